@@ -1,0 +1,1 @@
+"""evwatch alerts: rules, outbox and notifiers (see the alerts issue)."""

@@ -1,0 +1,1 @@
+"""evwatch crawler: the Scrapy project, seeds, text extraction and the command line."""

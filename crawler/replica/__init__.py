@@ -1,0 +1,1 @@
+"""Local replica of the four source sites, for tests and the demo."""

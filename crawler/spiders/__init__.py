@@ -1,0 +1,1 @@
+"""Spiders, one per source, all driven by a seed file."""

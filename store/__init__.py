@@ -1,0 +1,1 @@
+"""evwatch store: engine, typed models, migrations and query functions over SQLAlchemy."""
