@@ -1,0 +1,212 @@
+"""The ``evwatch`` command line: a thin layer over the crawler, the store and the replica."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from crawler.seeds import SeedError, load_seeds
+from crawler.tables import format_table, truncate
+from store.db import Database, resolve_db_url
+
+log = logging.getLogger("evwatch")
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as one line, exit status 2."""
+
+
+def _db(args: argparse.Namespace) -> Database:
+    return Database(resolve_db_url(args.db))
+
+
+def _run_summary(db: Database, run_ids: list[int]) -> str:
+    from store.queries import latest_runs
+
+    with db.session() as session:
+        runs = latest_runs(session, run_ids)
+        rows = [
+            (
+                r.source.name,
+                r.status,
+                r.pages_fetched,
+                r.article_pages_fetched,
+                r.new_articles,
+                r.errors,
+            )
+            for r in runs
+        ]
+    headers = ("source", "status", "pages fetched", "article pages", "new articles", "errors")
+    return format_table(headers, rows)
+
+
+def _article_rows(db: Database, limit: int, source: str | None = None) -> str:
+    from store.models import Article, Source
+
+    with db.session() as session:
+        query = select(Article).join(Source).order_by(Article.published_at.desc().nulls_last())
+        if source:
+            query = query.where(Source.name == source)
+        rows = [
+            (
+                a.source.name,
+                a.published_at.strftime("%Y-%m-%d %H:%M") if a.published_at else "?",
+                a.language,
+                truncate(a.title or "(untitled)", 60),
+                a.canonical_url,
+            )
+            for a in session.scalars(query.limit(limit))
+        ]
+    return format_table(("source", "published (UTC)", "lang", "title", "url"), rows)
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.runner import crawl_settings, run_crawls
+
+    seeds = load_seeds(args.seeds)
+    names = args.sources or [name for name, seed in seeds.items() if seed.enabled]
+    unknown = sorted(set(names) - set(seeds))
+    if unknown:
+        raise CommandError(f"unknown source {', '.join(unknown)} (known: {', '.join(seeds)})")
+    db = _db(args)
+    overrides: dict[str, str] = {"LOG_LEVEL": args.log_level}
+    for assignment in args.set:
+        name, sep, value = assignment.partition("=")
+        if not sep or not name:
+            raise CommandError(f"--set takes NAME=VALUE, got {assignment!r}")
+        overrides[name] = value
+    settings = crawl_settings(
+        db.url,
+        seeds_dir=args.seeds,
+        replica_url=args.replica,
+        refresh=args.refresh,
+        overrides=overrides,
+    )
+    run_ids = run_crawls(names, settings, progress=not args.quiet)
+    print(_run_summary(db, run_ids))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crawler.replica.process import ReplicaProcess
+    from crawler.runner import crawl_settings, run_crawls
+
+    seeds = load_seeds(args.seeds)
+    db = _db(args)
+    print(f"Database: {db.url}")
+    with ReplicaProcess() as replica:
+        print(f"Replica of {', '.join(seeds)} serving on {replica.url} (loopback only)")
+        settings = crawl_settings(
+            db.url,
+            seeds_dir=args.seeds,
+            replica_url=replica.url,
+            # The replica is ours: no need to pace requests to it.
+            overrides={
+                "LOG_LEVEL": args.log_level,
+                "DOWNLOAD_DELAY": 0,
+                "AUTOTHROTTLE_ENABLED": False,
+            },
+        )
+        run_ids = run_crawls(list(seeds), settings, progress=True)
+    print()
+    print(_run_summary(db, run_ids))
+    print()
+    print(_article_rows(db, limit=args.show))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    print(_article_rows(_db(args), limit=args.limit, source=args.source))
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    seeds = load_seeds(args.seeds)
+    rows = [
+        (s.name, "yes" if s.enabled else "no", s.poll_interval_minutes, len(s.start_urls), s.title)
+        for s in seeds.values()
+    ]
+    print(format_table(("source", "enabled", "poll (min)", "start urls", "title"), rows))
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from store.migrate import current_revision
+
+    db = _db(args)  # opening the database applies pending migrations
+    print(f"{db.url}: at revision {current_revision(db.engine)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evwatch", description="Watch Chinese EV news for record figures."
+    )
+    parser.add_argument(
+        "--db", help="SQLAlchemy URL (default: $EVWATCH_DB or sqlite:///evwatch.db)"
+    )
+    parser.add_argument("--seeds", help="seed directory (default: $EVWATCH_SEEDS or ./seeds)")
+    parser.add_argument("--log-level", default="WARNING", help="crawl log level (default WARNING)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="crawl a local replica of all four sites")
+    demo.add_argument("--show", type=int, default=8, help="stored articles to list afterwards")
+    demo.set_defaults(func=cmd_demo)
+
+    crawl = commands.add_parser("crawl", help="crawl the live sites (enabled sources by default)")
+    crawl.add_argument("sources", nargs="*", metavar="SOURCE")
+    crawl.add_argument("--refresh", action="store_true", help="fetch stored articles again")
+    crawl.add_argument("--replica", help="send requests to a replica at this loopback URL")
+    crawl.add_argument("--quiet", action="store_true", help="no progress line")
+    crawl.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable)",
+    )
+    crawl.set_defaults(func=cmd_crawl)
+
+    articles = commands.add_parser("articles", help="list stored articles, newest first")
+    articles.add_argument("--source")
+    articles.add_argument("--limit", type=int, default=20)
+    articles.set_defaults(func=cmd_articles)
+
+    sources = commands.add_parser("sources", help="validate and list the seed files")
+    sources.set_defaults(func=cmd_sources)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    upgrade = db_commands.add_parser("upgrade", help="apply pending migrations")
+    upgrade.set_defaults(func=cmd_db_upgrade)
+
+    try:
+        from crawler.figures.cli import add_extract_arguments, run_extract
+    except ImportError:  # pragma: no cover - the figure parser ships with the package
+        pass
+    else:
+        extract = commands.add_parser("extract", help="print the figures in an article")
+        add_extract_arguments(extract)
+        extract.set_defaults(func=run_extract)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except (CommandError, SeedError) as exc:
+        print(f"evwatch: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""The item a spider yields for each fetched article page, before extraction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from crawler.textextract import ExtractedArticle
+
+
+@dataclass
+class ArticlePage:
+    """A fetched article page; pipelines fill ``extracted`` and store it."""
+
+    source: str
+    fetched_url: str
+    canonical_url: str
+    body: bytes
+    encoding: str
+    html: str
+    listing_published_at: datetime | None = None
+    extracted: ExtractedArticle | None = field(default=None, repr=False)

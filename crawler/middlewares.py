@@ -1,0 +1,76 @@
+"""Downloader middleware: waits out a server's Retry-After on 429 and 503 before retrying."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.http import Response
+from scrapy.utils.defer import deferred_to_future
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds a Retry-After header asks for: delta-seconds or an HTTP date; None if unusable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class RetryAfterMiddleware:
+    """Honours Retry-After: the request is retried after the wait, within the retry budget.
+
+    Without the header the response passes on to Scrapy's RetryMiddleware unchanged. A wait
+    longer than EVWATCH_RETRY_AFTER_MAX gives up on the page for this run.
+    """
+
+    STATUSES = (429, 503)
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.max_wait = crawler.settings.getfloat("EVWATCH_RETRY_AFTER_MAX")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
+        return cls(crawler)
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status not in self.STATUSES:
+            return response
+        header = response.headers.get(b"Retry-After")
+        wait = retry_after_seconds(header.decode("latin-1") if header else None)
+        if wait is None:
+            return response
+        stats = self.crawler.stats
+        if wait > self.max_wait:
+            logger.warning(
+                "%s asks to retry after %.0fs; giving up for this run", request.url, wait
+            )
+            if stats:
+                stats.inc_value("evwatch/retry_after/too_long")
+            return response
+        retry = get_retry_request(
+            request, spider=self.crawler.spider, reason=f"{response.status} Retry-After {wait:.0f}s"
+        )
+        if retry is None:
+            return response
+        if stats:
+            stats.inc_value("evwatch/retry_after/waited")
+        await deferred_to_future(deferLater(reactor, wait))  # type: ignore[arg-type]
+        return retry

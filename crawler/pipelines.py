@@ -1,0 +1,102 @@
+"""Item pipelines, one job each, in order: extract text -> validate -> store.
+
+Counts go to crawl stats under ``evwatch/`` rather than to the log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_to_future
+from twisted.internet import threads
+
+from crawler.items import ArticlePage
+from crawler.recorder import CrawlRecorder
+from crawler.seeds import Seed
+from crawler.textextract import extract_article
+
+# An article page with less text than this is a stub, an index or an error page.
+MIN_ARTICLE_CHARS = 120
+
+
+class _CrawlerPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        return cls(crawler)
+
+    @property
+    def seed(self) -> Seed:
+        return self.crawler.spider.seed  # type: ignore[union-attr]
+
+    def inc(self, key: str, count: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"evwatch/{key}", count)
+
+
+class ExtractTextPipeline(_CrawlerPipeline):
+    """trafilatura plus the seed's selectors, in a worker thread off the reactor."""
+
+    async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
+        seed = self.seed
+        item.extracted = await deferred_to_future(
+            threads.deferToThread(
+                extract_article,
+                item.html,
+                item.fetched_url,
+                seed.article,
+                seed.tz,
+                item.listing_published_at,
+            )
+        )
+        return item
+
+
+class ValidateArticlePipeline(_CrawlerPipeline):
+    """Drops what is not an article: empty or near-empty text, no title."""
+
+    def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
+        extracted = item.extracted
+        if extracted is None or len(extracted.text) < MIN_ARTICLE_CHARS:
+            self.inc("articles/too_short")
+            CrawlRecorder.of(self.crawler).record_error(
+                item.fetched_url, "no_text", None, "page has no article text", article=True
+            )
+            raise DropItem(f"no article text at {item.fetched_url}")
+        if not extracted.title:
+            self.inc("articles/no_title")
+        if extracted.published_at_utc is None:
+            self.inc("articles/no_date")
+        return item
+
+
+class StoreArticlePipeline(_CrawlerPipeline):
+    """Saves the article (new, alias or refreshed copy) and counts what was new."""
+
+    def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
+        extracted = item.extracted
+        assert extracted is not None
+        created = CrawlRecorder.of(self.crawler).save_article(
+            {
+                "canonical_url": item.canonical_url,
+                "fetched_url": item.fetched_url,
+                "title": extracted.title,
+                "author": extracted.author,
+                "source_line": extracted.source_line,
+                "published_at": extracted.published_at_utc,
+                "language": extracted.language,
+                "text": extracted.text,
+                "text_en": extracted.text_en,
+                "text_zh": extracted.text_zh,
+                "raw_html": item.body,
+                "raw_encoding": item.encoding,
+                "content_hash": extracted.content_hash,
+            }
+        )
+        self.inc("articles/new" if created else "articles/seen_again")
+        return item

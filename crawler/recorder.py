@@ -1,0 +1,111 @@
+"""Crawl bookkeeping: opens the database for a crawl, writes the crawl-run row and its errors.
+
+One instance per crawler (a Scrapy extension). Spiders ask it which URLs are already known;
+the store pipeline saves through it; at close the run gets its final stats and status.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from store import queries
+from store.db import Database
+
+logger = logging.getLogger(__name__)
+
+_DATABASES: dict[str, Database] = {}
+
+
+def database(url: str) -> Database:
+    """One Database per URL per process: several crawlers in a process share the engine."""
+    if url not in _DATABASES:
+        _DATABASES[url] = Database(url)
+    return _DATABASES[url]
+
+
+class CrawlRecorder:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.db = database(crawler.settings.get("EVWATCH_DB"))
+        self.backoff = timedelta(hours=crawler.settings.getfloat("EVWATCH_FAILURE_BACKOFF_HOURS"))
+        self.source_id: int | None = None
+        self.run_id: int | None = None
+        self._known: set[str] = set()
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlRecorder:
+        if not crawler.settings.get("EVWATCH_DB"):
+            raise NotConfigured("EVWATCH_DB is not set")
+        return cls(crawler)
+
+    @staticmethod
+    def of(crawler: Crawler) -> CrawlRecorder:
+        """The recorder attached to a crawler."""
+        assert crawler.extensions is not None
+        for extension in crawler.extensions.middlewares:
+            if isinstance(extension, CrawlRecorder):
+                return extension
+        raise RuntimeError("crawler.recorder.CrawlRecorder is not enabled in EXTENSIONS")
+
+    def spider_opened(self, spider: Spider) -> None:
+        seed = spider.seed  # type: ignore[attr-defined]
+        with self.db.session() as session:
+            source = queries.ensure_source(session, seed.name, seed.title, seed.home_url)
+            self.source_id = source.id
+            self.run_id = queries.start_run(session, source.id).id
+            self._known = queries.known_urls(session, source.id)
+        logger.info(
+            "%s: run %s started, %d URLs already known", seed.name, self.run_id, len(self._known)
+        )
+
+    def is_known(self, url: str) -> bool:
+        return url in self._known
+
+    def save_article(self, record_fields: dict[str, Any]) -> bool:
+        """Stores an article; returns True when it is new."""
+        assert self.source_id is not None
+        record = queries.ArticleRecord(source_id=self.source_id, **record_fields)
+        with self.db.session() as session:
+            _article, created = queries.save_article(session, record)
+        self._known.update({record.canonical_url, record.fetched_url})
+        return created
+
+    def record_error(
+        self, url: str, kind: str, status: int | None, message: str, *, article: bool
+    ) -> None:
+        """A failed page: logged for this run, and for article pages remembered with a backoff."""
+        assert self.source_id is not None and self.run_id is not None
+        with self.db.session() as session:
+            queries.add_crawl_error(session, self.run_id, url, kind, status, message[:2000])
+            if article:
+                queries.record_fetch_failure(
+                    session, self.source_id, url, status, message[:2000], self.backoff
+                )
+        logger.warning("%s: %s %s (%s)", kind, status or "", url, message[:200])
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.run_id is None:
+            return
+        stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
+        status = "ok" if reason == "finished" else "failed"
+        with self.db.session() as session:
+            run = queries.finish_run(
+                session,
+                self.run_id,
+                status=status,
+                finish_reason=reason,
+                pages_fetched=int(stats.get("response_received_count", 0)),
+                article_pages_fetched=int(stats.get("evwatch/article_pages", 0)),
+                new_articles=int(stats.get("evwatch/articles/new", 0)),
+                stats=stats,
+            )
+            if run.errors and status == "ok":
+                run.status = "partial"

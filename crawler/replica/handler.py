@@ -1,0 +1,48 @@
+"""Download handler that sends requests for the real sites to the local replica when asked.
+
+With EVWATCH_REPLICA_URL unset it is Scrapy's HTTP/1.1 handler, unchanged. When set, a request
+for ``https://www.jiemian.com/lists/51.html`` is fetched from
+``http://127.0.0.1:PORT/https/www.jiemian.com/lists/51.html`` and the response is handed back
+under the real URL, so spiders, robots.txt, redirects and canonicalisation all see the live
+site's URLs: the same spider code crawls both.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from scrapy import Request
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+
+def replica_url_for(url: str, replica: str) -> str:
+    """Where the replica serves a real URL."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{replica.rstrip('/')}/{parts.scheme}/{parts.netloc}{path}{query}"
+
+
+class ReplicaAwareDownloadHandler(HTTP11DownloadHandler):
+    lazy = False
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.replica = crawler.settings.get("EVWATCH_REPLICA_URL") or ""
+        if self.replica and urlsplit(self.replica).hostname not in ("127.0.0.1", "localhost"):
+            raise ValueError(f"EVWATCH_REPLICA_URL must be a loopback address, got {self.replica}")
+
+    async def download_request(self, request: Request) -> Response:
+        if not self.replica:
+            return await super().download_request(request)
+        mapped = request.replace(url=replica_url_for(request.url, self.replica))
+        response = await super().download_request(mapped)
+        location = response.headers.get(b"Location")
+        if location and location.startswith(self.replica.encode()):
+            # A redirect the replica spelled in its own terms: translate back to the real URL.
+            rest = location[len(self.replica.rstrip("/")) + 1 :].decode()
+            scheme, _, remainder = rest.partition("/")
+            response.headers[b"Location"] = f"{scheme}://{remainder}".encode()
+        return response.replace(url=request.url, request=request)

@@ -1,0 +1,62 @@
+"""Starts the replica server as a subprocess on a free loopback port, and talks to it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import urllib.request
+from types import TracebackType
+from typing import Any
+
+
+class ReplicaProcess:
+    """``with ReplicaProcess() as replica: replica.url`` -> http://127.0.0.1:PORT."""
+
+    def __init__(self, slow_seconds: float = 1.5) -> None:
+        self.slow_seconds = slow_seconds
+        self.proc: subprocess.Popen[str] | None = None
+        self.url = ""
+
+    def __enter__(self) -> ReplicaProcess:
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "crawler.replica",
+                "--port",
+                "0",
+                "--slow-seconds",
+                str(self.slow_seconds),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline().strip()
+        if not line.startswith("http://127.0.0.1:"):
+            self.proc.kill()
+            raise RuntimeError(f"replica server did not start (said {line!r})")
+        self.url = line
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def _get(self, path: str) -> Any:
+        with urllib.request.urlopen(f"{self.url}{path}", timeout=10) as response:
+            return json.load(response)
+
+    def hits(self) -> list[dict[str, Any]]:
+        """Every request the replica served since the last reset."""
+        return list(self._get("/_replica/hits"))
+
+    def reset(self) -> None:
+        self._get("/_replica/reset")

@@ -1,0 +1,107 @@
+"""The replica HTTP server: serves the four sites on 127.0.0.1 under /<scheme>/<host>/<path>.
+
+Run as ``python -m crawler.replica [--port 0] [--slow-seconds S]``: it binds to the loopback
+interface only, prints its base URL on the first line of stdout, and serves until killed.
+``/_replica/hits`` lists every request served (JSON); ``/_replica/reset`` clears that list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from crawler.replica.site import ROBOTS_TXT, Page, ReplicaSite, not_found
+from crawler.replica.sites import sites_by_host
+
+
+class ReplicaState:
+    """The sites plus a log of requests, shared by the handler threads."""
+
+    def __init__(self, slow_seconds: float) -> None:
+        self.sites: dict[str, ReplicaSite] = sites_by_host(slow_seconds)
+        self.hits: list[dict[str, object]] = []
+        self.lock = threading.Lock()
+
+    def route(self, path: str, query: str) -> tuple[str, Page]:
+        scheme, _, rest = path.lstrip("/").partition("/")
+        host, _, site_path = rest.partition("/")
+        site_path = "/" + site_path
+        if scheme not in ("http", "https") or host not in self.sites:
+            return host, not_found(path)
+        if site_path == "/robots.txt":
+            return host, Page(body=ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+        with self.lock:
+            return host, self.sites[host].handle(host, site_path, query)
+
+
+class ReplicaHandler(BaseHTTPRequestHandler):
+    server_version = "replica/1.0"
+    state: ReplicaState
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path.startswith("/_replica/"):
+            self.control(parts.path)
+            return
+        host, page = self.state.route(parts.path, parts.query)
+        if page.delay:
+            time.sleep(page.delay)
+        payload = page.payload()
+        with self.state.lock:
+            self.state.hits.append(
+                {"host": host, "path": parts.path, "status": page.status, "time": time.time()}
+            )
+        self.send_response(page.status)
+        self.send_header("Content-Type", page.content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        for name, value in page.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        # The client may have given up already (a timeout test): nothing to do then.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(payload)
+
+    def control(self, path: str) -> None:
+        with self.state.lock:
+            if path == "/_replica/reset":
+                self.state.hits.clear()
+            body = json.dumps(self.state.hits).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the hit log is the record; keep stderr quiet
+
+
+def serve(port: int, slow_seconds: float) -> None:
+    handler = type("Handler", (ReplicaHandler,), {"state": ReplicaState(slow_seconds)})
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    host, bound_port = server.server_address[:2]
+    print(f"http://{host}:{bound_port}", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m crawler.replica", description=__doc__)
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument(
+        "--slow-seconds", type=float, default=1.5, help="delay of the site's slow page"
+    )
+    args = parser.parse_args(argv)
+    try:
+        serve(args.port, args.slow_seconds)
+    except KeyboardInterrupt:
+        sys.exit(0)

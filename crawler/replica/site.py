@@ -1,0 +1,102 @@
+"""What every replica site shares: article content loading, pages, faults and robots.txt.
+
+A site renders its own templates; faults are declared per article in the content files
+(``role``): ``retry503`` (503 twice, then 200), ``slow`` (answers after a delay), ``dead``
+(linked but 404), ``gb18030`` (served GB18030-encoded), ``two_urls`` (linked under two URLs).
+"""
+
+from __future__ import annotations
+
+import html
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+PAGE_SIZE = 4
+
+ROBOTS_TXT = "User-agent: *\nDisallow: /search\nDisallow: /private/\n"
+
+
+@dataclass
+class Page:
+    """One HTTP answer."""
+
+    status: int = 200
+    body: str = ""
+    content_type: str = "text/html; charset=utf-8"
+    encoding: str = "utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+    def payload(self) -> bytes:
+        return self.body.encode(self.encoding)
+
+
+def not_found(path: str) -> Page:
+    return Page(404, f"<html><body><h1>404 Not Found</h1><p>{esc(path)}</p></body></html>")
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def paragraphs(body: list[str]) -> str:
+    return "\n".join(f"<p>{esc(p)}</p>" for p in body)
+
+
+def load_articles(source: str) -> list[dict[str, Any]]:
+    """A site's articles, newest first."""
+    data = resources.files("crawler.replica").joinpath(f"content/{source}.toml").read_bytes()
+    articles = tomllib.loads(data.decode("utf-8"))["article"]
+    return sorted(articles, key=lambda a: str(a.get("published") or a.get("posted")), reverse=True)
+
+
+def local_time(text: str) -> datetime:
+    fmt = "%Y-%m-%d %H:%M" if " " in text else "%Y-%m-%d"
+    return datetime.strptime(text, fmt).replace(tzinfo=SHANGHAI)
+
+
+class ReplicaSite:
+    """Base for one replicated site: subclasses set ``source`` and ``hosts`` and render pages."""
+
+    source = ""
+    hosts: tuple[str, ...] = ()
+
+    def __init__(self, slow_seconds: float) -> None:
+        self.slow_seconds = slow_seconds
+        self.articles = load_articles(self.source)
+        self.hits: dict[str, int] = {}
+
+    def pages_of(self, items: list[dict[str, Any]], page: int) -> list[dict[str, Any]]:
+        return items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+
+    def page_count(self, items: list[dict[str, Any]]) -> int:
+        return max(1, -(-len(items) // PAGE_SIZE))
+
+    def article_by_id(self, article_id: int) -> dict[str, Any] | None:
+        return next((a for a in self.articles if a["id"] == article_id), None)
+
+    def serve_article(self, key: str, article: dict[str, Any] | None, render: Any) -> Page:
+        """An article page with its declared fault applied."""
+        if article is None:
+            return not_found(key)
+        role = article.get("role", "")
+        self.hits[key] = self.hits.get(key, 0) + 1
+        if role == "dead":
+            return not_found(key)
+        if role == "retry503" and self.hits[key] <= 2:
+            return Page(503, "<html><body>Service busy</body></html>", headers={"Retry-After": "1"})
+        page: Page = render(article)
+        if role == "slow":
+            page.delay = self.slow_seconds
+        if role == "gb18030":
+            page.body = page.body.replace('charset="utf-8"', 'charset="gb18030"')
+            page.encoding, page.content_type = "gb18030", "text/html; charset=GB18030"
+        return page
+
+    def handle(self, host: str, path: str, query: str) -> Page:  # pragma: no cover - abstract
+        raise NotImplementedError

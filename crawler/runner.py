@@ -1,0 +1,93 @@
+"""Runs crawls in this process: several sources at once, with an optional progress line.
+
+One call per process (Twisted's reactor cannot restart); the daemon runs each crawl in a
+subprocess for that reason.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+from twisted.internet import task
+
+from crawler.recorder import CrawlRecorder
+
+
+def crawl_settings(
+    db_url: str,
+    *,
+    seeds_dir: str | None = None,
+    replica_url: str | None = None,
+    refresh: bool = False,
+    overrides: dict[str, Any] | None = None,
+) -> Settings:
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.set("EVWATCH_DB", db_url, priority="cmdline")
+    if seeds_dir:
+        settings.set("EVWATCH_SEEDS", seeds_dir, priority="cmdline")
+    if replica_url:
+        settings.set("EVWATCH_REPLICA_URL", replica_url, priority="cmdline")
+    settings.set("EVWATCH_REFRESH", refresh, priority="cmdline")
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+class _Progress:
+    """One status line on stderr, rewritten while the crawls run."""
+
+    def __init__(self, crawlers: list[Crawler]) -> None:
+        self.crawlers = crawlers
+        self.last = ""
+
+    def render(self) -> str:
+        parts = []
+        for crawler in self.crawlers:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            name = crawler.spidercls.name
+            parts.append(
+                f"{name}: {stats.get('response_received_count', 0)} pages, "
+                f"{stats.get('evwatch/articles/new', 0)} new"
+            )
+        return " | ".join(parts)
+
+    def tick(self) -> None:
+        line = self.render()
+        if line != self.last:
+            self.last = line
+            end = "\r" if sys.stderr.isatty() else "\n"
+            print(f"  {line}", end=end, file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        self.tick()
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+
+
+def run_crawls(sources: Iterable[str], settings: Settings, *, progress: bool = False) -> list[int]:
+    """Crawls the sources concurrently; returns the crawl-run ids written to the database."""
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawlers = [process.create_crawler(name) for name in sources]
+    for crawler in crawlers:
+        process.crawl(crawler)
+    ticker = None
+    if progress:
+        bar = _Progress(crawlers)
+        ticker = task.LoopingCall(bar.tick)
+        ticker.start(1.0, now=False)
+    process.start()
+    if ticker is not None:
+        if ticker.running:
+            ticker.stop()
+        bar.done()
+    run_ids = []
+    for crawler in crawlers:
+        recorder = CrawlRecorder.of(crawler)
+        if recorder.run_id is not None:
+            run_ids.append(recorder.run_id)
+    return run_ids

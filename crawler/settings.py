@@ -1,0 +1,75 @@
+"""Scrapy settings for every evwatch crawl; the one place crawl defaults live.
+
+Per-source pacing comes from each seed's [politeness] table; ``-s NAME=VALUE`` on the command
+line overrides both.
+"""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "evwatch"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Who we are, and where a site owner can reach whoever runs this crawler.
+EVWATCH_CONTACT = os.environ.get("EVWATCH_CONTACT", "https://github.com/evwatch/evwatch")
+USER_AGENT = f"evwatch/0.1 (EV news monitor; +{EVWATCH_CONTACT})"
+
+# Where articles go: any SQLAlchemy URL (see store.db.resolve_db_url).
+EVWATCH_DB = os.environ.get("EVWATCH_DB", "sqlite:///evwatch.db")
+# Seed directory; empty means ./seeds, else the repository's seeds/.
+EVWATCH_SEEDS = os.environ.get("EVWATCH_SEEDS", "")
+# When set (http://127.0.0.1:PORT), every request to a real site goes to the local replica.
+EVWATCH_REPLICA_URL = os.environ.get("EVWATCH_REPLICA_URL", "")
+# Fetch article URLs that are already stored (normally never fetched twice).
+EVWATCH_REFRESH = False
+# Longest Retry-After (seconds) we wait for before giving up on a page for this run.
+EVWATCH_RETRY_AFTER_MAX = 120
+# A failed article URL is retried after this many hours (doubling per failure, 404s start at a day).
+EVWATCH_FAILURE_BACKOFF_HOURS = 1
+
+# Politeness.
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+
+# Robustness.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_FAIL_ON_DATALOSS = True
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+CLOSESPIDER_TIMEOUT = 15 * 60
+MEMUSAGE_LIMIT_MB = 1024
+TELNETCONSOLE_ENABLED = False
+HTTPERROR_ALLOW_ALL = False
+
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.replica.handler.ReplicaAwareDownloadHandler",
+    "https": "crawler.replica.handler.ReplicaAwareDownloadHandler",
+}
+DOWNLOADER_MIDDLEWARES = {
+    # After RetryMiddleware (550) on the way in, so it sees 429/503 responses first.
+    "crawler.middlewares.RetryAfterMiddleware": 560,
+}
+EXTENSIONS = {
+    "crawler.recorder.CrawlRecorder": 100,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractTextPipeline": 100,
+    "crawler.pipelines.ValidateArticlePipeline": 200,
+    "crawler.pipelines.StoreArticlePipeline": 300,
+}
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,241 @@
+"""The seed-driven spider: listing pages -> article links -> article pages.
+
+A source's spider is this class plus a name, and only what its site needs on top.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.python.failure import Failure
+
+from crawler.dates import parse_local_datetime
+from crawler.items import ArticlePage
+from crawler.recorder import CrawlRecorder
+from crawler.seeds import Seed, load_seeds
+from crawler.urls import canonicalize
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMERIC_LEAF = re.compile(r"/[\w-]*\d{3,}[\w-]*(\.s?html?)?/?$")
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).lower() in ("1", "true", "yes", "on")
+
+
+class SeedSpider(scrapy.Spider):
+    """Crawls one source as its seed declares.
+
+    Spider arguments (``-a``): ``refresh=1`` fetches stored articles again;
+    ``max_pages=N`` overrides the listing depth.
+    """
+
+    name = "seed"
+    seed: Seed
+
+    @classmethod
+    def load_seed(cls, settings: BaseSettings) -> Seed:
+        seeds = load_seeds(settings.get("EVWATCH_SEEDS") or None)
+        if cls.name not in seeds:
+            raise ValueError(f"no seed file for source '{cls.name}'")
+        return seeds[cls.name]
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        seed = cls.load_seed(settings)
+        politeness = seed.politeness
+        settings.set(
+            "CONCURRENT_REQUESTS_PER_DOMAIN",
+            politeness.concurrent_requests_per_domain,
+            priority="spider",
+        )
+        settings.set("DOWNLOAD_DELAY", politeness.download_delay, priority="spider")
+        settings.set("DOWNLOAD_TIMEOUT", politeness.download_timeout, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SeedSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.seed = cls.load_seed(crawler.settings)
+        spider.allowed_domains = list(spider.seed.allowed_domains)
+        spider.refresh = _truthy(kwargs.get("refresh", crawler.settings.getbool("EVWATCH_REFRESH")))
+        spider.max_listing_pages = int(
+            kwargs.get("max_pages", spider.seed.discovery.max_listing_pages)
+        )
+        spider.recorder = CrawlRecorder.of(crawler)
+        spider.article_patterns = [
+            re.compile(p) for p in spider.seed.discovery.article_url_patterns
+        ]
+        spider.listing_patterns = [
+            re.compile(p) for p in spider.seed.discovery.listing_url_patterns
+        ]
+        return spider
+
+    # -- URLs ---------------------------------------------------------------------------------
+
+    def canonical(self, url: str) -> str:
+        discovery = self.seed.discovery
+        return canonicalize(url, discovery.host_aliases, discovery.keep_query_params)
+
+    def is_article_url(self, url: str) -> bool:
+        return any(p.search(url) for p in self.article_patterns)
+
+    def is_listing_url(self, url: str) -> bool:
+        return any(p.search(url) for p in self.listing_patterns)
+
+    def is_known(self, url: str) -> bool:
+        if self.refresh:
+            return False
+        return self.recorder.is_known(url) or self.recorder.is_known(self.canonical(url))
+
+    def on_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        return any(host == d or host.endswith(f".{d}") for d in self.seed.allowed_domains)
+
+    # -- crawling -----------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.seed.start_urls:
+            yield self.listing_request(url, page=1)
+
+    def listing_request(self, url: str, page: int) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            cb_kwargs={"page": page},
+            meta={"evwatch_kind": "listing"},
+        )
+
+    def article_links(self, response: TextResponse) -> list[tuple[str, datetime | None]]:
+        """Article links on a listing page, each with the date printed beside it if any.
+
+        Scoped to the seed's listing selectors; the whole page when they find nothing; generic
+        article-like links when no URL pattern matches (a layout guess that was wrong).
+        """
+        discovery = self.seed.discovery
+        hrefs: list[str] = []
+        for query in discovery.listing_link_selectors:
+            hrefs.extend(response.css(query).getall())
+        matched = [u for u in map(response.urljoin, hrefs) if self.is_article_url(u)]
+        if not matched:
+            all_links = map(response.urljoin, response.css("a::attr(href)").getall())
+            matched = [u for u in all_links if self.is_article_url(u)]
+        if not matched and discovery.generic_fallback:
+            matched = self.generic_article_links(response)
+            self.crawler.stats.inc_value("evwatch/discovery/generic_fallback", len(matched))
+        dates = self.listing_dates(response)
+        seen: dict[str, datetime | None] = {}
+        for url in matched:
+            seen.setdefault(url, dates.get(url))
+        return list(seen.items())
+
+    def generic_article_links(self, response: TextResponse) -> list[str]:
+        """Same-site links whose text reads like a headline and whose path ends in an id."""
+        links = []
+        for anchor in response.css("a[href]"):
+            url = response.urljoin(anchor.attrib["href"])
+            text = " ".join(" ".join(anchor.css("::text").getall()).split())
+            long_enough = len(text) >= 24 or len(_HAN.findall(text)) >= 8
+            path = urlsplit(url).path
+            if self.on_site(url) and long_enough and _NUMERIC_LEAF.search(path):
+                links.append(url)
+        return links
+
+    def listing_dates(self, response: TextResponse) -> dict[str, datetime | None]:
+        """Dates printed next to links in list items (used when an article page has none)."""
+        dates: dict[str, datetime | None] = {}
+        for item in response.css("li, article, .item, .news-item"):
+            text = " ".join(item.css("::text").getall())
+            when = parse_local_datetime(text, self.seed.tz)
+            if when is None:
+                continue
+            for href in item.css("a::attr(href)").getall():
+                dates.setdefault(response.urljoin(href), when)
+        return dates
+
+    def pagination_links(self, response: TextResponse) -> Iterable[str]:
+        for query in self.seed.discovery.pagination_selectors:
+            for href in response.css(query).getall():
+                url = response.urljoin(href)
+                if self.is_listing_url(url):
+                    yield url
+
+    def parse_listing(self, response: Response, page: int) -> Iterable[scrapy.Request]:
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("evwatch/listing/not_text")
+            return
+        links = self.article_links(response)
+        fresh = [(url, when) for url, when in links if not self.is_known(url)]
+        self.crawler.stats.inc_value("evwatch/listing_pages")
+        self.crawler.stats.inc_value("evwatch/links/found", len(links))
+        self.crawler.stats.inc_value("evwatch/links/known", len(links) - len(fresh))
+        for url, when in fresh:
+            yield scrapy.Request(
+                url,
+                callback=self.parse_article,
+                errback=self.on_error,
+                cb_kwargs={"listing_published_at": when},
+                meta={"evwatch_kind": "article"},
+            )
+        # A listing page with nothing new means older pages hold nothing new either.
+        if fresh and page < self.max_listing_pages:
+            for url in self.pagination_links(response):
+                yield self.listing_request(url, page=page + 1)
+
+    def canonical_for(self, response: TextResponse) -> str:
+        declared = response.css("link[rel=canonical]::attr(href)").get()
+        if declared:
+            url = response.urljoin(declared)
+            if self.on_site(url) and self.is_article_url(url):
+                return self.canonical(url)
+        return self.canonical(response.url)
+
+    def parse_article(
+        self, response: Response, listing_published_at: datetime | None
+    ) -> Iterable[ArticlePage]:
+        self.crawler.stats.inc_value("evwatch/article_pages")
+        if not isinstance(response, TextResponse):
+            self.recorder.record_error(
+                response.url, "not_html", response.status, "response is not text", article=True
+            )
+            return
+        yield ArticlePage(
+            source=self.seed.name,
+            fetched_url=self.canonical(response.url),
+            canonical_url=self.canonical_for(response),
+            body=response.body,
+            encoding=response.encoding,
+            html=response.text,
+            listing_published_at=listing_published_at,
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        is_article = request.meta.get("evwatch_kind") == "article"
+        status: int | None = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            kind, message = "http", f"HTTP {status}"
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            kind, message = "timeout", "timed out"
+        elif failure.check(IgnoreRequest):
+            kind, message = "ignored", str(failure.value) or "ignored (robots.txt or size limit)"
+        elif failure.check(DNSLookupError):
+            kind, message = "dns", "DNS lookup failed"
+        else:
+            kind, message = "network", failure.getErrorMessage() or repr(failure.value)
+        self.crawler.stats.inc_value(f"evwatch/errors/{kind}")
+        url = self.canonical(request.url) if is_article else request.url
+        self.recorder.record_error(url, kind, status, message, article=is_article)

@@ -1,0 +1,182 @@
+"""Article text and metadata from an HTML page: trafilatura first, the seed's selectors as
+fallbacks and overrides, each site's furniture removed, language classified.
+
+Pure function of the page bytes, so the crawler, ``evwatch extract`` and re-parsing of stored
+raw pages all read a page the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import trafilatura
+from parsel import Selector
+from parsel.csstranslator import css2xpath
+
+from crawler.dates import date_from_url, parse_published
+from crawler.language import split_languages
+from crawler.seeds import ArticleSpec
+
+DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
+
+# Furniture common to Chinese news templates, removed from every source's text. Per-site lines
+# live in the seeds (article.drop_lines).
+COMMON_DROP_LINES = (
+    r"^(来源|Source)\s*[:：]",
+    r"^(责任编辑|编辑|Editor)\s*[:：]",
+    r"^[\w .-]+\.(jpe?g|png|gif|webp)$",  # image file names shown as captions
+    r"^(Share|Share To|分享到)\s*[:：]?$",
+)
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """What a page says about itself once the furniture is gone."""
+
+    title: str | None
+    text: str
+    published_at_utc: datetime | None
+    language: str
+    text_en: str | None
+    text_zh: str | None
+    author: str | None
+    source_line: str | None
+    content_hash: str
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+def _select_first(selector: Selector, queries: tuple[str, ...]) -> str | None:
+    """Text of the first query (CSS, or XPath when it starts with / or ( ) that matches."""
+    for query in queries:
+        nodes = selector.xpath(query) if query.startswith(("/", "(")) else selector.css(query)
+        values = [" ".join(v.split()) for v in nodes.getall()]
+        text = " ".join(v for v in values if v).strip()
+        if text:
+            return text
+    return None
+
+
+def _node_text(selector: Selector, queries: tuple[str, ...]) -> str | None:
+    """Paragraph text of the first body selector that matches, one block per line."""
+    for query in queries:
+        nodes = selector.xpath(query) if query.startswith(("/", "(")) else selector.css(query)
+        if not nodes:
+            continue
+        blocks = nodes[0].xpath(
+            ".//*[self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote]"
+        )
+        lines = [" ".join(" ".join(b.xpath(".//text()").getall()).split()) for b in blocks]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            return text
+    return None
+
+
+def _clean_lines(text: str, drop_patterns: tuple[re.Pattern[str], ...], title: str | None) -> str:
+    kept: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.replace("\u00a0", " ").split())
+        if not line or any(p.search(line) for p in drop_patterns):
+            continue
+        # Titles repeated inside the body (a template habit on two of our sites).
+        if title and line == title:
+            continue
+        if kept and kept[-1] == line:
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def content_hash(text: str) -> str:
+    """A hash of the text that ignores white space and Unicode width differences."""
+    normal = unicodedata.normalize("NFKC", "".join(text.split()))
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def _strip_suffixes(title: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if title.endswith(suffix):
+            return title[: -len(suffix)].strip(" -|_")
+    return title
+
+
+def extract_article(
+    html: str | bytes,
+    url: str | None = None,
+    spec: ArticleSpec | None = None,
+    tz: ZoneInfo = DEFAULT_TZ,
+    fallback_published: datetime | None = None,
+) -> ExtractedArticle:
+    """Reads one article page. Never raises on bad markup: an unusable page comes back empty."""
+    spec = spec or ArticleSpec()
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    selector = Selector(text=html or "<html></html>")
+    prune = [css2xpath(css) for css in spec.remove] or None
+    document = (
+        trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+            prune_xpath=prune,
+            deduplicate=False,
+        )
+        if html.strip()
+        else None
+    )
+
+    title = _select_first(selector, spec.title) or (document.title if document else None)
+    if title:
+        title = _strip_suffixes(" ".join(title.split()), spec.title_suffixes) or None
+
+    drop_patterns = tuple(re.compile(p) for p in (*COMMON_DROP_LINES, *spec.drop_lines))
+    text = document.text if document and document.text else ""
+    if spec.body and (len(text) < 200 or not document):
+        # trafilatura found little; trust the seed's body selector instead.
+        body_text = _node_text(selector, spec.body)
+        if body_text and len(body_text) > len(text):
+            text = body_text
+    text = _clean_lines(text, drop_patterns, title)
+
+    published = None
+    for query in spec.published:
+        raw = _select_first(selector, (query,))
+        if raw and (published := parse_published(raw, tz, spec.date_formats)):
+            break
+    if published is None and document and document.date:
+        published = parse_published(document.date, tz, ("%Y-%m-%d",))
+    if published is None and url:
+        published = date_from_url(url, spec.date_from_url, tz)
+    if published is None:
+        published = fallback_published
+
+    author = _select_first(selector, spec.author) or (document.author if document else None)
+    source_line = _select_first(selector, spec.source_line)
+    if source_line:
+        match = re.search(r"(?:来源|Source|From)\s*[:：]\s*(\S+(?:\s\S+)?)", source_line)
+        source_line = match.group(1) if match else source_line
+
+    split = split_languages(text)
+    mixed = split.language == "mixed"
+    return ExtractedArticle(
+        title=title,
+        text=text,
+        published_at_utc=published,
+        language=split.language,
+        text_en=split.english if mixed else None,
+        text_zh=split.chinese if mixed else None,
+        author=author,
+        source_line=source_line,
+        content_hash=content_hash(text),
+    )

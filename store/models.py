@@ -1,0 +1,136 @@
+"""The typed ORM models: sources, articles and their URLs, crawl runs and fetch failures.
+
+Figures, alerts and deliveries attach to ``Article.id`` and ``Source.id``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from store.types import CompressedBytes, UTCDateTime, utcnow
+
+# Stable constraint names make Alembic migrations portable between SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+int_pk = Annotated[int, mapped_column(Integer, primary_key=True)]
+utc = Annotated[datetime, mapped_column(UTCDateTime())]
+utc_now = Annotated[datetime, mapped_column(UTCDateTime(), default=utcnow)]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    """A site we crawl, mirrored from its seed file on every start."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int_pk]
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    home_url: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[utc_now]
+
+
+class Article(Base):
+    """One article, stored once under its canonical URL."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int_pk]
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    canonical_url: Mapped[str] = mapped_column(String(1000), unique=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    author: Mapped[str | None] = mapped_column(String(200))
+    source_line: Mapped[str | None] = mapped_column(String(200))
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text)
+    text_zh: Mapped[str | None] = mapped_column(Text)
+    raw_html: Mapped[bytes | None] = mapped_column(CompressedBytes())
+    raw_encoding: Mapped[str | None] = mapped_column(String(32))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    first_seen_at: Mapped[utc_now]
+    last_seen_at: Mapped[utc_now]
+
+    source: Mapped[Source] = relationship()
+    urls: Mapped[list[ArticleUrl]] = relationship(back_populates="article")
+
+
+class ArticleUrl(Base):
+    """Every URL that led to an article: the canonical one and its aliases.
+
+    A URL found here is never fetched again unless the crawl asks for ``--refresh``.
+    """
+
+    __tablename__ = "article_urls"
+
+    id: Mapped[int_pk]
+    url: Mapped[str] = mapped_column(String(1000), unique=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    first_seen_at: Mapped[utc_now]
+
+    article: Mapped[Article] = relationship(back_populates="urls")
+
+
+class CrawlRun(Base):
+    """One crawl of one source: when, how much, and how it ended."""
+
+    __tablename__ = "crawl_runs"
+    __table_args__ = (Index("ix_crawl_runs_source_started", "source_id", "started_at"),)
+
+    id: Mapped[int_pk]
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    started_at: Mapped[utc_now]
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    finish_reason: Mapped[str | None] = mapped_column(String(64))
+    pages_fetched: Mapped[int] = mapped_column(default=0)
+    article_pages_fetched: Mapped[int] = mapped_column(default=0)
+    new_articles: Mapped[int] = mapped_column(default=0)
+    errors: Mapped[int] = mapped_column(default=0)
+    stats_json: Mapped[str | None] = mapped_column(Text)
+
+    source: Mapped[Source] = relationship()
+
+
+class CrawlError(Base):
+    """A page that failed during a run: HTTP status, timeout, parse failure."""
+
+    __tablename__ = "crawl_errors"
+
+    id: Mapped[int_pk]
+    run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(String(1000))
+    kind: Mapped[str] = mapped_column(String(32))
+    http_status: Mapped[int | None]
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[utc_now]
+
+
+class FetchFailure(Base):
+    """An article URL that keeps failing, with when it may be tried again."""
+
+    __tablename__ = "fetch_failures"
+    __table_args__ = (UniqueConstraint("url"),)
+
+    id: Mapped[int_pk]
+    url: Mapped[str] = mapped_column(String(1000))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    attempts: Mapped[int] = mapped_column(default=1)
+    last_status: Mapped[int | None]
+    last_error: Mapped[str] = mapped_column(Text)
+    last_attempt_at: Mapped[utc_now]
+    retry_after: Mapped[utc]

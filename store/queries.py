@@ -1,0 +1,183 @@
+"""Query functions over a Session: what the crawler and the CLI read and write."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from store.models import Article, ArticleUrl, CrawlError, CrawlRun, FetchFailure, Source
+from store.types import utcnow
+
+
+def ensure_source(session: Session, name: str, title: str, home_url: str) -> Source:
+    """The source row for a seed, created or refreshed."""
+    source = session.scalar(select(Source).where(Source.name == name))
+    if source is None:
+        source = Source(name=name, title=title, home_url=home_url)
+        session.add(source)
+        session.flush()
+    else:
+        source.title, source.home_url = title, home_url
+    return source
+
+
+def known_urls(session: Session, source_id: int, now: datetime | None = None) -> set[str]:
+    """URLs not to fetch: every URL of a stored article, and failures not yet due again."""
+    now = now or utcnow()
+    stored = session.scalars(
+        select(ArticleUrl.url).join(Article).where(Article.source_id == source_id)
+    )
+    waiting = session.scalars(
+        select(FetchFailure.url).where(
+            FetchFailure.source_id == source_id, FetchFailure.retry_after > now
+        )
+    )
+    return set(stored) | set(waiting)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An extracted article, ready to store."""
+
+    source_id: int
+    canonical_url: str
+    fetched_url: str
+    title: str | None
+    author: str | None
+    source_line: str | None
+    published_at: datetime | None
+    language: str
+    text: str
+    text_en: str | None
+    text_zh: str | None
+    raw_html: bytes
+    raw_encoding: str | None
+    content_hash: str
+
+
+def save_article(session: Session, record: ArticleRecord) -> tuple[Article, bool]:
+    """Stores an article once. Returns (article, created).
+
+    The same article met again under its canonical URL, an alias URL, or with identical text on
+    the same source is not stored twice: the new URL is remembered as an alias and last-seen
+    is moved on. A refreshed page with changed text updates the stored copy.
+    """
+    now = utcnow()
+    article = session.scalar(select(Article).where(Article.canonical_url == record.canonical_url))
+    if article is None:
+        alias = session.scalar(select(ArticleUrl).where(ArticleUrl.url == record.fetched_url))
+        article = alias.article if alias else None
+    if article is None:
+        article = session.scalar(
+            select(Article).where(
+                Article.source_id == record.source_id,
+                Article.content_hash == record.content_hash,
+            )
+        )
+    created = article is None
+    if article is None:
+        article = Article(
+            source_id=record.source_id,
+            canonical_url=record.canonical_url,
+            first_seen_at=now,
+        )
+        session.add(article)
+    if created or article.content_hash != record.content_hash:
+        for name in (
+            "title", "author", "source_line", "published_at", "language", "text", "text_en",
+            "text_zh", "raw_html", "raw_encoding", "content_hash",
+        ):  # fmt: skip
+            setattr(article, name, getattr(record, name))
+    article.last_seen_at = now
+    session.flush()
+    for url in {record.canonical_url, record.fetched_url}:
+        if session.scalar(select(ArticleUrl.id).where(ArticleUrl.url == url)) is None:
+            session.add(ArticleUrl(url=url, article_id=article.id))
+    session.execute(delete(FetchFailure).where(FetchFailure.url == record.fetched_url))
+    return article, created
+
+
+def record_fetch_failure(
+    session: Session,
+    source_id: int,
+    url: str,
+    status: int | None,
+    message: str,
+    base_backoff: timedelta,
+) -> FetchFailure:
+    """Remembers a failing article URL and when to try it again (doubling each time)."""
+    now = utcnow()
+    failure = session.scalar(select(FetchFailure).where(FetchFailure.url == url))
+    if failure is None:
+        failure = FetchFailure(
+            url=url, source_id=source_id, attempts=0, last_error=message, retry_after=now
+        )
+        session.add(failure)
+    failure.attempts += 1
+    failure.last_status = status
+    failure.last_error = message
+    failure.last_attempt_at = now
+    # Gone pages (404, 410) are rechecked daily at most; other failures back off from the base.
+    start = timedelta(days=1) if status in (404, 410) else base_backoff
+    failure.retry_after = now + min(start * 2 ** (failure.attempts - 1), timedelta(days=30))
+    return failure
+
+
+def start_run(session: Session, source_id: int) -> CrawlRun:
+    run = CrawlRun(source_id=source_id, started_at=utcnow(), status="running")
+    session.add(run)
+    session.flush()
+    return run
+
+
+def add_crawl_error(
+    session: Session, run_id: int, url: str, kind: str, status: int | None, message: str
+) -> None:
+    session.add(CrawlError(run_id=run_id, url=url, kind=kind, http_status=status, message=message))
+
+
+def finish_run(
+    session: Session,
+    run_id: int,
+    *,
+    status: str,
+    finish_reason: str,
+    pages_fetched: int,
+    article_pages_fetched: int,
+    new_articles: int,
+    stats: dict[str, Any],
+) -> CrawlRun:
+    run = session.get_one(CrawlRun, run_id)
+    run.finished_at = utcnow()
+    run.status = status
+    run.finish_reason = finish_reason
+    run.pages_fetched = pages_fetched
+    run.article_pages_fetched = article_pages_fetched
+    run.new_articles = new_articles
+    run.errors = (
+        session.scalar(
+            select(func.count()).select_from(CrawlError).where(CrawlError.run_id == run_id)
+        )
+        or 0
+    )
+    run.stats_json = json.dumps(stats, default=str, sort_keys=True)
+    return run
+
+
+def latest_runs(session: Session, run_ids: list[int]) -> list[CrawlRun]:
+    return list(
+        session.scalars(select(CrawlRun).where(CrawlRun.id.in_(run_ids)).order_by(CrawlRun.id))
+    )
+
+
+def recent_articles(session: Session, limit: int = 5) -> list[Article]:
+    return list(
+        session.scalars(
+            select(Article).order_by(Article.published_at.desc().nulls_last()).limit(limit)
+        )
+    )
