@@ -1,0 +1,17 @@
+# Everyday commands; each one is also documented in README.md.
+.PHONY: install test lint bench demo
+
+install:
+	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
+
+test:
+	.venv/bin/python -m pytest -q
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+bench:
+	.venv/bin/python bench/crawl.py
+
+demo:
+	.venv/bin/evwatch demo

@@ -1,0 +1,133 @@
+"""The store: migrations, SQLite pragmas, UTC round trips, one row per article."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from store import queries
+from store.db import Database, resolve_db_url
+from store.migrate import current_revision, head_revision
+from store.models import Article, ArticleUrl, FetchFailure
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Database:
+    database = Database(f"sqlite:///{tmp_path / 'evwatch.db'}")
+    yield database
+    database.dispose()
+
+
+def record(source_id: int, **changes: object) -> queries.ArticleRecord:
+    fields: dict[str, object] = {
+        "source_id": source_id,
+        "canonical_url": "https://www.jiemian.com/article/13600001.html",
+        "fetched_url": "https://www.jiemian.com/article/13600001.html",
+        "title": "HIMA tops 80,000",
+        "author": None,
+        "source_line": None,
+        "published_at": datetime(2025, 12, 1, 18, 30, tzinfo=timezone(timedelta(hours=8))),
+        "language": "en",
+        "text": "HIMA delivered 81,864 vehicles in November.",
+        "text_en": None,
+        "text_zh": None,
+        "raw_html": b"<html>" + b"x" * 5000 + b"</html>",
+        "raw_encoding": "utf-8",
+        "content_hash": "h1",
+    }
+    fields.update(changes)
+    return queries.ArticleRecord(**fields)  # type: ignore[arg-type]
+
+
+def test_migrations_reach_head_and_pragmas_are_set(db: Database) -> None:
+    assert current_revision(db.engine) == head_revision(db.engine) is not None
+    with db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+
+
+def test_reopening_a_migrated_database_changes_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'evwatch.db'}"
+    Database(url).dispose()
+    from store.migrate import upgrade_to_head
+
+    again = Database(url, migrate=False)
+    assert upgrade_to_head(again.engine) is False
+
+
+def test_published_time_round_trips_as_aware_utc(db: Database) -> None:
+    with db.session() as session:
+        source = queries.ensure_source(session, "jiemian", "Jiemian", "https://www.jiemian.com/")
+        queries.save_article(session, record(source.id))
+    with db.session() as session:
+        article = session.scalars(select(Article)).one()
+    assert article.published_at == datetime(2025, 12, 1, 10, 30, tzinfo=UTC)
+    assert article.raw_html is not None and article.raw_html.endswith(b"</html>")
+
+
+def test_raw_html_is_stored_compressed(db: Database) -> None:
+    with db.session() as session:
+        source = queries.ensure_source(session, "jiemian", "Jiemian", "https://www.jiemian.com/")
+        queries.save_article(session, record(source.id))
+    with db.engine.connect() as connection:
+        stored = connection.execute(text("SELECT length(raw_html) FROM articles")).scalar()
+    assert stored is not None and stored < 200
+
+
+def test_same_article_under_alias_or_same_text_is_stored_once(db: Database) -> None:
+    with db.session() as session:
+        source = queries.ensure_source(session, "jiemian", "Jiemian", "https://www.jiemian.com/")
+        _, first = queries.save_article(session, record(source.id))
+        _, alias = queries.save_article(
+            session,
+            record(source.id, fetched_url="https://www.jiemian.com/article/13600001.html?x=1"),
+        )
+        _, same_text = queries.save_article(
+            session,
+            record(
+                source.id,
+                canonical_url="https://en.jiemian.com/article/13600001.html",
+                fetched_url="https://en.jiemian.com/article/13600001.html",
+            ),
+        )
+        known = queries.known_urls(session, source.id)
+    assert (first, alias, same_text) == (True, False, False)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Article)) == 1
+        assert session.scalar(select(func.count()).select_from(ArticleUrl)) == 3
+    assert "https://en.jiemian.com/article/13600001.html" in known
+
+
+def test_naive_datetimes_are_refused(db: Database) -> None:
+    with pytest.raises(Exception, match="naive datetime"), db.session() as session:
+        source = queries.ensure_source(session, "jiemian", "Jiemian", "https://www.jiemian.com/")
+        queries.save_article(session, record(source.id, published_at=datetime(2025, 12, 1)))
+
+
+def test_fetch_failures_back_off_and_hide_the_url(db: Database) -> None:
+    url = "https://www.autobeta.net/news/1.html"
+    with db.session() as session:
+        source = queries.ensure_source(session, "autobeta", "AutoBeta", "https://www.autobeta.net/")
+        for _ in range(3):
+            queries.record_fetch_failure(
+                session, source.id, url, 503, "HTTP 503", timedelta(hours=1)
+            )
+        assert url in queries.known_urls(session, source.id)
+        later = datetime.now(UTC) + timedelta(hours=5)
+        assert url not in queries.known_urls(session, source.id, now=later)
+        failure = session.scalars(select(FetchFailure)).one()
+    assert failure.attempts == 3
+    wait = failure.retry_after - failure.last_attempt_at
+    assert timedelta(hours=3, minutes=59) < wait <= timedelta(hours=4)
+
+
+def test_db_url_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EVWATCH_DB", raising=False)
+    assert resolve_db_url() == "sqlite:///evwatch.db"
+    monkeypatch.setenv("EVWATCH_DB", "postgresql://u@h/db")
+    assert resolve_db_url() == "postgresql://u@h/db"
+    assert resolve_db_url("sqlite:///x.db") == "sqlite:///x.db"
