@@ -71,7 +71,7 @@ class _Progress:
 
 def run_crawls(sources: Iterable[str], settings: Settings, *, progress: bool = False) -> list[int]:
     """Crawls the sources concurrently; returns the crawl-run ids written to the database."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers = [process.create_crawler(name) for name in sources]
     for crawler in crawlers:
         process.crawl(crawler)

@@ -154,12 +154,14 @@ def extract_article(
         raw = _select_first(selector, (query,))
         if raw and (published := parse_published(raw, tz, spec.date_formats)):
             break
-    if published is None and document and document.date:
-        published = parse_published(document.date, tz, ("%Y-%m-%d",))
+    # Then what the site itself says elsewhere (URL path, listing page), and only then
+    # trafilatura's guess, which can pick up any date printed on the page.
     if published is None and url:
         published = date_from_url(url, spec.date_from_url, tz)
     if published is None:
         published = fallback_published
+    if published is None and document and document.date:
+        published = parse_published(document.date, tz, ("%Y-%m-%d",))
 
     author = _select_first(selector, spec.author) or (document.author if document else None)
     source_line = _select_first(selector, spec.source_line)

@@ -166,14 +166,26 @@ def test_gb18030_page_is_decoded(crawled: dict[str, Any]) -> None:
     assert "\ufffd" not in by_title[article["title"]][3]
 
 
-@pytest.mark.parametrize("source", ["jiemian", "tapas"])
-def test_article_under_two_urls_is_one_row(crawled: dict[str, Any], source: str) -> None:
-    article = next(a for a in load_articles(source) if a.get("role") == "two_urls")
-    matches = [r for r in rows(crawled["db"], source) if r[0] == article["title"]]
+def test_article_under_several_urls_is_one_row(crawled: dict[str, Any]) -> None:
+    # Linked from the mobile list (m.), the desktop list (www.) and the English home (en.).
+    article = next(a for a in load_articles("jiemian") if a.get("role") == "two_urls")
+    matches = [r for r in rows(crawled["db"], "jiemian") if r[0] == article["title"]]
     assert len(matches) == 1
-    urls = query(crawled["db"], "SELECT url FROM article_urls WHERE article_id = ?", matches[0][7])
-    assert len(urls) >= 2
-    assert all("utm_" not in u[0] and "m.jiemian" not in u[0] for u in urls)
+    assert matches[0][6] == f"https://www.jiemian.com/article/{article['id']}.html"
+    urls = {
+        u[0]
+        for u in query(
+            crawled["db"], "SELECT url FROM article_urls WHERE article_id = ?", matches[0][7]
+        )
+    }
+    assert urls == {matches[0][6], f"https://en.jiemian.com/article/{article['id']}.html"}
+
+
+def test_tracking_tagged_link_is_fetched_once(crawled: dict[str, Any]) -> None:
+    article = next(a for a in load_articles("tapas") if a.get("role") == "two_urls")
+    path = f"/https/tapas.invalid/press/news/{article['id']}.html"
+    assert [h["path"] for h in crawled["first_hits"]].count(path) == 1
+    assert [r[0] for r in rows(crawled["db"], "tapas")].count(article["title"]) == 1
 
 
 def test_503_twice_then_200_is_fetched_three_times_and_stored_once(

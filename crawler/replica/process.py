@@ -13,8 +13,9 @@ from typing import Any
 class ReplicaProcess:
     """``with ReplicaProcess() as replica: replica.url`` -> http://127.0.0.1:PORT."""
 
-    def __init__(self, slow_seconds: float = 1.5) -> None:
+    def __init__(self, slow_seconds: float = 1.5, synthetic: int = 0) -> None:
         self.slow_seconds = slow_seconds
+        self.synthetic = synthetic
         self.proc: subprocess.Popen[str] | None = None
         self.url = ""
 

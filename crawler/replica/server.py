@@ -18,13 +18,18 @@ from urllib.parse import urlsplit
 
 from crawler.replica.site import ROBOTS_TXT, Page, ReplicaSite, not_found
 from crawler.replica.sites import sites_by_host
+from crawler.replica.synthetic import synthetic_articles
 
 
 class ReplicaState:
     """The sites plus a log of requests, shared by the handler threads."""
 
-    def __init__(self, slow_seconds: float) -> None:
+    def __init__(self, slow_seconds: float, synthetic: int = 0) -> None:
         self.sites: dict[str, ReplicaSite] = sites_by_host(slow_seconds)
+        if synthetic:
+            jiemian = self.sites["www.jiemian.com"]
+            jiemian.articles = synthetic_articles(synthetic)
+            jiemian.page_size = 50
         self.hits: list[dict[str, object]] = []
         self.lock = threading.Lock()
 
@@ -82,8 +87,9 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         pass  # the hit log is the record; keep stderr quiet
 
 
-def serve(port: int, slow_seconds: float) -> None:
-    handler = type("Handler", (ReplicaHandler,), {"state": ReplicaState(slow_seconds)})
+def serve(port: int, slow_seconds: float, synthetic: int = 0) -> None:
+    state = ReplicaState(slow_seconds, synthetic)
+    handler = type("Handler", (ReplicaHandler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     host, bound_port = server.server_address[:2]
@@ -100,8 +106,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--slow-seconds", type=float, default=1.5, help="delay of the site's slow page"
     )
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=0,
+        metavar="N",
+        help="replace Jiemian's articles with N generated ones (benchmarks)",
+    )
     args = parser.parse_args(argv)
     try:
-        serve(args.port, args.slow_seconds)
+        serve(args.port, args.slow_seconds, args.synthetic)
     except KeyboardInterrupt:
         sys.exit(0)

@@ -65,6 +65,7 @@ class ReplicaSite:
 
     source = ""
     hosts: tuple[str, ...] = ()
+    page_size = PAGE_SIZE
 
     def __init__(self, slow_seconds: float) -> None:
         self.slow_seconds = slow_seconds
@@ -72,10 +73,10 @@ class ReplicaSite:
         self.hits: dict[str, int] = {}
 
     def pages_of(self, items: list[dict[str, Any]], page: int) -> list[dict[str, Any]]:
-        return items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        return items[(page - 1) * self.page_size : page * self.page_size]
 
     def page_count(self, items: list[dict[str, Any]]) -> int:
-        return max(1, -(-len(items) // PAGE_SIZE))
+        return max(1, -(-len(items) // self.page_size))
 
     def article_by_id(self, article_id: int) -> dict[str, Any] | None:
         return next((a for a in self.articles if a["id"] == article_id), None)

@@ -73,7 +73,6 @@ class SeedSpider(scrapy.Spider):
         spider.max_listing_pages = int(
             kwargs.get("max_pages", spider.seed.discovery.max_listing_pages)
         )
-        spider.recorder = CrawlRecorder.of(crawler)
         spider.article_patterns = [
             re.compile(p) for p in spider.seed.discovery.article_url_patterns
         ]
@@ -81,6 +80,11 @@ class SeedSpider(scrapy.Spider):
             re.compile(p) for p in spider.seed.discovery.listing_url_patterns
         ]
         return spider
+
+    @property
+    def recorder(self) -> CrawlRecorder:
+        """The crawl's bookkeeping (extensions exist only once the crawl has started)."""
+        return CrawlRecorder.of(self.crawler)
 
     # -- URLs ---------------------------------------------------------------------------------
 
@@ -182,8 +186,9 @@ class SeedSpider(scrapy.Spider):
         self.crawler.stats.inc_value("evwatch/links/found", len(links))
         self.crawler.stats.inc_value("evwatch/links/known", len(links) - len(fresh))
         for url, when in fresh:
+            # The canonical spelling: m./www. twins and tracking-tagged links fetch once.
             yield scrapy.Request(
-                url,
+                self.canonical(url),
                 callback=self.parse_article,
                 errback=self.on_error,
                 cb_kwargs={"listing_published_at": when},

@@ -1,0 +1,149 @@
+"""Crawl throughput: evwatch end to end (fetch + trafilatura + store) against a bare Scrapy
+spider that only fetches the same pages, on a replica with N synthetic articles.
+
+    .venv/bin/python bench/crawl.py [--articles 2000]
+
+Prints articles/s for both, their ratio, and the peak RSS of each crawl process.
+Goal: end to end at least half the bare fetch rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from crawler.replica.process import ReplicaProcess  # noqa: E402
+
+SPEED = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+    "CONCURRENT_REQUESTS": "32",
+    "LOG_LEVEL": "ERROR",
+}
+
+BARE_SPIDER = r"""
+import json, re, sys, time
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+ARTICLE = re.compile(r"^https?://(www|m|en)\.jiemian\.com/article/\d+\.html$")
+LISTING = re.compile(r"^https?://m\.jiemian\.com/lists/51_\d+\.html$")
+
+class Bare(scrapy.Spider):
+    name = "bare"
+    start_urls = ["https://m.jiemian.com/lists/51_1.html"]
+    pages = 0
+    def parse(self, response):
+        for href in response.css("a::attr(href)").getall():
+            url = response.urljoin(href)
+            if ARTICLE.match(url):
+                yield scrapy.Request(url, callback=self.article)
+            elif LISTING.match(url):
+                yield scrapy.Request(url, callback=self.parse)
+    def article(self, response):
+        Bare.pages += 1
+
+settings = Settings()
+settings.setmodule("crawler.settings", priority="project")
+settings.set("ITEM_PIPELINES", {})
+settings.set("EXTENSIONS", {})
+for name, value in json.loads(sys.argv[2]).items():
+    settings.set(name, value)
+settings.set("EVWATCH_REPLICA_URL", sys.argv[1])
+process = CrawlerProcess(settings)
+started = time.perf_counter()
+process.crawl(Bare)
+process.start()
+print(json.dumps({"articles": Bare.pages, "seconds": time.perf_counter() - started}))
+"""
+
+
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Runs one crawl process; returns its wall time and its own peak RSS in MB."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"bench run failed: {stderr[-2000:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="evwatch-bench-"))
+    seeds = workdir / "seeds"
+    seeds.mkdir()
+    seed_text = (REPO / "seeds" / "jiemian.toml").read_text(encoding="utf-8")
+    seed_text = seed_text.replace("max_listing_pages = 3", "max_listing_pages = 1000")
+    # Only the paginated mobile list: both spiders walk the same pages.
+    start = seed_text.index("start_urls = [")
+    end = seed_text.index("]", start) + 1
+    seed_text = (
+        seed_text[:start]
+        + 'start_urls = ["https://m.jiemian.com/lists/51_1.html"]'
+        + (seed_text[end:])
+    )
+    (seeds / "jiemian.toml").write_text(seed_text, encoding="utf-8")
+    env = {**os.environ, "EVWATCH_SEEDS": str(seeds), "PYTHONPATH": str(REPO)}
+    try:
+        with ReplicaProcess(synthetic=args.articles) as replica:
+            bare_argv = [sys.executable, "-c", BARE_SPIDER, replica.url, json.dumps(SPEED)]
+            bare_seconds, bare_rss = run(bare_argv, env)
+            db = workdir / "bench.db"
+            sets = [x for name, value in SPEED.items() for x in ("--set", f"{name}={value}")]
+            e2e_argv = [
+                sys.executable,
+                "-m",
+                "crawler.cli",
+                "--db",
+                f"sqlite:///{db}",
+                "--log-level",
+                "ERROR",
+                "crawl",
+                "jiemian",
+                "--replica",
+                replica.url,
+                "--quiet",
+                *sets,
+            ]
+            e2e_seconds, e2e_rss = run(e2e_argv, env)
+        import sqlite3
+
+        with sqlite3.connect(db) as connection:
+            stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    bare_rate = args.articles / bare_seconds
+    e2e_rate = stored / e2e_seconds
+    print(f"articles in replica      {args.articles}")
+    print(
+        f"bare fetch               {bare_rate:8.1f} articles/s  ({bare_seconds:.1f} s, "
+        f"peak RSS {bare_rss} MB)"
+    )
+    print(
+        f"end to end (stored {stored})  {e2e_rate:8.1f} articles/s  ({e2e_seconds:.1f} s, "
+        f"peak RSS {e2e_rss} MB)"
+    )
+    print(f"ratio end-to-end / bare  {e2e_rate / bare_rate:8.2f}  (goal >= 0.50)")
+
+
+if __name__ == "__main__":
+    main()
