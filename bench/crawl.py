@@ -16,8 +16,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -70,18 +72,31 @@ print(json.dumps({"articles": Bare.pages, "seconds": time.perf_counter() - start
 """
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Runs one crawl process; returns its wall time and its own peak RSS in MB."""
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Runs one process; returns its wall time, its own peak RSS in MB and its stdout."""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    output: dict[str, bytes] = {}
+
+    def drain(name: str, stream: IO[bytes]) -> None:
+        output[name] = stream.read()
+
+    assert proc.stdout is not None and proc.stderr is not None
+    readers = [
+        threading.Thread(target=drain, args=("out", proc.stdout)),
+        threading.Thread(target=drain, args=("err", proc.stderr)),
+    ]
+    for reader in readers:
+        reader.start()
+    # wait4, not wait: it reports the peak RSS of this one child.
     _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
-    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"bench run failed: {stderr[-2000:]}")
-    return seconds, usage.ru_maxrss // 1024
+    for reader in readers:
+        reader.join()
+    if proc.returncode != 0:
+        sys.exit(f"bench run failed: {output['err'].decode(errors='replace')[-2000:]}")
+    return seconds, usage.ru_maxrss // 1024, output["out"].decode()
 
 
 def main() -> None:
@@ -95,7 +110,7 @@ def main() -> None:
     seed_text = seed_text.replace("max_listing_pages = 3", "max_listing_pages = 1000")
     # Only the paginated mobile list: both spiders walk the same pages.
     start = seed_text.index("start_urls = [")
-    end = seed_text.index("]", start) + 1
+    end = seed_text.index("\n]", start) + 2
     seed_text = (
         seed_text[:start]
         + 'start_urls = ["https://m.jiemian.com/lists/51_1.html"]'
@@ -105,8 +120,12 @@ def main() -> None:
     env = {**os.environ, "EVWATCH_SEEDS": str(seeds), "PYTHONPATH": str(REPO)}
     try:
         with ReplicaProcess(synthetic=args.articles) as replica:
-            bare_argv = [sys.executable, "-c", BARE_SPIDER, replica.url, json.dumps(SPEED)]
-            bare_seconds, bare_rss = run(bare_argv, env)
+            # A file, not -c: Scrapy inspects callback source code, which -c does not keep.
+            bare_script = workdir / "bare_spider.py"
+            bare_script.write_text(BARE_SPIDER, encoding="utf-8")
+            bare_argv = [sys.executable, str(bare_script), replica.url, json.dumps(SPEED)]
+            bare_seconds, bare_rss, bare_out = run(bare_argv, env)
+            bare_pages = json.loads(bare_out.strip().splitlines()[-1])["articles"]
             db = workdir / "bench.db"
             sets = [x for name, value in SPEED.items() for x in ("--set", f"{name}={value}")]
             e2e_argv = [
@@ -124,18 +143,18 @@ def main() -> None:
                 "--quiet",
                 *sets,
             ]
-            e2e_seconds, e2e_rss = run(e2e_argv, env)
+            e2e_seconds, e2e_rss, _ = run(e2e_argv, env)
         import sqlite3
 
         with sqlite3.connect(db) as connection:
             stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    bare_rate = args.articles / bare_seconds
+    bare_rate = bare_pages / bare_seconds
     e2e_rate = stored / e2e_seconds
     print(f"articles in replica      {args.articles}")
     print(
-        f"bare fetch               {bare_rate:8.1f} articles/s  ({bare_seconds:.1f} s, "
+        f"bare fetch ({bare_pages} pages)  {bare_rate:8.1f} articles/s  ({bare_seconds:.1f} s, "
         f"peak RSS {bare_rss} MB)"
     )
     print(

@@ -16,6 +16,9 @@ from store.db import Database, resolve_db_url
 log = logging.getLogger("evwatch")
 
 
+CRAWLING_COMMANDS = ("crawl", "demo")
+
+
 class CommandError(Exception):
     """A user-facing failure: printed as one line, exit status 2."""
 
@@ -198,7 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command not in CRAWLING_COMMANDS:  # Scrapy configures logging for crawls itself
+        logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.func(args) or 0)
     except (CommandError, SeedError) as exc:

@@ -15,8 +15,8 @@ class ArticlePage:
     source: str
     fetched_url: str
     canonical_url: str
-    body: bytes
+    body: bytes = field(repr=False)
     encoding: str
-    html: str
+    html: str = field(repr=False)
     listing_published_at: datetime | None = None
     extracted: ExtractedArticle | None = field(default=None, repr=False)

@@ -11,7 +11,6 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Response
 from scrapy.utils.defer import deferred_to_future
-from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
 logger = logging.getLogger(__name__)
@@ -72,5 +71,7 @@ class RetryAfterMiddleware:
             return response
         if stats:
             stats.inc_value("evwatch/retry_after/waited")
+        from twisted.internet import reactor  # installed by Scrapy by now; never at import
+
         await deferred_to_future(deferLater(reactor, wait))  # type: ignore[arg-type]
         return retry

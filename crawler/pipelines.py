@@ -5,6 +5,10 @@ Counts go to crawl stats under ``evwatch/`` rather than to the log.
 
 from __future__ import annotations
 
+import asyncio
+import atexit
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from scrapy import Spider
@@ -40,21 +44,37 @@ class _CrawlerPipeline:
 
 
 class ExtractTextPipeline(_CrawlerPipeline):
-    """trafilatura plus the seed's selectors, in a worker thread off the reactor."""
+    """trafilatura plus the seed's selectors, in worker processes (EVWATCH_EXTRACT_WORKERS),
+    or in a thread when that is 0: extraction is CPU-bound and must not hold up the reactor."""
 
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         seed = self.seed
-        item.extracted = await deferred_to_future(
-            threads.deferToThread(
-                extract_article,
-                item.html,
-                item.fetched_url,
-                seed.article,
-                seed.tz,
-                item.listing_published_at,
+        arguments = (item.html, item.fetched_url, seed.article, seed.tz, item.listing_published_at)
+        workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
+        if workers > 0:
+            future = extraction_pool(workers).submit(extract_article, *arguments)
+            item.extracted = await asyncio.wrap_future(future)
+        else:
+            item.extracted = await deferred_to_future(
+                threads.deferToThread(extract_article, *arguments)
             )
-        )
         return item
+
+
+_POOL: ProcessPoolExecutor | None = None
+
+
+def extraction_pool(workers: int) -> ProcessPoolExecutor:
+    """One pool per process, shared by every crawler in it, started on first use.
+
+    Spawned, not forked: a fork of a process running a reactor, threads and database
+    connections is not safe.
+    """
+    global _POOL
+    if _POOL is None:
+        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        atexit.register(_POOL.shutdown, cancel_futures=True)
+    return _POOL
 
 
 class ValidateArticlePipeline(_CrawlerPipeline):
@@ -78,10 +98,10 @@ class ValidateArticlePipeline(_CrawlerPipeline):
 class StoreArticlePipeline(_CrawlerPipeline):
     """Saves the article (new, alias or refreshed copy) and counts what was new."""
 
-    def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
+    async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         extracted = item.extracted
         assert extracted is not None
-        created = CrawlRecorder.of(self.crawler).save_article(
+        created = await CrawlRecorder.of(self.crawler).save_article_async(
             {
                 "canonical_url": item.canonical_url,
                 "fetched_url": item.fetched_url,

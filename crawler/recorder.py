@@ -13,6 +13,9 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_to_future
+from twisted.internet import threads
+from twisted.python.threadpool import ThreadPool
 
 from store import queries
 from store.db import Database
@@ -37,6 +40,7 @@ class CrawlRecorder:
         self.source_id: int | None = None
         self.run_id: int | None = None
         self._known: set[str] = set()
+        self.writer = ThreadPool(minthreads=1, maxthreads=1, name="evwatch-store")
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -57,6 +61,7 @@ class CrawlRecorder:
 
     def spider_opened(self, spider: Spider) -> None:
         seed = spider.seed  # type: ignore[attr-defined]
+        self.writer.start()
         with self.db.session() as session:
             source = queries.ensure_source(session, seed.name, seed.title, seed.home_url)
             self.source_id = source.id
@@ -70,13 +75,21 @@ class CrawlRecorder:
         return url in self._known
 
     def save_article(self, record_fields: dict[str, Any]) -> bool:
-        """Stores an article; returns True when it is new."""
+        """Stores an article; returns True when it is new. Blocking: call it off the reactor."""
         assert self.source_id is not None
         record = queries.ArticleRecord(source_id=self.source_id, **record_fields)
         with self.db.session() as session:
-            _article, created = queries.save_article(session, record)
+            _article_id, created = queries.save_article(session, record)
         self._known.update({record.canonical_url, record.fetched_url})
         return created
+
+    async def save_article_async(self, record_fields: dict[str, Any]) -> bool:
+        """``save_article`` on the recorder's single writer thread (one writer, in order)."""
+        from twisted.internet import reactor  # installed by Scrapy by now; never at import
+
+        return await deferred_to_future(
+            threads.deferToThreadPool(reactor, self.writer, self.save_article, record_fields)
+        )
 
     def record_error(
         self, url: str, kind: str, status: int | None, message: str, *, article: bool
@@ -92,6 +105,8 @@ class CrawlRecorder:
         logger.warning("%s: %s %s (%s)", kind, status or "", url, message[:200])
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.writer.started:
+            self.writer.stop()  # waits for queued writes
         if self.run_id is None:
             return
         stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}

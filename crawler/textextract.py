@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 import trafilatura
 from parsel import Selector
 from parsel.csstranslator import css2xpath
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Document
 
 from crawler.dates import date_from_url, parse_published
 from crawler.language import split_languages
@@ -125,7 +127,6 @@ def extract_article(
         trafilatura.bare_extraction(
             html,
             url=url,
-            with_metadata=True,
             include_comments=False,
             include_tables=True,
             favor_precision=True,
@@ -135,8 +136,17 @@ def extract_article(
         if html.strip()
         else None
     )
+    metadata: Document | None = None
 
-    title = _select_first(selector, spec.title) or (document.title if document else None)
+    def page_metadata() -> Document | None:
+        # trafilatura's metadata pass (htmldate included) costs a third of the extraction:
+        # run it only when the seed's selectors leave a field empty.
+        nonlocal metadata
+        if metadata is None and html.strip():
+            metadata = extract_metadata(html, default_url=url)
+        return metadata
+
+    title = _select_first(selector, spec.title) or getattr(page_metadata(), "title", None)
     if title:
         title = _strip_suffixes(" ".join(title.split()), spec.title_suffixes) or None
 
@@ -160,10 +170,10 @@ def extract_article(
         published = date_from_url(url, spec.date_from_url, tz)
     if published is None:
         published = fallback_published
-    if published is None and document and document.date:
-        published = parse_published(document.date, tz, ("%Y-%m-%d",))
+    if published is None and (guess := getattr(page_metadata(), "date", None)):
+        published = parse_published(guess, tz, ("%Y-%m-%d",))
 
-    author = _select_first(selector, spec.author) or (document.author if document else None)
+    author = _select_first(selector, spec.author) or getattr(page_metadata(), "author", None)
     source_line = _select_first(selector, spec.source_line)
     if source_line:
         match = re.search(r"(?:来源|Source|From)\s*[:：]\s*(\S+(?:\s\S+)?)", source_line)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.models import Article, ArticleUrl, CrawlError, CrawlRun, FetchFailure, Source
@@ -60,46 +62,79 @@ class ArticleRecord:
     content_hash: str
 
 
-def save_article(session: Session, record: ArticleRecord) -> tuple[Article, bool]:
-    """Stores an article once. Returns (article, created).
+def insert_ignoring_duplicates(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT that skips rows whose unique key exists (SQLite and PostgreSQL natively)."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        module = sqlite if dialect == "sqlite" else postgresql
+        session.execute(module.insert(table).on_conflict_do_nothing(), rows)
+        return
+    for row in rows:  # portable fallback: one savepoint per row
+        try:
+            with session.begin_nested():
+                session.execute(table.insert(), [row])
+        except IntegrityError:
+            continue
+
+
+_ARTICLE_FIELDS = (
+    "title", "author", "source_line", "published_at", "language", "text", "text_en", "text_zh",
+    "raw_html", "raw_encoding", "content_hash",
+)  # fmt: skip
+
+
+def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
+    """Stores an article once. Returns (article id, created).
 
     The same article met again under its canonical URL, an alias URL, or with identical text on
     the same source is not stored twice: the new URL is remembered as an alias and last-seen
     is moved on. A refreshed page with changed text updates the stored copy.
     """
     now = utcnow()
-    article = session.scalar(select(Article).where(Article.canonical_url == record.canonical_url))
-    if article is None:
-        alias = session.scalar(select(ArticleUrl).where(ArticleUrl.url == record.fetched_url))
-        article = alias.article if alias else None
-    if article is None:
-        article = session.scalar(
-            select(Article).where(
-                Article.source_id == record.source_id,
-                Article.content_hash == record.content_hash,
+    alias_of = select(ArticleUrl.article_id).where(ArticleUrl.url == record.fetched_url)
+    existing = session.execute(
+        select(Article.id, Article.content_hash)
+        .where(
+            or_(
+                Article.canonical_url == record.canonical_url,
+                Article.id.in_(alias_of),
+                and_(
+                    Article.source_id == record.source_id,
+                    Article.content_hash == record.content_hash,
+                ),
             )
         )
-    created = article is None
-    if article is None:
-        article = Article(
-            source_id=record.source_id,
-            canonical_url=record.canonical_url,
-            first_seen_at=now,
+        .limit(1)
+    ).first()
+    fields = {name: getattr(record, name) for name in _ARTICLE_FIELDS}
+    if existing is None:
+        article_id = session.execute(
+            insert(Article)
+            .values(
+                source_id=record.source_id,
+                canonical_url=record.canonical_url,
+                first_seen_at=now,
+                last_seen_at=now,
+                **fields,
+            )
+            .returning(Article.id)
+        ).scalar_one()
+    else:
+        article_id = existing.id
+        changes = fields if existing.content_hash != record.content_hash else {}
+        session.execute(
+            update(Article).where(Article.id == article_id).values(last_seen_at=now, **changes)
         )
-        session.add(article)
-    if created or article.content_hash != record.content_hash:
-        for name in (
-            "title", "author", "source_line", "published_at", "language", "text", "text_en",
-            "text_zh", "raw_html", "raw_encoding", "content_hash",
-        ):  # fmt: skip
-            setattr(article, name, getattr(record, name))
-    article.last_seen_at = now
-    session.flush()
-    for url in {record.canonical_url, record.fetched_url}:
-        if session.scalar(select(ArticleUrl.id).where(ArticleUrl.url == url)) is None:
-            session.add(ArticleUrl(url=url, article_id=article.id))
-    session.execute(delete(FetchFailure).where(FetchFailure.url == record.fetched_url))
-    return article, created
+    urls = sorted({record.canonical_url, record.fetched_url})
+    insert_ignoring_duplicates(
+        session,
+        ArticleUrl.__table__,  # type: ignore[arg-type]
+        [{"url": url, "article_id": article_id, "first_seen_at": now} for url in urls],
+    )
+    session.execute(delete(FetchFailure).where(FetchFailure.url.in_(urls)))
+    return article_id, existing is None
 
 
 def record_fetch_failure(

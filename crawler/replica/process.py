@@ -29,6 +29,8 @@ class ReplicaProcess:
                 "0",
                 "--slow-seconds",
                 str(self.slow_seconds),
+                "--synthetic",
+                str(self.synthetic),
             ],
             stdout=subprocess.PIPE,
             text=True,

@@ -47,6 +47,7 @@ class ReplicaState:
 
 class ReplicaHandler(BaseHTTPRequestHandler):
     server_version = "replica/1.0"
+    protocol_version = "HTTP/1.1"  # keep-alive, as real sites do; every answer has a length
     state: ReplicaState
 
     def do_GET(self) -> None:
@@ -90,6 +91,7 @@ class ReplicaHandler(BaseHTTPRequestHandler):
 def serve(port: int, slow_seconds: float, synthetic: int = 0) -> None:
     state = ReplicaState(slow_seconds, synthetic)
     handler = type("Handler", (ReplicaHandler,), {"state": state})
+    ThreadingHTTPServer.request_queue_size = 128  # the default 5 drops bursts of connects
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     host, bound_port = server.server_address[:2]

@@ -5,6 +5,7 @@ A source's spider is this class plus a name, and only what its site needs on top
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
@@ -27,6 +28,8 @@ from crawler.seeds import Seed, load_seeds
 from crawler.urls import canonicalize
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CANONICAL_LINK = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"\bhref\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
 _NUMERIC_LEAF = re.compile(r"/[\w-]*\d{3,}[\w-]*(\.s?html?)?/?$")
 
 
@@ -200,9 +203,11 @@ class SeedSpider(scrapy.Spider):
                 yield self.listing_request(url, page=page + 1)
 
     def canonical_for(self, response: TextResponse) -> str:
-        declared = response.css("link[rel=canonical]::attr(href)").get()
+        # A regex, not a selector: parsing the whole page here would parse it a second time.
+        match = _CANONICAL_LINK.search(response.text.split("</head>", 1)[0])
+        declared = _HREF.search(match.group(0)) if match else None
         if declared:
-            url = response.urljoin(declared)
+            url = response.urljoin(html.unescape(declared.group(1)))
             if self.on_site(url) and self.is_article_url(url):
                 return self.canonical(url)
         return self.canonical(response.url)
