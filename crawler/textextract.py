@@ -110,6 +110,10 @@ def _strip_suffixes(title: str, suffixes: tuple[str, ...]) -> str:
     return title
 
 
+def _page_metadata(html: str, url: str | None) -> Document | None:
+    return extract_metadata(html, default_url=url) if html.strip() else None
+
+
 def extract_article(
     html: str | bytes,
     url: str | None = None,
@@ -117,47 +121,25 @@ def extract_article(
     tz: ZoneInfo = DEFAULT_TZ,
     fallback_published: datetime | None = None,
 ) -> ExtractedArticle:
-    """Reads one article page. Never raises on bad markup: an unusable page comes back empty."""
+    """Reads one article page. Never raises on bad markup: an unusable page comes back empty.
+
+    Fields come from the seed's selectors first; trafilatura's metadata pass (htmldate
+    included, a third of the cost) runs only when a selector leaves a field empty.
+    """
     spec = spec or ArticleSpec()
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
-    selector = Selector(text=html or "<html></html>")
-    prune = [css2xpath(css) for css in spec.remove] or None
-    document = (
-        trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            favor_precision=True,
-            prune_xpath=prune,
-            deduplicate=False,
-        )
-        if html.strip()
-        else None
-    )
-    metadata: Document | None = None
+    selector = Selector(text=html if html.strip() else "<html></html>")
+    metadata: list[Document | None] = []
 
     def page_metadata() -> Document | None:
-        # trafilatura's metadata pass (htmldate included) costs a third of the extraction:
-        # run it only when the seed's selectors leave a field empty.
-        nonlocal metadata
-        if metadata is None and html.strip():
-            metadata = extract_metadata(html, default_url=url)
-        return metadata
+        if not metadata:
+            metadata.append(_page_metadata(html, url))
+        return metadata[0]
 
     title = _select_first(selector, spec.title) or getattr(page_metadata(), "title", None)
     if title:
         title = _strip_suffixes(" ".join(title.split()), spec.title_suffixes) or None
-
-    drop_patterns = tuple(re.compile(p) for p in (*COMMON_DROP_LINES, *spec.drop_lines))
-    text = document.text if document and document.text else ""
-    if spec.body and (len(text) < 200 or not document):
-        # trafilatura found little; trust the seed's body selector instead.
-        body_text = _node_text(selector, spec.body)
-        if body_text and len(body_text) > len(text):
-            text = body_text
-    text = _clean_lines(text, drop_patterns, title)
 
     published = None
     for query in spec.published:
@@ -179,6 +161,10 @@ def extract_article(
         match = re.search(r"(?:来源|Source|From)\s*[:：]\s*(\S+(?:\s\S+)?)", source_line)
         source_line = match.group(1) if match else source_line
 
+    text = _main_text(html, url, selector, spec)
+    text = _clean_lines(
+        text, tuple(re.compile(p) for p in (*COMMON_DROP_LINES, *spec.drop_lines)), title
+    )
     split = split_languages(text)
     mixed = split.language == "mixed"
     return ExtractedArticle(
@@ -192,3 +178,41 @@ def extract_article(
         source_line=source_line,
         content_hash=content_hash(text),
     )
+
+
+def _main_text(html: str, url: str | None, selector: Selector, spec: ArticleSpec) -> str:
+    """trafilatura's main text, unless it misses a paragraph of the seed's body selector.
+
+    trafilatura is right about unknown layouts; on a template we know, the body selector
+    catches the paragraphs its heuristics sometimes drop (a short Chinese paragraph between
+    English ones, for one).
+    """
+    prune = [css2xpath(css) for css in spec.remove] or None
+    document = (
+        trafilatura.bare_extraction(
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+            prune_xpath=prune,
+            deduplicate=False,
+        )
+        if html.strip()
+        else None
+    )
+    text = document.text if document and document.text else ""
+    if spec.body:
+        for css in spec.remove:
+            selector.css(css).drop()
+        body_text = _node_text(selector, spec.body)
+        if body_text:
+            squeezed = _squeeze(text)
+            paragraphs = [_squeeze(p) for p in body_text.splitlines()]
+            if any(len(p) >= 20 and p not in squeezed for p in paragraphs):
+                return body_text
+    return text
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())

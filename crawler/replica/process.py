@@ -52,6 +52,8 @@ class ReplicaProcess:
         if self.proc is not None:
             self.proc.kill()
             self.proc.wait(timeout=10)
+            if self.proc.stdout is not None:
+                self.proc.stdout.close()
 
     def _get(self, path: str) -> Any:
         with urllib.request.urlopen(f"{self.url}{path}", timeout=10) as response:

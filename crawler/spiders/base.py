@@ -27,6 +27,11 @@ from crawler.recorder import CrawlRecorder
 from crawler.seeds import Seed, load_seeds
 from crawler.urls import canonicalize
 
+try:  # Scrapy >= 2.14 raises its own timeout error; older versions raise Twisted's
+    from scrapy.exceptions import DownloadTimeoutError
+except ImportError:  # pragma: no cover
+    DownloadTimeoutError = TimeoutError  # type: ignore[misc,assignment]
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CANONICAL_LINK = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
@@ -238,7 +243,7 @@ class SeedSpider(scrapy.Spider):
         if failure.check(HttpError):
             status = failure.value.response.status
             kind, message = "http", f"HTTP {status}"
-        elif failure.check(TimeoutError, TCPTimedOutError):
+        elif failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
             kind, message = "timeout", "timed out"
         elif failure.check(IgnoreRequest):
             kind, message = "ignored", str(failure.value) or "ignored (robots.txt or size limit)"
