@@ -258,3 +258,17 @@ def test_timeout_is_recorded_and_the_crawl_goes_on(replica: ReplicaProcess, tmp_
     titles = [r[0] for r in rows(db_path, "jiemian")]
     assert slow["title"] not in titles
     assert len(titles) == len(stored_articles(load_articles("jiemian"))) - 1
+
+
+def test_empty_and_oversized_pages_are_errors_not_articles(crawled: dict[str, Any]) -> None:
+    errors = dict(query(crawled["db"], "SELECT url, kind FROM crawl_errors"))
+    assert errors["https://www.jiemian.com/article/13699990.html"] == "no_text"
+    assert "https://www.jiemian.com/article/13699991.html" in errors
+    titles = [r[0] for r in rows(crawled["db"], "jiemian")]
+    assert not [t for t in titles if "页面测试" in t]
+    status = query(
+        crawled["db"],
+        "SELECT s.name, r.status FROM crawl_runs r JOIN sources s "
+        "ON s.id = r.source_id ORDER BY r.id LIMIT 4",
+    )
+    assert ("jiemian", "partial") in status

@@ -2,12 +2,15 @@
 
 A site renders its own templates; faults are declared per article in the content files
 (``role``): ``retry503`` (503 twice, then 200), ``slow`` (answers after a delay), ``dead``
-(linked but 404), ``gb18030`` (served GB18030-encoded), ``two_urls`` (linked under two URLs).
+(linked but 404), ``gb18030`` (served GB18030-encoded), ``two_urls`` (linked under two URLs),
+``malformed`` (closing tags missing, stray bytes), ``empty`` (200 with no body) and ``huge``
+(larger than the crawler's size limit).
 """
 
 from __future__ import annotations
 
 import html
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PAGE_SIZE = 4
+HUGE_PAGE_BYTES = 11 * 1024 * 1024  # over the crawler's 10 MB DOWNLOAD_MAXSIZE
 
 ROBOTS_TXT = "User-agent: *\nDisallow: /search\nDisallow: /private/\n"
 
@@ -91,7 +95,19 @@ class ReplicaSite:
             return not_found(key)
         if role == "retry503" and self.hits[key] <= 2:
             return Page(503, "<html><body>Service busy</body></html>", headers={"Retry-After": "1"})
+        if role == "empty":
+            return Page(body="")
         page: Page = render(article)
+        if role == "huge":
+            page.body += "<!-- " + "x" * HUGE_PAGE_BYTES + " -->"
+        if role == "malformed":
+            # Omitted end tags, an unclosed <b>, a bare "<", a NUL byte, a dangling element.
+            page.body = (
+                re.sub(r"</(p|li|span)>", "", page.body).replace(
+                    "<div class", "<b>1 < 2 \x00<div class", 1
+                )
+                + "<div><p>\ufffd"
+            )
         if role == "slow":
             page.delay = self.slow_seconds
         if role == "gb18030":

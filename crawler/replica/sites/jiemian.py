@@ -22,6 +22,27 @@ class Jiemian(ReplicaSite):
     source = "jiemian"
     hosts = ("www.jiemian.com", "m.jiemian.com", "en.jiemian.com")
 
+    def __init__(self, slow_seconds: float) -> None:
+        super().__init__(slow_seconds)
+        # Pages that must not become articles, listed at the end of the auto channel.
+        self.articles.extend(
+            {
+                "id": 13699990 + n,
+                "channel": 51,
+                "role": role,
+                "title": f"{label} 页面测试",
+                "dek": "",
+                "author": "",
+                "published": "2020-01-01 00:00",
+                "body": [],
+            }
+            for n, (role, label) in enumerate((("empty", "空白"), ("huge", "超大")))
+        )
+        # One real article served with broken markup: it must still be stored whole.
+        plain = [a for a in self.articles if a.get("edition") == "zh" and not a.get("role")]
+        if plain:
+            plain[-1]["role"] = "malformed"
+
     def channel(self, cid: int) -> list[dict[str, Any]]:
         return [
             a
