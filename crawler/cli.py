@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections import Counter
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -47,13 +48,25 @@ def _run_summary(db: Database, run_ids: list[int]) -> str:
     return format_table(headers, rows)
 
 
-def _article_rows(db: Database, limit: int, source: str | None = None) -> str:
+def _article_rows(
+    db: Database, limit: int, source: str | None = None, per_source: bool = False
+) -> str:
+    """Stored articles, newest first: ``limit`` in all, or ``limit`` per source."""
     from store.models import Article, Source
 
     with db.session() as session:
         query = select(Article).join(Source).order_by(Article.published_at.desc().nulls_last())
         if source:
             query = query.where(Source.name == source)
+        articles = list(session.scalars(query if per_source else query.limit(limit)))
+        if per_source:
+            shown: Counter[int] = Counter()
+            kept = []
+            for article in articles:
+                if shown[article.source_id] < limit:
+                    shown[article.source_id] += 1
+                    kept.append(article)
+            articles = kept
         rows = [
             (
                 a.source.name,
@@ -62,7 +75,7 @@ def _article_rows(db: Database, limit: int, source: str | None = None) -> str:
                 truncate(a.title or "(untitled)", 60),
                 a.canonical_url,
             )
-            for a in session.scalars(query.limit(limit))
+            for a in articles
         ]
     return format_table(("source", "published (UTC)", "lang", "title", "url"), rows)
 
@@ -76,7 +89,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if unknown:
         raise CommandError(f"unknown source {', '.join(unknown)} (known: {', '.join(seeds)})")
     db = _db(args)
-    overrides: dict[str, str] = {"LOG_LEVEL": args.log_level}
+    overrides: dict[str, str] = {"LOG_LEVEL": args.log_level or "WARNING"}
     for assignment in args.set:
         name, sep, value = assignment.partition("=")
         if not sep or not name:
@@ -109,7 +122,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             replica_url=replica.url,
             # The replica is ours: no need to pace requests to it.
             overrides={
-                "LOG_LEVEL": args.log_level,
+                "LOG_LEVEL": args.log_level or "ERROR",
                 "DOWNLOAD_DELAY": 0,
                 "AUTOTHROTTLE_ENABLED": False,
             },
@@ -118,7 +131,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(_run_summary(db, run_ids))
     print()
-    print(_article_rows(db, limit=args.show))
+    print(_article_rows(db, limit=args.show, per_source=True))
     return 0
 
 
@@ -153,11 +166,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", help="SQLAlchemy URL (default: $EVWATCH_DB or sqlite:///evwatch.db)"
     )
     parser.add_argument("--seeds", help="seed directory (default: $EVWATCH_SEEDS or ./seeds)")
-    parser.add_argument("--log-level", default="WARNING", help="crawl log level (default WARNING)")
+    parser.add_argument(
+        "--log-level",
+        help="log level (default WARNING; ERROR for the demo, whose summary "
+        "table lists the errors)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="crawl a local replica of all four sites")
-    demo.add_argument("--show", type=int, default=8, help="stored articles to list afterwards")
+    demo.add_argument("--show", type=int, default=2, help="stored articles to list per source")
     demo.set_defaults(func=cmd_demo)
 
     crawl = commands.add_parser("crawl", help="crawl the live sites (enabled sources by default)")
@@ -202,7 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command not in CRAWLING_COMMANDS:  # Scrapy configures logging for crawls itself
-        logging.basicConfig(level=args.log_level, format="%(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            level=args.log_level or "WARNING", format="%(levelname)s %(name)s: %(message)s"
+        )
     try:
         return int(args.func(args) or 0)
     except (CommandError, SeedError) as exc:

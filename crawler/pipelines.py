@@ -87,7 +87,7 @@ class ValidateArticlePipeline(_CrawlerPipeline):
             CrawlRecorder.of(self.crawler).record_error(
                 item.fetched_url, "no_text", None, "page has no article text", article=True
             )
-            raise DropItem(f"no article text at {item.fetched_url}")
+            raise DropItem(f"no article text at {item.fetched_url}", log_level="INFO")
         if not extracted.title:
             self.inc("articles/no_title")
         if extracted.published_at_utc is None:

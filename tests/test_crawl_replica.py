@@ -232,7 +232,6 @@ def test_second_crawl_adds_nothing_and_fetches_no_article_page(crawled: dict[str
     # Only the first listing page of each start URL: older pages cannot hold anything new.
     listing_hits = [h for h in crawled["second_hits"] if not h["path"].endswith("robots.txt")]
     assert len(listing_hits) <= sum(1 for _ in SOURCES) * 5
-    assert "0" in crawled["second"].stdout
 
 
 def test_timeout_is_recorded_and_the_crawl_goes_on(replica: ReplicaProcess, tmp_path: Path) -> None:
