@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from crawler.errors import CommandError
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
 from store.db import Database, resolve_db_url
@@ -18,10 +19,6 @@ log = logging.getLogger("evwatch")
 
 
 CRAWLING_COMMANDS = ("crawl", "demo")
-
-
-class CommandError(Exception):
-    """A user-facing failure: printed as one line, exit status 2."""
 
 
 def _db(args: argparse.Namespace) -> Database:

@@ -21,7 +21,11 @@ def summary_rows(stdout: str) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for line in stdout.splitlines():
         cells = line.split()
-        if cells and cells[0] in ("jiemian", "autobeta", "tapas", "henandaily") and len(cells) == 6:
+        if (
+            len(cells) == 6
+            and cells[0] in ("jiemian", "autobeta", "tapas", "henandaily")
+            and cells[1] in ("ok", "partial", "failed")
+        ):
             table[cells[0]] = cells[1:]
     return table
 
