@@ -1,14 +1,27 @@
-"""The typed ORM models: sources, articles and their URLs, crawl runs and fetch failures.
+"""The typed ORM models: sources, articles and their URLs, crawl runs, fetch failures and the
+figures read from articles.
 
-Figures, alerts and deliveries attach to ``Article.id`` and ``Source.id``.
+Alerts and deliveries attach to ``Figure.id``, ``Article.id`` and ``Source.id``.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from store.types import CompressedBytes, UTCDateTime, utcnow
@@ -100,6 +113,7 @@ class CrawlRun(Base):
     pages_fetched: Mapped[int] = mapped_column(default=0)
     article_pages_fetched: Mapped[int] = mapped_column(default=0)
     new_articles: Mapped[int] = mapped_column(default=0)
+    new_figures: Mapped[int] = mapped_column(default=0)
     errors: Mapped[int] = mapped_column(default=0)
     stats_json: Mapped[str | None] = mapped_column(Text)
 
@@ -134,3 +148,43 @@ class FetchFailure(Base):
     last_error: Mapped[str] = mapped_column(Text)
     last_attempt_at: Mapped[utc_now]
     retry_after: Mapped[utc]
+
+
+class Figure(Base):
+    """One figure an article states: who, what, which period, how many, and where it was said.
+
+    One row per (article, entity, metric, segment, period); the parser version that produced it
+    is kept so a newer parser can be re-run over stored articles (``evwatch reparse``).
+    """
+
+    __tablename__ = "figures"
+    __table_args__ = (
+        UniqueConstraint(
+            "article_id", "entity", "metric", "segment", "period_kind", "period_start",
+            "period_end", name="uq_figures_article_key",
+        ),
+        Index("ix_figures_series", "entity", "metric", "segment", "period_start"),
+    )  # fmt: skip
+
+    id: Mapped[int_pk]
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    entity: Mapped[str] = mapped_column(String(128))
+    metric: Mapped[str] = mapped_column(String(32))
+    unit: Mapped[str] = mapped_column(String(16))
+    segment: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(BigInteger)
+    qualifier: Mapped[str] = mapped_column(String(16))
+    yoy_pct: Mapped[float | None] = mapped_column(Float)
+    mom_pct: Mapped[float | None] = mapped_column(Float)
+    claims: Mapped[list[str]] = mapped_column(JSON, default=list)
+    snippet: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int]
+    span_end: Mapped[int]
+    parser_version: Mapped[str] = mapped_column(String(16))
+    first_seen_at: Mapped[utc_now]
+    updated_at: Mapped[utc_now]
+
+    article: Mapped[Article] = relationship()

@@ -185,6 +185,7 @@ def finish_run(
     pages_fetched: int,
     article_pages_fetched: int,
     new_articles: int,
+    new_figures: int,
     stats: dict[str, Any],
 ) -> CrawlRun:
     run = session.get_one(CrawlRun, run_id)
@@ -194,6 +195,7 @@ def finish_run(
     run.pages_fetched = pages_fetched
     run.article_pages_fetched = article_pages_fetched
     run.new_articles = new_articles
+    run.new_figures = new_figures
     run.errors = (
         session.scalar(
             select(func.count()).select_from(CrawlError).where(CrawlError.run_id == run_id)

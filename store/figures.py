@@ -1,0 +1,227 @@
+"""Stored figures: saving one article's figures, listing them, and the consolidated view.
+
+The store does not know the parser: a figure arrives as a plain mapping of column values
+(``FIGURE_FIELDS``), so any producer (crawl, ingest, reparse) can hand figures over.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, func, select
+from sqlalchemy.orm import Session
+
+from store.models import Article, Figure, Source
+from store.types import utcnow
+
+FIGURE_KEY = ("entity", "metric", "segment", "period_kind", "period_start", "period_end")
+FIGURE_FIELDS = (
+    *FIGURE_KEY, "unit", "value", "qualifier", "yoy_pct", "mom_pct", "claims", "snippet",
+    "span_start", "span_end",
+)  # fmt: skip
+# A change in these is a change of the figure; snippet and span moves are not.
+_MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
+
+FigureKey = tuple[Any, ...]
+
+
+def figure_key(values: Mapping[str, Any]) -> FigureKey:
+    return tuple(values[name] for name in FIGURE_KEY)
+
+
+@dataclass
+class FigureChanges:
+    """What storing an article's figures did, figure ids included (alerts start from them)."""
+
+    added: list[int] = field(default_factory=list)
+    changed: list[tuple[int, dict[str, tuple[Any, Any]]]] = field(default_factory=list)
+    removed: list[FigureKey] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+def store_figures(
+    session: Session,
+    article_id: int,
+    figures: Sequence[Mapping[str, Any]],
+    parser_version: str,
+    *,
+    replace: bool = False,
+) -> FigureChanges:
+    """Saves an article's figures, one row per key. With ``replace``, figures the parser no
+    longer finds are deleted (a reparse); otherwise stored figures are only added or updated."""
+    stored = {
+        figure_key(vars(f)): f
+        for f in session.scalars(select(Figure).where(Figure.article_id == article_id))
+    }
+    changes = FigureChanges()
+    seen: set[FigureKey] = set()
+    now = utcnow()
+    for values in figures:
+        key = figure_key(values)
+        if key in seen:  # the parser already merges repeats; keep the first if one slips by
+            continue
+        seen.add(key)
+        row = {name: values[name] for name in FIGURE_FIELDS}
+        row["claims"] = sorted(row["claims"] or [])
+        existing = stored.get(key)
+        if existing is None:
+            figure = Figure(
+                article_id=article_id, parser_version=parser_version, first_seen_at=now,
+                updated_at=now, **row,
+            )  # fmt: skip
+            session.add(figure)
+            session.flush()
+            changes.added.append(figure.id)
+            continue
+        diff = {
+            name: (getattr(existing, name), row[name])
+            for name in _MEANINGFUL
+            if getattr(existing, name) != row[name]
+        }
+        for name, value in row.items():
+            setattr(existing, name, value)
+        existing.parser_version = parser_version
+        if diff:
+            existing.updated_at = now
+            changes.changed.append((existing.id, diff))
+    if replace:
+        gone = [key for key in stored if key not in seen]
+        for key in gone:
+            session.execute(delete(Figure).where(Figure.id == stored[key].id))
+        changes.removed.extend(gone)
+    return changes
+
+
+@dataclass(frozen=True)
+class FigureFilter:
+    """What ``evwatch figures`` asks for; every field narrows the result."""
+
+    entities: frozenset[str] | None = None
+    metric: str | None = None
+    period: str | None = None  # "2025", "2025-11", or "2025-Q3"
+    since: date | None = None
+    source: str | None = None
+
+
+def period_bounds(period: str) -> tuple[date, date]:
+    """The first and last day of "2025", "2025-11" or "2025-Q3"; ValueError if unreadable."""
+    year_text, _, rest = period.partition("-")
+    year = int(year_text)
+    if not rest:
+        return date(year, 1, 1), date(year, 12, 31)
+    if rest.upper().startswith("Q"):
+        quarter = int(rest[1:])
+        if not 1 <= quarter <= 4:
+            raise ValueError(f"no quarter {quarter}")
+        first_month = 3 * quarter - 2
+        return date(year, first_month, 1), _month_end(year, first_month + 2)
+    month = int(rest)
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def list_figures(
+    session: Session, wanted: FigureFilter, limit: int | None = None
+) -> list[Row[Any]]:
+    """Stored figures with their article and source, newest period first."""
+    query = (
+        select(
+            Figure,
+            Article.canonical_url,
+            Article.title,
+            Article.published_at,
+            Source.name.label("source"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+    )
+    if wanted.entities:
+        query = query.where(Figure.entity.in_(sorted(wanted.entities)))
+    if wanted.metric:
+        query = query.where(Figure.metric == wanted.metric)
+    if wanted.period:
+        start, end = period_bounds(wanted.period)
+        query = query.where(Figure.period_end >= start, Figure.period_end <= end)
+    if wanted.since:
+        query = query.where(Figure.period_end >= wanted.since)
+    if wanted.source:
+        query = query.where(Source.name == wanted.source)
+    query = query.order_by(
+        Figure.period_end.desc(), Figure.entity, Figure.metric, Figure.segment, Figure.id
+    )
+    if limit:
+        query = query.limit(limit)
+    return list(session.execute(query).all())
+
+
+@dataclass(frozen=True)
+class ConsolidatedFigure:
+    """One (entity, metric, segment, period) across every article that reports it."""
+
+    entity: str
+    metric: str
+    segment: str
+    period_kind: str
+    period_start: date
+    period_end: date
+    value: int
+    qualifier: str
+    reports: int
+    sources: tuple[str, ...]
+    disagreement: dict[int, int]  # value -> how many articles report it, when they differ
+    latest_published: datetime | None
+
+
+def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
+    """Chooses, per key, the value most articles agree on (ties: exact over approximate, then
+    the most recently published); a key reported with several values is flagged."""
+    groups: dict[FigureKey, list[Row[Any]]] = defaultdict(list)
+    for row in rows:
+        groups[figure_key(vars(row.Figure))].append(row)
+    result = []
+    for key, reports in groups.items():
+        votes: dict[int, list[Row[Any]]] = defaultdict(list)
+        for report in reports:
+            votes[report.Figure.value].append(report)
+
+        chosen = max(votes, key=lambda value: _support(votes[value]))
+        backers = votes[chosen]
+        qualifier = next(
+            (r.Figure.qualifier for r in backers if r.Figure.qualifier == "exact"),
+            backers[0].Figure.qualifier,
+        )
+        published = [r.published_at for r in reports if r.published_at]
+        result.append(
+            ConsolidatedFigure(
+                *key,
+                value=chosen,
+                qualifier=qualifier,
+                reports=len(reports),
+                sources=tuple(sorted({r.source for r in reports})),
+                disagreement={v: len(r) for v, r in votes.items()} if len(votes) > 1 else {},
+                latest_published=max(published) if published else None,
+            )
+        )
+    result.sort(key=lambda c: (-c.period_end.toordinal(), c.entity, c.metric, c.segment))
+    return result
+
+
+def _support(backers: list[Row[Any]]) -> tuple[int, int, float]:
+    """How well a value is backed: reports, any exact report, the newest publication."""
+    exact = any(r.Figure.qualifier == "exact" for r in backers)
+    newest = max((r.published_at.timestamp() for r in backers if r.published_at), default=0.0)
+    return len(backers), int(exact), newest
+
+
+def count_figures(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Figure)) or 0
