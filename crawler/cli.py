@@ -10,7 +10,10 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from crawler.alertcommands import add_alert_commands, alert_config
 from crawler.errors import CommandError
+from crawler.figurecommands import add_figure_commands
+from crawler.figures.cli import add_extract_arguments, run_extract
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
 from store.db import Database, resolve_db_url
@@ -37,11 +40,15 @@ def _run_summary(db: Database, run_ids: list[int]) -> str:
                 r.pages_fetched,
                 r.article_pages_fetched,
                 r.new_articles,
+                r.new_figures,
                 r.errors,
             )
             for r in runs
         ]
-    headers = ("source", "status", "pages fetched", "article pages", "new articles", "errors")
+    headers = (
+        "source", "status", "pages fetched", "article pages", "new articles", "new figures",
+        "errors",
+    )  # fmt: skip
     return format_table(headers, rows)
 
 
@@ -92,11 +99,14 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         if not sep or not name:
             raise CommandError(f"--set takes NAME=VALUE, got {assignment!r}")
         overrides[name] = value
+    config = alert_config(args)  # a bad file fails here, in one line, before any request
     settings = crawl_settings(
         db.url,
         seeds_dir=args.seeds,
         replica_url=args.replica,
         refresh=args.refresh,
+        config_path=str(config.path) if config.path else None,
+        backfill=args.backfill,
         overrides=overrides,
     )
     run_ids = run_crawls(names, settings, progress=not args.quiet)
@@ -164,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--seeds", help="seed directory (default: $EVWATCH_SEEDS or ./seeds)")
     parser.add_argument(
+        "--config", help="alert rules and subscribers (default: $EVWATCH_CONFIG or ./evwatch.toml)"
+    )
+    parser.add_argument(
         "--log-level",
         help="log level (default WARNING; ERROR for the demo, whose summary "
         "table lists the errors)",
@@ -179,6 +192,11 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--refresh", action="store_true", help="fetch stored articles again")
     crawl.add_argument("--replica", help="send requests to a replica at this loopback URL")
     crawl.add_argument("--quiet", action="store_true", help="no progress line")
+    crawl.add_argument(
+        "--backfill",
+        action="store_true",
+        help="record alerts as historical, deliver nothing (a source's first crawl always is)",
+    )
     crawl.add_argument(
         "--set",
         action="append",
@@ -201,14 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="apply pending migrations")
     upgrade.set_defaults(func=cmd_db_upgrade)
 
-    try:
-        from crawler.figures.cli import add_extract_arguments, run_extract
-    except ImportError:  # pragma: no cover - the figure parser ships with the package
-        pass
-    else:
-        extract = commands.add_parser("extract", help="print the figures in an article")
-        add_extract_arguments(extract)
-        extract.set_defaults(func=run_extract)
+    extract = commands.add_parser("extract", help="print the figures in an article or text")
+    add_extract_arguments(extract)
+    extract.set_defaults(func=run_extract)
+    add_figure_commands(commands, _db)
+    add_alert_commands(commands, _db)
     return parser
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from crawler.textextract import ExtractedArticle
 
 
 @dataclass
 class ArticlePage:
-    """A fetched article page; pipelines fill ``extracted`` and store it."""
+    """A fetched article page; pipelines fill ``extracted`` and ``figures`` and store them."""
 
     source: str
     fetched_url: str
@@ -20,3 +21,4 @@ class ArticlePage:
     html: str = field(repr=False)
     listing_published_at: datetime | None = None
     extracted: ExtractedArticle | None = field(default=None, repr=False)
+    figures: list[dict[str, Any]] = field(default_factory=list, repr=False)

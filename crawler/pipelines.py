@@ -17,10 +17,11 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
 
+from crawler.articlefigures import extract_with_figures
 from crawler.items import ArticlePage
 from crawler.recorder import CrawlRecorder
 from crawler.seeds import Seed
-from crawler.textextract import extract_article
+from store.types import utcnow
 
 # An article page with less text than this is a stub, an index or an error page.
 MIN_ARTICLE_CHARS = 120
@@ -44,19 +45,23 @@ class _CrawlerPipeline:
 
 
 class ExtractTextPipeline(_CrawlerPipeline):
-    """trafilatura plus the seed's selectors, in worker processes (EVWATCH_EXTRACT_WORKERS),
-    or in a thread when that is 0: extraction is CPU-bound and must not hold up the reactor."""
+    """trafilatura plus the seed's selectors, then the figure parser, in worker processes
+    (EVWATCH_EXTRACT_WORKERS), or in a thread when that is 0: both are CPU-bound and must not
+    hold up the reactor."""
 
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         seed = self.seed
-        arguments = (item.html, item.fetched_url, seed.article, seed.tz, item.listing_published_at)
+        arguments = (
+            item.html, item.fetched_url, seed.article, seed.tz, item.listing_published_at,
+            utcnow().astimezone(seed.tz).date(),
+        )  # fmt: skip
         workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
         if workers > 0:
-            future = extraction_pool(workers).submit(extract_article, *arguments)
-            item.extracted = await asyncio.wrap_future(future)
+            future = extraction_pool(workers).submit(extract_with_figures, *arguments)
+            item.extracted, item.figures = await asyncio.wrap_future(future)
         else:
-            item.extracted = await deferred_to_future(
-                threads.deferToThread(extract_article, *arguments)
+            item.extracted, item.figures = await deferred_to_future(
+                threads.deferToThread(extract_with_figures, *arguments)
             )
         return item
 
@@ -96,12 +101,13 @@ class ValidateArticlePipeline(_CrawlerPipeline):
 
 
 class StoreArticlePipeline(_CrawlerPipeline):
-    """Saves the article (new, alias or refreshed copy) and counts what was new."""
+    """Saves the article (new, alias or refreshed copy) with its figures in one transaction,
+    and counts what was new."""
 
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         extracted = item.extracted
         assert extracted is not None
-        created = await CrawlRecorder.of(self.crawler).save_article_async(
+        saved = await CrawlRecorder.of(self.crawler).save_article_async(
             {
                 "canonical_url": item.canonical_url,
                 "fetched_url": item.fetched_url,
@@ -116,7 +122,12 @@ class StoreArticlePipeline(_CrawlerPipeline):
                 "raw_html": item.body,
                 "raw_encoding": item.encoding,
                 "content_hash": extracted.content_hash,
-            }
+            },
+            item.figures,
         )
-        self.inc("articles/new" if created else "articles/seen_again")
+        self.inc("articles/new" if saved.created else "articles/seen_again")
+        if saved.new_figures:
+            self.inc("figures/new", saved.new_figures)
+        if saved.new_alerts:
+            self.inc("alerts/new", saved.new_alerts)
         return item

@@ -7,6 +7,8 @@ the store pipeline saves through it; at close the run gets its final stats and s
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -17,8 +19,13 @@ from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
 from twisted.python.threadpool import ThreadPool
 
+from alerts.config import config_path, load_config
+from alerts.engine import raise_alerts
+from alerts.health import check_source_health
+from crawler.articlefigures import PARSER_VERSION
 from store import queries
 from store.db import Database
+from store.figures import store_figures
 
 logger = logging.getLogger(__name__)
 
@@ -32,11 +39,23 @@ def database(url: str) -> Database:
     return _DATABASES[url]
 
 
+@dataclass(frozen=True)
+class SavedArticle:
+    article_id: int
+    created: bool
+    new_figures: int
+    new_alerts: int
+
+
 class CrawlRecorder:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.db = database(crawler.settings.get("EVWATCH_DB"))
         self.backoff = timedelta(hours=crawler.settings.getfloat("EVWATCH_FAILURE_BACKOFF_HOURS"))
+        self.config = load_config(config_path(crawler.settings.get("EVWATCH_CONFIG") or None))
+        # A backfill records alerts as historical, without delivering them: asked for, or the
+        # first crawl of a source (its archive).
+        self.historical = crawler.settings.getbool("EVWATCH_BACKFILL")
         self.source_id: int | None = None
         self.run_id: int | None = None
         self._known: set[str] = set()
@@ -65,6 +84,7 @@ class CrawlRecorder:
         with self.db.session() as session:
             source = queries.ensure_source(session, seed.name, seed.title, seed.home_url)
             self.source_id = source.id
+            self.historical = self.historical or not queries.has_finished_run(session, source.id)
             self.run_id = queries.start_run(session, source.id).id
             self._known = queries.known_urls(session, source.id)
         logger.info(
@@ -74,21 +94,31 @@ class CrawlRecorder:
     def is_known(self, url: str) -> bool:
         return url in self._known
 
-    def save_article(self, record_fields: dict[str, Any]) -> bool:
-        """Stores an article; returns True when it is new. Blocking: call it off the reactor."""
+    def save_article(
+        self, record_fields: dict[str, Any], figures: Sequence[dict[str, Any]]
+    ) -> SavedArticle:
+        """Stores an article and its figures in one transaction. Blocking: call it off the
+        reactor."""
         assert self.source_id is not None
         record = queries.ArticleRecord(source_id=self.source_id, **record_fields)
         with self.db.session() as session:
-            _article_id, created = queries.save_article(session, record)
+            article_id, created = queries.save_article(session, record)
+            changes = store_figures(session, article_id, figures, PARSER_VERSION)
+            judged = changes.added + [figure_id for figure_id, _ in changes.changed]
+            alerts = raise_alerts(session, judged, self.config, historical=self.historical)
         self._known.update({record.canonical_url, record.fetched_url})
-        return created
+        return SavedArticle(article_id, created, len(changes.added), len(alerts))
 
-    async def save_article_async(self, record_fields: dict[str, Any]) -> bool:
+    async def save_article_async(
+        self, record_fields: dict[str, Any], figures: Sequence[dict[str, Any]]
+    ) -> SavedArticle:
         """``save_article`` on the recorder's single writer thread (one writer, in order)."""
         from twisted.internet import reactor  # installed by Scrapy by now; never at import
 
         return await deferred_to_future(
-            threads.deferToThreadPool(reactor, self.writer, self.save_article, record_fields)
+            threads.deferToThreadPool(
+                reactor, self.writer, self.save_article, record_fields, figures
+            )
         )
 
     def record_error(
@@ -120,7 +150,10 @@ class CrawlRecorder:
                 pages_fetched=int(stats.get("response_received_count", 0)),
                 article_pages_fetched=int(stats.get("evwatch/article_pages", 0)),
                 new_articles=int(stats.get("evwatch/articles/new", 0)),
+                new_figures=int(stats.get("evwatch/figures/new", 0)),
                 stats=stats,
             )
             if run.errors and status == "ok":
                 run.status = "partial"
+            session.flush()
+            check_source_health(session, self.source_id, self.config)

@@ -23,6 +23,8 @@ def crawl_settings(
     seeds_dir: str | None = None,
     replica_url: str | None = None,
     refresh: bool = False,
+    config_path: str | None = None,
+    backfill: bool = False,
     overrides: dict[str, Any] | None = None,
 ) -> Settings:
     settings = Settings()
@@ -33,6 +35,9 @@ def crawl_settings(
     if replica_url:
         settings.set("EVWATCH_REPLICA_URL", replica_url, priority="cmdline")
     settings.set("EVWATCH_REFRESH", refresh, priority="cmdline")
+    settings.set("EVWATCH_BACKFILL", backfill, priority="cmdline")
+    if config_path:
+        settings.set("EVWATCH_CONFIG", config_path, priority="cmdline")
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
     return settings

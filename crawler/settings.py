@@ -24,6 +24,10 @@ EVWATCH_SEEDS = os.environ.get("EVWATCH_SEEDS", "")
 EVWATCH_REPLICA_URL = os.environ.get("EVWATCH_REPLICA_URL", "")
 # Fetch article URLs that are already stored (normally never fetched twice).
 EVWATCH_REFRESH = False
+# evwatch.toml with alert rules and subscribers; empty means ./evwatch.toml if it exists.
+EVWATCH_CONFIG = os.environ.get("EVWATCH_CONFIG", "")
+# Record alerts as historical without delivering them (always so on a source's first crawl).
+EVWATCH_BACKFILL = False
 # Processes that extract article text (0: a thread of the crawl process instead).
 EVWATCH_EXTRACT_WORKERS = min(2, os.cpu_count() or 1)
 # Longest Retry-After (seconds) we wait for before giving up on a page for this run.

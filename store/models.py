@@ -1,8 +1,5 @@
-"""The typed ORM models: sources, articles and their URLs, crawl runs, fetch failures and the
-figures read from articles.
-
-Alerts and deliveries attach to ``Figure.id``, ``Article.id`` and ``Source.id``.
-"""
+"""The typed ORM models: sources, articles and their URLs, crawl runs, fetch failures, the
+figures read from articles, the alerts they raise and the outbox of alert deliveries."""
 
 from __future__ import annotations
 
@@ -12,6 +9,7 @@ from typing import Annotated
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     Float,
     ForeignKey,
@@ -188,3 +186,94 @@ class Figure(Base):
     updated_at: Mapped[utc_now]
 
     article: Mapped[Article] = relationship()
+
+
+class Alert(Base):
+    """Something subscribers are told once: its ``key`` is unique, so a re-crawl, re-ingest,
+    reparse, restart or a second source reporting the same figure cannot raise it again."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int_pk]
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    entity: Mapped[str | None] = mapped_column(String(128))
+    metric: Mapped[str | None] = mapped_column(String(32))
+    segment: Mapped[str | None] = mapped_column(String(16))
+    period_kind: Mapped[str | None] = mapped_column(String(16))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    value: Mapped[int | None] = mapped_column(BigInteger)
+    qualifier: Mapped[str | None] = mapped_column(String(16))
+    rung: Mapped[int | None] = mapped_column(BigInteger)
+    previous_value: Mapped[int | None] = mapped_column(BigInteger)
+    previous_period: Mapped[str | None] = mapped_column(String(32))
+    streak: Mapped[int | None]
+    claims: Mapped[list[str]] = mapped_column(JSON, default=list)
+    message: Mapped[str] = mapped_column(Text)
+    figure_id: Mapped[int | None] = mapped_column(ForeignKey("figures.id", ondelete="SET NULL"))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    historical: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[utc_now] = mapped_column(index=True)
+
+    article: Mapped[Article | None] = relationship()
+    source: Mapped[Source | None] = relationship()
+
+
+class Delivery(Base):
+    """The outbox: one row per alert, subscriber and channel, written in the transaction that
+    raised the alert, then sent (and retried) by the dispatcher. Its id is the webhook-id and
+    the mail's Message-ID seed, so a re-send after a crash carries the same id."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("alert_id", "subscriber", "channel", "target", name="uq_deliveries_route"),
+        Index("ix_deliveries_status_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int_pk]
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"))
+    subscriber: Mapped[str] = mapped_column(String(100))
+    channel: Mapped[str] = mapped_column(String(16))  # email | webhook
+    target: Mapped[str] = mapped_column(String(1000))  # addresses or URL; never a secret
+    mode: Mapped[str] = mapped_column(String(16))  # immediate | digest
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sent|dead
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[utc]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[utc_now]
+
+    alert: Mapped[Alert] = relationship()
+
+
+class DeliveryAttempt(Base):
+    """Each try of a delivery, successful or not."""
+
+    __tablename__ = "delivery_attempts"
+
+    id: Mapped[int_pk]
+    delivery_id: Mapped[int] = mapped_column(
+        ForeignKey("deliveries.id", ondelete="CASCADE"), index=True
+    )
+    attempted_at: Mapped[utc_now]
+    ok: Mapped[bool] = mapped_column(Boolean)
+    http_status: Mapped[int | None]
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class DisabledChannel(Base):
+    """A subscriber's channel switched off by its receiver (a webhook answering 410 Gone)."""
+
+    __tablename__ = "disabled_channels"
+    __table_args__ = (
+        UniqueConstraint("subscriber", "channel", "target", name="uq_disabled_route"),
+    )
+
+    id: Mapped[int_pk]
+    subscriber: Mapped[str] = mapped_column(String(100))
+    channel: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(String(1000))
+    reason: Mapped[str] = mapped_column(Text)
+    disabled_at: Mapped[utc_now]

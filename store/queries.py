@@ -206,6 +206,14 @@ def finish_run(
     return run
 
 
+def has_finished_run(session: Session, source_id: int) -> bool:
+    """Whether the source was crawled to the end before (else this crawl is its backfill)."""
+    finished = select(CrawlRun.id).where(
+        CrawlRun.source_id == source_id, CrawlRun.finished_at.is_not(None)
+    )
+    return session.scalar(finished.limit(1)) is not None
+
+
 def latest_runs(session: Session, run_ids: list[int]) -> list[CrawlRun]:
     return list(
         session.scalars(select(CrawlRun).where(CrawlRun.id.in_(run_ids)).order_by(CrawlRun.id))

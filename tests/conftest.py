@@ -9,18 +9,47 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from crawler.replica.process import ReplicaProcess
 
 REPO = Path(__file__).resolve().parent.parent
+SOURCES = ("jiemian", "autobeta", "tapas", "henandaily")
+# The replica is ours: no need to pace requests to it.
+FAST = ("--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False")
 
 
 @pytest.fixture(scope="session")
 def replica() -> Iterator[ReplicaProcess]:
     with ReplicaProcess(slow_seconds=1.5) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def crawled(replica: ReplicaProcess, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Two crawls of every source into one database, with the replica's hit log of each."""
+    db_path = tmp_path_factory.mktemp("crawl") / "evwatch.db"
+    db_url = f"sqlite:///{db_path}"
+    replica.reset()
+    first = run_evwatch(
+        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
+    )
+    assert first.returncode == 0, first.stderr[-3000:]
+    first_hits = replica.hits()
+    replica.reset()
+    second = run_evwatch(
+        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
+    )
+    assert second.returncode == 0, second.stderr[-3000:]
+    return {
+        "db": db_path,
+        "first": first,
+        "first_hits": first_hits,
+        "second": second,
+        "second_hits": replica.hits(),
+    }
 
 
 def run_evwatch(*args: str, timeout: float = 240, **env: str) -> subprocess.CompletedProcess[str]:

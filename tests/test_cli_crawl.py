@@ -17,12 +17,13 @@ pytestmark = pytest.mark.slow
 
 
 def summary_rows(stdout: str) -> dict[str, list[str]]:
-    """The summary table's rows by source: status, pages, article pages, new, errors."""
+    """The summary table's rows by source: status, pages, article pages, new articles,
+    new figures, errors."""
     table: dict[str, list[str]] = {}
     for line in stdout.splitlines():
         cells = line.split()
         if (
-            len(cells) == 6
+            len(cells) == 7
             and cells[0] in ("jiemian", "autobeta", "tapas", "henandaily")
             and cells[1] in ("ok", "partial", "failed")
         ):

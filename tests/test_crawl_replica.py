@@ -16,12 +16,10 @@ import pytest
 from crawler.replica.process import ReplicaProcess
 from crawler.replica.site import load_articles
 from crawler.seeds import load_seeds
-from tests.conftest import REPO, query, run_evwatch
+from tests.conftest import FAST, REPO, SOURCES, query, run_evwatch
 
 pytestmark = pytest.mark.slow
 
-SOURCES = ("jiemian", "autobeta", "tapas", "henandaily")
-FAST = ("--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False")
 FURNITURE = {
     "jiemian": [
         "打开界面新闻",
@@ -79,31 +77,6 @@ def article_hits(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if any(p.search(f"{scheme}://{rest}") for p in patterns):
             found.append(hit)
     return found
-
-
-@pytest.fixture(scope="module")
-def crawled(replica: ReplicaProcess, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Two crawls of every source into one database, with the replica's hit log of each."""
-    db_path = tmp_path_factory.mktemp("crawl") / "evwatch.db"
-    db_url = f"sqlite:///{db_path}"
-    replica.reset()
-    first = run_evwatch(
-        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
-    )
-    assert first.returncode == 0, first.stderr[-3000:]
-    first_hits = replica.hits()
-    replica.reset()
-    second = run_evwatch(
-        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
-    )
-    assert second.returncode == 0, second.stderr[-3000:]
-    return {
-        "db": db_path,
-        "first": first,
-        "first_hits": first_hits,
-        "second": second,
-        "second_hits": replica.hits(),
-    }
 
 
 def rows(db: Path, source: str) -> list[tuple[Any, ...]]:

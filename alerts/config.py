@@ -1,0 +1,386 @@
+"""evwatch.toml: alert rule settings, subscribers and their channels, SMTP and dispatch.
+
+Found at ``--config``, else ``$EVWATCH_CONFIG``, else ``./evwatch.toml``; without a file the
+defaults apply and there are no subscribers (alerts are still recorded). Every error names the
+key. Secrets are never in the file: it names the environment variables that hold them, and they
+are read only when a message is sent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_LADDER = (
+    10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 100_000, 150_000, 200_000,
+    300_000, 500_000,
+)  # fmt: skip
+DEFAULT_MILESTONES = (
+    100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000, 20_000_000,
+    50_000_000,
+)  # fmt: skip
+METRICS = ("deliveries", "production", "sales", "exports")
+KINDS = (
+    "threshold", "record", "streak", "milestone", "growth", "claim", "revision", "source_health",
+)  # fmt: skip
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    thresholds: dict[str, tuple[int, ...]] = field(default_factory=dict)  # metric -> ladder
+    default_ladder: tuple[int, ...] = DEFAULT_LADDER
+    milestones: tuple[int, ...] = DEFAULT_MILESTONES
+    record_min_history: int = 3
+    streak_min: int = 2
+    growth_enabled: bool = False
+    growth_yoy_at_least: float = 100.0
+    growth_yoy_at_most: float = -30.0
+    source_health_runs: int = 3
+
+    def ladder(self, metric: str) -> tuple[int, ...]:
+        return self.thresholds.get(metric, self.default_ladder)
+
+
+@dataclass(frozen=True)
+class Webhook:
+    url: str
+    secret_env: str
+
+    def secret(self) -> str:
+        value = os.environ.get(self.secret_env)
+        if not value:
+            raise ConfigError(f"environment variable {self.secret_env} (webhook secret) is unset")
+        return value
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    name: str
+    emails: tuple[str, ...] = ()
+    webhook: Webhook | None = None
+    entities: frozenset[str] = frozenset()  # empty: all; names as written (groups expanded later)
+    metrics: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    mode: str = "immediate"  # immediate | digest
+    digest_at: time = time(8, 0)
+    timezone: ZoneInfo = SHANGHAI
+
+    def channels(self) -> list[tuple[str, str]]:
+        """(channel, target) pairs: one email channel for all addresses, one webhook."""
+        routes = [("email", ", ".join(self.emails))] if self.emails else []
+        if self.webhook:
+            routes.append(("webhook", self.webhook.url))
+        return routes
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int = 587
+    security: str = "starttls"
+    username: str | None = None
+    password_env: str | None = None
+    sender: str = "evwatch <evwatch@localhost>"
+    timeout: float = 20.0
+    ca_file: str | None = None
+
+    def password(self) -> str | None:
+        if not self.password_env:
+            return None
+        value = os.environ.get(self.password_env)
+        if value is None:
+            raise ConfigError(f"environment variable {self.password_env} (SMTP password) is unset")
+        return value
+
+
+@dataclass(frozen=True)
+class DispatchSettings:
+    max_attempts: int = 8
+    backoff_seconds: float = 60.0  # doubles after each failure
+    max_backoff_seconds: float = 6 * 3600.0
+
+
+@dataclass(frozen=True)
+class Config:
+    rules: RuleSettings = field(default_factory=RuleSettings)
+    subscribers: tuple[Subscriber, ...] = ()
+    smtp: SmtpConfig | None = None
+    dispatch: DispatchSettings = field(default_factory=DispatchSettings)
+    path: Path | None = None
+
+    def subscriber(self, name: str) -> Subscriber:
+        for subscriber in self.subscribers:
+            if subscriber.name == name:
+                return subscriber
+        known = ", ".join(s.name for s in self.subscribers) or "none configured"
+        raise ConfigError(f"no subscriber named {name!r} (known: {known})")
+
+
+def config_path(cli_value: str | None = None) -> Path | None:
+    """--config, else $EVWATCH_CONFIG, else ./evwatch.toml when it exists."""
+    if cli_value:
+        return Path(cli_value)
+    if os.environ.get("EVWATCH_CONFIG"):
+        return Path(os.environ["EVWATCH_CONFIG"])
+    default = Path("evwatch.toml")
+    return default if default.exists() else None
+
+
+def load_config(path: Path | str | None) -> Config:
+    if path is None:
+        return Config()
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    return parse_config(data, str(path)) if data else Config(path=path)
+
+
+def parse_config(data: dict[str, Any], where: str = "evwatch.toml") -> Config:
+    reader = _Reader(where)
+    reader.keys(data, "", {"rules", "subscriber", "smtp", "dispatch"})
+    subscribers = tuple(
+        reader.subscriber(item, f"subscriber[{n}].")
+        for n, item in enumerate(reader.list_of_tables(data, "subscriber"))
+    )
+    names = [s.name for s in subscribers]
+    if len(set(names)) != len(names):
+        duplicate = next(n for n in names if names.count(n) > 1)
+        raise ConfigError(f"{where}: subscriber name {duplicate!r} is used twice")
+    smtp = reader.smtp(data["smtp"]) if "smtp" in data else None
+    if smtp is None and any(s.emails for s in subscribers):
+        raise ConfigError(f"{where}: subscribers have email addresses but [smtp] is missing")
+    return Config(
+        rules=reader.rules(data.get("rules", {})),
+        subscribers=subscribers,
+        smtp=smtp,
+        dispatch=reader.dispatch(data.get("dispatch", {})),
+        path=Path(where),
+    )
+
+
+class _Reader:
+    """Typed access to the parsed TOML, raising ConfigError that names file and key."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.where}: {key}: {problem}")
+
+    def keys(self, table: Any, prefix: str, allowed: set[str]) -> None:
+        if not isinstance(table, dict):
+            raise self.fail(prefix.rstrip(".") or "(top level)", "must be a table")
+        for key in table:
+            if key not in allowed:
+                raise self.fail(f"{prefix}{key}", "unknown key")
+
+    def list_of_tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(key, "must be an array of tables ([[subscriber]])")
+        return value
+
+    def typed(self, table: dict[str, Any], key: str, prefix: str, kind: type, default: Any) -> Any:
+        if key not in table:
+            return default
+        value = table[key]
+        ok = isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value, ok = float(value), True
+        if not ok:
+            raise self.fail(f"{prefix}{key}", f"must be {kind.__name__}, got {value!r}")
+        return value
+
+    def positive(self, table: dict[str, Any], key: str, prefix: str, default: int) -> int:
+        value = self.typed(table, key, prefix, int, default)
+        if value < 1:
+            raise self.fail(f"{prefix}{key}", f"must be at least 1, got {value}")
+        return value
+
+    def strings(self, table: dict[str, Any], key: str, prefix: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(f"{prefix}{key}", "must be a list of non-empty strings")
+        return tuple(value)
+
+    def ladder(self, value: Any, key: str) -> tuple[int, ...]:
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value)
+        ):
+            raise self.fail(key, "must be a non-empty list of positive integers")
+        return tuple(sorted(set(value)))
+
+    def rules(self, table: dict[str, Any]) -> RuleSettings:
+        p = "rules."
+        self.keys(
+            table, p, {"thresholds", "milestones", "record", "streak", "growth", "source_health"}
+        )
+        thresholds_table = table.get("thresholds", {})
+        self.keys(thresholds_table, f"{p}thresholds.", {"default", *METRICS})
+        thresholds = {
+            metric: self.ladder(value, f"{p}thresholds.{metric}")
+            for metric, value in thresholds_table.items()
+            if metric != "default"
+        }
+        default_ladder = (
+            self.ladder(thresholds_table["default"], f"{p}thresholds.default")
+            if "default" in thresholds_table
+            else DEFAULT_LADDER
+        )
+        milestones = table.get("milestones", {})
+        self.keys(milestones, f"{p}milestones.", {"marks"})
+        record = table.get("record", {})
+        self.keys(record, f"{p}record.", {"min_history"})
+        streak = table.get("streak", {})
+        self.keys(streak, f"{p}streak.", {"min_months"})
+        growth = table.get("growth", {})
+        self.keys(growth, f"{p}growth.", {"enabled", "yoy_at_least", "yoy_at_most"})
+        health = table.get("source_health", {})
+        self.keys(health, f"{p}source_health.", {"runs"})
+        streak_min = self.positive(streak, "min_months", f"{p}streak.", 2)
+        if streak_min < 2:
+            raise self.fail(f"{p}streak.min_months", "must be at least 2")
+        return RuleSettings(
+            thresholds=thresholds,
+            default_ladder=default_ladder,
+            milestones=(
+                self.ladder(milestones["marks"], f"{p}milestones.marks")
+                if "marks" in milestones
+                else DEFAULT_MILESTONES
+            ),
+            record_min_history=self.positive(record, "min_history", f"{p}record.", 3),
+            streak_min=streak_min,
+            growth_enabled=self.typed(growth, "enabled", f"{p}growth.", bool, False),
+            growth_yoy_at_least=self.typed(growth, "yoy_at_least", f"{p}growth.", float, 100.0),
+            growth_yoy_at_most=self.typed(growth, "yoy_at_most", f"{p}growth.", float, -30.0),
+            source_health_runs=self.positive(health, "runs", f"{p}source_health.", 3),
+        )
+
+    def subscriber(self, table: dict[str, Any], p: str) -> Subscriber:
+        allowed = {
+            "name", "email", "webhook", "entities", "metrics", "kinds", "mode", "digest_at",
+            "timezone",
+        }  # fmt: skip
+        self.keys(table, p, allowed)
+        name = self.typed(table, "name", p, str, "")
+        if not name:
+            raise self.fail(f"{p}name", "is required")
+        p = f"subscriber {name!r}: "
+        emails = self.strings(table, "email", p)
+        for address in emails:
+            if not _EMAIL.match(address):
+                raise self.fail(f"{p}email", f"not an email address: {address!r}")
+        webhook = self.webhook(table["webhook"], f"{p}webhook.") if "webhook" in table else None
+        if not emails and webhook is None:
+            raise self.fail(f"{p}email", "a subscriber needs an email address or a webhook")
+        metrics = self.strings(table, "metrics", p)
+        for metric in metrics:
+            if metric not in METRICS:
+                raise self.fail(f"{p}metrics", f"unknown metric {metric!r} (one of {METRICS})")
+        kinds = self.strings(table, "kinds", p)
+        for kind in kinds:
+            if kind not in KINDS:
+                raise self.fail(f"{p}kinds", f"unknown rule kind {kind!r} (one of {KINDS})")
+        mode = self.typed(table, "mode", p, str, "immediate")
+        if mode not in ("immediate", "digest"):
+            raise self.fail(f"{p}mode", f"must be 'immediate' or 'digest', got {mode!r}")
+        digest_text = self.typed(table, "digest_at", p, str, "08:00")
+        try:
+            digest_at = time.fromisoformat(digest_text)
+        except ValueError:
+            raise self.fail(f"{p}digest_at", f"must be HH:MM, got {digest_text!r}") from None
+        tz_name = self.typed(table, "timezone", p, str, "Asia/Shanghai")
+        try:
+            tz = ZoneInfo(tz_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise self.fail(f"{p}timezone", f"unknown timezone {tz_name!r}") from None
+        return Subscriber(
+            name=name,
+            emails=emails,
+            webhook=webhook,
+            entities=frozenset(self.strings(table, "entities", p)),
+            metrics=frozenset(metrics),
+            kinds=frozenset(kinds),
+            mode=mode,
+            digest_at=digest_at,
+            timezone=tz,
+        )
+
+    def webhook(self, table: Any, p: str) -> Webhook:
+        self.keys(table, p, {"url", "secret_env"})
+        url = self.typed(table, "url", p, str, "")
+        if not re.match(r"^https?://[^\s/]+", url):
+            raise self.fail(f"{p}url", "must be an http:// or https:// URL")
+        secret_env = self.env_name(table, "secret_env", p, required=True)
+        assert secret_env is not None
+        return Webhook(url=url, secret_env=secret_env)
+
+    def env_name(self, table: dict[str, Any], key: str, p: str, *, required: bool) -> str | None:
+        value = self.typed(table, key, p, str, None)
+        if value is None:
+            if required:
+                raise self.fail(f"{p}{key}", "is required (the environment variable to read)")
+            return None
+        if not _ENV_NAME.match(value):
+            raise self.fail(f"{p}{key}", "must name an environment variable, not hold a secret")
+        return value
+
+    def smtp(self, table: Any) -> SmtpConfig:
+        p = "smtp."
+        allowed = {
+            "host", "port", "security", "username", "password_env", "sender", "timeout", "ca_file",
+        }  # fmt: skip
+        self.keys(table, p, allowed)
+        host = self.typed(table, "host", p, str, "")
+        if not host:
+            raise self.fail(f"{p}host", "is required")
+        security = self.typed(table, "security", p, str, "starttls")
+        if security not in ("starttls", "ssl", "none"):
+            raise self.fail(f"{p}security", f"must be starttls, ssl or none, got {security!r}")
+        if security == "none" and host not in ("127.0.0.1", "::1", "localhost"):
+            raise self.fail(f"{p}security", "'none' is allowed only for a loopback host")
+        port = self.typed(table, "port", p, int, 465 if security == "ssl" else 587)
+        if not 0 < port < 65536:
+            raise self.fail(f"{p}port", f"must be 1-65535, got {port}")
+        return SmtpConfig(
+            host=host,
+            port=port,
+            security=security,
+            username=self.typed(table, "username", p, str, None),
+            password_env=self.env_name(table, "password_env", p, required=False),
+            sender=self.typed(table, "sender", p, str, "evwatch <evwatch@localhost>"),
+            timeout=self.typed(table, "timeout", p, float, 20.0),
+            ca_file=self.typed(table, "ca_file", p, str, None),
+        )
+
+    def dispatch(self, table: Any) -> DispatchSettings:
+        p = "dispatch."
+        self.keys(table, p, {"max_attempts", "backoff_seconds", "max_backoff_seconds"})
+        return DispatchSettings(
+            max_attempts=self.positive(table, "max_attempts", p, 8),
+            backoff_seconds=self.typed(table, "backoff_seconds", p, float, 60.0),
+            max_backoff_seconds=self.typed(table, "max_backoff_seconds", p, float, 6 * 3600.0),
+        )

@@ -1,0 +1,249 @@
+"""The dispatcher: sends due deliveries from the outbox and records every attempt.
+
+Each message is sent outside any transaction, then its outcome is recorded in one. A crash
+between the two is the only way a message goes out twice, and the re-send carries the same
+webhook-id and Message-ID (both derive from the delivery and alert ids). Failures back off
+exponentially (or as Retry-After asks) up to ``dispatch.max_attempts``, then the delivery is
+dead. A webhook answering 410 disables that channel. Channels are independent: one failing
+never holds another back.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from alerts.channels import DeliveryResult, SmtpSettings
+from alerts.config import Config, ConfigError, Subscriber
+from alerts.email import alert_email, digest_email, send_email
+from alerts.render import AlertView, webhook_payload
+from alerts.webhook import send_webhook
+from store.db import Database
+from store.models import Alert, Delivery, DeliveryAttempt, DisabledChannel, Figure
+from store.types import utcnow
+
+EmailSender = Callable[[SmtpSettings, EmailMessage], DeliveryResult]
+WebhookSender = Callable[..., DeliveryResult]
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    failed: int = 0
+    dead: int = 0
+    details: list[str] = field(default_factory=list)
+
+
+def alert_view(alert: Alert) -> AlertView:
+    article = alert.article
+    return AlertView(
+        alert_id=alert.id,
+        key=alert.key,
+        kind=alert.kind,
+        entity=alert.entity,
+        metric=alert.metric,
+        segment=alert.segment,
+        period_kind=alert.period_kind,
+        period_start=alert.period_start,
+        period_end=alert.period_end,
+        value=alert.value,
+        qualifier=alert.qualifier,
+        rung=alert.rung,
+        previous_value=alert.previous_value,
+        previous_period=alert.previous_period,
+        streak=alert.streak,
+        claims=tuple(alert.claims or ()),
+        message=alert.message,
+        source_name=(
+            article.source.name if article else alert.source.name if alert.source else None
+        ),
+        article_url=article.canonical_url if article else None,
+        article_title=article.title if article else None,
+        published_at=article.published_at if article else None,
+        snippet=_snippet(alert),
+        created_at=alert.created_at,
+        historical=alert.historical,
+    )
+
+
+def _snippet(alert: Alert) -> str | None:
+    if alert.figure_id is None:
+        return None
+    session = Session.object_session(alert)
+    figure = session.get(Figure, alert.figure_id) if session else None
+    return figure.snippet if figure else None
+
+
+def smtp_settings(config: Config) -> SmtpSettings:
+    if config.smtp is None:
+        raise ConfigError("no [smtp] section: email cannot be sent")
+    smtp = config.smtp
+    return SmtpSettings(
+        host=smtp.host,
+        port=smtp.port,
+        security=smtp.security,
+        username=smtp.username,
+        password=smtp.password(),
+        sender=smtp.sender,
+        timeout=smtp.timeout,
+        ca_file=smtp.ca_file,
+    )
+
+
+class Dispatcher:
+    """Sends what is due. ``email_sender`` and ``webhook_sender`` default to the real ones."""
+
+    def __init__(
+        self,
+        db: Database,
+        config: Config,
+        *,
+        email_sender: EmailSender = send_email,
+        webhook_sender: WebhookSender = send_webhook,
+        webhook_timeout: float = 10.0,
+    ) -> None:
+        self.db = db
+        self.config = config
+        self.email_sender = email_sender
+        self.webhook_sender = webhook_sender
+        self.webhook_timeout = webhook_timeout
+
+    def run_once(self, now: datetime | None = None, limit: int = 500) -> DispatchReport:
+        """Sends every delivery due at ``now``: immediate ones one by one, digests grouped
+        per subscriber channel and day."""
+        now = now or utcnow()
+        report = DispatchReport()
+        with self.db.session() as session:
+            due = list(
+                session.execute(
+                    select(Delivery.id, Delivery.subscriber, Delivery.channel, Delivery.target,
+                           Delivery.mode)
+                    .where(Delivery.status == "pending", Delivery.next_attempt_at <= now)
+                    .order_by(Delivery.id)
+                    .limit(limit)
+                ).all()
+            )  # fmt: skip
+        groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        for row in due:
+            if row.mode == "digest" and row.channel == "email":
+                groups[(row.subscriber, row.channel, row.target)].append(row.id)
+            else:
+                self._send([row.id], report)
+        for ids in groups.values():
+            self._send(ids, report)
+        return report
+
+    def _send(self, delivery_ids: Sequence[int], report: DispatchReport) -> None:
+        with self.db.session() as session:
+            deliveries = [session.get_one(Delivery, i) for i in delivery_ids]
+            first = deliveries[0]
+            views = [alert_view(d.alert) for d in deliveries]
+            subscriber = self._subscriber(first.subscriber)
+            route = (first.subscriber, first.channel, first.target)
+            delivery_id = first.id
+            due = first.next_attempt_at
+        if subscriber is None:
+            result = DeliveryResult(False, f"subscriber {route[0]!r} is no longer configured",
+                                    permanent=True)  # fmt: skip
+        else:
+            try:
+                result = self._deliver(subscriber, route, delivery_id, views, due)
+            except (ConfigError, ValueError) as exc:
+                result = DeliveryResult(False, str(exc))
+        self._record(delivery_ids, result, report)
+
+    def _subscriber(self, name: str) -> Subscriber | None:
+        return next((s for s in self.config.subscribers if s.name == name), None)
+
+    def _deliver(
+        self,
+        subscriber: Subscriber,
+        route: tuple[str, str, str],
+        delivery_id: int,
+        views: list[AlertView],
+        due: datetime,
+    ) -> DeliveryResult:
+        _name, channel, target = route
+        if channel == "webhook":
+            if subscriber.webhook is None or subscriber.webhook.url != target:
+                return DeliveryResult(False, "webhook no longer configured", permanent=True)
+            return self.webhook_sender(
+                target,
+                subscriber.webhook.secret(),
+                f"evw_{delivery_id}",
+                webhook_payload(views[0]),
+                timeout=self.webhook_timeout,
+            )
+        settings = smtp_settings(self.config)
+        recipients = [a.strip() for a in target.split(",") if a.strip()]
+        if len(views) > 1 or subscriber.mode == "digest":
+            day = due.astimezone(subscriber.timezone).date()
+            message = digest_email(views, day, settings.sender, recipients)
+        else:
+            message = alert_email(views[0], settings.sender, recipients)
+        return self.email_sender(settings, message)
+
+    def _record(
+        self, delivery_ids: Sequence[int], result: DeliveryResult, report: DispatchReport
+    ) -> None:
+        now = utcnow()
+        settings = self.config.dispatch
+        with self.db.session() as session:
+            for delivery_id in delivery_ids:
+                delivery = session.get_one(Delivery, delivery_id)
+                if delivery.status != "pending":
+                    continue  # recorded by an earlier pass that we are repeating
+                delivery.attempts += 1
+                session.add(
+                    DeliveryAttempt(
+                        delivery_id=delivery_id,
+                        attempted_at=now,
+                        ok=result.ok,
+                        http_status=result.status,
+                        detail=result.detail[:2000],
+                    )
+                )
+                if result.ok:
+                    delivery.status, delivery.sent_at, delivery.last_error = "sent", now, None
+                    report.sent += 1
+                    continue
+                delivery.last_error = result.detail[:2000]
+                if result.permanent or delivery.attempts >= settings.max_attempts:
+                    delivery.status = "dead"
+                    report.dead += 1
+                    if result.status == 410 and delivery.channel == "webhook":
+                        self._disable(session, delivery, result.detail)
+                else:
+                    delay = min(
+                        settings.backoff_seconds * 2 ** (delivery.attempts - 1),
+                        settings.max_backoff_seconds,
+                    )
+                    delivery.next_attempt_at = now + timedelta(
+                        seconds=max(delay, result.retry_after or 0)
+                    )
+                    report.failed += 1
+                report.details.append(f"delivery {delivery_id}: {result.detail}")
+
+    @staticmethod
+    def _disable(session: Session, delivery: Delivery, reason: str) -> None:
+        route = {"subscriber": delivery.subscriber, "channel": delivery.channel,
+                 "target": delivery.target}  # fmt: skip
+        if session.scalar(select(DisabledChannel.id).filter_by(**route)) is None:
+            session.add(DisabledChannel(reason=reason, **route))
+        for other in session.scalars(select(Delivery).filter_by(status="pending", **route)):
+            other.status, other.last_error = "dead", f"channel disabled: {reason}"
+
+
+def delivery_counts(session: Session) -> dict[str, int]:
+    """Deliveries by status, for ``evwatch status``."""
+    rows: Any = session.execute(
+        select(Delivery.status, func.count()).group_by(Delivery.status)
+    ).all()
+    return {status: count for status, count in rows}

@@ -1,0 +1,230 @@
+"""Raising alerts: runs the rules for newly stored figures against the stored history, and
+writes each new alert with its outbox rows in the caller's transaction (the one that stored the
+figures), so a crash can never keep a figure and lose its alert, or the reverse.
+
+An alert whose key exists already is skipped: the unique key is the once-only guarantee. In a
+backfill (``historical``) alerts are recorded but get no deliveries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from alerts.config import Config, Subscriber
+from alerts.rules import (
+    Candidate,
+    FigureFacts,
+    MonthPoint,
+    claim_candidates,
+    growth_candidates,
+    milestone_candidates,
+    monthly_candidates,
+    revision_candidates,
+)
+from crawler.figures.entities import group_members
+from store.figures import FigureFilter, consolidate, list_figures
+from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
+from store.types import utcnow
+
+
+def facts(figure: Figure, source: str = "") -> FigureFacts:
+    return FigureFacts(
+        entity=figure.entity,
+        metric=figure.metric,
+        segment=figure.segment,
+        period_kind=figure.period_kind,
+        period_start=figure.period_start,
+        period_end=figure.period_end,
+        value=figure.value,
+        qualifier=figure.qualifier,
+        yoy_pct=figure.yoy_pct,
+        claims=tuple(figure.claims or ()),
+        source=source,
+    )
+
+
+def raise_alerts(
+    session: Session, figure_ids: Iterable[int], config: Config, *, historical: bool
+) -> list[int]:
+    """Runs every rule for these stored figures; returns the ids of the alerts it created."""
+    created: list[int] = []
+    for figure_id in sorted(set(figure_ids)):
+        figure = session.get(Figure, figure_id)
+        if figure is None:
+            continue
+        source = session.scalar(
+            select(Source.name).join(Article).where(Article.id == figure.article_id)
+        )
+        for candidate in candidates_for(session, figure, source or "", config):
+            alert_id = insert_alert(session, candidate, figure, historical=historical)
+            if alert_id is not None:
+                created.append(alert_id)
+                if not historical:
+                    enqueue(session, alert_id, config)
+    return created
+
+
+def candidates_for(
+    session: Session, figure: Figure, source: str, config: Config
+) -> list[Candidate]:
+    settings = config.rules
+    judged = facts(figure, source)
+    rows = [
+        row
+        for row in list_figures(session, FigureFilter(entities=frozenset({figure.entity})))
+        if row.Figure.metric == figure.metric and row.Figure.segment == figure.segment
+    ]
+    found: list[Candidate] = []
+    earlier_months: list[MonthPoint] = []
+    if figure.period_kind == "month":
+        history = {
+            c.period_start: MonthPoint(c.period_start, c.value, c.qualifier)
+            for c in consolidate(r for r in rows if r.Figure.period_kind == "month")
+        }
+        found += monthly_candidates(judged, history, settings)
+        earlier_months = [p for m, p in history.items() if m < figure.period_start]
+    else:
+        same_scope = [
+            facts(r.Figure)
+            for r in rows
+            if r.Figure.id != figure.id
+            and r.Figure.period_kind in ("lifetime", "ytd", "year")
+            and _scope(r.Figure) == _scope(figure)
+        ]
+        found += milestone_candidates(judged, same_scope, settings)
+    found += growth_candidates(judged, settings)
+    found += claim_candidates(judged, earlier_months, found, settings)
+    published_before = _published(session, figure.article_id)
+    earlier_reports = [
+        r.Figure.value
+        for r in rows
+        if r.Figure.id != figure.id
+        and r.Figure.qualifier == "exact"
+        and (r.Figure.period_kind, r.Figure.period_start, r.Figure.period_end)
+        == (figure.period_kind, figure.period_start, figure.period_end)
+        and (published_before is None or (r.published_at or published_before) <= published_before)
+    ]
+    found += revision_candidates(judged, earlier_reports)
+    return found
+
+
+def _scope(figure: Figure) -> str:
+    return "lifetime" if figure.period_kind == "lifetime" else str(figure.period_end.year)
+
+
+def _published(session: Session, article_id: int) -> datetime | None:
+    return session.scalar(select(Article.published_at).where(Article.id == article_id))
+
+
+def insert_alert(
+    session: Session,
+    candidate: Candidate,
+    figure: Figure | None,
+    *,
+    historical: bool,
+    source_id: int | None = None,
+) -> int | None:
+    """Inserts the alert unless its key exists; returns its id when it is new."""
+    if session.scalar(select(Alert.id).where(Alert.key == candidate.key)) is not None:
+        return None
+    alert = Alert(
+        key=candidate.key,
+        kind=candidate.kind,
+        rung=candidate.rung,
+        previous_value=candidate.previous_value,
+        previous_period=candidate.previous_period,
+        streak=candidate.streak,
+        claims=list(candidate.claims or (figure.claims if figure else ())),
+        message=candidate.message,
+        historical=historical,
+        source_id=source_id,
+        created_at=utcnow(),
+    )
+    if figure is not None:
+        alert.entity, alert.metric, alert.segment = figure.entity, figure.metric, figure.segment
+        alert.period_kind = figure.period_kind
+        alert.period_start, alert.period_end = figure.period_start, figure.period_end
+        alert.value, alert.qualifier = figure.value, figure.qualifier
+        alert.figure_id, alert.article_id = figure.id, figure.article_id
+    try:
+        with session.begin_nested():
+            session.add(alert)
+    except IntegrityError:  # raised meanwhile by another writer: still once
+        return None
+    return alert.id
+
+
+def wants(subscriber: Subscriber, alert: Alert) -> bool:
+    """Whether a subscriber's filters let this alert through. A group stands for its brands;
+    a combined figure ("Lynk & Co+Zeekr") counts for each part."""
+    if alert.kind == "source_health":
+        return alert.kind in subscriber.kinds or not (
+            subscriber.kinds or subscriber.entities or subscriber.metrics
+        )
+    if subscriber.kinds and alert.kind not in subscriber.kinds:
+        return False
+    if subscriber.metrics and alert.metric not in subscriber.metrics:
+        return False
+    if subscriber.entities and alert.entity:
+        followed = {m.casefold() for name in subscriber.entities for m in group_members(name)}
+        followed |= {name.casefold() for name in subscriber.entities}
+        parts = {part.casefold() for part in alert.entity.split("+")}
+        return bool(parts & followed)
+    return True
+
+
+def enqueue(session: Session, alert_id: int, config: Config, now: datetime | None = None) -> int:
+    """Outbox rows for every subscriber channel that wants the alert; returns how many."""
+    alert = session.get_one(Alert, alert_id)
+    now = now or utcnow()
+    disabled = {
+        (d.subscriber, d.channel, d.target) for d in session.scalars(select(DisabledChannel))
+    }
+    count = 0
+    for subscriber in config.subscribers:
+        if not wants(subscriber, alert):
+            continue
+        due = now if subscriber.mode == "immediate" else next_digest_time(subscriber, now)
+        for channel, target in subscriber.channels():
+            if (subscriber.name, channel, target) in disabled:
+                continue
+            session.add(
+                Delivery(
+                    alert_id=alert_id,
+                    subscriber=subscriber.name,
+                    channel=channel,
+                    target=target,
+                    mode=subscriber.mode,
+                    status="pending",
+                    attempts=0,
+                    next_attempt_at=due,
+                    created_at=now,
+                )
+            )
+            count += 1
+    session.flush()
+    return count
+
+
+def next_digest_time(subscriber: Subscriber, now: datetime) -> datetime:
+    """The subscriber's next digest moment (local time), as UTC."""
+    local = now.astimezone(subscriber.timezone)
+    moment = datetime.combine(local.date(), subscriber.digest_at, subscriber.timezone)
+    if moment <= local:
+        moment = datetime.combine(
+            local.date() + timedelta(days=1), subscriber.digest_at, subscriber.timezone
+        )
+    return moment.astimezone(now.tzinfo)
+
+
+def digest_day(subscriber: Subscriber, due: datetime) -> date:
+    return due.astimezone(subscriber.timezone).date()
+
+
+def alerts_for_figures(session: Session, figure_ids: Sequence[int]) -> list[Alert]:
+    return list(session.scalars(select(Alert).where(Alert.figure_id.in_(figure_ids))))

@@ -1,0 +1,274 @@
+"""``evwatch ingest`` (saved pages and text files through the crawler's store -> figures ->
+alerts path), ``evwatch alerts``, ``evwatch dispatch`` and ``evwatch notify-test``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from alerts.config import Config, ConfigError, config_path, load_config
+from alerts.dispatch import Dispatcher
+from alerts.engine import raise_alerts
+from alerts.rules import Candidate
+from crawler.articlefigures import PARSER_VERSION, article_figures
+from crawler.documents import DEFAULT_TZ, Document, parse_day, read_document
+from crawler.errors import CommandError
+from crawler.language import split_languages
+from crawler.tables import format_table, truncate
+from crawler.textextract import content_hash
+from store import queries
+from store.db import Database
+from store.figures import store_figures
+from store.models import Alert, Delivery
+from store.types import utcnow
+
+ALERT_COLUMNS = (
+    "id", "key", "kind", "entity", "metric", "segment", "period_kind", "period_start",
+    "period_end", "value", "rung", "previous_value", "previous_period", "message", "source_url",
+    "created_at", "delivered", "historical",
+)  # fmt: skip
+
+
+def alert_config(args: argparse.Namespace) -> Config:
+    try:
+        return load_config(config_path(args.config))
+    except ConfigError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def document_url(document: Document, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    if document.location.startswith(("http://", "https://")):
+        return document.location
+    if document.location == "-":
+        return f"stdin:sha256:{content_hash(document.text)[:16]}"
+    return Path(document.location).resolve().as_uri()
+
+
+def ingest_one(
+    db: Database,
+    config: Config,
+    document: Document,
+    *,
+    url: str,
+    source: str,
+    published: date,
+    quiet: bool,
+) -> tuple[bool, int, int, int]:
+    """Stores one document with its figures and alerts in one transaction.
+    Returns (new article, figures found, new figures, new alerts)."""
+    extracted = document.extracted
+    text = document.text.strip()
+    split = split_languages(text)
+    mixed = split.language == "mixed"
+    title = document.title or text.splitlines()[0][:300]
+    published_at = (
+        extracted.published_at_utc
+        if extracted and extracted.published_at_utc
+        else datetime.combine(published, time(0, 0), DEFAULT_TZ).astimezone(UTC)
+    )
+    figures = article_figures(document.title, text, published)
+    home = urlsplit(url)
+    with db.session() as session:
+        source_row = queries.ensure_source(
+            session, source, source, f"{home.scheme}://{home.netloc}/" if home.netloc else url
+        )
+        article_id, created = queries.save_article(
+            session,
+            queries.ArticleRecord(
+                source_id=source_row.id,
+                canonical_url=url,
+                fetched_url=url,
+                title=title,
+                author=extracted.author if extracted else None,
+                source_line=extracted.source_line if extracted else None,
+                published_at=published_at,
+                language=split.language,
+                text=text,
+                text_en=split.english if mixed else None,
+                text_zh=split.chinese if mixed else None,
+                raw_html=document.raw,
+                raw_encoding="utf-8" if document.is_html else None,
+                content_hash=content_hash(text),
+            ),
+        )
+        changes = store_figures(session, article_id, figures, PARSER_VERSION)
+        judged = changes.added + [figure_id for figure_id, _ in changes.changed]
+        alerts = raise_alerts(session, judged, config, historical=quiet)
+    return created, len(figures), len(changes.added), len(alerts)
+
+
+def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
+    if args.url and len(args.paths) > 1:
+        raise CommandError("--url names one article: give one PATH with it")
+    config = alert_config(args)
+    published = parse_day(args.published) if args.published else None
+    failures = 0
+    for location in args.paths:
+        try:
+            document = read_document(location)
+            day = published or document.published_day()
+            if day is None:
+                raise CommandError(
+                    f"{location}: no publication date found; pass --published YYYY-MM-DD"
+                )
+            created, found, added, alerts = ingest_one(
+                db, config, document, url=document_url(document, args.url),
+                source=args.source, published=day, quiet=args.quiet,
+            )  # fmt: skip
+        except CommandError as exc:
+            if len(args.paths) == 1:
+                raise
+            print(f"evwatch: error: {exc}")
+            failures += 1
+            continue
+        state = "new article" if created else "already stored"
+        print(f"{location}: {state}, {found} figures ({added} new), {alerts} alerts")
+    return 2 if failures else 0
+
+
+def alert_record(alert: Alert, delivered: bool) -> dict[str, Any]:
+    def iso(value: Any) -> Any:
+        return value.isoformat() if isinstance(value, date | datetime) else value
+
+    return {
+        "id": alert.id,
+        "key": alert.key,
+        "kind": alert.kind,
+        "entity": alert.entity,
+        "metric": alert.metric,
+        "segment": alert.segment,
+        "period_kind": alert.period_kind,
+        "period_start": iso(alert.period_start),
+        "period_end": iso(alert.period_end),
+        "value": alert.value,
+        "rung": alert.rung,
+        "previous_value": alert.previous_value,
+        "previous_period": alert.previous_period,
+        "message": alert.message,
+        "source_url": alert.article.canonical_url if alert.article else None,
+        "created_at": iso(alert.created_at),
+        "delivered": delivered,
+        "historical": alert.historical,
+    }
+
+
+def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
+    query = select(Alert).order_by(Alert.id)
+    if args.since:
+        since = datetime.combine(parse_day(args.since, "--since"), time(0), UTC)
+        query = query.where(Alert.created_at >= since)
+    if args.kind:
+        query = query.where(Alert.kind == args.kind)
+    with db.session() as session:
+        alerts = list(session.scalars(query))
+        sent = set(
+            session.scalars(select(Delivery.alert_id).where(Delivery.status == "sent").distinct())
+        )
+        records = [alert_record(a, a.id in sent) for a in alerts]
+    if args.format == "jsonl":
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+        return 0
+    rows = [
+        (
+            r["id"],
+            r["created_at"][:16].replace("T", " "),
+            r["kind"],
+            truncate(r["message"], 90),
+            "yes" if r["delivered"] else ("historical" if r["historical"] else "no"),
+        )
+        for r in records
+    ]
+    print(format_table(("id", "created (UTC)", "kind", "message", "delivered"), rows))
+    return 0
+
+
+def cmd_dispatch(args: argparse.Namespace, db: Database) -> int:
+    report = Dispatcher(db, alert_config(args)).run_once()
+    for line in report.details:
+        print(line)
+    print(f"sent {report.sent}, failed {report.failed} (will retry), dead {report.dead}")
+    return 0 if not report.failed and not report.dead else 1
+
+
+def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
+    """A sample alert, sent now through every channel of one subscriber."""
+    config = alert_config(args)
+    try:
+        subscriber = config.subscriber(args.subscriber)
+    except ConfigError as exc:
+        raise CommandError(str(exc)) from None
+    now = utcnow()
+    candidate = Candidate(
+        key=f"test:{subscriber.name}:{now.isoformat()}",
+        kind="test",
+        message=f"evwatch test alert for {subscriber.name}: delivery works",
+    )
+    with db.session() as session:
+        alert = Alert(
+            key=candidate.key, kind=candidate.kind, message=candidate.message, claims=[],
+            historical=False, created_at=now,
+        )  # fmt: skip
+        session.add(alert)
+        session.flush()
+        for channel, target in subscriber.channels():
+            session.add(
+                Delivery(
+                    alert_id=alert.id, subscriber=subscriber.name, channel=channel,
+                    target=target, mode="immediate", status="pending", attempts=0,
+                    next_attempt_at=now, created_at=now,
+                )
+            )  # fmt: skip
+        alert_id = alert.id
+    report = Dispatcher(db, config).run_once()
+    with db.session() as session:
+        statuses = session.execute(
+            select(Delivery.channel, Delivery.status, Delivery.last_error).where(
+                Delivery.alert_id == alert_id
+            )
+        ).all()
+    for channel, status, error in statuses:
+        print(f"{channel}: {status}{'' if error is None else ' (' + error + ')'}")
+    return 0 if report.sent == len(statuses) else 1
+
+
+def add_alert_commands(commands: argparse._SubParsersAction, db_of: Any) -> None:
+    """Registers ``ingest``, ``alerts``, ``dispatch`` and ``notify-test``."""
+    ingest = commands.add_parser(
+        "ingest", help="store saved pages or text files: figures and alerts as in a crawl"
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--published", help="publication date YYYY-MM-DD (else from the page)")
+    ingest.add_argument("--url", help="the article's URL (one PATH only)")
+    ingest.add_argument("--source", default="ingest", help="source name (default: ingest)")
+    ingest.add_argument(
+        "--quiet",
+        "--backfill",
+        dest="quiet",
+        action="store_true",
+        help="backfill: record alerts as historical, deliver nothing",
+    )
+    ingest.set_defaults(func=lambda args: cmd_ingest(args, db_of(args)))
+
+    alerts = commands.add_parser("alerts", help="list alerts")
+    alerts.add_argument("--since", help="created on or after YYYY-MM-DD (UTC)")
+    alerts.add_argument("--kind")
+    alerts.add_argument("--format", choices=("table", "jsonl"), default="table")
+    alerts.set_defaults(func=lambda args: cmd_alerts(args, db_of(args)))
+
+    dispatch = commands.add_parser("dispatch", help="send pending alert deliveries now")
+    dispatch.set_defaults(func=lambda args: cmd_dispatch(args, db_of(args)))
+
+    notify = commands.add_parser(
+        "notify-test", help="send a sample alert through a subscriber's channels"
+    )
+    notify.add_argument("subscriber")
+    notify.set_defaults(func=lambda args: cmd_notify_test(args, db_of(args)))

@@ -1,0 +1,285 @@
+"""``evwatch figures`` (stored figures, per article or consolidated) and ``evwatch reparse``
+(the current parser over stored articles, reporting what changed)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
+from crawler.errors import CommandError
+from crawler.figures.entities import group_members
+from crawler.seeds import SeedError, load_seeds
+from crawler.tables import format_table, truncate
+from store.db import Database
+from store.figures import (
+    ConsolidatedFigure,
+    FigureChanges,
+    FigureFilter,
+    consolidate,
+    list_figures,
+    period_bounds,
+    store_figures,
+)
+from store.models import Article, Figure, Source
+
+FORMATS = ("table", "csv", "jsonl")
+FIGURE_COLUMNS = (
+    "entity", "metric", "unit", "segment", "period_kind", "period_start", "period_end", "value",
+    "qualifier", "yoy_pct", "mom_pct", "claims", "snippet",
+)  # fmt: skip
+ARTICLE_COLUMNS = ("source", "url", "title", "published_at")
+CONSOLIDATED_COLUMNS = (
+    "entity", "metric", "segment", "period_kind", "period_start", "period_end", "value",
+    "qualifier", "reports", "sources", "disagreement",
+)  # fmt: skip
+
+
+def period_label(kind: str, start: date, end: date) -> str:
+    """How people write a period: 2025-11, 2025-Q3, 2025-H1, 2025, 2025 to 11-30 (ytd)."""
+    if kind == "month":
+        return f"{start:%Y-%m}"
+    if kind == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    if kind == "half":
+        return f"{start.year}-H{1 if start.month <= 6 else 2}"
+    if kind == "year":
+        return str(start.year)
+    if kind == "ytd":
+        return f"{start.year} to {end:%m-%d}"
+    if kind == "lifetime":
+        return f"all time to {end:%Y-%m-%d}"
+    return end.isoformat()
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def matching_entities(db: Database, name: str) -> set[str]:
+    """Stored entity names that ``name`` covers: itself, a group's brands, and combined figures
+    ("Lynk & Co+Zeekr") made only of those."""
+    wanted = {n.casefold() for n in group_members(name)} | {name.casefold()}
+    with db.session() as session:
+        stored = set(session.scalars(select(Figure.entity).distinct()))
+    return {
+        entity
+        for entity in stored
+        if entity.casefold() in wanted
+        or all(part.casefold() in wanted for part in entity.split("+"))
+    }
+
+
+def figure_filter(db: Database, args: argparse.Namespace) -> FigureFilter:
+    since = None
+    if args.since:
+        try:
+            since = date.fromisoformat(args.since)
+        except ValueError:
+            raise CommandError(f"--since takes YYYY-MM-DD, got {args.since!r}") from None
+    if args.period:
+        try:
+            period_bounds(args.period)
+        except ValueError:
+            raise CommandError(
+                f"--period takes YYYY, YYYY-MM or YYYY-Qn, got {args.period!r}"
+            ) from None
+    entities = None
+    if args.entity:
+        entities = frozenset(matching_entities(db, args.entity))
+        if not entities:
+            raise CommandError(f"no stored figures for entity {args.entity!r}")
+    return FigureFilter(entities, args.metric, args.period, since, args.source)
+
+
+def cmd_figures(args: argparse.Namespace, db: Database) -> int:
+    wanted = figure_filter(db, args)
+    with db.session() as session:
+        rows = list_figures(session, wanted, limit=None if args.consolidated else args.limit)
+        if args.consolidated:
+            write_consolidated(consolidate(rows)[: args.limit], args.format)
+        else:
+            write_figures(rows, args.format)
+    return 0
+
+
+def write_figures(rows: Sequence[Any], fmt: str) -> None:
+    if fmt == "table":
+        table = [
+            (
+                r.Figure.entity,
+                r.Figure.metric,
+                r.Figure.segment,
+                period_label(r.Figure.period_kind, r.Figure.period_start, r.Figure.period_end),
+                f"{r.Figure.value:,}",
+                r.Figure.qualifier,
+                "" if r.Figure.yoy_pct is None else f"{r.Figure.yoy_pct:+g}%",
+                ",".join(r.Figure.claims),
+                r.source,
+                truncate(r.title or "", 40),
+            )
+            for r in rows
+        ]
+        headers = (
+            "entity", "metric", "segment", "period", "value", "qualifier", "yoy", "claims",
+            "source", "article",
+        )  # fmt: skip
+        print(format_table(headers, table))
+        return
+    records = (
+        {
+            **{name: _iso(getattr(r.Figure, name)) for name in FIGURE_COLUMNS},
+            "source": r.source,
+            "url": r.canonical_url,
+            "title": r.title,
+            "published_at": _iso(r.published_at),
+        }
+        for r in rows
+    )
+    _write_records(records, (*FIGURE_COLUMNS, *ARTICLE_COLUMNS), fmt)
+
+
+def write_consolidated(figures: Sequence[ConsolidatedFigure], fmt: str) -> None:
+    def disagreement(c: ConsolidatedFigure) -> str:
+        return " vs ".join(f"{v:,} ({n})" for v, n in sorted(c.disagreement.items()))
+
+    if fmt == "table":
+        table = [
+            (
+                c.entity,
+                c.metric,
+                c.segment,
+                period_label(c.period_kind, c.period_start, c.period_end),
+                f"{c.value:,}",
+                c.qualifier,
+                c.reports,
+                ",".join(c.sources),
+                disagreement(c) or "-",
+            )
+            for c in figures
+        ]
+        headers = (
+            "entity", "metric", "segment", "period", "value", "qualifier", "reports", "sources",
+            "disagreement",
+        )  # fmt: skip
+        print(format_table(headers, table))
+        return
+    records = (
+        {
+            **{name: _iso(getattr(c, name)) for name in CONSOLIDATED_COLUMNS[:-3]},
+            "reports": c.reports,
+            "sources": list(c.sources),
+            "disagreement": {str(v): n for v, n in c.disagreement.items()},
+        }
+        for c in figures
+    )
+    _write_records(records, CONSOLIDATED_COLUMNS, fmt)
+
+
+def _write_records(records: Iterator[dict[str, Any]], columns: Sequence[str], fmt: str) -> None:
+    if fmt == "jsonl":
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+             for k, v in record.items()}
+        )  # fmt: skip
+
+
+def source_timezones(seeds_dir: str | None) -> dict[str, ZoneInfo]:
+    try:
+        return {name: seed.tz for name, seed in load_seeds(seeds_dir).items()}
+    except SeedError:
+        return {}
+
+
+def reparse_articles(
+    db: Database,
+    source: str | None,
+    timezones: dict[str, ZoneInfo],
+    *,
+    dry_run: bool = False,
+) -> Iterator[tuple[Article, FigureChanges]]:
+    """Runs the current parser over stored articles, one transaction per article, and yields
+    the articles whose figures changed. A dry run rolls every change back."""
+    with db.session() as session:
+        query = select(Article.id).order_by(Article.id)
+        if source:
+            query = query.join(Source).where(Source.name == source)
+        article_ids = list(session.scalars(query))
+    for article_id in article_ids:
+        with db.session() as session:
+            article = session.get_one(Article, article_id)
+            tz = timezones.get(article.source.name, DEFAULT_TZ)
+            published = local_day(article.published_at, tz, article.first_seen_at.date())
+            rows = article_figures(article.title, article.text, published)
+            changes = store_figures(session, article.id, rows, PARSER_VERSION, replace=True)
+            if changes:
+                session.flush()
+                yield article, changes
+            if dry_run:
+                session.rollback()
+
+
+def cmd_reparse(args: argparse.Namespace, db: Database) -> int:
+    totals = {"articles": 0, "added": 0, "changed": 0, "removed": 0}
+    for article, changes in reparse_articles(
+        db, args.source, source_timezones(args.seeds), dry_run=args.dry_run
+    ):
+        totals["articles"] += 1
+        totals["added"] += len(changes.added)
+        totals["changed"] += len(changes.changed)
+        totals["removed"] += len(changes.removed)
+        print(
+            f"{article.canonical_url}: +{len(changes.added)} ~{len(changes.changed)} "
+            f"-{len(changes.removed)}"
+        )
+        for _figure_id, diff in changes.changed:
+            described = ", ".join(f"{k} {old!r} -> {new!r}" for k, (old, new) in diff.items())
+            print(f"  changed: {described}")
+        for key in changes.removed:
+            print(f"  removed: {' '.join(str(_iso(part)) for part in key)}")
+    verb = "would change" if args.dry_run else "changed"
+    print(
+        f"parser {PARSER_VERSION}: {verb} {totals['articles']} articles: "
+        f"{totals['added']} figures added, {totals['changed']} changed, "
+        f"{totals['removed']} removed"
+    )
+    return 0
+
+
+def add_figure_commands(commands: argparse._SubParsersAction, db_of: Any) -> None:
+    """Registers ``figures`` and ``reparse``; ``db_of(args)`` opens the database."""
+    figures = commands.add_parser("figures", help="list stored figures")
+    figures.add_argument("--entity", help="a maker, brand, group (its brands too) or region")
+    figures.add_argument("--metric", choices=("deliveries", "production", "sales", "exports"))
+    figures.add_argument("--period", help="YYYY, YYYY-MM or YYYY-Qn (by period end)")
+    figures.add_argument("--since", help="periods ending on or after YYYY-MM-DD")
+    figures.add_argument("--source", help="only figures from this source")
+    figures.add_argument(
+        "--consolidated",
+        action="store_true",
+        help="one row per entity, metric, segment and period, with disagreements flagged",
+    )
+    figures.add_argument("--format", choices=FORMATS, default="table")
+    figures.add_argument("--limit", type=int, default=200)
+    figures.set_defaults(func=lambda args: cmd_figures(args, db_of(args)))
+
+    reparse = commands.add_parser(
+        "reparse", help="run the current figure parser over stored articles"
+    )
+    reparse.add_argument("--source", help="only articles from this source")
+    reparse.add_argument("--dry-run", action="store_true", help="report, change nothing")
+    reparse.set_defaults(func=lambda args: cmd_reparse(args, db_of(args)))

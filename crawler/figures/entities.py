@@ -1,0 +1,156 @@
+"""The entity lexicon (data/entities.toml): loading, alias matching in text, group membership."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+KINDS = ("maker", "group", "brand", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: str
+    level: str  # country | province | city for regions, "" otherwise
+    parent: str | None
+    nev_only: bool
+
+    @property
+    def is_region(self) -> bool:
+        return self.kind == "region"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An alias of ``entity`` found at text[start:end]."""
+
+    entity: Entity
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    entities: dict[str, Entity]
+    pattern: re.Pattern[str]
+    by_alias: dict[str, str]  # alias (casefolded) -> canonical name
+    guards: dict[str, str]  # Chinese alias -> characters that must not follow it
+
+    def find(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        for m in self.pattern.finditer(text):
+            alias = m.group(0)
+            guard = self.guards.get(alias)
+            if guard and text[m.end() : m.end() + 1] in guard and m.end() < len(text):
+                continue
+            name = self.by_alias[re.sub(r"\s+", " ", alias).casefold()]
+            out.append(Mention(self.entities[name], m.start(), m.end()))
+        return out
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex alternation for many literal words, factored as a trie (fast to match)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + render(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
+    ascii_ = sorted({a.casefold() for a in aliases if a.isascii()})
+    other = sorted({a for a in aliases if not a.isascii()})
+    parts = []
+    if ascii_:
+        parts.append(r"(?<![A-Za-z0-9])(?:" + _trie_regex(ascii_) + r")(?![A-Za-z0-9])")
+    if other:
+        parts.append(_trie_regex(other))
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def load_lexicon(data: dict[str, object]) -> Lexicon:
+    entities: dict[str, Entity] = {}
+    by_alias: dict[str, str] = {}
+    guards: dict[str, str] = {}
+    rows = data.get("entity", [])
+    assert isinstance(rows, list)
+    for row in rows:
+        name = row["name"]
+        kind = row["kind"]
+        if kind not in KINDS:
+            raise ValueError(f"entity {name!r}: unknown kind {kind!r}")
+        if name in entities:
+            raise ValueError(f"entity {name!r} listed twice")
+        entities[name] = Entity(
+            name=name,
+            kind=kind,
+            level=row.get("level", ""),
+            parent=row.get("parent"),
+            nev_only=bool(row.get("nev_only", False)),
+        )
+        for alias in [name, *row.get("aliases", [])]:
+            key = alias.casefold()
+            if by_alias.get(key, name) != name:
+                raise ValueError(f"alias {alias!r} names both {by_alias[key]!r} and {name!r}")
+            by_alias[key] = name
+        if "guard" in row:
+            alias, _, chars = row["guard"].partition(":")
+            guards[alias] = chars
+    for entity in entities.values():
+        if entity.parent and entity.parent not in entities:
+            raise ValueError(f"entity {entity.name!r}: unknown parent {entity.parent!r}")
+    # Matching is case-insensitive: keep ASCII aliases whose casefold is unique.
+    aliases = list(by_alias)
+    pattern = _alias_regex(aliases)
+    return Lexicon(entities, pattern, by_alias, guards)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once."""
+    raw = resources.files("crawler.figures").joinpath("data/entities.toml").read_text("utf-8")
+    return load_lexicon(tomllib.loads(raw))
+
+
+def group_members(name: str) -> set[str]:
+    """``name`` and every entity below it in the group tree (``{name}`` for a non-group).
+
+    A composite such as "Lynk & Co+Zeekr" belongs to the group of its parts, but is not listed
+    here: figures for composites are matched by the caller splitting on "+".
+    """
+    entities = lexicon().entities
+    members = {name}
+    changed = True
+    while changed:
+        changed = False
+        for entity in entities.values():
+            if entity.parent in members and entity.name not in members:
+                members.add(entity.name)
+                changed = True
+    return members
+
+
+def composite_name(names: list[str]) -> str:
+    """One entity for a combined figure: sorted canonical names joined by "+"."""
+    return "+".join(sorted(set(names)))

@@ -1,0 +1,263 @@
+"""Numbers in text: where they are, their integer value, and what they count.
+
+Owns the value side of a figure: ``81,864``, ``1.233 million``, ``40.1万辆``, ``1000万辆``,
+``一百万辆``, ``one million``, ``10 millionth``; and the classification that keeps money,
+percentages, years, dates, ranges and counts of non-vehicles (stores, enterprises, bearings)
+from ever becoming vehicle figures. Qualifier words written after the number (余, 多, 左右,
+"-plus") are read here too; those written before it belong to the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+#: what a number counts
+VEHICLE = "vehicle"  # "81,864 vehicles", "40.1万辆", "the 20,000-unit mark"
+NEUTRAL = "neutral"  # nothing said: "cleared 40,000", "产量40.1万,"
+OTHER = "other"  # money, percent, year, date, range, stores, enterprises ...
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+_EN_MULT = {
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "mln": 1_000_000,
+    "m": 1_000_000,
+    "millionth": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_ZH_MULT = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百万": 1_000_000, "千万": 10_000_000}
+_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "half a": 0.5,
+    "a half": 0.5,
+    "twenty": 20,
+    "fifty": 50,
+    "a hundred": 100,
+    "one hundred": 100,
+}
+
+_DIGITS = r"(?<![A-Za-z0-9.#_/-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+NUMBER_RE = re.compile(
+    _DIGITS
+    + r"(?:\s*(millionth|million|mln|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
+    + r"|\s*(千万|百万|万|亿|千)(?=[辆台元多余以左上亿美港欧人家个]|\s|[，,。；;、）)！!]|$))?"
+    + r"|(?<![A-Za-z])(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|half a"
+    + r"|a half|a hundred|one hundred|a)[ -](millionth|million|billion|thousand)(?![A-Za-z])"
+    + r"|([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿])"
+    + r"(?=(?:多|余)?(?:万)?(?:辆|台))",
+    re.IGNORECASE,
+)
+
+_VEHICLE_WORDS = {
+    "sales", "exports", "shipments", "handovers", "registrations",
+    "unit", "units", "vehicle", "vehicles", "car", "cars", "ev", "evs", "nev", "nevs",
+    "auto", "autos", "deliveries", "delivery", "truck", "trucks", "bus", "buses", "suv", "suvs",
+    "sedan", "sedans", "bevs", "phevs", "bev", "phev", "automobiles", "automobile", "motors",
+}
+_ADJECTIVES = {
+    "new", "energy", "new-energy", "electric", "passenger", "commercial", "intelligent",
+    "smart", "plug-in", "hybrid", "pure", "battery", "nev", "ev", "more", "additional",
+    "complete", "finished", "premium", "luxury", "fully", "all-electric", "electrified",
+    "monthly", "weekly", "annual", "cumulative", "combined", "total", "vehicle", "car", "auto",
+    "retail", "wholesale", "domestic", "overseas", "export", "global", "customer", "quarterly",
+}
+_FUNCTION_WORDS = {
+    "in", "on", "at", "by", "for", "of", "from", "to", "during", "this", "last", "a", "an",
+    "the", "and", "or", "but", "while", "with", "year-on-year", "yoy", "marking", "up", "down",
+    "so", "as", "over", "which", "that", "were", "was", "had", "have", "has", "since",
+    "through", "thanks", "compared", "versus", "vs", "making", "bringing", "taking",
+    "accounting", "according", "mark", "threshold", "milestone", "level", "barrier",
+    "worldwide", "globally", "overseas", "abroad", "domestically", "respectively", "combined",
+    "together", "each", "alone", "year-to-date", "ytd", "its", "their", "it", "is", "are",
+    "be", "been", "after", "before", "ahead", "despite", "amid", "led", "leading", "again",
+    "also", "last", "this", "first", "so-far", "far", "nationally", "month-on-month", "mom",
+    "ever", "once", "when", "where", "among", "including", "between", "sequentially",
+    "annually", "higher", "lower", "rising", "falling", "increasing", "down", "surging",
+    "jumping", "climbing", "growing", "sold", "delivered", "produced", "exported", "shipped",
+    "handed", "made", "built", "said", "reported", "according", "per", "according", "not",
+}
+_ZH_OTHER_UNITS = set("家座个名人款项次年月日号天周时分秒里米度瓦伏吨件套条位倍岁届场期批股元块所户只颗枚")
+_MONEY_BEFORE = re.compile(r"(?:\$|US\$|USD|RMB|¥|￥|HK\$|€|£|CNY)\s*$", re.IGNORECASE)
+_MONEY_AFTER = re.compile(
+    r"^\s*(?:yuan|dollars?|euros?|rmb|usd|cny|元|美元|港元|欧元|人民币|亿元|万元)", re.IGNORECASE
+)
+_PERCENT_AFTER = re.compile(
+    r"^\s*(?:%|percent|per\s+cent|percentage\s+points?|pct|个百分点|成(?!交|为|本|长|功|都))",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—~～至到]|to)\s*$")
+_DATE_AFTER = re.compile(r"^\s*(?:月|日|号|年|周年|st\b|nd\b|rd\b|th\b)")
+_ZH_AFTER_QUAL = re.compile(r"^(多|余|以上|左右|上下|以下|以内)")
+_ZH_QUALIFIERS = {
+    "多": "at_least", "余": "at_least", "以上": "at_least",
+    "左右": "approx", "上下": "approx", "以下": "at_most", "以内": "at_most",
+}
+_EN_AFTER_QUAL = re.compile(r"^(?:-plus|\+|\s+or\s+more|\s+plus\b)", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int  # end of the number including its multiplier and any after-qualifier
+    value: int
+    counts: str  # VEHICLE | NEUTRAL | OTHER
+    after_qualifier: str | None  # approx | at_least | at_most, from words after the number
+    ordinal: bool  # "10 millionth", "第1000万辆": a milestone unit, not a count
+    unit_end: int  # end of the vehicle noun when there is one, else ``end``
+
+
+def _zh_value(text: str) -> int | None:
+    for prefix, mult in (("千万", 10_000_000), ("百万", 1_000_000)):
+        if text == prefix:
+            return mult
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError):
+        return None
+    return int(value)
+
+
+def _next_words(text: str, limit: int = 4) -> list[str]:
+    words = []
+    pos = 0
+    while len(words) < limit:
+        m = re.match(r"\s*", text[pos:])
+        pos += m.end() if m else 0
+        w = _WORD_RE.match(text, pos)
+        if not w:
+            break
+        words.append(w.group(0))
+        pos = w.end()
+    return words
+
+
+def _en_counts(after: str) -> tuple[str, int]:
+    """What an English number counts, from the words after it; and the length of the noun."""
+    m = re.match(r"\s*-\s*(?:unit|vehicle|car)s?\b", after, re.IGNORECASE)
+    if m:
+        return VEHICLE, m.end()
+    if not re.match(r"\s*[A-Za-z]", after):
+        return NEUTRAL, 0
+    pos = 0
+    for _ in range(4):
+        w = re.match(r"\s*([A-Za-z][A-Za-z'-]*)", after[pos:])
+        if not w:
+            return NEUTRAL, 0
+        word = w.group(1)
+        low = word.lower()
+        if low in _VEHICLE_WORDS:
+            return VEHICLE, pos + w.end()
+        if low in _ADJECTIVES:
+            pos += w.end()
+            continue
+        if word[0].isupper() or low in _FUNCTION_WORDS:
+            return (NEUTRAL, 0) if pos == 0 else (OTHER, 0)
+        return OTHER, 0
+    return OTHER, 0
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text`` (one sentence), classified. Positions index into ``text``."""
+    out: list[Number] = []
+    for m in NUMBER_RE.finditer(text):
+        digits, en_mult, zh_mult, word, word_mult, zh_num = m.groups()
+        start, end = m.start(), m.end()
+        ordinal = False
+        if digits is not None:
+            raw = digits.replace(",", "")
+            amount = float(raw)
+            if en_mult:
+                mult = en_mult.lower()
+                if mult in ("m", "k") and not re.match(r"\s*(?:units|vehicles|cars|EVs)", text[end:]):
+                    # "5m" or "5k" outside a vehicle phrase is most likely a distance or money
+                    pass
+                amount *= _EN_MULT[mult]
+                ordinal = mult.endswith("th")
+            elif zh_mult:
+                amount *= _ZH_MULT[zh_mult]
+            is_plain_int = "." not in raw and "," not in digits and not en_mult and not zh_mult
+        elif word is not None:
+            amount = _WORDS[word.lower()] * _EN_MULT[word_mult.lower()]
+            ordinal = word_mult.lower().endswith("th")
+            is_plain_int = False
+        else:
+            parsed = _zh_value(zh_num)
+            if parsed is None:
+                continue
+            amount = parsed
+            is_plain_int = False
+        value = round(amount)
+        before = text[max(0, start - 8) : start]
+        after = text[end : end + 60]
+        counts = NEUTRAL
+        unit_end = end
+        after_qualifier = None
+        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+            counts = OTHER
+        elif _PERCENT_AFTER.match(after):
+            counts = OTHER
+        elif _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(text[max(0, start - 6) : start]):
+            counts = OTHER
+        elif digits is not None and not zh_mult and not en_mult and _DATE_AFTER.match(after):
+            counts = OTHER
+        elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
+            counts = OTHER if not re.match(r"\s*(?:辆|台|units|vehicles|cars)", after) else VEHICLE
+        elif text[max(0, start - 1) : start] in ("第", "#", "№"):
+            ordinal = text[max(0, start - 1) : start] == "第"
+            counts = OTHER if not ordinal else NEUTRAL
+        if counts != OTHER:
+            q = _ZH_AFTER_QUAL.match(after)
+            if q:
+                after_qualifier = _ZH_QUALIFIERS[q.group(1)]
+                end += q.end()
+                after = text[end : end + 60]
+            else:
+                q = _EN_AFTER_QUAL.match(after)
+                if q:
+                    after_qualifier = "at_least"
+                    end += q.end()
+                    after = text[end : end + 60]
+            head = after[:1]
+            if head in ("辆", "台"):
+                counts = VEHICLE
+                unit_end = end + 1
+            elif head == "万" and after[1:2] in ("辆", "台"):
+                value *= 10_000
+                counts = VEHICLE
+                unit_end = end + 2
+            elif after.startswith(("车型", "型", "款", "系")):
+                counts = OTHER
+            elif head and head in _ZH_OTHER_UNITS:
+                counts = OTHER
+            elif re.match(r"\s*[A-Za-z-]", after) and not ordinal:
+                counts, length = _en_counts(after)
+                unit_end = end + length
+            elif ordinal and re.match(r"\s*(?:[A-Za-z]|新能源|辆)", after):
+                counts = VEHICLE
+            if counts == VEHICLE and after_qualifier is None:
+                q = _ZH_AFTER_QUAL.match(text[unit_end:])
+                if q:
+                    after_qualifier = _ZH_QUALIFIERS[q.group(1)]
+                    unit_end += q.end()
+                    end = max(end, unit_end)
+        out.append(Number(start, end, value, counts, after_qualifier, ordinal, unit_end))
+    return out

@@ -1,0 +1,78 @@
+"""Splitting text into sentences and sentences into clauses, keeping character positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# English: ". " before a capital/quote/digit; Chinese: 。！？ anywhere; "!"/"?" anywhere.
+_SENTENCE_END = re.compile(
+    r"(?<=[。！？!?])\s*|(?<=[.])\s+(?=[\"“'‘(\[A-Z0-9\u4e00-\u9fff])|(?<=[.][\"”’])\s+"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:，；：—–](?!\d{3})|\s(?:while|whereas|but|although|though|which|as well as)\s"
+    r"|\s-\s|\sand\s(?=(?:said|says|added|noted|expects|plans|will|would|is|was|has|had|it|its"
+    r"|the company|[a-z]+ed\b))|\(|\)",
+    re.IGNORECASE,
+)
+_ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|No|Mr|Ms|Dr|St|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep"
+                     r"|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e))\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for index, para in enumerate(_PARAGRAPH.finditer(text)):
+        base = para.start()
+        chunk = para.group(0)
+        pos = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            if m.start() <= pos:
+                continue
+            if _ABBREV.search(chunk[max(0, m.start() - 6) : m.start()]):
+                continue
+            _emit(out, chunk, base, pos, m.start(), index)
+            pos = m.end()
+        _emit(out, chunk, base, pos, len(chunk), index)
+    return out
+
+
+def _emit(out: list[Sentence], chunk: str, base: int, a: int, b: int, para: int) -> None:
+    while a < b and chunk[a].isspace():
+        a += 1
+    while b > a and chunk[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(base + a, base + b, para))
+
+
+def clause_bounds(sentence: str, keep: list[tuple[int, int]] | None = None) -> list[int]:
+    """Start offsets of the clauses of ``sentence`` (the first is 0).
+
+    ``keep`` lists spans that must not be split (entity lists such as "AITO, Luxeed and ...").
+    """
+    starts = [0]
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.group(0) == "," and sentence[m.start() - 1 : m.start()].isdigit() and \
+                sentence[m.end() : m.end() + 1].isdigit():
+            continue
+        if keep and any(a <= m.start() < b for a, b in keep):
+            continue
+        starts.append(m.end() if m.group(0).strip() in ",;:，；：—–()-" else m.start())
+    return sorted(set(starts))
+
+
+def clause_of(starts: list[int], pos: int) -> int:
+    """Index of the clause containing offset ``pos``."""
+    index = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            index = i
+    return index

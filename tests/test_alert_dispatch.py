@@ -1,0 +1,223 @@
+"""The outbox end to end, with real servers: an ingested article's alert reaches an aiosmtpd
+server and a signature-checking webhook receiver exactly once; retries keep the webhook-id; a
+down SMTP server delays but loses nothing; 410 disables a channel; and a dispatcher killed at
+random moments still delivers every alert."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.cli import main
+from tests.conftest import REPO, query
+from tests.servers import HOST, Reply, SmtpServer, WebhookReceiver, free_port
+from tests.test_alert_replay import write_archive
+
+SECRET_ENV = "EVWATCH_TEST_WEBHOOK_SECRET"
+SECRET = "whsec_" + base64.b64encode(b"evwatch dispatch test secret 32b").decode()
+HOSTILE_TITLE = '<script>alert("x")</script> HIMA & co'
+ARTICLE = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{HOSTILE_TITLE}</title>
+<meta property="article:published_time" content="2025-12-01T20:15:00+08:00"></head><body>
+<article><h1>{HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;")}</h1>
+<p>HIMA delivered 81,864 vehicles in November, the alliance said on Monday, as demand for its
+larger SUVs held up through the end of the year.</p>
+<p>The group did not give a forecast for December and said new models would follow.</p>
+</article></body></html>"""
+
+
+def write_config(path: Path, *, smtp_port: int, webhook_url: str | None, kinds: str) -> Path:
+    lines = [
+        "[smtp]",
+        f'host = "{HOST}"',
+        f"port = {smtp_port}",
+        'security = "none"',
+        'sender = "evwatch <alerts@example.org>"',
+        "timeout = 5",
+        "[dispatch]",
+        "max_attempts = 6",
+        "backoff_seconds = 0",
+        "[[subscriber]]",
+        'name = "desk"',
+        'email = ["analyst@example.org"]',
+        f"kinds = {kinds}",
+    ]
+    if webhook_url:
+        lines.append(f'webhook = {{ url = "{webhook_url}", secret_env = "{SECRET_ENV}" }}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def webhook_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+
+
+def evwatch(db: Path, config: Path, *args: str) -> int:
+    return main(["--db", f"sqlite:///{db}", "--config", str(config), *args])
+
+
+def ingest_article(tmp_path: Path, db: Path, config: Path) -> None:
+    page = tmp_path / "hima.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert evwatch(db, config, "ingest", str(page), "--source", "jiemian") == 0
+
+
+def test_an_alert_reaches_email_and_a_signed_webhook_exactly_once(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
+            kinds='["threshold"]',
+        )  # fmt: skip
+        ingest_article(tmp_path, db, config)
+        assert query(db, "SELECT count(*) FROM deliveries WHERE status = 'pending'") == [(2,)]
+        assert evwatch(db, config, "dispatch") == 0
+        assert evwatch(db, config, "dispatch") == 0  # nothing left: nothing sent twice
+
+        assert len(smtp.messages) == 1
+        mail = smtp.messages[0].message
+        assert mail["Subject"] == (
+            "[evwatch] HIMA: first month above 80,000 deliveries — 81,864 in Nov 2025"
+        )
+        assert mail["To"] == "analyst@example.org"
+        html = mail.get_body(("html",)).get_content()
+        text = mail.get_body(("plain",)).get_content()
+        assert "&lt;script&gt;" in html and "<script>" not in html
+        assert HOSTILE_TITLE in text
+
+        assert len(receiver.requests) == 1
+        request = receiver.requests[0]
+        assert request.signature_ok is True
+        body = json.loads(request.body)
+        assert (body["kind"], body["entity"], body["value"], body["rung"]) == (
+            "threshold", "HIMA", 81864, 80000,
+        )  # fmt: skip
+        assert body["article"]["title"] == HOSTILE_TITLE
+    assert query(db, "SELECT status, attempts FROM deliveries ORDER BY id") == [("sent", 1)] * 2
+    assert SECRET not in Path(db).read_bytes().decode("latin-1")
+
+
+def test_a_webhook_failing_three_times_is_delivered_once_with_one_id(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    with WebhookReceiver([500, 500, 500, 200], secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=free_port(), webhook_url=receiver.url,
+            kinds='["threshold"]',
+        )  # fmt: skip
+        ingest_article(tmp_path, db, config)
+        for _ in range(5):
+            evwatch(db, config, "dispatch")
+    statuses = [r.body and json.loads(r.body)["kind"] for r in receiver.requests]
+    assert len(statuses) == 4
+    assert len({r.headers["webhook-id"] for r in receiver.requests}) == 1
+    assert all(r.signature_ok for r in receiver.requests)
+    webhook = query(db, "SELECT status, attempts FROM deliveries WHERE channel = 'webhook'")
+    assert webhook == [("sent", 4)]
+    attempts = query(
+        db, "SELECT ok, http_status FROM delivery_attempts a JOIN deliveries d "
+        "ON d.id = a.delivery_id WHERE d.channel = 'webhook' ORDER BY a.id",
+    )  # fmt: skip
+    assert attempts == [(0, 500), (0, 500), (0, 500), (1, 200)]
+
+
+def test_mail_waits_for_a_down_smtp_server_and_is_sent_when_it_returns(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    port = free_port()
+    config = write_config(
+        tmp_path / "evwatch.toml", smtp_port=port, webhook_url=None, kinds='["threshold"]'
+    )
+    ingest_article(tmp_path, db, config)
+    assert evwatch(db, config, "dispatch") == 1  # refused: retry later
+    assert query(db, "SELECT status, attempts FROM deliveries") == [("pending", 1)]
+    server = SmtpServer()
+    server.controller.port = port
+    with server:
+        assert evwatch(db, config, "dispatch") == 0
+    assert len(server.messages) == 1
+    assert query(db, "SELECT status, attempts FROM deliveries") == [("sent", 2)]
+
+
+def test_a_gone_webhook_disables_the_channel_and_email_still_goes(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    with SmtpServer() as smtp, WebhookReceiver([410], secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
+            kinds='["threshold", "streak", "record"]',
+        )  # fmt: skip
+        ingest_article(tmp_path, db, config)
+        evwatch(db, config, "dispatch")
+        assert len(receiver.requests) == 1 and len(smtp.messages) == 1
+        assert query(db, "SELECT channel, status FROM deliveries ORDER BY channel") == [
+            ("email", "sent"), ("webhook", "dead"),
+        ]  # fmt: skip
+        assert query(db, "SELECT channel, target FROM disabled_channels") == [
+            ("webhook", receiver.url)
+        ]
+        later = tmp_path / "later.html"
+        later.write_text(
+            ARTICLE.replace("81,864", "90,120").replace("November", "December")
+            .replace("2025-12-01", "2026-01-02"),
+            encoding="utf-8",
+        )  # fmt: skip
+        assert evwatch(db, config, "ingest", str(later), "--source", "jiemian") == 0
+        evwatch(db, config, "dispatch")
+        assert len(receiver.requests) == 1  # never called again
+    channels = query(db, "SELECT channel FROM deliveries WHERE alert_id > 1")
+    assert channels and {c for (c,) in channels} == {"email"}
+
+
+def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    rng = random.Random(2025)
+    with WebhookReceiver([Reply(status=200, delay=0.15)], secret=SECRET) as receiver:
+        config = tmp_path / "evwatch.toml"
+        config.write_text(
+            "[dispatch]\nbackoff_seconds = 0\nmax_attempts = 100\n"
+            + "".join(
+                f'[[subscriber]]\nname = "desk{n}"\n'
+                f'webhook = {{ url = "{receiver.url_for(f"/hook{n}")}", '
+                f'secret_env = "{SECRET_ENV}" }}\n'
+                for n in range(3)
+            ),
+            encoding="utf-8",
+        )  # fmt: skip
+        archive = write_archive(tmp_path / "archive", "Example Wire")
+        assert evwatch(db, config, "ingest", *map(str, archive)) == 0
+        deliveries = query(db, "SELECT count(*) FROM deliveries")[0][0]
+        assert deliveries > 100
+        kills = 0
+        env = {**os.environ, SECRET_ENV: SECRET}
+        command = [sys.executable, "-m", "crawler.cli", "--db", f"sqlite:///{db}",
+                   "--config", str(config), "dispatch"]  # fmt: skip
+        while kills < 20:
+            process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)  # fmt: skip
+            time.sleep(rng.uniform(0.4, 2.5))
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)
+                kills += 1
+            process.wait()
+        for _ in range(5):  # then let it finish
+            if query(db, "SELECT count(*) FROM deliveries WHERE status != 'sent'") == [(0,)]:
+                break
+            subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=300)
+    assert query(db, "SELECT count(*) FROM deliveries WHERE status != 'sent'") == [(0,)]
+    received = [(r.path, r.headers["webhook-id"]) for r in receiver.requests]
+    assert all(r.signature_ok for r in receiver.requests)
+    ids = query(db, "SELECT subscriber, id FROM deliveries")
+    assert {i for _, i in received} == {f"evw_{i}" for _, i in ids}
+    resent = len(received) - len(set(received))
+    print(f"{kills} kills, {deliveries} deliveries, {resent} re-sent with the same id")
+    assert resent <= kills  # only a kill between sending and recording re-sends one
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -1,0 +1,78 @@
+"""Golden cases for the figure parser: pinned precision/recall floors, and a core that must pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crawler.figures.evaluation import CaseResult, describe, load_cases, score, score_case
+
+HERE = Path(__file__).resolve().parent / "figures"
+FILES = {"en": HERE / "golden_en.toml", "zh": HERE / "golden_zh.toml"}
+
+# Floors pinned just under what the parser achieves (see bench/accuracy.py); raise, never lower.
+FLOORS = {
+    "en": (0.97, 0.95),
+    "zh": (0.95, 0.90),
+    "all": (0.96, 0.93),
+}
+
+
+def _results(lang: str) -> list[CaseResult]:
+    return [score_case(case) for case in load_cases(FILES[lang])]
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, list[CaseResult]]:
+    return {lang: _results(lang) for lang in FILES}
+
+
+def test_case_files_are_large_and_named(results: dict[str, list[CaseResult]]) -> None:
+    names = [r.case.name for rs in results.values() for r in rs]
+    assert len(names) >= 250
+    assert len(names) == len(set(names)), "case names must be unique"
+    assert min(len(rs) for rs in results.values()) >= 110, "about half English, half Chinese"
+    traps = sum(1 for rs in results.values() for r in rs if not r.case.expect)
+    assert traps >= 60
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "all"])
+def test_precision_and_recall_floors(results: dict[str, list[CaseResult]], lang: str) -> None:
+    chosen = [r for k, rs in results.items() if lang in (k, "all") for r in rs]
+    s = score(chosen)
+    failing = "\n".join(describe(r) for r in chosen if not r.ok)
+    precision_floor, recall_floor = FLOORS[lang]
+    assert s.precision >= precision_floor, f"precision {s.precision:.3f}\n{failing}"
+    assert s.recall >= recall_floor, f"recall {s.recall:.3f}\n{failing}"
+
+
+# Cases that must always come out exactly right: one per pattern the product depends on.
+CORE = [
+    "en_month_li_yoy_down", "en_month_mom", "en_month_record", "en_month_first_time",
+    "en_month_streak", "en_qual_nearly", "en_qual_over", "en_qual_under", "en_value_million",
+    "en_value_one_million", "en_period_first_n", "en_period_jan_oct", "en_period_q3",
+    "en_period_as_of", "en_period_day_annual", "en_period_carry", "en_multi_respectively",
+    "en_multi_combined", "en_dedupe_headline", "en_trap_target", "en_trap_capacity",
+    "en_trap_forecast", "en_trap_orders", "en_trap_stores", "en_trap_price",
+    "en_trap_money_export", "en_trap_years", "en_trap_share",
+    "zh_month_basic", "zh_yoy_times", "zh_mom", "zh_value_wan", "zh_value_1000wan",
+    "zh_value_chinese_numeral", "zh_period_range", "zh_period_first_q", "zh_period_first_n",
+    "zh_period_last_month", "zh_qual_jin", "zh_qual_tupo", "zh_qual_yu", "zh_qual_buzu",
+    "zh_resp_prodsales", "zh_claim_record", "zh_claim_first", "zh_claim_streak",
+    "zh_trap_target", "zh_trap_capacity", "zh_trap_forecast", "zh_trap_orders",
+    "zh_trap_money", "zh_trap_date", "zh_trap_stores", "zh_bilingual_dedupe",
+]
+
+
+def _by_name() -> dict[str, tuple[str, object]]:
+    return {case.name: (lang, case) for lang, path in FILES.items() for case in load_cases(path)}
+
+
+@pytest.mark.parametrize("name", CORE)
+def test_core_case(name: str) -> None:
+    cases = _by_name()
+    if name not in cases:
+        pytest.fail(f"core case {name} missing from the golden files")
+    result = score_case(cases[name][1])  # type: ignore[arg-type]
+    assert result.ok, describe(result)
