@@ -1,4 +1,5 @@
-"""evwatch.toml: alert rule settings, subscribers and their channels, SMTP and dispatch.
+"""evwatch.toml: alert rule settings, subscribers and their channels, SMTP, dispatch, and the
+daemon's schedule.
 
 Found at ``--config``, else ``$EVWATCH_CONFIG``, else ``./evwatch.toml``; without a file the
 defaults apply and there are no subscribers (alerts are still recorded). Every error names the
@@ -16,6 +17,8 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from apscheduler.triggers.cron import CronTrigger
 
 DEFAULT_LADDER = (
     10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 100_000, 150_000, 200_000,
@@ -114,11 +117,32 @@ class DispatchSettings:
 
 
 @dataclass(frozen=True)
+class SourceSchedule:
+    """When one source is crawled: every ``interval_minutes`` (with jitter) or a cron line."""
+
+    interval_minutes: float | None = None
+    cron: str | None = None
+
+
+@dataclass(frozen=True)
+class DaemonSettings:
+    timezone: ZoneInfo = SHANGHAI  # cron lines and the housekeeping time are read in it
+    sources: dict[str, SourceSchedule] = field(default_factory=dict)
+    crawl_timeout_seconds: float = 20 * 60.0  # hard wall-clock limit of one crawl
+    dispatch_interval_seconds: float = 60.0
+    stop_timeout_seconds: float = 60.0  # how long SIGTERM waits for a running crawl
+    housekeeping_at: time = time(3, 30)
+    raw_retention_days: int = 365  # raw pages older than this are dropped (text stays)
+    backup_path: str | None = None  # a copy of the SQLite database after housekeeping
+
+
+@dataclass(frozen=True)
 class Config:
     rules: RuleSettings = field(default_factory=RuleSettings)
     subscribers: tuple[Subscriber, ...] = ()
     smtp: SmtpConfig | None = None
     dispatch: DispatchSettings = field(default_factory=DispatchSettings)
+    daemon: DaemonSettings = field(default_factory=DaemonSettings)
     path: Path | None = None
 
     def subscriber(self, name: str) -> Subscriber:
@@ -156,7 +180,7 @@ def load_config(path: Path | str | None) -> Config:
 
 def parse_config(data: dict[str, Any], where: str = "evwatch.toml") -> Config:
     reader = _Reader(where)
-    reader.keys(data, "", {"rules", "subscriber", "smtp", "dispatch"})
+    reader.keys(data, "", {"rules", "subscriber", "smtp", "dispatch", "daemon"})
     subscribers = tuple(
         reader.subscriber(item, f"subscriber[{n}].")
         for n, item in enumerate(reader.list_of_tables(data, "subscriber"))
@@ -173,6 +197,7 @@ def parse_config(data: dict[str, Any], where: str = "evwatch.toml") -> Config:
         subscribers=subscribers,
         smtp=smtp,
         dispatch=reader.dispatch(data.get("dispatch", {})),
+        daemon=reader.daemon(data.get("daemon", {})),
         path=Path(where),
     )
 
@@ -307,16 +332,8 @@ class _Reader:
         mode = self.typed(table, "mode", p, str, "immediate")
         if mode not in ("immediate", "digest"):
             raise self.fail(f"{p}mode", f"must be 'immediate' or 'digest', got {mode!r}")
-        digest_text = self.typed(table, "digest_at", p, str, "08:00")
-        try:
-            digest_at = time.fromisoformat(digest_text)
-        except ValueError:
-            raise self.fail(f"{p}digest_at", f"must be HH:MM, got {digest_text!r}") from None
-        tz_name = self.typed(table, "timezone", p, str, "Asia/Shanghai")
-        try:
-            tz = ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise self.fail(f"{p}timezone", f"unknown timezone {tz_name!r}") from None
+        digest_at = self.clock(table, "digest_at", p, "08:00")
+        tz = self.zone(table, "timezone", p)
         return Subscriber(
             name=name,
             emails=emails,
@@ -374,6 +391,60 @@ class _Reader:
             sender=self.typed(table, "sender", p, str, "evwatch <evwatch@localhost>"),
             timeout=self.typed(table, "timeout", p, float, 20.0),
             ca_file=self.typed(table, "ca_file", p, str, None),
+        )
+
+    def zone(self, table: dict[str, Any], key: str, p: str) -> ZoneInfo:
+        name = self.typed(table, key, p, str, "Asia/Shanghai")
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise self.fail(f"{p}{key}", f"unknown timezone {name!r}") from None
+
+    def clock(self, table: dict[str, Any], key: str, p: str, default: str) -> time:
+        text = self.typed(table, key, p, str, default)
+        try:
+            return time.fromisoformat(text)
+        except ValueError:
+            raise self.fail(f"{p}{key}", f"must be HH:MM, got {text!r}") from None
+
+    def seconds(self, table: dict[str, Any], key: str, p: str, default: float) -> float:
+        value = self.typed(table, key, p, float, default)
+        if value <= 0:
+            raise self.fail(f"{p}{key}", f"must be positive, got {value}")
+        return value
+
+    def daemon(self, table: Any) -> DaemonSettings:
+        p = "daemon."
+        allowed = {
+            "timezone", "sources", "crawl_timeout_seconds", "dispatch_interval_seconds",
+            "stop_timeout_seconds", "housekeeping_at", "raw_retention_days", "backup_path",
+        }  # fmt: skip
+        self.keys(table, p, allowed)
+        sources = {}
+        for name, schedule in table.get("sources", {}).items():
+            where = f"{p}sources.{name}."
+            self.keys(schedule, where, {"interval_minutes", "cron"})
+            if ("interval_minutes" in schedule) == ("cron" in schedule):
+                raise self.fail(where.rstrip("."), "give either interval_minutes or cron")
+            cron = self.typed(schedule, "cron", where, str, None)
+            if cron is not None:
+                try:
+                    CronTrigger.from_crontab(cron)
+                except ValueError as exc:
+                    raise self.fail(f"{where}cron", f"not a crontab line ({exc})") from None
+            interval = schedule.get("interval_minutes")
+            if interval is not None:
+                interval = self.seconds(schedule, "interval_minutes", where, 30.0)
+            sources[name] = SourceSchedule(interval_minutes=interval, cron=cron)
+        return DaemonSettings(
+            timezone=self.zone(table, "timezone", p),
+            sources=sources,
+            crawl_timeout_seconds=self.seconds(table, "crawl_timeout_seconds", p, 1200.0),
+            dispatch_interval_seconds=self.seconds(table, "dispatch_interval_seconds", p, 60.0),
+            stop_timeout_seconds=self.seconds(table, "stop_timeout_seconds", p, 60.0),
+            housekeeping_at=self.clock(table, "housekeeping_at", p, "03:30"),
+            raw_retention_days=self.positive(table, "raw_retention_days", p, 365),
+            backup_path=self.typed(table, "backup_path", p, str, None),
         )
 
     def dispatch(self, table: Any) -> DispatchSettings:

@@ -21,8 +21,10 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     everything = []
     print(f"parser version {PARSER_VERSION}")
-    print(f"{'set':<8}{'cases':>7}{'expected':>10}{'predicted':>11}{'correct':>9}"
-          f"{'precision':>11}{'recall':>8}")
+    print(
+        f"{'set':<8}{'cases':>7}{'expected':>10}{'predicted':>11}{'correct':>9}"
+        f"{'precision':>11}{'recall':>8}"
+    )
     for lang, path in FILES.items():
         results = [score_case(case) for case in load_cases(path)]
         everything.extend(results)
@@ -37,8 +39,10 @@ def main(argv: list[str]) -> int:
 
 def _line(name: str, results: list) -> None:
     s = score(results)
-    print(f"{name:<8}{s.cases:>7}{s.expected:>10}{s.predicted:>11}{s.correct:>9}"
-          f"{s.precision:>11.3f}{s.recall:>8.3f}")
+    print(
+        f"{name:<8}{s.cases:>7}{s.expected:>10}{s.predicted:>11}{s.correct:>9}"
+        f"{s.precision:>11.3f}{s.recall:>8.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,11 @@ def seed_articles() -> list[str]:
 
 def synthetic_articles(count: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
-    texts = [c.text for f in ("golden_en.toml", "golden_zh.toml")
-             for c in load_cases(REPO / "tests/figures" / f)]
+    texts = [
+        c.text
+        for f in ("golden_en.toml", "golden_zh.toml")
+        for c in load_cases(REPO / "tests/figures" / f)
+    ]
     articles = []
     for _ in range(count):
         paragraphs = []
@@ -90,8 +93,10 @@ def measure(name: str, articles: list[str], seconds: float) -> None:
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
             break
-    print(f"{name:<10} {len(articles):>5} articles  {chars / done:>8.0f} chars/article  "
-          f"{done / elapsed:>8.1f} articles/s  {figures / elapsed:>9.1f} figures/s")
+    print(
+        f"{name:<10} {len(articles):>5} articles  {chars / done:>8.0f} chars/article  "
+        f"{done / elapsed:>8.1f} articles/s  {figures / elapsed:>9.1f} figures/s"
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -6,6 +6,8 @@ subprocess for that reason.
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -15,6 +17,8 @@ from scrapy.settings import Settings
 from twisted.internet import task
 
 from crawler.recorder import CrawlRecorder
+
+logger = logging.getLogger(__name__)
 
 
 def crawl_settings(
@@ -74,18 +78,39 @@ class _Progress:
             print(file=sys.stderr)
 
 
+def _watch_parent(process: CrawlerProcess) -> task.LoopingCall | None:
+    """A crawl started by the daemon (EVWATCH_PARENT_PID) stops when the daemon is gone, even
+    killed: the restarted daemon must not find an orphan crawling beside it."""
+    parent = os.environ.get("EVWATCH_PARENT_PID")
+    if not parent:
+        return None
+
+    def check() -> None:
+        if os.getppid() != int(parent):
+            logger.warning("the daemon (pid %s) is gone: stopping this crawl", parent)
+            watch.stop()
+            process.stop()
+
+    watch = task.LoopingCall(check)
+    watch.start(1.0, now=False)
+    return watch
+
+
 def run_crawls(sources: Iterable[str], settings: Settings, *, progress: bool = False) -> list[int]:
     """Crawls the sources concurrently; returns the crawl-run ids written to the database."""
     process = CrawlerProcess(settings)
     crawlers = [process.create_crawler(name) for name in sources]
     for crawler in crawlers:
         process.crawl(crawler)
+    orphan_watch = _watch_parent(process)
     ticker = None
     if progress:
         bar = _Progress(crawlers)
         ticker = task.LoopingCall(bar.tick)
         ticker.start(1.0, now=False)
     process.start()
+    if orphan_watch is not None and orphan_watch.running:
+        orphan_watch.stop()
     if ticker is not None:
         if ticker.running:
             ticker.stop()

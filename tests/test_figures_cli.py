@@ -15,8 +15,19 @@ TEXT = (
     "NIO handed over 36,275 cars in November. Xpeng plans to deliver 40,000 in December.\n"
 )
 KEYS = {
-    "entity", "metric", "unit", "segment", "period_kind", "period_start", "period_end", "value",
-    "qualifier", "yoy_pct", "mom_pct", "claims", "snippet",
+    "entity",
+    "metric",
+    "unit",
+    "segment",
+    "period_kind",
+    "period_start",
+    "period_end",
+    "value",
+    "qualifier",
+    "yoy_pct",
+    "mom_pct",
+    "claims",
+    "snippet",
 }
 HTML = """<!doctype html>
 <html lang="en"><head>
@@ -39,7 +50,9 @@ def text_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_jsonl_has_exactly_the_specified_keys(text_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_jsonl_has_exactly_the_specified_keys(
+    text_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["extract", str(text_file), "--published", "2025-12-01", "--format", "jsonl"])
     assert code == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -96,11 +109,19 @@ def test_html_page_date_comes_from_metadata(
     }
 
 
-def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dash_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     stdin = io.TextIOWrapper(io.BytesIO("零跑汽车11月交付70327辆，同比增长75%。".encode()))
     monkeypatch.setattr("sys.stdin", stdin)
-    assert main(["extract", "-", "--published", "2025-12-01", "--format", "jsonl", "--lang", "zh"]) == 0
+    assert (
+        main(["extract", "-", "--published", "2025-12-01", "--format", "jsonl", "--lang", "zh"])
+        == 0
+    )
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert (row["entity"], row["metric"], row["value"], row["yoy_pct"]) == (
-        "Leapmotor", "deliveries", 70327, 75.0,
+        "Leapmotor",
+        "deliveries",
+        70327,
+        75.0,
     )

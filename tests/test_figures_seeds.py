@@ -27,35 +27,68 @@ YTD_SEP_2024 = (date(2024, 1, 1), date(2024, 9, 30))
 Expected = tuple[str, str, str | None, tuple[date, date], int, str, float | None, set[str]]
 
 SEED_FIGURES: dict[str, tuple[date, list[Expected]]] = {
-    "000": (date(2025, 12, 1), [
-        ("HIMA", "deliveries", "nev", NOV_2025, 81864, "exact", 90.0, {"first_time"}),
-        ("HIMA", "deliveries", "nev", (LIFETIME_START, date(2025, 11, 30)), 1_000_000,
-         "at_least", None, set()),
-        ("Leapmotor", "deliveries", "nev", NOV_2025, 70327, "exact", None, {"streak:2"}),
-        ("Leapmotor", "deliveries", "nev", YTD_NOV_2025, 500_000, "at_least", None, set()),
-        ("Lynk & Co+Zeekr", "deliveries", None, NOV_2025, 63902, "exact", None, set()),
-        ("Xiaomi Auto", "deliveries", "nev", NOV_2025, 40000, "at_least", None, set()),
-        ("NIO", "deliveries", "nev", NOV_2025, 36275, "exact", None, set()),
-        ("Xpeng", "deliveries", "nev", NOV_2025, 36728, "exact", None, set()),
-        ("Xpeng", "deliveries", "nev", YTD_NOV_2025, 400_000, "approx", None, set()),
-        ("Li Auto", "deliveries", "nev", NOV_2025, 33181, "exact", None, set()),
-        ("Voyah", "deliveries", "nev", NOV_2025, 20000, "at_least", None, {"first_time"}),
-    ]),
+    "000": (
+        date(2025, 12, 1),
+        [
+            ("HIMA", "deliveries", "nev", NOV_2025, 81864, "exact", 90.0, {"first_time"}),
+            (
+                "HIMA",
+                "deliveries",
+                "nev",
+                (LIFETIME_START, date(2025, 11, 30)),
+                1_000_000,
+                "at_least",
+                None,
+                set(),
+            ),
+            ("Leapmotor", "deliveries", "nev", NOV_2025, 70327, "exact", None, {"streak:2"}),
+            ("Leapmotor", "deliveries", "nev", YTD_NOV_2025, 500_000, "at_least", None, set()),
+            ("Lynk & Co+Zeekr", "deliveries", None, NOV_2025, 63902, "exact", None, set()),
+            ("Xiaomi Auto", "deliveries", "nev", NOV_2025, 40000, "at_least", None, set()),
+            ("NIO", "deliveries", "nev", NOV_2025, 36275, "exact", None, set()),
+            ("Xpeng", "deliveries", "nev", NOV_2025, 36728, "exact", None, set()),
+            ("Xpeng", "deliveries", "nev", YTD_NOV_2025, 400_000, "approx", None, set()),
+            ("Li Auto", "deliveries", "nev", NOV_2025, 33181, "exact", None, set()),
+            ("Voyah", "deliveries", "nev", NOV_2025, 20000, "at_least", None, {"first_time"}),
+        ],
+    ),
     "001": (date(2023, 8, 24), []),
     "002": (date(2024, 3, 4), []),
-    "003": (date(2025, 12, 22), [
-        ("Zhejiang", "production", "nev", YTD_NOV_2025, 1_233_000, "exact", 49.9, set()),
-        ("Geely", "production", "all", YTD_NOV_2025, 217_000, "exact", None, set()),
-        ("Geely", "production", "nev", YTD_NOV_2025, 32_000, "exact", None, set()),
-        ("Leapmotor", "production", "nev", YTD_NOV_2025, 530_000, "at_least", None,
-         {"streak:9"}),
-    ]),
-    "004": (date(2024, 11, 18), [
-        ("China", "production", "nev", (date(2024, 1, 1), date(2024, 11, 14)), 10_000_000,
-         "at_least", None, {"first_time"}),
-        ("Zhengzhou", "production", "nev", YTD_SEP_2024, 700_000, "exact", None, set()),
-        ("Henan", "production", "nev", YTD_SEP_2024, 401_000, "exact", 140.5, set()),
-    ]),
+    "003": (
+        date(2025, 12, 22),
+        [
+            ("Zhejiang", "production", "nev", YTD_NOV_2025, 1_233_000, "exact", 49.9, set()),
+            ("Geely", "production", "all", YTD_NOV_2025, 217_000, "exact", None, set()),
+            ("Geely", "production", "nev", YTD_NOV_2025, 32_000, "exact", None, set()),
+            (
+                "Leapmotor",
+                "production",
+                "nev",
+                YTD_NOV_2025,
+                530_000,
+                "at_least",
+                None,
+                {"streak:9"},
+            ),
+        ],
+    ),
+    "004": (
+        date(2024, 11, 18),
+        [
+            (
+                "China",
+                "production",
+                "nev",
+                (date(2024, 1, 1), date(2024, 11, 14)),
+                10_000_000,
+                "at_least",
+                None,
+                {"first_time"},
+            ),
+            ("Zhengzhou", "production", "nev", YTD_SEP_2024, 700_000, "exact", None, set()),
+            ("Henan", "production", "nev", YTD_SEP_2024, 401_000, "exact", 140.5, set()),
+        ],
+    ),
 }
 
 

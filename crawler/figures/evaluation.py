@@ -107,7 +107,8 @@ def describe(result: CaseResult) -> str:
     lines = [f"{result.case.name}: {result.case.text[:100]}"]
     for f in result.false_positives:
         lines.append(
-            f"  + {f.entity}|{f.metric}|{f.segment}|{f.period_kind}:{f.period_start}..{f.period_end}"
+            f"  + {f.entity}|{f.metric}|{f.segment}"
+            f"|{f.period_kind}:{f.period_start}..{f.period_end}"
             f"|{f.value}|{f.qualifier} yoy={f.yoy_pct} mom={f.mom_pct} {list(f.claims)}"
         )
     for e in result.missed:

@@ -17,19 +17,41 @@ from crawler.figures.periods import small_int
 _I = re.IGNORECASE
 
 METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("exports", re.compile(
-        r"\bexport(?:s|ed|ing)?\b|\bshipped (?:abroad|overseas)|\boverseas sales|出口|海外销量", _I)),
-    ("deliveries", re.compile(
-        r"\bdeliver(?:ed|ies|y|ing|s)?\b|\bhand(?:ed|s|ing)? over\b|\bhandovers?\b|交付|交车"
-        r"|\bhand(?:ed|s)\b(?=[^.]{0,40}\bto (?:customers|buyers|owners|users))", _I)),
-    ("production", re.compile(
-        r"\bproduc(?:ed|tion|es|e|ing)\b|\boutput\b|\bmanufactur(?:ed|ing|es)\b|\brolled off\b"
-        r"|\brolls off\b|\bbuilt\b|\bassembled\b|\boff the (?:production |assembly )?lines?\b"
-        r"|\bmade\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)|产量|生产|产出|下线|年产(?!能)|达产|制造|产(?=\d)",
-        _I)),
-    ("sales", re.compile(
-        r"\bsold\b|\bsales\b|\bsell(?:s|ing)?\b|\bretail(?:ed)?\b|\bwholesale(?:s|d)?\b"
-        r"|\bregistrations\b|销量|销售|售出|卖出|批发|零售|上险|(?<!产)销(?=\d)", _I)),
+    (
+        "exports",
+        re.compile(
+            r"\bexport(?:s|ed|ing)?\b|\bshipped (?:abroad|overseas)|\boverseas sales"
+            r"|出口|海外销量|海外销售|出海",
+            _I,
+        ),
+    ),
+    (
+        "deliveries",
+        re.compile(
+            r"\bdeliver(?:ed|ies|y|ing|s)?\b|\bhand(?:ed|s|ing)? over\b|\bhandovers?\b|交付|交车"
+            r"|\bhand(?:ed|s)\b(?=[^.]{0,40}\bto (?:customers|buyers|owners|users))",
+            _I,
+        ),
+    ),
+    (
+        "production",
+        re.compile(
+            r"\bproduc(?:ed|tion|es|e|ing)\b|\boutput\b|\bmanufactur(?:ed|ing|es)\b|\brolled off\b"
+            r"|\brolls off\b|\bbuilt\b|\bassembled\b|\boff the (?:production |assembly )?lines?\b"
+            r"|\bmade\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)|产量|生产"
+            r"|产出|下线"
+            r"|年产(?!能)|达产|制造|产(?=\d)",
+            _I,
+        ),
+    ),
+    (
+        "sales",
+        re.compile(
+            r"\bsold\b|\bsales\b|\bsell(?:s|ing)?\b|\bretail(?:ed)?\b|\bwholesale(?:s|d)?\b"
+            r"|\bregistrations\b|销量|销售|售出|卖出|批发|零售|上险|(?<!产)销(?=\d)",
+            _I,
+        ),
+    ),
 ]
 _PRODSALES = re.compile(r"产销|production and sales|output and sales", _I)
 
@@ -63,7 +85,7 @@ def metric_hits(text: str) -> list[Hit]:
 TRAP = re.compile(
     r"\btargets?\b|\bgoals?\b|\baim(?:s|ed|ing)?\b|\bplan(?:s|ned|ning)?\b|\bexpect(?:s|ed|ing)?\b"
     r"|\bforecasts?\b|\bforecasted\b|\bprojected\b|\bprojections?\b|\bestimat(?:e|es|ed)\b"
-    r"|\bguidance\b|\boutlook\b|\bwill\b|\bwould\b|\bcould\b|\bmay\b|\bmight\b|\bshould\b"
+    r"|\bguidance\b|\boutlook\b|\bwill\b|\bwould\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bshould\b"
     r"|\bintend(?:s|ed)?\b|\bpledge[sd]?\b|\bcapacit(?:y|ies)\b|\bable to\b|\bequipped to\b"
     r"|\bdesigned to\b|\borders?\b|\border intake\b|\bbookings?\b|\breservations?\b"
     r"|\bpre-?orders?\b|\bstores?\b|\bshowrooms?\b|\boutlets?\b|\bcharging\b|\bchargers?\b"
@@ -73,7 +95,8 @@ TRAP = re.compile(
     r"|\bquotas?\b|\bscheduled to\b|\bset to\b|\bpoised to\b|\bpotential\b|\bup to\b"
     r"|\bbudget\b|\bcoming year\b|\bnext year\b|\bprojects?\b|\bthreshold of\b|\bif\b"
     r"|\bunless\b|\brecalls?\b|\brecalled\b|\bmarket share\b|\bwaiting list\b|\bbacklog\b"
-    r"|\bdownloads?\b|\bparc\b|\bon the road\b|\busers?\b|\bfollowers\b|\bkilomet(?:er|re)s\b|\bmiles\b"
+    r"|\bdownloads?\b|\bparc\b|\bon the road\b|\busers?\b|\bfollowers\b|\bkilomet(?:er|re)s\b"
+    r"|\bmiles\b"
     r"|目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|产能|年产(?=\d|能)"
     r"|可年产|订单|订购|预订|预定|大定|小订|锁单|门店|网点|充电|换电站|桩|员工|价格|售价|利用率"
     r"|设计|具备|能力|拟|或将|保有|估计|有望|计划|任务|召回|用户|里程|公里|千米|项目",
@@ -89,7 +112,8 @@ CAPACITY_AFTER = re.compile(
 )
 # "from 45,000", "compared with 45,000", "比...": a comparison base, not this period's figure
 BASE_BEFORE = re.compile(
-    r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(?:higher|lower|up|down) than|去年同期为?|上年同期为?"
+    r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(?:higher|lower|up"
+    r"|down) than|去年同期为?|上年同期为?"
     r"|同期为|比|较|高于|低于|多于|少于)\s*(?:a |just |only |about |around |nearly )?$",
     _I,
 )
@@ -97,26 +121,49 @@ BASE_AFTER = re.compile(r"^\s*(?:a year (?:earlier|ago|before)|in the same perio
 
 # qualifier words right before the number
 QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
-    ("at_most", re.compile(
-        r"(?:\bunder|\bless than|\bbelow|\bfewer than|\bno more than|\bjust shy of|\bshort of"
-        r"|不足|不到|低于|未满|少于)\s*(?:the\s+)?$", _I)),
-    ("approx", re.compile(
-        r"(?:\babout|\bnearly|\baround|\bsome|\bclose to|\broughly|\bapproximately|\balmost"
-        r"|\bapproaching|\bcirca|\ban estimated|~|约|近|接近|将近|大约|约为|逾近)\s*(?:the\s+)?$",
-        _I)),
-    ("at_least", re.compile(
-        r"(?:(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!took )(?<!turned )\bover|\bmore than|\btopped|\btops?|\btopping|\bcleared?|\bclearing|\bexceed(?:ed|s|ing)?"
-        r"|\bbroke(?: through)?|\bbreaking|\bbreaks|\bbeyond|\bsurpass(?:ed|es|ing)?|\bpass(?:ed|es)?"
-        r"|\bpassing|\bcrossed|\bcrossing|\babove|\bat least|\bin excess of|\bupwards of"
-        r"|\bnorth of|\bpast|\bno fewer than|\bno less than|\bsurmounted|超过|超|突破|逾|破|至少|不少于"
-        r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上)\s*(?:the\s+)?(?:a\s+)?$", _I)),
+    (
+        "at_most",
+        re.compile(
+            r"(?:\bunder|\bless than|\bbelow|\bfewer than|\bno more than|\bjust shy of|\bshort of"
+            r"|不足|不到|低于|未满|少于)\s*(?:the\s+)?$",
+            _I,
+        ),
+    ),
+    (
+        "approx",
+        re.compile(
+            r"(?:\babout|\bnearly|\baround|\bsome|\bclose to|\broughly|\bapproximately|\balmost"
+            r"|\bapproaching|\bcirca|\ban estimated|~|约|近|接近|将近|大约|约为"
+            r"|逾近)\s*(?:the\s+)?$",
+            _I,
+        ),
+    ),
+    (
+        "at_least",
+        re.compile(
+            r"(?:(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!took )(?<!turned )\bover"
+            r"|\bmore than|\btopped|\btops?|\btopping|\bcleared?|\bclearing|\bexceed(?:ed|s|ing)?"
+            r"|\bbroke(?: through)?|\bbreaking|\bbreaks|\bbeyond|\bsurpass(?:ed|es|ing)?"
+            r"|\bpass(?:ed|es)?"
+            r"|\bpassing|\bcrossed|\bcrossing|\babove|\bat least|\bin excess of|\bupwards of"
+            r"|\bnorth of|\bpast|\bno fewer than|\bno less than|\bsurmounted|超过|超|突破|逾"
+            r"|破|至少|不少于"
+            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上)\s*(?:the\s+)?(?:a\s+)?$",
+            _I,
+        ),
+    ),
 ]
-_MARK_AFTER = re.compile(r"^\s*(?:-|\s)?(?:unit|vehicle|car)?s?\s*(?:mark|threshold|milestone|level"
-                         r"|barrier|line)\b|^[^，,。]{0,3}(?:大关|关口|门槛)", _I)
+_MARK_AFTER = re.compile(
+    r"^\s*(?:-|\s)?(?:unit|vehicle|car)?s?\s*(?:mark|threshold|milestone|level"
+    r"|barrier|line)\b|^[^，,。]{0,3}(?:大关|关口|门槛)",
+    _I,
+)
 
 _SEG_NEV = re.compile(
     r"\bnew[- ]energy\b|\bNEVs?\b|\bEVs?\b|\belectric\b|\belectrified\b|\bplug-in\b|\bBEVs?\b"
-    r"|\bPHEVs?\b|\bbattery[- ]electric|新能源|电动|纯电|插混|插电|混动", _I)
+    r"|\bPHEVs?\b|\bbattery[- ]electric|新能源|电动|纯电|插混|插电|混动",
+    _I,
+)
 _SEG_ALL = re.compile(
     r"\btotal vehicles?\b|\ball vehicles\b|\boverall vehicle|\btotal (?:auto|car|vehicle)\b"
     r"|\btotal (?:output|production|sales|deliveries)|\bvehicle (?:output|production|sales) "
@@ -126,7 +173,16 @@ _SEG_ALL = re.compile(
 )
 
 
+_SEG_TRIGGER = re.compile(
+    r"[新电混插整总]|ev|electri|energy|total|overall|all|fuel|combustion"
+    r"|powertrain|petrol",
+    _I,
+)
+
+
 def segment_hits(text: str) -> list[Hit]:
+    if not _SEG_TRIGGER.search(text):
+        return []
     hits = [Hit("nev", m.start(), m.end()) for m in _SEG_NEV.finditer(text)]
     hits += [Hit("all", m.start(), m.end()) for m in _SEG_ALL.finditer(text)]
     return sorted(hits, key=lambda h: h.start)
@@ -137,7 +193,7 @@ _GROWTH_EN = re.compile(
     r"\b(up|rose|rising|rise|increased?|increasing|grew|grow|growing|growth|gain(?:ed|ing)?"
     r"|jump(?:ed|ing)?|surg(?:ed|ing|e)|soar(?:ed|ing)?|climb(?:ed|ing)?|expand(?:ed|ing)?"
     r"|advanc(?:ed|ing)|higher|increase|down|fell|fall(?:ing)?|declin(?:ed|ing|e)|decreas(?:ed|ing|e)"
-    r"|drop(?:ped|ping)?|slid(?:e)?|sliding|plung(?:ed|ing)|slump(?:ed|ing)?|lower|tumbl(?:ed|ing))"
+    r"|drop(?:ped|ping)?|slipp(?:ed|ing)|dipp(?:ed|ing)|eas(?:ed|ing)|slid(?:e)?|sliding|plung(?:ed|ing)|slump(?:ed|ing)?|lower|tumbl(?:ed|ing))"
     r"(?:\s+of)?\s+(?:by\s+)?(?:(?:nearly|about|around|some|over|more than|approximately|almost"
     r"|roughly|close to|an?|just)\s+)*" + _PCT,
     _I,
@@ -149,7 +205,8 @@ _GROWTH_ZH = re.compile(
 _DOUBLE_ZH = re.compile(r"(同比|环比)?(翻番|翻倍|翻了一番)")
 _SIGNED_ZH = re.compile(r"(同比|环比)\s*([+＋\-−])\s*(\d+(?:\.\d+)?)\s*[%％]")
 _NEGATIVE = re.compile(
-    r"down|fell|fall|declin|decreas|drop|slid|plung|slump|lower|tumbl|下降|下滑|减少|下跌|降|减|回落", _I
+    r"down|fell|fall|declin|decreas|drop|slid|slip|dip|eas|plung|slump|lower|tumbl|下降|下滑|减少|下跌|降|减|回落",
+    _I,
 )
 _AND_PCT = re.compile(
     r"\s*(?:year[- ]on[- ]year|month[- ]on[- ]month)?\s*(?:,|and|,\s*and)\s*(up|down)?\s*"
@@ -157,10 +214,18 @@ _AND_PCT = re.compile(
     r"|from|sequentially|compared))",
     re.I,
 )
-_MOM = re.compile(r"month[- ]on[- ]month|\bmom\b|m/m|from (?:the )?(?:previous|prior) month"
-                  r"|sequential|环比", _I)
-_YOY = re.compile(r"year[- ]on[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period"
-                  r"|from (?:a|the) year|annual(?:ly)?|同比", _I)
+_MOM = re.compile(
+    r"month[- ]on[- ]month|\bmom\b|m/m|from (?:the )?(?:previous|prior) month"
+    r"|sequential|环比",
+    _I,
+)
+_YOY = re.compile(
+    r"year[- ]on[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period"
+    r"|from (?:a|the) year|annual(?:ly)?|同比",
+    _I,
+)
+
+
 def _is_mom(text: str, start: int, end: int) -> bool:
     after = re.split(r"\d", text[end : end + 30], maxsplit=1)[0]
     if _MOM.search(after):
@@ -170,8 +235,11 @@ def _is_mom(text: str, start: int, end: int) -> bool:
     return bool(_MOM.search(text[max(0, start - 20) : start]))
 
 
-SHARE = re.compile(r"\bshare\b|penetration|utili[sz]ation|accounting for|\baccounted for|占比"
-                   r"|份额|渗透率|利用率|比重|占(?!据)", _I)
+SHARE = re.compile(
+    r"\bshare\b|penetration|utili[sz]ation|accounting for|\baccounted for|占比"
+    r"|份额|渗透率|利用率|比重|占(?!据)",
+    _I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +265,14 @@ def growth_hits(text: str) -> list[Growth]:
         out.append(Growth(m.start(), m.end(), value, mom))
         more = _AND_PCT.match(text, m.end())
         if more:
-            extra = float(more.group(2)) * (-1 if more.group(1) and more.group(1).lower() == "down"
-                                            else (1 if more.group(1) else (1 if value >= 0 else -1)))
-            out.append(Growth(more.start(), more.end(), extra, _is_mom(text, more.start(),
-                                                                        more.end())))
+            extra = float(more.group(2)) * (
+                -1
+                if more.group(1) and more.group(1).lower() == "down"
+                else (1 if more.group(1) else (1 if value >= 0 else -1))
+            )
+            out.append(
+                Growth(more.start(), more.end(), extra, _is_mom(text, more.start(), more.end()))
+            )
     for m in _GROWTH_ZH.finditer(text):
         if text[m.end(2) : m.end(2) + 1] in ("至", "到"):
             continue
@@ -224,10 +296,13 @@ def growth_hits(text: str) -> list[Growth]:
 
 _RECORD = re.compile(
     r"\brecord(?![- ]?ed|ing)\b|all[- ]time high|\bnew high|best[- ]ever|highest[- ]ever"
-    r"|best month ever|historic high|创历史新高|创新高|历史新高|创纪录|新纪录|历史最高|历史最好|历史最佳",
+    r"|best month ever|historic high|创历史新高|创新高|历史新高|创纪录|新纪录|历史最高"
+    r"|历史最好|历史最佳",
     _I,
 )
-_FIRST = re.compile(r"\bfor the first time\b|\bfirst[- ]ever\b|\bfirst time\b|首次|第一次|首度|首破", _I)
+_FIRST = re.compile(
+    r"\bfor the first time\b|\bfirst[- ]ever\b|\bfirst time\b|首次|第一次|首度|首破", _I
+)
 _STREAK_EN = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third"
     r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|2nd|3rd|\d+th)"

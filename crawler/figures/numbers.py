@@ -66,34 +66,202 @@ NUMBER_RE = re.compile(
 )
 
 _VEHICLE_WORDS = {
-    "sales", "exports", "shipments", "handovers", "registrations",
-    "unit", "units", "vehicle", "vehicles", "car", "cars", "ev", "evs", "nev", "nevs",
-    "auto", "autos", "deliveries", "delivery", "truck", "trucks", "bus", "buses", "suv", "suvs",
-    "sedan", "sedans", "bevs", "phevs", "bev", "phev", "automobiles", "automobile", "motors",
+    "sales",
+    "exports",
+    "shipments",
+    "handovers",
+    "registrations",
+    "unit",
+    "units",
+    "vehicle",
+    "vehicles",
+    "car",
+    "cars",
+    "ev",
+    "evs",
+    "nev",
+    "nevs",
+    "auto",
+    "autos",
+    "deliveries",
+    "delivery",
+    "truck",
+    "trucks",
+    "bus",
+    "buses",
+    "suv",
+    "suvs",
+    "sedan",
+    "sedans",
+    "bevs",
+    "phevs",
+    "bev",
+    "phev",
+    "automobiles",
+    "automobile",
+    "motors",
 }
 _ADJECTIVES = {
-    "new", "energy", "new-energy", "electric", "passenger", "commercial", "intelligent",
-    "smart", "plug-in", "hybrid", "pure", "battery", "nev", "ev", "more", "additional",
-    "complete", "finished", "premium", "luxury", "fully", "all-electric", "electrified",
-    "monthly", "weekly", "annual", "cumulative", "combined", "total", "vehicle", "car", "auto",
-    "retail", "wholesale", "domestic", "overseas", "export", "global", "customer", "quarterly",
+    "new",
+    "energy",
+    "new-energy",
+    "electric",
+    "passenger",
+    "commercial",
+    "intelligent",
+    "smart",
+    "plug-in",
+    "hybrid",
+    "pure",
+    "battery",
+    "nev",
+    "ev",
+    "more",
+    "additional",
+    "complete",
+    "finished",
+    "premium",
+    "luxury",
+    "fully",
+    "all-electric",
+    "electrified",
+    "monthly",
+    "weekly",
+    "annual",
+    "cumulative",
+    "combined",
+    "total",
+    "vehicle",
+    "car",
+    "auto",
+    "retail",
+    "wholesale",
+    "domestic",
+    "overseas",
+    "export",
+    "global",
+    "customer",
+    "quarterly",
 }
 _FUNCTION_WORDS = {
-    "in", "on", "at", "by", "for", "of", "from", "to", "during", "this", "last", "a", "an",
-    "the", "and", "or", "but", "while", "with", "year-on-year", "yoy", "marking", "up", "down",
-    "so", "as", "over", "which", "that", "were", "was", "had", "have", "has", "since",
-    "through", "thanks", "compared", "versus", "vs", "making", "bringing", "taking",
-    "accounting", "according", "mark", "threshold", "milestone", "level", "barrier",
-    "worldwide", "globally", "overseas", "abroad", "domestically", "respectively", "combined",
-    "together", "each", "alone", "year-to-date", "ytd", "its", "their", "it", "is", "are",
-    "be", "been", "after", "before", "ahead", "despite", "amid", "led", "leading", "again",
-    "also", "last", "this", "first", "so-far", "far", "nationally", "month-on-month", "mom",
-    "ever", "once", "when", "where", "among", "including", "between", "sequentially",
-    "annually", "higher", "lower", "rising", "falling", "increasing", "down", "surging",
-    "jumping", "climbing", "growing", "sold", "delivered", "produced", "exported", "shipped",
-    "handed", "made", "built", "said", "reported", "according", "per", "according", "not",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "of",
+    "from",
+    "to",
+    "during",
+    "this",
+    "last",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "while",
+    "with",
+    "year-on-year",
+    "yoy",
+    "marking",
+    "up",
+    "down",
+    "so",
+    "as",
+    "over",
+    "which",
+    "that",
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "since",
+    "through",
+    "thanks",
+    "compared",
+    "versus",
+    "vs",
+    "making",
+    "bringing",
+    "taking",
+    "accounting",
+    "according",
+    "mark",
+    "threshold",
+    "milestone",
+    "level",
+    "barrier",
+    "worldwide",
+    "globally",
+    "overseas",
+    "abroad",
+    "domestically",
+    "respectively",
+    "combined",
+    "together",
+    "each",
+    "alone",
+    "year-to-date",
+    "ytd",
+    "its",
+    "their",
+    "it",
+    "is",
+    "are",
+    "be",
+    "been",
+    "after",
+    "before",
+    "ahead",
+    "despite",
+    "amid",
+    "led",
+    "leading",
+    "again",
+    "also",
+    "first",
+    "so-far",
+    "far",
+    "nationally",
+    "month-on-month",
+    "mom",
+    "ever",
+    "once",
+    "when",
+    "where",
+    "among",
+    "including",
+    "between",
+    "sequentially",
+    "annually",
+    "higher",
+    "lower",
+    "rising",
+    "falling",
+    "increasing",
+    "surging",
+    "jumping",
+    "climbing",
+    "growing",
+    "sold",
+    "delivered",
+    "produced",
+    "exported",
+    "shipped",
+    "handed",
+    "made",
+    "built",
+    "said",
+    "reported",
+    "per",
+    "not",
 }
-_ZH_OTHER_UNITS = set("家座个名人款项次年月日号天周时分秒里米度瓦伏吨件套条位倍岁届场期批股元块所户只颗枚")
+_ZH_OTHER_UNITS = set(
+    "家座个名人款项次年月日号天周时分秒里米度瓦伏吨件套条位倍岁届场期批股元块所户只颗枚"
+)
 _MONEY_BEFORE = re.compile(r"(?:\$|US\$|USD|RMB|¥|￥|HK\$|€|£|CNY)\s*$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(
     r"^\s*(?:yuan|dollars?|euros?|rmb|usd|cny|元|美元|港元|欧元|人民币|亿元|万元)", re.IGNORECASE
@@ -107,8 +275,13 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—~～至到]|to)\s*$")
 _DATE_AFTER = re.compile(r"^\s*(?:月|日|号|年|周年|st\b|nd\b|rd\b|th\b)")
 _ZH_AFTER_QUAL = re.compile(r"^(多|余|以上|左右|上下|以下|以内)")
 _ZH_QUALIFIERS = {
-    "多": "at_least", "余": "at_least", "以上": "at_least",
-    "左右": "approx", "上下": "approx", "以下": "at_most", "以内": "at_most",
+    "多": "at_least",
+    "余": "at_least",
+    "以上": "at_least",
+    "左右": "approx",
+    "上下": "approx",
+    "以下": "at_most",
+    "以内": "at_most",
 }
 _EN_AFTER_QUAL = re.compile(r"^(?:-plus|\+|\s+or\s+more|\s+plus\b)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -187,7 +360,9 @@ def find_numbers(text: str) -> list[Number]:
             amount = float(raw)
             if en_mult:
                 mult = en_mult.lower()
-                if mult in ("m", "k") and not re.match(r"\s*(?:units|vehicles|cars|EVs)", text[end:]):
+                if mult in ("m", "k") and not re.match(
+                    r"\s*(?:units|vehicles|cars|EVs)", text[end:]
+                ):
                     # "5m" or "5k" outside a vehicle phrase is most likely a distance or money
                     pass
                 amount *= _EN_MULT[mult]
@@ -211,13 +386,14 @@ def find_numbers(text: str) -> list[Number]:
         counts = NEUTRAL
         unit_end = end
         after_qualifier = None
-        if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
-            counts = OTHER
-        elif _PERCENT_AFTER.match(after):
-            counts = OTHER
-        elif _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(text[max(0, start - 6) : start]):
-            counts = OTHER
-        elif digits is not None and not zh_mult and not en_mult and _DATE_AFTER.match(after):
+        if (
+            _MONEY_BEFORE.search(before)
+            or _MONEY_AFTER.match(after)
+            or _PERCENT_AFTER.match(after)
+            or _RANGE_AFTER.match(after)
+            or _RANGE_BEFORE.search(text[max(0, start - 6) : start])
+            or (digits is not None and not zh_mult and not en_mult and _DATE_AFTER.match(after))
+        ):
             counts = OTHER
         elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
             counts = OTHER if not re.match(r"\s*(?:辆|台|units|vehicles|cars)", after) else VEHICLE
@@ -244,9 +420,7 @@ def find_numbers(text: str) -> list[Number]:
                 value *= 10_000
                 counts = VEHICLE
                 unit_end = end + 2
-            elif after.startswith(("车型", "型", "款", "系")):
-                counts = OTHER
-            elif head and head in _ZH_OTHER_UNITS:
+            elif after.startswith(("车型", "型", "款", "系")) or (head and head in _ZH_OTHER_UNITS):
                 counts = OTHER
             elif re.match(r"\s*[A-Za-z-]", after) and not ordinal:
                 counts, length = _en_counts(after)

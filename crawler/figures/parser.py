@@ -28,12 +28,18 @@ _HAS_NUMBER = re.compile(
 _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("province", re.compile(r"\b(?:the|our|this) province\b|全省|我省|该省|本省|省内", re.I)),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
-    ("maker", re.compile(
-        r"\bthe (?:company|carmaker|automaker|firm|group|startup|start-up|brand|EV maker|"
-        r"electric[- ]vehicle maker|manufacturer)\b|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|"
-        r"produced|exported|handed|shipped|has|had|said|posted|recorded|reported))"
-        r"|该公司|该品牌|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
-        r"(?:交付|销量|产量|销售|出口))", re.I)),
+    (
+        "maker",
+        re.compile(
+            r"\bthe (?:company|carmaker|automaker|firm|group|startup|start-up|brand|EV maker|"
+            r"electric[- ]vehicle maker|manufacturer)\b|\b(?:its|our|we)\b|\bit(?= (?:delivered"
+            r"|sold|"
+            r"produced|exported|handed|shipped|has|had|said|posted|recorded|reported))"
+            r"|该公司|该品牌|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
+            r"(?:交付|销量|产量|销售|出口))",
+            re.I,
+        ),
+    ),
 ]
 _DEPENDENT_BEFORE = re.compile(
     r"(?:\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across"
@@ -42,12 +48,16 @@ _DEPENDENT_BEFORE = re.compile(
 )
 _OWNER_AFTER = re.compile(r"^(?:'s|’s|-owned|-backed|旗下的?|的)\s*$", re.I)
 _LIST_SEP = re.compile(r"^\s*(?:,|、|，|and|&|和|与|及|以及|, and)\s*$", re.I)
-_COMBINED = re.compile(r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
-                       r"|加起来|共交付|共销售|总共", re.I)
+_COMBINED = re.compile(
+    r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
+    r"|加起来|共交付|共销售|总共",
+    re.I,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.I)
 _EACH = re.compile(r"\beach\b|\bboth\b|均|都|各自?", re.I)
 _MODEL = re.compile(
-    r"(?<![A-Za-z])(?:(?!Q[1-4]\b|H[12]\b)[A-Z]{1,4}\d{1,3}[A-Za-z+]*|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?!Q[1-4]\b|H[12]\b)[A-Z]{1,4}\d{1,3}[A-Za-z+]*|\d{3,4}(?= model)"
+    r"|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
     r"|\bmodels?\b|\bsedan\b|\bSUV\b|\bhatchback\b|车型|单车|款车",
 )
 
@@ -133,7 +143,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             out.append((Mention(target, a, b), True))
         else:
             mention = item  # type: ignore[assignment]
-            last[_kind_key(mention.entity)] = mention.entity
+            if not _DEPENDENT_BEFORE.search(s[max(0, mention.start - 30) : mention.start]):
+                last[_kind_key(mention.entity)] = mention.entity
             out.append((mention, True))
     # dependents: "its AITO, Luxeed", "including Onvo"; owners: "Geely's Zeekr"
     subject = [ok for _, ok in out]
@@ -152,21 +163,41 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
 
 
-def _update_last(state: _State, mentions: list[tuple[Mention, bool]]) -> None:
+# A place named as a location ("loaded at Ningbo-Zhoushan Port") is not what the next
+# sentence without a subject talks about.
+_PASSING_PLACE_BEFORE = re.compile(r"(?:\bat|\bvia|\bthrough|\bnear)\s+(?:the\s+)?$", re.I)
+_PASSING_PLACE_AFTER = re.compile(r"^[-\w]*\s+(?:Port|Airport|Station)\b")
+
+
+def _may_be_subject_later(s: str, mention: Mention) -> bool:
+    if not mention.entity.is_region:
+        return True
+    return not (
+        _PASSING_PLACE_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+        or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
+    )
+
+
+def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
     for mention, _ in mentions:
         state.last[_kind_key(mention.entity)] = mention.entity
-        state.para_entity = mention.entity
+        if _may_be_subject_later(s, mention):
+            state.para_entity = mention.entity
 
 
 def _list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list[Mention]:
     """The list ("Zeekr and Lynk & Co", "蔚来、小鹏和理想") that mention ``index`` belongs to."""
     lo = hi = index
-    while lo > 0 and mentions[lo - 1][1] and _LIST_SEP.match(
-        s[mentions[lo - 1][0].end : mentions[lo][0].start]
+    while (
+        lo > 0
+        and mentions[lo - 1][1]
+        and _LIST_SEP.match(s[mentions[lo - 1][0].end : mentions[lo][0].start])
     ):
         lo -= 1
-    while hi + 1 < len(mentions) and mentions[hi + 1][1] and _LIST_SEP.match(
-        s[mentions[hi][0].end : mentions[hi + 1][0].start]
+    while (
+        hi + 1 < len(mentions)
+        and mentions[hi + 1][1]
+        and _LIST_SEP.match(s[mentions[hi][0].end : mentions[hi + 1][0].start])
     ):
         hi += 1
     group = [m for m, _ in mentions[lo : hi + 1]]
@@ -177,21 +208,24 @@ def _list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> lis
 def _sentence(work: str, original: str, start: int, end: int, state: _State) -> list[Figure]:
     s = work[start:end]
     carry_segment = state.carry_segment
+    if not _HAS_NUMBER.search(s):
+        # fast path: a sentence without numbers only feeds the article state
+        _carry_updates(s, find_parts(s), mx.segment_hits(s), state, [])
+        _update_last(state, [(m, True) for m in lexicon().find(s)], s)
+        return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
     segs = mx.segment_hits(s)
-    if not _HAS_NUMBER.search(s):
-        _carry_updates(s, parts_all, segs, state, [])
-        _update_last(state, mentions)
-        return []
     numbers = [
-        n for n in find_numbers(s)
-        if n.counts != OTHER and n.value >= MIN_VALUE
+        n
+        for n in find_numbers(s)
+        if n.counts != OTHER
+        and n.value >= MIN_VALUE
         and not any(a <= n.start < b for a, b in parts_all.spans)
     ]
     if not numbers:
         _carry_updates(s, parts_all, segs, state, [])
-        _update_last(state, mentions)
+        _update_last(state, mentions, s)
         return []
     # keep entity lists inside one clause
     keep = []
@@ -257,14 +291,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if seg_clause:
             cand.segment = min(seg_clause, key=lambda h: abs(h.start - n.start)).kind
         else:
-            seg_before = [h for h in segs if h.start < n.start and
-                          not mx.SHARE.search(s[max(0, h.start - 25) : h.start])]
+            seg_before = [
+                h
+                for h in segs
+                if h.start < n.start and not mx.SHARE.search(s[max(0, h.start - 25) : h.start])
+            ]
             if seg_before:
                 cand.segment = seg_before[-1].kind
         # --- period
         own = lead_parts[cand.clause]
         others = [
-            lead_parts[i] for i in range(len(starts))
+            lead_parts[i]
+            for i in range(len(starts))
             if i not in number_clauses and not lead_parts[i].empty
         ]
         before_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] < n.start]
@@ -285,8 +323,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 parts = near[0]
         if n.ordinal:
             parts.lifetime = True
-        period = resolve(parts, state.published, state.carry_period, announce) \
-            if not parts.empty or n.ordinal else None
+        period = (
+            resolve(parts, state.published, state.carry_period, announce)
+            if not parts.empty or n.ordinal
+            else None
+        )
         if period is None and parts.empty:
             period = state.carry_period
         if period is None:
@@ -317,7 +358,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _attach_growth(s, live, hits)
     _attach_claims(s, live, starts, bounds)
     _carry_updates(s, parts_all, segs, state, live, carry_before)
-    _update_last(state, mentions)
+    _update_last(state, mentions, s)
 
     out = []
     snippet = original[start:end]
@@ -360,8 +401,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
 
 
 def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
-    ends = [m.end for m, _ in subjects if m.end <= cand.number.start
-            and (m.entity.name == cand.entity or (cand.entity and m.entity.name in cand.entity))]
+    ends = [
+        m.end
+        for m, _ in subjects
+        if m.end <= cand.number.start
+        and (m.entity.name == cand.entity or (cand.entity and m.entity.name in cand.entity))
+    ]
     return max(ends) if ends else cand.number.start
 
 
@@ -385,13 +430,21 @@ def _assign_entity(
         makers = [(i, m) for i, m in before if not m.entity.is_region]
         # the nearest; a maker wins over a region only within the same clause
         chosen = before[-1]
-        if chosen[1].entity.is_region and makers and clause_of(starts, makers[-1][1].start) == \
-                clause_of(starts, chosen[1].start):
+        if (
+            chosen[1].entity.is_region
+            and makers
+            and clause_of(starts, makers[-1][1].start) == clause_of(starts, chosen[1].start)
+        ):
             chosen = makers[-1]
     else:
         c1 = bounds[cand.clause]
-        after = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and n.end <= m.start < c1
-                 and not re.search(r"(?:\bin|\bat|在|于)\s*$", s[max(0, m.start - 4) : m.start])]
+        after = [
+            (i, m)
+            for i, (m, ok) in enumerate(subjects)
+            if ok
+            and n.end <= m.start < c1
+            and not re.search(r"(?:\bin|\bat|在|于)\s*$", s[max(0, m.start - 4) : m.start])
+        ]
         if after:
             chosen = after[0]
         elif state.para_entity is not None:
@@ -401,6 +454,12 @@ def _assign_entity(
     if chosen is None:
         return
     index, mention = chosen
+    if index > 0 and subjects[index - 1][1]:
+        # "Zeekr and Lynk & Co, the two Geely brands, delivered ...": the group named in an
+        # apposition describes the brands listed before it; they are the subject.
+        listed = _list_group(subjects, index - 1, s)
+        if len(listed) > 1 and all(m.entity.parent == mention.entity.name for m in listed):
+            index, mention = index - 1, listed[-1]
     group = _list_group(subjects, index, s)
     if len(group) > 1:
         region = s[group[0].start : n.end]
@@ -447,16 +506,21 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
         if preceding:
             target = preceding[-1]
             between = s[target.number.end : g.start]
-            other = [h for h in hits if target.number.end <= h.start < g.start
-                     and h.kind != target.metric]
+            other = [
+                h
+                for h in hits
+                if target.number.end <= h.start < g.start and h.kind != target.metric
+            ]
             if other or len(between) > 120:
                 target = None
         if target is None and following:
             nxt = following[0]
             between = s[g.end : nxt.number.start]
-            if len(between) < 25 and re.match(r"^[\s,，]*(?:year[- ]on[- ]year|month[- ]on[- ]month)?"
-                                              r"[\s,，]*(?:to\b|at\b|reaching\b|至|达到?|为)",
-                                              between):
+            if len(between) < 25 and re.match(
+                r"^[\s,，]*(?:year[- ]on[- ]year|month[- ]on[- ]month|from a year (?:earlier|ago))?"
+                r"[\s,，]*(?:to\b|at\b|reaching\b|至|达到?|为)",
+                between,
+            ):
                 target = nxt
         if target is None:
             continue
@@ -495,11 +559,15 @@ def _carry_updates(
     from crawler.figures.periods import Parts
 
     assert isinstance(parts_all, Parts)
-    if not live and parts_all.explicit and not mx.SENTENCE_TRAP.search(s):
-        if not mx.TRAP.search(s):
-            period = resolve(parts_all, state.published, state.carry_period, is_announcement(s))
-            if period is not None and period.kind in ("month", "ytd", "quarter", "half", "year"):
-                state.carry_period = period
+    if not live and parts_all.explicit:
+        period = resolve(parts_all, state.published, state.carry_period, is_announcement(s))
+        if (
+            period is not None
+            and period.kind in ("month", "ytd", "quarter", "half", "year")
+            and not mx.SENTENCE_TRAP.search(s)
+            and not mx.TRAP.search(s)
+        ):
+            state.carry_period = period
     if segs:
         state.carry_segment = segs[-1].kind
 
@@ -540,8 +608,10 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in figures:
         for i, g in enumerate(out):
-            if _key(g) == _key(f) and g.value == f.value and (
-                g.segment == f.segment or "unknown" in (g.segment, f.segment)
+            if (
+                _key(g) == _key(f)
+                and g.value == f.value
+                and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
             ):
                 out[i] = _merge(g, f)
                 break
@@ -552,8 +622,12 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
     for f in out:
         if f.qualifier != "exact":
             exact = [
-                i for i, g in enumerate(out) if g.qualifier == "exact" and _key(g) == _key(f)
-                and g.segment in (f.segment, "unknown") and _bounded_by(f, g)
+                i
+                for i, g in enumerate(out)
+                if g.qualifier == "exact"
+                and _key(g) == _key(f)
+                and g.segment in (f.segment, "unknown")
+                and _bounded_by(f, g)
             ]
             if exact:
                 target = out[exact[0]]

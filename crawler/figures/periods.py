@@ -37,16 +37,47 @@ MONTHS = {
     for name in names
 }
 _EN_NUMS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 _ZH_NUMS = {
-    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "十": 10, "十一": 11, "十二": 12,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
 }
 
 _MON = (
@@ -86,9 +117,11 @@ class Parts:
 
     @property
     def explicit(self) -> bool:
-        return any(
-            v is not None for v in (self.month, self.months, self.quarter, self.half)
-        ) or self.last_month or (self.year is not None and self.day is None)
+        return (
+            any(v is not None for v in (self.month, self.months, self.quarter, self.half))
+            or self.last_month
+            or (self.year is not None and self.day is None)
+        )
 
     @property
     def empty(self) -> bool:
@@ -138,25 +171,43 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 
 # Phrases whose "year" is a comparison base, not the figure's period.
 _COMPARISON = re.compile(
-    r"去年同期|上年同期|同期|a year (?:earlier|ago|before)|year-ago|same (?:period|month) (?:of |a )?"
+    r"去年同期|上年同期|同期|a year (?:earlier|ago|before)|year-ago|same (?:period"
+    r"|month) (?:of |a )?"
     r"(?:last|the previous|previous) year|previous year|entire previous year|last year's",
     re.IGNORECASE,
 )
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<!\d)(20\d\d)\s*年\s*(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月"), "zh_year_range"),
-    (re.compile(r"(?<![\d.])(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月(?!\s*\d+\s*[日号])"), "zh_range"),
-    (re.compile(r"(?<![\d.])(\d{1,2})\s*月(?:份)?\s*(?:至|到|-|–|—|~)\s*(\d{1,2})\s*月"), "zh_range"),
+    (
+        re.compile(r"(?<!\d)(20\d\d)\s*年\s*(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月"),
+        "zh_year_range",
+    ),
+    (
+        re.compile(r"(?<![\d.])(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月(?!\s*\d+\s*[日号])"),
+        "zh_range",
+    ),
+    (
+        re.compile(r"(?<![\d.])(\d{1,2})\s*月(?:份)?\s*(?:至|到|-|–|—|~)\s*(\d{1,2})\s*月"),
+        "zh_range",
+    ),
     (re.compile(r"前\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),
     (re.compile(r"前\s*([一二三两])\s*个?\s*季度"), "zh_first_q"),
     (re.compile(r"(?:第\s*)?([一二三四1-4])\s*季度"), "zh_quarter"),
     (re.compile(r"上半年"), "h1"),
     (re.compile(r"下半年"), "h2"),
-    (re.compile(r"截[至止](?:到)?\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?"),
-     "zh_as_of"),
+    (
+        re.compile(
+            r"截[至止](?:到)?\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?"
+        ),
+        "zh_as_of",
+    ),
     (re.compile(r"(?<!\d)(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "zh_date"),
-    (re.compile(r"(?<![\d.\-–—~至到])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?(?![\d至到\-–—~])"),
-     "zh_month"),
+    (
+        re.compile(
+            r"(?<![\d.\-–—~至到])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?(?![\d至到\-–—~])"
+        ),
+        "zh_month",
+    ),
     (re.compile(r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)"), "zh_year"),
     (re.compile(r"(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来"), "ytd"),
     (re.compile(r"去年(?!同期)|上一?年(?!同期)"), "last_year"),
@@ -165,38 +216,101 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"上个?月"), "last_month"),
     (re.compile(r"本月|当月(?!.{0,3}同比)"), "this_month"),
     # English (everything below)
-    (re.compile(
-        r"\b(?:between\s+)?" + _MON + r"\s*(?:-|–|—|to|through|and|until)\s*" + _MON
-        + r"(?:\s*(?:period\s+)?(?:of\s+|,\s*)?(20\d\d))?", re.IGNORECASE), "en_range"),
-    (re.compile(r"\bfirst\s+" + _N + r"\s+months?(?:\s+of\s+(20\d\d|this year|last year))?",
-                re.IGNORECASE), "en_first_n"),
-    (re.compile(r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(20\d\d|this year|last year))?",
-                re.IGNORECASE), "en_first_q"),
-    (re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q([1-4]))"
-                r"(?:\s+of)?(?:\s+(20\d\d))?", re.IGNORECASE), "en_quarter"),
-    (re.compile(r"\b(?:(first|second)\s+half|H([12]))(?:\s+of)?(?:\s+(20\d\d))?", re.IGNORECASE),
-     "en_half"),
-    (re.compile(r"\b(?:as of|as at|by|through|until|up to)\s+(?:the\s+end\s+of\s+)?" + _MON
-                + r"(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?", re.IGNORECASE),
-     "en_as_of"),
-    (re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+(20\d\d))?",
-                re.IGNORECASE), "en_date"),
-    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?:,?\s+(20\d\d))?", re.IGNORECASE),
-     "en_date_dm"),
+    (
+        re.compile(
+            r"\b(?:between\s+)?"
+            + _MON
+            + r"\s*(?:-|–|—|to|through|and|until)\s*"
+            + _MON
+            + r"(?:\s*(?:period\s+)?(?:of\s+|,\s*)?(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_range",
+    ),
+    (
+        re.compile(
+            r"\bfirst\s+" + _N + r"\s+months?(?:\s+of\s+(20\d\d|this year|last year))?",
+            re.IGNORECASE,
+        ),
+        "en_first_n",
+    ),
+    (
+        re.compile(
+            r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(20\d\d|this year|last year))?",
+            re.IGNORECASE,
+        ),
+        "en_first_q",
+    ),
+    (
+        re.compile(
+            r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q([1-4]))"
+            r"(?:\s+of)?(?:\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_quarter",
+    ),
+    (
+        re.compile(r"\b(?:(first|second)\s+half|H([12]))(?:\s+of)?(?:\s+(20\d\d))?", re.IGNORECASE),
+        "en_half",
+    ),
+    (
+        re.compile(
+            r"\b(?:as of|as at|by|through|until|up to)\s+(?:the\s+end\s+of\s+)?"
+            + _MON
+            + r"(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_as_of",
+    ),
+    (
+        re.compile(
+            r"\b" + _MON + r"\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_date",
+    ),
+    (
+        re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?:,?\s+(20\d\d))?", re.IGNORECASE),
+        "en_date_dm",
+    ),
     (re.compile(r"\b" + _MON + r"(?:,?\s+(20\d\d))?", re.IGNORECASE), "en_month"),
-    (re.compile(r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|so far in (?:the year|"
-                r"20\d\d))\b", re.IGNORECASE), "ytd"),
+    (
+        re.compile(
+            r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|for the year"
+            r"|so far in (?:the year|"
+            r"20\d\d))\b",
+            re.IGNORECASE,
+        ),
+        "ytd",
+    ),
     (re.compile(r"\b(?:last year|(?<!entire )previous year)\b(?!'s)", re.IGNORECASE), "last_year"),
-    (re.compile(r"\b(?:full[- ]year|whole year|annual|annually|entire year|in a single year"
-                r"|in one year|within a year)\b", re.IGNORECASE),
-     "full_year"),
-    (re.compile(r"\b(?:in|for|during|of|throughout)\s+(20\d\d)\b(?!\s*(?:target|goal|plan))",
-                re.IGNORECASE), "en_year"),
-    (re.compile(r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports)\b", re.IGNORECASE),
-     "en_year"),
-    (re.compile(r"\b(?:cumulative(?:ly)?|in total|to date|since (?:its |the )?(?:launch|founding|"
-                r"inception|start|debut|establishment)|all[- ]time total|millionth)\b",
-                re.IGNORECASE), "lifetime"),
+    (
+        re.compile(
+            r"\b(?:full[- ]year|whole year|annual|annually|entire year|in a single year"
+            r"|in one year|within a year)\b",
+            re.IGNORECASE,
+        ),
+        "full_year",
+    ),
+    (
+        re.compile(
+            r"\b(?:in|for|during|of|throughout)\s+(20\d\d)\b(?!\s*(?:target|goal|plan))",
+            re.IGNORECASE,
+        ),
+        "en_year",
+    ),
+    (
+        re.compile(r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports)\b", re.IGNORECASE),
+        "en_year",
+    ),
+    (
+        re.compile(
+            r"\b(?:cumulative(?:ly)?|in total|to date|since (?:its |the )?(?:launch|founding|"
+            r"inception|start|debut|establishment)|all[- ]time total|millionth)\b",
+            re.IGNORECASE,
+        ),
+        "lifetime",
+    ),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
     (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
 ]
@@ -208,7 +322,76 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire"
-    r"|20\d\d)", re.IGNORECASE)
+    r"|20\d\d)",
+    re.IGNORECASE,
+)
+_MONTH_NEEDLES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+# cheap substring tests: a pattern runs only when one of its needles is in the text
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "zh_year_range": ("年",),
+    "zh_range": ("月",),
+    "zh_first_n": ("前",),
+    "zh_first_q": ("前",),
+    "zh_quarter": ("季度",),
+    "h1": ("上半年",),
+    "h2": ("下半年",),
+    "zh_as_of": ("截",),
+    "zh_date": ("日", "号"),
+    "zh_month": ("月",),
+    "zh_year": ("年",),
+    "last_year": ("去年", "上年", "上一年", "last year", "previous year"),
+    "full_year": (
+        "全年",
+        "年度",
+        "整年",
+        "年产",
+        "full",
+        "whole",
+        "annual",
+        "entire",
+        "single year",
+        "one year",
+        "within a year",
+    ),
+    "lifetime": (
+        "累",
+        "总计",
+        "迄今",
+        "cumulative",
+        "in total",
+        "to date",
+        "since",
+        "all-time",
+        "all time",
+        "millionth",
+    ),
+    "last_month": ("上月", "上个月", "month"),
+    "this_month": ("本月", "当月", "this month"),
+    "en_range": _MONTH_NEEDLES,
+    "ytd": (),
+    "en_first_n": ("first",),
+    "en_first_q": ("first",),
+    "en_quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "en_half": ("half", "h1", "h2"),
+    "en_as_of": ("as of", "as at", "by ", "through", "until", "up to"),
+    "en_date": _MONTH_NEEDLES,
+    "en_date_dm": _MONTH_NEEDLES,
+    "en_month": _MONTH_NEEDLES,
+    "en_year": ("20",),
+}
 _ANNOUNCE = re.compile(
     r"\b(?:said|says|announced|reported|released|published|disclosed|unveiled|showed|show)\b|"
     r"公布|发布|宣布|表示|披露|显示|获悉|消息|数据显示",
@@ -247,7 +430,11 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
         patterns += _ZH_PATTERNS
     if _EN_TRIGGER.search(chunk):
         patterns += _EN_PATTERNS
+    lowered = chunk.lower()
     for pattern, kind in patterns:
+        needles = _NEEDLES.get(kind)
+        if needles and not any(n in lowered for n in needles):
+            continue
         for m in pattern.finditer(text, start, end):
             if not free(m):
                 continue
@@ -330,17 +517,23 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
                 _year_of(g[2], parts)
             elif kind == "en_month":
                 word = m.group(1).lower()
-                # "may" and "march" are also verbs/nouns: only with a capital or a year
+                # month names need a capital; "May" (also a verb) needs a year, or a
+                # preposition before it ("in May")
                 raw = m.group(0)
-                if word in ("may", "march", "mar") and not (raw[0].isupper() and g[1]):
-                    if not (raw[0].isupper() and word != "may"):
-                        continue
                 if not raw[0].isupper():
+                    continue
+                if word == "may" and not g[1] and not _MONTH_PREPOSITION.search(text, 0, m.start()):
                     continue
                 _add(parts, m, month=MONTHS[word])
                 _year_of(g[1], parts)
             taken.append((m.start(), m.end()))
     return parts
+
+
+_MONTH_PREPOSITION = re.compile(
+    r"\b(?:in|for|of|during|since|until|through|by|from|last|this|early|late|mid-?)\s*$",
+    re.IGNORECASE,
+)
 
 
 def period_spans(text: str) -> list[tuple[int, int]]:
@@ -426,8 +619,11 @@ def resolve(
         else:
             end = _last_month_end(published)
         if year is not None and end.year != year:
-            return Period("ytd", date(year, 1, 1), date(year, 12, 31)) if year < published.year \
+            return (
+                Period("ytd", date(year, 1, 1), date(year, 12, 31))
+                if year < published.year
                 else None
+            )
         return Period("ytd", date(end.year, 1, 1), end)
     if year is not None and year < published.year:
         return Period("year", date(year, 1, 1), date(year, 12, 31))

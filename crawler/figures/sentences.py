@@ -16,8 +16,10 @@ _CLAUSE_BREAK = re.compile(
     r"|the company|[a-z]+ed\b))|\(|\)",
     re.IGNORECASE,
 )
-_ABBREV = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|No|Mr|Ms|Dr|St|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep"
-                     r"|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e))\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Inc|Co|Ltd|Corp|No|Mr|Ms|Dr|St|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep"
+    r"|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e))\.$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,11 @@ def clause_bounds(sentence: str, keep: list[tuple[int, int]] | None = None) -> l
     """
     starts = [0]
     for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.group(0) == "," and sentence[m.start() - 1 : m.start()].isdigit() and \
-                sentence[m.end() : m.end() + 1].isdigit():
+        if (
+            m.group(0) == ","
+            and sentence[m.start() - 1 : m.start()].isdigit()
+            and sentence[m.end() : m.end() + 1].isdigit()
+        ):
             continue
         if keep and any(a <= m.start() < b for a, b in keep):
             continue

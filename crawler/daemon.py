@@ -1,0 +1,264 @@
+"""``evwatch daemon``: APScheduler 3 in the foreground, with one crawl job per enabled source,
+the dispatcher (immediate alerts, and digests when they fall due) and daily housekeeping.
+
+Jobs live in the database (APScheduler's SQLAlchemy job store on evwatch's own engine) under
+stable ids, so a restart keeps each source's next run. Each crawl runs in a subprocess with a
+hard wall-clock limit (Scrapy's reactor cannot restart within one process); the subprocess
+writes its own crawl-run row and stops by itself if the daemon dies. SIGTERM or SIGINT stops
+scheduling, lets a running crawl finish up to ``daemon.stop_timeout_seconds``, then ends it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import FrameType
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import column, delete, inspect, select, table
+
+from alerts.config import Config, config_path, load_config
+from alerts.dispatch import Dispatcher
+from crawler.seeds import Seed
+from store.db import Database
+from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
+from store.models import CrawlRun, Source
+
+logger = logging.getLogger("evwatch.daemon")
+
+JOBS_TABLE = "apscheduler_jobs"
+_jobs = table(JOBS_TABLE, column("id"), column("next_run_time"))
+
+
+@dataclass(frozen=True)
+class DaemonOptions:
+    """What every job needs, as plain strings: jobs are stored (pickled) in the database."""
+
+    db_url: str
+    config: str | None
+    seeds: str | None
+    replica: str | None
+
+
+_databases: dict[str, Database] = {}
+_running: dict[str, subprocess.Popen[bytes]] = {}
+_dispatch_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+def database(url: str) -> Database:
+    if url not in _databases:
+        _databases[url] = Database(url)
+    return _databases[url]
+
+
+def _config(options: DaemonOptions) -> Config:
+    return load_config(config_path(options.config))
+
+
+def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
+    """One crawl of one source in a subprocess, then a dispatch so new alerts go out now."""
+    if _stopping.is_set():
+        return
+    command = [sys.executable, "-m", "crawler.cli", "--db", options.db_url]
+    if options.config:
+        command += ["--config", options.config]
+    if options.seeds:
+        command += ["--seeds", options.seeds]
+    command += ["crawl", source, "--quiet"]
+    if options.replica:
+        command += ["--replica", options.replica]
+    env = {**os.environ, "EVWATCH_PARENT_PID": str(os.getpid())}
+    started = time.monotonic()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    _running[source] = child
+    try:
+        child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        logger.warning("crawl %s: over its %.0f s limit, stopping it", source, timeout)
+        end_child(child)
+        _close_runs(options.db_url, source)
+    finally:
+        _running.pop(source, None)
+    _log_run(options.db_url, source, child.returncode, time.monotonic() - started)
+    dispatch_job(options)
+
+
+def end_child(child: subprocess.Popen[bytes], grace: float = 10.0) -> None:
+    """SIGTERM (Scrapy closes the spider and records the run), then SIGKILL after ``grace``."""
+    if child.poll() is not None:
+        return
+    child.terminate()
+    try:
+        child.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+def _close_runs(db_url: str, source: str) -> None:
+    db = database(db_url)
+    with db.session() as session:
+        source_id = session.scalar(select(Source.id).where(Source.name == source))
+    if source_id is not None:
+        close_interrupted_runs(db, source_id)
+
+
+def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -> None:
+    with database(db_url).session() as session:
+        run = session.scalar(
+            select(CrawlRun).join(Source).where(Source.name == source).order_by(CrawlRun.id.desc())
+        )
+        if run is None:
+            logger.error("crawl %s: exited %s without a run record", source, returncode)
+            return
+        logger.info(
+            "crawl %s: %s in %.1f s, %d pages, %d new articles, %d new figures, %d errors",
+            source, run.status, seconds, run.pages_fetched, run.new_articles, run.new_figures,
+            run.errors,
+        )  # fmt: skip
+
+
+def dispatch_job(options: DaemonOptions) -> None:
+    """Sends due deliveries (immediate alerts, and digests at their hour). One at a time."""
+    with _dispatch_lock:
+        report = Dispatcher(database(options.db_url), _config(options)).run_once()
+    if report.sent or report.failed or report.dead:
+        logger.info(
+            "dispatch: %d sent, %d failed (will retry), %d dead",
+            report.sent, report.failed, report.dead,
+        )  # fmt: skip
+    for line in report.details:
+        logger.warning("dispatch: %s", line)
+
+
+def housekeeping_job(options: DaemonOptions) -> None:
+    config = _config(options).daemon
+    db = database(options.db_url)
+    pruned = prune_raw_pages(db, config.raw_retention_days)
+    checkpoint(db)
+    saved = backup(db, config.backup_path) if config.backup_path else None
+    logger.info(
+        "housekeeping: %d raw pages pruned, log checkpointed%s",
+        pruned, f", backup at {saved}" if saved else "",
+    )  # fmt: skip
+
+
+def crawl_trigger(seed: Seed, config: Config) -> tuple[BaseTrigger, float]:
+    """The trigger for a source and its misfire grace: the evwatch.toml schedule, else the
+    seed's poll interval, with jitter so sources do not fire together."""
+    tz = config.daemon.timezone
+    schedule = config.daemon.sources.get(seed.name)
+    if schedule and schedule.cron:
+        return CronTrigger.from_crontab(schedule.cron, timezone=tz), 300.0
+    minutes = (schedule.interval_minutes if schedule else None) or seed.poll_interval_minutes
+    seconds = minutes * 60
+    jitter = min(120, int(seconds * 0.1))
+    # A poll that could not start within half its interval is skipped: the next one is near.
+    return IntervalTrigger(seconds=seconds, jitter=jitter or None, timezone=tz), seconds / 2
+
+
+def stored_next_runs(db: Database) -> dict[str, datetime]:
+    if not inspect(db.engine).has_table(JOBS_TABLE):
+        return {}
+    with db.engine.connect() as connection:
+        rows = connection.execute(select(_jobs.c.id, _jobs.c.next_run_time)).all()
+    return {job_id: datetime.fromtimestamp(float(when), UTC) for job_id, when in rows if when}
+
+
+def build_scheduler(
+    db: Database, config: Config, seeds: dict[str, Seed], options: DaemonOptions
+) -> BlockingScheduler:
+    enabled = [seed for seed in seeds.values() if seed.enabled]
+    scheduler = BlockingScheduler(
+        jobstores={"default": SQLAlchemyJobStore(engine=db.engine, tablename=JOBS_TABLE)},
+        executors={"default": ThreadPoolExecutor(max_workers=len(enabled) + 2)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
+        timezone=config.daemon.timezone,
+    )
+    now = datetime.now(UTC)
+    previous = stored_next_runs(db)
+    wanted = {f"crawl:{seed.name}" for seed in enabled} | {"dispatch", "housekeeping"}
+    stale = [job_id for job_id in previous if job_id not in wanted]
+    if stale:
+        with db.engine.begin() as connection:
+            connection.execute(delete(_jobs).where(_jobs.c.id.in_(stale)))
+
+    def resume_at(job_id: str) -> datetime:
+        """Where a restart picks up: the stored next run, or now if it passed meanwhile."""
+        return max(previous.get(job_id, now), now)
+
+    for seed in enabled:
+        trigger, grace = crawl_trigger(seed, config)
+        job_id = f"crawl:{seed.name}"
+        scheduler.add_job(
+            crawl_job, trigger, id=job_id, name=f"crawl {seed.name}",
+            args=[seed.name, options, config.daemon.crawl_timeout_seconds],
+            replace_existing=True, misfire_grace_time=int(grace), next_run_time=resume_at(job_id),
+        )  # fmt: skip
+    scheduler.add_job(
+        dispatch_job, IntervalTrigger(seconds=config.daemon.dispatch_interval_seconds),
+        id="dispatch", name="dispatch alerts", args=[options], replace_existing=True,
+        next_run_time=now,
+    )  # fmt: skip
+    at = config.daemon.housekeeping_at
+    scheduler.add_job(
+        housekeeping_job,
+        CronTrigger(hour=at.hour, minute=at.minute, timezone=config.daemon.timezone),
+        id="housekeeping", name="housekeeping", args=[options], replace_existing=True,
+        misfire_grace_time=3600,
+    )  # fmt: skip
+    return scheduler
+
+
+def _stop(scheduler: BlockingScheduler, timeout: float) -> None:
+    scheduler.pause()
+    deadline = time.monotonic() + timeout
+    while _running and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for source, child in list(_running.items()):
+        logger.warning("stopping: crawl %s still running after %.0f s, ending it", source, timeout)
+        end_child(child, grace=min(10.0, timeout))
+    scheduler.shutdown(wait=True)
+
+
+def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: DaemonOptions) -> int:
+    """Runs until SIGTERM or SIGINT; the caller holds the instance lock."""
+    _stopping.clear()
+    _databases[options.db_url] = db
+    interrupted = close_interrupted_runs(db)
+    if interrupted:
+        logger.warning("%d crawl runs were interrupted by the last shutdown", interrupted)
+    scheduler = build_scheduler(db, config, seeds, options)
+    timeout = config.daemon.stop_timeout_seconds
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        if _stopping.is_set():
+            return
+        _stopping.set()
+        logger.info(
+            "%s: no new jobs; waiting up to %.0f s for running crawls",
+            signal.Signals(signum).name, timeout,
+        )  # fmt: skip
+        threading.Thread(target=_stop, args=(scheduler, timeout), daemon=True).start()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    names = ", ".join(sorted(s.name for s in seeds.values() if s.enabled))
+    logger.info("daemon started (pid %d): crawling %s; database %s", os.getpid(), names,
+                db.engine.url.render_as_string(hide_password=True))  # fmt: skip
+    scheduler.start()
+    logger.info("daemon stopped")
+    return 0

@@ -1,0 +1,155 @@
+"""``evwatch status``: per source the last run, its health and next run; the delivery outbox
+(pending, failing, dead); the latest alerts; whether a daemon holds the database. Exits 1 when
+something needs a human: a failing source, a dead or repeatedly failing delivery."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from alerts.config import Config
+from alerts.health import run_is_bad
+from crawler.daemon import stored_next_runs
+from crawler.instance import holder
+from crawler.seeds import Seed
+from crawler.tables import format_table, truncate
+from store.db import Database
+from store.models import Alert, CrawlRun, Delivery, Source
+
+FAILING_ATTEMPTS = 3  # a pending delivery that failed this often needs a look
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[str, Any]:
+    next_runs = stored_next_runs(db)
+    needed = config.rules.source_health_runs
+    sources = []
+    attention: list[str] = []
+    with db.session() as session:
+        names = sorted(set(seeds) | set(session.scalars(select(Source.name))))
+        for name in names:
+            runs = list(
+                session.scalars(
+                    select(CrawlRun)
+                    .join(Source)
+                    .where(Source.name == name, CrawlRun.finished_at.is_not(None))
+                    .order_by(CrawlRun.id.desc())
+                    .limit(needed)
+                )
+            )
+            bad = 0
+            for run in runs:
+                if not run_is_bad(run):
+                    break
+                bad += 1
+            health = "never run" if not runs else "failing" if bad >= needed else "ok"
+            if health == "failing":
+                attention.append(f"source {name}: {bad} bad runs in a row")
+            last = runs[0] if runs else None
+            seed = seeds.get(name)
+            sources.append(
+                {
+                    "source": name,
+                    "enabled": bool(seed and seed.enabled),
+                    "health": health,
+                    "last_run": None if last is None else {
+                        "started_at": _iso(last.started_at),
+                        "seconds": round((last.finished_at - last.started_at).total_seconds(), 1)
+                        if last.finished_at else None,
+                        "status": last.status,
+                        "pages": last.pages_fetched,
+                        "new_articles": last.new_articles,
+                        "new_figures": last.new_figures,
+                        "errors": last.errors,
+                    },
+                    "next_run": _iso(next_runs.get(f"crawl:{name}")),
+                }
+            )  # fmt: skip
+        pending = session.scalar(select(func.count()).where(Delivery.status == "pending")) or 0
+        failing = (
+            session.scalar(
+                select(func.count()).where(
+                    Delivery.status == "pending", Delivery.attempts >= FAILING_ATTEMPTS
+                )
+            )
+            or 0
+        )
+        dead = list(
+            session.execute(
+                select(Delivery.id, Delivery.subscriber, Delivery.channel, Delivery.last_error)
+                .where(Delivery.status == "dead")
+                .order_by(Delivery.id.desc())
+                .limit(20)
+            ).all()
+        )
+        dead_count = session.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
+        latest = list(session.scalars(select(Alert).order_by(Alert.id.desc()).limit(5)))
+        alerts = [
+            {"id": a.id, "created_at": _iso(a.created_at), "kind": a.kind, "message": a.message,
+             "historical": a.historical}
+            for a in latest
+        ]  # fmt: skip
+    if dead_count:
+        attention.append(f"{dead_count} dead deliveries")
+    if failing:
+        attention.append(f"{failing} deliveries failing {FAILING_ATTEMPTS}+ times")
+    return {
+        "daemon": holder(db.url),
+        "sources": sources,
+        "deliveries": {
+            "pending": pending,
+            "failing": failing,
+            "dead": dead_count,
+            "dead_recent": [
+                {
+                    "id": d.id,
+                    "subscriber": d.subscriber,
+                    "channel": d.channel,
+                    "error": d.last_error,
+                }
+                for d in dead
+            ],
+        },
+        "latest_alerts": alerts,
+        "needs_attention": attention,
+    }
+
+
+def render_status(report: dict[str, Any]) -> str:
+    lines = [f"daemon: {report['daemon'] or 'not running'}", ""]
+    rows = []
+    for s in report["sources"]:
+        run = s["last_run"] or {}
+        rows.append(
+            (
+                s["source"], "yes" if s["enabled"] else "no", s["health"],
+                (run.get("started_at") or "-")[:16].replace("T", " "),
+                "" if run.get("seconds") is None else f"{run['seconds']:.0f}s",
+                run.get("status", ""), run.get("pages", ""), run.get("new_articles", ""),
+                run.get("new_figures", ""), run.get("errors", ""),
+                (s["next_run"] or "-")[:16].replace("T", " "),
+            )
+        )  # fmt: skip
+    headers = ("source", "enabled", "health", "last run (UTC)", "took", "status", "pages",
+               "new articles", "new figures", "errors", "next run (UTC)")  # fmt: skip
+    lines.append(format_table(headers, rows))
+    d = report["deliveries"]
+    lines += ["", f"deliveries: {d['pending']} pending, {d['failing']} failing, {d['dead']} dead"]
+    lines += [f"  dead #{x['id']} {x['subscriber']} {x['channel']}: {x['error']}"
+              for x in d["dead_recent"]]  # fmt: skip
+    lines += ["", "latest alerts:"]
+    lines += [f"  #{a['id']} {a['created_at'][:16]} {a['kind']}: {truncate(a['message'], 90)}"
+              for a in report["latest_alerts"]] or ["  none"]  # fmt: skip
+    if report["needs_attention"]:
+        lines += ["", "needs attention: " + "; ".join(report["needs_attention"])]
+    return "\n".join(lines)
+
+
+def status_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2)
