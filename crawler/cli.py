@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from crawler.alertcommands import add_alert_commands, alert_config
+from crawler.daemoncommands import add_daemon_commands
 from crawler.errors import CommandError
 from crawler.figurecommands import add_figure_commands
 from crawler.figures.cli import add_extract_arguments, run_extract
@@ -21,7 +22,7 @@ from store.db import Database, resolve_db_url
 log = logging.getLogger("evwatch")
 
 
-CRAWLING_COMMANDS = ("crawl", "demo")
+CRAWLING_COMMANDS = ("crawl", "demo", "run", "daemon")
 
 
 def _db(args: argparse.Namespace) -> Database:
@@ -165,6 +166,25 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
+    crawl.add_argument("sources", nargs="*", metavar="SOURCE")
+    crawl.add_argument("--refresh", action="store_true", help="fetch stored articles again")
+    crawl.add_argument("--replica", help="send requests to a replica at this loopback URL")
+    crawl.add_argument("--quiet", action="store_true", help="no progress line")
+    crawl.add_argument(
+        "--backfill",
+        action="store_true",
+        help="record alerts as historical, deliver nothing (a source's first crawl always is)",
+    )
+    crawl.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evwatch", description="Watch Chinese EV news for record figures."
@@ -188,22 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     crawl = commands.add_parser("crawl", help="crawl the live sites (enabled sources by default)")
-    crawl.add_argument("sources", nargs="*", metavar="SOURCE")
-    crawl.add_argument("--refresh", action="store_true", help="fetch stored articles again")
-    crawl.add_argument("--replica", help="send requests to a replica at this loopback URL")
-    crawl.add_argument("--quiet", action="store_true", help="no progress line")
-    crawl.add_argument(
-        "--backfill",
-        action="store_true",
-        help="record alerts as historical, deliver nothing (a source's first crawl always is)",
-    )
-    crawl.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable)",
-    )
+    add_crawl_options(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
     articles = commands.add_parser("articles", help="list stored articles, newest first")
@@ -224,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=run_extract)
     add_figure_commands(commands, _db)
     add_alert_commands(commands, _db)
+    add_daemon_commands(commands, _db, cmd_crawl, add_crawl_options)
     return parser
 
 

@@ -65,3 +65,7 @@ class ReplicaProcess:
 
     def reset(self) -> None:
         self._get("/_replica/reset")
+
+    def publish(self, source: str) -> dict[str, Any]:
+        """Puts the source's next held-back article online and returns it."""
+        return dict(self._get(f"/_replica/publish/{source}"))

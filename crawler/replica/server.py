@@ -2,7 +2,8 @@
 
 Run as ``python -m crawler.replica [--port 0] [--slow-seconds S]``: it binds to the loopback
 interface only, prints its base URL on the first line of stdout, and serves until killed.
-``/_replica/hits`` lists every request served (JSON); ``/_replica/reset`` clears that list.
+``/_replica/hits`` lists every request served (JSON); ``/_replica/reset`` clears that list;
+``/_replica/publish/<source>`` puts the site's next held-back article online.
 """
 
 from __future__ import annotations
@@ -74,11 +75,19 @@ class ReplicaHandler(BaseHTTPRequestHandler):
             self.wfile.write(payload)
 
     def control(self, path: str) -> None:
+        status = 200
         with self.state.lock:
             if path == "/_replica/reset":
                 self.state.hits.clear()
-            body = json.dumps(self.state.hits).encode()
-        self.send_response(200)
+            if path.startswith("/_replica/publish/"):
+                source = path.rsplit("/", 1)[1]
+                site = next((s for s in self.state.sites.values() if s.source == source), None)
+                published = site.publish() if site else None
+                status = 200 if published else 404
+                body = json.dumps(published).encode()
+            else:
+                body = json.dumps(self.state.hits).encode()
+        self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

@@ -4,7 +4,8 @@ A site renders its own templates; faults are declared per article in the content
 (``role``): ``retry503`` (503 twice, then 200), ``slow`` (answers after a delay), ``dead``
 (linked but 404), ``gb18030`` (served GB18030-encoded), ``two_urls`` (linked under two URLs),
 ``malformed`` (closing tags missing, stray bytes), ``empty`` (200 with no body) and ``huge``
-(larger than the crawler's size limit).
+(larger than the crawler's size limit). ``late`` articles are held back until published
+through ``/_replica/publish/<source>`` (news appearing while a daemon runs).
 """
 
 from __future__ import annotations
@@ -52,10 +53,19 @@ def paragraphs(body: list[str]) -> str:
     return "\n".join(f"<p>{esc(p)}</p>" for p in body)
 
 
-def load_articles(source: str) -> list[dict[str, Any]]:
-    """A site's articles, newest first."""
+def load_articles(source: str, *, late: bool = False) -> list[dict[str, Any]]:
+    """A site's articles, newest first: those online from the start, or with ``late`` the ones
+    held back for publishing later."""
     data = resources.files("crawler.replica").joinpath(f"content/{source}.toml").read_bytes()
-    articles = tomllib.loads(data.decode("utf-8"))["article"]
+    articles = [
+        a
+        for a in tomllib.loads(data.decode("utf-8"))["article"]
+        if (a.get("role") == "late") == late
+    ]
+    return newest_first(articles)
+
+
+def newest_first(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(articles, key=lambda a: str(a.get("published") or a.get("posted")), reverse=True)
 
 
@@ -74,7 +84,16 @@ class ReplicaSite:
     def __init__(self, slow_seconds: float) -> None:
         self.slow_seconds = slow_seconds
         self.articles = load_articles(self.source)
+        self.unpublished = load_articles(self.source, late=True)
         self.hits: dict[str, int] = {}
+
+    def publish(self) -> dict[str, Any] | None:
+        """Puts the next held-back article online; None when none is left."""
+        if not self.unpublished:
+            return None
+        article = self.unpublished.pop()  # oldest first
+        self.articles = newest_first([*self.articles, article])
+        return article
 
     def pages_of(self, items: list[dict[str, Any]], page: int) -> list[dict[str, Any]]:
         return items[(page - 1) * self.page_size : page * self.page_size]
