@@ -12,6 +12,9 @@ lint:
 
 bench:
 	.venv/bin/python bench/crawl.py
+	.venv/bin/python bench/extract.py
+	.venv/bin/python bench/accuracy.py
+	.venv/bin/python bench/daemon.py
 
 demo:
 	.venv/bin/evwatch demo

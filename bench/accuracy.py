@@ -1,4 +1,5 @@
-"""Precision and recall of parse_figures on the golden case files, per language and overall.
+"""Precision and recall of parse_figures on the golden case files, per language and overall,
+and on whole replica articles against the figures an analyst recorded (tests/figures/articles.toml).
 
 Run: .venv/bin/python bench/accuracy.py [-v]   (-v lists every case that is not exactly right)
 """
@@ -12,7 +13,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from crawler.figures import PARSER_VERSION  # noqa: E402
-from crawler.figures.evaluation import describe, load_cases, score, score_case  # noqa: E402
+from crawler.figures.evaluation import (  # noqa: E402
+    describe,
+    load_article_cases,
+    load_cases,
+    score,
+    score_case,
+)
 
 FILES = {"en": REPO / "tests/figures/golden_en.toml", "zh": REPO / "tests/figures/golden_zh.toml"}
 
@@ -34,6 +41,14 @@ def main(argv: list[str]) -> int:
                 if not r.ok:
                     print(describe(r))
     _line("all", everything)
+    articles = [
+        score_case(case) for case in load_article_cases(REPO / "tests/figures/articles.toml")
+    ]
+    _line("articles", articles)
+    if verbose:
+        for r in articles:
+            if not r.ok:
+                print(describe(r))
     return 0
 
 

@@ -12,7 +12,6 @@ import argparse
 import random
 import sys
 import time
-import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -33,24 +32,15 @@ FILLER = [
 ]
 
 
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
 def replica_articles() -> list[str]:
-    folder = REPO / "crawler/replica/content"
+    """Each replica article as the crawler hands it to the parser: headline, then body."""
+    from crawler.replica.site import load_articles
+
     out = []
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        data = tomllib.loads(path.read_text("utf-8"))
-        bodies = [s for s in _strings(data) if len(s) > 200]
-        if bodies:
-            out.append("\n".join(bodies))
+    for source in ("jiemian", "autobeta", "tapas", "henandaily"):
+        for article in [*load_articles(source), *load_articles(source, late=True)]:
+            if article.get("body"):
+                out.append("\n".join([article["title"], *article["body"]]))
     return out
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from crawler.alertcommands import add_alert_commands, alert_config
 from crawler.daemoncommands import add_daemon_commands
 from crawler.errors import CommandError
-from crawler.figurecommands import add_figure_commands
+from crawler.figurecommands import add_figure_commands, print_latest_figures
 from crawler.figures.cli import add_extract_arguments, run_extract
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
@@ -140,6 +140,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(_run_summary(db, run_ids))
     print()
     print(_article_rows(db, limit=args.show, per_source=True))
+    print()
+    print_latest_figures(db, limit=10)
     return 0
 
 

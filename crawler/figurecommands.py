@@ -198,6 +198,13 @@ def _write_records(records: Iterator[dict[str, Any]], columns: Sequence[str], fm
         )  # fmt: skip
 
 
+def print_latest_figures(db: Database, limit: int) -> None:
+    """The consolidated figures with the latest periods (the demo's closing table)."""
+    with db.session() as session:
+        figures = consolidate(list_figures(session, FigureFilter()))
+    write_consolidated(figures[:limit], "table")
+
+
 def source_timezones(seeds_dir: str | None) -> dict[str, ZoneInfo]:
     try:
         return {name: seed.tz for name, seed in load_seeds(seeds_dir).items()}

@@ -102,6 +102,15 @@ TRAP = re.compile(
     r"|设计|具备|能力|拟|或将|保有|估计|有望|计划|任务|召回|用户|里程|公里|千米|项目",
     _I,
 )
+# The forward-looking part of TRAP: a period named in such a clause is not the period later
+# sentences report on ("worth 43 billion yuan in the first 11 months" still sets the period).
+FORECAST = re.compile(
+    r"\btargets?\b|\bgoals?\b|\baim(?:s|ed|ing)?\b|\bplan(?:s|ned|ning)?\b|\bexpect(?:s|ed|ing)?\b"
+    r"|\bforecasts?\b|\bprojected\b|\bestimat(?:e|es|ed)\b|\bguidance\b|\boutlook\b|\bwill\b"
+    r"|\bwould\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bon track to\b|\bset to\b|\bpoised to\b"
+    r"|\bnext year\b|目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将",
+    _I,
+)
 # A sentence introduced like this is about plans, whatever its clauses say.
 SENTENCE_TRAP = re.compile(
     r"according to (?:the|its) plans?|根据规划|按照规划|按照计划|根据计划|规划显示", _I

@@ -8,6 +8,7 @@ post-processing (one figure per entity/metric/segment/period/value; a threshold 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -113,7 +114,33 @@ def parse_figures(text: str, published: date, lang: str | None = None) -> list[F
             state.paragraph = sentence.paragraph
             state.para_entity = None
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
-    return _postprocess(figures)
+    return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
+
+
+def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Figure]:
+    """A headline figure the body states again is the body's: the body has the exact period
+    ("年产量首次突破1000万辆" in the title, "11月14日 ... 突破1000万辆" in the text)."""
+    if headline_end <= 0:
+        return figures
+    body = [f for f in figures if f.span[0] > headline_end]
+
+    def repeated(f: Figure) -> bool:
+        return any(
+            (g.entity, g.metric, g.value) == (f.entity, f.metric, f.value)
+            and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
+            for g in body
+        )
+
+    return [f for f in figures if f.span[0] > headline_end or not repeated(f)]
+
+
+def _dependent(s: str, mention: Mention) -> bool:
+    """A brand named as part of something else ("its AITO", "including Onvo", "across its
+    line-up"); a region after "across" is the scope of the figure ("Across Henan, output ...")."""
+    before = s[max(0, mention.start - 30) : mention.start]
+    if mention.entity.is_region and re.search(r"\bacross\s*$", before, re.I):
+        return False
+    return bool(_DEPENDENT_BEFORE.search(before))
 
 
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
@@ -143,14 +170,13 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             out.append((Mention(target, a, b), True))
         else:
             mention = item  # type: ignore[assignment]
-            if not _DEPENDENT_BEFORE.search(s[max(0, mention.start - 30) : mention.start]):
+            if not _dependent(s, mention):
                 last[_kind_key(mention.entity)] = mention.entity
             out.append((mention, True))
     # dependents: "its AITO, Luxeed", "including Onvo"; owners: "Geely's Zeekr"
     subject = [ok for _, ok in out]
     for i, (mention, _) in enumerate(out):
-        before = s[max(0, mention.start - 30) : mention.start]
-        if _DEPENDENT_BEFORE.search(before):
+        if _dependent(s, mention):
             subject[i] = False
             j = i + 1
             while j < len(out) and _LIST_SEP.match(s[out[j - 1][0].end : out[j][0].start]):
@@ -176,6 +202,23 @@ def _may_be_subject_later(s: str, mention: Mention) -> bool:
         _PASSING_PLACE_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
         or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
     )
+
+
+_PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|包括)", re.I)
+
+
+def _total_before_part(s: str, live: list[_Candidate]) -> None:
+    """ "217,000 vehicles, 32,000 of them new energy vehicles" / "21.7万辆，其中新能源汽车3.2万辆":
+    the total is all vehicles when the part after it is the NEV share."""
+    for total, part in itertools.pairwise(live):
+        between = s[total.number.end : part.number.end + 12]
+        if (
+            total.segment is None
+            and part.segment == "nev"
+            and total.metric == part.metric
+            and _PART_OF_TOTAL.search(between)
+        ):
+            total.segment = "all"
 
 
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
@@ -316,7 +359,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if parts.empty:
             # enumerations: "A delivered 36,275, B 36,728 and C 33,181 in November"
             near = sorted(
-                (p for i, p in enumerate(lead_parts) if i != cand.clause and p.explicit),
+                (
+                    p
+                    for i, p in enumerate(lead_parts)
+                    if i != cand.clause and (p.explicit or p.as_of is not None)
+                ),
                 key=lambda p: abs(p.spans[0][0] - n.start),
             )
             if near:
@@ -353,6 +400,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if _MODEL.search(s[lo : cand.number.start]):
             cand.dropped = True
     live = [c for c in live if not c.dropped]
+    _total_before_part(s, live)
     if hits and not live:
         state.carry_metric = hits[-1].kind if hits[-1].kind != "prodsales" else None
     _attach_growth(s, live, hits)
@@ -565,7 +613,7 @@ def _carry_updates(
             period is not None
             and period.kind in ("month", "ytd", "quarter", "half", "year")
             and not mx.SENTENCE_TRAP.search(s)
-            and not mx.TRAP.search(s)
+            and not mx.FORECAST.search(s)
         ):
             state.carry_period = period
     if segs:
