@@ -14,11 +14,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from alerts.config import load_config
+from alerts.dispatch import Dispatcher
 from crawler.cli import main
+from store.db import Database
 from tests.conftest import REPO, query
 from tests.servers import HOST, Reply, SmtpServer, WebhookReceiver, free_port
 from tests.test_alert_replay import write_archive
@@ -221,3 +225,61 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
     assert resent <= kills  # only a kill between sending and recording re-sends one
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_digest_subscriber_gets_one_mail_a_day_with_every_alert(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    archive = write_archive(tmp_path / "archive", "Example Wire")
+    with SmtpServer() as smtp:
+        config = tmp_path / "evwatch.toml"
+        config.write_text(
+            f'[smtp]\nhost = "{HOST}"\nport = {smtp.port}\nsecurity = "none"\n'
+            '[[subscriber]]\nname = "morning"\nemail = ["team@example.org"]\n'
+            'mode = "digest"\ndigest_at = "08:00"\ntimezone = "Asia/Shanghai"\n'
+            'entities = ["Leapmotor"]\nkinds = ["threshold"]\n',
+            encoding="utf-8",
+        )
+        assert evwatch(db, config, "ingest", *map(str, archive[:12])) == 0
+        due = query(db, "SELECT DISTINCT next_attempt_at FROM deliveries")
+        assert len(due) == 1 and due[0][0].endswith("00:00:00.000000")  # 08:00 in Shanghai
+        assert evwatch(db, config, "dispatch") == 0
+        assert smtp.messages == []  # not yet: the digest hour has not come
+        database = Database(f"sqlite:///{db}")
+        later = datetime.fromisoformat(due[0][0]).replace(tzinfo=UTC) + timedelta(minutes=1)
+        report = Dispatcher(database, load_config(config)).run_once(now=later)
+        database.dispose()
+    thresholds = query(db, "SELECT count(*) FROM alerts WHERE kind = 'threshold' "
+                       "AND entity = 'Leapmotor'")[0][0]  # fmt: skip
+    assert thresholds >= 2 and report.sent == thresholds
+    assert len(smtp.messages) == 1
+    mail = smtp.messages[0].message
+    assert mail["Subject"].startswith(f"[evwatch] {thresholds} alerts")
+    text = mail.get_body(("plain",)).get_content()
+    assert "first month above 20,000" in text and "first month above 30,000" in text
+    assert "Xpeng" not in text
+
+
+def test_notify_test_sends_a_sample_through_every_channel(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
+            kinds='["threshold"]',
+        )  # fmt: skip
+        assert evwatch(db, config, "notify-test", "desk") == 0
+        assert evwatch(db, config, "notify-test", "nobody") == 2
+    assert len(smtp.messages) == 1 and "test alert" in smtp.messages[0].message["Subject"]
+    assert len(receiver.requests) == 1 and receiver.requests[0].signature_ok
+
+
+def test_status_asks_for_a_human_when_a_delivery_is_dead(tmp_path: Path) -> None:
+    db = tmp_path / "evwatch.db"
+    with SmtpServer() as smtp, WebhookReceiver([410], secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
+            kinds='["threshold"]',
+        )  # fmt: skip
+        ingest_article(tmp_path, db, config)
+        assert evwatch(db, config, "status") == 0
+        evwatch(db, config, "dispatch")
+        assert evwatch(db, config, "status") == 1

@@ -1,0 +1,87 @@
+"""evwatch.toml validation: every mistake is one line naming the file and the key, secrets stay
+in the environment, and the CLI turns a bad file into exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alerts.config import ConfigError, load_config
+from crawler.cli import main
+
+GOOD_SUBSCRIBER = '[[subscriber]]\nname = "desk"\nwebhook = { url = "https://h.example/x", secret_env = "DESK_SECRET" }\n'  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("toml", "named"),
+    [
+        ("[rules]\nrecords = 3\n", "rules.records: unknown key"),
+        ("[rules.thresholds]\ndeliveries = [10000, -5]\n", "rules.thresholds.deliveries"),
+        ("[rules.streak]\nmin_months = 1\n", "rules.streak.min_months"),
+        ('[[subscriber]]\nname = "x"\n', "needs an email address or a webhook"),
+        ('[[subscriber]]\nname = "x"\nemail = ["not-an-address"]\n', "subscriber 'x': email"),
+        (GOOD_SUBSCRIBER + 'mode = "hourly"\n', "subscriber 'desk': mode"),
+        (GOOD_SUBSCRIBER + 'kinds = ["recrod"]\n', "unknown rule kind 'recrod'"),
+        (GOOD_SUBSCRIBER + 'digest_at = "8am"\n', "subscriber 'desk': digest_at"),
+        (GOOD_SUBSCRIBER + 'timezone = "Mars/Olympus"\n', "unknown timezone"),
+        ('[[subscriber]]\nname = "x"\nwebhook = { url = "ftp://x", secret_env = "S" }\n', "url"),
+        (
+            '[[subscriber]]\nname = "x"\nwebhook = { url = "https://x.example", '
+            'secret_env = "whsec_abc+/=" }\n',
+            "must name an environment variable, not hold a secret",
+        ),
+        ('[[subscriber]]\nname = "x"\nemail = ["a@example.org"]\n', "[smtp] is missing"),
+        ('[smtp]\nhost = "mail.example.org"\nsecurity = "none"\n', "smtp.security"),
+        ('[smtp]\nhost = "mail.example.org"\npassword = "hunter2"\n', "smtp.password: unknown"),
+        ('[daemon.sources.jiemian]\ncron = "every day"\n', "daemon.sources.jiemian.cron"),
+        ("[daemon.sources.jiemian]\n", "give either interval_minutes or cron"),
+        ("[daemon]\nstop_timeout_seconds = 0\n", "daemon.stop_timeout_seconds"),
+        (GOOD_SUBSCRIBER + GOOD_SUBSCRIBER, "'desk' is used twice"),
+        ("this is not toml", "not valid TOML"),
+    ],
+)
+def test_mistakes_name_the_file_and_key(tmp_path: Path, toml: str, named: str) -> None:
+    path = tmp_path / "evwatch.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert str(path) in message and named in message
+    assert "\n" not in message
+
+
+def test_the_cli_reports_a_bad_file_in_one_line_without_the_secret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EVWATCH_SMTP_PASSWORD", "hunter2-secret")
+    path = tmp_path / "evwatch.toml"
+    path.write_text('[smtp]\nhost = "mail.example.org"\nport = 99999\n'
+                    'password_env = "EVWATCH_SMTP_PASSWORD"\n', encoding="utf-8")  # fmt: skip
+    assert main(["--db", f"sqlite:///{tmp_path / 'e.db'}", "--config", str(path), "dispatch"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "smtp.port" in err and "hunter2" not in err
+
+
+def test_secrets_are_read_only_when_needed_and_never_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "evwatch.toml"
+    path.write_text(GOOD_SUBSCRIBER, encoding="utf-8")
+    config = load_config(path)  # loads without the secret set
+    webhook = config.subscribers[0].webhook
+    assert webhook is not None
+    with pytest.raises(ConfigError, match="DESK_SECRET"):
+        webhook.secret()
+    monkeypatch.setenv("DESK_SECRET", "whsec_c2VjcmV0")
+    assert webhook.secret() == "whsec_c2VjcmV0"
+    assert "c2VjcmV0" not in repr(config)
+
+
+def test_no_file_means_defaults_and_no_subscribers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EVWATCH_CONFIG", raising=False)
+    config = load_config(None)
+    assert config.subscribers == () and config.rules.record_min_history == 3
