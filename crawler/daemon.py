@@ -206,7 +206,8 @@ def build_scheduler(
         scheduler.add_job(
             crawl_job, trigger, id=job_id, name=f"crawl {seed.name}",
             args=[seed.name, options, config.daemon.crawl_timeout_seconds],
-            replace_existing=True, misfire_grace_time=int(grace), next_run_time=resume_at(job_id),
+            replace_existing=True, misfire_grace_time=max(1, int(grace)),
+            next_run_time=resume_at(job_id),
         )  # fmt: skip
     scheduler.add_job(
         dispatch_job, IntervalTrigger(seconds=config.daemon.dispatch_interval_seconds),
