@@ -15,9 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alerts.channels import DeliveryResult, SmtpSettings
@@ -239,11 +238,3 @@ class Dispatcher:
             session.add(DisabledChannel(reason=reason, **route))
         for other in session.scalars(select(Delivery).filter_by(status="pending", **route)):
             other.status, other.last_error = "dead", f"channel disabled: {reason}"
-
-
-def delivery_counts(session: Session) -> dict[str, int]:
-    """Deliveries by status, for ``evwatch status``."""
-    rows: Any = session.execute(
-        select(Delivery.status, func.count()).group_by(Delivery.status)
-    ).all()
-    return {status: count for status, count in rows}

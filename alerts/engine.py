@@ -8,8 +8,8 @@ backfill (``historical``) alerts are recorded but get no deliveries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -220,11 +220,3 @@ def next_digest_time(subscriber: Subscriber, now: datetime) -> datetime:
             local.date() + timedelta(days=1), subscriber.digest_at, subscriber.timezone
         )
     return moment.astimezone(now.tzinfo)
-
-
-def digest_day(subscriber: Subscriber, due: datetime) -> date:
-    return due.astimezone(subscriber.timezone).date()
-
-
-def alerts_for_figures(session: Session, figure_ids: Sequence[int]) -> list[Alert]:
-    return list(session.scalars(select(Alert).where(Alert.figure_id.in_(figure_ids))))

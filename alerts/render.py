@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from alerts.channels import one_line
+from crawler.figures.labels import period_label as label_of_period
 
 PAYLOAD_VERSION = "1"
 SUBJECT_PREFIX = "[evwatch] "
@@ -77,22 +78,10 @@ def _human_utc(moment: datetime | None) -> str:
 
 
 def period_label(alert: AlertView) -> str:
-    """``Nov 2025`` for a month, ``2025`` for a year, ``Jan–Nov 2025`` for year-to-date,
-    otherwise ``start – end``; empty when the alert has no period."""
-    start, end, kind = alert.period_start, alert.period_end, (alert.period_kind or "").lower()
-    if start is None and end is None:
+    """The alert's period as people say it; empty when the alert has none."""
+    if alert.period_start is None or alert.period_end is None or not alert.period_kind:
         return ""
-    if kind == "month" and start is not None:
-        return start.strftime("%b %Y")
-    if kind == "year" and start is not None:
-        return str(start.year)
-    if kind == "quarter" and start is not None:
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if kind == "ytd" and start is not None and end is not None and start.year == end.year:
-        return f"{start.strftime('%b')}–{end.strftime('%b %Y')}"
-    if start is not None and end is not None and start != end:
-        return f"{start.isoformat()} – {end.isoformat()}"
-    return (start or end).isoformat()  # type: ignore[union-attr]
+    return label_of_period(alert.period_kind, alert.period_start, alert.period_end)
 
 
 def _rung_label(kind: str) -> str:

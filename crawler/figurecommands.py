@@ -17,6 +17,7 @@ from sqlalchemy import select
 from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
 from crawler.figures.entities import group_members
+from crawler.figures.labels import period_label
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
 from store.db import Database
@@ -41,23 +42,6 @@ CONSOLIDATED_COLUMNS = (
     "entity", "metric", "segment", "period_kind", "period_start", "period_end", "value",
     "qualifier", "reports", "sources", "disagreement",
 )  # fmt: skip
-
-
-def period_label(kind: str, start: date, end: date) -> str:
-    """How people write a period: 2025-11, 2025-Q3, 2025-H1, 2025, 2025 to 11-30 (ytd)."""
-    if kind == "month":
-        return f"{start:%Y-%m}"
-    if kind == "quarter":
-        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
-    if kind == "half":
-        return f"{start.year}-H{1 if start.month <= 6 else 2}"
-    if kind == "year":
-        return str(start.year)
-    if kind == "ytd":
-        return f"{start.year} to {end:%m-%d}"
-    if kind == "lifetime":
-        return f"all time to {end:%Y-%m-%d}"
-    return end.isoformat()
 
 
 def _iso(value: Any) -> Any:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, Source
@@ -221,7 +221,3 @@ def _support(backers: list[Row[Any]]) -> tuple[int, int, float]:
     exact = any(r.Figure.qualifier == "exact" for r in backers)
     newest = max((r.published_at.timestamp() for r in backers if r.published_at), default=0.0)
     return len(backers), int(exact), newest
-
-
-def count_figures(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Figure)) or 0
