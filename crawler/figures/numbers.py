@@ -33,18 +33,14 @@ _EN_MULT = {
     "trillion": 1_000_000_000_000,
 }
 _ZH_MULT = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百万": 1_000_000, "千万": 10_000_000}
+# Counting words, shared with the period reader ("first eleven months").
+SMALL_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 _WORDS = {
+    **SMALL_NUMBERS,
     "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
     "half a": 0.5,
     "a half": 0.5,
     "twenty": 20,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from crawler.figures.model import LIFETIME_START
+from crawler.figures.numbers import SMALL_NUMBERS
 
 MONTHS = {
     name: i
@@ -36,20 +37,7 @@ MONTHS = {
     )
     for name in names
 }
-_EN_NUMS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_EN_NUMS = SMALL_NUMBERS
 _ORDINALS = {
     "first": 1,
     "second": 2,
