@@ -114,21 +114,27 @@ class Dispatcher:
         self.webhook_sender = webhook_sender
         self.webhook_timeout = webhook_timeout
 
-    def run_once(self, now: datetime | None = None, limit: int = 500) -> DispatchReport:
+    def run_once(
+        self, now: datetime | None = None, limit: int = 500, *, alert_id: int | None = None
+    ) -> DispatchReport:
         """Sends every delivery due at ``now``: immediate ones one by one, digests grouped
-        per subscriber channel and day."""
+        per subscriber channel and day. With ``alert_id``, that alert's pending deliveries
+        only, due or not (``evwatch notify-test``)."""
         now = now or utcnow()
         report = DispatchReport()
+        query = (
+            select(Delivery.id, Delivery.subscriber, Delivery.channel, Delivery.target,
+                   Delivery.mode)
+            .where(Delivery.status == "pending")
+            .order_by(Delivery.id)
+            .limit(limit)
+        )  # fmt: skip
+        if alert_id is None:
+            query = query.where(Delivery.next_attempt_at <= now)
+        else:
+            query = query.where(Delivery.alert_id == alert_id)
         with self.db.session() as session:
-            due = list(
-                session.execute(
-                    select(Delivery.id, Delivery.subscriber, Delivery.channel, Delivery.target,
-                           Delivery.mode)
-                    .where(Delivery.status == "pending", Delivery.next_attempt_at <= now)
-                    .order_by(Delivery.id)
-                    .limit(limit)
-                ).all()
-            )  # fmt: skip
+            due = list(session.execute(query).all())
         groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         for row in due:
             if row.mode == "digest" and row.channel == "email":

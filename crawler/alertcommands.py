@@ -19,6 +19,7 @@ from alerts.rules import Candidate
 from crawler.articlefigures import PARSER_VERSION, article_figures
 from crawler.documents import DEFAULT_TZ, Document, parse_day, read_document
 from crawler.errors import CommandError
+from crawler.instance import InstanceLock
 from crawler.language import split_languages
 from crawler.tables import format_table, truncate
 from crawler.textextract import content_hash
@@ -192,7 +193,9 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_dispatch(args: argparse.Namespace, db: Database) -> int:
-    report = Dispatcher(db, alert_config(args)).run_once()
+    config = alert_config(args)
+    with InstanceLock(db.url, "dispatch"):  # a running daemon dispatches already
+        report = Dispatcher(db, config).run_once()
     for line in report.details:
         print(line)
     print(f"sent {report.sent}, failed {report.failed} (will retry), dead {report.dead}")
@@ -200,7 +203,8 @@ def cmd_dispatch(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
-    """A sample alert, sent now through every channel of one subscriber."""
+    """A sample alert, sent now through every channel of one subscriber. Its deliveries are
+    parked in the far future so a running daemon's dispatcher leaves them to this command."""
     config = alert_config(args)
     try:
         subscriber = config.subscriber(args.subscriber)
@@ -224,11 +228,11 @@ def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
                 Delivery(
                     alert_id=alert.id, subscriber=subscriber.name, channel=channel,
                     target=target, mode="immediate", status="pending", attempts=0,
-                    next_attempt_at=now, created_at=now,
+                    next_attempt_at=now.replace(year=now.year + 100), created_at=now,
                 )
             )  # fmt: skip
         alert_id = alert.id
-    report = Dispatcher(db, config).run_once()
+    report = Dispatcher(db, config).run_once(alert_id=alert_id)
     with db.session() as session:
         statuses = session.execute(
             select(Delivery.channel, Delivery.status, Delivery.last_error).where(
