@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
 from alerts.rules import (
+    CUMULATIVE_KINDS,
     Candidate,
     FigureFacts,
     MonthPoint,
@@ -27,12 +30,12 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import group_members
-from store.figures import FigureFilter, consolidate, list_figures
+from store.figures import consolidate, series
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
 
 
-def facts(figure: Figure, source: str = "") -> FigureFacts:
+def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
     return FigureFacts(
         entity=figure.entity,
         metric=figure.metric,
@@ -53,14 +56,20 @@ def raise_alerts(
 ) -> list[int]:
     """Runs every rule for these stored figures; returns the ids of the alerts it created."""
     created: list[int] = []
+    articles: dict[int, tuple[str, datetime | None]] = {}
     for figure_id in sorted(set(figure_ids)):
         figure = session.get(Figure, figure_id)
         if figure is None:
             continue
-        source = session.scalar(
-            select(Source.name).join(Article).where(Article.id == figure.article_id)
-        )
-        for candidate in candidates_for(session, figure, source or "", config):
+        if figure.article_id not in articles:
+            row = session.execute(
+                select(Source.name, Article.published_at)
+                .join(Article)
+                .where(Article.id == figure.article_id)
+            ).one()
+            articles[figure.article_id] = (row.name, row.published_at)
+        source, published = articles[figure.article_id]
+        for candidate in candidates_for(session, figure, source, published, config):
             alert_id = insert_alert(session, candidate, figure, historical=historical)
             if alert_id is not None:
                 created.append(alert_id)
@@ -70,55 +79,70 @@ def raise_alerts(
 
 
 def candidates_for(
-    session: Session, figure: Figure, source: str, config: Config
+    session: Session,
+    figure: Figure,
+    source: str,
+    published_before: datetime | None,
+    config: Config,
 ) -> list[Candidate]:
+    """Every rule's candidates for one stored figure, judged against its series: monthly
+    history for months, same-scope totals for cumulative figures, same-period reports for
+    revisions. Each reads only its slice of the series."""
     settings = config.rules
     judged = facts(figure, source)
-    rows = [
-        row
-        for row in list_figures(session, FigureFilter(entities=frozenset({figure.entity})))
-        if row.Figure.metric == figure.metric and row.Figure.segment == figure.segment
-    ]
+    series_of = (figure.entity, figure.metric, figure.segment)
     found: list[Candidate] = []
     earlier_months: list[MonthPoint] = []
     if figure.period_kind == "month":
+        months = series(session, *series_of, kinds=("month",))
         history = {
             c.period_start: MonthPoint(c.period_start, c.value, c.qualifier)
-            for c in consolidate(r for r in rows if r.Figure.period_kind == "month")
+            for c in consolidate(months)
         }
         found += monthly_candidates(judged, history, settings)
         earlier_months = [p for m, p in history.items() if m < figure.period_start]
+        same_period = [r for r in months if r.period_start == figure.period_start]
     else:
+        totals = series(session, *series_of, kinds=(*CUMULATIVE_KINDS, figure.period_kind))
         same_scope = [
-            facts(r.Figure)
-            for r in rows
-            if r.Figure.id != figure.id
-            and r.Figure.period_kind in ("lifetime", "ytd", "year")
-            and _scope(r.Figure) == _scope(figure)
+            facts(r)
+            for r in totals
+            if r.id != figure.id
+            and r.period_kind in CUMULATIVE_KINDS
+            and _scope(r) == _scope(figure)
         ]
         found += milestone_candidates(judged, same_scope, settings)
+        same_period = [
+            r
+            for r in totals
+            if (r.period_kind, r.period_start, r.period_end)
+            == (figure.period_kind, figure.period_start, figure.period_end)
+        ]
     found += growth_candidates(judged, settings)
     found += claim_candidates(judged, earlier_months, found, settings)
-    published_before = _published(session, figure.article_id)
     earlier_reports = [
-        r.Figure.value
-        for r in rows
-        if r.Figure.id != figure.id
-        and r.Figure.qualifier == "exact"
-        and (r.Figure.period_kind, r.Figure.period_start, r.Figure.period_end)
-        == (figure.period_kind, figure.period_start, figure.period_end)
+        r.value
+        for r in same_period
+        if r.id != figure.id
+        and r.qualifier == "exact"
+        and r.period_end == figure.period_end
         and (published_before is None or (r.published_at or published_before) <= published_before)
     ]
     found += revision_candidates(judged, earlier_reports)
     return found
 
 
-def _scope(figure: Figure) -> str:
+def _scope(figure: Figure | Row[Any]) -> str:
     return "lifetime" if figure.period_kind == "lifetime" else str(figure.period_end.year)
 
 
-def _published(session: Session, article_id: int) -> datetime | None:
-    return session.scalar(select(Article.published_at).where(Article.id == article_id))
+_ALERTS = Alert.__table__
+# Built once: parameters are bound per call, so the statement compiles once (hot in crawls).
+_INSERT_NEW_ALERT = {
+    name: module.insert(_ALERTS).on_conflict_do_nothing(index_elements=["key"])
+    .returning(_ALERTS.c.id)
+    for name, module in (("sqlite", sqlite), ("postgresql", postgresql))
+}  # fmt: skip
 
 
 def insert_alert(
@@ -129,30 +153,36 @@ def insert_alert(
     historical: bool,
     source_id: int | None = None,
 ) -> int | None:
-    """Inserts the alert unless its key exists; returns its id when it is new."""
+    """Inserts the alert unless its key exists; returns its id when it is new. One statement
+    (INSERT ... ON CONFLICT DO NOTHING RETURNING) where the database has it."""
+    values: dict[str, Any] = {
+        "key": candidate.key,
+        "kind": candidate.kind,
+        "rung": candidate.rung,
+        "previous_value": candidate.previous_value,
+        "previous_period": candidate.previous_period,
+        "streak": candidate.streak,
+        "claims": list(candidate.claims or (figure.claims if figure else ())),
+        "message": candidate.message,
+        "historical": historical,
+        "source_id": source_id,
+        "created_at": utcnow(),
+    }
+    if figure is not None:
+        values |= {
+            name: getattr(figure, name)
+            for name in ("entity", "metric", "segment", "period_kind", "period_start",
+                         "period_end", "value", "qualifier", "article_id")
+        }  # fmt: skip
+        values["figure_id"] = figure.id
+    statement = _INSERT_NEW_ALERT.get(session.get_bind().dialect.name)
+    if statement is not None:
+        return session.scalar(statement, values)
     if session.scalar(select(Alert.id).where(Alert.key == candidate.key)) is not None:
         return None
-    alert = Alert(
-        key=candidate.key,
-        kind=candidate.kind,
-        rung=candidate.rung,
-        previous_value=candidate.previous_value,
-        previous_period=candidate.previous_period,
-        streak=candidate.streak,
-        claims=list(candidate.claims or (figure.claims if figure else ())),
-        message=candidate.message,
-        historical=historical,
-        source_id=source_id,
-        created_at=utcnow(),
-    )
-    if figure is not None:
-        alert.entity, alert.metric, alert.segment = figure.entity, figure.metric, figure.segment
-        alert.period_kind = figure.period_kind
-        alert.period_start, alert.period_end = figure.period_start, figure.period_end
-        alert.value, alert.qualifier = figure.value, figure.qualifier
-        alert.figure_id, alert.article_id = figure.id, figure.article_id
-    try:
+    try:  # portable fallback
         with session.begin_nested():
+            alert = Alert(**values)
             session.add(alert)
     except IntegrityError:  # raised meanwhile by another writer: still once
         return None

@@ -99,14 +99,14 @@ def write_figures(rows: Sequence[Any], fmt: str) -> None:
     if fmt == "table":
         table = [
             (
-                r.Figure.entity,
-                r.Figure.metric,
-                r.Figure.segment,
-                period_label(r.Figure.period_kind, r.Figure.period_start, r.Figure.period_end),
-                f"{r.Figure.value:,}",
-                r.Figure.qualifier,
-                "" if r.Figure.yoy_pct is None else f"{r.Figure.yoy_pct:+g}%",
-                ",".join(r.Figure.claims),
+                r.entity,
+                r.metric,
+                r.segment,
+                period_label(r.period_kind, r.period_start, r.period_end),
+                f"{r.value:,}",
+                r.qualifier,
+                "" if r.yoy_pct is None else f"{r.yoy_pct:+g}%",
+                ",".join(r.claims),
                 r.source,
                 truncate(r.title or "", 40),
             )
@@ -120,7 +120,7 @@ def write_figures(rows: Sequence[Any], fmt: str) -> None:
         return
     records = (
         {
-            **{name: _iso(getattr(r.Figure, name)) for name in FIGURE_COLUMNS},
+            **{name: _iso(getattr(r, name)) for name in FIGURE_COLUMNS},
             "source": r.source,
             "url": r.canonical_url,
             "title": r.title,

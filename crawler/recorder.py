@@ -17,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
+from twisted.internet.defer import Deferred
 from twisted.python.threadpool import ThreadPool
 
 from alerts.config import config_path, load_config
@@ -28,6 +29,9 @@ from store.db import Database
 from store.figures import store_figures
 
 logger = logging.getLogger(__name__)
+
+# Articles stored per transaction at most when the writer falls behind (group commit).
+MAX_BATCH = 50
 
 _DATABASES: dict[str, Database] = {}
 
@@ -60,6 +64,8 @@ class CrawlRecorder:
         self.run_id: int | None = None
         self._known: set[str] = set()
         self.writer = ThreadPool(minthreads=1, maxthreads=1, name="evwatch-store")
+        self._queue: list[tuple[dict[str, Any], Sequence[dict[str, Any]], Deferred[Any]]] = []
+        self._writing = False
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -97,29 +103,77 @@ class CrawlRecorder:
     def save_article(
         self, record_fields: dict[str, Any], figures: Sequence[dict[str, Any]]
     ) -> SavedArticle:
-        """Stores an article and its figures in one transaction. Blocking: call it off the
-        reactor."""
+        """Stores an article with its figures and their alerts in one transaction. Blocking:
+        call it off the reactor."""
+        return self.save_batch([(record_fields, figures)])[0]  # type: ignore[return-value]
+
+    def save_batch(
+        self, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]
+    ) -> list[SavedArticle | Exception]:
+        """Stores several articles in one transaction (one commit, one fsync: group commit).
+        If the transaction fails, each article is tried alone so one bad page costs only
+        itself; its exception takes its place in the result."""
+        try:
+            with self.db.session() as session:
+                saved = [self._save(session, fields, figures) for fields, figures in items]
+        except Exception as exc:
+            if len(items) == 1:
+                return [exc]
+            return [result for item in items for result in self.save_batch([item])]
+        for fields, _ in items:
+            self._known.update({fields["canonical_url"], fields["fetched_url"]})
+        return list(saved)
+
+    def _save(
+        self, session: Any, record_fields: dict[str, Any], figures: Sequence[dict[str, Any]]
+    ) -> SavedArticle:
         assert self.source_id is not None
         record = queries.ArticleRecord(source_id=self.source_id, **record_fields)
-        with self.db.session() as session:
-            article_id, created = queries.save_article(session, record)
-            changes = store_figures(session, article_id, figures, PARSER_VERSION)
-            judged = changes.added + [figure_id for figure_id, _ in changes.changed]
-            alerts = raise_alerts(session, judged, self.config, historical=self.historical)
-        self._known.update({record.canonical_url, record.fetched_url})
+        article_id, created = queries.save_article(session, record)
+        changes = store_figures(session, article_id, figures, PARSER_VERSION)
+        judged = changes.added + [figure_id for figure_id, _ in changes.changed]
+        alerts = raise_alerts(session, judged, self.config, historical=self.historical)
         return SavedArticle(article_id, created, len(changes.added), len(alerts))
 
     async def save_article_async(
         self, record_fields: dict[str, Any], figures: Sequence[dict[str, Any]]
     ) -> SavedArticle:
-        """``save_article`` on the recorder's single writer thread (one writer, in order)."""
+        """Queues the article for the single writer thread, which stores whatever has queued
+        up since its last commit in one transaction (in order, one writer)."""
+        done: Deferred[SavedArticle] = Deferred()
+        self._queue.append((record_fields, figures, done))
+        if not self._writing:
+            self._writing = True
+            self._write_next()
+        return await deferred_to_future(done)
+
+    def _write_next(self) -> None:
+        """Reactor thread: hands the queued articles (up to MAX_BATCH) to the writer."""
         from twisted.internet import reactor  # installed by Scrapy by now; never at import
 
-        return await deferred_to_future(
-            threads.deferToThreadPool(
-                reactor, self.writer, self.save_article, record_fields, figures
-            )
+        batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+        work = threads.deferToThreadPool(
+            reactor, self.writer, self.save_batch, [(fields, figs) for fields, figs, _ in batch]
         )
+
+        def settle(results: list[SavedArticle | Exception]) -> None:
+            for (_, _, done), result in zip(batch, results, strict=True):
+                if isinstance(result, Exception):
+                    done.errback(result)
+                else:
+                    done.callback(result)
+
+        def fail(failure: Any) -> None:
+            for _, _, done in batch:
+                done.errback(failure)
+
+        def next_batch(_: object) -> None:
+            if self._queue:
+                self._write_next()
+            else:
+                self._writing = False
+
+        work.addCallbacks(settle, fail).addBoth(next_batch)
 
     def record_error(
         self, url: str, kind: str, status: int | None, message: str, *, article: bool

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, select
+from sqlalchemy import Row, Select, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, Source
@@ -27,6 +27,7 @@ FIGURE_FIELDS = (
 _MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
 
 FigureKey = tuple[Any, ...]
+_INSERT_FIGURE = insert(Figure.__table__).returning(Figure.__table__.c.id)  # compiled once
 
 
 def figure_key(values: Mapping[str, Any]) -> FigureKey:
@@ -71,13 +72,9 @@ def store_figures(
         row["claims"] = sorted(row["claims"] or [])
         existing = stored.get(key)
         if existing is None:
-            figure = Figure(
-                article_id=article_id, parser_version=parser_version, first_seen_at=now,
-                updated_at=now, **row,
-            )  # fmt: skip
-            session.add(figure)
-            session.flush()
-            changes.added.append(figure.id)
+            params = {"article_id": article_id, "parser_version": parser_version,
+                      "first_seen_at": now, "updated_at": now, **row}  # fmt: skip
+            changes.added.append(session.scalar(_INSERT_FIGURE, params))
             continue
         diff = {
             name: (getattr(existing, name), row[name])
@@ -130,13 +127,13 @@ def _month_end(year: int, month: int) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
-def list_figures(
-    session: Session, wanted: FigureFilter, limit: int | None = None
-) -> list[Row[Any]]:
-    """Stored figures with their article and source, newest period first."""
-    query = (
+def _reports() -> Select[Any]:
+    """Figures as flat rows (no ORM objects: these lists get long) with their article and
+    source: ``row.value``, ``row.published_at``, ``row.source`` ..."""
+    columns = [getattr(Figure, name) for name in ("id", "article_id", *FIGURE_FIELDS)]
+    return (
         select(
-            Figure,
+            *columns,
             Article.canonical_url,
             Article.title,
             Article.published_at,
@@ -145,6 +142,29 @@ def list_figures(
         .join(Article, Figure.article_id == Article.id)
         .join(Source, Article.source_id == Source.id)
     )
+
+
+def series(
+    session: Session, entity: str, metric: str, segment: str, kinds: Sequence[str]
+) -> list[Row[Any]]:
+    """Every stored report of one series with these period kinds (what the alert rules read)."""
+    params = {"entity": entity, "metric": metric, "segment": segment, "kinds": list(kinds)}
+    return list(session.execute(_SERIES, params).all())
+
+
+_SERIES = _reports().where(
+    Figure.entity == bindparam("entity"),
+    Figure.metric == bindparam("metric"),
+    Figure.segment == bindparam("segment"),
+    Figure.period_kind.in_(bindparam("kinds", expanding=True)),
+)
+
+
+def list_figures(
+    session: Session, wanted: FigureFilter, limit: int | None = None
+) -> list[Row[Any]]:
+    """Stored figures with their article and source, newest period first."""
+    query = _reports()
     if wanted.entities:
         query = query.where(Figure.entity.in_(sorted(wanted.entities)))
     if wanted.metric:
@@ -187,18 +207,17 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
     the most recently published); a key reported with several values is flagged."""
     groups: dict[FigureKey, list[Row[Any]]] = defaultdict(list)
     for row in rows:
-        groups[figure_key(vars(row.Figure))].append(row)
+        groups[figure_key(row._mapping)].append(row)
     result = []
     for key, reports in groups.items():
         votes: dict[int, list[Row[Any]]] = defaultdict(list)
         for report in reports:
-            votes[report.Figure.value].append(report)
+            votes[report.value].append(report)
 
         chosen = max(votes, key=lambda value: _support(votes[value]))
         backers = votes[chosen]
         qualifier = next(
-            (r.Figure.qualifier for r in backers if r.Figure.qualifier == "exact"),
-            backers[0].Figure.qualifier,
+            (r.qualifier for r in backers if r.qualifier == "exact"), backers[0].qualifier
         )
         published = [r.published_at for r in reports if r.published_at]
         result.append(
@@ -218,6 +237,6 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
 
 def _support(backers: list[Row[Any]]) -> tuple[int, int, float]:
     """How well a value is backed: reports, any exact report, the newest publication."""
-    exact = any(r.Figure.qualifier == "exact" for r in backers)
+    exact = any(r.qualifier == "exact" for r in backers)
     newest = max((r.published_at.timestamp() for r in backers if r.published_at), default=0.0)
     return len(backers), int(exact), newest

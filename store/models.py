@@ -58,6 +58,8 @@ class Article(Base):
     """One article, stored once under its canonical URL."""
 
     __tablename__ = "articles"
+    # "same text on the same source" is looked up for every article stored
+    __table_args__ = (Index("ix_articles_source_hash", "source_id", "content_hash"),)
 
     id: Mapped[int_pk]
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)

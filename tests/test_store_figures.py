@@ -147,9 +147,9 @@ def test_filters_narrow_by_entity_metric_and_period(db: Database) -> None:
         hima = list_figures(session, FigureFilter(entities=frozenset({"HIMA"})))
         sales = list_figures(session, FigureFilter(metric="sales"))
         since = list_figures(session, FigureFilter(since=date(2025, 11, 15)))
-    assert sorted(r.Figure.entity for r in november) == ["HIMA", "NIO"]
-    assert [r.Figure.value for r in hima] == [81864, 70000]  # newest period first
-    assert [r.Figure.entity for r in sales] == ["NIO"]
+    assert sorted(r.entity for r in november) == ["HIMA", "NIO"]
+    assert [r.value for r in hima] == [81864, 70000]  # newest period first
+    assert [r.entity for r in sales] == ["NIO"]
     assert len(since) == 2
 
 
