@@ -29,7 +29,7 @@ from alerts.rules import (
     monthly_candidates,
     revision_candidates,
 )
-from crawler.figures.entities import group_members
+from crawler.figures.entities import canonical_name, group_members
 from store.figures import consolidate, series
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
@@ -201,8 +201,9 @@ def wants(subscriber: Subscriber, alert: Alert) -> bool:
     if subscriber.metrics and alert.metric not in subscriber.metrics:
         return False
     if subscriber.entities and alert.entity:
-        followed = {m.casefold() for name in subscriber.entities for m in group_members(name)}
-        followed |= {name.casefold() for name in subscriber.entities}
+        names = {canonical_name(name) for name in subscriber.entities}
+        followed = {m.casefold() for name in names for m in group_members(name)}
+        followed |= {name.casefold() for name in names}
         parts = {part.casefold() for part in alert.entity.split("+")}
         return bool(parts & followed)
     return True

@@ -71,6 +71,8 @@ def test_figures_command_filters_by_group_and_consolidates(crawled: dict[str, An
     entities = {json.loads(line)["entity"] for line in geely.stdout.splitlines()}
     assert "Lynk & Co+Zeekr" in entities
     assert entities <= {"Geely", "Zeekr", "Lynk & Co", "Lynk & Co+Zeekr", "Geely Galaxy"}
+    by_alias = run_evwatch("--db", db_url, "figures", "--entity", "吉利", "--format", "jsonl")
+    assert by_alias.stdout == geely.stdout  # a Chinese alias names the same group
 
     consolidated = run_evwatch(
         "--db", db_url, "figures", "--consolidated", "--period", "2025-11", "--format", "csv"

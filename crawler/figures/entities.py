@@ -133,6 +133,12 @@ def lexicon() -> Lexicon:
     return load_lexicon(tomllib.loads(raw))
 
 
+def canonical_name(name: str) -> str:
+    """The lexicon's name for an alias as a person types it ("鸿蒙智行", "hima", "Geely Auto");
+    the text itself when the lexicon does not know it."""
+    return lexicon().by_alias.get(re.sub(r"\s+", " ", name.strip()).casefold(), name.strip())
+
+
 def group_members(name: str) -> set[str]:
     """``name`` and every entity below it in the group tree (``{name}`` for a non-group).
 
