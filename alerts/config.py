@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 
+from crawler.figures.entities import canonical_name, lexicon
+
 DEFAULT_LADDER = (
     10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 100_000, 150_000, 200_000,
     300_000, 500_000,
@@ -321,6 +323,10 @@ class _Reader:
         webhook = self.webhook(table["webhook"], f"{p}webhook.") if "webhook" in table else None
         if not emails and webhook is None:
             raise self.fail(f"{p}email", "a subscriber needs an email address or a webhook")
+        entities = self.strings(table, "entities", p)
+        for entity in entities:
+            if canonical_name(entity) not in lexicon().entities:
+                raise self.fail(f"{p}entities", f"unknown entity {entity!r} (not in the lexicon)")
         metrics = self.strings(table, "metrics", p)
         for metric in metrics:
             if metric not in METRICS:
@@ -338,7 +344,7 @@ class _Reader:
             name=name,
             emails=emails,
             webhook=webhook,
-            entities=frozenset(self.strings(table, "entities", p)),
+            entities=frozenset(entities),
             metrics=frozenset(metrics),
             kinds=frozenset(kinds),
             mode=mode,

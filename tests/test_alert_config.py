@@ -23,6 +23,7 @@ GOOD_SUBSCRIBER = '[[subscriber]]\nname = "desk"\nwebhook = { url = "https://h.e
         ('[[subscriber]]\nname = "x"\nemail = ["not-an-address"]\n', "subscriber 'x': email"),
         (GOOD_SUBSCRIBER + 'mode = "hourly"\n', "subscriber 'desk': mode"),
         (GOOD_SUBSCRIBER + 'kinds = ["recrod"]\n', "unknown rule kind 'recrod'"),
+        (GOOD_SUBSCRIBER + 'entities = ["Geeley"]\n', "unknown entity 'Geeley'"),
         (GOOD_SUBSCRIBER + 'digest_at = "8am"\n', "subscriber 'desk': digest_at"),
         (GOOD_SUBSCRIBER + 'timezone = "Mars/Olympus"\n', "unknown timezone"),
         ('[[subscriber]]\nname = "x"\nwebhook = { url = "ftp://x", secret_env = "S" }\n', "url"),
