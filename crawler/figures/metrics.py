@@ -212,6 +212,10 @@ _GROWTH_ZH = re.compile(
     r"(?:了|约|近|超过?|逾)?\s*" + _PCT
 )
 _DOUBLE_ZH = re.compile(r"(同比|环比)?(翻番|翻倍|翻了一番)")
+# "deliveries doubled from a year earlier": growth said in words
+_MULTIPLIED_EN = re.compile(r"\b(doubled|tripled|trebled|quadrupled|halved)\b", _I)
+_MULTIPLIED_PCT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0,
+                   "halved": -50.0}  # fmt: skip
 _SIGNED_ZH = re.compile(r"(同比|环比)\s*([+＋\-−])\s*(\d+(?:\.\d+)?)\s*[%％]")
 _NEGATIVE = re.compile(
     r"down|fell|fall|declin|decreas|drop|slid|slip|dip|eas|plung|slump|lower|tumbl|下降|下滑|减少|下跌|降|减|回落",
@@ -300,6 +304,9 @@ def growth_hits(text: str) -> list[Growth]:
     for m in _SIGNED_ZH.finditer(text):
         value = float(m.group(3)) * (-1 if m.group(2) in "-−" else 1)
         out.append(Growth(m.start(), m.end(), value, m.group(1) == "环比"))
+    for m in _MULTIPLIED_EN.finditer(text):
+        pct = _MULTIPLIED_PCT[m.group(1).lower()]
+        out.append(Growth(m.start(), m.end(), pct, _is_mom(text, m.start(), m.end())))
     return sorted(out, key=lambda g: g.start)
 
 
