@@ -30,7 +30,7 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import canonical_name, group_members
-from store.figures import consolidate, series
+from store.figures import monthly_history, same_period, series
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
 
@@ -94,38 +94,23 @@ def candidates_for(
     found: list[Candidate] = []
     earlier_months: list[MonthPoint] = []
     if figure.period_kind == "month":
-        months = series(session, *series_of, kinds=("month",))
         history = {
-            c.period_start: MonthPoint(c.period_start, c.value, c.qualifier)
-            for c in consolidate(months)
+            month: MonthPoint(month, value, qualifier)
+            for month, (value, qualifier) in monthly_history(session, *series_of).items()
         }
         found += monthly_candidates(judged, history, settings)
         earlier_months = [p for m, p in history.items() if m < figure.period_start]
-        same_period = [r for r in months if r.period_start == figure.period_start]
-    else:
-        totals = series(session, *series_of, kinds=(*CUMULATIVE_KINDS, figure.period_kind))
-        same_scope = [
-            facts(r)
-            for r in totals
-            if r.id != figure.id
-            and r.period_kind in CUMULATIVE_KINDS
-            and _scope(r) == _scope(figure)
-        ]
+    elif figure.period_kind in CUMULATIVE_KINDS:
+        totals = series(session, *series_of, kinds=CUMULATIVE_KINDS)
+        same_scope = [facts(r) for r in totals if r.id != figure.id and _scope(r) == _scope(figure)]
         found += milestone_candidates(judged, same_scope, settings)
-        same_period = [
-            r
-            for r in totals
-            if (r.period_kind, r.period_start, r.period_end)
-            == (figure.period_kind, figure.period_start, figure.period_end)
-        ]
     found += growth_candidates(judged, settings)
     found += claim_candidates(judged, earlier_months, found, settings)
     earlier_reports = [
         r.value
-        for r in same_period
+        for r in same_period(session, figure)
         if r.id != figure.id
         and r.qualifier == "exact"
-        and r.period_end == figure.period_end
         and (published_before is None or (r.published_at or published_before) <= published_before)
     ]
     found += revision_candidates(judged, earlier_reports)

@@ -8,6 +8,9 @@ from __future__ import annotations
 import asyncio
 import atexit
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -77,9 +80,26 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
     """
     global _POOL
     if _POOL is None:
-        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        _POOL = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_exit_with_parent,
+            initargs=(os.getpid(),),
+        )
         atexit.register(_POOL.shutdown, cancel_futures=True)
     return _POOL
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In each worker: leave when the crawl process is gone, even killed (a worker otherwise
+    waits on its queue forever, holding its memory)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="evwatch-parent-watch", daemon=True).start()
 
 
 class ValidateArticlePipeline(_CrawlerPipeline):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, delete, insert, select
+from sqlalchemy import Row, Select, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, Source
@@ -160,6 +160,22 @@ _SERIES = _reports().where(
 )
 
 
+_SAME_PERIOD = _reports().where(
+    Figure.entity == bindparam("entity"),
+    Figure.metric == bindparam("metric"),
+    Figure.segment == bindparam("segment"),
+    Figure.period_kind == bindparam("period_kind"),
+    Figure.period_start == bindparam("period_start"),
+    Figure.period_end == bindparam("period_end"),
+)
+
+
+def same_period(session: Session, figure: Any) -> list[Row[Any]]:
+    """Every stored report of this figure's series and period, from any article."""
+    params = {name: getattr(figure, name) for name in FIGURE_KEY}
+    return list(session.execute(_SAME_PERIOD, params).all())
+
+
 def list_figures(
     session: Session, wanted: FigureFilter, limit: int | None = None
 ) -> list[Row[Any]]:
@@ -202,6 +218,29 @@ class ConsolidatedFigure:
     latest_published: datetime | None
 
 
+@dataclass
+class _Support:
+    """How well one value of a key is backed: reports, any exact one, the newest publication."""
+
+    reports: int = 0
+    exact: bool = False
+    newest: float = 0.0
+    qualifier: str = ""
+
+    def add(self, qualifier: str, published: datetime | None, reports: int = 1) -> None:
+        self.reports += reports
+        self.exact = self.exact or qualifier == "exact"
+        self.qualifier = "exact" if self.exact else (self.qualifier or qualifier)
+        if published is not None:
+            self.newest = max(self.newest, published.timestamp())
+
+
+def _chosen(votes: dict[int, _Support]) -> int:
+    """The value most reports agree on; ties go to exact over approximate, then the newest."""
+    return max(votes, key=lambda value: (votes[value].reports, votes[value].exact,
+                                         votes[value].newest))  # fmt: skip
+
+
 def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
     """Chooses, per key, the value most articles agree on (ties: exact over approximate, then
     the most recently published); a key reported with several values is flagged."""
@@ -210,24 +249,19 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
         groups[figure_key(row._mapping)].append(row)
     result = []
     for key, reports in groups.items():
-        votes: dict[int, list[Row[Any]]] = defaultdict(list)
+        votes: dict[int, _Support] = defaultdict(_Support)
         for report in reports:
-            votes[report.value].append(report)
-
-        chosen = max(votes, key=lambda value: _support(votes[value]))
-        backers = votes[chosen]
-        qualifier = next(
-            (r.qualifier for r in backers if r.qualifier == "exact"), backers[0].qualifier
-        )
+            votes[report.value].add(report.qualifier, report.published_at)
+        chosen = _chosen(votes)
         published = [r.published_at for r in reports if r.published_at]
         result.append(
             ConsolidatedFigure(
                 *key,
                 value=chosen,
-                qualifier=qualifier,
+                qualifier=votes[chosen].qualifier,
                 reports=len(reports),
                 sources=tuple(sorted({r.source for r in reports})),
-                disagreement={v: len(r) for v, r in votes.items()} if len(votes) > 1 else {},
+                disagreement={v: s.reports for v, s in votes.items()} if len(votes) > 1 else {},
                 latest_published=max(published) if published else None,
             )
         )
@@ -235,8 +269,35 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
     return result
 
 
-def _support(backers: list[Row[Any]]) -> tuple[int, int, float]:
-    """How well a value is backed: reports, any exact report, the newest publication."""
-    exact = any(r.qualifier == "exact" for r in backers)
-    newest = max((r.published_at.timestamp() for r in backers if r.published_at), default=0.0)
-    return len(backers), int(exact), newest
+_MONTHS = (
+    select(
+        Figure.period_start,
+        Figure.value,
+        Figure.qualifier,
+        func.count().label("reports"),
+        func.max(Article.published_at).label("newest"),
+    )
+    .join(Article, Figure.article_id == Article.id)
+    .where(
+        Figure.entity == bindparam("entity"),
+        Figure.metric == bindparam("metric"),
+        Figure.segment == bindparam("segment"),
+        Figure.period_kind == "month",
+    )
+    .group_by(Figure.period_start, Figure.value, Figure.qualifier)
+)
+
+
+def monthly_history(
+    session: Session, entity: str, metric: str, segment: str
+) -> dict[date, tuple[int, str]]:
+    """Each stored month of a series with its agreed value and qualifier, as ``consolidate``
+    would choose them, aggregated in the database (a month reported by many outlets is one
+    row per distinct value)."""
+    months: dict[date, dict[int, _Support]] = defaultdict(lambda: defaultdict(_Support))
+    params = {"entity": entity, "metric": metric, "segment": segment}
+    for row in session.execute(_MONTHS, params):
+        months[row.period_start][row.value].add(row.qualifier, row.newest, row.reports)
+    return {
+        month: (value := _chosen(votes), votes[value].qualifier) for month, votes in months.items()
+    }

@@ -6,6 +6,10 @@ Expected values come from the replica's content files, the same data the replica
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -244,3 +248,39 @@ def test_empty_and_oversized_pages_are_errors_not_articles(crawled: dict[str, An
         "ON s.id = r.source_id ORDER BY r.id LIMIT 4",
     )
     assert ("jiemian", "partial") in status
+
+
+def spawned_workers(parent: int) -> list[int]:
+    """Extraction pool workers of a crawl process (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == parent and b"multiprocessing" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_extraction_workers_exit_when_the_crawl_is_killed(
+    replica: ReplicaProcess, tmp_path: Path
+) -> None:
+    crawl = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "--db", f"sqlite:///{tmp_path / 'k.db'}", "crawl",
+         "jiemian", "--replica", replica.url, "--quiet", *FAST],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not (workers := spawned_workers(crawl.pid)):
+        assert time.monotonic() < deadline and crawl.poll() is None, "no worker started"
+        time.sleep(0.05)
+    crawl.send_signal(signal.SIGKILL)
+    crawl.wait()
+    deadline = time.monotonic() + 10
+    while alive := [pid for pid in workers if Path(f"/proc/{pid}").exists()]:
+        assert time.monotonic() < deadline, f"orphaned workers still running: {alive}"
+        time.sleep(0.1)

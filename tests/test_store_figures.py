@@ -15,7 +15,14 @@ from sqlalchemy.exc import IntegrityError
 
 from store import queries
 from store.db import Database
-from store.figures import FigureFilter, consolidate, list_figures, period_bounds, store_figures
+from store.figures import (
+    FigureFilter,
+    consolidate,
+    list_figures,
+    monthly_history,
+    period_bounds,
+    store_figures,
+)
 from store.models import Base, Figure
 from tests.test_store import record
 
@@ -169,3 +176,25 @@ def test_period_bounds(text: str, bounds: tuple[date, date]) -> None:
 def test_unreadable_periods_are_refused(text: str) -> None:
     with pytest.raises(ValueError):
         period_bounds(text)
+
+
+def test_monthly_history_agrees_with_the_consolidated_view(db: Database) -> None:
+    ids = [article(db, source, n) for n, source in enumerate(("jiemian", "autobeta", "tapas"))]
+    october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 31)}
+    with db.session() as session:
+        for article_id, value in zip(ids, (81864, 81000, 81864), strict=True):
+            store_figures(session, article_id, [figure(value=value)], "1")
+        store_figures(session, ids[1], [figure(value=68000, qualifier="approx", **october)], "1")
+        history = monthly_history(session, "HIMA", "deliveries", "nev")
+        consolidated = {
+            c.period_start: (c.value, c.qualifier)
+            for c in consolidate(list_figures(session, FigureFilter()))
+        }
+    assert (
+        history
+        == consolidated
+        == {
+            date(2025, 11, 1): (81864, "exact"),
+            date(2025, 10, 1): (68000, "approx"),
+        }
+    )
