@@ -11,10 +11,9 @@ never holds another back.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.message import EmailMessage
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,9 +26,6 @@ from alerts.webhook import send_webhook
 from store.db import Database
 from store.models import Alert, Delivery, DeliveryAttempt, DisabledChannel, Figure
 from store.types import utcnow
-
-EmailSender = Callable[[SmtpSettings, EmailMessage], DeliveryResult]
-WebhookSender = Callable[..., DeliveryResult]
 
 
 @dataclass
@@ -97,21 +93,11 @@ def smtp_settings(config: Config) -> SmtpSettings:
 
 
 class Dispatcher:
-    """Sends what is due. ``email_sender`` and ``webhook_sender`` default to the real ones."""
+    """Sends what is due from the outbox of one database, with one configuration."""
 
-    def __init__(
-        self,
-        db: Database,
-        config: Config,
-        *,
-        email_sender: EmailSender = send_email,
-        webhook_sender: WebhookSender = send_webhook,
-        webhook_timeout: float = 10.0,
-    ) -> None:
+    def __init__(self, db: Database, config: Config, webhook_timeout: float = 10.0) -> None:
         self.db = db
         self.config = config
-        self.email_sender = email_sender
-        self.webhook_sender = webhook_sender
         self.webhook_timeout = webhook_timeout
 
     def run_once(
@@ -179,7 +165,7 @@ class Dispatcher:
         if channel == "webhook":
             if subscriber.webhook is None or subscriber.webhook.url != target:
                 return DeliveryResult(False, "webhook no longer configured", permanent=True)
-            return self.webhook_sender(
+            return send_webhook(
                 target,
                 subscriber.webhook.secret(),
                 f"evw_{delivery_id}",
@@ -193,7 +179,7 @@ class Dispatcher:
             message = digest_email(views, day, settings.sender, recipients)
         else:
             message = alert_email(views[0], settings.sender, recipients)
-        return self.email_sender(settings, message)
+        return send_email(settings, message)
 
     def _record(
         self, delivery_ids: Sequence[int], result: DeliveryResult, report: DispatchReport
