@@ -8,7 +8,7 @@ backfill (``historical``) alerts are recorded but get no deliveries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,7 +30,13 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import canonical_name, group_members
-from store.figures import monthly_history, same_period, series
+from store.figures import (
+    FigureChanges,
+    monthly_history,
+    same_period,
+    series,
+    store_figures,
+)
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
 
@@ -49,6 +55,23 @@ def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
         claims=tuple(figure.claims or ()),
         source=source,
     )
+
+
+def record_figures(
+    session: Session,
+    article_id: int,
+    figures: Sequence[Mapping[str, Any]],
+    parser_version: str,
+    config: Config,
+    *,
+    historical: bool,
+    replace: bool = False,
+) -> tuple[FigureChanges, list[int]]:
+    """Stores an article's figures and raises what they call for, in the caller's transaction:
+    the one path of the crawl, ``evwatch ingest`` and ``evwatch reparse``."""
+    changes = store_figures(session, article_id, figures, parser_version, replace=replace)
+    judged = changes.added + [figure_id for figure_id, _ in changes.changed]
+    return changes, raise_alerts(session, judged, config, historical=historical)
 
 
 def raise_alerts(

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from alerts.config import Config, ConfigError, config_path, load_config
 from alerts.dispatch import Dispatcher
-from alerts.engine import raise_alerts
+from alerts.engine import record_figures
 from alerts.rules import Candidate
 from crawler.articlefigures import PARSER_VERSION, article_figures
 from crawler.documents import DEFAULT_TZ, Document, parse_day, read_document
@@ -25,15 +25,8 @@ from crawler.tables import format_table, truncate
 from crawler.textextract import content_hash
 from store import queries
 from store.db import Database
-from store.figures import store_figures
 from store.models import Alert, Delivery
 from store.types import utcnow
-
-ALERT_COLUMNS = (
-    "id", "key", "kind", "entity", "metric", "segment", "period_kind", "period_start",
-    "period_end", "value", "rung", "previous_value", "previous_period", "message", "source_url",
-    "created_at", "delivered", "historical",
-)  # fmt: skip
 
 
 def alert_config(args: argparse.Namespace) -> Config:
@@ -100,9 +93,9 @@ def ingest_one(
                 content_hash=content_hash(text),
             ),
         )
-        changes = store_figures(session, article_id, figures, PARSER_VERSION)
-        judged = changes.added + [figure_id for figure_id, _ in changes.changed]
-        alerts = raise_alerts(session, judged, config, historical=quiet)
+        changes, alerts = record_figures(
+            session, article_id, figures, PARSER_VERSION, config, historical=quiet
+        )
     return created, len(figures), len(changes.added), len(alerts)
 
 

@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from alerts.config import Config
+from alerts.engine import record_figures
+from crawler.alertcommands import alert_config
 from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
 from crawler.figures.entities import canonical_name, group_members
@@ -28,7 +31,6 @@ from store.figures import (
     consolidate,
     list_figures,
     period_bounds,
-    store_figures,
 )
 from store.models import Article, Figure, Source
 
@@ -201,11 +203,14 @@ def reparse_articles(
     db: Database,
     source: str | None,
     timezones: dict[str, ZoneInfo],
+    config: Config,
     *,
     dry_run: bool = False,
-) -> Iterator[tuple[Article, FigureChanges]]:
-    """Runs the current parser over stored articles, one transaction per article, and yields
-    the articles whose figures changed. A dry run rolls every change back."""
+    deliver: bool = False,
+) -> Iterator[tuple[Article, FigureChanges, list[int]]]:
+    """Runs the current parser over stored articles, one transaction per article, with the
+    alert rules over what changed, and yields the articles whose figures changed. Alerts are
+    historical unless ``deliver``. A dry run rolls every change back."""
     with db.session() as session:
         query = select(Article.id).order_by(Article.id)
         if source:
@@ -217,20 +222,25 @@ def reparse_articles(
             tz = timezones.get(article.source.name, DEFAULT_TZ)
             published = local_day(article.published_at, tz, article.first_seen_at.date())
             rows = article_figures(article.title, article.text, published)
-            changes = store_figures(session, article.id, rows, PARSER_VERSION, replace=True)
+            changes, alerts = record_figures(
+                session, article.id, rows, PARSER_VERSION, config, historical=not deliver,
+                replace=True,
+            )  # fmt: skip
             if changes:
                 session.flush()
-                yield article, changes
+                yield article, changes, alerts
             if dry_run:
                 session.rollback()
 
 
 def cmd_reparse(args: argparse.Namespace, db: Database) -> int:
-    totals = {"articles": 0, "added": 0, "changed": 0, "removed": 0}
-    for article, changes in reparse_articles(
-        db, args.source, source_timezones(args.seeds), dry_run=args.dry_run
-    ):
+    totals = {"articles": 0, "added": 0, "changed": 0, "removed": 0, "alerts": 0}
+    for article, changes, alerts in reparse_articles(
+        db, args.source, source_timezones(args.seeds), alert_config(args),
+        dry_run=args.dry_run, deliver=args.deliver,
+    ):  # fmt: skip
         totals["articles"] += 1
+        totals["alerts"] += len(alerts)
         totals["added"] += len(changes.added)
         totals["changed"] += len(changes.changed)
         totals["removed"] += len(changes.removed)
@@ -247,7 +257,7 @@ def cmd_reparse(args: argparse.Namespace, db: Database) -> int:
     print(
         f"parser {PARSER_VERSION}: {verb} {totals['articles']} articles: "
         f"{totals['added']} figures added, {totals['changed']} changed, "
-        f"{totals['removed']} removed"
+        f"{totals['removed']} removed; {totals['alerts']} new alerts"
     )
     return 0
 
@@ -274,4 +284,9 @@ def add_figure_commands(commands: argparse._SubParsersAction, db_of: Any) -> Non
     )
     reparse.add_argument("--source", help="only articles from this source")
     reparse.add_argument("--dry-run", action="store_true", help="report, change nothing")
+    reparse.add_argument(
+        "--deliver",
+        action="store_true",
+        help="deliver the alerts new figures raise (default: record them as historical)",
+    )
     reparse.set_defaults(func=lambda args: cmd_reparse(args, db_of(args)))

@@ -21,12 +21,11 @@ from twisted.internet.defer import Deferred
 from twisted.python.threadpool import ThreadPool
 
 from alerts.config import config_path, load_config
-from alerts.engine import raise_alerts
+from alerts.engine import record_figures
 from alerts.health import check_source_health
 from crawler.articlefigures import PARSER_VERSION
 from store import queries
 from store.db import Database
-from store.figures import store_figures
 
 logger = logging.getLogger(__name__)
 
@@ -130,9 +129,9 @@ class CrawlRecorder:
         assert self.source_id is not None
         record = queries.ArticleRecord(source_id=self.source_id, **record_fields)
         article_id, created = queries.save_article(session, record)
-        changes = store_figures(session, article_id, figures, PARSER_VERSION)
-        judged = changes.added + [figure_id for figure_id, _ in changes.changed]
-        alerts = raise_alerts(session, judged, self.config, historical=self.historical)
+        changes, alerts = record_figures(
+            session, article_id, figures, PARSER_VERSION, self.config, historical=self.historical
+        )
         return SavedArticle(article_id, created, len(changes.added), len(alerts))
 
     async def save_article_async(

@@ -97,13 +97,20 @@ def test_reparse_restores_a_changed_figure_and_then_finds_nothing(
     with sqlite3.connect(copy) as connection:
         connection.execute("UPDATE figures SET value = 1 WHERE entity = 'NIO'")
         connection.execute("DELETE FROM figures WHERE entity = 'Xpeng'")
+        xpeng_alerts = connection.execute("SELECT count(*) FROM alerts WHERE entity = 'Xpeng'")
+        assert xpeng_alerts.fetchone()[0] > 0
+        connection.execute("DELETE FROM alerts WHERE entity = 'Xpeng'")
     first = run_evwatch("--db", f"sqlite:///{copy}", "reparse")
     assert first.returncode == 0, first.stderr
     assert "value 1 -> 36275" in first.stdout
     assert query(copy, "SELECT count(*) FROM figures WHERE value = 1") == [(0,)]
+    # the rules ran over the restored figures: Xpeng's alerts are back, historical
+    assert query(copy, "SELECT count(*), min(historical) FROM alerts WHERE entity = 'Xpeng'") == (
+        query(crawled["db"], "SELECT count(*), min(historical) FROM alerts WHERE entity = 'Xpeng'")
+    )
     original = query(crawled["db"], "SELECT count(*) FROM figures")
     assert query(copy, "SELECT count(*) FROM figures") == original
     second = run_evwatch("--db", f"sqlite:///{copy}", "reparse")
     assert second.stdout.strip().endswith(
-        "changed 0 articles: 0 figures added, 0 changed, 0 removed"
+        "changed 0 articles: 0 figures added, 0 changed, 0 removed; 0 new alerts"
     )

@@ -218,5 +218,5 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
     # Every figure the current parser finds in the stored articles is stored, exactly once.
     check = run_evwatch("--db", f"sqlite:///{db}", "reparse", "--dry-run", timeout=60)
     assert check.stdout.strip().endswith(
-        "would change 0 articles: 0 figures added, 0 changed, 0 removed"
+        "would change 0 articles: 0 figures added, 0 changed, 0 removed; 0 new alerts"
     ), check.stdout
