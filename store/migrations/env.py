@@ -9,6 +9,13 @@ from store.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+# Tables other code owns in the same database: the daemon's APScheduler job store.
+FOREIGN_TABLES = {"apscheduler_jobs"}
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, _: object) -> bool:
+    """Autogenerate leaves alone what is not ours."""
+    return not (type_ == "table" and name in FOREIGN_TABLES)
 
 
 def run_migrations_online() -> None:
@@ -20,6 +27,7 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
