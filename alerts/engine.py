@@ -29,7 +29,7 @@ from alerts.rules import (
     monthly_candidates,
     revision_candidates,
 )
-from crawler.figures.entities import canonical_name, group_members
+from crawler.figures.entities import covered_names
 from store.figures import (
     FigureChanges,
     monthly_history,
@@ -209,9 +209,7 @@ def wants(subscriber: Subscriber, alert: Alert) -> bool:
     if subscriber.metrics and alert.metric not in subscriber.metrics:
         return False
     if subscriber.entities and alert.entity:
-        names = {canonical_name(name) for name in subscriber.entities}
-        followed = {m.casefold() for name in names for m in group_members(name)}
-        followed |= {name.casefold() for name in names}
+        followed = frozenset().union(*(covered_names(name) for name in subscriber.entities))
         parts = {part.casefold() for part in alert.entity.split("+")}
         return bool(parts & followed)
     return True

@@ -19,7 +19,7 @@ from alerts.engine import record_figures
 from crawler.alertcommands import alert_config
 from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
-from crawler.figures.entities import canonical_name, group_members
+from crawler.figures.entities import covered_names
 from crawler.figures.labels import period_label
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
@@ -53,8 +53,7 @@ def _iso(value: Any) -> Any:
 def matching_entities(db: Database, name: str) -> set[str]:
     """Stored entity names that ``name`` covers: itself, a group's brands, and combined figures
     ("Lynk & Co+Zeekr") made only of those."""
-    name = canonical_name(name)
-    wanted = {n.casefold() for n in group_members(name)} | {name.casefold()}
+    wanted = covered_names(name)
     with db.session() as session:
         stored = set(session.scalars(select(Figure.entity).distinct()))
     return {

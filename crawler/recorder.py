@@ -99,13 +99,6 @@ class CrawlRecorder:
     def is_known(self, url: str) -> bool:
         return url in self._known
 
-    def save_article(
-        self, record_fields: dict[str, Any], figures: Sequence[dict[str, Any]]
-    ) -> SavedArticle:
-        """Stores an article with its figures and their alerts in one transaction. Blocking:
-        call it off the reactor."""
-        return self.save_batch([(record_fields, figures)])[0]  # type: ignore[return-value]
-
     def save_batch(
         self, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]
     ) -> list[SavedArticle | Exception]:

@@ -157,6 +157,15 @@ def group_members(name: str) -> set[str]:
     return members
 
 
+@cache
+def covered_names(name: str) -> frozenset[str]:
+    """What an entity filter as a person types it covers, casefolded: the entity (any alias
+    accepted) and, for a group, every brand below it. Combined figures ("Lynk & Co+Zeekr")
+    are matched by the caller on their parts."""
+    canonical = canonical_name(name)
+    return frozenset(n.casefold() for n in group_members(canonical) | {canonical})
+
+
 def composite_name(names: list[str]) -> str:
     """One entity for a combined figure: sorted canonical names joined by "+"."""
     return "+".join(sorted(set(names)))

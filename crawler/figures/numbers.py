@@ -280,7 +280,6 @@ _ZH_QUALIFIERS = {
     "以内": "at_most",
 }
 _EN_AFTER_QUAL = re.compile(r"^(?:-plus|\+|\s+or\s+more|\s+plus\b)", re.IGNORECASE)
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,20 +302,6 @@ def _zh_value(text: str) -> int | None:
     except (ValueError, KeyError):
         return None
     return int(value)
-
-
-def _next_words(text: str, limit: int = 4) -> list[str]:
-    words = []
-    pos = 0
-    while len(words) < limit:
-        m = re.match(r"\s*", text[pos:])
-        pos += m.end() if m else 0
-        w = _WORD_RE.match(text, pos)
-        if not w:
-            break
-        words.append(w.group(0))
-        pos = w.end()
-    return words
 
 
 def _en_counts(after: str) -> tuple[str, int]:

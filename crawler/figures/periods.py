@@ -524,11 +524,6 @@ _MONTH_PREPOSITION = re.compile(
 )
 
 
-def period_spans(text: str) -> list[tuple[int, int]]:
-    """Where the time expressions are (numbers inside them are not figures)."""
-    return find_parts(text).spans
-
-
 def _infer_year(month: int, published: date) -> int:
     return published.year if month <= published.month else published.year - 1
 
