@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 
+from alerts.channels import SmtpSettings
 from crawler.figures.entities import canonical_name, lexicon
 
 DEFAULT_LADDER = (
@@ -93,14 +94,10 @@ class Subscriber:
 
 @dataclass(frozen=True)
 class SmtpConfig:
-    host: str
-    port: int = 587
-    security: str = "starttls"
-    username: str | None = None
+    """The mail server: its settings without the password, and the variable that holds it."""
+
+    settings: SmtpSettings
     password_env: str | None = None
-    sender: str = "evwatch <evwatch@localhost>"
-    timeout: float = 20.0
-    ca_file: str | None = None
 
     def password(self) -> str | None:
         if not self.password_env:
@@ -109,6 +106,10 @@ class SmtpConfig:
         if value is None:
             raise ConfigError(f"environment variable {self.password_env} (SMTP password) is unset")
         return value
+
+    def with_password(self) -> SmtpSettings:
+        """The settings to send with, the password read now."""
+        return replace(self.settings, password=self.password())
 
 
 @dataclass(frozen=True)
@@ -381,23 +382,23 @@ class _Reader:
         if not host:
             raise self.fail(f"{p}host", "is required")
         security = self.typed(table, "security", p, str, "starttls")
-        if security not in ("starttls", "ssl", "none"):
-            raise self.fail(f"{p}security", f"must be starttls, ssl or none, got {security!r}")
-        if security == "none" and host not in ("127.0.0.1", "::1", "localhost"):
-            raise self.fail(f"{p}security", "'none' is allowed only for a loopback host")
-        port = self.typed(table, "port", p, int, 465 if security == "ssl" else 587)
-        if not 0 < port < 65536:
-            raise self.fail(f"{p}port", f"must be 1-65535, got {port}")
-        return SmtpConfig(
-            host=host,
-            port=port,
-            security=security,
-            username=self.typed(table, "username", p, str, None),
-            password_env=self.env_name(table, "password_env", p, required=False),
-            sender=self.typed(table, "sender", p, str, "evwatch <evwatch@localhost>"),
-            timeout=self.typed(table, "timeout", p, float, 20.0),
-            ca_file=self.typed(table, "ca_file", p, str, None),
-        )
+        username = self.typed(table, "username", p, str, None)
+        password_env = self.env_name(table, "password_env", p, required=False)
+        try:
+            settings = SmtpSettings(
+                host=host,
+                port=self.typed(table, "port", p, int, 465 if security == "ssl" else 587),
+                security=security,
+                username=username,
+                sender=self.typed(table, "sender", p, str, "evwatch <evwatch@localhost>"),
+                timeout=self.typed(table, "timeout", p, float, 20.0),
+                ca_file=self.typed(table, "ca_file", p, str, None),
+            )
+        except ValueError as exc:  # SmtpSettings names the key
+            raise ConfigError(f"{self.where}: {exc}") from None
+        if password_env and not username:
+            raise self.fail(f"{p}password_env", "needs smtp.username")
+        return SmtpConfig(settings, password_env)
 
     def zone(self, table: dict[str, Any], key: str, p: str) -> ZoneInfo:
         name = self.typed(table, key, p, str, "Asia/Shanghai")

@@ -24,7 +24,7 @@ from alerts.email import alert_email, digest_email, send_email
 from alerts.render import AlertView, webhook_payload
 from alerts.webhook import send_webhook
 from store.db import Database
-from store.models import Alert, Delivery, DeliveryAttempt, DisabledChannel, Figure
+from store.models import Alert, Delivery, DeliveryAttempt, DisabledChannel
 from store.types import utcnow
 
 
@@ -62,34 +62,16 @@ def alert_view(alert: Alert) -> AlertView:
         article_url=article.canonical_url if article else None,
         article_title=article.title if article else None,
         published_at=article.published_at if article else None,
-        snippet=_snippet(alert),
+        snippet=alert.figure.snippet if alert.figure else None,
         created_at=alert.created_at,
         historical=alert.historical,
     )
 
 
-def _snippet(alert: Alert) -> str | None:
-    if alert.figure_id is None:
-        return None
-    session = Session.object_session(alert)
-    figure = session.get(Figure, alert.figure_id) if session else None
-    return figure.snippet if figure else None
-
-
 def smtp_settings(config: Config) -> SmtpSettings:
     if config.smtp is None:
         raise ConfigError("no [smtp] section: email cannot be sent")
-    smtp = config.smtp
-    return SmtpSettings(
-        host=smtp.host,
-        port=smtp.port,
-        security=smtp.security,
-        username=smtp.username,
-        password=smtp.password(),
-        sender=smtp.sender,
-        timeout=smtp.timeout,
-        ca_file=smtp.ca_file,
-    )
+    return config.smtp.with_password()
 
 
 class Dispatcher:

@@ -221,6 +221,7 @@ class Alert(Base):
 
     article: Mapped[Article | None] = relationship()
     source: Mapped[Source | None] = relationship()
+    figure: Mapped[Figure | None] = relationship()
 
 
 class Delivery(Base):

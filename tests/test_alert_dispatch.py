@@ -121,8 +121,7 @@ def test_a_webhook_failing_three_times_is_delivered_once_with_one_id(tmp_path: P
         ingest_article(tmp_path, db, config)
         for _ in range(5):
             evwatch(db, config, "dispatch")
-    statuses = [r.body and json.loads(r.body)["kind"] for r in receiver.requests]
-    assert len(statuses) == 4
+    assert len(receiver.requests) == 4
     assert len({r.headers["webhook-id"] for r in receiver.requests}) == 1
     assert all(r.signature_ok for r in receiver.requests)
     webhook = query(db, "SELECT status, attempts FROM deliveries WHERE channel = 'webhook'")
