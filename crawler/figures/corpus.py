@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -160,7 +160,7 @@ def load_corpus(folder: Path) -> list[Article]:
                 raw["gold"],
                 raw["neutral"],
                 raw["traps"],
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -199,12 +199,13 @@ def _classify(figure: Figure, labels: Sequence[dict[str, object]]) -> tuple[str,
     """Why a prediction matched nothing: the label that agrees with it most decides."""
     key = figure_key(figure)
     keyed = [(label_key(label), label) for label in labels]
-    for kind, same in (
+    tests: list[tuple[str, Callable[[Key], bool]]] = [
         ("wrong period", lambda k: (k.entity, k.metric, k.value) == (key.entity, key.metric, key.value)),
         ("wrong metric", lambda k: (k.entity, k.value) == (key.entity, key.value) and k.same_period(key)),
         ("wrong entity", lambda k: k.value == key.value),
         ("wrong value", lambda k: (k.entity, k.metric) == (key.entity, key.metric) and k.same_period(key)),
-    ):  # fmt: skip
+    ]  # fmt: skip
+    for kind, same in tests:
         for k, label in keyed:
             if same(k):
                 return kind, label
