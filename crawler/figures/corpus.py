@@ -199,12 +199,14 @@ def _classify(figure: Figure, labels: Sequence[dict[str, object]]) -> tuple[str,
     """Why a prediction matched nothing: the label that agrees with it most decides."""
     key = figure_key(figure)
     keyed = [(label_key(label), label) for label in labels]
+    key_emv = (key.entity, key.metric, key.value)
+    same_period = key.same_period
     tests: list[tuple[str, Callable[[Key], bool]]] = [
-        ("wrong period", lambda k: (k.entity, k.metric, k.value) == (key.entity, key.metric, key.value)),
-        ("wrong metric", lambda k: (k.entity, k.value) == (key.entity, key.value) and k.same_period(key)),
+        ("wrong period", lambda k: (k.entity, k.metric, k.value) == key_emv),
+        ("wrong metric", lambda k: (k.entity, k.value) == (key.entity, key.value) and same_period(k)),
         ("wrong entity", lambda k: k.value == key.value),
-        ("wrong value", lambda k: (k.entity, k.metric) == (key.entity, key.metric) and k.same_period(key)),
-    ]  # fmt: skip
+        ("wrong value", lambda k: (k.entity, k.metric) == (key.entity, key.metric) and same_period(k)),
+    ]
     for kind, same in tests:
         for k, label in keyed:
             if same(k):
