@@ -200,12 +200,13 @@ def _classify(figure: Figure, labels: Sequence[dict[str, object]]) -> tuple[str,
     key = figure_key(figure)
     keyed = [(label_key(label), label) for label in labels]
     key_emv = (key.entity, key.metric, key.value)
+    key_ev, key_em = (key.entity, key.value), (key.entity, key.metric)
     same_period = key.same_period
     tests: list[tuple[str, Callable[[Key], bool]]] = [
         ("wrong period", lambda k: (k.entity, k.metric, k.value) == key_emv),
-        ("wrong metric", lambda k: (k.entity, k.value) == (key.entity, key.value) and same_period(k)),
+        ("wrong metric", lambda k: (k.entity, k.value) == key_ev and same_period(k)),
         ("wrong entity", lambda k: k.value == key.value),
-        ("wrong value", lambda k: (k.entity, k.metric) == (key.entity, key.metric) and same_period(k)),
+        ("wrong value", lambda k: (k.entity, k.metric) == key_em and same_period(k)),
     ]
     for kind, same in tests:
         for k, label in keyed:
