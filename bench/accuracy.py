@@ -31,7 +31,7 @@ from crawler.figures.corpus import (  # noqa: E402
 from crawler.figures.evaluation import load_article_cases, load_cases, score, score_case  # noqa: E402
 
 CORPUS = REPO / "tests/figures/corpus"
-GOLDEN = {"en": REPO / "tests/figures/golden_en.toml", "zh": REPO / "tests/figures/golden_zh.toml"}
+GOLDEN = sorted((REPO / "tests/figures").glob("golden_*.toml"))
 PERIOD_KINDS = ("month", "ytd", "quarter", "half", "year", "lifetime")
 
 
@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
     qualifiers = sum(s.qualifier_right for s in scores)
     print(f"qualifier right on {qualifiers}/{hits} hits\n")
 
-    golden = [score_case(c) for path in GOLDEN.values() for c in load_cases(path)]
+    golden = [score_case(c) for path in GOLDEN for c in load_cases(path)]
     replica = [score_case(c) for c in load_article_cases(REPO / "tests/figures/articles.toml")]
     for name, results in (("golden cases", golden), ("replica articles", replica)):
         s = score(results)
