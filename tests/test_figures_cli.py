@@ -115,7 +115,7 @@ def test_dash_reads_stdin(
     stdin = io.TextIOWrapper(io.BytesIO("零跑汽车11月交付70327辆，同比增长75%。".encode()))
     monkeypatch.setattr("sys.stdin", stdin)
     assert (
-        main(["extract", "-", "--published", "2025-12-01", "--format", "jsonl", "--lang", "zh"])
+        main(["extract", "-", "--published", "2025-12-01", "--format", "jsonl"])
         == 0
     )
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

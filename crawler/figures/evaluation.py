@@ -86,8 +86,7 @@ def matches(figure: Figure, expected: dict[str, object]) -> bool:
 
 
 def score_case(case: Case) -> CaseResult:
-    lang = None if case.lang in ("auto", "") else case.lang
-    predicted = parse_figures(case.text, case.published, lang)
+    predicted = parse_figures(case.text, case.published)
     remaining = list(case.expect)
     result = CaseResult(case, predicted, 0)
     for figure in predicted:

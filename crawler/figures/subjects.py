@@ -1,0 +1,175 @@
+"""Who a figure is about, beyond the lexicon: names the lexicon does not know, places that are
+only a location, models and sub-segments of a maker.
+
+Owns the out-of-lexicon guard. A capitalised organisation ("JAC sold", "Changan Mazda's
+sales", "Japan shipped"), an unknown "X汽车"/"X集团"/"X省"/"X市", or a place that is part of a
+company name ("Zhengzhou Nissan", "Shaanxi Automobile Group") is found as an :class:`Unknown`
+span. The parser treats it as a subject like any other, and a number whose subject is unknown
+is dropped, never handed to a neighbouring known entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.figures.entities import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A name at text[start:end] that is a possible subject but no entity the lexicon knows."""
+
+    name: str
+    start: int
+    end: int
+
+
+_CAP = r"[A-Z][A-Za-z0-9&'’.-]*"
+_ORG_SUFFIX = (
+    r"(?:Motors?|Auto|Automobiles?|Automotive|Group|Corp\.?|Corporation|Co\.|Inc\.?|Ltd\.?"
+    r"|Holdings?|Company|Cars?|Brands?)"
+)
+# "Changan Mazda Automobile Co.", "China FAW Group": capitalised words ending in a company word
+_EN_ORG = re.compile(rf"\b(?:{_CAP}\s+){{1,3}}{_ORG_SUFFIX}(?![A-Za-z])")
+# "JAC sold", "Japan shipped", "Hycan's deliveries": a capitalised name right before a figure verb
+_FIGURE_VERB = (
+    r"(?:delivered|sold|shipped|produced|exported|made|built|handed|rolled|registered)\b"
+)
+_EN_ACTOR = re.compile(
+    rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})(?:\s+{_FIGURE_VERB}|(?:'s|’s)\s+(?:\w+\s+){{0,2}}"
+    r"(?:sales|deliveries|output|production|exports|shipments|volume))"
+)
+# capitalised words that start sentences or name no one
+_NOT_NAME_WORDS = """a an the it its this that these those they their he she we our you i in on
+    at by for of
+    from to with and or but as after before during since while when where what which who total
+    overall combined together sales deliveries exports output production shipments company group
+    carmaker automaker brand firm maker makers startup association ministry bureau federation
+    data figures statistics according meanwhile however also still only just even some all
+    both each other others new year month quarter january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday nev nevs ev evs bev bevs phev phevs
+    erev suv suvs mpv mpvs chinese china's global domestic overseas passenger commercial
+    electric hybrid plug-in vehicles cars units chart note source photo reuters bloomberg xinhua
+    cnevpost caam cpca first second third fourth last next q1 q2 q3 q4 h1 h2 ytd yoy mom
+    across among including despite together"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+# Chinese: a name at the head of a clause, right before its period or metric ("合创4月交付",
+# "自主品牌累计销量"), or a known name continued by another word and a company word ("吉利长兴基地",
+# "北汽蓝谷公司"). Without word segmentation the name is bounded by what follows it.
+_ZH_HEAD = re.compile(
+    r"(?:^|(?<=[，,；;：:。（(\s]))([\u4e00-\u9fff]{2,6}?)"
+    r"(?=\d{1,2}月|\d{1,2}-\d{1,2}月|今年|去年|上半年|前\d|全年|当月|本月|上月|累计|交付|销量|销售"
+    r"|产量|生产|出口|共交付|共销售|实现)"
+)
+_ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
+# heads that name no one: time, scope, segment and function words
+_ZH_COMMON = re.compile(
+    r"^(?:其中|此外|另外|同时|目前|截至|截止|其|该|本|这|全国|全省|全市|我国|国内|海外|境外|同期|整体"
+    r"|新能源|乘用车|商用车|汽车|整车|燃油车|纯电|插混|混动|电动|今年|去年|全年|当月|本月|上月|单月"
+    r"|月度|季度|年度|前|共|总|合计|累计|公司|集团|企业|车企|品牌|行业|市场|产业|产品|旗下|下属"
+    r"|新势力|头部|龙头|多家|两家|各|全|每|已|将|仍|也|又|再|首次|再次|继续|分别|均|都|和|与|及"
+    r"|据|从|在|于|为|以|对|向|而|但|并|且|则|就|才|还|更|最|较|比|达|达到|实现|完成|超过|突破|近|约"
+    r"|中国|省|市|国家|全球|世界|欧洲|美国|日本|销售|生产|出口|交付|批发|零售|上险|制造|下线|推出|发布"
+    r"|新车|整|乘|商|纯|插|混|燃|国|海|外|内|去|今|明|上|下|前|后|同|环|单|双|首|第)"
+)
+# a place followed by a capitalised company name is part of that name ("Zhengzhou Nissan")
+_NAME_AFTER = re.compile(
+    r"^\s+(?!(?:NEV|EV|BEV|PHEV|Province|City|Municipality|Region|Autonomous)s?\b)[A-Z]"
+)
+_INDUSTRY_BODY = re.compile(
+    r"^(?:\s+[A-Z][a-z]+){0,4}\s+(?:Association|Federation|Council|Chamber)\b"
+)
+_BASED = re.compile(r"^(?:-|\s)(?:based|headquartered|listed|born)\b", re.I)
+
+
+def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
+    """Organisation names in sentence ``s`` that the lexicon does not know."""
+    out: list[Unknown] = []
+    blocking = [k for k in known if not place_in_a_name(s, k)]
+
+    def covered(a: int, b: int) -> bool:
+        return any(m.start < b and a < m.end for m in blocking) or any(
+            u.start < b and a < u.end for u in out
+        )
+
+    for m in _EN_ORG.finditer(s):
+        words = m.group(0).split()
+        if words[0].casefold() in _NOT_NAMES:
+            words = words[1:]
+        if len(words) < 2 or any(w.casefold() in _NOT_NAMES for w in words[:-1]):
+            continue
+        start = m.end() - len(" ".join(words))
+        inside = [k for k in known if start <= k.start and k.end <= m.end()]
+        if inside and not all(k.entity.is_region for k in inside):
+            continue  # "Geely Automobile Holdings", "NIO Inc": a known maker with its suffix
+        if not covered(start, m.end()) or inside:
+            out.append(Unknown(s[start : m.end()], start, m.end()))
+    for m in _EN_ACTOR.finditer(s):
+        words = m.group(1).split()
+        while words and words[0].casefold().strip("'’") in _NOT_NAMES:
+            words = words[1:]
+        if not words or words[-1].casefold() in _NOT_NAMES:
+            continue
+        start = m.end(1) - len(" ".join(words))
+        if not covered(start, m.end(1)):
+            out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
+    for m in _ZH_HEAD.finditer(s):
+        name = m.group(1)
+        if not _ZH_COMMON.match(name) and not covered(m.start(1), m.end(1)):
+            out.append(Unknown(name, m.start(1), m.end(1)))
+    for k in known:
+        if k.entity.is_region or k.end >= len(s) or not "\u4e00" <= s[k.end] <= "\u9fff":
+            continue
+        m = _ZH_CONTINUED.match(s, k.end)
+        if m and not _ZH_COMMON.match(m.group(1)):
+            out.append(Unknown(s[k.start : m.end()], k.start, m.end()))
+    return sorted(out, key=lambda u: u.start)
+
+
+def place_in_a_name(s: str, mention: Mention) -> bool:
+    """A place that is part of a company name or says where a company sits ("Zhengzhou Nissan",
+    "the Shanghai-based carmaker") is no subject of its own. A national or provincial industry
+    body ("China Association of Automobile Manufacturers") speaks for the place."""
+    if not mention.entity.is_region:
+        return False
+    after = s[mention.end : mention.end + 60]
+    if _INDUSTRY_BODY.match(after):
+        return False
+    return bool(_BASED.match(after) or _NAME_AFTER.match(after))
+
+
+_SUBSEGMENT = re.compile(
+    r"\bpassenger (?:car|vehicle)s?\b|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b"
+    r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\b(?:BEV|PHEV|EREV)s?\b|\bsedans?\b"
+    r"|\bSUVs?\b|\bMPVs?\b|\bdomestic(?:ally)?\b|\bin the (?:Chinese|China|domestic|home) market\b"
+    r"|\bunder the [\w-]+(?: [\w-]+)? (?:brand|marque|label|line)\b"
+    r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内|自主品牌|合资品牌",
+)
+
+
+# "electric and plug-in hybrid cars", "纯电和插混": both powertrains together are the whole
+_BOTH_POWERTRAINS = re.compile(
+    r"(?:electric|电动|纯电)\S*\s*(?:and|&|和|与|及|、|/)\s*(?:plug-in|插电|插混)", re.I
+)
+
+
+def subsegment(clause: str) -> bool:
+    """The clause counts part of a maker: passenger or commercial vehicles, one powertrain, one
+    body type, the home market, one brand of several. Such a count is not the maker's total."""
+    return bool(_SUBSEGMENT.search(_BOTH_POWERTRAINS.sub(" ", clause)))
+
+
+# "3,487 NETA Vs", "1,517 NETA S models", "units of the ES6": a model named right after a number
+_MODEL_AFTER = re.compile(
+    r"^\s*(?:units? of (?:the |its )?|of (?:the|its) )?(?:[A-Z][A-Za-z]+\s+)?"
+    r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)"
+    r"(?:[A-Z]{1,4}\d{0,3}[A-Za-z+]*\s+(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
+    r"|[A-Z]{1,4}\d{1,3}[A-Za-z+]*\b|Model [3SXY]\b)"
+)
+
+
+def model_after(s: str, end: int) -> bool:
+    """A model named just after the number: the count is the model's, not the maker's."""
+    return bool(_MODEL_AFTER.match(s[end : end + 40]))
