@@ -19,7 +19,25 @@ VEHICLE = "vehicle"  # "81,864 vehicles", "40.1万辆", "the 20,000-unit mark"
 NEUTRAL = "neutral"  # nothing said: "cleared 40,000", "产量40.1万,"
 OTHER = "other"  # money, percent, year, date, range, stores, enterprises ...
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+# Traditional characters read as their simplified forms (萬 -> 万, 輛 -> 辆, 臺 -> 台, 產銷 -> 产销,
+# 訂單 -> 订单 ...), so one vocabulary serves both scripts. One character for one, so positions
+# in the translated text are positions in the original.
+_TRADITIONAL = (
+    "萬輛臺億兩餘產銷車內國與這個來對為於從後連續計額長張實際預劃場業廠東風廣豐華鵬亞馬歐達較減價"
+    "電動純聯會協總數據報導訂單貨運輸進佔環約僅過關門檻記錄創歷紀週區務員戶樁換儲險網點標擬將測規"
+    "爭衝設備線離開發佈當漲別製勢該團極領問賽嵐圖維紅鴻慶陝鄭寧蘇漢瀋陽顯幾舊買賣貿錢資績營積輕載"
+    "廂項頭間時雙變觀屆歲贏韓義灣鐵軌專屬隊戰權構級檔鏈條組裝機儀兒況"
+)
+_SIMPLIFIED = (
+    "万辆台亿两余产销车内国与这个来对为于从后连续计额长张实际预划场业厂东风广丰华鹏亚马欧达较减价"
+    "电动纯联会协总数据报导订单货运输进占环约仅过关门槛记录创历纪周区务员户桩换储险网点标拟将测规"
+    "争冲设备线离开发布当涨别制势该团极领问赛岚图维红鸿庆陕郑宁苏汉沈阳显几旧买卖贸钱资绩营积轻载"
+    "厢项头间时双变观届岁赢韩义湾铁轨专属队战权构级档链条组装机仪儿况"
+)
+#: full-width digits and signs, and traditional characters: apply to a text before reading it
+FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．，％：＋－" + _TRADITIONAL, "0123456789.,%:+-" + _SIMPLIFIED
+)
 
 _EN_MULT = {
     "thousand": 1_000,
@@ -49,7 +67,11 @@ _WORDS = {
     "one hundred": 100,
 }
 
-_DIGITS = r"(?<![A-Za-z0-9.#_/-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# "81,864", "1.233", "3000"; and "1 881 316 units", thousands grouped by spaces before a unit
+_DIGITS = (
+    r"(?<![A-Za-z0-9.#_/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s*(?:units|vehicles|cars|辆|台))"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+)
 NUMBER_RE = re.compile(
     _DIGITS
     + r"(?:\s*(millionth|million|mln|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
@@ -260,7 +282,8 @@ _ZH_OTHER_UNITS = set(
 )
 _MONEY_BEFORE = re.compile(r"(?:\$|US\$|USD|RMB|¥|￥|HK\$|€|£|CNY)\s*$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(
-    r"^\s*(?:yuan|dollars?|euros?|rmb|usd|cny|元|美元|港元|欧元|人民币|亿元|万元)", re.IGNORECASE
+    r"^\s*-?\s*(?:yuan|dollars?|euros?|rmb|usd|cny|元|美元|港元|欧元|人民币|亿元|万元)",
+    re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s+cent|percentage\s+points?|pct|个百分点|成(?!交|为|本|长|功|都))",
@@ -329,6 +352,32 @@ def _en_counts(after: str) -> tuple[str, int]:
     return OTHER, 0
 
 
+# Stock codes: "(SZ: 002594)", "1211.HK", "601633.SH", "(09866.HK)", "比亚迪股份(01211)"
+_CODE_BEFORE = re.compile(
+    r"(?:\b(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|HK|SZ|SH|SS|SHA|SHE|SSE|SZSE|STAR|OTC)"
+    r"|股票代码|证券代码|代码)\s*[:：]?\s*$"
+)
+_CODE_AFTER = re.compile(r"^\.(?:HK|SH|SZ|SS|US|N|O|BJ)\b")
+
+
+def _is_code(text: str, start: int, end: int, digits: str) -> bool:
+    """A stock code, never a count: a number padded with zeros ("002594", "01211"), one with an
+    exchange suffix ("1211.HK") or after an exchange name ("SZ: 002594", "NYSE: 1234")."""
+    if digits[0] == "0" and len(digits) >= 4 and digits.isdigit():
+        return True
+    before = text[max(0, start - 12) : start]
+    return bool(_CODE_AFTER.match(text[end : end + 4]) or _CODE_BEFORE.search(before))
+
+
+def _zh_unit_gap(after: str) -> int:
+    """Spaces between a number and the Chinese word after it ("2,500 辆", "140 万次"): 0 when
+    none or when English follows."""
+    stripped = after.lstrip(" \u00a0")
+    if "\u4e00" <= stripped[:1] <= "\u9fff":
+        return len(after) - len(stripped)
+    return 0
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` (one sentence), classified. Positions index into ``text``."""
     out: list[Number] = []
@@ -336,16 +385,13 @@ def find_numbers(text: str) -> list[Number]:
         digits, en_mult, zh_mult, word, word_mult, zh_num = m.groups()
         start, end = m.start(), m.end()
         ordinal = False
+        bare_letter = False  # "3M", "5k": a count only when vehicles follow
         if digits is not None:
-            raw = digits.replace(",", "")
+            raw = re.sub(r"[,\s]", "", digits)
             amount = float(raw)
             if en_mult:
                 mult = en_mult.lower()
-                if mult in ("m", "k") and not re.match(
-                    r"\s*(?:units|vehicles|cars|EVs)", text[end:]
-                ):
-                    # "5m" or "5k" outside a vehicle phrase is most likely a distance or money
-                    pass
+                bare_letter = mult in ("m", "k")
                 amount *= _EN_MULT[mult]
                 ordinal = mult.endswith("th")
             elif zh_mult:
@@ -368,7 +414,8 @@ def find_numbers(text: str) -> list[Number]:
         unit_end = end
         after_qualifier = None
         if (
-            _MONEY_BEFORE.search(before)
+            (digits is not None and _is_code(text, start, end, digits))
+            or _MONEY_BEFORE.search(before)
             or _MONEY_AFTER.match(after)
             or _PERCENT_AFTER.match(after)
             or _RANGE_AFTER.match(after)
@@ -378,8 +425,8 @@ def find_numbers(text: str) -> list[Number]:
             counts = OTHER
         elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
             counts = OTHER if not re.match(r"\s*(?:辆|台|units|vehicles|cars)", after) else VEHICLE
-        elif text[max(0, start - 1) : start] in ("第", "#", "№"):
-            ordinal = text[max(0, start - 1) : start] == "第"
+        elif text[:start].rstrip(" ")[-1:] in ("第", "#", "№"):
+            ordinal = text[:start].rstrip(" ")[-1:] == "第"
             counts = OTHER if not ordinal else NEUTRAL
         if counts != OTHER:
             q = _ZH_AFTER_QUAL.match(after)
@@ -393,15 +440,20 @@ def find_numbers(text: str) -> list[Number]:
                     after_qualifier = "at_least"
                     end += q.end()
                     after = text[end : end + 60]
-            head = after[:1]
+            gap = _zh_unit_gap(after)
+            head = after[gap : gap + 1]
             if head in ("辆", "台"):
                 counts = VEHICLE
-                unit_end = end + 1
-            elif head == "万" and after[1:2] in ("辆", "台"):
+                unit_end = end + gap + 1
+            elif head == "万" and after[gap + 1 : gap + 2] in ("辆", "台"):
                 value *= 10_000
                 counts = VEHICLE
-                unit_end = end + 2
-            elif after.startswith(("车型", "型", "款", "系")) or (head and head in _ZH_OTHER_UNITS):
+                unit_end = end + gap + 2
+            elif (
+                after.startswith(("车型", "型", "款", "系"))
+                or (head and head in _ZH_OTHER_UNITS)
+                or (head in ("万", "亿") and after[gap + 1 : gap + 2] in _ZH_OTHER_UNITS)
+            ):
                 counts = OTHER
             elif re.match(r"\s*[A-Za-z-]", after) and not ordinal:
                 counts, length = _en_counts(after)
@@ -414,5 +466,7 @@ def find_numbers(text: str) -> list[Number]:
                     after_qualifier = _ZH_QUALIFIERS[q.group(1)]
                     unit_end += q.end()
                     end = max(end, unit_end)
+        if bare_letter and counts != VEHICLE:
+            counts = OTHER
         out.append(Number(start, end, value, counts, after_qualifier, ordinal, unit_end))
     return out
