@@ -16,44 +16,83 @@ from crawler.figures.periods import small_int
 
 _I = re.IGNORECASE
 
+
+def _vocabulary(english: list[str], chinese: list[str]) -> re.Pattern[str]:
+    """One pattern for English words (each starting at a word boundary) and Chinese words.
+
+    The boundary and the script are tested once before the alternatives, not once per
+    alternative: these patterns run on every clause of every number."""
+    return re.compile(rf"\b(?:{'|'.join(english)})|(?=[\u4e00-\u9fff])(?:{'|'.join(chinese)})", _I)
+
+
+# a sale or a delivery abroad: "sold 1.017 million vehicles overseas", "it sold abroad"
+_ABROAD = (
+    r"(?:sold|sells?|selling|delivered|deliver(?:s|ing)?|shipped|ships?|shipping|sent|sends?)\b"
+    r"(?=(?:[^.;:,，。；]|(?<=\d)[,.](?=\d)){0,50}?\b(?:overseas|abroad"
+    r"|outside (?:of )?(?:mainland )?China|(?:to|in|for) (?:foreign|overseas|international)"
+    r" (?:markets|customers|buyers))\b)"
+)
 METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "exports",
-        re.compile(
-            r"\bexport(?:s|ed|ing)?\b|\bshipped (?:abroad|overseas)|\boverseas sales"
-            r"|出口|海外销量|海外销售|出海",
-            _I,
+        _vocabulary(
+            [
+                r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
+                r"overseas (?:sales|deliveries)",
+                r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
+                r"leaving China\b",
+                r"left (?:China )?for (?:foreign|overseas) (?:customers|markets)",
+            ],
+            [r"出口|海外(?:市场)?(?:累计)?(?:销量|销售|交付)|销往(?:海外|国外|境外)|出海"],
         ),
     ),
     (
         "deliveries",
-        re.compile(
-            r"\bdeliver(?:ed|ies|y|ing|s)?\b|\bhand(?:ed|s|ing)? over\b|\bhandovers?\b|交付|交车"
-            r"|\bhand(?:ed|s)\b(?=[^.]{0,40}\bto (?:customers|buyers|owners|users))",
-            _I,
+        _vocabulary(
+            [
+                r"deliver(?:ed|ies|y|ing|s)?\b", r"hand(?:ed|s|ing)? over\b", r"handovers?\b",
+                r"hand(?:ed|s)\b(?=[^.]{0,40}\bto (?:customers|buyers|owners|users))",
+            ],
+            [r"交付|交车"],
         ),
     ),
     (
         "production",
-        re.compile(
-            r"\bproduc(?:ed|tion|es|e|ing)\b|\boutput\b|\bmanufactur(?:ed|ing|es)\b|\brolled off\b"
-            r"|\brolls off\b|\bbuilt\b|\bassembled\b|\boff the (?:production |assembly )?lines?\b"
-            r"|\bmade\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)|产量|生产"
-            r"|产出|下线"
-            r"|年产(?!能)|达产|制造|产(?=\d)",
-            _I,
+        _vocabulary(
+            [
+                r"produc(?:ed|tion|es|e|ing)\b", r"output\b", r"manufactur(?:ed|ing|es)\b",
+                r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
+                r"c(?:ame|omes?|oming) off\b", r"builds\b", r"built\b", r"assembled\b",
+                r"off the (?:production |assembly )?lines?\b",
+                r"made\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)",
+            ],
+            [r"产量|生产|产出|下线|年产(?!能)|达产|制造|产(?=\d)"],
         ),
     ),
     (
         "sales",
-        re.compile(
-            r"\bsold\b|\bsales\b|\bsell(?:s|ing)?\b|\bretail(?:ed)?\b|\bwholesale(?:s|d)?\b"
-            r"|\bregistrations\b|销量|销售|售出|卖出|批发|零售|上险|(?<!产)销(?=\d)",
-            _I,
+        _vocabulary(
+            [
+                r"sold\b", r"sales\b", r"sell(?:s|ing)?\b", r"retail(?:ed)?\b",
+                r"wholesale(?:s|d)?\b", r"registrations\b",
+            ],
+            [r"销量|销售|售出|卖出|批发|零售|上险|(?<!产)销(?=\d)"],
         ),
     ),
-]
-_PRODSALES = re.compile(r"产销|production and sales|output and sales", _I)
+]  # fmt: skip
+_PRODSALES = re.compile(
+    r"产销|\bproduction and sales\b|\boutput and sales\b|\bproduced and sold\b", _I
+)
+# "exports" named as a part of the figure, not as its metric: "销量(含出口)", "including exports"
+_EXPORTS_INCLUDED = re.compile(r"(?:含|包括|包含|\bincluding|\bincl\.?|\bplus)\s*$", _I)
+# "Overseas, BYD sold ...", "海外市场方面, ...": every sale in the sentence is an export
+_OVERSEAS_OPENER = re.compile(
+    r"^\s*(?:Overseas|Abroad|Outside (?:of )?China|In (?:overseas|foreign) markets"
+    r"|海外(?:市场|业务)?(?:方面|上)?)\s*[,，:：]",
+    _I,
+)
+# the two numbers of "production and sales reached X and Y"
+_PAIR_BETWEEN = re.compile(r"^[^\d.;；。]{0,20}?(?:\band\b|和|与|及|、)[^\d.;；。]{0,6}$", _I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +102,45 @@ class Hit:
     end: int
 
 
+def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:
+    """ "production and sales reached X and Y" / "产销分别完成X和Y": production marks X, sales Y.
+
+    Each metric is placed right before its number, the nearest word to it. Without two numbers
+    joined by "and" the pair stays one "prodsales" hit ("产销均突破100万辆": both)."""
+    from crawler.figures.numbers import OTHER, find_numbers
+
+    numbers = [n for n in find_numbers(text[end:]) if n.counts != OTHER and n.value >= 100]
+    if len(numbers) >= 2:
+        first, second = numbers[0], numbers[1]
+        if _PAIR_BETWEEN.match(text[end + first.unit_end : end + second.start]):
+            a, b = end + first.start, end + second.start
+            return [Hit("production", a - 1, a), Hit("sales", b - 1, b)]
+    return [Hit("prodsales", start, end)]
+
+
+def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
+    """Sales after an "Overseas," opener are exports; exports named as included are not."""
+    if _OVERSEAS_OPENER.match(text):
+        hits = [Hit("exports", h.start, h.end) if h.kind in ("sales", "deliveries") else h
+                for h in hits]  # fmt: skip
+    return [
+        h
+        for h in hits
+        if h.kind != "exports" or not _EXPORTS_INCLUDED.search(text[max(0, h.start - 12) : h.start])
+    ]
+
+
 def metric_hits(text: str) -> list[Hit]:
+    """The metric words of a sentence, left to right, none overlapping."""
     hits = [
         Hit(metric, m.start(), m.end())
         for metric, pattern in METRIC_PATTERNS
         for m in pattern.finditer(text)
     ]
+    hits = _overseas(text, hits)
     for m in _PRODSALES.finditer(text):
         hits = [h for h in hits if not (m.start() <= h.start < m.end())]
-        hits.append(Hit("prodsales", m.start(), m.end()))
+        hits.extend(_split_prodsales(text, m.start(), m.end()))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []
     for h in hits:
@@ -82,26 +151,49 @@ def metric_hits(text: str) -> list[Hit]:
 
 
 # Words that make a number something other than an actual vehicle figure, in its clause.
-TRAP = re.compile(
-    r"\btargets?\b|\bgoals?\b|\baim(?:s|ed|ing)?\b|\bplan(?:s|ned|ning)?\b|\bexpect(?:s|ed|ing)?\b"
-    r"|\bforecasts?\b|\bforecasted\b|\bprojected\b|\bprojections?\b|\bestimat(?:e|es|ed)\b"
-    r"|\bguidance\b|\boutlook\b|\bwill\b|\bwould\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bshould\b"
-    r"|\bintend(?:s|ed)?\b|\bpledge[sd]?\b|\bcapacit(?:y|ies)\b|\bable to\b|\bequipped to\b"
-    r"|\bdesigned to\b|\borders?\b|\border intake\b|\bbookings?\b|\breservations?\b"
-    r"|\bpre-?orders?\b|\bstores?\b|\bshowrooms?\b|\boutlets?\b|\bcharging\b|\bchargers?\b"
-    r"|\bstations?\b|\bpiles?\b|\bemployees?\b|\bstaff\b|\bworkers?\b|\bprice[sd]?\b"
-    r"|\bpricing\b|\bworth\b|\bvalued?\b|\brevenue\b|\butili[sz]ation\b|\bon track to\b"
-    r"|\bseeks? to\b|\bhopes? to\b|\bwants? to\b|\bstriv(?:e|es|ing)\b|\bambitions?\b"
-    r"|\bquotas?\b|\bscheduled to\b|\bset to\b|\bpoised to\b|\bpotential\b|\bup to\b"
-    r"|\bbudget\b|\bcoming year\b|\bnext year\b|\bprojects?\b|\bthreshold of\b|\bif\b"
-    r"|\bunless\b|\brecalls?\b|\brecalled\b|\bmarket share\b|\bwaiting list\b|\bbacklog\b"
-    r"|\bdownloads?\b|\bparc\b|\bon the road\b|\busers?\b|\bfollowers\b|\bkilomet(?:er|re)s\b"
-    r"|\bmiles\b"
-    r"|目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|产能|年产(?=\d|能)"
-    r"|可年产|订单|订购|预订|预定|大定|小订|锁单|门店|网点|充电|换电站|桩|员工|价格|售价|利用率"
-    r"|设计|具备|能力|拟|或将|保有|估计|有望|计划|任务|召回|用户|里程|公里|千米|项目",
-    _I,
-)
+TRAP = _vocabulary(
+    [
+        # plans, forecasts, conditions
+        r"targets?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
+        r"expect(?:s|ed|ing)?\b", r"forecast(?:s|ed)?\b", r"project(?:ed|ions?|s)?\b",
+        r"estimat(?:e|es|ed)\b", r"guidance\b", r"outlook\b", r"will\b", r"would\b", r"could\b",
+        r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed)?\b", r"pledge[sd]?\b",
+        r"on track to\b", r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
+        r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
+        r"potential\b", r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
+        r"coming year\b", r"next year\b", r"threshold of\b", r"if\b", r"unless\b",
+        # capacity, orders, outlets, chargers, staff, money
+        r"capacit(?:y|ies)\b", r"able to\b", r"equipped to\b", r"designed to\b", r"orders?\b",
+        r"order intake\b", r"bookings?\b", r"reservations?\b", r"pre-?orders?\b", r"stores?\b",
+        r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
+        r"piles?\b", r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
+        r"worth\b", r"valued?\b", r"revenue\b", r"utili[sz]ation\b", r"recalls?\b",
+        r"recalled\b", r"market share\b", r"waiting list\b", r"backlog\b", r"downloads?\b",
+        r"followers\b", r"kilomet(?:er|re)s\b", r"miles\b",
+        # vehicles in use: "the NEV fleet stood at", "base of car owners"
+        r"parc\b", r"on the roads?\b", r"(?<!\bto )(?<!\bto the )users?\b", r"fleets?\b",
+        r"vehicles? in (?:use|operation)\b", r"ownership\b", r"car owners\b",
+        r"(?:owner|user|customer) base\b", r"base of (?:car )?(?:owners|users|customers)\b",
+        # rates and averages: "5,000 a week", "an average of 5,800 a month"
+        r"(?:per|a|each|every) (?:day|week|hour|minute)\b(?!\s+(?:earlier|ago|before|later))",
+        r"an? average of\b", r"on average\b", r"averag(?:ed|es|ing)\b",
+        # port and terminal throughput: a port is no maker and no region's output
+        r"ports?\b", r"terminals?\b", r"piers?\b",
+        # a threshold nobody reached: "none of them topped 10,000"
+        r"none of\b", r"failed to\b", r"no (?:\w+ )?(?:maker|carmaker|brand|startup)s?\b",
+    ],
+    [
+        r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|任务",
+        r"产能|年产(?=\d|能)|可年产|设计|具备|能力|项目",
+        r"订单|订购|预订|预定|大定|小订|锁单|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回",
+        r"保有|(?<![向给为])用户|里程|公里|千米",
+        r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)",
+        r"港口|码头|口岸|港区",
+        r"无一|均未|未能|没能",
+        # one batch for one buyer: "交付当地公安", "向希腊交付250辆"
+        r"交付(?:给)?当地|向(?!用户|客户|车主|消费者)[^，,。；;\d]{1,12}交付",
+    ],
+)  # fmt: skip
 # The forward-looking part of TRAP: a period named in such a clause is not the period later
 # sentences report on ("worth 43 billion yuan in the first 11 months" still sets the period).
 FORECAST = re.compile(
@@ -117,16 +209,32 @@ SENTENCE_TRAP = re.compile(
 )
 # "200,000 vehicles a year" after the number: a capacity
 CAPACITY_AFTER = re.compile(
-    r"^\s*(?:(?:a|per|each|every) (?:year|annum)|annually|yearly|/年|每年)", _I
+    r"^\s*(?:(?:a|per|each|every) (?:year|annum)|annually|yearly|/年|每年"
+    r"|(?:a|per|each|every) (?:month|week|day)\b(?!\s+(?:earlier|ago|before|later|after))"
+    r"|/(?:月|周|天|日)|每(?:月|周|天|日))",
+    _I,
 )
 # "from 45,000", "compared with 45,000", "比...": a comparison base, not this period's figure
+# and "an increase of 5,000 units", "多交付了3000辆": the difference between two figures; and
+# "its third consecutive month above 10,000", "连续三个月交付超过": a streak claim's threshold
 BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(?:higher|lower|up"
     r"|down) than|去年同期为?|上年同期为?"
-    r"|同期为|比|较|高于|低于|多于|少于)\s*(?:a |just |only |about |around |nearly )?$",
+    r"|同期为|比|较|高于|低于|多于|少于"
+    r"|\ban? (?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
+    r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
+    r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
+    r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?"
+    r"|落后|领先)\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
+    r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
+    r"|连续\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*个?\s*月[^，,。；;\d]{0,8}$",
     _I,
 )
-BASE_AFTER = re.compile(r"^\s*(?:a year (?:earlier|ago|before)|in the same period|year-ago)", _I)
+BASE_AFTER = re.compile(
+    r"^\s*(?:a year (?:earlier|ago|before)|in the same period|year-ago"
+    r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b)",
+    _I,
+)
 
 # qualifier words right before the number
 QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
@@ -199,18 +307,33 @@ def segment_hits(text: str) -> list[Hit]:
 
 _PCT = r"(\d+(?:\.\d+)?)\s*(%|％|percent(?!age)|per cent|倍)"
 _GROWTH_EN = re.compile(
-    r"\b(up|rose|rising|rise|increased?|increasing|grew|grow|growing|growth|gain(?:ed|ing)?"
+    r"\b(up|rose|rising|rise|increas(?:e|ed|es|ing)|grew|grow|growing|growth|gain(?:ed|ing)?"
     r"|jump(?:ed|ing)?|surg(?:ed|ing|e)|soar(?:ed|ing)?|climb(?:ed|ing)?|expand(?:ed|ing)?"
-    r"|advanc(?:ed|ing)|higher|increase|down|fell|fall(?:ing)?|declin(?:ed|ing|e)|decreas(?:ed|ing|e)"
-    r"|drop(?:ped|ping)?|slipp(?:ed|ing)|dipp(?:ed|ing)|eas(?:ed|ing)|slid(?:e)?|sliding|plung(?:ed|ing)|slump(?:ed|ing)?|lower|tumbl(?:ed|ing))"
+    r"|advanc(?:ed|ing)|higher|down|fell|fall(?:ing)?|declin(?:ed|ing|e)|decreas(?:ed|ing|e)"
+    r"|drop(?:ped|ping)?|slipp(?:ed|ing)|dipp(?:ed|ing)|eas(?:ed|ing)|slid(?:e)?|sliding"
+    r"|plung(?:ed|ing)|slump(?:ed|ing)?|lower|tumbl(?:ed|ing))"
     r"(?:\s+of)?\s+(?:by\s+)?(?:(?:nearly|about|around|some|over|more than|approximately|almost"
     r"|roughly|close to|an?|just)\s+)*" + _PCT,
+    _I,
+)
+# the rate before its word: "a 31.9% decrease YoY", "58.1 percent more than a year earlier"
+_GROWTH_NOUN_EN = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent(?!age)|per cent)\s+"
+    r"(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)\s+|yoy\s+|mom\s+)?"
+    r"(increase|rise|gain|jump|growth|surge|decrease|decline|drop|fall|dip|slump|more|higher"
+    r"|fewer|less|lower)\b",
     _I,
 )
 _GROWTH_ZH = re.compile(
     r"(同比|环比)?(?:[^，,。；;\d%]{0,4}?)(增长|增加|上升|提升|上涨|大增|增|下降|下滑|减少|下跌|降|减|回落)"
     r"(?:了|约|近|超过?|逾)?\s*" + _PCT
 )
+# the second rate of "同比分别增长40%和41.7%": the first belongs to a figure before the last one
+_ZH_PAIR_SECOND = re.compile(r"\s*(?:和|、|，|,|与)\s*" + _PCT)
+# a period word inside the gap of _GROWTH_ZH: "产量环比下降", HK "按月增长", TW "月增"
+_ZH_MARKER = re.compile(r"同比|环比|按年|按月|[年月](?=[增减])")
+# every Chinese rate has one of these characters
+_ZH_GROWTH_HINT = re.compile(r"[增升涨降减落滑跌翻比]")
 _DOUBLE_ZH = re.compile(r"(同比|环比)?(翻番|翻倍|翻了一番)")
 # "deliveries doubled from a year earlier": growth said in words
 _MULTIPLIED_EN = re.compile(r"\b(doubled|tripled|trebled|quadrupled|halved)\b", _I)
@@ -218,29 +341,44 @@ _MULTIPLIED_PCT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadru
                    "halved": -50.0}  # fmt: skip
 _SIGNED_ZH = re.compile(r"(同比|环比)\s*([+＋\-−])\s*(\d+(?:\.\d+)?)\s*[%％]")
 _NEGATIVE = re.compile(
-    r"down|fell|fall|declin|decreas|drop|slid|slip|dip|eas|plung|slump|lower|tumbl|下降|下滑|减少|下跌|降|减|回落",
+    r"down|fell|fall|declin|decreas|drop|slid|slip|dip|eas|plung|slump|lower|tumbl|fewer|less"
+    r"|下降|下滑|减少|下跌|降|减|回落",
     _I,
 )
+_OVER = r"[- ](?:on|over)[- ]"
 _AND_PCT = re.compile(
-    r"\s*(?:year[- ]on[- ]year|month[- ]on[- ]month)?\s*(?:,|and|,\s*and)\s*(up|down)?\s*"
-    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)(?=\s*(?:month[- ]on[- ]month|year[- ]on[- ]year"
-    r"|from|sequentially|compared))",
+    rf"\s*(?:year{_OVER}year|month{_OVER}month|yoy|mom|(?:from )?a year (?:earlier|ago|before))?"
+    r"\s*(?:,|and|,\s*and)\s*(up|down)?\s*"
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
+    rf"(?=\s*(?:month{_OVER}month|year{_OVER}year|quarter{_OVER}quarter|yoy\b|mom\b|qoq\b"
+    r"|from|sequentially|compared|on a year|than))",
     re.I,
 )
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _MOM = re.compile(
-    r"month[- ]on[- ]month|\bmom\b|m/m|from (?:the )?(?:previous|prior) month"
-    r"|sequential|环比",
+    rf"month{_OVER}month|\bmom\b|m/m|m-o-m|from (?:the )?(?:previous|prior|last) month"
+    rf"|\b(?:from|than|over|on|with)(?: in)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
+    r"|sequential|环比|按月",
     _I,
 )
 _YOY = re.compile(
-    r"year[- ]on[- ]year|\byoy\b|y/y|a year (?:earlier|ago|before)|same period"
-    r"|from (?:a|the) year|annual(?:ly)?|同比",
+    rf"year{_OVER}year|\byoy\b|y/y|y-o-y|a year (?:earlier|ago|before)|same period"
+    r"|from (?:a|the) year|annual(?:ly)?|同比|按年",
     _I,
 )
+# a rate against the previous quarter belongs to neither field
+_QOQ = re.compile(rf"quarter{_OVER}quarter|\bqoq\b|q/q", _I)
+
+
+def _after_rate(text: str, end: int) -> str:
+    """The words after a rate, up to the next number."""
+    return re.split(r"\d", text[end : end + 30], maxsplit=1)[0]
 
 
 def _is_mom(text: str, start: int, end: int) -> bool:
-    after = re.split(r"\d", text[end : end + 30], maxsplit=1)[0]
+    after = _after_rate(text, end)
     if _MOM.search(after):
         return True
     if _YOY.search(after):
@@ -263,50 +401,79 @@ class Growth:
     mom: bool
 
 
-def growth_hits(text: str) -> list[Growth]:
-    """Growth rates in ``text``: +/- percent, year on year unless month on month is said."""
+def _signed(value: str, unit: str, word: str) -> float:
+    pct = float(value) * (100 if unit == "倍" else 1)
+    return -pct if _NEGATIVE.match(word) else pct
+
+
+def _growth_en(text: str) -> list[Growth]:
+    """ "up 90 percent year on year", "rose 5% and 3% month on month", "a 31.9% decrease"."""
     out: list[Growth] = []
     for m in _GROWTH_EN.finditer(text):
         if re.match(r"\s*(?:to|至)\b", text[m.end(1) : m.end(1) + 4]):
             continue
-        value = float(m.group(2))
-        if m.group(3) == "倍":
-            value *= 100
-        if _NEGATIVE.match(m.group(1)):
-            value = -value
-        mom = _is_mom(text, m.start(), m.end())
-        out.append(Growth(m.start(), m.end(), value, mom))
+        value = _signed(m.group(2), m.group(3), m.group(1))
+        first = Growth(m.start(), m.end(), value, _is_mom(text, m.start(), m.end()))
         more = _AND_PCT.match(text, m.end())
-        if more:
-            extra = float(more.group(2)) * (
-                -1
-                if more.group(1) and more.group(1).lower() == "down"
-                else (1 if more.group(1) else (1 if value >= 0 else -1))
-            )
-            out.append(
-                Growth(more.start(), more.end(), extra, _is_mom(text, more.start(), more.end()))
-            )
+        if not more:
+            out.append(first)
+            continue
+        sign = more.group(1).lower() if more.group(1) else ("up" if value >= 0 else "down")
+        extra = float(more.group(2)) * (-1 if sign == "down" else 1)
+        second = Growth(more.start(), more.end(), extra, _is_mom(text, more.start(), more.end()))
+        # "rising 12.7 percent and 12.0 percent": two figures' rates, only the last is placeable
+        same_kind = second.mom == first.mom and not _QOQ.search(_after_rate(text, second.end))
+        out.extend([second] if same_kind else [first, second])
+    for m in _GROWTH_NOUN_EN.finditer(text):
+        if any(g.start <= m.start() < g.end for g in out):
+            continue
+        value = _signed(m.group(1), "%", m.group(2))
+        out.append(Growth(m.start(), m.end(), value, _is_mom(text, m.start(), m.end())))
+    return out
+
+
+def _growth_zh(text: str) -> list[Growth]:
+    """ "同比增长1.5倍", "产量环比下降0.3%", "按年增长57.9%"; of "分别增长A%和B%" only B."""
+    out: list[Growth] = []
+    if not _ZH_GROWTH_HINT.search(text):
+        return out
     for m in _GROWTH_ZH.finditer(text):
         if text[m.end(2) : m.end(2) + 1] in ("至", "到"):
             continue
-        value = float(m.group(3))
-        if m.group(4) == "倍":
-            value *= 100
-        if _NEGATIVE.match(m.group(2)):
-            value = -value
+        value = _signed(m.group(3), m.group(4), m.group(2))
         marker = m.group(1)
+        start = m.start() if marker else m.start(2)
         if marker is None:
-            before = text[max(0, m.start() - 6) : m.start()]
-            marker = "环比" if "环比" in before else "同比"
-        out.append(Growth(m.start(), m.end(), value, marker == "环比"))
+            inside = list(_ZH_MARKER.finditer(text[: m.start(2) + 1], m.start()))
+            if inside:
+                marker, start = inside[-1].group(0), inside[-1].start()
+            else:
+                before = text[max(0, m.start() - 6) : m.start()]
+                marker = "环比" if "环比" in before else "同比"
+        mom = marker in ("环比", "按月", "月")
+        pair = "分别" in text[m.start() : m.end()]
+        second = _ZH_PAIR_SECOND.match(text, m.end()) if pair else None
+        if second:
+            value = _signed(second.group(1), second.group(2), m.group(2))
+            out.append(Growth(second.start(), second.end(), value, mom))
+        else:
+            out.append(Growth(start, m.end(), value, mom))
     for m in _DOUBLE_ZH.finditer(text):
         out.append(Growth(m.start(), m.end(), 100.0, m.group(1) == "环比"))
     for m in _SIGNED_ZH.finditer(text):
         value = float(m.group(3)) * (-1 if m.group(2) in "-−" else 1)
         out.append(Growth(m.start(), m.end(), value, m.group(1) == "环比"))
+    return out
+
+
+def growth_hits(text: str) -> list[Growth]:
+    """Growth rates in ``text``: +/- percent, year on year unless month on month is said; a
+    rate against the previous quarter is left out."""
+    out = _growth_en(text) + _growth_zh(text)
     for m in _MULTIPLIED_EN.finditer(text):
         pct = _MULTIPLIED_PCT[m.group(1).lower()]
         out.append(Growth(m.start(), m.end(), pct, _is_mom(text, m.start(), m.end())))
+    out = [g for g in out if not _QOQ.search(_after_rate(text, g.end))]
     return sorted(out, key=lambda g: g.start)
 
 
