@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from crawler.figures.model import LIFETIME_START
-from crawler.figures.numbers import SMALL_NUMBERS
+from crawler.figures.numbers import NUMBER_RE, SMALL_NUMBERS
 
 MONTHS = {
     name: i
@@ -100,11 +100,20 @@ class Parts:
     full_year: bool = False
     last_month: bool = False
     this_month: bool = False
+    that_month: bool = False  # 当月: the month the article is about
+    alone: bool = False  # "in May alone", 仅4月, 单月: the month, not the year so far
+    year_alone: bool = False  # a year said apart from any date ("output for 2024")
+    total: bool = False  # "in total": lifetime unless the article counts a shorter period
+    several: bool = False  # three or more months or quarters: a list, not one period
+    rolling: bool = False  # "the last 12 months", 过去12个月: no calendar period
     spans: list[tuple[int, int]] = field(default_factory=list)
     components: list[tuple[int, int, dict[str, object]]] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)  # numbers with a time of their own
 
     @property
     def explicit(self) -> bool:
+        if self.several:
+            return False
         return (
             any(v is not None for v in (self.month, self.months, self.quarter, self.half))
             or self.last_month
@@ -119,13 +128,17 @@ class Parts:
         """``self`` completed with what ``other`` says (self wins on conflicts)."""
         out = Parts(**{k: getattr(self, k) for k in self.__dataclass_fields__})
         for name in self.__dataclass_fields__:
-            if name in ("spans", "components"):
+            if name in ("spans", "components", "ties"):
                 continue
             if getattr(out, name) in (None, False):
                 setattr(out, name, getattr(other, name))
         out.spans = [*self.spans, *other.spans]
         out.components = [*self.components, *other.components]
         return out
+
+    def tie_at(self, number_start: int) -> Tie | None:
+        """The time that belongs to the number starting at ``number_start`` alone, if any."""
+        return next((t for t in self.ties if t.number == number_start), None)
 
     def within(self, start: int, end: int) -> Parts:
         """The components found inside text[start:end]."""
@@ -146,6 +159,36 @@ class Period:
     end: date
 
 
+@dataclass
+class Tie:
+    """A number with a time of its own, which beats the time of its clause.
+
+    ``base``: the number is a comparison base ("up 8% from the 12,318 it sold in November",
+    "较去年同期的114943辆"): an earlier figure of the same entity, whose period is read from
+    ``parts`` or, for "a year earlier" / "last month", from the figure it is compared with.
+    """
+
+    number: int  # offset of the number's first character
+    parts: Parts
+    base: bool = False
+    text: str = ""  # the words of a comparison base, for "a year earlier", "上月"
+
+    def resolve(self, clause: Parts, current: Period | None, published: date) -> Period | None:
+        """This number's period; ``clause`` holds its clause's components, ``current`` their
+        period (for a base said as "a year earlier" or "last month")."""
+        if self.base:
+            return _base_period(self, current, published)
+        parts = Parts(
+            **{k: getattr(self.parts, k) for k in ("month", "months", "quarter", "half", "year")}
+        )
+        parts.year_rel = self.parts.year_rel
+        if parts.year is None and parts.year_rel is None:
+            parts.year, parts.year_rel = clause.year, clause.year_rel
+        parts.lifetime = clause.lifetime
+        parts.spans = self.parts.spans
+        return resolve(parts, published, current)
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -159,9 +202,9 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 
 # Phrases whose "year" is a comparison base, not the figure's period.
 _COMPARISON = re.compile(
-    r"去年同期|上年同期|同期|a year (?:earlier|ago|before)|year-ago|same (?:period"
-    r"|month) (?:of |a )?"
-    r"(?:last|the previous|previous) year|previous year|entire previous year|last year's",
+    r"去年同期|上年同期|同期|a year (?:earlier|ago|before)|year-ago|same (?:period|months?|point"
+    r"|time|stretch) (?:of |in |a )?(?:last|the previous|previous) year|same (?:period|months?"
+    r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's",
     re.IGNORECASE,
 )
 
@@ -197,12 +240,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "zh_month",
     ),
     (re.compile(r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)"), "zh_year"),
+    (re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月)"), "this_year"),
     (re.compile(r"(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来"), "ytd"),
+    (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
     (re.compile(r"去年(?!同期)|上一?年(?!同期)"), "last_year"),
     (re.compile(r"全年|年度|整年|年产(?!能)"), "full_year"),
     (re.compile(r"累计|历史累计|累积|总计|迄今"), "lifetime"),
     (re.compile(r"上个?月"), "last_month"),
-    (re.compile(r"本月|当月(?!.{0,3}同比)"), "this_month"),
+    (re.compile(r"本月"), "this_month"),
+    (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
     # English (everything below)
     (
         re.compile(
@@ -223,6 +269,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "en_first_n",
     ),
     (
+        re.compile(r"\b" + _N + r"[- ]month (?:period|stretch|span)\b", re.IGNORECASE),
+        "en_n_month_period",
+    ),
+    (
         re.compile(
             r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(20\d\d|this year|last year))?",
             re.IGNORECASE,
@@ -231,14 +281,26 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q([1-4]))"
-            r"(?:\s+of)?(?:\s+(20\d\d))?",
+            r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q([1-4]))"
+            r"(?:\s+of)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
         "en_quarter",
     ),
+    (re.compile(r"\b(20\d\d)\s*Q([1-4])\b", re.IGNORECASE), "en_year_quarter"),
     (
-        re.compile(r"\b(?:(first|second)\s+half|H([12]))(?:\s+of)?(?:\s+(20\d\d))?", re.IGNORECASE),
+        re.compile(
+            r"\b(?:quarter|three months)\s+(?:that\s+)?(?:ended|ending|through|to)\s+"
+            + _MON
+            + r"(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_quarter_to",
+    ),
+    (
+        re.compile(
+            r"\b(?:(first|second)[\s-]+half|H([12]))(?:\s+of)?(?:\s+(20\d\d))?", re.IGNORECASE
+        ),
         "en_half",
     ),
     (
@@ -265,8 +327,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|for the year"
-            r"|so far in (?:the year|"
-            r"20\d\d))\b",
+            r"|over the (?:course of the )?year|(?:during|throughout) the year"
+            r"|so far in (?:the year|(20\d\d)))\b",
             re.IGNORECASE,
         ),
         "ytd",
@@ -288,17 +350,41 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "en_year",
     ),
     (
-        re.compile(r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports|total|tally)\b",
+            re.IGNORECASE,
+        ),
         "en_year",
     ),
     (
         re.compile(
-            r"\b(?:cumulative(?:ly)?|in total|to date|since (?:its |the )?(?:launch|founding|"
-            r"inception|start|debut|establishment)|all[- ]time total|millionth)\b",
+            r"\b(?:closed out|closing out|closes out|ended|ending|finished|wrapped up"
+            r"|rounded (?:off|out))\s+(20\d\d)\b",
+            re.IGNORECASE,
+        ),
+        "en_year",
+    ),
+    (
+        re.compile(
+            r"\b(?:cumulative(?:ly)?|to date|since (?:its |the )?(?:launch|founding|"
+            r"inception|start|debut|establishment)|all[- ]time total|millionth"
+            r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|deliveries|production"
+            r"|sales|operations) (?:first )?(?:began|started|launched|opened|was founded"
+            r"|was established))\b",
             re.IGNORECASE,
         ),
         "lifetime",
     ),
+    (re.compile(r"\bin total\b", re.IGNORECASE), "total"),
+    (
+        re.compile(
+            r"\b(?:last|past|previous|trailing|preceding)\s+(?:12|twelve)\s+months\b"
+            r"|过去\s*(?:12|十二)\s*个月|近\s*(?:12|十二)\s*个月",
+            re.IGNORECASE,
+        ),
+        "rolling",
+    ),
+    (re.compile(r"\balone\b", re.IGNORECASE), "alone"),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
     (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
 ]
@@ -367,10 +453,18 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "millionth",
     ),
     "last_month": ("上月", "上个月", "month"),
-    "this_month": ("本月", "当月", "this month"),
+    "this_month": ("本月", "this month"),
+    "that_month": ("当月",),
+    "this_year": ("今年",),
+    "alone": ("仅", "单月", "alone"),
+    "total": ("in total",),
+    "rolling": ("12", "twelve", "十二"),
+    "en_year_quarter": ("q",),
+    "en_quarter_to": ("quarter", "three months"),
     "en_range": _MONTH_NEEDLES,
     "ytd": (),
     "en_first_n": ("first",),
+    "en_n_month_period": ("month",),
     "en_first_q": ("first",),
     "en_quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "en_half": ("half", "h1", "h2"),
@@ -402,8 +496,20 @@ def _year_of(token: str | None, parts: Parts) -> None:
 
 
 def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
-    """Time components in ``text[start:end]`` (positions stay relative to ``text``)."""
+    """Time components in ``text[start:end]`` (positions stay relative to ``text``).
+
+    Components inside a comparison ("than in April", "from the 8,620 it sold in June",
+    "较4月") describe the base, not the sentence's figures: they go to ``ties`` (with the base
+    number) or nowhere, though their spans stay in ``spans``.
+    """
     end = len(text) if end is None else end
+    raw = _scan(text, start, end)
+    scopes = _base_scopes(text, start, end, raw.components)
+    return _assemble(text, raw, scopes)
+
+
+def _scan(text: str, start: int, end: int) -> Parts:
+    """Every time component in ``text[start:end]``, comparison bases included."""
     parts = Parts()
     taken: list[tuple[int, int]] = [
         (m.start(), m.end()) for m in _COMPARISON.finditer(text, start, end)
@@ -434,9 +540,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
                 if not (1 <= a < b <= 12):
                     continue
                 _add(parts, m, months=(a, b))
-            elif kind == "zh_first_n" or kind == "en_first_n":
+            elif kind in ("zh_first_n", "en_first_n", "en_n_month_period"):
                 n = small_int(g[0])
-                if not 1 <= n <= 12:
+                if not 1 <= n <= (11 if kind == "en_n_month_period" else 12):
                     continue
                 _add(parts, m, months=(1, n))
                 if kind == "en_first_n":
@@ -466,9 +572,28 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
                 _add(parts, m, month=month)
                 _year_of(g[0], parts)
             elif kind == "zh_year" or kind == "en_year":
-                _add(parts, m, year=int(g[0]))
+                _add(parts, m, year=int(g[0]), year_alone=True)
             elif kind == "ytd":
                 _add(parts, m, ytd=True)
+                _year_of(g[0] if g else None, parts)
+            elif kind == "this_year":
+                _add(parts, m, year_rel="this")
+            elif kind == "alone":
+                _add(parts, m, alone=True)
+            elif kind == "total":
+                _add(parts, m, total=True)
+            elif kind == "rolling":
+                _add(parts, m, rolling=True)
+            elif kind == "that_month":
+                _add(parts, m, that_month=True)
+            elif kind == "en_year_quarter":
+                _add(parts, m, year=int(g[0]), quarter=int(g[1]))
+            elif kind == "en_quarter_to":
+                month = MONTHS[g[0].lower()]
+                if month % 3:
+                    continue
+                _add(parts, m, quarter=month // 3)
+                _year_of(g[1], parts)
             elif kind == "last_year":
                 _add(parts, m, year_rel="last")
             elif kind == "full_year":
@@ -518,6 +643,286 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
     return parts
 
 
+# --- comparison bases and numbers with a time of their own
+
+_GROWTH = (
+    r"up|down|rose|risen|rising|fell|fallen|falling|climbed|climbing|jumped|jumping|dropped"
+    r"|dropping|declined|declining|increased|increasing|decreased|decreasing|grew|growing"
+    r"|gained|slipped|surged|soared|plunged|slid|increase|decrease|rise|drop|decline|jump|gain"
+    r"|growth|improvement"
+)
+# "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
+_EN_BASE = re.compile(
+    r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over))\s+"
+    r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+"
+    r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
+    r"|(?P<the>\b(?:from|on|over|times|tops?|topped|topping|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
+    r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)(?=the\s+\d)",
+    re.IGNORECASE,
+)
+_EN_BASE_LEAD = re.compile(
+    r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?", re.IGNORECASE
+)
+# where the words of a comparison base end
+_EN_BASE_END = re.compile(
+    r"[,;:()]|\.(?!\d)|\s(?:and|but|while|whereas|although|though|which|as|making|bringing"
+    r"|taking|putting|with)\s|\sto\s+(?=(?:the\s+|a\s+|about\s+|around\s+|some\s+|nearly\s+"
+    r"|almost\s+|more than\s+|over\s+|just\s+)?\d)|\s[-–—]\s",
+    re.IGNORECASE,
+)
+# "than November's 230,427 units", "over February (6,010 units)": the base's own number
+_POSSESSIVE = re.compile(r"['’]s\s+|\s*\(\s*")
+_EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
+# a growth "from/on/over" before these is the period itself ("rose 9% over the first two months")
+_NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of")
+
+_ZH_BASE = re.compile(
+    r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如))"
+    r"|(?P<over>高于|低于|超过|超出|不及|少于|多于)"
+    r"|(?P<same>(?:去年|上年)?同期(?:为|的))"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ZH_SAME_PERIOD = re.compile(r"\s*(?:去年|上年)?同期")
+_ZH_BASE_END = re.compile(
+    r"[,，;；。:：()（）、]|增长|下降|增加|减少|上升|提升|下滑|上涨|回落|增幅|降幅|相比|同比|环比"
+)
+_ZH_WITH = re.compile(r"[与和跟](?P<mid>[^,，;；。、()（）]{1,16}?)相比")
+
+# a number's own time: "12,922 vehicles in January", "2022 total of 120,757", "2019年的12万辆"
+_EN_OWN_AFTER = re.compile(
+    r"\s*(?:(?!(?:and|or|but|while|then|than|from|versus|compared|after|before|since|with)\b)"
+    r"[a-z][\w'-]*\s+){0,4}(?:in|during|for|over|throughout)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_TOTAL_LINK = re.compile(
+    r"\s*(?:of|to|at|was|is|reached|came to|stood at|hit)?\s*(?:about |around |some |nearly "
+    r"|more than |over |almost )?",
+    re.IGNORECASE,
+)
+_ZH_OWN_LINK = re.compile(r"\s*的\s*|['’]s\s+")
+_OWN_KINDS = ("month", "months", "quarter", "half", "year")
+
+
+@dataclass
+class _Scope:
+    """The words of one comparison base; ``number`` is the base figure's offset, if any."""
+
+    start: int
+    end: int
+    number: int | None
+
+
+def _component_at(components: list[tuple[int, int, dict[str, object]]], pos: int):
+    return next((c for c in components if c[0] == pos), None)
+
+
+_NOT_A_COUNT = re.compile(
+    r"\s*(?:months?|years?|weeks?|days?|quarters?|percent|per cent|pct|%|个月|年|月|天|周|季度|倍)",
+    re.IGNORECASE,
+)
+
+
+def _number_at(text: str, pos: int) -> re.Match[str] | None:
+    """The number written at ``pos``, unless it is a duration or a percentage."""
+    m = NUMBER_RE.match(text, pos)
+    if m is None or not m.group(0)[:1].isdigit() or _NOT_A_COUNT.match(text, m.end()):
+        return None
+    return m
+
+
+def _base_scopes(
+    text: str, start: int, end: int, components: list[tuple[int, int, dict[str, object]]]
+) -> list[_Scope]:
+    """Comparison bases in ``text[start:end]``, English and Chinese."""
+    scopes: list[_Scope] = []
+    if _CJK.search(text, start, end):
+        scopes += _zh_scopes(text, start, end, components)
+    scopes += _en_scopes(text, start, end, components)
+    return scopes
+
+
+def _en_scopes(
+    text: str, start: int, end: int, components: list[tuple[int, int, dict[str, object]]]
+) -> list[_Scope]:
+    out: list[_Scope] = []
+    for m in _EN_BASE.finditer(text, start, end):
+        lead = _EN_BASE_LEAD.match(text, m.end(), end)
+        pos = lead.end() if lead else m.end()
+        number = _number_at(text, pos)
+        if number is not None and any(a <= pos < b for a, b, _ in components):
+            number = None  # the year of "than in 2018"
+        if number is not None:
+            bare_ok = m.group("growth") or m.group("compare")
+            if not (lead and lead.group("the")) and not bare_ok:
+                continue  # "more than 10,000" is a qualifier, not a base
+            out += _en_chain(text, m.start(), number, end)
+            continue
+        # the component may start at its preposition ("than in 2018") or after it
+        comp = _component_at(components, pos) or _component_at(components, m.end())
+        if comp is None or m.group("the"):
+            continue
+        period_itself = any(k in comp[2] for k in _NOT_A_BASE)
+        if m.group("growth") and period_itself and not (lead and lead.group("the")):
+            continue  # "rose 9% over the first two months", not "from the April-June period"
+        owner = _POSSESSIVE.match(text, comp[1], end)
+        number = _number_at(text, owner.end()) if owner else None
+        stop = _EN_BASE_END.search(text, number.end() if number else comp[1], end)
+        out.append(
+            _Scope(m.start(), stop.start() if stop else end, number.start() if number else None)
+        )
+    return out
+
+
+def _en_chain(text: str, start: int, number: re.Match[str], end: int) -> list[_Scope]:
+    """One base ("than the 5,291 of a year earlier"), then those joined by "and the"."""
+    out = []
+    while number is not None:
+        stop = _EN_BASE_END.search(text, number.end(), end)
+        out.append(_Scope(start, stop.start() if stop else end, number.start()))
+        chain = _EN_CHAIN.match(text, stop.start(), end) if stop else None
+        if chain is None:
+            break
+        start, number = stop.start(), _number_at(text, chain.end())
+    return out
+
+
+def _zh_scopes(
+    text: str, start: int, end: int, components: list[tuple[int, int, dict[str, object]]]
+) -> list[_Scope]:
+    out: list[_Scope] = []
+    for m in _ZH_BASE.finditer(text, start, end):
+        pos = m.end()
+        timed = bool(m.group("same"))
+        while True:
+            comp = _component_at(components, pos)
+            same = _ZH_SAME_PERIOD.match(text, pos, end)
+            if comp is not None:
+                pos, timed = comp[1], True
+            elif same is not None and same.end() > pos:
+                pos, timed = same.end(), True
+            else:
+                break
+        link = _ZH_OWN_LINK.match(text, pos, end)
+        number = _number_at(text, link.end() if link else pos)
+        if number is not None and (m.group("over") is None or timed):
+            stop = _ZH_BASE_END.search(text, number.end(), end)
+            out.append(_Scope(m.start(), stop.start() if stop else end, number.start()))
+        elif timed and not m.group("same"):
+            out.append(_Scope(m.start(), pos, None))
+    for m in _ZH_WITH.finditer(text, start, end):
+        number = next(
+            (
+                n
+                for n in NUMBER_RE.finditer(text, m.start("mid"), m.end("mid"))
+                if n.group(0)[:1].isdigit()
+            ),
+            None,
+        )
+        out.append(_Scope(m.start(), m.end(), number.start() if number else None))
+    return out
+
+
+def _assemble(text: str, raw: Parts, scopes: list[_Scope]) -> Parts:
+    """The sentence's own components, and a Tie for each number with a time of its own."""
+    out = Parts(spans=list(raw.spans))
+    bases = {
+        s.number: Tie(s.number, Parts(), True, text[s.start : s.end])
+        for s in scopes
+        if s.number is not None
+    }
+    for a, b, values in raw.components:
+        holders = [s for s in scopes if s.start <= a < s.end]
+        if not holders:
+            out.components.append((a, b, values))
+            for k, v in values.items():
+                setattr(out, k, v)
+            continue
+        scope = max(holders, key=lambda s: s.start)
+        if scope.number is not None:
+            tie = bases[scope.number]
+            tie.parts.components.append((a, b, values))
+            tie.parts.spans.append((a, b))
+            for k, v in values.items():
+                setattr(tie.parts, k, v)
+    out.ties = [*bases.values(), *_own_times(text, out, set(bases))]
+    out.several = any(
+        len({v[k] for _, _, v in out.components if k in v}) >= 3 for k in ("month", "quarter")
+    )
+    return out
+
+
+def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
+    """Numbers followed by "in January" / preceded by "2022 total of" / "2019年的"."""
+    out: list[Tie] = []
+    comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
+    for a, b, values in comps:
+        own = Parts(components=[(a, b, values)], spans=[(a, b)])
+        for k, v in values.items():
+            setattr(own, k, v)
+        link = _ZH_OWN_LINK.match(text, b)
+        if link is None and text[a:b].lower().endswith(("total", "tally")):
+            link = _TOTAL_LINK.match(text, b)
+        number = _number_at(text, link.end()) if link else None
+        if number is not None and number.start() not in taken:
+            out.append(Tie(number.start(), own))
+            taken.add(number.start())
+    for number in NUMBER_RE.finditer(text):
+        if number.start() in taken or not number.group(0)[:1].isdigit():
+            continue
+        for a, b, values in comps:
+            if a > number.end() and _EN_OWN_AFTER.fullmatch(text, number.end(), a):
+                own = Parts(components=[(a, b, values)], spans=[(a, b)])
+                for k, v in values.items():
+                    setattr(own, k, v)
+                out.append(Tie(number.start(), own))
+                break
+    return out
+
+
+_REL_YEAR = re.compile(
+    r"a year (?:earlier|ago|before)|year[- ]ago|(?:same|corresponding|comparable) (?:period"
+    r"|months?|quarter|time|point|stretch)|last year|previous year|prior year|year before"
+    r"|同期|去年|上年",
+    re.IGNORECASE,
+)
+_REL_MONTH = re.compile(
+    r"(?:last|previous|prior|preceding) month|month before|上个?月|前一个?月", re.IGNORECASE
+)
+_REL_QUARTER = re.compile(
+    r"(?:last|previous|prior|preceding) quarter|quarter before|上一?季度?|前一季度", re.IGNORECASE
+)
+
+
+def _base_period(tie: Tie, current: Period | None, published: date) -> Period | None:
+    """The earlier period a comparison base stands for, or None when it cannot be told."""
+    p = tie.parts
+    ref = current.end if current is not None else published
+    if any(v is not None for v in (p.month, p.months, p.quarter, p.half, p.as_of, p.day)):
+        period = resolve(p, ref, None)
+    elif current is not None and (p.year_rel == "last" or _REL_YEAR.search(tie.text)):
+        period = _shift_year(current, p.year if p.year is not None else current.end.year - 1)
+    elif current is not None and current.kind == "month" and _REL_MONTH.search(tie.text):
+        end = current.start - timedelta(days=1)
+        period = Period("month", end.replace(day=1), end)
+    elif current is not None and current.kind == "quarter" and _REL_QUARTER.search(tie.text):
+        end = current.start - timedelta(days=1)
+        period = Period("quarter", date(end.year, end.month - 2, 1), end)
+    elif p.year is not None:
+        period = resolve(p, ref, None)
+    else:
+        period = None
+    return period
+
+
+def _shift_year(period: Period, year: int) -> Period:
+    """The same kind of period in another year (lifetime and day periods have none)."""
+    if period.kind in ("lifetime", "day"):
+        return period
+    years = period.end.year - year
+    start = date(period.start.year - years, period.start.month, 1)
+    return Period(period.kind, start, month_end(year, period.end.month))
+
+
 _MONTH_PREPOSITION = re.compile(
     r"\b(?:in|for|of|during|since|until|through|by|from|last|this|early|late|mid-?)\s*$",
     re.IGNORECASE,
@@ -536,6 +941,8 @@ def resolve(
     parts: Parts, published: date, carry: Period | None, announce: bool = False
 ) -> Period | None:
     """The period these components describe, or None when they do not pin one down."""
+    if parts.rolling:
+        return None
     year = parts.year
     if year is None and parts.year_rel == "this":
         year = published.year
@@ -545,6 +952,8 @@ def resolve(
     def pick_year(end_month: int) -> int:
         return year if year is not None else _infer_year(end_month, published)
 
+    if parts.alone and parts.month is not None:  # "其中10月单月", "in July alone"
+        return _month(parts.month, year, published)
     if parts.months:
         a, b = parts.months
         y = pick_year(b)
@@ -568,9 +977,15 @@ def resolve(
         end = month_end(y, month) if day is None else _safe_date(y, month, day)
         if end is None:
             return None
-        if parts.lifetime and not parts.ytd and parts.year_rel != "this":
+        if (parts.lifetime or parts.total) and not parts.ytd and parts.year_rel != "this":
             return Period("lifetime", LIFETIME_START, end)
-        if parts.as_of or parts.ytd or parts.full_year:
+        if (
+            parts.as_of
+            or parts.ytd
+            or parts.full_year
+            or (parts.year_alone and y == published.year)
+        ):
+            # "On Nov. 14, China's output for 2024 passed 10 million": the year so far
             return Period("ytd", date(y, 1, 1), end)
         if parts.month is not None and parts.month != month:
             return _month(parts.month, year, published)
@@ -578,10 +993,10 @@ def resolve(
             return None
         return Period("day", end, end)
     if parts.month is not None:
-        if parts.lifetime:
+        if parts.lifetime and not parts.ytd:
             y = pick_year(parts.month)
             return Period("lifetime", LIFETIME_START, month_end(y, parts.month))
-        if parts.ytd:
+        if parts.ytd and not parts.alone:
             y = pick_year(parts.month)
             return Period("ytd", date(y, 1, 1), month_end(y, parts.month))
         return _month(parts.month, year, published)
@@ -590,9 +1005,14 @@ def resolve(
         return Period("month", end.replace(day=1), end)
     if parts.this_month:
         return Period("month", published.replace(day=1), month_end(published.year, published.month))
+    if parts.that_month:
+        return _that_month(carry, published)
+    if parts.total and not (parts.lifetime or parts.ytd or parts.full_year) and year is None:
+        if carry is not None and carry.kind in ("ytd", "half", "quarter", "year"):
+            return carry  # "exports reached 94,916 in total" in a January-May report
+        return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
     if parts.lifetime and not parts.ytd and parts.year_rel != "this":
-        end = carry.end if carry and carry.kind in ("month", "ytd", "day") else published
-        return Period("lifetime", LIFETIME_START, end)
+        return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
         if parts.full_year and not parts.ytd and year is None and published.month <= 2:
             y = published.year - 1
@@ -610,7 +1030,24 @@ def resolve(
         return Period("ytd", date(end.year, 1, 1), end)
     if year is not None and year < published.year:
         return Period("year", date(year, 1, 1), date(year, 12, 31))
+    if parts.alone and carry is not None and carry.kind == "month":
+        return carry
     return None
+
+
+def _that_month(carry: Period | None, published: date) -> Period:
+    """当月: the month the article reports on (the carried one), else last month."""
+    end = carry.end if carry is not None and carry.kind in ("month", "ytd") else None
+    if end is None:
+        end = _last_month_end(published)
+    return Period("month", end.replace(day=1), month_end(end.year, end.month))
+
+
+def _lifetime_end(carry: Period | None, published: date) -> date:
+    """A running total ends with the month the article reports on, if that is recent."""
+    if carry is not None and carry.kind != "lifetime" and (published - carry.end).days <= 62:
+        return carry.end
+    return published
 
 
 def _month(month: int, year: int | None, published: date) -> Period:
