@@ -181,6 +181,11 @@ TRAP = _vocabulary(
         r"ports?\b", r"terminals?\b", r"piers?\b",
         # a threshold nobody reached: "none of them topped 10,000"
         r"none of\b", r"failed to\b", r"no (?:\w+ )?(?:maker|carmaker|brand|startup)s?\b",
+        # a threshold that sorts makers: "17 manufacturers each wholesaling more than 10,000"
+        r"(?:manufacturers|automakers|carmakers|makers|brands|companies|firms)(?: that)? each\b",
+        # throughput, batches, rolling windows, forecasts in the infinitive
+        r"handl(?:ed|es|ing)\b", r"batch(?:es)?\b", r"to come in at\b",
+        r"(?:past|last|trailing) (?:12|twelve) months\b",
     ],
     [
         r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|任务",
@@ -191,7 +196,8 @@ TRAP = _vocabulary(
         r"港口|码头|口岸|港区",
         r"无一|均未|未能|没能",
         # one batch for one buyer: "交付当地公安", "向希腊交付250辆"
-        r"交付(?:给)?当地|向(?!用户|客户|车主|消费者)[^，,。；;\d]{1,12}交付",
+        r"交付(?:给)?当地|向(?!用户|客户|车主|消费者)[^，,。；;\d]{1,12}交付|首批|这批|该批|一批|下发",
+        r"过去\s*(?:12|十二)\s*个月",
     ],
 )  # fmt: skip
 # The forward-looking part of TRAP: a period named in such a clause is not the period later
@@ -264,6 +270,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"|\bpass(?:ed|es)?"
             r"|\bpassing|\bcrossed|\bcrossing|\babove|\bat least|\bin excess of|\bupwards of"
             r"|\bnorth of|\bpast|\bno fewer than|\bno less than|\bsurmounted|超过|超|突破|逾"
+            r"|\b(?:level|mark|milestone) of"
             r"|破|至少|不少于"
             r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上)\s*(?:the\s+)?(?:a\s+)?$",
             _I,
