@@ -167,7 +167,10 @@ TRAP = _vocabulary(
         r"order intake\b", r"bookings?\b", r"reservations?\b", r"pre-?orders?\b", r"stores?\b",
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
         r"piles?\b", r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
-        r"worth\b", r"valued?\b", r"revenue\b", r"utili[sz]ation\b", r"recalls?\b",
+        r"worth\b", r"valued\b",
+        # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of"
+        r"(?<!\bwith a )(?<!\bwith a combined )(?<!\bwith a total )value\b",
+        r"revenue\b", r"utili[sz]ation\b", r"recalls?\b",
         r"recalled\b", r"market share\b", r"waiting list\b", r"backlog\b", r"downloads?\b",
         r"followers\b", r"kilomet(?:er|re)s\b", r"miles\b",
         # vehicles in use: "the NEV fleet stood at", "base of car owners"
@@ -312,7 +315,8 @@ def segment_hits(text: str) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-_PCT = r"(\d+(?:\.\d+)?)\s*(%|％|percent(?!age)|per cent|倍)"
+# a rate; "52,6%" is a decimal comma (never thousands: two digits at most after it)
+_PCT = r"(\d+(?:\.\d+|,\d{1,2}(?!\d))?)\s*(%|％|percent(?!age)|per cent|倍)"
 _GROWTH_EN = re.compile(
     r"\b(up|rose|rising|rise|increas(?:e|ed|es|ing)|grew|grow|growing|growth|gain(?:ed|ing)?"
     r"|jump(?:ed|ing)?|surg(?:ed|ing|e)|soar(?:ed|ing)?|climb(?:ed|ing)?|expand(?:ed|ing)?"
@@ -409,7 +413,7 @@ class Growth:
 
 
 def _signed(value: str, unit: str, word: str) -> float:
-    pct = float(value) * (100 if unit == "倍" else 1)
+    pct = float(value.replace(",", ".")) * (100 if unit == "倍" else 1)
     return -pct if _NEGATIVE.match(word) else pct
 
 

@@ -290,7 +290,8 @@ _PERCENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—~～至到]|to)\s*$")
+# "20,000 to 30,000", "3-5万辆"; not "from 1.456 million in 2020 to 9.443 million" (a year)
+_RANGE_BEFORE = re.compile(r"(?<!(?<!\d)(?:19|20)\d\d)(?<=\d)\s*(?:[-–—~～至到]|to)\s*$")
 _DATE_AFTER = re.compile(r"^\s*(?:月|日|号|年|周年|st\b|nd\b|rd\b|th\b)")
 _ZH_AFTER_QUAL = re.compile(r"^(多|余|以上|左右|上下|以下|以内)")
 _ZH_QUALIFIERS = {
@@ -419,7 +420,7 @@ def find_numbers(text: str) -> list[Number]:
             or _MONEY_AFTER.match(after)
             or _PERCENT_AFTER.match(after)
             or _RANGE_AFTER.match(after)
-            or _RANGE_BEFORE.search(text[max(0, start - 6) : start])
+            or _RANGE_BEFORE.search(text[max(0, start - 10) : start])
             or (digits is not None and not zh_mult and not en_mult and _DATE_AFTER.match(after))
         ):
             counts = OTHER
