@@ -184,7 +184,8 @@ class Tie:
         parts.year_rel = self.parts.year_rel
         if parts.year is None and parts.year_rel is None:
             parts.year, parts.year_rel = clause.year, clause.year_rel
-        parts.lifetime = clause.lifetime
+        # "cumulative deliveries passed 100,000 in November"; not the 累计 of "前5月累计"
+        parts.lifetime = clause.lifetime and clause.months is None and not clause.ytd
         parts.spans = self.parts.spans
         return resolve(parts, published, current)
 
@@ -635,7 +636,12 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 raw = m.group(0)
                 if not raw[0].isupper():
                     continue
-                if word == "may" and not g[1] and not _MONTH_PREPOSITION.search(text, 0, m.start()):
+                if (
+                    word == "may"
+                    and not g[1]
+                    and not _MONTH_PREPOSITION.search(text, 0, m.start())
+                    and not _MAY_AS_MONTH.match(text, m.end())
+                ):
                     continue
                 _add(parts, m, month=MONTHS[word])
                 _year_of(g[1], parts)
@@ -661,7 +667,9 @@ _EN_BASE = re.compile(
     re.IGNORECASE,
 )
 _EN_BASE_LEAD = re.compile(
-    r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?", re.IGNORECASE
+    r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
+    r"(?:(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+)?",
+    re.IGNORECASE,
 )
 # where the words of a comparison base end
 _EN_BASE_END = re.compile(
@@ -700,6 +708,11 @@ _TOTAL_LINK = re.compile(
     re.IGNORECASE,
 )
 _ZH_OWN_LINK = re.compile(r"\s*的\s*|['’]s\s+")
+# "5月新能源汽车销量24万辆": a month, then what was counted, then the number
+_ZH_MONTH_METRIC = re.compile(
+    r"[^\d,，;；。:：()（）、\s]{0,14}?(?:销量|交付量?|产量|出口量?|销售|批发|零售)"
+    r"(?:新车|汽车)?\s*(?:为|达到?|是|共)?\s*(?=\d)"
+)
 _OWN_KINDS = ("month", "months", "quarter", "half", "year")
 
 
@@ -852,31 +865,37 @@ def _assemble(text: str, raw: Parts, scopes: list[_Scope]) -> Parts:
 
 
 def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
-    """Numbers followed by "in January" / preceded by "2022 total of" / "2019年的"."""
+    """Numbers followed by "in January" / preceded by "2022 total of", "2019年的",
+    "5月新能源汽车销量"."""
     out: list[Tie] = []
     comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
     for a, b, values in comps:
-        own = Parts(components=[(a, b, values)], spans=[(a, b)])
-        for k, v in values.items():
-            setattr(own, k, v)
         link = _ZH_OWN_LINK.match(text, b)
         if link is None and text[a:b].lower().endswith(("total", "tally")):
             link = _TOTAL_LINK.match(text, b)
+        if link is None and "month" in values and text[a:b].endswith(("月", "月份")):
+            link = _ZH_MONTH_METRIC.match(text, b)
+            if link and any(b <= c[0] < link.end() for c in parts.components):
+                link = None  # another time stands between
         number = _number_at(text, link.end()) if link else None
         if number is not None and number.start() not in taken:
-            out.append(Tie(number.start(), own))
+            out.append(Tie(number.start(), _one_component(a, b, values)))
             taken.add(number.start())
     for number in NUMBER_RE.finditer(text):
         if number.start() in taken or not number.group(0)[:1].isdigit():
             continue
         for a, b, values in comps:
             if a > number.end() and _EN_OWN_AFTER.fullmatch(text, number.end(), a):
-                own = Parts(components=[(a, b, values)], spans=[(a, b)])
-                for k, v in values.items():
-                    setattr(own, k, v)
-                out.append(Tie(number.start(), own))
+                out.append(Tie(number.start(), _one_component(a, b, values)))
                 break
     return out
+
+
+def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
+    own = Parts(components=[(a, b, values)], spans=[(a, b)])
+    for k, v in values.items():
+        setattr(own, k, v)
+    return own
 
 
 _REL_YEAR = re.compile(
@@ -894,24 +913,32 @@ _REL_QUARTER = re.compile(
 
 
 def _base_period(tie: Tie, current: Period | None, published: date) -> Period | None:
-    """The earlier period a comparison base stands for, or None when it cannot be told."""
+    """The earlier period a comparison base stands for, or None when it cannot be told.
+
+    Written out ("in June", "January to July of 2022") it resolves on its own; said as "a
+    year earlier", "去年同期" or "last month" it is ``current`` moved back.
+    """
     p = tie.parts
     ref = current.end if current is not None else published
     if any(v is not None for v in (p.month, p.months, p.quarter, p.half, p.as_of, p.day)):
-        period = resolve(p, ref, None)
-    elif current is not None and (p.year_rel == "last" or _REL_YEAR.search(tie.text)):
-        period = _shift_year(current, p.year if p.year is not None else current.end.year - 1)
-    elif current is not None and current.kind == "month" and _REL_MONTH.search(tie.text):
-        end = current.start - timedelta(days=1)
-        period = Period("month", end.replace(day=1), end)
-    elif current is not None and current.kind == "quarter" and _REL_QUARTER.search(tie.text):
-        end = current.start - timedelta(days=1)
-        period = Period("quarter", date(end.year, end.month - 2, 1), end)
-    elif p.year is not None:
-        period = resolve(p, ref, None)
-    else:
-        period = None
-    return period
+        return resolve(p, ref, None)
+    usable = current is not None and current.kind != "lifetime"
+    if p.year_rel == "last" or _REL_YEAR.search(tie.text):
+        if not usable:
+            return None
+        assert current is not None
+        return _shift_year(current, p.year if p.year is not None else current.end.year - 1)
+    if usable and current is not None and current.kind in ("month", "quarter"):
+        back = _REL_MONTH if current.kind == "month" else _REL_QUARTER
+        if back.search(tie.text):
+            end = current.start - timedelta(days=1)
+            first = (
+                end.replace(day=1) if current.kind == "month" else date(end.year, end.month - 2, 1)
+            )
+            return Period(current.kind, first, end)
+    if p.year is not None:
+        return resolve(p, ref, None)
+    return None
 
 
 def _shift_year(period: Period, year: int) -> Period:
@@ -923,6 +950,12 @@ def _shift_year(period: Period, year: int) -> Period:
     return Period(period.kind, start, month_end(year, period.end.month))
 
 
+# "May sales", "May deliveries": the month, not the verb
+_MAY_AS_MONTH = re.compile(
+    r"\s+(?:sales|deliveries|output|production|exports|volumes?|figures|numbers|data|results"
+    r"|total|registrations|shipments)\b",
+    re.IGNORECASE,
+)
 _MONTH_PREPOSITION = re.compile(
     r"\b(?:in|for|of|during|since|until|through|by|from|last|this|early|late|mid-?)\s*$",
     re.IGNORECASE,
@@ -1014,7 +1047,7 @@ def resolve(
     if parts.lifetime and not parts.ytd and parts.year_rel != "this":
         return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
-        if parts.full_year and not parts.ytd and year is None and published.month <= 2:
+        if parts.full_year and not parts.ytd and year is None and published.month <= 6:
             y = published.year - 1
             return Period("year", date(y, 1, 1), date(y, 12, 31))
         if carry and carry.kind in ("month", "ytd") and carry.end.year == (year or carry.end.year):
