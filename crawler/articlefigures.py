@@ -47,6 +47,7 @@ def figure_row(figure: Figure) -> dict[str, Any]:
         "snippet": figure.snippet,
         "span_start": start,
         "span_end": end,
+        "confidence": figure.confidence,
     }
 
 

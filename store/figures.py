@@ -6,6 +6,7 @@ The store does not know the parser: a figure arrives as a plain mapping of colum
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,11 +19,14 @@ from sqlalchemy.orm import Session
 from store.models import Article, Figure, Source
 from store.types import utcnow
 
+log = logging.getLogger(__name__)
+
 FIGURE_KEY = ("entity", "metric", "segment", "period_kind", "period_start", "period_end")
 FIGURE_FIELDS = (
     *FIGURE_KEY, "unit", "value", "qualifier", "yoy_pct", "mom_pct", "claims", "snippet",
-    "span_start", "span_end",
+    "span_start", "span_end", "confidence",
 )  # fmt: skip
+_QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2}
 # A change in these is a change of the figure; snippet and span moves are not.
 _MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
 
@@ -41,6 +45,8 @@ class FigureChanges:
     added: list[int] = field(default_factory=list)
     changed: list[tuple[int, dict[str, tuple[Any, Any]]]] = field(default_factory=list)
     removed: list[FigureKey] = field(default_factory=list)
+    #: keys the article gave two values for: (key, value kept, value set aside)
+    conflicts: list[tuple[FigureKey, int, int]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed)
@@ -63,13 +69,12 @@ def store_figures(
     changes = FigureChanges()
     seen: set[FigureKey] = set()
     now = utcnow()
-    for values in figures:
+    for values in _best_per_key(figures, changes):
         key = figure_key(values)
-        if key in seen:  # the parser already merges repeats; keep the first if one slips by
-            continue
         seen.add(key)
-        row = {name: values[name] for name in FIGURE_FIELDS}
+        row = {name: values.get(name) for name in FIGURE_FIELDS}
         row["claims"] = sorted(row["claims"] or [])
+        row["confidence"] = 1.0 if row["confidence"] is None else row["confidence"]
         existing = stored.get(key)
         if existing is None:
             params = {"article_id": article_id, "parser_version": parser_version,
@@ -93,6 +98,33 @@ def store_figures(
             session.execute(delete(Figure).where(Figure.id == stored[key].id))
         changes.removed.extend(gone)
     return changes
+
+
+def _best_per_key(
+    figures: Sequence[Mapping[str, Any]], changes: FigureChanges
+) -> list[Mapping[str, Any]]:
+    """One figure per key. When an article gives one key two values, the better-evidenced one
+    is kept (higher confidence, then an exact value over a bound, then the first stated) and
+    the conflict is counted in ``changes``, never dropped silently."""
+    best: dict[FigureKey, Mapping[str, Any]] = {}
+    for values in figures:
+        key = figure_key(values)
+        held = best.get(key)
+        if held is None:
+            best[key] = values
+        elif held["value"] != values["value"]:
+            kept, aside = (values, held) if _evidence(values) > _evidence(held) else (held, values)
+            best[key] = kept
+            changes.conflicts.append((key, kept["value"], aside["value"]))
+            log.info(
+                "two values for one figure: %s %s %s %s..%s: kept %s, set aside %s",
+                key[0], key[1], key[2], key[4], key[5], kept["value"], aside["value"],
+            )  # fmt: skip
+    return list(best.values())
+
+
+def _evidence(values: Mapping[str, Any]) -> tuple[float, int]:
+    return (values.get("confidence") or 1.0, -_QUALIFIER_RANK.get(values["qualifier"], 3))
 
 
 @dataclass(frozen=True)

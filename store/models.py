@@ -183,6 +183,8 @@ class Figure(Base):
     snippet: Mapped[str] = mapped_column(Text)
     span_start: Mapped[int]
     span_end: Mapped[int]
+    #: how well the article's text supports the figure, 0..1 (the parser's confidence)
+    confidence: Mapped[float] = mapped_column(Float, server_default="1")
     parser_version: Mapped[str] = mapped_column(String(16))
     first_seen_at: Mapped[utc_now]
     updated_at: Mapped[utc_now]

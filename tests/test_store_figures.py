@@ -198,3 +198,29 @@ def test_monthly_history_agrees_with_the_consolidated_view(db: Database) -> None
             date(2025, 10, 1): (68000, "approx"),
         }
     )
+
+
+def test_two_values_for_one_key_keep_the_better_evidenced_and_are_counted(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    article_id = article(db, "jiemian", 1)
+    weak = figure(value=80000, qualifier="at_least", confidence=0.6)
+    strong = figure(value=81864, confidence=0.9)
+    with db.session() as session, caplog.at_level("INFO", logger="store.figures"):
+        changes = store_figures(session, article_id, [weak, strong], "1")
+    assert len(changes.conflicts) == 1
+    (_, kept, aside) = changes.conflicts[0]
+    assert (kept, aside) == (81864, 80000)
+    assert "kept 81864, set aside 80000" in caplog.text
+    with db.session() as session:
+        rows = session.execute(select(Figure.value, Figure.confidence)).all()
+    assert [tuple(r) for r in rows] == [(81864, 0.9)]
+
+
+def test_equal_evidence_prefers_an_exact_value_over_a_bound(db: Database) -> None:
+    article_id = article(db, "jiemian", 1)
+    with db.session() as session:
+        changes = store_figures(
+            session, article_id, [figure(value=80000, qualifier="at_least"), figure()], "1"
+        )
+    assert [(kept, aside) for _, kept, aside in changes.conflicts] == [(81864, 80000)]

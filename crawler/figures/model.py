@@ -30,6 +30,10 @@ class Figure:
     claims: tuple[str, ...]
     snippet: str
     span: tuple[int, int]
+    #: how well the text supports the figure, 0..1: 1.0 when entity, metric, period and unit
+    #: all stand beside the number; ``doubts`` says what stood further away
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -46,4 +50,6 @@ class Figure:
             "mom_pct": self.mom_pct,
             "claims": list(self.claims),
             "snippet": self.snippet,
+            "confidence": self.confidence,
+            "doubts": list(self.doubts),
         }
