@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-KINDS = ("maker", "group", "brand", "region")
+KINDS = ("maker", "group", "brand", "jv", "plant", "region")
+LEVELS = ("country", "province", "city")
+#: the keys an [[entity]] row may have; the file's top level holds "entity" only
+ENTRY_KEYS = frozenset(
+    {"name", "kind", "level", "parent", "within", "aliases", "nev_only", "guard"}
+)
+TOP_KEYS = frozenset({"entity"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +24,12 @@ class Entity:
     level: str  # country | province | city for regions, "" otherwise
     parent: str | None
     nev_only: bool
+    within: str | None = None  # for cities: the province they are in
 
     @property
     def is_region(self) -> bool:
+        """A country, province or city; every other kind (maker, group, brand, jv, plant)
+        is a maker to the parser."""
         return self.kind == "region"
 
 
@@ -89,40 +98,84 @@ def _alias_regex(aliases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def _entity(row: object) -> tuple[Entity, list[str], str | None]:
+    """One [[entity]] row checked: the entity, the aliases matched in text, the guard."""
+    if not isinstance(row, dict):
+        raise ValueError(f"entity row {row!r} is not a table")
+    name = row.get("name")
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"entity row {row!r} has no name")
+    unknown = sorted(set(row) - ENTRY_KEYS)
+    if unknown:
+        raise ValueError(f"entity {name!r}: unknown key {unknown[0]!r}")
+    kind = row.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"entity {name!r}: unknown kind {kind!r}")
+    level = row.get("level", "")
+    if kind == "region":
+        if level not in LEVELS:
+            raise ValueError(f"entity {name!r}: a region needs a level in {LEVELS}, not {level!r}")
+    elif "level" in row:
+        raise ValueError(f"entity {name!r}: level is for regions only")
+    within = row.get("within")
+    if within is not None and level != "city":
+        raise ValueError(f"entity {name!r}: within is for cities only")
+    aliases = row.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        raise ValueError(f"entity {name!r}: aliases must be a list of strings")
+    guard = row.get("guard")
+    if guard is not None:
+        alias, _, chars = str(guard).partition(":")
+        if alias not in aliases or not chars:
+            raise ValueError(f"entity {name!r}: guard {guard!r} must be 'alias:characters'")
+    entity = Entity(
+        name=name,
+        kind=kind,
+        level=level,
+        parent=row.get("parent"),
+        nev_only=bool(row.get("nev_only", False)),
+        within=within,
+    )
+    return entity, aliases, guard
+
+
 def load_lexicon(data: dict[str, object]) -> Lexicon:
+    unknown = sorted(set(data) - TOP_KEYS)
+    if unknown:
+        raise ValueError(f"entity lexicon: unknown top-level key {unknown[0]!r}")
     entities: dict[str, Entity] = {}
     by_alias: dict[str, str] = {}
     guards: dict[str, str] = {}
+    matched: list[str] = []  # aliases matched in text; a name is only when listed as an alias
     rows = data.get("entity", [])
-    assert isinstance(rows, list)
+    if not isinstance(rows, list):
+        raise ValueError("entity lexicon: 'entity' must be an array of tables")
     for row in rows:
-        name = row["name"]
-        kind = row["kind"]
-        if kind not in KINDS:
-            raise ValueError(f"entity {name!r}: unknown kind {kind!r}")
+        entity, aliases, guard = _entity(row)
+        name = entity.name
         if name in entities:
             raise ValueError(f"entity {name!r} listed twice")
-        entities[name] = Entity(
-            name=name,
-            kind=kind,
-            level=row.get("level", ""),
-            parent=row.get("parent"),
-            nev_only=bool(row.get("nev_only", False)),
-        )
-        for alias in [name, *row.get("aliases", [])]:
+        entities[name] = entity
+        for alias in [name, *aliases]:
             key = alias.casefold()
             if by_alias.get(key, name) != name:
                 raise ValueError(f"alias {alias!r} names both {by_alias[key]!r} and {name!r}")
             by_alias[key] = name
-        if "guard" in row:
-            alias, _, chars = row["guard"].partition(":")
+        matched.extend(a.casefold() for a in aliases)
+        if guard is not None:
+            alias, _, chars = guard.partition(":")
             guards[alias] = chars
     for entity in entities.values():
         if entity.parent and entity.parent not in entities:
             raise ValueError(f"entity {entity.name!r}: unknown parent {entity.parent!r}")
+        if entity.within is not None:
+            province = entities.get(entity.within)
+            if province is None or province.kind != "region" or province.level != "province":
+                raise ValueError(
+                    f"entity {entity.name!r}: within {entity.within!r} is not a province"
+                )
     # Matching is case-insensitive: keep ASCII aliases whose casefold is unique.
-    aliases = list(by_alias)
-    pattern = _alias_regex(aliases)
+    pattern = _alias_regex(list(dict.fromkeys(matched)))
     return Lexicon(entities, pattern, by_alias, guards)
 
 

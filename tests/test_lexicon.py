@@ -1,0 +1,161 @@
+"""The entity lexicon (crawler/figures/data/entities.toml): coverage, structure, validation and
+the alias lookups the parser and the alert filters rely on."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from crawler.figures.entities import (
+    KINDS,
+    canonical_name,
+    covered_names,
+    group_members,
+    lexicon,
+    load_lexicon,
+)
+
+
+def _raw() -> dict[str, object]:
+    text = resources.files("crawler.figures").joinpath("data/entities.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def test_every_province_level_region_of_the_mainland() -> None:
+    entities = lexicon().entities.values()
+    provinces = {e.name for e in entities if e.is_region and e.level == "province"}
+    assert len(provinces) == 31
+    assert {
+        "Shanxi", "Shaanxi", "Inner Mongolia", "Guangxi", "Ningxia", "Xinjiang", "Tibet",
+        "Heilongjiang", "Chongqing", "Shanghai", "Beijing", "Tianjin",
+    } <= provinces  # fmt: skip
+    official = {
+        "河南省": "Henan", "广西壮族自治区": "Guangxi", "重庆市": "Chongqing", "山西": "Shanxi",
+        "陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏自治区": "Tibet",
+    }  # fmt: skip
+    for alias, name in official.items():
+        assert canonical_name(alias) == name
+    assert lexicon().entities["China"].level == "country"
+
+
+def test_cities_lie_within_a_province() -> None:
+    entities = lexicon().entities
+    cities = [e for e in entities.values() if e.is_region and e.level == "city"]
+    assert len(cities) >= 30
+    for city in cities:
+        assert city.within is not None, city.name
+        assert entities[city.within].level == "province", city.name
+    assert entities["Zhengzhou"].within == "Henan"
+    assert entities["Liuzhou"].within == "Guangxi"
+    assert canonical_name("郑州市") == canonical_name("郑州") == "Zhengzhou"
+    # two cities named Taizhou: the Jiangsu one is named apart
+    assert canonical_name("台州") == "Taizhou"
+    assert canonical_name("泰州") == "Taizhou (Jiangsu)"
+
+
+def test_makers_brands_and_their_parents() -> None:
+    entities = lexicon().entities
+    makers = [e for e in entities.values() if not e.is_region]
+    assert len(makers) >= 150
+    assert {e.kind for e in entities.values()} <= set(KINDS)
+    for entity in entities.values():
+        assert entity.parent is None or entity.parent in entities, entity.name
+        assert (entity.level != "") == entity.is_region, entity.name
+    parents = {
+        "Zeekr": "Geely", "Lynk & Co": "Geely", "Volvo Cars": "Geely", "Aion": "GAC",
+        "Hyptec": "Aion", "Voyah": "Dongfeng Motor Group",
+        "Dongfeng Nissan": "Dongfeng Motor Group",
+        "Wuling": "SAIC-GM-Wuling", "SAIC-GM-Wuling": "SAIC", "Jetta": "FAW-Volkswagen",
+        "Hongqi": "FAW", "Arcfox": "BAIC", "Exeed": "Chery", "Luxeed": "HIMA", "Yangwang": "BYD",
+        "Tank": "Great Wall", "Onvo": "NIO", "Tesla China": "Tesla", "Chongqing Sokon": "Seres",
+    }  # fmt: skip
+    for child, parent in parents.items():
+        assert entities[child].parent == parent, child
+    assert {"Zeekr", "Volvo Cars", "Geely Galaxy"} <= group_members("Geely")
+    assert {"Baojun", "Wuling", "IM Motors"} <= group_members("SAIC")
+    assert "dongfeng peugeot citroen" in covered_names("东风")
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("埃安", "Aion"), ("GAC Aion", "Aion"), ("东风日产", "Dongfeng Nissan"),
+        ("神龙", "Dongfeng Peugeot Citroen"), ("东风", "Dongfeng Motor Group"),
+        ("Dongfeng", "Dongfeng Motor Group"), ("蔚来汽车", "NIO"),
+        ("Nio Inc", "NIO"), ("XPeng Inc", "Xpeng"), ("Lixiang", "Li Auto"), ("车和家", "Li Auto"),
+        ("Weltmeister", "WM Motor"), ("哪吒", "Neta"), ("Hozon", "Neta"),
+        ("小康股份", "Chongqing Sokon"),
+        ("SGMW", "SAIC-GM-Wuling"), ("一汽-大众", "FAW-Volkswagen"), ("华晨宝马", "BMW Brilliance"),
+        ("特斯拉上海超级工厂", "Tesla China"), ("比亚迪西安", "BYD Xi'an"), ("鸿蒙智行", "HIMA"),
+    ],
+)  # fmt: skip
+def test_alias_lookups(alias: str, name: str) -> None:
+    assert canonical_name(alias) == name
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.entity.name, text[m.start : m.end]) for m in lexicon().find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东风日产11月销量", [("Dongfeng Nissan", "东风日产")]),
+        ("上汽通用五菱与上汽通用", [("SAIC-GM-Wuling", "上汽通用五菱"), ("SAIC-GM", "上汽通用")]),
+        ("北京现代和北京", [("Beijing Hyundai", "北京现代"), ("Beijing", "北京")]),
+        ("陕重汽与陕西", [("Shacman", "陕重汽"), ("Shaanxi", "陕西")]),
+        ("GAC Aion and Aion", [("Aion", "GAC Aion"), ("Aion", "Aion")]),
+        ("Giga Shanghai in Shanghai", [("Tesla China", "Giga Shanghai"), ("Shanghai", "Shanghai")]),
+    ],
+)
+def test_the_longest_alias_wins(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面建成小康社会",  # 小康: moderately prosperous
+        "宁德时代的电池装车量",  # CATL, not the city of Ningde
+        "工厂日产1000辆",  # daily output, not Nissan
+        "长安街上",
+        "a think tank and a fuel tank",
+        "rising auto sales in smart cities",
+        "哪吒之魔童闹海",
+    ],
+)
+def test_ordinary_words_name_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+def _one(**entry: object) -> dict[str, object]:
+    henan = {"name": "Henan", "kind": "region", "level": "province", "aliases": ["河南"]}
+    return {"entity": [henan, entry]}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"entity": [], "entities": []}, "'entities'"),
+        (_one(name="X", kind="maker", alias=["X"]), "entity 'X': unknown key 'alias'"),
+        (_one(name="X", kind="carmaker"), "unknown kind 'carmaker'"),
+        (_one(name="X", kind="maker", parent="Y"), "unknown parent 'Y'"),
+        (_one(name="X", kind="maker", level="city"), "level is for regions only"),
+        (_one(name="X", kind="region"), "needs a level"),
+        (_one(name="X", kind="region", level="city", within="No"), "'No' is not a province"),
+        (_one(name="X", kind="maker", within="Henan"), "within is for cities only"),
+        (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
+        (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
+    ],
+)  # fmt: skip
+def test_invalid_lexicons_are_refused(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(")):
+        load_lexicon(data)
+
+
+def test_the_packaged_file_has_only_known_keys() -> None:
+    raw = _raw()
+    assert set(raw) == {"entity"}
+    load_lexicon(raw)
