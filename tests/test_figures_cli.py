@@ -15,6 +15,8 @@ TEXT = (
     "NIO handed over 36,275 cars in November. Xpeng plans to deliver 40,000 in December.\n"
 )
 KEYS = {
+    "confidence",
+    "doubts",
     "entity",
     "metric",
     "unit",
@@ -114,10 +116,7 @@ def test_dash_reads_stdin(
 ) -> None:
     stdin = io.TextIOWrapper(io.BytesIO("零跑汽车11月交付70327辆，同比增长75%。".encode()))
     monkeypatch.setattr("sys.stdin", stdin)
-    assert (
-        main(["extract", "-", "--published", "2025-12-01", "--format", "jsonl"])
-        == 0
-    )
+    assert main(["extract", "-", "--published", "2025-12-01", "--format", "jsonl"]) == 0
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert (row["entity"], row["metric"], row["value"], row["yoy_pct"]) == (
         "Leapmotor",
@@ -125,3 +124,37 @@ def test_dash_reads_stdin(
         70327,
         75.0,
     )
+
+
+def test_explain_accounts_for_every_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "roundup.txt"
+    text.write_text(
+        "Startups in November\n"
+        "Leapmotor delivered 70,327 vehicles in November, up 75% year on year. "
+        "Its contract partner Qingyuan Motor sold 12,000 cars. "
+        "Xpeng plans to deliver 40,000 in December.\n",
+        encoding="utf-8",
+    )
+    code = main(
+        ["extract", str(text), "--published", "2025-12-01", "--explain", "--format", "jsonl"]
+    )
+    assert code == 0
+    rows = {r["number"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert set(rows) == {"70,327", "75", "12,000", "40,000"}
+    assert rows["70,327"]["figure"]["entity"] == "Leapmotor" and rows["70,327"]["reason"] == ""
+    assert rows["12,000"]["figure"] is None
+    assert "Qingyuan Motor" in rows["12,000"]["reason"]  # never given to Leapmotor
+    assert rows["40,000"]["reason"].startswith("trap")
+    assert rows["75"]["reason"].startswith("not a vehicle count")
+
+
+def test_explain_table_names_each_outcome(
+    text_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(text_file), "--published", "2025-12-01", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "Leapmotor deliveries Nov 2025 exact" in out
+    assert "dropped: trap" in out
+    assert out.rstrip().endswith("published 2025-12-01")

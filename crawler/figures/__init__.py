@@ -9,7 +9,7 @@ can change, so stored figures can be re-parsed.
 from crawler.figures.model import LIFETIME_START, Figure
 from crawler.figures.parser import NumberTrace, explain_figures, parse_figures
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 __all__ = [
     "LIFETIME_START", "PARSER_VERSION", "Figure", "NumberTrace", "explain_figures", "parse_figures",

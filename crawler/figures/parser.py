@@ -12,13 +12,37 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cache
 
 from crawler.figures import metrics as mx
+from crawler.figures.confidence import (
+    D_METRIC_AWAY,
+    D_METRIC_CARRIED,
+    D_NO_UNIT,
+    D_PERIOD_AWAY,
+    D_PERIOD_CARRIED,
+    D_PERIOD_PREVIOUS,
+    D_SUBJECT_AFTER,
+    D_SUBJECT_AWAY,
+    D_SUBJECT_CARRIED,
+    D_SUBJECT_HEADLINE,
+    D_SUBJECT_PRONOUN,
+    MIN_CONFIDENCE,
+    confidence,
+)
 from crawler.figures.entities import Entity, Mention, composite_name, lexicon
 from crawler.figures.model import Figure
 from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
-from crawler.figures.periods import Period, find_parts, is_announcement, resolve
+from crawler.figures.periods import Parts, Period, find_parts, is_announcement, resolve
 from crawler.figures.sentences import clause_bounds, clause_of, split_sentences
+from crawler.figures.structured import structured_figures
+from crawler.figures.subjects import (
+    THE_PLANT,
+    model_after,
+    place_in_a_name,
+    subsegment,
+    unknown_organisations,
+)
 
 MIN_VALUE = 100
 _HAS_NUMBER = re.compile(
@@ -27,23 +51,25 @@ _HAS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
+    ("plant", THE_PLANT),
     ("province", re.compile(r"\b(?:the|our|this) province\b|全省|我省|该省|本省|省内", re.I)),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
     (
         "maker",
         re.compile(
-            r"\bthe (?:company|carmaker|automaker|firm|group|startup|start-up|brand|EV maker|"
-            r"electric[- ]vehicle maker|manufacturer)\b|\b(?:its|our|we)\b|\bit(?= (?:delivered"
-            r"|sold|"
-            r"produced|exported|handed|shipped|has|had|said|posted|recorded|reported))"
+            r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:company|carmaker|automaker|firm|group|startup|start-up"
+            r"|brand|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|marque)\b"
+            r"|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|produced|exported|handed|shipped|has"
+            r"|had|said|posted|recorded|reported))"
             r"|该公司|该品牌|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
             r"(?:交付|销量|产量|销售|出口))",
             re.I,
         ),
     ),
 ]
+_GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _DEPENDENT_BEFORE = re.compile(
-    r"(?:\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across"
+    r"(?:\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
     r"|thanks to|from)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动)$",
     re.I,
 )
@@ -63,13 +89,29 @@ _MODEL = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class NumberTrace:
+    """What became of one number of the text: the figure it gave, or why it gave none."""
+
+    start: int  # offsets into the text
+    end: int
+    value: int
+    figure: Figure | None
+    reason: str  # "" when the number became a figure
+
+
 @dataclass
 class _State:
     published: date
+    trace: list[NumberTrace] | None = None  # filled only when explaining
     last: dict[str, Entity] = field(default_factory=dict)  # maker | province | city | any
     paragraph: int = -1
     para_entity: Entity | None = None
+    frame: Entity | None = None  # the article's main subject, from its headline
+    para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     carry_period: Period | None = None
+    carry_from: int = -1  # the sentence that set carry_period
+    sentence_no: int = 0
     carry_metric: str | None = None
     carry_segment: str | None = None
 
@@ -88,32 +130,142 @@ class _Candidate:
     mom: float | None = None
     claims: list[str] = field(default_factory=list)
     dropped: bool = False
+    reason: str = ""  # why it was dropped, for --explain
+    doubts: list[str] = field(default_factory=list)  # evidence found away from the number
+
+    def drop(self, reason: str) -> None:
+        self.dropped = True
+        self.reason = reason
+
+
+def _found(s: str) -> list[Mention]:
+    """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown")."""
+    lex = lexicon()
+    known = lex.find(s)
+    unknown = []
+    for u in unknown_organisations(s, known):
+        plant = None
+        if u.plant is not None:  # "BYD's Xi'an operations": the lexicon may know "BYD Xi'an"
+            maker, place = (lex.by_alias.get(name.casefold(), name) for name in u.plant)
+            plant = lex.by_alias.get(f"{maker} {place}".casefold())
+        entity = lex.entities[plant] if plant else Entity(u.name, "unknown", "", None, False)
+        unknown.append(Mention(entity, u.start, u.end))
+    for m in known:
+        part = _named_part(s, m)
+        if part is not None:
+            unknown.append(
+                Mention(Entity(s[m.start : part], "unknown", "", None, False), m.start, part)
+            )
+    if not unknown:
+        return known
+    kept = [m for m in known if not any(u.start <= m.start < u.end for u in unknown)]
+    return sorted([*kept, *unknown], key=lambda m: m.start)
+
+
+def _frame(headline: str) -> Entity | None:
+    """The article's main subject: the one entity its headline names as a subject. A headline
+    naming several, or one the lexicon does not know, gives no frame."""
+    subjects = {
+        m.entity.name: m.entity
+        for m in _found(headline)
+        if not _dependent(headline, m) and not place_in_a_name(headline, m)
+    }
+    if len(subjects) != 1:
+        return None
+    (entity,) = subjects.values()
+    return None if entity.kind == "unknown" else entity
+
+
+# "NIO brand", "the Geely mass-market brand": a group's namesake brand, not the group
+_BRAND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
+# "极氪001", "问界M9", "Zeekr 001", "AITO M9": a model of the maker
+_MODEL_SUFFIX = re.compile(
+    r"\s?(?:[A-Z]{1,3}\d{1,3}[A-Za-z+]*|\d{3})(?![\w.,%])(?!\s*[月年日万辆])"
+)
+
+
+def _named_part(s: str, mention: Mention) -> int | None:
+    """The end of a name that makes ``mention`` a part of its entity: a group's namesake brand
+    or a model. None when the mention names the entity itself."""
+    entity = mention.entity
+    if entity.is_region:
+        return None
+    model = _MODEL_SUFFIX.match(s, mention.end)
+    if model:
+        return model.end()
+    brand = _BRAND_AFTER.match(s, mention.end)
+    if brand and entity.kind in ("group", "maker") and _has_brands(entity.name):
+        return brand.end()
+    return None
+
+
+@cache
+def _has_brands(name: str) -> bool:
+    return any(e.parent == name for e in lexicon().entities.values())
 
 
 def _kind_key(entity: Entity) -> str:
+    if entity.kind == "plant":
+        return "plant"
     if entity.kind != "region":
         return "maker"
     return "province" if entity.level == "province" else entity.level or "region"
 
 
-def parse_figures(text: str, published: date, lang: str | None = None) -> list[Figure]:
+def parse_figures(text: str, published: date) -> list[Figure]:
     """Every actual vehicle figure stated in ``text``, an article published on ``published``.
 
-    ``lang`` ("en", "zh" or None) is a hint only: each sentence is read with both the English
-    and the Chinese vocabulary, so bilingual articles need no special handling.
+    Each sentence is read with both the English and the Chinese vocabulary, so bilingual
+    articles need no special handling.
     """
-    if lang not in (None, "en", "zh", "auto"):
-        raise ValueError(f"lang must be 'en', 'zh' or None, not {lang!r}")
+    return [f for f in _parse(text, published, None) if f.confidence >= MIN_CONFIDENCE]
+
+
+def parse_candidates(text: str, published: date) -> list[Figure]:
+    """Every figure the text may state, weakly evidenced ones included (each carries its
+    confidence): what the confidence weights are fitted on."""
+    return _parse(text, published, None)
+
+
+def explain_figures(text: str, published: date) -> tuple[list[Figure], list[NumberTrace]]:
+    """The figures of ``text`` and, for every number in it, the figure it became or why not."""
+    trace: list[NumberTrace] = []
+    candidates = _parse(text, published, trace)
+    figures = [f for f in candidates if f.confidence >= MIN_CONFIDENCE]
+    kept = {(_key(f), f.value) for f in figures}
+    weak = {(_key(f), f.value): f for f in candidates if f.confidence < MIN_CONFIDENCE}
+
+    def settle(t: NumberTrace) -> NumberTrace:
+        if t.figure is None or (_key(t.figure), t.figure.value) in kept:
+            return t
+        f = weak.get((_key(t.figure), t.figure.value))
+        if f is not None:
+            doubts = "; ".join(f.doubts)
+            return replace(t, reason=f"weak evidence (confidence {f.confidence:.2f}: {doubts})")
+        return replace(t, reason="the same figure stated again (kept once)")
+
+    return figures, sorted(map(settle, trace), key=lambda t: t.start)
+
+
+def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
     if isinstance(published, datetime):
         published = published.date()
     work = text.translate(FULLWIDTH)
-    state = _State(published)
+    state = _State(published, trace, frame=_frame(work[: max(0, work.find("\n"))]))
+    # tables and label/value lists: read apart, their lines skipped by the sentence reader
+    structured, consumed = structured_figures(work, published, state.frame)
     figures: list[Figure] = []
     for sentence in split_sentences(work):
+        if any(a <= sentence.start < b for a, b in consumed):
+            continue
         if sentence.paragraph != state.paragraph:
             state.paragraph = sentence.paragraph
-            state.para_entity = None
+            state.para_entity, state.para_from_frame = state.frame, True
+        state.sentence_no += 1
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
+    # a table figure a sentence states too takes the sentence's segment, so that they merge
+    said = {(_key(f), f.value): f.segment for f in figures}
+    figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
 
 
@@ -140,13 +292,60 @@ def _dependent(s: str, mention: Mention) -> bool:
     before = s[max(0, mention.start - 30) : mention.start]
     if mention.entity.is_region and re.search(r"\bacross\s*$", before, re.I):
         return False
+    if mention.entity.kind == "unknown":  # "its contract partner Qingyuan Motor": still blocks
+        return False
     return bool(_DEPENDENT_BEFORE.search(before))
+
+
+# "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
+# the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
+_APPOSITION = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:the|a|an|its|one of)\s[^,;，；。]{0,100}?,", re.I
+)
+# "in the China market", "outside China", "one of China's largest carmakers",
+# "headquartered in Chongqing's ...": a place that scopes or describes, not a subject
+_SCOPE_BEFORE = re.compile(r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$", re.I)
+_SCOPE_AFTER = re.compile(
+    r"^(?:\s+market\b"
+    r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
+    r"|best-selling|major|main)\b)",
+    re.I,
+)
+
+
+# "headquartered in Chongqing", "the city of Liuzhou", "Chongqing's Liangjiang New Area"
+_LOCATION_BEFORE = re.compile(
+    r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
+    r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _appositions(s: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of the appositions that follow a name ("X, the ... of Y, sold ...")."""
+    spans = []
+    for m in mentions:
+        a = _APPOSITION.match(s, m.end)
+        if a and re.search(r"\S", s[a.end() :]):
+            spans.append((m.end, a.end()))
+    return spans
+
+
+def _place_as_scope(s: str, mention: Mention) -> bool:
+    if not mention.entity.is_region:
+        return False
+    before = s[max(0, mention.start - 30) : mention.start]
+    after = s[mention.end : mention.end + 40]
+    if _SCOPE_AFTER.match(after) or _LOCATION_BEFORE.search(before):
+        return True
+    # "sales in China" stays China's; "in the China market", "outside China" do not
+    return bool(_SCOPE_BEFORE.search(before)) and not re.search(r"\bin\s+$", before)
 
 
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
-    lex = lexicon()
-    found = lex.find(s)
+    found = _found(s)
     pronouns: list[tuple[int, int, str]] = []
     for kind, pattern in _PRONOUNS:
         for m in pattern.finditer(s):
@@ -165,17 +364,27 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         if is_pronoun:
             a, b, kind = item  # type: ignore[misc]
             target = last.get(kind)
+            if target is not None and _GROUP_WORD.search(s[a:b]) and target.parent:
+                target = lexicon().entities[target.parent]  # "the group" of a brand: its parent
+            if target is None and kind == "plant":  # a plant nobody named: its own, unknown
+                target = Entity(s[a:b], "unknown", "", None, False)
             if target is None:
                 continue
             out.append((Mention(target, a, b), True))
         else:
             mention = item  # type: ignore[assignment]
-            if not _dependent(s, mention):
+            if not _dependent(s, mention) and not place_in_a_name(s, mention):
                 last[_kind_key(mention.entity)] = mention.entity
             out.append((mention, True))
     # dependents: "its AITO, Luxeed", "including Onvo"; owners: "Geely's Zeekr"
     subject = [ok for _, ok in out]
+    for a, b in _appositions(s, [m for m, _ in out]):
+        for i, (mention, _) in enumerate(out):
+            if a <= mention.start < b:
+                subject[i] = False
     for i, (mention, _) in enumerate(out):
+        if place_in_a_name(s, mention) or _place_as_scope(s, mention):
+            subject[i] = False
         if _dependent(s, mention):
             subject[i] = False
             j = i + 1
@@ -222,10 +431,12 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
 
 
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
-    for mention, _ in mentions:
+    for mention, subject in mentions:
+        if not subject:
+            continue
         state.last[_kind_key(mention.entity)] = mention.entity
         if _may_be_subject_later(s, mention):
-            state.para_entity = mention.entity
+            state.para_entity, state.para_from_frame = mention.entity, False
 
 
 def _list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list[Mention]:
@@ -254,18 +465,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     if not _HAS_NUMBER.search(s):
         # fast path: a sentence without numbers only feeds the article state
         _carry_updates(s, find_parts(s), mx.segment_hits(s), state, [])
-        _update_last(state, [(m, True) for m in lexicon().find(s)], s)
+        _update_last(state, [(m, not _dependent(s, m)) for m in _found(s)], s)
         return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
     segs = mx.segment_hits(s)
-    numbers = [
-        n
-        for n in find_numbers(s)
-        if n.counts != OTHER
-        and n.value >= MIN_VALUE
-        and not any(a <= n.start < b for a, b in parts_all.spans)
-    ]
+    numbers = []
+    for n in find_numbers(s):
+        if n.counts == OTHER:
+            _note(state, start, n, "not a vehicle count (money, share, year, date, range, ...)")
+        elif n.value < MIN_VALUE:
+            _note(state, start, n, f"below {MIN_VALUE}")
+        elif any(a <= n.start < b for a, b in parts_all.spans):
+            _note(state, start, n, "part of a time expression")
+        else:
+            numbers.append(n)
     if not numbers:
         _carry_updates(s, parts_all, segs, state, [])
         _update_last(state, mentions, s)
@@ -281,7 +495,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     cands = [_Candidate(n, clause_of(starts, n.start)) for n in numbers]
     number_clauses = {c.clause for c in cands}
     hits = mx.metric_hits(s)
-    sentence_trap = bool(mx.SENTENCE_TRAP.search(s))
+    sentence_trap = mx.SENTENCE_TRAP.search(s)
     announce = is_announcement(s)
     carry_before = state.carry_period
     # sentence-lead time components: clauses without numbers
@@ -293,15 +507,20 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         c0, c1 = starts[cand.clause], bounds[cand.clause]
         clause = s[c0:c1]
         # --- traps
-        if sentence_trap or mx.TRAP.search(clause):
-            cand.dropped = True
+        trap = sentence_trap or mx.TRAP.search(clause)
+        if trap:
+            cue = trap.group(0).strip()
+            cand.drop(f"trap: {cue!r}")
             continue
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
-            cand.dropped = True
+            cand.drop("trap: capacity")
             continue
         before = s[c0 : n.start]
-        if mx.BASE_BEFORE.search(before[-25:]) or mx.BASE_AFTER.match(s[n.unit_end :]):
-            cand.dropped = True
+        own_time = parts_all.tie_at(n.start)
+        if (mx.BASE_BEFORE.search(before[-25:]) or mx.BASE_AFTER.match(s[n.unit_end :])) and not (
+            own_time and own_time.base
+        ):  # a base whose earlier period is known is a figure of that period
+            cand.drop("comparison base")
             continue
         # --- qualifier
         q = mx.qualifier_before(before[-30:])
@@ -312,6 +531,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         cand.qualifier = q or "exact"
         # --- metric
         in_clause = [h for h in hits if c0 <= h.start < c1]
+        if n.counts != VEHICLE and not n.ordinal:
+            cand.doubts.append(D_NO_UNIT)
         if in_clause:
             cand.metric = min(in_clause, key=lambda h: abs(h.start - n.start)).kind
         else:
@@ -319,12 +540,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             after_hits = [h for h in hits if h.start > n.start]
             if before_hits:
                 cand.metric = before_hits[-1].kind
+                cand.doubts.append(D_METRIC_AWAY)
             elif after_hits:
                 cand.metric = after_hits[0].kind
+                cand.doubts.append(D_METRIC_AWAY)
             elif state.carry_metric and (n.counts == VEHICLE or q == "at_least" or n.ordinal):
                 cand.metric = state.carry_metric
+                cand.doubts.append(D_METRIC_CARRIED)
         if cand.metric is None:
-            cand.dropped = True
+            cand.drop("no metric word")
             continue
         if n.counts == NEUTRAL and not n.ordinal and cand.metric == "exports" and q is None:
             # "exports of 43 billion" without a unit is usually money already caught; be safe
@@ -351,6 +575,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         before_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] < n.start]
         after_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] > n.start]
         parts = own
+        if own.empty and not n.ordinal:
+            cand.doubts.append(D_PERIOD_AWAY)
         for extra in reversed(before_lead):
             parts = parts.merge(extra)
         if parts.empty:
@@ -377,12 +603,23 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         )
         if period is None and parts.empty:
             period = state.carry_period
+            previous = state.carry_from == state.sentence_no - 1
+            cand.doubts.append(D_PERIOD_PREVIOUS if previous else D_PERIOD_CARRIED)
+        tie = parts_all.tie_at(n.start)  # "from the 8,620 it sold in June", "2019年的12万辆"
+        if tie is not None:
+            period = tie.resolve(parts, period or state.carry_period, state.published)
+            # its period is written next to it ("a year earlier" leans on the clause's)
+            cand.doubts = [
+                d
+                for d in cand.doubts
+                if d != D_PERIOD_AWAY and (d != D_PERIOD_CARRIED or not tie.parts.components)
+            ]
         if period is None:
-            cand.dropped = True
+            cand.drop("no period")
             continue
         cand.period = period
-        if parts.explicit and period.kind != "lifetime":
-            state.carry_period = period
+        if parts.explicit and period.kind != "lifetime" and not (tie and tie.base):
+            state.carry_period, state.carry_from = period, state.sentence_no
 
     # --- entities
     subjects = [(m, ok) for m, ok in mentions]
@@ -393,12 +630,30 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.entity is None:
             _assign_entity(s, cand, subjects, starts, bounds, state)
         if cand.entity is None:
-            cand.dropped = True
+            if not cand.dropped:
+                cand.drop("no subject")
+            continue
+        brand = _brand_of_the_count(s, cand.number, subjects)
+        if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
+            cand.entity, cand.entity_obj = brand.name, brand
+        if cand.entity_obj is not None and cand.entity_obj.kind == "unknown":
+            cand.drop(f"subject {cand.entity!r} is not in the lexicon")
             continue
         # model-level figures: "SU7 sold 20,000", "Lynk & Co 900 model reaching 50,000"
         lo = _subject_end(subjects, cand)
-        if _MODEL.search(s[lo : cand.number.start]):
-            cand.dropped = True
+        if lo == cand.number.start:  # the subject is outside this sentence: its clause counts
+            lo = starts[cand.clause]
+        if _MODEL.search(s[lo : cand.number.start]) or model_after(s, cand.number.end):
+            cand.drop("model-level count")
+            continue
+        # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
+        obj = cand.entity_obj
+        if (
+            obj is not None
+            and not obj.is_region
+            and subsegment(s[_part_window(cand, live, starts, parts_all) : cand.number.unit_end])
+        ):
+            cand.drop("a part of the maker (segment, body type or market)")
     live = [c for c in live if not c.dropped]
     _total_before_part(s, live)
     if hits and not live:
@@ -408,6 +663,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
 
+    for cand in cands:
+        if cand.dropped:
+            _note(state, start, cand.number, cand.reason)
     out = []
     snippet = original[start:end]
     for cand in live:
@@ -428,7 +686,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         for metric_ in metrics_:
             state.carry_metric = metric_
             out.append(
-                Figure(
+                figure := Figure(
                     entity=cand.entity,
                     metric=metric_,
                     unit="vehicles",
@@ -443,9 +701,42 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     claims=tuple(dict.fromkeys(cand.claims)),
                     snippet=snippet,
                     span=(start, end),
+                    confidence=confidence(cand.doubts),
+                    doubts=tuple(dict.fromkeys(cand.doubts)),
                 )
             )
+            _note(state, start, cand.number, "", figure)
     return out
+
+
+def _note(state: _State, offset: int, n: Number, reason: str, figure: Figure | None = None) -> None:
+    if state.trace is not None:
+        state.trace.append(NumberTrace(offset + n.start, offset + n.end, n.value, figure, reason))
+
+
+_COUNTED_NOUN = re.compile(
+    r"(?:-branded)?\s+(?:[\w-]+\s+)?(?:cars?|vehicles?|units|EVs|NEVs|SUVs|sedans|models?)\b",
+    re.I,
+)
+
+
+def _brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> Entity | None:
+    """The brand named between a number and its vehicle noun ("69,800 Hongqi cars")."""
+    for mention, _ in subjects:
+        if n.end <= mention.start <= n.end + 2 and _COUNTED_NOUN.match(s, mention.end):
+            return mention.entity
+    return None
+
+
+def _part_window(cand: _Candidate, live: list[_Candidate], starts: list[int], parts: Parts) -> int:
+    """Where the words that say which part of a maker a number counts begin: its clause, or
+    for a comparison base ("(去年同期为114183辆)") the clause of the figure it is compared with."""
+    own_time = parts.tie_at(cand.number.start)
+    if own_time is not None and own_time.base:
+        earlier = [c for c in live if c.number.start < cand.number.start and c is not cand]
+        if earlier:
+            return starts[earlier[-1].clause]
+    return starts[cand.clause]
 
 
 def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
@@ -475,6 +766,7 @@ def _assign_entity(
         makers = [(i, m) for i, m in in_clause if not m.entity.is_region]
         chosen = (makers or in_clause)[-1]
     elif before:
+        cand.doubts.append(D_SUBJECT_AWAY)
         makers = [(i, m) for i, m in before if not m.entity.is_region]
         # the nearest; a maker wins over a region only within the same clause
         chosen = before[-1]
@@ -495,13 +787,17 @@ def _assign_entity(
         ]
         if after:
             chosen = after[0]
+            cand.doubts.append(D_SUBJECT_AFTER)
         elif state.para_entity is not None:
+            cand.doubts.append(D_SUBJECT_HEADLINE if state.para_from_frame else D_SUBJECT_CARRIED)
             cand.entity = state.para_entity.name
             cand.entity_obj = state.para_entity
             return
     if chosen is None:
         return
     index, mention = chosen
+    if lexicon().by_alias.get(s[mention.start : mention.end].casefold()) != mention.entity.name:
+        cand.doubts.append(D_SUBJECT_PRONOUN)
     if index > 0 and subjects[index - 1][1]:
         # "Zeekr and Lynk & Co, the two Geely brands, delivered ...": the group named in an
         # apposition describes the brands listed before it; they are the subject.
@@ -516,7 +812,7 @@ def _assign_entity(
             cand.entity_obj = None
             return
         # "NIO and Xpeng each delivered over 30,000": handled by the caller via duplicates
-        cand.dropped = True
+        cand.drop("several subjects, no combined total")
         return
     cand.entity = mention.entity.name
     cand.entity_obj = mention.entity
@@ -597,16 +893,13 @@ def _attach_claims(s: str, live: list[_Candidate], starts: list[int], bounds: li
 
 def _carry_updates(
     s: str,
-    parts_all: object,
+    parts_all: Parts,
     segs: list[mx.Hit],
     state: _State,
     live: list[_Candidate],
     carry_before: Period | None = None,
 ) -> None:
     """Lets later sentences inherit this one's explicit period and segment."""
-    from crawler.figures.periods import Parts
-
-    assert isinstance(parts_all, Parts)
     if not live and parts_all.explicit:
         period = resolve(parts_all, state.published, state.carry_period, is_announcement(s))
         if (
@@ -615,7 +908,7 @@ def _carry_updates(
             and not mx.SENTENCE_TRAP.search(s)
             and not mx.FORECAST.search(s)
         ):
-            state.carry_period = period
+            state.carry_period, state.carry_from = period, state.sentence_no
     if segs:
         state.carry_segment = segs[-1].kind
 
@@ -632,6 +925,12 @@ def _merge(keep: Figure, other: Figure) -> Figure:
         yoy_pct=keep.yoy_pct if keep.yoy_pct is not None else other.yoy_pct,
         mom_pct=keep.mom_pct if keep.mom_pct is not None else other.mom_pct,
         segment=keep.segment if keep.segment != "unknown" else other.segment,
+        # the same figure stated twice is as certain as its better-evidenced statement
+        **(
+            {"confidence": other.confidence, "doubts": other.doubts}
+            if other.confidence > keep.confidence
+            else {}
+        ),
     )
 
 
@@ -656,11 +955,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in figures:
         for i, g in enumerate(out):
-            if (
-                _key(g) == _key(f)
-                and g.value == f.value
-                and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
-            ):
+            if _key(g) == _key(f) and g.value == f.value:
                 out[i] = _merge(g, f)
                 break
         else:

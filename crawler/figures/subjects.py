@@ -18,14 +18,27 @@ from crawler.figures.entities import Mention
 
 @dataclass(frozen=True, slots=True)
 class Unknown:
-    """A name at text[start:end] that is a possible subject but no entity the lexicon knows."""
+    """A name at text[start:end] that is a possible subject but no entity the lexicon knows.
+
+    ``plant``: "BYD's Xi'an operations", "the plant": a plant of a maker, its own entity; the
+    lexicon may know it under "<maker> <place>" ("BYD Xi'an")."""
 
     name: str
     start: int
     end: int
+    plant: tuple[str, str] | None = None  # (maker alias, place alias) when both are named
 
 
 _CAP = r"[A-Z][A-Za-z0-9&'’.-]*"
+# "BYD's Xi'an operations", "Tesla's Shanghai factory", "the plant", "该工厂"
+_PLANT_WORDS = r"(?:operations|plant|factory|base|facility|facilities|gigafactory|works|site)"
+_MAKER_PLACE_PLANT = re.compile(
+    rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
+)
+#: "the plant", "the base", 该工厂: a plant named before, or one the lexicon does not know
+THE_PLANT = re.compile(rf"\b[Tt]he (?:[\w-]+ ){{0,2}}?{_PLANT_WORDS}\b|该工厂|该基地")
+
+
 _ORG_SUFFIX = (
     r"(?:Motors?|Auto|Automobiles?|Automotive|Group|Corp\.?|Corporation|Co\.|Inc\.?|Ltd\.?"
     r"|Holdings?|Company|Cars?|Brands?)"
@@ -33,9 +46,7 @@ _ORG_SUFFIX = (
 # "Changan Mazda Automobile Co.", "China FAW Group": capitalised words ending in a company word
 _EN_ORG = re.compile(rf"\b(?:{_CAP}\s+){{1,3}}{_ORG_SUFFIX}(?![A-Za-z])")
 # "JAC sold", "Japan shipped", "Hycan's deliveries": a capitalised name right before a figure verb
-_FIGURE_VERB = (
-    r"(?:delivered|sold|shipped|produced|exported|made|built|handed|rolled|registered)\b"
-)
+_FIGURE_VERB = r"(?:delivered|sold|shipped|produced|exported|made|built|handed|rolled|registered)\b"
 _EN_ACTOR = re.compile(
     rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})(?:\s+{_FIGURE_VERB}|(?:'s|’s)\s+(?:\w+\s+){{0,2}}"
     r"(?:sales|deliveries|output|production|exports|shipments|volume))"
@@ -87,6 +98,8 @@ _BASED = re.compile(r"^(?:-|\s)(?:based|headquartered|listed|born)\b", re.I)
 def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     """Organisation names in sentence ``s`` that the lexicon does not know."""
     out: list[Unknown] = []
+    for m in _MAKER_PLACE_PLANT.finditer(s):
+        out.append(Unknown(m.group(0), m.start(), m.end(), (m.group(1), m.group(2))))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
     def covered(a: int, b: int) -> bool:
@@ -145,6 +158,12 @@ _SUBSEGMENT = re.compile(
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\b(?:BEV|PHEV|EREV)s?\b|\bsedans?\b"
     r"|\bSUVs?\b|\bMPVs?\b|\bdomestic(?:ally)?\b|\bin the (?:Chinese|China|domestic|home) market\b"
     r"|\bunder the [\w-]+(?: [\w-]+)? (?:brand|marque|label|line)\b"
+    r"|\bown[- ]brands?\b|\bwholly[- ]owned brands?\b|\bself-owned\b"
+    r"|\bin (?:Europe|the UK|Britain|Brazil|Russia|Mexico|Australia|Thailand|Japan|the US"
+    r"|the United States|Germany|France|Italy|Spain|Israel|Turkey|the Middle East"
+    r"|Southeast Asia|Latin America|South America|Indonesia|Malaysia|India)\b"
+    r"|在(?:欧洲|巴西|俄罗斯|墨西哥|澳大利亚|泰国|日本|美国|德国|英国|法国|以色列|土耳其|中东|东南亚"
+    r"|拉美|印尼|马来西亚)(?:市场)?"
     r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内|自主品牌|合资品牌",
 )
 
