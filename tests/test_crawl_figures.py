@@ -70,7 +70,14 @@ def test_figures_command_filters_by_group_and_consolidates(crawled: dict[str, An
     assert geely.returncode == 0, geely.stderr
     entities = {json.loads(line)["entity"] for line in geely.stdout.splitlines()}
     assert "Lynk & Co+Zeekr" in entities
-    assert entities <= {"Geely", "Zeekr", "Lynk & Co", "Lynk & Co+Zeekr", "Geely Galaxy"}
+    assert entities <= {
+        "Geely",
+        "Zeekr",
+        "Lynk & Co",
+        "Lynk & Co+Zeekr",
+        "Geely Galaxy",
+        "Geely Changxing",
+    }
     by_alias = run_evwatch("--db", db_url, "figures", "--entity", "吉利", "--format", "jsonl")
     assert by_alias.stdout == geely.stdout  # a Chinese alias names the same group
 

@@ -25,10 +25,11 @@ D_SUBJECT_AFTER = "subject named after the number"
 D_SUBJECT_HEADLINE = "subject from the headline"
 D_SUBJECT_CARRIED = "subject from an earlier sentence"
 D_SUBJECT_PRONOUN = "subject named by a pronoun"
+D_PART = "counts a part of a region (passenger cars, one powertrain)"
 DOUBTS = (
     D_METRIC_AWAY, D_METRIC_CARRIED, D_PERIOD_AWAY, D_PERIOD_PREVIOUS, D_PERIOD_CARRIED,
     D_NO_UNIT, D_SUBJECT_AWAY,
-    D_SUBJECT_AFTER, D_SUBJECT_HEADLINE, D_SUBJECT_CARRIED, D_SUBJECT_PRONOUN,
+    D_SUBJECT_AFTER, D_SUBJECT_HEADLINE, D_SUBJECT_CARRIED, D_SUBJECT_PRONOUN, D_PART,
 )  # fmt: skip
 
 #: figures less likely than this to be right are not returned (precision before recall)

@@ -19,6 +19,7 @@ from crawler.figures.confidence import (
     D_METRIC_AWAY,
     D_METRIC_CARRIED,
     D_NO_UNIT,
+    D_PART,
     D_PERIOD_AWAY,
     D_PERIOD_CARRIED,
     D_PERIOD_PREVIOUS,
@@ -69,7 +70,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _DEPENDENT_BEFORE = re.compile(
-    r"(?:\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
+    r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
+    r"(?:\s+[\w-]+){0,2}\s+|"
+    r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
     r"|thanks to|from)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动)$",
     re.I,
 )
@@ -181,6 +184,7 @@ _BRAND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
 # "极氪001", "问界M9", "Zeekr 001", "AITO M9": a model of the maker
 _MODEL_SUFFIX = re.compile(
     r"\s?(?:[A-Z]{1,3}\d{1,3}[A-Za-z+]*|\d{3})(?![\w.,%])(?!\s*[月年日万辆])"
+    r"|\s[A-Z](?: Plus|\+)?(?=[\s,;:)]|$)(?!\s+(?:and|&)\s)"
 )
 
 
@@ -302,6 +306,12 @@ def _dependent(s: str, mention: Mention) -> bool:
 _APPOSITION = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:the|a|an|its|one of)\s[^,;，；。]{0,100}?,", re.I
 )
+# "X tops China", "A beats B with a record": the one beaten is not the subject
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:tops|topped|beats|beat|overtakes|overtook|surpasses|surpassed|outsold|outsells"
+    r"|outpaces|outpaced|trails|trailed|than|behind|ahead of)\s+(?:the\s+)?$",
+    re.I,
+)
 # "in the China market", "outside China", "one of China's largest carmakers",
 # "headquartered in Chongqing's ...": a place that scopes or describes, not a subject
 _SCOPE_BEFORE = re.compile(r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$", re.I)
@@ -360,6 +370,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         key=lambda e: e[0],
     )
     last = dict(state.last)
+    appositions = _appositions(s, found)
     for _, is_pronoun, item in events:
         if is_pronoun:
             a, b, kind = item  # type: ignore[misc]
@@ -373,15 +384,23 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             out.append((Mention(target, a, b), True))
         else:
             mention = item  # type: ignore[assignment]
-            if not _dependent(s, mention) and not place_in_a_name(s, mention):
+            if not (
+                _dependent(s, mention)
+                or place_in_a_name(s, mention)
+                or any(a <= mention.start < b for a, b in appositions)
+                or _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+            ):
                 last[_kind_key(mention.entity)] = mention.entity
             out.append((mention, True))
     # dependents: "its AITO, Luxeed", "including Onvo"; owners: "Geely's Zeekr"
     subject = [ok for _, ok in out]
-    for a, b in _appositions(s, [m for m, _ in out]):
+    for a, b in appositions:
         for i, (mention, _) in enumerate(out):
             if a <= mention.start < b:
                 subject[i] = False
+    for i, (mention, _) in enumerate(out):  # "Chongqing tops China": China is no subject
+        if _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start]):
+            subject[i] = False
     for i, (mention, _) in enumerate(out):
         if place_in_a_name(s, mention) or _place_as_scope(s, mention):
             subject[i] = False
@@ -641,19 +660,20 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         # model-level figures: "SU7 sold 20,000", "Lynk & Co 900 model reaching 50,000"
         lo = _subject_end(subjects, cand)
-        if lo == cand.number.start:  # the subject is outside this sentence: its clause counts
-            lo = starts[cand.clause]
+        if lo == cand.number.start:  # the subject is outside this sentence: all before counts
+            lo = 0
         if _MODEL.search(s[lo : cand.number.start]) or model_after(s, cand.number.end):
             cand.drop("model-level count")
             continue
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
         obj = cand.entity_obj
-        if (
-            obj is not None
-            and not obj.is_region
-            and subsegment(s[_part_window(cand, live, starts, parts_all) : cand.number.unit_end])
+        if obj is not None and subsegment(
+            s[_part_window(cand, live, starts, parts_all) : cand.number.unit_end]
         ):
-            cand.drop("a part of the maker (segment, body type or market)")
+            if not obj.is_region:
+                cand.drop("a part of the maker (segment, body type or market)")
+            else:  # a region's passenger cars: a part when the article gives the total too
+                cand.doubts.append(D_PART)
     live = [c for c in live if not c.dropped]
     _total_before_part(s, live)
     if hits and not live:
@@ -720,22 +740,34 @@ _COUNTED_NOUN = re.compile(
 )
 
 
+# "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
+_FROM_BRAND = re.compile(
+    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:its|the)\s+(?:[\w-]+\s+){0,6}$"
+)
+
+
 def _brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> Entity | None:
     """The brand named between a number and its vehicle noun ("69,800 Hongqi cars")."""
     for mention, _ in subjects:
         if n.end <= mention.start <= n.end + 2 and _COUNTED_NOUN.match(s, mention.end):
             return mention.entity
+        if n.end < mention.start and _FROM_BRAND.match(s[n.end : mention.start]):
+            return mention.entity  # a group's namesake brand is an unknown part: dropped
     return None
 
 
 def _part_window(cand: _Candidate, live: list[_Candidate], starts: list[int], parts: Parts) -> int:
     """Where the words that say which part of a maker a number counts begin: its clause, or
     for a comparison base ("(去年同期为114183辆)") the clause of the figure it is compared with."""
-    own_time = parts.tie_at(cand.number.start)
-    if own_time is not None and own_time.base:
-        earlier = [c for c in live if c.number.start < cand.number.start and c is not cand]
-        if earlier:
-            return starts[earlier[-1].clause]
+
+    def is_base(c: _Candidate) -> bool:
+        own_time = parts.tie_at(c.number.start)
+        return own_time is not None and own_time.base
+
+    if is_base(cand):
+        compared = [c for c in live if c.number.start < cand.number.start and not is_base(c)]
+        if compared:
+            return starts[compared[-1].clause]
     return starts[cand.clause]
 
 
@@ -960,6 +992,13 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 break
         else:
             out.append(f)
+    # a region's part (passenger cars) beside its total for the same period is not a figure
+    out = [
+        f
+        for f in out
+        if D_PART not in f.doubts
+        or not any(_key(g) == _key(f) and g.value > f.value and D_PART not in g.doubts for g in out)
+    ]
     # a bound ("crossed 80,000", "above 70,000") of an exact figure folds into it
     result: list[Figure] = []
     for f in out:

@@ -165,6 +165,7 @@ _SUBSEGMENT = re.compile(
     r"|在(?:欧洲|巴西|俄罗斯|墨西哥|澳大利亚|泰国|日本|美国|德国|英国|法国|以色列|土耳其|中东|东南亚"
     r"|拉美|印尼|马来西亚)(?:市场)?"
     r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内|自主品牌|合资品牌",
+    re.I,
 )
 
 
@@ -184,8 +185,11 @@ def subsegment(clause: str) -> bool:
 _MODEL_AFTER = re.compile(
     r"^\s*(?:units? of (?:the |its )?|of (?:the|its) )?(?:[A-Z][A-Za-z]+\s+)?"
     r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)"
-    r"(?:[A-Z]{1,4}\d{0,3}[A-Za-z+]*\s+(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
+    r"(?:(?:[A-Z][\w+-]*\s+){1,3}(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
     r"|[A-Z]{1,4}\d{1,3}[A-Za-z+]*\b|Model [3SXY]\b)"
+    # "3,030 of the March deliveries were P7 series sedans"
+    r"|^\s+of (?:the|its) [^,.;]{0,40}?\b(?:were|was)\s+(?:the\s+)?(?:[A-Z][\w+-]*\s+){1,3}"
+    r"(?:series|models?|sedans?|SUVs?)\b"
 )
 
 
