@@ -475,6 +475,14 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_month": _MONTH_NEEDLES,
     "en_year": ("20",),
 }
+# each pattern with its needles (None: always run)
+_ZH_PLAN = [(p, kind, frozenset(_NEEDLES.get(kind) or ()) or None) for p, kind in _ZH_PATTERNS]
+_EN_PLAN = [
+    (p, kind, frozenset(("year", "ytd", "so far") if kind == "ytd" else _NEEDLES[kind]) or None)
+    for p, kind in _EN_PATTERNS
+]
+_ZH_NEEDLES = tuple(sorted({n for _, _, ns in _ZH_PLAN for n in ns or ()}))
+_EN_NEEDLES = tuple(sorted({n for _, _, ns in _EN_PLAN for n in ns or ()}))
 _ANNOUNCE = re.compile(
     r"\b(?:said|says|announced|reported|released|published|disclosed|unveiled|showed|show)\b|"
     r"公布|发布|宣布|表示|披露|显示|获悉|消息|数据显示",
@@ -520,16 +528,16 @@ def _scan(text: str, start: int, end: int) -> Parts:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
     chunk = text[start:end]
-    patterns: list[tuple[re.Pattern[str], str]] = []
-    if _ZH_TRIGGER.search(chunk):
-        patterns += _ZH_PATTERNS
-    if _EN_TRIGGER.search(chunk):
-        patterns += _EN_PATTERNS
     lowered = chunk.lower()
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    # a pattern runs only when one of its needles is in the text (cheap substring tests)
+    if _ZH_TRIGGER.search(chunk):
+        present = {n for n in _ZH_NEEDLES if n in lowered}
+        patterns += [(p, k) for p, k, ns in _ZH_PLAN if ns is None or not present.isdisjoint(ns)]
+    if _EN_TRIGGER.search(chunk):
+        present = {n for n in _EN_NEEDLES if n in lowered}
+        patterns += [(p, k) for p, k, ns in _EN_PLAN if ns is None or not present.isdisjoint(ns)]
     for pattern, kind in patterns:
-        needles = _NEEDLES.get(kind)
-        if needles and not any(n in lowered for n in needles):
-            continue
         for m in pattern.finditer(text, start, end):
             if not free(m):
                 continue
@@ -869,6 +877,8 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     "5月新能源汽车销量"."""
     out: list[Tie] = []
     comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
+    if not comps:
+        return out
     for a, b, values in comps:
         link = _ZH_OWN_LINK.match(text, b)
         if link is None and text[a:b].lower().endswith(("total", "tally")):
