@@ -536,6 +536,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
         patterns += [(p, k) for p, k, ns in _ZH_PLAN if ns is None or not present.isdisjoint(ns)]
     if _EN_TRIGGER.search(chunk):
         present = {n for n in _EN_NEEDLES if n in lowered}
+        if ODD_CASE.search(chunk):
+            present.add("year")  # the ytd needles were added later: keep ytd running
         patterns += [(p, k) for p, k, ns in _EN_PLAN if ns is None or not present.isdisjoint(ns)]
     for pattern, kind in patterns:
         for m in pattern.finditer(text, start, end):
@@ -762,10 +764,40 @@ def _base_scopes(
     return scopes
 
 
+# Words one of which every _EN_BASE match contains (a cheap test before the slow pattern)
+_EN_BASE_WORDS = (
+    "than",
+    "compared",
+    "versus",
+    "vs",
+    "against",
+    "below",
+    "above",
+    "behind",
+    "ahead",
+)
+_EN_BASE_THE_WORDS = ("times", "top", "beat", "exceed", "surpass", "short of", "shy of", "eclips")
+_EN_BASE_PREPOSITION = re.compile(r"(?:from|on|over)\s")
+# characters IGNORECASE matches with an ASCII letter that str.lower() does not turn into one
+ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+def _may_be_en_base(chunk: str) -> bool:
+    low = chunk.lower()
+    return bool(
+        any(w in low for w in _EN_BASE_WORDS)
+        or _EN_BASE_PREPOSITION.search(low)
+        or ("the" in low and any(w in low for w in _EN_BASE_THE_WORDS))
+        or ODD_CASE.search(chunk)
+    )
+
+
 def _en_scopes(
     text: str, start: int, end: int, components: list[tuple[int, int, dict[str, object]]]
 ) -> list[_Scope]:
     out: list[_Scope] = []
+    if not _may_be_en_base(text[start:end]):
+        return out
     for m in _EN_BASE.finditer(text, start, end):
         lead = _EN_BASE_LEAD.match(text, m.end(), end)
         pos = lead.end() if lead else m.end()
