@@ -33,7 +33,7 @@ DOUBTS = (
 )  # fmt: skip
 
 #: figures less likely than this to be right are not returned (precision before recall)
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.4
 
 
 @cache
