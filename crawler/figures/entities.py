@@ -42,6 +42,9 @@ class Mention:
     end: int
 
 
+_SPACES = re.compile(r"\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     entities: dict[str, Entity]
@@ -62,7 +65,7 @@ class Lexicon:
             guard = self.guards.get(alias)
             if guard and text[m.end() : m.end() + 1] in guard and m.end() < len(text):
                 continue
-            name = self.by_alias[re.sub(r"\s+", " ", alias).casefold()]
+            name = self.by_alias[_SPACES.sub(" ", alias).casefold()]
             out.append(Mention(self.entities[name], m.start(), m.end()))
         return out
 

@@ -383,9 +383,14 @@ _YOY = re.compile(
 _QOQ = re.compile(rf"quarter{_OVER}quarter|\bqoq\b|q/q", _I)
 
 
+_DIGIT = re.compile(r"\d")
+_TO_AFTER = re.compile(r"\s*(?:to|至)\b")
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+
+
 def _after_rate(text: str, end: int) -> str:
     """The words after a rate, up to the next number."""
-    return re.split(r"\d", text[end : end + 30], maxsplit=1)[0]
+    return _DIGIT.split(text[end : end + 30], maxsplit=1)[0]
 
 
 def _is_mom(text: str, start: int, end: int) -> bool:
@@ -421,7 +426,7 @@ def _growth_en(text: str) -> list[Growth]:
     """ "up 90 percent year on year", "rose 5% and 3% month on month", "a 31.9% decrease"."""
     out: list[Growth] = []
     for m in _GROWTH_EN.finditer(text):
-        if re.match(r"\s*(?:to|至)\b", text[m.end(1) : m.end(1) + 4]):
+        if _TO_AFTER.match(text[m.end(1) : m.end(1) + 4]):
             continue
         value = _signed(m.group(2), m.group(3), m.group(1))
         first = Growth(m.start(), m.end(), value, _is_mom(text, m.start(), m.end()))
@@ -520,7 +525,7 @@ def claim_hits(text: str) -> list[Claim]:
     out += [Claim(m.start(), m.end(), "first_time") for m in _FIRST.finditer(text)]
     for m in _STREAK_EN.finditer(text):
         token = (m.group(1) or m.group(2)).lower()
-        token = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", token)
+        token = _ORDINAL_SUFFIX.sub("", token)
         n = small_int(token)
         out.append(Claim(m.start(), m.end(), f"streak:{n}"))
     for m in _STREAK_ZH.finditer(text):

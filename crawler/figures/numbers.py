@@ -328,16 +328,25 @@ def _zh_value(text: str) -> int | None:
     return int(value)
 
 
+_HYPHEN_UNIT = re.compile(r"\s*-\s*(?:unit|vehicle|car)s?\b", re.IGNORECASE)
+_LETTER_AFTER = re.compile(r"\s*[A-Za-z]")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+_SEPARATORS = re.compile(r"[,\s]")
+_YEAR_UNIT_AFTER = re.compile(r"\s*(?:辆|台|units|vehicles|cars)")
+_LETTER_OR_HYPHEN_AFTER = re.compile(r"\s*[A-Za-z-]")
+_ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
+
+
 def _en_counts(after: str) -> tuple[str, int]:
     """What an English number counts, from the words after it; and the length of the noun."""
-    m = re.match(r"\s*-\s*(?:unit|vehicle|car)s?\b", after, re.IGNORECASE)
+    m = _HYPHEN_UNIT.match(after)
     if m:
         return VEHICLE, m.end()
-    if not re.match(r"\s*[A-Za-z]", after):
+    if not _LETTER_AFTER.match(after):
         return NEUTRAL, 0
     pos = 0
     for _ in range(4):
-        w = re.match(r"\s*([A-Za-z][A-Za-z'-]*)", after[pos:])
+        w = _WORD_AFTER.match(after[pos:])
         if not w:
             return NEUTRAL, 0
         word = w.group(1)
@@ -388,7 +397,7 @@ def find_numbers(text: str) -> list[Number]:
         ordinal = False
         bare_letter = False  # "3M", "5k": a count only when vehicles follow
         if digits is not None:
-            raw = re.sub(r"[,\s]", "", digits)
+            raw = _SEPARATORS.sub("", digits)
             amount = float(raw)
             if en_mult:
                 mult = en_mult.lower()
@@ -425,7 +434,7 @@ def find_numbers(text: str) -> list[Number]:
         ):
             counts = OTHER
         elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
-            counts = OTHER if not re.match(r"\s*(?:辆|台|units|vehicles|cars)", after) else VEHICLE
+            counts = OTHER if not _YEAR_UNIT_AFTER.match(after) else VEHICLE
         elif text[:start].rstrip(" ")[-1:] in ("第", "#", "№"):
             ordinal = text[:start].rstrip(" ")[-1:] == "第"
             counts = OTHER if not ordinal else NEUTRAL
@@ -456,10 +465,10 @@ def find_numbers(text: str) -> list[Number]:
                 or (head in ("万", "亿") and after[gap + 1 : gap + 2] in _ZH_OTHER_UNITS)
             ):
                 counts = OTHER
-            elif re.match(r"\s*[A-Za-z-]", after) and not ordinal:
+            elif _LETTER_OR_HYPHEN_AFTER.match(after) and not ordinal:
                 counts, length = _en_counts(after)
                 unit_end = end + length
-            elif ordinal and re.match(r"\s*(?:[A-Za-z]|新能源|辆)", after):
+            elif ordinal and _ORDINAL_UNIT_AFTER.match(after):
                 counts = VEHICLE
             if counts == VEHICLE and after_qualifier is None:
                 q = _ZH_AFTER_QUAL.match(text[unit_end:])

@@ -520,15 +520,18 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
 def _scan(text: str, start: int, end: int) -> Parts:
     """Every time component in ``text[start:end]``, comparison bases included."""
     parts = Parts()
-    taken: list[tuple[int, int]] = [
-        (m.start(), m.end()) for m in _COMPARISON.finditer(text, start, end)
-    ]
+    chunk = text[start:end]
+    lowered = chunk.lower()
+    # every comparison phrase has "year" or 同期 in it
+    taken: list[tuple[int, int]] = (
+        [(m.start(), m.end()) for m in _COMPARISON.finditer(text, start, end)]
+        if "year" in lowered or "同期" in chunk
+        else []
+    )
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    chunk = text[start:end]
-    lowered = chunk.lower()
     patterns: list[tuple[re.Pattern[str], str]] = []
     # a pattern runs only when one of its needles is in the text (cheap substring tests)
     if _ZH_TRIGGER.search(chunk):
