@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -517,6 +518,25 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
     return _assemble(text, raw, scopes)
 
 
+_AT_MONTH = ("en_range", "en_date", "en_month")
+_MONTH_STARTS = re.compile(r"(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, ..., end)`` finds when its matches can only begin at
+    ``starts`` (ascending): each tried there, none overlapping."""
+    done = -1
+    for pos in starts:
+        if pos < done:
+            continue
+        m = pattern.match(text, pos, end)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
 def _scan(text: str, start: int, end: int) -> Parts:
     """Every time component in ``text[start:end]``, comparison bases included."""
     parts = Parts()
@@ -542,8 +562,19 @@ def _scan(text: str, start: int, end: int) -> Parts:
         if ODD_CASE.search(chunk):
             present.add("year")  # the ytd needles were added later: keep ytd running
         patterns += [(p, k) for p, k, ns in _EN_PLAN if ns is None or not present.isdisjoint(ns)]
+    # where a month name may start: "en_month" and "en_date" matches start there only, and
+    # "en_range" needs two (None: characters str.lower() does not fold as the patterns do)
+    month_starts = None
+    if not ODD_CASE.search(chunk) and any(k in _AT_MONTH for _, k in patterns):
+        month_starts = [m.start() + start for m in _MONTH_STARTS.finditer(lowered)]
     for pattern, kind in patterns:
-        for m in pattern.finditer(text, start, end):
+        if month_starts is not None and kind in _AT_MONTH:
+            if kind == "en_range" and len(month_starts) < 2:
+                continue
+            matches = _matches_at(pattern, text, month_starts, end) if kind != "en_range" else None
+        else:
+            matches = None
+        for m in matches if matches is not None else pattern.finditer(text, start, end):
             if not free(m):
                 continue
             g = m.groups()
