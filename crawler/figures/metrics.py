@@ -130,11 +130,34 @@ def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
     ]
 
 
+# one of these is in every match of each metric pattern (lower case): cheap tests first
+_METRIC_NEEDLES = {
+    "exports": (
+        "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
+        "出口", "海外", "销往", "出海",
+    ),
+    "deliveries": ("deliver", "hand", "交付", "交车"),
+    "production": (
+        "produc", "output", "manufactur", "roll", "turn", "off", "buil", "assembled", "made",
+        "产", "下线", "制造",
+    ),
+    "sales": (
+        "sold", "sales", "sell", "retail", "wholesale", "registrations",
+        "销", "售", "卖出", "批发", "零售", "上险",
+    ),
+}  # fmt: skip
+# characters IGNORECASE matches with an ASCII letter that str.lower() does not turn into one
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
 def metric_hits(text: str) -> list[Hit]:
     """The metric words of a sentence, left to right, none overlapping."""
+    low = text.lower()
+    odd = bool(_ODD_CASE.search(text))
     hits = [
         Hit(metric, m.start(), m.end())
         for metric, pattern in METRIC_PATTERNS
+        if odd or any(n in low for n in _METRIC_NEEDLES[metric])
         for m in pattern.finditer(text)
     ]
     hits = _overseas(text, hits)
@@ -307,11 +330,25 @@ _SEG_TRIGGER = re.compile(
 )
 
 
+# NEV, EV, BEV, PHEV end a word; the other _SEG_NEV words hold one of _NEV_NEEDLES
+_EV_END = re.compile(r"evs?\b")
+_NEV_NEEDLES = ("energy", "electri", "plug-in", "新能源", "电动", "纯电", "插混", "插电", "混动")
+_ALL_NEEDLES = (
+    "total", "all vehicles", "overall vehicle", "vehicle ", "including", "all powertrains",
+    "整车", "汽车", "整体", "总",
+)  # fmt: skip
+
+
 def segment_hits(text: str) -> list[Hit]:
     if not _SEG_TRIGGER.search(text):
         return []
-    hits = [Hit("nev", m.start(), m.end()) for m in _SEG_NEV.finditer(text)]
-    hits += [Hit("all", m.start(), m.end()) for m in _SEG_ALL.finditer(text)]
+    low = text.lower()
+    odd = bool(_ODD_CASE.search(text))
+    hits = []
+    if odd or _EV_END.search(low) or any(n in low for n in _NEV_NEEDLES):
+        hits += [Hit("nev", m.start(), m.end()) for m in _SEG_NEV.finditer(text)]
+    if odd or any(n in low for n in _ALL_NEEDLES):
+        hits += [Hit("all", m.start(), m.end()) for m in _SEG_ALL.finditer(text)]
     return sorted(hits, key=lambda h: h.start)
 
 
