@@ -519,6 +519,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
 
 
 _AT_MONTH = ("en_range", "en_date", "en_month")
+# case-insensitive patterns whose letters are all lower case, compiled to run on lowered text
+# (twice as fast; the same matches unless ODD_CASE characters are in the text)
+_EN_TRIGGER_LOWER = re.compile(_EN_TRIGGER.pattern)
 _MONTH_STARTS = re.compile(r"(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
@@ -557,15 +560,16 @@ def _scan(text: str, start: int, end: int) -> Parts:
     if _ZH_TRIGGER.search(chunk):
         present = {n for n in _ZH_NEEDLES if n in lowered}
         patterns += [(p, k) for p, k, ns in _ZH_PLAN if ns is None or not present.isdisjoint(ns)]
-    if _EN_TRIGGER.search(chunk):
+    odd = ODD_CASE.search(chunk)
+    if _EN_TRIGGER.search(chunk) if odd else _EN_TRIGGER_LOWER.search(lowered):
         present = {n for n in _EN_NEEDLES if n in lowered}
-        if ODD_CASE.search(chunk):
+        if odd:
             present.add("year")  # the ytd needles were added later: keep ytd running
         patterns += [(p, k) for p, k, ns in _EN_PLAN if ns is None or not present.isdisjoint(ns)]
     # where a month name may start: "en_month" and "en_date" matches start there only, and
     # "en_range" needs two (None: characters str.lower() does not fold as the patterns do)
     month_starts = None
-    if not ODD_CASE.search(chunk) and any(k in _AT_MONTH for _, k in patterns):
+    if not odd and any(k in _AT_MONTH for _, k in patterns):
         month_starts = [m.start() + start for m in _MONTH_STARTS.finditer(lowered)]
     for pattern, kind in patterns:
         if month_starts is not None and kind in _AT_MONTH:
@@ -816,6 +820,9 @@ _EN_BASE_PREPOSITION = re.compile(r"(?:from|on|over)\s")
 ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
+_EN_BASE_LOWER = re.compile(_EN_BASE.pattern)  # on lowered text: see _EN_TRIGGER_LOWER
+
+
 def _may_be_en_base(chunk: str) -> bool:
     low = chunk.lower()
     return bool(
@@ -832,7 +839,11 @@ def _en_scopes(
     out: list[_Scope] = []
     if not _may_be_en_base(text[start:end]):
         return out
-    for m in _EN_BASE.finditer(text, start, end):
+    if ODD_CASE.search(text):
+        matches = _EN_BASE.finditer(text, start, end)
+    else:
+        matches = _EN_BASE_LOWER.finditer(text.lower(), start, end)
+    for m in matches:
         lead = _EN_BASE_LEAD.match(text, m.end(), end)
         pos = lead.end() if lead else m.end()
         number = _number_at(text, pos)
