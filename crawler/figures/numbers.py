@@ -83,6 +83,20 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+_last_numbers: tuple[str, list[re.Match[str]]] = ("", [])
+
+
+def number_matches(text: str) -> list[re.Match[str]]:
+    """``NUMBER_RE.finditer(text)`` as a list; the periods reader and find_numbers both read
+    each sentence's numbers, so the last text's are kept."""
+    global _last_numbers
+    last, matches = _last_numbers
+    if text is not last and text != last:
+        matches = list(NUMBER_RE.finditer(text))
+        _last_numbers = (text, matches)
+    return matches
+
+
 _VEHICLE_WORDS = {
     "sales",
     "exports",
@@ -391,7 +405,7 @@ def _zh_unit_gap(after: str) -> int:
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` (one sentence), classified. Positions index into ``text``."""
     out: list[Number] = []
-    for m in NUMBER_RE.finditer(text):
+    for m in number_matches(text):
         digits, en_mult, zh_mult, word, word_mult, zh_num = m.groups()
         start, end = m.start(), m.end()
         ordinal = False

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from crawler.figures.model import LIFETIME_START
-from crawler.figures.numbers import NUMBER_RE, SMALL_NUMBERS
+from crawler.figures.numbers import NUMBER_RE, SMALL_NUMBERS, number_matches
 
 MONTHS = {
     name: i
@@ -968,7 +968,7 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
         if number is not None and number.start() not in taken:
             out.append(Tie(number.start(), _one_component(a, b, values)))
             taken.add(number.start())
-    for number in NUMBER_RE.finditer(text):
+    for number in number_matches(text):
         if number.start() in taken or not number.group(0)[:1].isdigit():
             continue
         for a, b, values in comps:
