@@ -150,18 +150,39 @@ _METRIC_NEEDLES = {
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive ``pattern`` to run on ``text.lower()``, case-sensitively: the same
+    matches at the same places unless _ODD_CASE characters are in the text, twice as fast."""
+    source = pattern.pattern
+    assert pattern.flags & re.IGNORECASE and not re.search(
+        r"\\[A-Z]|\(\?[A-Za-z-]+[:)]|\(\?P", source
+    )
+    return re.compile(source.lower())
+
+
+_METRIC_LOWER = [(metric, _lowered(pattern)) for metric, pattern in METRIC_PATTERNS]
+
+
 def metric_hits(text: str) -> list[Hit]:
     """The metric words of a sentence, left to right, none overlapping."""
     low = text.lower()
     odd = bool(_ODD_CASE.search(text))
-    hits = [
-        Hit(metric, m.start(), m.end())
-        for metric, pattern in METRIC_PATTERNS
-        if odd or any(n in low for n in _METRIC_NEEDLES[metric])
-        for m in pattern.finditer(text)
-    ]
+    if odd:
+        hits = [
+            Hit(metric, m.start(), m.end())
+            for metric, pattern in METRIC_PATTERNS
+            for m in pattern.finditer(text)
+        ]
+    else:
+        hits = [
+            Hit(metric, m.start(), m.end())
+            for metric, pattern in _METRIC_LOWER
+            if any(n in low for n in _METRIC_NEEDLES[metric])
+            for m in pattern.finditer(low)
+        ]
     hits = _overseas(text, hits)
-    for m in _PRODSALES.finditer(text):
+    pairs = odd or "产销" in text or "and sales" in low or "and sold" in low  # _PRODSALES needs one
+    for m in _PRODSALES.finditer(text) if pairs else ():
         hits = [h for h in hits if not (m.start() <= h.start < m.end())]
         hits.extend(_split_prodsales(text, m.start(), m.end()))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -339,16 +360,26 @@ _ALL_NEEDLES = (
 )  # fmt: skip
 
 
+_SEG_TRIGGER_LOWER = _lowered(_SEG_TRIGGER)
+_SEG_NEV_LOWER = _lowered(_SEG_NEV)
+_SEG_ALL_LOWER = _lowered(_SEG_ALL)
+
+
 def segment_hits(text: str) -> list[Hit]:
-    if not _SEG_TRIGGER.search(text):
-        return []
-    low = text.lower()
-    odd = bool(_ODD_CASE.search(text))
-    hits = []
-    if odd or _EV_END.search(low) or any(n in low for n in _NEV_NEEDLES):
-        hits += [Hit("nev", m.start(), m.end()) for m in _SEG_NEV.finditer(text)]
-    if odd or any(n in low for n in _ALL_NEEDLES):
+    if _ODD_CASE.search(text):
+        if not _SEG_TRIGGER.search(text):
+            return []
+        hits = [Hit("nev", m.start(), m.end()) for m in _SEG_NEV.finditer(text)]
         hits += [Hit("all", m.start(), m.end()) for m in _SEG_ALL.finditer(text)]
+        return sorted(hits, key=lambda h: h.start)
+    low = text.lower()
+    if not _SEG_TRIGGER_LOWER.search(low):
+        return []
+    hits = []
+    if _EV_END.search(low) or any(n in low for n in _NEV_NEEDLES):
+        hits += [Hit("nev", m.start(), m.end()) for m in _SEG_NEV_LOWER.finditer(low)]
+    if any(n in low for n in _ALL_NEEDLES):
+        hits += [Hit("all", m.start(), m.end()) for m in _SEG_ALL_LOWER.finditer(low)]
     return sorted(hits, key=lambda h: h.start)
 
 
