@@ -43,6 +43,9 @@ class Mention:
 
 
 _SPACES = re.compile(r"\s+")
+# characters IGNORECASE matches with an ASCII letter that str.lower() does not turn into one
+# (İ also lowers to two characters)
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +57,19 @@ class Lexicon:
     #: the English half of ``pattern``: what ``pattern`` matches in ASCII text (None when a
     #: non-ASCII alias could match ASCII text)
     ascii_pattern: re.Pattern[str] | None = None
+    #: ``pattern`` lower-cased and case-sensitive, for lowered text: the same matches unless
+    #: _ODD_CASE characters are in the text, and faster
+    lower_pattern: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Mention]:
         out: list[Mention] = []
-        pattern = self.pattern
+        pattern, source = self.pattern, text
         if self.ascii_pattern is not None and text.isascii():
             pattern = self.ascii_pattern  # the other half cannot match: much faster
-        for m in pattern.finditer(text):
-            alias = m.group(0)
+        elif self.lower_pattern is not None and not _ODD_CASE.search(text):
+            pattern, source = self.lower_pattern, text.lower()
+        for m in pattern.finditer(source):
+            alias = text[m.start() : m.end()]
             guard = self.guards.get(alias)
             if guard and text[m.end() : m.end() + 1] in guard and m.end() < len(text):
                 continue
@@ -99,9 +107,13 @@ def _trie_regex(words: list[str]) -> str:
 _ASCII = "".join(map(chr, range(128)))
 
 
-def _alias_regexes(aliases: list[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The pattern for all aliases, and the one for their ASCII aliases alone when that finds
-    the same in ASCII text (every other alias has a character no ASCII character matches)."""
+def _alias_regexes(
+    aliases: list[str],
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The pattern for all aliases; the one for their ASCII aliases alone when that finds the
+    same in ASCII text (every other alias has a character no ASCII character matches); and the
+    pattern lower-cased for lowered text, when no alias has a letter whose cases str.lower()
+    does not join as IGNORECASE does (Σ, σ, ς)."""
     ascii_ = sorted({a.casefold() for a in aliases if a.isascii()})
     other = sorted({a for a in aliases if not a.isascii()})
     parts = []
@@ -114,7 +126,10 @@ def _alias_regexes(aliases: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]
         any(not re.search(re.escape(ch), _ASCII, re.IGNORECASE) for ch in alias) for alias in other
     )
     ascii_only = re.compile(parts[0], re.IGNORECASE) if ascii_ and never_ascii else None
-    return pattern, ascii_only
+    source = pattern.pattern
+    plain = not re.search(r"\\[A-Z]|[\u03a3\u03c2\u03c3]|[\u0130\u0131\u017f]", source)
+    lowered = re.compile(source.lower()) if plain else None
+    return pattern, ascii_only, lowered
 
 
 def _entity(row: object) -> tuple[Entity, list[str], str | None]:
@@ -194,8 +209,8 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
                     f"entity {entity.name!r}: within {entity.within!r} is not a province"
                 )
     # Matching is case-insensitive: keep ASCII aliases whose casefold is unique.
-    pattern, ascii_pattern = _alias_regexes(list(dict.fromkeys(matched)))
-    return Lexicon(entities, pattern, by_alias, guards, ascii_pattern)
+    pattern, ascii_pattern, lower_pattern = _alias_regexes(list(dict.fromkeys(matched)))
+    return Lexicon(entities, pattern, by_alias, guards, ascii_pattern, lower_pattern)
 
 
 @cache
