@@ -10,6 +10,7 @@ vehicle figure (targets, capacity, forecasts, orders, stores, prices).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crawler.figures.periods import small_int
@@ -477,6 +478,11 @@ SHARE = re.compile(
 )
 
 
+_GROWTH_EN_LOWER = _lowered(_GROWTH_EN)
+_GROWTH_NOUN_EN_LOWER = _lowered(_GROWTH_NOUN_EN)
+_MULTIPLIED_EN_LOWER = _lowered(_MULTIPLIED_EN)
+
+
 @dataclass(frozen=True, slots=True)
 class Growth:
     start: int
@@ -490,10 +496,18 @@ def _signed(value: str, unit: str, word: str) -> float:
     return -pct if _NEGATIVE.match(word) else pct
 
 
+def _search_in(text: str, pattern: re.Pattern[str], lowered: re.Pattern[str]) -> Iterator:
+    """``pattern.finditer(text)``; through its lowered twin (see _lowered) when that is the
+    same. The matched strings are lower case then: use positions, or lower-cased words."""
+    if _ODD_CASE.search(text):
+        return pattern.finditer(text)
+    return lowered.finditer(text.lower())
+
+
 def _growth_en(text: str) -> list[Growth]:
     """ "up 90 percent year on year", "rose 5% and 3% month on month", "a 31.9% decrease"."""
     out: list[Growth] = []
-    for m in _GROWTH_EN.finditer(text):
+    for m in _search_in(text, _GROWTH_EN, _GROWTH_EN_LOWER):
         if _TO_AFTER.match(text[m.end(1) : m.end(1) + 4]):
             continue
         value = _signed(m.group(2), m.group(3), m.group(1))
@@ -508,7 +522,7 @@ def _growth_en(text: str) -> list[Growth]:
         # "rising 12.7 percent and 12.0 percent": two figures' rates, only the last is placeable
         same_kind = second.mom == first.mom and not _QOQ.search(_after_rate(text, second.end))
         out.extend([second] if same_kind else [first, second])
-    for m in _GROWTH_NOUN_EN.finditer(text):
+    for m in _search_in(text, _GROWTH_NOUN_EN, _GROWTH_NOUN_EN_LOWER):
         if any(g.start <= m.start() < g.end for g in out):
             continue
         value = _signed(m.group(1), "%", m.group(2))
@@ -542,9 +556,9 @@ def _growth_zh(text: str) -> list[Growth]:
             out.append(Growth(second.start(), second.end(), value, mom))
         else:
             out.append(Growth(start, m.end(), value, mom))
-    for m in _DOUBLE_ZH.finditer(text):
+    for m in _DOUBLE_ZH.finditer(text) if "翻" in text else ():
         out.append(Growth(m.start(), m.end(), 100.0, m.group(1) == "环比"))
-    for m in _SIGNED_ZH.finditer(text):
+    for m in _SIGNED_ZH.finditer(text) if "比" in text else ():
         value = float(m.group(3)) * (-1 if m.group(2) in "-−" else 1)
         out.append(Growth(m.start(), m.end(), value, m.group(1) == "环比"))
     return out
@@ -554,7 +568,7 @@ def growth_hits(text: str) -> list[Growth]:
     """Growth rates in ``text``: +/- percent, year on year unless month on month is said; a
     rate against the previous quarter is left out."""
     out = _growth_en(text) + _growth_zh(text)
-    for m in _MULTIPLIED_EN.finditer(text):
+    for m in _search_in(text, _MULTIPLIED_EN, _MULTIPLIED_EN_LOWER):
         pct = _MULTIPLIED_PCT[m.group(1).lower()]
         out.append(Growth(m.start(), m.end(), pct, _is_mom(text, m.start(), m.end())))
     out = [g for g in out if not _QOQ.search(_after_rate(text, g.end))]
@@ -588,22 +602,41 @@ class Claim:
     claim: str
 
 
+# one of these is in every match of the claim patterns (lower case)
+_RECORD_NEEDLES = ("record", "time high", "new high", "ever", "historic high", "创", "历史", "纪录")
+_FIRST_NEEDLES = ("first", "首", "第一次")
+_STREAK_NEEDLES = ("straight", "consecutive", "successive", "back-to-back", "row")
+
+
 def claim_hits(text: str) -> list[Claim]:
-    out = [Claim(m.start(), m.end(), "record") for m in _RECORD.finditer(text)]
-    out += [Claim(m.start(), m.end(), "first_time") for m in _FIRST.finditer(text)]
-    for m in _STREAK_EN.finditer(text):
+    low = text.lower()
+    odd = _ODD_CASE.search(text)
+    out = []
+    if odd or any(n in low for n in _RECORD_NEEDLES):
+        out += [Claim(m.start(), m.end(), "record") for m in _RECORD.finditer(text)]
+    if odd or any(n in low for n in _FIRST_NEEDLES):
+        out += [Claim(m.start(), m.end(), "first_time") for m in _FIRST.finditer(text)]
+    streak = odd or any(n in low for n in _STREAK_NEEDLES)
+    for m in _STREAK_EN.finditer(text) if streak else ():
         token = (m.group(1) or m.group(2)).lower()
         token = _ORDINAL_SUFFIX.sub("", token)
         n = small_int(token)
         out.append(Claim(m.start(), m.end(), f"streak:{n}"))
-    for m in _STREAK_ZH.finditer(text):
+    for m in _STREAK_ZH.finditer(text) if "连续" in text else ():
         out.append(Claim(m.start(), m.end(), f"streak:{small_int(m.group(1))}"))
     return sorted(out, key=lambda c: c.start)
 
 
+_QUALIFIER_BEFORE_LOWER = [(name, _lowered(pattern)) for name, pattern in QUALIFIER_BEFORE]
+
+
 def qualifier_before(text_before: str) -> str | None:
-    for name, pattern in QUALIFIER_BEFORE:
-        if pattern.search(text_before):
+    if _ODD_CASE.search(text_before):
+        patterns, text = QUALIFIER_BEFORE, text_before
+    else:
+        patterns, text = _QUALIFIER_BEFORE_LOWER, text_before.lower()
+    for name, pattern in patterns:
+        if pattern.search(text):
             return name
     return None
 
