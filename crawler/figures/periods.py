@@ -1182,5 +1182,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+_ANNOUNCE_LOWER = re.compile(_ANNOUNCE.pattern)  # on lowered text: see _EN_TRIGGER_LOWER
+
+
 def is_announcement(text: str) -> bool:
-    return bool(_ANNOUNCE.search(text))
+    if ODD_CASE.search(text):
+        return bool(_ANNOUNCE.search(text))
+    return bool(_ANNOUNCE_LOWER.search(text.lower()))
