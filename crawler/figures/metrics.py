@@ -195,8 +195,30 @@ def metric_hits(text: str) -> list[Hit]:
     return out
 
 
+class _LastSearch:
+    """A compiled pattern that keeps its last ``search``: the parser asks TRAP about the same
+    clause once for every number in it."""
+
+    __slots__ = ("_last", "compiled")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self._last: tuple[str, re.Match[str] | None] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
+        m = self.compiled.search(text)
+        self._last = (text, m)
+        return m
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.compiled, name)
+
+
 # Words that make a number something other than an actual vehicle figure, in its clause.
-TRAP = _vocabulary(
+_TRAP = _vocabulary(
     [
         # plans, forecasts, conditions
         r"targets?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
@@ -248,13 +270,16 @@ TRAP = _vocabulary(
         r"过去\s*(?:12|十二)\s*个月",
     ],
 )  # fmt: skip
+TRAP = _LastSearch(_TRAP)
 # The forward-looking part of TRAP: a period named in such a clause is not the period later
 # sentences report on ("worth 43 billion yuan in the first 11 months" still sets the period).
+# (the word boundary and the script tested once before the alternatives, as in _vocabulary)
 FORECAST = re.compile(
-    r"\btargets?\b|\bgoals?\b|\baim(?:s|ed|ing)?\b|\bplan(?:s|ned|ning)?\b|\bexpect(?:s|ed|ing)?\b"
-    r"|\bforecasts?\b|\bprojected\b|\bestimat(?:e|es|ed)\b|\bguidance\b|\boutlook\b|\bwill\b"
-    r"|\bwould\b|\bcould\b|(?-i:\bmay\b)|\bmight\b|\bon track to\b|\bset to\b|\bpoised to\b"
-    r"|\bnext year\b|目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将",
+    r"\b(?:targets?\b|goals?\b|aim(?:s|ed|ing)?\b|plan(?:s|ned|ning)?\b|expect(?:s|ed|ing)?\b"
+    r"|forecasts?\b|projected\b|estimat(?:e|es|ed)\b|guidance\b|outlook\b|will\b"
+    r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b"
+    r"|next year\b)"
+    r"|(?=[\u4e00-\u9fff])(?:目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将)",
     _I,
 )
 # A sentence introduced like this is about plans, whatever its clauses say.
