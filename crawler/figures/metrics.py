@@ -317,35 +317,37 @@ BASE_AFTER = re.compile(
 
 # qualifier words right before the number
 QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
+    # (word boundary and script tested once before the alternatives, as in _vocabulary)
     (
         "at_most",
         re.compile(
-            r"(?:\bunder|\bless than|\bbelow|\bfewer than|\bno more than|\bjust shy of|\bshort of"
-            r"|不足|不到|低于|未满|少于)\s*(?:the\s+)?$",
+            r"(?:\b(?:under|less than|below|fewer than|no more than|just shy of|short of)"
+            r"|(?=[\u4e00-\u9fff])(?:不足|不到|低于|未满|少于))\s*(?:the\s+)?$",
             _I,
         ),
     ),
     (
         "approx",
         re.compile(
-            r"(?:\babout|\bnearly|\baround|\bsome|\bclose to|\broughly|\bapproximately|\balmost"
-            r"|\bapproaching|\bcirca|\ban estimated|~|约|近|接近|将近|大约|约为"
-            r"|逾近)\s*(?:the\s+)?$",
+            r"(?:\b(?:about|nearly|around|some|close to|roughly|approximately|almost"
+            r"|approaching|circa|an estimated)|~|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为"
+            r"|逾近))\s*(?:the\s+)?$",
             _I,
         ),
     ),
     (
         "at_least",
         re.compile(
-            r"(?:(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!took )(?<!turned )\bover"
-            r"|\bmore than|\btopped|\btops?|\btopping|\bcleared?|\bclearing|\bexceed(?:ed|s|ing)?"
-            r"|\bbroke(?: through)?|\bbreaking|\bbreaks|\bbeyond|\bsurpass(?:ed|es|ing)?"
-            r"|\bpass(?:ed|es)?"
-            r"|\bpassing|\bcrossed|\bcrossing|\babove|\bat least|\bin excess of|\bupwards of"
-            r"|\bnorth of|\bpast|\bno fewer than|\bno less than|\bsurmounted|超过|超|突破|逾"
+            r"(?:\b(?:(?<!handed )(?<!hand )(?<!hands )(?<!handing )(?<!took )(?<!turned )over"
+            r"|more than|topped|tops?|topping|cleared?|clearing|exceed(?:ed|s|ing)?"
+            r"|broke(?: through)?|breaking|breaks|beyond|surpass(?:ed|es|ing)?"
+            r"|pass(?:ed|es)?"
+            r"|passing|crossed|crossing|above|at least|in excess of|upwards of"
+            r"|north of|past|no fewer than|no less than|surmounted)"
+            r"|(?=[\u4e00-\u9fff])(?:超过|超|突破|逾)"
             r"|\b(?:level|mark|milestone) of"
-            r"|破|至少|不少于"
-            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上)\s*(?:the\s+)?(?:a\s+)?$",
+            r"|(?=[\u4e00-\u9fff])(?:破|至少|不少于"
+            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上))\s*(?:the\s+)?(?:a\s+)?$",
             _I,
         ),
     ),
@@ -356,16 +358,18 @@ _MARK_AFTER = re.compile(
     _I,
 )
 
+# (word boundary and script tested once before the alternatives, as in _vocabulary)
 _SEG_NEV = re.compile(
-    r"\bnew[- ]energy\b|\bNEVs?\b|\bEVs?\b|\belectric\b|\belectrified\b|\bplug-in\b|\bBEVs?\b"
-    r"|\bPHEVs?\b|\bbattery[- ]electric|新能源|电动|纯电|插混|插电|混动",
+    r"\b(?:new[- ]energy\b|NEVs?\b|EVs?\b|electric\b|electrified\b|plug-in\b|BEVs?\b"
+    r"|PHEVs?\b|battery[- ]electric)|(?=[\u4e00-\u9fff])(?:新能源|电动|纯电|插混|插电|混动)",
     _I,
 )
 _SEG_ALL = re.compile(
-    r"\btotal vehicles?\b|\ball vehicles\b|\boverall vehicle|\btotal (?:auto|car|vehicle)\b"
-    r"|\btotal (?:output|production|sales|deliveries)|\bvehicle (?:output|production|sales) "
-    r"(?:overall|in total)|\bincluding (?:both )?(?:fuel|combustion|petrol)|\ball powertrains"
-    r"|整车|汽车总|(?<!新能源)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量|总交付",
+    r"\b(?:total vehicles?\b|all vehicles\b|overall vehicle|total (?:auto|car|vehicle)\b"
+    r"|total (?:output|production|sales|deliveries)|vehicle (?:output|production|sales) "
+    r"(?:overall|in total)|including (?:both )?(?:fuel|combustion|petrol)|all powertrains)"
+    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?<!新能源)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量"
+    r"|总交付)",
     _I,
 )
 
