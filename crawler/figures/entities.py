@@ -54,8 +54,8 @@ class Lexicon:
     pattern: re.Pattern[str]
     by_alias: dict[str, str]  # alias (casefolded) -> canonical name
     guards: dict[str, str]  # Chinese alias -> characters that must not follow it
-    #: the English half of ``pattern``: what ``pattern`` matches in ASCII text (None when a
-    #: non-ASCII alias could match ASCII text)
+    #: the English half of ``pattern``, lower-cased and case-sensitive: what ``pattern`` matches
+    #: in ASCII text, found in the lowered text (None when a non-ASCII alias could match ASCII)
     ascii_pattern: re.Pattern[str] | None = None
     #: ``pattern`` lower-cased and case-sensitive, for lowered text: the same matches unless
     #: _ODD_CASE characters are in the text, and faster
@@ -65,7 +65,8 @@ class Lexicon:
         out: list[Mention] = []
         pattern, source = self.pattern, text
         if self.ascii_pattern is not None and text.isascii():
-            pattern = self.ascii_pattern  # the other half cannot match: much faster
+            # the other half cannot match; lowered (exact for ASCII text): much faster
+            pattern, source = self.ascii_pattern, text.lower()
         elif self.lower_pattern is not None and not _ODD_CASE.search(text):
             pattern, source = self.lower_pattern, text.lower()
         for m in pattern.finditer(source):
@@ -125,10 +126,11 @@ def _alias_regexes(
     never_ascii = all(
         any(not re.search(re.escape(ch), _ASCII, re.IGNORECASE) for ch in alias) for alias in other
     )
-    ascii_only = re.compile(parts[0], re.IGNORECASE) if ascii_ and never_ascii else None
     source = pattern.pattern
     plain = not re.search(r"\\[A-Z]|[\u03a3\u03c2\u03c3]|[\u0130\u0131\u017f]", source)
     lowered = re.compile(source.lower()) if plain else None
+    # (case-sensitive and lower-cased too, for lowered ASCII text)
+    ascii_only = re.compile(parts[0].lower()) if ascii_ and never_ascii and plain else None
     return pattern, ascii_only, lowered
 
 
