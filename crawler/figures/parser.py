@@ -68,6 +68,15 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# perf: one of these is in every match of the pronoun pattern (lower case); _ODD_CASE: letters
+# IGNORECASE matches with ASCII ones that str.lower() does not turn into them
+_PRONOUN_WORDS = {
+    "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
+              "该工厂", "该基地"),
+    "province": ("province", "省"),
+    "city": ("city", "市"),
+}  # fmt: skip
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _DEPENDENT_BEFORE = re.compile(
     r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
@@ -357,7 +366,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
     found = _found(s)
     pronouns: list[tuple[int, int, str]] = []
+    low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
+        words = _PRONOUN_WORDS.get(kind)
+        if words and not odd and not any(w in low for w in words):
+            continue  # perf: a word every match holds is missing
         for m in pattern.finditer(s):
             if any(f.start <= m.start() < f.end for f in found):
                 continue

@@ -128,7 +128,7 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         start = m.end(1) - len(" ".join(words))
         if not covered(start, m.end(1)):
             out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
-    for m in _ZH_HEAD.finditer(s):
+    for m in _ZH_HEAD.finditer(s) if not s.isascii() else ():  # perf: it needs Chinese
         name = m.group(1)
         if not _ZH_COMMON.match(name) and not covered(m.start(1), m.end(1)):
             out.append(Unknown(name, m.start(1), m.end(1)))
