@@ -304,7 +304,8 @@ _ZH_OTHER_UNITS = set(
 )
 _MONEY_BEFORE = re.compile(r"(?:\$|US\$|USD|RMB|¥|￥|HK\$|€|£|CNY)\s*$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(
-    r"^\s*-?\s*(?:yuan|dollars?|euros?|rmb|usd|cny|元|美元|港元|欧元|人民币|亿元|万元)",
+    r"^\s*-?\s*(?:yuan|dollars?|euros?|rmb|usd|cny|元|美元|港元|欧元|人民币|亿元|万元"
+    r"|(?:U\.?S\.?|Hong Kong|HK|Singapore|Australian|Canadian)\s*dollars?)",
     re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(

@@ -46,6 +46,8 @@ from crawler.figures.subjects import (
 )
 
 MIN_VALUE = 100
+# more than the world's yearly output: money or a fleet, never a vehicle figure
+MAX_VALUE = 100_000_000
 _HAS_NUMBER = re.compile(
     r"\d|[一二两三四五六七八九十百千万亿](?:多|余)?万?[辆台]|\b(?:one|two|three|four|five|six"
     r"|seven|eight|nine|ten|a|half a) (?:million|thousand|billion)",
@@ -53,7 +55,14 @@ _HAS_NUMBER = re.compile(
 )
 _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("plant", THE_PLANT),
-    ("province", re.compile(r"\b(?:the|our|this) province\b|全省|我省|该省|本省|省内", re.I)),
+    (
+        "province",
+        re.compile(
+            r"\b(?:the|our|this) (?:province|municipality|autonomous region)\b|全省|我省|该省|本省"
+            r"|省内|全区",
+            re.I,
+        ),
+    ),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
     (
         "maker",
@@ -73,10 +82,16 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
 _PRONOUN_WORDS = {
     "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
               "该工厂", "该基地"),
-    "province": ("province", "省"),
+    "province": ("province", "municipality", "autonomous region", "省", "全区"),
     "city": ("city", "市"),
 }  # fmt: skip
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+# "they", "the three brands", "这三家": the entities last named together
+_PLURAL = re.compile(
+    r"\b(?:they|the (?:two|three|four|five|\d) (?:brands|makers|carmakers|companies|automakers))\b"
+    r"|[这两三四五]家|三者|两者",
+    re.I,
+)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _DEPENDENT_BEFORE = re.compile(
     r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
@@ -120,6 +135,7 @@ class _State:
     paragraph: int = -1
     para_entity: Entity | None = None
     frame: Entity | None = None  # the article's main subject, from its headline
+    last_list: tuple[Entity, ...] = ()  # the entities last named together ("A, B and C")
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     carry_period: Period | None = None
     carry_from: int = -1  # the sentence that set carry_period
@@ -165,9 +181,9 @@ def _found(s: str) -> list[Mention]:
     for m in known:
         part = _named_part(s, m)
         if part is not None:
-            unknown.append(
-                Mention(Entity(s[m.start : part], "unknown", "", None, False), m.start, part)
-            )
+            # a part of m's entity: "the group" after "the NIO brand" is NIO
+            part_of = Entity(s[m.start : part], "unknown", "", m.entity.name, False)
+            unknown.append(Mention(part_of, m.start, part))
     if not unknown:
         return known
     kept = [m for m in known if not any(u.start <= m.start < u.end for u in unknown)]
@@ -427,6 +443,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             between = s[mention.end : out[i + 1][0].start]
             if _OWNER_AFTER.match(between) and out[i + 1][0].entity.kind != "region":
                 subject[i] = False
+    for i in range(1, len(out)):  # "Guangzhou Automobile Group (GAC Group)": one name, twice
+        if re.fullmatch(r"\s*[(（]\s*", s[out[i - 1][0].end : out[i][0].start]):
+            subject[i] = subject[i - 1]
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
 
 
@@ -463,6 +482,16 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
 
 
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
+    named = [m for m, _ in mentions if m.entity.kind != "unknown"]
+    for i in range(len(named) - 1, 0, -1):  # the last list of names: "Avatr, Deepal and Qiyuan"
+        group = [named[i]]
+        j = i
+        while j > 0 and _LIST_SEP.match(s[named[j - 1].end : named[j].start]):
+            j -= 1
+            group.insert(0, named[j])
+        if len({m.entity.name for m in group}) == len(group) > 1:
+            state.last_list = tuple(m.entity for m in group)
+            break
     for mention, subject in mentions:
         if not subject:
             continue
@@ -508,6 +537,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             _note(state, start, n, "not a vehicle count (money, share, year, date, range, ...)")
         elif n.value < MIN_VALUE:
             _note(state, start, n, f"below {MIN_VALUE}")
+        elif n.value > MAX_VALUE:
+            _note(state, start, n, "more vehicles than any maker or country counts")
         elif any(a <= n.start < b for a, b in parts_all.spans):
             _note(state, start, n, "part of a time expression")
         else:
@@ -657,7 +688,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     subjects = [(m, ok) for m, ok in mentions]
     live = [c for c in cands if not c.dropped]
     if respectively and live:
-        _pair_respectively(s, subjects, live, hits)
+        _pair_respectively(s, subjects, live, hits, state.last_list)
     for cand in live:
         if cand.entity is None:
             _assign_entity(s, cand, subjects, starts, bounds, state)
@@ -668,6 +699,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         brand = _brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
             cand.entity, cand.entity_obj = brand.name, brand
+        china = _china_arm(s, cand, starts)
+        if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
+            cand.entity, cand.entity_obj = china.name, china
         if cand.entity_obj is not None and cand.entity_obj.kind == "unknown":
             cand.drop(f"subject {cand.entity!r} is not in the lexicon")
             continue
@@ -757,6 +791,23 @@ _COUNTED_NOUN = re.compile(
 _FROM_BRAND = re.compile(
     r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:its|the)\s+(?:[\w-]+\s+){0,6}$"
 )
+
+
+_MADE_IN_CHINA = re.compile(
+    r"\bChina-made\b|\bmade[- ]in[- ]China\b|\bShanghai-(?:made|built)\b|\bin China\b"
+    r"|\bChinese market\b|国产|中国制造|在华|中国市场",
+    re.I,
+)
+
+
+def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
+    """A foreign maker's China arm ("Tesla China") when the count is of China-made cars or
+    China sales; None otherwise."""
+    if cand.entity_obj is None or cand.entity_obj.is_region:
+        return None
+    arm = lexicon().entities.get(f"{cand.entity_obj.name} China")
+    window = s[starts[cand.clause] : cand.number.unit_end + 30]
+    return arm if arm is not None and _MADE_IN_CHINA.search(window) else None
 
 
 def _brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> Entity | None:
@@ -864,7 +915,11 @@ def _assign_entity(
 
 
 def _pair_respectively(
-    s: str, subjects: list[tuple[Mention, bool]], live: list[_Candidate], hits: list[mx.Hit]
+    s: str,
+    subjects: list[tuple[Mention, bool]],
+    live: list[_Candidate],
+    hits: list[mx.Hit],
+    last_list: tuple[Entity, ...],
 ) -> None:
     """ "A and B delivered X and Y respectively" / "产销分别完成A万辆和B万辆"."""
     prodsales = [h for h in hits if h.kind == "prodsales"]
@@ -873,13 +928,15 @@ def _pair_respectively(
         live[0].metric, live[1].metric = "production", "sales"
         return
     listed = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= first]
-    if not listed:
+    if listed:
+        entities = [m.entity for m in _list_group(subjects, listed[-1][0], s)]
+    elif _PLURAL.search(s[:first]):  # "the three brands sold A, B and C respectively"
+        entities = list(last_list)
+    else:
         return
-    group = _list_group(subjects, listed[-1][0], s)
-    if len(group) == len(live) and len(group) > 1:
-        for cand, mention in zip(live, group, strict=True):
-            cand.entity = mention.entity.name
-            cand.entity_obj = mention.entity
+    if len(entities) == len(live) and len(entities) > 1:
+        for cand, entity in zip(live, entities, strict=True):
+            cand.entity, cand.entity_obj = entity.name, entity
 
 
 def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
