@@ -1096,4 +1096,17 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 f = g
                 break
         final.append(f)
-    return final
+    return _one_reading_per_number(final)
+
+
+def _one_reading_per_number(figures: list[Figure]) -> list[Figure]:
+    """One value for one entity and metric ending in one month is one statement: read as
+    two periods ("the third quarter" and year-to-date), only the better-evidenced reading
+    stays."""
+    best: dict[tuple[object, ...], Figure] = {}
+    for f in figures:
+        key = (f.entity, f.metric, f.value, f.period_end)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    kept = {id(f) for f in best.values()}
+    return [f for f in figures if id(f) in kept]
