@@ -141,7 +141,13 @@ _VEHICLE_WORDS = {
     "automobile",
     "motors",
 }
+_JOINERS = {"and", "or"}
 _ADJECTIVES = {
+    "china-made",
+    "made-in-china",
+    "locally-made",
+    "locally-built",
+    "imported",
     "new",
     "energy",
     "new-energy",
@@ -368,7 +374,7 @@ def _en_counts(after: str) -> tuple[str, int]:
     if not _LETTER_AFTER.match(after):
         return NEUTRAL, 0
     pos = 0
-    for _ in range(4):
+    for _ in range(6):
         w = _WORD_AFTER.match(after[pos:])
         if not w:
             return NEUTRAL, 0
@@ -376,7 +382,7 @@ def _en_counts(after: str) -> tuple[str, int]:
         low = word.lower()
         if low in _VEHICLE_WORDS:
             return VEHICLE, pos + w.end()
-        if low in _ADJECTIVES:
+        if low in _ADJECTIVES or (pos and low in _JOINERS):  # "fully electric and plug-in"
             pos += w.end()
             continue
         if word[0].isupper() or low in _FUNCTION_WORDS:

@@ -517,7 +517,9 @@ def _list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> lis
         hi += 1
     group = [m for m, _ in mentions[lo : hi + 1]]
     names = {m.entity.name for m in group}
-    return group if len(names) > 1 else [mentions[index][0]]
+    # a list names one kind of thing: "the CPCA, Tesla sold" is no list of two
+    kinds = {m.entity.is_region for m in group}
+    return group if len(names) > 1 and len(kinds) == 1 else [mentions[index][0]]
 
 
 def _sentence(work: str, original: str, start: int, end: int, state: _State) -> list[Figure]:
