@@ -540,6 +540,20 @@ def _matches_at(
             done = m.end()
 
 
+_FLAG_KINDS: dict[str, dict[str, object]] = {
+    "this_year": {"year_rel": "this"},
+    "alone": {"alone": True},
+    "total": {"total": True},
+    "rolling": {"rolling": True},
+    "that_month": {"that_month": True},
+    "last_year": {"year_rel": "last"},
+    "full_year": {"full_year": True},
+    "lifetime": {"lifetime": True},
+    "last_month": {"last_month": True},
+    "this_month": {"this_month": True},
+}
+
+
 def _scan(text: str, start: int, end: int) -> Parts:
     """Every time component in ``text[start:end]``, comparison bases included."""
     parts = Parts()
@@ -582,7 +596,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
             if not free(m):
                 continue
             g = m.groups()
-            if kind == "zh_year_range":
+            if kind in _FLAG_KINDS:  # a word that only sets a flag: "this year", "alone", ...
+                _add(parts, m, **_FLAG_KINDS[kind])
+            elif kind == "zh_year_range":
                 _add(parts, m, year=int(g[0]), months=(int(g[1]), int(g[2])))
             elif kind == "zh_range":
                 a, b = int(g[0]), int(g[1])
@@ -625,16 +641,6 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind == "ytd":
                 _add(parts, m, ytd=True)
                 _year_of(g[0] if g else None, parts)
-            elif kind == "this_year":
-                _add(parts, m, year_rel="this")
-            elif kind == "alone":
-                _add(parts, m, alone=True)
-            elif kind == "total":
-                _add(parts, m, total=True)
-            elif kind == "rolling":
-                _add(parts, m, rolling=True)
-            elif kind == "that_month":
-                _add(parts, m, that_month=True)
             elif kind == "en_year_quarter":
                 _add(parts, m, year=int(g[0]), quarter=int(g[1]))
             elif kind == "en_quarter_to":
@@ -643,16 +649,6 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     continue
                 _add(parts, m, quarter=month // 3)
                 _year_of(g[1], parts)
-            elif kind == "last_year":
-                _add(parts, m, year_rel="last")
-            elif kind == "full_year":
-                _add(parts, m, full_year=True)
-            elif kind == "lifetime":
-                _add(parts, m, lifetime=True)
-            elif kind == "last_month":
-                _add(parts, m, last_month=True)
-            elif kind == "this_month":
-                _add(parts, m, this_month=True)
             elif kind == "en_range":
                 a, b = MONTHS[g[0].lower()], MONTHS[g[1].lower()]
                 if not a < b:
