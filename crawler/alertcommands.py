@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from alerts.config import Config, ConfigError, config_path, load_config
 from alerts.dispatch import Dispatcher
-from alerts.engine import record_figures
 from alerts.rules import Candidate
 from crawler.articlefigures import PARSER_VERSION, article_figures
 from crawler.documents import DEFAULT_TZ, Document, parse_day, read_document
@@ -23,6 +22,7 @@ from crawler.instance import InstanceLock
 from crawler.language import split_languages
 from crawler.tables import format_table, truncate
 from crawler.textextract import content_hash
+from crawler.writepath import write_article
 from store import queries
 from store.db import Database
 from store.models import Alert, Delivery
@@ -74,7 +74,7 @@ def ingest_one(
         source_row = queries.ensure_source(
             session, source, source, f"{home.scheme}://{home.netloc}/" if home.netloc else url
         )
-        article_id, created = queries.save_article(
+        written = write_article(
             session,
             queries.ArticleRecord(
                 source_id=source_row.id,
@@ -92,11 +92,12 @@ def ingest_one(
                 raw_encoding="utf-8" if document.is_html else None,
                 content_hash=content_hash(text),
             ),
+            figures,
+            PARSER_VERSION,
+            config,
+            historical=quiet,
         )
-        changes, alerts = record_figures(
-            session, article_id, figures, PARSER_VERSION, config, historical=quiet
-        )
-    return created, len(figures), len(changes.added), len(alerts)
+    return written.created, len(figures), len(written.changes.added), len(written.alert_ids)
 
 
 def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
@@ -161,7 +162,7 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
         query = query.where(Alert.created_at >= since)
     if args.kind:
         query = query.where(Alert.kind == args.kind)
-    with db.session() as session:
+    with db.read() as session:
         alerts = list(session.scalars(query))
         sent = set(
             session.scalars(select(Delivery.alert_id).where(Delivery.status == "sent").distinct())
@@ -226,7 +227,7 @@ def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
             )  # fmt: skip
         alert_id = alert.id
     report = Dispatcher(db, config).run_once(alert_id=alert_id)
-    with db.session() as session:
+    with db.read() as session:
         statuses = session.execute(
             select(Delivery.channel, Delivery.status, Delivery.last_error).where(
                 Delivery.alert_id == alert_id

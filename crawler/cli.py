@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from crawler.alertcommands import add_alert_commands, alert_config
 from crawler.daemoncommands import add_daemon_commands
 from crawler.errors import CommandError
 from crawler.figurecommands import add_figure_commands, print_latest_figures
 from crawler.figures.cli import add_extract_arguments, run_extract
-from crawler.seeds import SeedError, load_seeds
+from crawler.logs import crawl_logging
+from crawler.seeds import Seed, SeedError, load_seeds
 from crawler.tables import format_table, truncate
-from store.db import Database, resolve_db_url
+from store.db import Database, DatabaseError, resolve_db_url
+
+if TYPE_CHECKING:
+    from crawler.runner import CrawlOutcome
 
 log = logging.getLogger("evwatch")
 
@@ -32,7 +39,7 @@ def _db(args: argparse.Namespace) -> Database:
 def _run_summary(db: Database, run_ids: list[int]) -> str:
     from store.queries import latest_runs
 
-    with db.session() as session:
+    with db.read() as session:
         runs = latest_runs(session, run_ids)
         rows = [
             (
@@ -59,7 +66,7 @@ def _article_rows(
     """Stored articles, newest first: ``limit`` in all, or ``limit`` per source."""
     from store.models import Article, Source
 
-    with db.session() as session:
+    with db.read() as session:
         query = select(Article).join(Source).order_by(Article.published_at.desc().nulls_last())
         if source:
             query = query.where(Source.name == source)
@@ -85,16 +92,43 @@ def _article_rows(
     return format_table(("source", "published (UTC)", "lang", "title", "url"), rows)
 
 
+def crawl_exit_status(db: Database, outcome: CrawlOutcome, expected: int) -> int:
+    """0 when every source ran (``ok`` or ``partial``); 1 when one failed, fetched nothing or
+    left no run; 128 + N when signal N interrupted the crawl."""
+    if outcome.exit_status is not None:
+        return outcome.exit_status
+    from store.queries import latest_runs
+
+    with db.read() as session:
+        statuses = [run.status for run in latest_runs(session, outcome.run_ids)]
+    if len(statuses) < expected or any(s not in ("ok", "partial") for s in statuses):
+        return 1
+    return 0
+
+
+def chosen_sources(seeds: dict[str, Seed], named: list[str], force: bool) -> list[str]:
+    """The sources to crawl: those named (a disabled one only with ``force``), else every
+    enabled one."""
+    unknown = sorted(set(named) - set(seeds))
+    if unknown:
+        raise CommandError(f"unknown source {', '.join(unknown)} (known: {', '.join(seeds)})")
+    disabled = [name for name in named if not seeds[name].enabled]
+    if disabled and not force:
+        raise CommandError(
+            f"source {', '.join(disabled)} is disabled in its seed file; "
+            "name it with --force to crawl it anyway"
+        )
+    return named or [name for name, seed in seeds.items() if seed.enabled]
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from crawler.runner import crawl_settings, run_crawls
 
     seeds = load_seeds(args.seeds)
-    names = args.sources or [name for name, seed in seeds.items() if seed.enabled]
-    unknown = sorted(set(names) - set(seeds))
-    if unknown:
-        raise CommandError(f"unknown source {', '.join(unknown)} (known: {', '.join(seeds)})")
+    names = chosen_sources(seeds, args.sources, args.force)
     db = _db(args)
-    overrides: dict[str, str] = {"LOG_LEVEL": args.log_level or "WARNING"}
+    crawl_logging(args.log_level, quiet=args.quiet)
+    overrides: dict[str, str] = {}
     for assignment in args.set:
         name, sep, value = assignment.partition("=")
         if not sep or not name:
@@ -110,9 +144,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         backfill=args.backfill,
         overrides=overrides,
     )
-    run_ids = run_crawls(names, settings, progress=not args.quiet)
-    print(_run_summary(db, run_ids))
-    return 0
+    outcome = run_crawls(names, settings, progress=not args.quiet)
+    print(_run_summary(db, outcome.run_ids))
+    return crawl_exit_status(db, outcome, len(names))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -122,6 +156,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     seeds = load_seeds(args.seeds)
     db = _db(args)
     print(f"Database: {db.url}")
+    crawl_logging(args.log_level or "ERROR", quiet=False)
     with ReplicaProcess() as replica:
         print(f"Replica of {', '.join(seeds)} serving on {replica.url} (loopback only)")
         settings = crawl_settings(
@@ -129,20 +164,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
             seeds_dir=args.seeds,
             replica_url=replica.url,
             # The replica is ours: no need to pace requests to it.
-            overrides={
-                "LOG_LEVEL": args.log_level or "ERROR",
-                "DOWNLOAD_DELAY": 0,
-                "AUTOTHROTTLE_ENABLED": False,
-            },
+            overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False},
         )
-        run_ids = run_crawls(list(seeds), settings, progress=True)
+        outcome = run_crawls(list(seeds), settings, progress=True)
     print()
-    print(_run_summary(db, run_ids))
+    print(_run_summary(db, outcome.run_ids))
     print()
     print(_article_rows(db, limit=args.show, per_source=True))
     print()
     print_latest_figures(db, limit=10)
-    return 0
+    return crawl_exit_status(db, outcome, len(seeds))
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
@@ -172,7 +203,12 @@ def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
     crawl.add_argument("sources", nargs="*", metavar="SOURCE")
     crawl.add_argument("--refresh", action="store_true", help="fetch stored articles again")
     crawl.add_argument("--replica", help="send requests to a replica at this loopback URL")
-    crawl.add_argument("--quiet", action="store_true", help="no progress line")
+    crawl.add_argument(
+        "--quiet", action="store_true", help="no progress line, no error lines: the summary only"
+    )
+    crawl.add_argument(
+        "--force", action="store_true", help="crawl a source named here even if it is disabled"
+    )
     crawl.add_argument(
         "--backfill",
         action="store_true",
@@ -187,10 +223,20 @@ def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
     )
 
 
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("evwatch")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evwatch", description="Watch Chinese EV news for record figures."
     )
+    parser.add_argument("--version", action="version", version=f"evwatch {package_version()}")
     parser.add_argument(
         "--db", help="SQLAlchemy URL (default: $EVWATCH_DB or sqlite:///evwatch.db)"
     )
@@ -238,15 +284,26 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command not in CRAWLING_COMMANDS:  # Scrapy configures logging for crawls itself
+    if args.command not in CRAWLING_COMMANDS:  # crawls set up their own logging
         logging.basicConfig(
             level=args.log_level or "WARNING", format="%(levelname)s %(name)s: %(message)s"
         )
     try:
-        return int(args.func(args) or 0)
-    except (CommandError, SeedError) as exc:
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except (CommandError, SeedError, DatabaseError) as exc:
         print(f"evwatch: error: {exc}", file=sys.stderr)
         return 2
+    except OperationalError as exc:  # the database refused: read-only file, disk full, locked
+        print(
+            f"evwatch: error: database {args.db or resolve_db_url()}: {exc.orig}", file=sys.stderr
+        )
+        return 2
+    except BrokenPipeError:
+        # The reader went away (``evwatch figures | head``): stop quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         return 130
 

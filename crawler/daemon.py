@@ -110,14 +110,14 @@ def end_child(child: subprocess.Popen[bytes], grace: float = 10.0) -> None:
 
 def _close_runs(db_url: str, source: str) -> None:
     db = database(db_url)
-    with db.session() as session:
+    with db.read() as session:
         source_id = session.scalar(select(Source.id).where(Source.name == source))
     if source_id is not None:
         close_interrupted_runs(db, source_id)
 
 
 def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -> None:
-    with database(db_url).session() as session:
+    with database(db_url).read() as session:
         run = session.scalar(
             select(CrawlRun).join(Source).where(Source.name == source).order_by(CrawlRun.id.desc())
         )
@@ -171,11 +171,18 @@ def crawl_trigger(seed: Seed, config: Config) -> tuple[BaseTrigger, float]:
 
 
 def stored_next_runs(db: Database) -> dict[str, datetime]:
-    if not inspect(db.engine).has_table(JOBS_TABLE):
+    if not inspect(db.read_engine).has_table(JOBS_TABLE):
         return {}
-    with db.engine.connect() as connection:
+    with db.read_engine.connect() as connection:
         rows = connection.execute(select(_jobs.c.id, _jobs.c.next_run_time)).all()
     return {job_id: datetime.fromtimestamp(float(when), UTC) for job_id, when in rows if when}
+
+
+def job_store(db: Database) -> SQLAlchemyJobStore:
+    """APScheduler's job table in evwatch's database. Its transactions begin deferred: its
+    reads must not queue behind a crawl writing, and each of its writes is one statement,
+    which takes the write lock as it runs."""
+    return SQLAlchemyJobStore(engine=db.read_engine, tablename=JOBS_TABLE)
 
 
 def build_scheduler(
@@ -183,7 +190,7 @@ def build_scheduler(
 ) -> BlockingScheduler:
     enabled = [seed for seed in seeds.values() if seed.enabled]
     scheduler = BlockingScheduler(
-        jobstores={"default": SQLAlchemyJobStore(engine=db.engine, tablename=JOBS_TABLE)},
+        jobstores={"default": job_store(db)},
         executors={"default": ThreadPoolExecutor(max_workers=len(enabled) + 2)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         timezone=config.daemon.timezone,

@@ -37,10 +37,12 @@ def cmd_run(
     """One pass: crawl (enabled sources, or those named), then send what is due."""
     config = alert_config(args)
     with InstanceLock(db.url, "run"):
-        crawl(args)
+        crawled = crawl(args)
+        if crawled > 128:  # interrupted: stop here, as asked
+            return crawled
         report = Dispatcher(db, config).run_once()
     print(f"dispatch: sent {report.sent}, failed {report.failed}, dead {report.dead}")
-    return 0
+    return crawled
 
 
 def cmd_status(args: argparse.Namespace, db: Database) -> int:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from alerts.config import Config
-from alerts.engine import record_figures
+from crawler import writepath
 from crawler.alertcommands import alert_config
 from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
@@ -54,7 +54,7 @@ def matching_entities(db: Database, name: str) -> set[str]:
     """Stored entity names that ``name`` covers: itself, a group's brands, and combined figures
     ("Lynk & Co+Zeekr") made only of those."""
     wanted = covered_names(name)
-    with db.session() as session:
+    with db.read() as session:
         stored = set(session.scalars(select(Figure.entity).distinct()))
     return {
         entity
@@ -88,7 +88,7 @@ def figure_filter(db: Database, args: argparse.Namespace) -> FigureFilter:
 
 def cmd_figures(args: argparse.Namespace, db: Database) -> int:
     wanted = figure_filter(db, args)
-    with db.session() as session:
+    with db.read() as session:
         rows = list_figures(session, wanted, limit=None if args.consolidated else args.limit)
         if args.consolidated:
             write_consolidated(consolidate(rows)[: args.limit], args.format)
@@ -186,7 +186,7 @@ def _write_records(records: Iterator[dict[str, Any]], columns: Sequence[str], fm
 
 def print_latest_figures(db: Database, limit: int) -> None:
     """The consolidated figures with the latest periods (the demo's closing table)."""
-    with db.session() as session:
+    with db.read() as session:
         figures = consolidate(list_figures(session, FigureFilter()))
     write_consolidated(figures[:limit], "table")
 
@@ -210,7 +210,7 @@ def reparse_articles(
     """Runs the current parser over stored articles, one transaction per article, with the
     alert rules over what changed, and yields the articles whose figures changed. Alerts are
     historical unless ``deliver``. A dry run rolls every change back."""
-    with db.session() as session:
+    with db.read() as session:
         query = select(Article.id).order_by(Article.id)
         if source:
             query = query.join(Source).where(Source.name == source)
@@ -221,7 +221,7 @@ def reparse_articles(
             tz = timezones.get(article.source.name, DEFAULT_TZ)
             published = local_day(article.published_at, tz, article.first_seen_at.date())
             rows = article_figures(article.title, article.text, published)
-            changes, alerts = record_figures(
+            changes, alerts = writepath.write_figures(
                 session, article.id, rows, PARSER_VERSION, config, historical=not deliver,
                 replace=True,
             )  # fmt: skip

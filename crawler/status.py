@@ -31,7 +31,7 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
     needed = config.rules.source_health_runs
     sources = []
     attention: list[str] = []
-    with db.session() as session:
+    with db.read() as session:
         names = sorted(set(seeds) | set(session.scalars(select(Source.name))))
         for name in names:
             runs = list(

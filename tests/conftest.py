@@ -34,13 +34,13 @@ def crawled(replica: ReplicaProcess, tmp_path_factory: pytest.TempPathFactory) -
     db_url = f"sqlite:///{db_path}"
     replica.reset()
     first = run_evwatch(
-        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
+        "--db", db_url, "crawl", *SOURCES, "--force", "--replica", replica.url, "--quiet", *FAST
     )
     assert first.returncode == 0, first.stderr[-3000:]
     first_hits = replica.hits()
     replica.reset()
     second = run_evwatch(
-        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
+        "--db", db_url, "crawl", *SOURCES, "--force", "--replica", replica.url, "--quiet", *FAST
     )
     assert second.returncode == 0, second.stderr[-3000:]
     return {

@@ -71,7 +71,10 @@ def test_scrapy_crawl_by_hand(replica: ReplicaProcess, tmp_path: Path) -> None:
             "LOG_LEVEL=INFO",
         ],
         cwd=REPO,
-        env={k: v for k, v in os.environ.items() if not k.startswith("EVWATCH_")},
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("EVWATCH_")},
+            "SCRAPY_PROJECT": "replica",  # scrapy.cfg: the replica's download handler
+        },
         capture_output=True,
         text=True,
         timeout=240,

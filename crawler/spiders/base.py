@@ -22,9 +22,11 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from twisted.python.failure import Failure
 
 from crawler.dates import parse_local_datetime
+from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
-from crawler.recorder import CrawlRecorder
+from crawler.pipelines import StorePipeline
 from crawler.seeds import Seed, load_seeds
+from crawler.signals import page_failed
 from crawler.urls import canonicalize
 
 try:  # Scrapy >= 2.14 raises its own timeout error; older versions raise Twisted's
@@ -89,11 +91,6 @@ class SeedSpider(scrapy.Spider):
         ]
         return spider
 
-    @property
-    def recorder(self) -> CrawlRecorder:
-        """The crawl's bookkeeping (extensions exist only once the crawl has started)."""
-        return CrawlRecorder.of(self.crawler)
-
     # -- URLs ---------------------------------------------------------------------------------
 
     def canonical(self, url: str) -> str:
@@ -107,9 +104,19 @@ class SeedSpider(scrapy.Spider):
         return any(p.search(url) for p in self.listing_patterns)
 
     def is_known(self, url: str) -> bool:
-        if self.refresh:
+        """Stored already (never fetched again unless ``refresh``)."""
+        store = StorePipeline.of(self.crawler)
+        if self.refresh or store is None:
             return False
-        return self.recorder.is_known(url) or self.recorder.is_known(self.canonical(url))
+        return store.is_known(url) or store.is_known(self.canonical(url))
+
+    def page_failed(
+        self, url: str, kind: str, status: int | None, message: str, *, article: bool
+    ) -> None:
+        self.crawler.stats.inc_value(f"evwatch/errors/{kind}")
+        self.crawler.signals.send_catch_log(
+            page_failed, url=url, kind=kind, status=status, message=message, article=article
+        )
 
     def on_site(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
@@ -222,7 +229,7 @@ class SeedSpider(scrapy.Spider):
     ) -> Iterable[ArticlePage]:
         self.crawler.stats.inc_value("evwatch/article_pages")
         if not isinstance(response, TextResponse):
-            self.recorder.record_error(
+            self.page_failed(
                 response.url, "not_html", response.status, "response is not text", article=True
             )
             return
@@ -237,6 +244,8 @@ class SeedSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Failure) -> None:
+        if is_interrupted(self.crawler):
+            return  # dropped because the crawl is stopping, not a failure of the page
         request = failure.request  # type: ignore[attr-defined]
         is_article = request.meta.get("evwatch_kind") == "article"
         status: int | None = None
@@ -251,6 +260,5 @@ class SeedSpider(scrapy.Spider):
             kind, message = "dns", "DNS lookup failed"
         else:
             kind, message = "network", failure.getErrorMessage() or repr(failure.value)
-        self.crawler.stats.inc_value(f"evwatch/errors/{kind}")
         url = self.canonical(request.url) if is_article else request.url
-        self.recorder.record_error(url, kind, status, message, article=is_article)
+        self.page_failed(url, kind, status, message, article=is_article)
