@@ -18,10 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from apscheduler.triggers.cron import CronTrigger
-
 from alerts.channels import SmtpSettings
-from crawler.figures.entities import canonical_name, lexicon
 
 DEFAULT_LADDER = (
     10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 100_000, 150_000, 200_000,
@@ -38,6 +35,13 @@ KINDS = (
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+def known_entity(name: str) -> bool:
+    """Whether the parser's lexicon knows the entity (loaded only when a filter names one)."""
+    from crawler.figures.entities import canonical_name, lexicon
+
+    return canonical_name(name) in lexicon().entities
 
 
 class ConfigError(ValueError):
@@ -326,7 +330,7 @@ class _Reader:
             raise self.fail(f"{p}email", "a subscriber needs an email address or a webhook")
         entities = self.strings(table, "entities", p)
         for entity in entities:
-            if canonical_name(entity) not in lexicon().entities:
+            if not known_entity(entity):
                 raise self.fail(f"{p}entities", f"unknown entity {entity!r} (not in the lexicon)")
         metrics = self.strings(table, "metrics", p)
         for metric in metrics:
@@ -436,6 +440,8 @@ class _Reader:
             cron = self.typed(schedule, "cron", where, str, None)
             if cron is not None:
                 try:
+                    from apscheduler.triggers.cron import CronTrigger  # only to check a cron line
+
                     CronTrigger.from_crontab(cron)
                 except ValueError as exc:
                     raise self.fail(f"{where}cron", f"not a crontab line ({exc})") from None

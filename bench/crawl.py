@@ -131,7 +131,7 @@ def main() -> None:
             e2e_argv = [
                 sys.executable,
                 "-m",
-                "crawler.cli",
+                "evwatch",
                 "--db",
                 f"sqlite:///{db}",
                 "--log-level",

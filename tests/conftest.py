@@ -55,7 +55,7 @@ def crawled(replica: ReplicaProcess, tmp_path_factory: pytest.TempPathFactory) -
 def run_evwatch(*args: str, timeout: float = 240, **env: str) -> subprocess.CompletedProcess[str]:
     """``evwatch ARGS`` in a fresh interpreter, from the repository root."""
     return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args],
+        [sys.executable, "-m", "evwatch", *args],
         cwd=REPO,
         env={**os.environ, **env},
         capture_output=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.conftest import REPO, run_evwatch
@@ -42,7 +43,7 @@ def test_an_unwritable_place_is_one_line_naming_it() -> None:
 
 def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "--db", f"sqlite:///{tmp_path / 'e.db'}", "sources"],
+        [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{tmp_path / 'e.db'}", "sources"],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None
@@ -52,3 +53,44 @@ def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     process.wait(timeout=30)
     assert stderr == ""
     assert process.returncode in (0, 141)
+
+
+HEAVY = ("scrapy", "twisted", "trafilatura", "apscheduler", "alembic", "cn2an")
+IMPORTED = """
+import sys
+import time
+from evwatch.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("loaded:" + ",".join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+def modules_loaded_by(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORTED.format(heavy=HEAVY), *args],
+        cwd=REPO, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("loaded:"), result.stderr
+    return [m for m in last.removeprefix("loaded:").split(",") if m]
+
+
+def test_help_and_status_load_no_crawler_parser_or_scheduler(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'evwatch.db'}"
+    assert run_evwatch("--db", db, "db", "upgrade").returncode == 0  # created and migrated
+    assert modules_loaded_by("--help") == []
+    assert modules_loaded_by("--db", db, "status") == []
+
+
+def test_help_starts_at_once() -> None:
+    fastest = min(timed_run("--help") for _ in range(3))
+    assert fastest < 1.0  # about 0.05 s unloaded; the margin is for a busy machine
+
+
+def timed_run(*args: str) -> float:
+    started = time.monotonic()
+    assert run_evwatch(*args).returncode == 0
+    return time.monotonic() - started

@@ -37,7 +37,7 @@ def start_crawl(db: Path, replica: ReplicaProcess, *args: str) -> subprocess.Pop
     """``evwatch crawl`` in its own process group (as a shell runs a foreground job), paced as
     for a live site so that the crawl is still running when it is stopped."""
     return subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "--db", f"sqlite:///{db}", "crawl",
+        [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{db}", "crawl",
          "jiemian", "autobeta", "henandaily", "--replica", replica.url, *args],
         cwd=REPO, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         start_new_session=True,

@@ -79,7 +79,7 @@ def evwatch_args(setup: dict[str, Path], *args: str) -> list[str]:
 
 
 def start_daemon(setup: dict[str, Path], replica: ReplicaProcess) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "crawler.cli",
+    command = [sys.executable, "-m", "evwatch",
                *evwatch_args(setup, "daemon", "--replica", replica.url)]  # fmt: skip
     return subprocess.Popen(
         command, cwd=REPO, env={**os.environ, SECRET_ENV: SECRET}, text=True,

@@ -15,9 +15,10 @@ import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import text
 
-from crawler.daemon import job_store, stored_next_runs
 from crawler.replica.process import ReplicaProcess
+from evwatch.daemon import job_store
 from store.db import Database
+from store.schedule import stored_next_runs
 from tests.conftest import FAST, REPO, run_evwatch
 
 READ_COMMANDS = (("status",), ("figures",), ("articles",), ("alerts",))
@@ -75,7 +76,7 @@ def test_no_reader_sees_a_locked_database_while_a_crawl_writes(db: Database) -> 
     scheduler = start_scheduler(db, every_seconds=0.2)
     with ReplicaProcess(slow_seconds=0.2, synthetic=150) as replica:
         crawl = subprocess.Popen(
-            [sys.executable, "-m", "crawler.cli", "--db", db.url, "crawl", "jiemian",
+            [sys.executable, "-m", "evwatch", "--db", db.url, "crawl", "jiemian",
              "--replica", replica.url, "--quiet", *FAST],
             cwd=REPO, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip

@@ -16,13 +16,13 @@ from sqlalchemy import select
 
 from alerts.config import Config
 from crawler import writepath
-from crawler.alertcommands import alert_config
 from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
 from crawler.figures.entities import covered_names
 from crawler.figures.labels import period_label
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
+from evwatch.options import alert_config
 from store.db import Database
 from store.figures import (
     ConsolidatedFigure,
@@ -259,33 +259,3 @@ def cmd_reparse(args: argparse.Namespace, db: Database) -> int:
         f"{totals['removed']} removed; {totals['alerts']} new alerts"
     )
     return 0
-
-
-def add_figure_commands(commands: argparse._SubParsersAction, db_of: Any) -> None:
-    """Registers ``figures`` and ``reparse``; ``db_of(args)`` opens the database."""
-    figures = commands.add_parser("figures", help="list stored figures")
-    figures.add_argument("--entity", help="a maker, brand, group (its brands too) or region")
-    figures.add_argument("--metric", choices=("deliveries", "production", "sales", "exports"))
-    figures.add_argument("--period", help="YYYY, YYYY-MM or YYYY-Qn (by period end)")
-    figures.add_argument("--since", help="periods ending on or after YYYY-MM-DD")
-    figures.add_argument("--source", help="only figures from this source")
-    figures.add_argument(
-        "--consolidated",
-        action="store_true",
-        help="one row per entity, metric, segment and period, with disagreements flagged",
-    )
-    figures.add_argument("--format", choices=FORMATS, default="table")
-    figures.add_argument("--limit", type=int, default=200)
-    figures.set_defaults(func=lambda args: cmd_figures(args, db_of(args)))
-
-    reparse = commands.add_parser(
-        "reparse", help="run the current figure parser over stored articles"
-    )
-    reparse.add_argument("--source", help="only articles from this source")
-    reparse.add_argument("--dry-run", action="store_true", help="report, change nothing")
-    reparse.add_argument(
-        "--deliver",
-        action="store_true",
-        help="deliver the alerts new figures raise (default: record them as historical)",
-    )
-    reparse.set_defaults(func=lambda args: cmd_reparse(args, db_of(args)))

@@ -27,7 +27,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import column, delete, inspect, select, table
+from sqlalchemy import delete, select
 
 from alerts.config import Config, config_path, load_config
 from alerts.dispatch import Dispatcher
@@ -35,11 +35,9 @@ from crawler.seeds import Seed
 from store.db import Database
 from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
 from store.models import CrawlRun, Source
+from store.schedule import JOBS_TABLE, jobs, stored_next_runs
 
 logger = logging.getLogger("evwatch.daemon")
-
-JOBS_TABLE = "apscheduler_jobs"
-_jobs = table(JOBS_TABLE, column("id"), column("next_run_time"))
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,7 @@ def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
     """One crawl of one source in a subprocess, then a dispatch so new alerts go out now."""
     if _stopping.is_set():
         return
-    command = [sys.executable, "-m", "crawler.cli", "--db", options.db_url]
+    command = [sys.executable, "-m", "evwatch", "--db", options.db_url]
     if options.config:
         command += ["--config", options.config]
     if options.seeds:
@@ -170,14 +168,6 @@ def crawl_trigger(seed: Seed, config: Config) -> tuple[BaseTrigger, float]:
     return IntervalTrigger(seconds=seconds, jitter=jitter or None, timezone=tz), seconds / 2
 
 
-def stored_next_runs(db: Database) -> dict[str, datetime]:
-    if not inspect(db.read_engine).has_table(JOBS_TABLE):
-        return {}
-    with db.read_engine.connect() as connection:
-        rows = connection.execute(select(_jobs.c.id, _jobs.c.next_run_time)).all()
-    return {job_id: datetime.fromtimestamp(float(when), UTC) for job_id, when in rows if when}
-
-
 def job_store(db: Database) -> SQLAlchemyJobStore:
     """APScheduler's job table in evwatch's database. Its transactions begin deferred: its
     reads must not queue behind a crawl writing, and each of its writes is one statement,
@@ -201,7 +191,7 @@ def build_scheduler(
     stale = [job_id for job_id in previous if job_id not in wanted]
     if stale:
         with db.engine.begin() as connection:
-            connection.execute(delete(_jobs).where(_jobs.c.id.in_(stale)))
+            connection.execute(delete(jobs).where(jobs.c.id.in_(stale)))
 
     def resume_at(job_id: str) -> datetime:
         """Where a restart picks up: the stored next run, or now if it passed meanwhile."""

@@ -1,39 +1,23 @@
-"""The ``evwatch`` command line: a thin layer over the crawler, the store and the replica."""
+"""``evwatch crawl``, ``demo``, ``articles``, ``sources`` and ``db upgrade``: crawls in this
+process (``evwatch.runner``), and what they stored."""
 
 from __future__ import annotations
 
 import argparse
-import logging
-import os
-import sys
 from collections import Counter
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
 
-from crawler.alertcommands import add_alert_commands, alert_config
-from crawler.daemoncommands import add_daemon_commands
 from crawler.errors import CommandError
-from crawler.figurecommands import add_figure_commands, print_latest_figures
-from crawler.figures.cli import add_extract_arguments, run_extract
-from crawler.logs import crawl_logging
-from crawler.seeds import Seed, SeedError, load_seeds
+from crawler.seeds import Seed, load_seeds
 from crawler.tables import format_table, truncate
-from store.db import Database, DatabaseError, resolve_db_url
+from evwatch.logs import crawl_logging
+from evwatch.options import alert_config, open_db
+from store.db import Database
 
 if TYPE_CHECKING:
-    from crawler.runner import CrawlOutcome
-
-log = logging.getLogger("evwatch")
-
-
-CRAWLING_COMMANDS = ("crawl", "demo", "run", "daemon")
-
-
-def _db(args: argparse.Namespace) -> Database:
-    return Database(resolve_db_url(args.db))
+    from evwatch.runner import CrawlOutcome
 
 
 def _run_summary(db: Database, run_ids: list[int]) -> str:
@@ -122,11 +106,11 @@ def chosen_sources(seeds: dict[str, Seed], named: list[str], force: bool) -> lis
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawler.runner import crawl_settings, run_crawls
+    from evwatch.runner import crawl_settings, run_crawls
 
     seeds = load_seeds(args.seeds)
     names = chosen_sources(seeds, args.sources, args.force)
-    db = _db(args)
+    db = open_db(args)
     crawl_logging(args.log_level, quiet=args.quiet)
     overrides: dict[str, str] = {}
     for assignment in args.set:
@@ -151,10 +135,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.replica.process import ReplicaProcess
-    from crawler.runner import crawl_settings, run_crawls
+    from evwatch.figurecommands import print_latest_figures
+    from evwatch.runner import crawl_settings, run_crawls
 
     seeds = load_seeds(args.seeds)
-    db = _db(args)
+    db = open_db(args)
     print(f"Database: {db.url}")
     crawl_logging(args.log_level or "ERROR", quiet=False)
     with ReplicaProcess() as replica:
@@ -177,7 +162,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
-    print(_article_rows(_db(args), limit=args.limit, source=args.source))
+    print(_article_rows(open_db(args), limit=args.limit, source=args.source))
     return 0
 
 
@@ -194,119 +179,6 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from store.migrate import current_revision
 
-    db = _db(args)  # opening the database applies pending migrations
+    db = open_db(args)  # opening the database applies pending migrations
     print(f"{db.url}: at revision {current_revision(db.engine)}")
     return 0
-
-
-def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
-    crawl.add_argument("sources", nargs="*", metavar="SOURCE")
-    crawl.add_argument("--refresh", action="store_true", help="fetch stored articles again")
-    crawl.add_argument("--replica", help="send requests to a replica at this loopback URL")
-    crawl.add_argument(
-        "--quiet", action="store_true", help="no progress line, no error lines: the summary only"
-    )
-    crawl.add_argument(
-        "--force", action="store_true", help="crawl a source named here even if it is disabled"
-    )
-    crawl.add_argument(
-        "--backfill",
-        action="store_true",
-        help="record alerts as historical, deliver nothing (a source's first crawl always is)",
-    )
-    crawl.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable)",
-    )
-
-
-def package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("evwatch")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="evwatch", description="Watch Chinese EV news for record figures."
-    )
-    parser.add_argument("--version", action="version", version=f"evwatch {package_version()}")
-    parser.add_argument(
-        "--db", help="SQLAlchemy URL (default: $EVWATCH_DB or sqlite:///evwatch.db)"
-    )
-    parser.add_argument("--seeds", help="seed directory (default: $EVWATCH_SEEDS or ./seeds)")
-    parser.add_argument(
-        "--config", help="alert rules and subscribers (default: $EVWATCH_CONFIG or ./evwatch.toml)"
-    )
-    parser.add_argument(
-        "--log-level",
-        help="log level (default WARNING; ERROR for the demo, whose summary "
-        "table lists the errors)",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    demo = commands.add_parser("demo", help="crawl a local replica of all four sites")
-    demo.add_argument("--show", type=int, default=2, help="stored articles to list per source")
-    demo.set_defaults(func=cmd_demo)
-
-    crawl = commands.add_parser("crawl", help="crawl the live sites (enabled sources by default)")
-    add_crawl_options(crawl)
-    crawl.set_defaults(func=cmd_crawl)
-
-    articles = commands.add_parser("articles", help="list stored articles, newest first")
-    articles.add_argument("--source")
-    articles.add_argument("--limit", type=int, default=20)
-    articles.set_defaults(func=cmd_articles)
-
-    sources = commands.add_parser("sources", help="validate and list the seed files")
-    sources.set_defaults(func=cmd_sources)
-
-    db = commands.add_parser("db", help="database maintenance")
-    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    upgrade = db_commands.add_parser("upgrade", help="apply pending migrations")
-    upgrade.set_defaults(func=cmd_db_upgrade)
-
-    extract = commands.add_parser("extract", help="print the figures in an article or text")
-    add_extract_arguments(extract)
-    extract.set_defaults(func=run_extract)
-    add_figure_commands(commands, _db)
-    add_alert_commands(commands, _db)
-    add_daemon_commands(commands, _db, cmd_crawl, add_crawl_options)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command not in CRAWLING_COMMANDS:  # crawls set up their own logging
-        logging.basicConfig(
-            level=args.log_level or "WARNING", format="%(levelname)s %(name)s: %(message)s"
-        )
-    try:
-        status = int(args.func(args) or 0)
-        sys.stdout.flush()  # a closed pipe shows here, not at exit
-        return status
-    except (CommandError, SeedError, DatabaseError) as exc:
-        print(f"evwatch: error: {exc}", file=sys.stderr)
-        return 2
-    except OperationalError as exc:  # the database refused: read-only file, disk full, locked
-        print(
-            f"evwatch: error: database {args.db or resolve_db_url()}: {exc.orig}", file=sys.stderr
-        )
-        return 2
-    except BrokenPipeError:
-        # The reader went away (``evwatch figures | head``): stop quietly, as cat does.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())
