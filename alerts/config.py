@@ -243,7 +243,7 @@ class _Reader:
         return value
 
     def positive(self, table: dict[str, Any], key: str, prefix: str, default: int) -> int:
-        value = self.typed(table, key, prefix, int, default)
+        value = int(self.typed(table, key, prefix, int, default))
         if value < 1:
             raise self.fail(f"{prefix}{key}", f"must be at least 1, got {value}")
         return value
@@ -374,7 +374,7 @@ class _Reader:
             return None
         if not _ENV_NAME.match(value):
             raise self.fail(f"{p}{key}", "must name an environment variable, not hold a secret")
-        return value
+        return str(value)
 
     def smtp(self, table: Any) -> SmtpConfig:
         p = "smtp."
@@ -419,7 +419,7 @@ class _Reader:
             raise self.fail(f"{p}{key}", f"must be HH:MM, got {text!r}") from None
 
     def seconds(self, table: dict[str, Any], key: str, p: str, default: float) -> float:
-        value = self.typed(table, key, p, float, default)
+        value = float(self.typed(table, key, p, float, default))
         if value <= 0:
             raise self.fail(f"{p}{key}", f"must be positive, got {value}")
         return value

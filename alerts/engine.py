@@ -162,7 +162,8 @@ def insert_alert(
         values["figure_id"] = figure.id
     statement = _INSERT_NEW_ALERT.get(session.get_bind().dialect.name)
     if statement is not None:
-        return session.scalar(statement, values)
+        new_id = session.scalar(statement, values)
+        return None if new_id is None else int(new_id)
     if session.scalar(select(Alert.id).where(Alert.key == candidate.key)) is not None:
         return None
     try:  # portable fallback

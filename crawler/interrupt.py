@@ -19,7 +19,6 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
-from twisted.python.failure import Failure
 
 from crawler.signals import crawl_interrupted
 
@@ -78,7 +77,7 @@ def _drain_downloader(crawler: Crawler) -> int:
         queue = getattr(slot, "queue", None)
         while queue:
             _request, waiting = queue.popleft()
-            waiting.errback(Failure(IgnoreRequest("crawl interrupted")))
+            waiting.errback(IgnoreRequest("crawl interrupted"))
             dropped += 1
     return dropped
 

@@ -62,7 +62,9 @@ class _CrawlerPipeline:
 
     @property
     def seed(self) -> Seed:
-        return self.crawler.spider.seed  # type: ignore[union-attr]
+        seed = getattr(self.crawler.spider, "seed", None)
+        assert isinstance(seed, Seed), "evwatch pipelines run with a seed-driven spider"
+        return seed
 
     def inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -88,11 +90,12 @@ class ExtractTextPipeline(_CrawlerPipeline):
         workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
         if workers > 0:
             future = submit_extraction(workers, *arguments)
-            item.extracted, item.figures = await asyncio.wrap_future(future)
+            extracted, figures = await asyncio.wrap_future(future)
         else:
-            item.extracted, item.figures = await deferred_to_future(
+            extracted, figures = await deferred_to_future(
                 threads.deferToThread(extract_with_figures, *arguments)
             )
+        item.set_extracted(extracted, figures)
         return item
 
 
@@ -391,7 +394,8 @@ class StorePipeline(_CrawlerPipeline):
             if run.status == "interrupted":
                 run.finish_reason = "interrupted"
             session.flush()
-            check_source_health(session, self.source_id, self.config)
+            if self.source_id is not None:
+                check_source_health(session, self.source_id, self.config)
 
     def abandon_run(self) -> None:
         """The process is exiting at once: the open run becomes ``interrupted`` (best effort,

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 
+from crawler.items import EXPORTED_FIELDS
+
 BOT_NAME = "evwatch"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+# Spider classes from SPIDER_MODULES, and the generic seed spider for every other seed file.
+SPIDER_LOADER_CLASS = "crawler.spiderloader.SeedSpiderLoader"
 
 # Who we are, and where a site owner can reach whoever runs this crawler.
 EVWATCH_CONTACT = os.environ.get("EVWATCH_CONTACT", "https://github.com/evwatch/evwatch")
@@ -79,3 +83,5 @@ ITEM_PIPELINES = {
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+# What `scrapy crawl SOURCE -O items.jsonl` (or .csv) writes of each article.
+FEED_EXPORT_FIELDS = list(EXPORTED_FIELDS)

@@ -201,7 +201,7 @@ def _main_text(html: str, url: str | None, selector: Selector, spec: ArticleSpec
         if html.strip()
         else None
     )
-    text = document.text if document and document.text else ""
+    text = str(getattr(document, "text", "") or "")
     if spec.body:
         for css in spec.remove:
             selector.css(css).drop()

@@ -69,7 +69,7 @@ def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
     )
 
 
-def _crawl_commands(commands: argparse._SubParsersAction) -> None:
+def _crawl_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = commands.add_parser("demo", help="crawl a local replica of all four sites")
     demo.add_argument("--show", type=int, default=2, help="stored articles to list per source")
     runs(demo, "evwatch.crawlcommands:cmd_demo", db=False)
@@ -86,13 +86,23 @@ def _crawl_commands(commands: argparse._SubParsersAction) -> None:
     sources = commands.add_parser("sources", help="validate and list the seed files")
     runs(sources, "evwatch.crawlcommands:cmd_sources", db=False)
 
+    seed = commands.add_parser("seed", help="try a seed file on a saved page")
+    seed_commands = seed.add_subparsers(dest="seed_command", required=True, metavar="ACTION")
+    check = seed_commands.add_parser(
+        "check", help="print what the seed's selectors read from a saved page"
+    )
+    check.add_argument("source", metavar="SOURCE")
+    check.add_argument("--page", required=True, help="a saved HTML page (listing or article)")
+    check.add_argument("--url", help="the page's address (default: the seed's home page)")
+    runs(check, "evwatch.seedcommands:cmd_seed_check", db=False)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     upgrade = db_commands.add_parser("upgrade", help="apply pending migrations")
     runs(upgrade, "evwatch.crawlcommands:cmd_db_upgrade", db=False)
 
 
-def _figure_commands(commands: argparse._SubParsersAction) -> None:
+def _figure_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     # Its options are the figure parser's own (crawler.figures.cli), read when it runs.
     extract = commands.add_parser(
         "extract", help="print the figures in an article or text", add_help=False
@@ -128,7 +138,7 @@ def _figure_commands(commands: argparse._SubParsersAction) -> None:
     runs(reparse, "evwatch.figurecommands:cmd_reparse")
 
 
-def _alert_commands(commands: argparse._SubParsersAction) -> None:
+def _alert_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ingest = commands.add_parser(
         "ingest", help="store saved pages or text files: figures and alerts as in a crawl"
     )
@@ -161,7 +171,7 @@ def _alert_commands(commands: argparse._SubParsersAction) -> None:
     runs(notify, "evwatch.alertcommands:cmd_notify_test")
 
 
-def _daemon_commands(commands: argparse._SubParsersAction) -> None:
+def _daemon_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     daemon = commands.add_parser("daemon", help="run the scheduler in the foreground")
     daemon.add_argument("--replica", help="crawl a replica at this loopback URL instead")
     daemon.add_argument("--log-format", choices=("text", "json"), default="text")

@@ -139,22 +139,27 @@ class _Stopper:
 
         if self.signal_number is None:
             self.signal_number = signum
-            reactor.callFromThread(self._interrupt)  # type: ignore[attr-defined]
+            reactor.callFromThread(self._interrupt)
         else:
             self.exit_now("second signal")
 
     def _interrupt(self) -> None:
-        from twisted.internet import reactor
+        from twisted.internet import reactor as installed
+
+        reactor: Any = installed  # Twisted's stubs type the reactor as a module
 
         name = signal.Signals(self.signal_number or signal.SIGINT).name
         _say(f"evwatch: {name}: stopping, keeping what was fetched (again to stop at once)")
         for crawler in self.crawlers:
             if crawler.crawling:
                 interrupt(crawler)
-        watchdog = reactor.callLater(self.grace, self.exit_now, "grace period over")  # type: ignore[attr-defined]
-        reactor.addSystemEventTrigger(  # type: ignore[attr-defined]
-            "before", "shutdown", lambda: watchdog.active() and watchdog.cancel()
-        )
+        watchdog = reactor.callLater(self.grace, self.exit_now, "grace period over")
+
+        def cancel_watchdog() -> None:
+            if watchdog.active():
+                watchdog.cancel()
+
+        reactor.addSystemEventTrigger("before", "shutdown", cancel_watchdog)
 
     def exit_now(self, why: str) -> None:
         """Marks the runs still open as interrupted (in a thread, bounded) and exits."""

@@ -117,7 +117,7 @@ def serve(port: int, slow_seconds: float, synthetic: int = 0) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     host, bound_port = server.server_address[:2]
-    print(f"http://{host}:{bound_port}", flush=True)
+    print(f"http://{host!s}:{bound_port}", flush=True)
     try:
         server.serve_forever()
     finally:
