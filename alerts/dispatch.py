@@ -157,7 +157,7 @@ class Dispatcher:
         settings = smtp_settings(self.config)
         recipients = [a.strip() for a in target.split(",") if a.strip()]
         if len(views) > 1 or subscriber.mode == "digest":
-            day = due.astimezone(subscriber.timezone).date()
+            day = due.astimezone(subscriber.zone).date()
             message = digest_email(views, day, settings.sender, recipients)
         else:
             message = alert_email(views[0], settings.sender, recipients)

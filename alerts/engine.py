@@ -228,10 +228,10 @@ def enqueue(session: Session, alert_id: int, config: Config, now: datetime | Non
 
 def next_digest_time(subscriber: Subscriber, now: datetime) -> datetime:
     """The subscriber's next digest moment (local time), as UTC."""
-    local = now.astimezone(subscriber.timezone)
-    moment = datetime.combine(local.date(), subscriber.digest_at, subscriber.timezone)
+    local = now.astimezone(subscriber.zone)
+    moment = datetime.combine(local.date(), subscriber.digest_at, subscriber.zone)
     if moment <= local:
         moment = datetime.combine(
-            local.date() + timedelta(days=1), subscriber.digest_at, subscriber.timezone
+            local.date() + timedelta(days=1), subscriber.digest_at, subscriber.zone
         )
     return moment.astimezone(now.tzinfo)

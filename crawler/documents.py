@@ -12,10 +12,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from crawler.errors import CommandError
+from crawler.schema import DEFAULT_TZ
 from crawler.textextract import ExtractedArticle, extract_article
 
 MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from alerts.config import Config, ConfigError
 from alerts.dispatch import Dispatcher
 from alerts.rules import Candidate
 from crawler.articlefigures import PARSER_VERSION, article_figures
-from crawler.documents import DEFAULT_TZ, Document, parse_day, read_document
+from crawler.documents import Document, parse_day, read_document
 from crawler.errors import CommandError
 from crawler.language import split_languages
+from crawler.schema import DEFAULT_TZ
 from crawler.tables import format_table, truncate
 from crawler.textextract import content_hash
 from crawler.writepath import write_article

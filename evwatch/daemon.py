@@ -5,11 +5,13 @@ Jobs live in the database (APScheduler's SQLAlchemy job store on evwatch's own e
 stable ids, so a restart keeps each source's next run. Each crawl runs in a subprocess with a
 hard wall-clock limit (Scrapy's reactor cannot restart within one process); the subprocess
 writes its own crawl-run row and stops by itself if the daemon dies. SIGTERM or SIGINT stops
-scheduling, lets a running crawl finish up to ``daemon.stop_timeout_seconds``, then ends it.
+scheduling, lets a running crawl finish up to ``daemon.stop_timeout_seconds``, then ends it; a
+second signal ends everything at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -157,7 +159,7 @@ def housekeeping_job(options: DaemonOptions) -> None:
 def crawl_trigger(seed: Seed, config: Config) -> tuple[BaseTrigger, float]:
     """The trigger for a source and its misfire grace: the evwatch.toml schedule, else the
     seed's poll interval, with jitter so sources do not fire together."""
-    tz = config.daemon.timezone
+    tz = config.daemon.zone
     schedule = config.daemon.sources.get(seed.name)
     if schedule and schedule.cron:
         return CronTrigger.from_crontab(schedule.cron, timezone=tz), 300.0
@@ -183,7 +185,7 @@ def build_scheduler(
         jobstores={"default": job_store(db)},
         executors={"default": ThreadPoolExecutor(max_workers=len(enabled) + 2)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
-        timezone=config.daemon.timezone,
+        timezone=config.daemon.zone,
     )
     now = datetime.now(UTC)
     previous = stored_next_runs(db)
@@ -214,7 +216,7 @@ def build_scheduler(
     at = config.daemon.housekeeping_at
     scheduler.add_job(
         housekeeping_job,
-        CronTrigger(hour=at.hour, minute=at.minute, timezone=config.daemon.timezone),
+        CronTrigger(hour=at.hour, minute=at.minute, timezone=config.daemon.zone),
         id="housekeeping", name="housekeeping", args=[options], replace_existing=True,
         misfire_grace_time=3600,
     )  # fmt: skip
@@ -232,6 +234,18 @@ def _stop(scheduler: BlockingScheduler, timeout: float) -> None:
     scheduler.shutdown(wait=True)
 
 
+def stop_at_once(db: Database, signum: int) -> None:
+    """A second signal: running crawls are killed, their runs marked interrupted (waiting at
+    most a moment for that), and the daemon exits now."""
+    for child in list(_running.values()):
+        with contextlib.suppress(OSError):
+            child.kill()
+    closer = threading.Thread(target=close_interrupted_runs, args=(db,), daemon=True)
+    closer.start()
+    closer.join(timeout=2.0)
+    os._exit(128 + signum)
+
+
 def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: DaemonOptions) -> int:
     """Runs until SIGTERM or SIGINT; the caller holds the instance lock."""
     _stopping.clear()
@@ -244,7 +258,7 @@ def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: Da
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         if _stopping.is_set():
-            return
+            stop_at_once(db, signum)
         _stopping.set()
         logger.info(
             "%s: no new jobs; waiting up to %.0f s for running crawls",

@@ -16,10 +16,11 @@ from sqlalchemy import select
 
 from alerts.config import Config
 from crawler import writepath
-from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
+from crawler.articlefigures import PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
 from crawler.figures.entities import covered_names
 from crawler.figures.labels import period_label
+from crawler.schema import DEFAULT_TZ
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
 from evwatch.options import alert_config

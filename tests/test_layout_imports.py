@@ -13,11 +13,12 @@ from tests.conftest import REPO
 
 PACKAGES = ("evwatch", "crawler", "alerts", "store")
 PARSER = "crawler.figures"
-# What each layer may import from the project (itself always).
+# What each layer may import from the project (itself always). crawler.schema is the
+# configuration schema's common ground (pydantic base, TOML errors, the default time zone).
 ALLOWED = {
     PARSER: (PARSER,),
     "store": ("store",),
-    "alerts": ("alerts", "store", PARSER),
+    "alerts": ("alerts", "store", PARSER, "crawler.schema"),
     "crawler": ("crawler", "alerts", "store"),
     "evwatch": ("evwatch", "crawler", "alerts", "store"),
 }
