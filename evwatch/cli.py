@@ -253,7 +253,12 @@ def _call(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if getattr(args, "command", None) != "extract":
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.extract_args = list(sys.argv[1:] if argv is None else argv)
+        args.extract_args = args.extract_args[args.extract_args.index("extract") + 1 :]
     if args.command not in CRAWLING_COMMANDS:
         logging.basicConfig(
             level=args.log_level or "WARNING", format="%(levelname)s %(name)s: %(message)s"

@@ -94,3 +94,13 @@ def timed_run(*args: str) -> float:
     started = time.monotonic()
     assert run_evwatch(*args).returncode == 0
     return time.monotonic() - started
+
+
+def test_extract_takes_its_options_in_any_order(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("BYD delivered 500,000 vehicles in November.", encoding="utf-8")
+    assert "--published" in run_evwatch("extract", "--help").stdout
+    first = run_evwatch("extract", "--format", "jsonl", str(note), "--published", "2025-12-01")
+    last = run_evwatch("extract", str(note), "--published", "2025-12-01", "--format", "jsonl")
+    assert first.returncode == last.returncode == 0, first.stderr + last.stderr
+    assert first.stdout == last.stdout and '"entity": "BYD"' in first.stdout
