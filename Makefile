@@ -9,6 +9,7 @@ test:
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+	.venv/bin/mypy
 
 bench:
 	.venv/bin/python bench/crawl.py

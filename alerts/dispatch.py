@@ -101,7 +101,7 @@ class Dispatcher:
             query = query.where(Delivery.next_attempt_at <= now)
         else:
             query = query.where(Delivery.alert_id == alert_id)
-        with self.db.session() as session:
+        with self.db.read() as session:
             due = list(session.execute(query).all())
         groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         for row in due:
@@ -114,7 +114,7 @@ class Dispatcher:
         return report
 
     def _send(self, delivery_ids: Sequence[int], report: DispatchReport) -> None:
-        with self.db.session() as session:
+        with self.db.read() as session:
             deliveries = [session.get_one(Delivery, i) for i in delivery_ids]
             first = deliveries[0]
             views = [alert_view(d.alert) for d in deliveries]
@@ -157,7 +157,7 @@ class Dispatcher:
         settings = smtp_settings(self.config)
         recipients = [a.strip() for a in target.split(",") if a.strip()]
         if len(views) > 1 or subscriber.mode == "digest":
-            day = due.astimezone(subscriber.timezone).date()
+            day = due.astimezone(subscriber.zone).date()
             message = digest_email(views, day, settings.sender, recipients)
         else:
             message = alert_email(views[0], settings.sender, recipients)

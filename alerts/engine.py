@@ -1,6 +1,6 @@
 """Raising alerts: runs the rules for newly stored figures against the stored history, and
 writes each new alert with its outbox rows in the caller's transaction (the one that stored the
-figures), so a crash can never keep a figure and lose its alert, or the reverse.
+figures: ``crawler.writepath``). Alerts judge and deliver; they never store figures.
 
 An alert whose key exists already is skipped: the unique key is the once-only guarantee. In a
 backfill (``historical``) alerts are recorded but get no deliveries.
@@ -8,7 +8,7 @@ backfill (``historical``) alerts are recorded but get no deliveries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,13 +30,7 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import covered_names
-from store.figures import (
-    FigureChanges,
-    monthly_history,
-    same_period,
-    series,
-    store_figures,
-)
+from store.figures import monthly_history, same_period, series
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
 
@@ -55,23 +49,6 @@ def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
         claims=tuple(figure.claims or ()),
         source=source,
     )
-
-
-def record_figures(
-    session: Session,
-    article_id: int,
-    figures: Sequence[Mapping[str, Any]],
-    parser_version: str,
-    config: Config,
-    *,
-    historical: bool,
-    replace: bool = False,
-) -> tuple[FigureChanges, list[int]]:
-    """Stores an article's figures and raises what they call for, in the caller's transaction:
-    the one path of the crawl, ``evwatch ingest`` and ``evwatch reparse``."""
-    changes = store_figures(session, article_id, figures, parser_version, replace=replace)
-    judged = changes.added + [figure_id for figure_id, _ in changes.changed]
-    return changes, raise_alerts(session, judged, config, historical=historical)
 
 
 def raise_alerts(
@@ -185,7 +162,8 @@ def insert_alert(
         values["figure_id"] = figure.id
     statement = _INSERT_NEW_ALERT.get(session.get_bind().dialect.name)
     if statement is not None:
-        return session.scalar(statement, values)
+        new_id = session.scalar(statement, values)
+        return None if new_id is None else int(new_id)
     if session.scalar(select(Alert.id).where(Alert.key == candidate.key)) is not None:
         return None
     try:  # portable fallback
@@ -250,10 +228,10 @@ def enqueue(session: Session, alert_id: int, config: Config, now: datetime | Non
 
 def next_digest_time(subscriber: Subscriber, now: datetime) -> datetime:
     """The subscriber's next digest moment (local time), as UTC."""
-    local = now.astimezone(subscriber.timezone)
-    moment = datetime.combine(local.date(), subscriber.digest_at, subscriber.timezone)
+    local = now.astimezone(subscriber.zone)
+    moment = datetime.combine(local.date(), subscriber.digest_at, subscriber.zone)
     if moment <= local:
         moment = datetime.combine(
-            local.date() + timedelta(days=1), subscriber.digest_at, subscriber.timezone
+            local.date() + timedelta(days=1), subscriber.digest_at, subscriber.zone
         )
     return moment.astimezone(now.tzinfo)

@@ -4,18 +4,23 @@ runs, and one when it recovers. Judged from the crawl-runs table after each run.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
-from alerts.engine import enqueue, insert_alert
-from alerts.rules import Candidate
 from store.models import Alert, CrawlRun, Source
+
+if TYPE_CHECKING:
+    from alerts.rules import Candidate
 
 
 def run_is_bad(run: CrawlRun) -> bool:
-    """A run that failed, fetched nothing, or found no article link on its listing pages."""
+    """A run that failed, fetched nothing, or found no article link on its listing pages.
+    An interrupted run says nothing about the source."""
+    if run.status == "interrupted":
+        return False
     if run.status == "failed" or not run.pages_fetched:
         return True
     stats = json.loads(run.stats_json or "{}")
@@ -24,6 +29,8 @@ def run_is_bad(run: CrawlRun) -> bool:
 
 def check_source_health(session: Session, source_id: int, config: Config) -> list[int]:
     """Raises the down or recovered alert this source's latest runs call for, if any."""
+    from alerts.rules import Candidate  # the rules and the parser's labels: not for status
+
     needed = config.rules.source_health_runs
     source = session.get_one(Source, source_id)
     runs = list(
@@ -73,6 +80,8 @@ def check_source_health(session: Session, source_id: int, config: Config) -> lis
 
 
 def _raise(session: Session, candidate: Candidate, source_id: int, config: Config) -> list[int]:
+    from alerts.engine import enqueue, insert_alert
+
     alert_id = insert_alert(session, candidate, None, historical=False, source_id=source_id)
     if alert_id is None:
         return []

@@ -214,7 +214,7 @@ def milestone_candidates(
     later = [f for f in same_scope if f.period_end > figure.period_end]
     crossed = [
         mark
-        for mark in settings.milestones
+        for mark in settings.milestone_marks
         if reaches(figure.value, figure.qualifier, mark)
         and not any(reaches(f.value, f.qualifier, mark) for f in earlier)
     ]

@@ -58,7 +58,7 @@ class Bare(scrapy.Spider):
         Bare.pages += 1
 
 settings = Settings()
-settings.setmodule("crawler.settings", priority="project")
+settings.setmodule("crawler.replica.settings", priority="project")
 settings.set("ITEM_PIPELINES", {})
 settings.set("EXTENSIONS", {})
 for name, value in json.loads(sys.argv[2]).items():
@@ -131,7 +131,7 @@ def main() -> None:
             e2e_argv = [
                 sys.executable,
                 "-m",
-                "crawler.cli",
+                "evwatch",
                 "--db",
                 f"sqlite:///{db}",
                 "--log-level",

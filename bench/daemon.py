@@ -76,7 +76,7 @@ def main() -> int:
             encoding="utf-8",
         )
         command = [
-            sys.executable, "-m", "crawler.cli", "--db", f"sqlite:///{db}", "--seeds",
+            sys.executable, "-m", "evwatch", "--db", f"sqlite:///{db}", "--seeds",
             str(seeds), "--config", str(config), "--log-level", "WARNING", "daemon",
             "--replica", replica.url,
         ]  # fmt: skip

@@ -15,8 +15,6 @@ from crawler.figures import PARSER_VERSION, Figure, parse_figures
 from crawler.seeds import ArticleSpec
 from crawler.textextract import ExtractedArticle, extract_article
 
-DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
-
 __all__ = ["PARSER_VERSION", "article_figures", "extract_with_figures", "figure_row", "local_day"]
 
 

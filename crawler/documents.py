@@ -12,10 +12,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from crawler.errors import CommandError
+from crawler.schema import DEFAULT_TZ
 from crawler.textextract import ExtractedArticle, extract_article
 
 MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def read_bytes(location: str) -> bytes:
         request = urllib.request.Request(location, headers={"User-Agent": "evwatch"})
         try:
             with urllib.request.urlopen(request, timeout=20) as response:
-                return response.read(MAX_BYTES + 1)
+                return bytes(response.read(MAX_BYTES + 1))
         except OSError as exc:
             raise CommandError(f"{location}: cannot fetch ({exc})") from None
     try:

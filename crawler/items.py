@@ -1,17 +1,27 @@
-"""The item a spider yields for each fetched article page, before extraction."""
+"""The item a spider yields for each fetched article page; the pipelines fill in what was
+extracted. ``EXPORTED_FIELDS`` are what a feed export (``scrapy crawl SOURCE -O items.jsonl``)
+writes: the raw page stays out of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from crawler.textextract import ExtractedArticle
+if TYPE_CHECKING:
+    from crawler.textextract import ExtractedArticle
+
+
+EXPORTED_FIELDS = (
+    "source", "canonical_url", "fetched_url", "title", "author", "published_at", "language",
+    "text", "figures",
+)  # fmt: skip
 
 
 @dataclass
 class ArticlePage:
-    """A fetched article page; pipelines fill ``extracted`` and ``figures`` and store them."""
+    """A fetched article page; the pipelines fill ``extracted`` (and the plain fields copied
+    from it) and ``figures``, and store them."""
 
     source: str
     fetched_url: str
@@ -22,3 +32,14 @@ class ArticlePage:
     listing_published_at: datetime | None = None
     extracted: ExtractedArticle | None = field(default=None, repr=False)
     figures: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    title: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    language: str | None = None
+    text: str = field(default="", repr=False)
+
+    def set_extracted(self, extracted: ExtractedArticle, figures: list[dict[str, Any]]) -> None:
+        self.extracted, self.figures = extracted, figures
+        self.title, self.author = extracted.title, extracted.author
+        self.published_at, self.language = extracted.published_at_utc, extracted.language
+        self.text = extracted.text

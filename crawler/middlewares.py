@@ -64,6 +64,7 @@ class RetryAfterMiddleware:
             if stats:
                 stats.inc_value("evwatch/retry_after/too_long")
             return response
+        assert self.crawler.spider is not None
         retry = get_retry_request(
             request, spider=self.crawler.spider, reason=f"{response.status} Retry-After {wait:.0f}s"
         )
@@ -73,5 +74,5 @@ class RetryAfterMiddleware:
             stats.inc_value("evwatch/retry_after/waited")
         from twisted.internet import reactor  # installed by Scrapy by now; never at import
 
-        await deferred_to_future(deferLater(reactor, wait))  # type: ignore[arg-type]
+        await deferred_to_future(deferLater(reactor, wait))
         return retry

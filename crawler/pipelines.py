@@ -1,33 +1,55 @@
 """Item pipelines, one job each, in order: extract text -> validate -> store.
 
-Counts go to crawl stats under ``evwatch/`` rather than to the log.
+Counts go to crawl stats under ``evwatch/`` rather than to the log. ``StorePipeline`` owns the
+database for the crawl the way Scrapy documents it: ``open_spider`` opens it and starts the
+crawl-run row, ``process_item`` writes through the one write path (``crawler.writepath``),
+``close_spider`` closes the run with its status.
 """
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+import weakref
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import timedelta
 from typing import Any
 
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_to_future
 from twisted.internet import threads
+from twisted.internet.defer import Deferred
+from twisted.python.threadpool import ThreadPool
 
-from crawler.articlefigures import extract_with_figures
+from alerts.config import Config, config_path, load_config
+from alerts.health import check_source_health
+from crawler.articlefigures import PARSER_VERSION, extract_with_figures
+from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
-from crawler.recorder import CrawlRecorder
+from crawler.runstatus import run_status
 from crawler.seeds import Seed
+from crawler.signals import page_failed
+from crawler.writepath import Written, write_article
+from store import queries
+from store.db import Database
 from store.types import utcnow
+
+logger = logging.getLogger(__name__)
 
 # An article page with less text than this is a stub, an index or an error page.
 MIN_ARTICLE_CHARS = 120
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# Articles stored per transaction at most when the writer falls behind (group commit).
+MAX_BATCH = 50
 
 
 class _CrawlerPipeline:
@@ -40,7 +62,9 @@ class _CrawlerPipeline:
 
     @property
     def seed(self) -> Seed:
-        return self.crawler.spider.seed  # type: ignore[union-attr]
+        seed = getattr(self.crawler.spider, "seed", None)
+        assert isinstance(seed, Seed), "evwatch pipelines run with a seed-driven spider"
+        return seed
 
     def inc(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -52,6 +76,11 @@ class ExtractTextPipeline(_CrawlerPipeline):
     (EVWATCH_EXTRACT_WORKERS), or in a thread when that is 0: both are CPU-bound and must not
     hold up the reactor."""
 
+    def open_spider(self, spider: Spider | None = None) -> None:
+        workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
+        if workers > 0:
+            extraction_pool(workers)  # started while the first listing pages download
+
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         seed = self.seed
         arguments = (
@@ -60,12 +89,13 @@ class ExtractTextPipeline(_CrawlerPipeline):
         )  # fmt: skip
         workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
         if workers > 0:
-            future = extraction_pool(workers).submit(extract_with_figures, *arguments)
-            item.extracted, item.figures = await asyncio.wrap_future(future)
+            future = submit_extraction(workers, *arguments)
+            extracted, figures = await asyncio.wrap_future(future)
         else:
-            item.extracted, item.figures = await deferred_to_future(
+            extracted, figures = await deferred_to_future(
                 threads.deferToThread(extract_with_figures, *arguments)
             )
+        item.set_extracted(extracted, figures)
         return item
 
 
@@ -80,19 +110,50 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
     """
     global _POOL
     if _POOL is None:
-        _POOL = ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_exit_with_parent,
+            initializer=_worker_init,
             initargs=(os.getpid(),),
         )
-        atexit.register(_POOL.shutdown, cancel_futures=True)
+        # Every worker is started now, with SIGINT and SIGTERM ignored (a process keeps a
+        # signal ignored from its start): a Ctrl-C at the terminal, or systemd stopping the
+        # whole control group, must not kill a worker holding a page; the crawl handles them
+        # and the workers end with it. The crawl itself ignores them for a few fork+exec calls.
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = {}
+        if in_main_thread:
+            previous = {s: signal.signal(s, signal.SIG_IGN) for s in STOP_SIGNALS}
+        try:
+            for _ in range(workers):
+                pool.submit(_warm_up)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        atexit.register(pool.shutdown, cancel_futures=True)
+        _POOL = pool
     return _POOL
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In each worker: leave when the crawl process is gone, even killed (a worker otherwise
-    waits on its queue forever, holding its memory)."""
+def submit_extraction(workers: int, *arguments: Any) -> Future[Any]:
+    """Hands one page to the pool of extraction workers."""
+    return extraction_pool(workers).submit(extract_with_figures, *arguments)
+
+
+def _warm_up() -> None:
+    """Imports what extraction needs (trafilatura, the figure parser's tables), so that the
+    first page does not wait for it, nor does a crawl that is stopping."""
+    from crawler.figures.entities import lexicon
+
+    lexicon()
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: stop signals are the crawl's to handle (a worker that died of one would
+    lose the page it holds), and the worker
+    leaves when the crawl process is gone, even killed."""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -109,9 +170,10 @@ class ValidateArticlePipeline(_CrawlerPipeline):
         extracted = item.extracted
         if extracted is None or len(extracted.text) < MIN_ARTICLE_CHARS:
             self.inc("articles/too_short")
-            CrawlRecorder.of(self.crawler).record_error(
-                item.fetched_url, "no_text", None, "page has no article text", article=True
-            )
+            self.crawler.signals.send_catch_log(
+                page_failed, url=item.fetched_url, kind="no_text", status=None,
+                message="page has no article text", article=True,
+            )  # fmt: skip
             raise DropItem(f"no article text at {item.fetched_url}", log_level="INFO")
         if not extracted.title:
             self.inc("articles/no_title")
@@ -120,34 +182,224 @@ class ValidateArticlePipeline(_CrawlerPipeline):
         return item
 
 
-class StoreArticlePipeline(_CrawlerPipeline):
-    """Saves the article (new, alias or refreshed copy) with its figures in one transaction,
-    and counts what was new."""
+_STORES: weakref.WeakKeyDictionary[Crawler, StorePipeline] = weakref.WeakKeyDictionary()
+_DATABASES: dict[str, Database] = {}
+
+
+def database(url: str) -> Database:
+    """One Database per URL per process: several crawlers in a process share the engine."""
+    if url not in _DATABASES:
+        _DATABASES[url] = Database(url)
+    return _DATABASES[url]
+
+
+class StorePipeline(_CrawlerPipeline):
+    """Saves each article (new, alias or refreshed copy) with its figures, alerts and outbox
+    rows in one transaction, through a single writer thread that commits whatever has queued
+    up at once (group commit); records the crawl run and its failed pages."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        settings = crawler.settings
+        self.db_url: str = settings.get("EVWATCH_DB")
+        self.backoff = timedelta(hours=settings.getfloat("EVWATCH_FAILURE_BACKOFF_HOURS"))
+        self.config: Config = load_config(config_path(settings.get("EVWATCH_CONFIG") or None))
+        # A backfill records alerts as historical, without delivering them: asked for, or the
+        # first crawl of a source (its archive).
+        self.historical = settings.getbool("EVWATCH_BACKFILL")
+        self.db: Database | None = None
+        self.source_id: int | None = None
+        self.run_id: int | None = None
+        self._known: set[str] = set()
+        self.writer = ThreadPool(minthreads=1, maxthreads=1, name="evwatch-store")
+        self._queue: list[tuple[queries.ArticleRecord, Sequence[dict[str, Any]], Deferred[Any]]]
+        self._queue = []
+        self._writing = False
+        crawler.signals.connect(self.record_error, signal=page_failed)
+        # The run is closed on spider_closed: Scrapy's finish reason is known only then.
+        crawler.signals.connect(self.finish_run, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        if not crawler.settings.get("EVWATCH_DB"):
+            raise NotConfigured("EVWATCH_DB is not set")
+        store = cls(crawler)
+        _STORES[crawler] = store
+        return store
+
+    @staticmethod
+    def of(crawler: Crawler) -> StorePipeline | None:
+        """The store pipeline of a crawler, if it has one."""
+        return _STORES.get(crawler)
+
+    def open_spider(self, spider: Spider | None = None) -> None:
+        seed = self.seed
+        self.db = database(self.db_url)
+        self.writer.start()
+        with self.db.session() as session:
+            source = queries.ensure_source(session, seed.name, seed.title, seed.home_url)
+            self.source_id = source.id
+            self.historical = self.historical or not queries.has_finished_run(session, source.id)
+            self.run_id = queries.start_run(session, source.id).id
+            self._known = queries.known_urls(session, source.id)
+        logger.info(
+            "%s: run %s started, %d URLs already known", seed.name, self.run_id, len(self._known)
+        )
+
+    def is_known(self, url: str) -> bool:
+        return url in self._known
+
+    # -- storing ------------------------------------------------------------------------------
 
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         extracted = item.extracted
-        assert extracted is not None
-        saved = await CrawlRecorder.of(self.crawler).save_article_async(
-            {
-                "canonical_url": item.canonical_url,
-                "fetched_url": item.fetched_url,
-                "title": extracted.title,
-                "author": extracted.author,
-                "source_line": extracted.source_line,
-                "published_at": extracted.published_at_utc,
-                "language": extracted.language,
-                "text": extracted.text,
-                "text_en": extracted.text_en,
-                "text_zh": extracted.text_zh,
-                "raw_html": item.body,
-                "raw_encoding": item.encoding,
-                "content_hash": extracted.content_hash,
-            },
-            item.figures,
+        assert extracted is not None and self.source_id is not None
+        record = queries.ArticleRecord(
+            source_id=self.source_id,
+            canonical_url=item.canonical_url,
+            fetched_url=item.fetched_url,
+            title=extracted.title,
+            author=extracted.author,
+            source_line=extracted.source_line,
+            published_at=extracted.published_at_utc,
+            language=extracted.language,
+            text=extracted.text,
+            text_en=extracted.text_en,
+            text_zh=extracted.text_zh,
+            raw_html=item.body,
+            raw_encoding=item.encoding,
+            content_hash=extracted.content_hash,
         )
-        self.inc("articles/new" if saved.created else "articles/seen_again")
-        if saved.new_figures:
-            self.inc("figures/new", saved.new_figures)
-        if saved.new_alerts:
-            self.inc("alerts/new", saved.new_alerts)
+        written = await self._queue_write(record, item.figures)
+        self.inc("articles/new" if written.created else "articles/seen_again")
+        if written.changes.added:
+            self.inc("figures/new", len(written.changes.added))
+        if written.alert_ids:
+            self.inc("alerts/new", len(written.alert_ids))
         return item
+
+    def save_batch(
+        self, items: Sequence[tuple[queries.ArticleRecord, Sequence[dict[str, Any]]]]
+    ) -> list[Written | Exception]:
+        """Stores several articles in one transaction (one commit, one fsync: group commit).
+        If the transaction fails, each article is tried alone so one bad page costs only
+        itself; its exception takes its place in the result."""
+        assert self.db is not None
+        try:
+            with self.db.session() as session:
+                written = [
+                    write_article(
+                        session,
+                        record,
+                        figures,
+                        PARSER_VERSION,
+                        self.config,
+                        historical=self.historical,
+                    )
+                    for record, figures in items
+                ]
+        except Exception as exc:
+            if len(items) == 1:
+                return [exc]
+            return [result for item in items for result in self.save_batch([item])]
+        for record, _ in items:
+            self._known.update({record.canonical_url, record.fetched_url})
+        return list(written)
+
+    async def _queue_write(
+        self, record: queries.ArticleRecord, figures: Sequence[dict[str, Any]]
+    ) -> Written:
+        """Queues the article for the single writer thread, which stores whatever has queued
+        up since its last commit in one transaction (in order, one writer)."""
+        done: Deferred[Written] = Deferred()
+        self._queue.append((record, figures, done))
+        if not self._writing:
+            self._writing = True
+            self._write_next()
+        return await deferred_to_future(done)
+
+    def _write_next(self) -> None:
+        """Reactor thread: hands the queued articles (up to MAX_BATCH) to the writer."""
+        from twisted.internet import reactor  # installed by Scrapy by now; never at import
+
+        batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+        work = threads.deferToThreadPool(
+            reactor, self.writer, self.save_batch, [(record, figs) for record, figs, _ in batch]
+        )
+
+        def settle(results: list[Written | Exception]) -> None:
+            for (_, _, done), result in zip(batch, results, strict=True):
+                if isinstance(result, Exception):
+                    done.errback(result)
+                else:
+                    done.callback(result)
+
+        def fail(failure: Any) -> None:
+            for _, _, done in batch:
+                done.errback(failure)
+
+        def next_batch(_: object) -> None:
+            if self._queue:
+                self._write_next()
+            else:
+                self._writing = False
+
+        work.addCallbacks(settle, fail).addBoth(next_batch)
+
+    # -- failures and the run -----------------------------------------------------------------
+
+    def record_error(
+        self, url: str, kind: str, status: int | None, message: str, article: bool
+    ) -> None:
+        """A failed page (the ``page_failed`` signal): one line in the log, a row for this run,
+        and for article pages a back-off before the URL is tried again."""
+        if self.db is None or self.run_id is None or self.source_id is None:
+            return
+        with self.db.session() as session:
+            queries.add_crawl_error(session, self.run_id, url, kind, status, message[:2000])
+            if article:
+                queries.record_fetch_failure(
+                    session, self.source_id, url, status, message[:2000], self.backoff
+                )
+        where = f" {status}" if status else ""
+        logger.warning("%s: %s%s %s (%s)", self.seed.name, kind, where, url, message[:200])
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        if self.writer.started:
+            self.writer.stop()  # waits for queued writes
+
+    def finish_run(self, spider: Spider, reason: str) -> None:
+        if self.run_id is None or self.db is None:
+            return
+        stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
+        with self.db.session() as session:
+            run = queries.finish_run(
+                session,
+                self.run_id,
+                status="running",
+                finish_reason=reason,
+                pages_fetched=int(stats.get("response_received_count", 0)),
+                article_pages_fetched=int(stats.get("evwatch/article_pages", 0)),
+                new_articles=int(stats.get("evwatch/articles/new", 0)),
+                new_figures=int(stats.get("evwatch/figures/new", 0)),
+                stats=stats,
+            )
+            run.status = run_status(
+                reason,
+                interrupted=is_interrupted(self.crawler) or reason == "shutdown",
+                pages_used=int(stats.get("evwatch/listing_pages", 0))
+                + int(stats.get("evwatch/article_pages", 0)),
+                errors=run.errors,
+            )
+            if run.status == "interrupted":
+                run.finish_reason = "interrupted"
+            session.flush()
+            if self.source_id is not None:
+                check_source_health(session, self.source_id, self.config)
+
+    def abandon_run(self) -> None:
+        """The process is exiting at once: the open run becomes ``interrupted`` (best effort,
+        bounded by a short lock wait)."""
+        if self.db is None or self.run_id is None:
+            return
+        queries.abandon_run(self.db.engine, self.run_id)

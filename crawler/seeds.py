@@ -1,147 +1,95 @@
-"""Seed files: one TOML declaration per source, loaded and validated into frozen dataclasses.
+"""Seed files: one TOML declaration per source, validated against the schema below.
 
 A seed says what to crawl (domains, start URLs, article URL patterns, pagination) and how to read
-its pages (selectors with fallbacks, date formats, furniture to drop). Unknown keys and missing
-required keys fail at load time with the file and the key named.
+its pages (selectors with fallbacks, date formats, furniture to drop). Every default is on its
+field here; unknown keys and missing required keys fail at load time with the file and the key
+named (``crawler.schema``).
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tomllib
-from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
-from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pydantic import Field, PrivateAttr, StrictBool, StrictFloat, StrictInt, StrictStr
+
+from crawler.schema import DEFAULT_TIMEZONE, Strict, build, read_toml
+
 REPO_SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+Strings = tuple[StrictStr, ...]
 
 
 class SeedError(ValueError):
     """A seed file that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class Discovery:
+class Discovery(Strict):
     """How article links are found on listing pages."""
 
-    article_url_patterns: tuple[str, ...]
-    listing_url_patterns: tuple[str, ...] = ()
-    listing_link_selectors: tuple[str, ...] = ()
-    pagination_selectors: tuple[str, ...] = ()
-    max_listing_pages: int = 3
-    host_aliases: dict[str, str] = field(default_factory=dict)
-    keep_query_params: tuple[str, ...] = ()
+    article_url_patterns: Strings
+    listing_url_patterns: Strings = ()
+    listing_link_selectors: Strings = ()
+    pagination_selectors: Strings = ()
+    max_listing_pages: StrictInt = 3
+    host_aliases: dict[StrictStr, StrictStr] = Field(default_factory=dict)
+    keep_query_params: Strings = ()
     # Generic fallback: same-site links whose text looks like a headline and whose path ends
     # in a number, for when a layout guess is wrong and no pattern matches.
-    generic_fallback: bool = True
+    generic_fallback: StrictBool = True
 
 
-@dataclass(frozen=True)
-class ArticleSpec:
+class ArticleSpec(Strict):
     """How an article page is read; each list is tried in order, first hit wins."""
 
-    title: tuple[str, ...] = ()
-    published: tuple[str, ...] = ()
-    date_formats: tuple[str, ...] = ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%d")
-    date_from_url: str = ""
-    author: tuple[str, ...] = ()
-    source_line: tuple[str, ...] = ()
-    body: tuple[str, ...] = ()
-    remove: tuple[str, ...] = ()
-    drop_lines: tuple[str, ...] = ()
-    title_suffixes: tuple[str, ...] = ()
+    title: Strings = ()
+    published: Strings = ()
+    date_formats: Strings = ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%d")
+    date_from_url: StrictStr = ""
+    author: Strings = ()
+    source_line: Strings = ()
+    body: Strings = ()
+    remove: Strings = ()
+    drop_lines: Strings = ()
+    title_suffixes: Strings = ()
 
 
-@dataclass(frozen=True)
-class Politeness:
+class Politeness(Strict):
     """Per-source request pacing; AutoThrottle adapts within these bounds."""
 
-    concurrent_requests_per_domain: int = 2
-    download_delay: float = 1.0
-    download_timeout: float = 30.0
+    concurrent_requests_per_domain: StrictInt = 2
+    download_delay: StrictFloat = 1.0
+    download_timeout: StrictFloat = 30.0
 
 
-@dataclass(frozen=True)
-class Seed:
+class Seed(Strict):
     """Everything the crawler knows about one source."""
 
-    name: str
-    title: str
-    home_url: str
-    allowed_domains: tuple[str, ...]
-    start_urls: tuple[str, ...]
+    name: StrictStr
+    title: StrictStr
+    home_url: StrictStr
+    allowed_domains: Strings
+    start_urls: Strings
     discovery: Discovery
-    article: ArticleSpec = field(default_factory=ArticleSpec)
-    politeness: Politeness = field(default_factory=Politeness)
-    enabled: bool = True
-    language: str = "zh"
-    encoding: str = "utf-8"
-    timezone: str = "Asia/Shanghai"
-    poll_interval_minutes: int = 30
-    path: Path | None = None
+    article: ArticleSpec = Field(default_factory=ArticleSpec)
+    politeness: Politeness = Field(default_factory=Politeness)
+    enabled: StrictBool = True
+    language: StrictStr = "zh"
+    encoding: StrictStr = "utf-8"
+    timezone: StrictStr = DEFAULT_TIMEZONE
+    poll_interval_minutes: StrictInt = 30
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        """The file the seed was read from."""
+        return self._path
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
-
-
-_SECTIONS: dict[str, type] = {
-    "discovery": Discovery,
-    "article": ArticleSpec,
-    "politeness": Politeness,
-}
-
-
-def _coerce(where: str, key: str, expected: Any, value: Any) -> Any:
-    """Checks one value against its annotated type; lists become tuples."""
-    type_text = str(expected)
-    if type_text.startswith("tuple[str"):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise SeedError(f"{where}: key '{key}' must be a list of strings")
-        return tuple(value)
-    if type_text.startswith("dict[str, str]"):
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise SeedError(f"{where}: key '{key}' must be a table of strings")
-        return dict(value)
-    if expected is bool:
-        ok = isinstance(value, bool)
-    elif expected is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif expected is float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        value = float(value) if ok else value
-    else:
-        ok = isinstance(value, str)
-    if not ok:
-        type_name = getattr(expected, "__name__", expected)
-        raise SeedError(f"{where}: key '{key}' must be of type {type_name}")
-    return value
-
-
-def _build(cls: type, where: str, prefix: str, table: dict[str, Any]) -> Any:
-    hints = get_type_hints(cls)
-    known = {f.name: f for f in fields(cls) if f.name != "path"}
-    for key in table:
-        if key not in known:
-            raise SeedError(f"{where}: unknown key '{prefix}{key}'")
-    kwargs: dict[str, Any] = {}
-    for name, spec in known.items():
-        qualified = f"{prefix}{name}"
-        if name not in table:
-            no_default = spec.default is MISSING and spec.default_factory is MISSING
-            if no_default:
-                raise SeedError(f"{where}: missing required key '{qualified}'")
-            continue
-        value = table[name]
-        if name in _SECTIONS and cls is Seed:
-            if not isinstance(value, dict):
-                raise SeedError(f"{where}: key '{qualified}' must be a table")
-            kwargs[name] = _build(_SECTIONS[name], where, f"{qualified}.", value)
-        else:
-            kwargs[name] = _coerce(where, qualified, hints[name], value)
-    return cls(**kwargs)
 
 
 def _check_semantics(seed: Seed, where: str) -> None:
@@ -172,14 +120,8 @@ def _check_semantics(seed: Seed, where: str) -> None:
 def load_seed(path: Path) -> Seed:
     """Reads and validates one seed file."""
     where = str(path)
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SeedError(f"{where}: not valid TOML: {exc}") from exc
-    except OSError as exc:
-        raise SeedError(f"{where}: cannot read: {exc.strerror}") from exc
-    seed = _build(Seed, where, "", table)
-    seed = Seed(**{**seed.__dict__, "path": path})
+    seed = build(Seed, read_toml(path, SeedError), where, SeedError)
+    seed._path = path
     _check_semantics(seed, where)
     return seed
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 
+from crawler.items import EXPORTED_FIELDS
+
 BOT_NAME = "evwatch"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+# Spider classes from SPIDER_MODULES, and the generic seed spider for every other seed file.
+SPIDER_LOADER_CLASS = "crawler.spiderloader.SeedSpiderLoader"
 
 # Who we are, and where a site owner can reach whoever runs this crawler.
 EVWATCH_CONTACT = os.environ.get("EVWATCH_CONTACT", "https://github.com/evwatch/evwatch")
@@ -20,8 +24,6 @@ USER_AGENT = f"evwatch/0.1 (EV news monitor; +{EVWATCH_CONTACT})"
 EVWATCH_DB = os.environ.get("EVWATCH_DB", "sqlite:///evwatch.db")
 # Seed directory; empty means ./seeds, else the repository's seeds/.
 EVWATCH_SEEDS = os.environ.get("EVWATCH_SEEDS", "")
-# When set (http://127.0.0.1:PORT), every request to a real site goes to the local replica.
-EVWATCH_REPLICA_URL = os.environ.get("EVWATCH_REPLICA_URL", "")
 # Fetch article URLs that are already stored (normally never fetched twice).
 EVWATCH_REFRESH = False
 # evwatch.toml with alert rules and subscribers; empty means ./evwatch.toml if it exists.
@@ -60,24 +62,26 @@ REDIRECT_MAX_TIMES = 5
 CLOSESPIDER_TIMEOUT = 15 * 60
 MEMUSAGE_LIMIT_MB = 1024
 TELNETCONSOLE_ENABLED = False
+# No control server per crawl either: the CLI and the daemon stop crawls with signals.
+REMOTE_CONTROL_ENABLED = False
 HTTPERROR_ALLOW_ALL = False
 
+# Scrapy's HTTP/1.1 handler, whose downloads in flight end at once when a crawl is interrupted.
 DOWNLOAD_HANDLERS = {
-    "http": "crawler.replica.handler.ReplicaAwareDownloadHandler",
-    "https": "crawler.replica.handler.ReplicaAwareDownloadHandler",
+    "http": "crawler.interrupt.InterruptibleDownloadHandler",
+    "https": "crawler.interrupt.InterruptibleDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
     # After RetryMiddleware (550) on the way in, so it sees 429/503 responses first.
     "crawler.middlewares.RetryAfterMiddleware": 560,
 }
-EXTENSIONS = {
-    "crawler.recorder.CrawlRecorder": 100,
-}
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractTextPipeline": 100,
     "crawler.pipelines.ValidateArticlePipeline": 200,
-    "crawler.pipelines.StoreArticlePipeline": 300,
+    "crawler.pipelines.StorePipeline": 300,
 }
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+# What `scrapy crawl SOURCE -O items.jsonl` (or .csv) writes of each article.
+FEED_EXPORT_FIELDS = list(EXPORTED_FIELDS)

@@ -12,7 +12,8 @@ def display_width(text: str) -> int:
 
 
 def truncate(text: str, width: int) -> str:
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for ch in text:
         w = display_width(ch)
         if used + w > width - 1:

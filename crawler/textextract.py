@@ -22,9 +22,8 @@ from trafilatura.settings import Document
 
 from crawler.dates import date_from_url, parse_published
 from crawler.language import split_languages
+from crawler.schema import DEFAULT_TZ
 from crawler.seeds import ArticleSpec
-
-DEFAULT_TZ = ZoneInfo("Asia/Shanghai")
 
 # Furniture common to Chinese news templates, removed from every source's text. Per-site lines
 # live in the seeds (article.drop_lines).
@@ -201,7 +200,7 @@ def _main_text(html: str, url: str | None, selector: Selector, spec: ArticleSpec
         if html.strip()
         else None
     )
-    text = document.text if document and document.text else ""
+    text = str(getattr(document, "text", "") or "")
     if spec.body:
         for css in spec.remove:
             selector.css(css).drop()

@@ -1,4 +1,8 @@
-"""Engine and session factory: SQLite pragmas, write-safe transactions, automatic migrations."""
+"""Engine and sessions: SQLite pragmas, read and write transactions, automatic migrations.
+
+Writers take SQLite's write lock when they begin (``BEGIN IMMEDIATE``), so two writers never
+deadlock on a lock upgrade; readers begin deferred and never wait for a writer (WAL mode).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB_URL = "sqlite:///evwatch.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Execution option for connections whose transactions begin deferred: read-only work, and
+# single-statement writes that must not wait at BEGIN.
+DEFERRED = "evwatch_begin_deferred"
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used; the message names the URL or file and why."""
 
 
 def resolve_db_url(cli_value: str | None = None) -> str:
@@ -35,39 +47,78 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        # IMMEDIATE takes the write lock up front: a transaction that reads and then writes can
-        # never fail with SQLITE_BUSY on lock upgrade while another process writes.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A writer takes the write lock up front (IMMEDIATE): a transaction that reads and then
+        # writes can never fail with SQLITE_BUSY on lock upgrade while another process writes.
+        # Read-only work begins deferred: in WAL mode it reads a snapshot and waits for no one.
+        deferred = connection.get_execution_options().get(DEFERRED, False)
+        connection.exec_driver_sql("BEGIN DEFERRED" if deferred else "BEGIN IMMEDIATE")
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser()
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get WAL, foreign keys, busy timeout, FULL sync."""
-    if url.startswith("sqlite") and ":memory:" not in url:
-        path = url.split("///", 1)[-1]
-        if path:
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True)
+    """An engine for ``url``; SQLite files get WAL, foreign keys, busy timeout, FULL sync.
+    A malformed URL, a missing driver or an unusable directory raise ``DatabaseError``."""
+    try:
+        path = _sqlite_path(url)
+    except Exception as exc:  # sqlalchemy.exc.ArgumentError and friends
+        raise DatabaseError(f"{url!r} is not a database URL ({exc})") from None
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"{path.parent}: cannot create directory ({exc.strerror})"
+            ) from None
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseError(f"{path.parent}: directory is not writable")
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            raise DatabaseError(f"{path}: database file is not readable and writable")
+    try:
+        engine = create_engine(url)
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"{make_url(url).drivername}: database driver not installed ({exc.name}); "
+            "install it into this environment"
+        ) from None
+    except Exception as exc:  # NoSuchModuleError (unknown dialect), ArgumentError
+        raise DatabaseError(f"{url!r}: cannot use this database URL ({exc})") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
 
 
 class Database:
-    """One database: its engine and a session factory. Migrated to head when opened."""
+    """One database: its engine, write sessions and read sessions. Migrated to head when
+    opened (a read-only check when it is at head already)."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self.read_engine = self.engine.execution_options(**{DEFERRED: True})
         if migrate:
             from store.migrate import upgrade_to_head
 
-            upgrade_to_head(self.engine)
+            upgrade_to_head(self)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose transaction commits on success and rolls back on error."""
+        """A write session: commits on success, rolls back on error; takes the write lock."""
         with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session: a deferred transaction that never waits for a writer, rolled
+        back at the end (nothing in it is meant to be kept)."""
+        with self._read_sessions() as session:
             yield session
 
     def dispose(self) -> None:

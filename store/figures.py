@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, delete, func, insert, select
+from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, Source
@@ -31,7 +31,9 @@ _QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2}
 _MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
 
 FigureKey = tuple[Any, ...]
-_INSERT_FIGURE = insert(Figure.__table__).returning(Figure.__table__.c.id)  # compiled once
+_FIGURES = Figure.__table__
+assert isinstance(_FIGURES, Table)
+_INSERT_FIGURE = insert(_FIGURES).returning(_FIGURES.c.id)  # compiled once
 
 
 def figure_key(values: Mapping[str, Any]) -> FigureKey:
@@ -278,7 +280,7 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
     the most recently published); a key reported with several values is flagged."""
     groups: dict[FigureKey, list[Row[Any]]] = defaultdict(list)
     for row in rows:
-        groups[figure_key(row._mapping)].append(row)
+        groups[figure_key(dict(row._mapping))].append(row)
     result = []
     for key, reports in groups.items():
         votes: dict[int, _Support] = defaultdict(_Support)
@@ -288,7 +290,7 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
         published = [r.published_at for r in reports if r.published_at]
         result.append(
             ConsolidatedFigure(
-                *key,
+                **dict(zip(FIGURE_KEY, key, strict=True)),
                 value=chosen,
                 qualifier=votes[chosen].qualifier,
                 reports=len(reports),

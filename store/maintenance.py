@@ -52,12 +52,12 @@ def backup(db: Database, target: str | Path) -> Path:
 
 
 def close_interrupted_runs(db: Database, source_id: int | None = None) -> int:
-    """Crawl runs still "running" whose process is gone become "failed" (interrupted)."""
+    """Crawl runs still "running" whose process is gone become "interrupted"."""
     query = update(CrawlRun).where(CrawlRun.finished_at.is_(None))
     if source_id is not None:
         query = query.where(CrawlRun.source_id == source_id)
     with db.session() as session:
         result = session.execute(
-            query.values(status="failed", finish_reason="interrupted", finished_at=utcnow())
+            query.values(status="interrupted", finish_reason="process gone", finished_at=utcnow())
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,19 +1,29 @@
-"""Alembic wiring: run the packaged migrations against an engine, programmatically."""
+"""Alembic wiring: run the packaged migrations against a database, programmatically.
+
+Opening a database at head costs one read of ``alembic_version`` (deferred, no write lock, no
+Alembic import); Alembic runs only when a migration is pending.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+    from store.db import Database
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's head).
+HEAD_REVISION = "0004"
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -22,17 +32,26 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None when it has no schema yet)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        revision = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        return None if revision is None else str(revision)
 
 
 def head_revision(engine: Engine) -> str | None:
+    """Alembic's own view of the newest migration."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
-def upgrade_to_head(engine: Engine) -> bool:
+def upgrade_to_head(db: Database) -> bool:
     """Apply pending migrations; returns True when something was applied."""
-    if current_revision(engine) == head_revision(engine):
+    if current_revision(db.read_engine) == HEAD_REVISION:
         return False
-    command.upgrade(alembic_config(engine), "head")
+    from alembic import command
+
+    command.upgrade(alembic_config(db.engine), "head")
     return True

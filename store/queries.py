@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, Table, and_, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from store.db import DEFERRED
 from store.models import Article, ArticleUrl, CrawlError, CrawlRun, FetchFailure, Source
 from store.types import utcnow
 
@@ -200,6 +201,20 @@ def finish_run(
     )
     run.stats_json = json.dumps(stats, default=str, sort_keys=True)
     return run
+
+
+def abandon_run(engine: Engine, run_id: int, lock_wait_ms: int = 1000) -> None:
+    """Marks a run that its process is leaving at once as ``interrupted``, waiting at most
+    ``lock_wait_ms`` for the write lock (the process must not hang on its way out)."""
+    with engine.connect().execution_options(**{DEFERRED: True}) as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(lock_wait_ms)}")
+        connection.execute(
+            update(CrawlRun)
+            .where(CrawlRun.id == run_id, CrawlRun.finished_at.is_(None))
+            .values(status="interrupted", finish_reason="killed", finished_at=utcnow())
+        )
+        connection.commit()
 
 
 def has_finished_run(session: Session, source_id: int) -> bool:

@@ -31,9 +31,9 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):  # pragma: no cover - raw SQL on SQLite
-            value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=UTC)
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+        assert isinstance(moment, datetime)
+        return moment.replace(tzinfo=UTC)
 
 
 class CompressedBytes(TypeDecorator[bytes]):

@@ -34,13 +34,13 @@ def crawled(replica: ReplicaProcess, tmp_path_factory: pytest.TempPathFactory) -
     db_url = f"sqlite:///{db_path}"
     replica.reset()
     first = run_evwatch(
-        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
+        "--db", db_url, "crawl", *SOURCES, "--force", "--replica", replica.url, "--quiet", *FAST
     )
     assert first.returncode == 0, first.stderr[-3000:]
     first_hits = replica.hits()
     replica.reset()
     second = run_evwatch(
-        "--db", db_url, "crawl", *SOURCES, "--replica", replica.url, "--quiet", *FAST
+        "--db", db_url, "crawl", *SOURCES, "--force", "--replica", replica.url, "--quiet", *FAST
     )
     assert second.returncode == 0, second.stderr[-3000:]
     return {
@@ -55,7 +55,7 @@ def crawled(replica: ReplicaProcess, tmp_path_factory: pytest.TempPathFactory) -
 def run_evwatch(*args: str, timeout: float = 240, **env: str) -> subprocess.CompletedProcess[str]:
     """``evwatch ARGS`` in a fresh interpreter, from the repository root."""
     return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args],
+        [sys.executable, "-m", "evwatch", *args],
         cwd=REPO,
         env={**os.environ, **env},
         capture_output=True,

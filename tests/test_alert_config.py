@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from alerts.config import ConfigError, load_config
-from crawler.cli import main
+from evwatch.cli import main
 
 GOOD_SUBSCRIBER = '[[subscriber]]\nname = "desk"\nwebhook = { url = "https://h.example/x", secret_env = "DESK_SECRET" }\n'  # noqa: E501
 

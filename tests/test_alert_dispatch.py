@@ -21,7 +21,7 @@ import pytest
 
 from alerts.config import load_config
 from alerts.dispatch import Dispatcher
-from crawler.cli import main
+from evwatch.cli import main
 from store.db import Database
 from tests.conftest import REPO, query
 from tests.servers import HOST, Reply, SmtpServer, WebhookReceiver, free_port
@@ -200,7 +200,7 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
         assert deliveries > 100
         kills = 0
         env = {**os.environ, SECRET_ENV: SECRET}
-        command = [sys.executable, "-m", "crawler.cli", "--db", f"sqlite:///{db}",
+        command = [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{db}",
                    "--config", str(config), "dispatch"]  # fmt: skip
         while kills < 20:
             process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.cli import main
+from evwatch.cli import main
 from tests.conftest import query
 
 MONTHS = [date(2024, m, 1) for m in range(6, 13)] + [date(2025, m, 1) for m in range(1, 12)]

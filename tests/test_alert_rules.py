@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from alerts.config import RuleSettings
+from alerts.config import Growth, RuleSettings
 from alerts.rules import (
     FigureFacts,
     MonthPoint,
@@ -132,7 +132,7 @@ def test_a_different_exact_value_for_the_same_period_is_a_revision() -> None:
 def test_growth_is_off_by_default_and_fires_beyond_the_bounds() -> None:
     figure = month(2025, 11, 81864, yoy_pct=140.5)
     assert growth_candidates(figure, SETTINGS) == []
-    enabled = RuleSettings(growth_enabled=True, growth_yoy_at_least=100.0)
+    enabled = RuleSettings(growth=Growth(enabled=True, yoy_at_least=100.0))
     assert "up 140.5% year on year" in growth_candidates(figure, enabled)[0].message
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.items import EXPORTED_FIELDS
 from crawler.replica.process import ReplicaProcess
 from crawler.replica.site import load_articles
 from tests.conftest import REPO, query, run_evwatch
@@ -71,7 +74,10 @@ def test_scrapy_crawl_by_hand(replica: ReplicaProcess, tmp_path: Path) -> None:
             "LOG_LEVEL=INFO",
         ],
         cwd=REPO,
-        env={k: v for k, v in os.environ.items() if not k.startswith("EVWATCH_")},
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("EVWATCH_")},
+            "SCRAPY_PROJECT": "replica",  # scrapy.cfg: the replica's download handler
+        },
         capture_output=True,
         text=True,
         timeout=240,
@@ -89,3 +95,44 @@ def test_crawl_of_unknown_source_is_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "evwatch: error: unknown source nosuchsite (known: autobeta, henandaily, jiemian, tapas)"
     ]
+
+
+def scrapy_command(
+    *args: str, db: Path, replica: ReplicaProcess
+) -> subprocess.CompletedProcess[str]:
+    """``scrapy ARGS`` from the repository root, against the replica, paced for it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", *args, "-s", f"EVWATCH_DB=sqlite:///{db}",
+         "-s", f"EVWATCH_REPLICA_URL={replica.url}", "-s", "DOWNLOAD_DELAY=0",
+         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"],
+        cwd=REPO, capture_output=True, text=True, timeout=240,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("EVWATCH_")},
+             "SCRAPY_PROJECT": "replica"},
+    )  # fmt: skip
+
+
+def test_scrapy_list_names_one_spider_per_seed_and_nothing_else() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "list"], cwd=REPO, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["autobeta", "henandaily", "jiemian", "tapas"]
+
+
+def test_scrapy_feed_exports_write_every_article(replica: ReplicaProcess, tmp_path: Path) -> None:
+    jsonl, csv_file = tmp_path / "items.jsonl", tmp_path / "items.csv"
+    result = scrapy_command(
+        "crawl", "henandaily", "-O", str(jsonl), "-O", str(csv_file), db=tmp_path / "e.db",
+        replica=replica,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    titles = {a["title"] for a in load_articles("henandaily")}
+    exported = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert {item["title"] for item in exported} == titles
+    assert all(item["text"] and item["canonical_url"].startswith("https://") for item in exported)
+    assert any(item["figures"] for item in exported)
+    with csv_file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["title"] for row in rows} == titles
+    assert set(rows[0]) == set(EXPORTED_FIELDS)

@@ -270,7 +270,7 @@ def test_extraction_workers_exit_when_the_crawl_is_killed(
     replica: ReplicaProcess, tmp_path: Path
 ) -> None:
     crawl = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "--db", f"sqlite:///{tmp_path / 'k.db'}", "crawl",
+        [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{tmp_path / 'k.db'}", "crawl",
          "jiemian", "--replica", replica.url, "--quiet", *FAST],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

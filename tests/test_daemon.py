@@ -79,7 +79,7 @@ def evwatch_args(setup: dict[str, Path], *args: str) -> list[str]:
 
 
 def start_daemon(setup: dict[str, Path], replica: ReplicaProcess) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "crawler.cli",
+    command = [sys.executable, "-m", "evwatch",
                *evwatch_args(setup, "daemon", "--replica", replica.url)]  # fmt: skip
     return subprocess.Popen(
         command, cwd=REPO, env={**os.environ, SECRET_ENV: SECRET}, text=True,
@@ -220,3 +220,28 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
     assert check.stdout.strip().endswith(
         "would change 0 articles: 0 figures added, 0 changed, 0 removed; 0 new alerts"
     ), check.stdout
+
+
+def test_a_second_signal_stops_the_daemon_and_its_crawls_at_once(
+    setup: dict[str, Path], replica: ReplicaProcess
+) -> None:
+    daemon = start_daemon(setup, replica)
+    try:
+        wait_for(lambda: finished_runs(setup["db"]) >= 1, timeout=60)
+        tree = process_tree(daemon.pid)
+        daemon.send_signal(signal.SIGTERM)
+        time.sleep(0.2)
+        began = time.monotonic()
+        daemon.send_signal(signal.SIGTERM)
+        daemon.communicate(timeout=30)
+        assert time.monotonic() - began < 5
+        assert daemon.returncode == 128 + signal.SIGTERM
+    finally:
+        if daemon.poll() is None:
+            kill_tree(daemon)
+    deadline = time.monotonic() + 5
+    while alive := [pid for pid in tree if Path(f"/proc/{pid}").exists()]:
+        assert time.monotonic() < deadline, f"left running: {alive}"
+        time.sleep(0.1)
+    open_runs = query(setup["db"], "SELECT count(*) FROM crawl_runs WHERE finished_at IS NULL")
+    assert open_runs == [(0,)]

@@ -1,4 +1,4 @@
-"""`evwatch extract` through crawler.cli.main: formats, dates, HTML, stdin, errors."""
+"""`evwatch extract` through evwatch.cli.main: formats, dates, HTML, stdin, errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.cli import main
+from evwatch.cli import main
 
 TEXT = (
     "Leapmotor delivered 70,327 vehicles in November, up 75% year on year.\n"

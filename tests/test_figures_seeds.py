@@ -17,8 +17,8 @@ import pytest
 from crawler.figures import Figure, parse_figures
 from crawler.figures.model import LIFETIME_START
 
-# the repository sits next to shared/: /work/main/tests/this.py -> /work/shared/seeds
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+# The seed articles, copied from shared/seeds so the tests run wherever the repository is.
+SEEDS = Path(__file__).resolve().parent / "figures" / "seed_articles"
 NOV_2025 = (date(2025, 11, 1), date(2025, 11, 30))
 YTD_NOV_2025 = (date(2025, 1, 1), date(2025, 11, 30))
 YTD_SEP_2024 = (date(2024, 1, 1), date(2024, 9, 30))
@@ -93,12 +93,8 @@ SEED_FIGURES: dict[str, tuple[date, list[Expected]]] = {
 
 
 def _seed_text(prefix: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not available at {SEEDS}")
-    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not matches:
-        pytest.skip(f"seed {prefix} not found in {SEEDS}")
-    return matches[0].read_text("utf-8")
+    [match] = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    return match.read_text("utf-8")
 
 
 def _matches(f: Figure, e: Expected) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from crawler.logs import setup_logging
+from evwatch.logs import setup_logging
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import shlex
 from apscheduler.triggers.cron import CronTrigger
 
 from alerts.config import DaemonSettings, load_config
-from crawler.cli import build_parser
+from evwatch.cli import build_parser
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -53,7 +53,7 @@ def test_minimal_seed_gets_defaults(tmp_path: Path) -> None:
         ),
         (
             ('start_urls = ["https://example.invalid/"]', 'start_urls = "https://x.invalid/"'),
-            "key 'start_urls' must be a list of strings",
+            "key 'start_urls' must be a list",
         ),
         (("[discovery]\n", "timezone = 'Mars/Olympus'\n[discovery]\n"), "unknown time zone"),
         (("[discovery]\n", "[discovery]\nlisting_url_patterns = ['(']\n"), "bad pattern"),

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 
 from store import queries
 from store.db import Database, resolve_db_url
-from store.migrate import current_revision, head_revision
+from store.migrate import HEAD_REVISION, current_revision, head_revision
 from store.models import Article, ArticleUrl, FetchFailure
 
 
@@ -43,7 +43,7 @@ def record(source_id: int, **changes: object) -> queries.ArticleRecord:
 
 
 def test_migrations_reach_head_and_pragmas_are_set(db: Database) -> None:
-    assert current_revision(db.engine) == head_revision(db.engine) is not None
+    assert current_revision(db.engine) == head_revision(db.engine) == HEAD_REVISION
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -56,7 +56,7 @@ def test_reopening_a_migrated_database_changes_nothing(tmp_path: Path) -> None:
     from store.migrate import upgrade_to_head
 
     again = Database(url, migrate=False)
-    assert upgrade_to_head(again.engine) is False
+    assert upgrade_to_head(again) is False
 
 
 def test_published_time_round_trips_as_aware_utc(db: Database) -> None:

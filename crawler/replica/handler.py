@@ -1,7 +1,8 @@
-"""Download handler that sends requests for the real sites to the local replica when asked.
+"""Download handler that sends requests for the real sites to the local replica.
 
-With EVWATCH_REPLICA_URL unset it is Scrapy's HTTP/1.1 handler, unchanged. When set, a request
-for ``https://www.jiemian.com/lists/51.html`` is fetched from
+Switched on explicitly (``crawler.replica.settings``, ``evwatch crawl --replica URL``, the
+demo); never part of the production settings. A request for
+``https://www.jiemian.com/lists/51.html`` is fetched from
 ``http://127.0.0.1:PORT/https/www.jiemian.com/lists/51.html`` and the response is handed back
 under the real URL, so spiders, robots.txt, redirects and canonicalisation all see the live
 site's URLs: the same spider code crawls both.
@@ -12,9 +13,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from scrapy import Request
-from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+
+from crawler.interrupt import InterruptibleDownloadHandler
 
 
 def replica_url_for(url: str, replica: str) -> str:
@@ -25,20 +27,20 @@ def replica_url_for(url: str, replica: str) -> str:
     return f"{replica.rstrip('/')}/{parts.scheme}/{parts.netloc}{path}{query}"
 
 
-class ReplicaAwareDownloadHandler(HTTP11DownloadHandler):
-    lazy = False
+class ReplicaDownloadHandler(InterruptibleDownloadHandler):
+    """Fetches every http(s) URL from the replica at ``EVWATCH_REPLICA_URL``."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.replica = crawler.settings.get("EVWATCH_REPLICA_URL") or ""
-        if self.replica and urlsplit(self.replica).hostname not in ("127.0.0.1", "localhost"):
-            raise ValueError(f"EVWATCH_REPLICA_URL must be a loopback address, got {self.replica}")
+        if urlsplit(self.replica).hostname not in ("127.0.0.1", "localhost"):
+            raise ValueError(
+                f"EVWATCH_REPLICA_URL must be a loopback address, got {self.replica!r}"
+            )
 
-    async def download_request(self, request: Request) -> Response:
-        if not self.replica:
-            return await super().download_request(request)
+    async def fetch(self, request: Request) -> Response:
         mapped = request.replace(url=replica_url_for(request.url, self.replica))
-        response = await super().download_request(mapped)
+        response = await super().fetch(mapped)
         location = response.headers.get(b"Location")
         if location and location.startswith(self.replica.encode()):
             # A redirect the replica spelled in its own terms: translate back to the real URL.

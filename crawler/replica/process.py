@@ -31,9 +31,13 @@ class ReplicaProcess:
                 str(self.slow_seconds),
                 "--synthetic",
                 str(self.synthetic),
+                "--exit-with-parent",
             ],
             stdout=subprocess.PIPE,
             text=True,
+            # Its own session: a Ctrl-C at the terminal is for the crawl, which then stops the
+            # replica itself (or the replica leaves when the crawl is gone).
+            start_new_session=True,
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline().strip()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 import threading
 import time
@@ -97,6 +98,18 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         pass  # the hit log is the record; keep stderr quiet
 
 
+def exit_with_parent() -> None:
+    """Leaves when the process that started the replica is gone (even killed)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="replica-parent-watch", daemon=True).start()
+
+
 def serve(port: int, slow_seconds: float, synthetic: int = 0) -> None:
     state = ReplicaState(slow_seconds, synthetic)
     handler = type("Handler", (ReplicaHandler,), {"state": state})
@@ -104,7 +117,7 @@ def serve(port: int, slow_seconds: float, synthetic: int = 0) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     host, bound_port = server.server_address[:2]
-    print(f"http://{host}:{bound_port}", flush=True)
+    print(f"http://{host!s}:{bound_port}", flush=True)
     try:
         server.serve_forever()
     finally:
@@ -124,7 +137,12 @@ def main(argv: list[str] | None = None) -> None:
         metavar="N",
         help="replace Jiemian's articles with N generated ones (benchmarks)",
     )
+    parser.add_argument(
+        "--exit-with-parent", action="store_true", help="stop when the starting process ends"
+    )
     args = parser.parse_args(argv)
+    if args.exit_with_parent:
+        exit_with_parent()
     try:
         serve(args.port, args.slow_seconds, args.synthetic)
     except KeyboardInterrupt:

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from typing import Any
-from zoneinfo import ZoneInfo
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from crawler.schema import DEFAULT_TZ as SHANGHAI  # the four sites publish in Beijing time
+
 PAGE_SIZE = 4
 HUGE_PAGE_BYTES = 11 * 1024 * 1024  # over the crawler's 10 MB DOWNLOAD_MAXSIZE
 

@@ -1,1 +1,1 @@
-"""Spiders, one per source, all driven by a seed file."""
+"""Spiders that need code beyond their seed file; every other seed gets the generic spider."""

@@ -1,6 +1,7 @@
 """The seed-driven spider: listing pages -> article links -> article pages.
 
-A source's spider is this class plus a name, and only what its site needs on top.
+It serves any seed file as it is (``crawler.spiderloader`` names one after each seed); a
+subclass adds only what a site needs in code (``crawler/spiders/jiemian.py``).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from twisted.python.failure import Failure
 
 from crawler.dates import parse_local_datetime
+from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
-from crawler.recorder import CrawlRecorder
+from crawler.pipelines import StorePipeline
 from crawler.seeds import Seed, load_seeds
+from crawler.signals import page_failed
 from crawler.urls import canonicalize
 
 try:  # Scrapy >= 2.14 raises its own timeout error; older versions raise Twisted's
@@ -49,7 +52,6 @@ class SeedSpider(scrapy.Spider):
     ``max_pages=N`` overrides the listing depth.
     """
 
-    name = "seed"
     seed: Seed
 
     @classmethod
@@ -75,24 +77,34 @@ class SeedSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SeedSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.seed = cls.load_seed(crawler.settings)
-        spider.allowed_domains = list(spider.seed.allowed_domains)
-        spider.refresh = _truthy(kwargs.get("refresh", crawler.settings.getbool("EVWATCH_REFRESH")))
-        spider.max_listing_pages = int(
-            kwargs.get("max_pages", spider.seed.discovery.max_listing_pages)
+        spider.configure(
+            cls.load_seed(crawler.settings),
+            refresh=_truthy(kwargs.get("refresh", crawler.settings.getbool("EVWATCH_REFRESH"))),
+            max_pages=kwargs.get("max_pages"),
         )
-        spider.article_patterns = [
-            re.compile(p) for p in spider.seed.discovery.article_url_patterns
-        ]
-        spider.listing_patterns = [
-            re.compile(p) for p in spider.seed.discovery.listing_url_patterns
-        ]
         return spider
 
-    @property
-    def recorder(self) -> CrawlRecorder:
-        """The crawl's bookkeeping (extensions exist only once the crawl has started)."""
-        return CrawlRecorder.of(self.crawler)
+    @classmethod
+    def for_seed(cls, seed: Seed) -> SeedSpider:
+        """A spider for a seed outside any crawl: to read saved pages (``evwatch seed check``,
+        the saved-page tests)."""
+        spider = cls(name=seed.name)
+        spider.configure(seed)
+        return spider
+
+    def configure(self, seed: Seed, *, refresh: bool = False, max_pages: Any = None) -> None:
+        self.seed = seed
+        self.allowed_domains = list(seed.allowed_domains)
+        self.refresh = refresh
+        self.max_listing_pages = int(max_pages or seed.discovery.max_listing_pages)
+        self.article_patterns = [re.compile(p) for p in seed.discovery.article_url_patterns]
+        self.listing_patterns = [re.compile(p) for p in seed.discovery.listing_url_patterns]
+
+    def count(self, key: str, value: int = 1) -> None:
+        """A crawl statistic (nothing outside a crawl)."""
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(key, value)
 
     # -- URLs ---------------------------------------------------------------------------------
 
@@ -107,9 +119,22 @@ class SeedSpider(scrapy.Spider):
         return any(p.search(url) for p in self.listing_patterns)
 
     def is_known(self, url: str) -> bool:
-        if self.refresh:
+        """Stored already (never fetched again unless ``refresh``)."""
+        crawler = getattr(self, "crawler", None)
+        store = StorePipeline.of(crawler) if crawler is not None else None
+        if self.refresh or store is None:
             return False
-        return self.recorder.is_known(url) or self.recorder.is_known(self.canonical(url))
+        return store.is_known(url) or store.is_known(self.canonical(url))
+
+    def page_failed(
+        self, url: str, kind: str, status: int | None, message: str, *, article: bool
+    ) -> None:
+        self.count(f"evwatch/errors/{kind}")
+        if getattr(self, "crawler", None) is None:
+            return
+        self.crawler.signals.send_catch_log(
+            page_failed, url=url, kind=kind, status=status, message=message, article=article
+        )
 
     def on_site(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
@@ -146,7 +171,7 @@ class SeedSpider(scrapy.Spider):
             matched = [u for u in all_links if self.is_article_url(u)]
         if not matched and discovery.generic_fallback:
             matched = self.generic_article_links(response)
-            self.crawler.stats.inc_value("evwatch/discovery/generic_fallback", len(matched))
+            self.count("evwatch/discovery/generic_fallback", len(matched))
         dates = self.listing_dates(response)
         seen: dict[str, datetime | None] = {}
         for url in matched:
@@ -186,13 +211,13 @@ class SeedSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response, page: int) -> Iterable[scrapy.Request]:
         if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("evwatch/listing/not_text")
+            self.count("evwatch/listing/not_text")
             return
         links = self.article_links(response)
         fresh = [(url, when) for url, when in links if not self.is_known(url)]
-        self.crawler.stats.inc_value("evwatch/listing_pages")
-        self.crawler.stats.inc_value("evwatch/links/found", len(links))
-        self.crawler.stats.inc_value("evwatch/links/known", len(links) - len(fresh))
+        self.count("evwatch/listing_pages")
+        self.count("evwatch/links/found", len(links))
+        self.count("evwatch/links/known", len(links) - len(fresh))
         for url, when in fresh:
             # The canonical spelling: m./www. twins and tracking-tagged links fetch once.
             yield scrapy.Request(
@@ -220,9 +245,9 @@ class SeedSpider(scrapy.Spider):
     def parse_article(
         self, response: Response, listing_published_at: datetime | None
     ) -> Iterable[ArticlePage]:
-        self.crawler.stats.inc_value("evwatch/article_pages")
+        self.count("evwatch/article_pages")
         if not isinstance(response, TextResponse):
-            self.recorder.record_error(
+            self.page_failed(
                 response.url, "not_html", response.status, "response is not text", article=True
             )
             return
@@ -237,20 +262,22 @@ class SeedSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Failure) -> None:
+        if getattr(self, "crawler", None) is not None and is_interrupted(self.crawler):
+            return  # dropped because the crawl is stopping, not a failure of the page
         request = failure.request  # type: ignore[attr-defined]
         is_article = request.meta.get("evwatch_kind") == "article"
         status: int | None = None
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        error = failure.value
+        if isinstance(error, HttpError):
+            status = error.response.status
             kind, message = "http", f"HTTP {status}"
-        elif failure.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
+        elif isinstance(error, DownloadTimeoutError | TimeoutError | TCPTimedOutError):
             kind, message = "timeout", "timed out"
-        elif failure.check(IgnoreRequest):
-            kind, message = "ignored", str(failure.value) or "ignored (robots.txt or size limit)"
-        elif failure.check(DNSLookupError):
+        elif isinstance(error, IgnoreRequest):
+            kind, message = "ignored", str(error) or "ignored (robots.txt or size limit)"
+        elif isinstance(error, DNSLookupError):
             kind, message = "dns", "DNS lookup failed"
         else:
-            kind, message = "network", failure.getErrorMessage() or repr(failure.value)
-        self.crawler.stats.inc_value(f"evwatch/errors/{kind}")
+            kind, message = "network", failure.getErrorMessage() or repr(error)
         url = self.canonical(request.url) if is_article else request.url
-        self.recorder.record_error(url, kind, status, message, article=is_article)
+        self.page_failed(url, kind, status, message, article=is_article)

@@ -15,14 +15,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from alerts.config import Config
-from alerts.engine import record_figures
-from crawler.alertcommands import alert_config
-from crawler.articlefigures import DEFAULT_TZ, PARSER_VERSION, article_figures, local_day
+from crawler import writepath
+from crawler.articlefigures import PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
 from crawler.figures.entities import covered_names
 from crawler.figures.labels import period_label
+from crawler.schema import DEFAULT_TZ
 from crawler.seeds import SeedError, load_seeds
 from crawler.tables import format_table, truncate
+from evwatch.options import alert_config
 from store.db import Database
 from store.figures import (
     ConsolidatedFigure,
@@ -54,7 +55,7 @@ def matching_entities(db: Database, name: str) -> set[str]:
     """Stored entity names that ``name`` covers: itself, a group's brands, and combined figures
     ("Lynk & Co+Zeekr") made only of those."""
     wanted = covered_names(name)
-    with db.session() as session:
+    with db.read() as session:
         stored = set(session.scalars(select(Figure.entity).distinct()))
     return {
         entity
@@ -88,7 +89,7 @@ def figure_filter(db: Database, args: argparse.Namespace) -> FigureFilter:
 
 def cmd_figures(args: argparse.Namespace, db: Database) -> int:
     wanted = figure_filter(db, args)
-    with db.session() as session:
+    with db.read() as session:
         rows = list_figures(session, wanted, limit=None if args.consolidated else args.limit)
         if args.consolidated:
             write_consolidated(consolidate(rows)[: args.limit], args.format)
@@ -186,7 +187,7 @@ def _write_records(records: Iterator[dict[str, Any]], columns: Sequence[str], fm
 
 def print_latest_figures(db: Database, limit: int) -> None:
     """The consolidated figures with the latest periods (the demo's closing table)."""
-    with db.session() as session:
+    with db.read() as session:
         figures = consolidate(list_figures(session, FigureFilter()))
     write_consolidated(figures[:limit], "table")
 
@@ -210,7 +211,7 @@ def reparse_articles(
     """Runs the current parser over stored articles, one transaction per article, with the
     alert rules over what changed, and yields the articles whose figures changed. Alerts are
     historical unless ``deliver``. A dry run rolls every change back."""
-    with db.session() as session:
+    with db.read() as session:
         query = select(Article.id).order_by(Article.id)
         if source:
             query = query.join(Source).where(Source.name == source)
@@ -221,7 +222,7 @@ def reparse_articles(
             tz = timezones.get(article.source.name, DEFAULT_TZ)
             published = local_day(article.published_at, tz, article.first_seen_at.date())
             rows = article_figures(article.title, article.text, published)
-            changes, alerts = record_figures(
+            changes, alerts = writepath.write_figures(
                 session, article.id, rows, PARSER_VERSION, config, historical=not deliver,
                 replace=True,
             )  # fmt: skip
@@ -259,33 +260,3 @@ def cmd_reparse(args: argparse.Namespace, db: Database) -> int:
         f"{totals['removed']} removed; {totals['alerts']} new alerts"
     )
     return 0
-
-
-def add_figure_commands(commands: argparse._SubParsersAction, db_of: Any) -> None:
-    """Registers ``figures`` and ``reparse``; ``db_of(args)`` opens the database."""
-    figures = commands.add_parser("figures", help="list stored figures")
-    figures.add_argument("--entity", help="a maker, brand, group (its brands too) or region")
-    figures.add_argument("--metric", choices=("deliveries", "production", "sales", "exports"))
-    figures.add_argument("--period", help="YYYY, YYYY-MM or YYYY-Qn (by period end)")
-    figures.add_argument("--since", help="periods ending on or after YYYY-MM-DD")
-    figures.add_argument("--source", help="only figures from this source")
-    figures.add_argument(
-        "--consolidated",
-        action="store_true",
-        help="one row per entity, metric, segment and period, with disagreements flagged",
-    )
-    figures.add_argument("--format", choices=FORMATS, default="table")
-    figures.add_argument("--limit", type=int, default=200)
-    figures.set_defaults(func=lambda args: cmd_figures(args, db_of(args)))
-
-    reparse = commands.add_parser(
-        "reparse", help="run the current figure parser over stored articles"
-    )
-    reparse.add_argument("--source", help="only articles from this source")
-    reparse.add_argument("--dry-run", action="store_true", help="report, change nothing")
-    reparse.add_argument(
-        "--deliver",
-        action="store_true",
-        help="deliver the alerts new figures raise (default: record them as historical)",
-    )
-    reparse.set_defaults(func=lambda args: cmd_reparse(args, db_of(args)))

@@ -5,11 +5,13 @@ Jobs live in the database (APScheduler's SQLAlchemy job store on evwatch's own e
 stable ids, so a restart keeps each source's next run. Each crawl runs in a subprocess with a
 hard wall-clock limit (Scrapy's reactor cannot restart within one process); the subprocess
 writes its own crawl-run row and stops by itself if the daemon dies. SIGTERM or SIGINT stops
-scheduling, lets a running crawl finish up to ``daemon.stop_timeout_seconds``, then ends it.
+scheduling, lets a running crawl finish up to ``daemon.stop_timeout_seconds``, then ends it; a
+second signal ends everything at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -27,7 +29,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import column, delete, inspect, select, table
+from sqlalchemy import delete, select
 
 from alerts.config import Config, config_path, load_config
 from alerts.dispatch import Dispatcher
@@ -35,11 +37,9 @@ from crawler.seeds import Seed
 from store.db import Database
 from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
 from store.models import CrawlRun, Source
+from store.schedule import JOBS_TABLE, jobs, stored_next_runs
 
 logger = logging.getLogger("evwatch.daemon")
-
-JOBS_TABLE = "apscheduler_jobs"
-_jobs = table(JOBS_TABLE, column("id"), column("next_run_time"))
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
     """One crawl of one source in a subprocess, then a dispatch so new alerts go out now."""
     if _stopping.is_set():
         return
-    command = [sys.executable, "-m", "crawler.cli", "--db", options.db_url]
+    command = [sys.executable, "-m", "evwatch", "--db", options.db_url]
     if options.config:
         command += ["--config", options.config]
     if options.seeds:
@@ -110,14 +110,14 @@ def end_child(child: subprocess.Popen[bytes], grace: float = 10.0) -> None:
 
 def _close_runs(db_url: str, source: str) -> None:
     db = database(db_url)
-    with db.session() as session:
+    with db.read() as session:
         source_id = session.scalar(select(Source.id).where(Source.name == source))
     if source_id is not None:
         close_interrupted_runs(db, source_id)
 
 
 def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -> None:
-    with database(db_url).session() as session:
+    with database(db_url).read() as session:
         run = session.scalar(
             select(CrawlRun).join(Source).where(Source.name == source).order_by(CrawlRun.id.desc())
         )
@@ -159,7 +159,7 @@ def housekeeping_job(options: DaemonOptions) -> None:
 def crawl_trigger(seed: Seed, config: Config) -> tuple[BaseTrigger, float]:
     """The trigger for a source and its misfire grace: the evwatch.toml schedule, else the
     seed's poll interval, with jitter so sources do not fire together."""
-    tz = config.daemon.timezone
+    tz = config.daemon.zone
     schedule = config.daemon.sources.get(seed.name)
     if schedule and schedule.cron:
         return CronTrigger.from_crontab(schedule.cron, timezone=tz), 300.0
@@ -170,12 +170,11 @@ def crawl_trigger(seed: Seed, config: Config) -> tuple[BaseTrigger, float]:
     return IntervalTrigger(seconds=seconds, jitter=jitter or None, timezone=tz), seconds / 2
 
 
-def stored_next_runs(db: Database) -> dict[str, datetime]:
-    if not inspect(db.engine).has_table(JOBS_TABLE):
-        return {}
-    with db.engine.connect() as connection:
-        rows = connection.execute(select(_jobs.c.id, _jobs.c.next_run_time)).all()
-    return {job_id: datetime.fromtimestamp(float(when), UTC) for job_id, when in rows if when}
+def job_store(db: Database) -> SQLAlchemyJobStore:
+    """APScheduler's job table in evwatch's database. Its transactions begin deferred: its
+    reads must not queue behind a crawl writing, and each of its writes is one statement,
+    which takes the write lock as it runs."""
+    return SQLAlchemyJobStore(engine=db.read_engine, tablename=JOBS_TABLE)
 
 
 def build_scheduler(
@@ -183,10 +182,10 @@ def build_scheduler(
 ) -> BlockingScheduler:
     enabled = [seed for seed in seeds.values() if seed.enabled]
     scheduler = BlockingScheduler(
-        jobstores={"default": SQLAlchemyJobStore(engine=db.engine, tablename=JOBS_TABLE)},
+        jobstores={"default": job_store(db)},
         executors={"default": ThreadPoolExecutor(max_workers=len(enabled) + 2)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
-        timezone=config.daemon.timezone,
+        timezone=config.daemon.zone,
     )
     now = datetime.now(UTC)
     previous = stored_next_runs(db)
@@ -194,7 +193,7 @@ def build_scheduler(
     stale = [job_id for job_id in previous if job_id not in wanted]
     if stale:
         with db.engine.begin() as connection:
-            connection.execute(delete(_jobs).where(_jobs.c.id.in_(stale)))
+            connection.execute(delete(jobs).where(jobs.c.id.in_(stale)))
 
     def resume_at(job_id: str) -> datetime:
         """Where a restart picks up: the stored next run, or now if it passed meanwhile."""
@@ -217,7 +216,7 @@ def build_scheduler(
     at = config.daemon.housekeeping_at
     scheduler.add_job(
         housekeeping_job,
-        CronTrigger(hour=at.hour, minute=at.minute, timezone=config.daemon.timezone),
+        CronTrigger(hour=at.hour, minute=at.minute, timezone=config.daemon.zone),
         id="housekeeping", name="housekeeping", args=[options], replace_existing=True,
         misfire_grace_time=3600,
     )  # fmt: skip
@@ -235,6 +234,18 @@ def _stop(scheduler: BlockingScheduler, timeout: float) -> None:
     scheduler.shutdown(wait=True)
 
 
+def stop_at_once(db: Database, signum: int) -> None:
+    """A second signal: running crawls are killed, their runs marked interrupted (waiting at
+    most a moment for that), and the daemon exits now."""
+    for child in list(_running.values()):
+        with contextlib.suppress(OSError):
+            child.kill()
+    closer = threading.Thread(target=close_interrupted_runs, args=(db,), daemon=True)
+    closer.start()
+    closer.join(timeout=2.0)
+    os._exit(128 + signum)
+
+
 def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: DaemonOptions) -> int:
     """Runs until SIGTERM or SIGINT; the caller holds the instance lock."""
     _stopping.clear()
@@ -247,7 +258,7 @@ def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: Da
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         if _stopping.is_set():
-            return
+            stop_at_once(db, signum)
         _stopping.set()
         logger.info(
             "%s: no new jobs; waiting up to %.0f s for running crawls",

@@ -4,6 +4,7 @@ something needs a human: a failing source, a dead or repeatedly failing delivery
 
 from __future__ import annotations
 
+import argparse
 import json
 from datetime import datetime
 from typing import Any
@@ -12,12 +13,13 @@ from sqlalchemy import func, select
 
 from alerts.config import Config
 from alerts.health import run_is_bad
-from crawler.daemon import stored_next_runs
-from crawler.instance import holder
-from crawler.seeds import Seed
+from crawler.seeds import Seed, load_seeds
 from crawler.tables import format_table, truncate
+from evwatch.instance import holder
+from evwatch.options import alert_config
 from store.db import Database
 from store.models import Alert, CrawlRun, Delivery, Source
+from store.schedule import stored_next_runs
 
 FAILING_ATTEMPTS = 3  # a pending delivery that failed this often needs a look
 
@@ -31,7 +33,7 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
     needed = config.rules.source_health_runs
     sources = []
     attention: list[str] = []
-    with db.session() as session:
+    with db.read() as session:
         names = sorted(set(seeds) | set(session.scalars(select(Source.name))))
         for name in names:
             runs = list(
@@ -153,3 +155,9 @@ def render_status(report: dict[str, Any]) -> str:
 
 def status_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+def cmd_status(args: argparse.Namespace, db: Database) -> int:
+    report = status_report(db, alert_config(args), load_seeds(args.seeds))
+    print(status_json(report) if args.format == "json" else render_status(report))
+    return 1 if report["needs_attention"] else 0

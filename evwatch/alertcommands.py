@@ -12,28 +12,23 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
-from alerts.config import Config, ConfigError, config_path, load_config
+from alerts.config import Config, ConfigError
 from alerts.dispatch import Dispatcher
-from alerts.engine import record_figures
 from alerts.rules import Candidate
 from crawler.articlefigures import PARSER_VERSION, article_figures
-from crawler.documents import DEFAULT_TZ, Document, parse_day, read_document
+from crawler.documents import Document, parse_day, read_document
 from crawler.errors import CommandError
-from crawler.instance import InstanceLock
 from crawler.language import split_languages
+from crawler.schema import DEFAULT_TZ
 from crawler.tables import format_table, truncate
 from crawler.textextract import content_hash
+from crawler.writepath import write_article
+from evwatch.instance import InstanceLock
+from evwatch.options import alert_config
 from store import queries
 from store.db import Database
 from store.models import Alert, Delivery
 from store.types import utcnow
-
-
-def alert_config(args: argparse.Namespace) -> Config:
-    try:
-        return load_config(config_path(args.config))
-    except ConfigError as exc:
-        raise CommandError(str(exc)) from None
 
 
 def document_url(document: Document, explicit: str | None) -> str:
@@ -74,7 +69,7 @@ def ingest_one(
         source_row = queries.ensure_source(
             session, source, source, f"{home.scheme}://{home.netloc}/" if home.netloc else url
         )
-        article_id, created = queries.save_article(
+        written = write_article(
             session,
             queries.ArticleRecord(
                 source_id=source_row.id,
@@ -92,11 +87,12 @@ def ingest_one(
                 raw_encoding="utf-8" if document.is_html else None,
                 content_hash=content_hash(text),
             ),
+            figures,
+            PARSER_VERSION,
+            config,
+            historical=quiet,
         )
-        changes, alerts = record_figures(
-            session, article_id, figures, PARSER_VERSION, config, historical=quiet
-        )
-    return created, len(figures), len(changes.added), len(alerts)
+    return written.created, len(figures), len(written.changes.added), len(written.alert_ids)
 
 
 def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
@@ -161,7 +157,7 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
         query = query.where(Alert.created_at >= since)
     if args.kind:
         query = query.where(Alert.kind == args.kind)
-    with db.session() as session:
+    with db.read() as session:
         alerts = list(session.scalars(query))
         sent = set(
             session.scalars(select(Delivery.alert_id).where(Delivery.status == "sent").distinct())
@@ -226,7 +222,7 @@ def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
             )  # fmt: skip
         alert_id = alert.id
     report = Dispatcher(db, config).run_once(alert_id=alert_id)
-    with db.session() as session:
+    with db.read() as session:
         statuses = session.execute(
             select(Delivery.channel, Delivery.status, Delivery.last_error).where(
                 Delivery.alert_id == alert_id
@@ -235,37 +231,3 @@ def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
     for channel, status, error in statuses:
         print(f"{channel}: {status}{'' if error is None else ' (' + error + ')'}")
     return 0 if report.sent == len(statuses) else 1
-
-
-def add_alert_commands(commands: argparse._SubParsersAction, db_of: Any) -> None:
-    """Registers ``ingest``, ``alerts``, ``dispatch`` and ``notify-test``."""
-    ingest = commands.add_parser(
-        "ingest", help="store saved pages or text files: figures and alerts as in a crawl"
-    )
-    ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--published", help="publication date YYYY-MM-DD (else from the page)")
-    ingest.add_argument("--url", help="the article's URL (one PATH only)")
-    ingest.add_argument("--source", default="ingest", help="source name (default: ingest)")
-    ingest.add_argument(
-        "--quiet",
-        "--backfill",
-        dest="quiet",
-        action="store_true",
-        help="backfill: record alerts as historical, deliver nothing",
-    )
-    ingest.set_defaults(func=lambda args: cmd_ingest(args, db_of(args)))
-
-    alerts = commands.add_parser("alerts", help="list alerts")
-    alerts.add_argument("--since", help="created on or after YYYY-MM-DD (UTC)")
-    alerts.add_argument("--kind")
-    alerts.add_argument("--format", choices=("table", "jsonl"), default="table")
-    alerts.set_defaults(func=lambda args: cmd_alerts(args, db_of(args)))
-
-    dispatch = commands.add_parser("dispatch", help="send pending alert deliveries now")
-    dispatch.set_defaults(func=lambda args: cmd_dispatch(args, db_of(args)))
-
-    notify = commands.add_parser(
-        "notify-test", help="send a sample alert through a subscriber's channels"
-    )
-    notify.add_argument("subscriber")
-    notify.set_defaults(func=lambda args: cmd_notify_test(args, db_of(args)))

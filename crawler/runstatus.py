@@ -1,0 +1,23 @@
+"""What a finished crawl run is called, from how it ended.
+
+- ``ok``: it ran to the end and every page worked;
+- ``partial``: it fetched pages it could use, but some failed (or a limit ended it early);
+- ``failed``: it fetched nothing it could use (every start page failed, the site unreachable);
+- ``interrupted``: it was asked to stop (SIGINT, SIGTERM); what it fetched is stored.
+"""
+
+from __future__ import annotations
+
+RUN_STATUSES = ("ok", "partial", "failed", "interrupted")
+
+
+def run_status(reason: str, *, interrupted: bool, pages_used: int, errors: int) -> str:
+    """``reason`` is Scrapy's finish reason; ``pages_used`` counts listing and article pages
+    the spider could read."""
+    if interrupted:
+        return "interrupted"
+    if pages_used == 0:
+        return "failed"
+    if errors or reason != "finished":
+        return "partial"
+    return "ok"

@@ -1,0 +1,31 @@
+"""What several commands take from the global options: the database (``--db``) and the alert
+configuration (``--config``), each opened only by the commands that use it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from crawler.errors import CommandError
+
+if TYPE_CHECKING:
+    from alerts.config import Config
+    from store.db import Database
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The database named by ``--db``, ``EVWATCH_DB`` or the default, migrated to head."""
+    from store.db import Database, resolve_db_url
+
+    return Database(resolve_db_url(args.db))
+
+
+def alert_config(args: argparse.Namespace) -> Config:
+    """evwatch.toml (``--config``, ``EVWATCH_CONFIG`` or ./evwatch.toml); an error names the
+    file and the key."""
+    from alerts.config import ConfigError, config_path, load_config
+
+    try:
+        return load_config(config_path(args.config))
+    except ConfigError as exc:
+        raise CommandError(str(exc)) from None
