@@ -28,7 +28,8 @@ from crawler.figures.corpus import (  # noqa: E402
     score_article,
     totals,
 )
-from crawler.figures.evaluation import load_article_cases, load_cases, score, score_case  # noqa: E402
+from crawler.figures.evaluation import load_cases, score, score_case  # noqa: E402
+from crawler.replica.recorded import load_article_cases  # noqa: E402
 
 CORPUS = REPO / "tests/figures/corpus"
 GOLDEN = sorted((REPO / "tests/figures").glob("golden_*.toml"))

@@ -20,11 +20,11 @@ from crawler.documents import Document, parse_day, read_document
 from crawler.errors import CommandError
 from crawler.language import split_languages
 from crawler.schema import DEFAULT_TZ
-from crawler.tables import format_table, truncate
 from crawler.textextract import content_hash
 from crawler.writepath import write_article
 from evwatch.instance import InstanceLock
 from evwatch.options import alert_config
+from evwatch.tables import format_table, truncate
 from store import queries
 from store.db import Database
 from store.models import Alert, Delivery

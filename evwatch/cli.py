@@ -103,7 +103,7 @@ def _crawl_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def _figure_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    # Its options are the figure parser's own (crawler.figures.cli), read when it runs.
+    # Its options are read when it runs (evwatch.extractcommand).
     extract = commands.add_parser(
         "extract", help="print the figures in an article or text", add_help=False
     )
@@ -213,8 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_extract(args: argparse.Namespace) -> int:
     """``evwatch extract``: the figure parser's own command line."""
-    from crawler.figures.cli import add_extract_arguments
-    from crawler.figures.cli import run_extract as extract
+    from evwatch.extractcommand import add_extract_arguments
+    from evwatch.extractcommand import run_extract as extract
 
     parser = argparse.ArgumentParser(
         prog="evwatch extract", description="Print the figures in an article or text."

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from crawler.errors import CommandError
 from crawler.seeds import Seed, load_seeds
-from crawler.tables import format_table, truncate
 from evwatch.logs import crawl_logging
 from evwatch.options import alert_config, open_db
+from evwatch.tables import format_table, truncate
 from store.db import Database
 
 if TYPE_CHECKING:

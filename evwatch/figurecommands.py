@@ -22,8 +22,8 @@ from crawler.figures.entities import covered_names
 from crawler.figures.labels import period_label
 from crawler.schema import DEFAULT_TZ
 from crawler.seeds import SeedError, load_seeds
-from crawler.tables import format_table, truncate
 from evwatch.options import alert_config
+from evwatch.tables import format_table, truncate
 from store.db import Database
 from store.figures import (
     ConsolidatedFigure,

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from alerts.config import Config
 from alerts.health import run_is_bad
 from crawler.seeds import Seed, load_seeds
-from crawler.tables import format_table, truncate
 from evwatch.instance import holder
 from evwatch.options import alert_config
+from evwatch.tables import format_table, truncate
 from store.db import Database
 from store.models import Alert, CrawlRun, Delivery, Source
 from store.schedule import stored_next_runs

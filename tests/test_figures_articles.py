@@ -3,7 +3,8 @@ an analyst recorded: the replica's 41 articles and tests/figures/articles.toml."
 
 from __future__ import annotations
 
-from crawler.figures.evaluation import describe, load_article_cases, score, score_case
+from crawler.figures.evaluation import describe, score, score_case
+from crawler.replica.recorded import load_article_cases
 from tests.conftest import REPO
 
 # The issue's bar for articles nobody tuned on; pinned so a regression fails.

@@ -195,7 +195,9 @@ class ArticleScore:
         return sum(1 for e in self.errors if e.kind == "missed")
 
 
-def _classify(figure: Figure, labels: Sequence[dict[str, object]]) -> tuple[str, dict | None]:
+def _classify(
+    figure: Figure, labels: Sequence[dict[str, object]]
+) -> tuple[str, dict[str, object] | None]:
     """Why a prediction matched nothing: the label that agrees with it most decides."""
     key = figure_key(figure)
     keyed = [(label_key(label), label) for label in labels]
@@ -234,8 +236,8 @@ def score_article(article: Article, predicted: list[Figure] | None = None) -> Ar
         else:
             unmatched.append(figure)
     for figure in unmatched:
-        kind, label = _classify(figure, [*article.gold, *article.neutral])
-        result.errors.append(Error(kind, figure, label))
+        kind, nearest = _classify(figure, [*article.gold, *article.neutral])
+        result.errors.append(Error(kind, figure, nearest))
     result.errors.extend(Error("missed", None, label) for _, label in gold)
     return result
 

@@ -79,16 +79,19 @@ class Lexicon:
         return out
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_regex(words: list[str]) -> str:
     """One regex alternation for many literal words, factored as a trie (fast to match)."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def render(node: dict[str, dict]) -> str:
+    def render(node: _Trie) -> str:
         ends = "" in node
         branches = [
             (r"\s+" if ch == " " else re.escape(ch)) + render(child)

@@ -538,7 +538,9 @@ def _signed(value: str, unit: str, word: str) -> float:
     return -pct if _NEGATIVE.match(word) else pct
 
 
-def _search_in(text: str, pattern: re.Pattern[str], lowered: re.Pattern[str]) -> Iterator:
+def _search_in(
+    text: str, pattern: re.Pattern[str], lowered: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``; through its lowered twin (see _lowered) when that is the
     same. The matched strings are lower case then: use positions, or lower-cased words."""
     if _ODD_CASE.search(text):

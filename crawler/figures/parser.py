@@ -394,15 +394,16 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 continue
             pronouns.append((m.start(), m.end(), kind))
     out: list[tuple[Mention, bool]] = []
-    events = sorted(
-        [(f.start, 0, f) for f in found] + [(a, 1, (a, b, k)) for a, b, k in pronouns],
+    # names and pronouns in text order; a pronoun is (start, end, kind)
+    events: list[tuple[int, Mention | tuple[int, int, str]]] = sorted(
+        [(f.start, f) for f in found] + [(a, (a, b, k)) for a, b, k in pronouns],
         key=lambda e: e[0],
     )
     last = dict(state.last)
     appositions = _appositions(s, found)
-    for _, is_pronoun, item in events:
-        if is_pronoun:
-            a, b, kind = item  # type: ignore[misc]
+    for _, item in events:
+        if isinstance(item, tuple):
+            a, b, kind = item
             target = last.get(kind)
             if target is not None and _GROUP_WORD.search(s[a:b]) and target.parent:
                 target = lexicon().entities[target.parent]  # "the group" of a brand: its parent
@@ -412,7 +413,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 continue
             out.append((Mention(target, a, b), True))
         else:
-            mention = item  # type: ignore[assignment]
+            mention = item
             if not (
                 _dependent(s, mention)
                 or place_in_a_name(s, mention)
@@ -1030,11 +1031,8 @@ def _merge(keep: Figure, other: Figure) -> Figure:
         mom_pct=keep.mom_pct if keep.mom_pct is not None else other.mom_pct,
         segment=keep.segment if keep.segment != "unknown" else other.segment,
         # the same figure stated twice is as certain as its better-evidenced statement
-        **(
-            {"confidence": other.confidence, "doubts": other.doubts}
-            if other.confidence > keep.confidence
-            else {}
-        ),
+        confidence=max(keep.confidence, other.confidence),
+        doubts=keep.doubts if keep.confidence >= other.confidence else other.doubts,
     )
 
 

@@ -769,7 +769,10 @@ class _Scope:
     number: int | None
 
 
-def _component_at(components: list[tuple[int, int, dict[str, object]]], pos: int):
+_Component = tuple[int, int, dict[str, object]]
+
+
+def _component_at(components: list[_Component], pos: int) -> _Component | None:
     return next((c for c in components if c[0] == pos), None)
 
 
@@ -870,13 +873,14 @@ def _en_scopes(
 def _en_chain(text: str, start: int, number: re.Match[str], end: int) -> list[_Scope]:
     """One base ("than the 5,291 of a year earlier"), then those joined by "and the"."""
     out = []
-    while number is not None:
-        stop = _EN_BASE_END.search(text, number.end(), end)
-        out.append(_Scope(start, stop.start() if stop else end, number.start()))
+    current: re.Match[str] | None = number
+    while current is not None:
+        stop = _EN_BASE_END.search(text, current.end(), end)
+        out.append(_Scope(start, stop.start() if stop else end, current.start()))
         chain = _EN_CHAIN.match(text, stop.start(), end) if stop else None
-        if chain is None:
+        if stop is None or chain is None:
             break
-        start, number = stop.start(), _number_at(text, chain.end())
+        start, current = stop.start(), _number_at(text, chain.end())
     return out
 
 

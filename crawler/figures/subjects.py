@@ -136,9 +136,9 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     for k in known:
         if k.entity.is_region or k.end >= len(s) or not "\u4e00" <= s[k.end] <= "\u9fff":
             continue
-        m = _ZH_CONTINUED.match(s, k.end)
-        if m and not _ZH_COMMON.match(m.group(1)):
-            out.append(Unknown(s[k.start : m.end()], k.start, m.end()))
+        continued = _ZH_CONTINUED.match(s, k.end)
+        if continued and not _ZH_COMMON.match(continued.group(1)):
+            out.append(Unknown(s[k.start : continued.end()], k.start, continued.end()))
     return sorted(out, key=lambda u: u.start)
 
 

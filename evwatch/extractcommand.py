@@ -12,7 +12,7 @@ from crawler.errors import CommandError
 from crawler.figures.labels import period_label
 from crawler.figures.model import Figure
 from crawler.figures.parser import NumberTrace, explain_figures, parse_figures
-from crawler.tables import format_table
+from evwatch.tables import format_table
 
 FORMATS = ("table", "jsonl", "json")
 HEADERS = (
