@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -48,27 +48,42 @@ _SPACES = re.compile(r"\s+")
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    entities: dict[str, Entity]
+@dataclass(frozen=True)
+class _Patterns:
+    #: every alias that is matched in text, case-insensitively
     pattern: re.Pattern[str]
-    by_alias: dict[str, str]  # alias (casefolded) -> canonical name
-    guards: dict[str, str]  # Chinese alias -> characters that must not follow it
     #: the English half of ``pattern``, lower-cased and case-sensitive: what ``pattern`` matches
     #: in ASCII text, found in the lowered text (None when a non-ASCII alias could match ASCII)
-    ascii_pattern: re.Pattern[str] | None = None
+    ascii_pattern: re.Pattern[str] | None
     #: ``pattern`` lower-cased and case-sensitive, for lowered text: the same matches unless
     #: _ODD_CASE characters are in the text, and faster
-    lower_pattern: re.Pattern[str] | None = None
+    lower_pattern: re.Pattern[str] | None
+
+
+@dataclass
+class Lexicon:
+    entities: dict[str, Entity]
+    by_alias: dict[str, str]  # alias (casefolded) -> canonical name
+    guards: dict[str, str]  # Chinese alias -> characters that must not follow it
+    matched: list[str]  # the aliases found in text (casefolded): names alone are not
+    _patterns: _Patterns | None = field(default=None, repr=False)
+
+    @property
+    def patterns(self) -> _Patterns:
+        """The alias patterns, compiled on first use: naming an entity needs only the tables."""
+        if self._patterns is None:
+            self._patterns = _Patterns(*_alias_regexes(self.matched))
+        return self._patterns
 
     def find(self, text: str) -> list[Mention]:
         out: list[Mention] = []
-        pattern, source = self.pattern, text
-        if self.ascii_pattern is not None and text.isascii():
+        compiled = self.patterns
+        pattern, source = compiled.pattern, text
+        if compiled.ascii_pattern is not None and text.isascii():
             # the other half cannot match; lowered (exact for ASCII text): much faster
-            pattern, source = self.ascii_pattern, text.lower()
-        elif self.lower_pattern is not None and not _ODD_CASE.search(text):
-            pattern, source = self.lower_pattern, text.lower()
+            pattern, source = compiled.ascii_pattern, text.lower()
+        elif compiled.lower_pattern is not None and not _ODD_CASE.search(text):
+            pattern, source = compiled.lower_pattern, text.lower()
         for m in pattern.finditer(source):
             alias = text[m.start() : m.end()]
             guard = self.guards.get(alias)
@@ -214,8 +229,7 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
                     f"entity {entity.name!r}: within {entity.within!r} is not a province"
                 )
     # Matching is case-insensitive: keep ASCII aliases whose casefold is unique.
-    pattern, ascii_pattern, lower_pattern = _alias_regexes(list(dict.fromkeys(matched)))
-    return Lexicon(entities, pattern, by_alias, guards, ascii_pattern, lower_pattern)
+    return Lexicon(entities, by_alias, guards, list(dict.fromkeys(matched)))
 
 
 @cache
