@@ -105,6 +105,20 @@ CORE = [
     "zh_trap_date",
     "zh_trap_stores",
     "zh_bilingual_dedupe",
+    # who a figure is about (golden_subjects.toml)
+    "subj_apposition_names_no_subject",
+    "subj_object_is_not_the_subject",
+    "subj_namesake_brand_is_a_part",
+    "subj_model_after_maker_zh",
+    "subj_model_after_maker_en",
+    "subj_brand_between_count_and_noun",
+    "subj_the_three_brands_respectively",
+    "subj_china_made_is_the_china_arm",
+    "subj_dollars_are_no_vehicles",
+    "subj_cpca_speaks_for_china",
+    "subj_region_part_beside_total",
+    "subj_unknown_partner_blocks",
+    "subj_chengdu_is_no_each",
 ]
 
 

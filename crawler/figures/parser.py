@@ -108,7 +108,7 @@ _COMBINED = re.compile(
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.I)
-_EACH = re.compile(r"\beach\b|\bboth\b|均|都|各自?", re.I)
+_EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!Q[1-4]\b|H[12]\b)[A-Z]{1,4}\d{1,3}[A-Za-z+]*|\d{3,4}(?= model)"
     r"|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
