@@ -105,6 +105,8 @@ CORE = [
     "zh_trap_date",
     "zh_trap_stores",
     "zh_bilingual_dedupe",
+    "period_list_items_share_the_report_period",
+    "period_one_number_one_reading",
     # who a figure is about (golden_subjects.toml)
     "subj_apposition_names_no_subject",
     "subj_object_is_not_the_subject",

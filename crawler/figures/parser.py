@@ -92,6 +92,7 @@ _PLURAL = re.compile(
     r"|[这两三四五]家|三者|两者",
     re.I,
 )
+_BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _DEPENDENT_BEFORE = re.compile(
     r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
@@ -138,6 +139,7 @@ class _State:
     last_list: tuple[Entity, ...] = ()  # the entities last named together ("A, B and C")
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     carry_period: Period | None = None
+    lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
     sentence_no: int = 0
     carry_metric: str | None = None
@@ -290,6 +292,8 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
         if sentence.paragraph != state.paragraph:
             state.paragraph = sentence.paragraph
             state.para_entity, state.para_from_frame = state.frame, True
+            if state.lead_period is not None and _BULLET.match(work, sentence.start):
+                state.carry_period = state.lead_period  # list items share the report's period
         state.sentence_no += 1
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
     # a table figure a sentence states too takes the sentence's segment, so that they merge
@@ -686,6 +690,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         cand.period = period
         if parts.explicit and period.kind != "lifetime" and not (tie and tie.base):
             state.carry_period, state.carry_from = period, state.sentence_no
+            if state.lead_period is None and state.paragraph <= 1:
+                state.lead_period = period
 
     # --- entities
     subjects = [(m, ok) for m, ok in mentions]
@@ -1014,6 +1020,8 @@ def _carry_updates(
             and not mx.FORECAST.search(s)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
+            if state.lead_period is None and state.paragraph <= 1:
+                state.lead_period = period
     if segs:
         state.carry_segment = segs[-1].kind
 
