@@ -121,6 +121,8 @@ CORE = [
     "subj_region_part_beside_total",
     "subj_unknown_partner_blocks",
     "subj_chengdu_is_no_each",
+    "subj_the_brand_is_the_brand_named_last",
+    "subj_dash_apposition_names_no_subject",
 ]
 
 

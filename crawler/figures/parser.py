@@ -64,14 +64,16 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
+    # "the brand": the brand named last, when one was (else the maker named last)
+    ("brand", re.compile(r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:brand|marque)\b|该品牌", re.I)),
     (
         "maker",
         re.compile(
             r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:company|carmaker|automaker|firm|group|startup|start-up"
-            r"|brand|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|marque)\b"
+            r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer)\b"
             r"|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|produced|exported|handed|shipped|has"
             r"|had|said|posted|recorded|reported))"
-            r"|该公司|该品牌|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
+            r"|该公司|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
             r"(?:交付|销量|产量|销售|出口))",
             re.I,
         ),
@@ -84,6 +86,7 @@ _PRONOUN_WORDS = {
               "该工厂", "该基地"),
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
     "city": ("city", "市"),
+    "brand": ("brand", "marque", "该品牌"),
 }  # fmt: skip
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
@@ -235,6 +238,14 @@ def _has_brands(name: str) -> bool:
     return any(e.parent == name for e in lexicon().entities.values())
 
 
+def _remember(last: dict[str, Entity], entity: Entity) -> None:
+    """``entity`` is the last of its kind named: what "the company", "the province", "the
+    brand" point back to."""
+    last[_kind_key(entity)] = entity
+    if entity.kind == "brand":
+        last["brand"] = entity
+
+
 def _kind_key(entity: Entity) -> str:
     if entity.kind == "plant":
         return "plant"
@@ -333,7 +344,9 @@ def _dependent(s: str, mention: Mention) -> bool:
 # "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:the|a|an|its|one of)\s[^,;，；。]{0,100}?,", re.I
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of)\s[^,;，；。]{0,100}?,"
+    r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s)",  # "Changan Automobile — a state-owned ... —"
+    re.I,
 )
 # "X tops China", "A beats B with a record": the one beaten is not the subject
 _OBJECT_BEFORE = re.compile(
@@ -408,7 +421,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for _, item in events:
         if isinstance(item, tuple):
             a, b, kind = item
-            target = last.get(kind)
+            target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
             if target is not None and _GROUP_WORD.search(s[a:b]) and target.parent:
                 target = lexicon().entities[target.parent]  # "the group" of a brand: its parent
             if target is None and kind == "plant":  # a plant nobody named: its own, unknown
@@ -424,7 +437,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 or any(a <= mention.start < b for a, b in appositions)
                 or _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
             ):
-                last[_kind_key(mention.entity)] = mention.entity
+                _remember(last, mention.entity)
             out.append((mention, True))
     # dependents: "its AITO, Luxeed", "including Onvo"; owners: "Geely's Zeekr"
     subject = [ok for _, ok in out]
@@ -500,7 +513,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
     for mention, subject in mentions:
         if not subject:
             continue
-        state.last[_kind_key(mention.entity)] = mention.entity
+        _remember(state.last, mention.entity)
         if _may_be_subject_later(s, mention):
             state.para_entity, state.para_from_frame = mention.entity, False
 
