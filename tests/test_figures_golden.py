@@ -123,6 +123,8 @@ CORE = [
     "subj_chengdu_is_no_each",
     "subj_the_brand_is_the_brand_named_last",
     "subj_dash_apposition_names_no_subject",
+    "subj_a_reference_without_a_name_is_not_the_headline",
+    "subj_a_reference_names_the_paragraph_subject",
 ]
 
 

@@ -64,6 +64,16 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
+    # "the alliance", "the newcomer": an organisation named earlier in the same paragraph, or
+    # one this text does not name (a teaser of another story): never the headline's
+    (
+        "reference",
+        re.compile(
+            r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:alliance|joint venture|venture|consortium|newcomer"
+            r"|rival|upstart|challenger|player)\b",
+            re.I,
+        ),
+    ),
     # "the brand": the brand named last, when one was (else the maker named last)
     ("brand", re.compile(r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:brand|marque)\b|该品牌", re.I)),
     (
@@ -87,6 +97,8 @@ _PRONOUN_WORDS = {
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
     "city": ("city", "市"),
     "brand": ("brand", "marque", "该品牌"),
+    "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
+                  "challenger", "player"),
 }  # fmt: skip
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
@@ -421,7 +433,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for _, item in events:
         if isinstance(item, tuple):
             a, b, kind = item
-            target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
+            if kind == "reference":
+                named = state.para_entity if not state.para_from_frame else None
+                target = named or Entity(s[a:b], "unknown", "", None, False)
+            else:
+                target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
             if target is not None and _GROUP_WORD.search(s[a:b]) and target.parent:
                 target = lexicon().entities[target.parent]  # "the group" of a brand: its parent
             if target is None and kind == "plant":  # a plant nobody named: its own, unknown
