@@ -1,9 +1,12 @@
 """parse_figures: sentences -> candidate numbers -> entity, metric, segment, period -> Figures.
 
 Owns the assembly and the article-level state: which maker or province "the company" / 全省
-refers to, the period and metric a roundup carries from one sentence to the next, and the
+refers to, the headline's subject for sentences that name none, the period and metric a roundup
+carries from one sentence to the next, each figure's doubts (weighed in ``confidence``), and the
 post-processing (one figure per entity/metric/segment/period/value; a threshold claim such as
-"crossed 80,000 for the first time" folded into the exact figure it bounds).
+"crossed 80,000 for the first time" folded into the exact figure it bounds). What a name is comes
+from ``subjects``, whether it is a subject from ``roles``, times from ``periods``, numbers from
+``numbers``, the vocabulary from ``metrics``, tables and lists from ``structured``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cache
 
 from crawler.figures import metrics as mx
 from crawler.figures.confidence import (
@@ -35,15 +37,22 @@ from crawler.figures.entities import Entity, Mention, composite_name, lexicon
 from crawler.figures.model import Figure
 from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
 from crawler.figures.periods import Parts, Period, find_parts, is_announcement, resolve
+from crawler.figures.roles import (
+    LIST_SEP,
+    OWNER_AFTER,
+    appositions,
+    beaten,
+    brand_of_the_count,
+    dependent,
+    headline_subject,
+    list_group,
+    made_in_china,
+    may_be_subject_later,
+    place_as_scope,
+)
 from crawler.figures.sentences import clause_bounds, clause_of, split_sentences
 from crawler.figures.structured import structured_figures
-from crawler.figures.subjects import (
-    THE_PLANT,
-    model_after,
-    place_in_a_name,
-    subsegment,
-    unknown_organisations,
-)
+from crawler.figures.subjects import THE_PLANT, model_after, names_in, place_in_a_name, subsegment
 
 MIN_VALUE = 100
 # more than the world's yearly output: money or a fleet, never a vehicle figure
@@ -109,15 +118,6 @@ _PLURAL = re.compile(
 )
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
-_DEPENDENT_BEFORE = re.compile(
-    r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
-    r"(?:\s+[\w-]+){0,2}\s+|"
-    r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
-    r"|thanks to|from)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动)$",
-    re.I,
-)
-_OWNER_AFTER = re.compile(r"^(?:'s|’s|-owned|-backed|旗下的?|的)\s*$", re.I)
-_LIST_SEP = re.compile(r"^\s*(?:,|、|，|and|&|和|与|及|以及|, and)\s*$", re.I)
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
     r"|加起来|共交付|共销售|总共",
@@ -183,73 +183,6 @@ class _Candidate:
         self.reason = reason
 
 
-def _found(s: str) -> list[Mention]:
-    """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown")."""
-    lex = lexicon()
-    known = lex.find(s)
-    unknown = []
-    for u in unknown_organisations(s, known):
-        plant = None
-        if u.plant is not None:  # "BYD's Xi'an operations": the lexicon may know "BYD Xi'an"
-            maker, place = (lex.by_alias.get(name.casefold(), name) for name in u.plant)
-            plant = lex.by_alias.get(f"{maker} {place}".casefold())
-        entity = lex.entities[plant] if plant else Entity(u.name, "unknown", "", None, False)
-        unknown.append(Mention(entity, u.start, u.end))
-    for m in known:
-        part = _named_part(s, m)
-        if part is not None:
-            # a part of m's entity: "the group" after "the NIO brand" is NIO
-            part_of = Entity(s[m.start : part], "unknown", "", m.entity.name, False)
-            unknown.append(Mention(part_of, m.start, part))
-    if not unknown:
-        return known
-    kept = [m for m in known if not any(u.start <= m.start < u.end for u in unknown)]
-    return sorted([*kept, *unknown], key=lambda m: m.start)
-
-
-def _frame(headline: str) -> Entity | None:
-    """The article's main subject: the one entity its headline names as a subject. A headline
-    naming several, or one the lexicon does not know, gives no frame."""
-    subjects = {
-        m.entity.name: m.entity
-        for m in _found(headline)
-        if not _dependent(headline, m) and not place_in_a_name(headline, m)
-    }
-    if len(subjects) != 1:
-        return None
-    (entity,) = subjects.values()
-    return None if entity.kind == "unknown" else entity
-
-
-# "NIO brand", "the Geely mass-market brand": a group's namesake brand, not the group
-_BRAND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
-# "极氪001", "问界M9", "Zeekr 001", "AITO M9": a model of the maker
-_MODEL_SUFFIX = re.compile(
-    r"\s?(?:[A-Z]{1,3}\d{1,3}[A-Za-z+]*|\d{3})(?![\w.,%])(?!\s*[月年日万辆])"
-    r"|\s[A-Z](?: Plus|\+)?(?=[\s,;:)]|$)(?!\s+(?:and|&)\s)"
-)
-
-
-def _named_part(s: str, mention: Mention) -> int | None:
-    """The end of a name that makes ``mention`` a part of its entity: a group's namesake brand
-    or a model. None when the mention names the entity itself."""
-    entity = mention.entity
-    if entity.is_region:
-        return None
-    model = _MODEL_SUFFIX.match(s, mention.end)
-    if model:
-        return model.end()
-    brand = _BRAND_AFTER.match(s, mention.end)
-    if brand and entity.kind in ("group", "maker") and _has_brands(entity.name):
-        return brand.end()
-    return None
-
-
-@cache
-def _has_brands(name: str) -> bool:
-    return any(e.parent == name for e in lexicon().entities.values())
-
-
 def _remember(last: dict[str, Entity], entity: Entity) -> None:
     """``entity`` is the last of its kind named: what "the company", "the province", "the
     brand" point back to."""
@@ -305,7 +238,7 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
     if isinstance(published, datetime):
         published = published.date()
     work = text.translate(FULLWIDTH)
-    state = _State(published, trace, frame=_frame(work[: max(0, work.find("\n"))]))
+    state = _State(published, trace, frame=headline_subject(work[: max(0, work.find("\n"))]))
     # tables and label/value lists: read apart, their lines skipped by the sentence reader
     structured, consumed = structured_figures(work, published, state.frame)
     figures: list[Figure] = []
@@ -342,74 +275,9 @@ def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Fig
     return [f for f in figures if f.span[0] > headline_end or not repeated(f)]
 
 
-def _dependent(s: str, mention: Mention) -> bool:
-    """A brand named as part of something else ("its AITO", "including Onvo", "across its
-    line-up"); a region after "across" is the scope of the figure ("Across Henan, output ...")."""
-    before = s[max(0, mention.start - 30) : mention.start]
-    if mention.entity.is_region and re.search(r"\bacross\s*$", before, re.I):
-        return False
-    if mention.entity.kind == "unknown":  # "its contract partner Qingyuan Motor": still blocks
-        return False
-    return bool(_DEPENDENT_BEFORE.search(before))
-
-
-# "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
-# the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
-_APPOSITION = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of)\s[^,;，；。]{0,100}?,"
-    r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s)",  # "Changan Automobile — a state-owned ... —"
-    re.I,
-)
-# "X tops China", "A beats B with a record": the one beaten is not the subject
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:tops|topped|beats|beat|overtakes|overtook|surpasses|surpassed|outsold|outsells"
-    r"|outpaces|outpaced|trails|trailed|than|behind|ahead of)\s+(?:the\s+)?$",
-    re.I,
-)
-# "in the China market", "outside China", "one of China's largest carmakers",
-# "headquartered in Chongqing's ...": a place that scopes or describes, not a subject
-_SCOPE_BEFORE = re.compile(r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$", re.I)
-_SCOPE_AFTER = re.compile(
-    r"^(?:\s+market\b"
-    r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
-    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
-    r"|best-selling|major|main)\b)",
-    re.I,
-)
-
-
-# "headquartered in Chongqing", "the city of Liuzhou", "Chongqing's Liangjiang New Area"
-_LOCATION_BEFORE = re.compile(
-    r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
-    r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def _appositions(s: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Spans of the appositions that follow a name ("X, the ... of Y, sold ...")."""
-    spans = []
-    for m in mentions:
-        a = _APPOSITION.match(s, m.end)
-        if a and re.search(r"\S", s[a.end() :]):
-            spans.append((m.end, a.end()))
-    return spans
-
-
-def _place_as_scope(s: str, mention: Mention) -> bool:
-    if not mention.entity.is_region:
-        return False
-    before = s[max(0, mention.start - 30) : mention.start]
-    after = s[mention.end : mention.end + 40]
-    if _SCOPE_AFTER.match(after) or _LOCATION_BEFORE.search(before):
-        return True
-    # "sales in China" stays China's; "in the China market", "outside China" do not
-    return bool(_SCOPE_BEFORE.search(before)) and not re.search(r"\bin\s+$", before)
-
-
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
-    found = _found(s)
+    found = names_in(s)
     pronouns: list[tuple[int, int, str]] = []
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
@@ -429,10 +297,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         key=lambda e: e[0],
     )
     last = dict(state.last)
-    appositions = _appositions(s, found)
+    apposed = appositions(s, found)
     for _, item in events:
         if isinstance(item, tuple):
             a, b, kind = item
+            target: Entity | None
             if kind == "reference":
                 named = state.para_entity if not state.para_from_frame else None
                 target = named or Entity(s[a:b], "unknown", "", None, False)
@@ -448,54 +317,39 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         else:
             mention = item
             if not (
-                _dependent(s, mention)
+                dependent(s, mention)
                 or place_in_a_name(s, mention)
-                or any(a <= mention.start < b for a, b in appositions)
-                or _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+                or any(a <= mention.start < b for a, b in apposed)
+                or beaten(s, mention)
             ):
                 _remember(last, mention.entity)
             out.append((mention, True))
     # dependents: "its AITO, Luxeed", "including Onvo"; owners: "Geely's Zeekr"
     subject = [ok for _, ok in out]
-    for a, b in appositions:
+    for a, b in apposed:
         for i, (mention, _) in enumerate(out):
             if a <= mention.start < b:
                 subject[i] = False
     for i, (mention, _) in enumerate(out):  # "Chongqing tops China": China is no subject
-        if _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start]):
+        if beaten(s, mention):
             subject[i] = False
     for i, (mention, _) in enumerate(out):
-        if place_in_a_name(s, mention) or _place_as_scope(s, mention):
+        if place_in_a_name(s, mention) or place_as_scope(s, mention):
             subject[i] = False
-        if _dependent(s, mention):
+        if dependent(s, mention):
             subject[i] = False
             j = i + 1
-            while j < len(out) and _LIST_SEP.match(s[out[j - 1][0].end : out[j][0].start]):
+            while j < len(out) and LIST_SEP.match(s[out[j - 1][0].end : out[j][0].start]):
                 subject[j] = False
                 j += 1
         if i + 1 < len(out):
             between = s[mention.end : out[i + 1][0].start]
-            if _OWNER_AFTER.match(between) and out[i + 1][0].entity.kind != "region":
+            if OWNER_AFTER.match(between) and out[i + 1][0].entity.kind != "region":
                 subject[i] = False
     for i in range(1, len(out)):  # "Guangzhou Automobile Group (GAC Group)": one name, twice
         if re.fullmatch(r"\s*[(（]\s*", s[out[i - 1][0].end : out[i][0].start]):
             subject[i] = subject[i - 1]
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
-
-
-# A place named as a location ("loaded at Ningbo-Zhoushan Port") is not what the next
-# sentence without a subject talks about.
-_PASSING_PLACE_BEFORE = re.compile(r"(?:\bat|\bvia|\bthrough|\bnear)\s+(?:the\s+)?$", re.I)
-_PASSING_PLACE_AFTER = re.compile(r"^[-\w]*\s+(?:Port|Airport|Station)\b")
-
-
-def _may_be_subject_later(s: str, mention: Mention) -> bool:
-    if not mention.entity.is_region:
-        return True
-    return not (
-        _PASSING_PLACE_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
-        or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
-    )
 
 
 _PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|包括)", re.I)
@@ -520,7 +374,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
     for i in range(len(named) - 1, 0, -1):  # the last list of names: "Avatr, Deepal and Qiyuan"
         group = [named[i]]
         j = i
-        while j > 0 and _LIST_SEP.match(s[named[j - 1].end : named[j].start]):
+        while j > 0 and LIST_SEP.match(s[named[j - 1].end : named[j].start]):
             j -= 1
             group.insert(0, named[j])
         if len({m.entity.name for m in group}) == len(group) > 1:
@@ -530,30 +384,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         if not subject:
             continue
         _remember(state.last, mention.entity)
-        if _may_be_subject_later(s, mention):
+        if may_be_subject_later(s, mention):
             state.para_entity, state.para_from_frame = mention.entity, False
-
-
-def _list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list[Mention]:
-    """The list ("Zeekr and Lynk & Co", "蔚来、小鹏和理想") that mention ``index`` belongs to."""
-    lo = hi = index
-    while (
-        lo > 0
-        and mentions[lo - 1][1]
-        and _LIST_SEP.match(s[mentions[lo - 1][0].end : mentions[lo][0].start])
-    ):
-        lo -= 1
-    while (
-        hi + 1 < len(mentions)
-        and mentions[hi + 1][1]
-        and _LIST_SEP.match(s[mentions[hi][0].end : mentions[hi + 1][0].start])
-    ):
-        hi += 1
-    group = [m for m, _ in mentions[lo : hi + 1]]
-    names = {m.entity.name for m in group}
-    # a list names one kind of thing: "the CPCA, Tesla sold" is no list of two
-    kinds = {m.entity.is_region for m in group}
-    return group if len(names) > 1 and len(kinds) == 1 else [mentions[index][0]]
 
 
 def _sentence(work: str, original: str, start: int, end: int, state: _State) -> list[Figure]:
@@ -562,7 +394,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     if not _HAS_NUMBER.search(s):
         # fast path: a sentence without numbers only feeds the article state
         _carry_updates(s, find_parts(s), mx.segment_hits(s), state, [])
-        _update_last(state, [(m, not _dependent(s, m)) for m in _found(s)], s)
+        _update_last(state, [(m, not dependent(s, m)) for m in names_in(s)], s)
         return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
@@ -587,7 +419,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     keep = []
     for i in range(len(mentions) - 1):
         a, b = mentions[i][0], mentions[i + 1][0]
-        if _LIST_SEP.match(s[a.end : b.start]):
+        if LIST_SEP.match(s[a.end : b.start]):
             keep.append((a.end, b.start))
     starts = clause_bounds(s, keep)
     bounds = [*starts[1:], len(s)]
@@ -734,7 +566,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if not cand.dropped:
                 cand.drop("no subject")
             continue
-        brand = _brand_of_the_count(s, cand.number, subjects)
+        brand = brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
             cand.entity, cand.entity_obj = brand.name, brand
         china = _china_arm(s, cand, starts)
@@ -819,25 +651,6 @@ def _note(state: _State, offset: int, n: Number, reason: str, figure: Figure | N
         state.trace.append(NumberTrace(offset + n.start, offset + n.end, n.value, figure, reason))
 
 
-_COUNTED_NOUN = re.compile(
-    r"(?:-branded)?\s+(?:[\w-]+\s+)?(?:cars?|vehicles?|units|EVs|NEVs|SUVs|sedans|models?)\b",
-    re.I,
-)
-
-
-# "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
-_FROM_BRAND = re.compile(
-    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:its|the)\s+(?:[\w-]+\s+){0,6}$"
-)
-
-
-_MADE_IN_CHINA = re.compile(
-    r"\bChina-made\b|\bmade[- ]in[- ]China\b|\bShanghai-(?:made|built)\b|\bin China\b"
-    r"|\bChinese market\b|国产|中国制造|在华|中国市场",
-    re.I,
-)
-
-
 def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
     """A foreign maker's China arm ("Tesla China") when the count is of China-made cars or
     China sales; None otherwise."""
@@ -845,17 +658,7 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
         return None
     arm = lexicon().entities.get(f"{cand.entity_obj.name} China")
     window = s[starts[cand.clause] : cand.number.unit_end + 30]
-    return arm if arm is not None and _MADE_IN_CHINA.search(window) else None
-
-
-def _brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> Entity | None:
-    """The brand named between a number and its vehicle noun ("69,800 Hongqi cars")."""
-    for mention, _ in subjects:
-        if n.end <= mention.start <= n.end + 2 and _COUNTED_NOUN.match(s, mention.end):
-            return mention.entity
-        if n.end < mention.start and _FROM_BRAND.match(s[n.end : mention.start]):
-            return mention.entity  # a group's namesake brand is an unknown part: dropped
-    return None
+    return arm if arm is not None and made_in_china(window) else None
 
 
 def _part_window(cand: _Candidate, live: list[_Candidate], starts: list[int], parts: Parts) -> int:
@@ -935,10 +738,10 @@ def _assign_entity(
     if index > 0 and subjects[index - 1][1]:
         # "Zeekr and Lynk & Co, the two Geely brands, delivered ...": the group named in an
         # apposition describes the brands listed before it; they are the subject.
-        listed = _list_group(subjects, index - 1, s)
+        listed = list_group(subjects, index - 1, s)
         if len(listed) > 1 and all(m.entity.parent == mention.entity.name for m in listed):
             index, mention = index - 1, listed[-1]
-    group = _list_group(subjects, index, s)
+    group = list_group(subjects, index, s)
     if len(group) > 1:
         region = s[group[0].start : n.end]
         if _COMBINED.search(region) or _COMBINED.search(s[n.end : n.end + 40]):
@@ -967,7 +770,7 @@ def _pair_respectively(
         return
     listed = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= first]
     if listed:
-        entities = [m.entity for m in _list_group(subjects, listed[-1][0], s)]
+        entities = [m.entity for m in list_group(subjects, listed[-1][0], s)]
     elif _PLURAL.search(s[:first]):  # "the three brands sold A, B and C respectively"
         entities = list(last_list)
     else:

@@ -1,5 +1,6 @@
-"""Who a figure is about, beyond the lexicon: names the lexicon does not know, places that are
-only a location, models and sub-segments of a maker.
+"""Every name in a sentence: the lexicon's, the organisations it does not know, and names that
+make a known entity a part of something (a model, a group's namesake brand); places that are
+only a location; a maker's sub-segments; the headline's subject.
 
 Owns the out-of-lexicon guard. A capitalised organisation ("JAC sold", "Changan Mazda's
 sales", "Japan shipped"), an unknown "X汽车"/"X集团"/"X省"/"X市", or a place that is part of a
@@ -12,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from crawler.figures.entities import Mention
+from crawler.figures.entities import Entity, Mention, lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +199,58 @@ _MODEL_AFTER = re.compile(
 def model_after(s: str, end: int) -> bool:
     """A model named just after the number: the count is the model's, not the maker's."""
     return bool(_MODEL_AFTER.match(s[end : end + 40]))
+
+
+def names_in(s: str) -> list[Mention]:
+    """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown")."""
+    lex = lexicon()
+    known = lex.find(s)
+    unknown = []
+    for u in unknown_organisations(s, known):
+        plant = None
+        if u.plant is not None:  # "BYD's Xi'an operations": the lexicon may know "BYD Xi'an"
+            maker, place = (lex.by_alias.get(name.casefold(), name) for name in u.plant)
+            plant = lex.by_alias.get(f"{maker} {place}".casefold())
+        entity = lex.entities[plant] if plant else Entity(u.name, "unknown", "", None, False)
+        unknown.append(Mention(entity, u.start, u.end))
+    for m in known:
+        part = named_part(s, m)
+        if part is not None:
+            # a part of m's entity: "the group" after "the NIO brand" is NIO
+            part_of = Entity(s[m.start : part], "unknown", "", m.entity.name, False)
+            unknown.append(Mention(part_of, m.start, part))
+    if not unknown:
+        return known
+    kept = [m for m in known if not any(u.start <= m.start < u.end for u in unknown)]
+    return sorted([*kept, *unknown], key=lambda m: m.start)
+
+
+def named_part(s: str, mention: Mention) -> int | None:
+    """The end of a name that makes ``mention`` a part of its entity: a group's namesake brand
+    or a model. None when the mention names the entity itself."""
+    entity = mention.entity
+    if entity.is_region:
+        return None
+    model = _MODEL_SUFFIX.match(s, mention.end)
+    if model:
+        return model.end()
+    brand = _BRAND_AFTER.match(s, mention.end)
+    if brand and entity.kind in ("group", "maker") and has_brands(entity.name):
+        return brand.end()
+    return None
+
+
+@cache
+def has_brands(name: str) -> bool:
+    return any(e.parent == name for e in lexicon().entities.values())
+
+
+# "NIO brand", "the Geely mass-market brand": a group's namesake brand, not the group
+_BRAND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
+
+
+# "极氪001", "问界M9", "Zeekr 001", "AITO M9": a model of the maker
+_MODEL_SUFFIX = re.compile(
+    r"\s?(?:[A-Z]{1,3}\d{1,3}[A-Za-z+]*|\d{3})(?![\w.,%])(?!\s*[月年日万辆])"
+    r"|\s[A-Z](?: Plus|\+)?(?=[\s,;:)]|$)(?!\s+(?:and|&)\s)"
+)

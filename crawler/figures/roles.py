@@ -1,0 +1,183 @@
+"""Whether a name in a sentence is a subject of its figures, and which names go together.
+
+A brand named as part of something else ("its AITO", "the brand of Dongfeng"), a name inside an
+apposition ("Voyah, the NEV brand of Dongfeng, ..."), the one beaten ("tops China"), a place that
+only scopes or locates ("in the China market", "headquartered in Chongqing") is no subject. Lists
+("Zeekr and Lynk & Co") name several; a brand between a count and its noun ("69,800 Hongqi
+cars") is what is counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.figures.entities import Entity, Mention
+from crawler.figures.numbers import Number
+from crawler.figures.subjects import names_in, place_in_a_name
+
+_DEPENDENT_BEFORE = re.compile(
+    r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
+    r"(?:\s+[\w-]+){0,2}\s+|"
+    r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
+    r"|thanks to|from)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动)$",
+    re.I,
+)
+
+
+def dependent(s: str, mention: Mention) -> bool:
+    """A brand named as part of something else ("its AITO", "including Onvo", "across its
+    line-up"); a region after "across" is the scope of the figure ("Across Henan, output ...")."""
+    before = s[max(0, mention.start - 30) : mention.start]
+    if mention.entity.is_region and re.search(r"\bacross\s*$", before, re.I):
+        return False
+    if mention.entity.kind == "unknown":  # "its contract partner Qingyuan Motor": still blocks
+        return False
+    return bool(_DEPENDENT_BEFORE.search(before))
+
+
+# "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
+# the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
+_APPOSITION = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of)\s[^,;，；。]{0,100}?,"
+    r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s)",  # "Changan Automobile — a state-owned ... —"
+    re.I,
+)
+# "X tops China", "A beats B with a record": the one beaten is not the subject
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:tops|topped|beats|beat|overtakes|overtook|surpasses|surpassed|outsold|outsells"
+    r"|outpaces|outpaced|trails|trailed|than|behind|ahead of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# "in the China market", "outside China", "one of China's largest carmakers",
+# "headquartered in Chongqing's ...": a place that scopes or describes, not a subject
+_SCOPE_BEFORE = re.compile(r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$", re.I)
+_SCOPE_AFTER = re.compile(
+    r"^(?:\s+market\b"
+    r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
+    r"|best-selling|major|main)\b)",
+    re.I,
+)
+# "headquartered in Chongqing", "the city of Liuzhou", "Chongqing's Liangjiang New Area"
+_LOCATION_BEFORE = re.compile(
+    r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
+    r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def appositions(s: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of the appositions that follow a name ("X, the ... of Y, sold ...")."""
+    spans = []
+    for m in mentions:
+        a = _APPOSITION.match(s, m.end)
+        if a and re.search(r"\S", s[a.end() :]):
+            spans.append((m.end, a.end()))
+    return spans
+
+
+def place_as_scope(s: str, mention: Mention) -> bool:
+    """A place that scopes or locates ("in the China market", "outside China", "one of China's
+    largest", "headquartered in Chongqing"), not a place whose figure it is."""
+    if not mention.entity.is_region:
+        return False
+    before = s[max(0, mention.start - 30) : mention.start]
+    after = s[mention.end : mention.end + 40]
+    if _SCOPE_AFTER.match(after) or _LOCATION_BEFORE.search(before):
+        return True
+    # "sales in China" stays China's; "in the China market", "outside China" do not
+    return bool(_SCOPE_BEFORE.search(before)) and not re.search(r"\bin\s+$", before)
+
+
+_PASSING_PLACE_BEFORE = re.compile(r"(?:\bat|\bvia|\bthrough|\bnear)\s+(?:the\s+)?$", re.I)
+_PASSING_PLACE_AFTER = re.compile(r"^[-\w]*\s+(?:Port|Airport|Station)\b")
+
+
+def may_be_subject_later(s: str, mention: Mention) -> bool:
+    """A place passed through ("loaded at Ningbo-Zhoushan Port") is not what the next
+    sentence without a subject talks about."""
+    if not mention.entity.is_region:
+        return True
+    return not (
+        _PASSING_PLACE_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+        or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
+    )
+
+
+LIST_SEP = re.compile(r"^\s*(?:,|、|，|and|&|和|与|及|以及|, and)\s*$", re.I)
+
+
+def list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list[Mention]:
+    """The list ("Zeekr and Lynk & Co", "蔚来、小鹏和理想") that mention ``index`` belongs to."""
+    lo = hi = index
+    while (
+        lo > 0
+        and mentions[lo - 1][1]
+        and LIST_SEP.match(s[mentions[lo - 1][0].end : mentions[lo][0].start])
+    ):
+        lo -= 1
+    while (
+        hi + 1 < len(mentions)
+        and mentions[hi + 1][1]
+        and LIST_SEP.match(s[mentions[hi][0].end : mentions[hi + 1][0].start])
+    ):
+        hi += 1
+    group = [m for m, _ in mentions[lo : hi + 1]]
+    names = {m.entity.name for m in group}
+    # a list names one kind of thing: "the CPCA, Tesla sold" is no list of two
+    kinds = {m.entity.is_region for m in group}
+    return group if len(names) > 1 and len(kinds) == 1 else [mentions[index][0]]
+
+
+OWNER_AFTER = re.compile(r"^(?:'s|’s|-owned|-backed|旗下的?|的)\s*$", re.I)
+_COUNTED_NOUN = re.compile(
+    r"(?:-branded)?\s+(?:[\w-]+\s+)?(?:cars?|vehicles?|units|EVs|NEVs|SUVs|sedans|models?)\b",
+    re.I,
+)
+# "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
+_FROM_BRAND = re.compile(
+    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:its|the)\s+(?:[\w-]+\s+){0,6}$"
+)
+
+
+def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> Entity | None:
+    """The brand named between a number and its vehicle noun ("69,800 Hongqi cars")."""
+    for mention, _ in subjects:
+        if n.end <= mention.start <= n.end + 2 and _COUNTED_NOUN.match(s, mention.end):
+            return mention.entity
+        if n.end < mention.start and _FROM_BRAND.match(s[n.end : mention.start]):
+            return mention.entity  # a group's namesake brand is an unknown part: dropped
+    return None
+
+
+_MADE_IN_CHINA = re.compile(
+    r"\bChina-made\b|\bmade[- ]in[- ]China\b|\bShanghai-(?:made|built)\b|\bin China\b"
+    r"|\bChinese market\b|国产|中国制造|在华|中国市场",
+    re.I,
+)
+
+
+def headline_subject(headline: str) -> Entity | None:
+    """The article's main subject: the one entity its headline names as a subject. A headline
+    naming several, or one the lexicon does not know, gives no frame."""
+    subjects = {
+        m.entity.name: m.entity
+        for m in names_in(headline)
+        if not dependent(headline, m) and not place_in_a_name(headline, m)
+    }
+    if len(subjects) != 1:
+        return None
+    (entity,) = subjects.values()
+    return None if entity.kind == "unknown" else entity
+
+
+def beaten(s: str, mention: Mention) -> bool:
+    """The name is the one beaten or compared with ("Chongqing tops China", "more than NIO")."""
+    return bool(_OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start]))
+
+
+def made_in_china(window: str) -> bool:
+    """The count is of China-made cars or of China sales ("71,447 China-made vehicles")."""
+    return bool(_MADE_IN_CHINA.search(window))
