@@ -128,3 +128,19 @@ def test_retry_after_header_forms() -> None:
     assert retry_after_seconds("Wed, 01 Jan 2025 00:00:30 GMT", now) == 30.0
     assert retry_after_seconds("soon") is None
     assert retry_after_seconds(None) is None
+
+
+def test_hostile_text_never_crashes_the_parser() -> None:
+    """A page of digits, of 万, of separators or of table rows gives no figure and no error."""
+    from datetime import date
+
+    from crawler.figures import parse_figures
+
+    for text in (
+        "1" * 50_000,
+        "万" * 50_000,
+        "1," * 20_000,
+        "| a | b |\n" * 2_000,
+        "9" * 19 + " vehicles",
+    ):
+        assert parse_figures(text, date(2025, 12, 1)) == []

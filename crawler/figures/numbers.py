@@ -427,6 +427,8 @@ def find_numbers(text: str) -> list[Number]:
         bare_letter = False  # "3M", "5k": a count only when vehicles follow
         if digits is not None:
             raw = _SEPARATORS.sub("", digits)
+            if len(raw) > 18:  # a serial, a hash or a page of digits: no count of anything
+                continue
             amount = float(raw)
             if en_mult:
                 mult = en_mult.lower()
