@@ -125,6 +125,7 @@ CORE = [
     "subj_dash_apposition_names_no_subject",
     "subj_a_reference_without_a_name_is_not_the_headline",
     "subj_a_reference_names_the_paragraph_subject",
+    "subj_a_named_part_is_no_subject_for_later_sentences",
 ]
 
 

@@ -30,8 +30,8 @@ def dependent(s: str, mention: Mention) -> bool:
     before = s[max(0, mention.start - 30) : mention.start]
     if mention.entity.is_region and re.search(r"\bacross\s*$", before, re.I):
         return False
-    if mention.entity.kind == "unknown":  # "its contract partner Qingyuan Motor": still blocks
-        return False
+    if mention.entity.kind == "unknown" and mention.entity.parent is None:
+        return False  # "its contract partner Qingyuan Motor": an unknown name still blocks
     return bool(_DEPENDENT_BEFORE.search(before))
 
 
