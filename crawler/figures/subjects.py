@@ -3,9 +3,10 @@ make a known entity a part of something (a model, a group's namesake brand); pla
 only a location; a maker's sub-segments; the headline's subject.
 
 Owns the out-of-lexicon guard. A capitalised organisation ("JAC sold", "Changan Mazda's
-sales", "Japan shipped"), an unknown "X汽车"/"X集团"/"X省"/"X市", or a place that is part of a
-company name ("Zhengzhou Nissan", "Shaanxi Automobile Group") is found as an :class:`Unknown`
-span. The parser treats it as a subject like any other, and a number whose subject is unknown
+sales", "Japan shipped"), an unknown name at the head of a Chinese clause ("合创4月交付"), a known
+name continued by another ("吉利长兴基地"), a maker's plant ("BYD's Xi'an operations"), or a place
+that is part of a company name ("Zhengzhou Nissan", "Shaanxi Automobile Group") is found as an
+:class:`Unknown` span. The parser treats it as a subject like any other, and a number whose subject is unknown
 is dropped, never handed to a neighbouring known entity.
 """
 
@@ -55,8 +56,8 @@ _EN_ACTOR = re.compile(
 )
 # capitalised words that start sentences or name no one
 _NOT_NAME_WORDS = """a an the it its this that these those they their he she we our you i in on
-    at by for of
-    from to with and or but as after before during since while when where what which who total
+    at by for of from to with and or but as after before during since while when where what which
+    who total
     overall combined together sales deliveries exports output production shipments company group
     carmaker automaker brand firm maker makers startup association ministry bureau federation
     data figures statistics according meanwhile however also still only just even some all
@@ -85,7 +86,7 @@ _ZH_COMMON = re.compile(
     r"|新势力|头部|龙头|多家|两家|各|全|每|已|将|仍|也|又|再|首次|再次|继续|分别|均|都|和|与|及"
     r"|据|从|在|于|为|以|对|向|而|但|并|且|则|就|才|还|更|最|较|比|达|达到|实现|完成|超过|突破|近|约"
     r"|中国|省|市|国家|全球|世界|欧洲|美国|日本|销售|生产|出口|交付|批发|零售|上险|制造|下线|推出|发布"
-    r"|历史|此前|近期|年内|以来|期间|当年|最近|首批|车型|合计|总计|单日|单周|全系"
+    r"|历史|此前|近期|年内|以来|期间|当年|最近|首批|车型|总计|单日|单周|全系"
     r"|新车|整|乘|商|纯|插|混|燃|国|海|外|内|去|今|明|上|下|前|后|同|环|单|双|首|第)"
 )
 # a place followed by a capitalised company name is part of that name ("Zhengzhou Nissan")
