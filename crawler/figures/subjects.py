@@ -6,8 +6,8 @@ Owns the out-of-lexicon guard. A capitalised organisation ("JAC sold", "Changan 
 sales", "Japan shipped"), an unknown name at the head of a Chinese clause ("合创4月交付"), a known
 name continued by another ("吉利长兴基地"), a maker's plant ("BYD's Xi'an operations"), or a place
 that is part of a company name ("Zhengzhou Nissan", "Shaanxi Automobile Group") is found as an
-:class:`Unknown` span. The parser treats it as a subject like any other, and a number whose subject is unknown
-is dropped, never handed to a neighbouring known entity.
+:class:`Unknown` span. The parser treats it as a subject like any other, and a number whose
+subject is unknown is dropped, never handed to a neighbouring known entity.
 """
 
 from __future__ import annotations
