@@ -107,6 +107,7 @@ CORE = [
     "zh_bilingual_dedupe",
     "period_list_items_share_the_report_period",
     "period_one_number_one_reading",
+    "period_year_after_a_chinese_comma_starts_a_clause",
     # who a figure is about (golden_subjects.toml)
     "subj_apposition_names_no_subject",
     "subj_object_is_not_the_subject",

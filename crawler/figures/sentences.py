@@ -11,7 +11,7 @@ _SENTENCE_END = re.compile(
     r"(?<=[。！？!?])\s*|(?<=[.])\s+(?=[\"“'‘(\[A-Z0-9\u4e00-\u9fff])|(?<=[.][\"”’])\s+"
 )
 _CLAUSE_BREAK = re.compile(
-    r"[,;:，；：—–](?!\d{3})|\s(?:while|whereas|but|although|though|which|as well as)\s"
+    r"[,;:，；：—–]|\s(?:while|whereas|but|although|though|which|as well as)\s"
     r"|\s-\s|\sand\s(?=(?:said|says|added|noted|expects|plans|will|would|is|was|has|had|it|its"
     r"|the company|[a-z]+ed\b))|\(|\)",
     re.IGNORECASE,
