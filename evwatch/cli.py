@@ -58,7 +58,8 @@ def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
     crawl.add_argument(
         "--backfill",
         action="store_true",
-        help="record alerts as historical, deliver nothing (a source's first crawl always is)",
+        help="record alerts as historical, deliver nothing (always, until a source's first "
+        "successful crawl)",
     )
     crawl.add_argument(
         "--set",
@@ -70,7 +71,7 @@ def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
 
 
 def _crawl_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    demo = commands.add_parser("demo", help="crawl a local replica of all four sites")
+    demo = commands.add_parser("demo", help="crawl a local replica of all four sites into demo.db")
     demo.add_argument("--show", type=int, default=2, help="stored articles to list per source")
     runs(demo, "evwatch.crawlcommands:cmd_demo", db=False)
 
