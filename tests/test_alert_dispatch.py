@@ -70,7 +70,17 @@ def evwatch(db: Path, config: Path, *args: str) -> int:
     return main(["--db", f"sqlite:///{db}", "--config", str(config), *args])
 
 
+OCTOBER = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>HIMA in October</title>
+<meta property="article:published_time" content="2025-11-01T20:15:00+08:00"></head><body>
+<article><h1>HIMA in October</h1><p>HIMA delivered 68,216 vehicles in October, the alliance
+said on Saturday.</p></article></body></html>"""
+
+
 def ingest_article(tmp_path: Path, db: Path, config: Path) -> None:
+    """HIMA's October (the archive, ingested quietly), then November as news."""
+    history = tmp_path / "hima-october.html"
+    history.write_text(OCTOBER, encoding="utf-8")
+    assert evwatch(db, config, "ingest", "--quiet", str(history), "--source", "jiemian") == 0
     page = tmp_path / "hima.html"
     page.write_text(ARTICLE, encoding="utf-8")
     assert evwatch(db, config, "ingest", str(page), "--source", "jiemian") == 0
@@ -91,7 +101,8 @@ def test_an_alert_reaches_email_and_a_signed_webhook_exactly_once(tmp_path: Path
         assert len(smtp.messages) == 1
         mail = smtp.messages[0].message
         assert mail["Subject"] == (
-            "[evwatch] HIMA: first month above 80,000 deliveries — 81,864 in Nov 2025"
+            "[evwatch] HIMA: above 80,000 deliveries for the first time since records begin in "
+            "Oct 2025 — 81,864 in Nov 2025"
         )
         assert mail["To"] == "analyst@example.org"
         html = mail.get_body(("html",)).get_content()
@@ -254,7 +265,8 @@ def test_a_digest_subscriber_gets_one_mail_a_day_with_every_alert(tmp_path: Path
     mail = smtp.messages[0].message
     assert mail["Subject"].startswith(f"[evwatch] {thresholds} alerts")
     text = mail.get_body(("plain",)).get_content()
-    assert "first month above 20,000" in text and "first month above 30,000" in text
+    assert "above 30,000 deliveries for the first time since records begin in Jun 2024" in text
+    assert "above 40,000 deliveries for the first time" in text
     assert "Xpeng" not in text
 
 
