@@ -147,6 +147,8 @@ def alert_record(alert: Alert, delivered: bool) -> dict[str, Any]:
         "created_at": iso(alert.created_at),
         "delivered": delivered,
         "historical": alert.historical,
+        "held": alert.held,
+        "retracted": alert.retracted_at is not None,
     }
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -219,6 +220,10 @@ class Alert(Base):
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
     historical: Mapped[bool] = mapped_column(Boolean, default=False)
+    # raised on weak evidence: stored, listed, not delivered until corroborated
+    held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the figure behind it turned out wrong
+    retracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[utc_now] = mapped_column(index=True)
 
     article: Mapped[Article | None] = relationship()

@@ -116,6 +116,9 @@ def test_replay_raises_exactly_the_expected_alerts(
         "Leapmotor: second straight month above 70,000 deliveries — 70,327 in Nov 2025"
     )
     assert (last["value"], last["rung"], last["period_start"]) == (70327, 70000, "2025-11-01")
+    assert (last["delivered"], last["historical"], last["held"], last["retracted"]) == (
+        False, False, False, False,
+    )  # fmt: skip
     assert last["source_url"].endswith("leapmotor-2025-11.html")
     streak_lengths = dict(query(db, "SELECT key, streak FROM alerts WHERE kind = 'streak'"))
     for maker, kinds in EXPECTED.items():
