@@ -175,7 +175,13 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
             r["created_at"][:16].replace("T", " "),
             r["kind"],
             truncate(r["message"], 90),
-            "yes" if r["delivered"] else ("historical" if r["historical"] else "no"),
+            "yes"
+            if r["delivered"]
+            else "historical"
+            if r["historical"]
+            else "held"
+            if r["held"]
+            else "no",
         )
         for r in records
     ]
