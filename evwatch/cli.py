@@ -125,6 +125,13 @@ def _figure_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     figures.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     figures.add_argument("--limit", type=int, default=200)
     runs(figures, "evwatch.figurecommands:cmd_figures")
+    figure_actions = figures.add_subparsers(dest="figures_action", metavar="ACTION")
+    reject = figure_actions.add_parser(
+        "reject", help="reject a stored figure: retract its alerts, never store it again"
+    )
+    reject.add_argument("id", type=int, help="the figure's id (evwatch figures --format jsonl)")
+    reject.add_argument("--reason", required=True, help="why, as the correction will say")
+    runs(reject, "evwatch.figurecommands:cmd_figures_reject")
 
     reparse = commands.add_parser(
         "reparse", help="run the current figure parser over stored articles"

@@ -193,6 +193,30 @@ class Figure(Base):
     article: Mapped[Article] = relationship()
 
 
+class FigureRejection(Base):
+    """A figure a user rejected (``evwatch figures reject``): a reparse never stores it again."""
+
+    __tablename__ = "figure_rejections"
+    __table_args__ = (
+        UniqueConstraint(
+            "article_id", "entity", "metric", "segment", "period_kind", "period_start",
+            "period_end", name="uq_figure_rejections_key",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int_pk]
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    entity: Mapped[str] = mapped_column(String(128))
+    metric: Mapped[str] = mapped_column(String(32))
+    segment: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    rejected_at: Mapped[utc_now]
+
+
 class Alert(Base):
     """Something subscribers are told once: its ``key`` is unique, so a re-crawl, re-ingest,
     reparse, restart or a second source reporting the same figure cannot raise it again."""
