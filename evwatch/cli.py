@@ -170,7 +170,25 @@ def _alert_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     runs(alerts, "evwatch.alertcommands:cmd_alerts")
 
     dispatch = commands.add_parser("dispatch", help="send pending alert deliveries now")
+    dispatch.add_argument(
+        "--retry-now", action="store_true", help="retry failing deliveries now, not at their time"
+    )
     runs(dispatch, "evwatch.alertcommands:cmd_dispatch")
+
+    deliveries = commands.add_parser("deliveries", help="list the outbox; requeue dead deliveries")
+    deliveries.add_argument(
+        "--state", action="append", choices=("pending", "failing", "dead", "sent", "cancelled"),
+        help="only deliveries in this state (repeatable)",
+    )  # fmt: skip
+    deliveries.add_argument("--subscriber")
+    deliveries.add_argument("--channel", choices=("email", "webhook"))
+    deliveries.add_argument("--alert", type=int, help="only this alert's deliveries")
+    deliveries.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    deliveries.add_argument(
+        "--requeue-dead", action="store_true",
+        help="make the (filtered) dead deliveries pending again, from attempt one",
+    )  # fmt: skip
+    runs(deliveries, "evwatch.deliverycommands:cmd_deliveries")
 
     notify = commands.add_parser(
         "notify-test", help="send a sample alert through a subscriber's channels"

@@ -3,6 +3,7 @@ figures read from articles, the alerts they raise and the outbox of alert delive
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Annotated
 
@@ -255,6 +256,11 @@ class Alert(Base):
     figure: Mapped[Figure | None] = relationship()
 
 
+def new_message_id() -> str:
+    """A message id no other database will make: ``evw_`` and 32 random hex digits."""
+    return f"evw_{uuid.uuid4().hex}"
+
+
 class Delivery(Base):
     """The outbox: one row per alert, subscriber and channel, written in the transaction that
     raised the alert, then sent (and retried) by the dispatcher. Its id is the webhook-id and
@@ -278,6 +284,9 @@ class Delivery(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[utc_now]
+    #: the webhook-id: random (unique across databases), kept for every re-send; rows from
+    #: before migration 0008 have none and use ``evw_<id>``
+    message_id: Mapped[str | None] = mapped_column(String(40), default=new_message_id)
 
     alert: Mapped[Alert] = relationship()
 

@@ -9,6 +9,7 @@ import base64
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -134,6 +135,9 @@ def test_a_webhook_failing_three_times_is_delivered_once_with_one_id(tmp_path: P
             evwatch(db, config, "dispatch")
     assert len(receiver.requests) == 4
     assert len({r.headers["webhook-id"] for r in receiver.requests}) == 1
+    [(message_id,)] = query(db, "SELECT message_id FROM deliveries WHERE channel = 'webhook'")
+    assert receiver.requests[0].headers["webhook-id"] == message_id
+    assert re.fullmatch(r"evw_[0-9a-f]{32}", str(message_id))
     assert all(r.signature_ok for r in receiver.requests)
     webhook = query(db, "SELECT status, attempts FROM deliveries WHERE channel = 'webhook'")
     assert webhook == [("sent", 4)]
@@ -228,8 +232,8 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
     assert query(db, "SELECT count(*) FROM deliveries WHERE status != 'sent'") == [(0,)]
     received = [(r.path, r.headers["webhook-id"]) for r in receiver.requests]
     assert all(r.signature_ok for r in receiver.requests)
-    ids = query(db, "SELECT subscriber, id FROM deliveries")
-    assert {i for _, i in received} == {f"evw_{i}" for _, i in ids}
+    ids = query(db, "SELECT subscriber, message_id FROM deliveries")
+    assert {i for _, i in received} == {i for _, i in ids}
     resent = len(received) - len(set(received))
     print(f"{kills} kills, {deliveries} deliveries, {resent} re-sent with the same id")
     assert resent <= kills  # only a kill between sending and recording re-sends one

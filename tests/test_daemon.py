@@ -227,7 +227,7 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(
     keys = {k for (k,) in query(db, "SELECT key FROM alerts WHERE historical = 0")}
     assert "threshold:Henan:production:nev:100000" in keys
     assert "streak:Henan:production:nev:100000:2025-11" in keys
-    ids = {f"evw_{i}" for (i,) in query(db, "SELECT id FROM deliveries")}
+    ids = {i for (i,) in query(db, "SELECT message_id FROM deliveries")}
     assert {r.headers["webhook-id"] for r in receiver.requests} == ids
     assert query(db, "SELECT count(*) FROM deliveries d JOIN alerts a ON a.id = d.alert_id "
                  "WHERE a.historical = 1") == [(0,)]  # fmt: skip
