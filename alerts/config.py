@@ -120,6 +120,16 @@ class Record(Strict):
     min_history: StrictInt = Field(3, ge=1)  # earlier months needed before "a record"
 
 
+class Evidence(Strict):
+    """The evidence gate: an alert whose figure's parser confidence is below ``min_confidence``
+    is held (stored, not delivered) until a second source or a confident restatement
+    corroborates it. The default, 0.85, holds what real news showed to be the weak readings
+    (a subject or period taken from another sentence, no vehicle noun) while the plain
+    "X delivered N vehicles in <month>" sentence (0.9 and above) goes straight out."""
+
+    min_confidence: StrictFloat = Field(0.85, ge=0.0, le=1.0)
+
+
 class Streak(Strict):
     min_months: StrictInt = Field(2, ge=2)
 
@@ -141,6 +151,7 @@ class RuleSettings(Strict):
     streak: Streak = Field(default_factory=Streak)
     growth: Growth = Field(default_factory=Growth)
     source_health: SourceHealth = Field(default_factory=SourceHealth)
+    evidence: Evidence = Field(default_factory=Evidence)
 
     def ladder(self, metric: str) -> tuple[int, ...]:
         own: tuple[int, ...] | None = getattr(self.thresholds, metric, None)

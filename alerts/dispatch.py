@@ -2,10 +2,10 @@
 
 Each message is sent outside any transaction, then its outcome is recorded in one. A crash
 between the two is the only way a message goes out twice, and the re-send carries the same
-webhook-id and Message-ID (both derive from the delivery and alert ids). Failures back off
-exponentially (or as Retry-After asks) up to ``dispatch.max_attempts``, then the delivery is
-dead. A webhook answering 410 disables that channel. Channels are independent: one failing
-never holds another back.
+webhook-id (random, stored with the delivery) and Message-ID (derived from the alert).
+Failures back off exponentially (or as Retry-After asks) up to ``dispatch.max_attempts``, then
+the delivery is dead. A webhook answering 410 disables that channel. Channels are
+independent: one failing never holds another back.
 """
 
 from __future__ import annotations
@@ -120,14 +120,14 @@ class Dispatcher:
             views = [alert_view(d.alert) for d in deliveries]
             subscriber = self._subscriber(first.subscriber)
             route = (first.subscriber, first.channel, first.target)
-            delivery_id = first.id
+            message_id = first.message_id or f"evw_{first.id}"
             due = first.next_attempt_at
         if subscriber is None:
             result = DeliveryResult(False, f"subscriber {route[0]!r} is no longer configured",
                                     permanent=True)  # fmt: skip
         else:
             try:
-                result = self._deliver(subscriber, route, delivery_id, views, due)
+                result = self._deliver(subscriber, route, message_id, views, due)
             except (ConfigError, ValueError) as exc:
                 result = DeliveryResult(False, str(exc))
         self._record(delivery_ids, result, report)
@@ -139,7 +139,7 @@ class Dispatcher:
         self,
         subscriber: Subscriber,
         route: tuple[str, str, str],
-        delivery_id: int,
+        message_id: str,
         views: list[AlertView],
         due: datetime,
     ) -> DeliveryResult:
@@ -150,7 +150,7 @@ class Dispatcher:
             return send_webhook(
                 target,
                 subscriber.webhook.secret(),
-                f"evw_{delivery_id}",
+                message_id,
                 webhook_payload(views[0]),
                 timeout=self.webhook_timeout,
             )

@@ -3,7 +3,8 @@ writes each new alert with its outbox rows in the caller's transaction (the one 
 figures: ``crawler.writepath``). Alerts judge and deliver; they never store figures.
 
 An alert whose key exists already is skipped: the unique key is the once-only guarantee. In a
-backfill (``historical``) alerts are recorded but get no deliveries.
+backfill (``historical``) alerts are recorded but get no deliveries. An alert on weak evidence
+(``alerts.evidence``) is held: recorded without deliveries until corroborated.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
+from alerts.evidence import implausible, is_confident, release_corroborated
 from alerts.rules import (
     CUMULATIVE_KINDS,
     Candidate,
@@ -69,11 +71,20 @@ def raise_alerts(
             ).one()
             articles[figure.article_id] = (row.name, row.published_at)
         source, published = articles[figure.article_id]
+        # Weak evidence: stored and listed, delivered only once corroborated (alerts.evidence).
+        held = not historical and not is_confident(figure, config)
+        if not historical:
+            for released in release_corroborated(session, figure, config):
+                enqueue(session, released, config)
         for candidate in candidates_for(session, figure, source, published, config):
-            alert_id = insert_alert(session, candidate, figure, historical=historical)
+            hold = held or (
+                not historical
+                and implausible(candidate.kind, figure.value, candidate.previous_value)
+            )
+            alert_id = insert_alert(session, candidate, figure, historical=historical, held=hold)
             if alert_id is not None:
                 created.append(alert_id)
-                if not historical:
+                if not historical and not hold:
                     enqueue(session, alert_id, config)
     return created
 
@@ -136,6 +147,7 @@ def insert_alert(
     figure: Figure | None,
     *,
     historical: bool,
+    held: bool = False,
     source_id: int | None = None,
 ) -> int | None:
     """Inserts the alert unless its key exists; returns its id when it is new. One statement
@@ -150,6 +162,7 @@ def insert_alert(
         "claims": list(candidate.claims or (figure.claims if figure else ())),
         "message": candidate.message,
         "historical": historical,
+        "held": held,
         "source_id": source_id,
         "created_at": utcnow(),
     }

@@ -126,14 +126,16 @@ def monthly_candidates(
         if reaches(current.value, current.qualifier, rung)
         and not any(reaches(p.value, p.qualifier, rung) for p in earlier)
     ]
-    if crossed and not any(reaches(p.value, p.qualifier, crossed[-1]) for p in later):
+    # A crossing needs an earlier stored month below the rung: the first figure ever stored
+    # of a series is not news that the series crossed anything.
+    if crossed and earlier and not any(reaches(p.value, p.qualifier, crossed[-1]) for p in later):
         rung = crossed[-1]
         found.append(
             Candidate(
                 key=f"threshold:{figure.series}:{rung}",
                 kind="threshold",
                 rung=rung,
-                message=f"{figure.entity}: first month above {rung:,} {what} — "
+                message=f"{figure.entity}: {_first_above(figure, rung, what, earlier)} — "
                 f"{current.value:,} in {when}",
             )
         )
@@ -146,6 +148,7 @@ def monthly_candidates(
         and not any(p.value >= current.value for p in later)
     ):
         previous = max(countable, key=lambda p: (p.value, p.month))
+        since = month_label(min(p.month for p in countable))
         found.append(
             Candidate(
                 key=f"record:{figure.series}:{month:%Y-%m}",
@@ -153,7 +156,8 @@ def monthly_candidates(
                 previous_value=previous.value,
                 previous_period=f"{previous.month:%Y-%m}",
                 message=f"{figure.entity}: record {what} — {current.value:,} in {when}, "
-                f"beating {previous.value:,} in {month_label(previous.month)}",
+                f"beating {previous.value:,} in {month_label(previous.month)}; highest of the "
+                f"{len(countable) + 1} months on record since {since}",
             )
         )
 
@@ -171,6 +175,15 @@ def monthly_candidates(
             )
         )
     return found
+
+
+def _first_above(figure: FigureFacts, rung: int, what: str, earlier: Sequence[MonthPoint]) -> str:
+    """ "first month above X" only when the article itself claims a first: stored history never
+    shows where a series began. Otherwise what is known: since when records go back."""
+    if "first_time" in figure.claims:
+        return f"first month above {rung:,} {what}"
+    since = month_label(min(p.month for p in earlier))
+    return f"above {rung:,} {what} for the first time since records begin in {since}"
 
 
 def highest_rung(point: MonthPoint | None, ladder: Sequence[int]) -> int | None:
@@ -207,10 +220,13 @@ def milestone_candidates(
     figure: FigureFacts, same_scope: Sequence[FigureFacts], settings: RuleSettings
 ) -> list[Candidate]:
     """A lifetime, year-to-date or yearly total passing a round mark. ``same_scope`` holds the
-    other stored totals of the series for the same scope (all time, or the same year)."""
+    other stored totals of the series for the same scope (all time, or the same year). A mark
+    is passed only when an earlier stored total of the scope was below it."""
     if figure.period_kind not in CUMULATIVE_KINDS:
         return []
     earlier = [f for f in same_scope if f.period_end < figure.period_end]
+    if not earlier:
+        return []
     later = [f for f in same_scope if f.period_end > figure.period_end]
     crossed = [
         mark

@@ -204,8 +204,8 @@ class StorePipeline(_CrawlerPipeline):
         self.db_url: str = settings.get("EVWATCH_DB")
         self.backoff = timedelta(hours=settings.getfloat("EVWATCH_FAILURE_BACKOFF_HOURS"))
         self.config: Config = load_config(config_path(settings.get("EVWATCH_CONFIG") or None))
-        # A backfill records alerts as historical, without delivering them: asked for, or the
-        # first crawl of a source (its archive).
+        # A backfill records alerts as historical, without delivering them: asked for, or
+        # any crawl of a source before its first successful one (its archive).
         self.historical = settings.getbool("EVWATCH_BACKFILL")
         self.db: Database | None = None
         self.source_id: int | None = None
@@ -239,7 +239,7 @@ class StorePipeline(_CrawlerPipeline):
         with self.db.session() as session:
             source = queries.ensure_source(session, seed.name, seed.title, seed.home_url)
             self.source_id = source.id
-            self.historical = self.historical or not queries.has_finished_run(session, source.id)
+            self.historical = self.historical or not queries.has_successful_run(session, source.id)
             self.run_id = queries.start_run(session, source.id).id
             self._known = queries.known_urls(session, source.id)
         logger.info(

@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
+from alerts.corrections import alerts_behind, contradicted_by, retract
 from alerts.engine import raise_alerts
 from store import queries
-from store.figures import FigureChanges, store_figures
+from store.figures import FigureChanges, figure_key, rejected_keys, store_figures
+from store.models import Alert
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,24 @@ def write_figures(
     replace: bool = False,
 ) -> tuple[FigureChanges, list[int]]:
     """Stores an article's figures and raises what the new or changed ones call for.
-    ``replace`` (a reparse) deletes figures the parser no longer finds; ``historical`` records
-    alerts without deliveries."""
+    ``replace`` (a reparse) deletes figures the parser no longer finds and retracts the alerts
+    that rested on them; ``historical`` records alerts without deliveries. Figures a user
+    rejected are never stored again."""
+    rejected = rejected_keys(session, article_id)
+    if rejected:
+        figures = [f for f in figures if figure_key(f) not in rejected]
+    behind = alerts_behind(session, article_id) if replace else {}
     changes = store_figures(session, article_id, figures, parser_version, replace=replace)
+    for key in changes.removed:
+        retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]
-    return changes, raise_alerts(session, judged, config, historical=historical)
+    alert_ids = raise_alerts(session, judged, config, historical=historical)
+    for alert_id in alert_ids:
+        revision = session.get_one(Alert, alert_id)
+        if revision.kind == "revision" and not revision.held:
+            label = f"revised to {revision.value:,}" if revision.value is not None else "revised"
+            retract(session, contradicted_by(session, revision), f"the figure was {label}")
+    return changes, alert_ids
 
 
 def write_article(

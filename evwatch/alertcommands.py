@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from alerts.config import Config, ConfigError
 from alerts.dispatch import Dispatcher
@@ -147,6 +147,8 @@ def alert_record(alert: Alert, delivered: bool) -> dict[str, Any]:
         "created_at": iso(alert.created_at),
         "delivered": delivered,
         "historical": alert.historical,
+        "held": alert.held,
+        "retracted": alert.retracted_at is not None,
     }
 
 
@@ -173,7 +175,13 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
             r["created_at"][:16].replace("T", " "),
             r["kind"],
             truncate(r["message"], 90),
-            "yes" if r["delivered"] else ("historical" if r["historical"] else "no"),
+            "yes"
+            if r["delivered"]
+            else "historical"
+            if r["historical"]
+            else "held"
+            if r["held"]
+            else "no",
         )
         for r in records
     ]
@@ -184,6 +192,13 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
 def cmd_dispatch(args: argparse.Namespace, db: Database) -> int:
     config = alert_config(args)
     with InstanceLock(db.url, "dispatch"):  # a running daemon dispatches already
+        if args.retry_now:  # failing deliveries (tried before) are due at once
+            with db.session() as session:
+                session.execute(
+                    update(Delivery)
+                    .where(Delivery.status == "pending", Delivery.attempts > 0)
+                    .values(next_attempt_at=utcnow())
+                )
         report = Dispatcher(db, config).run_once()
     for line in report.details:
         print(line)
@@ -228,6 +243,9 @@ def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
                 Delivery.alert_id == alert_id
             )
         ).all()
+    with db.session() as session:  # a test is no alert: out of the history, never re-sent
+        session.execute(delete(Delivery).where(Delivery.alert_id == alert_id))
+        session.execute(delete(Alert).where(Alert.id == alert_id))
     for channel, status, error in statuses:
         print(f"{channel}: {status}{'' if error is None else ' (' + error + ')'}")
     return 0 if report.sent == len(statuses) else 1

@@ -58,7 +58,8 @@ def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
     crawl.add_argument(
         "--backfill",
         action="store_true",
-        help="record alerts as historical, deliver nothing (a source's first crawl always is)",
+        help="record alerts as historical, deliver nothing (always, until a source's first "
+        "successful crawl)",
     )
     crawl.add_argument(
         "--set",
@@ -70,7 +71,7 @@ def add_crawl_options(crawl: argparse.ArgumentParser) -> None:
 
 
 def _crawl_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    demo = commands.add_parser("demo", help="crawl a local replica of all four sites")
+    demo = commands.add_parser("demo", help="crawl a local replica of all four sites into demo.db")
     demo.add_argument("--show", type=int, default=2, help="stored articles to list per source")
     runs(demo, "evwatch.crawlcommands:cmd_demo", db=False)
 
@@ -124,6 +125,13 @@ def _figure_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     figures.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     figures.add_argument("--limit", type=int, default=200)
     runs(figures, "evwatch.figurecommands:cmd_figures")
+    figure_actions = figures.add_subparsers(dest="figures_action", metavar="ACTION")
+    reject = figure_actions.add_parser(
+        "reject", help="reject a stored figure: retract its alerts, never store it again"
+    )
+    reject.add_argument("id", type=int, help="the figure's id (evwatch figures --format jsonl)")
+    reject.add_argument("--reason", required=True, help="why, as the correction will say")
+    runs(reject, "evwatch.figurecommands:cmd_figures_reject")
 
     reparse = commands.add_parser(
         "reparse", help="run the current figure parser over stored articles"
@@ -162,7 +170,25 @@ def _alert_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     runs(alerts, "evwatch.alertcommands:cmd_alerts")
 
     dispatch = commands.add_parser("dispatch", help="send pending alert deliveries now")
+    dispatch.add_argument(
+        "--retry-now", action="store_true", help="retry failing deliveries now, not at their time"
+    )
     runs(dispatch, "evwatch.alertcommands:cmd_dispatch")
+
+    deliveries = commands.add_parser("deliveries", help="list the outbox; requeue dead deliveries")
+    deliveries.add_argument(
+        "--state", action="append", choices=("pending", "failing", "dead", "sent", "cancelled"),
+        help="only deliveries in this state (repeatable)",
+    )  # fmt: skip
+    deliveries.add_argument("--subscriber")
+    deliveries.add_argument("--channel", choices=("email", "webhook"))
+    deliveries.add_argument("--alert", type=int, help="only this alert's deliveries")
+    deliveries.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    deliveries.add_argument(
+        "--requeue-dead", action="store_true",
+        help="make the (filtered) dead deliveries pending again, from attempt one",
+    )  # fmt: skip
+    runs(deliveries, "evwatch.deliverycommands:cmd_deliveries")
 
     notify = commands.add_parser(
         "notify-test", help="send a sample alert through a subscriber's channels"

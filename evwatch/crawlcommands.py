@@ -133,13 +133,19 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return crawl_exit_status(db, outcome, len(names))
 
 
+DEMO_DB_URL = "sqlite:///demo.db"
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.replica.process import ReplicaProcess
     from evwatch.figurecommands import print_latest_figures
     from evwatch.runner import crawl_settings, run_crawls
+    from store.db import Database
 
     seeds = load_seeds(args.seeds)
-    db = open_db(args)
+    # The demo's replica news is invented: it never shares the live database unless --db asks
+    # for it, and its alerts are always historical (nothing judged in a demo is delivered).
+    db = Database(args.db or DEMO_DB_URL)
     print(f"Database: {db.url}")
     crawl_logging(args.log_level or "ERROR", quiet=False)
     with ReplicaProcess() as replica:
@@ -148,6 +154,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             db.url,
             seeds_dir=args.seeds,
             replica_url=replica.url,
+            backfill=True,
             # The replica is ours: no need to pace requests to it.
             overrides={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False},
         )

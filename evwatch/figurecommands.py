@@ -123,6 +123,7 @@ def write_figures(rows: Sequence[Any], fmt: str) -> None:
         return
     records = (
         {
+            "id": r.id,
             **{name: _iso(getattr(r, name)) for name in FIGURE_COLUMNS},
             "source": r.source,
             "url": r.canonical_url,
@@ -258,5 +259,30 @@ def cmd_reparse(args: argparse.Namespace, db: Database) -> int:
         f"parser {PARSER_VERSION}: {verb} {totals['articles']} articles: "
         f"{totals['added']} figures added, {totals['changed']} changed, "
         f"{totals['removed']} removed; {totals['alerts']} new alerts"
+    )
+    return 0
+
+
+def cmd_figures_reject(args: argparse.Namespace, db: Database) -> int:
+    """Rejects one stored figure: the rejection is kept (a reparse never stores the figure
+    again), the figure deleted, its alerts retracted and every subscriber who got one is sent
+    a correction by the next dispatch."""
+    from alerts.corrections import retract
+    from store.figures import reject_figure
+    from store.models import Alert, Figure
+
+    reason = args.reason.strip()
+    if not reason:
+        raise CommandError("--reason must say why")
+    with db.session() as session:
+        figure = session.get(Figure, args.id)
+        if figure is None:
+            raise CommandError(f"no stored figure with id {args.id}")
+        alert_ids = list(session.scalars(select(Alert.id).where(Alert.figure_id == figure.id)))
+        corrections = retract(session, alert_ids, reason)
+        reject_figure(session, figure, reason)
+    print(
+        f"figure {args.id} rejected: {len(alert_ids)} alerts retracted, "
+        f"{len(corrections)} corrections to send"
     )
     return 0

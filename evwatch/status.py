@@ -94,7 +94,7 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
         latest = list(session.scalars(select(Alert).order_by(Alert.id.desc()).limit(5)))
         alerts = [
             {"id": a.id, "created_at": _iso(a.created_at), "kind": a.kind, "message": a.message,
-             "historical": a.historical}
+             "historical": a.historical, "held": a.held}
             for a in latest
         ]  # fmt: skip
     if dead_count:
@@ -146,7 +146,8 @@ def render_status(report: dict[str, Any]) -> str:
     lines += [f"  dead #{x['id']} {x['subscriber']} {x['channel']}: {x['error']}"
               for x in d["dead_recent"]]  # fmt: skip
     lines += ["", "latest alerts:"]
-    lines += [f"  #{a['id']} {a['created_at'][:16]} {a['kind']}: {truncate(a['message'], 90)}"
+    lines += [f"  #{a['id']} {a['created_at'][:16]} {a['kind']}"
+              f"{' (held)' if a['held'] else ''}: {truncate(a['message'], 90)}"
               for a in report["latest_alerts"]] or ["  none"]  # fmt: skip
     if report["needs_attention"]:
         lines += ["", "needs attention: " + "; ".join(report["needs_attention"])]

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from store.models import Article, Figure, Source
+from store.models import Article, Figure, FigureRejection, Source
 from store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -335,3 +335,21 @@ def monthly_history(
     return {
         month: (value := _chosen(votes), votes[value].qualifier) for month, votes in months.items()
     }
+
+
+def rejected_keys(session: Session, article_id: int) -> set[FigureKey]:
+    """The keys of the article's figures a user rejected: never stored again."""
+    rows = session.scalars(select(FigureRejection).where(FigureRejection.article_id == article_id))
+    return {figure_key(vars(row)) for row in rows}
+
+
+def reject_figure(session: Session, figure: Figure, reason: str) -> None:
+    """Records the rejection (it outlives the figure) and deletes the figure."""
+    session.add(
+        FigureRejection(
+            article_id=figure.article_id, reason=reason, value=figure.value,
+            **{name: getattr(figure, name) for name in FIGURE_KEY},
+        )
+    )  # fmt: skip
+    session.flush()
+    session.execute(delete(Figure).where(Figure.id == figure.id))

@@ -3,6 +3,7 @@ figures read from articles, the alerts they raise and the outbox of alert delive
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -192,6 +194,30 @@ class Figure(Base):
     article: Mapped[Article] = relationship()
 
 
+class FigureRejection(Base):
+    """A figure a user rejected (``evwatch figures reject``): a reparse never stores it again."""
+
+    __tablename__ = "figure_rejections"
+    __table_args__ = (
+        UniqueConstraint(
+            "article_id", "entity", "metric", "segment", "period_kind", "period_start",
+            "period_end", name="uq_figure_rejections_key",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int_pk]
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    entity: Mapped[str] = mapped_column(String(128))
+    metric: Mapped[str] = mapped_column(String(32))
+    segment: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text)
+    rejected_at: Mapped[utc_now]
+
+
 class Alert(Base):
     """Something subscribers are told once: its ``key`` is unique, so a re-crawl, re-ingest,
     reparse, restart or a second source reporting the same figure cannot raise it again."""
@@ -219,11 +245,20 @@ class Alert(Base):
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
     historical: Mapped[bool] = mapped_column(Boolean, default=False)
+    # raised on weak evidence: stored, listed, not delivered until corroborated
+    held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the figure behind it turned out wrong
+    retracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[utc_now] = mapped_column(index=True)
 
     article: Mapped[Article | None] = relationship()
     source: Mapped[Source | None] = relationship()
     figure: Mapped[Figure | None] = relationship()
+
+
+def new_message_id() -> str:
+    """A message id no other database will make: ``evw_`` and 32 random hex digits."""
+    return f"evw_{uuid.uuid4().hex}"
 
 
 class Delivery(Base):
@@ -249,6 +284,9 @@ class Delivery(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[utc_now]
+    #: the webhook-id: random (unique across databases), kept for every re-send; rows from
+    #: before migration 0008 have none and use ``evw_<id>``
+    message_id: Mapped[str | None] = mapped_column(String(40), default=new_message_id)
 
     alert: Mapped[Alert] = relationship()
 

@@ -217,12 +217,23 @@ def abandon_run(engine: Engine, run_id: int, lock_wait_ms: int = 1000) -> None:
         connection.commit()
 
 
-def has_finished_run(session: Session, source_id: int) -> bool:
-    """Whether the source was crawled to the end before (else this crawl is its backfill)."""
-    finished = select(CrawlRun.id).where(
-        CrawlRun.source_id == source_id, CrawlRun.finished_at.is_not(None)
+def has_successful_run(session: Session, source_id: int) -> bool:
+    """Whether the source had a successful crawl: a run that went to the end (``ok`` or
+    ``partial``) and left the source with stored articles (its own or an earlier, cut-short
+    run's). Until then every crawl of it is its backfill: a failed, empty or interrupted first
+    run cannot end the backfill protection."""
+    stored_by_then = (
+        select(Article.id)
+        .where(Article.source_id == source_id, Article.first_seen_at <= CrawlRun.finished_at)
+        .exists()
     )
-    return session.scalar(finished.limit(1)) is not None
+    successful = select(CrawlRun.id).where(
+        CrawlRun.source_id == source_id,
+        CrawlRun.finished_at.is_not(None),
+        CrawlRun.status.in_(("ok", "partial")),
+        stored_by_then,
+    )
+    return session.scalar(successful.limit(1)) is not None
 
 
 def latest_runs(session: Session, run_ids: list[int]) -> list[CrawlRun]:

@@ -9,6 +9,7 @@ import base64
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -70,7 +71,17 @@ def evwatch(db: Path, config: Path, *args: str) -> int:
     return main(["--db", f"sqlite:///{db}", "--config", str(config), *args])
 
 
+OCTOBER = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>HIMA in October</title>
+<meta property="article:published_time" content="2025-11-01T20:15:00+08:00"></head><body>
+<article><h1>HIMA in October</h1><p>HIMA delivered 68,216 vehicles in October, the alliance
+said on Saturday.</p></article></body></html>"""
+
+
 def ingest_article(tmp_path: Path, db: Path, config: Path) -> None:
+    """HIMA's October (the archive, ingested quietly), then November as news."""
+    history = tmp_path / "hima-october.html"
+    history.write_text(OCTOBER, encoding="utf-8")
+    assert evwatch(db, config, "ingest", "--quiet", str(history), "--source", "jiemian") == 0
     page = tmp_path / "hima.html"
     page.write_text(ARTICLE, encoding="utf-8")
     assert evwatch(db, config, "ingest", str(page), "--source", "jiemian") == 0
@@ -91,7 +102,8 @@ def test_an_alert_reaches_email_and_a_signed_webhook_exactly_once(tmp_path: Path
         assert len(smtp.messages) == 1
         mail = smtp.messages[0].message
         assert mail["Subject"] == (
-            "[evwatch] HIMA: first month above 80,000 deliveries — 81,864 in Nov 2025"
+            "[evwatch] HIMA: above 80,000 deliveries for the first time since records begin in "
+            "Oct 2025 — 81,864 in Nov 2025"
         )
         assert mail["To"] == "analyst@example.org"
         html = mail.get_body(("html",)).get_content()
@@ -123,6 +135,9 @@ def test_a_webhook_failing_three_times_is_delivered_once_with_one_id(tmp_path: P
             evwatch(db, config, "dispatch")
     assert len(receiver.requests) == 4
     assert len({r.headers["webhook-id"] for r in receiver.requests}) == 1
+    [(message_id,)] = query(db, "SELECT message_id FROM deliveries WHERE channel = 'webhook'")
+    assert receiver.requests[0].headers["webhook-id"] == message_id
+    assert re.fullmatch(r"evw_[0-9a-f]{32}", str(message_id))
     assert all(r.signature_ok for r in receiver.requests)
     webhook = query(db, "SELECT status, attempts FROM deliveries WHERE channel = 'webhook'")
     assert webhook == [("sent", 4)]
@@ -217,8 +232,8 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
     assert query(db, "SELECT count(*) FROM deliveries WHERE status != 'sent'") == [(0,)]
     received = [(r.path, r.headers["webhook-id"]) for r in receiver.requests]
     assert all(r.signature_ok for r in receiver.requests)
-    ids = query(db, "SELECT subscriber, id FROM deliveries")
-    assert {i for _, i in received} == {f"evw_{i}" for _, i in ids}
+    ids = query(db, "SELECT subscriber, message_id FROM deliveries")
+    assert {i for _, i in received} == {i for _, i in ids}
     resent = len(received) - len(set(received))
     print(f"{kills} kills, {deliveries} deliveries, {resent} re-sent with the same id")
     assert resent <= kills  # only a kill between sending and recording re-sends one
@@ -254,7 +269,8 @@ def test_a_digest_subscriber_gets_one_mail_a_day_with_every_alert(tmp_path: Path
     mail = smtp.messages[0].message
     assert mail["Subject"].startswith(f"[evwatch] {thresholds} alerts")
     text = mail.get_body(("plain",)).get_content()
-    assert "first month above 20,000" in text and "first month above 30,000" in text
+    assert "above 30,000 deliveries for the first time since records begin in Jun 2024" in text
+    assert "above 40,000 deliveries for the first time" in text
     assert "Xpeng" not in text
 
 

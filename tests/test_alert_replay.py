@@ -29,10 +29,11 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December"]  # fmt: skip
 
 # Worked out by hand from the figures above with the default rules: ladder 10k..80k, records
-# after three stored months, streaks of two or more months at the same rung.
+# after three stored months, streaks of two or more months at the same rung. The first month
+# (Jun 2024) is the first figure stored of each series: it crosses no rung.
 EXPECTED = {
     "Leapmotor": {
-        "threshold": {"2024-06": 20000, "2024-08": 30000, "2024-11": 40000, "2025-07": 50000,
+        "threshold": {"2024-08": 30000, "2024-11": 40000, "2025-07": 50000,
                       "2025-09": 60000, "2025-10": 70000},
         "record": ["2024-09", "2024-10", "2024-11", "2024-12", "2025-05", "2025-06", "2025-07",
                    "2025-08", "2025-09", "2025-10", "2025-11"],
@@ -41,7 +42,7 @@ EXPECTED = {
                    "2025-06": (40000, 3), "2025-08": (50000, 2), "2025-11": (70000, 2)},
     },
     "Xpeng": {
-        "threshold": {"2024-06": 10000, "2024-09": 20000, "2024-11": 30000, "2025-09": 40000},
+        "threshold": {"2024-09": 20000, "2024-11": 30000, "2025-09": 40000},
         "record": ["2024-09", "2024-10", "2024-11", "2024-12", "2025-07", "2025-08", "2025-09",
                    "2025-10"],
         "streak": {"2024-07": (10000, 2), "2024-08": (10000, 3), "2024-10": (20000, 2),
@@ -115,6 +116,9 @@ def test_replay_raises_exactly_the_expected_alerts(
         "Leapmotor: second straight month above 70,000 deliveries — 70,327 in Nov 2025"
     )
     assert (last["value"], last["rung"], last["period_start"]) == (70327, 70000, "2025-11-01")
+    assert (last["delivered"], last["historical"], last["held"], last["retracted"]) == (
+        False, False, False, False,
+    )  # fmt: skip
     assert last["source_url"].endswith("leapmotor-2025-11.html")
     streak_lengths = dict(query(db, "SELECT key, streak FROM alerts WHERE kind = 'streak'"))
     for maker, kinds in EXPECTED.items():
@@ -125,6 +129,15 @@ def test_replay_raises_exactly_the_expected_alerts(
         "WHERE key = 'record:Xpeng:deliveries:nev:2025-07'",
     )  # fmt: skip
     assert record == [(36695, "2024-12")]
+    messages = dict(query(db, "SELECT key, message FROM alerts"))
+    assert messages["threshold:Xpeng:deliveries:nev:40000"] == (
+        "Xpeng: above 40,000 deliveries for the first time since records begin in Jun 2024 — "
+        "41,581 in Sep 2025"
+    )
+    assert messages["record:Leapmotor:deliveries:nev:2025-11"] == (
+        "Leapmotor: record deliveries — 70,327 in Nov 2025, beating 70,289 in Oct 2025; "
+        "highest of the 18 months on record since Jun 2024"
+    )
 
 
 def test_reingesting_in_any_order_and_a_second_source_add_no_alert(

@@ -48,11 +48,33 @@ def judge(figure: FigureFacts, *others: FigureFacts) -> dict[str, str]:
     return {c.kind: c.key for c in found} | {f"{c.kind}:message": c.message for c in found}
 
 
-def test_first_month_above_a_rung_names_the_highest_rung_crossed() -> None:
+def test_a_crossing_names_the_highest_rung_and_how_far_records_go_back() -> None:
     found = judge(month(2025, 11, 81864), month(2025, 10, 68216), month(2025, 9, 52916))
     assert found["threshold"] == "threshold:HIMA:deliveries:nev:80000"
     assert found["threshold:message"] == (
+        "HIMA: above 80,000 deliveries for the first time since records begin in Sep 2025 — "
+        "81,864 in Nov 2025"
+    )
+
+
+def test_first_month_above_only_when_the_article_claims_a_first() -> None:
+    claimed = month(2025, 11, 81864, claims=("first_time",))
+    found = judge(claimed, month(2025, 10, 68216))
+    assert found["threshold:message"] == (
         "HIMA: first month above 80,000 deliveries — 81,864 in Nov 2025"
+    )
+
+
+def test_the_first_figure_stored_of_a_series_crosses_nothing() -> None:
+    assert "threshold" not in judge(month(2025, 11, 301000))
+    assert "threshold" not in judge(month(2025, 11, 301000, claims=("first_time",)))
+
+
+def test_a_record_names_the_depth_of_the_history() -> None:
+    earlier = [month(2023, 9, 30000)] + [month(2024, m, 40000 + m) for m in range(1, 13)]
+    found = judge(month(2025, 1, 60000), *earlier)
+    assert found["record:message"].endswith(
+        "beating 40,012 in Dec 2024; highest of the 14 months on record since Sep 2023"
     )
 
 
@@ -61,10 +83,11 @@ def test_no_threshold_when_an_earlier_month_reached_it() -> None:
 
 
 def test_at_least_counts_as_its_value_and_approx_must_exceed_the_mark() -> None:
-    assert judge(month(2025, 11, 40000, "at_least"))["threshold"].endswith(":40000")
-    nearly = judge(month(2025, 11, 40000, "approx"))
+    before = month(2025, 10, 9000)
+    assert judge(month(2025, 11, 40000, "at_least"), before)["threshold"].endswith(":40000")
+    nearly = judge(month(2025, 11, 40000, "approx"), before)
     assert nearly["threshold"].endswith(":30000")
-    assert "threshold" not in judge(month(2025, 11, 90000, "at_most"))
+    assert "threshold" not in judge(month(2025, 11, 90000, "at_most"), before)
 
 
 def test_record_needs_enough_history_and_names_the_previous_record() -> None:
@@ -107,6 +130,7 @@ def test_milestones_take_the_highest_new_mark_within_the_scope() -> None:
     assert [c.key for c in found] == ["milestone:China:production:nev:2024:10000000"]
     assert "NEV production passed 10,000,000" in found[0].message
     assert milestone_candidates(earlier, [ytd], SETTINGS) == []  # the later total says more
+    assert milestone_candidates(ytd, [], SETTINGS) == []  # no earlier total below the mark
 
 
 def test_claims_are_relayed_only_when_history_cannot_judge_them() -> None:

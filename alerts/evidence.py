@@ -1,0 +1,89 @@
+"""The evidence gate: an alert raised on a figure the parser is not confident about is held
+(stored and listed, never delivered) until another report corroborates the same figure: a
+second source, or a confident restatement. Corroboration releases the alert exactly once.
+
+Two reports of one figure agree when their values are equal, or when one is approximate ("48.02
+万辆", "about 480,000") and the other lies within its rounding (480,186).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from alerts.config import Config
+from store.models import Alert, Article, Figure
+
+
+def rounding_unit(value: int) -> int:
+    """The unit an approximate value was rounded to: 480,200 -> 100; 480,000 -> 10,000."""
+    unit = 1
+    while value and value % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
+def agrees(value: int, qualifier: str, other: int, other_qualifier: str) -> bool:
+    """Whether two reported values can be the same figure."""
+    if value == other:
+        return True
+    if qualifier == "exact" and other_qualifier == "exact":
+        return False
+    tolerance = max(
+        rounding_unit(v) for v, q in ((value, qualifier), (other, other_qualifier)) if q != "exact"
+    )
+    return abs(value - other) < tolerance
+
+
+#: a revision moving a figure by more than this share is more likely a misreading than a
+#: revision (real ones move a figure by a few per cent): it is held like a weak figure
+REVISION_PLAUSIBLE_SHARE = 0.25
+
+
+def implausible(kind: str, value: int | None, previous: int | None) -> bool:
+    """Whether an alert is too surprising to deliver on one report."""
+    if kind != "revision" or not value or not previous:
+        return False
+    return abs(value - previous) > REVISION_PLAUSIBLE_SHARE * max(value, previous)
+
+
+def is_confident(figure: Figure, config: Config) -> bool:
+    return figure.confidence >= config.rules.evidence.min_confidence
+
+
+def release_corroborated(session: Session, figure: Figure, config: Config) -> list[int]:
+    """Releases the held alerts this figure corroborates: same entity, metric, segment and
+    period in another article, agreeing value, and either another source or a confident
+    figure. Returns the ids released (each once: the update only takes a still-held alert)."""
+    source_of = select(Article.source_id).where(Article.id == figure.article_id).scalar_subquery()
+    held = session.execute(
+        select(Alert, Article.source_id)
+        .join(Article, Alert.article_id == Article.id)
+        .where(
+            Alert.held.is_(True),
+            Alert.retracted_at.is_(None),
+            Alert.entity == figure.entity,
+            Alert.metric == figure.metric,
+            Alert.segment == figure.segment,
+            Alert.period_kind == figure.period_kind,
+            Alert.period_start == figure.period_start,
+            Alert.period_end == figure.period_end,
+            Alert.article_id != figure.article_id,
+        )
+        .order_by(Alert.id)
+    ).all()
+    figure_source = session.scalar(select(source_of))
+    released = []
+    for alert, alert_source in held:
+        if alert.value is None or alert.qualifier is None:
+            continue
+        if not agrees(alert.value, alert.qualifier, figure.value, figure.qualifier):
+            continue
+        if alert_source == figure_source and not is_confident(figure, config):
+            continue
+        taken = session.execute(
+            update(Alert).where(Alert.id == alert.id, Alert.held.is_(True)).values(held=False)
+        )
+        if taken.rowcount:  # type: ignore[attr-defined]
+            released.append(alert.id)
+    return released
