@@ -86,3 +86,32 @@ def test_no_file_means_defaults_and_no_subscribers(
     monkeypatch.delenv("EVWATCH_CONFIG", raising=False)
     config = load_config(None)
     assert config.subscribers == () and config.rules.record_min_history == 3
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("webhook", "whsecAbC123xyz"),  # passed the old check: letters and digits only
+        ("webhook", "desk_secret"),
+        ("webhook", "9SECRET"),
+        ("smtp", "Hunter2Secret"),
+    ],
+)
+def test_secret_names_must_look_like_environment_variables_and_are_never_echoed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, value: str
+) -> None:
+    path = tmp_path / "evwatch.toml"
+    if key == "webhook":
+        text = f'[[subscriber]]\nname = "x"\nwebhook = {{ url = "https://x.example", secret_env = "{value}" }}\n'  # noqa: E501
+        named = "subscriber 'x': webhook.secret_env"
+    else:
+        text = f'[smtp]\nhost = "mail.example.org"\nusername = "u"\npassword_env = "{value}"\n'
+        named = "smtp.password_env"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert named in str(caught.value) and value not in str(caught.value)
+    assert main(["--db", f"sqlite:///{tmp_path / 'e.db'}", "--config", str(path), "dispatch"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "environment variable" in captured.err
+    assert value not in captured.err + captured.out
