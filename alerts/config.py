@@ -346,8 +346,8 @@ class SmtpConfig(Strict):
 
 class DispatchSettings(Strict):
     max_attempts: StrictInt = Field(8, ge=1)
-    backoff_seconds: StrictFloat = 60.0  # doubles after each failure
-    max_backoff_seconds: StrictFloat = 6 * 3600.0
+    backoff_seconds: StrictFloat = Field(60.0, ge=0)  # doubles after each failure
+    max_backoff_seconds: StrictFloat = Field(6 * 3600.0, ge=0)
 
 
 class SourceSchedule(Strict):

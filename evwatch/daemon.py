@@ -33,6 +33,7 @@ from sqlalchemy import delete, select
 
 from alerts.config import Config, config_path, load_config
 from alerts.dispatch import Dispatcher
+from crawler.errors import CommandError
 from crawler.seeds import Seed
 from store.db import Database
 from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
@@ -246,8 +247,19 @@ def stop_at_once(db: Database, signum: int) -> None:
     os._exit(128 + signum)
 
 
+def check_schedules(config: Config, seeds: dict[str, Seed]) -> None:
+    """Every ``[daemon.sources.X]`` names a source of the seeds directory (a typo would
+    otherwise schedule nothing and say nothing)."""
+    where = str(config.path or "evwatch.toml")
+    for name in config.daemon.sources:
+        if name not in seeds:
+            known = ", ".join(sorted(seeds)) or "none"
+            raise CommandError(f"{where}: daemon.sources.{name}: no such source (known: {known})")
+
+
 def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: DaemonOptions) -> int:
     """Runs until SIGTERM or SIGINT; the caller holds the instance lock."""
+    check_schedules(config, seeds)
     _stopping.clear()
     _databases[options.db_url] = db
     interrupted = close_interrupted_runs(db)
