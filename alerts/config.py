@@ -44,7 +44,9 @@ DEFAULT_MILESTONES = (
     100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000, 20_000_000,
     50_000_000,
 )  # fmt: skip
-_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Environment variable names as POSIX shells write them: a pasted secret (mixed case, base64, a
+# "whsec_" prefix) never matches, so it is refused before it can be printed or stored.
+_ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 Positive = Field(ge=1)
@@ -85,7 +87,10 @@ def _clock(text: str) -> time:
 
 def _env_name(value: str) -> str:
     if not _ENV_NAME.match(value):
-        raise ValueError("must name an environment variable, not hold a secret")
+        # The value is never repeated: it may be the secret itself.
+        raise ValueError(
+            "must name an environment variable, not hold a secret (A-Z, 0-9 and _ only)"
+        )
     return value
 
 
@@ -352,8 +357,8 @@ class SmtpConfig(Strict):
 
 class DispatchSettings(Strict):
     max_attempts: StrictInt = Field(8, ge=1)
-    backoff_seconds: StrictFloat = 60.0  # doubles after each failure
-    max_backoff_seconds: StrictFloat = 6 * 3600.0
+    backoff_seconds: StrictFloat = Field(60.0, ge=0)  # doubles after each failure
+    max_backoff_seconds: StrictFloat = Field(6 * 3600.0, ge=0)
 
 
 class SourceSchedule(Strict):

@@ -2,20 +2,24 @@
 
 Signature: ``v1,<base64 HMAC-SHA256 over "{msg_id}.{timestamp}." + body>``; a secret of the form
 ``whsec_<base64>`` uses the decoded bytes as key, any other secret its UTF-8 bytes. The POST uses
-``urllib`` with an opener that refuses redirects; the response body is read at most up to a bound,
-and ``send_webhook`` never raises for network or HTTP errors. Details never contain the URL
-(webhook URLs often embed tokens) nor the secret.
+``urllib`` with an opener that refuses redirects and a total deadline (a receiver that trickles
+a byte at a time meets no per-read timeout: at the deadline the socket is shut down); the
+response body is read at most up to a bound, and ``send_webhook`` never raises for network or
+HTTP errors. Details never contain the URL (webhook URLs often embed tokens) nor the secret.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import hmac
 import http.client
 import json
+import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -103,8 +107,76 @@ class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_RefuseRedirects())
+class _Deadline:
+    """The total time one send may take: when it is up, the connection's socket is shut down,
+    which ends whatever read or write is waiting on it."""
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.fired:
+                self._shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):  # closed already
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> Any:
+    """``base`` whose socket, once connected, is handed to ``deadline``."""
+
+    class Watched(base):  # type: ignore[valid-type,misc]
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    return Watched
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_watched(http.client.HTTPConnection, self._deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        # No context: http.client's default, which verifies certificates and host names.
+        return self.do_open(_watched(http.client.HTTPSConnection, self._deadline), req)
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(
+        _RefuseRedirects(), _HTTPHandler(deadline), _HTTPSHandler(deadline)
+    )
 
 
 def _read_bounded(response: Any, limit: int, deadline: float) -> bytes:
@@ -223,9 +295,25 @@ def send_webhook(
         },
     )
     where = f"{scheme}://{host}"
+    with _Deadline(timeout) as total:
+        result = _post(request, timeout, max_response_bytes, hidden, where, now, total)
+    if total.fired and not result.ok and result.status is None:
+        return DeliveryResult(ok=False, detail=f"timed out after {timeout:g} s waiting for {where}")
+    return result
+
+
+def _post(
+    request: urllib.request.Request,
+    timeout: float,
+    max_response_bytes: int,
+    hidden: list[str],
+    where: str,
+    now: Callable[[], float],
+    total: _Deadline,
+) -> DeliveryResult:
     deadline = time.monotonic() + timeout
     try:
-        with _opener().open(request, timeout=timeout) as response:
+        with _opener(total).open(request, timeout=timeout) as response:
             status = response.status
             excerpt = ""
             if not 200 <= status < 300:

@@ -4,13 +4,17 @@ by path, "-" for stdin, or an http(s) URL. HTML goes through the crawler's own e
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import urllib.request
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
+from crawler.encoding import UndecodableError, decode_html
+from crawler.encoding import decode_text as _decode_text
 from crawler.errors import CommandError
 from crawler.schema import DEFAULT_TZ
 from crawler.textextract import ExtractedArticle, extract_article
@@ -41,40 +45,81 @@ def looks_like_html(raw: bytes) -> bool:
 
 
 def decode_text(raw: bytes, location: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030, the superset of GBK and GB2312."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CommandError(f"{location}: neither UTF-8 nor GB18030 text")
+    """A plain-text file: BOM, else UTF-8, GB18030 or Big5 by detection; else one line."""
+    try:
+        return _decode_text(raw)
+    except UndecodableError as exc:
+        raise CommandError(f"{location}: cannot decode ({exc})") from None
 
 
-def read_bytes(location: str) -> bytes:
+def _too_large(location: str) -> CommandError:
+    return CommandError(f"{location}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+
+
+def _read_bounded(stream: BinaryIO, location: str) -> bytes:
+    """At most MAX_BYTES + 1 bytes, in pieces, so that an endless stream costs 10 MB at most."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        chunk = stream.read(min(1 << 20, MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > MAX_BYTES:
+        raise _too_large(location)
+    return b"".join(chunks)
+
+
+def read_page(location: str) -> tuple[bytes, str | None]:
+    """The bytes at a path, "-" (stdin) or an http(s) URL, and the HTTP Content-Type if any.
+    A file's size is checked before it is read; every read stops after MAX_BYTES."""
     if location == "-":
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        return _read_bounded(sys.stdin.buffer, location), None
     if location.startswith(("http://", "https://")):
         request = urllib.request.Request(location, headers={"User-Agent": "evwatch"})
         try:
             with urllib.request.urlopen(request, timeout=20) as response:
-                return bytes(response.read(MAX_BYTES + 1))
+                length = response.headers.get("Content-Length", "")
+                if length.isdigit() and int(length) > MAX_BYTES:
+                    raise _too_large(location)
+                body = _read_bounded(response, location)
+                return body, response.headers.get("Content-Type")
         except OSError as exc:
             raise CommandError(f"{location}: cannot fetch ({exc})") from None
     try:
-        return Path(location).read_bytes()
+        with open(location, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise CommandError(f"{location}: cannot read (Is a directory)")
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+                raise _too_large(location)
+            return _read_bounded(stream, location), None
     except OSError as exc:
         raise CommandError(f"{location}: cannot read ({exc.strerror or exc})") from None
 
 
-def read_document(location: str, raw: bytes | None = None) -> Document:
-    raw = read_bytes(location) if raw is None else raw
+def read_bytes(location: str) -> bytes:
+    """The bytes at a path, "-" or URL, bounded (see read_page)."""
+    return read_page(location)[0]
+
+
+def read_document(
+    location: str, raw: bytes | None = None, content_type: str | None = None
+) -> Document:
+    if raw is None:
+        raw, content_type = read_page(location)
     if len(raw) > MAX_BYTES:
-        raise CommandError(f"{location}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise _too_large(location)
     if not raw.strip():
         raise CommandError(f"{location}: empty")
     url = location if location.startswith(("http://", "https://")) else None
     if looks_like_html(raw):
-        extracted = extract_article(raw, url)
+        try:
+            _, html = decode_html(raw, content_type)
+        except UndecodableError as exc:
+            raise CommandError(f"{location}: cannot decode ({exc})") from None
+        extracted = extract_article(html, url)
         if extracted.is_empty:
             raise CommandError(f"{location}: no article text found in the page")
         return Document(location, raw, True, extracted, extracted.text, extracted.title)

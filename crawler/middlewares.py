@@ -1,14 +1,17 @@
-"""Downloader middleware: waits out a server's Retry-After on 429 and 503 before retrying."""
+"""Downloader middlewares: Retry-After on 429 and 503 waited out (or, beyond the cap, the page
+given up for the run), and redirects that loop or leave the seed's domains refused as errors."""
 
 from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import deferred_to_future
 from twisted.internet.task import deferLater
@@ -63,6 +66,8 @@ class RetryAfterMiddleware:
             )
             if stats:
                 stats.inc_value("evwatch/retry_after/too_long")
+            # Scrapy's RetryMiddleware (after this one) would ask again at once: not this run.
+            request.meta["dont_retry"] = True
             return response
         assert self.crawler.spider is not None
         retry = get_retry_request(
@@ -76,3 +81,37 @@ class RetryAfterMiddleware:
 
         await deferred_to_future(deferLater(reactor, wait))
         return retry
+
+
+class RedirectRefused(IgnoreRequest):
+    """A redirect not followed: it leads back to a URL of its own chain, or off the seed's
+    domains. The spider records it as a crawl error of kind ``redirect``."""
+
+
+class RedirectCheckMiddleware:
+    """Sees 3xx answers before Scrapy's RedirectMiddleware (600) does and refuses loops (a page
+    that redirects to itself or to a page of its own chain) and off-site targets, which Scrapy
+    would drop silently (the duplicate filter, the off-site filter)."""
+
+    STATUSES = (301, 302, 303, 307, 308)
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectCheckMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        location = response.headers.get(b"Location")
+        if response.status not in self.STATUSES or not location:
+            return response
+        target = urldefrag(urljoin(request.url, location.decode("latin-1").strip()))[0]
+        chain = [urldefrag(u)[0] for u in [*request.meta.get("redirect_urls", ()), request.url]]
+        if target in chain:
+            raise RedirectRefused(f"redirect loop: {request.url} redirects to {target}")
+        domains = getattr(self.crawler.spider, "allowed_domains", None) or ()
+        host = (urlsplit(target).hostname or "").lower()
+        if domains and not any(host == d or host.endswith(f".{d}") for d in domains):
+            raise RedirectRefused(f"off-site redirect: {request.url} redirects to {target}")
+        return response

@@ -23,9 +23,10 @@ DEFAULT_TZ = ZoneInfo(DEFAULT_TIMEZONE)
 
 class Strict(BaseModel):
     """A table of a configuration file: unknown keys are errors, values are never coerced from
-    another type (fields say StrictInt, StrictStr ...), instances are frozen."""
+    another type (fields say StrictInt, StrictStr ...), numbers are finite (``inf`` and ``nan``
+    would pass every bound and crash the daemon later), instances are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 Model = TypeVar("Model", bound=BaseModel)

@@ -74,6 +74,8 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     # After RetryMiddleware (550) on the way in, so it sees 429/503 responses first.
     "crawler.middlewares.RetryAfterMiddleware": 560,
+    # Before RedirectMiddleware (600) on the way out, so it sees 3xx answers first.
+    "crawler.middlewares.RedirectCheckMiddleware": 610,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractTextPipeline": 100,

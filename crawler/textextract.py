@@ -21,6 +21,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Document
 
 from crawler.dates import date_from_url, parse_published
+from crawler.encoding import UndecodableError, decode_html
 from crawler.language import split_languages
 from crawler.schema import DEFAULT_TZ
 from crawler.seeds import ArticleSpec
@@ -127,7 +128,10 @@ def extract_article(
     """
     spec = spec or ArticleSpec()
     if isinstance(html, bytes):
-        html = html.decode("utf-8", errors="replace")
+        try:
+            html = decode_html(html)[1]
+        except UndecodableError:
+            html = ""
     selector = Selector(text=html if html.strip() else "<html></html>")
     metadata: list[Document | None] = []
 

@@ -8,6 +8,7 @@ command runs, so ``evwatch --help`` and ``evwatch status`` start at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -263,7 +264,12 @@ def _user_error(exc: Exception, args: argparse.Namespace) -> str | None:
     sa_exc = sys.modules.get("sqlalchemy.exc")
     if sa_exc is not None and isinstance(exc, sa_exc.OperationalError):
         # The database refused: a read-only file or directory, a full disk, a server down.
-        return f"database {args.db or os.environ.get('EVWATCH_DB') or 'evwatch.db'}: {exc.orig}"
+        from sqlalchemy import make_url  # loaded already: the error came from it
+
+        url = args.db or os.environ.get("EVWATCH_DB") or "evwatch.db"
+        with contextlib.suppress(sa_exc.ArgumentError):  # its password is never shown
+            url = make_url(url).render_as_string(hide_password=True)
+        return f"database {url}: {exc.orig}"
     return None
 
 

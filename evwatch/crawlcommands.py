@@ -146,7 +146,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # The demo's replica news is invented: it never shares the live database unless --db asks
     # for it, and its alerts are always historical (nothing judged in a demo is delivered).
     db = Database(args.db or DEMO_DB_URL)
-    print(f"Database: {db.url}")
+    print(f"Database: {db.display_url}")
     crawl_logging(args.log_level or "ERROR", quiet=False)
     with ReplicaProcess() as replica:
         print(f"Replica of {', '.join(seeds)} serving on {replica.url} (loopback only)")
@@ -187,5 +187,5 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from store.migrate import current_revision
 
     db = open_db(args)  # opening the database applies pending migrations
-    print(f"{db.url}: at revision {current_revision(db.engine)}")
+    print(f"{db.display_url}: at revision {current_revision(db.engine)}")
     return 0

@@ -19,21 +19,25 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from types import FrameType
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.base import STATE_STOPPED
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import delete, select
+from sqlalchemy import delete, make_url, select
+from sqlalchemy.exc import ArgumentError
 
 from alerts.config import Config, config_path, load_config
 from alerts.dispatch import Dispatcher
+from crawler.errors import CommandError
 from crawler.seeds import Seed
+from evwatch.relay import start_relay
 from store.db import Database
 from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
 from store.models import CrawlRun, Source
@@ -64,6 +68,29 @@ def database(url: str) -> Database:
     return _databases[url]
 
 
+# The database URLs this process was started with, by their masked form: jobs are stored
+# (pickled) in the database with the password masked, and find the real URL here.
+_real_urls: dict[str, str] = {}
+
+
+def masked_url(url: str) -> str:
+    """``url`` with its password, if any, as ``***`` (for logs, job rows, process arguments)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def stored_options(options: DaemonOptions) -> DaemonOptions:
+    """The options as job rows keep them: the database URL without its password."""
+    _real_urls[masked_url(options.db_url)] = options.db_url
+    return replace(options, db_url=masked_url(options.db_url))
+
+
+def _url(options: DaemonOptions) -> str:
+    return _real_urls.get(options.db_url, options.db_url)
+
+
 def _config(options: DaemonOptions) -> Config:
     return load_config(config_path(options.config))
 
@@ -72,7 +99,8 @@ def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
     """One crawl of one source in a subprocess, then a dispatch so new alerts go out now."""
     if _stopping.is_set():
         return
-    command = [sys.executable, "-m", "evwatch", "--db", options.db_url]
+    # The URL travels in the environment, never in the arguments (``ps`` shows those to all).
+    command = [sys.executable, "-m", "evwatch"]
     if options.config:
         command += ["--config", options.config]
     if options.seeds:
@@ -80,19 +108,25 @@ def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
     command += ["crawl", source, "--quiet"]
     if options.replica:
         command += ["--replica", options.replica]
-    env = {**os.environ, "EVWATCH_PARENT_PID": str(os.getpid())}
+    env = {**os.environ, "EVWATCH_PARENT_PID": str(os.getpid()), "EVWATCH_DB": _url(options)}
     started = time.monotonic()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    child = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # fmt: skip
+    assert child.stderr is not None
+    relay = start_relay(child.stderr, source)
     _running[source] = child
     try:
         child.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         logger.warning("crawl %s: over its %.0f s limit, stopping it", source, timeout)
         end_child(child)
-        _close_runs(options.db_url, source)
+        _close_runs(_url(options), source)
     finally:
         _running.pop(source, None)
-    _log_run(options.db_url, source, child.returncode, time.monotonic() - started)
+    relay.join(timeout=5.0)  # its last lines before the run's summary
+    _log_run(_url(options), source, child.returncode, time.monotonic() - started)
     dispatch_job(options)
 
 
@@ -134,7 +168,7 @@ def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -
 def dispatch_job(options: DaemonOptions) -> None:
     """Sends due deliveries (immediate alerts, and digests at their hour). One at a time."""
     with _dispatch_lock:
-        report = Dispatcher(database(options.db_url), _config(options)).run_once()
+        report = Dispatcher(database(_url(options)), _config(options)).run_once()
     if report.sent or report.failed or report.dead:
         logger.info(
             "dispatch: %d sent, %d failed (will retry), %d dead",
@@ -146,7 +180,7 @@ def dispatch_job(options: DaemonOptions) -> None:
 
 def housekeeping_job(options: DaemonOptions) -> None:
     config = _config(options).daemon
-    db = database(options.db_url)
+    db = database(_url(options))
     pruned = prune_raw_pages(db, config.raw_retention_days)
     checkpoint(db)
     saved = backup(db, config.backup_path) if config.backup_path else None
@@ -181,7 +215,7 @@ def build_scheduler(
     db: Database, config: Config, seeds: dict[str, Seed], options: DaemonOptions
 ) -> BlockingScheduler:
     enabled = [seed for seed in seeds.values() if seed.enabled]
-    scheduler = BlockingScheduler(
+    scheduler = Scheduler(
         jobstores={"default": job_store(db)},
         executors={"default": ThreadPoolExecutor(max_workers=len(enabled) + 2)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
@@ -223,14 +257,51 @@ def build_scheduler(
     return scheduler
 
 
+class Scheduler(BlockingScheduler):  # type: ignore[misc]  # APScheduler 3 is untyped
+    """APScheduler 3's BlockingScheduler, except that its main loop looks at the state after
+    waking: the original processes due jobs once more after ``shutdown`` and logs an ERROR for
+    each job it cannot submit to the stopped executor (four lines on every clean stop)."""
+
+    def _main_loop(self) -> None:
+        wait_seconds: float | None = threading.TIMEOUT_MAX
+        while self.state != STATE_STOPPED:
+            self._event.wait(wait_seconds)
+            self._event.clear()
+            if self.state == STATE_STOPPED:
+                break
+            wait_seconds = self._process_jobs()
+
+
+# The longest a crawl gets between SIGTERM and SIGKILL once stop_timeout_seconds is up.
+STOP_GRACE_SECONDS = 5.0
+
+
+def end_children(children: dict[str, subprocess.Popen[bytes]], grace: float) -> None:
+    """SIGTERM to every crawl at once, then SIGKILL to those still running after ``grace``."""
+    for child in children.values():
+        if child.poll() is None:
+            with contextlib.suppress(OSError):
+                child.terminate()
+    deadline = time.monotonic() + grace
+    for child in children.values():
+        try:
+            child.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
 def _stop(scheduler: BlockingScheduler, timeout: float) -> None:
+    """Waits up to ``timeout`` for running crawls, then ends the rest together: the whole stop
+    takes at most ``timeout`` plus STOP_GRACE_SECONDS (plus closing the scheduler)."""
     scheduler.pause()
     deadline = time.monotonic() + timeout
     while _running and time.monotonic() < deadline:
         time.sleep(0.2)
-    for source, child in list(_running.items()):
+    left = dict(_running)
+    for source in left:
         logger.warning("stopping: crawl %s still running after %.0f s, ending it", source, timeout)
-        end_child(child, grace=min(10.0, timeout))
+    end_children(left, grace=min(STOP_GRACE_SECONDS, timeout))
     scheduler.shutdown(wait=True)
 
 
@@ -246,14 +317,25 @@ def stop_at_once(db: Database, signum: int) -> None:
     os._exit(128 + signum)
 
 
+def check_schedules(config: Config, seeds: dict[str, Seed]) -> None:
+    """Every ``[daemon.sources.X]`` names a source of the seeds directory (a typo would
+    otherwise schedule nothing and say nothing)."""
+    where = str(config.path or "evwatch.toml")
+    for name in config.daemon.sources:
+        if name not in seeds:
+            known = ", ".join(sorted(seeds)) or "none"
+            raise CommandError(f"{where}: daemon.sources.{name}: no such source (known: {known})")
+
+
 def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: DaemonOptions) -> int:
     """Runs until SIGTERM or SIGINT; the caller holds the instance lock."""
+    check_schedules(config, seeds)
     _stopping.clear()
     _databases[options.db_url] = db
     interrupted = close_interrupted_runs(db)
     if interrupted:
         logger.warning("%d crawl runs were interrupted by the last shutdown", interrupted)
-    scheduler = build_scheduler(db, config, seeds, options)
+    scheduler = build_scheduler(db, config, seeds, stored_options(options))
     timeout = config.daemon.stop_timeout_seconds
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:

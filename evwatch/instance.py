@@ -30,11 +30,19 @@ def lock_path(db_url: str) -> Path:
     return Path.cwd() / f".evwatch-{digest}.lock"
 
 
+def _masked_command(db_url: str) -> str:
+    """This process's command line with the database password, if any, as ``***``."""
+    command = " ".join(sys.argv)
+    password = make_url(db_url).password
+    return command.replace(str(password), "***") if password else command
+
+
 class InstanceLock:
     """Context manager: holds the lock or raises CommandError naming the holder."""
 
     def __init__(self, db_url: str, role: str, wait_seconds: float = 1.0) -> None:
         self.path = lock_path(db_url)
+        self.db_url = db_url
         self.role = role
         self.wait_seconds = wait_seconds
         self.handle: int | None = None
@@ -59,7 +67,7 @@ class InstanceLock:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "role": self.role,
-            "command": " ".join(sys.argv),
+            "command": _masked_command(self.db_url),
             "since": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
         os.ftruncate(handle, 0)

@@ -5,11 +5,12 @@ when its site changes, without crawling."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from scrapy.http import HtmlResponse
 from scrapy.settings import Settings
 
+from crawler.documents import read_bytes
+from crawler.encoding import UndecodableError, decode_html
 from crawler.errors import CommandError
 from crawler.seeds import Seed, load_seeds
 from crawler.spiderloader import SeedSpiderLoader
@@ -20,11 +21,12 @@ BODY_PREVIEW_CHARS = 300
 
 
 def page_response(path: str, url: str) -> HtmlResponse:
+    body = read_bytes(path)
     try:
-        body = Path(path).read_bytes()
-    except OSError as exc:
-        raise CommandError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return HtmlResponse(url=url, body=body)
+        encoding, _ = decode_html(body)
+    except UndecodableError as exc:
+        raise CommandError(f"{path}: cannot decode ({exc})") from None
+    return HtmlResponse(url=url, body=body, encoding=encoding)
 
 
 def check_report(seed: Seed, response: HtmlResponse) -> tuple[list[str], bool]:
@@ -34,7 +36,7 @@ def check_report(seed: Seed, response: HtmlResponse) -> tuple[list[str], bool]:
     if seed.path is not None:
         settings.set("EVWATCH_SEEDS", str(seed.path.parent))
     spider = SeedSpiderLoader(settings).load(seed.name).for_seed(seed)  # type: ignore[attr-defined]
-    extracted = extract_article(response.body, response.url, seed.article, seed.tz, None)
+    extracted = extract_article(response.text, response.url, seed.article, seed.tz, None)
     links = [url for url, _ in spider.article_links(response)]
     pages = list(dict.fromkeys(spider.pagination_links(response)))
     published = extracted.published_at_utc

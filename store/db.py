@@ -121,5 +121,10 @@ class Database:
         with self._read_sessions() as session:
             yield session
 
+    @property
+    def display_url(self) -> str:
+        """The URL to print: its password, if any, as ``***``."""
+        return self.engine.url.render_as_string(hide_password=True)
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -47,10 +47,23 @@ def head_revision(engine: Engine) -> str | None:
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """The revisions this evwatch ships, from the migration files' names (no Alembic import)."""
+    return {path.name.split("_", 1)[0] for path in (MIGRATIONS_DIR / "versions").glob("*.py")}
+
+
 def upgrade_to_head(db: Database) -> bool:
-    """Apply pending migrations; returns True when something was applied."""
-    if current_revision(db.read_engine) == HEAD_REVISION:
+    """Apply pending migrations; returns True when something was applied. A database at a
+    revision this evwatch does not know (written by a newer one) is refused in one line."""
+    revision = current_revision(db.read_engine)
+    if revision == HEAD_REVISION:
         return False
+    if revision is not None and revision not in known_revisions():
+        from store.db import DatabaseError
+
+        raise DatabaseError(
+            f"this database was written by a newer evwatch (revision {revision}); upgrade evwatch"
+        )
     from alembic import command
 
     command.upgrade(alembic_config(db.engine), "head")

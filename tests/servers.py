@@ -174,6 +174,7 @@ class Reply:
     body_size: int = 0
     stall_after: int | None = None
     stall: float = 0.0
+    trickle: float = 0.0  # > 0: the status line and headers sent a byte at a time, this far apart
 
 
 @dataclass
@@ -207,6 +208,9 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
         stop = self.server.owner.stopping
         if reply.delay and stop.wait(reply.delay):
             return
+        if reply.trickle:
+            self._trickle(reply, stop)
+            return
         try:
             self.send_response(reply.status)
             for name, value in reply.headers.items():
@@ -226,6 +230,19 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
                 self.wfile.write(chunk)
                 sent += len(chunk)
             self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            self.server.owner.client_hung_up += 1
+        self.close_connection = True
+
+    def _trickle(self, reply: Reply, stop: threading.Event) -> None:
+        """A receiver that never stalls long enough for a per-read timeout: one byte at a time."""
+        head = f"HTTP/1.1 {reply.status} OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        try:
+            for byte in head.encode():
+                if stop.wait(reply.trickle):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             self.server.owner.client_hung_up += 1
         self.close_connection = True

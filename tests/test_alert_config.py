@@ -9,6 +9,7 @@ import pytest
 
 from alerts.config import ConfigError, load_config
 from evwatch.cli import main
+from tests.conftest import run_evwatch
 
 GOOD_SUBSCRIBER = '[[subscriber]]\nname = "desk"\nwebhook = { url = "https://h.example/x", secret_env = "DESK_SECRET" }\n'  # noqa: E501
 
@@ -86,3 +87,67 @@ def test_no_file_means_defaults_and_no_subscribers(
     monkeypatch.delenv("EVWATCH_CONFIG", raising=False)
     config = load_config(None)
     assert config.subscribers == () and config.rules.record_min_history == 3
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("webhook", "whsecAbC123xyz"),  # passed the old check: letters and digits only
+        ("webhook", "desk_secret"),
+        ("webhook", "9SECRET"),
+        ("smtp", "Hunter2Secret"),
+    ],
+)
+def test_secret_names_must_look_like_environment_variables_and_are_never_echoed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, value: str
+) -> None:
+    path = tmp_path / "evwatch.toml"
+    if key == "webhook":
+        text = f'[[subscriber]]\nname = "x"\nwebhook = {{ url = "https://x.example", secret_env = "{value}" }}\n'  # noqa: E501
+        named = "subscriber 'x': webhook.secret_env"
+    else:
+        text = f'[smtp]\nhost = "mail.example.org"\nusername = "u"\npassword_env = "{value}"\n'
+        named = "smtp.password_env"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert named in str(caught.value) and value not in str(caught.value)
+    assert main(["--db", f"sqlite:///{tmp_path / 'e.db'}", "--config", str(path), "dispatch"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "environment variable" in captured.err
+    assert value not in captured.err + captured.out
+
+
+@pytest.mark.parametrize(
+    ("toml", "named"),
+    [
+        ("[daemon]\nsources = [1, 2]\n", "daemon.sources"),
+        ("[daemon]\ndispatch_interval_seconds = inf\n", "daemon.dispatch_interval_seconds"),
+        ("[daemon]\ncrawl_timeout_seconds = nan\n", "daemon.crawl_timeout_seconds"),
+        ("[daemon.sources.jiemian]\ninterval_minutes = inf\n", "daemon.sources.jiemian"),
+        ("[dispatch]\nbackoff_seconds = -5.0\n", "dispatch.backoff_seconds"),
+        ("[dispatch]\nmax_backoff_seconds = inf\n", "dispatch.max_backoff_seconds"),
+        ("[rules.growth]\nyoy_at_least = nan\n", "rules.growth.yoy_at_least"),
+    ],
+)
+def test_values_that_would_crash_the_daemon_are_errors_naming_the_key(
+    tmp_path: Path, toml: str, named: str
+) -> None:
+    path = tmp_path / "evwatch.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert named in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_daemon_refuses_a_schedule_for_an_unknown_source(tmp_path: Path) -> None:
+    path = tmp_path / "evwatch.toml"
+    path.write_text("[daemon.sources.jeimian]\ninterval_minutes = 5.0\n", encoding="utf-8")
+    db = tmp_path / "e.db"
+    child = run_evwatch("--db", f"sqlite:///{db}", "--config", str(path), "daemon", timeout=60)
+    assert child.returncode == 2
+    assert child.stderr.strip().splitlines()[-1] == (
+        f"evwatch: error: {path}: daemon.sources.jeimian: no such source "
+        "(known: autobeta, henandaily, jiemian, tapas)"
+    )
+    assert "Traceback" not in child.stderr

@@ -186,6 +186,19 @@ def test_slow_receiver_times_out_retryably() -> None:
     assert "timed out" in result.detail
 
 
+def test_a_trickling_receiver_meets_a_total_deadline() -> None:
+    # One byte every 0.25 s: no single read waits long enough for a per-read timeout, and the
+    # answer's ~60 bytes would take 15 s. The send gives up at its total deadline.
+    with WebhookReceiver([Reply(200, trickle=0.25)]) as receiver:
+        started = time.monotonic()
+        result = send_webhook(receiver.url, SECRET, MSG_ID, payload(), timeout=1.0)
+        elapsed = time.monotonic() - started
+        assert len(receiver.requests) == 1
+    assert elapsed < 5.0  # 1 s deadline; margin for a loaded machine
+    assert not result.ok and not result.permanent
+    assert result.detail == "timed out after 1 s waiting for http://127.0.0.1"
+
+
 def test_nothing_listening_is_retryable() -> None:
     result = send_webhook(f"http://127.0.0.1:{free_port()}/hook", SECRET, MSG_ID, payload())
     assert not result.ok and not result.permanent and result.status is None

@@ -9,6 +9,7 @@ import base64
 import contextlib
 import json
 import os
+import pickle
 import random
 import shutil
 import signal
@@ -261,3 +262,139 @@ def test_a_second_signal_stops_the_daemon_and_its_crawls_at_once(
         time.sleep(0.1)
     open_runs = query(setup["db"], "SELECT count(*) FROM crawl_runs WHERE finished_at IS NULL")
     assert open_runs == [(0,)]
+
+
+def test_restarts_stop_all_crawls_together_cleanly_and_raise_no_health_alerts(
+    tmp_path: Path,
+) -> None:
+    # Three sources on slow pages, so that every SIGTERM finds crawls running.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sources = ("henandaily", "jiemian", "autobeta")
+    for source in sources:
+        shutil.copy(REPO / "seeds" / f"{source}.toml", seeds)
+    config = tmp_path / "evwatch.toml"
+    config.write_text(
+        "[daemon]\nstop_timeout_seconds = 3\ndispatch_interval_seconds = 1\n"
+        + "".join(f"[daemon.sources.{s}]\ninterval_minutes = 0.05\n" for s in sources),
+        encoding="utf-8",
+    )
+    db = tmp_path / "evwatch.db"
+    setup = {"db": db, "seeds": seeds, "config": config}
+
+    def running_runs() -> int:
+        try:
+            return query(db, "SELECT count(*) FROM crawl_runs WHERE finished_at IS NULL")[0][0]
+        except sqlite3.OperationalError:  # not migrated yet
+            return 0
+
+    with ReplicaProcess(slow_seconds=3.0) as slow:
+        for _restart in range(3):
+            daemon = start_daemon(setup, slow)
+            try:
+                wait_for(lambda: running_runs() >= 2, timeout=60)
+            finally:
+                began = time.monotonic()
+                output = stop(daemon, timeout=60)
+            took = time.monotonic() - began
+            assert daemon.returncode == 0, output[-2000:]
+            # stop_timeout_seconds (3) + the grace all crawls share (3) + margin for a loaded
+            # machine; ending them one after another took 3 + 3 per crawl.
+            assert took < 3 + 3 + 6, (took, output[-2000:])
+            assert " ERROR " not in output, output[-3000:]
+            assert "daemon stopped" in output
+    statuses = {s for (s,) in query(db, "SELECT status FROM crawl_runs")}
+    # (A crawl SIGKILLed after its grace leaves its run open: the next start closes it.)
+    assert "interrupted" in statuses
+    # Runs cut short by our own stops say nothing about the sources.
+    assert query(db, "SELECT count(*) FROM alerts WHERE kind = 'source_health'") == [(0,)]
+
+
+def test_the_database_url_stays_out_of_crawl_arguments_and_job_rows(
+    setup: dict[str, Path], replica: ReplicaProcess
+) -> None:
+    daemon = start_daemon(setup, replica)
+    url = f"sqlite:///{setup['db']}"
+
+    def crawl_child() -> int | None:
+        for pid in process_tree(daemon.pid)[1:]:
+            try:
+                args = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"crawl" in args and b"evwatch" in args:
+                return pid
+        return None
+
+    try:
+        pid = wait_for(crawl_child, timeout=60, step=0.05)
+        args = (Path("/proc") / str(pid) / "cmdline").read_bytes()
+        environ = (Path("/proc") / str(pid) / "environ").read_bytes().split(b"\0")
+    finally:
+        stop(daemon)
+    assert str(setup["db"]).encode() not in args  # `ps` shows arguments to every user
+    assert f"EVWATCH_DB={url}".encode() in environ
+
+    # A PostgreSQL URL's password is masked in what the job store pickles into its rows.
+    from evwatch.daemon import DaemonOptions, _url, stored_options
+
+    real = DaemonOptions("postgresql+psycopg://evw:s3cret-pw@db.internal/evwatch", None, None, None)
+    stored = stored_options(real)
+    assert b"s3cret-pw" not in pickle.dumps(stored)
+    assert _url(stored) == real.db_url  # the daemon itself still finds the real URL
+
+
+def test_the_lock_file_masks_a_database_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evwatch.instance import InstanceLock
+
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql+psycopg://evw:s3cret-pw@db.internal/evwatch"
+    monkeypatch.setattr(sys, "argv", ["evwatch", "--db", url, "daemon"])
+    with InstanceLock(url, "daemon") as lock:
+        content = lock.path.read_text()
+    assert "s3cret-pw" not in content
+    assert (
+        json.loads(content)["command"]
+        == "evwatch --db postgresql+psycopg://evw:***@db.internal/evwatch daemon"
+    )
+
+
+def test_log_format_json_is_json_end_to_end(setup: dict[str, Path]) -> None:
+    config = setup["config"].read_text(encoding="utf-8")
+    setup["config"].write_text(
+        config.replace("stop_timeout_seconds = 8", "stop_timeout_seconds = 1")
+    )
+    with ReplicaProcess(slow_seconds=3.0) as slow:  # the stop finds a crawl running
+        args = evwatch_args(setup, "daemon", "--replica", slow.url, "--log-format", "json")
+        daemon = subprocess.Popen(
+            [sys.executable, "-m", "evwatch", *args], cwd=REPO,
+            env={**os.environ, SECRET_ENV: SECRET}, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            wait_for(lambda: query_running(setup["db"]) >= 1, timeout=90)
+        finally:
+            output = stop(daemon)
+    records = []
+    for line in output.splitlines():
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except ValueError:
+                raise AssertionError(f"not JSON: {line!r}") from None
+    # The crawl's own notice that it is stopping, relayed as a record of the daemon's log (a
+    # crawl killed after its grace may add Python's own warnings, relayed the same way).
+    from_crawl = [r["message"] for r in records if r["logger"] == "evwatch.crawl"]
+    assert (
+        "henandaily: evwatch: SIGTERM: stopping, keeping what was fetched (again to stop at once)"
+        in from_crawl
+    )
+
+
+def query_running(db: Path) -> int:
+    try:
+        return query(db, "SELECT count(*) FROM crawl_runs WHERE finished_at IS NULL")[0][0]
+    except sqlite3.OperationalError:  # not migrated yet
+        return 0

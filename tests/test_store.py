@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from store import queries
 from store.db import Database, resolve_db_url
 from store.migrate import HEAD_REVISION, current_revision, head_revision
 from store.models import Article, ArticleUrl, FetchFailure
+from tests.conftest import query, run_evwatch
 
 
 @pytest.fixture()
@@ -131,3 +133,20 @@ def test_db_url_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVWATCH_DB", "postgresql://u@h/db")
     assert resolve_db_url() == "postgresql://u@h/db"
     assert resolve_db_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+@pytest.mark.parametrize("command", [("db", "upgrade"), ("articles",), ("status",)])
+def test_a_database_from_a_newer_evwatch_is_refused_in_one_line(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    path = tmp_path / "newer.db"
+    Database(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    child = run_evwatch("--db", f"sqlite:///{path}", *command, timeout=120)
+    assert child.returncode == 2
+    assert child.stderr.splitlines() == [
+        "evwatch: error: this database was written by a newer evwatch (revision 0099); "
+        "upgrade evwatch"
+    ]
+    assert query(path, "SELECT version_num FROM alembic_version") == [("0099",)]

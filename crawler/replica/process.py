@@ -68,7 +68,14 @@ class ReplicaProcess:
         return list(self._get("/_replica/hits"))
 
     def reset(self) -> None:
+        """Clears the hit log and any fault set by ``fault``."""
         self._get("/_replica/reset")
+
+    def fault(self, source: str, kind: str) -> None:
+        """Every page of the source (robots.txt aside) answers 503 with a Retry-After of an
+        hour (``busy``), redirects to itself (``loop``) or to another site (``offsite``) until
+        the next reset."""
+        self._get(f"/_replica/fault/{source}/{kind}")
 
     def publish(self, source: str) -> dict[str, Any]:
         """Puts the source's next held-back article online and returns it."""

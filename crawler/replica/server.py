@@ -34,6 +34,10 @@ class ReplicaState:
             jiemian.page_size = 50
         self.hits: list[dict[str, object]] = []
         self.lock = threading.Lock()
+        # Whole-site faults set by the tests (/_replica/fault/SOURCE/KIND): "busy" answers
+        # 503 with a Retry-After of an hour, "loop" redirects every page to itself, "offsite"
+        # to another site.
+        self.faults: dict[str, str] = {}
 
     def route(self, path: str, query: str) -> tuple[str, Page]:
         scheme, _, rest = path.lstrip("/").partition("/")
@@ -43,6 +47,16 @@ class ReplicaState:
             return host, not_found(path)
         if site_path == "/robots.txt":
             return host, Page(body=ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+        fault = self.faults.get(self.sites[host].source)
+        if fault == "busy":
+            return host, Page(
+                503, "<html><body>Busy</body></html>", headers={"Retry-After": "3600"}
+            )
+        if fault == "loop":
+            location = site_path + (f"?{query}" if query else "")
+            return host, Page(302, "", headers={"Location": location})
+        if fault == "offsite":
+            return host, Page(302, "", headers={"Location": "https://offsite.invalid/news/"})
         with self.lock:
             return host, self.sites[host].handle(host, site_path, query)
 
@@ -80,6 +94,10 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         with self.state.lock:
             if path == "/_replica/reset":
                 self.state.hits.clear()
+                self.state.faults.clear()
+            if path.startswith("/_replica/fault/"):
+                source, kind = path.split("/")[-2:]
+                self.state.faults[source] = kind
             if path.startswith("/_replica/publish/"):
                 source = path.rsplit("/", 1)[1]
                 site = next((s for s in self.state.sites.values() if s.source == source), None)

@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 from crawler.dates import parse_local_datetime
 from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
+from crawler.middlewares import RedirectRefused
 from crawler.pipelines import StorePipeline
 from crawler.seeds import Seed, load_seeds
 from crawler.signals import page_failed
@@ -273,6 +274,8 @@ class SeedSpider(scrapy.Spider):
             kind, message = "http", f"HTTP {status}"
         elif isinstance(error, DownloadTimeoutError | TimeoutError | TCPTimedOutError):
             kind, message = "timeout", "timed out"
+        elif isinstance(error, RedirectRefused):
+            kind, message = "redirect", str(error)
         elif isinstance(error, IgnoreRequest):
             kind, message = "ignored", str(error) or "ignored (robots.txt or size limit)"
         elif isinstance(error, DNSLookupError):
