@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from alerts.engine import insert_alert
 from alerts.rules import Candidate
-from store.figures import FigureKey, figure_key
+from store.figures import FigureKey, figure_key, same_key
 from store.models import Alert, Delivery, Figure
 from store.types import utcnow
 
@@ -42,12 +42,7 @@ def contradicted_by(session: Session, revision: Alert) -> list[int]:
             Alert.id != revision.id,
             Alert.retracted_at.is_(None),
             Alert.kind.in_(("threshold", "streak", "milestone", "record")),
-            Alert.entity == revision.entity,
-            Alert.metric == revision.metric,
-            Alert.segment == revision.segment,
-            Alert.period_kind == revision.period_kind,
-            Alert.period_start == revision.period_start,
-            Alert.period_end == revision.period_end,
+            *same_key(Alert, revision),
             Alert.value == revision.previous_value,
         )
     )

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
+from store.figures import same_key
 from store.models import Alert, Article, Figure
 
 
@@ -62,12 +63,7 @@ def release_corroborated(session: Session, figure: Figure, config: Config) -> li
         .where(
             Alert.held.is_(True),
             Alert.retracted_at.is_(None),
-            Alert.entity == figure.entity,
-            Alert.metric == figure.metric,
-            Alert.segment == figure.segment,
-            Alert.period_kind == figure.period_kind,
-            Alert.period_start == figure.period_start,
-            Alert.period_end == figure.period_end,
+            *same_key(Alert, figure),
             Alert.article_id != figure.article_id,
         )
         .order_by(Alert.id)

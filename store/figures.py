@@ -36,6 +36,12 @@ assert isinstance(_FIGURES, Table)
 _INSERT_FIGURE = insert(_FIGURES).returning(_FIGURES.c.id)  # compiled once
 
 
+def same_key(model: Any, other: Any) -> list[Any]:
+    """WHERE clauses for rows of ``model`` (figures, alerts) with the figure key of ``other``:
+    same entity, metric, segment and period."""
+    return [getattr(model, name) == getattr(other, name) for name in FIGURE_KEY]
+
+
 def figure_key(values: Mapping[str, Any]) -> FigureKey:
     return tuple(values[name] for name in FIGURE_KEY)
 
