@@ -1,7 +1,7 @@
 """Speed of parse_figures alone (no trafilatura): articles/s and figures/s on one core.
 
 Articles: the replica's bodies (crawler/replica/content/*.toml), the seed articles
-(tests/figures/seeds/*.txt), the real-news corpus (tests/figures/corpus/dev/*.json, headline
+(tests/figures/seed_articles/*.txt), the real-news corpus (tests/figures/corpus/dev/*.json, headline
 then body), the corpus articles joined into ~5,000-character articles, and synthetic articles
 made of golden case texts mixed with filler sentences. Rates are CPU time (time.process_time),
 the best of several rounds, so a busy machine slows them less. Goals: >= 300 articles/s on
@@ -48,7 +48,7 @@ def replica_articles() -> list[str]:
 
 
 def seed_articles() -> list[str]:
-    folder = REPO / "tests/figures/seeds"
+    folder = REPO / "tests/figures/seed_articles"
     return [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))]
 
 
