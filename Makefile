@@ -15,6 +15,7 @@ bench:
 	.venv/bin/python bench/crawl.py
 	.venv/bin/python bench/extract.py
 	.venv/bin/python bench/accuracy.py
+	.venv/bin/python bench/alert_precision.py
 	.venv/bin/python bench/daemon.py
 
 demo:
