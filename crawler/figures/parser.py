@@ -586,6 +586,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         obj = cand.entity_obj
         if obj is not None and subsegment(
             s[_part_window(cand, live, starts, parts_all) : cand.number.unit_end]
+            + _predicate_after(s, cand.number.unit_end)
         ):
             if not obj.is_region:
                 cand.drop("a part of the maker (segment, body type or market)")
@@ -674,6 +675,19 @@ def _part_window(cand: _Candidate, live: list[_Candidate], starts: list[int], pa
         if compared:
             return starts[compared[-1].clause]
     return starts[cand.clause]
+
+
+# "of which 145,179 were pure electric": what the number is said to be, right after it
+_PREDICATE_AFTER = re.compile(
+    r"\s*(?:(?:units?|vehicles?|cars?|of (?:them|these|those))\s+)?(?:were|was|are|is)\s+"
+    r"(?P<what>[^,.;:()，。；：（）]{1,40}?)(?=[,.;:()，。；：（）]|\s+(?:and|while|with)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _predicate_after(s: str, end: int) -> str:
+    m = _PREDICATE_AFTER.match(s, end)
+    return " " + m.group("what") if m else ""
 
 
 def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:

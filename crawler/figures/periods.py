@@ -204,13 +204,23 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 
 # Phrases whose "year" is a comparison base, not the figure's period.
 _COMPARISON = re.compile(
-    r"去年同期|上年同期|同期|a year (?:earlier|ago|before)|year-ago|same (?:period|months?|point"
-    r"|time|stretch) (?:of |in |a )?(?:last|the previous|previous) year|same (?:period|months?"
+    r"(?:去年|上年)同[期月]|同期|a year (?:earlier|ago|before)|year-ago"
+    r"|same (?:period|months?|point|time|stretch) (?:of |in |a )?(?:last|the previous|previous)"
+    r" year|same (?:period|months?"
     r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's",
     re.IGNORECASE,
 )
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # weeks, ten-day spans, day ranges and holidays: a part of a month, no calendar period
+    (
+        re.compile(
+            r"第\s*[一二三四五1-5]\s*周|[上中下]旬|(?:单|一|本|上|当|首|每)周|周(?:销量|度|交付)"
+            r"|\d{1,2}\s*日?\s*(?:至|到|-|–|—|~)\s*\d{1,2}\s*日|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[天日]"
+            r"|(?:五一|国庆|春节|中秋|端午|元旦)(?:假期|期间|黄金周|长假|小长假)|黄金周"
+        ),
+        "zh_partial",
+    ),
     (
         re.compile(r"(?<!\d)(20\d\d)\s*年\s*(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月"),
         "zh_year_range",
@@ -245,13 +255,29 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月)"), "this_year"),
     (re.compile(r"(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来"), "ytd"),
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
-    (re.compile(r"去年(?!同期)|上一?年(?!同期)"), "last_year"),
+    (re.compile(r"去年(?!同期|同月)|上一?年(?!同期|同月)"), "last_year"),
     (re.compile(r"全年|年度|整年|年产(?!能)"), "full_year"),
     (re.compile(r"累计|历史累计|累积|总计|迄今"), "lifetime"),
     (re.compile(r"上个?月"), "last_month"),
     (re.compile(r"本月"), "this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
-    # English (everything below)
+    # (English from here on)
+    (
+        re.compile(
+            r"\b(?:first|second|third|fourth|last|final|past|previous|opening|this|that|same)\s+"
+            r"(?:(?:two|three|\d)\s+)?weeks?\b|\bweek(?:ly)?\s+(?:ended|ending|to|of|through)\b"
+            r"|\b(?:first|last|past|opening)\s+(?:\d{1,2}|two|three|five|seven|ten|fifteen|twenty)"
+            r"\s+days\b|\b(?:May Day|National Day|Golden Week|Spring Festival|Chinese New Year"
+            r"|Lunar New Year|Dragon Boat)\b(?:\s+(?:holiday|break|period))?"
+            r"|\b"
+            + _MON
+            + r"\s+\d{1,2}\s*(?:-|–|to|through|until)\s*(?:"
+            + _MON[:-3]
+            + r"\.?\s+)?\d{1,2}\b(?!,?\s*\d{3})",
+            re.IGNORECASE,
+        ),
+        "en_partial",
+    ),
     (
         re.compile(
             r"\b(?:between\s+)?"
@@ -391,7 +417,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
 ]
 
-_FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_range")
+_FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
 _ZH_PATTERNS = _PATTERNS[:_FIRST_EN]
 _EN_PATTERNS = _PATTERNS[_FIRST_EN:]
 _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
@@ -461,6 +487,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "alone": ("仅", "单月", "alone"),
     "total": ("in total",),
     "rolling": ("12", "twelve", "十二"),
+    "zh_partial": ("周", "旬", "日", "天"),
+    "en_partial": ("week", "days", "day", "festival", "new year", "dragon", *_MONTH_NEEDLES),
     "en_year_quarter": ("q",),
     "en_quarter_to": ("quarter", "three months"),
     "en_range": _MONTH_NEEDLES,
@@ -545,6 +573,8 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "alone": {"alone": True},
     "total": {"total": True},
     "rolling": {"rolling": True},
+    "zh_partial": {"rolling": True},
+    "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
     "last_year": {"year_rel": "last"},
     "full_year": {"full_year": True},
@@ -704,7 +734,7 @@ _GROWTH = (
 # "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
 _EN_BASE = re.compile(
     r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over))\s+"
-    r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+"
+    r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom(?=\s+\d))\s+"
     r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
     r"|(?P<the>\b(?:from|on|over|times|tops?|topped|topping|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
     r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)(?=the\s+\d)",
@@ -731,10 +761,11 @@ _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of")
 _ZH_BASE = re.compile(
     r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如))"
     r"|(?P<over>高于|低于|超过|超出|不及|少于|多于)"
-    r"|(?P<same>(?:去年|上年)?同期(?:为|的))"
+    r"|(?P<same>(?:(?:去年|上年)(?:同期|同月)|同期)(?:为|的|(?:仅|只|共|则)?(?:交付|销售|售出|生产|出口"
+    r"|实现|完成)了?(?:新车|汽车|车辆)?(?:为|达)?)(?=\s*\d))"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_ZH_SAME_PERIOD = re.compile(r"\s*(?:去年|上年)?同期")
+_ZH_SAME_PERIOD = re.compile(r"\s*(?:(?:去年|上年)(?:同期|同月)|同期)")
 _ZH_BASE_END = re.compile(
     r"[,，;；。:：()（）、]|增长|下降|增加|减少|上升|提升|下滑|上涨|回落|增幅|降幅|相比|同比|环比"
 )

@@ -173,9 +173,16 @@ def headline_subject(headline: str) -> Entity | None:
     return None if entity.kind == "unknown" else entity
 
 
+# "ahead of SAIC, which shipped 80,000": the name is the subject of its own relative clause
+_RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:which|who|whose)\b", re.I)
+
+
 def beaten(s: str, mention: Mention) -> bool:
-    """The name is the one beaten or compared with ("Chongqing tops China", "more than NIO")."""
-    return bool(_OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start]))
+    """The name is the one beaten or compared with ("Chongqing tops China", "more than NIO"),
+    unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000")."""
+    return bool(
+        _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+    ) and not _RELATIVE_AFTER.match(s, mention.end)
 
 
 def made_in_china(window: str) -> bool:

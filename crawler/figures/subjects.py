@@ -38,6 +38,15 @@ _PLANT_WORDS = r"(?:operations|plant|factory|base|facility|facilities|gigafactor
 _MAKER_PLACE_PLANT = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
 )
+# "Volkswagen's joint venture with SAIC", "Toyota's Chinese joint ventures", "大众的合资公司":
+# a venture left unnamed is its own entity, neither partner's
+_JOINT_VENTURE = re.compile(
+    rf"(?<![Tt]he )(?!(?:Group|Company|Firm)(?:'s|’s))"
+    rf"{_CAP}(?:\s+{_CAP})?(?:'s|’s)\s+(?:(?:Chinese|China|local|two|three|second|first)\s+)?"
+    rf"(?:joint[- ]ventures?|JVs?)\b(?:\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?)?"
+    rf"|\b(?:joint[- ]ventures?|JVs?)\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?"
+    r"|[\u4e00-\u9fff]{2,4}的合资(?:公司|企业)"
+)
 #: "the plant", "the base", 该工厂: a plant named before, or one the lexicon does not know
 THE_PLANT = re.compile(rf"\b[Tt]he (?:[\w-]+ ){{0,2}}?{_PLANT_WORDS}\b|该工厂|该基地")
 
@@ -104,6 +113,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     out: list[Unknown] = []
     for m in _MAKER_PLACE_PLANT.finditer(s):
         out.append(Unknown(m.group(0), m.start(), m.end(), (m.group(1), m.group(2))))
+    for m in _JOINT_VENTURE.finditer(s):
+        out.append(Unknown(m.group(0), m.start(), m.end()))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
     def covered(a: int, b: int) -> bool:
