@@ -83,6 +83,20 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "a Guangzhou-based startup", "another carmaker", 另一家新势力: someone this text does not
+    # name, never the one named before
+    (
+        "other",
+        re.compile(
+            r"\b(?:an?|another|other|rival|some|several|many)\s+(?:[A-Za-z-]+\s+){0,3}?(?:startup"
+            r"|start-up|carmaker|automaker|company|firm|EV maker|NEV maker|manufacturer|rival"
+            r"|newcomer|player|competitor|peer)s?\b(?!\s+(?:spokes|officials?|executives?|statement"
+            r"|sources?|filings?|reports?|data|said)\b)"
+            r"|(?:另一家|另一个|另外一家|其他|其它|多家|一家)[\u4e00-\u9fff]{0,6}?(?:企业|车企|品牌|公司"
+            r"|新势力|厂商|厂家)",
+            re.I,
+        ),
+    ),
     # "the brand": the brand named last, when one was (else the maker named last)
     ("brand", re.compile(r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:brand|marque)\b|该品牌", re.I)),
     (
@@ -108,6 +122,9 @@ _PRONOUN_WORDS = {
     "brand": ("brand", "marque", "该品牌"),
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
+    "other": ("startup", "start-up", "maker", "company", "firm", "manufacturer", "rival",
+              "newcomer", "player", "competitor", "peer", "企业", "车企", "品牌", "公司", "新势力",
+              "厂商", "厂家"),
 }  # fmt: skip
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
@@ -305,6 +322,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if kind == "reference":
                 named = state.para_entity if not state.para_from_frame else None
                 target = named or Entity(s[a:b], "unknown", "", None, False)
+            elif kind == "other":
+                target = Entity(s[a:b], "unknown", "", None, False)
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
             if target is not None and _GROUP_WORD.search(s[a:b]) and target.parent:

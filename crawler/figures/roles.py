@@ -18,8 +18,16 @@ from crawler.figures.subjects import names_in, place_in_a_name
 _DEPENDENT_BEFORE = re.compile(
     r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
     r"(?:\s+[\w-]+){0,2}\s+|"
+    r"\b(?:(?:backed|owned|controlled|supported|founded|invested|co-developed|jointly developed"
+    r"|developed) by|partnered with|in partnership with)\b(?:\s+[\w-]+){0,1}\s*|"
     r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
     r"|thanks to|from)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动)$",
+    re.I,
+)
+
+
+_COUNT_FROM = re.compile(
+    r"\b(?:deliveries|sales|output|production|exports|shipments|registrations|volumes?)\s+from\s+$",
     re.I,
 )
 
@@ -32,13 +40,15 @@ def dependent(s: str, mention: Mention) -> bool:
         return False
     if mention.entity.kind == "unknown" and mention.entity.parent is None:
         return False  # "its contract partner Qingyuan Motor": an unknown name still blocks
+    if _COUNT_FROM.search(before):
+        return False  # "deliveries from Aito": whose deliveries they are
     return bool(_DEPENDENT_BEFORE.search(before))
 
 
 # "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of)\s[^,;，；。]{0,100}?,"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow)\s[^,;，；。]{0,100}?,"
     r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s)",  # "Changan Automobile — a state-owned ... —"
     re.I,
 )
