@@ -145,7 +145,8 @@ _EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", r
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!Q[1-4]\b|H[12]\b)[A-Z]{1,4}\d{1,3}[A-Za-z+]*|\d{3,4}(?= model)"
     r"|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
-    r"|\bmodels?\b|\bsedan\b|\bSUV\b|\bhatchback\b|车型|单车|款车",
+    r"|\bmodels?\b|\bsedan\b|\bSUV\b|\bhatchback\b|车型|单车|款车"
+    r"|\b(?:[A-Z][\w-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)",
 )
 
 
@@ -944,15 +945,17 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
     ]
     # a bound ("crossed 80,000", "above 70,000") of an exact figure folds into it
     result: list[Figure] = []
+    # and so does a rounding ("4万辆" in the headline, 40,073 in the body)
     for f in out:
-        if f.qualifier != "exact":
+        if f.qualifier != "exact" or _is_round(f.value):
             exact = [
                 i
                 for i, g in enumerate(out)
                 if g.qualifier == "exact"
+                and g is not f
                 and _key(g) == _key(f)
                 and g.segment in (f.segment, "unknown")
-                and _bounded_by(f, g)
+                and (_bounded_by(f, g) if f.qualifier != "exact" else _rounds_to(g.value, f.value))
             ]
             if exact:
                 target = out[exact[0]]
@@ -970,6 +973,18 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 break
         final.append(f)
     return _one_reading_per_number(final)
+
+
+def _is_round(value: int) -> bool:
+    return value >= 1000 and value % 1000 == 0
+
+
+def _rounds_to(precise: int, rounded: int) -> bool:
+    """``rounded`` (40,000; 331,000) is ``precise`` (40,073; 330,823) said to fewer digits."""
+    if precise == rounded:
+        return False
+    unit = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
+    return unit > 1 and round(precise / unit) * unit == rounded
 
 
 def _one_reading_per_number(figures: list[Figure]) -> list[Figure]:
