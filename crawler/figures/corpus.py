@@ -116,8 +116,14 @@ def key_of(entity: str, metric: str, kind: str, end: date, value: int) -> Key:
     )  # fmt: skip
 
 
+# The GUIDE lets an article's "Tesla" stand for Tesla China; the parser names the two apart, so
+# its "Tesla" is the worldwide company.
+_PARSER_NAMES = {"Tesla": "Tesla (global)"}
+
+
 def figure_key(figure: Figure) -> Key:
-    return key_of(figure.entity, figure.metric, figure.period_kind, figure.period_end, figure.value)
+    entity = _PARSER_NAMES.get(figure.entity, figure.entity)
+    return key_of(entity, figure.metric, figure.period_kind, figure.period_end, figure.value)
 
 
 def label_key(label: dict[str, object]) -> Key:

@@ -49,6 +49,7 @@ from crawler.figures.roles import (
     made_in_china,
     may_be_subject_later,
     place_as_scope,
+    worldwide,
 )
 from crawler.figures.sentences import clause_bounds, clause_of, split_sentences
 from crawler.figures.structured import structured_figures
@@ -678,8 +679,10 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
     if cand.entity_obj is None or cand.entity_obj.is_region:
         return None
     arm = lexicon().entities.get(f"{cand.entity_obj.name} China")
-    window = s[starts[cand.clause] : cand.number.unit_end + 30]
-    return arm if arm is not None and made_in_china(window) else None
+    if arm is None or worldwide(s[starts[cand.clause] : cand.number.unit_end + 30]):
+        return None
+    # exports leave from its China plant; a China cue anywhere in the sentence scopes it
+    return arm if cand.metric == "exports" or made_in_china(s) else None
 
 
 def _part_window(cand: _Candidate, live: list[_Candidate], starts: list[int], parts: Parts) -> int:

@@ -164,9 +164,12 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
 
 _MADE_IN_CHINA = re.compile(
     r"\bChina-made\b|\bmade[- ]in[- ]China\b|\bShanghai-(?:made|built)\b|\bin China\b"
-    r"|\bChinese market\b|国产|中国制造|在华|中国市场",
+    r"|\bChinese market\b|国产|中国制造|在华|中国市场|\bfrom China\b|\bShanghai (?:factory|plant"
+    r"|gigafactory)|上海(?:超级)?工厂|\bCPCA\b|Passenger Car Association|乘联会|乘联分会",
     re.I,
 )
+# "Tesla's global deliveries", 全球交付: the whole company, whatever else the sentence says
+_WORLDWIDE = re.compile(r"\bglobal(?:ly)?\b|\bworldwide\b|\baround the world\b|全球", re.I)
 
 
 def headline_subject(headline: str) -> Entity | None:
@@ -198,3 +201,8 @@ def beaten(s: str, mention: Mention) -> bool:
 def made_in_china(window: str) -> bool:
     """The count is of China-made cars or of China sales ("71,447 China-made vehicles")."""
     return bool(_MADE_IN_CHINA.search(window))
+
+
+def worldwide(window: str) -> bool:
+    """The count is the whole company's, across the world ("Tesla's global deliveries")."""
+    return bool(_WORLDWIDE.search(window))
