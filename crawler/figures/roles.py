@@ -55,7 +55,9 @@ _APPOSITION = re.compile(
 # "X tops China", "A beats B with a record": the one beaten is not the subject
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|beats|beat|overtakes|overtook|surpasses|surpassed|outsold|outsells"
-    r"|outpaces|outpaced|trails|trailed|than|behind|ahead of)\s+(?:the\s+)?$",
+    r"|outpaces|outpaced|trails|trailed|than|behind|ahead of)\s+(?:the\s+)?$"
+    # "远高于全国", "同期全国平均增速": the one compared with
+    r"|(?:高于|低于|超过|超出|领先于?|落后于?|不及|快于|慢于|好于|(?<![相对])比|同期)\s*$",
     re.I,
 )
 
@@ -73,7 +75,8 @@ _SCOPE_AFTER = re.compile(
 # "headquartered in Chongqing", "the city of Liuzhou", "Chongqing's Liangjiang New Area"
 _LOCATION_BEFORE = re.compile(
     r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
-    r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$",
+    r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$"
+    r"|(?:产自|产于|生产于|位于|落户于?|坐落于|总部位于|来自)\s*$",
     re.I,
 )
 
