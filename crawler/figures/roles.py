@@ -48,7 +48,8 @@ def dependent(s: str, mention: Mention) -> bool:
 # "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow)\s[^,;，；。]{0,100}?,"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow|home to)\s"
+    r"[^,;，；。]{0,100}?,"
     r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s)",  # "Changan Automobile — a state-owned ... —"
     re.I,
 )

@@ -38,6 +38,11 @@ _PLANT_WORDS = r"(?:operations|plant|factory|base|facility|facilities|gigafactor
 _MAKER_PLACE_PLANT = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
 )
+# "蔚来在合肥的第二工厂", "赛力斯两江工厂": a maker's plant at a place (after a known maker)
+_ZH_PLANT_AFTER = re.compile(
+    r"(?:在|的)?([\u4e00-\u9fff]{2,3}?)(?:市|省|区)?的?(?:第[一二三四五六]|新|超级|整车)?"
+    r"(?:工厂|基地|生产基地|制造基地|超级工厂)"
+)
 # "Volkswagen's joint venture with SAIC", "Toyota's Chinese joint ventures", "大众的合资公司":
 # a venture left unnamed is its own entity, neither partner's
 _JOINT_VENTURE = re.compile(
@@ -115,6 +120,11 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         out.append(Unknown(m.group(0), m.start(), m.end(), (m.group(1), m.group(2))))
     for m in _JOINT_VENTURE.finditer(s):
         out.append(Unknown(m.group(0), m.start(), m.end()))
+    for k in known if not s.isascii() else ():
+        plant = None if k.entity.is_region else _ZH_PLANT_AFTER.match(s, k.end)
+        if plant is not None:
+            maker = s[k.start : k.end]
+            out.append(Unknown(s[k.start : plant.end()], k.start, plant.end(), (maker, plant[1])))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
     def covered(a: int, b: int) -> bool:
