@@ -148,6 +148,11 @@ CORE = [
     "subj_headline_rounding_folds",
     "subj_maker_plant_at_place_zh",
     "subj_home_to_apposition",
+    "subj_sister_brand_is_its_own_subject",
+    "subj_named_brand_with_its_own_verb",
+    "subj_passenger_nev_is_a_part",
+    "subj_relative_clause_time_is_not_the_figures",
+    "en_as_of_a_total_is_lifetime",
 ]
 
 

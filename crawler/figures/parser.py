@@ -135,6 +135,7 @@ _PLURAL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
+_RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
@@ -522,7 +523,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         others = [
             lead_parts[i]
             for i in range(len(starts))
-            if i not in number_clauses and not lead_parts[i].empty
+            if i not in number_clauses
+            and not lead_parts[i].empty
+            # "the Onvo brand, which began deliveries on September 28, delivered 832": the
+            # time of a relative clause describes its name, not the figure
+            and not _RELATIVE_CLAUSE.match(s, starts[i])
         ]
         before_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] < n.start]
         after_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] > n.start]

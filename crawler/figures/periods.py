@@ -403,7 +403,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "lifetime",
     ),
-    (re.compile(r"\bin total\b", re.IGNORECASE), "total"),
+    (re.compile(r"\bin total\b|\ba total of\b", re.IGNORECASE), "total"),
     (
         re.compile(
             r"\b(?:last|past|previous|trailing|preceding)\s+(?:12|twelve)\s+months\b"
@@ -485,7 +485,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "that_month": ("当月",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
-    "total": ("in total",),
+    "total": ("in total", "a total of"),
     "rolling": ("12", "twelve", "十二"),
     "zh_partial": ("周", "旬", "日", "天"),
     "en_partial": ("week", "days", "day", "festival", "new year", "dragon", *_MONTH_NEEDLES),

@@ -42,7 +42,21 @@ def dependent(s: str, mention: Mention) -> bool:
         return False  # "its contract partner Qingyuan Motor": an unknown name still blocks
     if _COUNT_FROM.search(before):
         return False  # "deliveries from Aito": whose deliveries they are
+    if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):
+        return False  # "its premium brand Denza sold 10,000": the brand's own figure
     return bool(_DEPENDENT_BEFORE.search(before))
+
+
+# a name followed by its own figure verb is the subject of that verb
+_OWN_VERB_AFTER = re.compile(
+    r"(?:\s+(?:brand|marque))?\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
+    r"|made|posted|recorded|reported|registered|wholesaled|retailed)\b"
+    r"|(?:品牌)?(?:\d{1,2}\s*月)?(?:销量|交付|销售|产量|出口|共交付|累计交付)",
+    re.I,
+)
+_LISTED_BEFORE = re.compile(
+    r"\b(?:including|includes|such as|like)\b|包括|如|\b(?:by|with)\s+(?:[\w-]+\s+)?$", re.I
+)
 
 
 # "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
@@ -152,7 +166,7 @@ _COUNTED_NOUN = re.compile(
 )
 # "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
 _FROM_BRAND = re.compile(
-    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:its|the)\s+(?:[\w-]+\s+){0,6}$"
+    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:(?:its|the)\s+(?:[\w-]+\s+){0,6})?$"
 )
 
 

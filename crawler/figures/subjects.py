@@ -179,7 +179,8 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 
 
 _SUBSEGMENT = re.compile(
-    r"\bpassenger (?:car|vehicle)s?\b|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b"
+    r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
+    r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b"
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\b(?:BEV|PHEV|EREV)s?\b|\bsedans?\b"
     r"|\bSUVs?\b|\bMPVs?\b|\bdomestic(?:ally)?\b|\bin the (?:Chinese|China|domestic|home) market\b"
     r"|\bunder the [\w-]+(?: [\w-]+)? (?:brand|marque|label|line)\b"
