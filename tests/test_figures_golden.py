@@ -153,6 +153,8 @@ CORE = [
     "subj_passenger_nev_is_a_part",
     "subj_relative_clause_time_is_not_the_figures",
     "en_as_of_a_total_is_lifetime",
+    "subj_metric_word_inside_a_name",
+    "subj_count_from_a_named_brand",
 ]
 
 

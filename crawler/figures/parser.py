@@ -447,7 +447,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     bounds = [*starts[1:], len(s)]
     cands = [_Candidate(n, clause_of(starts, n.start)) for n in numbers]
     number_clauses = {c.clause for c in cands}
-    hits = mx.metric_hits(s)
+    # metric words inside a name are not the name's metric: 东风日产销量 is no 产销
+    masked = s
+    for m, _ in mentions:
+        if not m.entity.is_region:  # "sales outside China" stay exports
+            masked = masked[: m.start] + "\ue000" * (m.end - m.start) + masked[m.end :]
+    hits = mx.metric_hits(masked)
     sentence_trap = mx.SENTENCE_TRAP.search(s)
     announce = is_announcement(s)
     carry_before = state.carry_period
@@ -644,6 +649,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if _EACH.search(s):
                 metrics_ = ["production", "sales"]
             else:
+                _note(state, start, cand.number, "production and sales said together, no split")
                 continue
         else:
             metrics_ = [metric]

@@ -170,12 +170,16 @@ _FROM_BRAND = re.compile(
 )
 
 
+_PRONOUN_START = re.compile(r"(?:its|their|the|it)\b", re.I)
+
+
 def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> Entity | None:
     """The brand named between a number and its vehicle noun ("69,800 Hongqi cars")."""
     for mention, _ in subjects:
         if n.end <= mention.start <= n.end + 2 and _COUNTED_NOUN.match(s, mention.end):
             return mention.entity
-        if n.end < mention.start and _FROM_BRAND.match(s[n.end : mention.start]):
+        named = not _PRONOUN_START.match(s, mention.start)  # "from its ... brand ONVO"
+        if named and n.end < mention.start and _FROM_BRAND.match(s[n.end : mention.start]):
             return mention.entity  # a group's namesake brand is an unknown part: dropped
     return None
 
