@@ -155,6 +155,8 @@ CORE = [
     "en_as_of_a_total_is_lifetime",
     "subj_metric_word_inside_a_name",
     "subj_count_from_a_named_brand",
+    "en_dateline_is_no_period",
+    "zh_dateline_is_no_period_nor_subject",
 ]
 
 

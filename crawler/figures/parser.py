@@ -254,10 +254,25 @@ def explain_figures(text: str, published: date) -> tuple[list[Figure], list[Numb
     return figures, sorted(map(settle, trace), key=lambda t: t.start)
 
 
+# "SHANGHAI, June 4 (Reuters) -", "新华社北京12月1日电": where and when a wire filed the story,
+# neither a subject nor a period of its figures
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"[ \t]*(?:\([A-Za-z .]{2,30}\)[ \t]*)?|\([A-Za-z .]{2,30}\)[ \t]*)(?:--|—|–|-)(?=[ \t])"
+    r"|(?:新华社|中新社|中新网|人民网|央视网|本报)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日电",
+    re.M,
+)
+
+
+def _blank_datelines(text: str) -> str:
+    """The text with its datelines blanked out (offsets kept)."""
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
     if isinstance(published, datetime):
         published = published.date()
-    work = text.translate(FULLWIDTH)
+    work = _blank_datelines(text.translate(FULLWIDTH))
     state = _State(published, trace, frame=headline_subject(work[: max(0, work.find("\n"))]))
     # tables and label/value lists: read apart, their lines skipped by the sentence reader
     structured, consumed = structured_figures(work, published, state.frame)
