@@ -157,6 +157,8 @@ CORE = [
     "subj_count_from_a_named_brand",
     "en_dateline_is_no_period",
     "zh_dateline_is_no_period_nor_subject",
+    "zh_a_plans_time_is_not_the_figures",
+    "en_a_plans_time_is_not_the_figures",
 ]
 
 

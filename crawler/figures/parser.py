@@ -135,6 +135,11 @@ _PLURAL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
+_PLANNED = re.compile(
+    r"将(?!近|超|达)|计划|预计|预期|有望|拟于|\bwill\b|\bplans? to\b|\bexpects? to\b|\baims? to\b"
+    r"|\bis set to\b|\bis expected to\b|\bscheduled\b",
+    re.I,
+)
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMBINED = re.compile(
@@ -546,8 +551,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if i not in number_clauses
             and not lead_parts[i].empty
             # "the Onvo brand, which began deliveries on September 28, delivered 832": the
-            # time of a relative clause describes its name, not the figure
+            # time of a relative clause describes its name, not the figure; "埃安品牌将在2月
+            # 完成...": a plan's time is not the figure's either
             and not _RELATIVE_CLAUSE.match(s, starts[i])
+            and not _PLANNED.search(s, starts[i], bounds[i])
         ]
         before_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] < n.start]
         after_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] > n.start]
@@ -565,7 +572,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 (
                     p
                     for i, p in enumerate(lead_parts)
-                    if i != cand.clause and (p.explicit or p.as_of is not None)
+                    if i != cand.clause
+                    and (p.explicit or p.as_of is not None)
+                    and not _PLANNED.search(s, starts[i], bounds[i])
                 ),
                 key=lambda p: abs(p.spans[0][0] - n.start),
             )
