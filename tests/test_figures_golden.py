@@ -159,6 +159,9 @@ CORE = [
     "zh_dateline_is_no_period_nor_subject",
     "zh_a_plans_time_is_not_the_figures",
     "en_a_plans_time_is_not_the_figures",
+    "subj_market_sentence_is_china_not_the_headline_maker",
+    "subj_the_markets_top_seller_is_unnamed",
+    "en_since_the_companys_founding_is_lifetime",
 ]
 
 

@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cache
 
 from crawler.figures import metrics as mx
 from crawler.figures.confidence import (
@@ -93,8 +94,20 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|start-up|carmaker|automaker|company|firm|EV maker|NEV maker|manufacturer|rival"
             r"|newcomer|player|competitor|peer)s?\b(?!\s+(?:spokes|officials?|executives?|statement"
             r"|sources?|filings?|reports?|data|said)\b)"
+            r"|\bthe (?:[\w'’-]+ ){0,3}?(?:top seller|best[- ]seller|market leader)\b"
             r"|(?:另一家|另一个|另外一家|其他|其它|多家|一家)[\u4e00-\u9fff]{0,6}?(?:企业|车企|品牌|公司"
             r"|新势力|厂商|厂家)",
+            re.I,
+        ),
+    ),
+    # "Overall, ...", "Across the whole market, ...", 从行业来看: a sentence about the national
+    # market opens so; its figures are China's, never the maker named before
+    (
+        "market",
+        re.compile(
+            r"\A\s*(?:overall|industry-wide|market-wide|across the (?:whole |entire |wider )?"
+            r"(?:market|industry))\b|\A\s*(?:从)?(?:全行业|行业(?:来看|整体|层面)|整体市场|市场整体"
+            r"|(?<!用)车市(?:整体)?)",
             re.I,
         ),
     ),
@@ -123,9 +136,10 @@ _PRONOUN_WORDS = {
     "brand": ("brand", "marque", "该品牌"),
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
-    "other": ("startup", "start-up", "maker", "company", "firm", "manufacturer", "rival",
-              "newcomer", "player", "competitor", "peer", "企业", "车企", "品牌", "公司", "新势力",
-              "厂商", "厂家"),
+    "market": ("overall", "industry", "market", "行业", "市场", "车市"),
+    "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
+              "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
+              "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家"),
 }  # fmt: skip
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
@@ -347,6 +361,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = named or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "other":
                 target = Entity(s[a:b], "unknown", "", None, False)
+            elif kind == "market":
+                target = lexicon().entities["China"]
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
             if target is not None and _GROUP_WORD.search(s[a:b]) and target.parent:
@@ -663,7 +679,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     snippet = original[start:end]
     for cand in live:
         segment = cand.segment
-        if segment is None and cand.entity_obj is not None and cand.entity_obj.nev_only:
+        if segment in (None, "all") and cand.entity_obj is not None and cand.entity_obj.nev_only:
             segment = "nev"
         if segment is None:
             segment = carry_segment or "unknown"
@@ -958,9 +974,15 @@ def _bounded_by(bound: Figure, exact: Figure) -> bool:
     return False
 
 
+@cache
+def _region_names() -> frozenset[str]:
+    return frozenset(n for n, e in lexicon().entities.items() if e.is_region)
+
+
 def _postprocess(figures: list[Figure]) -> list[Figure]:
-    # journalists write "sales" for a startup's deliveries: one metric per entity
-    delivering = {f.entity for f in figures if f.metric == "deliveries"}
+    # journalists write "sales" for a startup's deliveries: one metric per maker (a country or
+    # a province sells)
+    delivering = {f.entity for f in figures if f.metric == "deliveries"} - _region_names()
     figures = [
         replace(f, metric="deliveries") if f.metric == "sales" and f.entity in delivering else f
         for f in figures

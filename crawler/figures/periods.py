@@ -394,7 +394,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:cumulative(?:ly)?|to date|since (?:its |the )?(?:launch|founding|"
+            r"\b(?:cumulative(?:ly)?|to date|since (?:its |the |(?:the )?(?:company|brand|firm"
+            r"|carmaker|automaker|plant|factory)['’]s )?(?:launch|founding|"
             r"inception|start|debut|establishment)|all[- ]time total|millionth"
             r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|deliveries|production"
             r"|sales|operations) (?:first )?(?:began|started|launched|opened|was founded"
