@@ -162,6 +162,10 @@ CORE = [
     "subj_market_sentence_is_china_not_the_headline_maker",
     "subj_the_markets_top_seller_is_unnamed",
     "en_since_the_companys_founding_is_lifetime",
+    "trap_zh_guidance_zhiyin",
+    "trap_zh_dealer_inventory",
+    "trap_en_dealer_inventory",
+    "trap_zh_production_schedule",
 ]
 
 

@@ -244,7 +244,8 @@ _TRAP = _vocabulary(
         r"coming year\b", r"next year\b", r"threshold of\b", r"if\b", r"unless\b",
         # capacity, orders, outlets, chargers, staff, money
         r"capacit(?:y|ies)\b", r"able to\b", r"equipped to\b", r"designed to\b", r"orders?\b",
-        r"order intake\b", r"bookings?\b", r"reservations?\b", r"pre-?orders?\b", r"stores?\b",
+        r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
+        r"bookings?\b", r"reservations?\b", r"pre-?orders?\b", r"stores?\b",
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
         r"piles?\b", r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
         r"worth\b", r"valued\b",
@@ -271,9 +272,11 @@ _TRAP = _vocabulary(
         r"(?:past|last|trailing) (?:12|twelve) months\b",
     ],
     [
-        r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|任务",
+        r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|任务|指引"
+        r"|排产|配额|如果|假如|一旦",
         r"产能|年产(?=\d|能)|可年产|设计|具备|能力|项目",
-        r"订单|订购|预订|预定|大定|小订|锁单|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回",
+        r"订单|订购|预订|预定|大定|小订|锁单|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回"
+        r"|库存|积压|待交付|预售|试驾|客流|市场份额|市占率",
         r"保有|(?<![向给为])用户|里程|公里|千米",
         r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)",
         r"港口|码头|口岸|港区",
