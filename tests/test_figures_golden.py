@@ -166,6 +166,8 @@ CORE = [
     "trap_zh_dealer_inventory",
     "trap_en_dealer_inventory",
     "trap_zh_production_schedule",
+    "subj_relative_clause_names_no_subject",
+    "subj_whose_clause_names_no_subject",
 ]
 
 
