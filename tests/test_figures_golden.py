@@ -168,6 +168,7 @@ CORE = [
     "trap_zh_production_schedule",
     "subj_relative_clause_names_no_subject",
     "subj_whose_clause_names_no_subject",
+    "subj_parenthetical_apposition_names_no_subject",
 ]
 
 

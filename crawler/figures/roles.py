@@ -65,7 +65,8 @@ _APPOSITION = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow|home to)\s"
     r"[^,;，；。]{0,100}?,"
     r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s"  # "Changan Automobile — a state-owned ... —"
-    r"|,\s*(?:which|who|whose)\s[^,;，；。\d]{0,100}?,)",  # "Geely Auto, which owns Zeekr,"
+    r"|,\s*(?:which|who|whose)\s[^,;，；。\d]{0,100}?,"  # "Geely Auto, which owns Zeekr,"
+    r"|\s*\((?:the|a|an|its|one of|which|who|whose)\s[^()\d]{0,80}\))",  # "(the parent of Zeekr)"
     re.I,
 )
 # "X tops China", "A beats B with a record": the one beaten is not the subject
