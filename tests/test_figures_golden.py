@@ -169,6 +169,7 @@ CORE = [
     "subj_relative_clause_names_no_subject",
     "subj_whose_clause_names_no_subject",
     "subj_parenthetical_apposition_names_no_subject",
+    "subj_bilingual_rounding_folds_into_the_exact",
 ]
 
 

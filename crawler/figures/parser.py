@@ -1014,7 +1014,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 if g.qualifier == "exact"
                 and g is not f
                 and _key(g) == _key(f)
-                and g.segment in (f.segment, "unknown")
+                and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
                 and (_bounded_by(f, g) if f.qualifier != "exact" else _rounds_to(g.value, f.value))
             ]
             if exact:
