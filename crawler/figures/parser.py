@@ -149,6 +149,12 @@ _PLURAL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
+_STREAK = re.compile(
+    r"\b(?:straight|consecutive|successive|back-to-back)\s+(?:months?|quarters?)\b"
+    r"|\bmonths?\s+in\s+a\s+row\b|\b(?:every|each)\s+month\s+(?:since|this year)\b"
+    r"|\bmonth after month\b|连续",
+    re.I,
+)
 _PLANNED = re.compile(
     r"将(?!近|超|达)|计划|预计|预期|有望|拟于|\bwill\b|\bplans? to\b|\bexpects? to\b|\baims? to\b"
     r"|\bis set to\b|\bis expected to\b|\bscheduled\b",
@@ -523,6 +529,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if q is None and mx.is_threshold(s[n.end : n.end + 30]):
             q = "at_least"
         cand.qualifier = q or "exact"
+        if cand.qualifier != "exact" and (
+            _STREAK.search(s, 0, n.start) or _STREAK.search(s, n.end, c1)
+        ):
+            # "above 10,000 for the third month in a row": a streak claim's threshold
+            cand.drop("the threshold of a streak (a claim, not a figure)")
+            continue
         # --- metric
         in_clause = [h for h in hits if c0 <= h.start < c1]
         if n.counts != VEHICLE and not n.ordinal:
