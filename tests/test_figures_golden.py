@@ -169,7 +169,6 @@ CORE = [
     "subj_relative_clause_names_no_subject",
     "subj_whose_clause_names_no_subject",
     "subj_parenthetical_apposition_names_no_subject",
-    "subj_bilingual_rounding_folds_into_the_exact",
     "trap_streak_threshold_en",
     "trap_streak_threshold_run_of_months",
 ]

@@ -691,7 +691,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     snippet = original[start:end]
     for cand in live:
         segment = cand.segment
-        if segment in (None, "all") and cand.entity_obj is not None and cand.entity_obj.nev_only:
+        if segment is None and cand.entity_obj is not None and cand.entity_obj.nev_only:
             segment = "nev"
         if segment is None:
             segment = carry_segment or "unknown"
@@ -1026,7 +1026,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 if g.qualifier == "exact"
                 and g is not f
                 and _key(g) == _key(f)
-                and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
+                and g.segment in (f.segment, "unknown")
                 and (_bounded_by(f, g) if f.qualifier != "exact" else _rounds_to(g.value, f.value))
             ]
             if exact:
