@@ -169,7 +169,7 @@ CORE = [
     "subj_relative_clause_names_no_subject",
     "subj_whose_clause_names_no_subject",
     "subj_parenthetical_apposition_names_no_subject",
-    "trap_streak_threshold_en",
+    "trap_streak_threshold_in_a_row",
     "trap_streak_threshold_run_of_months",
 ]
 
