@@ -282,17 +282,21 @@ def test_restarts_stop_all_crawls_together_cleanly_and_raise_no_health_alerts(
     db = tmp_path / "evwatch.db"
     setup = {"db": db, "seeds": seeds, "config": config}
 
-    def running_runs() -> int:
+    def runs(where: str = "1") -> int:
         try:
-            return query(db, "SELECT count(*) FROM crawl_runs WHERE finished_at IS NULL")[0][0]
+            return query(db, f"SELECT count(*) FROM crawl_runs WHERE {where}")[0][0]
         except sqlite3.OperationalError:  # not migrated yet
             return 0
 
     with ReplicaProcess(slow_seconds=3.0) as slow:
         for _restart in range(3):
+            before = runs()  # wait for crawls of this daemon, not rows of the one before
             daemon = start_daemon(setup, slow)
             try:
-                wait_for(lambda: running_runs() >= 2, timeout=60)
+                wait_for(
+                    lambda before=before: runs() - before >= 2 and runs("finished_at IS NULL") >= 2,
+                    timeout=60,
+                )
             finally:
                 began = time.monotonic()
                 output = stop(daemon, timeout=60)
