@@ -5,6 +5,7 @@ writes."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
@@ -12,8 +13,8 @@ from typing import Any
 from sqlalchemy import Row, and_, func, inspect, or_, select, text
 from sqlalchemy.orm import Session
 
-from store.figures import _reports
-from store.models import Alert, Article, Delivery, Figure, Source
+from store.figures import ConsolidatedFigure, _chosen, _reports, _Support
+from store.models import Alert, Article, CrawlRun, Delivery, Figure, Source
 from store.types import UTCDateTime
 
 FTS_TABLE = "articles_fts"
@@ -26,24 +27,31 @@ def _iso(value: Any) -> Any:
 
 
 def source_totals(session: Session) -> dict[str, dict[str, int]]:
-    """Articles and figures stored per source name."""
+    """Per source name: articles stored (an index count), and the articles and figures its
+    crawls found (the sums of its runs: counting figures per source would read every figure)."""
     articles = session.execute(
         select(Source.name, func.count(Article.id))
         .join(Article, Article.source_id == Source.id)
         .group_by(Source.name)
     ).all()
-    figures = session.execute(
-        select(Source.name, func.count(Figure.id))
-        .join(Article, Article.source_id == Source.id)
-        .join(Figure, Figure.article_id == Article.id)
+    found = session.execute(
+        select(
+            Source.name,
+            func.coalesce(func.sum(CrawlRun.new_articles), 0),
+            func.coalesce(func.sum(CrawlRun.new_figures), 0),
+        )
+        .join(CrawlRun, CrawlRun.source_id == Source.id)
         .group_by(Source.name)
     ).all()
-    totals: dict[str, dict[str, int]] = {}
+    totals: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"articles": 0, "found_articles": 0, "found_figures": 0}
+    )
     for name, count in articles:
-        totals.setdefault(name, {"articles": 0, "figures": 0})["articles"] = count
-    for name, count in figures:
-        totals.setdefault(name, {"articles": 0, "figures": 0})["figures"] = count
-    return totals
+        totals[name]["articles"] = count
+    for name, new_articles, new_figures in found:
+        totals[name]["found_articles"] = int(new_articles)
+        totals[name]["found_figures"] = int(new_figures)
+    return dict(totals)
 
 
 ALERT_COLUMNS = (
@@ -265,3 +273,84 @@ def entities_like(session: Session, names: Collection[str]) -> set[str]:
         e for e in stored
         if e.casefold() in wanted or all(p.casefold() in wanted for p in e.split("+"))
     }  # fmt: skip
+
+
+SeriesKey = tuple[str, str, str, date, date]  # metric, segment, period kind, start, end
+
+
+def entity_figures(
+    session: Session, entity: str, reports_per_period: int = 5
+) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
+    """Every stored period of one entity, consolidated as ``consolidate`` does it but
+    aggregated in the database (one row per period, value, qualifier and source), and the
+    newest ``reports_per_period`` reports of each period with their snippet and article."""
+    key_columns = (
+        Figure.metric, Figure.segment, Figure.period_kind, Figure.period_start, Figure.period_end
+    )  # fmt: skip
+    connection = session.connection()  # Core rows: no ORM loading for thousands of rows
+    grouped = connection.execute(
+        select(
+            *key_columns,
+            Figure.value,
+            Figure.qualifier,
+            Source.name.label("source"),
+            func.count().label("reports"),
+            func.max(Article.published_at).label("newest"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Figure.entity == entity)
+        .group_by(*key_columns, Figure.value, Figure.qualifier, Source.name)
+    ).all()
+    votes: dict[SeriesKey, dict[int, _Support]] = defaultdict(lambda: defaultdict(_Support))
+    sources: dict[SeriesKey, set[str]] = defaultdict(set)
+    newest: dict[SeriesKey, datetime] = {}
+    for row in grouped:
+        key = (row.metric, row.segment, row.period_kind, row.period_start, row.period_end)
+        votes[key][row.value].add(row.qualifier, row.newest, row.reports)
+        sources[key].add(row.source)
+        if row.newest is not None and (key not in newest or row.newest > newest[key]):
+            newest[key] = row.newest
+    consolidated = []
+    for key, by_value in votes.items():
+        chosen = _chosen(by_value)
+        consolidated.append(
+            ConsolidatedFigure(
+                entity=entity, metric=key[0], segment=key[1], period_kind=key[2],
+                period_start=key[3], period_end=key[4], value=chosen,
+                qualifier=by_value[chosen].qualifier,
+                reports=sum(s.reports for s in by_value.values()),
+                sources=tuple(sorted(sources[key])),
+                disagreement={v: s.reports for v, s in by_value.items()}
+                if len(by_value) > 1 else {},
+                latest_published=newest.get(key),
+            )
+        )  # fmt: skip
+    consolidated.sort(key=lambda c: (-c.period_end.toordinal(), c.metric, c.segment))
+    # the newest stored reports of each period: ranked on the figures alone (ids grow as
+    # figures are stored), then only those read with their article
+    rank = (
+        func.row_number()
+        .over(partition_by=list(key_columns), order_by=Figure.id.desc())
+        .label("rank")
+    )
+    ranked = select(Figure.id, rank).where(Figure.entity == entity).subquery()
+    newest_ids = select(ranked.c.id).where(ranked.c.rank <= reports_per_period)
+    reports: dict[SeriesKey, list[Any]] = defaultdict(list)
+    for report in connection.execute(
+        select(
+            Figure.id, Figure.article_id, *key_columns, Figure.value, Figure.qualifier,
+            Figure.snippet, Article.canonical_url, Article.title, Article.published_at,
+            Source.name.label("source"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Figure.id.in_(newest_ids))
+        .order_by(Figure.id.desc())
+    ):  # fmt: skip
+        key = (
+            report.metric, report.segment, report.period_kind, report.period_start,
+            report.period_end,
+        )  # fmt: skip
+        reports[key].append(report)
+    return consolidated, reports

@@ -144,7 +144,7 @@ def test_the_overview_shows_every_source_and_the_latest_alerts(
     stored = query(demo_db, "SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id "
                    "WHERE s.name = 'jiemian'")[0][0]  # fmt: skip
     cells = page.locator('#table-sources tr[data-source="jiemian"] td').all_inner_texts()
-    assert cells[-2] == f"{stored:,}"
+    assert cells[-1] == f"{stored:,}"
     shown = page.locator("#table-alerts tr.alert").count()
     assert shown == min(20, query(demo_db, "SELECT count(*) FROM alerts")[0][0])
     ARTIFACTS.mkdir(exist_ok=True)

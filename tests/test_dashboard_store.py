@@ -81,3 +81,41 @@ def test_a_database_needing_a_migration_is_refused(tmp_path: Path) -> None:
         connection.execute(text("UPDATE alembic_version SET version_num = '0008'"))
     with pytest.raises(DatabaseError, match="evwatch db upgrade"):
         ReadOnlyDatabase(f"sqlite:///{path}")
+
+
+def test_the_entity_summary_agrees_with_consolidate(tmp_path: Path) -> None:
+    """The dashboard aggregates in the database what ``evwatch figures --consolidated``
+    chooses in Python: same values, reports, sources and disagreements; snippets capped."""
+    from datetime import date
+
+    from store.figures import FigureFilter, consolidate, list_figures, store_figures
+    from tests.test_store_figures import figure
+
+    db = Database(f"sqlite:///{tmp_path / 'summary.db'}")
+    october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 31)}
+    ytd = {"period_kind": "ytd", "period_start": date(2025, 1, 1),
+           "period_end": date(2025, 11, 30), "value": 600_000}  # fmt: skip
+    reports = [
+        [figure(), figure(**october, value=70_000)],
+        [figure(), figure(**ytd)],
+        [figure(value=81_000, qualifier="approx"), figure(**october, value=71_000)],
+        [figure(metric="production", value=85_000), figure(**october, value=70_000)],
+        *[[figure(snippet=f"report {n}")] for n in range(6)],
+    ]
+    for n, figures in enumerate(reports):
+        article_id = save(db, n, f"article {n}", f"text {n}")
+        with db.session() as session:
+            store_figures(session, article_id, figures, "1")
+    with db.read() as session:
+        expected = consolidate(list_figures(session, FigureFilter(entities=frozenset({"HIMA"}))))
+        summary, snippets = views.entity_figures(session, "HIMA", reports_per_period=3)
+    assert sorted(summary, key=repr) == sorted(expected, key=repr)
+    november = next(c for c in summary if c.period_kind == "month" and c.period_start.month == 11
+                    and c.metric == "deliveries")  # fmt: skip
+    assert (november.value, november.reports, november.disagreement) == (
+        81864,
+        9,
+        {81864: 8, 81000: 1},
+    )
+    key = ("deliveries", "nev", "month", date(2025, 11, 1), date(2025, 11, 30))
+    assert [r.snippet for r in snippets[key]] == ["report 5", "report 4", "report 3"]

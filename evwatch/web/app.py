@@ -9,6 +9,7 @@ import csv
 import hmac
 import io
 import json
+import time
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
@@ -55,7 +56,8 @@ NOT_KEPT = ("format", "table", "token")  # query parameters a download link does
 
 
 class SecurityHeaders:
-    """Adds the CSP and friends to every response."""
+    """Adds the CSP and friends to every response, and ``Server-Timing: app;dur=MS`` (the time
+    the application took to produce the response: what bench/serve.py reads)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -64,10 +66,14 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                took = f"app;dur={(time.perf_counter() - started) * 1000:.1f}".encode()
+                message["headers"] = [
+                    *message.get("headers", []), *SECURITY_HEADERS, (b"server-timing", took)
+                ]  # fmt: skip
             await send(message)
 
         await self.app(scope, receive, with_headers)

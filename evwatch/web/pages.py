@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
+from urllib.parse import urlencode
 
 from alerts.config import Config
 from alerts.rules import CUMULATIVE_KINDS
@@ -21,7 +22,7 @@ from evwatch.status import status_report
 from evwatch.web.charts import Mark, Point, Series
 from store import views
 from store.db import Database
-from store.figures import ConsolidatedFigure, FigureFilter, consolidate, list_figures
+from store.figures import ConsolidatedFigure, consolidate, list_figures
 from store.readonly import ReadOnlyDatabase
 
 METRICS = ("deliveries", "production", "sales", "exports")
@@ -56,7 +57,8 @@ def _iso(value: Any) -> Any:
 
 SOURCE_COLUMNS = (
     "source", "enabled", "health", "last_run_at", "last_run_status", "last_run_new_articles",
-    "last_run_new_figures", "last_run_errors", "next_run", "articles", "figures",
+    "last_run_new_figures", "last_run_errors", "next_run", "found_articles", "found_figures",
+    "articles",
 )  # fmt: skip
 
 
@@ -71,7 +73,7 @@ def overview(db: Database, config: Config, seeds: dict[str, Seed]) -> Page:
     sources = []
     for s in report["sources"]:
         run = s["last_run"] or {}
-        found = totals.get(s["source"], {"articles": 0, "figures": 0})
+        found = totals.get(s["source"], {})
         sources.append(
             {
                 "source": s["source"], "enabled": s["enabled"], "health": s["health"],
@@ -79,7 +81,9 @@ def overview(db: Database, config: Config, seeds: dict[str, Seed]) -> Page:
                 "last_run_new_articles": run.get("new_articles"),
                 "last_run_new_figures": run.get("new_figures"),
                 "last_run_errors": run.get("errors"), "next_run": s["next_run"],
-                "articles": found["articles"], "figures": found["figures"],
+                "found_articles": found.get("found_articles", 0),
+                "found_figures": found.get("found_figures", 0),
+                "articles": found.get("articles", 0),
             }
         )  # fmt: skip
     page.add(Table("sources", "Sources", SOURCE_COLUMNS, sources))
@@ -221,6 +225,18 @@ def _consolidated_row(c: ConsolidatedFigure) -> dict[str, Any]:
 # -- entity --------------------------------------------------------------------------------------
 
 MONTH_COLUMNS = (*HISTORY_COLUMNS, "reports_detail")
+REPORTS_SHOWN = 5  # per period on the entity page (the newest); the rest are a link away
+TOTALS_SHOWN = 24  # cumulative totals per series on the entity page (the newest; all in downloads)
+
+
+def _period_filter(c: ConsolidatedFigure) -> str:
+    """The ``--period`` of ``evwatch figures`` that holds this period's reports (by its end)."""
+    return f"{c.period_end:%Y-%m}" if c.period_kind == "month" else str(c.period_end.year)
+
+
+def _series_order(item: tuple[tuple[str, str], Any]) -> tuple[int, str]:
+    metric, segment = item[0]
+    return (METRICS.index(metric) if metric in METRICS else len(METRICS), segment)
 
 
 @dataclass
@@ -238,13 +254,13 @@ def entity_page(db: Database, config: Config, name: str) -> Page | None:
     stored under the name (any alias, English or Chinese)."""
     canonical = canonical_name(name)
     with db.read() as session:
-        rows = list_figures(session, FigureFilter(entities=frozenset({canonical})))
-        if not rows:
+        consolidated, reports = views.entity_figures(session, canonical, REPORTS_SHOWN)
+        if not consolidated:
             return None
         marks_rows = views.alerts(session, entities={canonical})
-    by_series: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for r in rows:
-        by_series[(r.metric, r.segment)].append(r)
+    by_series: dict[tuple[str, str], list[ConsolidatedFigure]] = defaultdict(list)
+    for c in consolidated:
+        by_series[(c.metric, c.segment)].append(c)
     page = Page(canonical)
     known = lexicon().entities.get(canonical)
     page.extra["entity"] = {
@@ -255,23 +271,23 @@ def entity_page(db: Database, config: Config, name: str) -> Page | None:
         "aliases": sorted(a for a, n in lexicon().by_alias.items() if n == canonical),
     }
     series_views = []
-    for (metric, segment), reports in sorted(
-        by_series.items(),
-        key=lambda kv: (METRICS.index(kv[0][0]) if kv[0][0] in METRICS else 9, kv[0][1]),
-    ):
-        snippets: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-        for r in reports:
-            snippets[(r.period_kind, r.period_start, r.period_end)].append(
+    for (metric, segment), figures in sorted(by_series.items(), key=_series_order):
+        months: list[dict[str, Any]] = []
+        totals: list[dict[str, Any]] = []
+        for c in sorted(figures, key=lambda c: (c.period_end, c.period_start)):
+            row = _consolidated_row(c)
+            shown = reports.get((metric, segment, c.period_kind, c.period_start, c.period_end), [])
+            row["reports_detail"] = [
                 {"source": r.source, "url": r.canonical_url, "title": r.title,
                  "value": r.value, "qualifier": r.qualifier, "snippet": r.snippet,
                  "article_id": r.article_id, "figure_id": r.id}
-            )  # fmt: skip
-        consolidated = consolidate(reports)
-        months: list[dict[str, Any]] = []
-        totals: list[dict[str, Any]] = []
-        for c in sorted(consolidated, key=lambda c: (c.period_end, c.period_start)):
-            row = _consolidated_row(c)
-            row["reports_detail"] = snippets[(c.period_kind, c.period_start, c.period_end)]
+                for r in shown
+            ]  # fmt: skip
+            row["reports_not_shown"] = c.reports - len(shown)
+            if row["reports_not_shown"]:
+                row["all_reports"] = "/figures?" + urlencode(
+                    {"entity": canonical, "metric": metric, "period": _period_filter(c)}
+                )
             (months if c.period_kind == "month" else totals).append(row)
         marks = [
             Mark(
@@ -316,6 +332,7 @@ def entity_page(db: Database, config: Config, name: str) -> Page | None:
             )
         )
     page.extra["series"] = series_views
+    page.extra["totals_shown"] = TOTALS_SHOWN
     page.add(Table("alerts", "Alerts about this entity", views.ALERT_COLUMNS, marks_rows))
     return page
 
