@@ -17,6 +17,7 @@ bench:
 	.venv/bin/python bench/accuracy.py
 	.venv/bin/python bench/alert_precision.py
 	.venv/bin/python bench/daemon.py
+	.venv/bin/python bench/serve.py
 
 demo:
 	.venv/bin/evwatch demo

@@ -235,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     _figure_commands(commands)
     _alert_commands(commands)
     _daemon_commands(commands)
+    from evwatch.webcommands import add_web_commands
+
+    add_web_commands(commands)
     return parser
 
 

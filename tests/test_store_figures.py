@@ -72,8 +72,13 @@ def count(db: Database) -> int:
 
 
 def test_schema_matches_the_migrations(db: Database) -> None:
+    def modelled(_obj: object, name: str | None, type_: str, *_: object) -> bool:
+        # the article search index (FTS5 and its shadow tables) is SQL, not a model
+        return not (type_ == "table" and (name or "").startswith("articles_fts"))
+
     with db.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": modelled})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

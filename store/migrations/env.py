@@ -11,11 +11,16 @@ config = context.config
 target_metadata = Base.metadata
 # Tables other code owns in the same database: the daemon's APScheduler job store.
 FOREIGN_TABLES = {"apscheduler_jobs"}
+# The article search index (FTS5, migration 0011) and its shadow tables: SQL, not models.
+SEARCH_INDEX_PREFIX = "articles_fts"
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, _: object) -> bool:
     """Autogenerate leaves alone what is not ours."""
-    return not (type_ == "table" and name in FOREIGN_TABLES)
+    return not (
+        type_ == "table"
+        and (name in FOREIGN_TABLES or (name or "").startswith(SEARCH_INDEX_PREFIX))
+    )
 
 
 def run_migrations_online() -> None:

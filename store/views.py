@@ -1,0 +1,356 @@
+"""Read-only queries the dashboard needs beyond the CLI's: totals per source, alerts with their
+delivery state and filters, the outbox rows that need a look, the history an alert was judged
+against, and article search (FTS5 on SQLite, LIKE elsewhere). Every function reads; none
+writes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Row, and_, func, inspect, or_, select, text
+from sqlalchemy.orm import Session
+
+from store.figures import ConsolidatedFigure, _chosen, _reports, _Support
+from store.models import Alert, Article, CrawlRun, Delivery, Figure, Source
+from store.types import UTCDateTime
+
+FTS_TABLE = "articles_fts"
+# snippet() markers: control characters no article text contains, split by the page
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def source_totals(session: Session) -> dict[str, dict[str, int]]:
+    """Per source name: articles stored (an index count), and the articles and figures its
+    crawls found (the sums of its runs: counting figures per source would read every figure)."""
+    articles = session.execute(
+        select(Source.name, func.count(Article.id))
+        .join(Article, Article.source_id == Source.id)
+        .group_by(Source.name)
+    ).all()
+    found = session.execute(
+        select(
+            Source.name,
+            func.coalesce(func.sum(CrawlRun.new_articles), 0),
+            func.coalesce(func.sum(CrawlRun.new_figures), 0),
+        )
+        .join(CrawlRun, CrawlRun.source_id == Source.id)
+        .group_by(Source.name)
+    ).all()
+    totals: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"articles": 0, "found_articles": 0, "found_figures": 0}
+    )
+    for name, count in articles:
+        totals[name]["articles"] = count
+    for name, new_articles, new_figures in found:
+        totals[name]["found_articles"] = int(new_articles)
+        totals[name]["found_figures"] = int(new_figures)
+    return dict(totals)
+
+
+ALERT_COLUMNS = (
+    "id", "key", "created_at", "kind", "entity", "metric", "segment", "period_kind", "period_start",
+    "period_end", "value", "rung", "previous_value", "previous_period", "message",
+    "source_url", "title", "delivered", "historical", "held", "retracted",
+)  # fmt: skip
+
+
+def alerts(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    kind: str | None = None,
+    entities: Collection[str] | None = None,
+    metric: str | None = None,
+    alert_ids: Collection[int] | None = None,
+    limit: int | None = None,
+    newest_first: bool = False,
+) -> list[dict[str, Any]]:
+    """Alerts as ``evwatch alerts`` lists them (oldest first unless ``newest_first``), with
+    their article, whether any delivery was sent, and the held/retracted marks."""
+    sent = (
+        select(Delivery.id)
+        .where(Delivery.alert_id == Alert.id, Delivery.status == "sent")
+        .exists()
+        .label("delivered")
+    )
+    query = select(Alert, Article.canonical_url, Article.title, sent).outerjoin(
+        Article, Alert.article_id == Article.id
+    )
+    if since is not None:
+        query = query.where(Alert.created_at >= since)
+    if kind:
+        query = query.where(Alert.kind == kind)
+    if entities is not None:
+        query = query.where(Alert.entity.in_(sorted(entities)))
+    if metric:
+        query = query.where(Alert.metric == metric)
+    if alert_ids is not None:
+        query = query.where(Alert.id.in_(sorted(alert_ids)))
+    query = query.order_by(Alert.id.desc() if newest_first else Alert.id)
+    if limit:
+        query = query.limit(limit)
+    out = []
+    for alert, url, title, delivered in session.execute(query):
+        out.append(
+            {
+                **{name: _iso(getattr(alert, name)) for name in ALERT_COLUMNS[:15]},
+                "source_url": url,
+                "title": title,
+                "delivered": bool(delivered),
+                "historical": alert.historical,
+                "held": alert.held,
+                "retracted": alert.retracted_at is not None,
+            }
+        )
+    return out
+
+
+def alert_entities(session: Session) -> list[str]:
+    return sorted(e for e in session.scalars(select(Alert.entity).distinct()) if e)
+
+
+DELIVERY_COLUMNS = (
+    "id", "alert_id", "state", "subscriber", "channel", "target", "attempts", "next_attempt_at",
+    "last_error",
+)  # fmt: skip
+
+
+def open_deliveries(
+    session: Session, failing_after: int = 1, limit: int = 200
+) -> list[dict[str, Any]]:
+    """Pending, failing (pending after a failed attempt) and dead deliveries, newest first."""
+    rows = session.execute(
+        select(Delivery)
+        .where(Delivery.status.in_(("pending", "dead")))
+        .order_by(Delivery.id.desc())
+        .limit(limit)
+    ).scalars()
+    out = []
+    for d in rows:
+        state = d.status
+        if state == "pending" and d.attempts >= failing_after:
+            state = "failing"
+        out.append(
+            {
+                "id": d.id, "alert_id": d.alert_id, "state": state, "subscriber": d.subscriber,
+                "channel": d.channel, "target": d.target, "attempts": d.attempts,
+                "next_attempt_at": _iso(d.next_attempt_at), "last_error": d.last_error,
+            }
+        )  # fmt: skip
+    return out
+
+
+def delivery_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(Delivery.status, Delivery.attempts > 0, func.count()).group_by(
+            Delivery.status, Delivery.attempts > 0
+        )
+    ).all()
+    counts = {"pending": 0, "failing": 0, "dead": 0, "sent": 0, "cancelled": 0}
+    for status, tried, count in rows:
+        key = "failing" if status == "pending" and tried else status
+        counts[key] = counts.get(key, 0) + count
+    return counts
+
+
+def alert(session: Session, alert_id: int) -> Alert | None:
+    return session.get(Alert, alert_id)
+
+
+def reports_as_of(session: Session, alert_row: Alert, kinds: Collection[str]) -> list[Row[Any]]:
+    """The stored reports of the alert's series with these period kinds that were stored when
+    the alert was raised: the history it was judged against (its own figure included)."""
+    query = _reports().where(
+        Figure.entity == alert_row.entity,
+        Figure.metric == alert_row.metric,
+        Figure.segment == alert_row.segment,
+        Figure.period_kind.in_(sorted(kinds)),
+        Figure.first_seen_at <= alert_row.created_at,
+    )
+    if alert_row.period_end is not None:
+        query = query.where(Figure.period_end <= alert_row.period_end)
+    return list(session.execute(query.order_by(Figure.period_start, Figure.id)).all())
+
+
+def has_fts(session: Session) -> bool:
+    bind = session.get_bind()
+    return bind.dialect.name == "sqlite" and inspect(session.connection()).has_table(FTS_TABLE)
+
+
+ARTICLE_COLUMNS = ("id", "source", "published_at", "language", "title", "url", "excerpt")
+
+
+def _fts_query(words: list[str]) -> str:
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def search_articles(
+    session: Session, query_text: str, *, source: str | None = None, limit: int = 50
+) -> tuple[list[dict[str, Any]], str]:
+    """Stored articles whose title or text contain every word of ``query_text``, the most
+    recently stored first, with an excerpt around the match (the match between MARK_START and
+    MARK_END). Returns the rows and how they were found ("fts5" or "like").
+
+    FTS5 (trigram) finds substrings of three characters or more; shorter words, and databases
+    other than SQLite, are searched with LIKE."""
+    words = query_text.split()
+    if not words:
+        return [], "none"
+    columns = (
+        Article.id,
+        Source.name.label("source"),
+        Article.published_at,
+        Article.language,
+        Article.title,
+        Article.canonical_url,
+    )
+    if all(len(w) >= 3 for w in words) and has_fts(session):
+        sql = f"""
+            SELECT a.id, s.name AS source, a.published_at, a.language, a.title,
+                   a.canonical_url, snippet({FTS_TABLE}, -1, :mark_start, :mark_end, '…', 24)
+                   AS excerpt
+            FROM {FTS_TABLE} JOIN articles a ON a.id = {FTS_TABLE}.rowid
+            JOIN sources s ON s.id = a.source_id
+            WHERE {FTS_TABLE} MATCH :match {"AND s.name = :source" if source else ""}
+            ORDER BY {FTS_TABLE}.rowid DESC LIMIT :limit"""
+        params: dict[str, Any] = {
+            "mark_start": MARK_START, "mark_end": MARK_END, "match": _fts_query(words),
+            "limit": limit, **({"source": source} if source else {}),
+        }  # fmt: skip
+        found = session.execute(text(sql).columns(published_at=UTCDateTime()), params).all()
+        return [_article_row(r) for r in found], "fts5"
+    conditions = []
+    for word in words:
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(
+            or_(
+                Article.title.ilike(pattern, escape="\\"),
+                Article.text.ilike(pattern, escape="\\"),
+            )
+        )
+    stmt = (
+        select(*columns, func.substr(Article.text, 1, 200).label("excerpt"))
+        .join(Source, Source.id == Article.source_id)
+        .where(and_(*conditions))
+        .order_by(Article.id.desc())
+    )
+    if source:
+        stmt = stmt.where(Source.name == source)
+    return [_article_row(r) for r in session.execute(stmt.limit(limit)).all()], "like"
+
+
+def _article_row(r: Row[Any]) -> dict[str, Any]:
+    return {
+        "id": r.id, "source": r.source, "published_at": _iso(r.published_at),
+        "language": r.language, "title": r.title, "url": r.canonical_url, "excerpt": r.excerpt,
+    }  # fmt: skip
+
+
+def article(session: Session, article_id: int) -> Article | None:
+    return session.get(Article, article_id)
+
+
+def stored_entities(session: Session) -> list[tuple[str, int]]:
+    """Every entity with stored figures and how many."""
+    rows = session.execute(
+        select(Figure.entity, func.count()).group_by(Figure.entity).order_by(Figure.entity)
+    ).all()
+    return [(entity, count) for entity, count in rows]
+
+
+def entities_like(session: Session, names: Collection[str]) -> set[str]:
+    """Stored entity names among ``names`` (casefolded) or made of them ("A+B")."""
+    wanted = {n.casefold() for n in names}
+    stored = session.scalars(select(Figure.entity).distinct())
+    return {
+        e for e in stored
+        if e.casefold() in wanted or all(p.casefold() in wanted for p in e.split("+"))
+    }  # fmt: skip
+
+
+SeriesKey = tuple[str, str, str, date, date]  # metric, segment, period kind, start, end
+
+
+def entity_figures(
+    session: Session, entity: str, reports_per_period: int = 5
+) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
+    """Every stored period of one entity, consolidated as ``consolidate`` does it but
+    aggregated in the database (one row per period, value, qualifier and source), and the
+    newest ``reports_per_period`` reports of each period with their snippet and article."""
+    key_columns = (
+        Figure.metric, Figure.segment, Figure.period_kind, Figure.period_start, Figure.period_end
+    )  # fmt: skip
+    connection = session.connection()  # Core rows: no ORM loading for thousands of rows
+    grouped = connection.execute(
+        select(
+            *key_columns,
+            Figure.value,
+            Figure.qualifier,
+            Source.name.label("source"),
+            func.count().label("reports"),
+            func.max(Article.published_at).label("newest"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Figure.entity == entity)
+        .group_by(*key_columns, Figure.value, Figure.qualifier, Source.name)
+    ).all()
+    votes: dict[SeriesKey, dict[int, _Support]] = defaultdict(lambda: defaultdict(_Support))
+    sources: dict[SeriesKey, set[str]] = defaultdict(set)
+    newest: dict[SeriesKey, datetime] = {}
+    for row in grouped:
+        key = (row.metric, row.segment, row.period_kind, row.period_start, row.period_end)
+        votes[key][row.value].add(row.qualifier, row.newest, row.reports)
+        sources[key].add(row.source)
+        if row.newest is not None and (key not in newest or row.newest > newest[key]):
+            newest[key] = row.newest
+    consolidated = []
+    for key, by_value in votes.items():
+        chosen = _chosen(by_value)
+        consolidated.append(
+            ConsolidatedFigure(
+                entity=entity, metric=key[0], segment=key[1], period_kind=key[2],
+                period_start=key[3], period_end=key[4], value=chosen,
+                qualifier=by_value[chosen].qualifier,
+                reports=sum(s.reports for s in by_value.values()),
+                sources=tuple(sorted(sources[key])),
+                disagreement={v: s.reports for v, s in by_value.items()}
+                if len(by_value) > 1 else {},
+                latest_published=newest.get(key),
+            )
+        )  # fmt: skip
+    consolidated.sort(key=lambda c: (-c.period_end.toordinal(), c.metric, c.segment))
+    # the newest stored reports of each period: ranked on the figures alone (ids grow as
+    # figures are stored), then only those read with their article
+    rank = (
+        func.row_number()
+        .over(partition_by=list(key_columns), order_by=Figure.id.desc())
+        .label("rank")
+    )
+    ranked = select(Figure.id, rank).where(Figure.entity == entity).subquery()
+    newest_ids = select(ranked.c.id).where(ranked.c.rank <= reports_per_period)
+    reports: dict[SeriesKey, list[Any]] = defaultdict(list)
+    for report in connection.execute(
+        select(
+            Figure.id, Figure.article_id, *key_columns, Figure.value, Figure.qualifier,
+            Figure.snippet, Article.canonical_url, Article.title, Article.published_at,
+            Source.name.label("source"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Figure.id.in_(newest_ids))
+        .order_by(Figure.id.desc())
+    ):  # fmt: skip
+        key = (
+            report.metric, report.segment, report.period_kind, report.period_start,
+            report.period_end,
+        )  # fmt: skip
+        reports[key].append(report)
+    return consolidated, reports
