@@ -931,6 +931,12 @@ def _attach_claims(s: str, live: list[_Candidate], starts: list[int], bounds: li
             following = [c for c in live if c.number.start >= claim.end]
             targets = [preceding[-1]] if preceding else following[:1]
         for t in targets:
+            # "连续9个月保持第一" beside a year-to-date total: a streak counts months (or
+            # quarters) of the figure's own kind, not of a running total
+            if claim.claim.startswith("streak:") and (
+                t.period is None or t.period.kind not in ("month", "quarter")
+            ):
+                continue
             t.claims.append(claim.claim)
 
 
