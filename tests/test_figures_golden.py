@@ -171,6 +171,7 @@ CORE = [
     "subj_parenthetical_apposition_names_no_subject",
     "trap_streak_threshold_in_a_row",
     "trap_streak_threshold_run_of_months",
+    "zh_respectively_list_before_a_semicolon",
 ]
 
 

@@ -168,6 +168,7 @@ _COMBINED = re.compile(
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.I)
+_SEMICOLON = re.compile(r"[;；]")
 _EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!Q[1-4]\b|H[12]\b)[A-Z]{1,4}\d{1,3}[A-Za-z+]*|\d{3,4}(?= model)"
@@ -641,7 +642,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     subjects = [(m, ok) for m, ok in mentions]
     live = [c for c in cands if not c.dropped]
     if respectively and live:
-        _pair_respectively(s, subjects, live, hits, state.last_list)
+        # the list and its numbers share one part of the sentence: "A、B、C分别...;D交付..."
+        cue = _RESPECTIVELY.search(s)
+        assert cue is not None
+        lo = max((m.end() for m in _SEMICOLON.finditer(s, 0, cue.start())), default=0)
+        after = _SEMICOLON.search(s, cue.end())
+        hi = after.start() if after else len(s)
+        paired = [c for c in live if lo <= c.number.start < hi]
+        _pair_respectively(s, subjects, paired or live, hits, state.last_list)
     for cand in live:
         if cand.entity is None:
             _assign_entity(s, cand, subjects, starts, bounds, state)
