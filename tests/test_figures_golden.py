@@ -172,6 +172,7 @@ CORE = [
     "trap_streak_threshold_in_a_row",
     "trap_streak_threshold_run_of_months",
     "zh_respectively_list_before_a_semicolon",
+    "en_respectively_list_before_a_while_clause",
 ]
 
 

@@ -168,7 +168,7 @@ _COMBINED = re.compile(
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.I)
-_SEMICOLON = re.compile(r"[;；]")
+_SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 _EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!Q[1-4]\b|H[12]\b)[A-Z]{1,4}\d{1,3}[A-Za-z+]*|\d{3,4}(?= model)"
