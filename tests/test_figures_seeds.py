@@ -1,10 +1,11 @@
 """The figures an analyst records from the seed articles must come out exactly; plans must not.
 
-Decisions: Leapmotor's "full-year sales have already topped 500,000" is stored as deliveries
-(the article reports Leapmotor's deliveries, and the parser files a maker's "sales" under
-deliveries when the same article gives its deliveries). The Changxing base's output (seed 003,
-"our total vehicle production") is attributed to Geely: the lexicon has no plant entities.
-The Lynk & Co 900 model's cumulative 50,000 is model-level and skipped.
+Decisions: in seed 000 Leapmotor's year-to-date total (at least 500,000, reported as sales) is
+stored as deliveries: the story is about Leapmotor's deliveries, and the parser files a maker's
+"sales" under deliveries when the same article gives its deliveries. In seed 003 the output of
+Geely's Changxing base (217,000 vehicles by November, 32,000 of them new energy) is attributed to
+Geely: the lexicon has no plant entities. The Lynk & Co 900 model's cumulative 50,000 is a
+model-level figure and is skipped.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import pytest
 from crawler.figures import Figure, parse_figures
 from crawler.figures.model import LIFETIME_START
 
-# The seed articles, copied from shared/seeds so the tests run wherever the repository is.
+# The seed articles: the five source stories rewritten in our own words, every figure kept, so
+# the tests need no copy of the originals.
 SEEDS = Path(__file__).resolve().parent / "figures" / "seed_articles"
 NOV_2025 = (date(2025, 11, 1), date(2025, 11, 30))
 YTD_NOV_2025 = (date(2025, 1, 1), date(2025, 11, 30))
