@@ -643,10 +643,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     live = [c for c in cands if not c.dropped]
     if respectively and live:
         # the list and its numbers share one part of the sentence: "A、B、C分别...;D交付..."
-        cue = _RESPECTIVELY.search(s)
-        assert cue is not None
-        lo = max((m.end() for m in _SEMICOLON.finditer(s, 0, cue.start())), default=0)
-        after = _SEMICOLON.search(s, cue.end())
+        said = _RESPECTIVELY.search(s)
+        assert said is not None
+        lo = max((m.end() for m in _SEMICOLON.finditer(s, 0, said.start())), default=0)
+        after = _SEMICOLON.search(s, said.end())
         hi = after.start() if after else len(s)
         paired = [c for c in live if lo <= c.number.start < hi]
         _pair_respectively(s, subjects, paired or live, hits, state.last_list)
@@ -1069,7 +1069,7 @@ def _rounds_to(precise: int, rounded: int) -> bool:
     """``rounded`` (40,000; 331,000) is ``precise`` (40,073; 330,823) said to fewer digits."""
     if precise == rounded:
         return False
-    unit = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
+    unit: int = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
     return unit > 1 and round(precise / unit) * unit == rounded
 
 
