@@ -173,6 +173,7 @@ CORE = [
     "trap_streak_threshold_run_of_months",
     "zh_respectively_list_before_a_semicolon",
     "en_respectively_list_before_a_while_clause",
+    "en_lifetime_in_a_report_of_the_months_first_days",
 ]
 
 

@@ -1199,7 +1199,8 @@ def _lifetime_end(carry: Period | None, published: date) -> date:
     """A running total ends with the month the article reports on, if that is recent."""
     if carry is not None and carry.kind != "lifetime" and (published - carry.end).days <= 62:
         return carry.end
-    return published
+    # a report out in a month's first days counts to the end of the month before
+    return _last_month_end(published) if published.day <= 5 else published
 
 
 def _month(month: int, year: int | None, published: date) -> Period:
