@@ -1079,7 +1079,10 @@ def _one_reading_per_number(figures: list[Figure]) -> list[Figure]:
     stays."""
     best: dict[tuple[object, ...], Figure] = {}
     for f in figures:
-        key = (f.entity, f.metric, f.value, f.period_end)
+        # an exact, unrounded count (822,519) is one statement whatever periods it was read
+        # with (a headline and its Chinese translation); a round one (10,000) may recur
+        precise = f.qualifier == "exact" and f.value % 100 != 0
+        key = (f.entity, f.metric, f.value, None if precise else f.period_end)
         if key not in best or f.confidence > best[key].confidence:
             best[key] = f
     kept = {id(f) for f in best.values()}
