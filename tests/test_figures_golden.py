@@ -174,6 +174,8 @@ CORE = [
     "zh_respectively_list_before_a_semicolon",
     "en_respectively_list_before_a_while_clause",
     "en_lifetime_in_a_report_of_the_months_first_days",
+    "subj_sentence_opening_on_a_foreign_market",
+    "zh_sentence_opening_on_a_foreign_market",
 ]
 
 

@@ -678,6 +678,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if obj is not None and subsegment(
             s[_part_window(cand, live, starts, parts_all) : cand.number.unit_end]
             + _predicate_after(s, cand.number.unit_end)
+            + _market_lead(s, starts)
         ):
             if not obj.is_region:
                 cand.drop("a part of the maker (segment, body type or market)")
@@ -769,6 +770,18 @@ def _part_window(cand: _Candidate, live: list[_Candidate], starts: list[int], pa
         if compared:
             return starts[compared[-1].clause]
     return starts[cand.clause]
+
+
+def _market_lead(s: str, starts: list[int]) -> str:
+    """A sentence opening on one foreign market ("In Brazil, ...", "在巴西市场,"): its words,
+    which scope every number of the sentence."""
+    lead = s[: starts[1]] if len(starts) > 1 else ""
+    return " " + lead if _MARKET_LEAD.match(lead) else ""
+
+
+_MARKET_LEAD = re.compile(
+    r"\s*(?:In|Across)\s+(?:the\s+)?[A-Z][\w ]{1,30}?[,，]\s*$|\s*在[^，,]{2,8}市场"
+)
 
 
 # "of which 145,179 were pure electric": what the number is said to be, right after it
