@@ -176,6 +176,7 @@ CORE = [
     "en_lifetime_in_a_report_of_the_months_first_days",
     "subj_sentence_opening_on_a_foreign_market",
     "zh_sentence_opening_on_a_foreign_market",
+    "zh_q3_written_in_latin_letters",
 ]
 
 

@@ -309,13 +309,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q([1-4]))"
+            r"(?:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?<![A-Za-z0-9])Q([1-4]))"
             r"(?:\s+of)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
         "en_quarter",
     ),
-    (re.compile(r"\b(20\d\d)\s*Q([1-4])\b", re.IGNORECASE), "en_year_quarter"),
+    (re.compile(r"(?<!\d)(20\d\d)\s*Q([1-4])(?![A-Za-z0-9])", re.IGNORECASE), "en_year_quarter"),
     (
         re.compile(
             r"\b(?:quarter|three months)\s+(?:that\s+)?(?:ended|ending|through|to)\s+"
@@ -423,9 +423,9 @@ _ZH_PATTERNS = _PATTERNS[:_FIRST_EN]
 _EN_PATTERNS = _PATTERNS[_FIRST_EN:]
 _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
 _EN_TRIGGER = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12]|first|second|third"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire"
-    r"|20\d\d)",
+    r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
 _MONTH_NEEDLES = (
