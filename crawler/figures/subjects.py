@@ -181,8 +181,9 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
     r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b"
-    r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\b(?:BEV|PHEV|EREV)s?\b|\bsedans?\b"
-    r"|\bSUVs?\b|\bMPVs?\b|\bdomestic(?:ally)?\b|\bin the (?:Chinese|China|domestic|home) market\b"
+    r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
+    # acronyms stand inside Chinese text too ("其中PHEV销量"): no word boundary there
+    r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|SUV|MPV)s?(?![A-Za-z])|\bdomestic(?:ally)?\b|\bin the (?:Chinese|China|domestic|home) market\b"
     r"|\bunder the [\w-]+(?: [\w-]+)? (?:brand|marque|label|line)\b"
     r"|\bown[- ]brands?\b|\bwholly[- ]owned brands?\b|\bself-owned\b"
     r"|\bin (?:Europe|the UK|Britain|Brazil|Russia|Mexico|Australia|Thailand|Japan|the US"
