@@ -177,6 +177,7 @@ CORE = [
     "subj_sentence_opening_on_a_foreign_market",
     "zh_sentence_opening_on_a_foreign_market",
     "zh_q3_written_in_latin_letters",
+    "zh_latin_powertrain_acronym_is_a_part",
 ]
 
 

@@ -189,7 +189,8 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
 _MADE_IN_CHINA = re.compile(
     r"\bChina-made\b|\bmade[- ]in[- ]China\b|\bShanghai-(?:made|built)\b|\bin China\b"
     r"|\bChinese market\b|国产|中国制造|在华|中国市场|\bfrom China\b|\bShanghai (?:factory|plant"
-    r"|gigafactory)|上海(?:超级)?工厂|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association|乘联会|乘联分会",
+    r"|gigafactory)|上海(?:超级)?工厂|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
+    r"|乘联会|乘联分会",
     re.I,
 )
 # "Tesla's global deliveries", 全球交付: the whole company, whatever else the sentence says
