@@ -178,6 +178,7 @@ CORE = [
     "zh_sentence_opening_on_a_foreign_market",
     "zh_q3_written_in_latin_letters",
     "zh_latin_powertrain_acronym_is_a_part",
+    "subj_geely_holding_is_not_the_listed_geely",
 ]
 
 

@@ -64,7 +64,8 @@ def test_makers_brands_and_their_parents() -> None:
         assert entity.parent is None or entity.parent in entities, entity.name
         assert (entity.level != "") == entity.is_region, entity.name
     parents = {
-        "Zeekr": "Geely", "Lynk & Co": "Geely", "Volvo Cars": "Geely", "Aion": "GAC",
+        "Zeekr": "Geely", "Lynk & Co": "Geely", "Volvo Cars": "Geely Holding",
+        "Geely": "Geely Holding", "Aion": "GAC",
         "Hyptec": "Aion", "Voyah": "Dongfeng Motor Group",
         "Dongfeng Nissan": "Dongfeng Motor Group",
         "Wuling": "SAIC-GM-Wuling", "SAIC-GM-Wuling": "SAIC", "Jetta": "FAW-Volkswagen",
@@ -73,7 +74,9 @@ def test_makers_brands_and_their_parents() -> None:
     }  # fmt: skip
     for child, parent in parents.items():
         assert entities[child].parent == parent, child
-    assert {"Zeekr", "Volvo Cars", "Geely Galaxy"} <= group_members("Geely")
+    assert {"Zeekr", "Geely Galaxy"} <= group_members("Geely")
+    assert "Volvo Cars" not in group_members("Geely")  # the holding's, not the listed Geely's
+    assert {"Geely", "Zeekr", "Volvo Cars"} <= group_members("Geely Holding")
     assert {"Baojun", "Wuling", "IM Motors"} <= group_members("SAIC")
     assert "dongfeng peugeot citroen" in covered_names("东风")
 

@@ -372,7 +372,12 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = lexicon().entities["China"]
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
-            if target is not None and _GROUP_WORD.search(s[a:b]) and target.parent:
+            if (
+                target is not None
+                and _GROUP_WORD.search(s[a:b])
+                and target.parent
+                and target.kind != "group"
+            ):
                 target = lexicon().entities[target.parent]  # "the group" of a brand: its parent
             if target is None and kind == "plant":  # a plant nobody named: its own, unknown
                 target = Entity(s[a:b], "unknown", "", None, False)
