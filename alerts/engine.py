@@ -20,19 +20,19 @@ from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
 from alerts.evidence import implausible, is_confident, release_corroborated
+from alerts.history import month_context, scope_context
 from alerts.rules import (
     CUMULATIVE_KINDS,
     Candidate,
     FigureFacts,
-    MonthPoint,
-    claim_candidates,
+    claim_candidates_in,
     growth_candidates,
-    milestone_candidates,
-    monthly_candidates,
+    milestone_candidates_in,
+    monthly_candidates_in,
     revision_candidates,
 )
 from crawler.figures.entities import covered_names
-from store.figures import monthly_history, same_period, series
+from store.figures import same_period
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
 
@@ -96,27 +96,25 @@ def candidates_for(
     published_before: datetime | None,
     config: Config,
 ) -> list[Candidate]:
-    """Every rule's candidates for one stored figure, judged against its series: monthly
-    history for months, same-scope totals for cumulative figures, same-period reports for
-    revisions. Each reads only its slice of the series."""
+    """Every rule's candidates for one stored figure, judged against its series: the monthly
+    summary for months, same-scope totals for cumulative figures, same-period reports for
+    revisions. Each reads only what it needs of the series (``alerts.history``)."""
     settings = config.rules
     judged = facts(figure, source)
     series_of = (figure.entity, figure.metric, figure.segment)
     found: list[Candidate] = []
-    earlier_months: list[MonthPoint] = []
+    earlier_months, countable_max = 0, None
     if figure.period_kind == "month":
-        history = {
-            month: MonthPoint(month, value, qualifier)
-            for month, (value, qualifier) in monthly_history(session, *series_of).items()
-        }
-        found += monthly_candidates(judged, history, settings)
-        earlier_months = [p for m, p in history.items() if m < figure.period_start]
+        context = month_context(
+            session, *series_of, figure.period_start, figure.value, figure.qualifier
+        )
+        found += monthly_candidates_in(judged, context, settings)
+        earlier_months, countable_max = context.earlier, context.countable_max
     elif figure.period_kind in CUMULATIVE_KINDS:
-        totals = series(session, *series_of, kinds=CUMULATIVE_KINDS)
-        same_scope = [facts(r) for r in totals if r.id != figure.id and _scope(r) == _scope(figure)]
-        found += milestone_candidates(judged, same_scope, settings)
+        scope = scope_context(session, *series_of, figure.period_kind, figure.period_end)
+        found += milestone_candidates_in(judged, scope, settings)
     found += growth_candidates(judged, settings)
-    found += claim_candidates(judged, earlier_months, found, settings)
+    found += claim_candidates_in(judged, earlier_months, countable_max, found, settings)
     earlier_reports = [
         r.value
         for r in same_period(session, figure)
@@ -126,10 +124,6 @@ def candidates_for(
     ]
     found += revision_candidates(judged, earlier_reports)
     return found
-
-
-def _scope(figure: Figure | Row[Any]) -> str:
-    return "lifetime" if figure.period_kind == "lifetime" else str(figure.period_end.year)
 
 
 _ALERTS = Alert.__table__

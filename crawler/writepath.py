@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from alerts.config import Config
 from alerts.corrections import alerts_behind, contradicted_by, retract
 from alerts.engine import raise_alerts
-from store import queries
+from store import queries, summary
 from store.figures import FigureChanges, figure_key, rejected_keys, store_figures
 from store.models import Alert
 
@@ -51,6 +51,9 @@ def write_figures(
         figures = [f for f in figures if figure_key(f) not in rejected]
     behind = alerts_behind(session, article_id) if replace else {}
     changes = store_figures(session, article_id, figures, parser_version, replace=replace)
+    # every key the article reports (its publication date may have moved) and every key it
+    # no longer reports: the rules below read the summary
+    summary.refresh(session, [*map(figure_key, figures), *changes.removed])
     for key in changes.removed:
         retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]

@@ -357,5 +357,9 @@ def reject_figure(session: Session, figure: Figure, reason: str) -> None:
             **{name: getattr(figure, name) for name in FIGURE_KEY},
         )
     )  # fmt: skip
+    key = figure_key(vars(figure))
     session.flush()
     session.execute(delete(Figure).where(Figure.id == figure.id))
+    from store.summary import refresh  # store.summary builds on this module
+
+    refresh(session, [key])
