@@ -27,7 +27,7 @@ from evwatch.options import alert_config
 from evwatch.tables import format_table, truncate
 from store import queries
 from store.db import Database
-from store.models import Alert, Delivery
+from store.models import Alert, Article, Delivery
 from store.types import utcnow
 
 
@@ -124,68 +124,64 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
     return 2 if failures else 0
 
 
-def alert_record(alert: Alert, delivered: bool) -> dict[str, Any]:
-    def iso(value: Any) -> Any:
-        return value.isoformat() if isinstance(value, date | datetime) else value
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
 
-    return {
-        "id": alert.id,
-        "key": alert.key,
-        "kind": alert.kind,
-        "entity": alert.entity,
-        "metric": alert.metric,
-        "segment": alert.segment,
-        "period_kind": alert.period_kind,
-        "period_start": iso(alert.period_start),
-        "period_end": iso(alert.period_end),
-        "value": alert.value,
-        "rung": alert.rung,
-        "previous_value": alert.previous_value,
-        "previous_period": alert.previous_period,
-        "message": alert.message,
-        "source_url": alert.article.canonical_url if alert.article else None,
-        "created_at": iso(alert.created_at),
-        "delivered": delivered,
-        "historical": alert.historical,
-        "held": alert.held,
-        "retracted": alert.retracted_at is not None,
-    }
+
+_SENT = (
+    select(Delivery.id)
+    .where(Delivery.alert_id == Alert.id, Delivery.status == "sent")
+    .exists()
+    .label("delivered")
+)
+# Only what is printed, the article's URL by a join and "delivered" by a subquery: one
+# statement however many alerts (never the article rows themselves, nor their pages).
+_ALERT_ROWS = select(
+    Alert.id, Alert.key, Alert.kind, Alert.entity, Alert.metric, Alert.segment,
+    Alert.period_kind, Alert.period_start, Alert.period_end, Alert.value, Alert.rung,
+    Alert.previous_value, Alert.previous_period, Alert.message,
+    Article.canonical_url.label("source_url"), Alert.created_at, _SENT, Alert.historical,
+    Alert.held, Alert.retracted_at,
+).outerjoin(Article, Alert.article_id == Article.id)  # fmt: skip
+
+
+def alert_record(row: Any) -> dict[str, Any]:
+    record = {name: _iso(value) for name, value in row._mapping.items()}
+    record["delivered"] = bool(record["delivered"])
+    record["retracted"] = record.pop("retracted_at") is not None
+    return record
 
 
 def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
-    query = select(Alert).order_by(Alert.id)
+    query = _ALERT_ROWS.order_by(Alert.id)
     if args.since:
         since = datetime.combine(parse_day(args.since, "--since"), time(0), UTC)
         query = query.where(Alert.created_at >= since)
     if args.kind:
         query = query.where(Alert.kind == args.kind)
     with db.read() as session:
-        alerts = list(session.scalars(query))
-        sent = set(
-            session.scalars(select(Delivery.alert_id).where(Delivery.status == "sent").distinct())
-        )
-        records = [alert_record(a, a.id in sent) for a in alerts]
-    if args.format == "jsonl":
-        for record in records:
-            print(json.dumps(record, ensure_ascii=False))
-        return 0
-    rows = [
-        (
-            r["id"],
-            r["created_at"][:16].replace("T", " "),
-            r["kind"],
-            truncate(r["message"], 90),
-            "yes"
-            if r["delivered"]
-            else "historical"
-            if r["historical"]
-            else "held"
-            if r["held"]
-            else "no",
-        )
-        for r in records
-    ]
-    print(format_table(("id", "created (UTC)", "kind", "message", "delivered"), rows))
+        rows = session.execute(query.execution_options(yield_per=1000))
+        if args.format == "jsonl":
+            for row in rows:
+                print(json.dumps(alert_record(row), ensure_ascii=False))
+            return 0
+        table = [
+            (
+                r.id,
+                r.created_at.isoformat()[:16].replace("T", " "),
+                r.kind,
+                truncate(r.message, 90),
+                "yes"
+                if r.delivered
+                else "historical"
+                if r.historical
+                else "held"
+                if r.held
+                else "no",
+            )
+            for r in rows
+        ]
+    print(format_table(("id", "created (UTC)", "kind", "message", "delivered"), table))
     return 0
 
 
