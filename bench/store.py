@@ -341,9 +341,8 @@ for query in sys.argv[2:]:
 HAND_SQL = {
     "alerts": [
         "SELECT a.id, a.created_at, a.kind, a.message, a.historical, a.held, a.retracted_at, "
-        "ar.canonical_url, EXISTS (SELECT 1 FROM deliveries d WHERE d.alert_id = a.id "
-        "AND d.status = 'sent') FROM alerts a LEFT JOIN articles ar ON ar.id = a.article_id "
-        "ORDER BY a.id"
+        "ar.canonical_url, a.id IN (SELECT alert_id FROM deliveries WHERE status = 'sent') "
+        "FROM alerts a LEFT JOIN articles ar ON ar.id = a.article_id ORDER BY a.id"
     ],
     "figures --consolidated": [
         "SELECT f.entity, f.metric, f.segment, f.period_kind, f.period_start, f.period_end, "
