@@ -32,7 +32,7 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import covered_names
-from store.figures import same_period
+from store.figures import previous_exact
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
 
@@ -58,23 +58,26 @@ def raise_alerts(
 ) -> list[int]:
     """Runs every rule for these stored figures; returns the ids of the alerts it created."""
     created: list[int] = []
-    articles: dict[int, tuple[str, datetime | None]] = {}
-    for figure_id in sorted(set(figure_ids)):
-        figure = session.get(Figure, figure_id)
-        if figure is None:
-            continue
+    articles: dict[int, tuple[str, datetime | None, int]] = {}
+    wanted = sorted(set(figure_ids))
+    figures = (
+        session.scalars(select(Figure).where(Figure.id.in_(wanted)).order_by(Figure.id)).all()
+        if wanted
+        else []
+    )
+    for figure in figures:
         if figure.article_id not in articles:
             row = session.execute(
-                select(Source.name, Article.published_at)
+                select(Source.name, Article.published_at, Article.source_id)
                 .join(Article)
                 .where(Article.id == figure.article_id)
             ).one()
-            articles[figure.article_id] = (row.name, row.published_at)
-        source, published = articles[figure.article_id]
+            articles[figure.article_id] = (row.name, row.published_at, row.source_id)
+        source, published, source_id = articles[figure.article_id]
         # Weak evidence: stored and listed, delivered only once corroborated (alerts.evidence).
         held = not historical and not is_confident(figure, config)
         if not historical:
-            for released in release_corroborated(session, figure, config):
+            for released in release_corroborated(session, figure, config, source_id):
                 enqueue(session, released, config)
         for candidate in candidates_for(session, figure, source, published, config):
             hold = held or (
@@ -115,14 +118,9 @@ def candidates_for(
         found += milestone_candidates_in(judged, scope, settings)
     found += growth_candidates(judged, settings)
     found += claim_candidates_in(judged, earlier_months, countable_max, found, settings)
-    earlier_reports = [
-        r.value
-        for r in same_period(session, figure)
-        if r.id != figure.id
-        and r.qualifier == "exact"
-        and (published_before is None or (r.published_at or published_before) <= published_before)
-    ]
-    found += revision_candidates(judged, earlier_reports)
+    if figure.qualifier == "exact":  # the revision rule judges exact figures only
+        previous = previous_exact(session, figure, published_before)
+        found += revision_candidates(judged, [] if previous is None else [previous])
     return found
 
 
@@ -202,6 +200,8 @@ def wants(subscriber: Subscriber, alert: Alert) -> bool:
 
 def enqueue(session: Session, alert_id: int, config: Config, now: datetime | None = None) -> int:
     """Outbox rows for every subscriber channel that wants the alert; returns how many."""
+    if not config.subscribers:
+        return 0
     alert = session.get_one(Alert, alert_id)
     now = now or utcnow()
     disabled = {

@@ -52,13 +52,15 @@ def is_confident(figure: Figure, config: Config) -> bool:
     return figure.confidence >= config.rules.evidence.min_confidence
 
 
-def release_corroborated(session: Session, figure: Figure, config: Config) -> list[int]:
+def release_corroborated(
+    session: Session, figure: Figure, config: Config, figure_source: int | None = None
+) -> list[int]:
     """Releases the held alerts this figure corroborates: same entity, metric, segment and
     period in another article, agreeing value, and either another source or a confident
-    figure. Returns the ids released (each once: the update only takes a still-held alert)."""
-    source_of = select(Article.source_id).where(Article.id == figure.article_id).scalar_subquery()
+    figure. Returns the ids released (each once: the update only takes a still-held alert).
+    ``figure_source`` is the source id of the figure's article, when the caller knows it."""
     held = session.execute(
-        select(Alert, Article.source_id)
+        select(Alert.id, Alert.value, Alert.qualifier, Article.source_id)
         .join(Article, Alert.article_id == Article.id)
         .where(
             Alert.held.is_(True),
@@ -68,18 +70,23 @@ def release_corroborated(session: Session, figure: Figure, config: Config) -> li
         )
         .order_by(Alert.id)
     ).all()
-    figure_source = session.scalar(select(source_of))
+    if not held:
+        return []
+    if figure_source is None:
+        figure_source = session.scalar(
+            select(Article.source_id).where(Article.id == figure.article_id)
+        )
     released = []
-    for alert, alert_source in held:
-        if alert.value is None or alert.qualifier is None:
+    for alert_id, value, qualifier, alert_source in held:
+        if value is None or qualifier is None:
             continue
-        if not agrees(alert.value, alert.qualifier, figure.value, figure.qualifier):
+        if not agrees(value, qualifier, figure.value, figure.qualifier):
             continue
         if alert_source == figure_source and not is_confident(figure, config):
             continue
         taken = session.execute(
-            update(Alert).where(Alert.id == alert.id, Alert.held.is_(True)).values(held=False)
+            update(Alert).where(Alert.id == alert_id, Alert.held.is_(True)).values(held=False)
         )
         if taken.rowcount:  # type: ignore[attr-defined]
-            released.append(alert.id)
+            released.append(alert_id)
     return released

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, select
+from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, FigureRejection, Source
@@ -55,6 +55,8 @@ class FigureChanges:
     removed: list[FigureKey] = field(default_factory=list)
     #: keys the article gave two values for: (key, value kept, value set aside)
     conflicts: list[tuple[FigureKey, int, int]] = field(default_factory=list)
+    #: the column values of the added figures, in ``added`` order
+    added_rows: list[dict[str, Any]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed)
@@ -88,6 +90,7 @@ def store_figures(
             params = {"article_id": article_id, "parser_version": parser_version,
                       "first_seen_at": now, "updated_at": now, **row}  # fmt: skip
             changes.added.append(session.scalar(_INSERT_FIGURE, params))
+            changes.added_rows.append(params)
             continue
         diff = {
             name: (getattr(existing, name), row[name])
@@ -200,20 +203,32 @@ _SERIES = _reports().where(
 )
 
 
-_SAME_PERIOD = _reports().where(
-    Figure.entity == bindparam("entity"),
-    Figure.metric == bindparam("metric"),
-    Figure.segment == bindparam("segment"),
-    Figure.period_kind == bindparam("period_kind"),
-    Figure.period_start == bindparam("period_start"),
-    Figure.period_end == bindparam("period_end"),
+_PREVIOUS_EXACT = (
+    select(Figure.value)
+    .join(Article, Figure.article_id == Article.id)
+    .where(
+        *[getattr(Figure, name) == bindparam(name) for name in FIGURE_KEY],
+        Figure.qualifier == "exact",
+        Figure.id != bindparam("id"),
+        Figure.value != bindparam("value"),
+    )
+    .order_by(Figure.id.desc())
+    .limit(1)
 )
 
 
-def same_period(session: Session, figure: Any) -> list[Row[Any]]:
-    """Every stored report of this figure's series and period, from any article."""
+def previous_exact(session: Session, figure: Any, published_before: datetime | None) -> int | None:
+    """The other value most recently stored as an exact report of this figure's series and
+    period (from an article published no later than ``published_before``, when given), or
+    None: what the revision rule compares with."""
     params = {name: getattr(figure, name) for name in FIGURE_KEY}
-    return list(session.execute(_SAME_PERIOD, params).all())
+    params |= {"id": figure.id, "value": figure.value}
+    query = _PREVIOUS_EXACT
+    if published_before is not None:
+        query = query.where(
+            or_(Article.published_at.is_(None), Article.published_at <= published_before)
+        )
+    return session.scalar(query, params)
 
 
 def list_figures(

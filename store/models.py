@@ -226,6 +226,32 @@ class SeriesSummary(Base):
     reports: Mapped[int]
 
 
+class SeriesVote(Base):
+    """The reports behind a ``series_summary`` row, one row per value and qualifier: how many
+    reports state it and the newest publication among them (what decides the agreed value).
+    A new article adds to these counts without reading the reports again."""
+
+    __tablename__ = "series_votes"
+    __table_args__ = (
+        UniqueConstraint(
+            "entity", "metric", "segment", "period_kind", "period_start", "period_end", "value",
+            "qualifier", name="uq_series_votes_key",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int_pk]
+    entity: Mapped[str] = mapped_column(String(128))
+    metric: Mapped[str] = mapped_column(String(32))
+    segment: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(BigInteger)
+    qualifier: Mapped[str] = mapped_column(String(16))
+    reports: Mapped[int]
+    newest: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class FigureRejection(Base):
     """A figure a user rejected (``evwatch figures reject``): a reparse never stores it again."""
 

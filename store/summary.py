@@ -3,28 +3,32 @@ and period, one per month for monthly figures, holding the value the reports agr
 high they reach. The alert rules read it instead of every report of a series, so judging a
 figure costs the same however long the history.
 
-Every write of figures refreshes the rows of the keys it touched (``refresh``), in the same
-transaction; ``rebuild`` recomputes the whole table (the migration that adds it, bulk loads).
+Behind each row, ``series_votes`` counts the reports per value and qualifier. A new article's
+figures are added to those counts (``count_new``); a reparse, a rejection or a refreshed
+article recounts its keys from the figures (``refresh``); both in the writer's transaction.
+``rebuild`` recomputes both tables (the migration that adds them, bulk loads).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, Table, and_, delete, func, insert, or_, select
+from sqlalchemy import Connection, Select, Table, and_, delete, func, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from store.figures import FigureKey, _chosen, _month_end, _Support
-from store.models import Article, Figure, SeriesSummary
+from store.figures import FIGURE_KEY, FigureKey, _chosen, _month_end, _Support
+from store.models import Article, Figure, SeriesSummary, SeriesVote
 
 #: the period kinds the rules judge against a history: months, and totals (milestones)
 MONTH = "month"
 TOTAL_KINDS = ("lifetime", "ytd", "year")
 SUMMARY_KEY = ("entity", "metric", "segment", "period_kind", "period_start", "period_end")
 _TABLE = cast(Table, SeriesSummary.__table__)
+_VOTES_TABLE = cast(Table, SeriesVote.__table__)
 _KEY_COLUMNS = [_TABLE.c[name] for name in SUMMARY_KEY]
 
 
@@ -55,57 +59,132 @@ def summary_key(key: FigureKey) -> FigureKey | None:
     return None
 
 
-def _summaries(rows: Iterable[Row[Any]]) -> dict[FigureKey, dict[str, Any]]:
-    """Summary rows from vote rows (one per key, value and qualifier, in ``_votes`` order)."""
-    votes: dict[FigureKey, dict[int, _Support]] = defaultdict(lambda: defaultdict(_Support))
-    reach: dict[FigureKey, list[int | None]] = defaultdict(lambda: [None, None])
-    for row in rows:
-        key = summary_key(tuple(row[:6]))
-        if key is None:
+VoteKey = tuple[Any, ...]  # summary key + (value, qualifier)
+Votes = dict[
+    FigureKey, dict[tuple[int, str], list[Any]]
+]  # key -> (value, qualifier) -> [n, newest]
+
+
+def _summary_rows(votes: Votes) -> list[dict[str, Any]]:
+    """The summary row of each key from its votes (met in value, qualifier order: the order
+    decides ties exactly as ``store.figures.consolidate`` does)."""
+    result = []
+    for key in sorted(votes):
+        by_value: dict[int, _Support] = defaultdict(_Support)
+        face = approx = None
+        for (value, qualifier), (reports, newest) in sorted(votes[key].items()):
+            by_value[value].add(qualifier, newest, reports)
+            if qualifier == "approx":
+                approx = value if approx is None else max(approx, value)
+            elif qualifier != "at_most":
+                face = value if face is None else max(face, value)
+        if not by_value:
             continue
-        votes[key][row.value].add(row.qualifier, row.newest, row.reports)
-        slot = 1 if row.qualifier == "approx" else None if row.qualifier == "at_most" else 0
-        if slot is not None:
-            held = reach[key][slot]
-            reach[key][slot] = row.value if held is None else max(held, row.value)
-    result = {}
-    for key, by_value in votes.items():
-        value = _chosen(by_value)
-        result[key] = {
-            **dict(zip(SUMMARY_KEY, key, strict=True)),
-            "value": value,
-            "qualifier": by_value[value].qualifier,
-            "face_max": reach[key][0],
-            "approx_max": reach[key][1],
-            "reports": sum(s.reports for s in by_value.values()),
-        }
+        chosen = _chosen(by_value)
+        result.append(
+            {
+                **dict(zip(SUMMARY_KEY, key, strict=True)),
+                "value": chosen,
+                "qualifier": by_value[chosen].qualifier,
+                "face_max": face,
+                "approx_max": approx,
+                "reports": sum(s.reports for s in by_value.values()),
+            }
+        )
     return result
 
 
+def _vote_rows(votes: Votes) -> list[dict[str, Any]]:
+    return [
+        {**dict(zip(SUMMARY_KEY, key, strict=True)), "value": value, "qualifier": qualifier,
+         "reports": reports, "newest": newest}
+        for key in sorted(votes)
+        for (value, qualifier), (reports, newest) in sorted(votes[key].items())
+    ]  # fmt: skip
+
+
+def _key_condition(model: Any, key: FigureKey, *, whole_month: bool = False) -> Any:
+    """WHERE clause for one summary key; ``whole_month``: every monthly report of the month
+    (a monthly figure's period may end before the month does)."""
+    entity, metric, segment, kind, start, end = key
+    return and_(
+        model.entity == entity, model.metric == metric, model.segment == segment,
+        model.period_kind == kind, model.period_start == start,
+        *([] if whole_month and kind == MONTH else [model.period_end == end]),
+    )  # fmt: skip
+
+
+def _from_figures(session: Session | Connection, keys: Sequence[FigureKey]) -> Votes:
+    """The votes of these summary keys counted from the stored figures."""
+    votes: Votes = {key: {} for key in keys}
+    if not keys:
+        return votes
+    # One condition per key (OR): each uses the series index, which a tuple IN may not.
+    conditions = [_key_condition(Figure, key, whole_month=True) for key in keys]
+    for row in session.execute(_votes().where(or_(*conditions))):
+        key = summary_key(tuple(row[:6]))
+        if key is None:
+            continue
+        held = votes.setdefault(key, {}).get((row.value, row.qualifier))
+        if held is None:
+            votes[key][(row.value, row.qualifier)] = [row.reports, row.newest]
+        else:  # a month's reports with different period ends
+            held[0] += row.reports
+            held[1] = _newer(held[1], row.newest)
+    return votes
+
+
+def _newer(a: datetime | None, b: datetime | None) -> datetime | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
 def refresh(session: Session, keys: Iterable[FigureKey]) -> None:
-    """Recomputes the summary rows of these figure keys from the stored figures (rows whose
-    figures are all gone are deleted). Costs what the keys' own reports cost, not the series'."""
-    wanted = {k for k in map(summary_key, keys) if k is not None}
+    """Recomputes the votes and summary rows of these figure keys from the stored figures
+    (rows whose figures are all gone are deleted). Costs what the keys' reports cost, not the
+    series'. For a reparse, a rejection, or an article whose publication time moved."""
+    wanted = sorted({k for k in map(summary_key, keys) if k is not None})
     if not wanted:
         return
-    # One condition per key (OR): each uses the series index, which a tuple IN may not.
-    conditions = [
-        and_(
-            Figure.entity == entity, Figure.metric == metric, Figure.segment == segment,
-            Figure.period_kind == kind, Figure.period_start == start,
-            *([] if kind == MONTH else [Figure.period_end == end]),
-        )
-        for entity, metric, segment, kind, start, end in sorted(wanted)
-    ]  # fmt: skip
-    rows = session.execute(_votes().where(or_(*conditions))).all()
-    summaries = _summaries(rows)
-    for key in sorted(wanted - summaries.keys()):
-        session.execute(
-            delete(SeriesSummary).where(
-                *[column == part for column, part in zip(_KEY_COLUMNS, key, strict=True)]
-            )
-        )
-    _upsert(session, [summaries[key] for key in sorted(summaries)])
+    votes = _from_figures(session, wanted)
+    for key in wanted:
+        session.execute(delete(SeriesVote).where(_key_condition(SeriesVote, key)))
+    _insert(session, _VOTES_TABLE, _vote_rows(votes))
+    summaries = _summary_rows(votes)
+    gone = set(wanted) - {tuple(row[name] for name in SUMMARY_KEY) for row in summaries}
+    for key in sorted(gone):
+        session.execute(delete(SeriesSummary).where(_key_condition(SeriesSummary, key)))
+    _upsert(session, summaries)
+
+
+def count_new(
+    session: Session, rows: Sequence[Mapping[str, Any]], published: datetime | None
+) -> None:
+    """Adds a new article's figures (column values, one per key) to the votes and summary:
+    reads and writes only the few vote rows of their keys, never the reports themselves."""
+    counted = [(summary_key(tuple(row[n] for n in FIGURE_KEY)), row) for row in rows]
+    keys = sorted({key for key, _ in counted if key is not None})
+    if not keys:
+        return
+    conditions = [_key_condition(SeriesVote, key) for key in keys]
+    votes: Votes = {key: {} for key in keys}
+    for vote in session.execute(select(_VOTES_TABLE).where(or_(*conditions))):
+        stored = tuple(vote._mapping[name] for name in SUMMARY_KEY)
+        votes[stored][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
+    for counted_key, row in counted:
+        if counted_key is None:
+            continue
+        held = votes[counted_key].setdefault((row["value"], row["qualifier"]), [0, None])
+        held[0] += 1
+        held[1] = _newer(held[1], published)
+    for key in keys:
+        session.execute(delete(SeriesVote).where(_key_condition(SeriesVote, key)))
+    _insert(session, _VOTES_TABLE, _vote_rows(votes))
+    _upsert(session, _summary_rows(votes))
+
+
+def _insert(session: Session | Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
 
 
 def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -113,9 +192,8 @@ def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> No
     CONFLICT (SQLite, PostgreSQL), else delete and insert."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name if isinstance(session, Session) else None
-    dialect = dialect or session.dialect.name  # type: ignore[union-attr]
-    module = {"sqlite": sqlite, "postgresql": postgresql}.get(dialect)
+    bind = session.get_bind() if isinstance(session, Session) else session
+    module = {"sqlite": sqlite, "postgresql": postgresql}.get(bind.dialect.name)
     if module is not None:
         statement = module.insert(_TABLE)
         values = ("value", "qualifier", "face_max", "approx_max", "reports")
@@ -128,37 +206,38 @@ def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> No
         )
         return
     for row in rows:
-        session.execute(
-            delete(SeriesSummary).where(
-                *[
-                    column == row[name]
-                    for column, name in zip(_KEY_COLUMNS, SUMMARY_KEY, strict=True)
-                ]
-            )
-        )
-    session.execute(insert(_TABLE), list(rows))
+        key = tuple(row[name] for name in SUMMARY_KEY)
+        session.execute(delete(SeriesSummary).where(_key_condition(SeriesSummary, key)))
+    _insert(session, _TABLE, list(rows))
 
 
 def rebuild(connection: Connection, batch: int = 5_000) -> int:
-    """Recomputes the whole summary from the stored figures; returns how many rows it has.
-    Streams the figures series by series, so memory stays small on any history."""
+    """Recomputes the whole summary and its votes from the stored figures; returns how many
+    summary rows it has. Streams the figures series by series: memory stays small."""
     connection.execute(delete(SeriesSummary))
+    connection.execute(delete(SeriesVote))
     query = _votes().where(Figure.period_kind.in_((MONTH, *TOTAL_KINDS)))
-    pending: list[Row[Any]] = []
+    votes: Votes = {}
     total = 0
     series: tuple[Any, ...] | None = None
     for row in connection.execution_options(yield_per=batch).execute(query):
-        if tuple(row[:3]) != series and len(pending) >= batch:
-            total += _write(connection, pending)
-            pending = []
+        if tuple(row[:3]) != series and len(votes) >= batch:
+            total += _write(connection, votes)
+            votes = {}
         series = tuple(row[:3])
-        pending.append(row)
-    total += _write(connection, pending)
-    return total
+        key = summary_key(tuple(row[:6]))
+        assert key is not None
+        held = votes.setdefault(key, {}).get((row.value, row.qualifier))
+        if held is None:
+            votes[key][(row.value, row.qualifier)] = [row.reports, row.newest]
+        else:
+            held[0] += row.reports
+            held[1] = _newer(held[1], row.newest)
+    return total + _write(connection, votes)
 
 
-def _write(connection: Connection, rows: list[Row[Any]]) -> int:
-    summaries = _summaries(rows)
-    if summaries:
-        connection.execute(insert(_TABLE), list(summaries.values()))
+def _write(connection: Connection, votes: Votes) -> int:
+    summaries = _summary_rows(votes)
+    _insert(connection, _VOTES_TABLE, _vote_rows(votes))
+    _insert(connection, _TABLE, summaries)
     return len(summaries)

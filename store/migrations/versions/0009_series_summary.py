@@ -1,5 +1,5 @@
-"""The per-series summary the alert rules read (``store.summary``), filled from the stored
-figures, and an index for looking up an alert's series.
+"""The per-series summary the alert rules read and the votes behind it (``store.summary``),
+filled from the stored figures, and an index for looking up an alert's series.
 
 Revision ID: 0009
 Revises: 0008
@@ -36,6 +36,25 @@ def upgrade() -> None:
             name="uq_series_summary_key",
         ),
     )  # fmt: skip
+    op.create_table(
+        "series_votes",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("entity", sa.String(length=128), nullable=False),
+        sa.Column("metric", sa.String(length=32), nullable=False),
+        sa.Column("segment", sa.String(length=16), nullable=False),
+        sa.Column("period_kind", sa.String(length=16), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("period_end", sa.Date(), nullable=False),
+        sa.Column("value", sa.BigInteger(), nullable=False),
+        sa.Column("qualifier", sa.String(length=16), nullable=False),
+        sa.Column("reports", sa.Integer(), nullable=False),
+        sa.Column("newest", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint(
+            "entity", "metric", "segment", "period_kind", "period_start", "period_end", "value",
+            "qualifier", name="uq_series_votes_key",
+        ),
+    )  # fmt: skip
     op.create_index(
         "ix_alerts_series", "alerts", ["entity", "metric", "segment", "period_start"], unique=False
     )
@@ -46,4 +65,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_alerts_series", table_name="alerts")
+    op.drop_table("series_votes")
     op.drop_table("series_summary")
