@@ -217,18 +217,20 @@ _PREVIOUS_EXACT = (
 )
 
 
+_PREVIOUS_EXACT_BEFORE = _PREVIOUS_EXACT.where(
+    or_(Article.published_at.is_(None), Article.published_at <= bindparam("before"))
+)
+
+
 def previous_exact(session: Session, figure: Any, published_before: datetime | None) -> int | None:
     """The other value most recently stored as an exact report of this figure's series and
     period (from an article published no later than ``published_before``, when given), or
     None: what the revision rule compares with."""
     params = {name: getattr(figure, name) for name in FIGURE_KEY}
     params |= {"id": figure.id, "value": figure.value}
-    query = _PREVIOUS_EXACT
-    if published_before is not None:
-        query = query.where(
-            or_(Article.published_at.is_(None), Article.published_at <= published_before)
-        )
-    return session.scalar(query, params)
+    if published_before is None:
+        return session.scalar(_PREVIOUS_EXACT, params)
+    return session.scalar(_PREVIOUS_EXACT_BEFORE, params | {"before": published_before})
 
 
 def list_figures(

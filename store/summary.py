@@ -16,7 +16,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, Table, and_, delete, func, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -165,21 +177,45 @@ def count_new(
     keys = sorted({key for key, _ in counted if key is not None})
     if not keys:
         return
-    conditions = [_key_condition(SeriesVote, key) for key in keys]
     votes: Votes = {key: {} for key in keys}
-    for vote in session.execute(select(_VOTES_TABLE).where(or_(*conditions))):
-        stored = tuple(vote._mapping[name] for name in SUMMARY_KEY)
-        votes[stored][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
+    ids: dict[tuple[Any, ...], int] = {}
+    for key in keys:
+        params = dict(zip(SUMMARY_KEY, key, strict=True))
+        for vote in session.execute(_VOTES_OF, params):
+            votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
+            ids[(*key, vote.value, vote.qualifier)] = vote.id
     for counted_key, row in counted:
         if counted_key is None:
             continue
         held = votes[counted_key].setdefault((row["value"], row["qualifier"]), [0, None])
         held[0] += 1
         held[1] = _newer(held[1], published)
-    for key in keys:
-        session.execute(delete(SeriesVote).where(_key_condition(SeriesVote, key)))
-    _insert(session, _VOTES_TABLE, _vote_rows(votes))
+    rows_now = _vote_rows(votes)
+    known = [
+        {"vote_id": ids[vote_id], "reports": row["reports"], "newest": row["newest"]}
+        for row in rows_now
+        if (vote_id := (*(row[n] for n in SUMMARY_KEY), row["value"], row["qualifier"])) in ids
+    ]
+    if known:
+        session.execute(_UPDATE_VOTE, known)
+    _insert(session, _VOTES_TABLE, [r for r in rows_now if r["reports"] and _new(r, ids)])
     _upsert(session, _summary_rows(votes))
+
+
+def _new(row: dict[str, Any], ids: dict[tuple[Any, ...], int]) -> bool:
+    return (*(row[n] for n in SUMMARY_KEY), row["value"], row["qualifier"]) not in ids
+
+
+# Built once (bound per call): the votes of one key, and a vote's update.
+_VOTES_OF = select(_VOTES_TABLE.c.id, _VOTES_TABLE.c.value, _VOTES_TABLE.c.qualifier,
+                   _VOTES_TABLE.c.reports, _VOTES_TABLE.c.newest).where(
+    *[_VOTES_TABLE.c[name] == bindparam(name) for name in SUMMARY_KEY]
+)  # fmt: skip
+_UPDATE_VOTE = (
+    update(_VOTES_TABLE)
+    .where(_VOTES_TABLE.c.id == bindparam("vote_id"))
+    .values(reports=bindparam("reports"), newest=bindparam("newest"))
+)
 
 
 def _insert(session: Session | Connection, table: Table, rows: list[dict[str, Any]]) -> None:
