@@ -58,6 +58,8 @@ def raise_alerts(
 ) -> list[int]:
     """Runs every rule for these stored figures; returns the ids of the alerts it created."""
     created: list[int] = []
+    # Everything pending is written now: the rules below read through the connection.
+    session.flush()
     articles: dict[int, tuple[str, datetime | None, int]] = {}
     wanted = sorted(set(figure_ids))
     figures = (

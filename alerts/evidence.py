@@ -74,7 +74,7 @@ def release_corroborated(
     figure. Returns the ids released (each once: the update only takes a still-held alert).
     ``figure_source`` is the source id of the figure's article, when the caller knows it."""
     params = {name: getattr(figure, name) for name in FIGURE_KEY}
-    held = session.execute(_HELD, params | {"article_id": figure.article_id}).all()
+    held = session.connection().execute(_HELD, params | {"article_id": figure.article_id}).all()
     if not held:
         return []
     if figure_source is None:

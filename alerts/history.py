@@ -93,7 +93,7 @@ class _MonthLookup:
             params = {**self.series, "low": self.low, "high": self.high}
             self.points = {
                 row.period_start: MonthPoint(row.period_start, row.value, row.qualifier)
-                for row in self.session.execute(_MONTHS, params)
+                for row in self.session.connection().execute(_MONTHS, params)
             }
             if not self.low <= month <= self.high:
                 return self(month)
@@ -113,7 +113,7 @@ def month_context(
     ``qualifier``; the stored agreed value of its month wins when there is one)."""
     series = {"entity": entity, "metric": metric, "segment": segment}
     params = {**series, "month": month}
-    facts = session.execute(_MONTH_FACTS, params).one()
+    facts = session.connection().execute(_MONTH_FACTS, params).one()
     current = (
         MonthPoint(month, value, qualifier)
         if facts.value is None
@@ -121,7 +121,7 @@ def month_context(
     )
 
     def previous_best() -> MonthPoint:
-        row = session.execute(_BEST, params).one()
+        row = session.connection().execute(_BEST, params).one()
         return MonthPoint(row.period_start, row.value, row.qualifier)
 
     return MonthlyContext(
@@ -148,13 +148,13 @@ def scope_context(
         "entity": entity, "metric": metric, "segment": segment, "end": period_end,
     }  # fmt: skip
     if period_kind == "lifetime":
-        facts = session.execute(_LIFETIME_FACTS, params).one()
+        facts = session.connection().execute(_LIFETIME_FACTS, params).one()
     else:
         params |= {
             "year_start": date(period_end.year, 1, 1),
             "year_end": date(period_end.year, 12, 31),
         }
-        facts = session.execute(_YEAR_FACTS, params).one()
+        facts = session.connection().execute(_YEAR_FACTS, params).one()
     return ScopeContext(
         has_earlier=facts.earlier > 0,
         earlier_reach=Reach(facts.earlier_face, facts.earlier_approx),

@@ -229,8 +229,9 @@ def previous_exact(session: Session, figure: Any, published_before: datetime | N
     params = {name: getattr(figure, name) for name in FIGURE_KEY}
     params |= {"id": figure.id, "value": figure.value}
     if published_before is None:
-        return session.scalar(_PREVIOUS_EXACT, params)
-    return session.scalar(_PREVIOUS_EXACT_BEFORE, params | {"before": published_before})
+        return session.connection().scalar(_PREVIOUS_EXACT, params)
+    before = params | {"before": published_before}
+    return session.connection().scalar(_PREVIOUS_EXACT_BEFORE, before)
 
 
 def list_figures(

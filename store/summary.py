@@ -179,9 +179,11 @@ def count_new(
         return
     votes: Votes = {key: {} for key in keys}
     ids: dict[tuple[Any, ...], int] = {}
+    session.flush()  # then plain reads, without the session's per-statement work
+    connection = session.connection()
     for key in keys:
         params = dict(zip(SUMMARY_KEY, key, strict=True))
-        for vote in session.execute(_VOTES_OF, params):
+        for vote in connection.execute(_VOTES_OF, params):
             votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
             ids[(*key, vote.value, vote.qualifier)] = vote.id
     for counted_key, row in counted:
