@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -324,6 +324,88 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
             )
         )
     result.sort(key=lambda c: (-c.period_end.toordinal(), c.entity, c.metric, c.segment))
+    return result
+
+
+def _filtered(query: Select[Any], wanted: FigureFilter) -> Select[Any]:
+    """``query`` (over figures joined with articles and sources) narrowed by ``wanted``."""
+    if wanted.entities:
+        query = query.where(Figure.entity.in_(sorted(wanted.entities)))
+    if wanted.metric:
+        query = query.where(Figure.metric == wanted.metric)
+    if wanted.period:
+        start, end = period_bounds(wanted.period)
+        query = query.where(Figure.period_end >= start, Figure.period_end <= end)
+    if wanted.since:
+        query = query.where(Figure.period_end >= wanted.since)
+    if wanted.source:
+        query = query.where(Source.name == wanted.source)
+    return query
+
+
+def consolidated(
+    session: Session, wanted: FigureFilter, limit: int | None = None
+) -> Iterator[ConsolidatedFigure]:
+    """What ``consolidate`` makes of ``list_figures``, newest period first, aggregated in the
+    database (one row per key, value, qualifier and source) and streamed: it reads what it
+    prints, not every report. Stops after ``limit`` figures."""
+    key = [getattr(Figure, name) for name in FIGURE_KEY]
+    query = _filtered(
+        select(
+            *key, Figure.value, Figure.qualifier, Source.name.label("source"),
+            func.count().label("reports"), func.max(Article.published_at).label("newest"),
+            func.min(Figure.id).label("first_id"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .group_by(*key, Figure.value, Figure.qualifier, Source.name),
+        wanted,
+    ).order_by(
+        Figure.period_end.desc(), Figure.entity, Figure.metric, Figure.segment,
+        Figure.period_kind, Figure.period_start,
+    )  # fmt: skip
+    count = 0
+    bucket: list[Row[Any]] = []  # rows of one (period_end, entity, metric, segment)
+    for row in session.execute(query.execution_options(yield_per=2_000)):
+        if bucket and tuple(bucket[0][i] for i in (5, 0, 1, 2)) != (row[5], *row[:3]):
+            for figure in _bucket(bucket):
+                if limit is not None and count >= limit:
+                    return
+                count += 1
+                yield figure
+            bucket = []
+        bucket.append(row)
+    for figure in _bucket(bucket):
+        if limit is not None and count >= limit:
+            return
+        count += 1
+        yield figure
+
+
+def _bucket(rows: list[Row[Any]]) -> list[ConsolidatedFigure]:
+    """The keys of one bucket, as ``consolidate`` orders and chooses them: keys in the order
+    of their first report, each value's reports in the order they were stored."""
+    groups: dict[FigureKey, list[Row[Any]]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: r.first_id):
+        groups[tuple(row[:6])].append(row)
+    result = []
+    for key, reports in groups.items():
+        votes: dict[int, _Support] = defaultdict(_Support)
+        for report in reports:
+            votes[report.value].add(report.qualifier, report.newest, report.reports)
+        chosen = _chosen(votes)
+        published = [r.newest for r in reports if r.newest]
+        result.append(
+            ConsolidatedFigure(
+                **dict(zip(FIGURE_KEY, key, strict=True)),
+                value=chosen,
+                qualifier=votes[chosen].qualifier,
+                reports=sum(r.reports for r in reports),
+                sources=tuple(sorted({r.source for r in reports})),
+                disagreement={v: s.reports for v, s in votes.items()} if len(votes) > 1 else {},
+                latest_published=max(published) if published else None,
+            )
+        )
     return result
 
 

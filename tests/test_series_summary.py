@@ -1,6 +1,7 @@
 """The per-series summary the alert rules read: kept equal to a rebuild from the stored figures
 by every write (new articles, reparses that drop figures, rejections), read by the rules with
-the same answers as the whole monthly history, and filled by the migration that adds it."""
+the same answers as the whole monthly history, and filled by the migration that adds it. And
+the consolidated view aggregated in SQL, equal to the one made from every report."""
 
 from __future__ import annotations
 
@@ -19,7 +20,15 @@ from alerts.rules import MonthlyContext, MonthPoint, ScopeContext
 from crawler.writepath import write_article, write_figures
 from store import queries
 from store.db import Database
-from store.figures import monthly_history, reject_figure, series
+from store.figures import (
+    FigureFilter,
+    consolidate,
+    consolidated,
+    list_figures,
+    monthly_history,
+    reject_figure,
+    series,
+)
 from store.migrate import alembic_config
 from store.models import Figure
 from store.summary import rebuild
@@ -218,3 +227,24 @@ def test_the_migration_fills_the_summary_of_an_existing_database(tmp_path: Path)
     ]
     assert_up_to_date(migrated)
     migrated.dispose()
+
+
+def test_the_consolidated_view_in_sql_matches_the_one_from_every_report(db: Database) -> None:
+    rng = random.Random(11)
+    calendar = months(6)
+    for n in range(50):
+        figures = [figure(rng, m) for m in rng.sample(calendar, 2)]
+        figures.append(figure(rng, rng.choice(calendar), "ytd"))
+        store_article(db, n, figures)
+    filters = [
+        FigureFilter(),
+        FigureFilter(period="2023-03"),
+        FigureFilter(source="s1"),
+        FigureFilter(since=date(2023, 4, 1)),
+    ]
+    with db.read() as session:
+        for wanted in filters:
+            expected = consolidate(list_figures(session, wanted))
+            assert list(consolidated(session, wanted)) == expected
+            assert list(consolidated(session, wanted, limit=3)) == expected[:3]
+        assert any(c.disagreement for c in consolidate(list_figures(session, FigureFilter())))
