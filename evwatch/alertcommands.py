@@ -1,13 +1,11 @@
 """``evwatch ingest`` (saved pages and text files through the crawler's store -> figures ->
-alerts path), ``evwatch alerts``, ``evwatch dispatch`` and ``evwatch notify-test``."""
+alerts path), ``evwatch dispatch`` and ``evwatch notify-test``."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select, update
@@ -24,10 +22,9 @@ from crawler.textextract import content_hash
 from crawler.writepath import write_article
 from evwatch.instance import InstanceLock
 from evwatch.options import alert_config
-from evwatch.tables import format_table, truncate
 from store import queries
 from store.db import Database
-from store.models import Alert, Article, Delivery
+from store.models import Alert, Delivery
 from store.types import utcnow
 
 
@@ -122,64 +119,6 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
         state = "new article" if created else "already stored"
         print(f"{location}: {state}, {found} figures ({added} new), {alerts} alerts")
     return 2 if failures else 0
-
-
-def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date | datetime) else value
-
-
-# Not a correlated EXISTS: without statistics SQLite would answer it through the status index,
-# scanning every sent delivery once per alert. The IN list is built once.
-_SENT = Alert.id.in_(select(Delivery.alert_id).where(Delivery.status == "sent")).label("delivered")
-# Only what is printed, the article's URL by a join and "delivered" by a subquery: one
-# statement however many alerts (never the article rows themselves, nor their pages).
-_ALERT_ROWS = select(
-    Alert.id, Alert.key, Alert.kind, Alert.entity, Alert.metric, Alert.segment,
-    Alert.period_kind, Alert.period_start, Alert.period_end, Alert.value, Alert.rung,
-    Alert.previous_value, Alert.previous_period, Alert.message,
-    Article.canonical_url.label("source_url"), Alert.created_at, _SENT, Alert.historical,
-    Alert.held, Alert.retracted_at,
-).outerjoin(Article, Alert.article_id == Article.id)  # fmt: skip
-
-
-def alert_record(row: Any) -> dict[str, Any]:
-    record = {name: _iso(value) for name, value in row._mapping.items()}
-    record["delivered"] = bool(record["delivered"])
-    record["retracted"] = record.pop("retracted_at") is not None
-    return record
-
-
-def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
-    query = _ALERT_ROWS.order_by(Alert.id)
-    if args.since:
-        since = datetime.combine(parse_day(args.since, "--since"), time(0), UTC)
-        query = query.where(Alert.created_at >= since)
-    if args.kind:
-        query = query.where(Alert.kind == args.kind)
-    with db.read() as session:
-        rows = session.execute(query.execution_options(yield_per=1000))
-        if args.format == "jsonl":
-            for row in rows:
-                print(json.dumps(alert_record(row), ensure_ascii=False))
-            return 0
-        table = [
-            (
-                r.id,
-                r.created_at.isoformat()[:16].replace("T", " "),
-                r.kind,
-                truncate(r.message, 90),
-                "yes"
-                if r.delivered
-                else "historical"
-                if r.historical
-                else "held"
-                if r.held
-                else "no",
-            )
-            for r in rows
-        ]
-    print(format_table(("id", "created (UTC)", "kind", "message", "delivered"), table))
-    return 0
 
 
 def cmd_dispatch(args: argparse.Namespace, db: Database) -> int:
