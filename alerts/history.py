@@ -15,7 +15,7 @@ from store.models import SeriesSummary as S
 from store.summary import MONTH, TOTAL_KINDS
 
 #: months read around a judged month for a streak before the whole series is read
-STREAK_WINDOW = 36
+STREAK_WINDOW = 12
 
 _SERIES = (
     S.entity == bindparam("entity"),

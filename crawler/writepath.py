@@ -55,7 +55,9 @@ def write_figures(
     if rejected:
         figures = [f for f in figures if figure_key(f) not in rejected]
     behind = alerts_behind(session, article_id) if replace else {}
-    changes = store_figures(session, article_id, figures, parser_version, replace=replace)
+    changes = store_figures(
+        session, article_id, figures, parser_version, replace=replace, new_article=new_article
+    )
     # the rules below read the summary: a new article's figures are counted in; otherwise
     # every key the article reports (its publication time may have moved) or no longer
     # reports is recounted

@@ -33,7 +33,8 @@ _MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
 FigureKey = tuple[Any, ...]
 _FIGURES = Figure.__table__
 assert isinstance(_FIGURES, Table)
-_INSERT_FIGURE = insert(_FIGURES).returning(_FIGURES.c.id)  # compiled once
+# compiled once; one statement for all of an article's new figures, ids in parameter order
+_INSERT_FIGURES = insert(_FIGURES).returning(_FIGURES.c.id, sort_by_parameter_order=True)
 
 
 def same_key(model: Any, other: Any) -> list[Any]:
@@ -69,13 +70,20 @@ def store_figures(
     parser_version: str,
     *,
     replace: bool = False,
+    new_article: bool = False,
 ) -> FigureChanges:
     """Saves an article's figures, one row per key. With ``replace``, figures the parser no
-    longer finds are deleted (a reparse); otherwise stored figures are only added or updated."""
-    stored = {
-        figure_key(vars(f)): f
-        for f in session.scalars(select(Figure).where(Figure.article_id == article_id))
-    }
+    longer finds are deleted (a reparse); otherwise stored figures are only added or updated.
+    ``new_article``: the article was stored just now, so it has no figures to read first. New
+    figures are inserted in one statement."""
+    stored = (
+        {}
+        if new_article
+        else {
+            figure_key(vars(f)): f
+            for f in session.scalars(select(Figure).where(Figure.article_id == article_id))
+        }
+    )
     changes = FigureChanges()
     seen: set[FigureKey] = set()
     now = utcnow()
@@ -89,7 +97,6 @@ def store_figures(
         if existing is None:
             params = {"article_id": article_id, "parser_version": parser_version,
                       "first_seen_at": now, "updated_at": now, **row}  # fmt: skip
-            changes.added.append(session.scalar(_INSERT_FIGURE, params))
             changes.added_rows.append(params)
             continue
         diff = {
@@ -103,6 +110,8 @@ def store_figures(
         if diff:
             existing.updated_at = now
             changes.changed.append((existing.id, diff))
+    if changes.added_rows:
+        changes.added = list(session.scalars(_INSERT_FIGURES, changes.added_rows))
     if replace:
         gone = [key for key in stored if key not in seen]
         for key in gone:
