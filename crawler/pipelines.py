@@ -90,11 +90,13 @@ class ExtractTextPipeline(_CrawlerPipeline):
         workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
         if workers > 0:
             future = submit_extraction(workers, *arguments)
-            extracted, figures = await asyncio.wrap_future(future)
+            (extracted, figures), seconds = await asyncio.wrap_future(future)
         else:
-            extracted, figures = await deferred_to_future(
-                threads.deferToThread(extract_with_figures, *arguments)
+            (extracted, figures), seconds = await deferred_to_future(
+                threads.deferToThread(timed_extraction, *arguments)
             )
+        # CPU time per stage, for bench/crawl.py (the writer's is counted by StorePipeline)
+        self.inc("cpu_us/extract", round(seconds * 1e6))
         item.set_extracted(extracted, figures)
         return item
 
@@ -137,7 +139,14 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
 
 def submit_extraction(workers: int, *arguments: Any) -> Future[Any]:
     """Hands one page to the pool of extraction workers."""
-    return extraction_pool(workers).submit(extract_with_figures, *arguments)
+    return extraction_pool(workers).submit(timed_extraction, *arguments)
+
+
+def timed_extraction(*arguments: Any) -> tuple[Any, float]:
+    """``extract_with_figures`` and the CPU seconds its thread spent on it."""
+    started = time.thread_time()
+    result = extract_with_figures(*arguments)
+    return result, time.thread_time() - started
 
 
 def _warm_up() -> None:
@@ -215,6 +224,7 @@ class StorePipeline(_CrawlerPipeline):
         self._queue: list[tuple[queries.ArticleRecord, Sequence[dict[str, Any]], Deferred[Any]]]
         self._queue = []
         self._writing = False
+        self.store_cpu = 0.0  # CPU seconds of the writer thread (bench/crawl.py reads it)
         crawler.signals.connect(self.record_error, signal=page_failed)
         # The run is closed on spider_closed: Scrapy's finish reason is known only then.
         crawler.signals.connect(self.finish_run, signal=signals.spider_closed)
@@ -285,6 +295,7 @@ class StorePipeline(_CrawlerPipeline):
         If the transaction fails, each article is tried alone so one bad page costs only
         itself; its exception takes its place in the result."""
         assert self.db is not None
+        started = time.thread_time()
         try:
             with self.db.session() as session:
                 written = [
@@ -302,6 +313,8 @@ class StorePipeline(_CrawlerPipeline):
             if len(items) == 1:
                 return [exc]
             return [result for item in items for result in self.save_batch([item])]
+        finally:
+            self.store_cpu += time.thread_time() - started
         for record, _ in items:
             self._known.update({record.canonical_url, record.fetched_url})
         return list(written)
@@ -371,6 +384,8 @@ class StorePipeline(_CrawlerPipeline):
     def finish_run(self, spider: Spider, reason: str) -> None:
         if self.run_id is None or self.db is None:
             return
+        if self.crawler.stats:
+            self.crawler.stats.set_value("evwatch/cpu_us/store", round(self.store_cpu * 1e6))
         stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
         with self.db.session() as session:
             run = queries.finish_run(
