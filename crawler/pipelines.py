@@ -41,7 +41,7 @@ from crawler.signals import page_failed
 from crawler.writepath import Written, write_article
 from store import queries
 from store.db import Database
-from store.types import utcnow
+from store.types import CompressedPage, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -89,12 +89,13 @@ class ExtractTextPipeline(_CrawlerPipeline):
         )  # fmt: skip
         workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
         if workers > 0:
-            future = submit_extraction(workers, *arguments)
-            (extracted, figures), seconds = await asyncio.wrap_future(future)
+            future = submit_extraction(workers, item.body, *arguments)
+            (extracted, figures), seconds, page = await asyncio.wrap_future(future)
         else:
-            (extracted, figures), seconds = await deferred_to_future(
-                threads.deferToThread(timed_extraction, *arguments)
+            (extracted, figures), seconds, page = await deferred_to_future(
+                threads.deferToThread(timed_extraction, item.body, *arguments)
             )
+        item.stored_page = page
         # CPU time per stage, for bench/crawl.py (the writer's is counted by StorePipeline)
         self.inc("cpu_us/extract", round(seconds * 1e6))
         item.set_extracted(extracted, figures)
@@ -142,11 +143,13 @@ def submit_extraction(workers: int, *arguments: Any) -> Future[Any]:
     return extraction_pool(workers).submit(timed_extraction, *arguments)
 
 
-def timed_extraction(*arguments: Any) -> tuple[Any, float]:
-    """``extract_with_figures`` and the CPU seconds its thread spent on it."""
+def timed_extraction(body: bytes, *arguments: Any) -> tuple[Any, float, CompressedPage]:
+    """``extract_with_figures``, the CPU seconds its thread spent on it, and the page
+    compressed for storage (work the database writer is spared)."""
     started = time.thread_time()
     result = extract_with_figures(*arguments)
-    return result, time.thread_time() - started
+    page = CompressedPage.of(body)
+    return result, time.thread_time() - started, page
 
 
 def _warm_up() -> None:
@@ -276,7 +279,7 @@ class StorePipeline(_CrawlerPipeline):
             text=extracted.text,
             text_en=extracted.text_en,
             text_zh=extracted.text_zh,
-            raw_html=item.body,
+            raw_html=item.body if item.stored_page is None else item.stored_page,
             raw_encoding=item.encoding,
             content_hash=extracted.content_hash,
         )

@@ -51,7 +51,8 @@ def write_figures(
     that rested on them; ``historical`` records alerts without deliveries. Figures a user
     rejected are never stored again. ``new_article``: the article was stored just now (it
     has no figures yet), published at ``published``."""
-    rejected = rejected_keys(session, article_id)
+    # a new article has no figure anyone could have rejected
+    rejected = set() if new_article else rejected_keys(session, article_id)
     if rejected:
         figures = [f for f in figures if figure_key(f) not in rejected]
     behind = alerts_behind(session, article_id) if replace else {}

@@ -222,7 +222,19 @@ _UPDATE_VOTE = (
 
 def _insert(session: Session | Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.execute(insert(table), rows)
+        session.execute(_INSERTS[table.name], rows)
+
+
+_INSERTS = {table.name: insert(table) for table in (_TABLE, _VOTES_TABLE)}
+_REPLACED = ("value", "qualifier", "face_max", "approx_max", "reports")
+# Built once per dialect that has ON CONFLICT: insert or replace a summary row by its key.
+_UPSERTS = {
+    module.dialect.name: (statement := module.insert(_TABLE)).on_conflict_do_update(
+        index_elements=_KEY_COLUMNS,
+        set_={name: statement.excluded[name] for name in _REPLACED},
+    )
+    for module in (sqlite, postgresql)
+}
 
 
 def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -231,17 +243,9 @@ def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> No
     if not rows:
         return
     bind = session.get_bind() if isinstance(session, Session) else session
-    module = {"sqlite": sqlite, "postgresql": postgresql}.get(bind.dialect.name)
-    if module is not None:
-        statement = module.insert(_TABLE)
-        values = ("value", "qualifier", "face_max", "approx_max", "reports")
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=_KEY_COLUMNS,
-                set_={name: statement.excluded[name] for name in values},
-            ),
-            list(rows),
-        )
+    upsert = _UPSERTS.get(bind.dialect.name)
+    if upsert is not None:
+        session.execute(upsert, list(rows))
         return
     for row in rows:
         key = tuple(row[name] for name in SUMMARY_KEY)

@@ -36,14 +36,31 @@ class UTCDateTime(TypeDecorator[datetime]):
         return moment.replace(tzinfo=UTC)
 
 
+class CompressedPage(bytes):
+    """Page bytes compressed already, as ``CompressedBytes`` stores them: a crawl compresses
+    each page in its extraction worker, so the database writer only copies it."""
+
+    @classmethod
+    def of(cls, raw: bytes) -> CompressedPage:
+        return cls(zlib.compress(raw, COMPRESSION_LEVEL))
+
+
+COMPRESSION_LEVEL = 6
+
+
 class CompressedBytes(TypeDecorator[bytes]):
-    """Bytes stored zlib-compressed: raw pages are kept so they can be re-parsed later."""
+    """Bytes stored zlib-compressed: raw pages are kept so they can be re-parsed later.
+    A ``CompressedPage`` is stored as it is."""
 
     impl = LargeBinary
     cache_ok = True
 
     def process_bind_param(self, value: bytes | None, dialect: Dialect) -> bytes | None:
-        return None if value is None else zlib.compress(value, 6)
+        if value is None:
+            return None
+        if isinstance(value, CompressedPage):
+            return bytes(value)
+        return zlib.compress(value, COMPRESSION_LEVEL)
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> bytes | None:
         return None if value is None else zlib.decompress(value)
