@@ -9,11 +9,12 @@ backfill (``historical``) alerts are recorded but get no deliveries. An alert on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -54,26 +55,35 @@ def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
 
 
 def raise_alerts(
-    session: Session, figure_ids: Iterable[int], config: Config, *, historical: bool
+    session: Session,
+    figure_ids: Iterable[int],
+    config: Config,
+    *,
+    historical: bool,
+    known: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> list[int]:
-    """Runs every rule for these stored figures; returns the ids of the alerts it created."""
+    """Runs every rule for these stored figures; returns the ids of the alerts it created.
+    ``known``: the column values of figures just written, by id (they are not read back)."""
     created: list[int] = []
     # Everything pending is written now: the rules below read through the connection.
     session.flush()
+    connection = session.connection()
     articles: dict[int, tuple[str, datetime | None, int]] = {}
+    known = known or {}
     wanted = sorted(set(figure_ids))
-    figures = (
-        session.scalars(select(Figure).where(Figure.id.in_(wanted)).order_by(Figure.id)).all()
-        if wanted
-        else []
-    )
+    unknown = [figure_id for figure_id in wanted if figure_id not in known]
+    read = {
+        row.id: row for row in (connection.execute(_FIGURES, {"ids": unknown}) if unknown else ())
+    }
+    # plain values (duck-typed like ``Figure``): nothing here needs the ORM
+    figures: list[Any] = [
+        SimpleNamespace(id=figure_id, **known[figure_id]) if figure_id in known else read[figure_id]
+        for figure_id in wanted
+        if figure_id in known or figure_id in read
+    ]
     for figure in figures:
         if figure.article_id not in articles:
-            row = session.execute(
-                select(Source.name, Article.published_at, Article.source_id)
-                .join(Article)
-                .where(Article.id == figure.article_id)
-            ).one()
+            row = connection.execute(_ARTICLE_SOURCE, {"id": figure.article_id}).one()
             articles[figure.article_id] = (row.name, row.published_at, row.source_id)
         source, published, source_id = articles[figure.article_id]
         # Weak evidence: stored and listed, delivered only once corroborated (alerts.evidence).
@@ -92,6 +102,19 @@ def raise_alerts(
                 if not historical and not hold:
                     enqueue(session, alert_id, config)
     return created
+
+
+# Built once, bound per call: figures as plain rows, and an article's source and date.
+_FIGURES = (
+    select(*Figure.__table__.columns)
+    .where(Figure.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Figure.id)
+)
+_ARTICLE_SOURCE = (
+    select(Source.name, Article.published_at, Article.source_id)
+    .join(Article)
+    .where(Article.id == bindparam("id"))
+)
 
 
 def candidates_for(

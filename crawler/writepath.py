@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
@@ -32,6 +32,13 @@ class Written:
     created: bool
     changes: FigureChanges
     alert_ids: list[int]
+
+
+_REVISIONS = (
+    select(*Alert.__table__.columns)
+    .where(Alert.id.in_(bindparam("ids", expanding=True)), Alert.kind == "revision")
+    .order_by(Alert.id)
+)
 
 
 def write_figures(
@@ -69,15 +76,10 @@ def write_figures(
     for key in changes.removed:
         retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]
-    alert_ids = raise_alerts(session, judged, config, historical=historical)
-    revisions = (
-        session.scalars(
-            select(Alert)
-            .where(Alert.id.in_(alert_ids), Alert.kind == "revision")
-            .order_by(Alert.id)
-        ).all()
-        if alert_ids
-        else []
+    known = dict(zip(changes.added, changes.added_rows, strict=True))
+    alert_ids = raise_alerts(session, judged, config, historical=historical, known=known)
+    revisions: Sequence[Any] = (
+        session.connection().execute(_REVISIONS, {"ids": alert_ids}).all() if alert_ids else []
     )
     for revision in revisions:
         if not revision.held:

@@ -78,7 +78,7 @@ def insert_ignoring_duplicates(session: Session, table: Table, rows: list[dict[s
             statement = _IGNORING[(dialect, table.name)] = module.insert(
                 table
             ).on_conflict_do_nothing()
-        session.execute(statement, rows)
+        session.connection().execute(statement, rows)
         return
     for row in rows:  # portable fallback: one savepoint per row
         try:
@@ -96,6 +96,9 @@ _ARTICLE_FIELDS = (
 
 # Built once, parameters bound per call: the statement compiles once (hot in crawls).
 _INSERT_ARTICLE = insert(Article).returning(Article.id)
+_FORGET_FAILURES = delete(FetchFailure).where(
+    FetchFailure.url.in_(bindparam("urls", expanding=True))
+)
 _STORED_ALREADY = (
     select(Article.id, Article.content_hash)
     .where(
@@ -122,7 +125,9 @@ def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
     is moved on. A refreshed page with changed text updates the stored copy.
     """
     now = utcnow()
-    existing = session.execute(
+    session.flush()  # anything pending first: then plain statements on the connection
+    connection = session.connection()
+    existing = connection.execute(
         _STORED_ALREADY,
         {"canonical_url": record.canonical_url, "fetched_url": record.fetched_url,
          "source_id": record.source_id, "content_hash": record.content_hash},
@@ -131,7 +136,7 @@ def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
     if existing is None:
         params = {"source_id": record.source_id, "canonical_url": record.canonical_url,
                   "first_seen_at": now, "last_seen_at": now, **fields}  # fmt: skip
-        article_id = session.execute(_INSERT_ARTICLE, params).scalar_one()
+        article_id = connection.execute(_INSERT_ARTICLE, params).scalar_one()
     else:
         article_id = existing.id
         changes = fields if existing.content_hash != record.content_hash else {}
@@ -144,7 +149,7 @@ def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
         ArticleUrl.__table__,  # type: ignore[arg-type]
         [{"url": url, "article_id": article_id, "first_seen_at": now} for url in urls],
     )
-    session.execute(delete(FetchFailure).where(FetchFailure.url.in_(urls)))
+    connection.execute(_FORGET_FAILURES, {"urls": urls})
     return article_id, existing is None
 
 
