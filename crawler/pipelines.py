@@ -32,7 +32,8 @@ from twisted.python.threadpool import ThreadPool
 
 from alerts.config import Config, config_path, load_config
 from alerts.health import check_source_health
-from crawler.articlefigures import PARSER_VERSION, extract_with_figures
+from crawler.articlefigures import PARSER_VERSION
+from crawler.extractworker import STOP_SIGNALS, timed_extraction, warm_up, worker_init
 from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
 from crawler.runstatus import run_status
@@ -41,13 +42,12 @@ from crawler.signals import page_failed
 from crawler.writepath import Written, write_article
 from store import queries
 from store.db import Database
-from store.types import CompressedPage, utcnow
+from store.types import utcnow
 
 logger = logging.getLogger(__name__)
 
 # An article page with less text than this is a stub, an index or an error page.
 MIN_ARTICLE_CHARS = 120
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Articles stored per transaction at most when the writer falls behind (group commit).
 MAX_BATCH = 50
 
@@ -73,13 +73,20 @@ class _CrawlerPipeline:
 
 class ExtractTextPipeline(_CrawlerPipeline):
     """trafilatura plus the seed's selectors, then the figure parser, in worker processes
-    (EVWATCH_EXTRACT_WORKERS), or in a thread when that is 0: both are CPU-bound and must not
-    hold up the reactor."""
+    (EVWATCH_EXTRACT_WORKERS), or in a thread when that is 0 or the crawl is small: both are
+    CPU-bound and must not hold up the reactor."""
 
-    def open_spider(self, spider: Spider | None = None) -> None:
-        workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
-        if workers > 0:
-            extraction_pool(workers)  # started while the first listing pages download
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.pages = 0
+
+    def use_pool(self, workers: int) -> bool:
+        """The worker processes once a crawl has more than ``EVWATCH_SMALL_POLL`` article
+        pages: a small poll is extracted in a thread and never starts (nor pays for) the
+        pool."""
+        self.pages += 1
+        small = self.crawler.settings.getint("EVWATCH_SMALL_POLL")
+        return workers > 0 and (_POOL is not None or self.pages > small)
 
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         seed = self.seed
@@ -88,7 +95,7 @@ class ExtractTextPipeline(_CrawlerPipeline):
             utcnow().astimezone(seed.tz).date(),
         )  # fmt: skip
         workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
-        if workers > 0:
+        if self.use_pool(workers):
             future = submit_extraction(workers, item.body, *arguments)
             (extracted, figures), seconds, page = await asyncio.wrap_future(future)
         else:
@@ -116,7 +123,7 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_init,
+            initializer=worker_init,
             initargs=(os.getpid(),),
         )
         # Every worker is started now, with SIGINT and SIGTERM ignored (a process keeps a
@@ -129,7 +136,7 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
             previous = {s: signal.signal(s, signal.SIG_IGN) for s in STOP_SIGNALS}
         try:
             for _ in range(workers):
-                pool.submit(_warm_up)
+                pool.submit(warm_up)
         finally:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
@@ -141,38 +148,6 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
 def submit_extraction(workers: int, *arguments: Any) -> Future[Any]:
     """Hands one page to the pool of extraction workers."""
     return extraction_pool(workers).submit(timed_extraction, *arguments)
-
-
-def timed_extraction(body: bytes, *arguments: Any) -> tuple[Any, float, CompressedPage]:
-    """``extract_with_figures``, the CPU seconds its thread spent on it, and the page
-    compressed for storage (work the database writer is spared)."""
-    started = time.thread_time()
-    result = extract_with_figures(*arguments)
-    page = CompressedPage.of(body)
-    return result, time.thread_time() - started, page
-
-
-def _warm_up() -> None:
-    """Imports what extraction needs (trafilatura, the figure parser's tables), so that the
-    first page does not wait for it, nor does a crawl that is stopping."""
-    from crawler.figures.entities import lexicon
-
-    lexicon()
-
-
-def _worker_init(parent: int) -> None:
-    """In each worker: stop signals are the crawl's to handle (a worker that died of one would
-    lose the page it holds), and the worker
-    leaves when the crawl process is gone, even killed."""
-    for signum in STOP_SIGNALS:
-        signal.signal(signum, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="evwatch-parent-watch", daemon=True).start()
 
 
 class ValidateArticlePipeline(_CrawlerPipeline):

@@ -45,6 +45,9 @@ def _environment_count(name: str, default: int) -> int:
 
 # Processes that extract article text (0: a thread of the crawl process instead).
 EVWATCH_EXTRACT_WORKERS = _environment_count("EVWATCH_EXTRACT_WORKERS", min(2, os.cpu_count() or 1))
+# A crawl with at most this many article pages extracts them in a thread, without starting
+# the worker processes (they cost more than they save on a poll that finds a few articles).
+EVWATCH_SMALL_POLL = 20
 # Longest Retry-After (seconds) we wait for before giving up on a page for this run.
 EVWATCH_RETRY_AFTER_MAX = 120
 # A failed article URL is retried after this many hours (doubling per failure, 404s start at a day).

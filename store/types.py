@@ -10,6 +10,8 @@ from sqlalchemy import DateTime, LargeBinary
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from store.pages import COMPRESSION_LEVEL, CompressedPage
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes as UTC and always hands back aware UTC datetimes.
@@ -34,18 +36,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         moment = datetime.fromisoformat(value) if isinstance(value, str) else value
         assert isinstance(moment, datetime)
         return moment.replace(tzinfo=UTC)
-
-
-class CompressedPage(bytes):
-    """Page bytes compressed already, as ``CompressedBytes`` stores them: a crawl compresses
-    each page in its extraction worker, so the database writer only copies it."""
-
-    @classmethod
-    def of(cls, raw: bytes) -> CompressedPage:
-        return cls(zlib.compress(raw, COMPRESSION_LEVEL))
-
-
-COMPRESSION_LEVEL = 6
 
 
 class CompressedBytes(TypeDecorator[bytes]):

@@ -288,7 +288,8 @@ def test_extraction_workers_exit_when_the_crawl_is_killed(
 ) -> None:
     crawl = subprocess.Popen(
         [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{tmp_path / 'k.db'}", "crawl",
-         "jiemian", "--replica", replica.url, "--quiet", *FAST],
+         "jiemian", "--replica", replica.url, "--quiet", *FAST,
+         "--set", "EVWATCH_SMALL_POLL=0"],  # the worker processes from the first page
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 60
