@@ -13,6 +13,7 @@ lint:
 
 bench:
 	.venv/bin/python bench/crawl.py
+	.venv/bin/python bench/store.py
 	.venv/bin/python bench/extract.py
 	.venv/bin/python bench/accuracy.py
 	.venv/bin/python bench/alert_precision.py

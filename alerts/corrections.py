@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from alerts.engine import insert_alert
 from alerts.rules import Candidate
-from store.figures import FigureKey, figure_key, same_key
+from store.figures import FIGURE_KEY, FigureKey, figure_key
 from store.models import Alert, Delivery, Figure
 from store.types import utcnow
 
@@ -31,21 +31,25 @@ def alerts_behind(session: Session, article_id: int) -> dict[FigureKey, list[int
     return behind
 
 
+# Built once, bound per revision: the live alerts of a key raised on a given value.
+_CONTRADICTABLE = select(Alert.id, Alert.kind, Alert.previous_value, Alert.rung).where(
+    Alert.id != bindparam("id"),
+    Alert.retracted_at.is_(None),
+    Alert.kind.in_(("threshold", "streak", "milestone", "record")),
+    *[getattr(Alert, name) == bindparam(name) for name in FIGURE_KEY],
+    Alert.value == bindparam("previous_value"),
+)
+
+
 def contradicted_by(session: Session, revision: Alert) -> list[int]:
     """The live alerts a revision contradicts: raised on the earlier value of the same series
     and period, with a claim the revised value no longer supports (a rung it does not reach, a
     record it does not set)."""
     if revision.kind != "revision" or revision.value is None or revision.previous_value is None:
         return []
-    rows = session.scalars(
-        select(Alert).where(
-            Alert.id != revision.id,
-            Alert.retracted_at.is_(None),
-            Alert.kind.in_(("threshold", "streak", "milestone", "record")),
-            *same_key(Alert, revision),
-            Alert.value == revision.previous_value,
-        )
-    )
+    params = {name: getattr(revision, name) for name in FIGURE_KEY}
+    params |= {"id": revision.id, "previous_value": revision.previous_value}
+    rows = session.execute(_CONTRADICTABLE, params)
     revised = revision.value
     found = []
     for alert in rows:

@@ -9,30 +9,31 @@ backfill (``historical``) alerts are recorded but get no deliveries. An alert on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
 from alerts.evidence import implausible, is_confident, release_corroborated
+from alerts.history import month_context, scope_context
 from alerts.rules import (
     CUMULATIVE_KINDS,
     Candidate,
     FigureFacts,
-    MonthPoint,
-    claim_candidates,
+    claim_candidates_in,
     growth_candidates,
-    milestone_candidates,
-    monthly_candidates,
+    milestone_candidates_in,
+    monthly_candidates_in,
     revision_candidates,
 )
 from crawler.figures.entities import covered_names
-from store.figures import monthly_history, same_period, series
+from store.figures import previous_exact
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.types import utcnow
 
@@ -54,27 +55,41 @@ def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
 
 
 def raise_alerts(
-    session: Session, figure_ids: Iterable[int], config: Config, *, historical: bool
+    session: Session,
+    figure_ids: Iterable[int],
+    config: Config,
+    *,
+    historical: bool,
+    known: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> list[int]:
-    """Runs every rule for these stored figures; returns the ids of the alerts it created."""
+    """Runs every rule for these stored figures; returns the ids of the alerts it created.
+    ``known``: the column values of figures just written, by id (they are not read back)."""
     created: list[int] = []
-    articles: dict[int, tuple[str, datetime | None]] = {}
-    for figure_id in sorted(set(figure_ids)):
-        figure = session.get(Figure, figure_id)
-        if figure is None:
-            continue
+    # Everything pending is written now: the rules below read through the connection.
+    session.flush()
+    connection = session.connection()
+    articles: dict[int, tuple[str, datetime | None, int]] = {}
+    known = known or {}
+    wanted = sorted(set(figure_ids))
+    unknown = [figure_id for figure_id in wanted if figure_id not in known]
+    read = {
+        row.id: row for row in (connection.execute(_FIGURES, {"ids": unknown}) if unknown else ())
+    }
+    # plain values (duck-typed like ``Figure``): nothing here needs the ORM
+    figures: list[Any] = [
+        SimpleNamespace(id=figure_id, **known[figure_id]) if figure_id in known else read[figure_id]
+        for figure_id in wanted
+        if figure_id in known or figure_id in read
+    ]
+    for figure in figures:
         if figure.article_id not in articles:
-            row = session.execute(
-                select(Source.name, Article.published_at)
-                .join(Article)
-                .where(Article.id == figure.article_id)
-            ).one()
-            articles[figure.article_id] = (row.name, row.published_at)
-        source, published = articles[figure.article_id]
+            row = connection.execute(_ARTICLE_SOURCE, {"id": figure.article_id}).one()
+            articles[figure.article_id] = (row.name, row.published_at, row.source_id)
+        source, published, source_id = articles[figure.article_id]
         # Weak evidence: stored and listed, delivered only once corroborated (alerts.evidence).
         held = not historical and not is_confident(figure, config)
         if not historical:
-            for released in release_corroborated(session, figure, config):
+            for released in release_corroborated(session, figure, config, source_id):
                 enqueue(session, released, config)
         for candidate in candidates_for(session, figure, source, published, config):
             hold = held or (
@@ -89,6 +104,19 @@ def raise_alerts(
     return created
 
 
+# Built once, bound per call: figures as plain rows, and an article's source and date.
+_FIGURES = (
+    select(*Figure.__table__.columns)
+    .where(Figure.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Figure.id)
+)
+_ARTICLE_SOURCE = (
+    select(Source.name, Article.published_at, Article.source_id)
+    .join(Article)
+    .where(Article.id == bindparam("id"))
+)
+
+
 def candidates_for(
     session: Session,
     figure: Figure,
@@ -96,40 +124,29 @@ def candidates_for(
     published_before: datetime | None,
     config: Config,
 ) -> list[Candidate]:
-    """Every rule's candidates for one stored figure, judged against its series: monthly
-    history for months, same-scope totals for cumulative figures, same-period reports for
-    revisions. Each reads only its slice of the series."""
+    """Every rule's candidates for one stored figure, judged against its series: the monthly
+    summary for months, same-scope totals for cumulative figures, same-period reports for
+    revisions. Each reads only what it needs of the series (``alerts.history``)."""
     settings = config.rules
     judged = facts(figure, source)
     series_of = (figure.entity, figure.metric, figure.segment)
     found: list[Candidate] = []
-    earlier_months: list[MonthPoint] = []
+    earlier_months, countable_max = 0, None
     if figure.period_kind == "month":
-        history = {
-            month: MonthPoint(month, value, qualifier)
-            for month, (value, qualifier) in monthly_history(session, *series_of).items()
-        }
-        found += monthly_candidates(judged, history, settings)
-        earlier_months = [p for m, p in history.items() if m < figure.period_start]
+        context = month_context(
+            session, *series_of, figure.period_start, figure.value, figure.qualifier
+        )
+        found += monthly_candidates_in(judged, context, settings)
+        earlier_months, countable_max = context.earlier, context.countable_max
     elif figure.period_kind in CUMULATIVE_KINDS:
-        totals = series(session, *series_of, kinds=CUMULATIVE_KINDS)
-        same_scope = [facts(r) for r in totals if r.id != figure.id and _scope(r) == _scope(figure)]
-        found += milestone_candidates(judged, same_scope, settings)
+        scope = scope_context(session, *series_of, figure.period_kind, figure.period_end)
+        found += milestone_candidates_in(judged, scope, settings)
     found += growth_candidates(judged, settings)
-    found += claim_candidates(judged, earlier_months, found, settings)
-    earlier_reports = [
-        r.value
-        for r in same_period(session, figure)
-        if r.id != figure.id
-        and r.qualifier == "exact"
-        and (published_before is None or (r.published_at or published_before) <= published_before)
-    ]
-    found += revision_candidates(judged, earlier_reports)
+    found += claim_candidates_in(judged, earlier_months, countable_max, found, settings)
+    if figure.qualifier == "exact":  # the revision rule judges exact figures only
+        previous = previous_exact(session, figure, published_before)
+        found += revision_candidates(judged, [] if previous is None else [previous])
     return found
-
-
-def _scope(figure: Figure | Row[Any]) -> str:
-    return "lifetime" if figure.period_kind == "lifetime" else str(figure.period_end.year)
 
 
 _ALERTS = Alert.__table__
@@ -208,6 +225,8 @@ def wants(subscriber: Subscriber, alert: Alert) -> bool:
 
 def enqueue(session: Session, alert_id: int, config: Config, now: datetime | None = None) -> int:
     """Outbox rows for every subscriber channel that wants the alert; returns how many."""
+    if not config.subscribers:
+        return 0
     alert = session.get_one(Alert, alert_id)
     now = now or utcnow()
     disabled = {

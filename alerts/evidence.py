@@ -8,11 +8,11 @@ Two reports of one figure agree when their values are equal, or when one is appr
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
-from store.figures import same_key
+from store.figures import FIGURE_KEY
 from store.models import Alert, Article, Figure
 
 
@@ -52,34 +52,46 @@ def is_confident(figure: Figure, config: Config) -> bool:
     return figure.confidence >= config.rules.evidence.min_confidence
 
 
-def release_corroborated(session: Session, figure: Figure, config: Config) -> list[int]:
+# Built once, bound per figure: the held, live alerts of a figure key from other articles.
+_HELD = (
+    select(Alert.id, Alert.value, Alert.qualifier, Article.source_id)
+    .join(Article, Alert.article_id == Article.id)
+    .where(
+        Alert.held.is_(True),
+        Alert.retracted_at.is_(None),
+        *[getattr(Alert, name) == bindparam(name) for name in FIGURE_KEY],
+        Alert.article_id != bindparam("article_id"),
+    )
+    .order_by(Alert.id)
+)
+
+
+def release_corroborated(
+    session: Session, figure: Figure, config: Config, figure_source: int | None = None
+) -> list[int]:
     """Releases the held alerts this figure corroborates: same entity, metric, segment and
     period in another article, agreeing value, and either another source or a confident
-    figure. Returns the ids released (each once: the update only takes a still-held alert)."""
-    source_of = select(Article.source_id).where(Article.id == figure.article_id).scalar_subquery()
-    held = session.execute(
-        select(Alert, Article.source_id)
-        .join(Article, Alert.article_id == Article.id)
-        .where(
-            Alert.held.is_(True),
-            Alert.retracted_at.is_(None),
-            *same_key(Alert, figure),
-            Alert.article_id != figure.article_id,
+    figure. Returns the ids released (each once: the update only takes a still-held alert).
+    ``figure_source`` is the source id of the figure's article, when the caller knows it."""
+    params = {name: getattr(figure, name) for name in FIGURE_KEY}
+    held = session.connection().execute(_HELD, params | {"article_id": figure.article_id}).all()
+    if not held:
+        return []
+    if figure_source is None:
+        figure_source = session.scalar(
+            select(Article.source_id).where(Article.id == figure.article_id)
         )
-        .order_by(Alert.id)
-    ).all()
-    figure_source = session.scalar(select(source_of))
     released = []
-    for alert, alert_source in held:
-        if alert.value is None or alert.qualifier is None:
+    for alert_id, value, qualifier, alert_source in held:
+        if value is None or qualifier is None:
             continue
-        if not agrees(alert.value, alert.qualifier, figure.value, figure.qualifier):
+        if not agrees(value, qualifier, figure.value, figure.qualifier):
             continue
         if alert_source == figure_source and not is_confident(figure, config):
             continue
         taken = session.execute(
-            update(Alert).where(Alert.id == alert.id, Alert.held.is_(True)).values(held=False)
+            update(Alert).where(Alert.id == alert_id, Alert.held.is_(True)).values(held=False)
         )
         if taken.rowcount:  # type: ignore[attr-defined]
-            released.append(alert.id)
+            released.append(alert_id)
     return released

@@ -2,7 +2,8 @@
 under 200 MB), the requests each idle poll makes (listing pages only, no article page), and the
 seconds from "article appears" to "webhook received".
 
-Run: .venv/bin/python bench/daemon.py [--polls 200] [--interval 1.5]
+Run: .venv/bin/python bench/daemon.py [--polls 40] [--interval 1.5]   (a few minutes; more
+polls for a longer soak)
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def wait_runs(db: Path, count: int, timeout: float = 600) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--polls", type=int, default=200)
+    parser.add_argument("--polls", type=int, default=40, help="polls (40: a few minutes)")
     parser.add_argument("--interval", type=float, default=1.5, help="seconds between polls")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="evwatch-bench-"))

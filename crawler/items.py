@@ -37,6 +37,8 @@ class ArticlePage:
     published_at: datetime | None = None
     language: str | None = None
     text: str = field(default="", repr=False)
+    #: ``body`` compressed for storage (by the extraction worker), once extracted
+    stored_page: bytes | None = field(default=None, repr=False)
 
     def set_extracted(self, extracted: ExtractedArticle, figures: list[dict[str, Any]]) -> None:
         self.extracted, self.figures = extracted, figures

@@ -32,7 +32,8 @@ from twisted.python.threadpool import ThreadPool
 
 from alerts.config import Config, config_path, load_config
 from alerts.health import check_source_health
-from crawler.articlefigures import PARSER_VERSION, extract_with_figures
+from crawler.articlefigures import PARSER_VERSION
+from crawler.extractworker import STOP_SIGNALS, timed_extraction, warm_up, worker_init
 from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
 from crawler.runstatus import run_status
@@ -47,7 +48,6 @@ logger = logging.getLogger(__name__)
 
 # An article page with less text than this is a stub, an index or an error page.
 MIN_ARTICLE_CHARS = 120
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Articles stored per transaction at most when the writer falls behind (group commit).
 MAX_BATCH = 50
 
@@ -73,13 +73,20 @@ class _CrawlerPipeline:
 
 class ExtractTextPipeline(_CrawlerPipeline):
     """trafilatura plus the seed's selectors, then the figure parser, in worker processes
-    (EVWATCH_EXTRACT_WORKERS), or in a thread when that is 0: both are CPU-bound and must not
-    hold up the reactor."""
+    (EVWATCH_EXTRACT_WORKERS), or in a thread when that is 0 or the crawl is small: both are
+    CPU-bound and must not hold up the reactor."""
 
-    def open_spider(self, spider: Spider | None = None) -> None:
-        workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
-        if workers > 0:
-            extraction_pool(workers)  # started while the first listing pages download
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.pages = 0
+
+    def use_pool(self, workers: int) -> bool:
+        """The worker processes once a crawl has more than ``EVWATCH_SMALL_POLL`` article
+        pages: a small poll is extracted in a thread and never starts (nor pays for) the
+        pool."""
+        self.pages += 1
+        small = self.crawler.settings.getint("EVWATCH_SMALL_POLL")
+        return workers > 0 and (_POOL is not None or self.pages > small)
 
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         seed = self.seed
@@ -88,13 +95,16 @@ class ExtractTextPipeline(_CrawlerPipeline):
             utcnow().astimezone(seed.tz).date(),
         )  # fmt: skip
         workers = self.crawler.settings.getint("EVWATCH_EXTRACT_WORKERS")
-        if workers > 0:
-            future = submit_extraction(workers, *arguments)
-            extracted, figures = await asyncio.wrap_future(future)
+        if self.use_pool(workers):
+            future = submit_extraction(workers, item.body, *arguments)
+            (extracted, figures), seconds, page = await asyncio.wrap_future(future)
         else:
-            extracted, figures = await deferred_to_future(
-                threads.deferToThread(extract_with_figures, *arguments)
+            (extracted, figures), seconds, page = await deferred_to_future(
+                threads.deferToThread(timed_extraction, item.body, *arguments)
             )
+        item.stored_page = page
+        # CPU time per stage, for bench/crawl.py (the writer's is counted by StorePipeline)
+        self.inc("cpu_us/extract", round(seconds * 1e6))
         item.set_extracted(extracted, figures)
         return item
 
@@ -113,7 +123,7 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_init,
+            initializer=worker_init,
             initargs=(os.getpid(),),
         )
         # Every worker is started now, with SIGINT and SIGTERM ignored (a process keeps a
@@ -126,7 +136,7 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
             previous = {s: signal.signal(s, signal.SIG_IGN) for s in STOP_SIGNALS}
         try:
             for _ in range(workers):
-                pool.submit(_warm_up)
+                pool.submit(warm_up)
         finally:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
@@ -137,30 +147,7 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
 
 def submit_extraction(workers: int, *arguments: Any) -> Future[Any]:
     """Hands one page to the pool of extraction workers."""
-    return extraction_pool(workers).submit(extract_with_figures, *arguments)
-
-
-def _warm_up() -> None:
-    """Imports what extraction needs (trafilatura, the figure parser's tables), so that the
-    first page does not wait for it, nor does a crawl that is stopping."""
-    from crawler.figures.entities import lexicon
-
-    lexicon()
-
-
-def _worker_init(parent: int) -> None:
-    """In each worker: stop signals are the crawl's to handle (a worker that died of one would
-    lose the page it holds), and the worker
-    leaves when the crawl process is gone, even killed."""
-    for signum in STOP_SIGNALS:
-        signal.signal(signum, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="evwatch-parent-watch", daemon=True).start()
+    return extraction_pool(workers).submit(timed_extraction, *arguments)
 
 
 class ValidateArticlePipeline(_CrawlerPipeline):
@@ -215,6 +202,7 @@ class StorePipeline(_CrawlerPipeline):
         self._queue: list[tuple[queries.ArticleRecord, Sequence[dict[str, Any]], Deferred[Any]]]
         self._queue = []
         self._writing = False
+        self.store_cpu = 0.0  # CPU seconds of the writer thread (bench/crawl.py reads it)
         crawler.signals.connect(self.record_error, signal=page_failed)
         # The run is closed on spider_closed: Scrapy's finish reason is known only then.
         crawler.signals.connect(self.finish_run, signal=signals.spider_closed)
@@ -266,7 +254,7 @@ class StorePipeline(_CrawlerPipeline):
             text=extracted.text,
             text_en=extracted.text_en,
             text_zh=extracted.text_zh,
-            raw_html=item.body,
+            raw_html=item.body if item.stored_page is None else item.stored_page,
             raw_encoding=item.encoding,
             content_hash=extracted.content_hash,
         )
@@ -285,6 +273,7 @@ class StorePipeline(_CrawlerPipeline):
         If the transaction fails, each article is tried alone so one bad page costs only
         itself; its exception takes its place in the result."""
         assert self.db is not None
+        started = time.thread_time()
         try:
             with self.db.session() as session:
                 written = [
@@ -302,6 +291,8 @@ class StorePipeline(_CrawlerPipeline):
             if len(items) == 1:
                 return [exc]
             return [result for item in items for result in self.save_batch([item])]
+        finally:
+            self.store_cpu += time.thread_time() - started
         for record, _ in items:
             self._known.update({record.canonical_url, record.fetched_url})
         return list(written)
@@ -371,6 +362,8 @@ class StorePipeline(_CrawlerPipeline):
     def finish_run(self, spider: Spider, reason: str) -> None:
         if self.run_id is None or self.db is None:
             return
+        if self.crawler.stats:
+            self.crawler.stats.set_value("evwatch/cpu_us/store", round(self.store_cpu * 1e6))
         stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
         with self.db.session() as session:
             run = queries.finish_run(

@@ -30,8 +30,24 @@ EVWATCH_REFRESH = False
 EVWATCH_CONFIG = os.environ.get("EVWATCH_CONFIG", "")
 # Record alerts as historical without delivering them (always so on a source's first crawl).
 EVWATCH_BACKFILL = False
+
+
+def _environment_count(name: str, default: int) -> int:
+    """A whole number >= 0 from the environment, else ``default``; a bad value stops the crawl
+    with one line naming the variable."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit():
+        raise SystemExit(f"evwatch: error: {name} must be a whole number >= 0, got {text!r}")
+    return int(text)
+
+
 # Processes that extract article text (0: a thread of the crawl process instead).
-EVWATCH_EXTRACT_WORKERS = min(2, os.cpu_count() or 1)
+EVWATCH_EXTRACT_WORKERS = _environment_count("EVWATCH_EXTRACT_WORKERS", min(2, os.cpu_count() or 1))
+# A crawl with at most this many article pages extracts them in a thread, without starting
+# the worker processes (they cost more than they save on a poll that finds a few articles).
+EVWATCH_SMALL_POLL = 20
 # Longest Retry-After (seconds) we wait for before giving up on a page for this run.
 EVWATCH_RETRY_AFTER_MAX = 120
 # A failed article URL is retried after this many hours (doubling per failure, 404s start at a day).

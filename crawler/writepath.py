@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
 from alerts.corrections import alerts_behind, contradicted_by, retract
 from alerts.engine import raise_alerts
-from store import queries
+from store import queries, summary
 from store.figures import FigureChanges, figure_key, rejected_keys, store_figures
 from store.models import Alert
 
@@ -32,6 +34,13 @@ class Written:
     alert_ids: list[int]
 
 
+_REVISIONS = (
+    select(*Alert.__table__.columns)
+    .where(Alert.id.in_(bindparam("ids", expanding=True)), Alert.kind == "revision")
+    .order_by(Alert.id)
+)
+
+
 def write_figures(
     session: Session,
     article_id: int,
@@ -41,23 +50,39 @@ def write_figures(
     *,
     historical: bool,
     replace: bool = False,
+    new_article: bool = False,
+    published: datetime | None = None,
 ) -> tuple[FigureChanges, list[int]]:
     """Stores an article's figures and raises what the new or changed ones call for.
     ``replace`` (a reparse) deletes figures the parser no longer finds and retracts the alerts
     that rested on them; ``historical`` records alerts without deliveries. Figures a user
-    rejected are never stored again."""
-    rejected = rejected_keys(session, article_id)
+    rejected are never stored again. ``new_article``: the article was stored just now (it
+    has no figures yet), published at ``published``."""
+    # a new article has no figure anyone could have rejected
+    rejected = set() if new_article else rejected_keys(session, article_id)
     if rejected:
         figures = [f for f in figures if figure_key(f) not in rejected]
     behind = alerts_behind(session, article_id) if replace else {}
-    changes = store_figures(session, article_id, figures, parser_version, replace=replace)
+    changes = store_figures(
+        session, article_id, figures, parser_version, replace=replace, new_article=new_article
+    )
+    # the rules below read the summary: a new article's figures are counted in; otherwise
+    # every key the article reports (its publication time may have moved) or no longer
+    # reports is recounted
+    if new_article:
+        summary.count_new(session, changes.added_rows, published)
+    else:
+        summary.refresh(session, [*map(figure_key, figures), *changes.removed])
     for key in changes.removed:
         retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]
-    alert_ids = raise_alerts(session, judged, config, historical=historical)
-    for alert_id in alert_ids:
-        revision = session.get_one(Alert, alert_id)
-        if revision.kind == "revision" and not revision.held:
+    known = dict(zip(changes.added, changes.added_rows, strict=True))
+    alert_ids = raise_alerts(session, judged, config, historical=historical, known=known)
+    revisions: Sequence[Any] = (
+        session.connection().execute(_REVISIONS, {"ids": alert_ids}).all() if alert_ids else []
+    )
+    for revision in revisions:
+        if not revision.held:
             label = f"revised to {revision.value:,}" if revision.value is not None else "revised"
             retract(session, contradicted_by(session, revision), f"the figure was {label}")
     return changes, alert_ids
@@ -75,6 +100,7 @@ def write_article(
     """Saves the article (new, alias or refreshed copy), then its figures and alerts."""
     article_id, created = queries.save_article(session, record)
     changes, alert_ids = write_figures(
-        session, article_id, figures, parser_version, config, historical=historical
-    )
+        session, article_id, figures, parser_version, config, historical=historical,
+        new_article=created, published=record.published_at,
+    )  # fmt: skip
     return Written(article_id, created, changes, alert_ids)

@@ -1,13 +1,11 @@
 """``evwatch ingest`` (saved pages and text files through the crawler's store -> figures ->
-alerts path), ``evwatch alerts``, ``evwatch dispatch`` and ``evwatch notify-test``."""
+alerts path), ``evwatch dispatch`` and ``evwatch notify-test``."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select, update
@@ -24,7 +22,6 @@ from crawler.textextract import content_hash
 from crawler.writepath import write_article
 from evwatch.instance import InstanceLock
 from evwatch.options import alert_config
-from evwatch.tables import format_table, truncate
 from store import queries
 from store.db import Database
 from store.models import Alert, Delivery
@@ -122,71 +119,6 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
         state = "new article" if created else "already stored"
         print(f"{location}: {state}, {found} figures ({added} new), {alerts} alerts")
     return 2 if failures else 0
-
-
-def alert_record(alert: Alert, delivered: bool) -> dict[str, Any]:
-    def iso(value: Any) -> Any:
-        return value.isoformat() if isinstance(value, date | datetime) else value
-
-    return {
-        "id": alert.id,
-        "key": alert.key,
-        "kind": alert.kind,
-        "entity": alert.entity,
-        "metric": alert.metric,
-        "segment": alert.segment,
-        "period_kind": alert.period_kind,
-        "period_start": iso(alert.period_start),
-        "period_end": iso(alert.period_end),
-        "value": alert.value,
-        "rung": alert.rung,
-        "previous_value": alert.previous_value,
-        "previous_period": alert.previous_period,
-        "message": alert.message,
-        "source_url": alert.article.canonical_url if alert.article else None,
-        "created_at": iso(alert.created_at),
-        "delivered": delivered,
-        "historical": alert.historical,
-        "held": alert.held,
-        "retracted": alert.retracted_at is not None,
-    }
-
-
-def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
-    query = select(Alert).order_by(Alert.id)
-    if args.since:
-        since = datetime.combine(parse_day(args.since, "--since"), time(0), UTC)
-        query = query.where(Alert.created_at >= since)
-    if args.kind:
-        query = query.where(Alert.kind == args.kind)
-    with db.read() as session:
-        alerts = list(session.scalars(query))
-        sent = set(
-            session.scalars(select(Delivery.alert_id).where(Delivery.status == "sent").distinct())
-        )
-        records = [alert_record(a, a.id in sent) for a in alerts]
-    if args.format == "jsonl":
-        for record in records:
-            print(json.dumps(record, ensure_ascii=False))
-        return 0
-    rows = [
-        (
-            r["id"],
-            r["created_at"][:16].replace("T", " "),
-            r["kind"],
-            truncate(r["message"], 90),
-            "yes"
-            if r["delivered"]
-            else "historical"
-            if r["historical"]
-            else "held"
-            if r["held"]
-            else "no",
-        )
-        for r in records
-    ]
-    print(format_table(("id", "created (UTC)", "kind", "message", "delivered"), rows))
-    return 0
 
 
 def cmd_dispatch(args: argparse.Namespace, db: Database) -> int:

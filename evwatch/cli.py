@@ -168,7 +168,7 @@ def _alert_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     alerts.add_argument("--since", help="created on or after YYYY-MM-DD (UTC)")
     alerts.add_argument("--kind")
     alerts.add_argument("--format", choices=("table", "jsonl"), default="table")
-    runs(alerts, "evwatch.alertcommands:cmd_alerts")
+    runs(alerts, "evwatch.alertlist:cmd_alerts")
 
     dispatch = commands.add_parser("dispatch", help="send pending alert deliveries now")
     dispatch.add_argument(

@@ -51,10 +51,18 @@ def _article_rows(
     from store.models import Article, Source
 
     with db.read() as session:
-        query = select(Article).join(Source).order_by(Article.published_at.desc().nulls_last())
+        # the printed columns only (never the text or the stored page)
+        query = (
+            select(
+                Source.name.label("source"), Article.source_id, Article.published_at,
+                Article.language, Article.title, Article.canonical_url,
+            )
+            .join(Source)
+            .order_by(Article.published_at.desc().nulls_last())
+        )  # fmt: skip
         if source:
             query = query.where(Source.name == source)
-        articles = list(session.scalars(query if per_source else query.limit(limit)))
+        articles = list(session.execute(query if per_source else query.limit(limit)))
         if per_source:
             shown: Counter[int] = Counter()
             kept = []
@@ -65,7 +73,7 @@ def _article_rows(
             articles = kept
         rows = [
             (
-                a.source.name,
+                a.source,
                 a.published_at.strftime("%Y-%m-%d %H:%M") if a.published_at else "?",
                 a.language,
                 truncate(a.title or "(untitled)", 60),

@@ -29,7 +29,7 @@ from store.figures import (
     ConsolidatedFigure,
     FigureChanges,
     FigureFilter,
-    consolidate,
+    consolidated,
     list_figures,
     period_bounds,
 )
@@ -90,11 +90,10 @@ def figure_filter(db: Database, args: argparse.Namespace) -> FigureFilter:
 def cmd_figures(args: argparse.Namespace, db: Database) -> int:
     wanted = figure_filter(db, args)
     with db.read() as session:
-        rows = list_figures(session, wanted, limit=None if args.consolidated else args.limit)
         if args.consolidated:
-            write_consolidated(consolidate(rows)[: args.limit], args.format)
+            write_consolidated(list(consolidated(session, wanted, args.limit)), args.format)
         else:
-            write_figures(rows, args.format)
+            write_figures(list_figures(session, wanted, limit=args.limit), args.format)
     return 0
 
 
@@ -189,8 +188,8 @@ def _write_records(records: Iterator[dict[str, Any]], columns: Sequence[str], fm
 def print_latest_figures(db: Database, limit: int) -> None:
     """The consolidated figures with the latest periods (the demo's closing table)."""
     with db.read() as session:
-        figures = consolidate(list_figures(session, FigureFilter()))
-    write_consolidated(figures[:limit], "table")
+        figures = list(consolidated(session, FigureFilter(), limit))
+    write_consolidated(figures, "table")
 
 
 def source_timezones(seeds_dir: str | None) -> dict[str, ZoneInfo]:

@@ -131,8 +131,11 @@ class _Stopper:
             self.previous[signum] = signal.signal(signum, self.on_signal)
 
     def uninstall(self) -> None:
+        """Back to the handlers from before, unless a signal came: then the crawls are over
+        and the process is on its way out with 128 + that signal; a second one is ignored
+        (the default handler would kill it by the signal, a status of its own)."""
         for signum, handler in self.previous.items():
-            signal.signal(signum, handler)
+            signal.signal(signum, handler if self.signal_number is None else signal.SIG_IGN)
 
     def on_signal(self, signum: int, _frame: FrameType | None) -> None:
         from twisted.internet import reactor

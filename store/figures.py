@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, select
+from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, FigureRejection, Source
@@ -33,7 +33,8 @@ _MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
 FigureKey = tuple[Any, ...]
 _FIGURES = Figure.__table__
 assert isinstance(_FIGURES, Table)
-_INSERT_FIGURE = insert(_FIGURES).returning(_FIGURES.c.id)  # compiled once
+# compiled once; one statement for all of an article's new figures, ids in parameter order
+_INSERT_FIGURES = insert(_FIGURES).returning(_FIGURES.c.id, sort_by_parameter_order=True)
 
 
 def same_key(model: Any, other: Any) -> list[Any]:
@@ -55,6 +56,8 @@ class FigureChanges:
     removed: list[FigureKey] = field(default_factory=list)
     #: keys the article gave two values for: (key, value kept, value set aside)
     conflicts: list[tuple[FigureKey, int, int]] = field(default_factory=list)
+    #: the column values of the added figures, in ``added`` order
+    added_rows: list[dict[str, Any]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed)
@@ -67,13 +70,20 @@ def store_figures(
     parser_version: str,
     *,
     replace: bool = False,
+    new_article: bool = False,
 ) -> FigureChanges:
     """Saves an article's figures, one row per key. With ``replace``, figures the parser no
-    longer finds are deleted (a reparse); otherwise stored figures are only added or updated."""
-    stored = {
-        figure_key(vars(f)): f
-        for f in session.scalars(select(Figure).where(Figure.article_id == article_id))
-    }
+    longer finds are deleted (a reparse); otherwise stored figures are only added or updated.
+    ``new_article``: the article was stored just now, so it has no figures to read first. New
+    figures are inserted in one statement."""
+    stored = (
+        {}
+        if new_article
+        else {
+            figure_key(vars(f)): f
+            for f in session.scalars(select(Figure).where(Figure.article_id == article_id))
+        }
+    )
     changes = FigureChanges()
     seen: set[FigureKey] = set()
     now = utcnow()
@@ -87,7 +97,7 @@ def store_figures(
         if existing is None:
             params = {"article_id": article_id, "parser_version": parser_version,
                       "first_seen_at": now, "updated_at": now, **row}  # fmt: skip
-            changes.added.append(session.scalar(_INSERT_FIGURE, params))
+            changes.added_rows.append(params)
             continue
         diff = {
             name: (getattr(existing, name), row[name])
@@ -100,6 +110,8 @@ def store_figures(
         if diff:
             existing.updated_at = now
             changes.changed.append((existing.id, diff))
+    if changes.added_rows:
+        changes.added = list(session.scalars(_INSERT_FIGURES, changes.added_rows))
     if replace:
         gone = [key for key in stored if key not in seen]
         for key in gone:
@@ -200,20 +212,35 @@ _SERIES = _reports().where(
 )
 
 
-_SAME_PERIOD = _reports().where(
-    Figure.entity == bindparam("entity"),
-    Figure.metric == bindparam("metric"),
-    Figure.segment == bindparam("segment"),
-    Figure.period_kind == bindparam("period_kind"),
-    Figure.period_start == bindparam("period_start"),
-    Figure.period_end == bindparam("period_end"),
+_PREVIOUS_EXACT = (
+    select(Figure.value)
+    .join(Article, Figure.article_id == Article.id)
+    .where(
+        *[getattr(Figure, name) == bindparam(name) for name in FIGURE_KEY],
+        Figure.qualifier == "exact",
+        Figure.id != bindparam("id"),
+        Figure.value != bindparam("value"),
+    )
+    .order_by(Figure.id.desc())
+    .limit(1)
 )
 
 
-def same_period(session: Session, figure: Any) -> list[Row[Any]]:
-    """Every stored report of this figure's series and period, from any article."""
+_PREVIOUS_EXACT_BEFORE = _PREVIOUS_EXACT.where(
+    or_(Article.published_at.is_(None), Article.published_at <= bindparam("before"))
+)
+
+
+def previous_exact(session: Session, figure: Any, published_before: datetime | None) -> int | None:
+    """The other value most recently stored as an exact report of this figure's series and
+    period (from an article published no later than ``published_before``, when given), or
+    None: what the revision rule compares with."""
     params = {name: getattr(figure, name) for name in FIGURE_KEY}
-    return list(session.execute(_SAME_PERIOD, params).all())
+    params |= {"id": figure.id, "value": figure.value}
+    if published_before is None:
+        return session.connection().scalar(_PREVIOUS_EXACT, params)
+    before = params | {"before": published_before}
+    return session.connection().scalar(_PREVIOUS_EXACT_BEFORE, before)
 
 
 def list_figures(
@@ -309,6 +336,88 @@ def consolidate(rows: Iterable[Row[Any]]) -> list[ConsolidatedFigure]:
     return result
 
 
+def _filtered(query: Select[Any], wanted: FigureFilter) -> Select[Any]:
+    """``query`` (over figures joined with articles and sources) narrowed by ``wanted``."""
+    if wanted.entities:
+        query = query.where(Figure.entity.in_(sorted(wanted.entities)))
+    if wanted.metric:
+        query = query.where(Figure.metric == wanted.metric)
+    if wanted.period:
+        start, end = period_bounds(wanted.period)
+        query = query.where(Figure.period_end >= start, Figure.period_end <= end)
+    if wanted.since:
+        query = query.where(Figure.period_end >= wanted.since)
+    if wanted.source:
+        query = query.where(Source.name == wanted.source)
+    return query
+
+
+def consolidated(
+    session: Session, wanted: FigureFilter, limit: int | None = None
+) -> Iterator[ConsolidatedFigure]:
+    """What ``consolidate`` makes of ``list_figures``, newest period first, aggregated in the
+    database (one row per key, value, qualifier and source) and streamed: it reads what it
+    prints, not every report. Stops after ``limit`` figures."""
+    key = [getattr(Figure, name) for name in FIGURE_KEY]
+    query = _filtered(
+        select(
+            *key, Figure.value, Figure.qualifier, Source.name.label("source"),
+            func.count().label("reports"), func.max(Article.published_at).label("newest"),
+            func.min(Figure.id).label("first_id"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .group_by(*key, Figure.value, Figure.qualifier, Source.name),
+        wanted,
+    ).order_by(
+        Figure.period_end.desc(), Figure.entity, Figure.metric, Figure.segment,
+        Figure.period_kind, Figure.period_start,
+    )  # fmt: skip
+    count = 0
+    bucket: list[Row[Any]] = []  # rows of one (period_end, entity, metric, segment)
+    for row in session.execute(query.execution_options(yield_per=2_000)):
+        if bucket and tuple(bucket[0][i] for i in (5, 0, 1, 2)) != (row[5], *row[:3]):
+            for figure in _bucket(bucket):
+                if limit is not None and count >= limit:
+                    return
+                count += 1
+                yield figure
+            bucket = []
+        bucket.append(row)
+    for figure in _bucket(bucket):
+        if limit is not None and count >= limit:
+            return
+        count += 1
+        yield figure
+
+
+def _bucket(rows: list[Row[Any]]) -> list[ConsolidatedFigure]:
+    """The keys of one bucket, as ``consolidate`` orders and chooses them: keys in the order
+    of their first report, each value's reports in the order they were stored."""
+    groups: dict[FigureKey, list[Row[Any]]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: r.first_id):
+        groups[tuple(row[:6])].append(row)
+    result = []
+    for key, reports in groups.items():
+        votes: dict[int, _Support] = defaultdict(_Support)
+        for report in reports:
+            votes[report.value].add(report.qualifier, report.newest, report.reports)
+        chosen = _chosen(votes)
+        published = [r.newest for r in reports if r.newest]
+        result.append(
+            ConsolidatedFigure(
+                **dict(zip(FIGURE_KEY, key, strict=True)),
+                value=chosen,
+                qualifier=votes[chosen].qualifier,
+                reports=sum(r.reports for r in reports),
+                sources=tuple(sorted({r.source for r in reports})),
+                disagreement={v: s.reports for v, s in votes.items()} if len(votes) > 1 else {},
+                latest_published=max(published) if published else None,
+            )
+        )
+    return result
+
+
 _MONTHS = (
     select(
         Figure.period_start,
@@ -357,5 +466,9 @@ def reject_figure(session: Session, figure: Figure, reason: str) -> None:
             **{name: getattr(figure, name) for name in FIGURE_KEY},
         )
     )  # fmt: skip
+    key = figure_key(vars(figure))
     session.flush()
     session.execute(delete(Figure).where(Figure.id == figure.id))
+    from store.summary import refresh  # store.summary builds on this module
+
+    refresh(session, [key])

@@ -194,6 +194,64 @@ class Figure(Base):
     article: Mapped[Article] = relationship()
 
 
+class SeriesSummary(Base):
+    """What the alert rules read of a series instead of its every report (``store.summary``):
+    one row per entity, metric, segment, period kind and period (one per month for monthly
+    figures), with the value sources agree on and how high the reports reach. Kept up to date
+    by every write of figures."""
+
+    __tablename__ = "series_summary"
+    __table_args__ = (
+        UniqueConstraint(
+            "entity", "metric", "segment", "period_kind", "period_start", "period_end",
+            name="uq_series_summary_key",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int_pk]
+    entity: Mapped[str] = mapped_column(String(128))
+    metric: Mapped[str] = mapped_column(String(32))
+    segment: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_start: Mapped[date] = mapped_column(Date)
+    #: for a month, its last day (every monthly report of the month is in the row)
+    period_end: Mapped[date] = mapped_column(Date)
+    #: the value most reports agree on, and its qualifier (as ``evwatch figures
+    #: --consolidated`` chooses them)
+    value: Mapped[int] = mapped_column(BigInteger)
+    qualifier: Mapped[str] = mapped_column(String(16))
+    #: the highest value reported exactly or as a lower bound, and the highest approximate one
+    face_max: Mapped[int | None] = mapped_column(BigInteger)
+    approx_max: Mapped[int | None] = mapped_column(BigInteger)
+    reports: Mapped[int]
+
+
+class SeriesVote(Base):
+    """The reports behind a ``series_summary`` row, one row per value and qualifier: how many
+    reports state it and the newest publication among them (what decides the agreed value).
+    A new article adds to these counts without reading the reports again."""
+
+    __tablename__ = "series_votes"
+    __table_args__ = (
+        UniqueConstraint(
+            "entity", "metric", "segment", "period_kind", "period_start", "period_end", "value",
+            "qualifier", name="uq_series_votes_key",
+        ),
+    )  # fmt: skip
+
+    id: Mapped[int_pk]
+    entity: Mapped[str] = mapped_column(String(128))
+    metric: Mapped[str] = mapped_column(String(32))
+    segment: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(BigInteger)
+    qualifier: Mapped[str] = mapped_column(String(16))
+    reports: Mapped[int]
+    newest: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class FigureRejection(Base):
     """A figure a user rejected (``evwatch figures reject``): a reparse never stores it again."""
 
@@ -223,6 +281,8 @@ class Alert(Base):
     reparse, restart or a second source reporting the same figure cannot raise it again."""
 
     __tablename__ = "alerts"
+    # held alerts of a figure are looked up whenever a figure is stored
+    __table_args__ = (Index("ix_alerts_series", "entity", "metric", "segment", "period_start"),)
 
     id: Mapped[int_pk]
     key: Mapped[str] = mapped_column(String(400), unique=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -63,14 +63,22 @@ class ArticleRecord:
     content_hash: str
 
 
+_IGNORING: dict[tuple[str, str], Any] = {}  # built once per dialect and table
+
+
 def insert_ignoring_duplicates(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT that skips rows whose unique key exists (SQLite and PostgreSQL natively)."""
     if not rows:
         return
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
-        module = sqlite if dialect == "sqlite" else postgresql
-        session.execute(module.insert(table).on_conflict_do_nothing(), rows)
+        statement = _IGNORING.get((dialect, table.name))
+        if statement is None:
+            module = sqlite if dialect == "sqlite" else postgresql
+            statement = _IGNORING[(dialect, table.name)] = module.insert(
+                table
+            ).on_conflict_do_nothing()
+        session.connection().execute(statement, rows)
         return
     for row in rows:  # portable fallback: one savepoint per row
         try:
@@ -88,6 +96,25 @@ _ARTICLE_FIELDS = (
 
 # Built once, parameters bound per call: the statement compiles once (hot in crawls).
 _INSERT_ARTICLE = insert(Article).returning(Article.id)
+_FORGET_FAILURES = delete(FetchFailure).where(
+    FetchFailure.url.in_(bindparam("urls", expanding=True))
+)
+_STORED_ALREADY = (
+    select(Article.id, Article.content_hash)
+    .where(
+        or_(
+            Article.canonical_url == bindparam("canonical_url"),
+            Article.id.in_(
+                select(ArticleUrl.article_id).where(ArticleUrl.url == bindparam("fetched_url"))
+            ),
+            and_(
+                Article.source_id == bindparam("source_id"),
+                Article.content_hash == bindparam("content_hash"),
+            ),
+        )
+    )
+    .limit(1)
+)
 
 
 def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
@@ -98,26 +125,18 @@ def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
     is moved on. A refreshed page with changed text updates the stored copy.
     """
     now = utcnow()
-    alias_of = select(ArticleUrl.article_id).where(ArticleUrl.url == record.fetched_url)
-    existing = session.execute(
-        select(Article.id, Article.content_hash)
-        .where(
-            or_(
-                Article.canonical_url == record.canonical_url,
-                Article.id.in_(alias_of),
-                and_(
-                    Article.source_id == record.source_id,
-                    Article.content_hash == record.content_hash,
-                ),
-            )
-        )
-        .limit(1)
-    ).first()
+    session.flush()  # anything pending first: then plain statements on the connection
+    connection = session.connection()
+    existing = connection.execute(
+        _STORED_ALREADY,
+        {"canonical_url": record.canonical_url, "fetched_url": record.fetched_url,
+         "source_id": record.source_id, "content_hash": record.content_hash},
+    ).first()  # fmt: skip
     fields = {name: getattr(record, name) for name in _ARTICLE_FIELDS}
     if existing is None:
         params = {"source_id": record.source_id, "canonical_url": record.canonical_url,
                   "first_seen_at": now, "last_seen_at": now, **fields}  # fmt: skip
-        article_id = session.execute(_INSERT_ARTICLE, params).scalar_one()
+        article_id = connection.execute(_INSERT_ARTICLE, params).scalar_one()
     else:
         article_id = existing.id
         changes = fields if existing.content_hash != record.content_hash else {}
@@ -130,7 +149,7 @@ def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
         ArticleUrl.__table__,  # type: ignore[arg-type]
         [{"url": url, "article_id": article_id, "first_seen_at": now} for url in urls],
     )
-    session.execute(delete(FetchFailure).where(FetchFailure.url.in_(urls)))
+    connection.execute(_FORGET_FAILURES, {"urls": urls})
     return article_id, existing is None
 
 

@@ -10,6 +10,8 @@ from sqlalchemy import DateTime, LargeBinary
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from store.pages import COMPRESSION_LEVEL, CompressedPage
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes as UTC and always hands back aware UTC datetimes.
@@ -37,13 +39,18 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class CompressedBytes(TypeDecorator[bytes]):
-    """Bytes stored zlib-compressed: raw pages are kept so they can be re-parsed later."""
+    """Bytes stored zlib-compressed: raw pages are kept so they can be re-parsed later.
+    A ``CompressedPage`` is stored as it is."""
 
     impl = LargeBinary
     cache_ok = True
 
     def process_bind_param(self, value: bytes | None, dialect: Dialect) -> bytes | None:
-        return None if value is None else zlib.compress(value, 6)
+        if value is None:
+            return None
+        if isinstance(value, CompressedPage):
+            return bytes(value)
+        return zlib.compress(value, COMPRESSION_LEVEL)
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> bytes | None:
         return None if value is None else zlib.decompress(value)

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -143,6 +144,22 @@ def test_gb18030_page_is_decoded(crawled: dict[str, Any]) -> None:
     assert "\ufffd" not in by_title[article["title"]][3]
 
 
+def test_the_stored_page_is_the_fetched_page(crawled: dict[str, Any]) -> None:
+    """Pages are compressed in the extraction workers; what is stored still decompresses to
+    the page as served, in its own encoding (the GB18030 one included)."""
+    article = next(a for a in load_articles("henandaily") if a.get("role") == "gb18030")
+    pages = query(
+        crawled["db"], "SELECT title, raw_html, raw_encoding, canonical_url FROM articles"
+    )
+    assert pages and all(raw is not None for _, raw, _, _ in pages)
+    for title, raw, encoding, url in pages:
+        page = zlib.decompress(raw).decode(encoding or "utf-8")
+        assert "<html" in page.lower(), url
+        if title == article["title"]:
+            assert encoding.lower().replace("-", "") == "gb18030"
+            assert article["body"][1] in page
+
+
 def test_article_under_several_urls_is_one_row(crawled: dict[str, Any]) -> None:
     # Linked from the mobile list (m.), the desktop list (www.) and the English home (en.).
     article = next(a for a in load_articles("jiemian") if a.get("role") == "two_urls")
@@ -271,7 +288,8 @@ def test_extraction_workers_exit_when_the_crawl_is_killed(
 ) -> None:
     crawl = subprocess.Popen(
         [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{tmp_path / 'k.db'}", "crawl",
-         "jiemian", "--replica", replica.url, "--quiet", *FAST],
+         "jiemian", "--replica", replica.url, "--quiet", *FAST,
+         "--set", "EVWATCH_SMALL_POLL=0"],  # the worker processes from the first page
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 60

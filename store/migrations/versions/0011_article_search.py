@@ -3,14 +3,14 @@ words are found) over article titles and text, kept up to date by triggers. SQLi
 databases search with LIKE.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-01
 """
 
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

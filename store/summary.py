@@ -1,0 +1,285 @@
+"""The per-series summary (``series_summary``): one row per entity, metric, segment, period kind
+and period, one per month for monthly figures, holding the value the reports agree on and how
+high they reach. The alert rules read it instead of every report of a series, so judging a
+figure costs the same however long the history.
+
+Behind each row, ``series_votes`` counts the reports per value and qualifier. A new article's
+figures are added to those counts (``count_new``); a reparse, a rejection or a refreshed
+article recounts its keys from the figures (``refresh``); both in the writer's transaction.
+``rebuild`` recomputes both tables (the migration that adds them, bulk loads).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from store.figures import FIGURE_KEY, FigureKey, _chosen, _month_end, _Support
+from store.models import Article, Figure, SeriesSummary, SeriesVote
+
+#: the period kinds the rules judge against a history: months, and totals (milestones)
+MONTH = "month"
+TOTAL_KINDS = ("lifetime", "ytd", "year")
+SUMMARY_KEY = ("entity", "metric", "segment", "period_kind", "period_start", "period_end")
+_TABLE = cast(Table, SeriesSummary.__table__)
+_VOTES_TABLE = cast(Table, SeriesVote.__table__)
+_KEY_COLUMNS = [_TABLE.c[name] for name in SUMMARY_KEY]
+
+
+def _votes() -> Select[Any]:
+    key = [getattr(Figure, name) for name in SUMMARY_KEY]
+    columns = [*key, Figure.value, Figure.qualifier]
+    return (
+        select(
+            *columns,
+            func.count().label("reports"),
+            func.max(Article.published_at).label("newest"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .group_by(*[getattr(Figure, name) for name in SUMMARY_KEY], Figure.value, Figure.qualifier)
+        # the order in which values and qualifiers are met decides ties (store.figures._Support)
+        .order_by(*[getattr(Figure, name) for name in SUMMARY_KEY], Figure.value, Figure.qualifier)
+    )
+
+
+def summary_key(key: FigureKey) -> FigureKey | None:
+    """The summary row a figure key counts in (a month's whole month), or None for kinds the
+    rules do not judge against a history (quarters, halves, days)."""
+    entity, metric, segment, kind, start, _end = key
+    if kind == MONTH:
+        return (entity, metric, segment, kind, start, _month_end(start.year, start.month))
+    if kind in TOTAL_KINDS:
+        return key
+    return None
+
+
+VoteKey = tuple[Any, ...]  # summary key + (value, qualifier)
+Votes = dict[
+    FigureKey, dict[tuple[int, str], list[Any]]
+]  # key -> (value, qualifier) -> [n, newest]
+
+
+def _summary_rows(votes: Votes) -> list[dict[str, Any]]:
+    """The summary row of each key from its votes (met in value, qualifier order: the order
+    decides ties exactly as ``store.figures.consolidate`` does)."""
+    result = []
+    for key in sorted(votes):
+        by_value: dict[int, _Support] = defaultdict(_Support)
+        face = approx = None
+        for (value, qualifier), (reports, newest) in sorted(votes[key].items()):
+            by_value[value].add(qualifier, newest, reports)
+            if qualifier == "approx":
+                approx = value if approx is None else max(approx, value)
+            elif qualifier != "at_most":
+                face = value if face is None else max(face, value)
+        if not by_value:
+            continue
+        chosen = _chosen(by_value)
+        result.append(
+            {
+                **dict(zip(SUMMARY_KEY, key, strict=True)),
+                "value": chosen,
+                "qualifier": by_value[chosen].qualifier,
+                "face_max": face,
+                "approx_max": approx,
+                "reports": sum(s.reports for s in by_value.values()),
+            }
+        )
+    return result
+
+
+def _vote_rows(votes: Votes) -> list[dict[str, Any]]:
+    return [
+        {**dict(zip(SUMMARY_KEY, key, strict=True)), "value": value, "qualifier": qualifier,
+         "reports": reports, "newest": newest}
+        for key in sorted(votes)
+        for (value, qualifier), (reports, newest) in sorted(votes[key].items())
+    ]  # fmt: skip
+
+
+def _key_condition(model: Any, key: FigureKey, *, whole_month: bool = False) -> Any:
+    """WHERE clause for one summary key; ``whole_month``: every monthly report of the month
+    (a monthly figure's period may end before the month does)."""
+    entity, metric, segment, kind, start, end = key
+    return and_(
+        model.entity == entity, model.metric == metric, model.segment == segment,
+        model.period_kind == kind, model.period_start == start,
+        *([] if whole_month and kind == MONTH else [model.period_end == end]),
+    )  # fmt: skip
+
+
+def _from_figures(session: Session | Connection, keys: Sequence[FigureKey]) -> Votes:
+    """The votes of these summary keys counted from the stored figures."""
+    votes: Votes = {key: {} for key in keys}
+    if not keys:
+        return votes
+    # One condition per key (OR): each uses the series index, which a tuple IN may not.
+    conditions = [_key_condition(Figure, key, whole_month=True) for key in keys]
+    for row in session.execute(_votes().where(or_(*conditions))):
+        key = summary_key(tuple(row[:6]))
+        if key is None:
+            continue
+        held = votes.setdefault(key, {}).get((row.value, row.qualifier))
+        if held is None:
+            votes[key][(row.value, row.qualifier)] = [row.reports, row.newest]
+        else:  # a month's reports with different period ends
+            held[0] += row.reports
+            held[1] = _newer(held[1], row.newest)
+    return votes
+
+
+def _newer(a: datetime | None, b: datetime | None) -> datetime | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def refresh(session: Session, keys: Iterable[FigureKey]) -> None:
+    """Recomputes the votes and summary rows of these figure keys from the stored figures
+    (rows whose figures are all gone are deleted). Costs what the keys' reports cost, not the
+    series'. For a reparse, a rejection, or an article whose publication time moved."""
+    wanted = sorted({k for k in map(summary_key, keys) if k is not None})
+    if not wanted:
+        return
+    votes = _from_figures(session, wanted)
+    for key in wanted:
+        session.execute(delete(SeriesVote).where(_key_condition(SeriesVote, key)))
+    _insert(session, _VOTES_TABLE, _vote_rows(votes))
+    summaries = _summary_rows(votes)
+    gone = set(wanted) - {tuple(row[name] for name in SUMMARY_KEY) for row in summaries}
+    for key in sorted(gone):
+        session.execute(delete(SeriesSummary).where(_key_condition(SeriesSummary, key)))
+    _upsert(session, summaries)
+
+
+def count_new(
+    session: Session, rows: Sequence[Mapping[str, Any]], published: datetime | None
+) -> None:
+    """Adds a new article's figures (column values, one per key) to the votes and summary:
+    reads and writes only the few vote rows of their keys, never the reports themselves."""
+    counted = [(summary_key(tuple(row[n] for n in FIGURE_KEY)), row) for row in rows]
+    keys = sorted({key for key, _ in counted if key is not None})
+    if not keys:
+        return
+    votes: Votes = {key: {} for key in keys}
+    ids: dict[tuple[Any, ...], int] = {}
+    session.flush()  # then plain reads, without the session's per-statement work
+    connection = session.connection()
+    for key in keys:
+        params = dict(zip(SUMMARY_KEY, key, strict=True))
+        for vote in connection.execute(_VOTES_OF, params):
+            votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
+            ids[(*key, vote.value, vote.qualifier)] = vote.id
+    for counted_key, row in counted:
+        if counted_key is None:
+            continue
+        held = votes[counted_key].setdefault((row["value"], row["qualifier"]), [0, None])
+        held[0] += 1
+        held[1] = _newer(held[1], published)
+    rows_now = _vote_rows(votes)
+    known = [
+        {"vote_id": ids[vote_id], "reports": row["reports"], "newest": row["newest"]}
+        for row in rows_now
+        if (vote_id := (*(row[n] for n in SUMMARY_KEY), row["value"], row["qualifier"])) in ids
+    ]
+    if known:
+        session.execute(_UPDATE_VOTE, known)
+    _insert(session, _VOTES_TABLE, [r for r in rows_now if r["reports"] and _new(r, ids)])
+    _upsert(session, _summary_rows(votes))
+
+
+def _new(row: dict[str, Any], ids: dict[tuple[Any, ...], int]) -> bool:
+    return (*(row[n] for n in SUMMARY_KEY), row["value"], row["qualifier"]) not in ids
+
+
+# Built once (bound per call): the votes of one key, and a vote's update.
+_VOTES_OF = select(_VOTES_TABLE.c.id, _VOTES_TABLE.c.value, _VOTES_TABLE.c.qualifier,
+                   _VOTES_TABLE.c.reports, _VOTES_TABLE.c.newest).where(
+    *[_VOTES_TABLE.c[name] == bindparam(name) for name in SUMMARY_KEY]
+)  # fmt: skip
+_UPDATE_VOTE = (
+    update(_VOTES_TABLE)
+    .where(_VOTES_TABLE.c.id == bindparam("vote_id"))
+    .values(reports=bindparam("reports"), newest=bindparam("newest"))
+)
+
+
+def _insert(session: Session | Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(_INSERTS[table.name], rows)
+
+
+_INSERTS = {table.name: insert(table) for table in (_TABLE, _VOTES_TABLE)}
+_REPLACED = ("value", "qualifier", "face_max", "approx_max", "reports")
+# Built once per dialect that has ON CONFLICT: insert or replace a summary row by its key.
+_UPSERTS = {
+    module.dialect.name: (statement := module.insert(_TABLE)).on_conflict_do_update(
+        index_elements=_KEY_COLUMNS,
+        set_={name: statement.excluded[name] for name in _REPLACED},
+    )
+    for module in (sqlite, postgresql)
+}
+
+
+def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Inserts or replaces summary rows by key: one statement where the database has ON
+    CONFLICT (SQLite, PostgreSQL), else delete and insert."""
+    if not rows:
+        return
+    bind = session.get_bind() if isinstance(session, Session) else session
+    upsert = _UPSERTS.get(bind.dialect.name)
+    if upsert is not None:
+        session.execute(upsert, list(rows))
+        return
+    for row in rows:
+        key = tuple(row[name] for name in SUMMARY_KEY)
+        session.execute(delete(SeriesSummary).where(_key_condition(SeriesSummary, key)))
+    _insert(session, _TABLE, list(rows))
+
+
+def rebuild(connection: Connection, batch: int = 5_000) -> int:
+    """Recomputes the whole summary and its votes from the stored figures; returns how many
+    summary rows it has. Streams the figures series by series: memory stays small."""
+    connection.execute(delete(SeriesSummary))
+    connection.execute(delete(SeriesVote))
+    query = _votes().where(Figure.period_kind.in_((MONTH, *TOTAL_KINDS)))
+    votes: Votes = {}
+    total = 0
+    series: tuple[Any, ...] | None = None
+    for row in connection.execution_options(yield_per=batch).execute(query):
+        if tuple(row[:3]) != series and len(votes) >= batch:
+            total += _write(connection, votes)
+            votes = {}
+        series = tuple(row[:3])
+        key = summary_key(tuple(row[:6]))
+        assert key is not None
+        held = votes.setdefault(key, {}).get((row.value, row.qualifier))
+        if held is None:
+            votes[key][(row.value, row.qualifier)] = [row.reports, row.newest]
+        else:
+            held[0] += row.reports
+            held[1] = _newer(held[1], row.newest)
+    return total + _write(connection, votes)
+
+
+def _write(connection: Connection, votes: Votes) -> int:
+    summaries = _summary_rows(votes)
+    _insert(connection, _VOTES_TABLE, _vote_rows(votes))
+    _insert(connection, _TABLE, summaries)
+    return len(summaries)
