@@ -211,6 +211,8 @@ class StorePipeline(_CrawlerPipeline):
         self.source_id: int | None = None
         self.run_id: int | None = None
         self._known: set[str] = set()
+        # Whether an earlier crawl walked the whole listing (the source's frontier is reached).
+        self.listing_walked = False
         self.writer = ThreadPool(minthreads=1, maxthreads=1, name="evwatch-store")
         self._queue: list[tuple[queries.ArticleRecord, Sequence[dict[str, Any]], Deferred[Any]]]
         self._queue = []
@@ -241,6 +243,7 @@ class StorePipeline(_CrawlerPipeline):
             self.source_id = source.id
             self.historical = self.historical or not queries.has_successful_run(session, source.id)
             self.run_id = queries.start_run(session, source.id).id
+            self.listing_walked = queries.listing_walked(session, source.id, self.run_id)
             self._known = queries.known_urls(session, source.id)
         logger.info(
             "%s: run %s started, %d URLs already known", seed.name, self.run_id, len(self._known)
@@ -372,6 +375,15 @@ class StorePipeline(_CrawlerPipeline):
         if self.run_id is None or self.db is None:
             return
         stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
+        interrupted = is_interrupted(self.crawler) or reason == "shutdown"
+        # This run walked the whole listing and kept all it fetched: the next may stop early.
+        if (
+            reason == "finished"
+            and not interrupted
+            and not stats.get("evwatch/listing/failed")
+            and not stats.get("evwatch/articles/unstored")
+        ):
+            stats[queries.LISTING_COMPLETE] = 1
         with self.db.session() as session:
             run = queries.finish_run(
                 session,
@@ -386,7 +398,7 @@ class StorePipeline(_CrawlerPipeline):
             )
             run.status = run_status(
                 reason,
-                interrupted=is_interrupted(self.crawler) or reason == "shutdown",
+                interrupted=interrupted,
                 pages_used=int(stats.get("evwatch/listing_pages", 0))
                 + int(stats.get("evwatch/article_pages", 0)),
                 errors=run.errors,
