@@ -59,6 +59,7 @@ class DaemonOptions:
 _databases: dict[str, Database] = {}
 _running: dict[str, subprocess.Popen[bytes]] = {}
 _dispatch_lock = threading.Lock()
+_dispatch_wanted = threading.Event()
 _stopping = threading.Event()
 
 
@@ -127,7 +128,16 @@ def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
         _running.pop(source, None)
     relay.join(timeout=5.0)  # its last lines before the run's summary
     _log_run(_url(options), source, child.returncode, time.monotonic() - started)
-    dispatch_job(options)
+    request_dispatch(options)
+
+
+def request_dispatch(options: DaemonOptions) -> None:
+    """Asks for a dispatch pass now so new alerts go out at once, without waiting for it: a
+    crawl job never waits on a receiver (a pass already running makes one more)."""
+    _dispatch_wanted.set()
+    threading.Thread(
+        target=dispatch_job, args=(options,), name="evwatch-dispatch-now", daemon=True
+    ).start()
 
 
 def end_child(child: subprocess.Popen[bytes], grace: float = 10.0) -> None:
@@ -166,9 +176,21 @@ def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -
 
 
 def dispatch_job(options: DaemonOptions) -> None:
-    """Sends due deliveries (immediate alerts, and digests at their hour). One at a time."""
-    with _dispatch_lock:
-        report = Dispatcher(database(_url(options)), _config(options)).run_once()
+    """Sends due deliveries (immediate alerts, and digests at their hour). One pass at a time:
+    while one runs, a call returns at once and the running pass makes one more."""
+    _dispatch_wanted.set()
+    while _dispatch_wanted.is_set() and not _stopping.is_set():
+        if not _dispatch_lock.acquire(blocking=False):
+            return  # the pass running sees the request when it ends
+        try:
+            _dispatch_wanted.clear()
+            _dispatch_pass(options)
+        finally:
+            _dispatch_lock.release()
+
+
+def _dispatch_pass(options: DaemonOptions) -> None:
+    report = Dispatcher(database(_url(options)), _config(options)).run_once()
     if report.sent or report.failed or report.dead:
         logger.info(
             "dispatch: %d sent, %d failed (will retry), %d dead",
@@ -217,7 +239,11 @@ def build_scheduler(
     enabled = [seed for seed in seeds.values() if seed.enabled]
     scheduler = Scheduler(
         jobstores={"default": job_store(db)},
-        executors={"default": ThreadPoolExecutor(max_workers=len(enabled) + 2)},
+        # Dispatch has its own thread: a slow receiver never holds up a crawl job.
+        executors={
+            "default": ThreadPoolExecutor(max_workers=len(enabled) + 1),
+            "dispatch": ThreadPoolExecutor(max_workers=1),
+        },
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         timezone=config.daemon.zone,
     )
@@ -245,7 +271,7 @@ def build_scheduler(
     scheduler.add_job(
         dispatch_job, IntervalTrigger(seconds=config.daemon.dispatch_interval_seconds),
         id="dispatch", name="dispatch alerts", args=[options], replace_existing=True,
-        next_run_time=now,
+        next_run_time=now, executor="dispatch",
     )  # fmt: skip
     at = config.daemon.housekeeping_at
     scheduler.add_job(

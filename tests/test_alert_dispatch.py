@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -236,7 +237,9 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
     assert {i for _, i in received} == {i for _, i in ids}
     resent = len(received) - len(set(received))
     print(f"{kills} kills, {deliveries} deliveries, {resent} re-sent with the same id")
-    assert resent <= kills  # only a kill between sending and recording re-sends one
+    # Only a kill between sending and recording re-sends, one message per receiver at most
+    # (the three receivers are sent to at once).
+    assert resent <= kills * 3
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
@@ -298,3 +301,45 @@ def test_status_asks_for_a_human_when_a_delivery_is_dead(tmp_path: Path) -> None
         assert evwatch(db, config, "status") == 0
         evwatch(db, config, "dispatch")
         assert evwatch(db, config, "status") == 1
+
+
+def test_a_trickling_receiver_does_not_hold_up_another(tmp_path: Path) -> None:
+    """The trickling receiver's subscriber comes first in the outbox; the other one still gets
+    its alert at once, while the slow send is in progress."""
+    db = tmp_path / "evwatch.db"
+    slow_reply = Reply(trickle=0.5)  # a 60-byte answer, a byte every half second
+    with (
+        WebhookReceiver([slow_reply], secret=SECRET) as slow,
+        WebhookReceiver(secret=SECRET) as fast,
+    ):
+        config = tmp_path / "evwatch.toml"
+        config.write_text(
+            "[dispatch]\nbackoff_seconds = 0\n"
+            + "".join(
+                f'[[subscriber]]\nname = "{name}"\nkinds = ["threshold"]\n'
+                f'webhook = {{ url = "{url}", secret_env = "{SECRET_ENV}" }}\n'
+                for name, url in (("a-slow", slow.url), ("b-fast", fast.url))
+            ),
+            encoding="utf-8",
+        )
+        ingest_article(tmp_path, db, config)
+        assert query(db, "SELECT subscriber FROM deliveries ORDER BY id") == [
+            ("a-slow",), ("b-fast",),
+        ]  # fmt: skip
+        database = Database(f"sqlite:///{db}")
+        dispatcher = Dispatcher(database, load_config(config), webhook_timeout=60)
+        began = time.monotonic()
+        worker = threading.Thread(target=dispatcher.run_once)
+        worker.start()
+        deadline = began + 20
+        while not fast.requests and time.monotonic() < deadline:
+            time.sleep(0.05)
+        waited = time.monotonic() - began
+        assert fast.requests and slow.requests, "nothing reached the fast receiver"
+        assert worker.is_alive()  # the slow send is still in progress
+        assert waited < 20
+    worker.join(timeout=30)  # the slow receiver has hung up
+    database.dispose()
+    assert query(db, "SELECT subscriber, status FROM deliveries ORDER BY id") == [
+        ("a-slow", "pending"), ("b-fast", "sent"),
+    ]  # fmt: skip

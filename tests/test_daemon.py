@@ -26,7 +26,7 @@ import pytest
 from crawler.replica.process import ReplicaProcess
 from crawler.replica.site import load_articles
 from tests.conftest import REPO, query, run_evwatch
-from tests.servers import WebhookReceiver
+from tests.servers import Reply, WebhookReceiver
 
 pytestmark = pytest.mark.slow
 
@@ -398,3 +398,37 @@ def query_running(db: Path) -> int:
         return query(db, "SELECT count(*) FROM crawl_runs WHERE finished_at IS NULL")[0][0]
     except sqlite3.OperationalError:  # not migrated yet
         return 0
+
+
+def test_a_trickling_receiver_holds_up_neither_other_receivers_nor_crawls(
+    setup: dict[str, Path], replica: ReplicaProcess, receiver: WebhookReceiver
+) -> None:
+    with WebhookReceiver([Reply(trickle=2.0)], secret=SECRET) as slow:  # a byte every 2 s
+        config = setup["config"].read_text(encoding="utf-8")
+        first = (
+            f'[[subscriber]]\nname = "a-slow"\nwebhook = {{ url = "{slow.url}", '
+            f'secret_env = "{SECRET_ENV}" }}\n'
+        )  # first in the outbox
+        setup["config"].write_text(
+            config.replace("[[subscriber]]\n", first + "[[subscriber]]\n"), encoding="utf-8"
+        )
+        daemon = start_daemon(setup, replica)
+        try:
+            wait_for(lambda: finished_runs(setup["db"]) >= 1, timeout=60)
+            replica.publish("henandaily")
+            wait_for(lambda: receiver.requests, timeout=POLL_SECONDS + 30, step=0.05)
+            # Sent while the trickling receiver's send (10 s deadline) had not ended yet.
+            slow_attempts = query(
+                setup["db"], "SELECT count(*) FROM delivery_attempts a JOIN deliveries d "
+                "ON d.id = a.delivery_id WHERE d.subscriber = 'a-slow'",
+            )  # fmt: skip
+            assert slow.requests and slow_attempts == [(0,)]
+            # Crawls keep their schedule (every 3 s) while sends to it keep stalling.
+            before = finished_runs(setup["db"])
+            time.sleep(16)
+            assert finished_runs(setup["db"]) >= before + 2
+            assert len(slow.requests) >= 2  # tried again, cut at 10 s each time
+        finally:
+            output = stop(daemon, timeout=60)
+    assert daemon.returncode == 0, output[-2000:]
+    assert len(receiver.requests) == 1
