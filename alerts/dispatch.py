@@ -187,6 +187,7 @@ class Dispatcher:
                 message_id,
                 webhook_payload(views[0]),
                 timeout=self.webhook_timeout,
+                allow_private_addresses=subscriber.webhook.allow_private_addresses,
             )
         settings = smtp_settings(self.config)
         recipients = [a.strip() for a in target.split(",") if a.strip()]

@@ -58,7 +58,10 @@ def write_config(path: Path, *, smtp_port: int, webhook_url: str | None, kinds: 
         f"kinds = {kinds}",
     ]
     if webhook_url:
-        lines.append(f'webhook = {{ url = "{webhook_url}", secret_env = "{SECRET_ENV}" }}')
+        lines.append(
+            f'webhook = {{ url = "{webhook_url}", secret_env = "{SECRET_ENV}", '
+            f"allow_private_addresses = true }}"
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -205,7 +208,8 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
             + "".join(
                 f'[[subscriber]]\nname = "desk{n}"\n'
                 f'webhook = {{ url = "{receiver.url_for(f"/hook{n}")}", '
-                f'secret_env = "{SECRET_ENV}" }}\n'
+                f'secret_env = "{SECRET_ENV}", '
+            f'allow_private_addresses = true }}\n'
                 for n in range(3)
             ),
             encoding="utf-8",
@@ -317,7 +321,8 @@ def test_a_trickling_receiver_does_not_hold_up_another(tmp_path: Path) -> None:
             "[dispatch]\nbackoff_seconds = 0\n"
             + "".join(
                 f'[[subscriber]]\nname = "{name}"\nkinds = ["threshold"]\n'
-                f'webhook = {{ url = "{url}", secret_env = "{SECRET_ENV}" }}\n'
+                f'webhook = {{ url = "{url}", secret_env = "{SECRET_ENV}", '
+                f"allow_private_addresses = true }}\n"
                 for name, url in (("a-slow", slow.url), ("b-fast", fast.url))
             ),
             encoding="utf-8",
@@ -343,3 +348,41 @@ def test_a_trickling_receiver_does_not_hold_up_another(tmp_path: Path) -> None:
     assert query(db, "SELECT subscriber, status FROM deliveries ORDER BY id") == [
         ("a-slow", "pending"), ("b-fast", "sent"),
     ]  # fmt: skip
+
+
+def test_a_webhook_on_a_private_address_is_refused_unless_the_subscriber_allows_it(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "evwatch.db"
+    with WebhookReceiver(secret=SECRET) as receiver:
+        config = tmp_path / "evwatch.toml"
+        config.write_text(
+            "[dispatch]\nbackoff_seconds = 0\n"
+            f'[[subscriber]]\nname = "desk"\nkinds = ["threshold"]\n'
+            f'webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}" }}\n'
+            f'[[subscriber]]\nname = "metadata"\nkinds = ["threshold"]\n'
+            f'webhook = {{ url = "http://2852039166/latest/", secret_env = "{SECRET_ENV}" }}\n',
+            encoding="utf-8",
+        )
+        ingest_article(tmp_path, db, config)
+        assert evwatch(db, config, "dispatch") == 1  # deliveries died
+        assert receiver.requests == []
+        rows = query(db, "SELECT subscriber, status, last_error FROM deliveries ORDER BY id")
+        assert [(name, status) for name, status, _ in rows] == [
+            ("desk", "dead"), ("metadata", "dead"),
+        ]  # fmt: skip
+        assert rows[0][2].startswith("refused: 127.0.0.1 is a loopback address")
+        assert rows[1][2].startswith(
+            "refused: 2852039166 resolves to 169.254.169.254, a link-local (cloud metadata)"
+        )
+
+        config.write_text(
+            config.read_text().replace(
+                f'secret_env = "{SECRET_ENV}" }}\n[[subscriber]]\nname = "metadata"',
+                f'secret_env = "{SECRET_ENV}", allow_private_addresses = true }}\n'
+                '[[subscriber]]\nname = "metadata"',
+            )
+        )
+        assert evwatch(db, config, "deliveries", "--requeue-dead", "--subscriber", "desk") == 0
+        assert evwatch(db, config, "dispatch") == 0
+        assert len(receiver.requests) == 1

@@ -65,7 +65,7 @@ backoff_seconds = 0
 max_attempts = 50
 [[subscriber]]
 name = "desk"
-webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}" }}
+webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}", allow_private_addresses = true }}
 """,
         encoding="utf-8",
     )
@@ -407,7 +407,7 @@ def test_a_trickling_receiver_holds_up_neither_other_receivers_nor_crawls(
         config = setup["config"].read_text(encoding="utf-8")
         first = (
             f'[[subscriber]]\nname = "a-slow"\nwebhook = {{ url = "{slow.url}", '
-            f'secret_env = "{SECRET_ENV}" }}\n'
+            f'secret_env = "{SECRET_ENV}", allow_private_addresses = true }}\n'
         )  # first in the outbox
         setup["config"].write_text(
             config.replace("[[subscriber]]\n", first + "[[subscriber]]\n"), encoding="utf-8"
