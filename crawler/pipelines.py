@@ -39,6 +39,7 @@ from crawler.items import ArticlePage
 from crawler.runstatus import run_status
 from crawler.seeds import Seed
 from crawler.signals import page_failed
+from crawler.sourcelock import SourceBusy, SourceLock
 from crawler.writepath import Written, write_article
 from store import queries
 from store.db import Database
@@ -235,6 +236,9 @@ class StorePipeline(_CrawlerPipeline):
         self._known: set[str] = set()
         # Whether an earlier crawl walked the whole listing (the source's frontier is reached).
         self.listing_walked = False
+        # Why this crawl does not run (another crawl of the source holds its lock), if so.
+        self.skipped: str | None = None
+        self.source_lock: SourceLock | None = None
         self.writer = ThreadPool(minthreads=1, maxthreads=1, name="evwatch-store")
         self._queue: list[tuple[queries.ArticleRecord, Sequence[dict[str, Any]], Deferred[Any]]]
         self._queue = []
@@ -260,6 +264,12 @@ class StorePipeline(_CrawlerPipeline):
         seed = self.seed
         self.db = database(self.db_url, self.lock_timeout)
         self.writer.start()
+        self.source_lock = SourceLock(self.db_url, seed.name)
+        try:
+            self.source_lock.acquire()
+        except SourceBusy as busy:
+            self.skipped = f"another crawl running ({busy.holder})"[:64]
+            logger.warning("%s: skipped: %s", seed.name, busy)
         self.retrying(self._start_run, f"{seed.name}: starting the run")
         logger.info(
             "%s: run %s started, %d URLs already known", seed.name, self.run_id, len(self._known)
@@ -272,7 +282,11 @@ class StorePipeline(_CrawlerPipeline):
             source = queries.ensure_source(session, seed.name, seed.title, seed.home_url)
             self.source_id = source.id
             self.historical = self.historical or not queries.has_successful_run(session, source.id)
-            self.run_id = queries.start_run(session, source.id).id
+            run = queries.start_run(session, source.id)
+            self.run_id = run.id
+            if self.skipped:  # recorded, and closed at once: the spider requests nothing
+                run.status, run.finish_reason, run.finished_at = "skipped", self.skipped, utcnow()
+                return
             self.listing_walked = queries.listing_walked(session, source.id, self.run_id)
             self._known = queries.known_urls(session, source.id)
 
@@ -440,7 +454,14 @@ class StorePipeline(_CrawlerPipeline):
             self.writer.stop()  # waits for queued writes
 
     def finish_run(self, spider: Spider, reason: str) -> None:
-        if self.run_id is None or self.db is None:
+        try:
+            self._finish_run(reason)
+        finally:
+            if self.source_lock is not None:
+                self.source_lock.release()
+
+    def _finish_run(self, reason: str) -> None:
+        if self.run_id is None or self.db is None or self.skipped:
             return
         stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
         interrupted = is_interrupted(self.crawler) or reason == "shutdown"

@@ -4,12 +4,14 @@
 - ``partial``: it fetched pages it could use, but some failed (or a limit ended it early);
 - ``failed``: it fetched nothing it could use (every start page failed, the site unreachable),
   or it could not store what it fetched (the database stayed locked);
-- ``interrupted``: it was asked to stop (SIGINT, SIGTERM); what it fetched is stored.
+- ``interrupted``: it was asked to stop (SIGINT, SIGTERM); what it fetched is stored;
+- ``skipped``: another crawl of the source was running, so this one fetched nothing (its
+  ``finish_reason`` names the other's process); it says nothing about the source.
 """
 
 from __future__ import annotations
 
-RUN_STATUSES = ("ok", "partial", "failed", "interrupted")
+RUN_STATUSES = ("ok", "partial", "failed", "interrupted", "skipped")
 
 
 def run_status(

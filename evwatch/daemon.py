@@ -37,6 +37,7 @@ from alerts.config import Config, config_path, load_config
 from alerts.dispatch import Dispatcher
 from crawler.errors import CommandError
 from crawler.seeds import Seed
+from crawler.sourcelock import is_held
 from evwatch.relay import start_relay
 from store.db import Database
 from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
@@ -158,6 +159,25 @@ def _close_runs(db_url: str, source: str) -> None:
         source_id = session.scalar(select(Source.id).where(Source.name == source))
     if source_id is not None:
         close_interrupted_runs(db, source_id)
+
+
+def close_abandoned_runs(db: Database, db_url: str) -> int:
+    """Runs left open by a crawl that is gone become ``interrupted``; a crawl still running
+    (one a killed daemon left behind, finishing) holds its source's lock and keeps its run."""
+    with db.read() as session:
+        open_sources = session.execute(
+            select(Source.id, Source.name)
+            .join(CrawlRun, CrawlRun.source_id == Source.id)
+            .where(CrawlRun.finished_at.is_(None))
+            .distinct()
+        ).all()
+    closed = 0
+    for source_id, name in open_sources:
+        if is_held(db_url, name):
+            logger.info("crawl %s: a crawl left by the last daemon is still running", name)
+            continue
+        closed += close_interrupted_runs(db, source_id)
+    return closed
 
 
 def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -> None:
@@ -358,7 +378,7 @@ def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: Da
     check_schedules(config, seeds)
     _stopping.clear()
     _databases[options.db_url] = db
-    interrupted = close_interrupted_runs(db)
+    interrupted = close_abandoned_runs(db, options.db_url)
     if interrupted:
         logger.warning("%d crawl runs were interrupted by the last shutdown", interrupted)
     scheduler = build_scheduler(db, config, seeds, stored_options(options))

@@ -144,6 +144,10 @@ class SeedSpider(scrapy.Spider):
     # -- crawling -----------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        crawler = getattr(self, "crawler", None)
+        store = StorePipeline.of(crawler) if crawler is not None else None
+        if store is not None and store.skipped:
+            return  # another crawl of this source is running: this one requests nothing
         for url in self.seed.start_urls:
             yield self.listing_request(url, page=1)
 
