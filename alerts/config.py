@@ -198,6 +198,8 @@ class RuleSettings(Strict):
 class Webhook(Strict):
     url: StrictStr
     secret_env: StrictStr
+    # Loopback, private, link-local and metadata addresses are refused unless this is set.
+    allow_private_addresses: StrictBool = False
 
     @field_validator("url")
     @classmethod

@@ -5,13 +5,18 @@ between the two is the only way a message goes out twice, and the re-send carrie
 webhook-id (random, stored with the delivery) and Message-ID (derived from the alert).
 Failures back off exponentially (or as Retry-After asks) up to ``dispatch.max_attempts``, then
 the delivery is dead. A webhook answering 410 disables that channel. Channels are
-independent: one failing never holds another back.
+independent: one failing never holds another back. Each receiver (subscriber, channel and
+target) gets its messages one at a time, in order, while different receivers are sent to
+concurrently, at most ``MAX_CONCURRENT`` sends per kind of channel; a receiver whose send
+fails is left for the next pass, so a slow one costs at most one send deadline per pass.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -27,6 +32,9 @@ from store.db import Database
 from store.models import Alert, Delivery, DeliveryAttempt, DisabledChannel
 from store.types import utcnow
 
+# Sends in flight at once, per kind of channel.
+MAX_CONCURRENT = {"webhook": 8, "email": 2}
+
 
 @dataclass
 class DispatchReport:
@@ -34,6 +42,7 @@ class DispatchReport:
     failed: int = 0
     dead: int = 0
     details: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
 
 def alert_view(alert: Alert) -> AlertView:
@@ -81,6 +90,7 @@ class Dispatcher:
         self.db = db
         self.config = config
         self.webhook_timeout = webhook_timeout
+        self._slots = {kind: threading.BoundedSemaphore(n) for kind, n in MAX_CONCURRENT.items()}
 
     def run_once(
         self, now: datetime | None = None, limit: int = 500, *, alert_id: int | None = None
@@ -103,17 +113,38 @@ class Dispatcher:
             query = query.where(Delivery.alert_id == alert_id)
         with self.db.read() as session:
             due = list(session.execute(query).all())
-        groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        # Per receiver, in order: single messages, then its digest (one message).
+        routes: dict[tuple[str, str, str], list[list[int]]] = defaultdict(list)
+        digests: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         for row in due:
+            route = (row.subscriber, row.channel, row.target)
             if row.mode == "digest" and row.channel == "email":
-                groups[(row.subscriber, row.channel, row.target)].append(row.id)
+                digests[route].append(row.id)
             else:
-                self._send([row.id], report)
-        for ids in groups.values():
-            self._send(ids, report)
+                routes[route].append([row.id])
+        for route, ids in digests.items():
+            routes[route].append(ids)
+        if len(routes) <= 1:
+            for messages in routes.values():
+                self._send_route(messages, report)
+            return report
+        with ThreadPoolExecutor(
+            max_workers=min(len(routes), sum(MAX_CONCURRENT.values())),
+            thread_name_prefix="evwatch-dispatch",
+        ) as pool:
+            for future in [pool.submit(self._send_route, m, report) for m in routes.values()]:
+                future.result()
         return report
 
-    def _send(self, delivery_ids: Sequence[int], report: DispatchReport) -> None:
+    def _send_route(self, messages: list[list[int]], report: DispatchReport) -> None:
+        """One receiver's messages in order, stopping at the first that fails and may succeed
+        later (the rest are tried on the next pass)."""
+        for delivery_ids in messages:
+            result = self._send(delivery_ids, report)
+            if not result.ok and not result.permanent:
+                return
+
+    def _send(self, delivery_ids: Sequence[int], report: DispatchReport) -> DeliveryResult:
         with self.db.read() as session:
             deliveries = [session.get_one(Delivery, i) for i in delivery_ids]
             first = deliveries[0]
@@ -126,11 +157,14 @@ class Dispatcher:
             result = DeliveryResult(False, f"subscriber {route[0]!r} is no longer configured",
                                     permanent=True)  # fmt: skip
         else:
-            try:
-                result = self._deliver(subscriber, route, message_id, views, due)
-            except (ConfigError, ValueError) as exc:
-                result = DeliveryResult(False, str(exc))
+            slot = self._slots.get(route[1]) or threading.BoundedSemaphore(1)
+            with slot:
+                try:
+                    result = self._deliver(subscriber, route, message_id, views, due)
+                except (ConfigError, ValueError) as exc:
+                    result = DeliveryResult(False, str(exc))
         self._record(delivery_ids, result, report)
+        return result
 
     def _subscriber(self, name: str) -> Subscriber | None:
         return next((s for s in self.config.subscribers if s.name == name), None)
@@ -153,6 +187,7 @@ class Dispatcher:
                 message_id,
                 webhook_payload(views[0]),
                 timeout=self.webhook_timeout,
+                allow_private_addresses=subscriber.webhook.allow_private_addresses,
             )
         settings = smtp_settings(self.config)
         recipients = [a.strip() for a in target.split(",") if a.strip()]
@@ -164,6 +199,12 @@ class Dispatcher:
         return send_email(settings, message)
 
     def _record(
+        self, delivery_ids: Sequence[int], result: DeliveryResult, report: DispatchReport
+    ) -> None:
+        with report.lock:  # one record at a time: concurrent sends share the report
+            self._record_locked(delivery_ids, result, report)
+
+    def _record_locked(
         self, delivery_ids: Sequence[int], result: DeliveryResult, report: DispatchReport
     ) -> None:
         now = utcnow()

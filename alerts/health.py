@@ -36,7 +36,11 @@ def check_source_health(session: Session, source_id: int, config: Config) -> lis
     runs = list(
         session.scalars(
             select(CrawlRun)
-            .where(CrawlRun.source_id == source_id, CrawlRun.finished_at.is_not(None))
+            .where(
+                CrawlRun.source_id == source_id,
+                CrawlRun.finished_at.is_not(None),
+                CrawlRun.status != "skipped",  # another crawl was running: no news
+            )
             .order_by(CrawlRun.id.desc())
             .limit(200)
         )

@@ -6,6 +6,8 @@ Signature: ``v1,<base64 HMAC-SHA256 over "{msg_id}.{timestamp}." + body>``; a se
 a byte at a time meets no per-read timeout: at the deadline the socket is shut down); the
 response body is read at most up to a bound, and ``send_webhook`` never raises for network or
 HTTP errors. Details never contain the URL (webhook URLs often embed tokens) nor the secret.
+Loopback, private, link-local and metadata addresses are refused unless the subscriber sets
+``allow_private_addresses`` (``alerts.netguard``: the address connected to is the one checked).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from alerts.channels import MAX_RETRY_AFTER, DeliveryResult, one_line
+from alerts.netguard import AddressRefused, guarded
 
 SECRET_PREFIX = "whsec_"
 USER_AGENT = "evwatch"
@@ -155,27 +158,33 @@ def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> Any
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, deadline: _Deadline) -> None:
+    def __init__(self, deadline: _Deadline, allow_private: bool) -> None:
         super().__init__()
         self._deadline = deadline
+        self._base = guarded(http.client.HTTPConnection, allow_private)
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_watched(http.client.HTTPConnection, self._deadline), req)
+        return self.do_open(_watched(self._base, self._deadline), req)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline) -> None:
+    def __init__(self, deadline: _Deadline, allow_private: bool) -> None:
         super().__init__()
         self._deadline = deadline
+        self._base = guarded(http.client.HTTPSConnection, allow_private)
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         # No context: http.client's default, which verifies certificates and host names.
-        return self.do_open(_watched(http.client.HTTPSConnection, self._deadline), req)
+        return self.do_open(_watched(self._base, self._deadline), req)
 
 
-def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+def _opener(deadline: _Deadline, allow_private: bool) -> urllib.request.OpenerDirector:
+    # No proxy: the address connected to must be the receiver's, checked.
     return urllib.request.build_opener(
-        _RefuseRedirects(), _HTTPHandler(deadline), _HTTPSHandler(deadline)
+        urllib.request.ProxyHandler({}),
+        _RefuseRedirects(),
+        _HTTPHandler(deadline, allow_private),
+        _HTTPSHandler(deadline, allow_private),
     )
 
 
@@ -258,10 +267,13 @@ def send_webhook(
     timeout: float = 10.0,
     max_response_bytes: int = 65536,
     now: Callable[[], float] = time.time,
+    allow_private_addresses: bool = False,
 ) -> DeliveryResult:
     """POST ``payload`` signed with ``secret`` as message ``msg_id`` (the same id on every retry).
     2xx is delivered; 3xx (never followed), 410 and other 4xx (except 408/429) are permanent;
-    429, 5xx, timeouts and connection errors are retryable, with Retry-After honoured."""
+    429, 5xx, timeouts and connection errors are retryable, with Retry-After honoured. A host
+    that is or resolves to a non-public address is refused (permanent) unless
+    ``allow_private_addresses``."""
     if not msg_id or any(ord(c) < 33 or ord(c) == 127 for c in msg_id):
         raise ValueError("msg_id must be a non-empty token without spaces or control characters")
     try:
@@ -296,7 +308,10 @@ def send_webhook(
     )
     where = f"{scheme}://{host}"
     with _Deadline(timeout) as total:
-        result = _post(request, timeout, max_response_bytes, hidden, where, now, total)
+        result = _post(
+            request, timeout, max_response_bytes, hidden, where, now, total,
+            allow_private_addresses,
+        )  # fmt: skip
     if total.fired and not result.ok and result.status is None:
         return DeliveryResult(ok=False, detail=f"timed out after {timeout:g} s waiting for {where}")
     return result
@@ -310,10 +325,11 @@ def _post(
     where: str,
     now: Callable[[], float],
     total: _Deadline,
+    allow_private: bool,
 ) -> DeliveryResult:
     deadline = time.monotonic() + timeout
     try:
-        with _opener(total).open(request, timeout=timeout) as response:
+        with _opener(total, allow_private).open(request, timeout=timeout) as response:
             status = response.status
             excerpt = ""
             if not 200 <= status < 300:
@@ -325,6 +341,8 @@ def _post(
             return _classify(error.code, error.headers, excerpt, now())
     except urllib.error.URLError as error:
         reason = error.reason
+        if isinstance(reason, AddressRefused):
+            return DeliveryResult(ok=False, detail=f"refused: {reason}", permanent=True)
         if isinstance(reason, TimeoutError):
             return DeliveryResult(ok=False, detail=f"timed out connecting to {where}")
         if isinstance(reason, ssl.SSLCertVerificationError):

@@ -73,7 +73,8 @@ def main() -> int:
             f"[daemon]\ndispatch_interval_seconds = 1\n"
             f"[daemon.sources.{SOURCE}]\ninterval_minutes = {args.interval / 60}\n"
             f'[[subscriber]]\nname = "bench"\n'
-            f'webhook = {{ url = "{hook.url}", secret_env = "EVWATCH_BENCH_SECRET" }}\n',
+            f'webhook = {{ url = "{hook.url}", secret_env = "EVWATCH_BENCH_SECRET", '
+            f"allow_private_addresses = true }}\n",
             encoding="utf-8",
         )
         command = [

@@ -1,18 +1,22 @@
 """Reading an article that did not come from a crawl: a saved HTML page or a plain-text file,
 by path, "-" for stdin, or an http(s) URL. HTML goes through the crawler's own extraction
-(trafilatura plus fallbacks), so a saved page yields the same text as a crawled one."""
+(trafilatura plus fallbacks), so a saved page yields the same text as a crawled one. A URL on a
+loopback, private, link-local or metadata address is refused unless allowed
+(``alerts.netguard``)."""
 
 from __future__ import annotations
 
 import os
 import stat
 import sys
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
+from alerts.netguard import AddressRefused, guarded
 from crawler.encoding import UndecodableError, decode_html
 from crawler.encoding import decode_text as _decode_text
 from crawler.errors import CommandError
@@ -71,20 +75,44 @@ def _read_bounded(stream: BinaryIO, location: str) -> bytes:
     return b"".join(chunks)
 
 
-def read_page(location: str) -> tuple[bytes, str | None]:
+def _opener(allow_private: bool) -> urllib.request.OpenerDirector:
+    """urllib's opener, its connections through the address check (no proxy: the address
+    connected to must be the one checked)."""
+    import http.client
+
+    class Http(urllib.request.HTTPHandler):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(guarded(http.client.HTTPConnection, allow_private), req)
+
+    class Https(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(guarded(http.client.HTTPSConnection, allow_private), req)
+
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), Http(), Https())
+
+
+def read_page(location: str, *, allow_private: bool = False) -> tuple[bytes, str | None]:
     """The bytes at a path, "-" (stdin) or an http(s) URL, and the HTTP Content-Type if any.
-    A file's size is checked before it is read; every read stops after MAX_BYTES."""
+    A file's size is checked before it is read; every read stops after MAX_BYTES. A URL on a
+    non-public address is refused unless ``allow_private``."""
     if location == "-":
         return _read_bounded(sys.stdin.buffer, location), None
     if location.startswith(("http://", "https://")):
         request = urllib.request.Request(location, headers={"User-Agent": "evwatch"})
         try:
-            with urllib.request.urlopen(request, timeout=20) as response:
+            with _opener(allow_private).open(request, timeout=20) as response:
                 length = response.headers.get("Content-Length", "")
                 if length.isdigit() and int(length) > MAX_BYTES:
                     raise _too_large(location)
                 body = _read_bounded(response, location)
                 return body, response.headers.get("Content-Type")
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, AddressRefused):
+                why = str(exc.reason).replace("allow_private_addresses is set", "")
+                raise CommandError(
+                    f"{location}: refused: {why}--allow-private-addresses fetches it"
+                ) from None
+            raise CommandError(f"{location}: cannot fetch ({exc.reason})") from None
         except OSError as exc:
             raise CommandError(f"{location}: cannot fetch ({exc})") from None
     try:
@@ -99,16 +127,20 @@ def read_page(location: str) -> tuple[bytes, str | None]:
         raise CommandError(f"{location}: cannot read ({exc.strerror or exc})") from None
 
 
-def read_bytes(location: str) -> bytes:
+def read_bytes(location: str, *, allow_private: bool = False) -> bytes:
     """The bytes at a path, "-" or URL, bounded (see read_page)."""
-    return read_page(location)[0]
+    return read_page(location, allow_private=allow_private)[0]
 
 
 def read_document(
-    location: str, raw: bytes | None = None, content_type: str | None = None
+    location: str,
+    raw: bytes | None = None,
+    content_type: str | None = None,
+    *,
+    allow_private: bool = False,
 ) -> Document:
     if raw is None:
-        raw, content_type = read_page(location)
+        raw, content_type = read_page(location, allow_private=allow_private)
     if len(raw) > MAX_BYTES:
         raise _too_large(location)
     if not raw.strip():

@@ -25,7 +25,8 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
-from scrapy.utils.defer import deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, deferred_to_future
+from sqlalchemy.exc import OperationalError
 from twisted.internet import threads
 from twisted.internet.defer import Deferred
 from twisted.python.threadpool import ThreadPool
@@ -39,9 +40,12 @@ from crawler.items import ArticlePage
 from crawler.runstatus import run_status
 from crawler.seeds import Seed
 from crawler.signals import page_failed
+from crawler.sourcelock import SourceBusy, SourceLock
 from crawler.writepath import Written, write_article
 from store import queries
 from store.db import Database
+from store.retry import reason as busy_reason
+from store.retry import with_retries
 from store.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -173,11 +177,24 @@ _STORES: weakref.WeakKeyDictionary[Crawler, StorePipeline] = weakref.WeakKeyDict
 _DATABASES: dict[str, Database] = {}
 
 
-def database(url: str) -> Database:
+def database(url: str, lock_timeout: float = 30.0) -> Database:
     """One Database per URL per process: several crawlers in a process share the engine."""
     if url not in _DATABASES:
-        _DATABASES[url] = Database(url)
+        _DATABASES[url] = Database(url, busy_timeout_ms=int(lock_timeout * 1000))
     return _DATABASES[url]
+
+
+class StoreUnavailable(Exception):
+    """An article could not be stored: the database stayed locked (or unreachable) through
+    every attempt. It is not remembered as known, so the next crawl fetches it again."""
+
+
+def pages_fetched(stats: dict[str, Any]) -> int:
+    """Pages the site served: an error answer (503, 429, 404...) is not a page, nor is
+    robots.txt, so a site that answers only those has served nothing."""
+    robots = int(stats.get("robotstxt/response_count", 0))
+    errors = int(stats.get("evwatch/errors/http", 0))
+    return max(0, int(stats.get("response_received_count", 0)) - robots - errors)
 
 
 class StorePipeline(_CrawlerPipeline):
@@ -190,6 +207,12 @@ class StorePipeline(_CrawlerPipeline):
         settings = crawler.settings
         self.db_url: str = settings.get("EVWATCH_DB")
         self.backoff = timedelta(hours=settings.getfloat("EVWATCH_FAILURE_BACKOFF_HOURS"))
+        self.lock_timeout = settings.getfloat("EVWATCH_LOCK_TIMEOUT")
+        self.write_attempts = settings.getint("EVWATCH_WRITE_ATTEMPTS")
+        self.write_backoff = settings.getfloat("EVWATCH_WRITE_BACKOFF")
+        # Set once a write failed through every attempt: later writes are tried once each,
+        # and the crawl is closing.
+        self.store_failed = False
         self.config: Config = load_config(config_path(settings.get("EVWATCH_CONFIG") or None))
         # A backfill records alerts as historical, without delivering them: asked for, or
         # any crawl of a source before its first successful one (its archive).
@@ -198,6 +221,11 @@ class StorePipeline(_CrawlerPipeline):
         self.source_id: int | None = None
         self.run_id: int | None = None
         self._known: set[str] = set()
+        # Whether an earlier crawl walked the whole listing (the source's frontier is reached).
+        self.listing_walked = False
+        # Why this crawl does not run (another crawl of the source holds its lock), if so.
+        self.skipped: str | None = None
+        self.source_lock: SourceLock | None = None
         self.writer = ThreadPool(minthreads=1, maxthreads=1, name="evwatch-store")
         self._queue: list[tuple[queries.ArticleRecord, Sequence[dict[str, Any]], Deferred[Any]]]
         self._queue = []
@@ -222,17 +250,38 @@ class StorePipeline(_CrawlerPipeline):
 
     def open_spider(self, spider: Spider | None = None) -> None:
         seed = self.seed
-        self.db = database(self.db_url)
+        self.db = database(self.db_url, self.lock_timeout)
         self.writer.start()
+        self.source_lock = SourceLock(self.db_url, seed.name)
+        try:
+            self.source_lock.acquire()
+        except SourceBusy as busy:
+            self.skipped = f"another crawl running ({busy.holder})"[:64]
+            logger.warning("%s: skipped: %s", seed.name, busy)
+        self.retrying(self._start_run, f"{seed.name}: starting the run")
+        logger.info(
+            "%s: run %s started, %d URLs already known", seed.name, self.run_id, len(self._known)
+        )
+
+    def _start_run(self) -> None:
+        assert self.db is not None
+        seed = self.seed
         with self.db.session() as session:
             source = queries.ensure_source(session, seed.name, seed.title, seed.home_url)
             self.source_id = source.id
             self.historical = self.historical or not queries.has_successful_run(session, source.id)
-            self.run_id = queries.start_run(session, source.id).id
+            run = queries.start_run(session, source.id)
+            self.run_id = run.id
+            if self.skipped:  # recorded, and closed at once: the spider requests nothing
+                run.status, run.finish_reason, run.finished_at = "skipped", self.skipped, utcnow()
+                return
+            self.listing_walked = queries.listing_walked(session, source.id, self.run_id)
             self._known = queries.known_urls(session, source.id)
-        logger.info(
-            "%s: run %s started, %d URLs already known", seed.name, self.run_id, len(self._known)
-        )
+
+    def retrying(self, work: Any, what: str) -> Any:
+        """``work()`` tried again with back-off while the database is locked."""
+        attempts = 1 if self.store_failed else self.write_attempts
+        return with_retries(work, attempts=attempts, first_delay=self.write_backoff, what=what)
 
     def is_known(self, url: str) -> bool:
         return url in self._known
@@ -258,7 +307,16 @@ class StorePipeline(_CrawlerPipeline):
             raw_encoding=item.encoding,
             content_hash=extracted.content_hash,
         )
-        written = await self._queue_write(record, item.figures)
+        try:
+            written = await self._queue_write(record, item.figures)
+        except StoreUnavailable as exc:
+            self.inc("articles/unstored")
+            logger.error(
+                "%s: could not store %s (%s); the run fails and the article is fetched again "
+                "next time", self.seed.name, item.canonical_url, exc,
+            )  # fmt: skip
+            self._close_for_store_failure()
+            raise DropItem(f"not stored: {item.canonical_url}", log_level="INFO") from None
         self.inc("articles/new" if written.created else "articles/seen_again")
         if written.changes.added:
             self.inc("figures/new", len(written.changes.added))
@@ -266,27 +324,31 @@ class StorePipeline(_CrawlerPipeline):
             self.inc("alerts/new", len(written.alert_ids))
         return item
 
+    def _close_for_store_failure(self) -> None:
+        """Ends the crawl once a write failed for good: what it would fetch next could not be
+        stored either, and is fetched by the next crawl instead."""
+        if getattr(self, "_closing", False) or self.crawler.engine is None:
+            return
+        self._closing = True
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
+
     def save_batch(
         self, items: Sequence[tuple[queries.ArticleRecord, Sequence[dict[str, Any]]]]
     ) -> list[Written | Exception]:
         """Stores several articles in one transaction (one commit, one fsync: group commit).
-        If the transaction fails, each article is tried alone so one bad page costs only
-        itself; its exception takes its place in the result."""
+        A held lock is waited out with back-off (``EVWATCH_WRITE_ATTEMPTS``); past that every
+        article of the batch is ``StoreUnavailable``. If the transaction fails otherwise, each
+        article is tried alone so one bad page costs only itself; its exception takes its
+        place in the result."""
         assert self.db is not None
         started = time.thread_time()
         try:
-            with self.db.session() as session:
-                written = [
-                    write_article(
-                        session,
-                        record,
-                        figures,
-                        PARSER_VERSION,
-                        self.config,
-                        historical=self.historical,
-                    )
-                    for record, figures in items
-                ]
+            written: list[Written] = self.retrying(
+                lambda: self._write_batch(items), f"{self.seed.name}: storing"
+            )
+        except OperationalError as exc:
+            self.store_failed = True
+            return [StoreUnavailable(f"database busy: {busy_reason(exc)}") for _ in items]
         except Exception as exc:
             if len(items) == 1:
                 return [exc]
@@ -296,6 +358,23 @@ class StorePipeline(_CrawlerPipeline):
         for record, _ in items:
             self._known.update({record.canonical_url, record.fetched_url})
         return list(written)
+
+    def _write_batch(
+        self, items: Sequence[tuple[queries.ArticleRecord, Sequence[dict[str, Any]]]]
+    ) -> list[Written]:
+        assert self.db is not None
+        with self.db.session() as session:
+            return [
+                write_article(
+                    session,
+                    record,
+                    figures,
+                    PARSER_VERSION,
+                    self.config,
+                    historical=self.historical,
+                )
+                for record, figures in items
+            ]
 
     async def _queue_write(
         self, record: queries.ArticleRecord, figures: Sequence[dict[str, Any]]
@@ -346,49 +425,86 @@ class StorePipeline(_CrawlerPipeline):
         and for article pages a back-off before the URL is tried again."""
         if self.db is None or self.run_id is None or self.source_id is None:
             return
-        with self.db.session() as session:
-            queries.add_crawl_error(session, self.run_id, url, kind, status, message[:2000])
-            if article:
-                queries.record_fetch_failure(
-                    session, self.source_id, url, status, message[:2000], self.backoff
-                )
         where = f" {status}" if status else ""
         logger.warning("%s: %s%s %s (%s)", self.seed.name, kind, where, url, message[:200])
+        try:
+            with self.db.session() as session:
+                queries.add_crawl_error(session, self.run_id, url, kind, status, message[:2000])
+                if article:
+                    queries.record_fetch_failure(
+                        session, self.source_id, url, status, message[:2000], self.backoff
+                    )
+        except OperationalError as exc:  # the page is tried again next run all the same
+            self.inc("errors/unrecorded")
+            logger.warning(
+                "%s: could not record the failure of %s (database busy: %s)",
+                self.seed.name, url, busy_reason(exc),
+            )  # fmt: skip
 
     def close_spider(self, spider: Spider | None = None) -> None:
         if self.writer.started:
             self.writer.stop()  # waits for queued writes
 
     def finish_run(self, spider: Spider, reason: str) -> None:
-        if self.run_id is None or self.db is None:
+        try:
+            self._finish_run(reason)
+        finally:
+            if self.source_lock is not None:
+                self.source_lock.release()
+
+    def _finish_run(self, reason: str) -> None:
+        if self.run_id is None or self.db is None or self.skipped:
             return
         if self.crawler.stats:
             self.crawler.stats.set_value("evwatch/cpu_us/store", round(self.store_cpu * 1e6))
         stats: dict[str, Any] = dict(self.crawler.stats.get_stats()) if self.crawler.stats else {}
-        with self.db.session() as session:
-            run = queries.finish_run(
-                session,
-                self.run_id,
-                status="running",
-                finish_reason=reason,
-                pages_fetched=int(stats.get("response_received_count", 0)),
-                article_pages_fetched=int(stats.get("evwatch/article_pages", 0)),
-                new_articles=int(stats.get("evwatch/articles/new", 0)),
-                new_figures=int(stats.get("evwatch/figures/new", 0)),
-                stats=stats,
-            )
-            run.status = run_status(
-                reason,
-                interrupted=is_interrupted(self.crawler) or reason == "shutdown",
-                pages_used=int(stats.get("evwatch/listing_pages", 0))
-                + int(stats.get("evwatch/article_pages", 0)),
-                errors=run.errors,
-            )
-            if run.status == "interrupted":
-                run.finish_reason = "interrupted"
-            session.flush()
-            if self.source_id is not None:
-                check_source_health(session, self.source_id, self.config)
+        interrupted = is_interrupted(self.crawler) or reason == "shutdown"
+        # This run walked the whole listing and kept all it fetched: the next may stop early.
+        if (
+            reason == "finished"
+            and not interrupted
+            and not stats.get("evwatch/listing/failed")
+            and not stats.get("evwatch/articles/unstored")
+        ):
+            stats[queries.LISTING_COMPLETE] = 1
+        unstored = int(stats.get("evwatch/articles/unstored", 0))
+
+        def close_run() -> None:
+            assert self.db is not None and self.run_id is not None
+            with self.db.session() as session:
+                run = queries.finish_run(
+                    session,
+                    self.run_id,
+                    status="running",
+                    finish_reason="store_failed" if unstored else reason,
+                    pages_fetched=pages_fetched(stats),
+                    article_pages_fetched=int(stats.get("evwatch/article_pages", 0)),
+                    new_articles=int(stats.get("evwatch/articles/new", 0)),
+                    new_figures=int(stats.get("evwatch/figures/new", 0)),
+                    stats=stats,
+                )
+                run.status = run_status(
+                    reason,
+                    interrupted=interrupted,
+                    pages_used=int(stats.get("evwatch/listing_pages", 0))
+                    + int(stats.get("evwatch/article_pages", 0)),
+                    errors=run.errors,
+                    unstored=unstored,
+                )
+                if run.status == "interrupted":
+                    run.finish_reason = "interrupted"
+                session.flush()
+                if self.source_id is not None:
+                    check_source_health(session, self.source_id, self.config)
+
+        self.store_failed = False  # the run's own row gets every attempt
+        try:
+            self.retrying(close_run, f"{self.seed.name}: closing run {self.run_id}")
+        except OperationalError as exc:
+            logger.error(
+                "%s: could not close run %s (database busy: %s); it stays open and the crawl "
+                "exits with an error", self.seed.name, self.run_id, busy_reason(exc),
+            )  # fmt: skip
 
     def abandon_run(self) -> None:
         """The process is exiting at once: the open run becomes ``interrupted`` (best effort,

@@ -52,6 +52,11 @@ EVWATCH_SMALL_POLL = 20
 EVWATCH_RETRY_AFTER_MAX = 120
 # A failed article URL is retried after this many hours (doubling per failure, 404s start at a day).
 EVWATCH_FAILURE_BACKOFF_HOURS = 1
+# How long (seconds) a database write waits for another process's lock before it fails, how
+# many times a failed write is tried, and the first wait between tries (doubling each time).
+EVWATCH_LOCK_TIMEOUT = 30.0
+EVWATCH_WRITE_ATTEMPTS = 4
+EVWATCH_WRITE_BACKOFF = 2.0
 
 # Politeness.
 ROBOTSTXT_OBEY = True

@@ -37,6 +37,7 @@ from alerts.config import Config, config_path, load_config
 from alerts.dispatch import Dispatcher
 from crawler.errors import CommandError
 from crawler.seeds import Seed
+from crawler.sourcelock import is_held
 from evwatch.relay import start_relay
 from store.db import Database
 from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
@@ -59,6 +60,7 @@ class DaemonOptions:
 _databases: dict[str, Database] = {}
 _running: dict[str, subprocess.Popen[bytes]] = {}
 _dispatch_lock = threading.Lock()
+_dispatch_wanted = threading.Event()
 _stopping = threading.Event()
 
 
@@ -127,7 +129,16 @@ def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
         _running.pop(source, None)
     relay.join(timeout=5.0)  # its last lines before the run's summary
     _log_run(_url(options), source, child.returncode, time.monotonic() - started)
-    dispatch_job(options)
+    request_dispatch(options)
+
+
+def request_dispatch(options: DaemonOptions) -> None:
+    """Asks for a dispatch pass now so new alerts go out at once, without waiting for it: a
+    crawl job never waits on a receiver (a pass already running makes one more)."""
+    _dispatch_wanted.set()
+    threading.Thread(
+        target=dispatch_job, args=(options,), name="evwatch-dispatch-now", daemon=True
+    ).start()
 
 
 def end_child(child: subprocess.Popen[bytes], grace: float = 10.0) -> None:
@@ -150,6 +161,25 @@ def _close_runs(db_url: str, source: str) -> None:
         close_interrupted_runs(db, source_id)
 
 
+def close_abandoned_runs(db: Database, db_url: str) -> int:
+    """Runs left open by a crawl that is gone become ``interrupted``; a crawl still running
+    (one a killed daemon left behind, finishing) holds its source's lock and keeps its run."""
+    with db.read() as session:
+        open_sources = session.execute(
+            select(Source.id, Source.name)
+            .join(CrawlRun, CrawlRun.source_id == Source.id)
+            .where(CrawlRun.finished_at.is_(None))
+            .distinct()
+        ).all()
+    closed = 0
+    for source_id, name in open_sources:
+        if is_held(db_url, name):
+            logger.info("crawl %s: a crawl left by the last daemon is still running", name)
+            continue
+        closed += close_interrupted_runs(db, source_id)
+    return closed
+
+
 def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -> None:
     with database(db_url).read() as session:
         run = session.scalar(
@@ -166,9 +196,21 @@ def _log_run(db_url: str, source: str, returncode: int | None, seconds: float) -
 
 
 def dispatch_job(options: DaemonOptions) -> None:
-    """Sends due deliveries (immediate alerts, and digests at their hour). One at a time."""
-    with _dispatch_lock:
-        report = Dispatcher(database(_url(options)), _config(options)).run_once()
+    """Sends due deliveries (immediate alerts, and digests at their hour). One pass at a time:
+    while one runs, a call returns at once and the running pass makes one more."""
+    _dispatch_wanted.set()
+    while _dispatch_wanted.is_set() and not _stopping.is_set():
+        if not _dispatch_lock.acquire(blocking=False):
+            return  # the pass running sees the request when it ends
+        try:
+            _dispatch_wanted.clear()
+            _dispatch_pass(options)
+        finally:
+            _dispatch_lock.release()
+
+
+def _dispatch_pass(options: DaemonOptions) -> None:
+    report = Dispatcher(database(_url(options)), _config(options)).run_once()
     if report.sent or report.failed or report.dead:
         logger.info(
             "dispatch: %d sent, %d failed (will retry), %d dead",
@@ -217,7 +259,11 @@ def build_scheduler(
     enabled = [seed for seed in seeds.values() if seed.enabled]
     scheduler = Scheduler(
         jobstores={"default": job_store(db)},
-        executors={"default": ThreadPoolExecutor(max_workers=len(enabled) + 2)},
+        # Dispatch has its own thread: a slow receiver never holds up a crawl job.
+        executors={
+            "default": ThreadPoolExecutor(max_workers=len(enabled) + 1),
+            "dispatch": ThreadPoolExecutor(max_workers=1),
+        },
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         timezone=config.daemon.zone,
     )
@@ -245,7 +291,7 @@ def build_scheduler(
     scheduler.add_job(
         dispatch_job, IntervalTrigger(seconds=config.daemon.dispatch_interval_seconds),
         id="dispatch", name="dispatch alerts", args=[options], replace_existing=True,
-        next_run_time=now,
+        next_run_time=now, executor="dispatch",
     )  # fmt: skip
     at = config.daemon.housekeeping_at
     scheduler.add_job(
@@ -332,7 +378,7 @@ def run_daemon(db: Database, config: Config, seeds: dict[str, Seed], options: Da
     check_schedules(config, seeds)
     _stopping.clear()
     _databases[options.db_url] = db
-    interrupted = close_interrupted_runs(db)
+    interrupted = close_abandoned_runs(db, options.db_url)
     if interrupted:
         logger.warning("%d crawl runs were interrupted by the last shutdown", interrupted)
     scheduler = build_scheduler(db, config, seeds, stored_options(options))

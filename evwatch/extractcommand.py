@@ -28,6 +28,10 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
     parser.add_argument(
+        "--allow-private-addresses", action="store_true",
+        help="fetch a URL on a loopback, private or link-local address (refused otherwise)",
+    )  # fmt: skip
+    parser.add_argument(
         "--explain", action="store_true",
         help="for every number in the article: the figure it became, or why it became none",
     )  # fmt: skip
@@ -44,7 +48,7 @@ def _row(f: Figure) -> tuple[object, ...]:
 
 def run_extract(args: argparse.Namespace) -> int:
     published = parse_day(args.published) if args.published else None
-    document = read_document(args.source)
+    document = read_document(args.source, allow_private=args.allow_private_addresses)
     published = published or document.published_day()
     if published is None:
         raise CommandError(f"{args.source}: no publication date found; pass --published YYYY-MM-DD")

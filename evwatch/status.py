@@ -40,7 +40,11 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
                 session.scalars(
                     select(CrawlRun)
                     .join(Source)
-                    .where(Source.name == name, CrawlRun.finished_at.is_not(None))
+                    .where(
+                        Source.name == name,
+                        CrawlRun.finished_at.is_not(None),
+                        CrawlRun.status != "skipped",
+                    )
                     .order_by(CrawlRun.id.desc())
                     .limit(needed)
                 )

@@ -32,13 +32,13 @@ def resolve_db_url(cli_value: str | None = None) -> str:
     return cli_value or os.environ.get("EVWATCH_DB") or DEFAULT_DB_URL
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take transaction control away from the sqlite3 module, so that BEGIN below is ours.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit survives power loss too, not only a process crash.
         cursor.execute("PRAGMA synchronous = FULL")
@@ -61,7 +61,7 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database).expanduser()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
     """An engine for ``url``; SQLite files get WAL, foreign keys, busy timeout, FULL sync.
     A malformed URL, a missing driver or an unusable directory raise ``DatabaseError``."""
     try:
@@ -89,17 +89,20 @@ def make_engine(url: str) -> Engine:
     except Exception as exc:  # NoSuchModuleError (unknown dialect), ArgumentError
         raise DatabaseError(f"{url!r}: cannot use this database URL ({exc})") from None
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
     return engine
 
 
 class Database:
     """One database: its engine, write sessions and read sessions. Migrated to head when
-    opened (a read-only check when it is at head already)."""
+    opened (a read-only check when it is at head already). ``busy_timeout_ms``: how long a
+    SQLite statement waits for another process's lock before it fails."""
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(
+        self, url: str, *, migrate: bool = True, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+    ) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, busy_timeout_ms)
         self.read_engine = self.engine.execution_options(**{DEFERRED: True})
         if migrate:
             from store.migrate import upgrade_to_head

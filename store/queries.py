@@ -236,6 +236,30 @@ def abandon_run(engine: Engine, run_id: int, lock_wait_ms: int = 1000) -> None:
         connection.commit()
 
 
+LISTING_COMPLETE = "evwatch/listing/complete"
+
+
+def listing_walked(session: Session, source_id: int, before_run_id: int) -> bool:
+    """Whether the source's latest run before ``before_run_id`` walked its whole listing (to
+    its end or the seed's depth) and stored everything it fetched: only then may a crawl stop
+    at a listing page of known articles. A run cut short, killed, or with a failed listing
+    page or write leaves the walk to the next run. Runs skipped (another crawl of the source
+    was running) are passed over."""
+    run = session.scalar(
+        select(CrawlRun)
+        .where(
+            CrawlRun.source_id == source_id,
+            CrawlRun.id < before_run_id,
+            CrawlRun.status != "skipped",
+        )
+        .order_by(CrawlRun.id.desc())
+        .limit(1)
+    )
+    if run is None or run.finished_at is None or not run.stats_json:
+        return False
+    return bool(json.loads(run.stats_json).get(LISTING_COMPLETE))
+
+
 def has_successful_run(session: Session, source_id: int) -> bool:
     """Whether the source had a successful crawl: a run that went to the end (``ok`` or
     ``partial``) and left the source with stored articles (its own or an earlier, cut-short

@@ -40,7 +40,8 @@ def setup(tmp_path: Path, smtp: SmtpServer, receiver: WebhookReceiver) -> tuple[
         f'[smtp]\nhost = "{HOST}"\nport = {smtp.port}\nsecurity = "none"\ntimeout = 5\n'
         "[dispatch]\nbackoff_seconds = 0\n"
         '[[subscriber]]\nname = "desk"\nemail = ["analyst@example.org"]\nkinds = ["threshold"]\n'
-        f'webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}" }}\n',
+        f'webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}", '
+        f"allow_private_addresses = true }}\n",
         encoding="utf-8",
     )
     for name, published, sentence, extra in (

@@ -48,7 +48,8 @@ def test_a_held_alert_is_released_once_by_a_second_source(
         config.write_text(
             "[rules.evidence]\nmin_confidence = 0.99\n[dispatch]\nbackoff_seconds = 0\n"
             f'[[subscriber]]\nname = "desk"\nkinds = ["threshold"]\n'
-            f'webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}" }}\n',
+            f'webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}", '
+            f"allow_private_addresses = true }}\n",
             encoding="utf-8",
         )
 

@@ -8,17 +8,27 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import ssl
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from typing import Any
 
 import pytest
 import trustme
 
+from alerts.channels import DeliveryResult
 from alerts.render import webhook_payload
-from alerts.webhook import encode_body, parse_retry_after, send_webhook, sign, verify
+from alerts.webhook import encode_body, parse_retry_after, sign, verify
+from alerts.webhook import send_webhook as send_anywhere
 from tests.servers import HOST, Reply, WebhookReceiver, free_port, redirect, sample_alert
+
+
+def send_webhook(*args: Any, **kwargs: Any) -> DeliveryResult:
+    """The receivers of these tests listen on loopback, which needs allowing."""
+    return send_anywhere(*args, allow_private_addresses=True, **kwargs)
+
 
 SECRET = "whsec_" + base64.b64encode(b"evwatch test key, 32 bytes long!").decode()
 MSG_ID = "msg_2Xa9bY7cZ"
@@ -247,3 +257,37 @@ def test_malformed_secret_is_reported_not_raised() -> None:
         result = send_webhook(receiver.url, "whsec_***not-base64***", MSG_ID, payload())
     assert not result.ok and "not-base64" not in result.detail
     assert receiver.requests == []
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "169.254.169.254", "2852039166", "[::ffff:169.254.169.254]", "[fe80::1]", "10.0.0.7",
+        "192.168.1.1", "100.64.0.1", "0.0.0.0", "127.0.0.1", "localhost", "[::1]",
+    ],
+)  # fmt: skip
+def test_loopback_private_link_local_and_metadata_addresses_are_refused(host: str) -> None:
+    with WebhookReceiver() as receiver:
+        url = f"http://{host}:{receiver.port}/hook"
+        result = send_anywhere(url, SECRET, MSG_ID, payload(), timeout=2)
+    assert not result.ok and result.permanent, result
+    assert result.detail.startswith("refused: ") and "allow_private_addresses" in result.detail
+    assert receiver.requests == []
+
+
+def test_allowed_private_addresses_connect_to_the_address_that_was_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lookups: list[str] = []
+    real = socket.getaddrinfo
+
+    def counting(host: Any, *args: Any, **kwargs: Any) -> Any:
+        lookups.append(str(host))
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", counting)
+    with WebhookReceiver() as receiver:
+        url = f"http://localhost:{receiver.port}/hook"
+        result = send_anywhere(url, SECRET, MSG_ID, payload(), allow_private_addresses=True)
+    assert result.ok and len(receiver.requests) == 1
+    assert lookups == ["localhost"]  # resolved once: what was checked is what was connected to

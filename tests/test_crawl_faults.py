@@ -4,6 +4,7 @@ itself is recorded as an error."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,3 +56,22 @@ def test_redirect_loops_and_off_site_redirects_are_recorded_as_errors(
     ]
     assert all(message.startswith(problem) for _, _, message in errors)
     assert query(db, "SELECT status, errors FROM crawl_runs") == [("failed", 2)]
+
+
+@pytest.mark.parametrize("fault", ["unavailable", "throttled"])
+def test_a_listing_that_always_answers_503_or_429_is_reported_failing(
+    faulty: ReplicaProcess, tmp_path: Path, fault: str
+) -> None:
+    faulty.fault("autobeta", fault)
+    db = tmp_path / f"{fault}.db"
+    for _ in range(3):  # source_health.runs in a row
+        assert crawl(faulty, db, "autobeta") == 1
+    answered = {h["status"] for h in faulty.hits() if not h["path"].endswith("/robots.txt")}
+    assert answered == {503 if fault == "unavailable" else 429}
+    # robots.txt answered every time: it is not a page of the site.
+    assert query(db, "SELECT status, pages_fetched FROM crawl_runs") == [("failed", 0)] * 3
+    status = run_evwatch("--db", f"sqlite:///{db}", "status", "--format", "json")
+    assert status.returncode == 1
+    [autobeta] = [s for s in json.loads(status.stdout)["sources"] if s["source"] == "autobeta"]
+    assert autobeta["health"] == "failing"
+    assert query(db, "SELECT count(*) FROM alerts WHERE kind = 'source_health'") == [(1,)]

@@ -96,7 +96,22 @@ def gbk_server() -> Iterator[str]:
 def test_http_header_charset_decodes_a_page_without_meta(
     gbk_server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["extract", gbk_server, "--format", "jsonl"]) == 0
+    assert main(["extract", gbk_server, "--format", "jsonl", "--allow-private-addresses"]) == 0
+    assert snippets(capsys) == [SIMPLIFIED]
+
+
+@pytest.mark.parametrize("spelling", ["127.0.0.1", "2130706433", "localhost"])
+def test_a_url_on_a_loopback_address_is_refused_unless_allowed(
+    gbk_server: str, spelling: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = gbk_server.replace("127.0.0.1", spelling)
+    assert main(["extract", url, "--format", "jsonl"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "refused" in err[0] and "--allow-private-addresses" in err[0], err
+    metadata = "http://169.254.169.254/latest/meta-data/"
+    assert main(["extract", metadata, "--published", "2025-12-02"]) == 2
+    assert "link-local (cloud metadata)" in capsys.readouterr().err
+    assert main(["extract", url, "--format", "jsonl", "--allow-private-addresses"]) == 0
     assert snippets(capsys) == [SIMPLIFIED]
 
 

@@ -42,7 +42,7 @@ def workdir(tmp_path: Path, receiver: WebhookReceiver) -> Path:
 backoff_seconds = 0
 [[subscriber]]
 name = "desk"
-webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}" }}
+webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}", allow_private_addresses = true }}
 """,
         encoding="utf-8",
     )

@@ -72,9 +72,10 @@ class ReplicaProcess:
         self._get("/_replica/reset")
 
     def fault(self, source: str, kind: str) -> None:
-        """Every page of the source (robots.txt aside) answers 503 with a Retry-After of an
-        hour (``busy``), redirects to itself (``loop``) or to another site (``offsite``) until
-        the next reset."""
+        """Until the next reset, every page of the source (robots.txt aside) answers 503 with a
+        Retry-After of an hour (``busy``), 503 (``unavailable``) or 429 (``throttled``) without
+        one, redirects to itself (``loop``) or to another site (``offsite``); or its older
+        listing pages (page 2 on) answer only after a minute (``stall``)."""
         self._get(f"/_replica/fault/{source}/{kind}")
 
     def publish(self, source: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -21,6 +22,11 @@ from urllib.parse import urlsplit
 from crawler.replica.site import ROBOTS_TXT, Page, ReplicaSite, not_found
 from crawler.replica.sites import sites_by_host
 from crawler.replica.synthetic import synthetic_articles
+
+# Page 2 on of a listing, however the site numbers its pages (list_2.html, index_3.html,
+# 51_2.html, page/2/).
+_OLDER_LISTING = re.compile(r"(?:_|/page/)(?:[2-9]|\d{2,})(?:\.html|/)")
+STALL_SECONDS = 60.0
 
 
 class ReplicaState:
@@ -35,8 +41,9 @@ class ReplicaState:
         self.hits: list[dict[str, object]] = []
         self.lock = threading.Lock()
         # Whole-site faults set by the tests (/_replica/fault/SOURCE/KIND): "busy" answers
-        # 503 with a Retry-After of an hour, "loop" redirects every page to itself, "offsite"
-        # to another site.
+        # 503 with a Retry-After of an hour, "unavailable" 503 and "throttled" 429 without
+        # one, "loop" redirects every page to itself, "offsite" to another site, "stall"
+        # answers older listing pages (page 2 on) only after a minute.
         self.faults: dict[str, str] = {}
 
     def route(self, path: str, query: str) -> tuple[str, Page]:
@@ -52,13 +59,20 @@ class ReplicaState:
             return host, Page(
                 503, "<html><body>Busy</body></html>", headers={"Retry-After": "3600"}
             )
+        if fault == "unavailable":
+            return host, Page(503, "<html><body>Service Unavailable</body></html>")
+        if fault == "throttled":
+            return host, Page(429, "<html><body>Too Many Requests</body></html>")
         if fault == "loop":
             location = site_path + (f"?{query}" if query else "")
             return host, Page(302, "", headers={"Location": location})
         if fault == "offsite":
             return host, Page(302, "", headers={"Location": "https://offsite.invalid/news/"})
         with self.lock:
-            return host, self.sites[host].handle(host, site_path, query)
+            page = self.sites[host].handle(host, site_path, query)
+        if fault == "stall" and _OLDER_LISTING.search(f"{site_path}?{query}"):
+            page.delay = STALL_SECONDS
+        return host, page
 
 
 class ReplicaHandler(BaseHTTPRequestHandler):

@@ -144,6 +144,10 @@ class SeedSpider(scrapy.Spider):
     # -- crawling -----------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        crawler = getattr(self, "crawler", None)
+        store = StorePipeline.of(crawler) if crawler is not None else None
+        if store is not None and store.skipped:
+            return  # another crawl of this source is running: this one requests nothing
         for url in self.seed.start_urls:
             yield self.listing_request(url, page=1)
 
@@ -228,10 +232,22 @@ class SeedSpider(scrapy.Spider):
                 cb_kwargs={"listing_published_at": when},
                 meta={"evwatch_kind": "article"},
             )
-        # A listing page with nothing new means older pages hold nothing new either.
-        if fresh and page < self.max_listing_pages:
-            for url in self.pagination_links(response):
-                yield self.listing_request(url, page=page + 1)
+        # A listing page with nothing new means older pages hold nothing new either, once a
+        # crawl has walked the whole listing (the source's frontier); until then, walk on.
+        if page >= self.max_listing_pages:
+            return
+        if not fresh and self.frontier_reached():
+            self.count("evwatch/listing/stopped_at_known")
+            return
+        for url in self.pagination_links(response):
+            yield self.listing_request(url, page=page + 1)
+
+    def frontier_reached(self) -> bool:
+        """Whether an earlier crawl walked this source's whole listing, so that a page of
+        known articles may end this one's walk (nothing is known outside a crawl)."""
+        crawler = getattr(self, "crawler", None)
+        store = StorePipeline.of(crawler) if crawler is not None else None
+        return store is not None and store.listing_walked
 
     def canonical_for(self, response: TextResponse) -> str:
         # A regex, not a selector: parsing the whole page here would parse it a second time.
@@ -283,4 +299,6 @@ class SeedSpider(scrapy.Spider):
         else:
             kind, message = "network", failure.getErrorMessage() or repr(error)
         url = self.canonical(request.url) if is_article else request.url
+        if not is_article:
+            self.count("evwatch/listing/failed")  # the walk of the listing is not complete
         self.page_failed(url, kind, status, message, article=is_article)
