@@ -67,10 +67,11 @@ def db_query(url: str, sql: str, *params: object) -> list[tuple[object, ...]]:
 
     engine = create_engine(url)
     try:
-        with engine.connect() as connection:
+        with engine.begin() as connection:
             if connection.dialect.name != "sqlite":
-                sql = sql.replace("?", "%s")
-            return [tuple(row) for row in connection.exec_driver_sql(sql, tuple(params))]
+                sql = sql.replace("%", "%%").replace("?", "%s")
+            result = connection.exec_driver_sql(sql, tuple(params))
+            return [tuple(row) for row in result] if result.returns_rows else []
     finally:
         engine.dispose()
 
@@ -118,7 +119,29 @@ def run_evwatch(*args: str, timeout: float = 240, **env: str) -> subprocess.Comp
     )
 
 
-def query(db_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Rows from the SQLite file, read with the standard library only."""
-    with sqlite3.connect(db_path) as connection:
+def database_text(db: Path | str) -> str:
+    """Everything the database holds, as text: a SQLite file's bytes, or every row of every
+    table of a PostgreSQL database (to check a secret is stored nowhere)."""
+    url = as_url(db)
+    if url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///")).read_bytes().decode("latin-1")
+    tables = db_query(
+        url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+    )
+    return "\n".join(
+        str(row) for (table,) in tables for row in db_query(url, f'SELECT t::text FROM "{table}" t')
+    )
+
+
+def as_url(db: Path | str) -> str:
+    """The database URL of a SQLite file's path, or the URL itself."""
+    return db if isinstance(db, str) else f"sqlite:///{db}"
+
+
+def query(db: Path | str, sql: str, *params: object) -> list[tuple[object, ...]]:
+    """Rows from the database: a SQLite file read with the standard library only, or a URL
+    (``?`` placeholders either way)."""
+    if isinstance(db, str):
+        return db_query(db, sql, *params)
+    with sqlite3.connect(db) as connection:
         return connection.execute(sql, params).fetchall()
