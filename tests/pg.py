@@ -95,7 +95,7 @@ class PostgresCluster:
                 if attempt == 4:
                     raise
                 time.sleep(0.2)
-        self._admin(f"CREATE DATABASE {TEMPLATE}")
+        self.admin(f"CREATE DATABASE {TEMPLATE}")
         from store.db import Database
 
         Database(self.url(TEMPLATE)).dispose()  # migrated once; tests copy it
@@ -110,7 +110,7 @@ class PostgresCluster:
     def url(self, database: str, *, driver: str = "postgresql+psycopg") -> str:
         return f"{driver}://{ROLE}:{PASSWORD}@127.0.0.1:{self.port}/{database}"
 
-    def _admin(self, sql: str) -> None:
+    def admin(self, sql: str) -> None:
         import psycopg
 
         with psycopg.connect(self.url("postgres", driver="postgresql"), autocommit=True) as conn:
@@ -120,12 +120,12 @@ class PostgresCluster:
         """A new database (a copy of the migrated template, or empty); returns its URL."""
         name = f"evwatch_{os.getpid()}_{next(self._names)}"
         template = TEMPLATE if migrated else "template0"
-        self._admin(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
         return self.url(name)
 
     def drop_database(self, url: str) -> None:
         name = url.rsplit("/", 1)[1]
-        self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def server_log(self) -> str:
         path = self.base / "server.log"
