@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -24,6 +25,7 @@ from alerts.email import alert_email, digest_email, send_email
 from alerts.render import AlertView, webhook_payload
 from alerts.webhook import send_webhook
 from store.db import Database
+from store.locks import claimed_deliveries
 from store.models import Alert, Delivery, DeliveryAttempt, DisabledChannel
 from store.types import utcnow
 
@@ -114,6 +116,13 @@ class Dispatcher:
         return report
 
     def _send(self, delivery_ids: Sequence[int], report: DispatchReport) -> None:
+        with claimed_deliveries(self.db, delivery_ids) as (claim, ids):
+            if ids:
+                self._send_claimed(ids, report, claim)
+
+    def _send_claimed(
+        self, delivery_ids: Sequence[int], report: DispatchReport, claim: Session | None
+    ) -> None:
         with self.db.read() as session:
             deliveries = [session.get_one(Delivery, i) for i in delivery_ids]
             first = deliveries[0]
@@ -130,7 +139,7 @@ class Dispatcher:
                 result = self._deliver(subscriber, route, message_id, views, due)
             except (ConfigError, ValueError) as exc:
                 result = DeliveryResult(False, str(exc))
-        self._record(delivery_ids, result, report)
+        self._record(delivery_ids, result, report, claim)
 
     def _subscriber(self, name: str) -> Subscriber | None:
         return next((s for s in self.config.subscribers if s.name == name), None)
@@ -164,11 +173,15 @@ class Dispatcher:
         return send_email(settings, message)
 
     def _record(
-        self, delivery_ids: Sequence[int], result: DeliveryResult, report: DispatchReport
+        self,
+        delivery_ids: Sequence[int],
+        result: DeliveryResult,
+        report: DispatchReport,
+        claim: Session | None = None,
     ) -> None:
         now = utcnow()
         settings = self.config.dispatch
-        with self.db.session() as session:
+        with nullcontext(claim) if claim is not None else self.db.session() as session:
             for delivery_id in delivery_ids:
                 delivery = session.get_one(Delivery, delivery_id)
                 if delivery.status != "pending":

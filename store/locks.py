@@ -1,4 +1,5 @@
-"""PostgreSQL session-level advisory locks: one holder per database, wherever it runs.
+"""PostgreSQL locks: a session-level advisory lock for one holder per database, wherever it
+runs; row locks that let several dispatchers share the outbox (``claimed_deliveries``).
 
 The lock lives on one dedicated connection of the holder; the server releases it when that
 connection ends, so a holder that dies (even by SIGKILL, or with its host) leaves no stale lock.
@@ -9,9 +10,18 @@ host), which others read from ``pg_stat_activity`` for the refusal message.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, select, text
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
+
+from store.models import Delivery
+
+if TYPE_CHECKING:
+    from store.db import Database
 
 # pg_try_advisory_lock(int4, int4): the first key says "evwatch" ("evw1"), the second which lock.
 LOCK_SPACE = int.from_bytes(b"evw1", "big")
@@ -101,3 +111,28 @@ def holder(url: str, key: int = INSTANCE_LOCK) -> str | None:
     started = f", connected since {since:%Y-%m-%dT%H:%M:%S%z}" if since is not None else ""
     who = name or f"a session of another database role (server pid {backend_pid})"
     return f"{who}{where}{started}"
+
+
+@contextmanager
+def claimed_deliveries(
+    db: Database, ids: Sequence[int]
+) -> Iterator[tuple[Session | None, list[int]]]:
+    """The deliveries of ``ids`` this process may send now, and the session to record them in.
+
+    On PostgreSQL the still-pending ones are locked ``FOR UPDATE SKIP LOCKED`` in a transaction
+    held while they are sent and recorded: another dispatcher skips them, and finds them sent
+    when it gets to them. A crash rolls the claim back, so they stay pending. Elsewhere (SQLite,
+    one dispatcher per database by the instance lock) nothing is held during the send: the
+    session is None and the caller records in a transaction of its own.
+    """
+    if db.engine.dialect.name != "postgresql":
+        yield None, list(ids)
+        return
+    with db.session() as session:
+        claim = (
+            select(Delivery.id)
+            .where(Delivery.id.in_(ids), Delivery.status == "pending")
+            .order_by(Delivery.id)
+            .with_for_update(skip_locked=True)
+        )
+        yield session, list(session.scalars(claim))
