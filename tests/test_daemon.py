@@ -380,14 +380,15 @@ def test_the_lock_file_masks_a_database_password(
     from evwatch.instance import InstanceLock
 
     monkeypatch.chdir(tmp_path)
-    url = "postgresql+psycopg://evw:s3cret-pw@db.internal/evwatch"
+    # A server database other than PostgreSQL (which has its advisory lock): a lock file.
+    url = "mysql+pymysql://evw:s3cret-pw@db.internal/evwatch"
     monkeypatch.setattr(sys, "argv", ["evwatch", "--db", url, "daemon"])
     with InstanceLock(url, "daemon") as lock:
         content = lock.path.read_text()
     assert "s3cret-pw" not in content
     assert (
         json.loads(content)["command"]
-        == "evwatch --db postgresql+psycopg://evw:***@db.internal/evwatch daemon"
+        == "evwatch --db mysql+pymysql://evw:***@db.internal/evwatch daemon"
     )
 
 
