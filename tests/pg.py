@@ -22,18 +22,18 @@ ROLE = "evwatch"
 # Deliberately unusual, so a leak into output, logs or process arguments is easy to find.
 PASSWORD = "pg-Secret-4711-xyzzy"
 TEMPLATE = "evwatch_template"
-BIN_DIRS = (
-    "/usr/lib/postgresql/17/bin",
-    "/usr/lib/postgresql/16/bin",
-    "/usr/lib/postgresql/15/bin",
-)
 
 
 def find_bin_dir() -> Path | None:
     """The directory holding ``initdb``, ``pg_ctl`` and ``postgres`` (None when not installed)."""
     on_path = shutil.which("initdb")
     candidates = [Path(on_path).resolve().parent] if on_path else []
-    candidates += [Path(d) for d in BIN_DIRS]
+    # Debian installs the server binaries per major version, off PATH; the newest first.
+    candidates += sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+        reverse=True,
+    )
     for directory in candidates:
         if all((directory / name).exists() for name in ("initdb", "pg_ctl", "postgres")):
             return directory
