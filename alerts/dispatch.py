@@ -17,6 +17,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -29,6 +30,7 @@ from alerts.email import alert_email, digest_email, send_email
 from alerts.render import AlertView, webhook_payload
 from alerts.webhook import send_webhook
 from store.db import Database
+from store.locks import claimed_deliveries
 from store.models import Alert, Delivery, DeliveryAttempt, DisabledChannel
 from store.types import utcnow
 
@@ -145,6 +147,16 @@ class Dispatcher:
                 return
 
     def _send(self, delivery_ids: Sequence[int], report: DispatchReport) -> DeliveryResult:
+        """Sends one message; on PostgreSQL its deliveries are claimed first (another
+        dispatcher holding them sends them, and this one moves on)."""
+        with claimed_deliveries(self.db, delivery_ids) as (claim, ids):
+            if not ids:
+                return DeliveryResult(True, "claimed by another dispatcher")
+            return self._send_claimed(ids, report, claim)
+
+    def _send_claimed(
+        self, delivery_ids: Sequence[int], report: DispatchReport, claim: Session | None
+    ) -> DeliveryResult:
         with self.db.read() as session:
             deliveries = [session.get_one(Delivery, i) for i in delivery_ids]
             first = deliveries[0]
@@ -163,7 +175,7 @@ class Dispatcher:
                     result = self._deliver(subscriber, route, message_id, views, due)
                 except (ConfigError, ValueError) as exc:
                     result = DeliveryResult(False, str(exc))
-        self._record(delivery_ids, result, report)
+        self._record(delivery_ids, result, report, claim)
         return result
 
     def _subscriber(self, name: str) -> Subscriber | None:
@@ -199,17 +211,25 @@ class Dispatcher:
         return send_email(settings, message)
 
     def _record(
-        self, delivery_ids: Sequence[int], result: DeliveryResult, report: DispatchReport
+        self,
+        delivery_ids: Sequence[int],
+        result: DeliveryResult,
+        report: DispatchReport,
+        claim: Session | None = None,
     ) -> None:
         with report.lock:  # one record at a time: concurrent sends share the report
-            self._record_locked(delivery_ids, result, report)
+            self._record_locked(delivery_ids, result, report, claim)
 
     def _record_locked(
-        self, delivery_ids: Sequence[int], result: DeliveryResult, report: DispatchReport
+        self,
+        delivery_ids: Sequence[int],
+        result: DeliveryResult,
+        report: DispatchReport,
+        claim: Session | None,
     ) -> None:
         now = utcnow()
         settings = self.config.dispatch
-        with self.db.session() as session:
+        with nullcontext(claim) if claim is not None else self.db.session() as session:
             for delivery_id in delivery_ids:
                 delivery = session.get_one(Delivery, delivery_id)
                 if delivery.status != "pending":

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from crawler.errors import CommandError
+from evwatch.options import close_databases
 
 # Commands that set up logging themselves (crawls: one line per failed page; the daemon).
 CRAWLING_COMMANDS = ("crawl", "demo", "run", "daemon")
@@ -314,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"evwatch: error: {message}", file=sys.stderr)
         return 2
+    finally:
+        close_databases()
 
 
 if __name__ == "__main__":

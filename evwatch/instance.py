@@ -1,8 +1,11 @@
 """One evwatch daemon (or cron ``evwatch run``) per database.
 
-The lock is an exclusive ``flock`` on a file beside the SQLite database (for other databases,
-in the working directory, keyed by the URL). The kernel drops it when the holder dies, even by
-SIGKILL, so a crash never leaves a stale lock. The file holds who has it, for the refusal.
+On PostgreSQL the lock is a session-level advisory lock in the database itself
+(``store.locks``), so it holds across hosts and working directories; the server drops it when
+the holder's connection ends. Elsewhere it is an exclusive ``flock`` on a file beside the SQLite
+database (for other databases, in the working directory, keyed by the URL); the kernel drops it
+when the holder dies, even by SIGKILL, so a crash never leaves a stale lock. The file holds who
+has it, for the refusal.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from types import TracebackType
 from sqlalchemy.engine import make_url
 
 from crawler.errors import CommandError
+from store import locks
 
 
 def lock_path(db_url: str) -> Path:
@@ -46,8 +50,11 @@ class InstanceLock:
         self.role = role
         self.wait_seconds = wait_seconds
         self.handle: int | None = None
+        self.advisory: locks.AdvisoryLock | None = None
 
     def __enter__(self) -> InstanceLock:
+        if locks.is_postgresql(self.db_url):
+            return self._enter_advisory()
         handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + self.wait_seconds
         while True:
@@ -75,12 +82,27 @@ class InstanceLock:
         self.handle = handle
         return self
 
+    def _enter_advisory(self) -> InstanceLock:
+        name = f"evwatch {self.role}, pid {os.getpid()} on {socket.gethostname()}"
+        lock = locks.AdvisoryLock(self.db_url, name)
+        if not lock.acquire(self.wait_seconds):
+            who = locks.holder(self.db_url) or "holder unknown"
+            raise CommandError(
+                f"another evwatch is running on this database ({who}); "
+                "PostgreSQL advisory lock of the database"
+            )
+        self.advisory = lock
+        return self
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        if self.advisory is not None:
+            self.advisory.release()
+            self.advisory = None
         if self.handle is not None:
             os.ftruncate(self.handle, 0)
             fcntl.flock(self.handle, fcntl.LOCK_UN)
@@ -90,6 +112,8 @@ class InstanceLock:
 
 def holder(db_url: str) -> str | None:
     """Who holds the lock now (None when nobody does); takes nothing."""
+    if locks.is_postgresql(db_url):
+        return locks.holder(db_url)
     path = lock_path(db_url)
     if not path.exists():
         return None

@@ -13,11 +13,24 @@ if TYPE_CHECKING:
     from store.db import Database
 
 
+_opened: list[Database] = []
+
+
 def open_db(args: argparse.Namespace) -> Database:
-    """The database named by ``--db``, ``EVWATCH_DB`` or the default, migrated to head."""
+    """The database named by ``--db``, ``EVWATCH_DB`` or the default, migrated to head; closed
+    by ``close_databases`` when the command ends."""
     from store.db import Database, resolve_db_url
 
-    return Database(resolve_db_url(args.db))
+    database = Database(resolve_db_url(args.db))
+    _opened.append(database)
+    return database
+
+
+def close_databases() -> None:
+    """Closes the connections of every database a command opened (a server-side database
+    sees the session end at once, not when the process exits)."""
+    while _opened:
+        _opened.pop().dispose()
 
 
 def alert_config(args: argparse.Namespace) -> Config:

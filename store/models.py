@@ -26,6 +26,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from store.types import CompressedBytes, UTCDateTime, utcnow
 
+# Free text and URLs are Text: real titles, bylines and URLs have no length a VARCHAR could
+# promise (PostgreSQL enforces one, SQLite does not).
 # Stable constraint names make Alembic migrations portable between SQLite and PostgreSQL.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -51,8 +53,8 @@ class Source(Base):
 
     id: Mapped[int_pk]
     name: Mapped[str] = mapped_column(String(64), unique=True)
-    title: Mapped[str] = mapped_column(String(200))
-    home_url: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
+    home_url: Mapped[str] = mapped_column(Text)
     created_at: Mapped[utc_now]
 
 
@@ -65,10 +67,10 @@ class Article(Base):
 
     id: Mapped[int_pk]
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
-    canonical_url: Mapped[str] = mapped_column(String(1000), unique=True)
-    title: Mapped[str | None] = mapped_column(String(500))
-    author: Mapped[str | None] = mapped_column(String(200))
-    source_line: Mapped[str | None] = mapped_column(String(200))
+    canonical_url: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    source_line: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
@@ -93,7 +95,7 @@ class ArticleUrl(Base):
     __tablename__ = "article_urls"
 
     id: Mapped[int_pk]
-    url: Mapped[str] = mapped_column(String(1000), unique=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     first_seen_at: Mapped[utc_now]
 
@@ -129,7 +131,7 @@ class CrawlError(Base):
 
     id: Mapped[int_pk]
     run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id", ondelete="CASCADE"), index=True)
-    url: Mapped[str] = mapped_column(String(1000))
+    url: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
     http_status: Mapped[int | None]
     message: Mapped[str] = mapped_column(Text)
@@ -143,7 +145,7 @@ class FetchFailure(Base):
     __table_args__ = (UniqueConstraint("url"),)
 
     id: Mapped[int_pk]
-    url: Mapped[str] = mapped_column(String(1000))
+    url: Mapped[str] = mapped_column(Text)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
     attempts: Mapped[int] = mapped_column(default=1)
     last_status: Mapped[int | None]
@@ -285,7 +287,7 @@ class Alert(Base):
     __table_args__ = (Index("ix_alerts_series", "entity", "metric", "segment", "period_start"),)
 
     id: Mapped[int_pk]
-    key: Mapped[str] = mapped_column(String(400), unique=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
     kind: Mapped[str] = mapped_column(String(32), index=True)
     entity: Mapped[str | None] = mapped_column(String(128))
     metric: Mapped[str | None] = mapped_column(String(32))
@@ -336,7 +338,7 @@ class Delivery(Base):
     alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"))
     subscriber: Mapped[str] = mapped_column(String(100))
     channel: Mapped[str] = mapped_column(String(16))  # email | webhook
-    target: Mapped[str] = mapped_column(String(1000))  # addresses or URL; never a secret
+    target: Mapped[str] = mapped_column(Text)  # addresses or URL; never a secret
     mode: Mapped[str] = mapped_column(String(16))  # immediate | digest
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sent|dead
     attempts: Mapped[int] = mapped_column(default=0)
@@ -377,6 +379,6 @@ class DisabledChannel(Base):
     id: Mapped[int_pk]
     subscriber: Mapped[str] = mapped_column(String(100))
     channel: Mapped[str] = mapped_column(String(16))
-    target: Mapped[str] = mapped_column(String(1000))
+    target: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     disabled_at: Mapped[utc_now]

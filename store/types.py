@@ -16,11 +16,11 @@ from store.pages import COMPRESSION_LEVEL, CompressedPage
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes as UTC and always hands back aware UTC datetimes.
 
-    SQLite has no time zone type; PostgreSQL's ``timestamptz`` would round-trip the zone, but a
-    naive UTC value keeps the SQL portable and the ordering correct on both.
+    A time zone aware column (``timestamptz`` on PostgreSQL). SQLite has no time zone type: there
+    the value is written as naive UTC text, which keeps its ordering correct.
     """
 
-    impl = DateTime(timezone=False)
+    impl = DateTime(timezone=True)
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
@@ -28,14 +28,17 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError(f"naive datetime {value.isoformat()} given where UTC is required")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        moment = value.astimezone(UTC)
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         moment = datetime.fromisoformat(value) if isinstance(value, str) else value
         assert isinstance(moment, datetime)
-        return moment.replace(tzinfo=UTC)
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
 
 
 class CompressedBytes(TypeDecorator[bytes]):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from evwatch.cli import main
-from tests.conftest import query
+from tests.conftest import as_url, query
 from tests.servers import HOST, SmtpServer, WebhookReceiver
 
 SECRET_ENV = "EVWATCH_TEST_WEBHOOK_SECRET"
@@ -32,9 +32,11 @@ def webhook_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SECRET_ENV, SECRET)
 
 
-def setup(tmp_path: Path, smtp: SmtpServer, receiver: WebhookReceiver) -> tuple[Path, Path]:
+def setup(
+    db_url: str, tmp_path: Path, smtp: SmtpServer, receiver: WebhookReceiver
+) -> tuple[Path, Path]:
     """October (the archive) then November as news, dispatched to mail and webhook."""
-    db = tmp_path / "evwatch.db"
+    db = db_url
     config = tmp_path / "evwatch.toml"
     config.write_text(
         f'[smtp]\nhost = "{HOST}"\nport = {smtp.port}\nsecurity = "none"\ntimeout = 5\n'
@@ -57,7 +59,7 @@ def setup(tmp_path: Path, smtp: SmtpServer, receiver: WebhookReceiver) -> tuple[
 
 
 def evwatch(db: Path, config: Path, *args: str) -> int:
-    return main(["--db", f"sqlite:///{db}", "--config", str(config), *args])
+    return main(["--db", as_url(db), "--config", str(config), *args])
 
 
 def november_figure(db: Path) -> int:
@@ -79,9 +81,11 @@ def assert_one_correction(smtp: SmtpServer, receiver: WebhookReceiver, reason: s
     assert all(r.signature_ok for r in receiver.requests)
 
 
-def test_a_rejected_figure_sends_one_correction_and_stays_rejected(tmp_path: Path) -> None:
+def test_a_rejected_figure_sends_one_correction_and_stays_rejected(
+    db_url: str, tmp_path: Path
+) -> None:
     with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
-        db, config = setup(tmp_path, smtp, receiver)
+        db, config = setup(db_url, tmp_path, smtp, receiver)
         figure = november_figure(db)
         reason = "was not a monthly figure"
         assert evwatch(db, config, "figures", "reject", str(figure), "--reason", reason) == 0
@@ -99,9 +103,11 @@ def test_a_rejected_figure_sends_one_correction_and_stays_rejected(tmp_path: Pat
         assert len(smtp.messages) == 2 and len(receiver.requests) == 2
 
 
-def test_a_figure_the_reparse_no_longer_finds_is_corrected_once(tmp_path: Path) -> None:
+def test_a_figure_the_reparse_no_longer_finds_is_corrected_once(
+    db_url: str, tmp_path: Path
+) -> None:
     with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
-        db, config = setup(tmp_path, smtp, receiver)
+        db, config = setup(db_url, tmp_path, smtp, receiver)
         # the stored text, as a fixed extractor reads it: the figure is not there
         query(db, "UPDATE articles SET text = ? WHERE text LIKE '%81,864%'",
               "HIMA said on Monday that demand held up.")  # fmt: skip
@@ -111,9 +117,9 @@ def test_a_figure_the_reparse_no_longer_finds_is_corrected_once(tmp_path: Path) 
         assert_one_correction(smtp, receiver, "the figure is no longer read from the article")
 
 
-def test_a_revision_below_the_rung_corrects_the_threshold_once(tmp_path: Path) -> None:
+def test_a_revision_below_the_rung_corrects_the_threshold_once(db_url: str, tmp_path: Path) -> None:
     with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
-        db, config = setup(tmp_path, smtp, receiver)
+        db, config = setup(db_url, tmp_path, smtp, receiver)
         for name in ("revised", "revised-again"):
             path = tmp_path / f"{name}.html"
             path.write_text(

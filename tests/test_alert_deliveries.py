@@ -29,9 +29,9 @@ def listed(db: Path, config: Path, capsys: pytest.CaptureFixture[str], *args: st
 
 
 def test_failing_dead_retried_now_and_requeued_with_one_webhook_id(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "evwatch.db"
+    db = db_url
     with SmtpServer() as smtp, WebhookReceiver([500, 500, 200], secret=SECRET) as receiver:
         config = write_config(
             tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
@@ -74,8 +74,8 @@ def test_failing_dead_retried_now_and_requeued_with_one_webhook_id(
     assert query(db, "SELECT status FROM deliveries ORDER BY id") == [("sent",), ("sent",)]
 
 
-def test_notify_test_leaves_no_alert_and_nothing_to_resend(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_notify_test_leaves_no_alert_and_nothing_to_resend(db_url: str, tmp_path: Path) -> None:
+    db = db_url
     with SmtpServer() as smtp, WebhookReceiver([500], secret=SECRET) as receiver:
         config = write_config(
             tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,

@@ -25,7 +25,7 @@ from alerts.config import load_config
 from alerts.dispatch import Dispatcher
 from evwatch.cli import main
 from store.db import Database
-from tests.conftest import REPO, query
+from tests.conftest import REPO, as_url, database_text, query
 from tests.servers import HOST, Reply, SmtpServer, WebhookReceiver, free_port
 from tests.test_alert_replay import write_archive
 
@@ -72,7 +72,7 @@ def webhook_secret(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def evwatch(db: Path, config: Path, *args: str) -> int:
-    return main(["--db", f"sqlite:///{db}", "--config", str(config), *args])
+    return main(["--db", as_url(db), "--config", str(config), *args])
 
 
 OCTOBER = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>HIMA in October</title>
@@ -91,8 +91,10 @@ def ingest_article(tmp_path: Path, db: Path, config: Path) -> None:
     assert evwatch(db, config, "ingest", str(page), "--source", "jiemian") == 0
 
 
-def test_an_alert_reaches_email_and_a_signed_webhook_exactly_once(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_an_alert_reaches_email_and_a_signed_webhook_exactly_once(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = db_url
     with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
         config = write_config(
             tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
@@ -124,11 +126,13 @@ def test_an_alert_reaches_email_and_a_signed_webhook_exactly_once(tmp_path: Path
         )  # fmt: skip
         assert body["article"]["title"] == HOSTILE_TITLE
     assert query(db, "SELECT status, attempts FROM deliveries ORDER BY id") == [("sent", 1)] * 2
-    assert SECRET not in Path(db).read_bytes().decode("latin-1")
+    assert SECRET not in database_text(db)
 
 
-def test_a_webhook_failing_three_times_is_delivered_once_with_one_id(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_a_webhook_failing_three_times_is_delivered_once_with_one_id(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = db_url
     with WebhookReceiver([500, 500, 500, 200], secret=SECRET) as receiver:
         config = write_config(
             tmp_path / "evwatch.toml", smtp_port=free_port(), webhook_url=receiver.url,
@@ -152,8 +156,10 @@ def test_a_webhook_failing_three_times_is_delivered_once_with_one_id(tmp_path: P
     assert attempts == [(0, 500), (0, 500), (0, 500), (1, 200)]
 
 
-def test_mail_waits_for_a_down_smtp_server_and_is_sent_when_it_returns(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_mail_waits_for_a_down_smtp_server_and_is_sent_when_it_returns(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = db_url
     port = free_port()
     config = write_config(
         tmp_path / "evwatch.toml", smtp_port=port, webhook_url=None, kinds='["threshold"]'
@@ -169,8 +175,10 @@ def test_mail_waits_for_a_down_smtp_server_and_is_sent_when_it_returns(tmp_path:
     assert query(db, "SELECT status, attempts FROM deliveries") == [("sent", 2)]
 
 
-def test_a_gone_webhook_disables_the_channel_and_email_still_goes(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_a_gone_webhook_disables_the_channel_and_email_still_goes(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = db_url
     with SmtpServer() as smtp, WebhookReceiver([410], secret=SECRET) as receiver:
         config = write_config(
             tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
@@ -220,7 +228,7 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
         assert deliveries > 100
         kills = 0
         env = {**os.environ, SECRET_ENV: SECRET}
-        command = [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{db}",
+        command = [sys.executable, "-m", "evwatch", "--db", as_url(db),
                    "--config", str(config), "dispatch"]  # fmt: skip
         while kills < 20:
             process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
@@ -248,8 +256,10 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_a_digest_subscriber_gets_one_mail_a_day_with_every_alert(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_a_digest_subscriber_gets_one_mail_a_day_with_every_alert(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = db_url
     archive = write_archive(tmp_path / "archive", "Example Wire")
     with SmtpServer() as smtp:
         config = tmp_path / "evwatch.toml"
@@ -261,12 +271,14 @@ def test_a_digest_subscriber_gets_one_mail_a_day_with_every_alert(tmp_path: Path
             encoding="utf-8",
         )
         assert evwatch(db, config, "ingest", *map(str, archive[:12])) == 0
-        due = query(db, "SELECT DISTINCT next_attempt_at FROM deliveries")
-        assert len(due) == 1 and due[0][0].endswith("00:00:00.000000")  # 08:00 in Shanghai
+        [(due,)] = query(db, "SELECT DISTINCT next_attempt_at FROM deliveries")
+        due_at = due if isinstance(due, datetime) else datetime.fromisoformat(str(due))
+        due_at = due_at.replace(tzinfo=due_at.tzinfo or UTC).astimezone(UTC)
+        assert (due_at.hour, due_at.minute, due_at.second) == (0, 0, 0)  # 08:00 in Shanghai
         assert evwatch(db, config, "dispatch") == 0
         assert smtp.messages == []  # not yet: the digest hour has not come
-        database = Database(f"sqlite:///{db}")
-        later = datetime.fromisoformat(due[0][0]).replace(tzinfo=UTC) + timedelta(minutes=1)
+        database = Database(as_url(db))
+        later = due_at + timedelta(minutes=1)
         report = Dispatcher(database, load_config(config)).run_once(now=later)
         database.dispose()
     thresholds = query(db, "SELECT count(*) FROM alerts WHERE kind = 'threshold' "
@@ -281,8 +293,8 @@ def test_a_digest_subscriber_gets_one_mail_a_day_with_every_alert(tmp_path: Path
     assert "Xpeng" not in text
 
 
-def test_notify_test_sends_a_sample_through_every_channel(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_notify_test_sends_a_sample_through_every_channel(db_url: str, tmp_path: Path) -> None:
+    db = db_url
     with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
         config = write_config(
             tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
@@ -294,8 +306,8 @@ def test_notify_test_sends_a_sample_through_every_channel(tmp_path: Path) -> Non
     assert len(receiver.requests) == 1 and receiver.requests[0].signature_ok
 
 
-def test_status_asks_for_a_human_when_a_delivery_is_dead(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_status_asks_for_a_human_when_a_delivery_is_dead(db_url: str, tmp_path: Path) -> None:
+    db = db_url
     with SmtpServer() as smtp, WebhookReceiver([410], secret=SECRET) as receiver:
         config = write_config(
             tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,

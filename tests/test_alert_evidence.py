@@ -12,7 +12,7 @@ import pytest
 
 from alerts.evidence import agrees, implausible, rounding_unit
 from evwatch.cli import main
-from tests.conftest import query
+from tests.conftest import as_url, query
 from tests.servers import WebhookReceiver
 
 SECRET_ENV = "EVWATCH_TEST_WEBHOOK_SECRET"
@@ -40,9 +40,9 @@ def webhook_secret(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_held_alert_is_released_once_by_a_second_source(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "evwatch.db"
+    db = db_url
     with WebhookReceiver(secret=SECRET) as receiver:
         config = tmp_path / "evwatch.toml"
         config.write_text(
@@ -54,7 +54,7 @@ def test_a_held_alert_is_released_once_by_a_second_source(
         )
 
         def evwatch(*args: str) -> int:
-            return main(["--db", f"sqlite:///{db}", "--config", str(config), *args])
+            return main(["--db", as_url(db), "--config", str(config), *args])
 
         def ingest(name: str, source: str, published: str, sentence: str, *extra: str) -> None:
             path = tmp_path / f"{name}.html"

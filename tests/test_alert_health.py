@@ -28,8 +28,8 @@ CONFIG = parse_config(
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'evwatch.db'}")
+def db(db_url: str, tmp_path: Path) -> Database:
+    database = Database(db_url)
     yield database
     database.dispose()
 

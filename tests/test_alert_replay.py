@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from evwatch.cli import main
-from tests.conftest import query
+from tests.conftest import as_url, query
 
 MONTHS = [date(2024, m, 1) for m in range(6, 13)] + [date(2025, m, 1) for m in range(1, 12)]
 DELIVERIES = {
@@ -92,12 +92,12 @@ def expected_keys() -> list[str]:
 
 
 def ingest(db: Path, *args: str | Path) -> None:
-    assert main(["--db", f"sqlite:///{db}", "ingest", *map(str, args)]) == 0
+    assert main(["--db", as_url(db), "ingest", *map(str, args)]) == 0
 
 
 @pytest.fixture()
-def replayed(tmp_path: Path) -> tuple[Path, list[Path]]:
-    db = tmp_path / "evwatch.db"
+def replayed(db_url: str, tmp_path: Path) -> tuple[Path, list[Path]]:
+    db = db_url
     archive = write_archive(tmp_path / "archive", "Example Wire")
     ingest(db, *archive, "--source", "examplewire")
     return db, archive
@@ -109,7 +109,7 @@ def test_replay_raises_exactly_the_expected_alerts(
     db, _ = replayed
     assert sorted(k for (k,) in query(db, "SELECT key FROM alerts")) == expected_keys()
     capsys.readouterr()
-    assert main(["--db", f"sqlite:///{db}", "alerts", "--kind", "streak", "--format", "jsonl"]) == 0
+    assert main(["--db", as_url(db), "alerts", "--kind", "streak", "--format", "jsonl"]) == 0
     streaks = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     last = next(s for s in streaks if s["key"] == "streak:Leapmotor:deliveries:nev:70000:2025-11")
     assert last["message"] == (
@@ -156,8 +156,10 @@ def test_reingesting_in_any_order_and_a_second_source_add_no_alert(
     assert query(db, "SELECT count(DISTINCT key) FROM alerts") == before
 
 
-def test_a_backfill_records_alerts_as_historical_without_deliveries(tmp_path: Path) -> None:
-    db = tmp_path / "evwatch.db"
+def test_a_backfill_records_alerts_as_historical_without_deliveries(
+    db_url: str, tmp_path: Path
+) -> None:
+    db = db_url
     config = tmp_path / "evwatch.toml"
     config.write_text(
         '[[subscriber]]\nname = "desk"\nwebhook = { url = "http://127.0.0.1:9/hook", '
@@ -165,12 +167,12 @@ def test_a_backfill_records_alerts_as_historical_without_deliveries(tmp_path: Pa
         encoding="utf-8",
     )
     archive = write_archive(tmp_path / "archive", "Example Wire")
-    assert main(["--db", f"sqlite:///{db}", "--config", str(config), "ingest", "--quiet",
+    assert main(["--db", as_url(db), "--config", str(config), "ingest", "--quiet",
                  *map(str, archive[:20])]) == 0  # fmt: skip
-    assert query(db, "SELECT count(*), min(historical) FROM alerts")[0][1] == 1
+    assert query(db, "SELECT count(*) FROM alerts WHERE NOT historical") == [(0,)]
     assert query(db, "SELECT count(*) FROM deliveries") == [(0,)]
-    assert main(["--db", f"sqlite:///{db}", "--config", str(config), "ingest",
+    assert main(["--db", as_url(db), "--config", str(config), "ingest",
                  *map(str, archive[20:])]) == 0  # fmt: skip
-    live = query(db, "SELECT count(*) FROM alerts WHERE historical = 0")[0][0]
+    live = query(db, "SELECT count(*) FROM alerts WHERE NOT historical")[0][0]
     assert live > 0
     assert query(db, "SELECT count(*) FROM deliveries") == [(live,)]

@@ -2,7 +2,8 @@
 webhook receiver listening. News published while it runs becomes a delivered alert within a
 poll; a second instance is refused; SIGTERM stops it cleanly; SIGKILL of the daemon (with its
 crawls, or alone while they finish) at random moments loses nothing, duplicates nothing and
-delivers exactly the alerts that were due; a trickling receiver holds up nothing."""
+delivers exactly the alerts that were due; a trickling receiver holds up nothing. The first and
+the password tests run on PostgreSQL too (its URL, with a password, given in ``EVWATCH_DB``)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 
 from crawler.replica.process import ReplicaProcess
 from crawler.replica.site import load_articles
-from tests.conftest import REPO, query, run_evwatch
+from tests.conftest import BACKENDS, REPO, database_text, query, run_evwatch
+from tests.pg import PASSWORD
 from tests.servers import Reply, WebhookReceiver
 
 pytestmark = pytest.mark.slow
@@ -74,10 +77,25 @@ webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}", allow_private_
     return {"db": tmp_path / "evwatch.db", "seeds": seeds, "config": config}
 
 
-def evwatch_args(setup: dict[str, Path], *args: str) -> list[str]:
+@pytest.fixture(params=BACKENDS)
+def any_setup(
+    request: pytest.FixtureRequest, setup: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, Any]]:
+    """``setup`` on SQLite, or on a PostgreSQL database named by ``EVWATCH_DB`` (never --db)."""
+    if request.param == "sqlite":
+        yield setup
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_database()
+    monkeypatch.setenv("EVWATCH_DB", url)
+    yield {**setup, "db": url}
+    cluster.drop_database(url)
+
+
+def evwatch_args(setup: dict[str, Any], *args: str) -> list[str]:
+    db = ["--db", f"sqlite:///{setup['db']}"] if isinstance(setup["db"], Path) else []
     return [
-        "--db", f"sqlite:///{setup['db']}", "--seeds", str(setup["seeds"]),
-        "--config", str(setup["config"]), *args,
+        *db, "--seeds", str(setup["seeds"]), "--config", str(setup["config"]), *args,
     ]  # fmt: skip
 
 
@@ -100,12 +118,12 @@ def wait_for(condition: Callable[[], Any], timeout: float, step: float = 0.2) ->
     raise AssertionError(f"not reached within {timeout} s")
 
 
-def finished_runs(db: Path) -> int:
-    if not db.exists():
+def finished_runs(db: Path | str) -> int:
+    if isinstance(db, Path) and not db.exists():
         return 0
     try:
         return query(db, "SELECT count(*) FROM crawl_runs WHERE finished_at IS NOT NULL")[0][0]
-    except sqlite3.OperationalError:  # not migrated yet
+    except (sqlite3.OperationalError, DBAPIError):  # not migrated yet
         return 0
 
 
@@ -125,8 +143,9 @@ def stop(process: subprocess.Popen[str], timeout: float = 30) -> str:
 
 
 def test_news_published_while_the_daemon_runs_arrives_within_a_poll(
-    setup: dict[str, Path], replica: ReplicaProcess, receiver: WebhookReceiver
+    any_setup: dict[str, Any], replica: ReplicaProcess, receiver: WebhookReceiver
 ) -> None:
+    setup = any_setup
     daemon = start_daemon(setup, replica)
     try:
         wait_for(lambda: finished_runs(setup["db"]) >= 1, timeout=60)
@@ -365,10 +384,13 @@ def test_restarts_stop_all_crawls_together_cleanly_and_raise_no_health_alerts(
 
 
 def test_the_database_url_stays_out_of_crawl_arguments_and_job_rows(
-    setup: dict[str, Path], replica: ReplicaProcess
+    any_setup: dict[str, Any], replica: ReplicaProcess
 ) -> None:
+    setup = any_setup
+    on_sqlite = isinstance(setup["db"], Path)
     daemon = start_daemon(setup, replica)
-    url = f"sqlite:///{setup['db']}"
+    url = f"sqlite:///{setup['db']}" if on_sqlite else setup["db"]
+    secret = str(setup["db"]) if on_sqlite else PASSWORD
 
     def crawl_child() -> int | None:
         for pid in process_tree(daemon.pid)[1:]:
@@ -384,10 +406,18 @@ def test_the_database_url_stays_out_of_crawl_arguments_and_job_rows(
         pid = wait_for(crawl_child, timeout=60, step=0.05)
         args = (Path("/proc") / str(pid) / "cmdline").read_bytes()
         environ = (Path("/proc") / str(pid) / "environ").read_bytes().split(b"\0")
+        daemon_args = (Path("/proc") / str(daemon.pid) / "cmdline").read_bytes()
     finally:
-        stop(daemon)
-    assert str(setup["db"]).encode() not in args  # `ps` shows arguments to every user
+        output = stop(daemon)
+    assert secret.encode() not in args  # `ps` shows arguments to every user
     assert f"EVWATCH_DB={url}".encode() in environ
+    if not on_sqlite:  # nor in the daemon's arguments, its log, its lock or its job rows
+        assert PASSWORD.encode() not in daemon_args
+        assert "daemon started" in output and PASSWORD not in output
+        states = [bytes(state) for (state,) in query(url, "SELECT job_state FROM apscheduler_jobs")]
+        assert states and all(b"evwatch:***@127.0.0.1" in state for state in states)
+        assert not any(PASSWORD.encode() in state for state in states)
+        assert PASSWORD not in database_text(url)
 
     # A PostgreSQL URL's password is masked in what the job store pickles into its rows.
     from evwatch.daemon import DaemonOptions, _url, stored_options
@@ -404,14 +434,15 @@ def test_the_lock_file_masks_a_database_password(
     from evwatch.instance import InstanceLock
 
     monkeypatch.chdir(tmp_path)
-    url = "postgresql+psycopg://evw:s3cret-pw@db.internal/evwatch"
+    # A server database other than PostgreSQL (which has its advisory lock): a lock file.
+    url = "mysql+pymysql://evw:s3cret-pw@db.internal/evwatch"
     monkeypatch.setattr(sys, "argv", ["evwatch", "--db", url, "daemon"])
     with InstanceLock(url, "daemon") as lock:
         content = lock.path.read_text()
     assert "s3cret-pw" not in content
     assert (
         json.loads(content)["command"]
-        == "evwatch --db postgresql+psycopg://evw:***@db.internal/evwatch daemon"
+        == "evwatch --db mysql+pymysql://evw:***@db.internal/evwatch daemon"
     )
 
 

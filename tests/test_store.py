@@ -1,8 +1,10 @@
-"""The store: migrations, SQLite pragmas, UTC round trips, one row per article."""
+"""The store, on SQLite and PostgreSQL: migrations, SQLite pragmas, UTC round trips, one row per
+article, lengths real data can exceed."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,13 +14,13 @@ from sqlalchemy import func, select, text
 from store import queries
 from store.db import Database, resolve_db_url
 from store.migrate import HEAD_REVISION, current_revision, head_revision
-from store.models import Article, ArticleUrl, FetchFailure
+from store.models import Article, ArticleUrl, FetchFailure, Source
 from tests.conftest import query, run_evwatch
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'evwatch.db'}")
+def db(db_url: str) -> Iterator[Database]:
+    database = Database(db_url)
     yield database
     database.dispose()
 
@@ -46,19 +48,24 @@ def record(source_id: int, **changes: object) -> queries.ArticleRecord:
 
 def test_migrations_reach_head_and_pragmas_are_set(db: Database) -> None:
     assert current_revision(db.engine) == head_revision(db.engine) == HEAD_REVISION
+    if db.engine.dialect.name != "sqlite":
+        return
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
 
 
-def test_reopening_a_migrated_database_changes_nothing(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'evwatch.db'}"
+def test_reopening_a_migrated_database_changes_nothing(db_url: str) -> None:
+    url = db_url
     Database(url).dispose()
     from store.migrate import upgrade_to_head
 
     again = Database(url, migrate=False)
-    assert upgrade_to_head(again) is False
+    try:
+        assert upgrade_to_head(again) is False
+    finally:
+        again.dispose()
 
 
 def test_published_time_round_trips_as_aware_utc(db: Database) -> None:
@@ -102,6 +109,37 @@ def test_same_article_under_alias_or_same_text_is_stored_once(db: Database) -> N
         assert session.scalar(select(func.count()).select_from(Article)) == 1
         assert session.scalar(select(func.count()).select_from(ArticleUrl)) == 3
     assert "https://en.jiemian.com/article/13600001.html" in known
+
+
+def test_values_longer_than_any_fixed_length_are_stored_whole(db: Database) -> None:
+    title = "长" * 10_000
+    url = "https://www.jiemian.com/article/1.html?" + "q=x&" * 600
+    with db.session() as session:
+        source = queries.ensure_source(session, "jiemian", "J" * 500, "https://a.test/" + "p" * 600)
+        queries.save_article(
+            session,
+            record(source.id, canonical_url=url, fetched_url=url, title=title, author="A" * 400),
+        )
+    with db.read() as session:
+        article = session.scalars(select(Article)).one()
+        assert (article.title, article.canonical_url, article.author) == (title, url, "A" * 400)
+        assert session.scalar(select(ArticleUrl.url)) == url
+
+
+def test_timestamps_are_time_zone_aware_columns(db: Database) -> None:
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no time zone type: aware UTC is kept by the column type")
+    with db.engine.connect() as connection:
+        kinds = set(
+            connection.execute(
+                text(
+                    "SELECT data_type FROM information_schema.columns "
+                    "WHERE table_schema = 'public' AND table_name <> 'apscheduler_jobs' "
+                    "AND data_type LIKE 'timestamp%'"
+                )
+            ).scalars()
+        )
+    assert kinds == {"timestamp with time zone"}
 
 
 def test_naive_datetimes_are_refused(db: Database) -> None:
@@ -150,3 +188,39 @@ def test_a_database_from_a_newer_evwatch_is_refused_in_one_line(
         "upgrade evwatch"
     ]
     assert query(path, "SELECT version_num FROM alembic_version") == [("0099",)]
+
+
+@pytest.fixture()
+def empty_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_database(migrated=False)
+    yield url
+    cluster.drop_database(url)
+
+
+def test_migrating_keeps_stored_times_and_reaches_head(empty_db_url: str) -> None:
+    from alembic import command
+
+    from store.migrate import alembic_config
+
+    database = Database(empty_db_url, migrate=False)
+    try:
+        command.upgrade(alembic_config(database.engine), "0008")
+        with database.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO sources (name, title, home_url, created_at) "
+                    "VALUES ('jiemian', 'Jiemian', 'https://www.jiemian.com/', "
+                    "'2025-12-01 10:30:00')"
+                )
+            )
+        command.upgrade(alembic_config(database.engine), "head")
+        assert current_revision(database.engine) == HEAD_REVISION
+        with database.read() as session:
+            created = session.scalar(select(Source.created_at))
+        assert created == datetime(2025, 12, 1, 10, 30, tzinfo=UTC)
+    finally:
+        database.dispose()

@@ -3,8 +3,8 @@ the consolidated view, and a schema that matches its migrations."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from store import queries
 from store.db import Database
+from store.dialects import compare_type
 from store.figures import (
     FigureFilter,
     consolidate,
@@ -28,8 +29,8 @@ from tests.test_store import record
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'evwatch.db'}")
+def db(db_url: str) -> Iterator[Database]:
+    database = Database(db_url)
     yield database
     database.dispose()
 
@@ -77,7 +78,9 @@ def test_schema_matches_the_migrations(db: Database) -> None:
         return not (type_ == "table" and (name or "").startswith("articles_fts"))
 
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"include_object": modelled})
+        context = MigrationContext.configure(
+            connection, opts={"include_object": modelled, "compare_type": compare_type}
+        )
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from store.dialects import compare_type
 from store.models import Base
 
 config = context.config
@@ -33,6 +34,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             include_object=include_object,
+            compare_type=compare_type,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,67 @@
+"""One evwatch per PostgreSQL database, wherever it runs: the advisory lock refuses a second
+holder from another directory (naming the first one's pid, host and role) and is released by
+the server when the holder is killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.errors import CommandError
+from evwatch.instance import InstanceLock, holder
+from tests.conftest import REPO, run_evwatch
+from tests.pg import PASSWORD, PostgresCluster
+
+pytestmark = pytest.mark.postgres
+
+HOLD = """
+import os, time
+from evwatch.instance import InstanceLock
+with InstanceLock(os.environ["EVWATCH_DB"], "daemon"):
+    print("held", flush=True)
+    time.sleep(300)
+"""
+
+
+def test_one_instance_per_database_across_directories_until_the_holder_dies(
+    pg_cluster: PostgresCluster, tmp_path: Path
+) -> None:
+    url = pg_cluster.create_database()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD], cwd=elsewhere, env={**os.environ, "EVWATCH_DB": url,
+        "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "held\n"
+        cron = run_evwatch("run", "henandaily", timeout=60, EVWATCH_DB=url)
+        assert cron.returncode == 2, cron.stderr
+        [line] = cron.stderr.splitlines()
+        assert f"evwatch daemon, pid {child.pid} on " in line, line
+        assert "another evwatch is running on this database" in line
+        assert PASSWORD not in cron.stderr + cron.stdout
+        with pytest.raises(CommandError, match=f"pid {child.pid}"):
+            InstanceLock(url, "dispatch", wait_seconds=0.2).__enter__()
+        assert f"pid {child.pid}" in (holder(url) or "")
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+    deadline = time.monotonic() + 20
+    while True:  # the server ends the dead holder's session and its lock with it
+        try:
+            with InstanceLock(url, "run", wait_seconds=0.5):
+                assert f"evwatch run, pid {os.getpid()}" in (holder(url) or "")
+            break
+        except CommandError:
+            assert time.monotonic() < deadline, "the lock outlived its holder"
+    assert holder(url) is None
+    pg_cluster.drop_database(url)
