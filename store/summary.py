@@ -262,7 +262,9 @@ def rebuild(connection: Connection, batch: int = 5_000) -> int:
     votes: Votes = {}
     total = 0
     series: tuple[Any, ...] | None = None
-    for row in connection.execution_options(yield_per=batch).execute(query):
+    # the option on the statement: on the connection it would stay for every later statement
+    # (on PostgreSQL, a server-side cursor for alembic's own UPDATE)
+    for row in connection.execute(query.execution_options(yield_per=batch)):
         if tuple(row[:3]) != series and len(votes) >= batch:
             total += _write(connection, votes)
             votes = {}

@@ -40,6 +40,7 @@ TIMESTAMP_COLUMNS = {
     "deliveries": ("next_attempt_at", "sent_at", "created_at"),
     "delivery_attempts": ("attempted_at",),
     "disabled_channels": ("disabled_at",),
+    "series_votes": ("newest",),
 }
 
 
