@@ -35,7 +35,7 @@ def test_two_dispatchers_send_every_delivery_exactly_once(
             + "".join(
                 f'[[subscriber]]\nname = "desk{n}"\n'
                 f'webhook = {{ url = "{receiver.url_for(f"/hook{n}")}", '
-                f'secret_env = "{SECRET_ENV}" }}\n'
+                f'secret_env = "{SECRET_ENV}", allow_private_addresses = true }}\n'
                 for n in range(2)
             ),
             encoding="utf-8",

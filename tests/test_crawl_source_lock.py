@@ -55,7 +55,14 @@ def test_a_second_crawl_of_a_running_source_skips_and_says_why(
             if any("_2.html" in h["path"] for h in stalled.hits()) or stored(db):
                 break
             time.sleep(0.2)
+        # and has fetched the article pages it already knows of (they are not stalled)
+        quiet = time.monotonic() + 30
         hits_before = len(stalled.hits())
+        while time.monotonic() < quiet:
+            time.sleep(1.5)
+            if len(stalled.hits()) == hits_before:
+                break
+            hits_before = len(stalled.hits())
         second = run_evwatch(*crawl_args(stalled, db, SOURCE, "henandaily"), timeout=120)
         assert first.poll() is None  # still crawling
         assert second.returncode == 1
