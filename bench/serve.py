@@ -31,7 +31,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from sqlalchemy import create_engine  # noqa: E402
+
 from crawler.figures.entities import lexicon  # noqa: E402
+from store import summary  # noqa: E402
 from store.db import Database  # noqa: E402
 
 CACHE = REPO / "bench" / ".cache"
@@ -269,6 +272,15 @@ def build(path: Path, n_articles: int, n_figures: int) -> None:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             deliveries,
         )
+    connection.close()
+    # the per-series summary the writer keeps on every write (the alert rules and the entity
+    # page read it), computed once from the figures as the migration that adds it does
+    engine = create_engine(f"sqlite:///{tmp}")
+    with engine.begin() as summary_connection:
+        rows = summary.rebuild(summary_connection)
+    engine.dispose()
+    print(f"  series summary: {rows:,} rows", file=sys.stderr)
+    connection = sqlite3.connect(tmp)
     connection.execute("ANALYZE")
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
@@ -315,7 +327,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
     args = parser.parse_args()
     CACHE.mkdir(exist_ok=True)
-    db = CACHE / f"serve-{args.articles}-{args.figures}-v2.db"
+    db = CACHE / f"serve-{args.articles}-{args.figures}-v3.db"
     if not db.exists():
         print(f"building {db.name} (once; cached)", file=sys.stderr)
         build(db, args.articles, args.figures)

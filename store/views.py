@@ -7,14 +7,36 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, func, inspect, or_, select, text
+from sqlalchemy import (
+    Date,
+    Row,
+    String,
+    and_,
+    cast,
+    func,
+    inspect,
+    or_,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from store.figures import ConsolidatedFigure, _chosen, _reports, _Support
-from store.models import Alert, Article, CrawlRun, Delivery, Figure, Source
+from store.figures import _month_end as _month_last_day
+from store.models import (
+    Alert,
+    Article,
+    CrawlRun,
+    Delivery,
+    Figure,
+    SeriesVote,
+    Source,
+)
+from store.summary import MONTH, TOTAL_KINDS
 from store.types import UTCDateTime
 
 FTS_TABLE = "articles_fts"
@@ -276,72 +298,89 @@ def entities_like(session: Session, names: Collection[str]) -> set[str]:
 
 
 SeriesKey = tuple[str, str, str, date, date]  # metric, segment, period kind, start, end
+_KEY_NAMES = ("metric", "segment", "period_kind", "period_start", "period_end")
 
 
-def entity_figures(
-    session: Session, entity: str, reports_per_period: int = 5
-) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
-    """Every stored period of one entity, consolidated as ``consolidate`` does it but
-    aggregated in the database (one row per period, value, qualifier and source), and the
-    newest ``reports_per_period`` reports of each period with their snippet and article."""
-    key_columns = (
-        Figure.metric, Figure.segment, Figure.period_kind, Figure.period_start, Figure.period_end
-    )  # fmt: skip
-    connection = session.connection()  # Core rows: no ORM loading for thousands of rows
-    grouped = connection.execute(
-        select(
-            *key_columns,
-            Figure.value,
-            Figure.qualifier,
-            Source.name.label("source"),
-            func.count().label("reports"),
-            func.max(Article.published_at).label("newest"),
-        )
-        .join(Article, Figure.article_id == Article.id)
-        .join(Source, Article.source_id == Source.id)
-        .where(Figure.entity == entity)
-        .group_by(*key_columns, Figure.value, Figure.qualifier, Source.name)
-    ).all()
-    votes: dict[SeriesKey, dict[int, _Support]] = defaultdict(lambda: defaultdict(_Support))
-    sources: dict[SeriesKey, set[str]] = defaultdict(set)
-    newest: dict[SeriesKey, datetime] = {}
-    for row in grouped:
-        key = (row.metric, row.segment, row.period_kind, row.period_start, row.period_end)
-        votes[key][row.value].add(row.qualifier, row.newest, row.reports)
-        sources[key].add(row.source)
-        if row.newest is not None and (key not in newest or row.newest > newest[key]):
-            newest[key] = row.newest
-    consolidated = []
-    for key, by_value in votes.items():
-        chosen = _chosen(by_value)
-        consolidated.append(
-            ConsolidatedFigure(
-                entity=entity, metric=key[0], segment=key[1], period_kind=key[2],
-                period_start=key[3], period_end=key[4], value=chosen,
-                qualifier=by_value[chosen].qualifier,
-                reports=sum(s.reports for s in by_value.values()),
-                sources=tuple(sorted(sources[key])),
-                disagreement={v: s.reports for v, s in by_value.items()}
-                if len(by_value) > 1 else {},
-                latest_published=newest.get(key),
-            )
-        )  # fmt: skip
-    consolidated.sort(key=lambda c: (-c.period_end.toordinal(), c.metric, c.segment))
-    # the newest stored reports of each period: ranked on the figures alone (ids grow as
-    # figures are stored), then only those read with their article
-    rank = (
-        func.row_number()
-        .over(partition_by=list(key_columns), order_by=Figure.id.desc())
-        .label("rank")
+def _key_columns() -> tuple[Any, ...]:
+    return tuple(getattr(Figure, name) for name in _KEY_NAMES)
+
+
+def _raw_key_columns(table: Any) -> list[Any]:
+    """The key columns with their dates as the database hands them back: thousands of rows
+    share a few dozen dates, parsed once each by ``_Dates`` rather than once per row."""
+    return [
+        type_coerce(table.c[name], String).label(name) if name in _DATE_NAMES else table.c[name]
+        for name in _KEY_NAMES
+    ]
+
+
+_DATE_NAMES = ("period_start", "period_end")
+
+
+class _Dates(dict[Any, Any]):
+    """Dates (or UTC datetimes) parsed from their stored text once each."""
+
+    def __init__(self, moment: bool = False) -> None:
+        super().__init__()
+        self.moment = moment
+
+    def __missing__(self, value: Any) -> Any:
+        parsed = value
+        if isinstance(value, str):
+            parsed = datetime.fromisoformat(value)
+            parsed = parsed.replace(tzinfo=UTC) if self.moment else parsed.date()
+        elif isinstance(value, datetime) and self.moment:
+            parsed = value.replace(tzinfo=UTC)
+        self[value] = parsed
+        return parsed
+
+
+def _month_end(session: Session, start: Any) -> Any:
+    """SQL for the last day of the month of ``start`` (a date column)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(start, "start of month", "+1 month", "-1 day")
+    return cast(func.date_trunc("month", start) + text("interval '1 month - 1 day'"), Date)
+
+
+def _outside_condition(outside: Collection[SeriesKey]) -> Any:
+    """The figures of these periods; a month's whole month (its summary row counts every end)."""
+    conditions = []
+    for metric, segment, kind, start, end in sorted(outside):
+        same = [Figure.metric == metric, Figure.segment == segment,
+                Figure.period_kind == kind, Figure.period_start == start]  # fmt: skip
+        if kind != MONTH:
+            same.append(Figure.period_end == end)
+        conditions.append(and_(*same))
+    return or_(*conditions)
+
+
+def _newest_reports(
+    session: Session, entity: str, reports_per_period: int
+) -> tuple[dict[SeriesKey, list[Any]], set[SeriesKey]]:
+    """The newest ``reports_per_period`` reports of each period of ``entity`` with their
+    snippet and article (ranked on the figures alone, ids grow as figures are stored, then
+    only those read with their article), and the periods the series summary does not hold as
+    they are: other period kinds (quarters, halves, days), and months reported with an
+    earlier end (each has its newest reports, so one pass finds them all)."""
+    key_columns = _key_columns()
+    outside = or_(
+        Figure.period_kind.not_in((MONTH, *TOTAL_KINDS)),
+        and_(
+            Figure.period_kind == MONTH,
+            Figure.period_end != _month_end(session, Figure.period_start),
+        ),
     )
-    ranked = select(Figure.id, rank).where(Figure.entity == entity).subquery()
+    rank = func.row_number().over(partition_by=list(key_columns), order_by=Figure.id.desc())
+    ranked = select(Figure.id, rank.label("rank")).where(Figure.entity == entity).subquery()
     newest_ids = select(ranked.c.id).where(ranked.c.rank <= reports_per_period)
     reports: dict[SeriesKey, list[Any]] = defaultdict(list)
-    for report in connection.execute(
+    outside_keys: set[SeriesKey] = set()
+    dates = _Dates()
+    for report in session.connection().execute(
         select(
-            Figure.id, Figure.article_id, *key_columns, Figure.value, Figure.qualifier,
-            Figure.snippet, Article.canonical_url, Article.title, Article.published_at,
-            Source.name.label("source"),
+            Figure.id, Figure.article_id, *_raw_key_columns(Figure.__table__), Figure.value,
+            Figure.qualifier, Figure.snippet, Article.canonical_url, Article.title,
+            Article.published_at, Source.name.label("source"), outside.label("outside"),
         )
         .join(Article, Figure.article_id == Article.id)
         .join(Source, Article.source_id == Source.id)
@@ -349,8 +388,142 @@ def entity_figures(
         .order_by(Figure.id.desc())
     ):  # fmt: skip
         key = (
-            report.metric, report.segment, report.period_kind, report.period_start,
-            report.period_end,
+            report.metric, report.segment, report.period_kind, dates[report.period_start],
+            dates[report.period_end],
         )  # fmt: skip
         reports[key].append(report)
+        if report.outside:
+            outside_keys.add(key)
+    return reports, outside_keys
+
+
+class _Period:
+    """One period's votes per value, sources and newest publication, as they are gathered."""
+
+    __slots__ = ("newest", "sources", "votes")
+
+    def __init__(self) -> None:
+        self.votes: dict[int, _Support] = {}
+        self.sources: set[str] = set()
+        self.newest: datetime | None = None
+
+    def add(self, value: int, qualifier: str, newest: datetime | None, reports: int) -> None:
+        support = self.votes.get(value)
+        if support is None:
+            support = self.votes[value] = _Support()
+        support.add(qualifier, newest, reports)
+        if newest is not None and (self.newest is None or newest > self.newest):
+            self.newest = newest
+
+
+def _from_summary(session: Session, entity: str) -> dict[SeriesKey, _Period]:
+    """The months and totals of ``entity`` from the series summary's vote counts, summed per
+    value in the database: a value's qualifier is exact if any of its reports is, else the
+    first in qualifier order (the order ``consolidate`` meets them in)."""
+    table = SeriesVote.__table__
+    votes = table.c
+    key = _raw_key_columns(table)
+    newest = type_coerce(func.max(votes.newest), String).label("newest")
+    periods: dict[SeriesKey, _Period] = {}
+    dates, moments = _Dates(), _Dates(moment=True)
+    for row in session.connection().execute(
+        select(
+            *key, votes.value, func.sum(votes.reports).label("reports"),
+            func.max(votes.qualifier == "exact").label("exact"),
+            func.min(votes.qualifier).label("qualifier"), newest,
+        )
+        .where(votes.entity == entity, votes.reports > 0)
+        .group_by(*key[:3], votes.period_start, votes.period_end, votes.value)
+        .order_by(*key[:3], votes.period_start, votes.period_end, votes.value)
+    ):  # fmt: skip
+        metric, segment, kind, start, end, value, reports, exact, qualifier, newest = row
+        period_key = (metric, segment, kind, dates[start], dates[end])
+        period = periods.get(period_key)
+        if period is None:
+            period = periods[period_key] = _Period()
+        moment = None if newest is None else moments[newest]
+        period.votes[value] = _Support(
+            reports, bool(exact), 0.0 if moment is None else moment.timestamp(),
+            "exact" if exact else qualifier,
+        )  # fmt: skip
+        if moment is not None and (period.newest is None or moment > period.newest):
+            period.newest = moment
+    return periods
+
+
+def _from_figures(
+    session: Session, entity: str, condition: Any, periods: dict[SeriesKey, _Period]
+) -> None:
+    """Adds the periods of the figures of ``entity`` matching ``condition``, aggregated in the
+    database: one row per period, value, qualifier and source."""
+    key_columns = _key_columns()
+    for row in session.connection().execute(
+        select(
+            *key_columns, Figure.value, Figure.qualifier, Source.name.label("source"),
+            func.count().label("reports"), func.max(Article.published_at).label("newest"),
+        )
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Figure.entity == entity, condition)
+        .group_by(*key_columns, Figure.value, Figure.qualifier, Source.name)
+        .order_by(*key_columns, Figure.value, Figure.qualifier, Source.name)
+    ):  # fmt: skip
+        period = periods.setdefault(tuple(row[:5]), _Period())
+        period.add(row.value, row.qualifier, row.newest, row.reports)
+        period.sources.add(row.source)
+
+
+def _add_sources(session: Session, entity: str, periods: dict[SeriesKey, _Period]) -> None:
+    """The sources that reported each period (every report read with its article)."""
+    key_columns = _key_columns()
+    for row in session.connection().execute(
+        select(*key_columns, Source.name)
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .where(Figure.entity == entity)
+        .group_by(*key_columns, Source.name)
+    ):
+        period = periods.get(tuple(row[:5]))
+        if period is not None:
+            period.sources.add(row.name)
+
+
+def entity_figures(
+    session: Session, entity: str, reports_per_period: int = 5, *, sources: bool = True
+) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
+    """Every stored period of one entity, consolidated as ``consolidate`` does it, and the
+    newest ``reports_per_period`` reports of each period with their snippet and article.
+
+    Months and totals come from the series summary's vote counts (``store.summary``), not from
+    every report; only periods it does not hold as they are (quarters, halves, days, a month
+    reported with an earlier end and that whole month) are aggregated from their figures.
+    ``sources``: also which sources reported each period, which reads every report's article
+    (the page does not show them; its downloads do)."""
+    reports, outside = _newest_reports(session, entity, reports_per_period)
+    periods = _from_summary(session, entity)
+    if outside:
+        for metric, segment, kind, start, _ in outside:
+            if kind == MONTH:  # the whole month: its summary row counts every end
+                month = (metric, segment, kind, start, _month_last_day(start.year, start.month))
+                periods.pop(month, None)
+        _from_figures(session, entity, _outside_condition(outside), periods)
+    if sources:
+        _add_sources(session, entity, periods)
+    consolidated = []
+    for key, period in periods.items():
+        chosen = _chosen(period.votes)
+        by_value = period.votes
+        consolidated.append(
+            ConsolidatedFigure(
+                entity=entity, metric=key[0], segment=key[1], period_kind=key[2],
+                period_start=key[3], period_end=key[4], value=chosen,
+                qualifier=by_value[chosen].qualifier,
+                reports=sum(s.reports for s in by_value.values()),
+                sources=tuple(sorted(period.sources)) if sources else (),
+                disagreement={v: s.reports for v, s in by_value.items()}
+                if len(by_value) > 1 else {},
+                latest_published=period.newest,
+            )
+        )  # fmt: skip
+    consolidated.sort(key=lambda c: (-c.period_end.toordinal(), c.metric, c.segment))
     return consolidated, reports

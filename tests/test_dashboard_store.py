@@ -4,7 +4,9 @@ database cannot write."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import delete, text
@@ -84,11 +86,12 @@ def test_a_database_needing_a_migration_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_entity_summary_agrees_with_consolidate(tmp_path: Path) -> None:
-    """The dashboard aggregates in the database what ``evwatch figures --consolidated``
+    """The dashboard reads from the series summary what ``evwatch figures --consolidated``
     chooses in Python: same values, reports, sources and disagreements; snippets capped."""
     from datetime import date
 
-    from store.figures import FigureFilter, consolidate, list_figures, store_figures
+    from store import summary as series_summary
+    from store.figures import FigureFilter, consolidate, figure_key, list_figures, store_figures
     from tests.test_store_figures import figure
 
     db = Database(f"sqlite:///{tmp_path / 'summary.db'}")
@@ -106,6 +109,7 @@ def test_the_entity_summary_agrees_with_consolidate(tmp_path: Path) -> None:
         article_id = save(db, n, f"article {n}", f"text {n}")
         with db.session() as session:
             store_figures(session, article_id, figures, "1")
+            series_summary.refresh(session, [figure_key(f) for f in figures])  # as the writer
     with db.read() as session:
         expected = consolidate(list_figures(session, FigureFilter(entities=frozenset({"HIMA"}))))
         summary, snippets = views.entity_figures(session, "HIMA", reports_per_period=3)
@@ -119,3 +123,76 @@ def test_the_entity_summary_agrees_with_consolidate(tmp_path: Path) -> None:
     )
     key = ("deliveries", "nev", "month", date(2025, 11, 1), date(2025, 11, 30))
     assert [r.snippet for r in snippets[key]] == ["report 5", "report 4", "report 3"]
+
+
+def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(tmp_path: Path) -> None:
+    """Months and totals read from the series summary, and the periods it does not hold as
+    they are (a quarter, a month reported up to an earlier day, that whole month) read from
+    their figures, give what aggregating every report gives: values, reports, agreeing counts,
+    disagreements, sources, newest publication, and the newest reports of each period."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from store import summary as series_summary
+    from store.figures import FigureFilter, consolidate, figure_key, list_figures, store_figures
+    from tests.test_store_figures import figure
+
+    db = Database(f"sqlite:///{tmp_path / 'entity.db'}")
+    october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 31)}
+    early_october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 20)}
+    quarter = {"period_kind": "quarter", "period_start": date(2025, 7, 1),
+               "period_end": date(2025, 9, 30), "value": 200_000}  # fmt: skip
+    ytd = {"period_kind": "ytd", "period_start": date(2025, 1, 1),
+           "period_end": date(2025, 10, 31), "value": 600_000}  # fmt: skip
+    reports = [
+        [figure(), figure(**october, value=70_000), figure(**quarter)],
+        [figure(value=81_000, qualifier="approx"), figure(**early_october, value=40_000)],
+        [figure(**october, value=71_000), figure(**ytd), figure(**{**quarter, "value": 201_000})],
+        [figure(**early_october, value=41_000), figure(segment="all", value=90_000)],
+        [figure(**october, value=71_000, qualifier="approx"), figure(**{**ytd, "value": 600_500})],
+        *[[figure(snippet=f"report {n}"), figure(**quarter, snippet=f"q {n}")] for n in range(4)],
+    ]
+    sources = ("wire", "daily", "weekly")
+    published = datetime(2025, 11, 3, 8, tzinfo=UTC)
+    for n, figures in enumerate(reports):
+        with db.session() as session:
+            source = queries.ensure_source(session, sources[n % 3], "S", "https://s.test/")
+            url = f"https://s.test/{n}.html"
+            article_id, _ = queries.save_article(
+                session,
+                queries.ArticleRecord(
+                    source_id=source.id, canonical_url=url, fetched_url=url, title=f"t{n}",
+                    author=None, source_line=None, published_at=published + timedelta(hours=n),
+                    language="zh", text=f"text {n}", text_en=None, text_zh=None, raw_html=b"",
+                    raw_encoding=None, content_hash=f"h{n}",
+                ),
+            )  # fmt: skip
+        with db.session() as session:
+            store_figures(session, article_id, figures, "1")
+            series_summary.refresh(session, [figure_key(f) for f in figures])  # as the writer
+    with db.read() as session:
+        stored = list_figures(session, FigureFilter(entities=frozenset({"HIMA"})))
+        expected = consolidate(stored)
+        got, snippets = views.entity_figures(session, "HIMA", reports_per_period=3)
+        lean, lean_snippets = views.entity_figures(
+            session, "HIMA", reports_per_period=3, sources=False
+        )
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+    assert {(c.period_kind, c.period_end) for c in got} >= {
+        ("quarter", date(2025, 9, 30)), ("month", date(2025, 10, 20)),
+        ("month", date(2025, 10, 31)), ("ytd", date(2025, 10, 31)),
+    }  # fmt: skip
+    october_total = next(c for c in got if c.period_end == date(2025, 10, 31)
+                         and c.period_kind == "month")  # fmt: skip
+    assert (october_total.value, october_total.reports, october_total.disagreement) == (
+        71_000, 3, {70_000: 1, 71_000: 2},
+    )  # fmt: skip
+    # the newest three reports of each period, as ranking every figure by id gives them
+    newest: dict[Any, list[int]] = {}
+    for row in sorted(stored, key=lambda r: -r.id):
+        key = (row.metric, row.segment, row.period_kind, row.period_start, row.period_end)
+        if len(newest.setdefault(key, [])) < 3:
+            newest[key].append(row.id)
+    assert {k: [r.id for r in v] for k, v in snippets.items()} == newest
+    # without sources: the same periods, values and reports
+    assert [replace(c, sources=()) for c in got] == lean
+    assert lean_snippets == snippets

@@ -266,7 +266,9 @@ def create_app(
 
     def entity(request: Request) -> Response:
         name = request.path_params["name"]
-        page = pages.entity_page(db, config, name)
+        # the sources of each period are in the downloads only: read them for those alone
+        downloading = bool(request.query_params.get("format"))
+        page = pages.entity_page(db, config, name, sources=downloading)
         if page is None:
             return problem(request, f"no stored figures for {name!r}", 404)
         canonical = page.extra["entity"]["name"]

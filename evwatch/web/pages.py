@@ -248,13 +248,16 @@ class SeriesView:
     totals: Table
 
 
-def entity_page(db: Database, config: Config, name: str) -> Page | None:
+def entity_page(db: Database, config: Config, name: str, *, sources: bool = True) -> Page | None:
     """One chart per metric and segment of the entity's monthly series, its months as a table
     with each report's snippet and link, and its cumulative totals apart. None when nothing is
-    stored under the name (any alias, English or Chinese)."""
+    stored under the name (any alias, English or Chinese). ``sources``: fill each period's
+    sources (its tables' downloads have them, the page does not show them)."""
     canonical = canonical_name(name)
     with db.read() as session:
-        consolidated, reports = views.entity_figures(session, canonical, REPORTS_SHOWN)
+        consolidated, reports = views.entity_figures(
+            session, canonical, REPORTS_SHOWN, sources=sources
+        )
         if not consolidated:
             return None
         marks_rows = views.alerts(session, entities={canonical})
@@ -419,7 +422,7 @@ def open_read_only(url: str) -> ReadOnlyDatabase:
 
 def metric_series(db: Database, config: Config, name: str, metric: str | None) -> list[Series]:
     """The charts of ``evwatch chart``: the entity page's, for one metric or all."""
-    page = entity_page(db, config, name)
+    page = entity_page(db, config, name, sources=False)  # charts show no sources
     if page is None:
         raise CommandError(f"no stored figures for entity {name!r}")
     charts: Sequence[SeriesView] = page.extra["series"]
