@@ -247,19 +247,7 @@ def list_figures(
     session: Session, wanted: FigureFilter, limit: int | None = None
 ) -> list[Row[Any]]:
     """Stored figures with their article and source, newest period first."""
-    query = _reports()
-    if wanted.entities:
-        query = query.where(Figure.entity.in_(sorted(wanted.entities)))
-    if wanted.metric:
-        query = query.where(Figure.metric == wanted.metric)
-    if wanted.period:
-        start, end = period_bounds(wanted.period)
-        query = query.where(Figure.period_end >= start, Figure.period_end <= end)
-    if wanted.since:
-        query = query.where(Figure.period_end >= wanted.since)
-    if wanted.source:
-        query = query.where(Source.name == wanted.source)
-    query = query.order_by(
+    query = _filtered(_reports(), wanted).order_by(
         Figure.period_end.desc(), Figure.entity, Figure.metric, Figure.segment, Figure.id
     )
     if limit:
