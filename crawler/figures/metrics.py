@@ -82,7 +82,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]  # fmt: skip
 _PRODSALES = re.compile(
-    r"产销|\bproduction and sales\b|\boutput and sales\b|\bproduced and sold\b", _I
+    r"产销|产量(?:[、和与及]|以及)销量|\b(?:production|output) and sales(?: volumes?)?\b"
+    r"|\bproduced and sold\b",
+    _I,
 )
 # "exports" named as a part of the figure, not as its metric: "销量(含出口)", "including exports"
 _EXPORTS_INCLUDED = re.compile(r"(?:含|包括|包含|\bincluding|\bincl\.?|\bplus)\s*$", _I)
@@ -103,11 +105,10 @@ class Hit:
     end: int
 
 
-def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:
-    """ "production and sales reached X and Y" / "产销分别完成X和Y": production marks X, sales Y.
-
-    Each metric is placed right before its number, the nearest word to it. Without two numbers
-    joined by "and" the pair stays one "prodsales" hit ("产销均突破100万辆": both)."""
+def _split_pair(text: str, end: int, kinds: tuple[str, str]) -> list[Hit] | None:
+    """ "production and sales reached X and Y" / "销量和出口分别为X和Y": the first metric marks
+    X, the second Y, each placed right before its number (the nearest word to it). None
+    without two numbers joined by "and"."""
     from crawler.figures.numbers import OTHER, find_numbers
 
     numbers = [n for n in find_numbers(text[end:]) if n.counts != OTHER and n.value >= 100]
@@ -115,8 +116,42 @@ def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:
         first, second = numbers[0], numbers[1]
         if _PAIR_BETWEEN.match(text[end + first.unit_end : end + second.start]):
             a, b = end + first.start, end + second.start
-            return [Hit("production", a - 1, a), Hit("sales", b - 1, b)]
-    return [Hit("prodsales", start, end)]
+            return [Hit(kinds[0], a - 1, a), Hit(kinds[1], b - 1, b)]
+    return None
+
+
+def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:
+    """Production and sales named together: split over their two numbers, or one "prodsales"
+    hit for one number ("产销均突破100万辆": both)."""
+    pair = _split_pair(text, end, ("production", "sales"))
+    return pair if pair is not None else [Hit("prodsales", start, end)]
+
+
+# two metrics named together: "销量和出口", "sales and exports"
+_METRIC_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|and)\s*", _I)
+
+
+def _split_named_pairs(text: str, hits: list[Hit]) -> list[Hit]:
+    """ "销量和出口量分别为X和Y": two different metrics joined by "and", then two numbers."""
+    out: list[Hit] = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if (
+            nxt is not None
+            and "prodsales" not in (h.kind, nxt.kind)
+            and h.kind != nxt.kind
+            and _METRIC_JOIN.fullmatch(text, h.end, nxt.start)
+        ):
+            pair = _split_pair(text, nxt.end, (h.kind, nxt.kind))
+            if pair is not None:
+                out.extend(pair)
+                i += 2
+                continue
+        out.append(h)
+        i += 1
+    return out
 
 
 def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
@@ -182,7 +217,7 @@ def metric_hits(text: str) -> list[Hit]:
             for m in pattern.finditer(low)
         ]
     hits = _overseas(text, hits)
-    pairs = odd or "产销" in text or "and sales" in low or "and sold" in low  # _PRODSALES needs one
+    pairs = odd or "产" in text or "and sales" in low or "and sold" in low  # _PRODSALES needs one
     for m in _PRODSALES.finditer(text) if pairs else ():
         hits = [h for h in hits if not (m.start() <= h.start < m.end())]
         hits.extend(_split_prodsales(text, m.start(), m.end()))
@@ -192,7 +227,7 @@ def metric_hits(text: str) -> list[Hit]:
         if out and h.start < out[-1].end:
             continue
         out.append(h)
-    return out
+    return _split_named_pairs(text, out) if len(out) > 1 else out
 
 
 class _TrapSearch:

@@ -681,7 +681,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
         obj = cand.entity_obj
         if obj is not None and subsegment(
-            s[_part_window(cand, live, starts, parts_all) : cand.number.unit_end]
+            s[_part_window(s, cand, live, starts, parts_all) : cand.number.unit_end]
             + _predicate_after(s, cand.number.unit_end)
             + _market_lead(s, starts)
         ):
@@ -762,13 +762,21 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
     return arm if cand.metric == "exports" or made_in_china(s) else None
 
 
-def _part_window(cand: _Candidate, live: list[_Candidate], starts: list[int], parts: Parts) -> int:
+_BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$")
+
+
+def _part_window(
+    s: str, cand: _Candidate, live: list[_Candidate], starts: list[int], parts: Parts
+) -> int:
     """Where the words that say which part of a maker a number counts begin: its clause, or
     for a comparison base ("(去年同期为114183辆)") the clause of the figure it is compared with."""
 
     def is_base(c: _Candidate) -> bool:
         own_time = parts.tie_at(c.number.start)
-        return own_time is not None and own_time.base
+        if own_time is not None and own_time.base:
+            return True
+        # "环比增长14%(4月为209467辆)": a number in brackets right after a growth rate
+        return _BRACKETED_BASE.search(s, max(0, c.number.start - 16), c.number.start) is not None
 
     if is_base(cand):
         compared = [c for c in live if c.number.start < cand.number.start and not is_base(c)]

@@ -123,16 +123,21 @@ def place_as_scope(s: str, mention: Mention) -> bool:
 
 _PASSING_PLACE_BEFORE = re.compile(r"(?:\bat|\bvia|\bthrough|\bnear)\s+(?:the\s+)?$", re.I)
 _PASSING_PLACE_AFTER = re.compile(r"^[-\w]*\s+(?:Port|Airport|Station)\b")
+_AVERAGE_AFTER = re.compile(
+    r"(?:的|['’]s)?\s*(?:(?:national|nationwide|overall)\s+)?(?:平均|average\b|均值)", re.I
+)
 
 
 def may_be_subject_later(s: str, mention: Mention) -> bool:
-    """A place passed through ("loaded at Ningbo-Zhoushan Port") is not what the next
+    """A place passed through ("loaded at Ningbo-Zhoushan Port") or named for its average as a
+    yardstick ("而全国平均增速为30.1%", "the national average of 5%") is not what the next
     sentence without a subject talks about."""
     if not mention.entity.is_region:
         return True
     return not (
         _PASSING_PLACE_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
         or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
+        or _AVERAGE_AFTER.match(s, mention.end)
     )
 
 
