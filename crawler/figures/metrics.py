@@ -43,6 +43,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
                 r"leaving China\b",
                 r"left (?:China )?for (?:foreign|overseas) (?:customers|markets)",
+                r"(?:went|go(?:es)?|were sent|headed) (?:abroad|overseas|to (?:foreign|overseas)"
+                r" (?:customers|markets|buyers))",
             ],
             [r"出口|海外(?:市场)?(?:累计)?(?:销量|销售|交付)|销往(?:海外|国外|境外)|出海"],
         ),

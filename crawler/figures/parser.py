@@ -530,6 +530,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         # --- qualifier
         q = mx.qualifier_before(before[-30:])
+        if q in ("at_least", "at_most") and own_time and own_time.base:
+            q = None  # "178% more than the 5,820 it sold": a comparison, not a bound
         if q is None and n.after_qualifier:
             q = n.after_qualifier
         if q is None and mx.is_threshold(s[n.end : n.end + 30]):
@@ -546,7 +548,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if n.counts != VEHICLE and not n.ordinal:
             cand.doubts.append(D_NO_UNIT)
         if in_clause:
-            cand.metric = min(in_clause, key=lambda h: abs(h.start - n.start)).kind
+            # a metric word after the number and past "and" or a comma is the next number's
+            # ("output totaled X and sales reached Y"): used only when nothing nearer is
+            near = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
+            cand.metric = min(near or in_clause, key=lambda h: abs(h.start - n.start)).kind
         else:
             before_hits = [h for h in hits if h.start < n.start]
             after_hits = [h for h in hits if h.start > n.start]
@@ -562,6 +567,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.metric is None:
             cand.drop("no metric word")
             continue
+        if cand.metric in ("sales", "deliveries") and _OF_THEM.match(s, n.unit_end):
+            # "316,018 left for foreign buyers, with 33,476 of them sold in December": a part
+            # of the exports just counted is exports too
+            earlier = [c for c in cands if c.number.start < n.start and c.metric is not None]
+            if earlier and earlier[-1].metric == "exports":
+                cand.metric = "exports"
         if n.counts == NEUTRAL and not n.ordinal and cand.metric == "exports" and q is None:
             # "exports of 43 billion" without a unit is usually money already caught; be safe
             pass
@@ -591,7 +602,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _PLANNED.search(s, starts[i], bounds[i])
         ]
         before_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] < n.start]
-        after_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] > n.start]
+        # "..., with a strong finish in December, when it sold 3,512": December is 3,512's
+        theirs = {
+            i
+            for i in range(len(starts) - 1)
+            if i + 1 in number_clauses and i + 1 != cand.clause and _WHEN_NEXT.match(s, bounds[i])
+        }
+        after_lead = [
+            p
+            for i, p in enumerate(lead_parts)
+            if p in others and starts[i] > n.start and i not in theirs
+        ]
         parts = own
         if own.empty and not n.ordinal:
             cand.doubts.append(D_PERIOD_AWAY)
@@ -607,6 +628,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     p
                     for i, p in enumerate(lead_parts)
                     if i != cand.clause
+                    and i not in theirs
                     and (p.explicit or p.as_of is not None)
                     and not _PLANNED.search(s, starts[i], bounds[i])
                 ),
@@ -760,6 +782,19 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
         return None
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) else None
+
+
+_OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
+_WHEN_NEXT = re.compile(r"[,，\s]*(?:when|during which|in which)\b", re.I)
+# what separates a number from a metric word that belongs to a later number
+_GAP_BREAK = re.compile(
+    r"\b(?:and|while|whereas|but|or)\b|[,，;；、和而及与]|(?<=[\u4e00-\u9fff])\s|\s(?=[\u4e00-\u9fff])"
+)
+
+
+def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
+    """A metric word right after a number that counts it ("20,116 deliveries", "25万辆的销量")."""
+    return hit.start - unit_end <= 16 and _GAP_BREAK.search(s, unit_end, hit.start) is None
 
 
 _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$")
