@@ -322,6 +322,7 @@ _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")
 # "20,000 to 30,000", "3-5万辆"; not "from 1.456 million in 2020 to 9.443 million" (a year)
 _RANGE_BEFORE = re.compile(r"(?<!(?<!\d)(?:19|20)\d\d)(?<=\d)\s*(?:[-–—~～至到]|to)\s*$")
 _DATE_AFTER = re.compile(r"^\s*(?:月|日|号|年|周年|st\b|nd\b|rd\b|th\b)")
+_TH_AFTER = re.compile(r"th\b")
 _ZH_AFTER_QUAL = re.compile(r"^(多|余|以上|左右|上下|以下|以内)")
 _ZH_QUALIFIERS = {
     "多": "at_least",
@@ -452,6 +453,9 @@ def find_numbers(text: str) -> list[Number]:
         before = text[max(0, start - 8) : start]
         after = text[end : end + 60]
         counts = NEUTRAL
+        if digits is not None and not en_mult and value >= 1000 and _TH_AFTER.match(after):
+            ordinal, end = True, end + 2  # "the 500,000th vehicle": a milestone, not a date
+            after = text[end : end + 60]
         unit_end = end
         after_qualifier = None
         if (

@@ -567,6 +567,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.metric is None:
             cand.drop("no metric word")
             continue
+        if n.ordinal and not in_clause:
+            cand.drop("a milestone (the Nth vehicle) without its own verb")
+            continue
         if cand.metric in ("sales", "deliveries") and _OF_THEM.match(s, n.unit_end):
             # "316,018 left for foreign buyers, with 33,476 of them sold in December": a part
             # of the exports just counted is exports too

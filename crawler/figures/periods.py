@@ -84,6 +84,11 @@ def small_int(token: str) -> int:
     return _EN_NUMS.get(token) or _ORDINALS.get(token) or _ZH_NUMS[token]
 
 
+_YEAR_FIELDS = ("year", "year_rel")
+_PERIOD_FIELDS = ("month", "months", "quarter", "half", "ytd", "full_year", "last_month")
+_OPEN_FIELDS = ("lifetime", "total")
+
+
 @dataclass
 class Parts:
     """Time components found in one scope (a clause, or the sentence lead)."""
@@ -126,10 +131,17 @@ class Parts:
         return not self.spans
 
     def merge(self, other: Parts) -> Parts:
-        """``self`` completed with what ``other`` says (self wins on conflicts)."""
+        """``self`` completed with what ``other`` says (self wins on conflicts). A year said
+        in ``self`` ("去年", "last year") is not completed by another year, and a period said
+        in ``self`` is not turned into a lifetime by ``other`` ("since it opened in 2017, ...
+        made 235,000 last year")."""
         out = Parts(**{k: getattr(self, k) for k in self.__dataclass_fields__})
+        has_year = self.year is not None or self.year_rel is not None
+        has_period = has_year or any(getattr(self, k) for k in _PERIOD_FIELDS)
         for name in self.__dataclass_fields__:
             if name in ("spans", "components", "ties"):
+                continue
+            if (has_year and name in _YEAR_FIELDS) or (has_period and name in _OPEN_FIELDS):
                 continue
             if getattr(out, name) in (None, False):
                 setattr(out, name, getattr(other, name))
@@ -208,6 +220,14 @@ _COMPARISON = re.compile(
     r"|same (?:period|months?|point|time|stretch) (?:of |in |a )?(?:last|the previous|previous)"
     r" year|same (?:period|months?"
     r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's",
+    re.IGNORECASE,
+)
+
+# "since customer deliveries began in October", "自2017年投产以来": when counting started
+_SINCE_START = re.compile(
+    r"\bsince\b[^.;,]{0,60}?\b(?:began|begun|started|launched|opened|commenced|was founded"
+    r"|was established|went on sale)\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
+    r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产)[^,，。；;]{0,6}?以来",
     re.IGNORECASE,
 )
 
@@ -397,9 +417,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:cumulative(?:ly)?|to date|since (?:its |the |(?:the )?(?:company|brand|firm"
             r"|carmaker|automaker|plant|factory)['’]s )?(?:launch|founding|"
             r"inception|start|debut|establishment)|all[- ]time total|millionth"
-            r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|deliveries|production"
-            r"|sales|operations) (?:first )?(?:began|started|launched|opened|was founded"
-            r"|was established))\b",
+            r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|(?:(?:its|the|their)\s+)?"
+            r"(?:[a-z-]+\s+)?(?:deliveries|production|sales|operations)) (?:first )?(?:began|begun"
+            r"|started|launched|opened|commenced|was founded|was established))\b",
             re.IGNORECASE,
         ),
         "lifetime",
@@ -596,6 +616,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
         if "year" in lowered or "同期" in chunk
         else []
     )
+    if "since" in lowered or "自" in chunk:  # the time a lifetime count starts from
+        taken += [
+            m.span("t") if m.group("t") else m.span("t2")
+            for m in _SINCE_START.finditer(text, start, end)
+        ]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)

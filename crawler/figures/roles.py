@@ -64,6 +64,8 @@ _LISTED_BEFORE = re.compile(
 _APPOSITION = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow|home to)\s"
     r"[^,;，；。]{0,100}?,"
+    # "SGMW, General Motors' joint venture in China, has built ..."
+    r"|,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s|'|’)\s[^,;，；。\d]{0,80}?,"
     r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s"  # "Changan Automobile — a state-owned ... —"
     r"|,\s*(?:which|who|whose)\s[^,;，；。\d]{0,100}?,"  # "Geely Auto, which owns Zeekr,"
     r"|\s*\((?:the|a|an|its|one of|which|who|whose)\s[^()\d]{0,80}\))",  # "(the parent of Zeekr)"
