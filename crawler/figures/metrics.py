@@ -271,10 +271,10 @@ class _TrapSearch:
 _TRAP = _vocabulary(
     [
         # plans, forecasts, conditions
-        r"targets?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
-        r"expect(?:s|ed|ing)?\b", r"forecast(?:s|ed)?\b", r"project(?:ed|ions?|s)?\b",
-        r"estimat(?:e|es|ed)\b", r"guidance\b", r"outlook\b", r"will\b", r"would\b", r"could\b",
-        r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed)?\b", r"pledge[sd]?\b",
+        r"target(?:s|ed|ing)?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
+        r"expect(?:s|ed|ing)?\b", r"forecast(?:s|ed|ing)?\b", r"project(?:ed|ing|ions?|s)?\b",
+        r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"outlook\b", r"will\b", r"would\b", r"could\b",
+        r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b", r"pledg(?:e|es|ed|ing)\b",
         r"on track to\b", r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
         r"potential\b", r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
@@ -282,7 +282,7 @@ _TRAP = _vocabulary(
         # capacity, orders, outlets, chargers, staff, money
         r"capacit(?:y|ies)\b", r"able to\b", r"equipped to\b", r"designed to\b", r"orders?\b",
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
-        r"bookings?\b", r"reservations?\b", r"pre-?orders?\b", r"stores?\b",
+        r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
         r"piles?\b", r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
         r"worth\b", r"valued\b",
@@ -328,8 +328,8 @@ TRAP = _TrapSearch(_TRAP)
 # sentences report on ("worth 43 billion yuan in the first 11 months" still sets the period).
 # (the word boundary and the script tested once before the alternatives, as in _vocabulary)
 FORECAST = re.compile(
-    r"\b(?:targets?\b|goals?\b|aim(?:s|ed|ing)?\b|plan(?:s|ned|ning)?\b|expect(?:s|ed|ing)?\b"
-    r"|forecasts?\b|projected\b|estimat(?:e|es|ed)\b|guidance\b|outlook\b|will\b"
+    r"\b(?:target(?:s|ed|ing)?\b|goals?\b|aim(?:s|ed|ing)?\b|plan(?:s|ned|ning)?\b"
+    r"|expect(?:s|ed|ing)?\b|forecast(?:s|ed|ing)?\b|projected\b|estimat(?:e|es|ed|ing)\b|guidance\b|outlook\b|will\b"
     r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b"
     r"|next year\b)"
     r"|(?=[\u4e00-\u9fff])(?:目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将)",
