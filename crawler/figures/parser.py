@@ -787,6 +787,7 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
     return arm if cand.metric == "exports" or made_in_china(s) else None
 
 
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
 _WHEN_NEXT = re.compile(r"[,，\s]*(?:when|during which|in which)\b", re.I)
 # what separates a number from a metric word that belongs to a later number
@@ -868,6 +869,17 @@ def _assign_entity(
 ) -> None:
     n = cand.number
     c0 = starts[cand.clause]
+    owner = next(
+        (
+            m
+            for m, _ in subjects
+            if m.end <= n.start and _POSSESSIVE_BEFORE.fullmatch(s, m.end, n.start)
+        ),
+        None,
+    )
+    if owner is not None:  # "behind Li Auto's 35,020": the one named with 's owns the number
+        cand.entity, cand.entity_obj = owner.entity.name, owner.entity
+        return
     before = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= n.start]
     in_clause = [(i, m) for i, m in before if m.start >= c0]
     chosen: tuple[int, Mention] | None = None
