@@ -87,6 +87,8 @@ def small_int(token: str) -> int:
 _YEAR_FIELDS = ("year", "year_rel")
 _PERIOD_FIELDS = ("month", "months", "quarter", "half", "ytd", "full_year", "last_month")
 _OPEN_FIELDS = ("lifetime", "total")
+_SPAN_FIELDS = ("months", "quarter", "half", "full_year")
+_END_FIELDS = ("month", "months", "quarter", "half")
 
 
 @dataclass
@@ -107,6 +109,7 @@ class Parts:
     last_month: bool = False
     this_month: bool = False
     that_month: bool = False  # 当月: the month the article is about
+    that_quarter: bool = False  # "for the quarter", 当季: the quarter of that month
     alone: bool = False  # "in May alone", 仅4月, 单月: the month, not the year so far
     year_alone: bool = False  # a year said apart from any date ("output for 2024")
     total: bool = False  # "in total": lifetime unless the article counts a shorter period
@@ -138,10 +141,15 @@ class Parts:
         out = Parts(**{k: getattr(self, k) for k in self.__dataclass_fields__})
         has_year = self.year is not None or self.year_rel is not None
         has_period = has_year or any(getattr(self, k) for k in _PERIOD_FIELDS)
+        has_span = any(getattr(self, k) for k in _SPAN_FIELDS)  # "2023年全年", not its December
         for name in self.__dataclass_fields__:
             if name in ("spans", "components", "ties"):
                 continue
-            if (has_year and name in _YEAR_FIELDS) or (has_period and name in _OPEN_FIELDS):
+            if (
+                (has_year and name in _YEAR_FIELDS)
+                or (has_period and name in _OPEN_FIELDS)
+                or (has_span and name in _END_FIELDS)
+            ):
                 continue
             if getattr(out, name) in (None, False):
                 setattr(out, name, getattr(other, name))
@@ -281,6 +289,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"上个?月"), "last_month"),
     (re.compile(r"本月"), "this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
+    (re.compile(r"当季|本季度"), "that_quarter"),
     # (English from here on)
     (
         re.compile(
@@ -435,7 +444,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\balone\b", re.IGNORECASE), "alone"),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
-    (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
+    (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),    (
+        re.compile(
+            r"\b(?:for|in|during|over) the (?:quarter|three-month period)\b"
+            r"(?!\s+(?:to|ended|ending|through)\b)",
+            re.IGNORECASE,
+        ),
+        "that_quarter",
+    ),
 ]
 
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
@@ -444,7 +460,7 @@ _EN_PATTERNS = _PATTERNS[_FIRST_EN:]
 _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
-    r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire"
+    r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
@@ -504,6 +520,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "last_month": ("上月", "上个月", "month"),
     "this_month": ("本月", "this month"),
     "that_month": ("当月",),
+    "that_quarter": ("当季", "本季度", "the quarter", "three-month"),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
     "total": ("in total", "a total of"),
@@ -597,6 +614,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "zh_partial": {"rolling": True},
     "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
+    "that_quarter": {"that_quarter": True},
     "last_year": {"year_rel": "last"},
     "full_year": {"full_year": True},
     "lifetime": {"lifetime": True},
@@ -1184,11 +1202,15 @@ def resolve(
         return Period("month", published.replace(day=1), month_end(published.year, published.month))
     if parts.that_month:
         return _that_month(carry, published)
+    if parts.that_quarter:
+        end = _that_month(carry, published).end
+        first = 3 * ((end.month - 1) // 3) + 1
+        return Period("quarter", date(end.year, first, 1), month_end(end.year, first + 2))
     if parts.total and not (parts.lifetime or parts.ytd or parts.full_year) and year is None:
         if carry is not None and carry.kind in ("ytd", "half", "quarter", "year"):
             return carry  # "exports reached 94,916 in total" in a January-May report
         return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
-    if parts.lifetime and not parts.ytd and parts.year_rel != "this":
+    if parts.lifetime and not parts.ytd and not parts.full_year and parts.year_rel != "this":
         return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
         if parts.full_year and not parts.ytd and year is None and published.month <= 6:
