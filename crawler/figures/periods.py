@@ -444,7 +444,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\balone\b", re.IGNORECASE), "alone"),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
-    (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),    (
+    (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
+    (
         re.compile(
             r"\b(?:for|in|during|over) the (?:quarter|three-month period)\b"
             r"(?!\s+(?:to|ended|ending|through)\b)",
