@@ -787,6 +787,10 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
     return arm if cand.metric == "exports" or made_in_china(s) else None
 
 
+_SINCE_TIME = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d)",
+    re.I,
+)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
 _WHEN_NEXT = re.compile(r"[,，\s]*(?:when|during which|in which)\b", re.I)
@@ -1040,6 +1044,8 @@ def _carry_updates(
             and period.kind in ("month", "ytd", "quarter", "half", "year")
             and not mx.SENTENCE_TRAP.search(s)
             and not mx.FORECAST.search(s)
+            # "shares hit their lowest since November 2022": no period being reported on
+            and _SINCE_TIME.search(s) is None
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 1:

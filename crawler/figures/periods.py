@@ -110,6 +110,7 @@ class Parts:
     this_month: bool = False
     that_month: bool = False  # 当月: the month the article is about
     that_quarter: bool = False  # "for the quarter", 当季: the quarter of that month
+    that_period: bool = False  # "in the same six months": the period just reported on
     alone: bool = False  # "in May alone", 仅4月, 单月: the month, not the year so far
     year_alone: bool = False  # a year said apart from any date ("output for 2024")
     total: bool = False  # "in total": lifetime unless the article counts a shorter period
@@ -453,6 +454,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "that_quarter",
     ),
+    (
+        re.compile(
+            r"\b(?:in|during|over|for|across) the same (?:(?:two|three|four|five|six|seven|eight"
+            r"|nine|ten|eleven|\d{1,2})[ -])?(?:months?|period|quarter|half)\b"
+            r"(?!\s+(?:of|in|a|last|the previous|previous)\b)",
+            re.IGNORECASE,
+        ),
+        "that_period",
+    ),
 ]
 
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
@@ -462,6 +472,7 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
+    r"|same"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
@@ -522,6 +533,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "this_month": ("本月", "this month"),
     "that_month": ("当月",),
     "that_quarter": ("当季", "本季度", "the quarter", "three-month"),
+    "that_period": ("the same",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
     "total": ("in total", "a total of"),
@@ -616,6 +628,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
     "that_quarter": {"that_quarter": True},
+    "that_period": {"that_period": True},
     "last_year": {"year_rel": "last"},
     "full_year": {"full_year": True},
     "lifetime": {"lifetime": True},
@@ -1203,6 +1216,8 @@ def resolve(
         return Period("month", published.replace(day=1), month_end(published.year, published.month))
     if parts.that_month:
         return _that_month(carry, published)
+    if parts.that_period and carry is not None and carry.kind != "lifetime":
+        return carry
     if parts.that_quarter:
         end = _that_month(carry, published).end
         first = 3 * ((end.month - 1) // 3) + 1
