@@ -111,6 +111,7 @@ class Parts:
     that_month: bool = False  # 当月: the month the article is about
     that_quarter: bool = False  # "for the quarter", 当季: the quarter of that month
     that_period: bool = False  # "in the same six months": the period just reported on
+    quarterly_claim: bool = False  # "another quarterly record": the quarter of that month
     alone: bool = False  # "in May alone", 仅4月, 单月: the month, not the year so far
     year_alone: bool = False  # a year said apart from any date ("output for 2024")
     total: bool = False  # "in total": lifetime unless the article counts a shorter period
@@ -448,12 +449,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
     (
         re.compile(
-            r"\b(?:for|in|during|over) the (?:quarter|three-month period)\b"
+            r"\b(?:for|in|during|over) the (?:quarter|three months|three-month period)\b"
             r"(?!\s+(?:to|ended|ending|through)\b)",
             re.IGNORECASE,
         ),
         "that_quarter",
     ),
+    (re.compile(r"\bquarterly (?:record|high|best)\b", re.IGNORECASE), "quarterly_claim"),
     (
         re.compile(
             r"\b(?:in|during|over|for|across) the same (?:(?:two|three|four|five|six|seven|eight"
@@ -472,7 +474,7 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
-    r"|same"
+    r"|same|quarterly"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
@@ -532,8 +534,17 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "last_month": ("上月", "上个月", "month"),
     "this_month": ("本月", "this month"),
     "that_month": ("当月",),
-    "that_quarter": ("当季", "本季度", "the quarter", "three-month"),
+    "that_quarter": (
+        "当季",
+        "本季度",
+        "单季",
+        "the quarter",
+        "three-month",
+        "three months",
+        "quarterly",
+    ),
     "that_period": ("the same",),
+    "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
     "total": ("in total", "a total of"),
@@ -629,6 +640,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "that_month": {"that_month": True},
     "that_quarter": {"that_quarter": True},
     "that_period": {"that_period": True},
+    "quarterly_claim": {"quarterly_claim": True},
     "last_year": {"year_rel": "last"},
     "full_year": {"full_year": True},
     "lifetime": {"lifetime": True},
@@ -1219,9 +1231,7 @@ def resolve(
     if parts.that_period and carry is not None and carry.kind != "lifetime":
         return carry
     if parts.that_quarter:
-        end = _that_month(carry, published).end
-        first = 3 * ((end.month - 1) // 3) + 1
-        return Period("quarter", date(end.year, first, 1), month_end(end.year, first + 2))
+        return _that_quarter(carry, published)
     if parts.total and not (parts.lifetime or parts.ytd or parts.full_year) and year is None:
         if carry is not None and carry.kind in ("ytd", "half", "quarter", "year"):
             return carry  # "exports reached 94,916 in total" in a January-May report
@@ -1247,6 +1257,8 @@ def resolve(
         return Period("year", date(year, 1, 1), date(year, 12, 31))
     if parts.alone and carry is not None and carry.kind == "month":
         return carry
+    if parts.quarterly_claim:
+        return _that_quarter(carry, published)
     return None
 
 
@@ -1256,6 +1268,13 @@ def _that_month(carry: Period | None, published: date) -> Period:
     if end is None:
         end = _last_month_end(published)
     return Period("month", end.replace(day=1), month_end(end.year, end.month))
+
+
+def _that_quarter(carry: Period | None, published: date) -> Period:
+    """The quarter of the month the article reports on."""
+    end = _that_month(carry, published).end
+    first = 3 * ((end.month - 1) // 3) + 1
+    return Period("quarter", date(end.year, first, 1), month_end(end.year, first + 2))
 
 
 def _lifetime_end(carry: Period | None, published: date) -> date:
