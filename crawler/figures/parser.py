@@ -791,6 +791,11 @@ _SINCE_TIME = re.compile(
     r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d)",
     re.I,
 )
+_OWNS_METRIC = re.compile(
+    r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:output|production|sales|deliveries|exports|shipments)\b"
+    r"(?![^,;:]*?\b(?:and|while|but)\b)",
+    re.I,
+)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
 _WHEN_NEXT = re.compile(r"[,，\s]*(?:when|during which|in which)\b", re.I)
@@ -889,7 +894,9 @@ def _assign_entity(
     chosen: tuple[int, Mention] | None = None
     if in_clause:
         makers = [(i, m) for i, m in in_clause if not m.entity.is_region]
-        chosen = (makers or in_clause)[-1]
+        # "Chery helped lift Anhui's automobile output to 2.5 million": whose output it is
+        owners = [(i, m) for i, m in in_clause if _OWNS_METRIC.match(s, m.end, n.start)]
+        chosen = (owners or makers or in_clause)[-1]
     elif before:
         cand.doubts.append(D_SUBJECT_AWAY)
         makers = [(i, m) for i, m in before if not m.entity.is_region]
