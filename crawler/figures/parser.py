@@ -718,7 +718,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _total_before_part(s, live)
     if hits and not live:
         state.carry_metric = hits[-1].kind if hits[-1].kind != "prodsales" else None
-    _attach_growth(s, live, hits)
+    _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits)
     _attach_claims(s, live, starts, bounds)
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
@@ -973,6 +973,12 @@ def _pair_respectively(
     if len(entities) == len(live) and len(entities) > 1:
         for cand, entity in zip(live, entities, strict=True):
             cand.entity, cand.entity_obj = entity.name, entity
+
+
+def _is_base(cand: _Candidate, parts: Parts) -> bool:
+    """A comparison base ("the 5,820 it sold in November last year"): growth is not its own."""
+    tie = parts.tie_at(cand.number.start)
+    return tie is not None and tie.base
 
 
 def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:

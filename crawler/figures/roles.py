@@ -188,6 +188,8 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
         if n.end <= mention.start <= n.end + 2 and _COUNTED_NOUN.match(s, mention.end):
             return mention.entity
         named = not _PRONOUN_START.match(s, mention.start)  # "from its ... brand ONVO"
+        if mention.entity.is_region:
+            continue  # "vehicles from China", "from its Shanghai plant": a place, no brand
         if named and n.end < mention.start and _FROM_BRAND.match(s[n.end : mention.start]):
             return mention.entity  # a group's namesake brand is an unknown part: dropped
     return None
