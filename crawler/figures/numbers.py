@@ -453,8 +453,9 @@ def find_numbers(text: str) -> list[Number]:
         before = text[max(0, start - 8) : start]
         after = text[end : end + 60]
         counts = NEUTRAL
-        if digits is not None and not en_mult and value >= 1000 and _TH_AFTER.match(after):
-            ordinal, end = True, end + 2  # "the 500,000th vehicle": a milestone, not a date
+        th = digits is not None and not en_mult and value >= 1000 and bool(_TH_AFTER.match(after))
+        if th:  # "the 500,000th vehicle": a milestone, not a date
+            ordinal, end = True, end + 2
             after = text[end : end + 60]
         unit_end = end
         after_qualifier = None
@@ -500,7 +501,7 @@ def find_numbers(text: str) -> list[Number]:
                 or (head in ("万", "亿") and after[gap + 1 : gap + 2] in _ZH_OTHER_UNITS)
             ):
                 counts = OTHER
-            elif _LETTER_OR_HYPHEN_AFTER.match(after) and not ordinal:
+            elif _LETTER_OR_HYPHEN_AFTER.match(after) and (th or not ordinal):
                 counts, length = _en_counts(after)
                 unit_end = end + length
             elif ordinal and _ORDINAL_UNIT_AFTER.match(after):

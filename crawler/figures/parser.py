@@ -167,6 +167,7 @@ _COMBINED = re.compile(
     r"|加起来|共交付|共销售|总共",
     re.I,
 )
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.I)
 _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 _EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
@@ -550,8 +551,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if in_clause:
             # a metric word after the number and past "and" or a comma is the next number's
             # ("output totaled X and sales reached Y"): used only when nothing nearer is
-            near = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
-            cand.metric = min(near or in_clause, key=lambda h: abs(h.start - n.start)).kind
+            owned = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
+            cand.metric = min(owned or in_clause, key=lambda h: abs(h.start - n.start)).kind
         else:
             before_hits = [h for h in hits if h.start < n.start]
             after_hits = [h for h in hits if h.start > n.start]
@@ -567,7 +568,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.metric is None:
             cand.drop("no metric word")
             continue
-        if n.ordinal and not in_clause:
+        if n.ordinal and (not in_clause or n.counts != VEHICLE):
             cand.drop("a milestone (the Nth vehicle) without its own verb")
             continue
         if cand.metric in ("sales", "deliveries") and _OF_THEM.match(s, n.unit_end):
@@ -686,6 +687,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.entity is None:
             if not cand.dropped:
                 cand.drop("no subject")
+            continue
+        if _global_total(s, cand, subjects, starts[cand.clause]):
+            cand.drop("a world market total, not the subject's figure")
             continue
         brand = brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
@@ -975,6 +979,30 @@ def _pair_respectively(
             cand.entity, cand.entity_obj = entity.name, entity
 
 
+# "全球电动汽车销量达到180万辆", "global EV sales hit 1.8 million": the world market's count
+# (a maker's "global sales of 300,000" name no kind of vehicle: the maker's own)
+_GLOBAL_MARKET = re.compile(
+    r"(?:全球|世界)(?:范围内)?的?(?:新能源|电动|纯电)?(?:汽车|车|电动车)(?:市场)?的?总?(?:销量|销售|交付|产量)"
+    r"|(?:全球|世界)(?:汽车|车)?市场"
+    r"|\b(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle|electric car|plug-in|car"
+    r"|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)|market)\b",
+    re.I,
+)
+
+
+def _global_total(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int) -> bool:
+    """The clause counts the world market and names nobody before its number: the subject
+    carried from elsewhere did not sell these ("BYD's global sales" stays BYD's)."""
+    n = cand.number
+    world = _GLOBAL_MARKET.search(s, c0, n.start)
+    if world is None:
+        return False
+    return not any(
+        c0 <= m.start and m.end <= world.start() + 2 and m.entity.name == cand.entity
+        for m, _ in subjects
+    )
+
+
 def _is_base(cand: _Candidate, parts: Parts) -> bool:
     """A comparison base ("the 5,820 it sold in November last year"): growth is not its own."""
     tie = parts.tie_at(cand.number.start)
@@ -984,7 +1012,26 @@ def _is_base(cand: _Candidate, parts: Parts) -> bool:
 def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
     if not live:
         return
-    for g in mx.growth_hits(s):
+    growth = mx.growth_hits(s)
+    last = live[-1].number.end
+    after = [g for g in growth if g.start >= last]
+    rates = (
+        [m for m in _RATE.finditer(s, after[0].start) if "." in m[1] or "," not in m[1]]
+        if after
+        else []
+    )
+    if len(live) > 1 and len(rates) == len(live) and _RESPECTIVELY.search(s, last):
+        # "output X and sales Y, rising 12.7% and 12.0% respectively": in order, all with the
+        # direction and base of the first
+        first = after[0]
+        for cand, rate in zip(live, rates, strict=True):
+            pct = float(rate[1]) * (-1 if first.pct < 0 else 1)
+            if first.mom:
+                cand.mom = pct if cand.mom is None else cand.mom
+            elif cand.yoy is None:
+                cand.yoy = pct
+        growth = [g for g in growth if g.start < last]
+    for g in growth:
         clause_start = max(s.rfind(ch, 0, g.start) for ch in ",，;；")
         if mx.SHARE.search(s[clause_start + 1 : g.start]):
             continue
