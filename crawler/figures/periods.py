@@ -428,6 +428,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:cumulative(?:ly)?|to date|since (?:its |the |(?:the )?(?:company|brand|firm"
             r"|carmaker|automaker|plant|factory)['’]s )?(?:launch|founding|"
             r"inception|start|debut|establishment)|all[- ]time total|millionth"
+            r"|since (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d"
             r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|(?:(?:its|the|their)\s+)?"
             r"(?:[a-z-]+\s+)?(?:deliveries|production|sales|operations)) (?:first )?(?:began|begun"
             r"|started|launched|opened|commenced|was founded|was established))\b",
