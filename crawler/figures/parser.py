@@ -417,10 +417,39 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             between = s[mention.end : out[i + 1][0].start]
             if OWNER_AFTER.match(between) and out[i + 1][0].entity.kind != "region":
                 subject[i] = False
+    for i, (mention, _) in enumerate(out):
+        # "Tesla China sold 78,856, CPCA data showed": the body that reports is no subject
+        # when someone did the selling before it
+        if any(subject[:i]) and _reporting(s, mention):
+            subject[i] = False
     for i in range(1, len(out)):  # "Guangzhou Automobile Group (GAC Group)": one name, twice
         if re.fullmatch(r"\s*[(（]\s*", s[out[i - 1][0].end : out[i][0].start]):
             subject[i] = subject[i - 1]
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
+
+
+_REPORTER = re.compile(
+    r"(?:China Association of Automobile Manufacturers|CAAM|China Passenger Car Association|CPCA"
+    r"|中国汽车工业协会|中汽协|乘联会|乘联分会|全国乘用车市场信息联席会)$"
+)
+_REPORTS_AFTER = re.compile(
+    r"\s*(?:data|figures|statistics|numbers)?\s*(?:showed|shows|said|says|reported|estimated"
+    r"|indicated|revealed)\b|数据显示|数据|统计|表示|称",
+    re.I,
+)
+_REPORTS_BEFORE = re.compile(
+    r"(?:according to|citing|per|data from|figures from|据)\s*(?:the\s+)?$", re.I
+)
+
+
+def _reporting(s: str, mention: Mention) -> bool:
+    """An industry body named as the source of a figure ("CPCA data showed", "据乘联会")."""
+    if not _REPORTER.search(s, mention.start, mention.end):
+        return False
+    return bool(
+        _REPORTS_AFTER.match(s, mention.end)
+        or _REPORTS_BEFORE.search(s, max(0, mention.start - 20), mention.start)
+    )
 
 
 _PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|包括)", re.I)

@@ -202,7 +202,10 @@ class Tie:
         if self.base:
             return _base_period(self, current, published)
         parts = Parts(
-            **{k: getattr(self.parts, k) for k in ("month", "months", "quarter", "half", "year")}
+            **{
+                k: getattr(self.parts, k)
+                for k in ("month", "months", "quarter", "half", "year", "full_year")
+            }
         )
         parts.year_rel = self.parts.year_rel
         if parts.year is None and parts.year_rel is None:
@@ -1056,7 +1059,9 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     "5月新能源汽车销量"."""
     out: list[Tie] = []
     comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
-    if not comps:
+    # "4.27 million in the full year" (after the number only)
+    after = comps + [c for c in parts.components if "full_year" in c[2] and c not in comps]
+    if not after:
         return out
     for a, b, values in comps:
         link = _ZH_OWN_LINK.match(text, b)
@@ -1073,7 +1078,7 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     for number in number_matches(text):
         if number.start() in taken or not number.group(0)[:1].isdigit():
             continue
-        for a, b, values in comps:
+        for a, b, values in after:
             if a > number.end() and _EN_OWN_AFTER.fullmatch(text, number.end(), a):
                 out.append(Tie(number.start(), _one_component(a, b, values)))
                 break
