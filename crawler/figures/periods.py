@@ -229,7 +229,7 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 
 # Phrases whose "year" is a comparison base, not the figure's period.
 _COMPARISON = re.compile(
-    r"(?:去年|上年)同[期月]|同期|a year (?:earlier|ago|before)|year-ago"
+    r"(?:去年|上年)同[期月]|(?<![\u4e00-\u9fff])同期|同期(?=为|的)|a year (?:earlier|ago|before)|year-ago"
     r"|same (?:period|months?|point|time|stretch) (?:of |in |a )?(?:last|the previous|previous)"
     r" year|same (?:period|months?"
     r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's",
@@ -295,6 +295,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"本月"), "this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
     (re.compile(r"当季|本季度"), "that_quarter"),
+    # "极氪品牌同期交付2.7万辆": in the same period (not 去年同期, a year earlier)
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<!去年)(?<!上年)同期(?=[交销产出实完])"), "that_period"),
     # (English from here on)
     (
         re.compile(
@@ -547,7 +549,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "three months",
         "quarterly",
     ),
-    "that_period": ("the same",),
+    "that_period": ("the same", "同期"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
@@ -835,7 +837,7 @@ _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of")
 _ZH_BASE = re.compile(
     r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如))"
     r"|(?P<over>高于|低于|超过|超出|不及|少于|多于)"
-    r"|(?P<same>(?:(?:去年|上年)(?:同期|同月)|同期)(?:为|的|(?:仅|只|共|则)?(?:交付|销售|售出|生产|出口"
+    r"|(?P<same>(?:(?:去年|上年)(?:同期|同月)|(?<![\u4e00-\u9fff])同期|同期(?=为|的))(?:为|的|(?:仅|只|共|则)?(?:交付|销售|售出|生产|出口"
     r"|实现|完成)了?(?:新车|汽车|车辆)?(?:为|达)?)(?=\s*\d))"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")

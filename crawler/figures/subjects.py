@@ -38,6 +38,7 @@ _PLANT_WORDS = r"(?:operations|plant|factory|base|facility|facilities|gigafactor
 _MAKER_PLACE_PLANT = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
 )
+_ZH_BASE_AFTER = re.compile(r"(?:汽车)?(?:工厂|基地|生产基地|制造基地|超级工厂)")
 # "蔚来在合肥的第二工厂", "赛力斯两江工厂": a maker's plant at a place (after a known maker)
 _ZH_PLANT_AFTER = re.compile(
     r"(?:在|的)?([\u4e00-\u9fff]{2,3}?)(?:市|省|区)?的?(?:第[一二三四五六]|新|超级|整车)?"
@@ -126,6 +127,17 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         if plant is not None:
             maker = s[k.start : k.end]
             out.append(Unknown(s[k.start : plant.end()], k.start, plant.end(), (maker, plant[1])))
+    # "合肥长安基地": a place, a known maker, then its plant
+    for place, maker in zip(known, known[1:]) if not s.isascii() else ():
+        base = _ZH_BASE_AFTER.match(s, maker.end)
+        if (
+            place.entity.is_region
+            and not maker.entity.is_region
+            and place.end == maker.start
+            and base
+        ):
+            names = (s[maker.start : maker.end], s[place.start : place.end])
+            out.append(Unknown(s[place.start : base.end()], place.start, base.end(), names))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
     def covered(a: int, b: int) -> bool:
