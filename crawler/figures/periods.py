@@ -229,7 +229,8 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 
 # Phrases whose "year" is a comparison base, not the figure's period.
 _COMPARISON = re.compile(
-    r"(?:去年|上年)同[期月]|(?<![\u4e00-\u9fff])同期|同期(?=为|的)|a year (?:earlier|ago|before)|year-ago"
+    r"(?:去年|上年)同[期月]|(?<![\u4e00-\u9fff])同期|同期(?=为|的)"
+    r"|a year (?:earlier|ago|before)|year-ago"
     r"|same (?:period|months?|point|time|stretch) (?:of |in |a )?(?:last|the previous|previous)"
     r" year|same (?:period|months?"
     r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's",

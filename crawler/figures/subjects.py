@@ -13,6 +13,7 @@ subject is unknown is dropped, never handed to a neighbouring known entity.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 from functools import cache
 
@@ -128,7 +129,7 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             maker = s[k.start : k.end]
             out.append(Unknown(s[k.start : plant.end()], k.start, plant.end(), (maker, plant[1])))
     # "合肥长安基地": a place, a known maker, then its plant
-    for place, maker in zip(known, known[1:]) if not s.isascii() else ():
+    for place, maker in pairwise(known) if not s.isascii() else ():
         base = _ZH_BASE_AFTER.match(s, maker.end)
         if (
             place.entity.is_region
