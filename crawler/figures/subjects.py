@@ -13,9 +13,9 @@ subject is unknown is dropped, never handed to a neighbouring known entity.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from crawler.figures.entities import Entity, Mention, lexicon
 
@@ -129,15 +129,15 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             maker = s[k.start : k.end]
             out.append(Unknown(s[k.start : plant.end()], k.start, plant.end(), (maker, plant[1])))
     # "合肥长安基地": a place, a known maker, then its plant
-    for place, maker in pairwise(known) if not s.isascii() else ():
-        base = _ZH_BASE_AFTER.match(s, maker.end)
+    for place, owner in pairwise(known) if not s.isascii() else ():
+        base = _ZH_BASE_AFTER.match(s, owner.end)
         if (
-            place.entity.is_region
-            and not maker.entity.is_region
-            and place.end == maker.start
-            and base
+            base
+            and place.entity.is_region
+            and not owner.entity.is_region
+            and place.end == owner.start
         ):
-            names = (s[maker.start : maker.end], s[place.start : place.end])
+            names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[place.start : base.end()], place.start, base.end(), names))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
