@@ -273,7 +273,8 @@ _TRAP = _vocabulary(
         # plans, forecasts, conditions
         r"target(?:s|ed|ing)?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
         r"expect(?:s|ed|ing)?\b", r"forecast(?:s|ed|ing)?\b", r"project(?:ed|ing|ions?|s)?\b",
-        r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"outlook\b", r"will\b", r"would\b", r"could\b",
+        r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing) for\b", r"outlook\b",
+        r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
         r"pledg(?:e|es|ed|ing)\b",
         r"on track to\b", r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
@@ -330,7 +331,8 @@ TRAP = _TrapSearch(_TRAP)
 # (the word boundary and the script tested once before the alternatives, as in _vocabulary)
 FORECAST = re.compile(
     r"\b(?:target(?:s|ed|ing)?\b|goals?\b|aim(?:s|ed|ing)?\b|plan(?:s|ned|ning)?\b"
-    r"|expect(?:s|ed|ing)?\b|forecast(?:s|ed|ing)?\b|projected\b|estimat(?:e|es|ed|ing)\b|guidance\b|outlook\b|will\b"
+    r"|expect(?:s|ed|ing)?\b|forecast(?:s|ed|ing)?\b|projected\b|estimat(?:e|es|ed|ing)\b|guidance\b"
+    r"|guid(?:ed|es|ing) for\b|outlook\b|will\b"
     r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b"
     r"|next year\b)"
     r"|(?=[\u4e00-\u9fff])(?:目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将)",

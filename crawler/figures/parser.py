@@ -662,6 +662,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     for i, p in enumerate(lead_parts)
                     if i != cand.clause
                     and i not in theirs
+                    # "..., bringing its total for the first ten months to 441,995": a new
+                    # predicate's time is its own number's
+                    and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
                     and (p.explicit or p.as_of is not None)
                     and not _PLANNED.search(s, starts[i], bounds[i])
                 ),
@@ -693,7 +696,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("no period")
             continue
         cand.period = period
-        if parts.explicit and period.kind != "lifetime" and not (tie and tie.base):
+        # "..., bringing its total for the year to X" is an aside: the month reported stays
+        aside = cand.clause > 0 and _NEW_PREDICATE.match(s, starts[cand.clause]) is not None
+        if parts.explicit and period.kind != "lifetime" and not (tie and tie.base) and not aside:
             state.carry_period, state.carry_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 1:
                 state.lead_period = period
@@ -831,6 +836,10 @@ _OWNS_METRIC = re.compile(
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
+_NEW_PREDICATE = re.compile(
+    r"\s*(?:bringing|taking|pushing|lifting|raising|putting|making|which|while|whereas|but)\b",
+    re.I,
+)
 _WHEN_NEXT = re.compile(r"[,，\s]*(?:when|during which|in which)\b", re.I)
 # what separates a number from a metric word that belongs to a later number
 _GAP_BREAK = re.compile(
