@@ -544,6 +544,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         clause = s[c0:c1]
         # --- traps
         trap = sentence_trap or mx.TRAP.search(clause)
+        if trap is None and cand.clause > 0 and _VERBLESS.match(clause):
+            # "Henan aims to build ..., with annual output of 2 million": the plan governs it
+            trap = mx.FORECAST.search(s, starts[cand.clause - 1], c0)
         if trap:
             cue = trap.group(0).strip()
             cand.drop(f"trap: {cue!r}")
@@ -836,6 +839,8 @@ _OWNS_METRIC = re.compile(
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
+# a clause without a verb of its own, hanging on the clause before it
+_VERBLESS = re.compile(r"\s*(?:with|including|of which|among them|其中|包括)\b", re.I)
 _NEW_PREDICATE = re.compile(
     r"\s*(?:bringing|taking|pushing|lifting|raising|putting|making|which|while|whereas|but)\b",
     re.I,

@@ -239,8 +239,9 @@ _COMPARISON = re.compile(
 
 # "since customer deliveries began in October", "自2017年投产以来": when counting started
 _SINCE_START = re.compile(
-    r"\bsince\b[^.;,]{0,60}?\b(?:began|begun|started|launched|opened|commenced|was founded"
-    r"|was established|went on sale)\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
+    r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
+    r"|opened|commenced|was founded|was established|went on sale)(?:\s+(?:production|operations"
+    r"|deliveries|sales|making cars|work))?\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
     r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产)[^,，。；;]{0,6}?以来",
     re.IGNORECASE,
 )
@@ -667,7 +668,25 @@ def _scan(text: str, start: int, end: int) -> Parts:
         if "year" in lowered or "同期" in chunk
         else []
     )
-    if "since" in lowered or "自" in chunk:  # the time a lifetime count starts from
+    if (
+        any(
+            w in lowered
+            for w in (
+                "since",
+                "began",
+                "begun",
+                "start",
+                "open",
+                "launch",
+                "commenc",
+                "founded",
+                "established",
+                "went on sale",
+            )
+        )
+        or "自" in chunk
+    ):
+        # the time a count starts from, or a plant or brand started
         taken += [
             m.span("t") if m.group("t") else m.span("t2")
             for m in _SINCE_START.finditer(text, start, end)
