@@ -421,7 +421,8 @@ _SEG_NEV = re.compile(
     _I,
 )
 _SEG_ALL = re.compile(
-    r"\b(?:total vehicles?\b|all vehicles\b|overall vehicle|total (?:auto|car|vehicle)\b"
+    r"\b(?:total vehicles?\b|all vehicles\b|all (?:new )?(?:passenger )?cars?\b"
+    r"|all (?:new )?passenger (?:vehicles?|car)\b|overall vehicle|total (?:auto|car|vehicle)\b"
     r"|total (?:output|production|sales|deliveries)|vehicle (?:output|production|sales) "
     r"(?:overall|in total)|including (?:both )?(?:fuel|combustion|petrol)|all powertrains)"
     r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?<!新能源)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量"
@@ -441,7 +442,7 @@ _SEG_TRIGGER = re.compile(
 _EV_END = re.compile(r"evs?\b")
 _NEV_NEEDLES = ("energy", "electri", "plug-in", "新能源", "电动", "纯电", "插混", "插电", "混动")
 _ALL_NEEDLES = (
-    "total", "all vehicles", "overall vehicle", "vehicle ", "including", "all powertrains",
+    "total", "all vehicles", "all ", "overall vehicle", "vehicle ", "including", "all powertrains",
     "整车", "汽车", "整体", "总",
 )  # fmt: skip
 

@@ -617,10 +617,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if seg_clause:
             cand.segment = min(seg_clause, key=lambda h: abs(h.start - n.start)).kind
         else:
+            # "..., of all passenger car sales, which totaled 2.27 million": the relative
+            # clause counts the noun before it, share or not
+            relative = cand.clause > 0 and _RELATIVE_START.match(s, c0) is not None
             seg_before = [
                 h
                 for h in segs
-                if h.start < n.start and not mx.SHARE.search(s[max(0, h.start - 25) : h.start])
+                if h.start < n.start
+                and (relative or not mx.SHARE.search(s[max(0, h.start - 25) : h.start]))
             ]
             if seg_before:
                 cand.segment = seg_before[-1].kind
@@ -839,6 +843,7 @@ _OWNS_METRIC = re.compile(
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
+_RELATIVE_START = re.compile(r"\s*(?:which|that)\b", re.I)
 # a clause without a verb of its own, hanging on the clause before it
 _VERBLESS = re.compile(r"\s*(?:with|including|of which|among them|其中|包括)\b", re.I)
 _NEW_PREDICATE = re.compile(
@@ -1212,7 +1217,14 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
         f
         for f in out
         if D_PART not in f.doubts
-        or not any(_key(g) == _key(f) and g.value > f.value and D_PART not in g.doubts for g in out)
+        or not any(
+            _key(g) == _key(f)
+            and g.value > f.value
+            and D_PART not in g.doubts
+            and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
+            and abs(g.span[0] - f.span[0]) <= _BESIDE
+            for g in out
+        )
     ]
     # a bound ("crossed 80,000", "above 70,000") of an exact figure folds into it
     result: list[Figure] = []
@@ -1244,6 +1256,10 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 break
         final.append(f)
     return _one_reading_per_number(final)
+
+
+#: how near (characters) a total stands to a part of it that it makes redundant
+_BESIDE = 250
 
 
 def _is_round(value: int) -> bool:
