@@ -1222,7 +1222,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
             and g.value > f.value
             and D_PART not in g.doubts
             and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
-            and abs(g.span[0] - f.span[0]) <= _BESIDE
+            and 0 <= f.span[0] - g.span[0] <= _BESIDE
             for g in out
         )
     ]
@@ -1258,7 +1258,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
     return _one_reading_per_number(final)
 
 
-#: how near (characters) a total stands to a part of it that it makes redundant
+#: how near (characters) before a part of it a total makes the part redundant
 _BESIDE = 250
 
 
