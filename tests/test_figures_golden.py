@@ -205,6 +205,16 @@ CORE = [
     "en_world_market_is_nobody_s",
     "en_maker_global_sales_are_its_own",
     "en_milestone_needs_its_noun",
+    "en_since_a_year_is_lifetime",
+    "en_reporting_body_is_no_later_subject",
+    "en_in_the_full_year_after_a_month",
+    "zh_place_maker_plant_is_unknown",
+    "zh_same_period_after_a_name",
+    "en_running_total_is_an_aside",
+    "en_guided_for_is_a_forecast",
+    "en_plan_governs_a_with_clause",
+    "en_start_year_of_a_plant_is_no_period",
+    "en_relative_clause_counts_the_noun_before",
 ]
 
 
