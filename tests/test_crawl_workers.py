@@ -39,7 +39,7 @@ SOURCES = ("jiemian", "henandaily")
 HOSTS = {"jiemian": "jiemian.com", "henandaily": "dahe.cn"}
 # Jiemian's slow article holds its crawl (and the lock) this long: time for the second worker
 # to start while the first still crawls it, even on a loaded machine.
-SLOW_SECONDS = 10.0
+SLOW_SECONDS = 15.0
 
 
 def wait_for(condition: Callable[[], Any], timeout: float) -> Any:
