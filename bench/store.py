@@ -14,14 +14,24 @@ size:
   --consolidated`` and ``evwatch status``, each beside an equivalent hand-written SQL query run
   by a bare Python process (``sqlite3``) that prints every row.
 
+With ``--backends sqlite,postgresql`` the same history is also loaded into PostgreSQL, and the
+store cost and the three commands are printed for both backends side by side; on PostgreSQL
+with the server's CPU beside the client's (the work happens in the server's processes). The
+PostgreSQL databases are a throwaway cluster the bench starts itself (as the tests do: needs
+the server binaries and psycopg), or ``--pg-url URL``: a database the bench empties and fills
+for each size (the URL is passed to the commands in their environment, never as arguments; the
+server's CPU is then not measured).
+
 Run: .venv/bin/python bench/store.py [--sizes 1000,10000,100000] [--cache DIR] [--repeat N]
-(the databases are cached in DIR, by default evwatch-bench-store under the temp folder;
+[--backends sqlite,postgresql] [--pg-url URL]
+(the SQLite databases are cached in DIR, by default evwatch-bench-store under the temp folder;
 ``--rebuild`` builds them again)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -30,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -39,7 +49,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import Connection, insert  # noqa: E402
+from sqlalchemy import Connection, create_engine, insert, text  # noqa: E402
 
 from alerts.config import Config  # noqa: E402
 from crawler.articlefigures import PARSER_VERSION  # noqa: E402
@@ -51,6 +61,7 @@ from store.models import (  # noqa: E402
     Alert,
     Article,
     ArticleUrl,
+    Base,
     CrawlRun,
     Delivery,
     Figure,
@@ -98,7 +109,7 @@ def base_value(maker: int, series: int, month: int) -> int:
 
 @dataclass
 class Built:
-    path: Path
+    path: Path | str
     articles: int
     figures: int
     alerts: int
@@ -155,11 +166,12 @@ def article_figures(rng: random.Random, article: int, month: int) -> list[dict[s
     return figures
 
 
-def build(path: Path, size: int) -> Built:
-    """A database of ``size`` articles, loaded with plain INSERTs through the store's tables."""
-    if path.exists():
+def build(path: Path | str, size: int) -> Built:
+    """A database of ``size`` articles, loaded with plain INSERTs through the store's tables:
+    a SQLite file at ``path``, or the (new, migrated) database at the URL ``path``."""
+    if isinstance(path, Path) and path.exists():
         path.unlink()
-    db = Database(f"sqlite:///{path}")
+    db = Database(f"sqlite:///{path}" if isinstance(path, Path) else path)
     rng = random.Random(size)
     now = datetime(2025, 12, 20, tzinfo=UTC)
     figure_total = alert_total = 0
@@ -243,8 +255,25 @@ def build(path: Path, size: int) -> Built:
         rebuild = summary_rebuilder()
         if rebuild is not None:
             rebuild(connection)
+        if connection.dialect.name == "postgresql":
+            follow_ids(connection)
+    if db.engine.dialect.name == "postgresql":  # statistics, as a live database has them
+        with db.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(text("ANALYZE"))
     db.dispose()
     return Built(path, size, figure_total, alert_total)
+
+
+def follow_ids(connection: Connection) -> None:
+    """PostgreSQL: each table's id sequence continues after the ids loaded explicitly."""
+    for table in Base.metadata.sorted_tables:
+        if "id" in table.c and table.c.id.primary_key:
+            connection.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                )
+            )
 
 
 def summary_rebuilder() -> Any:
@@ -283,21 +312,39 @@ def new_article(rng: random.Random, n: int, source_id: int) -> tuple[queries.Art
     return record, figures[:11]
 
 
-def store_costs(path: Path, repeat: int) -> tuple[float, float, int]:
-    """(write path CPU ms, plain insert CPU ms, alerts raised per article), medians."""
-    db = Database(f"sqlite:///{path}")
+@dataclass
+class StoreCost:
+    """Medians per article: client CPU ms of the write path and of plain inserts, alerts
+    raised, wall ms of the write path; and the server's CPU ms of the write path (mean; None
+    when not measured: SQLite has no server, a remote PostgreSQL's processes are not ours)."""
+
+    written: float
+    plain: float
+    alerts: int
+    wall: float
+    server: float | None
+
+
+def store_costs(path: Path | str, repeat: int, local_server: bool = False) -> StoreCost:
+    """The cost of storing ``repeat`` new articles in the SQLite file ``path`` or the database at
+    the URL ``path``; ``local_server``: a PostgreSQL server on this machine, whose backend's
+    CPU time is read from /proc."""
+    db = Database(f"sqlite:///{path}" if isinstance(path, Path) else path)
     config = Config()
     rng = random.Random(7)
-    written, plain, alerts = [], [], []
+    written, plain, alerts, walls, server = [], [], [], [], 0.0
     for n in range(repeat + 1):  # the first one warms the caches and is not counted
         record, figures = new_article(rng, n, 1)
         with db.session() as session:
-            started = time.process_time()
+            backend = backend_cpu(session) if local_server else None
+            server_before = backend() if backend else 0.0
+            started, wall_started = time.process_time(), time.perf_counter()
             result = write_article(
                 session, record, figures, PARSER_VERSION, config, historical=False
             )
             session.flush()
-            cost = time.process_time() - started
+            cost, wall = time.process_time() - started, time.perf_counter() - wall_started
+            server_cost = backend() - server_before if backend else 0.0
             session.rollback()
         with db.session() as session:
             started = time.process_time()
@@ -308,8 +355,21 @@ def store_costs(path: Path, repeat: int) -> tuple[float, float, int]:
             written.append(cost * 1000)
             plain.append(plain_cost * 1000)
             alerts.append(len(result.alert_ids))
+            walls.append(wall * 1000)
+            server += server_cost * 1000
     db.dispose()
-    return statistics.median(written), statistics.median(plain), int(statistics.median(alerts))
+    return StoreCost(
+        statistics.median(written), statistics.median(plain), int(statistics.median(alerts)),
+        statistics.median(walls), server / repeat if local_server else None,
+    )  # fmt: skip
+
+
+def backend_cpu(session: Any) -> Callable[[], float]:
+    """CPU seconds so far of the PostgreSQL server process serving ``session`` (from
+    /proc/PID/schedstat, in nanoseconds: the server runs on this machine)."""
+    pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    stat = Path(f"/proc/{pid}/schedstat")
+    return lambda: int(stat.read_text().split()[0]) / 1e9
 
 
 def plain_insert(connection: Connection, record: queries.ArticleRecord, figures: list) -> None:
@@ -381,12 +441,12 @@ sys.stderr.write("\n" + json.dumps([code, usage.ru_utime + usage.ru_stime, usage
 """
 
 
-def measure(argv: list[str]) -> Usage:
+def measure(argv: list[str], env: dict[str, str] | None = None) -> Usage:
     started = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         done = subprocess.run(
             [sys.executable, "-S", "-c", LAUNCHER, *argv], cwd=REPO, stdout=sink,
-            stderr=subprocess.PIPE, check=True,
+            stderr=subprocess.PIPE, check=True, env=env,
         )  # fmt: skip
     wall = time.perf_counter() - started
     error, _, last = done.stderr.decode(errors="replace").rpartition("\n")
@@ -415,6 +475,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=0, help="articles stored per size")
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")
     parser.add_argument("--no-reads", action="store_true", help="skip the read commands")
+    parser.add_argument(
+        "--backends", default="sqlite",
+        help="sqlite,postgresql: both, side by side (after the SQLite tables)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--pg-url", help="a PostgreSQL database to empty and fill (default: a throwaway cluster)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -432,7 +499,8 @@ def main() -> int:
             print(f"  (built {size} articles, {built.figures} figures, {built.alerts} alerts "
                   f"in {time.perf_counter() - started:.0f} s: {path})", flush=True)  # fmt: skip
         repeat = args.repeat or (20 if size <= 10_000 else 7)
-        written, plain, alerts = store_costs(path, repeat)
+        cost = store_costs(path, repeat)
+        written, plain, alerts = cost.written, cost.plain, cost.alerts
         writes[size] = (written, plain, alerts)
         print(f"{size:>8} {size * FIGURES_PER_ARTICLE:>9} {written:>12.2f} {plain:>7.2f} "
               f"{written / plain:>6.1f} {alerts:>6}", flush=True)  # fmt: skip
@@ -441,7 +509,7 @@ def main() -> int:
         print(f"growth {sizes[0]} -> {sizes[-1]}: {last / first:.2f}x  "
               f"(goal: <= 5 ms at 100k, growth <= 1.5x)")  # fmt: skip
     if args.no_reads:
-        return 0
+        return compare_backends(args, sizes)
     print()
     print(f"{'articles':>8} {'command':<24} {'wall s':>7} {'CPU s':>6} {'peak MB':>7}   "
           f"{'SQL wall':>8} {'CPU s':>6} {'peak MB':>7}  {'CPU x':>5}")  # fmt: skip
@@ -451,6 +519,124 @@ def main() -> int:
             print(f"{size:>8} {command:<24} {ours.wall:>7.2f} {ours.cpu:>6.2f} "
                   f"{ours.peak_mb:>7}   {sql.wall:>8.2f} {sql.cpu:>6.2f} {sql.peak_mb:>7}  "
                   f"{ours.cpu / max(sql.cpu, 0.001):>5.1f}", flush=True)  # fmt: skip
+    return compare_backends(args, sizes)
+
+
+# -- SQLite and PostgreSQL side by side -----------------------------------------------------------
+
+
+class ServerCpu:
+    """CPU seconds used so far by a PostgreSQL server on this machine: its postmaster with every
+    child it has reaped (backends of ended connections), plus its live children (/proc)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    def seconds(self) -> float:
+        time.sleep(0.2)  # lets the postmaster reap the backends of connections just closed
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+            except OSError:  # ended meanwhile
+                continue
+            pid, ppid = int(stat.parent.name), int(fields[1])
+            if pid == self.postmaster or ppid == self.postmaster:
+                total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+        return total / self.tick
+
+
+@contextlib.contextmanager
+def postgres_databases(pg_url: str | None) -> Iterator[Callable[[], tuple[str, ServerCpu | None]]]:
+    """Yields a function giving an empty, migrated PostgreSQL database (its URL) and, when the
+    bench runs the server, its CPU meter: a throwaway cluster (tests/pg.py), or ``pg_url``
+    emptied each time."""
+    if pg_url is not None:
+
+        def emptied() -> tuple[str, ServerCpu | None]:
+            engine = create_engine(pg_url)
+            with engine.begin() as connection:
+                connection.execute(text("DROP SCHEMA public CASCADE"))
+                connection.execute(text("CREATE SCHEMA public"))
+            engine.dispose()
+            return pg_url, None
+
+        yield emptied
+        return
+    from tests.pg import PostgresCluster, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        sys.exit("PostgreSQL server binaries (initdb, pg_ctl) not installed; or give --pg-url")
+    with PostgresCluster(bin_dir) as cluster:
+        meter = ServerCpu(cluster.data)
+        created: list[str] = []
+
+        def fresh() -> tuple[str, ServerCpu | None]:
+            for url in created:  # one database at a time: the disk holds the largest only
+                cluster.drop_database(url)
+            created[:] = [cluster.create_database()]
+            return created[0], meter
+
+        yield fresh
+
+
+def compare_backends(args: argparse.Namespace, sizes: list[int]) -> int:
+    """The store cost and the read commands on SQLite (the cached files) and PostgreSQL (the
+    same history loaded there), printed side by side."""
+    backends = args.backends.split(",")
+    if set(backends) - {"sqlite", "postgresql"}:
+        sys.exit(f"--backends takes sqlite and postgresql, got {args.backends}")
+    if "postgresql" not in backends:
+        return 0
+    store_rows, read_rows = [], []
+    with postgres_databases(args.pg_url) as new_database:
+        for size in sizes:
+            path = args.cache / f"history-{size}-v{BUILD_VERSION}.db"
+            url, server = new_database()
+            started = time.perf_counter()
+            build(url, size)
+            print(f"  (PostgreSQL: loaded {size} articles in "
+                  f"{time.perf_counter() - started:.0f} s)", flush=True)  # fmt: skip
+            repeat = args.repeat or (20 if size <= 10_000 else 7)
+            lite, pg = store_costs(path, repeat), store_costs(url, repeat, server is not None)
+            store_rows.append((size, lite, pg))
+            if args.no_reads:
+                continue
+            env = {**os.environ, "EVWATCH_DB": url}  # the password never in arguments
+            for command in HAND_SQL:
+                lite_use = measure([sys.executable, "-m", "evwatch", "--db", f"sqlite:///{path}",
+                                    *command.split()])  # fmt: skip
+                before = server.seconds() if server else 0.0
+                pg_use = measure([sys.executable, "-m", "evwatch", *command.split()], env=env)
+                pg_server = server.seconds() - before if server else None
+                read_rows.append((size, command, lite_use, pg_use, pg_server))
+
+    def ms(value: float | None, width: int) -> str:
+        return f"{value:>{width}.2f}" if value is not None else f"{'n/a':>{width}}"
+
+    print()
+    print("SQLite | PostgreSQL: storing one 11-figure article with alert evaluation (ms per "
+          "article: CPU of this process, median; PG server CPU, mean; wall, median)")  # fmt: skip
+    print(f"{'articles':>8} {'alerts':>6} | {'SQLite CPU':>10} {'wall':>7} | {'PG CPU':>7} "
+          f"{'server':>7} {'total':>7} {'wall':>7}")  # fmt: skip
+    for size, lite, pg in store_rows:
+        total = pg.written + pg.server if pg.server is not None else None
+        alerts = f"{lite.alerts}/{pg.alerts}"
+        print(f"{size:>8} {alerts:>6} | {lite.written:>10.2f} {lite.wall:>7.2f} | "
+              f"{pg.written:>7.2f} {ms(pg.server, 7)} {ms(total, 7)} {pg.wall:>7.2f}")  # fmt: skip
+    if read_rows:
+        print()
+        print("SQLite | PostgreSQL: read commands (seconds; CPU of the command's processes; "
+              "PG server CPU for its queries)")  # fmt: skip
+        print(f"{'articles':>8} {'command':<24} | {'wall':>6} {'CPU':>6} {'MB':>5} | "
+              f"{'wall':>6} {'CPU':>6} {'server':>6} {'MB':>5}")  # fmt: skip
+        for size, command, lite_use, pg_use, pg_server in read_rows:
+            server_text = f"{pg_server:>6.2f}" if pg_server is not None else f"{'n/a':>6}"
+            print(f"{size:>8} {command:<24} | {lite_use.wall:>6.2f} {lite_use.cpu:>6.2f} "
+                  f"{lite_use.peak_mb:>5} | {pg_use.wall:>6.2f} {pg_use.cpu:>6.2f} "
+                  f"{server_text} {pg_use.peak_mb:>5}")  # fmt: skip
     return 0
 
 

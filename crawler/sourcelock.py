@@ -1,9 +1,15 @@
-"""One crawl of a source at a time, across processes: an exclusive ``flock`` on a file per
-source beside the SQLite database (for other databases, in the working directory, keyed by a
-hash of the URL). The kernel drops the lock when its holder dies, even by SIGKILL, so a crash
-never leaves a stale one; while a crawl killed with its daemon is still finishing, the next
-daemon's crawl of that source finds the lock held and skips. The file names the holder's pid
-and start, never the database URL.
+"""One crawl of a source at a time, across processes: taken by the process that crawls it (the
+store pipeline of ``evwatch crawl``, of the daemon's crawl subprocess, of ``scrapy crawl``) for
+the length of the crawl.
+
+On PostgreSQL it is a session-level advisory lock of the database keyed by the source's name
+(``store.locks``), so it holds across hosts and working directories; the server drops it when
+the holder's connection ends. Elsewhere it is an exclusive ``flock`` on a file per source beside
+the SQLite database (for other databases, in the working directory, keyed by a hash of the
+URL): it holds between processes of one host. The kernel drops it when its holder dies, even by
+SIGKILL. Either way a crash never leaves a stale lock; while a crawl killed with its daemon is
+still finishing, the next crawl of that source finds the lock held and skips. The holder is
+named by its pid (and host, on PostgreSQL) and start, never by the database URL.
 """
 
 from __future__ import annotations
@@ -12,10 +18,14 @@ import fcntl
 import hashlib
 import json
 import os
+import re
+import socket
 import time
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+from store import locks
 
 
 def lock_path(db_url: str, source: str) -> Path:
@@ -39,12 +49,17 @@ class SourceLock:
     """Held from ``acquire`` until ``release`` or the process ends."""
 
     def __init__(self, db_url: str, source: str) -> None:
+        self.db_url = db_url
         self.path = lock_path(db_url, source)
         self.source = source
         self.handle: int | None = None
+        self.advisory: locks.AdvisoryLock | None = None
 
     def acquire(self) -> None:
         """Takes the lock at once or raises ``SourceBusy`` naming the holder."""
+        if locks.is_postgresql(self.db_url):
+            self._acquire_advisory()
+            return
         handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -59,7 +74,19 @@ class SourceLock:
         os.pwrite(handle, json.dumps(owner).encode(), 0)
         self.handle = handle
 
+    def _acquire_advisory(self) -> None:
+        name = f"evwatch crawl {self.source}, pid {os.getpid()} on {socket.gethostname()}"
+        key = locks.source_key(self.source)
+        lock = locks.AdvisoryLock(self.db_url, name, key, locks.SOURCE_SPACE)
+        if not lock.acquire():
+            holder = _advisory_holder(self.db_url, self.source)
+            raise SourceBusy(f"another crawl of {self.source} is running ({holder})", holder)
+        self.advisory = lock
+
     def release(self) -> None:
+        if self.advisory is not None:
+            self.advisory.release()
+            self.advisory = None
         if self.handle is not None:
             os.ftruncate(self.handle, 0)
             fcntl.flock(self.handle, fcntl.LOCK_UN)
@@ -69,6 +96,8 @@ class SourceLock:
 
 def is_held(db_url: str, source: str) -> bool:
     """Whether some process is crawling the source now; takes nothing."""
+    if locks.is_postgresql(db_url):
+        return locks.holder_of(db_url, locks.source_key(source), locks.SOURCE_SPACE) is not None
     path = lock_path(db_url, source)
     if not path.exists():
         return False
@@ -92,3 +121,19 @@ def _holder(handle: int) -> str:
     if not owner:
         return "holder unknown"
     return f"pid {owner.get('pid')}, since {owner.get('since')}"
+
+
+_CRAWLER = re.compile(r"pid (\d+) on (.+)$")
+
+
+def _advisory_holder(db_url: str, source: str) -> str:
+    """``pid N on HOST, since T`` of the crawl holding the source's advisory lock, from the
+    name its lock connection gave itself."""
+    found = locks.holder_of(db_url, locks.source_key(source), locks.SOURCE_SPACE)
+    if found is None:  # released in between
+        return "holder unknown"
+    named = _CRAWLER.search(found.name or "")
+    if named is None:
+        return found.describe()
+    since = f", since {found.since:%Y-%m-%dT%H:%M:%S%z}" if found.since else ""
+    return f"pid {named[1]} on {named[2]}{since}"

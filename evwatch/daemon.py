@@ -154,6 +154,10 @@ def end_child(child: subprocess.Popen[bytes], grace: float = 10.0) -> None:
 
 
 def _close_runs(db_url: str, source: str) -> None:
+    """The run of a crawl stopped at its time limit becomes ``interrupted``, unless the
+    source's lock is held again: then a crawl elsewhere (another host) has the source."""
+    if is_held(db_url, source):
+        return
     db = database(db_url)
     with db.read() as session:
         source_id = session.scalar(select(Source.id).where(Source.name == source))

@@ -1,5 +1,6 @@
-"""PostgreSQL locks: a session-level advisory lock for one holder per database, wherever it
-runs; row locks that let several dispatchers share the outbox (``claimed_deliveries``).
+"""PostgreSQL locks: session-level advisory locks, one holder per database wherever it runs
+(the instance lock) or per source of a database (a crawl of it, ``source_key``); row locks that
+let several dispatchers share the outbox (``claimed_deliveries``).
 
 The lock lives on one dedicated connection of the holder; the server releases it when that
 connection ends, so a holder that dies (even by SIGKILL, or with its host) leaves no stale lock.
@@ -10,8 +11,11 @@ host), which others read from ``pg_stat_activity`` for the refusal message.
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, select, text
@@ -23,8 +27,10 @@ from store.models import Delivery
 if TYPE_CHECKING:
     from store.db import Database
 
-# pg_try_advisory_lock(int4, int4): the first key says "evwatch" ("evw1"), the second which lock.
+# pg_try_advisory_lock(int4, int4): the first key says "evwatch" and what kind of lock ("evw1"
+# the instance, "evws" a source), the second which one. Advisory locks belong to their database.
 LOCK_SPACE = int.from_bytes(b"evw1", "big")
+SOURCE_SPACE = int.from_bytes(b"evws", "big")
 INSTANCE_LOCK = 1
 # PostgreSQL keeps at most 63 bytes of an application_name.
 _NAME_BYTES = 63
@@ -32,7 +38,8 @@ _NAME_BYTES = 63
 _HOLDER = text(
     "SELECT l.pid, a.application_name, host(a.client_addr), a.backend_start "
     "FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
-    "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = :space AND l.objid = :key "
+    "WHERE l.locktype = 'advisory' AND l.granted "
+    "AND l.classid = CAST(:space AS oid) AND l.objid = CAST(:key AS oid) "
     "AND l.objsubid = 2 "
     "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
 )
@@ -42,6 +49,12 @@ def is_postgresql(url: str) -> bool:
     from sqlalchemy.engine import make_url
 
     return make_url(url).get_backend_name() == "postgresql"
+
+
+def source_key(source: str) -> int:
+    """The second key of a source's lock: a 31-bit hash of its name (pg_locks shows keys as
+    unsigned ``oid``; two names sharing a hash would only make their crawls take turns)."""
+    return zlib.crc32(source.encode()) & 0x7FFFFFFF
 
 
 def _engine(url: str, name: str) -> Engine:
@@ -55,13 +68,16 @@ def _engine(url: str, name: str) -> Engine:
 
 
 class AdvisoryLock:
-    """Holds ``pg_advisory_lock(LOCK_SPACE, key)`` of the database at ``url`` on a connection
-    of its own, named ``name`` (what a refused process is told about the holder)."""
+    """Holds ``pg_advisory_lock(space, key)`` of the database at ``url`` on a connection of its
+    own, named ``name`` (what a refused process is told about the holder)."""
 
-    def __init__(self, url: str, name: str, key: int = INSTANCE_LOCK) -> None:
+    def __init__(
+        self, url: str, name: str, key: int = INSTANCE_LOCK, space: int = LOCK_SPACE
+    ) -> None:
         self.url = url
         self.name = name
         self.key = key
+        self.space = space
         self._engine: Engine | None = None
         self._connection: Connection | None = None
 
@@ -70,8 +86,9 @@ class AdvisoryLock:
         engine = _engine(self.url, self.name)
         connection = engine.connect()
         deadline = time.monotonic() + wait_seconds
-        params = {"space": LOCK_SPACE, "key": self.key}
-        while not connection.scalar(text("SELECT pg_try_advisory_lock(:space, :key)"), params):
+        params = {"space": self.space, "key": self.key}
+        take = text("SELECT pg_try_advisory_lock(CAST(:space AS int4), CAST(:key AS int4))")
+        while not connection.scalar(take, params):
             if time.monotonic() >= deadline:
                 connection.close()
                 engine.dispose()
@@ -84,8 +101,8 @@ class AdvisoryLock:
         if self._connection is not None:
             try:
                 self._connection.execute(
-                    text("SELECT pg_advisory_unlock(:space, :key)"),
-                    {"space": LOCK_SPACE, "key": self.key},
+                    text("SELECT pg_advisory_unlock(CAST(:space AS int4), CAST(:key AS int4))"),
+                    {"space": self.space, "key": self.key},
                 )
             finally:  # closing the connection releases it in any case
                 self._connection.close()
@@ -95,22 +112,41 @@ class AdvisoryLock:
             self._engine = None
 
 
-def holder(url: str, key: int = INSTANCE_LOCK) -> str | None:
-    """Who holds the lock (None when nobody does): the holder's own name for itself, else
-    its server process id (``pg_stat_activity`` hides other roles' names)."""
+@dataclass(frozen=True)
+class Holder:
+    """The session holding a lock: its own name for itself (None for another role's session,
+    which ``pg_stat_activity`` hides), client address, connection start and server pid."""
+
+    name: str | None
+    client: str | None
+    since: datetime | None
+    backend_pid: int
+
+    def describe(self) -> str:
+        where = f" from {self.client}" if self.client else ""
+        started = f", connected since {self.since:%Y-%m-%dT%H:%M:%S%z}" if self.since else ""
+        who = self.name or f"a session of another database role (server pid {self.backend_pid})"
+        return f"{who}{where}{started}"
+
+
+def holder_of(url: str, key: int = INSTANCE_LOCK, space: int = LOCK_SPACE) -> Holder | None:
+    """Who holds the lock (None when nobody does); takes nothing."""
     engine = _engine(url, "evwatch lock check")
     try:
         with engine.connect() as connection:
-            row = connection.execute(_HOLDER, {"space": LOCK_SPACE, "key": key}).first()
+            row = connection.execute(_HOLDER, {"space": space, "key": key}).first()
     finally:
         engine.dispose()
     if row is None:
         return None
     backend_pid, name, client, since = row
-    where = f" from {client}" if client else ""
-    started = f", connected since {since:%Y-%m-%dT%H:%M:%S%z}" if since is not None else ""
-    who = name or f"a session of another database role (server pid {backend_pid})"
-    return f"{who}{where}{started}"
+    return Holder(name or None, client, since, int(backend_pid))
+
+
+def holder(url: str, key: int = INSTANCE_LOCK) -> str | None:
+    """Who holds the instance lock, in words (None when nobody does)."""
+    found = holder_of(url, key)
+    return found.describe() if found is not None else None
 
 
 @contextmanager

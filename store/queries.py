@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Table, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -99,22 +109,20 @@ _INSERT_ARTICLE = insert(Article).returning(Article.id)
 _FORGET_FAILURES = delete(FetchFailure).where(
     FetchFailure.url.in_(bindparam("urls", expanding=True))
 )
-_STORED_ALREADY = (
+# The three ways an article is met again, each an index lookup of its own: joined by OR they
+# read every stored article on PostgreSQL (an IN-subquery inside an OR is no index condition).
+_STORED_ALREADY = union_all(
+    select(Article.id, Article.content_hash).where(
+        Article.canonical_url == bindparam("canonical_url")
+    ),
     select(Article.id, Article.content_hash)
-    .where(
-        or_(
-            Article.canonical_url == bindparam("canonical_url"),
-            Article.id.in_(
-                select(ArticleUrl.article_id).where(ArticleUrl.url == bindparam("fetched_url"))
-            ),
-            and_(
-                Article.source_id == bindparam("source_id"),
-                Article.content_hash == bindparam("content_hash"),
-            ),
-        )
-    )
-    .limit(1)
-)
+    .join(ArticleUrl, ArticleUrl.article_id == Article.id)
+    .where(ArticleUrl.url == bindparam("fetched_url")),
+    select(Article.id, Article.content_hash).where(
+        Article.source_id == bindparam("source_id"),
+        Article.content_hash == bindparam("content_hash"),
+    ),
+).limit(1)
 
 
 def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:

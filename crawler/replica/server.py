@@ -2,7 +2,8 @@
 
 Run as ``python -m crawler.replica [--port 0] [--slow-seconds S]``: it binds to the loopback
 interface only, prints its base URL on the first line of stdout, and serves until killed.
-``/_replica/hits`` lists every request served (JSON); ``/_replica/reset`` clears that list;
+``/_replica/hits`` lists every request served (JSON: host, path, status, time and the
+client's User-Agent); ``/_replica/reset`` clears that list;
 ``/_replica/publish/<source>`` puts the site's next held-back article online.
 """
 
@@ -91,7 +92,13 @@ class ReplicaHandler(BaseHTTPRequestHandler):
         payload = page.payload()
         with self.state.lock:
             self.state.hits.append(
-                {"host": host, "path": parts.path, "status": page.status, "time": time.time()}
+                {
+                    "host": host,
+                    "path": parts.path,
+                    "status": page.status,
+                    "time": time.time(),
+                    "agent": self.headers.get("User-Agent", ""),
+                }
             )
         self.send_response(page.status)
         self.send_header("Content-Type", page.content_type)
