@@ -373,7 +373,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:as of|as at|by|through|until|up to)\s+(?:the\s+end\s+of\s+)?"
             + _MON
-            + r"(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
+            + r"\b(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?"
+            # "ranked by February NEV sales": the month's sales, not a date
+            r"(?!\s+(?:NEV|EV|new[- ]energy|passenger|vehicle|car)?\s*(?:sales|deliveries"
+            r"|wholesales?|retail|volume|output|production|exports)\b)",
             re.IGNORECASE,
         ),
         "en_as_of",

@@ -38,7 +38,9 @@ Span = tuple[int, int]
 Line = tuple[int, int, str]  # start offset, end offset, text
 
 # --- fast checks and line shapes
-_TABLE_LINE = re.compile(r"^[ \t]*\|[^\n]*\|[^\n]*$", re.M)
+_TABLE_LINE = re.compile(r"^[ \t]*\|[^\n]*\|[^\n]*$|^[^\n|]{1,60} \| [^\n]*$", re.M)
+# a first column of ranks ("Rank | Automaker | Volume"): no label of its own
+_RANK_HEADER = re.compile(r"\s*(?:rank(?:ing)?|no\.?|#|排名|名次|序号)\s*", re.I)
 _LIST_CANDIDATE = re.compile(r"^[^\n:：]{1,64}[:：][ \t]*[~≈约近]?[ \t]*\d", re.M)
 _LIST_LINE = re.compile(
     r"^[ \t]*(?:[-*•·][ \t]+)?(?P<label>[^\n:：|]{1,60}?)[ \t]*[:：][ \t]*(?P<value>[^\n]+?)[ \t]*$"
@@ -54,10 +56,11 @@ _GROWTH_LABEL = re.compile(
     re.I,
 )
 _LABEL_TRAP = re.compile(
-    r"\bshares?\b|penetration|\bmargins?\b|\bratio\b|\brates?\b|\bpercent(?:age)?\b|\brank"
+    r"\bshares?\b|penetration|\bmargins?\b|\bratio\b|\brates?\b|\bpercent(?:age)?\b"
+    r"|^\s*(?:rank|ranking|no\.?|#)\s*$"
     r"|\bASP\b|\byuan\b|\bRMB\b|\bUS\$|\busd\b|\bmillion yuan\b|\bincome\b|\bprofit|\bloss"
     r"|\bcash\b|\bgross\b|\bnet\b|\bmsrp\b|\bbattery\b|\b[GMk]Wh\b|\binstallations?\b"
-    r"|占比|份额|渗透率|比重|排名|均价|营收|收入|利润|亏损|毛利|万元|亿元|元|电池|装机|装车",
+    r"|占比|份额|渗透率|比重|^\s*(?:排名|名次|序号)\s*$|均价|营收|收入|利润|亏损|毛利|万元|亿元|元|电池|装机|装车",
     re.I,
 )
 # words that say "the whole" or "the count", never a part: removed before "is anything left?"
@@ -241,8 +244,11 @@ def _list_block(lines: list[Line], i: int) -> list[Line]:
 
 
 def _is_table_line(line: str) -> bool:
+    """A markdown row ("| a | b |") or a bare one ("a | b"): cells between pipes."""
     s = line.strip()
-    return s.startswith("|") and s.count("|") >= 2
+    if s.startswith("|"):
+        return s.count("|") >= 2
+    return " | " in s and len(s) <= 200
 
 
 def _cells(line: str) -> list[str]:
@@ -419,6 +425,9 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
     if len(body) < 2:
         return []
     header = _cells(body[0][2])
+    ranked = len(header) > 2 and _RANK_HEADER.fullmatch(header[0]) is not None
+    if ranked:
+        header = header[1:]
     corner = _heading_label(header[0], context.published) if header[0] else _EMPTY
     context = _Context(context.published, context.frame, context.headline_metric,
                        (corner, *context.labels))  # fmt: skip
@@ -426,7 +435,7 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
         return []
     published = context.published
     cols = [_label(h, published, year_hint=context.year()) for h in header]
-    grid = [(r, _cells(r[2])) for r in body[1:]]
+    grid = [(r, _cells(r[2])[1:] if ranked else _cells(r[2])) for r in body[1:]]
     row_labels = [_read(cells[0], context) for _, cells in grid]
     has_entities = any(lb.entity or lb.several for lb in [*cols[1:], *row_labels])
     targets = _growth_targets(cols)
