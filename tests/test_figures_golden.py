@@ -215,6 +215,8 @@ CORE = [
     "en_plan_governs_a_with_clause",
     "en_start_year_of_a_plant_is_no_period",
     "en_relative_clause_counts_the_noun_before",
+    "st_en_bare_pipe_ranking_table",
+    "st_zh_bare_pipe_table",
 ]
 
 
