@@ -104,6 +104,7 @@ _ZH_COMMON = re.compile(
     r"|中国|省|市|国家|全球|世界|欧洲|美国|日本|销售|生产|出口|交付|批发|零售|上险|制造|下线|推出|发布"
     r"|历史|此前|近期|年内|以来|期间|当年|最近|首批|车型|总计|单日|单周|全系"
     r"|[一二三四五六七八九十]{1,3}(?:季度|月|年)|年初|年底|年末|月初|月底|月末|春节|节后|年后"
+    r"|月|年|日|号|季"  # "5 月共交付": the rest of a time written with a space
     r"|新车|整|乘|商|纯|插|混|燃|国|海|外|内|去|今|明|上|下|前|后|同|环|单|双|首|第)"
 )
 # a place followed by a capitalised company name is part of that name ("Zhengzhou Nissan")
