@@ -217,6 +217,8 @@ CORE = [
     "en_relative_clause_counts_the_noun_before",
     "st_en_bare_pipe_ranking_table",
     "st_zh_bare_pipe_table",
+    "zh_hycan_guarded_short_name",
+    "zh_time_with_a_space",
 ]
 
 
