@@ -219,6 +219,8 @@ CORE = [
     "st_zh_bare_pipe_table",
     "zh_hycan_guarded_short_name",
     "zh_time_with_a_space",
+    "zh_each_of_a_list",
+    "en_each_of_a_list",
 ]
 
 

@@ -221,6 +221,7 @@ class _Candidate:
     yoy: float | None = None
     mom: float | None = None
     claims: list[str] = field(default_factory=list)
+    each: tuple[Entity, ...] = ()  # "A and B each sold over 10,000": the figure is each one's
     dropped: bool = False
     reason: str = ""  # why it was dropped, for --explain
     doubts: list[str] = field(default_factory=list)  # evidence found away from the number
@@ -789,11 +790,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 continue
         else:
             metrics_ = [metric]
-        for metric_ in metrics_:
+        entities = [e.name for e in cand.each] or [cand.entity]
+        for entity, metric_ in ((e, m) for e in entities for m in metrics_):
             state.carry_metric = metric_
             out.append(
                 figure := Figure(
-                    entity=cand.entity,
+                    entity=entity,
                     metric=metric_,
                     unit="vehicles",
                     segment=segment,
@@ -995,7 +997,11 @@ def _assign_entity(
             cand.entity = composite_name([m.entity.name for m in group])
             cand.entity_obj = None
             return
-        # "NIO and Xpeng each delivered over 30,000": handled by the caller via duplicates
+        if _EACH.search(s, group[-1].end, n.start):
+            # "NIO and Xpeng each delivered over 30,000": one figure for each of them
+            cand.entity, cand.entity_obj = group[0].entity.name, group[0].entity
+            cand.each = tuple(dict.fromkeys(m.entity for m in group))
+            return
         cand.drop("several subjects, no combined total")
         return
     cand.entity = mention.entity.name
