@@ -221,6 +221,7 @@ CORE = [
     "zh_time_with_a_space",
     "zh_each_of_a_list",
     "en_each_of_a_list",
+    "trap_en_batch_to_one_buyer",
 ]
 
 

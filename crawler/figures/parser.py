@@ -555,6 +555,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
             continue
+        if _BATCH_TO.match(s, n.unit_end) and _HANDED_BEFORE.search(
+            s, max(0, n.start - 30), n.start
+        ):
+            cand.drop("one batch for one buyer")
+            continue
         before = s[c0 : n.start]
         own_time = parts_all.tie_at(n.start)
         if (mx.BASE_BEFORE.search(before[-25:]) or mx.BASE_AFTER.match(s[n.unit_end :])) and not (
@@ -845,6 +850,14 @@ _OWNS_METRIC = re.compile(
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
+# "delivered 1,002 electric buses to Chile", "handed over 5,000 taxis to Thai operators": one
+# batch for one buyer, not the period's deliveries (customers, users, owners are everyone)
+_HANDED_BEFORE = re.compile(r"\b(?:delivered|handed over|hands over|delivers)\s+(?:\w+\s+)?$", re.I)
+_BATCH_TO = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+to\s+(?:(?:its|their|the|new|private|individual|end|domestic)\s+)?"
+    r"(?!(?:customers|users|buyers|owners|consumers|clients|dealers|car owners|markets?)\b)"
+    r"(?:[A-Z]|(?:\w+\s+)?(?:operators|companies|firms|government|police|authorities|fleet)\b)"
+)
 _RELATIVE_START = re.compile(r"\s*(?:which|that)\b", re.I)
 # a clause without a verb of its own, hanging on the clause before it
 _VERBLESS = re.compile(r"\s*(?:with|including|of which|among them|其中|包括)\b", re.I)
