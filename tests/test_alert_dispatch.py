@@ -35,7 +35,7 @@ HOSTILE_TITLE = '<script>alert("x")</script> HIMA & co'
 ARTICLE = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{HOSTILE_TITLE}</title>
 <meta property="article:published_time" content="2025-12-01T20:15:00+08:00"></head><body>
 <article><h1>{HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;")}</h1>
-<p>HIMA delivered 81,864 vehicles in November, the alliance said on Monday, as demand for its
+<p>HIMA handed over 81,864 vehicles in November, the alliance said on Monday, as demand for its
 larger SUVs held up through the end of the year.</p>
 <p>The group did not give a forecast for December and said new models would follow.</p>
 </article></body></html>"""
