@@ -29,8 +29,10 @@ from sqlalchemy.exc import DBAPIError
 
 from crawler.replica.process import ReplicaProcess
 from crawler.replica.site import load_articles
+from tests import processes
 from tests.conftest import BACKENDS, REPO, database_text, query, run_evwatch
 from tests.pg import PASSWORD
+from tests.processes import process_tree
 from tests.servers import Reply, WebhookReceiver
 
 pytestmark = pytest.mark.slow
@@ -183,28 +185,8 @@ def test_news_published_while_the_daemon_runs_arrives_within_a_poll(
     assert "daemon stopped" in output
 
 
-def process_tree(pid: int) -> list[int]:
-    """``pid`` and every process below it (from /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-    tree, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        tree.append(current)
-        todo.extend(children.get(current, []))
-    return tree
-
-
 def kill_tree(process: subprocess.Popen[str]) -> None:
-    for pid in process_tree(process.pid):
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+    processes.kill_tree(process.pid)
     process.communicate(timeout=30)
 
 
