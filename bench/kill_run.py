@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 
 from crawler.replica.process import ReplicaProcess  # noqa: E402
 from crawler.replica.site import load_articles  # noqa: E402
+from tests import processes  # noqa: E402
 from tests.servers import WebhookReceiver  # noqa: E402
 
 SECRET_ENV = "EVWATCH_BENCH_SECRET"
@@ -57,23 +58,6 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise SystemExit(f"not reached within {timeout:.0f} s: {what}")
         time.sleep(0.2)
-
-
-def process_tree(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-    tree, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        tree.append(current)
-        todo.extend(children.get(current, []))
-    return tree
 
 
 class Run:
@@ -112,9 +96,7 @@ class Run:
 
     @staticmethod
     def kill_tree(daemon: subprocess.Popen[bytes]) -> None:
-        for pid in process_tree(daemon.pid):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+        processes.kill_tree(daemon.pid)
         daemon.wait(timeout=30)
 
     @staticmethod

@@ -35,7 +35,7 @@ HOSTILE_TITLE = '<script>alert("x")</script> HIMA & co'
 ARTICLE = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{HOSTILE_TITLE}</title>
 <meta property="article:published_time" content="2025-12-01T20:15:00+08:00"></head><body>
 <article><h1>{HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;")}</h1>
-<p>HIMA delivered 81,864 vehicles in November, the alliance said on Monday, as demand for its
+<p>HIMA handed over 81,864 vehicles in November, the alliance said on Monday, as demand for its
 larger SUVs held up through the end of the year.</p>
 <p>The group did not give a forecast for December and said new models would follow.</p>
 </article></body></html>"""
@@ -209,7 +209,11 @@ def test_a_gone_webhook_disables_the_channel_and_email_still_goes(
 def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Path) -> None:
     db = tmp_path / "evwatch.db"
     rng = random.Random(2025)
-    with WebhookReceiver([Reply(status=200, delay=0.15)], secret=SECRET) as receiver:
+    # While the kills go on, each answer takes a while: kills land between a send and its
+    # record, and the outbox outlasts the 20 kills (a kill with nothing left to send proves
+    # nothing).
+    answer = Reply(status=200, delay=0.3)
+    with WebhookReceiver([answer], secret=SECRET) as receiver:
         config = tmp_path / "evwatch.toml"
         config.write_text(
             "[dispatch]\nbackoff_seconds = 0\nmax_attempts = 100\n"
@@ -238,6 +242,7 @@ def test_a_dispatcher_killed_at_random_moments_delivers_every_alert(tmp_path: Pa
                 process.send_signal(signal.SIGKILL)
                 kills += 1
             process.wait()
+        answer.delay = 0  # the kills are over: the rest need not be slow
         for _ in range(5):  # then let it finish
             if query(db, "SELECT count(*) FROM deliveries WHERE status != 'sent'") == [(0,)]:
                 break

@@ -43,7 +43,7 @@ FURNITURE = {
         "Network comments",
         "Report--",
         "Welcome to subscribe",
-        "In addition to Weibo",
+        "Besides Weibo",
         "Tiger Media",
         "Update From",
     ],

@@ -26,9 +26,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
         ),
         ("Source:HICC Published:2023-09-18 13:46", (), datetime(2023, 9, 18, 5, 46, tzinfo=UTC)),
         (
-            "2024-03-04 Update From: AutoBeta autobeta",
+            "2025-09-05 Update From: AutoBeta autobeta",
             ("%Y-%m-%d",),
-            datetime(2024, 3, 3, 16, 0, tzinfo=UTC),
+            datetime(2025, 9, 4, 16, 0, tzinfo=UTC),
         ),
         ("2024年11月18日", (), datetime(2024, 11, 17, 16, 0, tzinfo=UTC)),
         ("2025-12-01T18:30:00+08:00", (), datetime(2025, 12, 1, 10, 30, tzinfo=UTC)),
@@ -112,7 +112,7 @@ def test_language_of_bilingual_text_is_mixed_and_separable() -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("HIMA delivered 81,864 vehicles in November, up nearly 90 percent.", "en"),
+        ("HIMA handed over 81,864 cars in November, close to 90 percent up on a year ago.", "en"),
         ("零跑汽车11月交付新车70327辆，连续两个月突破7万辆。", "zh"),
         ("比亚迪 BYD 与 Tesla 在上海的工厂产量都创下新高，NEV 渗透率继续上升。", "zh"),
         ("", "und"),

@@ -12,12 +12,12 @@ NAV = (
     '<div class="nav"><a href="/">AutoBeta Home</a> <a href="/news/">News</a> '
     '<a href="/vehicle/">New Vehicle</a> <a href="/industry/">Industry Report</a> '
     '<a href="/data/">Data Report</a> <a href="/economy/">Industrial Economy</a></div>'
-    '<div class="wechat"><p>In addition to Weibo, there is also WeChat</p>'
-    "<p>Please pay attention</p><p>WeChat public account</p></div>"
+    '<div class="wechat"><p>Besides Weibo, you can also find us on WeChat</p>'
+    "<p>Follow us</p><p>WeChat public account</p></div>"
 )
 FOOTER = (
-    '<div class="footer"><p>&copy; 2024 AutoBeta.Net Tiger Media Company. '
-    "All rights reserved.</p></div>"
+    '<div class="footer"><p>&copy; 2024 AutoBeta.Net. Rights reserved by '
+    "Tiger Media Company.</p></div>"
 )
 
 
@@ -71,11 +71,11 @@ class AutoBeta(ReplicaSite):
 <span class="breadcrumb">NAV: <a href="/">AutoBeta</a> &gt; <a href="/news/">News</a> &gt;</span>
 </div>
 <div class="content"><p>AutoBeta( Report--</p>{paragraphs(article["body"])}
-<p>Welcome to subscribe to the WeChat public account "Automotive Industry Focus" to get
-first-hand automotive news. WeChat ID autoWechat</p></div>
+<p>Welcome to subscribe to the WeChat public account "Automotive Industry Focus" for car
+news as it happens. WeChat ID autoWechat</p></div>
 <div class="views">Views: 0</div>
-<div class="comments"><p>*The comments in the above article only represent the author's personal
-views and do not represent the views and positions of this website.</p><p>Share To</p>
-<p>Network comments are only for expressing personal opinions and do not express the position of
-this website</p></div>{FOOTER}</body></html>"""
+<div class="comments"><p>*Comments on the article above are their writers' own views, and this
+website neither shares nor endorses them.</p><p>Share To</p>
+<p>Network comments speak for the people who post them, never for this
+website</p></div>{FOOTER}</body></html>"""
         return Page(body=body)

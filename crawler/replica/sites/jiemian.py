@@ -108,7 +108,7 @@ class Jiemian(ReplicaSite):
         )
         body = (
             f'<html lang="zh-CN"><head><meta charset="utf-8"><title>界面新闻</title></head>'
-            f'<body><div class="app-banner">打开界面新闻APP,查看更多</div>'
+            f'<body><div class="app-banner">打开界面新闻客户端,看更多内容</div>'
             f'<div class="list-view"><ul>{cards}</ul></div><div class="pagination">{links}</div>'
             f"</body></html>"
         )
@@ -144,7 +144,7 @@ class Jiemian(ReplicaSite):
         body = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(article["title"])} | 界面新闻</title>
 <link rel="canonical" href="https://www.jiemian.com/article/{article["id"]}.html"></head>
-<body>{NAV}<div class="app-banner">打开界面新闻APP,查看原文</div>{AD}
+<body>{NAV}<div class="app-banner">打开界面新闻客户端,阅读全文</div>{AD}
 <div class="article-view"><div class="article-header"><h1>{esc(article["title"])}</h1>
 <p>{esc(article.get("dek", ""))}</p></div>
 <div class="article-info"><p><span class="author">
@@ -152,13 +152,14 @@ class Jiemian(ReplicaSite):
 <span data-article-publish-time="{int(published.timestamp())}">
 {published.strftime("%Y/%m/%d %H:%M")}</span> <span>来源：界面新闻</span></p></div>
 {image}<div class="article-content">{repeat}{byline}{paragraphs(article["body"])}
-<p>来源:界面新闻</p><p>广告等商务合作,请点击这里</p><p>未经正式授权严禁转载本文,侵权必究。</p>
+<p>来源:界面新闻</p><p>广告等商务合作,由此联系我们</p><p>未经正式授权严禁转载,违者追责。</p>
 <p class="report-view">举报</p></div></div>
-<div class="comment-block"><h3>热门评论</h3><p>打开APP,查看全部评论,抢神评席位</p>
+<div class="comment-block"><h3>热门评论</h3><p>打开APP,读完所有评论,来写第一条好评</p>
 <ul><li>这个数据真不错，期待明年。</li><li>Good numbers, but margins?</li></ul></div>
 <div class="recommend-block"><h3>热门推荐</h3><ul>
 {"".join(self.card(a, "www.jiemian.com") for a in self.articles[:3])}</ul></div>
-<div class="app-banner"><p>下载界面APP 订阅更多品牌栏目</p><p>只服务于独立思考的人群</p></div>
+<div class="app-banner"><p>下载界面APP 关注更多品牌专栏</p>
+<p>只服务于独立思考、爱追问的读者</p></div>
 {FOOTER}</body></html>"""
         return Page(body=body)
 

@@ -9,7 +9,7 @@ from crawler.replica.site import Page, ReplicaSite, esc, not_found
 
 HOST = "https://tapas.invalid"
 HEADER = (
-    '<div class="topbar">Welcome to TAPAS ! 22-24 May, 2026 Taizhou · China '
+    '<div class="topbar">Welcome to TAPAS ! Taizhou · China, 22-24 May 2026 '
     '<span class="language-switcher">中文(简体)</span></div>'
     '<div class="breadcrumb"><a href="/">Home</a> / <a href="/press/">Press &amp; Links</a> /</div>'
     '<h2 class="section">What\'s New</h2>'
