@@ -17,7 +17,7 @@ from tests.servers import HOST, SmtpServer, WebhookReceiver
 
 SECRET_ENV = "EVWATCH_TEST_WEBHOOK_SECRET"
 SECRET = "whsec_" + base64.b64encode(b"evwatch correction test secret 32").decode()
-NOVEMBER = "HIMA delivered 81,864 vehicles in November, the alliance said on Monday."
+NOVEMBER = "HIMA handed over 81,864 vehicles in November, the alliance said on Monday."
 
 
 def page(published: str, sentence: str) -> str:

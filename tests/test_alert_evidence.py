@@ -72,7 +72,7 @@ def test_a_held_alert_is_released_once_by_a_second_source(
             "november",
             "jiemian",
             "2025-12-01",
-            "HIMA delivered 81,864 vehicles in November, the alliance said on Monday.",
+            "HIMA handed over 81,864 vehicles in November, the alliance said on Monday.",
         )
         threshold = "SELECT held, retracted_at FROM alerts WHERE kind = 'threshold'"
         assert query(db, threshold) == [(1, None)]
@@ -89,7 +89,7 @@ def test_a_held_alert_is_released_once_by_a_second_source(
             "again",
             "jiemian",
             "2025-12-01",
-            "HIMA delivered 81,864 vehicles in November, its statement said on Monday.",
+            "HIMA handed over 81,864 vehicles in November, its statement said on Monday.",
         )
         assert query(db, threshold) == [(1, None)]
 
@@ -104,7 +104,7 @@ def test_a_held_alert_is_released_once_by_a_second_source(
             "third",
             "thirdwire",
             "2025-12-02",
-            "HIMA delivered 81,864 vehicles in November, according to the alliance.",
+            "HIMA handed over 81,864 vehicles in November, according to the alliance.",
         )
         assert query(db, threshold) == [(0, None)]
         assert query(db, "SELECT count(*) FROM alerts WHERE kind = 'threshold'") == [(1,)]

@@ -43,7 +43,7 @@ def found(db: Database, words: str) -> tuple[list[int], str]:
 def test_the_search_index_follows_the_articles(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'search.db'}")
     first = save(db, 1, "浙江新能源汽车产量", "浙江前11个月新能源汽车产量123.3万辆，同比增长49.9%")
-    second = save(db, 2, "HIMA deliveries", "HIMA delivered 81,864 vehicles in November.")
+    second = save(db, 2, "HIMA deliveries", "HIMA handed over 81,864 vehicles in November.")
     assert found(db, "新能源汽车") == ([first], "fts5")  # Chinese, no spaces: trigrams
     assert found(db, "deliver") == ([second], "fts5")  # part of a word
     assert found(db, "HIMA 81,864") == ([second], "fts5")  # every word

@@ -35,7 +35,7 @@ def record(source_id: int, **changes: object) -> queries.ArticleRecord:
         "source_line": None,
         "published_at": datetime(2025, 12, 1, 18, 30, tzinfo=timezone(timedelta(hours=8))),
         "language": "en",
-        "text": "HIMA delivered 81,864 vehicles in November.",
+        "text": "HIMA handed over 81,864 vehicles in November.",
         "text_en": None,
         "text_zh": None,
         "raw_html": b"<html>" + b"x" * 5000 + b"</html>",

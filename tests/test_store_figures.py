@@ -49,7 +49,7 @@ def figure(**changes: Any) -> dict[str, Any]:
         "yoy_pct": 90.0,
         "mom_pct": None,
         "claims": ["first_time"],
-        "snippet": "HIMA delivered 81,864 vehicles in November.",
+        "snippet": "HIMA handed over 81,864 vehicles in November.",
         "span_start": 0,
         "span_end": 44,
     }
