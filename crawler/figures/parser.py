@@ -576,9 +576,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if q is None and mx.is_threshold(s[n.end : n.end + 30]):
             q = "at_least"
         cand.qualifier = q or "exact"
-        if cand.qualifier != "exact" and (
-            _STREAK.search(s, 0, n.start) or _STREAK.search(s, n.end, c1)
-        ):
+        streak_after = _STREAK.search(s, n.end, c1)
+        if streak_after and _HAS_NUMBER.search(s, streak_after.end(), c1):
+            streak_after = None  # "交付超2万台 连续两月破两万": the streak has its own mark
+        if cand.qualifier != "exact" and (_STREAK.search(s, 0, n.start) or streak_after):
             # "above 10,000 for the third month in a row": a streak claim's threshold
             cand.drop("the threshold of a streak (a claim, not a figure)")
             continue
