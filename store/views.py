@@ -15,6 +15,7 @@ from sqlalchemy import (
     Row,
     String,
     and_,
+    case,
     cast,
     func,
     inspect,
@@ -23,7 +24,7 @@ from sqlalchemy import (
     text,
     type_coerce,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from store.figures import ConsolidatedFigure, _chosen, _reports, _Support
 from store.figures import _month_end as _month_last_day
@@ -354,46 +355,119 @@ def _outside_condition(outside: Collection[SeriesKey]) -> Any:
     return or_(*conditions)
 
 
-def _newest_reports(
+def _outside_of(session: Session, periods: Any) -> Any:
+    """SQL: whether the series summary does not hold the period of this row (of a subquery
+    of ``_raw_key_columns``) as it is."""
+    kind = periods.c.period_kind
+    # its dates are handed back as text: compared in SQL as the dates they are
+    start, end = type_coerce(periods.c.period_start, Date), type_coerce(periods.c.period_end, Date)
+    return or_(
+        kind.not_in((MONTH, *TOTAL_KINDS)),
+        and_(kind == MONTH, end != _month_end(session, start)),
+    ).label("outside")
+
+
+def _ranked_reports(
     session: Session, entity: str, reports_per_period: int
+) -> list[tuple[int, SeriesKey, bool]]:
+    """The id, period and whether the series summary holds that period as it is, of the newest
+    ``reports_per_period`` reports of each period of ``entity`` (ids grow as figures are
+    stored). Not held as they are: other period kinds (quarters, halves, days), and months
+    reported with an earlier end (each has its newest reports, so one pass finds them all).
+
+    Read from the period-key index alone (``ix_figures_period``): the entity's distinct
+    periods, then for each the last ids of its stretch of the index (a window function over
+    every figure of the entity would sort them all)."""
+    periods = (
+        select(*_raw_key_columns(Figure.__table__)).where(Figure.entity == entity).distinct()
+    ).subquery("periods")
+    report = aliased(Figure)
+    newest = (
+        select(report.id)
+        .where(
+            report.entity == entity,
+            *[getattr(report, name) == periods.c[name] for name in _KEY_NAMES],
+        )
+        .order_by(report.id.desc())
+        .limit(reports_per_period)
+        .correlate(periods)
+    )
+    dates = _Dates()
+    periods_read: dict[tuple[Any, ...], tuple[SeriesKey, bool]] = {}
+    ranked = []
+    for row in session.connection().execute(
+        select(Figure.id, *periods.c, _outside_of(session, periods)).join_from(
+            periods, Figure, Figure.id.in_(newest.scalar_subquery())
+        )
+    ):
+        raw = tuple(row[1:6])
+        known = periods_read.get(raw)
+        if known is None:
+            period = (row[1], row[2], row[3], dates[row[4]], dates[row[5]])
+            known = periods_read[raw] = (period, bool(row.outside))
+        ranked.append((row.id, *known))
+    return ranked
+
+
+def _with_reports(keys: Collection[SeriesKey], totals: int | None) -> set[SeriesKey]:
+    """The periods whose reports are read: every month, and the newest ``totals`` other
+    periods of each metric and segment by end, then start (every period tied with the last
+    one too); every period when ``totals`` is None."""
+    if totals is None:
+        return set(keys)
+    chosen = {key for key in keys if key[2] == MONTH}
+    by_series: dict[tuple[str, str], list[SeriesKey]] = defaultdict(list)
+    for key in keys:
+        if key[2] != MONTH:
+            by_series[(key[0], key[1])].append(key)
+    for periods in by_series.values():
+        if totals <= 0:
+            continue
+        ends = sorted({(key[4], key[3]) for key in periods})
+        cutoff = ends[max(0, len(ends) - totals)]
+        chosen.update(key for key in periods if (key[4], key[3]) >= cutoff)
+    return chosen
+
+
+_DETAIL_BATCH = 900  # ids per IN list (well below every database's bound-parameter limit)
+
+
+def _report_details(session: Session, ids: list[int]) -> dict[int, Any]:
+    """The value, snippet and article of each of these figures."""
+    found: dict[int, Any] = {}
+    for first in range(0, len(ids), _DETAIL_BATCH):
+        batch = ids[first : first + _DETAIL_BATCH]
+        for report in session.connection().execute(
+            select(
+                Figure.id, Figure.article_id, Figure.value, Figure.qualifier, Figure.snippet,
+                Article.canonical_url, Article.title, Article.published_at,
+                Source.name.label("source"),
+            )
+            .join(Article, Figure.article_id == Article.id)
+            .join(Source, Article.source_id == Source.id)
+            .where(Figure.id.in_(batch))
+        ):  # fmt: skip
+            found[report.id] = report
+    return found
+
+
+def _newest_reports(
+    session: Session, entity: str, reports_per_period: int, totals: int | None = None
 ) -> tuple[dict[SeriesKey, list[Any]], set[SeriesKey]]:
     """The newest ``reports_per_period`` reports of each period of ``entity`` with their
-    snippet and article (ranked on the figures alone, ids grow as figures are stored, then
-    only those read with their article), and the periods the series summary does not hold as
-    they are: other period kinds (quarters, halves, days), and months reported with an
-    earlier end (each has its newest reports, so one pass finds them all)."""
-    key_columns = _key_columns()
-    outside = or_(
-        Figure.period_kind.not_in((MONTH, *TOTAL_KINDS)),
-        and_(
-            Figure.period_kind == MONTH,
-            Figure.period_end != _month_end(session, Figure.period_start),
-        ),
-    )
-    rank = func.row_number().over(partition_by=list(key_columns), order_by=Figure.id.desc())
-    ranked = select(Figure.id, rank.label("rank")).where(Figure.entity == entity).subquery()
-    newest_ids = select(ranked.c.id).where(ranked.c.rank <= reports_per_period)
+    snippet and article, newest first (ranked on the index alone, then only those read with
+    their article; of the totals, only the newest ``totals`` of each series: see
+    ``_with_reports``), and the periods the series summary does not hold as they are."""
+    ranked = _ranked_reports(session, entity, reports_per_period)
+    outside_keys = {key for _, key, outside in ranked if outside}
+    wanted = _with_reports({key for _, key, _ in ranked}, totals)
+    chosen = sorted((id_ for id_, key, _ in ranked if key in wanted), reverse=True)
+    details = _report_details(session, chosen)
+    keys = {id_: key for id_, key, _ in ranked}
     reports: dict[SeriesKey, list[Any]] = defaultdict(list)
-    outside_keys: set[SeriesKey] = set()
-    dates = _Dates()
-    for report in session.connection().execute(
-        select(
-            Figure.id, Figure.article_id, *_raw_key_columns(Figure.__table__), Figure.value,
-            Figure.qualifier, Figure.snippet, Article.canonical_url, Article.title,
-            Article.published_at, Source.name.label("source"), outside.label("outside"),
-        )
-        .join(Article, Figure.article_id == Article.id)
-        .join(Source, Article.source_id == Source.id)
-        .where(Figure.id.in_(newest_ids))
-        .order_by(Figure.id.desc())
-    ):  # fmt: skip
-        key = (
-            report.metric, report.segment, report.period_kind, dates[report.period_start],
-            dates[report.period_end],
-        )  # fmt: skip
-        reports[key].append(report)
-        if report.outside:
-            outside_keys.add(key)
+    for id_ in chosen:
+        if id_ in details:
+            reports[keys[id_]].append(details[id_])
     return reports, outside_keys
 
 
@@ -429,7 +503,8 @@ def _from_summary(session: Session, entity: str) -> dict[SeriesKey, _Period]:
     for row in session.connection().execute(
         select(
             *key, votes.value, func.sum(votes.reports).label("reports"),
-            func.max(votes.qualifier == "exact").label("exact"),
+            # 1 when any report of the value is exact (PostgreSQL has no max of booleans)
+            func.max(case((votes.qualifier == "exact", 1), else_=0)).label("exact"),
             func.min(votes.qualifier).label("qualifier"), newest,
         )
         .where(votes.entity == entity, votes.reports > 0)
@@ -489,7 +564,12 @@ def _add_sources(session: Session, entity: str, periods: dict[SeriesKey, _Period
 
 
 def entity_figures(
-    session: Session, entity: str, reports_per_period: int = 5, *, sources: bool = True
+    session: Session,
+    entity: str,
+    reports_per_period: int = 5,
+    *,
+    sources: bool = True,
+    totals_with_reports: int | None = None,
 ) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
     """Every stored period of one entity, consolidated as ``consolidate`` does it, and the
     newest ``reports_per_period`` reports of each period with their snippet and article.
@@ -498,8 +578,10 @@ def entity_figures(
     every report; only periods it does not hold as they are (quarters, halves, days, a month
     reported with an earlier end and that whole month) are aggregated from their figures.
     ``sources``: also which sources reported each period, which reads every report's article
-    (the page does not show them; its downloads do)."""
-    reports, outside = _newest_reports(session, entity, reports_per_period)
+    (the page does not show them; its downloads do). ``totals_with_reports``: read the reports
+    of every month but of only the newest N other periods of each metric and segment (what the
+    page shows; ties at the N-th included); None: of every period."""
+    reports, outside = _newest_reports(session, entity, reports_per_period, totals_with_reports)
     periods = _from_summary(session, entity)
     if outside:
         for metric, segment, kind, start, _ in outside:

@@ -125,18 +125,20 @@ def test_the_entity_summary_agrees_with_consolidate(tmp_path: Path) -> None:
     assert [r.snippet for r in snippets[key]] == ["report 5", "report 4", "report 3"]
 
 
-def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(tmp_path: Path) -> None:
+def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(db_url: str) -> None:
     """Months and totals read from the series summary, and the periods it does not hold as
     they are (a quarter, a month reported up to an earlier day, that whole month) read from
     their figures, give what aggregating every report gives: values, reports, agreeing counts,
-    disagreements, sources, newest publication, and the newest reports of each period."""
+    disagreements, sources, newest publication, and the newest reports of each period; asked
+    for the reports of the newest total of each series only, the same periods with the reports
+    of every month and of that total."""
     from datetime import UTC, date, datetime, timedelta
 
     from store import summary as series_summary
     from store.figures import FigureFilter, consolidate, figure_key, list_figures, store_figures
     from tests.test_store_figures import figure
 
-    db = Database(f"sqlite:///{tmp_path / 'entity.db'}")
+    db = Database(db_url)
     october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 31)}
     early_october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 20)}
     quarter = {"period_kind": "quarter", "period_start": date(2025, 7, 1),
@@ -176,6 +178,10 @@ def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(tmp_path: Pa
         lean, lean_snippets = views.entity_figures(
             session, "HIMA", reports_per_period=3, sources=False
         )
+        shown, shown_snippets = views.entity_figures(
+            session, "HIMA", reports_per_period=3, sources=False, totals_with_reports=1
+        )
+    db.dispose()
     assert sorted(got, key=repr) == sorted(expected, key=repr)
     assert {(c.period_kind, c.period_end) for c in got} >= {
         ("quarter", date(2025, 9, 30)), ("month", date(2025, 10, 20)),
@@ -196,3 +202,28 @@ def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(tmp_path: Pa
     # without sources: the same periods, values and reports
     assert [replace(c, sources=()) for c in got] == lean
     assert lean_snippets == snippets
+    # the newest total of deliveries (nev) is the year to date (October); the quarter before
+    # it keeps its figures but its reports are not read
+    assert shown == lean
+    quarter_key = ("deliveries", "nev", "quarter", date(2025, 7, 1), date(2025, 9, 30))
+    assert quarter_key in snippets
+    assert shown_snippets == {k: v for k, v in snippets.items() if k != quarter_key}
+
+
+def test_the_reports_read_are_every_month_and_the_newest_totals_with_ties() -> None:
+    from datetime import date
+
+    def key(kind: str, start: date, end: date, metric: str = "sales") -> views.SeriesKey:
+        return (metric, "nev", kind, start, end)
+
+    month = key("month", date(2020, 1, 1), date(2020, 1, 31))
+    old = key("ytd", date(2025, 1, 1), date(2025, 6, 30))
+    ytd = key("ytd", date(2025, 1, 1), date(2025, 9, 30))
+    quarter = key("quarter", date(2025, 1, 1), date(2025, 9, 30))  # tied with the ytd
+    lifetime = key("lifetime", date(1990, 1, 1), date(2025, 10, 12))
+    other = key("year", date(2024, 1, 1), date(2024, 12, 31), metric="exports")
+    keys = {month, old, ytd, quarter, lifetime, other}
+    assert views._with_reports(keys, None) == keys
+    assert views._with_reports(keys, 2) == {month, ytd, quarter, lifetime, other}
+    assert views._with_reports(keys, 1) == {month, lifetime, other}
+    assert views._with_reports(keys, 0) == {month}
