@@ -6,7 +6,8 @@ writes."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -409,24 +410,46 @@ def _ranked_reports(
     return ranked
 
 
-def _with_reports(keys: Collection[SeriesKey], totals: int | None) -> set[SeriesKey]:
-    """The periods whose reports are read: every month, and the newest ``totals`` other
-    periods of each metric and segment by end, then start (every period tied with the last
-    one too); every period when ``totals`` is None."""
-    if totals is None:
-        return set(keys)
-    chosen = {key for key in keys if key[2] == MONTH}
-    by_series: dict[tuple[str, str], list[SeriesKey]] = defaultdict(list)
+def _newest_totals(
+    keys: Collection[SeriesKey], totals: int | None
+) -> dict[tuple[str, str], tuple[date, date] | None]:
+    """Per metric and segment with totals (the periods that are not months), the (end, start)
+    of the oldest of its newest ``totals`` (at least one; every period tied with it kept too),
+    or None when all of its totals are kept (``totals`` None, or no more of them than that)."""
+    by_series: dict[tuple[str, str], set[tuple[date, date]]] = defaultdict(set)
     for key in keys:
         if key[2] != MONTH:
-            by_series[(key[0], key[1])].append(key)
-    for periods in by_series.values():
-        if totals <= 0:
-            continue
-        ends = sorted({(key[4], key[3]) for key in periods})
-        cutoff = ends[max(0, len(ends) - totals)]
-        chosen.update(key for key in periods if (key[4], key[3]) >= cutoff)
-    return chosen
+            by_series[(key[0], key[1])].add((key[4], key[3]))
+    cutoffs: dict[tuple[str, str], tuple[date, date] | None] = {}
+    for series, ends in by_series.items():
+        if totals is None or len(ends) <= totals:
+            cutoffs[series] = None
+        else:
+            cutoffs[series] = sorted(ends)[-max(totals, 1)]
+    return cutoffs
+
+
+def _kept(key: SeriesKey, cutoffs: dict[tuple[str, str], tuple[date, date] | None]) -> bool:
+    """Whether a period is kept: every month, and the totals from their series' cutoff on."""
+    if key[2] == MONTH:
+        return True
+    cutoff = cutoffs.get((key[0], key[1]))
+    return cutoff is None or (key[4], key[3]) >= cutoff
+
+
+def _kept_condition(columns: Any, cutoffs: dict[tuple[str, str], tuple[date, date] | None]) -> Any:
+    """SQL for ``_kept`` on a table with the key columns."""
+    kept = [columns.period_kind == MONTH]
+    for (metric, segment), cutoff in sorted(cutoffs.items()):
+        same = [columns.metric == metric, columns.segment == segment]
+        if cutoff is not None:
+            end, start = cutoff
+            same.append(
+                or_(columns.period_end > end,
+                    and_(columns.period_end == end, columns.period_start >= start))
+            )  # fmt: skip
+        kept.append(and_(*same))
+    return or_(*kept)
 
 
 _DETAIL_BATCH = 900  # ids per IN list (well below every database's bound-parameter limit)
@@ -452,23 +475,17 @@ def _report_details(session: Session, ids: list[int]) -> dict[int, Any]:
 
 
 def _newest_reports(
-    session: Session, entity: str, reports_per_period: int, totals: int | None = None
-) -> tuple[dict[SeriesKey, list[Any]], set[SeriesKey]]:
-    """The newest ``reports_per_period`` reports of each period of ``entity`` with their
-    snippet and article, newest first (ranked on the index alone, then only those read with
-    their article; of the totals, only the newest ``totals`` of each series: see
-    ``_with_reports``), and the periods the series summary does not hold as they are."""
-    ranked = _ranked_reports(session, entity, reports_per_period)
-    outside_keys = {key for _, key, outside in ranked if outside}
-    wanted = _with_reports({key for _, key, _ in ranked}, totals)
-    chosen = sorted((id_ for id_, key, _ in ranked if key in wanted), reverse=True)
+    session: Session, ranked: list[tuple[int, SeriesKey, bool]], kept: Callable[[SeriesKey], bool]
+) -> dict[SeriesKey, list[Any]]:
+    """The ranked reports of the kept periods with their snippet and article, newest first."""
+    chosen = sorted((id_ for id_, key, _ in ranked if kept(key)), reverse=True)
     details = _report_details(session, chosen)
     keys = {id_: key for id_, key, _ in ranked}
     reports: dict[SeriesKey, list[Any]] = defaultdict(list)
     for id_ in chosen:
         if id_ in details:
             reports[keys[id_]].append(details[id_])
-    return reports, outside_keys
+    return reports
 
 
 class _Period:
@@ -490,10 +507,13 @@ class _Period:
             self.newest = newest
 
 
-def _from_summary(session: Session, entity: str) -> dict[SeriesKey, _Period]:
-    """The months and totals of ``entity`` from the series summary's vote counts, summed per
-    value in the database: a value's qualifier is exact if any of its reports is, else the
-    first in qualifier order (the order ``consolidate`` meets them in)."""
+def _from_summary(
+    session: Session, entity: str, condition: Any | None = None
+) -> dict[SeriesKey, _Period]:
+    """The months and totals of ``entity`` (those matching ``condition``, if given) from the
+    series summary's vote counts, summed per value in the database: a value's qualifier is
+    exact if any of its reports is, else the first in qualifier order (the order
+    ``consolidate`` meets them in)."""
     table = SeriesVote.__table__
     votes = table.c
     key = _raw_key_columns(table)
@@ -507,7 +527,8 @@ def _from_summary(session: Session, entity: str) -> dict[SeriesKey, _Period]:
             func.max(case((votes.qualifier == "exact", 1), else_=0)).label("exact"),
             func.min(votes.qualifier).label("qualifier"), newest,
         )
-        .where(votes.entity == entity, votes.reports > 0)
+        .where(votes.entity == entity, votes.reports > 0,
+               *([] if condition is None else [condition]))
         .group_by(*key[:3], votes.period_start, votes.period_end, votes.value)
         .order_by(*key[:3], votes.period_start, votes.period_end, votes.value)
     ):  # fmt: skip
@@ -563,26 +584,50 @@ def _add_sources(session: Session, entity: str, periods: dict[SeriesKey, _Period
             period.sources.add(row.name)
 
 
-def entity_figures(
+@dataclass
+class EntityPeriods:
+    """The periods of one entity as its page shows them (``entity_periods``)."""
+
+    periods: list[ConsolidatedFigure]
+    #: the newest reports of each period, with their snippet and article, newest first
+    reports: dict[SeriesKey, list[Any]]
+    #: how many totals (periods other than months) each metric and segment has, kept or not
+    totals: dict[tuple[str, str], int]
+
+
+def entity_periods(
     session: Session,
     entity: str,
     reports_per_period: int = 5,
     *,
     sources: bool = True,
-    totals_with_reports: int | None = None,
-) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
-    """Every stored period of one entity, consolidated as ``consolidate`` does it, and the
+    newest_totals: int | None = None,
+) -> EntityPeriods:
+    """The stored periods of one entity, consolidated as ``consolidate`` does it, and the
     newest ``reports_per_period`` reports of each period with their snippet and article.
 
     Months and totals come from the series summary's vote counts (``store.summary``), not from
     every report; only periods it does not hold as they are (quarters, halves, days, a month
     reported with an earlier end and that whole month) are aggregated from their figures.
     ``sources``: also which sources reported each period, which reads every report's article
-    (the page does not show them; its downloads do). ``totals_with_reports``: read the reports
-    of every month but of only the newest N other periods of each metric and segment (what the
-    page shows; ties at the N-th included); None: of every period."""
-    reports, outside = _newest_reports(session, entity, reports_per_period, totals_with_reports)
-    periods = _from_summary(session, entity)
+    (the page does not show them; its downloads do). ``newest_totals``: every month, but only
+    the newest N totals of each metric and segment (by end, then start; every total tied with
+    the N-th too), which is what the page shows; None: every period."""
+    ranked = _ranked_reports(session, entity, reports_per_period)
+    cutoffs = _newest_totals({key for _, key, _ in ranked}, newest_totals)
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for key in {key for _, key, _ in ranked if key[2] != MONTH}:
+        totals[(key[0], key[1])] += 1
+    limited = any(cutoff is not None for cutoff in cutoffs.values())
+
+    def kept(key: SeriesKey) -> bool:
+        return not limited or _kept(key, cutoffs)
+
+    reports = _newest_reports(session, ranked, kept)
+    outside = {key for _, key, out in ranked if out and kept(key)}
+    periods = _from_summary(
+        session, entity, _kept_condition(SeriesVote.__table__.c, cutoffs) if limited else None
+    )
     if outside:
         for metric, segment, kind, start, _ in outside:
             if kind == MONTH:  # the whole month: its summary row counts every end
@@ -593,6 +638,8 @@ def entity_figures(
         _add_sources(session, entity, periods)
     consolidated = []
     for key, period in periods.items():
+        if limited and not kept(key):
+            continue
         chosen = _chosen(period.votes)
         by_value = period.votes
         consolidated.append(
@@ -608,4 +655,12 @@ def entity_figures(
             )
         )  # fmt: skip
     consolidated.sort(key=lambda c: (-c.period_end.toordinal(), c.metric, c.segment))
-    return consolidated, reports
+    return EntityPeriods(consolidated, reports, dict(totals))
+
+
+def entity_figures(
+    session: Session, entity: str, reports_per_period: int = 5, *, sources: bool = True
+) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
+    """Every stored period of one entity and the newest reports of each (``entity_periods``)."""
+    found = entity_periods(session, entity, reports_per_period, sources=sources)
+    return found.periods, found.reports

@@ -178,9 +178,7 @@ def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(db_url: str)
         lean, lean_snippets = views.entity_figures(
             session, "HIMA", reports_per_period=3, sources=False
         )
-        shown, shown_snippets = views.entity_figures(
-            session, "HIMA", reports_per_period=3, sources=False, totals_with_reports=1
-        )
+        shown = views.entity_periods(session, "HIMA", reports_per_period=3, newest_totals=1)
     db.dispose()
     assert sorted(got, key=repr) == sorted(expected, key=repr)
     assert {(c.period_kind, c.period_end) for c in got} >= {
@@ -202,15 +200,19 @@ def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(db_url: str)
     # without sources: the same periods, values and reports
     assert [replace(c, sources=()) for c in got] == lean
     assert lean_snippets == snippets
-    # the newest total of deliveries (nev) is the year to date (October); the quarter before
-    # it keeps its figures but its reports are not read
-    assert shown == lean
+    # the newest total of deliveries (nev) is the year to date (October): the quarter before
+    # it is counted, not read; every month and every other period as before
     quarter_key = ("deliveries", "nev", "quarter", date(2025, 7, 1), date(2025, 9, 30))
     assert quarter_key in snippets
-    assert shown_snippets == {k: v for k, v in snippets.items() if k != quarter_key}
+    assert shown.periods == [
+        c for c in got
+        if (c.metric, c.segment, c.period_kind, c.period_start, c.period_end) != quarter_key
+    ]  # fmt: skip
+    assert shown.reports == {k: v for k, v in snippets.items() if k != quarter_key}
+    assert shown.totals == {("deliveries", "nev"): 2}
 
 
-def test_the_reports_read_are_every_month_and_the_newest_totals_with_ties() -> None:
+def test_the_page_keeps_every_month_and_the_newest_totals_with_ties() -> None:
     from datetime import date
 
     def key(kind: str, start: date, end: date, metric: str = "sales") -> views.SeriesKey:
@@ -223,7 +225,59 @@ def test_the_reports_read_are_every_month_and_the_newest_totals_with_ties() -> N
     lifetime = key("lifetime", date(1990, 1, 1), date(2025, 10, 12))
     other = key("year", date(2024, 1, 1), date(2024, 12, 31), metric="exports")
     keys = {month, old, ytd, quarter, lifetime, other}
-    assert views._with_reports(keys, None) == keys
-    assert views._with_reports(keys, 2) == {month, ytd, quarter, lifetime, other}
-    assert views._with_reports(keys, 1) == {month, lifetime, other}
-    assert views._with_reports(keys, 0) == {month}
+
+    def kept(totals: int | None) -> set[views.SeriesKey]:
+        cutoffs = views._newest_totals(keys, totals)
+        return {k for k in keys if views._kept(k, cutoffs)}
+
+    assert kept(None) == kept(4) == kept(3) == keys
+    assert kept(2) == {month, ytd, quarter, lifetime, other}
+    assert kept(1) == {month, lifetime, other}
+
+
+def test_the_entity_page_shows_the_same_whether_it_reads_every_total_or_the_newest(
+    db_url: str,
+) -> None:
+    """A series with more totals than the page shows: the page built from the newest totals
+    only renders exactly as the one built from every total (the downloads')."""
+    from datetime import date, timedelta
+
+    from alerts.config import load_config
+    from evwatch.web import pages
+    from evwatch.web.app import template_env
+    from store import summary as series_summary
+    from store.figures import figure_key, store_figures
+    from tests.test_store_figures import figure
+
+    db = Database(db_url)
+    day = date(2025, 1, 31)
+    articles = [[figure(snippet="November"), figure(**{"period_kind": "quarter",
+                 "period_start": date(2025, 7, 1), "period_end": date(2025, 9, 30),
+                 "value": 200_000})]]  # fmt: skip
+    for n in range(60):  # lifetime totals up to 30 different days, two reports each
+        end = day + timedelta(days=n // 2 * 7)
+        total = figure(period_kind="lifetime", period_start=date(2020, 1, 1), period_end=end,
+                       value=1_000_000 + n, snippet=f"total {n}")  # fmt: skip
+        articles.append([total])
+    for n, figures in enumerate(articles):
+        article_id = save(db, n, f"article {n}", f"text {n}")
+        with db.session() as session:
+            store_figures(session, article_id, figures, "1")
+            series_summary.refresh(session, [figure_key(f) for f in figures])
+    db.dispose()
+    reader = ReadOnlyDatabase(db_url)
+    try:
+        config = load_config(None)
+        template = template_env().get_template("entity.html")
+        shown = pages.entity_page(reader, config, "HIMA", sources=False, every_report=False)
+        every = pages.entity_page(reader, config, "HIMA", sources=False, every_report=True)
+    finally:
+        reader.dispose()
+    assert shown is not None and every is not None
+    assert pages.TOTALS_SHOWN == 24
+    [series] = shown.extra["series"]
+    assert (series.totals_count, len(series.totals.rows)) == (31, 24)
+    assert len(every.extra["series"][0].totals.rows) == 31
+    html = template.render(page=shown, base_query="", **shown.extra)
+    assert html == template.render(page=every, base_query="", **every.extra)
+    assert "The newest 24 of 31" in html and "1,000,058 (1) vs 1,000,059 (1)" in html

@@ -245,7 +245,8 @@ class SeriesView:
     segment: str
     chart: Series
     months: Table
-    totals: Table
+    totals: Table  # the newest TOTALS_SHOWN (or more) only, unless every_report
+    totals_count: int  # how many totals the series has
 
 
 def entity_page(
@@ -255,14 +256,16 @@ def entity_page(
     with each report's snippet and link, and its cumulative totals apart. None when nothing is
     stored under the name (any alias, English or Chinese). ``sources``: fill each period's
     sources (its tables' downloads have them, the page does not show them). ``every_report``:
-    the newest reports of every total (the downloads); else of the ``TOTALS_SHOWN`` newest
-    totals of each series only, the ones the page shows (every month's always)."""
+    every total with its newest reports (the downloads); else the ``TOTALS_SHOWN`` newest
+    totals of each series only, the ones the page shows (and how many there are), and every
+    month."""
     canonical = canonical_name(name)
     with db.read() as session:
-        consolidated, reports = views.entity_figures(
+        found = views.entity_periods(
             session, canonical, REPORTS_SHOWN, sources=sources,
-            totals_with_reports=None if every_report else TOTALS_SHOWN,
+            newest_totals=None if every_report else TOTALS_SHOWN,
         )  # fmt: skip
+        consolidated, reports = found.periods, found.reports
         if not consolidated:
             return None
         marks_rows = views.alerts(session, entities={canonical})
@@ -337,6 +340,7 @@ def entity_page(
                         totals,
                     )
                 ),
+                len(totals) if every_report else found.totals.get((metric, segment), 0),
             )
         )
     page.extra["series"] = series_views
