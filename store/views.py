@@ -6,7 +6,7 @@ writes."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -368,46 +368,24 @@ def _outside_of(session: Session, periods: Any) -> Any:
     ).label("outside")
 
 
-def _ranked_reports(
-    session: Session, entity: str, reports_per_period: int
-) -> list[tuple[int, SeriesKey, bool]]:
-    """The id, period and whether the series summary holds that period as it is, of the newest
-    ``reports_per_period`` reports of each period of ``entity`` (ids grow as figures are
-    stored). Not held as they are: other period kinds (quarters, halves, days), and months
-    reported with an earlier end (each has its newest reports, so one pass finds them all).
-
-    Read from the period-key index alone (``ix_figures_period``): the entity's distinct
-    periods, then for each the last ids of its stretch of the index (a window function over
-    every figure of the entity would sort them all)."""
-    periods = (
+def _entity_periods(session: Session, entity: str) -> Any:
+    """Subquery: the distinct periods of ``entity``'s figures, read from the period-key index
+    alone (``ix_figures_period``), their dates as the database hands them back."""
+    return (
         select(*_raw_key_columns(Figure.__table__)).where(Figure.entity == entity).distinct()
     ).subquery("periods")
-    report = aliased(Figure)
-    newest = (
-        select(report.id)
-        .where(
-            report.entity == entity,
-            *[getattr(report, name) == periods.c[name] for name in _KEY_NAMES],
-        )
-        .order_by(report.id.desc())
-        .limit(reports_per_period)
-        .correlate(periods)
-    )
+
+
+def _stored_periods(session: Session, entity: str) -> list[tuple[SeriesKey, bool]]:
+    """Every period of ``entity``'s figures, and whether the series summary does not hold it
+    as it is: other period kinds (quarters, halves, days), and months reported with an
+    earlier end."""
+    periods = _entity_periods(session, entity)
     dates = _Dates()
-    periods_read: dict[tuple[Any, ...], tuple[SeriesKey, bool]] = {}
-    ranked = []
-    for row in session.connection().execute(
-        select(Figure.id, *periods.c, _outside_of(session, periods)).join_from(
-            periods, Figure, Figure.id.in_(newest.scalar_subquery())
-        )
-    ):
-        raw = tuple(row[1:6])
-        known = periods_read.get(raw)
-        if known is None:
-            period = (row[1], row[2], row[3], dates[row[4]], dates[row[5]])
-            known = periods_read[raw] = (period, bool(row.outside))
-        ranked.append((row.id, *known))
-    return ranked
+    return [
+        ((row[0], row[1], row[2], dates[row[3]], dates[row[4]]), bool(row.outside))
+        for row in session.connection().execute(select(*periods.c, _outside_of(session, periods)))
+    ]
 
 
 def _newest_totals(
@@ -437,54 +415,64 @@ def _kept(key: SeriesKey, cutoffs: dict[tuple[str, str], tuple[date, date] | Non
     return cutoff is None or (key[4], key[3]) >= cutoff
 
 
-def _kept_condition(columns: Any, cutoffs: dict[tuple[str, str], tuple[date, date] | None]) -> Any:
-    """SQL for ``_kept`` on a table with the key columns."""
-    kept = [columns.period_kind == MONTH]
-    for (metric, segment), cutoff in sorted(cutoffs.items()):
-        same = [columns.metric == metric, columns.segment == segment]
+def _kept_condition(
+    metric: Any,
+    segment: Any,
+    kind: Any,
+    start: Any,
+    end: Any,
+    cutoffs: dict[tuple[str, str], tuple[date, date] | None],
+) -> Any:
+    """SQL for ``_kept`` on these key columns."""
+    kept = [kind == MONTH]
+    for (series_metric, series_segment), cutoff in sorted(cutoffs.items()):
+        same = [metric == series_metric, segment == series_segment]
         if cutoff is not None:
-            end, start = cutoff
-            same.append(
-                or_(columns.period_end > end,
-                    and_(columns.period_end == end, columns.period_start >= start))
-            )  # fmt: skip
+            cutoff_end, cutoff_start = cutoff
+            same.append(or_(end > cutoff_end, and_(end == cutoff_end, start >= cutoff_start)))
         kept.append(and_(*same))
     return or_(*kept)
 
 
-_DETAIL_BATCH = 900  # ids per IN list (well below every database's bound-parameter limit)
-
-
-def _report_details(session: Session, ids: list[int]) -> dict[int, Any]:
-    """The value, snippet and article of each of these figures."""
-    found: dict[int, Any] = {}
-    for first in range(0, len(ids), _DETAIL_BATCH):
-        batch = ids[first : first + _DETAIL_BATCH]
-        for report in session.connection().execute(
-            select(
-                Figure.id, Figure.article_id, Figure.value, Figure.qualifier, Figure.snippet,
-                Article.canonical_url, Article.title, Article.published_at,
-                Source.name.label("source"),
-            )
-            .join(Article, Figure.article_id == Article.id)
-            .join(Source, Article.source_id == Source.id)
-            .where(Figure.id.in_(batch))
-        ):  # fmt: skip
-            found[report.id] = report
-    return found
-
-
 def _newest_reports(
-    session: Session, ranked: list[tuple[int, SeriesKey, bool]], kept: Callable[[SeriesKey], bool]
+    session: Session, entity: str, reports_per_period: int, kept: Any | None
 ) -> dict[SeriesKey, list[Any]]:
-    """The ranked reports of the kept periods with their snippet and article, newest first."""
-    chosen = sorted((id_ for id_, key, _ in ranked if kept(key)), reverse=True)
-    details = _report_details(session, chosen)
-    keys = {id_: key for id_, key, _ in ranked}
+    """The newest ``reports_per_period`` reports of each period of ``entity`` (of those
+    ``kept`` selects, a condition on the periods' columns), with their snippet and article,
+    newest first (ids grow as figures are stored). For each period the last ids of its
+    stretch of the period-key index, then only those read with their article (a window
+    function over every figure of the entity would sort them all)."""
+    periods = _entity_periods(session, entity)
+    report = aliased(Figure)
+    newest = (
+        select(report.id)
+        .where(
+            report.entity == entity,
+            *[getattr(report, name) == periods.c[name] for name in _KEY_NAMES],
+        )
+        .order_by(report.id.desc())
+        .limit(reports_per_period)
+        .correlate(periods)
+    )
+    query = (
+        select(
+            *periods.c, Figure.id, Figure.article_id, Figure.value, Figure.qualifier,
+            Figure.snippet, Article.canonical_url, Article.title, Article.published_at,
+            Source.name.label("source"),
+        )
+        .select_from(periods)
+        .join(Figure, Figure.id.in_(newest.scalar_subquery()))
+        .join(Article, Figure.article_id == Article.id)
+        .join(Source, Article.source_id == Source.id)
+        .order_by(Figure.id.desc())
+    )  # fmt: skip
+    if kept is not None:
+        query = query.where(kept(periods.c))
+    dates = _Dates()
     reports: dict[SeriesKey, list[Any]] = defaultdict(list)
-    for id_ in chosen:
-        if id_ in details:
-            reports[keys[id_]].append(details[id_])
+    for row in session.connection().execute(query):
+        key = (row[0], row[1], row[2], dates[row[3]], dates[row[4]])
+        reports[key].append(row)
     return reports
 
 
@@ -613,21 +601,27 @@ def entity_periods(
     (the page does not show them; its downloads do). ``newest_totals``: every month, but only
     the newest N totals of each metric and segment (by end, then start; every total tied with
     the N-th too), which is what the page shows; None: every period."""
-    ranked = _ranked_reports(session, entity, reports_per_period)
-    cutoffs = _newest_totals({key for _, key, _ in ranked}, newest_totals)
+    stored = _stored_periods(session, entity)
+    cutoffs = _newest_totals([key for key, _ in stored], newest_totals)
     totals: dict[tuple[str, str], int] = defaultdict(int)
-    for key in {key for _, key, _ in ranked if key[2] != MONTH}:
-        totals[(key[0], key[1])] += 1
+    for key, _ in stored:
+        if key[2] != MONTH:
+            totals[(key[0], key[1])] += 1
     limited = any(cutoff is not None for cutoff in cutoffs.values())
 
     def kept(key: SeriesKey) -> bool:
         return not limited or _kept(key, cutoffs)
 
-    reports = _newest_reports(session, ranked, kept)
-    outside = {key for _, key, out in ranked if out and kept(key)}
-    periods = _from_summary(
-        session, entity, _kept_condition(SeriesVote.__table__.c, cutoffs) if limited else None
-    )
+    def kept_sql(columns: Any) -> Any:
+        return _kept_condition(
+            columns.metric, columns.segment, columns.period_kind,
+            type_coerce(columns.period_start, Date), type_coerce(columns.period_end, Date),
+            cutoffs,
+        )  # fmt: skip
+
+    reports = _newest_reports(session, entity, reports_per_period, kept_sql if limited else None)
+    outside = {key for key, out in stored if out and kept(key)}
+    periods = _from_summary(session, entity, kept_sql(SeriesVote.__table__.c) if limited else None)
     if outside:
         for metric, segment, kind, start, _ in outside:
             if kind == MONTH:  # the whole month: its summary row counts every end
