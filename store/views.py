@@ -23,6 +23,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
     type_coerce,
 )
 from sqlalchemy.orm import Session, aliased
@@ -368,7 +369,7 @@ def _outside_of(session: Session, periods: Any) -> Any:
     ).label("outside")
 
 
-def _entity_periods(session: Session, entity: str) -> Any:
+def _entity_periods(entity: str) -> Any:
     """Subquery: the distinct periods of ``entity``'s figures, read from the period-key index
     alone (``ix_figures_period``), their dates as the database hands them back."""
     return (
@@ -380,7 +381,7 @@ def _stored_periods(session: Session, entity: str) -> list[tuple[SeriesKey, bool
     """Every period of ``entity``'s figures, and whether the series summary does not hold it
     as it is: other period kinds (quarters, halves, days), and months reported with an
     earlier end."""
-    periods = _entity_periods(session, entity)
+    periods = _entity_periods(entity)
     dates = _Dates()
     return [
         ((row[0], row[1], row[2], dates[row[3]], dates[row[4]]), bool(row.outside))
@@ -442,7 +443,7 @@ def _newest_reports(
     newest first (ids grow as figures are stored). For each period the last ids of its
     stretch of the period-key index, then only those read with their article (a window
     function over every figure of the entity would sort them all)."""
-    periods = _entity_periods(session, entity)
+    periods = _entity_periods(entity)
     report = aliased(Figure)
     newest = (
         select(report.id)
@@ -454,15 +455,20 @@ def _newest_reports(
         .limit(reports_per_period)
         .correlate(periods)
     )
+    query = select(
+        *periods.c, Figure.id, Figure.article_id, Figure.value, Figure.qualifier,
+        Figure.snippet, Article.canonical_url, Article.title, Article.published_at,
+        Source.name.label("source"),
+    ).select_from(periods)  # fmt: skip
+    if session.get_bind().dialect.name == "sqlite":
+        # no LATERAL; SQLite looks up the ids of the correlated IN list by their key
+        query = query.join(Figure, Figure.id.in_(newest.scalar_subquery()))
+    else:
+        # a correlated IN would be a filter on every pair of period and figure there
+        latest = newest.lateral("latest")
+        query = query.join(latest, true()).join(Figure, Figure.id == latest.c.id)
     query = (
-        select(
-            *periods.c, Figure.id, Figure.article_id, Figure.value, Figure.qualifier,
-            Figure.snippet, Article.canonical_url, Article.title, Article.published_at,
-            Source.name.label("source"),
-        )
-        .select_from(periods)
-        .join(Figure, Figure.id.in_(newest.scalar_subquery()))
-        .join(Article, Figure.article_id == Article.id)
+        query.join(Article, Figure.article_id == Article.id)
         .join(Source, Article.source_id == Source.id)
         .order_by(Figure.id.desc())
     )  # fmt: skip
