@@ -173,14 +173,16 @@ def open_deliveries(
 
 
 def delivery_counts(session: Session) -> dict[str, int]:
+    # grouped by the attempts themselves (a handful of values): an expression with a bound
+    # value is a different expression in GROUP BY on PostgreSQL
     rows = session.execute(
-        select(Delivery.status, Delivery.attempts > 0, func.count()).group_by(
-            Delivery.status, Delivery.attempts > 0
+        select(Delivery.status, Delivery.attempts, func.count()).group_by(
+            Delivery.status, Delivery.attempts
         )
     ).all()
     counts = {"pending": 0, "failing": 0, "dead": 0, "sent": 0, "cancelled": 0}
-    for status, tried, count in rows:
-        key = "failing" if status == "pending" and tried else status
+    for status, attempts, count in rows:
+        key = "failing" if status == "pending" and attempts > 0 else status
         counts[key] = counts.get(key, 0) + count
     return counts
 

@@ -323,7 +323,8 @@ def test_status_counts_cancelled_deliveries(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An alert retracted before it went out: its deliveries are cancelled, counted apart from
-    pending, failing and dead, and need no human."""
+    pending, failing and dead (by ``evwatch status`` and the dashboard's overview), and need
+    no human."""
     db = db_url
     with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
         config = write_config(
@@ -342,11 +343,27 @@ def test_status_counts_cancelled_deliveries(
         )  # fmt: skip
         assert evwatch(db, config, "status") == 0
         assert "0 pending, 0 failing, 0 dead, 2 cancelled" in capsys.readouterr().out
+        assert "0 pending, 0 failing, 0 dead, 0 sent, 2 cancelled." in overview(db, config)
         assert evwatch(db, config, "dispatch") == 0
     assert smtp.messages == [] and receiver.requests == []
     assert query(db, "SELECT status, count(*) FROM deliveries GROUP BY status") == [
         ("cancelled", 2)
     ]
+
+
+def overview(db: str, config: Path) -> str:
+    """The dashboard's overview page of this database, as the server renders it."""
+    from crawler.seeds import load_seeds
+    from evwatch.web import pages
+    from evwatch.web.app import template_env
+    from store.readonly import ReadOnlyDatabase
+
+    reader = ReadOnlyDatabase(db)
+    try:
+        page = pages.overview(reader, load_config(config), load_seeds(REPO / "seeds"))
+    finally:
+        reader.dispose()
+    return template_env().get_template("overview.html").render(page=page, **page.extra)
 
 
 def test_a_trickling_receiver_does_not_hold_up_another(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """The dashboard's store side, without a browser: the article search index follows the
-articles table (insert, changed text, delete), short words fall back to LIKE, and the read-only
-database cannot write."""
+articles table (insert, changed text, delete), short words fall back to LIKE, the read-only
+database cannot write, the entity page's periods agree with consolidating every report, and
+every page reads its database on both backends."""
 
 from __future__ import annotations
 
@@ -281,3 +282,67 @@ def test_the_entity_page_shows_the_same_whether_it_reads_every_total_or_the_newe
     html = template.render(page=shown, base_query="", **shown.extra)
     assert html == template.render(page=every, base_query="", **every.extra)
     assert "The newest 24 of 31" in html and "1,000,058 (1) vs 1,000,059 (1)" in html
+
+
+def test_every_dashboard_page_reads_the_database(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's queries on each backend, over an archive month, a delivered alert and a
+    rejected figure: the overview, alerts, one alert, the entity (and its download), the
+    entities, article and figure search (and consolidated), and the feed's rows."""
+    from alerts.config import load_config
+    from crawler.seeds import load_seeds
+    from evwatch.web import pages
+    from evwatch.web.app import template_env
+    from tests.conftest import REPO
+    from tests.servers import SmtpServer, WebhookReceiver
+    from tests.test_alert_dispatch import (
+        SECRET,
+        SECRET_ENV,
+        evwatch,
+        ingest_article,
+        write_config,
+    )
+
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    db = db_url
+    with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
+            kinds='["threshold"]',
+        )  # fmt: skip
+        ingest_article(tmp_path, db, config)
+        assert evwatch(db, config, "dispatch") == 0
+    reader = ReadOnlyDatabase(db)
+    env = template_env()
+    try:
+        rules = load_config(config)
+        overview = pages.overview(reader, rules, load_seeds(REPO / "seeds"))
+        html = env.get_template("overview.html").render(page=overview, **overview.extra)
+        assert "0 dead, 2 sent, 0 cancelled." in html  # mail and webhook
+        [alert] = pages.alert_list(reader, entity="HIMA").tables["alerts"].rows
+        assert alert["delivered"] and alert["kind"] == "threshold"
+        page = pages.alert_page(reader, rules, alert["id"])
+        assert page is not None and page.extra["figure"]["value"] == 81864
+        assert [r["value"] for r in page.tables["history"].rows] == [68216, 81864]
+        for every in (False, True):
+            entity = pages.entity_page(reader, rules, "鸿蒙智行", sources=every, every_report=every)
+            assert entity is not None and entity.extra["entity"]["name"] == "HIMA"
+            [series] = entity.extra["series"]
+            assert [m["value"] for m in series.months.rows] == [68216, 81864]
+            assert series.months.rows[-1]["sources"] == (["jiemian"] if every else [])
+            env.get_template("entity.html").render(page=entity, **entity.extra)
+        assert pages.entity_index(reader).tables["entities"].rows == [
+            {"entity": "HIMA", "figures": 2}
+        ]
+        found = pages.article_search(reader, "HIMA", None).tables["articles"].rows
+        assert len(found) == 2
+        assert pages.article_search(reader, "SU", None).extra["how"] == "like"
+        figures = pages.figure_search(reader, {"entity": "HIMA", "period": "2025-11"})
+        assert [r["value"] for r in figures.tables["figures"].rows] == [81864]
+        merged = pages.figure_search(reader, {"entity": "HIMA", "consolidated": "1"})
+        assert len(merged.tables["figures"].rows) == 2
+        feed = pages.alert_list(reader, entity="HIMA", newest_first=True, limit=500)
+        assert [a["id"] for a in feed.tables["alerts"].rows] == [alert["id"]]
+    finally:
+        reader.dispose()
