@@ -9,6 +9,7 @@ a source (article title, snippet, entity names, URLs, the message itself) is esc
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -88,12 +89,15 @@ def _rung_label(kind: str) -> str:
     return {"threshold": "Threshold", "streak": "Level", "milestone": "Milestone"}.get(kind, "Mark")
 
 
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")  # control characters and spaces
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL when it is http(s) with a host, else None (never link javascript:, data: …)."""
     if not url:
         return None
     url = url.strip()
-    if any(ord(c) < 33 or ord(c) == 127 for c in url):
+    if _CONTROL_OR_SPACE.search(url):
         return None
     try:
         parts = urlsplit(url)

@@ -6,7 +6,9 @@ The database is built once by bulk SQL inserts (seeded random, so every run buil
 one) and cached in bench/.cache/. The server is the real one (``evwatch serve`` on a free
 port); each page is requested one at a time after a warm-up. Printed per page: the server's
 own time (its ``Server-Timing`` header) p50/p95, the client's wall time p50/p95, and the server
-process's CPU time per request.
+process's CPU time per request. The dashboard keeps an entity page until the database changes:
+the largest entity page is measured again with a write to the database before each request,
+so that each one is built afresh.
 
 Run: .venv/bin/python bench/serve.py [--articles 100000] [--figures 1000000] [--requests 30]
 """
@@ -25,6 +27,7 @@ import time
 import urllib.parse
 import urllib.request
 import zlib
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -293,19 +296,26 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(url: str, pid: int, requests: int) -> dict[str, float]:
+def measure(
+    url: str, pid: int, requests: int, before: Callable[[], None] | None = None
+) -> dict[str, float]:
+    """``before``: run before each request, outside the timing (a write to the database)."""
     server_ms, wall_ms = [], []
     for _ in range(3):  # warm-up
         urllib.request.urlopen(url, timeout=120).read()
-    cpu_before = cpu_seconds(pid)
+    cpu = 0.0
     for _ in range(requests):
+        if before is not None:
+            before()
+        cpu_before = cpu_seconds(pid)
         started = time.perf_counter()
         with urllib.request.urlopen(url, timeout=120) as response:
             response.read()
             timing = response.headers["server-timing"]
         wall_ms.append((time.perf_counter() - started) * 1000)
+        cpu += cpu_seconds(pid) - cpu_before
         server_ms.append(float(timing.split("dur=")[1]))
-    cpu = (cpu_seconds(pid) - cpu_before) / requests * 1000
+    cpu = cpu / requests * 1000
 
     def p95(values: list[float]) -> float:
         return statistics.quantiles(values, n=20)[-1]
@@ -327,7 +337,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
     args = parser.parse_args()
     CACHE.mkdir(exist_ok=True)
-    db = CACHE / f"serve-{args.articles}-{args.figures}-v3.db"
+    db = CACHE / f"serve-{args.articles}-{args.figures}-v4.db"
     if not db.exists():
         print(f"building {db.name} (once; cached)", file=sys.stderr)
         build(db, args.articles, args.figures)
@@ -359,11 +369,30 @@ def main() -> int:
             "search '交付' (LIKE, 2 characters)": "articles?q=" + quote("交付"),
             "alerts feed (500 newest)": "alerts.atom",
         }
+        biggest_page = pages[f"entity, largest ({biggest[0]}: {biggest[1]:,} figures)"]
+
+        with sqlite3.connect(db) as writer:  # a table of the bench's own, no page reads it
+            writer.execute("CREATE TABLE IF NOT EXISTS bench_writes (n INTEGER NOT NULL)")
+            writer.execute("INSERT INTO bench_writes SELECT 0 WHERE NOT EXISTS "
+                           "(SELECT 1 FROM bench_writes)")  # fmt: skip
+
+        def write() -> None:
+            """A commit (a changed value: SQLite ignores a write of the same one) that tells
+            every reader the database changed."""
+            with sqlite3.connect(db) as writer:
+                writer.execute("UPDATE bench_writes SET n = n + 1")
+
+        afresh = {
+            "entity, largest, built afresh (a write before each request)": (biggest_page, write)
+        }
         results = {}
         print(f"{'page':58} {'server p50':>10} {'p95':>7} {'wall p50':>9} {'p95':>7} "
               f"{'CPU/req':>8}  (ms, {args.requests} requests each)")  # fmt: skip
-        for label, path in pages.items():
-            r = measure(base + path, server.pid, args.requests)
+        measured: list[tuple[str, str, Callable[[], None] | None]]
+        measured = [(label, path, None) for label, path in pages.items()]
+        measured += [(label, path, before) for label, (path, before) in afresh.items()]
+        for label, path, before in measured:
+            r = measure(base + path, server.pid, args.requests, before)
             results[label] = r
             print(
                 f"{label:58} {r['server_p50']:10.1f} {r['server_p95']:7.1f} "

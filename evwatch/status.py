@@ -1,6 +1,6 @@
 """``evwatch status``: per source the last run, its health and next run; the delivery outbox
-(pending, failing, dead); the latest alerts; whether a daemon holds the database. Exits 1 when
-something needs a human: a failing source, a dead or repeatedly failing delivery."""
+(pending, failing, dead, cancelled); the latest alerts; whether a daemon holds the database.
+Exits 1 when something needs a human: a failing source, a dead or repeatedly failing delivery."""
 
 from __future__ import annotations
 
@@ -95,6 +95,8 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
             ).all()
         )
         dead_count = session.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
+        # cancelled: never to be sent, their alert was retracted before they went out
+        cancelled = session.scalar(select(func.count()).where(Delivery.status == "cancelled")) or 0
         latest = list(session.scalars(select(Alert).order_by(Alert.id.desc()).limit(5)))
         alerts = [
             {"id": a.id, "created_at": _iso(a.created_at), "kind": a.kind, "message": a.message,
@@ -112,6 +114,7 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
             "pending": pending,
             "failing": failing,
             "dead": dead_count,
+            "cancelled": cancelled,
             "dead_recent": [
                 {
                     "id": d.id,
@@ -146,7 +149,11 @@ def render_status(report: dict[str, Any]) -> str:
                "new articles", "new figures", "errors", "next run (UTC)")  # fmt: skip
     lines.append(format_table(headers, rows))
     d = report["deliveries"]
-    lines += ["", f"deliveries: {d['pending']} pending, {d['failing']} failing, {d['dead']} dead"]
+    lines += [
+        "",
+        f"deliveries: {d['pending']} pending, {d['failing']} failing, {d['dead']} dead, "
+        f"{d['cancelled']} cancelled",
+    ]
     lines += [f"  dead #{x['id']} {x['subscriber']} {x['channel']}: {x['error']}"
               for x in d["dead_recent"]]  # fmt: skip
     lines += ["", "latest alerts:"]

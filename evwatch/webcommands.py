@@ -4,6 +4,7 @@ entity's monthly charts as one SVG file)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import ipaddress
 import os
 import socket
@@ -74,6 +75,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if token:
         print(f"token required ({TOKEN_ENV}): open http://{shown}:{port}/?token=... once")
     sys.stdout.flush()
+    # what is loaded by now (the lexicon, templates, SQLAlchemy) lives as long as the server:
+    # kept out of the garbage collector's passes, which a big page's many rows set off
+    gc.collect()
+    gc.freeze()
     server = uvicorn.Server(
         uvicorn.Config(app, log_level=args.log_level.lower() if args.log_level else "warning",
                        access_log=False, lifespan="off", server_header=False)

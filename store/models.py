@@ -168,6 +168,11 @@ class Figure(Base):
             "period_end", name="uq_figures_article_key",
         ),
         Index("ix_figures_series", "entity", "metric", "segment", "period_start"),
+        # the whole period key: the entity page's per-period reports, from the index alone
+        Index(
+            "ix_figures_period", "entity", "metric", "segment", "period_kind", "period_start",
+            "period_end",
+        ),
     )  # fmt: skip
 
     id: Mapped[int_pk]

@@ -1,9 +1,11 @@
 """A database opened for reading only (the dashboard): never migrated, never written, never
 holding the write lock. SQLite files are opened with ``mode=ro`` and ``query_only``; other
-databases get read-only transactions."""
+databases get read-only transactions. ``generation()`` tells a reader whether anything was
+written since it last looked (what the dashboard's page cache is keyed by)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from store.db import DEFERRED, SQLITE_BUSY_TIMEOUT_MS, Database, DatabaseError, make_engine
 from store.migrate import HEAD_REVISION, current_revision, known_revisions
 
+_SEEN_VERSION = "evwatch_data_version"  # a pooled connection's last PRAGMA data_version
 MMAP_BYTES = 256 * 1024 * 1024
 CACHE_KIB = 16 * 1024
 
@@ -60,6 +63,31 @@ class ReadOnlyDatabase(Database):
         self.read_engine = self.engine.execution_options(**{DEFERRED: True})
         self._check_revision()
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._generation = 0
+        self._generation_lock = threading.Lock()
+
+    def generation(self) -> int | None:
+        """A number that moves on whenever the database may have changed since this process
+        last asked; None where that cannot be known cheaply (a database other than SQLite).
+
+        SQLite's ``PRAGMA data_version`` changes when another connection commits a change; it
+        is a property of each connection, so the value each pooled connection last reported
+        is kept with it, and any connection that reports a new value (or is new) moves the
+        generation on. This process never writes: every change is another's commit."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        with self.engine.connect() as connection:
+            pooled = connection.connection
+            cursor = pooled.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                version = cursor.execute("PRAGMA data_version").fetchone()[0]
+            finally:
+                cursor.close()
+            with self._generation_lock:
+                if pooled.info.get(_SEEN_VERSION) != version:
+                    pooled.info[_SEEN_VERSION] = version
+                    self._generation += 1
+                return self._generation
 
     def _check_revision(self) -> None:
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -15,15 +16,17 @@ from sqlalchemy import (
     Row,
     String,
     and_,
+    case,
     cast,
     func,
     inspect,
     or_,
     select,
     text,
+    true,
     type_coerce,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from store.figures import ConsolidatedFigure, _chosen, _reports, _Support
 from store.figures import _month_end as _month_last_day
@@ -170,14 +173,16 @@ def open_deliveries(
 
 
 def delivery_counts(session: Session) -> dict[str, int]:
+    # grouped by the attempts themselves (a handful of values): an expression with a bound
+    # value is a different expression in GROUP BY on PostgreSQL
     rows = session.execute(
-        select(Delivery.status, Delivery.attempts > 0, func.count()).group_by(
-            Delivery.status, Delivery.attempts > 0
+        select(Delivery.status, Delivery.attempts, func.count()).group_by(
+            Delivery.status, Delivery.attempts
         )
     ).all()
     counts = {"pending": 0, "failing": 0, "dead": 0, "sent": 0, "cancelled": 0}
-    for status, tried, count in rows:
-        key = "failing" if status == "pending" and tried else status
+    for status, attempts, count in rows:
+        key = "failing" if status == "pending" and attempts > 0 else status
         counts[key] = counts.get(key, 0) + count
     return counts
 
@@ -354,47 +359,129 @@ def _outside_condition(outside: Collection[SeriesKey]) -> Any:
     return or_(*conditions)
 
 
-def _newest_reports(
-    session: Session, entity: str, reports_per_period: int
-) -> tuple[dict[SeriesKey, list[Any]], set[SeriesKey]]:
-    """The newest ``reports_per_period`` reports of each period of ``entity`` with their
-    snippet and article (ranked on the figures alone, ids grow as figures are stored, then
-    only those read with their article), and the periods the series summary does not hold as
-    they are: other period kinds (quarters, halves, days), and months reported with an
-    earlier end (each has its newest reports, so one pass finds them all)."""
-    key_columns = _key_columns()
-    outside = or_(
-        Figure.period_kind.not_in((MONTH, *TOTAL_KINDS)),
-        and_(
-            Figure.period_kind == MONTH,
-            Figure.period_end != _month_end(session, Figure.period_start),
-        ),
-    )
-    rank = func.row_number().over(partition_by=list(key_columns), order_by=Figure.id.desc())
-    ranked = select(Figure.id, rank.label("rank")).where(Figure.entity == entity).subquery()
-    newest_ids = select(ranked.c.id).where(ranked.c.rank <= reports_per_period)
-    reports: dict[SeriesKey, list[Any]] = defaultdict(list)
-    outside_keys: set[SeriesKey] = set()
+def _outside_of(session: Session, periods: Any) -> Any:
+    """SQL: whether the series summary does not hold the period of this row (of a subquery
+    of ``_raw_key_columns``) as it is."""
+    kind = periods.c.period_kind
+    # its dates are handed back as text: compared in SQL as the dates they are
+    start, end = type_coerce(periods.c.period_start, Date), type_coerce(periods.c.period_end, Date)
+    return or_(
+        kind.not_in((MONTH, *TOTAL_KINDS)),
+        and_(kind == MONTH, end != _month_end(session, start)),
+    ).label("outside")
+
+
+def _entity_periods(entity: str) -> Any:
+    """Subquery: the distinct periods of ``entity``'s figures, read from the period-key index
+    alone (``ix_figures_period``), their dates as the database hands them back."""
+    return (
+        select(*_raw_key_columns(Figure.__table__)).where(Figure.entity == entity).distinct()
+    ).subquery("periods")
+
+
+def _stored_periods(session: Session, entity: str) -> list[tuple[SeriesKey, bool]]:
+    """Every period of ``entity``'s figures, and whether the series summary does not hold it
+    as it is: other period kinds (quarters, halves, days), and months reported with an
+    earlier end."""
+    periods = _entity_periods(entity)
     dates = _Dates()
-    for report in session.connection().execute(
-        select(
-            Figure.id, Figure.article_id, *_raw_key_columns(Figure.__table__), Figure.value,
-            Figure.qualifier, Figure.snippet, Article.canonical_url, Article.title,
-            Article.published_at, Source.name.label("source"), outside.label("outside"),
+    return [
+        ((row[0], row[1], row[2], dates[row[3]], dates[row[4]]), bool(row.outside))
+        for row in session.connection().execute(select(*periods.c, _outside_of(session, periods)))
+    ]
+
+
+def _newest_totals(
+    keys: Collection[SeriesKey], totals: int | None
+) -> dict[tuple[str, str], tuple[date, date] | None]:
+    """Per metric and segment with totals (the periods that are not months), the (end, start)
+    of the oldest of its newest ``totals`` (at least one; every period tied with it kept too),
+    or None when all of its totals are kept (``totals`` None, or no more of them than that)."""
+    by_series: dict[tuple[str, str], set[tuple[date, date]]] = defaultdict(set)
+    for key in keys:
+        if key[2] != MONTH:
+            by_series[(key[0], key[1])].add((key[4], key[3]))
+    cutoffs: dict[tuple[str, str], tuple[date, date] | None] = {}
+    for series, ends in by_series.items():
+        if totals is None or len(ends) <= totals:
+            cutoffs[series] = None
+        else:
+            cutoffs[series] = sorted(ends)[-max(totals, 1)]
+    return cutoffs
+
+
+def _kept(key: SeriesKey, cutoffs: dict[tuple[str, str], tuple[date, date] | None]) -> bool:
+    """Whether a period is kept: every month, and the totals from their series' cutoff on."""
+    if key[2] == MONTH:
+        return True
+    cutoff = cutoffs.get((key[0], key[1]))
+    return cutoff is None or (key[4], key[3]) >= cutoff
+
+
+def _kept_condition(
+    metric: Any,
+    segment: Any,
+    kind: Any,
+    start: Any,
+    end: Any,
+    cutoffs: dict[tuple[str, str], tuple[date, date] | None],
+) -> Any:
+    """SQL for ``_kept`` on these key columns."""
+    kept = [kind == MONTH]
+    for (series_metric, series_segment), cutoff in sorted(cutoffs.items()):
+        same = [metric == series_metric, segment == series_segment]
+        if cutoff is not None:
+            cutoff_end, cutoff_start = cutoff
+            same.append(or_(end > cutoff_end, and_(end == cutoff_end, start >= cutoff_start)))
+        kept.append(and_(*same))
+    return or_(*kept)
+
+
+def _newest_reports(
+    session: Session, entity: str, reports_per_period: int, kept: Any | None
+) -> dict[SeriesKey, list[Any]]:
+    """The newest ``reports_per_period`` reports of each period of ``entity`` (of those
+    ``kept`` selects, a condition on the periods' columns), with their snippet and article,
+    newest first (ids grow as figures are stored). For each period the last ids of its
+    stretch of the period-key index, then only those read with their article (a window
+    function over every figure of the entity would sort them all)."""
+    periods = _entity_periods(entity)
+    report = aliased(Figure)
+    newest = (
+        select(report.id)
+        .where(
+            report.entity == entity,
+            *[getattr(report, name) == periods.c[name] for name in _KEY_NAMES],
         )
-        .join(Article, Figure.article_id == Article.id)
+        .order_by(report.id.desc())
+        .limit(reports_per_period)
+        .correlate(periods)
+    )
+    query = select(
+        *periods.c, Figure.id, Figure.article_id, Figure.value, Figure.qualifier,
+        Figure.snippet, Article.canonical_url, Article.title, Article.published_at,
+        Source.name.label("source"),
+    ).select_from(periods)  # fmt: skip
+    if session.get_bind().dialect.name == "sqlite":
+        # no LATERAL; SQLite looks up the ids of the correlated IN list by their key
+        query = query.join(Figure, Figure.id.in_(newest.scalar_subquery()))
+    else:
+        # a correlated IN would be a filter on every pair of period and figure there
+        latest = newest.lateral("latest")
+        query = query.join(latest, true()).join(Figure, Figure.id == latest.c.id)
+    query = (
+        query.join(Article, Figure.article_id == Article.id)
         .join(Source, Article.source_id == Source.id)
-        .where(Figure.id.in_(newest_ids))
         .order_by(Figure.id.desc())
-    ):  # fmt: skip
-        key = (
-            report.metric, report.segment, report.period_kind, dates[report.period_start],
-            dates[report.period_end],
-        )  # fmt: skip
-        reports[key].append(report)
-        if report.outside:
-            outside_keys.add(key)
-    return reports, outside_keys
+    )  # fmt: skip
+    if kept is not None:
+        query = query.where(kept(periods.c))
+    dates = _Dates()
+    reports: dict[SeriesKey, list[Any]] = defaultdict(list)
+    for row in session.connection().execute(query):
+        key = (row[0], row[1], row[2], dates[row[3]], dates[row[4]])
+        reports[key].append(row)
+    return reports
 
 
 class _Period:
@@ -416,10 +503,13 @@ class _Period:
             self.newest = newest
 
 
-def _from_summary(session: Session, entity: str) -> dict[SeriesKey, _Period]:
-    """The months and totals of ``entity`` from the series summary's vote counts, summed per
-    value in the database: a value's qualifier is exact if any of its reports is, else the
-    first in qualifier order (the order ``consolidate`` meets them in)."""
+def _from_summary(
+    session: Session, entity: str, condition: Any | None = None
+) -> dict[SeriesKey, _Period]:
+    """The months and totals of ``entity`` (those matching ``condition``, if given) from the
+    series summary's vote counts, summed per value in the database: a value's qualifier is
+    exact if any of its reports is, else the first in qualifier order (the order
+    ``consolidate`` meets them in)."""
     table = SeriesVote.__table__
     votes = table.c
     key = _raw_key_columns(table)
@@ -429,10 +519,12 @@ def _from_summary(session: Session, entity: str) -> dict[SeriesKey, _Period]:
     for row in session.connection().execute(
         select(
             *key, votes.value, func.sum(votes.reports).label("reports"),
-            func.max(votes.qualifier == "exact").label("exact"),
+            # 1 when any report of the value is exact (PostgreSQL has no max of booleans)
+            func.max(case((votes.qualifier == "exact", 1), else_=0)).label("exact"),
             func.min(votes.qualifier).label("qualifier"), newest,
         )
-        .where(votes.entity == entity, votes.reports > 0)
+        .where(votes.entity == entity, votes.reports > 0,
+               *([] if condition is None else [condition]))
         .group_by(*key[:3], votes.period_start, votes.period_end, votes.value)
         .order_by(*key[:3], votes.period_start, votes.period_end, votes.value)
     ):  # fmt: skip
@@ -488,19 +580,56 @@ def _add_sources(session: Session, entity: str, periods: dict[SeriesKey, _Period
             period.sources.add(row.name)
 
 
-def entity_figures(
-    session: Session, entity: str, reports_per_period: int = 5, *, sources: bool = True
-) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
-    """Every stored period of one entity, consolidated as ``consolidate`` does it, and the
+@dataclass
+class EntityPeriods:
+    """The periods of one entity as its page shows them (``entity_periods``)."""
+
+    periods: list[ConsolidatedFigure]
+    #: the newest reports of each period, with their snippet and article, newest first
+    reports: dict[SeriesKey, list[Any]]
+    #: how many totals (periods other than months) each metric and segment has, kept or not
+    totals: dict[tuple[str, str], int]
+
+
+def entity_periods(
+    session: Session,
+    entity: str,
+    reports_per_period: int = 5,
+    *,
+    sources: bool = True,
+    newest_totals: int | None = None,
+) -> EntityPeriods:
+    """The stored periods of one entity, consolidated as ``consolidate`` does it, and the
     newest ``reports_per_period`` reports of each period with their snippet and article.
 
     Months and totals come from the series summary's vote counts (``store.summary``), not from
     every report; only periods it does not hold as they are (quarters, halves, days, a month
     reported with an earlier end and that whole month) are aggregated from their figures.
     ``sources``: also which sources reported each period, which reads every report's article
-    (the page does not show them; its downloads do)."""
-    reports, outside = _newest_reports(session, entity, reports_per_period)
-    periods = _from_summary(session, entity)
+    (the page does not show them; its downloads do). ``newest_totals``: every month, but only
+    the newest N totals of each metric and segment (by end, then start; every total tied with
+    the N-th too), which is what the page shows; None: every period."""
+    stored = _stored_periods(session, entity)
+    cutoffs = _newest_totals([key for key, _ in stored], newest_totals)
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for key, _ in stored:
+        if key[2] != MONTH:
+            totals[(key[0], key[1])] += 1
+    limited = any(cutoff is not None for cutoff in cutoffs.values())
+
+    def kept(key: SeriesKey) -> bool:
+        return not limited or _kept(key, cutoffs)
+
+    def kept_sql(columns: Any) -> Any:
+        return _kept_condition(
+            columns.metric, columns.segment, columns.period_kind,
+            type_coerce(columns.period_start, Date), type_coerce(columns.period_end, Date),
+            cutoffs,
+        )  # fmt: skip
+
+    reports = _newest_reports(session, entity, reports_per_period, kept_sql if limited else None)
+    outside = {key for key, out in stored if out and kept(key)}
+    periods = _from_summary(session, entity, kept_sql(SeriesVote.__table__.c) if limited else None)
     if outside:
         for metric, segment, kind, start, _ in outside:
             if kind == MONTH:  # the whole month: its summary row counts every end
@@ -511,6 +640,8 @@ def entity_figures(
         _add_sources(session, entity, periods)
     consolidated = []
     for key, period in periods.items():
+        if limited and not kept(key):
+            continue
         chosen = _chosen(period.votes)
         by_value = period.votes
         consolidated.append(
@@ -526,4 +657,12 @@ def entity_figures(
             )
         )  # fmt: skip
     consolidated.sort(key=lambda c: (-c.period_end.toordinal(), c.metric, c.segment))
-    return consolidated, reports
+    return EntityPeriods(consolidated, reports, dict(totals))
+
+
+def entity_figures(
+    session: Session, entity: str, reports_per_period: int = 5, *, sources: bool = True
+) -> tuple[list[ConsolidatedFigure], dict[SeriesKey, list[Any]]]:
+    """Every stored period of one entity and the newest reports of each (``entity_periods``)."""
+    found = entity_periods(session, entity, reports_per_period, sources=sources)
+    return found.periods, found.reports

@@ -86,3 +86,45 @@ def test_notify_test_leaves_no_alert_and_nothing_to_resend(db_url: str, tmp_path
         assert query(db, "SELECT count(*) FROM deliveries") == [(0,)]
         assert evwatch(db, config, "dispatch", "--retry-now") == 0
     assert len(smtp.messages) == 1 and len(receiver.requests) == 1
+
+
+def test_deliveries_filter_by_subscriber_and_alert_and_requeue_only_those(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = db_url
+    with (
+        WebhookReceiver([500, 200], secret=SECRET) as desk,
+        WebhookReceiver([500], secret=SECRET) as wire,
+    ):
+        config = tmp_path / "evwatch.toml"
+        config.write_text(
+            "[dispatch]\nmax_attempts = 1\nbackoff_seconds = 0\n"
+            + "".join(
+                f'[[subscriber]]\nname = "{name}"\nkinds = ["threshold"]\n'
+                f'webhook = {{ url = "{receiver.url}", secret_env = "{SECRET_ENV}", '
+                "allow_private_addresses = true }\n"
+                for name, receiver in (("desk", desk), ("wire", wire))
+            ),
+            encoding="utf-8",
+        )
+        ingest_article(tmp_path, db, config)
+        assert evwatch(db, config, "dispatch") == 1  # both fail once: dead
+        [(alert_id,)] = query(db, "SELECT DISTINCT alert_id FROM deliveries")
+
+        def rows(*args: str) -> list[dict[str, object]]:
+            out = listed(db, config, capsys, *args, "--format", "jsonl")
+            return [json.loads(line) for line in out.splitlines()]
+
+        assert [(r["subscriber"], r["state"]) for r in rows("--subscriber", "desk")] == [
+            ("desk", "dead")
+        ]
+        assert {r["subscriber"] for r in rows("--alert", str(alert_id))} == {"desk", "wire"}
+        assert rows("--alert", str(int(str(alert_id)) + 1)) == []
+        out = listed(db, config, capsys, "--requeue-dead", "--subscriber", "desk")
+        assert "requeued 1 dead deliveries" in out
+        assert evwatch(db, config, "dispatch") == 0
+        assert evwatch(db, config, "dispatch") == 0
+    assert (len(desk.requests), len(wire.requests)) == (2, 1)
+    assert query(db, "SELECT subscriber, status FROM deliveries ORDER BY subscriber") == [
+        ("desk", "sent"), ("wire", "dead"),
+    ]  # fmt: skip

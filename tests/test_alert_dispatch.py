@@ -324,6 +324,53 @@ def test_status_asks_for_a_human_when_a_delivery_is_dead(db_url: str, tmp_path: 
         assert evwatch(db, config, "status") == 1
 
 
+def test_status_counts_cancelled_deliveries(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An alert retracted before it went out: its deliveries are cancelled, counted apart from
+    pending, failing and dead (by ``evwatch status`` and the dashboard's overview), and need
+    no human."""
+    db = db_url
+    with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
+            kinds='["threshold"]',
+        )  # fmt: skip
+        ingest_article(tmp_path, db, config)
+        [(figure,)] = query(db, "SELECT id FROM figures WHERE period_start = '2025-11-01'")
+        reason = "was not a monthly figure"
+        assert evwatch(db, config, "figures", "reject", str(figure), "--reason", reason) == 0
+        capsys.readouterr()
+        assert evwatch(db, config, "status", "--format", "json") == 0
+        counts = json.loads(capsys.readouterr().out)["deliveries"]
+        assert (counts["pending"], counts["failing"], counts["dead"], counts["cancelled"]) == (
+            0, 0, 0, 2,
+        )  # fmt: skip
+        assert evwatch(db, config, "status") == 0
+        assert "0 pending, 0 failing, 0 dead, 2 cancelled" in capsys.readouterr().out
+        assert "0 pending, 0 failing, 0 dead, 0 sent, 2 cancelled." in overview(db, config)
+        assert evwatch(db, config, "dispatch") == 0
+    assert smtp.messages == [] and receiver.requests == []
+    assert query(db, "SELECT status, count(*) FROM deliveries GROUP BY status") == [
+        ("cancelled", 2)
+    ]
+
+
+def overview(db: str, config: Path) -> str:
+    """The dashboard's overview page of this database, as the server renders it."""
+    from crawler.seeds import load_seeds
+    from evwatch.web import pages
+    from evwatch.web.app import template_env
+    from store.readonly import ReadOnlyDatabase
+
+    reader = ReadOnlyDatabase(db)
+    try:
+        page = pages.overview(reader, load_config(config), load_seeds(REPO / "seeds"))
+    finally:
+        reader.dispose()
+    return template_env().get_template("overview.html").render(page=page, **page.extra)
+
+
 def test_a_trickling_receiver_does_not_hold_up_another(tmp_path: Path) -> None:
     """The trickling receiver's subscriber comes first in the outbox; the other one still gets
     its alert at once, while the slow send is in progress."""

@@ -1,6 +1,7 @@
 """The dashboard's store side, without a browser: the article search index follows the
-articles table (insert, changed text, delete), short words fall back to LIKE, and the read-only
-database cannot write."""
+articles table (insert, changed text, delete), short words fall back to LIKE, the read-only
+database cannot write, the entity page's periods agree with consolidating every report, and
+every page reads its database on both backends."""
 
 from __future__ import annotations
 
@@ -125,18 +126,20 @@ def test_the_entity_summary_agrees_with_consolidate(tmp_path: Path) -> None:
     assert [r.snippet for r in snippets[key]] == ["report 5", "report 4", "report 3"]
 
 
-def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(tmp_path: Path) -> None:
+def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(db_url: str) -> None:
     """Months and totals read from the series summary, and the periods it does not hold as
     they are (a quarter, a month reported up to an earlier day, that whole month) read from
     their figures, give what aggregating every report gives: values, reports, agreeing counts,
-    disagreements, sources, newest publication, and the newest reports of each period."""
+    disagreements, sources, newest publication, and the newest reports of each period; asked
+    for the reports of the newest total of each series only, the same periods with the reports
+    of every month and of that total."""
     from datetime import UTC, date, datetime, timedelta
 
     from store import summary as series_summary
     from store.figures import FigureFilter, consolidate, figure_key, list_figures, store_figures
     from tests.test_store_figures import figure
 
-    db = Database(f"sqlite:///{tmp_path / 'entity.db'}")
+    db = Database(db_url)
     october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 31)}
     early_october = {"period_start": date(2025, 10, 1), "period_end": date(2025, 10, 20)}
     quarter = {"period_kind": "quarter", "period_start": date(2025, 7, 1),
@@ -176,6 +179,8 @@ def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(tmp_path: Pa
         lean, lean_snippets = views.entity_figures(
             session, "HIMA", reports_per_period=3, sources=False
         )
+        shown = views.entity_periods(session, "HIMA", reports_per_period=3, newest_totals=1)
+    db.dispose()
     assert sorted(got, key=repr) == sorted(expected, key=repr)
     assert {(c.period_kind, c.period_end) for c in got} >= {
         ("quarter", date(2025, 9, 30)), ("month", date(2025, 10, 20)),
@@ -196,3 +201,148 @@ def test_the_entity_page_reads_the_summary_as_the_figures_aggregate(tmp_path: Pa
     # without sources: the same periods, values and reports
     assert [replace(c, sources=()) for c in got] == lean
     assert lean_snippets == snippets
+    # the newest total of deliveries (nev) is the year to date (October): the quarter before
+    # it is counted, not read; every month and every other period as before
+    quarter_key = ("deliveries", "nev", "quarter", date(2025, 7, 1), date(2025, 9, 30))
+    assert quarter_key in snippets
+    assert shown.periods == [
+        c for c in got
+        if (c.metric, c.segment, c.period_kind, c.period_start, c.period_end) != quarter_key
+    ]  # fmt: skip
+    assert shown.reports == {k: v for k, v in snippets.items() if k != quarter_key}
+    assert shown.totals == {("deliveries", "nev"): 2}
+
+
+def test_the_page_keeps_every_month_and_the_newest_totals_with_ties() -> None:
+    from datetime import date
+
+    def key(kind: str, start: date, end: date, metric: str = "sales") -> views.SeriesKey:
+        return (metric, "nev", kind, start, end)
+
+    month = key("month", date(2020, 1, 1), date(2020, 1, 31))
+    old = key("ytd", date(2025, 1, 1), date(2025, 6, 30))
+    ytd = key("ytd", date(2025, 1, 1), date(2025, 9, 30))
+    quarter = key("quarter", date(2025, 1, 1), date(2025, 9, 30))  # tied with the ytd
+    lifetime = key("lifetime", date(1990, 1, 1), date(2025, 10, 12))
+    other = key("year", date(2024, 1, 1), date(2024, 12, 31), metric="exports")
+    keys = {month, old, ytd, quarter, lifetime, other}
+
+    def kept(totals: int | None) -> set[views.SeriesKey]:
+        cutoffs = views._newest_totals(keys, totals)
+        return {k for k in keys if views._kept(k, cutoffs)}
+
+    assert kept(None) == kept(4) == kept(3) == keys
+    assert kept(2) == {month, ytd, quarter, lifetime, other}
+    assert kept(1) == {month, lifetime, other}
+
+
+def test_the_entity_page_shows_the_same_whether_it_reads_every_total_or_the_newest(
+    db_url: str,
+) -> None:
+    """A series with more totals than the page shows: the page built from the newest totals
+    only renders exactly as the one built from every total (the downloads')."""
+    from datetime import date, timedelta
+
+    from alerts.config import load_config
+    from evwatch.web import pages
+    from evwatch.web.app import template_env
+    from store import summary as series_summary
+    from store.figures import figure_key, store_figures
+    from tests.test_store_figures import figure
+
+    db = Database(db_url)
+    day = date(2025, 1, 31)
+    articles = [[figure(snippet="November"), figure(**{"period_kind": "quarter",
+                 "period_start": date(2025, 7, 1), "period_end": date(2025, 9, 30),
+                 "value": 200_000})]]  # fmt: skip
+    for n in range(60):  # lifetime totals up to 30 different days, two reports each
+        end = day + timedelta(days=n // 2 * 7)
+        total = figure(period_kind="lifetime", period_start=date(2020, 1, 1), period_end=end,
+                       value=1_000_000 + n, snippet=f"total {n}")  # fmt: skip
+        articles.append([total])
+    for n, figures in enumerate(articles):
+        article_id = save(db, n, f"article {n}", f"text {n}")
+        with db.session() as session:
+            store_figures(session, article_id, figures, "1")
+            series_summary.refresh(session, [figure_key(f) for f in figures])
+    db.dispose()
+    reader = ReadOnlyDatabase(db_url)
+    try:
+        config = load_config(None)
+        template = template_env().get_template("entity.html")
+        shown = pages.entity_page(reader, config, "HIMA", sources=False, every_report=False)
+        every = pages.entity_page(reader, config, "HIMA", sources=False, every_report=True)
+    finally:
+        reader.dispose()
+    assert shown is not None and every is not None
+    assert pages.TOTALS_SHOWN == 24
+    [series] = shown.extra["series"]
+    assert (series.totals_count, len(series.totals.rows)) == (31, 24)
+    assert len(every.extra["series"][0].totals.rows) == 31
+    html = template.render(page=shown, base_query="", **shown.extra)
+    assert html == template.render(page=every, base_query="", **every.extra)
+    assert "The newest 24 of 31" in html and "1,000,058 (1) vs 1,000,059 (1)" in html
+
+
+def test_every_dashboard_page_reads_the_database(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's queries on each backend, over an archive month, a delivered alert and a
+    rejected figure: the overview, alerts, one alert, the entity (and its download), the
+    entities, article and figure search (and consolidated), and the feed's rows."""
+    from alerts.config import load_config
+    from crawler.seeds import load_seeds
+    from evwatch.web import pages
+    from evwatch.web.app import template_env
+    from tests.conftest import REPO
+    from tests.servers import SmtpServer, WebhookReceiver
+    from tests.test_alert_dispatch import (
+        SECRET,
+        SECRET_ENV,
+        evwatch,
+        ingest_article,
+        write_config,
+    )
+
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    db = db_url
+    with SmtpServer() as smtp, WebhookReceiver(secret=SECRET) as receiver:
+        config = write_config(
+            tmp_path / "evwatch.toml", smtp_port=smtp.port, webhook_url=receiver.url,
+            kinds='["threshold"]',
+        )  # fmt: skip
+        ingest_article(tmp_path, db, config)
+        assert evwatch(db, config, "dispatch") == 0
+    reader = ReadOnlyDatabase(db)
+    env = template_env()
+    try:
+        rules = load_config(config)
+        overview = pages.overview(reader, rules, load_seeds(REPO / "seeds"))
+        html = env.get_template("overview.html").render(page=overview, **overview.extra)
+        assert "0 dead, 2 sent, 0 cancelled." in html  # mail and webhook
+        [alert] = pages.alert_list(reader, entity="HIMA").tables["alerts"].rows
+        assert alert["delivered"] and alert["kind"] == "threshold"
+        page = pages.alert_page(reader, rules, alert["id"])
+        assert page is not None and page.extra["figure"]["value"] == 81864
+        assert [r["value"] for r in page.tables["history"].rows] == [68216, 81864]
+        for every in (False, True):
+            entity = pages.entity_page(reader, rules, "鸿蒙智行", sources=every, every_report=every)
+            assert entity is not None and entity.extra["entity"]["name"] == "HIMA"
+            [series] = entity.extra["series"]
+            assert [m["value"] for m in series.months.rows] == [68216, 81864]
+            assert series.months.rows[-1]["sources"] == (["jiemian"] if every else [])
+            env.get_template("entity.html").render(page=entity, **entity.extra)
+        assert pages.entity_index(reader).tables["entities"].rows == [
+            {"entity": "HIMA", "figures": 2}
+        ]
+        found = pages.article_search(reader, "HIMA", None).tables["articles"].rows
+        assert len(found) == 2
+        assert pages.article_search(reader, "SU", None).extra["how"] == "like"
+        figures = pages.figure_search(reader, {"entity": "HIMA", "period": "2025-11"})
+        assert [r["value"] for r in figures.tables["figures"].rows] == [81864]
+        merged = pages.figure_search(reader, {"entity": "HIMA", "consolidated": "1"})
+        assert len(merged.tables["figures"].rows) == 2
+        feed = pages.alert_list(reader, entity="HIMA", newest_first=True, limit=500)
+        assert [a["id"] for a in feed.tables["alerts"].rows] == [alert["id"]]
+    finally:
+        reader.dispose()

@@ -224,3 +224,34 @@ def test_migrating_keeps_stored_times_and_reaches_head(empty_db_url: str) -> Non
         assert created == datetime(2025, 12, 1, 10, 30, tzinfo=UTC)
     finally:
         database.dispose()
+
+
+def test_the_backfill_ends_with_the_first_finished_crawl_that_stored_articles(
+    db: Database,
+) -> None:
+    """A source's crawls are its backfill (alerts historical) until a run finished ``ok`` or
+    ``partial`` with stored articles: an empty, a failed or an interrupted run ends nothing."""
+    with db.session() as session:
+        source_id = queries.ensure_source(session, "jiemian", "J", "https://www.jiemian.com/").id
+
+    def run(status: str, *, store: str | None = None) -> bool:
+        with db.session() as session:
+            run_id = queries.start_run(session, source_id).id
+            if store:
+                queries.save_article(
+                    session, record(source_id, canonical_url=store, fetched_url=store,
+                                    content_hash=store)
+                )  # fmt: skip
+            queries.finish_run(
+                session, run_id, status=status, finish_reason="finished", pages_fetched=3,
+                article_pages_fetched=1 if store else 0, new_articles=1 if store else 0,
+                new_figures=0, stats={},
+            )  # fmt: skip
+        with db.read() as session:
+            return queries.has_successful_run(session, source_id)
+
+    assert run("ok") is False  # an empty listing: nothing stored
+    assert run("failed") is False
+    assert run("interrupted", store="https://www.jiemian.com/article/1.html") is False
+    # the next run to go to the end ends it, with the articles a cut-short run stored
+    assert run("ok") is True

@@ -34,6 +34,7 @@ from crawler.figures.entities import canonical_name
 from crawler.figures.labels import period_label
 from crawler.seeds import Seed
 from evwatch.web import pages
+from evwatch.web.cache import PageCache
 from evwatch.web.charts import series_svg
 from evwatch.web.feed import alerts_atom
 from store import views
@@ -53,6 +54,7 @@ TOKEN_COOKIE = "evwatch_token"
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 FEED_LIMIT = 500
 NOT_KEPT = ("format", "table", "token")  # query parameters a download link does not repeat
+CACHE_HEADER = "x-evwatch-cache"  # an entity page: "hit" (kept from before) or "miss" (built)
 
 
 class SecurityHeaders:
@@ -210,6 +212,10 @@ def create_app(
     allowed_hosts: list[str] | None = None,
 ) -> Starlette:
     templates = Jinja2Templates(env=template_env())
+    # entity pages are the slow ones (a big maker's is thousands of periods): kept until the
+    # database changes, where it can tell (SQLite)
+    generation = getattr(db, "generation", lambda: None)
+    entity_pages: PageCache[pages.Page | None] = PageCache(generation)
 
     def render(request: Request, name: str, page: pages.Page, status: int = 200) -> Response:
         kept = [(k, v) for k, v in request.query_params.multi_items() if k not in NOT_KEPT]
@@ -266,15 +272,23 @@ def create_app(
 
     def entity(request: Request) -> Response:
         name = request.path_params["name"]
-        # the sources of each period are in the downloads only: read them for those alone
+        # the sources of each period, and the reports of the totals the page leaves out, are
+        # in the downloads only: read them for those alone
         downloading = bool(request.query_params.get("format"))
-        page = pages.entity_page(db, config, name, sources=downloading)
+        page, kept = entity_pages.get(
+            (name, downloading),
+            lambda: pages.entity_page(
+                db, config, name, sources=downloading, every_report=downloading
+            ),
+        )
         if page is None:
             return problem(request, f"no stored figures for {name!r}", 404)
         canonical = page.extra["entity"]["name"]
         if canonical != name and not request.query_params.get("format"):
             return RedirectResponse(f"/entity/{quote(canonical, safe='')}", 303)
-        return render(request, "entity.html", page)
+        response = render(request, "entity.html", page)
+        response.headers[CACHE_HEADER] = "hit" if kept else "miss"
+        return response
 
     def entities(request: Request) -> Response:
         return render(request, "entities.html", pages.entity_index(db))

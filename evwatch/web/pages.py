@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from alerts.config import Config
 from alerts.rules import CUMULATIVE_KINDS
@@ -245,19 +245,27 @@ class SeriesView:
     segment: str
     chart: Series
     months: Table
-    totals: Table
+    totals: Table  # the newest TOTALS_SHOWN (or more) only, unless every_report
+    totals_count: int  # how many totals the series has
 
 
-def entity_page(db: Database, config: Config, name: str, *, sources: bool = True) -> Page | None:
+def entity_page(
+    db: Database, config: Config, name: str, *, sources: bool = True, every_report: bool = True
+) -> Page | None:
     """One chart per metric and segment of the entity's monthly series, its months as a table
     with each report's snippet and link, and its cumulative totals apart. None when nothing is
     stored under the name (any alias, English or Chinese). ``sources``: fill each period's
-    sources (its tables' downloads have them, the page does not show them)."""
+    sources (its tables' downloads have them, the page does not show them). ``every_report``:
+    every total with its newest reports (the downloads); else the ``TOTALS_SHOWN`` newest
+    totals of each series only, the ones the page shows (and how many there are), and every
+    month."""
     canonical = canonical_name(name)
     with db.read() as session:
-        consolidated, reports = views.entity_figures(
-            session, canonical, REPORTS_SHOWN, sources=sources
-        )
+        found = views.entity_periods(
+            session, canonical, REPORTS_SHOWN, sources=sources,
+            newest_totals=None if every_report else TOTALS_SHOWN,
+        )  # fmt: skip
+        consolidated, reports = found.periods, found.reports
         if not consolidated:
             return None
         marks_rows = views.alerts(session, entities={canonical})
@@ -277,6 +285,8 @@ def entity_page(db: Database, config: Config, name: str, *, sources: bool = True
     for (metric, segment), figures in sorted(by_series.items(), key=_series_order):
         months: list[dict[str, Any]] = []
         totals: list[dict[str, Any]] = []
+        # the figure search of one period: its entity and metric quoted once per series
+        all_reports = "/figures?" + urlencode({"entity": canonical, "metric": metric}) + "&period="
         for c in sorted(figures, key=lambda c: (c.period_end, c.period_start)):
             row = _consolidated_row(c)
             shown = reports.get((metric, segment, c.period_kind, c.period_start, c.period_end), [])
@@ -288,9 +298,7 @@ def entity_page(db: Database, config: Config, name: str, *, sources: bool = True
             ]  # fmt: skip
             row["reports_not_shown"] = c.reports - len(shown)
             if row["reports_not_shown"]:
-                row["all_reports"] = "/figures?" + urlencode(
-                    {"entity": canonical, "metric": metric, "period": _period_filter(c)}
-                )
+                row["all_reports"] = all_reports + quote_plus(_period_filter(c))
             (months if c.period_kind == "month" else totals).append(row)
         marks = [
             Mark(
@@ -332,6 +340,7 @@ def entity_page(db: Database, config: Config, name: str, *, sources: bool = True
                         totals,
                     )
                 ),
+                len(totals) if every_report else found.totals.get((metric, segment), 0),
             )
         )
     page.extra["series"] = series_views
