@@ -222,6 +222,7 @@ CORE = [
     "zh_each_of_a_list",
     "en_each_of_a_list",
     "trap_en_batch_to_one_buyer",
+    "zh_streak_with_its_own_mark",
 ]
 
 
