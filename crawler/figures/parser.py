@@ -155,6 +155,8 @@ _STREAK = re.compile(
     r"|\bmonth after month\b|连续",
     re.I,
 )
+# the mark a streak names itself: "连续两月破两万", "above 10,000 for a third straight month"
+_STREAK_MARK = re.compile(r"\d|[一二两三四五六七八九十]+[万千]")
 _PLANNED = re.compile(
     r"将(?!近|超|达)|计划|预计|预期|有望|拟于|\bwill\b|\bplans? to\b|\bexpects? to\b|\baims? to\b"
     r"|\bis set to\b|\bis expected to\b|\bscheduled\b",
@@ -577,7 +579,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             q = "at_least"
         cand.qualifier = q or "exact"
         streak_after = _STREAK.search(s, n.end, c1)
-        if streak_after and _HAS_NUMBER.search(s, streak_after.end(), c1):
+        if streak_after and _STREAK_MARK.search(s, streak_after.end(), c1):
             streak_after = None  # "交付超2万台 连续两月破两万": the streak has its own mark
         if cand.qualifier != "exact" and (_STREAK.search(s, 0, n.start) or streak_after):
             # "above 10,000 for the third month in a row": a streak claim's threshold
