@@ -45,11 +45,21 @@ def _run_summary(db: Database, run_ids: list[int]) -> str:
 
 
 def _article_rows(
-    db: Database, limit: int, source: str | None = None, per_source: bool = False
+    db: Database,
+    limit: int | None,
+    source: str | None = None,
+    per_source: bool = False,
+    offset: int = 0,
 ) -> str:
-    """Stored articles, newest first: ``limit`` in all, or ``limit`` per source."""
+    """Stored articles, newest first: ``limit`` in all (after ``offset``; None: every one),
+    with a last line saying how many more there are, or ``limit`` per source."""
+    from sqlalchemy import func
+
+    from evwatch.paging import Page
     from store.models import Article, Source
 
+    page = Page(limit, offset)
+    total = 0
     with db.read() as session:
         # the printed columns only (never the text or the stored page)
         query = (
@@ -58,19 +68,26 @@ def _article_rows(
                 Article.language, Article.title, Article.canonical_url,
             )
             .join(Source)
-            .order_by(Article.published_at.desc().nulls_last())
+            .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
         )  # fmt: skip
         if source:
             query = query.where(Source.name == source)
-        articles = list(session.execute(query if per_source else query.limit(limit)))
+        if not per_source:
+            query = query.offset(offset or None).limit(limit)
+        articles = list(session.execute(query.execution_options(yield_per=1000)))
         if per_source:
             shown: Counter[int] = Counter()
             kept = []
             for article in articles:
-                if shown[article.source_id] < limit:
+                if limit is None or shown[article.source_id] < limit:
                     shown[article.source_id] += 1
                     kept.append(article)
             articles = kept
+        elif page.full(len(articles)):
+            count = select(func.count(Article.id))
+            if source:
+                count = count.join(Source).where(Source.name == source)
+            total = session.scalar(count) or 0
         rows = [
             (
                 a.source,
@@ -81,7 +98,9 @@ def _article_rows(
             )
             for a in articles
         ]
-    return format_table(("source", "published (UTC)", "lang", "title", "url"), rows)
+    table = format_table(("source", "published (UTC)", "lang", "title", "url"), rows)
+    more = None if per_source else page.more_line(total, len(rows), "articles")
+    return f"{table}\n{more}" if more else table
 
 
 def crawl_exit_status(db: Database, outcome: CrawlOutcome, expected: int) -> int:
@@ -177,7 +196,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
-    print(_article_rows(open_db(args), limit=args.limit, source=args.source))
+    from evwatch.paging import Page
+
+    page = Page.of(args, table=True)
+    print(_article_rows(open_db(args), page.limit, args.source, offset=page.offset))
     return 0
 
 

@@ -7,12 +7,14 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from alerts.config import Config
 from crawler import writepath
@@ -23,6 +25,7 @@ from crawler.figures.labels import period_label
 from crawler.schema import DEFAULT_TZ
 from crawler.seeds import SeedError, load_seeds
 from evwatch.options import alert_config
+from evwatch.paging import Page
 from evwatch.tables import format_table, truncate
 from store.db import Database
 from store.figures import (
@@ -30,7 +33,9 @@ from store.figures import (
     FigureChanges,
     FigureFilter,
     consolidated,
-    list_figures,
+    count_consolidated,
+    count_figures,
+    figure_rows,
     period_bounds,
 )
 from store.models import Article, Figure, Source
@@ -89,15 +94,32 @@ def figure_filter(db: Database, args: argparse.Namespace) -> FigureFilter:
 
 def cmd_figures(args: argparse.Namespace, db: Database) -> int:
     wanted = figure_filter(db, args)
+    table = args.format == "table"
+    page = Page.of(args, table=table)
     with db.read() as session:
         if args.consolidated:
-            write_consolidated(list(consolidated(session, wanted, args.limit)), args.format)
+            figures: Generator[Any] = consolidated(session, wanted, page.limit, page.offset)
+            count: Callable[[Session, FigureFilter], int] = count_consolidated
         else:
-            write_figures(list_figures(session, wanted, limit=args.limit), args.format)
+            figures = figure_rows(
+                session, wanted, table=table, limit=page.limit, offset=page.offset
+            )
+            count = count_figures
+        with closing(figures):  # its cursor closes here, even when the output fails
+            if not table:
+                writer = write_consolidated if args.consolidated else write_figures
+                writer(figures, args.format)
+                return 0
+            shown = list(figures)  # one page
+        total = count(session, wanted) if page.full(len(shown)) else 0
+    (write_consolidated if args.consolidated else write_figures)(shown, "table")
+    more = page.more_line(total, len(shown), "figures")
+    if more:
+        print(more)
     return 0
 
 
-def write_figures(rows: Sequence[Any], fmt: str) -> None:
+def write_figures(rows: Iterable[Any], fmt: str) -> None:
     if fmt == "table":
         table = [
             (
@@ -131,10 +153,10 @@ def write_figures(rows: Sequence[Any], fmt: str) -> None:
         }
         for r in rows
     )
-    _write_records(records, (*FIGURE_COLUMNS, *ARTICLE_COLUMNS), fmt)
+    _write_records(records, ("id", *FIGURE_COLUMNS, *ARTICLE_COLUMNS), fmt)
 
 
-def write_consolidated(figures: Sequence[ConsolidatedFigure], fmt: str) -> None:
+def write_consolidated(figures: Iterable[ConsolidatedFigure], fmt: str) -> None:
     def disagreement(c: ConsolidatedFigure) -> str:
         return " vs ".join(f"{v:,} ({n})" for v, n in sorted(c.disagreement.items()))
 
