@@ -85,7 +85,7 @@ def _crawl_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     articles = commands.add_parser("articles", help="list stored articles, newest first")
     articles.add_argument("--source")
     add_paging(articles)
-    runs(articles, "evwatch.crawlcommands:cmd_articles", db=False)
+    runs(articles, "evwatch.articlelist:cmd_articles", db=False)
 
     sources = commands.add_parser("sources", help="validate and list the seed files")
     runs(sources, "evwatch.crawlcommands:cmd_sources", db=False)
@@ -146,7 +146,7 @@ def _figure_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         action="store_true",
         help="deliver the alerts new figures raise (default: record them as historical)",
     )
-    runs(reparse, "evwatch.figurecommands:cmd_reparse")
+    runs(reparse, "evwatch.reparsecommand:cmd_reparse")
 
 
 def _alert_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

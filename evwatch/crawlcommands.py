@@ -4,16 +4,14 @@ process (``evwatch.runner``), and what they stored."""
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from typing import TYPE_CHECKING
-
-from sqlalchemy import select
 
 from crawler.errors import CommandError
 from crawler.seeds import Seed, load_seeds
+from evwatch.articlelist import article_rows
 from evwatch.logs import crawl_logging
 from evwatch.options import alert_config, open_db
-from evwatch.tables import format_table, truncate
+from evwatch.tables import format_table
 from store.db import Database
 
 if TYPE_CHECKING:
@@ -42,65 +40,6 @@ def _run_summary(db: Database, run_ids: list[int]) -> str:
         "errors",
     )  # fmt: skip
     return format_table(headers, rows)
-
-
-def _article_rows(
-    db: Database,
-    limit: int | None,
-    source: str | None = None,
-    per_source: bool = False,
-    offset: int = 0,
-) -> str:
-    """Stored articles, newest first: ``limit`` in all (after ``offset``; None: every one),
-    with a last line saying how many more there are, or ``limit`` per source."""
-    from sqlalchemy import func
-
-    from evwatch.paging import Page
-    from store.models import Article, Source
-
-    page = Page(limit, offset)
-    total = 0
-    with db.read() as session:
-        # the printed columns only (never the text or the stored page)
-        query = (
-            select(
-                Source.name.label("source"), Article.source_id, Article.published_at,
-                Article.language, Article.title, Article.canonical_url,
-            )
-            .join(Source)
-            .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
-        )  # fmt: skip
-        if source:
-            query = query.where(Source.name == source)
-        if not per_source:
-            query = query.offset(offset or None).limit(limit)
-        articles = list(session.execute(query.execution_options(yield_per=1000)))
-        if per_source:
-            shown: Counter[int] = Counter()
-            kept = []
-            for article in articles:
-                if limit is None or shown[article.source_id] < limit:
-                    shown[article.source_id] += 1
-                    kept.append(article)
-            articles = kept
-        elif page.full(len(articles)):
-            count = select(func.count(Article.id))
-            if source:
-                count = count.join(Source).where(Source.name == source)
-            total = session.scalar(count) or 0
-        rows = [
-            (
-                a.source,
-                a.published_at.strftime("%Y-%m-%d %H:%M") if a.published_at else "?",
-                a.language,
-                truncate(a.title or "(untitled)", 60),
-                a.canonical_url,
-            )
-            for a in articles
-        ]
-    table = format_table(("source", "published (UTC)", "lang", "title", "url"), rows)
-    more = None if per_source else page.more_line(total, len(rows), "articles")
-    return f"{table}\n{more}" if more else table
 
 
 def crawl_exit_status(db: Database, outcome: CrawlOutcome, expected: int) -> int:
@@ -189,18 +128,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(_run_summary(db, outcome.run_ids))
     print()
-    print(_article_rows(db, limit=args.show, per_source=True))
+    print(article_rows(db, limit=args.show, per_source=True))
     print()
     print_latest_figures(db, limit=10)
     return crawl_exit_status(db, outcome, len(seeds))
-
-
-def cmd_articles(args: argparse.Namespace) -> int:
-    from evwatch.paging import Page
-
-    page = Page.of(args, table=True)
-    print(_article_rows(open_db(args), page.limit, args.source, offset=page.offset))
-    return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
