@@ -417,13 +417,16 @@ def figure_rows(
     offset: int = 0,
 ) -> Generator[Row[Any]]:
     """What ``list_figures`` gives, streamed from a server-side cursor, with only the columns
-    ``evwatch figures`` prints (``table``: the table's; otherwise the csv and jsonl ones, with
-    the article's URL and publication time)."""
+    ``evwatch figures`` prints (``table``: the table's; otherwise the csv and jsonl ones, in
+    their order: the figure's id and columns, then the source, the article's URL, title and
+    publication time)."""
     columns: list[Any] = [getattr(Figure, name) for name in
                           (_TABLE_COLUMNS if table else _RECORD_COLUMNS)]  # fmt: skip
-    columns += [Source.name.label("source"), Article.title]
-    if not table:
-        columns += [Article.canonical_url, Article.published_at]
+    columns.append(Source.name.label("source"))
+    if table:
+        columns.append(Article.title)
+    else:
+        columns += [Article.canonical_url.label("url"), Article.title, Article.published_at]
     query = (
         _filtered(
             select(*columns)
