@@ -10,7 +10,7 @@ backfill (``historical``) alerts are recorded but get no deliveries. An alert on
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
 from alerts.evidence import held_alerts, implausible, is_confident, release_corroborated
-from alerts.history import Series, Window, month_context, month_windows, scope_context
+from alerts.history import month_context, scope_context
 from alerts.rules import (
     CUMULATIVE_KINDS,
     Candidate,
@@ -80,12 +80,6 @@ def raise_alerts(
         for figure_id in wanted
         if figure_id in known or figure_id in read
     ]
-    # the stored months around every monthly figure (what a streak reads): one query
-    windows = month_windows(
-        connection,
-        (((f.entity, f.metric, f.segment), f.period_start)
-         for f in figures if f.period_kind == "month"),
-    )  # fmt: skip
     # What to enqueue, in order: alerts released by a figure (ids), then its new alerts
     # (indexes into ``new``); new alerts are inserted together once every figure is judged
     # (none of the rules reads the alerts of the article being judged).
@@ -103,9 +97,7 @@ def raise_alerts(
             released_ids = release_corroborated(session, figure, config, source_id, held_by_key)
             for released in released_ids:
                 queue.append((False, released))
-        for candidate in candidates_for(
-            session, figure, source, published, config, windows=windows
-        ):
+        for candidate in candidates_for(session, figure, source, published, config):
             hold = held or (
                 not historical
                 and implausible(candidate.kind, figure.value, candidate.previous_value)
@@ -144,22 +136,18 @@ def candidates_for(
     source: str,
     published_before: datetime | None,
     config: Config,
-    *,
-    windows: Mapping[tuple[Series, date], Window] | None = None,
 ) -> list[Candidate]:
     """Every rule's candidates for one stored figure, judged against its series: the monthly
     summary for months, same-scope totals for cumulative figures, same-period reports for
-    revisions. Each reads only what it needs of the series (``alerts.history``); the months
-    around a monthly figure come from ``windows`` when the caller read them already."""
+    revisions. Each reads only what it needs of the series (``alerts.history``)."""
     settings = config.rules
     judged = facts(figure, source)
     series_of = (figure.entity, figure.metric, figure.segment)
     found: list[Candidate] = []
     earlier_months, countable_max = 0, None
     if figure.period_kind == "month":
-        window = None if windows is None else windows.get((series_of, figure.period_start))
         context = month_context(
-            session, *series_of, figure.period_start, figure.value, figure.qualifier, window
+            session, *series_of, figure.period_start, figure.value, figure.qualifier
         )
         found += monthly_candidates_in(judged, context, settings)
         earlier_months, countable_max = context.earlier, context.countable_max

@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
-from store.figures import FIGURE_KEY, FigureKey, same_key
+from store.figures import FIGURE_KEY, FigureKey
 from store.models import Alert, Article, Figure
 
 
@@ -70,24 +70,41 @@ _HELD = (
 )
 
 
+# Built once: the held, live alerts of some entities, metrics, segments and period starts (a
+# superset of what a set of figure keys needs, narrowed below), through the alerts' series
+# index (entity, metric, segment, period_start).
+_HELD_OF = (
+    select(Alert.id, Alert.value, Alert.qualifier, Article.source_id, Alert.article_id,
+           *[getattr(Alert, name) for name in FIGURE_KEY])
+    .join(Article, Alert.article_id == Article.id)
+    .where(
+        Alert.held.is_(True),
+        Alert.retracted_at.is_(None),
+        Alert.entity.in_(bindparam("entities", expanding=True)),
+        Alert.metric.in_(bindparam("metrics", expanding=True)),
+        Alert.segment.in_(bindparam("segments", expanding=True)),
+        Alert.period_start.in_(bindparam("starts", expanding=True)),
+    )
+    .order_by(Alert.id)
+)  # fmt: skip
+
+
 def held_alerts(session: Session, figures: Sequence[Any]) -> dict[FigureKey, list[Any]]:
     """What ``release_corroborated`` reads for each of these figures, in one query: the held,
-    live alerts of each figure's key from other articles, by key, oldest first."""
-    if not figures:
+    live alerts of each figure's key, by key, oldest first (with their article, which
+    ``release_corroborated`` leaves out when it is the figure's own)."""
+    keys = {tuple(getattr(figure, name) for name in FIGURE_KEY) for figure in figures}
+    if not keys:
         return {}
-    conditions = [
-        and_(*same_key(Alert, figure), Alert.article_id != figure.article_id) for figure in figures
-    ]
-    query = (
-        select(Alert.id, Alert.value, Alert.qualifier, Article.source_id, Alert.article_id,
-               *[getattr(Alert, name) for name in FIGURE_KEY])
-        .join(Article, Alert.article_id == Article.id)
-        .where(Alert.held.is_(True), Alert.retracted_at.is_(None), or_(*conditions))
-        .order_by(Alert.id)
-    )  # fmt: skip
+    params = {
+        name: sorted({key[i] for key in keys})
+        for name, i in (("entities", 0), ("metrics", 1), ("segments", 2), ("starts", 4))
+    }
     found: dict[FigureKey, list[Any]] = defaultdict(list)
-    for row in session.connection().execute(query):
-        found[tuple(row[5:])].append(row)
+    for row in session.connection().execute(_HELD_OF, params):
+        key = tuple(row[5:])
+        if key in keys:
+            found[key].append(row)
     return found
 
 

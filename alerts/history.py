@@ -4,11 +4,10 @@ aggregate queries: the cost of judging a figure does not grow with the history."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from alerts.rules import MonthlyContext, MonthPoint, Reach, ScopeContext, add_months
@@ -79,17 +78,16 @@ class _MonthLookup:
     """One stored month of a series, read on demand: a window around the judged month first,
     the whole series only when a streak runs past it."""
 
-    def __init__(
-        self, session: Session, series: dict[str, Any], month: date, window: Window | None
-    ) -> None:
+    def __init__(self, session: Session, series: dict[str, Any], month: date) -> None:
         self.session, self.series, self.month = session, series, month
-        self.points: dict[date, MonthPoint] | None = window
-        self.low, self.high = (month, month) if window is None else _window(month)
+        self.points: dict[date, MonthPoint] | None = None
+        self.low = self.high = month
 
     def __call__(self, month: date) -> MonthPoint | None:
         if self.points is None or not self.low <= month <= self.high:
             if self.points is None:
-                self.low, self.high = _window(self.month)
+                self.low = add_months(self.month, -STREAK_WINDOW)
+                self.high = add_months(self.month, 1)
             else:
                 self.low, self.high = date.min, date.max
             params = {**self.series, "low": self.low, "high": self.high}
@@ -102,42 +100,6 @@ class _MonthLookup:
         return self.points.get(month)
 
 
-Series = tuple[str, str, str]  # entity, metric, segment
-Window = dict[date, MonthPoint]
-
-
-def month_windows(connection: Connection, wanted: Iterable[tuple[Series, date]]) -> dict[
-    tuple[Series, date], Window
-]:  # fmt: skip
-    """The stored months around each (series, month) — the window ``month_context`` reads
-    first for a streak — for all of them in one query."""
-    keys = sorted(set(wanted))
-    windows: dict[tuple[Series, date], Window] = {key: {} for key in keys}
-    if not keys:
-        return windows
-    bounds = {key: _window(key[1]) for key in keys}
-    # one condition per series and window (OR): each uses the summary's key index
-    query = select(S.entity, S.metric, S.segment, S.period_start, S.value, S.qualifier).where(
-        S.period_kind == MONTH,
-        or_(
-            *[
-                and_(S.entity == e, S.metric == m, S.segment == g,
-                     S.period_start >= low, S.period_start <= high)
-                for ((e, m, g), _), (low, high) in bounds.items()
-            ]
-        ),
-    )  # fmt: skip
-    for entity, metric, segment, month, value, qualifier in connection.execute(query):
-        for key, (low, high) in bounds.items():
-            if key[0] == (entity, metric, segment) and low <= month <= high:
-                windows[key][month] = MonthPoint(month, value, qualifier)
-    return windows
-
-
-def _window(month: date) -> tuple[date, date]:
-    return add_months(month, -STREAK_WINDOW), add_months(month, 1)
-
-
 def month_context(
     session: Session,
     entity: str,
@@ -146,11 +108,9 @@ def month_context(
     month: date,
     value: int,
     qualifier: str,
-    window: Window | None = None,
 ) -> MonthlyContext:
     """The monthly rules' view of a series around ``month`` (the judged figure: ``value``,
-    ``qualifier``; the stored agreed value of its month wins when there is one). ``window``:
-    the stored months around it (``month_windows``), when the caller read them already."""
+    ``qualifier``; the stored agreed value of its month wins when there is one)."""
     series = {"entity": entity, "metric": metric, "segment": segment}
     params = {**series, "month": month}
     facts = session.connection().execute(_MONTH_FACTS, params).one()
@@ -175,7 +135,7 @@ def month_context(
         later_reach=Reach(facts.later_face, facts.later_approx),
         later_max=facts.later_max,
         previous_best=previous_best,
-        month=_MonthLookup(session, series, month, window),
+        month=_MonthLookup(session, series, month),
     )
 
 

@@ -181,12 +181,11 @@ def count_new(
     ids: dict[tuple[Any, ...], int] = {}
     session.flush()  # then plain reads, without the session's per-statement work
     connection = session.connection()
-    # every key's votes in one query, one condition per key (OR): each uses the votes' index
-    of_keys = _VOTES_OF.where(or_(*[_key_condition(SeriesVote, key) for key in keys]))
-    for vote in connection.execute(of_keys):
-        key = tuple(vote[1:7])
-        votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
-        ids[(*key, vote.value, vote.qualifier)] = vote.id
+    for key in keys:
+        params = dict(zip(SUMMARY_KEY, key, strict=True))
+        for vote in connection.execute(_VOTES_OF, params):
+            votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
+            ids[(*key, vote.value, vote.qualifier)] = vote.id
     for counted_key, row in counted:
         if counted_key is None:
             continue
@@ -209,10 +208,10 @@ def _new(row: dict[str, Any], ids: dict[tuple[Any, ...], int]) -> bool:
     return (*(row[n] for n in SUMMARY_KEY), row["value"], row["qualifier"]) not in ids
 
 
-# The votes (narrowed per call), and a vote's update (built once, bound per call).
-_VOTES_OF = select(
-    _VOTES_TABLE.c.id, *_VOTES_TABLE.c[SUMMARY_KEY], _VOTES_TABLE.c.value,
-    _VOTES_TABLE.c.qualifier, _VOTES_TABLE.c.reports, _VOTES_TABLE.c.newest,
+# Built once (bound per call): the votes of one key, and a vote's update.
+_VOTES_OF = select(_VOTES_TABLE.c.id, _VOTES_TABLE.c.value, _VOTES_TABLE.c.qualifier,
+                   _VOTES_TABLE.c.reports, _VOTES_TABLE.c.newest).where(
+    *[_VOTES_TABLE.c[name] == bindparam(name) for name in SUMMARY_KEY]
 )  # fmt: skip
 _UPDATE_VOTE = (
     update(_VOTES_TABLE)
