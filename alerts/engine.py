@@ -80,10 +80,11 @@ def raise_alerts(
         for figure_id in wanted
         if figure_id in known or figure_id in read
     ]
+    # the held alerts the figures may corroborate and release, for all of them at once
+    held_by_key = {} if historical else held_alerts(session, figures)
     # What to enqueue, in order: alerts released by a figure (ids), then its new alerts
     # (indexes into ``new``); new alerts are inserted together once every figure is judged
     # (none of the rules reads the alerts of the article being judged).
-    held_by_key = {} if historical else held_alerts(session, figures)
     queue: list[tuple[bool, int]] = []
     new: list[tuple[Candidate, Any, bool]] = []
     for figure in figures:
