@@ -9,18 +9,18 @@ backfill (``historical``) alerts are recorded but get no deliveries. An alert on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Row, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
-from alerts.evidence import implausible, is_confident, release_corroborated
+from alerts.evidence import held_alerts, implausible, is_confident, release_corroborated
 from alerts.history import month_context, scope_context
 from alerts.rules import (
     CUMULATIVE_KINDS,
@@ -64,7 +64,6 @@ def raise_alerts(
 ) -> list[int]:
     """Runs every rule for these stored figures; returns the ids of the alerts it created.
     ``known``: the column values of figures just written, by id (they are not read back)."""
-    created: list[int] = []
     # Everything pending is written now: the rules below read through the connection.
     session.flush()
     connection = session.connection()
@@ -81,6 +80,13 @@ def raise_alerts(
         for figure_id in wanted
         if figure_id in known or figure_id in read
     ]
+    # the held alerts the figures may corroborate and release, for all of them at once
+    held_by_key = {} if historical else held_alerts(session, figures)
+    # What to enqueue, in order: alerts released by a figure (ids), then its new alerts
+    # (indexes into ``new``); new alerts are inserted together once every figure is judged
+    # (none of the rules reads the alerts of the article being judged).
+    queue: list[tuple[bool, int]] = []
+    new: list[tuple[Candidate, Any, bool]] = []
     for figure in figures:
         if figure.article_id not in articles:
             row = connection.execute(_ARTICLE_SOURCE, {"id": figure.article_id}).one()
@@ -89,18 +95,26 @@ def raise_alerts(
         # Weak evidence: stored and listed, delivered only once corroborated (alerts.evidence).
         held = not historical and not is_confident(figure, config)
         if not historical:
-            for released in release_corroborated(session, figure, config, source_id):
-                enqueue(session, released, config)
+            released_ids = release_corroborated(session, figure, config, source_id, held_by_key)
+            for released in released_ids:
+                queue.append((False, released))
         for candidate in candidates_for(session, figure, source, published, config):
             hold = held or (
                 not historical
                 and implausible(candidate.kind, figure.value, candidate.previous_value)
             )
-            alert_id = insert_alert(session, candidate, figure, historical=historical, held=hold)
-            if alert_id is not None:
-                created.append(alert_id)
-                if not historical and not hold:
-                    enqueue(session, alert_id, config)
+            queue.append((True, len(new)))
+            new.append((candidate, figure, hold))
+    new_ids = insert_alerts(session, new, historical=historical)
+    created = [alert_id for alert_id in new_ids if alert_id is not None]
+    if not historical:
+        due = []
+        for is_new, number in queue:
+            if not is_new:
+                due.append(number)
+            elif (alert_id := new_ids[number]) is not None and not new[number][2]:
+                due.append(alert_id)
+        enqueue_many(session, due, config)
     return created
 
 
@@ -158,17 +172,21 @@ _INSERT_NEW_ALERT = {
 }  # fmt: skip
 
 
-def insert_alert(
-    session: Session,
+_INSERT_NEW_ALERTS = {
+    name: module.insert(_ALERTS).on_conflict_do_nothing(index_elements=["key"])
+    .returning(_ALERTS.c.id, _ALERTS.c.key)
+    for name, module in (("sqlite", sqlite), ("postgresql", postgresql))
+}  # fmt: skip
+
+
+def _alert_values(
     candidate: Candidate,
     figure: Figure | None,
     *,
     historical: bool,
     held: bool = False,
     source_id: int | None = None,
-) -> int | None:
-    """Inserts the alert unless its key exists; returns its id when it is new. One statement
-    (INSERT ... ON CONFLICT DO NOTHING RETURNING) where the database has it."""
+) -> dict[str, Any]:
     values: dict[str, Any] = {
         "key": candidate.key,
         "kind": candidate.kind,
@@ -190,6 +208,21 @@ def insert_alert(
                          "period_end", "value", "qualifier", "article_id")
         }  # fmt: skip
         values["figure_id"] = figure.id
+    return values
+
+
+def insert_alert(
+    session: Session,
+    candidate: Candidate,
+    figure: Figure | None,
+    *,
+    historical: bool,
+    held: bool = False,
+    source_id: int | None = None,
+) -> int | None:
+    """Inserts the alert unless its key exists; returns its id when it is new. One statement
+    (INSERT ... ON CONFLICT DO NOTHING RETURNING) where the database has it."""
+    values = _alert_values(candidate, figure, historical=historical, held=held, source_id=source_id)
     statement = _INSERT_NEW_ALERT.get(session.get_bind().dialect.name)
     if statement is not None:
         new_id = session.scalar(statement, values)
@@ -205,8 +238,31 @@ def insert_alert(
     return alert.id
 
 
-def wants(subscriber: Subscriber, alert: Alert) -> bool:
-    """Whether a subscriber's filters let this alert through. A group stands for its brands;
+def insert_alerts(
+    session: Session, alerts: Sequence[tuple[Candidate, Any, bool]], *, historical: bool
+) -> list[int | None]:
+    """Inserts (candidate, figure, held) alerts as ``insert_alert`` does, in one statement
+    where the database has ON CONFLICT; returns each one's id, None where its key existed
+    (or came earlier in the list)."""
+    if not alerts:
+        return []
+    statement = _INSERT_NEW_ALERTS.get(session.get_bind().dialect.name)
+    if statement is None:
+        return [
+            insert_alert(session, candidate, figure, historical=historical, held=held)
+            for candidate, figure, held in alerts
+        ]
+    rows = [
+        _alert_values(candidate, figure, historical=historical, held=held)
+        for candidate, figure, held in alerts
+    ]
+    ids = {key: int(alert_id) for alert_id, key in session.execute(statement, rows)}
+    return [ids.pop(candidate.key, None) for candidate, _, _ in alerts]
+
+
+def wants(subscriber: Subscriber, alert: Any) -> bool:
+    """Whether a subscriber's filters let this alert (a stored one, or a row of its kind,
+    entity and metric) through. A group stands for its brands;
     a combined figure ("Lynk & Co+Zeekr") counts for each part."""
     if alert.kind == "source_health":
         return alert.kind in subscriber.kinds or not (
@@ -225,37 +281,49 @@ def wants(subscriber: Subscriber, alert: Alert) -> bool:
 
 def enqueue(session: Session, alert_id: int, config: Config, now: datetime | None = None) -> int:
     """Outbox rows for every subscriber channel that wants the alert; returns how many."""
-    if not config.subscribers:
+    return enqueue_many(session, [alert_id], config, now)
+
+
+def enqueue_many(
+    session: Session, alert_ids: Sequence[int], config: Config, now: datetime | None = None
+) -> int:
+    """Outbox rows for every subscriber channel that wants each alert, in the order of
+    ``alert_ids``, inserted in one statement; returns how many."""
+    if not config.subscribers or not alert_ids:
         return 0
-    alert = session.get_one(Alert, alert_id)
+    found = {
+        row.id: row
+        for row in session.execute(
+            select(Alert.id, Alert.kind, Alert.entity, Alert.metric).where(
+                Alert.id.in_(sorted(set(alert_ids)))
+            )
+        )
+    }
     now = now or utcnow()
     disabled = {
-        (d.subscriber, d.channel, d.target) for d in session.scalars(select(DisabledChannel))
+        (d.subscriber, d.channel, d.target)
+        for d in session.execute(
+            select(DisabledChannel.subscriber, DisabledChannel.channel, DisabledChannel.target)
+        )
     }
-    count = 0
-    for subscriber in config.subscribers:
-        if not wants(subscriber, alert):
-            continue
-        due = now if subscriber.mode == "immediate" else next_digest_time(subscriber, now)
-        for channel, target in subscriber.channels():
-            if (subscriber.name, channel, target) in disabled:
+    rows = []
+    for alert_id in alert_ids:
+        alert = found[alert_id]
+        for subscriber in config.subscribers:
+            if not wants(subscriber, alert):
                 continue
-            session.add(
-                Delivery(
-                    alert_id=alert_id,
-                    subscriber=subscriber.name,
-                    channel=channel,
-                    target=target,
-                    mode=subscriber.mode,
-                    status="pending",
-                    attempts=0,
-                    next_attempt_at=due,
-                    created_at=now,
-                )
-            )
-            count += 1
-    session.flush()
-    return count
+            due = now if subscriber.mode == "immediate" else next_digest_time(subscriber, now)
+            for channel, target in subscriber.channels():
+                if (subscriber.name, channel, target) in disabled:
+                    continue
+                rows.append(
+                    {"alert_id": alert_id, "subscriber": subscriber.name, "channel": channel,
+                     "target": target, "mode": subscriber.mode, "status": "pending",
+                     "attempts": 0, "next_attempt_at": due, "created_at": now}
+                )  # fmt: skip
+    if rows:
+        session.execute(insert(Delivery), rows)
+    return len(rows)
 
 
 def next_digest_time(subscriber: Subscriber, now: datetime) -> datetime:

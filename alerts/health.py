@@ -4,7 +4,7 @@ runs, and one when it recovers. Judged from the crawl-runs table after each run.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +16,18 @@ if TYPE_CHECKING:
     from alerts.rules import Candidate
 
 
-def run_is_bad(run: CrawlRun) -> bool:
+class RunOutcome(Protocol):
+    """What judging a run reads: a stored run, or a row of just these columns."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def pages_fetched(self) -> int: ...
+    @property
+    def stats_json(self) -> str | None: ...
+
+
+def run_is_bad(run: RunOutcome) -> bool:
     """A run that failed, fetched nothing, or found no article link on its listing pages.
     An interrupted run says nothing about the source."""
     if run.status == "interrupted":

@@ -11,8 +11,9 @@ size:
   median of several articles, each in a transaction rolled back afterwards;
 - CPU ms to insert the same rows plainly (one INSERT per table), and the ratio of the two;
 - wall time, CPU time (user + system) and peak RSS of ``evwatch alerts``, ``evwatch figures
-  --consolidated`` and ``evwatch status``, each beside an equivalent hand-written SQL query run
-  by a bare Python process (``sqlite3``) that prints every row.
+  --consolidated``, ``evwatch figures`` and ``evwatch status``, each beside an equivalent
+  hand-written SQL query run by a bare Python process (``sqlite3``) that prints every row (the
+  commands as a whole table, ``--limit 0``, or jsonl, and as the table's first page).
 
 With ``--backends sqlite,postgresql`` the same history is also loaded into PostgreSQL, and the
 store cost and the three commands are printed for both backends side by side; on PostgreSQL
@@ -412,6 +413,13 @@ HAND_SQL = {
         "GROUP BY f.entity, f.metric, f.segment, f.period_kind, f.period_start, f.period_end, "
         "f.value, f.qualifier ORDER BY f.period_end DESC, f.entity, f.metric, f.segment"
     ],
+    "figures": [
+        "SELECT f.id, f.entity, f.metric, f.unit, f.segment, f.period_kind, f.period_start, "
+        "f.period_end, f.value, f.qualifier, f.yoy_pct, f.mom_pct, f.claims, f.snippet, s.name, "
+        "ar.canonical_url, ar.title, ar.published_at FROM figures f "
+        "JOIN articles ar ON ar.id = f.article_id JOIN sources s ON s.id = ar.source_id "
+        "ORDER BY f.period_end DESC, f.entity, f.metric, f.segment, f.id"
+    ],
     "status": [
         "SELECT s.name, r.id, r.started_at, r.finished_at, r.status, r.pages_fetched, "
         "r.new_articles, r.new_figures, r.errors FROM sources s JOIN crawl_runs r "
@@ -456,14 +464,27 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> Usage:
     return Usage(wall, cpu, peak_kb // 1024)
 
 
+# Each command beside the hand-written SQL that prints every row it could show: the whole
+# table (``--limit 0``) and the machine format are every row; a bare table is its first page.
+READS = (
+    ("alerts --limit 0", "alerts"),
+    ("alerts", "alerts"),
+    ("figures --consolidated --limit 0", "figures --consolidated"),
+    ("figures --consolidated", "figures --consolidated"),
+    ("figures --format jsonl", "figures"),
+    ("figures", "figures"),
+    ("status", "status"),
+)
+
+
 def read_costs(path: Path) -> list[tuple[str, Usage, Usage]]:
     evwatch = [sys.executable, "-m", "evwatch", "--db", f"sqlite:///{path}"]
-    results = []
-    for command in HAND_SQL:
-        ours = measure([*evwatch, *command.split()])
-        sql = measure([sys.executable, "-c", SQL_SCRIPT, str(path), *HAND_SQL[command]])
-        results.append((command, ours, sql))
-    return results
+    sql_usage = {
+        name: measure([sys.executable, "-c", SQL_SCRIPT, str(path), *queries])
+        for name, queries in HAND_SQL.items()
+    }
+    return [(command, measure([*evwatch, *command.split()]), sql_usage[sql])
+            for command, sql in READS]  # fmt: skip
 
 
 def main() -> int:
@@ -511,12 +532,12 @@ def main() -> int:
     if args.no_reads:
         return compare_backends(args, sizes)
     print()
-    print(f"{'articles':>8} {'command':<24} {'wall s':>7} {'CPU s':>6} {'peak MB':>7}   "
+    print(f"{'articles':>8} {'command':<32} {'wall s':>7} {'CPU s':>6} {'peak MB':>7}   "
           f"{'SQL wall':>8} {'CPU s':>6} {'peak MB':>7}  {'CPU x':>5}")  # fmt: skip
     for size in sizes:
         path = args.cache / f"history-{size}-v{BUILD_VERSION}.db"
         for command, ours, sql in read_costs(path):
-            print(f"{size:>8} {command:<24} {ours.wall:>7.2f} {ours.cpu:>6.2f} "
+            print(f"{size:>8} {command:<32} {ours.wall:>7.2f} {ours.cpu:>6.2f} "
                   f"{ours.peak_mb:>7}   {sql.wall:>8.2f} {sql.cpu:>6.2f} {sql.peak_mb:>7}  "
                   f"{ours.cpu / max(sql.cpu, 0.001):>5.1f}", flush=True)  # fmt: skip
     return compare_backends(args, sizes)

@@ -8,8 +8,9 @@ import json
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from evwatch.paging import Page
 from evwatch.tables import format_table, truncate
 from store.db import Database
 from store.models import Alert, Article, Delivery
@@ -41,14 +42,17 @@ def alert_record(row: Any) -> dict[str, Any]:
 
 
 def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
-    query = _ALERT_ROWS.order_by(Alert.id)
+    conditions = []
     if args.since:
         from crawler.documents import parse_day
 
         since = datetime.combine(parse_day(args.since, "--since"), time(0), UTC)
-        query = query.where(Alert.created_at >= since)
+        conditions.append(Alert.created_at >= since)
     if args.kind:
-        query = query.where(Alert.kind == args.kind)
+        conditions.append(Alert.kind == args.kind)
+    page = Page.of(args, table=args.format == "table")
+    query = _ALERT_ROWS.where(*conditions).order_by(Alert.id).offset(page.offset or None)
+    query = query.limit(page.limit)
     with db.read() as session:
         rows = session.execute(query.execution_options(yield_per=1000))
         if args.format == "jsonl":
@@ -71,5 +75,11 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
             )
             for r in rows
         ]
+        total = 0
+        if page.full(len(table)):
+            total = session.scalar(select(func.count(Alert.id)).where(*conditions)) or 0
     print(format_table(("id", "created (UTC)", "kind", "message", "delivered"), table))
+    more = page.more_line(total, len(table), "alerts")
+    if more:
+        print(more)
     return 0

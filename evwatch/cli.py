@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from crawler.errors import CommandError
 from evwatch.options import close_databases
+from evwatch.paging import add_paging
 
 # Commands that set up logging themselves (crawls: one line per failed page; the daemon).
 CRAWLING_COMMANDS = ("crawl", "demo", "run", "daemon")
@@ -83,8 +84,8 @@ def _crawl_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
     articles = commands.add_parser("articles", help="list stored articles, newest first")
     articles.add_argument("--source")
-    articles.add_argument("--limit", type=int, default=20)
-    runs(articles, "evwatch.crawlcommands:cmd_articles", db=False)
+    add_paging(articles)
+    runs(articles, "evwatch.articlelist:cmd_articles", db=False)
 
     sources = commands.add_parser("sources", help="validate and list the seed files")
     runs(sources, "evwatch.crawlcommands:cmd_sources", db=False)
@@ -125,7 +126,7 @@ def _figure_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         help="one row per entity, metric, segment and period, with disagreements flagged",
     )
     figures.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
-    figures.add_argument("--limit", type=int, default=200)
+    add_paging(figures)
     runs(figures, "evwatch.figurecommands:cmd_figures")
     figure_actions = figures.add_subparsers(dest="figures_action", metavar="ACTION")
     reject = figure_actions.add_parser(
@@ -145,7 +146,7 @@ def _figure_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         action="store_true",
         help="deliver the alerts new figures raise (default: record them as historical)",
     )
-    runs(reparse, "evwatch.figurecommands:cmd_reparse")
+    runs(reparse, "evwatch.reparsecommand:cmd_reparse")
 
 
 def _alert_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -169,6 +170,7 @@ def _alert_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     alerts.add_argument("--since", help="created on or after YYYY-MM-DD (UTC)")
     alerts.add_argument("--kind")
     alerts.add_argument("--format", choices=("table", "jsonl"), default="table")
+    add_paging(alerts)
     runs(alerts, "evwatch.alertlist:cmd_alerts")
 
     dispatch = commands.add_parser("dispatch", help="send pending alert deliveries now")

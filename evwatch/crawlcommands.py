@@ -4,16 +4,14 @@ process (``evwatch.runner``), and what they stored."""
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from typing import TYPE_CHECKING
-
-from sqlalchemy import select
 
 from crawler.errors import CommandError
 from crawler.seeds import Seed, load_seeds
+from evwatch.articlelist import article_rows
 from evwatch.logs import crawl_logging
 from evwatch.options import alert_config, open_db
-from evwatch.tables import format_table, truncate
+from evwatch.tables import format_table
 from store.db import Database
 
 if TYPE_CHECKING:
@@ -42,46 +40,6 @@ def _run_summary(db: Database, run_ids: list[int]) -> str:
         "errors",
     )  # fmt: skip
     return format_table(headers, rows)
-
-
-def _article_rows(
-    db: Database, limit: int, source: str | None = None, per_source: bool = False
-) -> str:
-    """Stored articles, newest first: ``limit`` in all, or ``limit`` per source."""
-    from store.models import Article, Source
-
-    with db.read() as session:
-        # the printed columns only (never the text or the stored page)
-        query = (
-            select(
-                Source.name.label("source"), Article.source_id, Article.published_at,
-                Article.language, Article.title, Article.canonical_url,
-            )
-            .join(Source)
-            .order_by(Article.published_at.desc().nulls_last())
-        )  # fmt: skip
-        if source:
-            query = query.where(Source.name == source)
-        articles = list(session.execute(query if per_source else query.limit(limit)))
-        if per_source:
-            shown: Counter[int] = Counter()
-            kept = []
-            for article in articles:
-                if shown[article.source_id] < limit:
-                    shown[article.source_id] += 1
-                    kept.append(article)
-            articles = kept
-        rows = [
-            (
-                a.source,
-                a.published_at.strftime("%Y-%m-%d %H:%M") if a.published_at else "?",
-                a.language,
-                truncate(a.title or "(untitled)", 60),
-                a.canonical_url,
-            )
-            for a in articles
-        ]
-    return format_table(("source", "published (UTC)", "lang", "title", "url"), rows)
 
 
 def crawl_exit_status(db: Database, outcome: CrawlOutcome, expected: int) -> int:
@@ -170,15 +128,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(_run_summary(db, outcome.run_ids))
     print()
-    print(_article_rows(db, limit=args.show, per_source=True))
+    print(article_rows(db, limit=args.show, per_source=True))
     print()
     print_latest_figures(db, limit=10)
     return crawl_exit_status(db, outcome, len(seeds))
-
-
-def cmd_articles(args: argparse.Namespace) -> int:
-    print(_article_rows(open_db(args), limit=args.limit, source=args.source))
-    return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
-"""``evwatch figures`` (stored figures, per article or consolidated) and ``evwatch reparse``
-(the current parser over stored articles, reporting what changed)."""
+"""``evwatch figures`` (stored figures, per article or consolidated) and ``evwatch figures
+reject``. A listing reads the store only: this module imports no parser, extractor or alert
+rules (``evwatch reparse`` is ``evwatch.reparsecommand``), so it starts fast."""
 
 from __future__ import annotations
 
@@ -7,33 +8,29 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from alerts.config import Config
-from crawler import writepath
-from crawler.articlefigures import PARSER_VERSION, article_figures, local_day
 from crawler.errors import CommandError
-from crawler.figures.entities import covered_names
 from crawler.figures.labels import period_label
-from crawler.schema import DEFAULT_TZ
-from crawler.seeds import SeedError, load_seeds
-from evwatch.options import alert_config
+from evwatch.paging import Page
 from evwatch.tables import format_table, truncate
 from store.db import Database
 from store.figures import (
     ConsolidatedFigure,
-    FigureChanges,
     FigureFilter,
     consolidated,
-    list_figures,
+    count_consolidated,
+    count_figures,
+    figure_rows,
     period_bounds,
 )
-from store.models import Article, Figure, Source
+from store.models import Figure
 
 FORMATS = ("table", "csv", "jsonl")
 FIGURE_COLUMNS = (
@@ -41,6 +38,7 @@ FIGURE_COLUMNS = (
     "qualifier", "yoy_pct", "mom_pct", "claims", "snippet",
 )  # fmt: skip
 ARTICLE_COLUMNS = ("source", "url", "title", "published_at")
+RECORD_COLUMNS = ("id", *FIGURE_COLUMNS, *ARTICLE_COLUMNS)
 CONSOLIDATED_COLUMNS = (
     "entity", "metric", "segment", "period_kind", "period_start", "period_end", "value",
     "qualifier", "reports", "sources", "disagreement",
@@ -54,6 +52,8 @@ def _iso(value: Any) -> Any:
 def matching_entities(db: Database, name: str) -> set[str]:
     """Stored entity names that ``name`` covers: itself, a group's brands, and combined figures
     ("Lynk & Co+Zeekr") made only of those."""
+    from crawler.figures.entities import covered_names  # the lexicon, not the parser
+
     wanted = covered_names(name)
     with db.read() as session:
         stored = set(session.scalars(select(Figure.entity).distinct()))
@@ -89,15 +89,32 @@ def figure_filter(db: Database, args: argparse.Namespace) -> FigureFilter:
 
 def cmd_figures(args: argparse.Namespace, db: Database) -> int:
     wanted = figure_filter(db, args)
+    table = args.format == "table"
+    page = Page.of(args, table=table)
     with db.read() as session:
         if args.consolidated:
-            write_consolidated(list(consolidated(session, wanted, args.limit)), args.format)
+            figures: Generator[Any] = consolidated(session, wanted, page.limit, page.offset)
+            count: Callable[[Session, FigureFilter], int] = count_consolidated
         else:
-            write_figures(list_figures(session, wanted, limit=args.limit), args.format)
+            figures = figure_rows(
+                session, wanted, table=table, limit=page.limit, offset=page.offset
+            )
+            count = count_figures
+        with closing(figures):  # its cursor closes here, even when the output fails
+            if not table:
+                writer = write_consolidated if args.consolidated else write_figures
+                writer(figures, args.format)
+                return 0
+            shown = list(figures)  # one page
+        total = count(session, wanted) if page.full(len(shown)) else 0
+    (write_consolidated if args.consolidated else write_figures)(shown, "table")
+    more = page.more_line(total, len(shown), "figures")
+    if more:
+        print(more)
     return 0
 
 
-def write_figures(rows: Sequence[Any], fmt: str) -> None:
+def write_figures(rows: Iterable[Any], fmt: str) -> None:
     if fmt == "table":
         table = [
             (
@@ -120,21 +137,20 @@ def write_figures(rows: Sequence[Any], fmt: str) -> None:
         )  # fmt: skip
         print(format_table(headers, table))
         return
-    records = (
-        {
-            "id": r.id,
-            **{name: _iso(getattr(r, name)) for name in FIGURE_COLUMNS},
-            "source": r.source,
-            "url": r.canonical_url,
-            "title": r.title,
-            "published_at": _iso(r.published_at),
-        }
-        for r in rows
-    )
-    _write_records(records, (*FIGURE_COLUMNS, *ARTICLE_COLUMNS), fmt)
+    # rows come in the order of the record's columns (store.figures.figure_rows): zipped, not
+    # read name by name (a million rows of a large database)
+    records = (_dated(dict(zip(RECORD_COLUMNS, row, strict=True))) for row in rows)
+    _write_records(records, RECORD_COLUMNS, fmt)
 
 
-def write_consolidated(figures: Sequence[ConsolidatedFigure], fmt: str) -> None:
+def _dated(record: dict[str, Any]) -> dict[str, Any]:
+    for name in ("period_start", "period_end", "published_at"):
+        if record[name] is not None:
+            record[name] = record[name].isoformat()
+    return record
+
+
+def write_consolidated(figures: Iterable[ConsolidatedFigure], fmt: str) -> None:
     def disagreement(c: ConsolidatedFigure) -> str:
         return " vs ".join(f"{v:,} ({n})" for v, n in sorted(c.disagreement.items()))
 
@@ -190,76 +206,6 @@ def print_latest_figures(db: Database, limit: int) -> None:
     with db.read() as session:
         figures = list(consolidated(session, FigureFilter(), limit))
     write_consolidated(figures, "table")
-
-
-def source_timezones(seeds_dir: str | None) -> dict[str, ZoneInfo]:
-    try:
-        return {name: seed.tz for name, seed in load_seeds(seeds_dir).items()}
-    except SeedError:
-        return {}
-
-
-def reparse_articles(
-    db: Database,
-    source: str | None,
-    timezones: dict[str, ZoneInfo],
-    config: Config,
-    *,
-    dry_run: bool = False,
-    deliver: bool = False,
-) -> Iterator[tuple[Article, FigureChanges, list[int]]]:
-    """Runs the current parser over stored articles, one transaction per article, with the
-    alert rules over what changed, and yields the articles whose figures changed. Alerts are
-    historical unless ``deliver``. A dry run rolls every change back."""
-    with db.read() as session:
-        query = select(Article.id).order_by(Article.id)
-        if source:
-            query = query.join(Source).where(Source.name == source)
-        article_ids = list(session.scalars(query))
-    for article_id in article_ids:
-        with db.session() as session:
-            article = session.get_one(Article, article_id)
-            tz = timezones.get(article.source.name, DEFAULT_TZ)
-            published = local_day(article.published_at, tz, article.first_seen_at.date())
-            rows = article_figures(article.title, article.text, published)
-            changes, alerts = writepath.write_figures(
-                session, article.id, rows, PARSER_VERSION, config, historical=not deliver,
-                replace=True,
-            )  # fmt: skip
-            if changes:
-                session.flush()
-                yield article, changes, alerts
-            if dry_run:
-                session.rollback()
-
-
-def cmd_reparse(args: argparse.Namespace, db: Database) -> int:
-    totals = {"articles": 0, "added": 0, "changed": 0, "removed": 0, "alerts": 0}
-    for article, changes, alerts in reparse_articles(
-        db, args.source, source_timezones(args.seeds), alert_config(args),
-        dry_run=args.dry_run, deliver=args.deliver,
-    ):  # fmt: skip
-        totals["articles"] += 1
-        totals["alerts"] += len(alerts)
-        totals["added"] += len(changes.added)
-        totals["changed"] += len(changes.changed)
-        totals["removed"] += len(changes.removed)
-        print(
-            f"{article.canonical_url}: +{len(changes.added)} ~{len(changes.changed)} "
-            f"-{len(changes.removed)}"
-        )
-        for _figure_id, diff in changes.changed:
-            described = ", ".join(f"{k} {old!r} -> {new!r}" for k, (old, new) in diff.items())
-            print(f"  changed: {described}")
-        for key in changes.removed:
-            print(f"  removed: {' '.join(str(_iso(part)) for part in key)}")
-    verb = "would change" if args.dry_run else "changed"
-    print(
-        f"parser {PARSER_VERSION}: {verb} {totals['articles']} articles: "
-        f"{totals['added']} figures added, {totals['changed']} changed, "
-        f"{totals['removed']} removed; {totals['alerts']} new alerts"
-    )
-    return 0
 
 
 def cmd_figures_reject(args: argparse.Namespace, db: Database) -> int:

@@ -22,6 +22,11 @@ from store.models import Alert, CrawlRun, Delivery, Source
 from store.schedule import stored_next_runs
 
 FAILING_ATTEMPTS = 3  # a pending delivery that failed this often needs a look
+# what the table shows of a run, and what judging its health reads (never the whole row)
+_RUN_COLUMNS = (
+    CrawlRun.started_at, CrawlRun.finished_at, CrawlRun.status, CrawlRun.pages_fetched,
+    CrawlRun.new_articles, CrawlRun.new_figures, CrawlRun.errors, CrawlRun.stats_json,
+)  # fmt: skip
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -37,8 +42,8 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
         names = sorted(set(seeds) | set(session.scalars(select(Source.name))))
         for name in names:
             runs = list(
-                session.scalars(
-                    select(CrawlRun)
+                session.execute(
+                    select(*_RUN_COLUMNS)
                     .join(Source)
                     .where(
                         Source.name == name,
@@ -97,7 +102,10 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
         dead_count = session.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
         # cancelled: never to be sent, their alert was retracted before they went out
         cancelled = session.scalar(select(func.count()).where(Delivery.status == "cancelled")) or 0
-        latest = list(session.scalars(select(Alert).order_by(Alert.id.desc()).limit(5)))
+        latest = session.execute(
+            select(Alert.id, Alert.created_at, Alert.kind, Alert.message, Alert.historical,
+                   Alert.held).order_by(Alert.id.desc()).limit(5)
+        )  # fmt: skip
         alerts = [
             {"id": a.id, "created_at": _iso(a.created_at), "kind": a.kind, "message": a.message,
              "historical": a.historical, "held": a.held}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -341,11 +341,11 @@ def _filtered(query: Select[Any], wanted: FigureFilter) -> Select[Any]:
 
 
 def consolidated(
-    session: Session, wanted: FigureFilter, limit: int | None = None
-) -> Iterator[ConsolidatedFigure]:
+    session: Session, wanted: FigureFilter, limit: int | None = None, offset: int = 0
+) -> Generator[ConsolidatedFigure]:
     """What ``consolidate`` makes of ``list_figures``, newest period first, aggregated in the
     database (one row per key, value, qualifier and source) and streamed: it reads what it
-    prints, not every report. Stops after ``limit`` figures."""
+    prints, not every report. Skips the first ``offset`` figures and stops after ``limit``."""
     key = [getattr(Figure, name) for name in FIGURE_KEY]
     query = _filtered(
         select(
@@ -361,22 +361,102 @@ def consolidated(
         Figure.period_end.desc(), Figure.entity, Figure.metric, Figure.segment,
         Figure.period_kind, Figure.period_start,
     )  # fmt: skip
+    rows = session.execute(query.execution_options(yield_per=2_000))
+    try:
+        yield from _paged(rows, offset, None if limit is None else offset + limit)
+    finally:
+        rows.close()  # a server-side cursor left after the last page
+
+
+def _paged(rows: Iterable[Row[Any]], offset: int, end: int | None) -> Iterator[ConsolidatedFigure]:
+    """Consolidated figures ``offset`` to ``end`` from rows in ``consolidated``'s order."""
     count = 0
     bucket: list[Row[Any]] = []  # rows of one (period_end, entity, metric, segment)
-    for row in session.execute(query.execution_options(yield_per=2_000)):
+    row: Any
+    for row in rows:
         if bucket and tuple(bucket[0][i] for i in (5, 0, 1, 2)) != (row[5], *row[:3]):
             for figure in _bucket(bucket):
-                if limit is not None and count >= limit:
+                if end is not None and count >= end:
                     return
+                if count >= offset:
+                    yield figure
                 count += 1
-                yield figure
             bucket = []
         bucket.append(row)
     for figure in _bucket(bucket):
-        if limit is not None and count >= limit:
+        if end is not None and count >= end:
             return
+        if count >= offset:
+            yield figure
         count += 1
-        yield figure
+
+
+def count_consolidated(session: Session, wanted: FigureFilter) -> int:
+    """How many rows ``consolidated`` gives without a limit: the distinct figure keys."""
+    keys = _counted(select(*[getattr(Figure, name) for name in FIGURE_KEY]).distinct(), wanted)
+    return session.scalar(select(func.count()).select_from(keys.subquery())) or 0
+
+
+# What ``evwatch figures`` prints: the table's columns, and the machine formats' columns.
+_TABLE_COLUMNS = (
+    "entity", "metric", "segment", "period_kind", "period_start", "period_end", "value",
+    "qualifier", "yoy_pct", "claims",
+)  # fmt: skip
+_RECORD_COLUMNS = (
+    "id", "entity", "metric", "unit", "segment", "period_kind", "period_start", "period_end",
+    "value", "qualifier", "yoy_pct", "mom_pct", "claims", "snippet",
+)  # fmt: skip
+
+
+def figure_rows(
+    session: Session,
+    wanted: FigureFilter,
+    *,
+    table: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Generator[Row[Any]]:
+    """What ``list_figures`` gives, streamed from a server-side cursor, with only the columns
+    ``evwatch figures`` prints (``table``: the table's; otherwise the csv and jsonl ones, in
+    their order: the figure's id and columns, then the source, the article's URL, title and
+    publication time)."""
+    columns: list[Any] = [getattr(Figure, name) for name in
+                          (_TABLE_COLUMNS if table else _RECORD_COLUMNS)]  # fmt: skip
+    columns.append(Source.name.label("source"))
+    if table:
+        columns.append(Article.title)
+    else:
+        columns += [Article.canonical_url.label("url"), Article.title, Article.published_at]
+    query = (
+        _filtered(
+            select(*columns)
+            .join(Article, Figure.article_id == Article.id)
+            .join(Source, Article.source_id == Source.id),
+            wanted,
+        )
+        .order_by(Figure.period_end.desc(), Figure.entity, Figure.metric, Figure.segment, Figure.id)
+        .offset(offset or None)
+        .limit(limit)
+    )
+    rows = session.execute(query.execution_options(yield_per=1_000))
+    try:
+        yield from rows
+    finally:
+        rows.close()
+
+
+def count_figures(session: Session, wanted: FigureFilter) -> int:
+    """How many rows ``figure_rows`` gives without a limit."""
+    return session.scalar(_counted(select(func.count(Figure.id)), wanted)) or 0
+
+
+def _counted(query: Select[Any], wanted: FigureFilter) -> Select[Any]:
+    """``query`` over figures narrowed by ``wanted``, joined with articles and sources only
+    when the filter needs them (a count reads the figures alone)."""
+    if wanted.source:
+        query = query.select_from(Figure).join(Article, Figure.article_id == Article.id)
+        query = query.join(Source, Article.source_id == Source.id)
+    return _filtered(query, wanted)
 
 
 def _bucket(rows: list[Row[Any]]) -> list[ConsolidatedFigure]:
