@@ -223,6 +223,7 @@ CORE = [
     "en_each_of_a_list",
     "trap_en_batch_to_one_buyer",
     "zh_streak_with_its_own_mark",
+    "en_of_which_parts_keep_their_metrics",
 ]
 
 

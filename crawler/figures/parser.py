@@ -589,11 +589,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         in_clause = [h for h in hits if c0 <= h.start < c1]
         if n.counts != VEHICLE and not n.ordinal:
             cand.doubts.append(D_NO_UNIT)
-        if in_clause:
-            # a metric word after the number and past "and" or a comma is the next number's
-            # ("output totaled X and sales reached Y"): used only when nothing nearer is
-            owned = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
-            cand.metric = min(owned or in_clause, key=lambda h: abs(h.start - n.start)).kind
+        # a metric word after the number and past "and" or a comma is the next number's
+        # ("output totaled X and sales reached Y", "of which 127,000 were NEVs and 36,000 were
+        # exported"): the number's own is nearer, or before it
+        owned = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
+        if owned:
+            cand.metric = min(owned, key=lambda h: abs(h.start - n.start)).kind
+        elif in_clause and not any(h.start < n.start for h in hits):
+            cand.metric = in_clause[0].kind
         else:
             before_hits = [h for h in hits if h.start < n.start]
             after_hits = [h for h in hits if h.start > n.start]
