@@ -625,7 +625,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "exports of 43 billion" without a unit is usually money already caught; be safe
             pass
         # --- segment
-        seg_clause = [h for h in segs if c0 <= h.start < c1]
+        # "of which 127,000 were NEVs and 36,000 were exported": what another number is said
+        # to be is that number's segment
+        theirs_said = [
+            m.span("what")
+            for c in cands
+            if c is not cand and (m := _PREDICATE_AFTER.match(s, c.number.unit_end))
+        ]
+        seg_clause = [
+            h
+            for h in segs
+            if c0 <= h.start < c1 and not any(a <= h.start < b for a, b in theirs_said)
+        ]
         if seg_clause:
             cand.segment = min(seg_clause, key=lambda h: abs(h.start - n.start)).kind
         else:
@@ -636,6 +647,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 h
                 for h in segs
                 if h.start < n.start
+                and not any(a <= h.start < b for a, b in theirs_said)
                 and (relative or not mx.SHARE.search(s[max(0, h.start - 25) : h.start]))
             ]
             if seg_before:
