@@ -224,6 +224,8 @@ CORE = [
     "trap_en_batch_to_one_buyer",
     "zh_streak_with_its_own_mark",
     "en_of_which_parts_keep_their_metrics",
+    "subj_its_plant_is_its_own",
+    "subj_its_known_plant",
 ]
 
 

@@ -65,6 +65,14 @@ _HAS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
+    # "its Liangjiang plant", "其两江工厂": the last maker's plant at a place
+    (
+        "own_plant",
+        re.compile(
+            r"\b[Ii]ts (?P<place>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:plant|factory|base|gigafactory"
+            r"|works|facility|operations)\b|其(?P<zh>[\u4e00-\u9fff]{2,3}?)(?:工厂|基地|生产基地)"
+        ),
+    ),
     ("plant", THE_PLANT),
     (
         "province",
@@ -129,6 +137,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
 # perf: one of these is in every match of the pronoun pattern (lower case); _ODD_CASE: letters
 # IGNORECASE matches with ASCII ones that str.lower() does not turn into them
 _PRONOUN_WORDS = {
+    "own_plant": ("its ", "其"),
     "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
               "该工厂", "该基地"),
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
@@ -231,6 +240,24 @@ class _Candidate:
     def drop(self, reason: str) -> None:
         self.dropped = True
         self.reason = reason
+
+
+_OWN_PLANT_PLACE = re.compile(r"[Ii]ts (.+?) \w+$|其(.+?)(?:生产)?(?:工厂|基地)$")
+
+
+def _own_plant(words: str, maker: Entity | None) -> Entity:
+    """ "its Liangjiang plant" after Seres: the plant the lexicon knows as "Seres Liangjiang",
+    else a plant it does not know (its own entity, never the maker)."""
+    lex = lexicon()
+    place = _OWN_PLANT_PLACE.match(words)
+    if maker is not None and place is not None:
+        name = place.group(1) or place.group(2)
+        known = lex.by_alias.get(
+            f"{maker.name} {lex.by_alias.get(name.casefold(), name)}".casefold()
+        )
+        if known:
+            return lex.entities[known]
+    return Entity(words, "unknown", "", None, False)
 
 
 def _remember(last: dict[str, Entity], entity: Entity) -> None:
@@ -374,6 +401,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
+            elif kind == "own_plant":
+                target = _own_plant(s[a:b], last.get("maker"))
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
             if (
