@@ -657,9 +657,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "of which 127,000 were NEVs and 36,000 were exported": what another number is said
         # to be is that number's segment
         theirs_said = [
-            m.span("what")
+            said.span("what")
             for c in cands
-            if c is not cand and (m := _PREDICATE_AFTER.match(s, c.number.unit_end))
+            if c is not cand and (said := _PREDICATE_AFTER.match(s, c.number.unit_end))
         ]
         seg_clause = [
             h
