@@ -1,6 +1,6 @@
 """The share of delivered alerts that are right on real news holds its floor on both splits.
 
-The labelled corpus is replayed as live news with the default rules (alerts.evaluation); every
+The labelled corpus is replayed as live news with the default rules (crawler.newsreplay); every
 delivered alert about a figure must rest on a gold or neutral figure of its article. The target
 is 0.98 on the held-back test split and on the training part.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from alerts.config import Config
-from alerts.evaluation import judge, replay
+from crawler.newsreplay import judge, replay
 from crawler.figures.corpus import held_out_ids, load_corpus
 
 CORPUS = Path(__file__).resolve().parent / "figures" / "corpus"
