@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from alerts.config import Config  # noqa: E402
-from crawler.newsreplay import Tally, judge, replay  # noqa: E402
 from crawler.figures.corpus import held_out_ids, load_corpus  # noqa: E402
+from crawler.newsreplay import Tally, judge, replay  # noqa: E402
 
 CORPUS = REPO / "tests/figures/corpus"
 

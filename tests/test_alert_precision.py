@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from alerts.config import Config
-from crawler.newsreplay import judge, replay
 from crawler.figures.corpus import held_out_ids, load_corpus
+from crawler.newsreplay import judge, replay
 
 CORPUS = Path(__file__).resolve().parent / "figures" / "corpus"
 FLOOR = 0.98
