@@ -226,6 +226,8 @@ CORE = [
     "en_of_which_parts_keep_their_metrics",
     "subj_its_plant_is_its_own",
     "subj_its_known_plant",
+    "per_zh_record_set_in_a_month",
+    "per_en_by_a_past_year",
 ]
 
 

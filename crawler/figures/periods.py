@@ -413,7 +413,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:in|for|during|of|throughout)\s+(20\d\d)\b(?!\s*(?:target|goal|plan))",
+            r"\b(?:in|for|during|of|throughout|by)\s+(20\d\d)\b(?!\s*(?:target|goal|plan))",
             re.IGNORECASE,
         ),
         "en_year",
@@ -881,7 +881,8 @@ _TOTAL_LINK = re.compile(
     r"|more than |over |almost )?",
     re.IGNORECASE,
 )
-_ZH_OWN_LINK = re.compile(r"\s*的\s*|['’]s\s+")
+# "2019年的12万辆", "3月创下的31165辆": a time, then (what happened in it and) 的, then the number
+_ZH_OWN_LINK = re.compile(r"\s*(?:创下|实现|录得|达到|完成|交付|销售)?的\s*|['’]s\s+")
 # "5月新能源汽车销量24万辆": a month, then what was counted, then the number
 _ZH_MONTH_METRIC = re.compile(
     r"[^\d,，;；。:：()（）、\s]{0,14}?(?:销量|交付量?|产量|出口量?|销售|批发|零售)"
