@@ -228,6 +228,7 @@ CORE = [
     "subj_its_known_plant",
     "per_zh_record_set_in_a_month",
     "per_en_by_a_past_year",
+    "en_a_year_ago_is_no_capacity",
 ]
 
 

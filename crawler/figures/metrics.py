@@ -345,7 +345,8 @@ SENTENCE_TRAP = re.compile(
 )
 # "200,000 vehicles a year" after the number: a capacity
 CAPACITY_AFTER = re.compile(
-    r"^\s*(?:(?:a|per|each|every) (?:year|annum)|annually|yearly|/年|每年"
+    r"^\s*(?:(?:a|per|each|every) (?:year|annum)\b(?!\s+(?:earlier|ago|before|prior|back|on))"
+    r"|annually|yearly|/年|每年"
     r"|(?:a|per|each|every) (?:month|week|day)\b(?!\s+(?:earlier|ago|before|later|after))"
     r"|/(?:月|周|天|日)|每(?:月|周|天|日))",
     _I,
