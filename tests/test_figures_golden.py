@@ -229,6 +229,8 @@ CORE = [
     "per_zh_record_set_in_a_month",
     "per_en_by_a_past_year",
     "en_a_year_ago_is_no_capacity",
+    "per_en_last_month_beside_ytd",
+    "per_en_so_far_in_a_month",
 ]
 
 

@@ -204,7 +204,7 @@ class Tie:
         parts = Parts(
             **{
                 k: getattr(self.parts, k)
-                for k in ("month", "months", "quarter", "half", "year", "full_year")
+                for k in ("month", "months", "quarter", "half", "year", "full_year", "last_month")
             }
         )
         parts.year_rel = self.parts.year_rel
@@ -307,6 +307,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|\b(?:first|last|past|opening)\s+(?:\d{1,2}|two|three|five|seven|ten|fifteen|twenty)"
             r"\s+days\b|\b(?:May Day|National Day|Golden Week|Spring Festival|Chinese New Year"
             r"|Lunar New Year|Dragon Boat)\b(?:\s+(?:holiday|break|period))?"
+            # "so far in November", "month-to-date": a month not yet over
+            r"|\bso far (?:in |this )(?:month\b|" + _MON + r")|\bmonth[- ]to[- ]date\b"
             r"|\b"
             + _MON
             + r"\s+\d{1,2}\s*(?:-|–|to|through|until)\s*(?:"
@@ -561,7 +563,18 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "total": ("in total", "a total of"),
     "rolling": ("12", "twelve", "十二"),
     "zh_partial": ("周", "旬", "日", "天"),
-    "en_partial": ("week", "days", "day", "festival", "new year", "dragon", *_MONTH_NEEDLES),
+    "en_partial": (
+        "week",
+        "days",
+        "day",
+        "festival",
+        "new year",
+        "dragon",
+        "so far",
+        "to-date",
+        "to date",
+        *_MONTH_NEEDLES,
+    ),
     "en_year_quarter": ("q",),
     "en_quarter_to": ("quarter", "three months"),
     "en_range": _MONTH_NEEDLES,
@@ -873,7 +886,8 @@ _ZH_WITH = re.compile(r"[与和跟](?P<mid>[^,，;；。、()（）]{1,16}?)相�
 # a number's own time: "12,922 vehicles in January", "2022 total of 120,757", "2019年的12万辆"
 _EN_OWN_AFTER = re.compile(
     r"\s*(?:(?!(?:and|or|but|while|then|than|from|versus|compared|after|before|since|with)\b)"
-    r"[a-z][\w'-]*\s+){0,4}(?:in|during|for|over|throughout)\s+(?:the\s+)?",
+    r"[a-z][\w'-]*\s+){0,4}(?:(?:in|during|for|over|throughout)\s+(?:the\s+)?"
+    r"|(?=(?:last|previous|this) (?:month|year)\b))",
     re.IGNORECASE,
 )
 _TOTAL_LINK = re.compile(
@@ -1085,8 +1099,12 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     "5月新能源汽车销量"."""
     out: list[Tie] = []
     comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
-    # "4.27 million in the full year" (after the number only)
-    after = comps + [c for c in parts.components if "full_year" in c[2] and c not in comps]
+    # "4.27 million in the full year", "506,804 vehicles last month" (after the number only)
+    after = comps + [
+        c
+        for c in parts.components
+        if c not in comps and any(k in c[2] for k in ("full_year", "last_month", "year_rel"))
+    ]
     if not after:
         return out
     for a, b, values in comps:
@@ -1105,10 +1123,17 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
         if number.start() in taken or not number.group(0)[:1].isdigit():
             continue
         for a, b, values in after:
-            if a > number.end() and _EN_OWN_AFTER.fullmatch(text, number.end(), a):
+            if a > number.end() and _own_after(text, number.end(), a):
                 out.append(Tie(number.start(), _one_component(a, b, values)))
                 break
     return out
+
+
+def _own_after(text: str, end: int, start: int) -> bool:
+    """The words between a number (ending at ``end``) and a time (at ``start``) make the time
+    the number's own: "12,922 vehicles in January", "506,804 vehicles last month"."""
+    own = _EN_OWN_AFTER.match(text, end)
+    return own is not None and own.end() == start
 
 
 def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
