@@ -231,6 +231,7 @@ CORE = [
     "en_a_year_ago_is_no_capacity",
     "per_en_last_month_beside_ytd",
     "per_en_so_far_in_a_month",
+    "per_zh_untimed_beside_a_ytd_clause",
 ]
 
 

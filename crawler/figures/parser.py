@@ -570,6 +570,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     lead_parts = [parts_all.within(starts[i], bounds[i]) for i in range(len(starts))]
 
     respectively = bool(_RESPECTIVELY.search(s))
+    first_number: dict[int, int] = {}
+    for c in cands:
+        first_number.setdefault(c.clause, c.number.start)
+    # clauses that open with a year-to-date for their own number ("1-11月累计海外销售40.4万辆")
+    ytd_leads = [
+        i
+        for i, p in enumerate(lead_parts)
+        if i in first_number
+        and p.months is not None
+        and p.months[0] == 1
+        and p.spans
+        and p.spans[0][0] < first_number[i]
+    ]
     for cand in cands:
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -725,6 +738,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
+                    # "海外销售4.5万辆,1-11月累计海外销售40.4万辆": a time leading a later
+                    # clause's number is that number's
+                    and not (
+                        i > cand.clause
+                        and i in number_clauses
+                        and p.spans
+                        and p.spans[0][0] < first_number[i]
+                    )
                     and (p.explicit or p.as_of is not None)
                     and not _PLANNED.search(s, starts[i], bounds[i])
                 ),
@@ -741,6 +762,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         )
         if period is None and parts.empty:
             period = state.carry_period
+            if (
+                period is not None
+                and period.kind == "ytd"
+                and not _is_base(cand, parts_all)
+                and any(i > cand.clause for i in ytd_leads)
+            ):
+                # "其中,海外销售4.5万辆,1-11月累计海外销售40.4万辆": beside the year so far
+                # stated again, the untimed number is the month it ends with
+                period = Period("month", period.end.replace(day=1), period.end)
             previous = state.carry_from == state.sentence_no - 1
             cand.doubts.append(D_PERIOD_PREVIOUS if previous else D_PERIOD_CARRIED)
         tie = parts_all.tie_at(n.start)  # "from the 8,620 it sold in June", "2019年的12万辆"
