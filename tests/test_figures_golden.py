@@ -232,6 +232,8 @@ CORE = [
     "per_en_last_month_beside_ytd",
     "per_en_so_far_in_a_month",
     "per_zh_untimed_beside_a_ytd_clause",
+    "subj_zh_rank_within_the_country",
+    "subj_en_rank_within_the_country",
 ]
 
 

@@ -91,6 +91,17 @@ _SCOPE_AFTER = re.compile(
     r"|best-selling|major|main)\b)",
     re.I,
 )
+# "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
+_RANK_AFTER = re.compile(
+    r"^(?:的)?(?:前列|前茅|第[一二三四五六七八九十\d]+|首位|之首|前[二三四五六七八九十]|榜首|头部|领先)"
+)
+# "ranked third in China", "the top producer in the country"
+_RANK_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|top|largest|biggest|highest|\d+(?:st|nd|rd|th)"
+    r"|No\.\s?\d+|ranks?|ranked|ranking|leads?|led)\s+(?:[\w-]+\s+)?(?:in|among|across)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # "headquartered in Chongqing", "the city of Liuzhou", "Chongqing's Liangjiang New Area"
 _LOCATION_BEFORE = re.compile(
     r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
@@ -117,7 +128,12 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         return False
     before = s[max(0, mention.start - 30) : mention.start]
     after = s[mention.end : mention.end + 40]
-    if _SCOPE_AFTER.match(after) or _LOCATION_BEFORE.search(before):
+    if (
+        _SCOPE_AFTER.match(after)
+        or _LOCATION_BEFORE.search(before)
+        or _RANK_AFTER.match(after)
+        or _RANK_BEFORE.search(before)
+    ):
         return True
     # "sales in China" stays China's; "in the China market", "outside China" do not
     return bool(_SCOPE_BEFORE.search(before)) and not re.search(r"\bin\s+$", before)
