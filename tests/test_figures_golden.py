@@ -234,6 +234,7 @@ CORE = [
     "per_zh_untimed_beside_a_ytd_clause",
     "subj_zh_rank_within_the_country",
     "subj_en_rank_within_the_country",
+    "subj_en_the_national_total",
 ]
 
 

@@ -115,7 +115,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\A\s*(?:overall|industry-wide|market-wide|across the (?:whole |entire |wider )?"
             r"(?:market|industry))\b|\A\s*(?:从)?(?:全行业|行业(?:来看|整体|层面)|整体市场|市场整体"
-            r"|(?<!用)车市(?:整体)?)",
+            r"|(?<!用)车市(?:整体)?)"
+            # "8% of the national total of 30.16 million": the country's
+            r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally)\b",
             re.I,
         ),
     ),
@@ -145,7 +147,8 @@ _PRONOUN_WORDS = {
     "brand": ("brand", "marque", "该品牌"),
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
-    "market": ("overall", "industry", "market", "行业", "市场", "车市"),
+    "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
+               "country's"),
     "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家"),
@@ -1039,7 +1042,12 @@ def _assign_entity(
     if in_clause:
         makers = [(i, m) for i, m in in_clause if not m.entity.is_region]
         # "Chery helped lift Anhui's automobile output to 2.5 million": whose output it is
-        owners = [(i, m) for i, m in in_clause if _OWNS_METRIC.match(s, m.end, n.start)]
+        owners = [
+            (i, m)
+            for i, m in in_clause
+            if _OWNS_METRIC.match(s, m.end, n.start)
+            and not any(m.end <= o.start for _, o in in_clause)  # none named nearer the number
+        ]
         chosen = (owners or makers or in_clause)[-1]
     elif before:
         cand.doubts.append(D_SUBJECT_AWAY)
