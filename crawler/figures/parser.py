@@ -602,6 +602,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
             continue
+        if _TO_ONE_MARKET.match(s, n.unit_end):
+            cand.drop("a part of the maker (segment, body type or market)")
+            continue
         if _BATCH_TO.match(s, n.unit_end) and _HANDED_BEFORE.search(
             s, max(0, n.start - 30), n.start
         ):
@@ -937,6 +940,11 @@ _BATCH_TO = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+to\s+(?:(?:its|their|the|new|private|individual|end|domestic)\s+)?"
     r"(?!(?:customers|users|buyers|owners|consumers|clients|dealers|car owners|markets?)\b)"
     r"(?:[A-Z]|(?:\w+\s+)?(?:operators|companies|firms|government|police|authorities|fleet)\b)"
+)
+# "with 1,000 of them sold to Chile": one foreign market's part of the figure
+_TO_ONE_MARKET = re.compile(
+    r"\s+(?:(?:units?|vehicles?|cars?|buses)\s+)?of (?:them|these|those)\s+(?:were\s+)?"
+    r"(?:sold|exported|shipped|delivered|went)\s+to\s+(?:the\s+)?[A-Z]"
 )
 _RELATIVE_START = re.compile(r"\s*(?:which|that)\b", re.I)
 # a clause without a verb of its own, hanging on the clause before it
