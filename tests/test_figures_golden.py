@@ -236,6 +236,7 @@ CORE = [
     "subj_en_rank_within_the_country",
     "subj_en_the_national_total",
     "trap_en_part_sold_to_one_market",
+    "subj_en_relative_clause_after_a_pronoun",
 ]
 
 

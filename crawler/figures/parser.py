@@ -392,7 +392,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         key=lambda e: e[0],
     )
     last = dict(state.last)
-    apposed = appositions(s, found)
+    apposed = appositions(s, [f.end for f in found] + [b for _, b, _ in pronouns])
     for _, item in events:
         if isinstance(item, tuple):
             a, b, kind = item

@@ -111,13 +111,14 @@ _LOCATION_BEFORE = re.compile(
 )
 
 
-def appositions(s: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Spans of the appositions that follow a name ("X, the ... of Y, sold ...")."""
+def appositions(s: str, ends: list[int]) -> list[tuple[int, int]]:
+    """Spans of the appositions that follow a name or a pronoun ending at each of ``ends``
+    ("X, the ... of Y, sold ...", "the company, which makes Aito cars with Huawei, sold ...")."""
     spans = []
-    for m in mentions:
-        a = _APPOSITION.match(s, m.end)
+    for end in ends:
+        a = _APPOSITION.match(s, end)
         if a and re.search(r"\S", s[a.end() :]):
-            spans.append((m.end, a.end()))
+            spans.append((end, a.end()))
     return spans
 
 
