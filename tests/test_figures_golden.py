@@ -237,6 +237,8 @@ CORE = [
     "subj_en_the_national_total",
     "trap_en_part_sold_to_one_market",
     "subj_en_relative_clause_after_a_pronoun",
+    "subj_zh_beaten_rival",
+    "subj_zh_names_in_a_copula_predicate",
 ]
 
 

@@ -46,6 +46,7 @@ from crawler.figures.roles import (
     brand_of_the_count,
     dependent,
     headline_subject,
+    in_predicate,
     list_group,
     made_in_china,
     may_be_subject_later,
@@ -437,7 +438,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if a <= mention.start < b:
                 subject[i] = False
     for i, (mention, _) in enumerate(out):  # "Chongqing tops China": China is no subject
-        if beaten(s, mention):
+        if beaten(s, mention) or in_predicate(s, mention, any(subject[:i])):
             subject[i] = False
     for i, (mention, _) in enumerate(out):
         if place_in_a_name(s, mention) or place_as_scope(s, mention):

@@ -76,7 +76,8 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|beats|beat|overtakes|overtook|surpasses|surpassed|outsold|outsells"
     r"|outpaces|outpaced|trails|trailed|than|behind|ahead of)\s+(?:the\s+)?$"
     # "远高于全国", "同期全国平均增速": the one compared with
-    r"|(?:高于|低于|超过|超出|领先于?|落后于?|不及|快于|慢于|好于|(?<![相对])比|同期)\s*$",
+    r"|(?:高于|低于|超过|超出|超越|反超|赶超|击败|力压|领先于?|落后于?|不及|快于|慢于|好于"
+    r"|(?<![相对])比|同期)\s*$",
     re.I,
 )
 
@@ -120,6 +121,22 @@ def appositions(s: str, ends: list[int]) -> list[tuple[int, int]]:
         if a and re.search(r"\S", s[a.end() :]):
             spans.append((end, a.end()))
     return spans
+
+
+# "问界是赛力斯与华为合作的品牌": names inside what the subject is said to be
+_COPULA_BEFORE = re.compile(r"(?:是|为|系)[^,，。；;:：]{0,16}$")
+_COPULA_AFTER = re.compile(
+    r"^[^,，。；;:：]{0,16}?的(?:\w{0,4})?(?:品牌|公司|车企|企业|子公司|合资公司|合资企业|旗下品牌)"
+)
+
+
+def in_predicate(s: str, mention: Mention, earlier: bool) -> bool:
+    """A name inside the predicate of "X 是 ... 的品牌" (X named before it: ``earlier``)."""
+    return bool(
+        earlier
+        and _COPULA_BEFORE.search(s, max(0, mention.start - 16), mention.start)
+        and _COPULA_AFTER.match(s[mention.end : mention.end + 40])
+    )
 
 
 def place_as_scope(s: str, mention: Mention) -> bool:
