@@ -33,8 +33,9 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import covered_names
-from store.figures import previous_exact
+from store.figures import FIGURE_KEY, previous_exact
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
+from store.summary import may_have_other_exact
 from store.types import utcnow
 
 
@@ -158,7 +159,12 @@ def candidates_for(
     found += growth_candidates(judged, settings)
     found += claim_candidates_in(judged, earlier_months, countable_max, found, settings)
     if figure.qualifier == "exact":  # the revision rule judges exact figures only
-        previous = previous_exact(session, figure, published_before)
+        key = tuple(getattr(figure, name) for name in FIGURE_KEY)
+        previous = (
+            previous_exact(session, figure, published_before)
+            if may_have_other_exact(session, key, figure.value, published_before)
+            else None  # the series' votes show no other exact value published by then
+        )
         found += revision_candidates(judged, [] if previous is None else [previous])
     return found
 

@@ -235,7 +235,8 @@ class SeriesSummary(Base):
 
 class SeriesVote(Base):
     """The reports behind a ``series_summary`` row, one row per value and qualifier: how many
-    reports state it and the newest publication among them (what decides the agreed value).
+    reports state it, the newest publication among them (what decides the agreed value) and
+    the earliest (whether any of them was published before a given time: the revision rule).
     A new article adds to these counts without reading the reports again."""
 
     __tablename__ = "series_votes"
@@ -257,6 +258,9 @@ class SeriesVote(Base):
     qualifier: Mapped[str] = mapped_column(String(16))
     reports: Mapped[int]
     newest: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: the earliest publication among the reports; None when one of them has no publication
+    #: time (an undated report counts as published before any time)
+    earliest: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class FigureRejection(Base):
