@@ -13,6 +13,7 @@ The votes also tell the revision rule when no other exact value was published be
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
@@ -189,22 +190,23 @@ def refresh(session: Session, keys: Iterable[FigureKey]) -> None:
 
 def count_new(
     session: Session, rows: Sequence[Mapping[str, Any]], published: datetime | None
-) -> None:
+) -> Votes:
     """Adds a new article's figures (column values, one per key) to the votes and summary:
-    reads and writes only the few vote rows of their keys, never the reports themselves."""
+    reads and writes only the few vote rows of their keys, never the reports themselves.
+    Returns every vote of those keys as they now stand (what ``other_exact_in`` reads)."""
     counted = [(summary_key(tuple(row[n] for n in FIGURE_KEY)), row) for row in rows]
     keys = sorted({key for key, _ in counted if key is not None})
     if not keys:
-        return
+        return {}
     votes: Votes = {key: {} for key in keys}
     ids: dict[tuple[Any, ...], int] = {}
     session.flush()  # then plain reads, without the session's per-statement work
-    connection = session.connection()
-    for key in keys:
-        params = dict(zip(SUMMARY_KEY, key, strict=True))
-        for vote in connection.execute(_VOTES_OF, params):
-            votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest, vote.earliest]
-            ids[(*key, vote.value, vote.qualifier)] = vote.id
+    params = {f"{name}_{i}": part for i, key in enumerate(keys)
+              for name, part in zip(SUMMARY_KEY, key, strict=True)}  # fmt: skip
+    for vote in session.connection().execute(_votes_of(len(keys)), params):
+        key = tuple(vote[:6])
+        votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest, vote.earliest]
+        ids[(*key, vote.value, vote.qualifier)] = vote.id
     touched: dict[VoteKey, list[Any]] = {}  # only the votes counted in are written
     for counted_key, row in counted:
         if counted_key is None:
@@ -225,14 +227,29 @@ def count_new(
         session.execute(_UPDATE_VOTE, changed)
     _insert(session, _VOTES_TABLE, new)
     _upsert(session, _summary_rows(votes))
+    return votes
 
 
-# Built once (bound per call): the votes of one key, and a vote's update.
-_VOTES_OF = select(_VOTES_TABLE.c.id, _VOTES_TABLE.c.value, _VOTES_TABLE.c.qualifier,
-                   _VOTES_TABLE.c.reports, _VOTES_TABLE.c.newest,
-                   _VOTES_TABLE.c.earliest).where(
-    *[_VOTES_TABLE.c[name] == bindparam(name) for name in SUMMARY_KEY]
-)  # fmt: skip
+@functools.cache
+def _votes_of(count: int) -> Select[Any]:
+    """The votes of ``count`` summary keys (parameters ``entity_0`` ... ``period_end_{count-1}``)
+    in one statement, built once per count: one condition per key, each through the votes'
+    key index."""
+    columns = _VOTES_TABLE.c
+    return select(
+        *_VOTE_KEY_COLUMNS, columns.id, columns.reports, columns.newest, columns.earliest
+    ).where(
+        or_(
+            *[
+                and_(*[columns[name] == bindparam(f"{name}_{i}") for name in SUMMARY_KEY])
+                for i in range(count)
+            ]
+        )
+    )
+
+
+_VOTE_KEY_COLUMNS = [_VOTES_TABLE.c[name] for name in (*SUMMARY_KEY, "value", "qualifier")]
+# Built once (bound per call): a vote's update.
 _UPDATE_VOTE = (
     update(_VOTES_TABLE)
     .where(_VOTES_TABLE.c.id == bindparam("vote_id"))
@@ -261,17 +278,36 @@ _OTHER_EXACT_BEFORE = _OTHER_EXACT.where(
 )
 
 
+def other_exact_in(
+    votes: Mapping[tuple[int, str], Sequence[Any]], value: int, published_before: datetime | None
+) -> bool:
+    """``may_have_other_exact`` from the votes of the key's summary row, already read."""
+    return any(
+        qualifier == "exact"
+        and other != value
+        and (published_before is None or earliest is None or earliest <= published_before)
+        for (other, qualifier), (_reports, _newest, earliest) in votes.items()
+    )
+
+
 def may_have_other_exact(
-    session: Session, key: FigureKey, value: int, published_before: datetime | None
+    session: Session,
+    key: FigureKey,
+    value: int,
+    published_before: datetime | None,
+    votes: Votes | None = None,
 ) -> bool:
     """Whether an exact report of this figure key with another value than ``value`` may be
     stored (from an article published no later than ``published_before``, when given): False
     when the votes of its summary row show none, which they tell from a few rows however many
     reports the key has. True for keys the summary does not hold. What the revision rule
-    asks before it looks for that report (``store.figures.previous_exact``)."""
+    asks before it looks for that report (``store.figures.previous_exact``). ``votes``: the
+    votes of some summary keys as ``count_new`` returned them (read again when absent)."""
     counted = summary_key(key)
     if counted is None:
         return True
+    if votes is not None and counted in votes:
+        return other_exact_in(votes[counted], value, published_before)
     params: dict[str, Any] = dict(zip(SUMMARY_KEY, counted, strict=True)) | {"value": value}
     if published_before is None:
         found = session.connection().scalar(_OTHER_EXACT, params)
