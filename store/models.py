@@ -213,6 +213,11 @@ class SeriesSummary(Base):
             "entity", "metric", "segment", "period_kind", "period_start", "period_end",
             name="uq_series_summary_key",
         ),
+        # what the monthly rules aggregate over a series, read from the index alone
+        Index(
+            "ix_series_summary_values", "entity", "metric", "segment", "period_kind",
+            "period_start", "value", "qualifier",
+        ),
     )  # fmt: skip
 
     id: Mapped[int_pk]
