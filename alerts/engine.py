@@ -33,8 +33,9 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import covered_names
-from store.figures import previous_exact
+from store.figures import FIGURE_KEY, previous_exact
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
+from store.summary import Votes, may_have_other_exact
 from store.types import utcnow
 
 
@@ -61,9 +62,11 @@ def raise_alerts(
     *,
     historical: bool,
     known: Mapping[int, Mapping[str, Any]] | None = None,
+    votes: Votes | None = None,
 ) -> list[int]:
     """Runs every rule for these stored figures; returns the ids of the alerts it created.
-    ``known``: the column values of figures just written, by id (they are not read back)."""
+    ``known``: the column values of figures just written, by id (they are not read back);
+    ``votes``: the summary votes of their keys, as they stand (``store.summary.count_new``)."""
     # Everything pending is written now: the rules below read through the connection.
     session.flush()
     connection = session.connection()
@@ -98,7 +101,7 @@ def raise_alerts(
             released_ids = release_corroborated(session, figure, config, source_id, held_by_key)
             for released in released_ids:
                 queue.append((False, released))
-        for candidate in candidates_for(session, figure, source, published, config):
+        for candidate in candidates_for(session, figure, source, published, config, votes):
             hold = held or (
                 not historical
                 and implausible(candidate.kind, figure.value, candidate.previous_value)
@@ -137,10 +140,12 @@ def candidates_for(
     source: str,
     published_before: datetime | None,
     config: Config,
+    votes: Votes | None = None,
 ) -> list[Candidate]:
     """Every rule's candidates for one stored figure, judged against its series: the monthly
     summary for months, same-scope totals for cumulative figures, same-period reports for
-    revisions. Each reads only what it needs of the series (``alerts.history``)."""
+    revisions. Each reads only what it needs of the series (``alerts.history``); ``votes``:
+    the summary votes of some keys, already read (``store.summary.count_new``)."""
     settings = config.rules
     judged = facts(figure, source)
     series_of = (figure.entity, figure.metric, figure.segment)
@@ -158,7 +163,12 @@ def candidates_for(
     found += growth_candidates(judged, settings)
     found += claim_candidates_in(judged, earlier_months, countable_max, found, settings)
     if figure.qualifier == "exact":  # the revision rule judges exact figures only
-        previous = previous_exact(session, figure, published_before)
+        key = tuple(getattr(figure, name) for name in FIGURE_KEY)
+        previous = (
+            previous_exact(session, figure, published_before)
+            if may_have_other_exact(session, key, figure.value, published_before, votes)
+            else None  # the series' votes show no other exact value published by then
+        )
         found += revision_candidates(judged, [] if previous is None else [previous])
     return found
 

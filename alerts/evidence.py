@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
@@ -148,9 +148,16 @@ def release_corroborated(
             continue
         if alert_source == figure_source and not is_confident(figure, config):
             continue
-        taken = session.execute(
-            update(Alert).where(Alert.id == alert_id, Alert.held.is_(True)).values(held=False)
-        )
-        if taken.rowcount:  # type: ignore[attr-defined]
+        taken = session.connection().execute(_RELEASE, {"alert_id": alert_id})
+        if taken.rowcount:
             released.append(alert_id)
     return released
+
+
+# Built once, bound per alert: releases a held alert (only while it is still held).
+_ALERTS = cast(Table, Alert.__table__)
+_RELEASE = (
+    update(_ALERTS)
+    .where(_ALERTS.c.id == bindparam("alert_id"), _ALERTS.c.held.is_(True))
+    .values(held=False)
+)

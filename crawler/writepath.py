@@ -69,15 +69,18 @@ def write_figures(
     # the rules below read the summary: a new article's figures are counted in; otherwise
     # every key the article reports (its publication time may have moved) or no longer
     # reports is recounted
+    votes: summary.Votes | None = None
     if new_article:
-        summary.count_new(session, changes.added_rows, published)
+        votes = summary.count_new(session, changes.added_rows, published)
     else:
         summary.refresh(session, [*map(figure_key, figures), *changes.removed])
     for key in changes.removed:
         retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]
     known = dict(zip(changes.added, changes.added_rows, strict=True))
-    alert_ids = raise_alerts(session, judged, config, historical=historical, known=known)
+    alert_ids = raise_alerts(
+        session, judged, config, historical=historical, known=known, votes=votes
+    )
     revisions: Sequence[Any] = (
         session.connection().execute(_REVISIONS, {"ids": alert_ids}).all() if alert_ids else []
     )

@@ -213,6 +213,11 @@ class SeriesSummary(Base):
             "entity", "metric", "segment", "period_kind", "period_start", "period_end",
             name="uq_series_summary_key",
         ),
+        # what the monthly rules aggregate over a series, read from the index alone
+        Index(
+            "ix_series_summary_values", "entity", "metric", "segment", "period_kind",
+            "period_start", "value", "qualifier",
+        ),
     )  # fmt: skip
 
     id: Mapped[int_pk]
@@ -235,7 +240,8 @@ class SeriesSummary(Base):
 
 class SeriesVote(Base):
     """The reports behind a ``series_summary`` row, one row per value and qualifier: how many
-    reports state it and the newest publication among them (what decides the agreed value).
+    reports state it, the newest publication among them (what decides the agreed value) and
+    the earliest (whether any of them was published before a given time: the revision rule).
     A new article adds to these counts without reading the reports again."""
 
     __tablename__ = "series_votes"
@@ -257,6 +263,9 @@ class SeriesVote(Base):
     qualifier: Mapped[str] = mapped_column(String(16))
     reports: Mapped[int]
     newest: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: the earliest publication among the reports; None when one of them has no publication
+    #: time (an undated report counts as published before any time)
+    earliest: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class FigureRejection(Base):

@@ -3,14 +3,17 @@ and period, one per month for monthly figures, holding the value the reports agr
 high they reach. The alert rules read it instead of every report of a series, so judging a
 figure costs the same however long the history.
 
-Behind each row, ``series_votes`` counts the reports per value and qualifier. A new article's
-figures are added to those counts (``count_new``); a reparse, a rejection or a refreshed
-article recounts its keys from the figures (``refresh``); both in the writer's transaction.
-``rebuild`` recomputes both tables (the migration that adds them, bulk loads).
+Behind each row, ``series_votes`` counts the reports per value and qualifier, with their newest
+and earliest publication. A new article's figures are added to those counts (``count_new``); a
+reparse, a rejection or a refreshed article recounts its keys from the figures (``refresh``);
+both in the writer's transaction. ``rebuild`` recomputes both tables (migrations, bulk loads).
+The votes also tell the revision rule when no other exact value was published before a time
+(``other_exact_values``), so it reads the reports only when one may have been.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
@@ -22,6 +25,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    case,
     delete,
     func,
     insert,
@@ -52,6 +56,10 @@ def _votes() -> Select[Any]:
             *columns,
             func.count().label("reports"),
             func.max(Article.published_at).label("newest"),
+            # an undated report counts as the earliest: NULL when there is one
+            case(
+                (func.count() == func.count(Article.published_at), func.min(Article.published_at))
+            ).label("earliest"),
         )
         .join(Article, Figure.article_id == Article.id)
         .group_by(*[getattr(Figure, name) for name in SUMMARY_KEY], Figure.value, Figure.qualifier)
@@ -72,9 +80,10 @@ def summary_key(key: FigureKey) -> FigureKey | None:
 
 
 VoteKey = tuple[Any, ...]  # summary key + (value, qualifier)
+VOTE_KEY = (*SUMMARY_KEY, "value", "qualifier")
 Votes = dict[
     FigureKey, dict[tuple[int, str], list[Any]]
-]  # key -> (value, qualifier) -> [n, newest]
+]  # key -> (value, qualifier) -> [n, newest, earliest]
 
 
 def _summary_rows(votes: Votes) -> list[dict[str, Any]]:
@@ -84,7 +93,7 @@ def _summary_rows(votes: Votes) -> list[dict[str, Any]]:
     for key in sorted(votes):
         by_value: dict[int, _Support] = defaultdict(_Support)
         face = approx = None
-        for (value, qualifier), (reports, newest) in sorted(votes[key].items()):
+        for (value, qualifier), (reports, newest, _earliest) in sorted(votes[key].items()):
             by_value[value].add(qualifier, newest, reports)
             if qualifier == "approx":
                 approx = value if approx is None else max(approx, value)
@@ -109,9 +118,9 @@ def _summary_rows(votes: Votes) -> list[dict[str, Any]]:
 def _vote_rows(votes: Votes) -> list[dict[str, Any]]:
     return [
         {**dict(zip(SUMMARY_KEY, key, strict=True)), "value": value, "qualifier": qualifier,
-         "reports": reports, "newest": newest}
+         "reports": reports, "newest": newest, "earliest": earliest}
         for key in sorted(votes)
-        for (value, qualifier), (reports, newest) in sorted(votes[key].items())
+        for (value, qualifier), (reports, newest, earliest) in sorted(votes[key].items())
     ]  # fmt: skip
 
 
@@ -137,17 +146,28 @@ def _from_figures(session: Session | Connection, keys: Sequence[FigureKey]) -> V
         key = summary_key(tuple(row[:6]))
         if key is None:
             continue
-        held = votes.setdefault(key, {}).get((row.value, row.qualifier))
-        if held is None:
-            votes[key][(row.value, row.qualifier)] = [row.reports, row.newest]
-        else:  # a month's reports with different period ends
-            held[0] += row.reports
-            held[1] = _newer(held[1], row.newest)
+        _add(votes.setdefault(key, {}), row)  # a month's reports may have several period ends
     return votes
+
+
+def _add(votes: dict[tuple[int, str], list[Any]], row: Any) -> None:
+    """Adds one aggregate row of ``_votes()`` to the votes of its key."""
+    held = votes.get((row.value, row.qualifier))
+    if held is None:
+        votes[(row.value, row.qualifier)] = [row.reports, row.newest, row.earliest]
+    else:
+        held[0] += row.reports
+        held[1] = _newer(held[1], row.newest)
+        held[2] = _earlier(held[2], row.earliest)
 
 
 def _newer(a: datetime | None, b: datetime | None) -> datetime | None:
     return b if a is None else a if b is None else max(a, b)
+
+
+def _earlier(a: datetime | None, b: datetime | None) -> datetime | None:
+    """The earliest publication of two groups of reports (None: undated, the earliest)."""
+    return None if a is None or b is None else min(a, b)
 
 
 def refresh(session: Session, keys: Iterable[FigureKey]) -> None:
@@ -170,54 +190,131 @@ def refresh(session: Session, keys: Iterable[FigureKey]) -> None:
 
 def count_new(
     session: Session, rows: Sequence[Mapping[str, Any]], published: datetime | None
-) -> None:
+) -> Votes:
     """Adds a new article's figures (column values, one per key) to the votes and summary:
-    reads and writes only the few vote rows of their keys, never the reports themselves."""
+    reads and writes only the few vote rows of their keys, never the reports themselves.
+    Returns every vote of those keys as they now stand (what ``other_exact_in`` reads)."""
     counted = [(summary_key(tuple(row[n] for n in FIGURE_KEY)), row) for row in rows]
     keys = sorted({key for key, _ in counted if key is not None})
     if not keys:
-        return
+        return {}
     votes: Votes = {key: {} for key in keys}
     ids: dict[tuple[Any, ...], int] = {}
     session.flush()  # then plain reads, without the session's per-statement work
-    connection = session.connection()
-    for key in keys:
-        params = dict(zip(SUMMARY_KEY, key, strict=True))
-        for vote in connection.execute(_VOTES_OF, params):
-            votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest]
-            ids[(*key, vote.value, vote.qualifier)] = vote.id
+    params = {f"{name}_{i}": part for i, key in enumerate(keys)
+              for name, part in zip(SUMMARY_KEY, key, strict=True)}  # fmt: skip
+    for vote in session.connection().execute(_votes_of(len(keys)), params):
+        key = tuple(vote[:6])
+        votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest, vote.earliest]
+        ids[(*key, vote.value, vote.qualifier)] = vote.id
+    touched: dict[VoteKey, list[Any]] = {}  # only the votes counted in are written
     for counted_key, row in counted:
         if counted_key is None:
             continue
-        held = votes[counted_key].setdefault((row["value"], row["qualifier"]), [0, None])
+        held = votes[counted_key].setdefault((row["value"], row["qualifier"]), [0, None, None])
+        held[2] = published if held[0] == 0 else _earlier(held[2], published)
         held[0] += 1
         held[1] = _newer(held[1], published)
-    rows_now = _vote_rows(votes)
-    known = [
-        {"vote_id": ids[vote_id], "reports": row["reports"], "newest": row["newest"]}
-        for row in rows_now
-        if (vote_id := (*(row[n] for n in SUMMARY_KEY), row["value"], row["qualifier"])) in ids
-    ]
-    if known:
-        session.execute(_UPDATE_VOTE, known)
-    _insert(session, _VOTES_TABLE, [r for r in rows_now if r["reports"] and _new(r, ids)])
+        touched[(*counted_key, row["value"], row["qualifier"])] = held
+    changed, new = [], []
+    for vote_key, (reports, newest, earliest) in sorted(touched.items()):
+        values = {"reports": reports, "newest": newest, "earliest": earliest}
+        if vote_key in ids:
+            changed.append({"vote_id": ids[vote_key], **values})
+        else:
+            new.append({**dict(zip(VOTE_KEY, vote_key, strict=True)), **values})
+    if changed:
+        session.execute(_UPDATE_VOTE, changed)
+    _insert(session, _VOTES_TABLE, new)
     _upsert(session, _summary_rows(votes))
+    return votes
 
 
-def _new(row: dict[str, Any], ids: dict[tuple[Any, ...], int]) -> bool:
-    return (*(row[n] for n in SUMMARY_KEY), row["value"], row["qualifier"]) not in ids
+@functools.cache
+def _votes_of(count: int) -> Select[Any]:
+    """The votes of ``count`` summary keys (parameters ``entity_0`` ... ``period_end_{count-1}``)
+    in one statement, built once per count: one condition per key, each through the votes'
+    key index."""
+    columns = _VOTES_TABLE.c
+    return select(
+        *_VOTE_KEY_COLUMNS, columns.id, columns.reports, columns.newest, columns.earliest
+    ).where(
+        or_(
+            *[
+                and_(*[columns[name] == bindparam(f"{name}_{i}") for name in SUMMARY_KEY])
+                for i in range(count)
+            ]
+        )
+    )
 
 
-# Built once (bound per call): the votes of one key, and a vote's update.
-_VOTES_OF = select(_VOTES_TABLE.c.id, _VOTES_TABLE.c.value, _VOTES_TABLE.c.qualifier,
-                   _VOTES_TABLE.c.reports, _VOTES_TABLE.c.newest).where(
-    *[_VOTES_TABLE.c[name] == bindparam(name) for name in SUMMARY_KEY]
-)  # fmt: skip
+_VOTE_KEY_COLUMNS = [_VOTES_TABLE.c[name] for name in (*SUMMARY_KEY, "value", "qualifier")]
+# Built once (bound per call): a vote's update.
 _UPDATE_VOTE = (
     update(_VOTES_TABLE)
     .where(_VOTES_TABLE.c.id == bindparam("vote_id"))
-    .values(reports=bindparam("reports"), newest=bindparam("newest"))
+    .values(
+        reports=bindparam("reports"),
+        newest=bindparam("newest"),
+        earliest=bindparam("earliest"),
+    )
 )
+
+
+_VOTE = _VOTES_TABLE.c
+# Built once (bound per call): one exact vote of another value of a summary key, and one whose
+# earliest report was published no later than a given time.
+_OTHER_EXACT = (
+    select(_VOTE.value)
+    .where(
+        *[_VOTE[name] == bindparam(name) for name in SUMMARY_KEY],
+        _VOTE.qualifier == "exact",
+        _VOTE.value != bindparam("value"),
+    )
+    .limit(1)
+)
+_OTHER_EXACT_BEFORE = _OTHER_EXACT.where(
+    or_(_VOTE.earliest.is_(None), _VOTE.earliest <= bindparam("before"))
+)
+
+
+def other_exact_in(
+    votes: Mapping[tuple[int, str], Sequence[Any]], value: int, published_before: datetime | None
+) -> bool:
+    """``may_have_other_exact`` from the votes of the key's summary row, already read."""
+    return any(
+        qualifier == "exact"
+        and other != value
+        and (published_before is None or earliest is None or earliest <= published_before)
+        for (other, qualifier), (_reports, _newest, earliest) in votes.items()
+    )
+
+
+def may_have_other_exact(
+    session: Session,
+    key: FigureKey,
+    value: int,
+    published_before: datetime | None,
+    votes: Votes | None = None,
+) -> bool:
+    """Whether an exact report of this figure key with another value than ``value`` may be
+    stored (from an article published no later than ``published_before``, when given): False
+    when the votes of its summary row show none, which they tell from a few rows however many
+    reports the key has. True for keys the summary does not hold. What the revision rule
+    asks before it looks for that report (``store.figures.previous_exact``). ``votes``: the
+    votes of some summary keys as ``count_new`` returned them (read again when absent)."""
+    counted = summary_key(key)
+    if counted is None:
+        return True
+    if votes is not None and counted in votes:
+        return other_exact_in(votes[counted], value, published_before)
+    params: dict[str, Any] = dict(zip(SUMMARY_KEY, counted, strict=True)) | {"value": value}
+    if published_before is None:
+        found = session.connection().scalar(_OTHER_EXACT, params)
+    else:
+        params["before"] = published_before
+        found = session.connection().scalar(_OTHER_EXACT_BEFORE, params)
+    return found is not None
 
 
 def _insert(session: Session | Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -271,12 +368,7 @@ def rebuild(connection: Connection, batch: int = 5_000) -> int:
         series = tuple(row[:3])
         key = summary_key(tuple(row[:6]))
         assert key is not None
-        held = votes.setdefault(key, {}).get((row.value, row.qualifier))
-        if held is None:
-            votes[key][(row.value, row.qualifier)] = [row.reports, row.newest]
-        else:
-            held[0] += row.reports
-            held[1] = _newer(held[1], row.newest)
+        _add(votes.setdefault(key, {}), row)
     return total + _write(connection, votes)
 
 

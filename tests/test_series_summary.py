@@ -9,6 +9,7 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from alembic import command
@@ -21,17 +22,19 @@ from crawler.writepath import write_article, write_figures
 from store import queries
 from store.db import Database
 from store.figures import (
+    FIGURE_KEY,
     FigureFilter,
     consolidate,
     consolidated,
     list_figures,
     monthly_history,
+    previous_exact,
     reject_figure,
     series,
 )
 from store.migrate import alembic_config
 from store.models import Figure
-from store.summary import rebuild
+from store.summary import _from_figures, may_have_other_exact, rebuild, summary_key
 
 CONFIG = Config()
 SERIES = ("HIMA", "deliveries", "nev")
@@ -64,11 +67,17 @@ def figure(rng: random.Random, month: date, kind: str = "month") -> dict[str, ob
     }  # fmt: skip
 
 
-def store_article(db: Database, n: int, figures: list[dict[str, object]]) -> int:
+def published(n: int) -> datetime:
+    return datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=n % 7)
+
+
+def store_article(
+    db: Database, n: int, figures: list[dict[str, object]], *, undated: bool = False
+) -> int:
     url = f"https://example.org/{n}"
     record = queries.ArticleRecord(
         source_id=0, canonical_url=url, fetched_url=url, title=str(n), author=None,
-        source_line=None, published_at=datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=n % 7),
+        source_line=None, published_at=None if undated else published(n),
         language="en", text=str(n), text_en=None, text_zh=None, raw_html=None,
         raw_encoding=None, content_hash=str(n),
     )  # fmt: skip
@@ -84,7 +93,7 @@ SUMMARY_SQL = (
 )
 VOTES_SQL = (
     "SELECT entity, metric, segment, period_kind, period_start, period_end, value, qualifier, "
-    "reports, newest FROM series_votes"
+    "reports, newest, earliest FROM series_votes"
 )
 
 
@@ -117,9 +126,11 @@ def test_every_write_keeps_the_summary_equal_to_a_rebuild(db: Database) -> None:
     for n in range(40):
         chosen = rng.sample(calendar, 3)
         figures = [figure(rng, m) for m in chosen] + [figure(rng, rng.choice(calendar), "ytd")]
-        store_article(db, n, figures)
+        store_article(db, n, figures, undated=n % 9 == 4)  # some without a publication time
     assert_up_to_date(db)
     assert len(summary_rows(db)) > 18  # months and year-to-date totals
+    votes = summary_rows(db, VOTES_SQL)
+    assert any(v[-1] is None for v in votes) and any(v[-1] not in (None, v[-2]) for v in votes)
     # a reparse that no longer finds some figures, and one that changes a value
     with db.session() as session:
         for article_id in (1, 2, 3):
@@ -248,3 +259,63 @@ def test_the_consolidated_view_in_sql_matches_the_one_from_every_report(db: Data
             assert list(consolidated(session, wanted)) == expected
             assert list(consolidated(session, wanted, limit=3)) == expected[:3]
         assert any(c.disagreement for c in consolidate(list_figures(session, FigureFilter())))
+
+
+def test_the_votes_tell_the_revision_rule_when_no_other_exact_value_was_published(
+    db: Database,
+) -> None:
+    """Whenever the votes say no other exact value of a key was published by a time, the
+    reports agree (the rule then skips them); and for a figure dated before every report of its
+    month they say so."""
+    rng = random.Random(5)
+    calendar = months(4)
+    undated_id = 0
+    for n in range(40):
+        figures = [figure(rng, m) for m in rng.sample(calendar, 3)]
+        figures.append(figure(rng, rng.choice(calendar), "ytd"))
+        article_id = store_article(db, n, figures, undated=n == 17)
+        undated_id = article_id if n == 17 else undated_id
+    times = [None, published(0) - timedelta(days=1), *(published(n) for n in range(7))]
+    skipped = 0
+    with db.read() as session:
+        stored = session.scalars(select(Figure).where(Figure.qualifier == "exact")).all()
+        votes = _from_figures(session, sorted({summary_key(key_of(f)) for f in stored} - {None}))
+        for stored_figure in stored:
+            key = key_of(stored_figure)
+            for value in (stored_figure.value, 1):
+                judged = SimpleNamespace(**{**vars(stored_figure), "value": value, "id": 0})
+                for before in times:
+                    expected = previous_exact(session, judged, before)
+                    may = may_have_other_exact(session, key, value, before)
+                    # the same answer from votes already read (as the writer passes them)
+                    assert may == may_have_other_exact(session, key, value, before, votes)
+                    if not may:
+                        skipped += 1
+                        assert expected is None, (key, value, before)
+                    elif before is None:
+                        # all exact reports of another value count: the votes must see one
+                        assert expected is not None or _only_other_period_ends(session, key)
+        assert skipped > 0
+        # before every report of its month, a figure has nothing to revise; unless one of them
+        # is undated: that one may be older
+        early = published(0) - timedelta(days=1)
+        undated = {summary_key(key_of(f)) for f in stored if f.article_id == undated_id}
+        for stored_figure in stored:
+            key = key_of(stored_figure)
+            may = may_have_other_exact(session, key, 1, early)
+            assert may == (summary_key(key) in undated)
+        assert undated
+
+
+def key_of(stored: Figure) -> tuple[object, ...]:
+    return tuple(getattr(stored, name) for name in FIGURE_KEY)
+
+
+def _only_other_period_ends(session, key):  # type: ignore[no-untyped-def]
+    """Whether the key's summary row also counts reports of the month with other period ends."""
+    rows = session.scalars(
+        select(Figure.period_end).where(
+            Figure.entity == key[0], Figure.period_kind == key[3], Figure.period_start == key[4]
+        )
+    ).all()
+    return len(set(rows)) > 1

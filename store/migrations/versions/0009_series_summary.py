@@ -1,5 +1,5 @@
 """The per-series summary the alert rules read and the votes behind it (``store.summary``),
-filled from the stored figures, and an index for looking up an alert's series.
+and an index for looking up an alert's series. Migration 0014 fills them.
 
 Revision ID: 0009
 Revises: 0008
@@ -58,9 +58,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_alerts_series", "alerts", ["entity", "metric", "segment", "period_start"], unique=False
     )
-    from store.summary import rebuild
-
-    rebuild(op.get_bind())
+    # filled by 0014 from the stored figures (with every column the summary has now)
 
 
 def downgrade() -> None:
