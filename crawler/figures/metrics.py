@@ -40,6 +40,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
                 r"overseas (?:sales|deliveries)",
+                r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
+                r" markets\b",
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
                 r"leaving China\b",
                 r"left (?:China )?for (?:foreign|overseas) (?:customers|markets)",
@@ -76,7 +78,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "sales",
         _vocabulary(
             [
-                r"sold\b", r"sales\b", r"sell(?:s|ing)?\b", r"retail(?:ed)?\b",
+                r"sold\b", r"sales\b", r"sell(?:s|ing)?\b", r"retail(?:ed)?\b", r"shipments\b",
                 r"wholesale(?:s|d)?\b", r"registrations\b",
             ],
             [r"销量|销售|售出|卖出|批发|零售|上险|(?<!产)销(?=\d)"],
@@ -180,7 +182,7 @@ _METRIC_NEEDLES = {
         "产", "下线", "制造",
     ),
     "sales": (
-        "sold", "sales", "sell", "retail", "wholesale", "registrations",
+        "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments",
         "销", "售", "卖出", "批发", "零售", "上险",
     ),
 }  # fmt: skip
