@@ -240,6 +240,8 @@ CORE = [
     "subj_zh_beaten_rival",
     "subj_zh_names_in_a_copula_predicate",
     "en_deliveries_to_overseas_markets",
+    "zh_hk_first_n_months",
+    "zh_hk_first_quarter",
 ]
 
 

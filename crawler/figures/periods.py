@@ -268,9 +268,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?<![\d.])(\d{1,2})\s*月(?:份)?\s*(?:至|到|-|–|—|~)\s*(\d{1,2})\s*月"),
         "zh_range",
     ),
-    (re.compile(r"前\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),
+    (re.compile(r"(?:前|首)\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),  # 首11个月: HK usage
     (re.compile(r"前\s*([一二三两])\s*个?\s*季度"), "zh_first_q"),
-    (re.compile(r"(?:第\s*)?([一二三四1-4])\s*季度"), "zh_quarter"),
+    (re.compile(r"(?:第\s*)?([一二三四1-4])\s*季度|(首)季(?:度)?"), "zh_quarter"),  # 首季: HK
     (re.compile(r"上半年"), "h1"),
     (re.compile(r"下半年"), "h2"),
     (
@@ -509,9 +509,9 @@ _MONTH_NEEDLES = (
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_year_range": ("年",),
     "zh_range": ("月",),
-    "zh_first_n": ("前",),
+    "zh_first_n": ("前", "首"),
     "zh_first_q": ("前",),
-    "zh_quarter": ("季度",),
+    "zh_quarter": ("季度", "首季"),
     "h1": ("上半年",),
     "h2": ("下半年",),
     "zh_as_of": ("截",),
@@ -760,7 +760,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 if kind == "en_first_q":
                     _year_of(g[1], parts)
             elif kind == "zh_quarter":
-                q = small_int(g[0])
+                q = small_int(g[0]) if g[0] else 1  # 首季: the first
                 _add(parts, m, quarter=q)
             elif kind == "h1":
                 _add(parts, m, half=1)
