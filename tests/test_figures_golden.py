@@ -242,6 +242,7 @@ CORE = [
     "en_deliveries_to_overseas_markets",
     "zh_hk_first_n_months",
     "zh_hk_first_quarter",
+    "per_zh_roundup_month_after_a_running_total",
 ]
 
 

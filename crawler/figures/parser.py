@@ -346,12 +346,39 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
             state.para_entity, state.para_from_frame = state.frame, True
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
+            elif _running_total_of_the_month(
+                state.carry_period, state.lead_period
+            ) and _names_another_maker(work[sentence.start : sentence.end], state):
+                # a roundup's "1-11月累计" closes one maker's paragraph; the next maker's
+                # reports on the month again
+                state.carry_period = state.lead_period
         state.sentence_no += 1
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
     # a table figure a sentence states too takes the sentence's segment, so that they merge
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
+
+
+def _names_another_maker(s: str, state: _State) -> bool:
+    """The sentence names a maker other than the last one named."""
+    last = state.last.get("maker")
+    return any(
+        not m.entity.is_region and m.entity.kind != "unknown" and m.entity != last
+        for m in names_in(s)
+    )
+
+
+def _running_total_of_the_month(carry: Period | None, lead: Period | None) -> bool:
+    """The carried period is the year so far (or a lifetime) up to the month the article's lead
+    reports on."""
+    return (
+        carry is not None
+        and lead is not None
+        and lead.kind == "month"
+        and carry.kind in ("ytd", "lifetime")
+        and (carry.end.year, carry.end.month) == (lead.end.year, lead.end.month)
+    )
 
 
 def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Figure]:
