@@ -243,6 +243,8 @@ CORE = [
     "zh_hk_first_n_months",
     "zh_hk_first_quarter",
     "per_zh_roundup_month_after_a_running_total",
+    "per_en_past_year_comparison_does_not_carry",
+    "subj_en_part_named_before_a_relative_clause",
 ]
 
 

@@ -346,11 +346,12 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
             state.para_entity, state.para_from_frame = state.frame, True
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
-            elif _running_total_of_the_month(
-                state.carry_period, state.lead_period
-            ) and _names_another_maker(work[sentence.start : sentence.end], state):
-                # a roundup's "1-11月累计" closes one maker's paragraph; the next maker's
-                # reports on the month again
+            elif (
+                _running_total_of_the_month(state.carry_period, state.lead_period)
+                and _names_another_maker(work[sentence.start : sentence.end], state)
+            ) or _past_year_beside_the_month(state.carry_period, state.lead_period):
+                # a roundup's "1-11月累计" closes one maker's paragraph, and "it sold 3.02
+                # million in all of 2023" compares: the next paragraph reports on the month
                 state.carry_period = state.lead_period
         state.sentence_no += 1
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
@@ -366,6 +367,17 @@ def _names_another_maker(s: str, state: _State) -> bool:
     return any(
         not m.entity.is_region and m.entity.kind != "unknown" and m.entity != last
         for m in names_in(s)
+    )
+
+
+def _past_year_beside_the_month(carry: Period | None, lead: Period | None) -> bool:
+    """The carried period is a full year before the month the article's lead reports on."""
+    return (
+        carry is not None
+        and lead is not None
+        and lead.kind == "month"
+        and carry.kind == "year"
+        and carry.end < lead.start
     )
 
 
@@ -868,7 +880,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
         obj = cand.entity_obj
         if obj is not None and subsegment(
-            s[_part_window(s, cand, live, starts, parts_all) : cand.number.unit_end]
+            _BODY_NAMES.sub(
+                " ", s[_part_window(s, cand, live, starts, parts_all) : cand.number.unit_end]
+            )
             + _predicate_after(s, cand.number.unit_end)
             + _market_lead(s, starts)
         ):
@@ -993,6 +1007,12 @@ def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
     return hit.start - unit_end <= 16 and _GAP_BREAK.search(s, unit_end, hit.start) is None
 
 
+# industry bodies whose names hold a vehicle class ("China Passenger Car Association")
+_BODY_NAMES = re.compile(r"(?:China )?Passenger Car Association|全国乘用车市场信息联席会")
+# a clause whose subject stands in the clause before it
+_VERB_LED = re.compile(
+    r"\s*(?:were|was|are|is|reached|totaled|totalled|came to|stood at|hit|amounted to)\b", re.I
+)
 _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$")
 
 
@@ -1013,6 +1033,13 @@ def _part_window(
         compared = [c for c in live if c.number.start < cand.number.start and not is_base(c)]
         if compared:
             return starts[compared[-1].clause]
+    if cand.clause > 0 and _VERB_LED.match(s, starts[cand.clause]):
+        # "Passenger vehicle sales, which include hybrids, were 504,003": what is counted
+        # is named in the clause before, past any relative clause
+        i = cand.clause - 1
+        while i > 0 and _RELATIVE_START.match(s, starts[i]):
+            i -= 1
+        return starts[i]
     return starts[cand.clause]
 
 
