@@ -245,6 +245,7 @@ CORE = [
     "per_zh_roundup_month_after_a_running_total",
     "per_en_past_year_comparison_does_not_carry",
     "subj_en_part_named_before_a_relative_clause",
+    "subj_zh_name_holding_a_class_word",
 ]
 
 

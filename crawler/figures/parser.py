@@ -879,10 +879,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
         obj = cand.entity_obj
+        lo = _part_window(s, cand, live, starts, parts_all)
         if obj is not None and subsegment(
-            _BODY_NAMES.sub(
-                " ", s[_part_window(s, cand, live, starts, parts_all) : cand.number.unit_end]
-            )
+            _unnamed(s, lo, cand.number.unit_end, obj, subjects)
             + _predicate_after(s, cand.number.unit_end)
             + _market_lead(s, starts)
         ):
@@ -1005,6 +1004,18 @@ _GAP_BREAK = re.compile(
 def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
     """A metric word right after a number that counts it ("20,116 deliveries", "25万辆的销量")."""
     return hit.start - unit_end <= 16 and _GAP_BREAK.search(s, unit_end, hit.start) is None
+
+
+def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Mention, bool]]) -> str:
+    """``s[lo:hi]`` without the names that hold a vehicle class but say whose the figure is:
+    the subject's own ("上汽乘用车") and an industry body's ("China Passenger Car Association")."""
+    chars = list(_BODY_NAMES.sub(lambda m: " " * len(m.group(0)), s[lo:hi]))
+    names = lexicon().by_alias
+    for m, _ in mentions:  # the entity's name itself, not a pronoun ("the domestic automaker")
+        named = names.get(s[m.start : m.end].casefold()) == entity.name
+        if named and m.entity == entity and lo <= m.start and m.end <= hi:
+            chars[m.start - lo : m.end - lo] = " " * (m.end - m.start)
+    return "".join(chars)
 
 
 # industry bodies whose names hold a vehicle class ("China Passenger Car Association")
