@@ -14,27 +14,18 @@ named by its pid (and host, on PostgreSQL) and start, never by the database URL.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import json
 import os
 import re
 import socket
 import time
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy.engine import make_url
-
-from store import locks
+from store import lockfile, locks
 
 
 def lock_path(db_url: str, source: str) -> Path:
-    url = make_url(db_url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        database = Path(url.database).resolve()
-        return database.with_name(f"{database.name}.crawl-{source}.lock")
-    digest = hashlib.sha256(db_url.encode()).hexdigest()[:16]
-    return Path.cwd() / f".evwatch-{digest}.crawl-{source}.lock"
+    return lockfile.lock_path(db_url, f".crawl-{source}.lock")
 
 
 class SourceBusy(Exception):
@@ -50,9 +41,8 @@ class SourceLock:
 
     def __init__(self, db_url: str, source: str) -> None:
         self.db_url = db_url
-        self.path = lock_path(db_url, source)
+        self.file = lockfile.LockFile(lock_path(db_url, source))
         self.source = source
-        self.handle: int | None = None
         self.advisory: locks.AdvisoryLock | None = None
 
     def acquire(self) -> None:
@@ -60,19 +50,11 @@ class SourceLock:
         if locks.is_postgresql(self.db_url):
             self._acquire_advisory()
             return
-        handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(handle)
-            os.close(handle)
-            raise SourceBusy(
-                f"another crawl of {self.source} is running ({holder})", holder
-            ) from None
         owner = {"pid": os.getpid(), "since": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        os.ftruncate(handle, 0)
-        os.pwrite(handle, json.dumps(owner).encode(), 0)
-        self.handle = handle
+        taken = self.file.acquire(owner)
+        if taken is not None:
+            holder = _holder(taken)
+            raise SourceBusy(f"another crawl of {self.source} is running ({holder})", holder)
 
     def _acquire_advisory(self) -> None:
         name = f"evwatch crawl {self.source}, pid {os.getpid()} on {socket.gethostname()}"
@@ -87,37 +69,17 @@ class SourceLock:
         if self.advisory is not None:
             self.advisory.release()
             self.advisory = None
-        if self.handle is not None:
-            os.ftruncate(self.handle, 0)
-            fcntl.flock(self.handle, fcntl.LOCK_UN)
-            os.close(self.handle)
-            self.handle = None
+        self.file.release()
 
 
 def is_held(db_url: str, source: str) -> bool:
     """Whether some process is crawling the source now; takes nothing."""
     if locks.is_postgresql(db_url):
         return locks.holder_of(db_url, locks.source_key(source), locks.SOURCE_SPACE) is not None
-    path = lock_path(db_url, source)
-    if not path.exists():
-        return False
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    else:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
-    finally:
-        os.close(handle)
+    return lockfile.holder(lock_path(db_url, source)) is not None
 
 
-def _holder(handle: int) -> str:
-    try:
-        owner = json.loads(os.pread(handle, 4096, 0) or b"{}")
-    except (OSError, ValueError):
-        owner = {}
+def _holder(owner: dict[str, Any]) -> str:
     if not owner:
         return "holder unknown"
     return f"pid {owner.get('pid')}, since {owner.get('since')}"

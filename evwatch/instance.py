@@ -10,28 +10,22 @@ has it, for the refusal.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import json
 import os
 import socket
 import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
 from crawler.errors import CommandError
-from store import locks
+from store import lockfile, locks
 
 
 def lock_path(db_url: str) -> Path:
-    url = make_url(db_url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database).resolve().with_name(Path(url.database).name + ".lock")
-    digest = hashlib.sha256(db_url.encode()).hexdigest()[:16]
-    return Path.cwd() / f".evwatch-{digest}.lock"
+    return lockfile.lock_path(db_url, ".lock")
 
 
 def _masked_command(db_url: str) -> str:
@@ -46,30 +40,15 @@ class InstanceLock:
 
     def __init__(self, db_url: str, role: str, wait_seconds: float = 1.0) -> None:
         self.path = lock_path(db_url)
+        self.file = lockfile.LockFile(self.path)
         self.db_url = db_url
         self.role = role
         self.wait_seconds = wait_seconds
-        self.handle: int | None = None
         self.advisory: locks.AdvisoryLock | None = None
 
     def __enter__(self) -> InstanceLock:
         if locks.is_postgresql(self.db_url):
             return self._enter_advisory()
-        handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + self.wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = _read_holder(handle)
-                    os.close(handle)
-                    raise CommandError(
-                        f"another evwatch is running on this database ({holder}); "
-                        f"lock file {self.path}"
-                    ) from None
-                time.sleep(0.1)
         owner = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -77,9 +56,12 @@ class InstanceLock:
             "command": _masked_command(self.db_url),
             "since": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
-        os.ftruncate(handle, 0)
-        os.pwrite(handle, json.dumps(owner).encode(), 0)
-        self.handle = handle
+        taken = self.file.acquire(owner, self.wait_seconds)
+        if taken is not None:
+            raise CommandError(
+                f"another evwatch is running on this database ({_describe(taken)}); "
+                f"lock file {self.path}"
+            )
         return self
 
     def _enter_advisory(self) -> InstanceLock:
@@ -103,37 +85,18 @@ class InstanceLock:
         if self.advisory is not None:
             self.advisory.release()
             self.advisory = None
-        if self.handle is not None:
-            os.ftruncate(self.handle, 0)
-            fcntl.flock(self.handle, fcntl.LOCK_UN)
-            os.close(self.handle)
-            self.handle = None
+        self.file.release()
 
 
 def holder(db_url: str) -> str | None:
     """Who holds the lock now (None when nobody does); takes nothing."""
     if locks.is_postgresql(db_url):
         return locks.holder(db_url)
-    path = lock_path(db_url)
-    if not path.exists():
-        return None
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return _read_holder(handle)
-    else:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return None
-    finally:
-        os.close(handle)
+    owner = lockfile.holder(lock_path(db_url))
+    return None if owner is None else _describe(owner)
 
 
-def _read_holder(handle: int) -> str:
-    try:
-        owner = json.loads(os.pread(handle, 4096, 0) or b"{}")
-    except (OSError, ValueError):
-        return "holder unknown"
+def _describe(owner: dict[str, Any]) -> str:
     if not owner:
         return "holder unknown"
     return (
