@@ -246,6 +246,7 @@ CORE = [
     "per_en_past_year_comparison_does_not_carry",
     "subj_en_part_named_before_a_relative_clause",
     "subj_zh_name_holding_a_class_word",
+    "st_en_list_value_with_a_bracketed_detail",
 ]
 
 

@@ -508,8 +508,14 @@ def _cell_pct(cell: str) -> float | None:
     return -value if negative else value
 
 
+# "20,575 (NIO brand 15,493, Onvo 5,082)": what follows the value in brackets details it
+_TRAILING_BRACKET = re.compile(r"(?<=\d)\s*[（(](?![^()（）]*[%％])[^()（）]*[)）]\s*$")
+_DETAIL = re.compile(r"\s*[（(](?![^()（）]*[%％])[^()（）]*[)）]\s*")
+
+
 def _cell_value(cell: str) -> tuple[int, str] | None:
     """The one vehicle count a cell holds, with its qualifier."""
+    cell = _TRAILING_BRACKET.sub("", cell)
     numbers = [n for n in find_numbers(cell) if n.counts != OTHER]
     if len(numbers) != 1 or len(find_numbers(cell)) != 1:
         return None
@@ -607,6 +613,8 @@ def _list_parts(line: str) -> tuple[str, str, int, str] | None:
                                    value_text[: n.start], flags=re.I):  # fmt: skip
         return None
     rest = value_text[max(n.end, n.unit_end) :]
+    if _DETAIL.fullmatch(rest):
+        rest = ""  # "20,575 (NIO brand 15,493, Onvo 5,082)": the value, detailed
     if re.sub(r"[\W_\d.]+", "", _REST_WORDS.sub(" ", rest)):
         return None
     return m.group("label"), value_text, n.value, rest
