@@ -175,7 +175,8 @@ _PLANNED = re.compile(
     r"|\bis set to\b|\bis expected to\b|\bscheduled\b",
     re.I,
 )
-_RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
+# a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
+_RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
@@ -730,7 +731,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         else:
             # "..., of all passenger car sales, which totaled 2.27 million": the relative
             # clause counts the noun before it, share or not
-            relative = cand.clause > 0 and _RELATIVE_START.match(s, c0) is not None
+            relative = cand.clause > 0 and _RELATIVE_CLAUSE.match(s, c0) is not None
             seg_before = [
                 h
                 for h in segs
@@ -987,7 +988,6 @@ _TO_ONE_MARKET = re.compile(
     r"\s+(?:(?:units?|vehicles?|cars?|buses)\s+)?of (?:them|these|those)\s+(?:were\s+)?"
     r"(?:sold|exported|shipped|delivered|went)\s+to\s+(?:the\s+)?[A-Z]"
 )
-_RELATIVE_START = re.compile(r"\s*(?:which|that)\b", re.I)
 # a clause without a verb of its own, hanging on the clause before it
 _VERBLESS = re.compile(r"\s*(?:with|including|of which|among them|其中|包括)\b", re.I)
 _NEW_PREDICATE = re.compile(
@@ -1048,7 +1048,7 @@ def _part_window(
         # "Passenger vehicle sales, which include hybrids, were 504,003": what is counted
         # is named in the clause before, past any relative clause
         i = cand.clause - 1
-        while i > 0 and _RELATIVE_START.match(s, starts[i]):
+        while i > 0 and _RELATIVE_CLAUSE.match(s, starts[i]):
             i -= 1
         return starts[i]
     return starts[cand.clause]
