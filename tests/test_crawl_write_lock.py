@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,28 @@ def article_hits(replica: ReplicaProcess) -> list[str]:
     return [h["path"] for h in replica.hits() if "/20" in h["path"] and h["status"] == 200]
 
 
+@contextmanager
+def write_lock_held_during_crawl(
+    replica: ReplicaProcess, db: Path
+) -> Iterator[subprocess.Popen[str]]:
+    """Starts a crawl into ``db``; another process takes the SQLite write lock as soon as the
+    crawl's run has started and holds it for the ``with`` body."""
+    crawl = subprocess.Popen(
+        [sys.executable, "-m", "evwatch", *crawl_args(replica, db)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    holder = sqlite3.connect(db, timeout=30, isolation_level=None)
+    try:
+        deadline = time.monotonic() + 60
+        while not query(db, "SELECT id FROM crawl_runs") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        holder.execute("BEGIN IMMEDIATE")
+        yield crawl
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
 def test_writes_that_meet_a_held_lock_fail_the_run_and_are_fetched_again(
     site: ReplicaProcess, tmp_path: Path
 ) -> None:
@@ -53,27 +76,14 @@ def test_writes_that_meet_a_held_lock_fail_the_run_and_are_fetched_again(
     db = tmp_path / "evwatch.db"
     assert run_evwatch("--db", f"sqlite:///{db}", "db", "upgrade").returncode == 0
     site.reset()
-    crawl = subprocess.Popen(
-        [sys.executable, "-m", "evwatch", *crawl_args(site, db)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    # Another process takes the write lock as soon as the run has started, and keeps it until
-    # the crawl has given up storing.
-    holder = sqlite3.connect(db, timeout=30, isolation_level=None)
-    try:
-        deadline = time.monotonic() + 60
-        while not query(db, "SELECT id FROM crawl_runs") and time.monotonic() < deadline:
-            time.sleep(0.02)
-        holder.execute("BEGIN IMMEDIATE")
+    # The lock is kept until the crawl has given up storing.
+    with write_lock_held_during_crawl(site, db) as crawl:
         assert crawl.stderr is not None
         lines = []
         for line in crawl.stderr:
             lines.append(line)
             if "could not store" in line:
                 break
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     _, err = crawl.communicate(timeout=120)
     log = "".join(lines) + err
     assert crawl.returncode == 1, log[-3000:]
@@ -98,20 +108,8 @@ def test_writes_that_meet_a_held_lock_fail_the_run_and_are_fetched_again(
 def test_a_lock_held_for_a_moment_is_waited_out(site: ReplicaProcess, tmp_path: Path) -> None:
     db = tmp_path / "evwatch.db"
     assert run_evwatch("--db", f"sqlite:///{db}", "db", "upgrade").returncode == 0
-    crawl = subprocess.Popen(
-        [sys.executable, "-m", "evwatch", *crawl_args(site, db)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    holder = sqlite3.connect(db, timeout=30, isolation_level=None)
-    try:
-        deadline = time.monotonic() + 60
-        while not query(db, "SELECT id FROM crawl_runs") and time.monotonic() < deadline:
-            time.sleep(0.02)
-        holder.execute("BEGIN IMMEDIATE")
+    with write_lock_held_during_crawl(site, db) as crawl:
         time.sleep(2.5)  # longer than one lock wait, shorter than the tries together
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     _, err = crawl.communicate(timeout=120)
     assert crawl.returncode == 0, err[-3000:]
     assert query(db, "SELECT status FROM crawl_runs") in ([("ok",)], [("partial",)])
