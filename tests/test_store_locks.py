@@ -59,10 +59,7 @@ def test_one_instance_per_database_across_directories_until_the_holder_dies(
             InstanceLock(url, "dispatch", wait_seconds=0.2).__enter__()
         assert f"pid {child.pid}" in (holder(url) or "")
     finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        if child.stdout is not None:
-            child.stdout.close()
+        _kill(child)
     deadline = time.monotonic() + 20
     while True:  # the server ends the dead holder's session and its lock with it
         try:
@@ -113,10 +110,7 @@ def test_one_crawl_per_source_across_directories_until_the_holder_dies(
         assert close_abandoned_runs(db, url) == 0
         assert query(url, running) == [("running",)]
     finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        if child.stdout is not None:
-            child.stdout.close()
+        _kill(child)
     deadline = time.monotonic() + 20
     while True:  # the server ends the dead holder's session and its lock with it
         try:
@@ -135,3 +129,11 @@ def test_one_crawl_per_source_across_directories_until_the_holder_dies(
     db.dispose()
     for database in (url, other_database):
         pg_cluster.drop_database(database)
+
+
+def _kill(child: subprocess.Popen[str]) -> None:
+    """SIGKILL: the holder dies without releasing anything."""
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    if child.stdout is not None:
+        child.stdout.close()
