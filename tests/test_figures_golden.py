@@ -247,6 +247,16 @@ CORE = [
     "subj_en_part_named_before_a_relative_clause",
     "subj_zh_name_holding_a_class_word",
     "st_en_list_value_with_a_bracketed_detail",
+    "subj_zh_whole_of_a_share",
+    "subj_en_listed_name_with_its_number",
+    "subj_en_dependent_list_is_no_later_subject",
+    "subj_en_its_output_after_a_place",
+    "subj_en_whole_of_a_share",
+    "per_zh_first_car_time_is_not_the_milestones",
+    "per_en_cumulative_with_a_year_is_that_year",
+    "per_en_cumulative_with_a_past_year",
+    "subj_en_owned_by_apposition",
+    "per_en_the_quarter_is_the_quarter_reported",
 ]
 
 

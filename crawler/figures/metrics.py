@@ -663,8 +663,21 @@ def growth_hits(text: str) -> list[Growth]:
     for m in _search_in(text, _MULTIPLIED_EN, _MULTIPLIED_EN_LOWER):
         pct = _MULTIPLIED_PCT[m.group(1).lower()]
         out.append(Growth(m.start(), m.end(), pct, _is_mom(text, m.start(), m.end())))
-    out = [g for g in out if not _QOQ.search(_after_rate(text, g.end))]
+    out = [
+        g
+        for g in out
+        if not _QOQ.search(_after_rate(text, g.end))
+        and not _SHARE_VERB_BEFORE.search(text, max(0, g.start - 8), g.start)
+        and not _SHARE_OF_AFTER.match(text, g.end)
+    ]
     return sorted(out, key=lambda g: g.start)
+
+
+# "making up 3.5 per cent of China's total", "taking up 9%": a share, not a growth rate
+_SHARE_VERB_BEFORE = re.compile(r"\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took)\s+$", _I)
+_SHARE_OF_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:national|nationwide|country|China|total|overall|all)\b", _I
+)
 
 
 _RECORD = re.compile(

@@ -50,6 +50,7 @@ from crawler.figures.roles import (
     list_group,
     made_in_china,
     may_be_subject_later,
+    owns_number_as_whole,
     place_as_scope,
     worldwide,
 )
@@ -100,7 +101,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         "other",
         re.compile(
             r"\b(?:an?|another|other|rival|some|several|many)\s+(?:[A-Za-z-]+\s+){0,3}?(?:startup"
-            r"|start-up|carmaker|automaker|company|firm|EV maker|NEV maker|manufacturer|rival"
+            r"|start-up|carmaker|automaker|company|firm|EV maker|NEV maker|maker|manufacturer|rival"
             r"|newcomer|player|competitor|peer)s?\b(?!\s+(?:spokes|officials?|executives?|statement"
             r"|sources?|filings?|reports?|data|said)\b)"
             r"|\bthe (?:[\w'’-]+ ){0,3}?(?:top seller|best[- ]seller|market leader)\b"
@@ -265,10 +266,21 @@ def _own_plant(words: str, maker: Entity | None) -> Entity:
     return Entity(words, "unknown", "", None, False)
 
 
+# what a place makes: "its output", "its NEV production", 其新能源汽车产量
+_REGION_POSSESSIVE = re.compile(
+    r"its\s+(?:[\w-]+\s+){0,3}?(?:output|production)\b|其(?:新能源)?(?:汽车)?产量", re.I
+)
+
+
+def _region(entity: Entity | None) -> bool:
+    return entity is not None and entity.is_region
+
+
 def _remember(last: dict[str, Entity], entity: Entity) -> None:
     """``entity`` is the last of its kind named: what "the company", "the province", "the
     brand" point back to."""
     last[_kind_key(entity)] = entity
+    last["any"] = entity
     if entity.kind == "brand":
         last["brand"] = entity
 
@@ -434,6 +446,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     )
     last = dict(state.last)
     apposed = appositions(s, [f.end for f in found] + [b for _, b, _ in pronouns])
+    unremembered: Mention | None = None  # the last name that is no subject
     for _, item in events:
         if isinstance(item, tuple):
             a, b, kind = item
@@ -447,6 +460,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = lexicon().entities["China"]
             elif kind == "own_plant":
                 target = _own_plant(s[a:b], last.get("maker"))
+            elif kind == "maker" and _REGION_POSSESSIVE.match(s, a) and _region(last.get("any")):
+                # "Jiangsu built 640,000 vehicles. Its NEV output ...": the place last named
+                target = last["any"]
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
             if (
@@ -463,13 +479,21 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             out.append((Mention(target, a, b), True))
         else:
             mention = item
-            if not (
+            if (
                 dependent(s, mention)
                 or place_in_a_name(s, mention)
                 or any(a <= mention.start < b for a, b in apposed)
                 or beaten(s, mention)
             ):
+                unremembered = mention
+            elif not (
+                # "including Chery, Nio, BYD and JAC": the whole list depends, not only Chery
+                unremembered is not None and LIST_SEP.match(s[unremembered.end : mention.start])
+            ):
                 _remember(last, mention.entity)
+                unremembered = None
+            else:
+                unremembered = mention
             out.append((mention, True))
     # dependents: "its AITO, Luxeed", "including Onvo"; owners: "Geely's Zeekr"
     subject = [ok for _, ok in out]
@@ -562,6 +586,23 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         _remember(state.last, mention.entity)
         if may_be_subject_later(s, mention):
             state.para_entity, state.para_from_frame = mention.entity, False
+    makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]
+    if makers:  # "Geely ships more than any company in Zhejiang, and its ...": the maker's
+        state.last["any"] = makers[-1]
+
+
+_FIRST_EVENT = re.compile(r"第一[辆台]|首[辆台]|\bfirst (?:car|vehicle|unit|delivery)\b", re.I)
+_PLAIN_NOUN = re.compile(r"\s*(?:vehicles|cars|automobiles|autos|辆汽车)\b", re.I)
+
+
+def _named_subjects(s: str) -> list[tuple[Mention, bool]]:
+    """The names in a sentence without figures, each with "is a possible subject": a name in
+    a list that depends on something else ("including Chery, Nio and JAC") is none."""
+    out: list[tuple[Mention, bool]] = []
+    for mention in names_in(s):
+        listed = bool(out) and not out[-1][1] and LIST_SEP.match(s[out[-1][0].end : mention.start])
+        out.append((mention, not (listed or dependent(s, mention))))
+    return out
 
 
 def _sentence(work: str, original: str, start: int, end: int, state: _State) -> list[Figure]:
@@ -570,7 +611,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     if not _HAS_NUMBER.search(s):
         # fast path: a sentence without numbers only feeds the article state
         _carry_updates(s, find_parts(s), mx.segment_hits(s), state, [])
-        _update_last(state, [(m, not dependent(s, m)) for m in names_in(s)], s)
+        _update_last(state, _named_subjects(s), s)
         return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
@@ -769,6 +810,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         parts = own
         if own.empty and not n.ordinal:
             cand.doubts.append(D_PERIOD_AWAY)
+        # "从第一辆2019年12月交付用户,到第5万辆交付达成": the time of the first car is not a
+        # milestone's
+        firsts = (
+            {i for i in range(len(starts)) if _FIRST_EVENT.search(s, starts[i], bounds[i])}
+            if n.ordinal
+            else set()
+        )
+        if firsts:
+            before_lead = [p for p in before_lead if all(p is not lead_parts[i] for i in firsts)]
+            after_lead = [p for p in after_lead if all(p is not lead_parts[i] for i in firsts)]
         for extra in reversed(before_lead):
             parts = parts.merge(extra)
         if parts.empty:
@@ -782,6 +833,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     for i, p in enumerate(lead_parts)
                     if i != cand.clause
                     and i not in theirs
+                    and i not in firsts
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
@@ -802,6 +854,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 parts = near[0]
         if n.ordinal:
             parts.lifetime = True
+            parts.year_alone = False  # "从2018年交付第一台到今天第50万台": no year's count
         period = (
             resolve(parts, state.published, state.carry_period, announce)
             if not parts.empty or n.ordinal
@@ -909,7 +962,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if segment is None and cand.entity_obj is not None and cand.entity_obj.nev_only:
             segment = "nev"
         if segment is None:
-            segment = carry_segment or "unknown"
+            # "... to lead in electric cars. Anhui built 1.03 million vehicles": a count that
+            # names its own plain noun counts what it names, not the last segment said
+            own_noun = _PLAIN_NOUN.fullmatch(s, cand.number.end, cand.number.unit_end)
+            segment = (None if own_noun else carry_segment) or "unknown"
         metric = cand.metric
         assert metric is not None and cand.period is not None and cand.entity is not None
         if metric == "prodsales":
@@ -973,7 +1029,12 @@ _OWNS_METRIC = re.compile(
     r"(?![^,;:]*?\b(?:and|while|but)\b)",
     re.I,
 )
-_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?")
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
+    # "among them BYD with 40,532 units": a listed name with its own number
+    r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?",
+    re.I,
+)
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
 # "delivered 1,002 electric buses to Chile", "handed over 5,000 taxis to Thai operators": one
 # batch for one buyer, not the period's deliveries (customers, users, owners are everyone)
@@ -1103,7 +1164,11 @@ def _assign_entity(
         (
             m
             for m, _ in subjects
-            if m.end <= n.start and _POSSESSIVE_BEFORE.fullmatch(s, m.end, n.start)
+            if m.end <= n.start
+            and (
+                _POSSESSIVE_BEFORE.fullmatch(s, m.end, n.start)
+                or owns_number_as_whole(s, m, n.start)
+            )
         ),
         None,
     )

@@ -1293,7 +1293,14 @@ def resolve(
         if carry is not None and carry.kind in ("ytd", "half", "quarter", "year"):
             return carry  # "exports reached 94,916 in total" in a January-May report
         return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
-    if parts.lifetime and not parts.ytd and not parts.full_year and parts.year_rel != "this":
+    if (
+        parts.lifetime
+        and not parts.ytd
+        and not parts.full_year
+        and parts.year_rel != "this"
+        # "its cumulative 2025 deliveries": the year's so far
+        and not parts.year_alone
+    ):
         return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
         if parts.full_year and not parts.ytd and year is None and published.month <= 6:
@@ -1328,7 +1335,9 @@ def _that_month(carry: Period | None, published: date) -> Period:
 
 
 def _that_quarter(carry: Period | None, published: date) -> Period:
-    """The quarter of the month the article reports on."""
+    """The quarter the article reports on, or the quarter of the month it reports on."""
+    if carry is not None and carry.kind == "quarter":
+        return carry  # "third-quarter results ... deliveries in the quarter"
     end = _that_month(carry, published).end
     first = 3 * ((end.month - 1) // 3) + 1
     return Period("quarter", date(end.year, first, 1), month_end(end.year, first + 2))

@@ -21,7 +21,8 @@ _DEPENDENT_BEFORE = re.compile(
     r"\b(?:(?:backed|owned|controlled|supported|founded|invested|co-developed|jointly developed"
     r"|developed) by|partnered with|in partnership with)\b(?:\s+[\w-]+){0,1}\s*|"
     r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
-    r"|thanks to|from)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动)$",
+    r"|thanks to|from|among them|among which|besides|in addition to|apart from|aside from"
+    r"|other than|except|excluding)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动|除了?)$",
     re.I,
 )
 
@@ -55,7 +56,8 @@ _OWN_VERB_AFTER = re.compile(
     re.I,
 )
 _LISTED_BEFORE = re.compile(
-    r"\b(?:including|includes|such as|like)\b|包括|如|\b(?:by|with)\s+(?:[\w-]+\s+)?$", re.I
+    r"\b(?:including|includes|such as|like|among them)\b|包括|如|\b(?:by|with)\s+(?:[\w-]+\s+)?$",
+    re.I,
 )
 
 
@@ -68,6 +70,9 @@ _APPOSITION = re.compile(
     r"|,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s|'|’)\s[^,;，；。\d]{0,80}?,"
     r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s"  # "Changan Automobile — a state-owned ... —"
     r"|,\s*(?:which|who|whose)\s[^,;，；。\d]{0,100}?,"  # "Geely Auto, which owns Zeekr,"
+    # "Leapmotor, owned by Dutch carmaker Stellantis, delivered ..."
+    r"|,\s*(?:(?:wholly|jointly|majority|partly|partially|now)[- ])?(?:owned|controlled|backed"
+    r"|founded|run|based|headquartered)\s[^,;，；。\d]{0,80}?,"
     r"|\s*\((?:the|a|an|its|one of|which|who|whose)\s[^()\d]{0,80}\))",  # "(the parent of Zeekr)"
     re.I,
 )
@@ -209,7 +214,7 @@ _COUNTED_NOUN = re.compile(
 )
 # "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
 _FROM_BRAND = re.compile(
-    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:(?:its|the)\s+(?:[\w-]+\s+){0,6})?$"
+    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:(?:its|the)\s+(?:[\w'’-]+\s+){0,6})?$"
 )
 
 
@@ -258,12 +263,38 @@ def headline_subject(headline: str) -> Entity | None:
 _RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:which|who|whose)\b", re.I)
 
 
+# "6.3% of the national total", "making up 3.5 per cent of China's", 占全国的
+_SHARE_OF_BEFORE = re.compile(
+    r"(?:%|\bpercent|\bper cent|\bpct|\bshare|\bproportion)\s+of\s+(?:the\s+)?$|占(?:了|到)?\s*$",
+    re.I,
+)
+# "of the national total of 30.16 million", "of China's total sales of 30 million"
+_WHOLE_OWN_NUMBER = re.compile(
+    r"(?:'s|’s)?(?:\s+[\w-]+){0,4}?\s+of\s+(?:(?:about|around|some)\s+)?"
+)
+
+
+def share_whole(s: str, mention: Mention) -> bool:
+    """The name is the whole a share is taken of ("7.1 percent of the country's output")."""
+    return bool(_SHARE_OF_BEFORE.search(s[max(0, mention.start - 16) : mention.start]))
+
+
+def owns_number_as_whole(s: str, mention: Mention, number_start: int) -> bool:
+    """The whole of a share states its own number ("8% of the national total of 30.16
+    million")."""
+    return share_whole(s, mention) and bool(
+        _WHOLE_OWN_NUMBER.fullmatch(s, mention.end, number_start)
+    )
+
+
 def beaten(s: str, mention: Mention) -> bool:
     """The name is the one beaten or compared with ("Chongqing tops China", "more than NIO"),
-    unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000")."""
-    return bool(
-        _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
-    ) and not _RELATIVE_AFTER.match(s, mention.end)
+    unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000"), or
+    the whole a share is taken of."""
+    return (
+        bool(_OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start]))
+        and not _RELATIVE_AFTER.match(s, mention.end)
+    ) or share_whole(s, mention)
 
 
 def made_in_china(window: str) -> bool:

@@ -70,6 +70,12 @@ _EN_ACTOR = re.compile(
     rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})(?:\s+{_FIGURE_VERB}|(?:'s|’s)\s+(?:\w+\s+){{0,2}}"
     r"(?:sales|deliveries|output|production|exports|shipments|volume))"
 )
+# "Smart, jointly owned by Geely and Mercedes-Benz, sold ...": a name a sentence opens with and
+# then describes
+_EN_APPOSED = re.compile(
+    rf"\s*((?:{_CAP}\s+){{0,2}}{_CAP}),\s+(?:(?:wholly|jointly|majority|partly)[- ])?"
+    r"(?:owned|controlled|backed|founded|a|an|the)\s[^,;:.]{1,80},"
+)
 # capitalised words that start sentences or name no one
 _NOT_NAME_WORDS = """a an the it its this that these those they their he she we our you i in on
     at by for of from to with and or but as after before during since while when where what which
@@ -83,7 +89,9 @@ _NOT_NAME_WORDS = """a an the it its this that these those they their he she we 
     erev suv suvs mpv mpvs chinese china's global domestic overseas passenger commercial
     electric hybrid plug-in vehicles cars units chart note source photo reuters bloomberg xinhua
     cnevpost caam cpca first second third fourth last next q1 q2 q3 q4 h1 h2 ytd yoy mom
-    across among including despite together"""
+    across among including despite together earlier later today yesterday separately
+    additionally furthermore moreover likewise similarly notably previously currently recently
+    now then thus therefore hence besides last"""
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 # Chinese: a name at the head of a clause, right before its period or metric ("合创4月交付",
 # "自主品牌累计销量"), or a known name continued by another word and a company word ("吉利长兴基地",
@@ -168,6 +176,13 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         start = m.end(1) - len(" ".join(words))
         if not covered(start, m.end(1)):
             out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
+    apposed = _EN_APPOSED.match(s)
+    if (
+        apposed
+        and not any(w.casefold() in _NOT_NAMES for w in apposed.group(1).split())
+        and not covered(apposed.start(1), apposed.end(1))
+    ):
+        out.append(Unknown(apposed.group(1), apposed.start(1), apposed.end(1)))
     for m in _ZH_HEAD.finditer(s) if not s.isascii() else ():  # perf: it needs Chinese
         name = m.group(1)
         if not _ZH_COMMON.match(name) and not covered(m.start(1), m.end(1)):
@@ -274,9 +289,13 @@ def named_part(s: str, mention: Mention) -> int | None:
     model = _MODEL_SUFFIX.match(s, mention.end)
     if model:
         return model.end()
+    if entity.kind not in ("group", "maker") or not has_brands(entity.name):
+        return None
     brand = _BRAND_AFTER.match(s, mention.end)
-    if brand and entity.kind in ("group", "maker") and has_brands(entity.name):
+    if brand:
         return brand.end()
+    if _BRAND_BEFORE.search(s, max(0, mention.start - 8), mention.start):
+        return mention.end  # "its premium brand NIO"
     return None
 
 
@@ -287,6 +306,9 @@ def has_brands(name: str) -> bool:
 
 # "NIO brand", "the Geely mass-market brand": a group's namesake brand, not the group
 _BRAND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
+
+
+_BRAND_BEFORE = re.compile(r"\bbrand\s+$", re.I)
 
 
 # "极氪001", "问界M9", "Zeekr 001", "AITO M9": a model of the maker
