@@ -257,6 +257,10 @@ CORE = [
     "per_en_cumulative_with_a_past_year",
     "subj_en_owned_by_apposition",
     "per_en_the_quarter_is_the_quarter_reported",
+    "zh_ministry_reports_national_totals",
+    "subj_en_statistics_bureau_as_the_source",
+    "trap_top_ten_makers_together",
+    "per_en_as_of_a_weekday_is_a_running_total",
 ]
 
 

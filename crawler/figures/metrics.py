@@ -429,7 +429,7 @@ _SEG_ALL = re.compile(
     r"|all (?:new )?passenger (?:vehicles?|car)\b|overall vehicle|total (?:auto|car|vehicle)\b"
     r"|total (?:output|production|sales|deliveries)|vehicle (?:output|production|sales) "
     r"(?:overall|in total)|including (?:both )?(?:fuel|combustion|petrol)|all powertrains)"
-    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?<!新能源)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量"
+    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?<!新能源)(?<!电动)(?<!动力)(?<!混动)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量"
     r"|总交付)",
     _I,
 )

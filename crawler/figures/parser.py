@@ -105,6 +105,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|newcomer|player|competitor|peer)s?\b(?!\s+(?:spokes|officials?|executives?|statement"
             r"|sources?|filings?|reports?|data|said)\b)"
             r"|\bthe (?:[\w'’-]+ ){0,3}?(?:top seller|best[- ]seller|market leader)\b"
+            # "the top ten carmaker groups together sold", 排名前十位的企业: a set of makers
+            r"|\btop (?:ten|five|three|twenty|\d{1,2})\s+(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
+            r"|makers|companies|groups|brands|firms|manufacturers)\b"
+            r"|前(?:[二三四五六七八九十]|\d{1,2})(?:位|名|家|大)?的?(?:企业|车企|品牌|集团|厂商)"
             r"|(?:另一家|另一个|另外一家|其他|其它|多家|一家)[\u4e00-\u9fff]{0,6}?(?:企业|车企|品牌|公司"
             r"|新势力|厂商|厂家)",
             re.I,
@@ -153,7 +157,7 @@ _PRONOUN_WORDS = {
                "country's"),
     "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
-              "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家"),
+              "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团"),
 }  # fmt: skip
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
@@ -530,7 +534,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
 
 _REPORTER = re.compile(
     r"(?:China Association of Automobile Manufacturers|CAAM|China Passenger Car Association|CPCA"
-    r"|中国汽车工业协会|中汽协|乘联会|乘联分会|全国乘用车市场信息联席会)$"
+    r"|中国汽车工业协会|中汽协|乘联会|乘联分会|全国乘用车市场信息联席会"
+    r"|Ministry of Industry and Information Technology|MIIT|工业和信息化部|工信部"
+    r"|National Bureau of Statistics|国家统计局)$"
 )
 _REPORTS_AFTER = re.compile(
     r"\s*(?:data|figures|statistics|numbers)?\s*(?:showed|shows|said|says|reported|estimated"

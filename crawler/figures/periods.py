@@ -443,7 +443,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|since (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d"
             r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|(?:(?:its|the|their)\s+)?"
             r"(?:[a-z-]+\s+)?(?:deliveries|production|sales|operations)) (?:first )?(?:began|begun"
-            r"|started|launched|opened|commenced|was founded|was established))\b",
+            r"|started|launched|opened|commenced|was founded|was established)"
+            # "As of Saturday, the carmaker had delivered 442,000": counted from the start
+            r"|as (?:of|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
+            r"|yesterday|now))\b",
             re.IGNORECASE,
         ),
         "lifetime",
@@ -487,7 +490,7 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
-    r"|same|quarterly"
+    r"|same|quarterly|as of|as at"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
@@ -543,6 +546,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "all-time",
         "all time",
         "millionth",
+        "as of",
+        "as at",
     ),
     "last_month": ("上月", "上个月", "month"),
     "this_month": ("本月", "this month"),
