@@ -261,6 +261,10 @@ CORE = [
     "subj_en_statistics_bureau_as_the_source",
     "trap_top_ten_makers_together",
     "per_en_as_of_a_weekday_is_a_running_total",
+    "zh_model_digit_before_month_is_no_month",
+    "trap_en_struggled_to_keep_above",
+    "subj_en_best_seller_in_china_is_a_model",
+    "subj_zh_china_describing_a_noun",
 ]
 
 

@@ -307,6 +307,7 @@ _TRAP = _vocabulary(
         r"ports?\b", r"terminals?\b", r"piers?\b",
         # a threshold nobody reached: "none of them topped 10,000"
         r"none of\b", r"failed to\b", r"no (?:\w+ )?(?:maker|carmaker|brand|startup)s?\b",
+        r"struggl(?:e|es|ed|ing) to\b", r"(?:has|have|had) yet to\b", r"unable to\b",
         # a threshold that sorts makers: "17 manufacturers each wholesaling more than 10,000"
         r"(?:manufacturers|automakers|carmakers|makers|brands|companies|firms)(?: that)? each\b",
         # throughput, batches, rolling windows, forecasts in the infinitive
@@ -322,7 +323,7 @@ _TRAP = _vocabulary(
         r"保有|(?<![向给为])用户|里程|公里|千米",
         r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)",
         r"港口|码头|口岸|港区",
-        r"无一|均未|未能|没能",
+        r"无一|均未|未能|没能|尚未",
         # one batch for one buyer: "交付当地公安", "向希腊交付250辆"
         r"交付(?:给)?当地|向(?!用户|客户|车主|消费者)[^，,。；;\d]{1,12}交付|首批|这批|该批|一批|下发",
         r"过去\s*(?:12|十二)\s*个月",

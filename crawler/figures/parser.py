@@ -1151,7 +1151,11 @@ def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
         m.end
         for m, _ in subjects
         if m.end <= cand.number.start
-        and (m.entity.name == cand.entity or (cand.entity and m.entity.name in cand.entity))
+        and (
+            m.entity.name == cand.entity
+            # a name inside a composite or an arm ("Tesla" of "Tesla China"), not its place
+            or (cand.entity and m.entity.name in cand.entity and not m.entity.is_region)
+        )
     ]
     return max(ends) if ends else cand.number.start
 
@@ -1175,6 +1179,8 @@ def _assign_entity(
                 _POSSESSIVE_BEFORE.fullmatch(s, m.end, n.start)
                 or owns_number_as_whole(s, m, n.start)
             )
+            # "the best-selling car in China with 48,202 sold": a scope owns nothing
+            and not place_as_scope(s, m)
         ),
         None,
     )

@@ -282,7 +282,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\d)(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "zh_date"),
     (
         re.compile(
-            r"(?<![\d.\-–—~至到])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?(?![\d至到\-–—~])"
+            # not "问界M9月交付": a model name's digit before 月
+            r"(?<![\d.\-–—~至到A-Za-z])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?(?![\d至到\-–—~])"
         ),
         "zh_month",
     ),
@@ -292,7 +293,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
     (re.compile(r"去年(?!同期|同月)|上一?年(?!同期|同月)"), "last_year"),
     (re.compile(r"全年|年度|整年|年产(?!能)"), "full_year"),
-    (re.compile(r"累计|历史累计|累积|总计|迄今"), "lifetime"),
+    (
+        re.compile(
+            r"累计|历史累计|累积|总计|迄今"
+            # "43个月达成百万辆交付", "仅用10个月交付20000辆", "上市43天交付破万": took that long
+            r"|(?<![前近每])\d{1,3}\s*(?:个月|天|年)(?:内|里|时间)?(?=达成|实现|突破|完成|交付|下线)"
+            r"|用时?了?\s*\d{1,3}\s*(?:个月|天|年)"
+        ),
+        "lifetime",
+    ),
     (re.compile(r"上个?月"), "last_month"),
     (re.compile(r"本月"), "this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
@@ -446,7 +455,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|started|launched|opened|commenced|was founded|was established)"
             # "As of Saturday, the carmaker had delivered 442,000": counted from the start
             r"|as (?:of|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
-            r"|yesterday|now))\b",
+            r"|yesterday|now)"
+            # "built more than 100,000 vehicles in 1.5 years": counted from the start
+            r"|in (?:just |only |about |less than |under )?(?:\d+(?:\.\d+)?|two|three|four|five"
+            r"|six|seven|eight|nine|ten|a|one and a half) (?:and a half )?years)\b",
             re.IGNORECASE,
         ),
         "lifetime",
@@ -490,7 +502,7 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄]|半年")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
-    r"|same|quarterly|as of|as at"
+    r"|same|quarterly|as of|as at|years"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
@@ -538,6 +550,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "lifetime": (
         "累",
         "总计",
+        "个月",
+        "天",
+        "用",
         "迄今",
         "cumulative",
         "in total",
@@ -548,6 +563,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "millionth",
         "as of",
         "as at",
+        " years",
     ),
     "last_month": ("上月", "上个月", "month"),
     "this_month": ("本月", "this month"),

@@ -94,7 +94,9 @@ _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
-    r"|best-selling|major|main)\b)",
+    r"|best-selling|major|main)\b"
+    # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
+    r"|(?:的)?(?:造车)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商))",
     re.I,
 )
 # "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
@@ -105,7 +107,10 @@ _RANK_AFTER = re.compile(
 _RANK_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|fifth|top|largest|biggest|highest|\d+(?:st|nd|rd|th)"
     r"|No\.\s?\d+|ranks?|ranked|ranking|leads?|led)\s+(?:[\w-]+\s+)?(?:in|among|across)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+    # "the best-selling battery-powered electric car in China"
+    r"|\b(?:best[- ]selling|top[- ]selling|most popular|largest|biggest)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:in|among|across)\s+(?:the\s+)?$",
     re.I,
 )
 # "headquartered in Chongqing", "the city of Liuzhou", "Chongqing's Liangjiang New Area"
@@ -155,7 +160,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         _SCOPE_AFTER.match(after)
         or _LOCATION_BEFORE.search(before)
         or _RANK_AFTER.match(after)
-        or _RANK_BEFORE.search(before)
+        or _RANK_BEFORE.search(s, max(0, mention.start - 80), mention.start)
     ):
         return True
     # "sales in China" stays China's; "in the China market", "outside China" do not
