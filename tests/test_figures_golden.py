@@ -265,6 +265,12 @@ CORE = [
     "trap_en_struggled_to_keep_above",
     "subj_en_best_seller_in_china_is_a_model",
     "subj_zh_china_describing_a_noun",
+    "per_en_month_of_this_year",
+    "per_en_last_october",
+    "subj_en_domestic_sales_and_the_chinese_conglomerate",
+    "subj_en_relative_clause_holding_a_list",
+    "subj_en_with_n_deliveries_then_the_brand",
+    "zh_rank_within_the_country_traditional",
 ]
 
 

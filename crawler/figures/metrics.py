@@ -39,7 +39,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
-                r"overseas (?:sales|deliveries)",
+                r"overseas (?:sales|deliveries)", r"export sales\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
@@ -78,7 +78,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "sales",
         _vocabulary(
             [
-                r"sold\b", r"sales\b", r"sell(?:s|ing)?\b", r"retail(?:ed)?\b", r"shipments\b",
+                # "export sales", "overseas sales" are exports
+                r"sold\b", r"(?<!export )(?<!overseas )sales\b", r"sell(?:s|ing)?\b",
+                r"retail(?:ed)?\b", r"shipments\b",
                 r"wholesale(?:s|d)?\b", r"registrations\b",
             ],
             [r"销量|销售|售出|卖出|批发|零售|上险|(?<!产)销(?=\d)"],

@@ -133,7 +133,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         "maker",
         re.compile(
             r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:company|carmaker|automaker|firm|group|startup|start-up"
-            r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer)\b"
+            r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate)\b"
             r"|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|produced|exported|handed|shipped|has"
             r"|had|said|posted|recorded|reported))"
             r"|该公司|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
@@ -439,6 +439,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         for m in pattern.finditer(s):
             if any(f.start <= m.start() < f.end for f in found):
                 continue
+            if any(m.start() <= f.start < m.end() and not f.entity.is_region for f in found):
+                continue  # "the Zeekr brand": the name inside is the one meant
             if any(a <= m.start() < b for a, b, _ in pronouns):
                 continue
             pronouns.append((m.start(), m.end(), kind))
@@ -597,6 +599,10 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last["any"] = makers[-1]
 
 
+_LEADING_WITH = re.compile(
+    r"\s*(?:With|Having)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|sales|sold|shipments|exports|registrations"
+    r"|output|production)\b)"
+)
 _FIRST_EVENT = re.compile(r"第一[辆台]|首[辆台]|\bfirst (?:car|vehicle|unit|delivery)\b", re.I)
 _PLAIN_NOUN = re.compile(r"\s*(?:vehicles|cars|automobiles|autos|辆汽车)\b", re.I)
 
@@ -1213,6 +1219,10 @@ def _assign_entity(
             chosen = makers[-1]
     else:
         c1 = bounds[cand.clause]
+        if cand.clause + 1 < len(bounds) and _LEADING_WITH.match(s, starts[cand.clause]):
+            # "With 12,053 deliveries in September, the Zeekr brand posted ...": the subject
+            # of the main clause that follows
+            c1 = bounds[cand.clause + 1]
         after = [
             (i, m)
             for i, (m, ok) in enumerate(subjects)

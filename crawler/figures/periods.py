@@ -96,7 +96,7 @@ class Parts:
     """Time components found in one scope (a clause, or the sentence lead)."""
 
     year: int | None = None
-    year_rel: str | None = None  # "this" | "last"
+    year_rel: str | None = None  # "this" | "last" | "before" ("last October": the one before)
     month: int | None = None
     months: tuple[int, int] | None = None  # a range of months, e.g. (1, 10)
     quarter: int | None = None
@@ -626,6 +626,10 @@ _ANNOUNCE = re.compile(
 )
 
 
+_LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b" + _MON + r"\s+(?:of\s+)?$", re.IGNORECASE)
+
+
 def _year_of(token: str | None, parts: Parts) -> None:
     """Adds the year written inside the last component (e.g. "first half of 2024")."""
     if not token:
@@ -802,6 +806,12 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind == "zh_year" or kind == "en_year":
                 _add(parts, m, year=int(g[0]), year_alone=True)
             elif kind == "ytd":
+                if m.group(0).lower() == "this year" and _MONTH_BEFORE.search(
+                    text, max(start, m.start() - 16), m.start()
+                ):
+                    # "In July this year", "in October of this year": that month of this year
+                    _add(parts, m, year_rel="this")
+                    continue
                 _add(parts, m, ytd=True)
                 _year_of(g[0] if g else None, parts)
             elif kind == "en_year_quarter":
@@ -852,6 +862,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     continue
                 _add(parts, m, month=MONTHS[word])
                 _year_of(g[1], parts)
+                if not g[1] and _LAST_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                    # "Last October, BYD sold 500,000": the October before the one reported
+                    parts.components[-1][2]["year_rel"] = parts.year_rel = "before"
             taken.append((m.start(), m.end()))
     return parts
 
@@ -1121,11 +1134,18 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     out: list[Tie] = []
     comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
     # "4.27 million in the full year", "506,804 vehicles last month" (after the number only)
-    after = comps + [
-        c
-        for c in parts.components
-        if c not in comps and any(k in c[2] for k in ("full_year", "last_month", "year_rel"))
-    ]
+    month_ends = [b for _, b, v in parts.components if "month" in v]
+    after = (
+        comps
+        + [
+            c
+            for c in parts.components
+            if c not in comps
+            and any(k in c[2] for k in ("full_year", "last_month", "year_rel"))
+            # "in October of this year": the year of that month, no time of its own
+            and not any(re.fullmatch(r"\s+(?:of\s+)?", text[e : c[0]]) for e in month_ends)
+        ]
+    )
     if not after:
         return out
     for a, b, values in comps:
@@ -1247,6 +1267,9 @@ def resolve(
         year = published.year
     if year is None and parts.year_rel == "last":
         year = published.year - 1
+    if year is None and parts.year_rel == "before" and parts.month is not None:
+        # "last October" in November is a year back; "last June" in December is this June
+        year = published.year - (1 if parts.month >= published.month - 1 else 0)
 
     def pick_year(end_month: int) -> int:
         return year if year is not None else _infer_year(end_month, published)

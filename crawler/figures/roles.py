@@ -64,11 +64,15 @@ _LISTED_BEFORE = re.compile(
 # "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
+    r"(?:\s+(?:Group|Holdings?|Co\.|Corp\.?|Inc\.?|Ltd\.?))?"  # "Geely Auto Group, which ..."
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow|home to)\s"
-    r"[^,;，；。]{0,100}?,"
+    r"[^,;，；。]{0,100}?(?<!\d),(?!\d)"
     # "SGMW, General Motors' joint venture in China, has built ..."
     r"|,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s|'|’)\s[^,;，；。\d]{0,80}?,"
     r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s"  # "Changan Automobile — a state-owned ... —"
+    # "Geely Auto Group, which includes Geely, Lynk & Co, ZEEKR brands, and Livan Auto, sold"
+    r"|,\s*(?:which|that)\s+(?:includes?|including|owns?|comprises?|covers?|spans?)\s"
+    r"(?:[^,;，；。\d]{1,40}?,\s*(?:and\s+)?){1,6}[^,;，；。\d]{1,40}?,"
     r"|,\s*(?:which|who|whose)\s[^,;，；。\d]{0,100}?,"  # "Geely Auto, which owns Zeekr,"
     # "Leapmotor, owned by Dutch carmaker Stellantis, delivered ..."
     r"|,\s*(?:(?:wholly|jointly|majority|partly|partially|now)[- ])?(?:owned|controlled|backed"
@@ -101,7 +105,8 @@ _SCOPE_AFTER = re.compile(
 )
 # "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
 _RANK_AFTER = re.compile(
-    r"^(?:的)?(?:前列|前茅|第[一二三四五六七八九十\d]+|首位|之首|前[二三四五六七八九十]|榜首|头部|领先)"
+    r"^(?:的)?(?:前列|前茅|第[一二三四五六七八九十\d]+|首位|之首|前[二三四五六七八九十]|榜首|头部|领先"
+    r"|居首|居前|居第|排名|排第|城市第|城市中)"
 )
 # "ranked third in China", "the top producer in the country"
 _RANK_BEFORE = re.compile(
@@ -112,6 +117,10 @@ _RANK_BEFORE = re.compile(
     r"|\b(?:best[- ]selling|top[- ]selling|most popular|largest|biggest)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:in|among|across)\s+(?:the\s+)?$",
     re.I,
+)
+# "Domestic sales in China of 129,495": a maker's home market
+_DOMESTIC_BEFORE = re.compile(
+    r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries|shipments)\s+in\s+(?:the\s+)?$", re.I
 )
 # "headquartered in Chongqing", "the city of Liuzhou", "Chongqing's Liangjiang New Area"
 _LOCATION_BEFORE = re.compile(
@@ -158,6 +167,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     after = s[mention.end : mention.end + 40]
     if (
         _SCOPE_AFTER.match(after)
+        or _DOMESTIC_BEFORE.search(before)
         or _LOCATION_BEFORE.search(before)
         or _RANK_AFTER.match(after)
         or _RANK_BEFORE.search(s, max(0, mention.start - 80), mention.start)
