@@ -574,7 +574,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     carry_segment = state.carry_segment
     if not _HAS_NUMBER.search(s):
         # fast path: a sentence without numbers only feeds the article state
-        _carry_updates(s, find_parts(s), mx.segment_hits(s), state, [])
+        _carry_updates(s, find_parts(s, bases=False), mx.segment_hits(s), state, [])
         _update_last(state, [(m, not dependent(s, m)) for m in names_in(s)], s)
         return []
     mentions = _mentions(s, state)

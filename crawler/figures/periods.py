@@ -619,15 +619,19 @@ def _year_of(token: str | None, parts: Parts) -> None:
         values["year_rel"] = parts.year_rel = "last"
 
 
-def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
+def find_parts(text: str, start: int = 0, end: int | None = None, *, bases: bool = True) -> Parts:
     """Time components in ``text[start:end]`` (positions stay relative to ``text``).
 
     Components inside a comparison ("than in April", "from the 8,620 it sold in June",
     "较4月") describe the base, not the sentence's figures: they go to ``ties`` (with the base
-    number) or nowhere, though their spans stay in ``spans``.
+    number) or nowhere, though their spans stay in ``spans``. With ``bases`` False, text without
+    any time component gives empty Parts at once, without the comparison bases' ties (for a
+    reader that has no number to tie).
     """
     end = len(text) if end is None else end
     raw = _scan(text, start, end)
+    if not bases and not raw.components:
+        return raw
     scopes = _base_scopes(text, start, end, raw.components)
     return _assemble(text, raw, scopes)
 
