@@ -677,6 +677,12 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 }
 
 
+# perf: one search for "one of the words is in the text"
+_SINCE_NEEDLE = re.compile(
+    "since|began|begun|start|open|launch|commenc|founded|established|went on sale"
+)
+
+
 def _scan(text: str, start: int, end: int) -> Parts:
     """Every time component in ``text[start:end]``, comparison bases included."""
     parts = Parts()
@@ -688,24 +694,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
         if "year" in lowered or "同期" in chunk
         else []
     )
-    if (
-        any(
-            w in lowered
-            for w in (
-                "since",
-                "began",
-                "begun",
-                "start",
-                "open",
-                "launch",
-                "commenc",
-                "founded",
-                "established",
-                "went on sale",
-            )
-        )
-        or "自" in chunk
-    ):
+    if _SINCE_NEEDLE.search(lowered) or "自" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
             m.span("t") if m.group("t") else m.span("t2")
@@ -963,6 +952,8 @@ _EN_BASE_WORDS = (
     "ahead",
 )
 _EN_BASE_THE_WORDS = ("times", "top", "beat", "exceed", "surpass", "short of", "shy of", "eclips")
+_EN_BASE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_WORDS)))
+_EN_BASE_THE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_THE_WORDS)))
 _EN_BASE_PREPOSITION = re.compile(r"(?:from|on|over)\s")
 # characters IGNORECASE matches with an ASCII letter that str.lower() does not turn into one
 ODD_CASE = re.compile("[\u0130\u0131\u017f]")
@@ -974,9 +965,9 @@ _EN_BASE_LOWER = re.compile(_EN_BASE.pattern)  # on lowered text: see _EN_TRIGGE
 def _may_be_en_base(chunk: str) -> bool:
     low = chunk.lower()
     return bool(
-        any(w in low for w in _EN_BASE_WORDS)
+        _EN_BASE_NEEDLE.search(low)
         or _EN_BASE_PREPOSITION.search(low)
-        or ("the" in low and any(w in low for w in _EN_BASE_THE_WORDS))
+        or ("the" in low and _EN_BASE_THE_NEEDLE.search(low))
         or ODD_CASE.search(chunk)
     )
 
