@@ -632,6 +632,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         and p.spans
         and p.spans[0][0] < first_number[i]
     ]
+    # the clauses without numbers whose times may lead the numbers' (perf: clause indices, the
+    # same for every number)
+    others = {
+        i
+        for i in range(len(starts))
+        if i not in number_clauses
+        and not lead_parts[i].empty
+        # "the Onvo brand, which began deliveries on September 28, delivered 832": the
+        # time of a relative clause describes its name, not the figure; "埃安品牌将在2月
+        # 完成...": a plan's time is not the figure's either
+        and not _RELATIVE_CLAUSE.match(s, starts[i])
+        and not _PLANNED.search(s, starts[i], bounds[i])
+    }
     for cand in cands:
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -748,18 +761,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.segment = seg_before[-1].kind
         # --- period
         own = lead_parts[cand.clause]
-        others = [
-            lead_parts[i]
-            for i in range(len(starts))
-            if i not in number_clauses
-            and not lead_parts[i].empty
-            # "the Onvo brand, which began deliveries on September 28, delivered 832": the
-            # time of a relative clause describes its name, not the figure; "埃安品牌将在2月
-            # 完成...": a plan's time is not the figure's either
-            and not _RELATIVE_CLAUSE.match(s, starts[i])
-            and not _PLANNED.search(s, starts[i], bounds[i])
-        ]
-        before_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] < n.start]
+        before_lead = [p for i, p in enumerate(lead_parts) if i in others and starts[i] < n.start]
         # "..., with a strong finish in December, when it sold 3,512": December is 3,512's
         theirs = {
             i
@@ -769,7 +771,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         after_lead = [
             p
             for i, p in enumerate(lead_parts)
-            if p in others and starts[i] > n.start and i not in theirs
+            if i in others and starts[i] > n.start and i not in theirs
         ]
         parts = own
         if own.empty and not n.ordinal:
