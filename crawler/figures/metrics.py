@@ -512,6 +512,8 @@ _GROWTH_ZH = re.compile(
 _ZH_PAIR_SECOND = re.compile(r"\s*(?:和|、|，|,|与)\s*" + _PCT)
 # a period word inside the gap of _GROWTH_ZH: "产量环比下降", HK "按月增长", TW "月增"
 _ZH_MARKER = re.compile(r"同比|环比|按年|按月|[年月](?=[增减])")
+# every English rate has one of these (perf: both English patterns need one)
+_RATE_HINT = re.compile(r"%|％|percent|per cent|倍", _I)
 # every Chinese rate has one of these characters
 _ZH_GROWTH_HINT = re.compile(r"[增升涨降减落滑跌翻比]")
 _DOUBLE_ZH = re.compile(r"(同比|环比)?(翻番|翻倍|翻了一番)")
@@ -609,6 +611,8 @@ def _search_in(
 def _growth_en(text: str) -> list[Growth]:
     """ "up 90 percent year on year", "rose 5% and 3% month on month", "a 31.9% decrease"."""
     out: list[Growth] = []
+    if not _RATE_HINT.search(text):
+        return out
     for m in _search_in(text, _GROWTH_EN, _GROWTH_EN_LOWER):
         if _TO_AFTER.match(text[m.end(1) : m.end(1) + 4]):
             continue
