@@ -896,6 +896,7 @@ _ZH_MONTH_METRIC = re.compile(
     r"(?:新车|汽车)?\s*(?:为|达到?|是|共)?\s*(?=\d)"
 )
 _OWN_KINDS = ("month", "months", "quarter", "half", "year")
+_OWN_KIND_SET = frozenset(_OWN_KINDS)
 
 
 @dataclass
@@ -1093,7 +1094,7 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     """Numbers followed by "in January" / preceded by "2022 total of", "2019年的",
     "5月新能源汽车销量"."""
     out: list[Tie] = []
-    comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
+    comps = [c for c in parts.components if not _OWN_KIND_SET.isdisjoint(c[2])]
     # "4.27 million in the full year", "506,804 vehicles last month" (after the number only)
     after = comps + [
         c
