@@ -597,6 +597,13 @@ _EN_PLAN = [
     for p, kind in _EN_PATTERNS
 ]
 _ZH_NEEDLES = tuple(sorted({n for _, _, ns in _ZH_PLAN for n in ns or ()}))
+# perf: each case-insensitive pattern lower-cased and case-sensitive, for lowered text (see
+# _EN_TRIGGER_LOWER): it finds where the pattern's matches are, two to four times faster
+_LOWER_TWINS = {
+    p: re.compile(p.pattern.lower())
+    for p, _, _ in _EN_PLAN
+    if p.flags & re.IGNORECASE and not re.search(r"\\[A-Z]|\(\?[A-Za-z-]+[:)]|\(\?P", p.pattern)
+}
 _EN_NEEDLES = tuple(sorted({n for _, _, ns in _EN_PLAN for n in ns or ()}))
 _ANNOUNCE = re.compile(
     r"\b(?:said|says|announced|reported|released|published|disclosed|unveiled|showed|show)\b|"
@@ -727,6 +734,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
             matches = _matches_at(pattern, text, month_starts, end) if kind != "en_range" else None
         else:
             matches = None
+        if matches is None and not odd and start == 0 and end == len(text):
+            twin = _LOWER_TWINS.get(pattern)
+            if twin is not None:  # the pattern's own matches, where its twin finds them
+                at = [t.start() for t in twin.finditer(lowered)]
+                matches = _matches_at(pattern, text, at, end)
         for m in matches if matches is not None else pattern.finditer(text, start, end):
             if not free(m):
                 continue
