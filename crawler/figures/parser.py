@@ -159,6 +159,17 @@ _PRONOUN_WORDS = {
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团"),
 }  # fmt: skip
+# perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
+# (the same matches unless _ODD_CASE characters are in it), faster
+_PRONOUN_LOWER = {
+    kind: re.compile(pattern.pattern.lower())
+    for kind, pattern in _PRONOUNS
+    if pattern.flags & re.IGNORECASE
+    and not re.search(r"\\[A-Z]|\(\?[A-Za-z-]+[:)]|\(\?P", pattern.pattern)
+}
+_PRONOUN_NEEDLES = {
+    kind: re.compile("|".join(map(re.escape, words))) for kind, words in _PRONOUN_WORDS.items()
+}  # perf: one search for "any of the words is in the text"
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
 _PLURAL = re.compile(
@@ -433,10 +444,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     pronouns: list[tuple[int, int, str]] = []
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
-        words = _PRONOUN_WORDS.get(kind)
-        if words and not odd and not any(w in low for w in words):
+        needle = _PRONOUN_NEEDLES.get(kind)
+        if needle is not None and not odd and needle.search(low) is None:
             continue  # perf: a word every match holds is missing
-        for m in pattern.finditer(s):
+        twin = None if odd else _PRONOUN_LOWER.get(kind)
+        for m in twin.finditer(low) if twin is not None else pattern.finditer(s):
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             if any(m.start() <= f.start < m.end() and not f.entity.is_region for f in found):
@@ -453,6 +465,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     last = dict(state.last)
     apposed = appositions(s, [f.end for f in found] + [b for _, b, _ in pronouns])
     unremembered: Mention | None = None  # the last name that is no subject
+    dependents: dict[int, bool] = {}  # perf: out's index -> dependent(s, its name), asked twice
     for _, item in events:
         if isinstance(item, tuple):
             a, b, kind = item
@@ -485,8 +498,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             out.append((Mention(target, a, b), True))
         else:
             mention = item
+            dependents[len(out)] = is_dependent = dependent(s, mention)
             if (
-                dependent(s, mention)
+                is_dependent
                 or place_in_a_name(s, mention)
                 or any(a <= mention.start < b for a, b in apposed)
                 or beaten(s, mention)
@@ -513,7 +527,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for i, (mention, _) in enumerate(out):
         if place_in_a_name(s, mention) or place_as_scope(s, mention):
             subject[i] = False
-        if dependent(s, mention):
+        if dependents[i] if i in dependents else dependent(s, mention):
             subject[i] = False
             j = i + 1
             while j < len(out) and LIST_SEP.match(s[out[j - 1][0].end : out[j][0].start]):
@@ -622,7 +636,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     carry_segment = state.carry_segment
     if not _HAS_NUMBER.search(s):
         # fast path: a sentence without numbers only feeds the article state
-        _carry_updates(s, find_parts(s), mx.segment_hits(s), state, [])
+        _carry_updates(s, find_parts(s, bases=False), mx.segment_hits(s), state, [])
         _update_last(state, _named_subjects(s), s)
         return []
     mentions = _mentions(s, state)
@@ -680,6 +694,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         and p.spans
         and p.spans[0][0] < first_number[i]
     ]
+    # the clauses without numbers whose times may lead the numbers' (perf: clause indices, the
+    # same for every number)
+    others = {
+        i
+        for i in range(len(starts))
+        if i not in number_clauses
+        and not lead_parts[i].empty
+        # "the Onvo brand, which began deliveries on September 28, delivered 832": the
+        # time of a relative clause describes its name, not the figure; "埃安品牌将在2月
+        # 完成...": a plan's time is not the figure's either
+        and not _RELATIVE_CLAUSE.match(s, starts[i])
+        and not _PLANNED.search(s, starts[i], bounds[i])
+    }
     for cand in cands:
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -796,18 +823,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.segment = seg_before[-1].kind
         # --- period
         own = lead_parts[cand.clause]
-        others = [
-            lead_parts[i]
-            for i in range(len(starts))
-            if i not in number_clauses
-            and not lead_parts[i].empty
-            # "the Onvo brand, which began deliveries on September 28, delivered 832": the
-            # time of a relative clause describes its name, not the figure; "埃安品牌将在2月
-            # 完成...": a plan's time is not the figure's either
-            and not _RELATIVE_CLAUSE.match(s, starts[i])
-            and not _PLANNED.search(s, starts[i], bounds[i])
-        ]
-        before_lead = [p for i, p in enumerate(lead_parts) if p in others and starts[i] < n.start]
+        before_lead = [p for i, p in enumerate(lead_parts) if i in others and starts[i] < n.start]
         # "..., with a strong finish in December, when it sold 3,512": December is 3,512's
         theirs = {
             i
@@ -817,7 +833,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         after_lead = [
             p
             for i, p in enumerate(lead_parts)
-            if p in others and starts[i] > n.start and i not in theirs
+            if i in others and starts[i] > n.start and i not in theirs
         ]
         parts = own
         if own.empty and not n.ordinal:

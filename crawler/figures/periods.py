@@ -618,6 +618,13 @@ _EN_PLAN = [
     for p, kind in _EN_PATTERNS
 ]
 _ZH_NEEDLES = tuple(sorted({n for _, _, ns in _ZH_PLAN for n in ns or ()}))
+# perf: each case-insensitive pattern lower-cased and case-sensitive, for lowered text (see
+# _EN_TRIGGER_LOWER): it finds where the pattern's matches are, two to four times faster
+_LOWER_TWINS = {
+    p: re.compile(p.pattern.lower())
+    for p, _, _ in _EN_PLAN
+    if p.flags & re.IGNORECASE and not re.search(r"\\[A-Z]|\(\?[A-Za-z-]+[:)]|\(\?P", p.pattern)
+}
 _EN_NEEDLES = tuple(sorted({n for _, _, ns in _EN_PLAN for n in ns or ()}))
 _ANNOUNCE = re.compile(
     r"\b(?:said|says|announced|reported|released|published|disclosed|unveiled|showed|show)\b|"
@@ -644,15 +651,19 @@ def _year_of(token: str | None, parts: Parts) -> None:
         values["year_rel"] = parts.year_rel = "last"
 
 
-def find_parts(text: str, start: int = 0, end: int | None = None) -> Parts:
+def find_parts(text: str, start: int = 0, end: int | None = None, *, bases: bool = True) -> Parts:
     """Time components in ``text[start:end]`` (positions stay relative to ``text``).
 
     Components inside a comparison ("than in April", "from the 8,620 it sold in June",
     "较4月") describe the base, not the sentence's figures: they go to ``ties`` (with the base
-    number) or nowhere, though their spans stay in ``spans``.
+    number) or nowhere, though their spans stay in ``spans``. With ``bases`` False, text without
+    any time component gives empty Parts at once, without the comparison bases' ties (for a
+    reader that has no number to tie).
     """
     end = len(text) if end is None else end
     raw = _scan(text, start, end)
+    if not bases and not raw.components:
+        return raw
     scopes = _base_scopes(text, start, end, raw.components)
     return _assemble(text, raw, scopes)
 
@@ -698,6 +709,12 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 }
 
 
+# perf: one search for "one of the words is in the text"
+_SINCE_NEEDLE = re.compile(
+    "since|began|begun|start|open|launch|commenc|founded|established|went on sale"
+)
+
+
 def _scan(text: str, start: int, end: int) -> Parts:
     """Every time component in ``text[start:end]``, comparison bases included."""
     parts = Parts()
@@ -709,24 +726,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
         if "year" in lowered or "同期" in chunk
         else []
     )
-    if (
-        any(
-            w in lowered
-            for w in (
-                "since",
-                "began",
-                "begun",
-                "start",
-                "open",
-                "launch",
-                "commenc",
-                "founded",
-                "established",
-                "went on sale",
-            )
-        )
-        or "自" in chunk
-    ):
+    if _SINCE_NEEDLE.search(lowered) or "自" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
             m.span("t") if m.group("t") else m.span("t2")
@@ -759,6 +759,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
             matches = _matches_at(pattern, text, month_starts, end) if kind != "en_range" else None
         else:
             matches = None
+        if matches is None and not odd and start == 0 and end == len(text):
+            twin = _LOWER_TWINS.get(pattern)
+            if twin is not None:  # the pattern's own matches, where its twin finds them
+                at = [t.start() for t in twin.finditer(lowered)]
+                matches = _matches_at(pattern, text, at, end)
         for m in matches if matches is not None else pattern.finditer(text, start, end):
             if not free(m):
                 continue
@@ -937,6 +942,7 @@ _ZH_MONTH_METRIC = re.compile(
     r"(?:新车|汽车)?\s*(?:为|达到?|是|共)?\s*(?=\d)"
 )
 _OWN_KINDS = ("month", "months", "quarter", "half", "year")
+_OWN_KIND_SET = frozenset(_OWN_KINDS)
 
 
 @dataclass
@@ -993,6 +999,8 @@ _EN_BASE_WORDS = (
     "ahead",
 )
 _EN_BASE_THE_WORDS = ("times", "top", "beat", "exceed", "surpass", "short of", "shy of", "eclips")
+_EN_BASE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_WORDS)))
+_EN_BASE_THE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_THE_WORDS)))
 _EN_BASE_PREPOSITION = re.compile(r"(?:from|on|over)\s")
 # characters IGNORECASE matches with an ASCII letter that str.lower() does not turn into one
 ODD_CASE = re.compile("[\u0130\u0131\u017f]")
@@ -1004,9 +1012,9 @@ _EN_BASE_LOWER = re.compile(_EN_BASE.pattern)  # on lowered text: see _EN_TRIGGE
 def _may_be_en_base(chunk: str) -> bool:
     low = chunk.lower()
     return bool(
-        any(w in low for w in _EN_BASE_WORDS)
+        _EN_BASE_NEEDLE.search(low)
         or _EN_BASE_PREPOSITION.search(low)
-        or ("the" in low and any(w in low for w in _EN_BASE_THE_WORDS))
+        or ("the" in low and _EN_BASE_THE_NEEDLE.search(low))
         or ODD_CASE.search(chunk)
     )
 
@@ -1132,7 +1140,7 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     """Numbers followed by "in January" / preceded by "2022 total of", "2019年的",
     "5月新能源汽车销量"."""
     out: list[Tie] = []
-    comps = [c for c in parts.components if any(k in c[2] for k in _OWN_KINDS)]
+    comps = [c for c in parts.components if not _OWN_KIND_SET.isdisjoint(c[2])]
     # "4.27 million in the full year", "506,804 vehicles last month" (after the number only)
     month_ends = [b for _, b, v in parts.components if "month" in v]
     after = (
