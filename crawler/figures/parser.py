@@ -613,6 +613,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last["any"] = makers[-1]
 
 
+_ONE_DAY = re.compile(r"\b(?:single|one)[- ]day\b|\bin a day\b|单日|一天|当天|当日", re.I)
 _LEADING_WITH = re.compile(
     r"\s*(?:With|Having)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|sales|sold|shipments|exports|registrations"
     r"|output|production)\b)"
@@ -910,13 +911,28 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 for d in cand.doubts
                 if d != D_PERIOD_AWAY and (d != D_PERIOD_CARRIED or not tie.parts.components)
             ]
+        if (
+            period is not None
+            and period.kind == "day"
+            and not n.ordinal
+            and not _ONE_DAY.search(s)  # "2,000 cars in a single day" is that day's
+        ):
+            # "On July 1, Li Auto delivered 7,713": the day it was said, no reporting period
+            period = state.carry_period
+            cand.doubts.append(D_PERIOD_CARRIED)
         if period is None:
             cand.drop("no period")
             continue
         cand.period = period
         # "..., bringing its total for the year to X" is an aside: the month reported stays
         aside = cand.clause > 0 and _NEW_PREDICATE.match(s, starts[cand.clause]) is not None
-        if parts.explicit and period.kind != "lifetime" and not (tie and tie.base) and not aside:
+        if (
+            parts.explicit
+            and period.kind != "lifetime"
+            and not (tie and tie.base)
+            and not aside
+            and not parts.prior_month  # "beating its previous month's record": a reference
+        ):
             state.carry_period, state.carry_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 1:
                 state.lead_period = period
@@ -1431,6 +1447,7 @@ def _carry_updates(
         if (
             period is not None
             and period.kind in ("month", "ytd", "quarter", "half", "year")
+            and not parts_all.prior_month
             and not mx.SENTENCE_TRAP.search(s)
             and not mx.FORECAST.search(s)
             # "shares hit their lowest since November 2022": no period being reported on

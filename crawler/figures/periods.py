@@ -107,6 +107,7 @@ class Parts:
     lifetime: bool = False
     full_year: bool = False
     last_month: bool = False
+    prior_month: bool = False  # "previous month's": the month before the reported one
     this_month: bool = False
     that_month: bool = False  # 当月: the month the article is about
     that_quarter: bool = False  # "for the quarter", 当季: the quarter of that month
@@ -473,6 +474,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "rolling",
     ),
     (re.compile(r"\balone\b", re.IGNORECASE), "alone"),
+    # "its previous month's record": the month before the one reported
+    (re.compile(r"\b(?:previous|prior|preceding) month(?=['’]s\b)", re.IGNORECASE), "prior_month"),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
     (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
     (
@@ -566,6 +569,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         " years",
     ),
     "last_month": ("上月", "上个月", "month"),
+    "prior_month": ("month",),
     "this_month": ("本月", "this month"),
     "that_month": ("当月",),
     "that_quarter": (
@@ -705,6 +709,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "full_year": {"full_year": True},
     "lifetime": {"lifetime": True},
     "last_month": {"last_month": True},
+    "prior_month": {"last_month": True, "prior_month": True},
     "this_month": {"this_month": True},
 }
 
@@ -905,6 +910,13 @@ _EN_BASE_END = re.compile(
 )
 # "than November's 230,427 units", "over February (6,010 units)": the base's own number
 _POSSESSIVE = re.compile(r"['’]s\s+|\s*\(\s*")
+# "from March deliveries, when the company delivered 10,378", "from April, during which Nio
+# delivered 6,658": the base's own number, said in a clause of its time
+_WHEN_BASE = re.compile(
+    r"(?:\s+(?:last|this)\s+year)?(?:\s+(?:deliveries|sales|levels?|figures?|output))?,?\s+"
+    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){1,5}?(?=\d)",
+    re.IGNORECASE,
+)
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
 # a growth "from/on/over" before these is the period itself ("rose 9% over the first two months")
 _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of")
@@ -1048,7 +1060,7 @@ def _en_scopes(
         period_itself = any(k in comp[2] for k in _NOT_A_BASE)
         if m.group("growth") and period_itself and not (lead and lead.group("the")):
             continue  # "rose 9% over the first two months", not "from the April-June period"
-        owner = _POSSESSIVE.match(text, comp[1], end)
+        owner = _POSSESSIVE.match(text, comp[1], end) or _WHEN_BASE.match(text, comp[1], end)
         number = _number_at(text, owner.end()) if owner else None
         stop = _EN_BASE_END.search(text, number.end() if number else comp[1], end)
         out.append(
@@ -1332,6 +1344,8 @@ def resolve(
         return _month(parts.month, year, published)
     if parts.last_month:
         end = _last_month_end(published)
+        if parts.prior_month and carry is not None and carry.kind == "month":
+            end = carry.start - timedelta(days=1)
         return Period("month", end.replace(day=1), end)
     if parts.this_month:
         return Period("month", published.replace(day=1), month_end(published.year, published.month))
