@@ -271,6 +271,9 @@ CORE = [
     "subj_en_relative_clause_holding_a_list",
     "subj_en_with_n_deliveries_then_the_brand",
     "zh_rank_within_the_country_traditional",
+    "per_en_base_said_in_a_when_clause",
+    "per_en_previous_months_record",
+    "per_en_the_day_it_was_said_is_no_period",
 ]
 
 

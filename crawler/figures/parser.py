@@ -911,12 +911,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 for d in cand.doubts
                 if d != D_PERIOD_AWAY and (d != D_PERIOD_CARRIED or not tie.parts.components)
             ]
-        if (
-            period is not None
-            and period.kind == "day"
-            and not n.ordinal
-            and not _ONE_DAY.search(s)  # "2,000 cars in a single day" is that day's
-        ):
+        said_on_a_day = (period is None and announce and parts.day is not None) or (
+            period is not None and period.kind == "day"
+        )
+        if said_on_a_day and not n.ordinal and not _ONE_DAY.search(s):
+            # "2,000 cars in a single day" is that day's
             # "On July 1, Li Auto delivered 7,713": the day it was said, no reporting period
             period = state.carry_period
             cand.doubts.append(D_PERIOD_CARRIED)
@@ -1008,7 +1007,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if segment is None:
             # "... to lead in electric cars. Anhui built 1.03 million vehicles": a count that
             # names its own plain noun counts what it names, not the last segment said
-            own_noun = _PLAIN_NOUN.fullmatch(s, cand.number.end, cand.number.unit_end)
+            own_noun = cand.entity_obj is not None and _PLAIN_NOUN.fullmatch(
+                s, cand.number.end, cand.number.unit_end
+            )
             segment = (None if own_noun else carry_segment) or "unknown"
         metric = cand.metric
         assert metric is not None and cand.period is not None and cand.entity is not None
