@@ -274,6 +274,7 @@ CORE = [
     "per_en_base_said_in_a_when_clause",
     "per_en_previous_months_record",
     "per_en_the_day_it_was_said_is_no_period",
+    "trap_en_the_second_time_above",
 ]
 
 
