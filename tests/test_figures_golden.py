@@ -275,6 +275,10 @@ CORE = [
     "per_en_previous_months_record",
     "per_en_the_day_it_was_said_is_no_period",
     "trap_en_the_second_time_above",
+    "subj_en_relative_clause_with_a_model_digit",
+    "trap_en_guided_quarter",
+    "zh_before_a_year_and_year_end",
+    "subj_en_bottom_n_makers_together",
 ]
 
 

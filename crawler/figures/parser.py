@@ -106,7 +106,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|sources?|filings?|reports?|data|said)\b)"
             r"|\bthe (?:[\w'’-]+ ){0,3}?(?:top seller|best[- ]seller|market leader)\b"
             # "the top ten carmaker groups together sold", 排名前十位的企业: a set of makers
-            r"|\btop (?:ten|five|three|twenty|\d{1,2})\s+(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
+            r"|\b(?:top|bottom|remaining|other|last) (?:two|three|four|five|six|seven|eight|nine"
+            r"|ten|twenty|\d{1,2})\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
             r"|makers|companies|groups|brands|firms|manufacturers)\b"
             r"|前(?:[二三四五六七八九十]|\d{1,2})(?:位|名|家|大)?的?(?:企业|车企|品牌|集团|厂商)"
             r"|(?:另一家|另一个|另外一家|其他|其它|多家|一家)[\u4e00-\u9fff]{0,6}?(?:企业|车企|品牌|公司"
@@ -157,7 +159,8 @@ _PRONOUN_WORDS = {
                "country's"),
     "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
-              "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团"),
+              "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
+              "remaining ", "other ", "last "),
 }  # fmt: skip
 # perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
 # (the same matches unless _ODD_CASE characters are in it), faster
@@ -207,7 +210,7 @@ _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
     r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b|车型|单车|款车"
-    r"|\b(?:[A-Z][\w-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)",
+    r"|\b(?:[A-Z][\w.-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)",
 )
 
 
@@ -613,6 +616,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last["any"] = makers[-1]
 
 
+_BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _ONE_DAY = re.compile(r"\b(?:single|one)[- ]day\b|\bin a day\b|单日|一天|当天|当日", re.I)
 _LEADING_WITH = re.compile(
     r"\s*(?:With|Having)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|sales|sold|shipments|exports|registrations"
@@ -720,6 +724,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if trap:
             cue = trap.group(0).strip()
             cand.drop(f"trap: {cue!r}")
+            continue
+        lead_clause = s[starts[cand.clause - 1] : c0] if cand.clause else ""
+        if _BEFORE_A_YEAR.search(clause) or (
+            cand.clause - 1 not in first_number and _BEFORE_A_YEAR.search(lead_clause)
+        ):
+            cand.drop("some time before a year: no period")  # "2023年之前, ... 不到10万辆"
             continue
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
@@ -971,6 +981,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _subject_end(subjects, cand)
         if lo == cand.number.start:  # the subject is outside this sentence: all before counts
             lo = 0
+        for a, b in appositions(s, [lo]):  # "Tesla, which makes Model 3 sedans, sold 56,006"
+            lo = b
         if _MODEL.search(s[lo : cand.number.start]) or model_after(s, cand.number.end):
             cand.drop("model-level count")
             continue
@@ -1086,7 +1098,8 @@ _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|th
 _HANDED_BEFORE = re.compile(r"\b(?:delivered|handed over|hands over|delivers)\s+(?:\w+\s+)?$", re.I)
 _BATCH_TO = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+to\s+(?:(?:its|their|the|new|private|individual|end|domestic)\s+)?"
-    r"(?!(?:customers|users|buyers|owners|consumers|clients|dealers|car owners|markets?)\b)"
+    r"(?!(?:[A-Z][a-z]+\s+)?(?:customers|users|buyers|owners|consumers|clients|dealers|car owners"
+    r"|markets?)\b)"
     r"(?:[A-Z]|(?:\w+\s+)?(?:operators|companies|firms|government|police|authorities|fleet)\b)"
 )
 # "with 1,000 of them sold to Chile": one foreign market's part of the figure

@@ -288,12 +288,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "zh_month",
     ),
-    (re.compile(r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)"), "zh_year"),
+    (re.compile(r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)(?!之前|以前)"), "zh_year"),
     (re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月)"), "this_year"),
     (re.compile(r"(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来"), "ytd"),
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
     (re.compile(r"去年(?!同期|同月)|上一?年(?!同期|同月)"), "last_year"),
     (re.compile(r"全年|年度|整年|年产(?!能)"), "full_year"),
+    # "当年完成...", "到了年底,郑州下线62.6万辆": that year, counted to its end
+    (re.compile(r"当年|(?<![今明])年[底末]"), "full_year"),
     (
         re.compile(
             r"累计|历史累计|累积|总计|迄今"
@@ -541,6 +543,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "全年",
         "年度",
         "整年",
+        "当年",
+        "年底",
+        "年末",
         "年产",
         "full",
         "whole",

@@ -130,7 +130,9 @@ _NAME_AFTER = re.compile(
 _INDUSTRY_BODY = re.compile(
     r"^(?:\s+[A-Z][a-z]+){0,4}\s+(?:Association|Federation|Council|Chamber)\b"
 )
-_BASED = re.compile(r"^(?:-|\s)(?:based|headquartered|listed|born)\b", re.I)
+_BASED = re.compile(
+    r"^(?:(?:-|\s)(?:based|headquartered|listed|born)|-(?:made|built|produced|assembled))\b", re.I
+)
 
 
 def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
@@ -261,7 +263,7 @@ def subsegment(clause: str) -> bool:
 _MODEL_AFTER = re.compile(
     r"^\s*(?:units? of (?:the |its )?|of (?:the|its) )?(?:[A-Z][A-Za-z]+\s+)?"
     r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)"
-    r"(?:(?:[A-Z][\w+-]*\s+){1,3}(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
+    r"(?:(?:[A-Z][\w.+-]*\s+){1,3}(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
     r"|[A-Z]{1,4}\d{1,3}[A-Za-z+]*\b|Model [3SXY]\b)"
     # "3,030 of the March deliveries were P7 series sedans"
     r"|^\s+of (?:the|its) [^,.;]{0,40}?\b(?:were|was)\s+(?:the\s+)?(?:[A-Z][\w+-]*\s+){1,3}"
