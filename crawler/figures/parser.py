@@ -981,8 +981,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _subject_end(subjects, cand)
         if lo == cand.number.start:  # the subject is outside this sentence: all before counts
             lo = 0
-        for a, b in appositions(s, [lo]):  # "Tesla, which makes Model 3 sedans, sold 56,006"
-            lo = b
+        # "Tesla, which makes Model 3 sedans, sold 56,006": the apposition's models are not it
+        lo = max([lo, *(end for _, end in appositions(s, [lo]))])
         if _MODEL.search(s[lo : cand.number.start]) or model_after(s, cand.number.end):
             cand.drop("model-level count")
             continue
