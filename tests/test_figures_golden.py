@@ -279,6 +279,7 @@ CORE = [
     "trap_en_guided_quarter",
     "zh_before_a_year_and_year_end",
     "subj_en_bottom_n_makers_together",
+    "zh_clause_opening_conjunction_is_no_name",
 ]
 
 

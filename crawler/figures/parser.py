@@ -1575,7 +1575,8 @@ _BESIDE = 250
 
 
 def _is_round(value: int) -> bool:
-    return value >= 1000 and value % 1000 == 0
+    """A value said to fewer digits (40,000; 39.19万 = 391,900) that may round a precise one."""
+    return value >= 1000 and value % 100 == 0
 
 
 def _rounds_to(precise: int, rounded: int) -> bool:
