@@ -280,6 +280,7 @@ CORE = [
     "zh_before_a_year_and_year_end",
     "subj_en_bottom_n_makers_together",
     "zh_clause_opening_conjunction_is_no_name",
+    "zh_slash_list_values_are_no_fraction",
 ]
 
 

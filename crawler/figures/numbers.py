@@ -75,7 +75,7 @@ _DIGITS = (
 NUMBER_RE = re.compile(
     _DIGITS
     + r"(?:\s*(millionth|million|mln|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
-    + r"|\s*(千万|百万|万|亿|千)(?=[辆台元多余以左上亿美港欧人家个]|\s|[，,。；;、）)！!]|$))?"
+    + r"|\s*(千万|百万|万|亿|千)(?=[辆台元多余以左上亿美港欧人家个/／]|\s|[，,。；;、）)！!]|$))?"
     + r"|(?<![A-Za-z])(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|half a"
     + r"|a half|a hundred|one hundred|a)[ -](millionth|million|billion|thousand)(?![A-Za-z])"
     + r"|([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿])"
@@ -418,6 +418,9 @@ def _zh_unit_gap(after: str) -> int:
     return 0
 
 
+_FRACTION = re.compile(r"\.\d")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` (one sentence), classified. Positions index into ``text``."""
     out: list[Number] = []
@@ -469,6 +472,8 @@ def find_numbers(text: str) -> list[Number]:
             or (digits is not None and not zh_mult and not en_mult and _DATE_AFTER.match(after))
         ):
             counts = OTHER
+        elif digits is not None and not en_mult and not zh_mult and _FRACTION.search(raw):
+            counts = OTHER  # "113.5" with no multiplier counts no vehicles
         elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
             counts = OTHER if not _YEAR_UNIT_AFTER.match(after) else VEHICLE
         elif text[:start].rstrip(" ")[-1:] in ("第", "#", "№"):

@@ -206,7 +206,7 @@ def may_be_subject_later(s: str, mention: Mention) -> bool:
     )
 
 
-LIST_SEP = re.compile(r"^\s*(?:,|、|，|and|&|和|与|及|以及|, and)\s*$", re.I)
+LIST_SEP = re.compile(r"^\s*(?:,|、|，|and|&|和|与|及|以及|, and|/|／)\s*$", re.I)
 
 
 def list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list[Mention]:
