@@ -1595,8 +1595,10 @@ def _one_reading_per_number(figures: list[Figure]) -> list[Figure]:
     for f in figures:
         # an exact, unrounded count (822,519) is one statement whatever periods it was read
         # with (a headline and its Chinese translation); a round one (10,000) may recur
-        precise = f.qualifier == "exact" and f.value % 100 != 0
-        key = (f.entity, f.metric, f.value, None if precise else f.period_end)
+        precise = f.qualifier == "exact" and f.value % 100 != 0 and f.value >= 1000
+        # a precise count is one statement even when its two tellings (English and Chinese)
+        # were read with different subjects: the better-evidenced reading stays
+        key = (f.value,) if precise else (f.entity, f.metric, f.value, f.period_end)
         if key not in best or f.confidence > best[key].confidence:
             best[key] = f
     kept = {id(f) for f in best.values()}
