@@ -281,6 +281,7 @@ CORE = [
     "subj_en_bottom_n_makers_together",
     "zh_clause_opening_conjunction_is_no_name",
     "zh_slash_list_values_are_no_fraction",
+    "subj_en_a_makers_only_model",
 ]
 
 

@@ -151,6 +151,11 @@ def _one(**entry: object) -> dict[str, object]:
         (_one(name="X", kind="maker", within="Henan"), "within is for cities only"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
+        (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
+        (
+            _one(name="X", kind="maker", sole_model={"names": ["X1"], "until": "soon"}),
+            "until must be a date",
+        ),
     ],
 )  # fmt: skip
 def test_invalid_lexicons_are_refused(data: dict[str, object], message: str) -> None:
@@ -162,3 +167,14 @@ def test_the_packaged_file_has_only_known_keys() -> None:
     raw = _raw()
     assert set(raw) == {"entity"}
     load_lexicon(raw)
+
+
+def test_a_sole_model_counts_for_its_maker_only_while_it_is_the_only_one() -> None:
+    from datetime import date
+
+    from crawler.figures.entities import sole_model_of
+
+    assert sole_model_of("Li Auto", "handed over 7,094 Li ONEs", date(2021, 9, 30))
+    assert not sole_model_of("Li Auto", "handed over 7,094 Li ONEs", date(2022, 9, 30))
+    assert not sole_model_of("Li Auto", "handed over 7,094 L9s", date(2021, 9, 30))
+    assert not sole_model_of("NIO", "handed over 7,094 Li ONEs", date(2021, 9, 30))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -12,8 +13,9 @@ KINDS = ("maker", "group", "brand", "jv", "plant", "region")
 LEVELS = ("country", "province", "city")
 #: the keys an [[entity]] row may have; the file's top level holds "entity" only
 ENTRY_KEYS = frozenset(
-    {"name", "kind", "level", "parent", "within", "aliases", "nev_only", "guard"}
+    {"name", "kind", "level", "parent", "within", "aliases", "nev_only", "guard", "sole_model"}
 )
+SOLE_MODEL_KEYS = frozenset({"names", "until"})
 TOP_KEYS = frozenset({"entity"})
 
 
@@ -66,6 +68,8 @@ class Lexicon:
     by_alias: dict[str, str]  # alias (casefolded) -> canonical name
     guards: dict[str, str]  # Chinese alias -> characters that must not follow it
     matched: list[str]  # the aliases found in text (casefolded): names alone are not
+    #: a maker's only model while it had one: (its names, casefolded; the last day it was)
+    sole_models: dict[str, tuple[tuple[str, ...], date]] = field(default_factory=dict)
     _patterns: _Patterns | None = field(default=None, repr=False)
 
     @property
@@ -152,6 +156,28 @@ def _alias_regexes(
     return pattern, ascii_only, lowered
 
 
+def _sole_model(name: str, raw: object) -> tuple[tuple[str, ...], date]:
+    """The ``sole_model`` table of entity ``name``: {names = [...], until = date}."""
+    if not isinstance(raw, dict) or set(raw) != SOLE_MODEL_KEYS:
+        raise ValueError(f"entity {name!r}: sole_model needs exactly {sorted(SOLE_MODEL_KEYS)}")
+    names, until = raw["names"], raw["until"]
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise ValueError(f"entity {name!r}: sole_model names must be a list of strings")
+    if not isinstance(until, date):
+        raise ValueError(f"entity {name!r}: sole_model until must be a date")
+    return tuple(n.casefold() for n in names), until
+
+
+def sole_model_of(entity: str, window: str, on: date) -> bool:
+    """``window`` names ``entity``'s only model of the time ``on`` ("7,094 Li ONEs" in 2021):
+    a count of that model is the maker's."""
+    sole = lexicon().sole_models.get(entity)
+    if sole is None or on > sole[1]:
+        return False
+    low = window.casefold()
+    return any(n in low for n in sole[0])
+
+
 def _entity(row: object) -> tuple[Entity, list[str], str | None]:
     """One [[entity]] row checked: the entity, the aliases matched in text, the guard."""
     if not isinstance(row, dict):
@@ -204,9 +230,12 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
     rows = data.get("entity", [])
     if not isinstance(rows, list):
         raise ValueError("entity lexicon: 'entity' must be an array of tables")
+    sole_models: dict[str, tuple[tuple[str, ...], date]] = {}
     for row in rows:
         entity, aliases, guard = _entity(row)
         name = entity.name
+        if "sole_model" in row:  # type: ignore[operator]
+            sole_models[name] = _sole_model(name, row["sole_model"])  # type: ignore[index]
         if name in entities:
             raise ValueError(f"entity {name!r} listed twice")
         entities[name] = entity
@@ -229,7 +258,7 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
                     f"entity {entity.name!r}: within {entity.within!r} is not a province"
                 )
     # Matching is case-insensitive: keep ASCII aliases whose casefold is unique.
-    return Lexicon(entities, by_alias, guards, list(dict.fromkeys(matched)))
+    return Lexicon(entities, by_alias, guards, list(dict.fromkeys(matched)), sole_models)
 
 
 @cache

@@ -34,7 +34,7 @@ from crawler.figures.confidence import (
     MIN_CONFIDENCE,
     confidence,
 )
-from crawler.figures.entities import Entity, Mention, composite_name, lexicon
+from crawler.figures.entities import Entity, Mention, composite_name, lexicon, sole_model_of
 from crawler.figures.model import Figure
 from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
 from crawler.figures.periods import Parts, Period, find_parts, is_announcement, resolve
@@ -983,7 +983,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             lo = 0
         # "Tesla, which makes Model 3 sedans, sold 56,006": the apposition's models are not it
         lo = max([lo, *(end for _, end in appositions(s, [lo]))])
-        if _MODEL.search(s[lo : cand.number.start]) or model_after(s, cand.number.end):
+        if (
+            _MODEL.search(s[lo : cand.number.start]) or model_after(s, cand.number.end)
+        ) and not sole_model_of(
+            cand.entity or "",
+            s[max(0, lo - 40) : cand.number.unit_end + 30],
+            cand.period.end if cand.period else state.published,
+        ):
             cand.drop("model-level count")
             continue
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
