@@ -234,8 +234,8 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
     for row in rows:
         entity, aliases, guard = _entity(row)
         name = entity.name
-        if "sole_model" in row:  # type: ignore[operator]
-            sole_models[name] = _sole_model(name, row["sole_model"])  # type: ignore[index]
+        if "sole_model" in row:
+            sole_models[name] = _sole_model(name, row["sole_model"])
         if name in entities:
             raise ValueError(f"entity {name!r} listed twice")
         entities[name] = entity
