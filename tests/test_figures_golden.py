@@ -282,6 +282,8 @@ CORE = [
     "zh_clause_opening_conjunction_is_no_name",
     "zh_slash_list_values_are_no_fraction",
     "subj_en_a_makers_only_model",
+    "subj_en_maker_of_apposition",
+    "subj_en_the_factory_after_a_plant_alias",
 ]
 
 

@@ -609,6 +609,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         if not subject:
             continue
         _remember(state.last, mention.entity)
+        if _PLANT_ALIAS.search(s, mention.start, mention.end):
+            state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"
         if may_be_subject_later(s, mention):
             state.para_entity, state.para_from_frame = mention.entity, False
     makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]
@@ -623,6 +625,7 @@ _LEADING_WITH = re.compile(
     r"|output|production)\b)"
 )
 _FIRST_EVENT = re.compile(r"第一[辆台]|首[辆台]|\bfirst (?:car|vehicle|unit|delivery)\b", re.I)
+_PLANT_ALIAS = re.compile(r"\b(?:plant|factory|gigafactory)\b|工厂|基地", re.I)
 _PLAIN_NOUN = re.compile(r"\s*(?:vehicles|cars|automobiles|autos|辆汽车)\b", re.I)
 
 

@@ -73,7 +73,8 @@ _LISTED_BEFORE = re.compile(
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
     r"(?:\s+(?:Group|Holdings?|Co\.|Corp\.?|Inc\.?|Ltd\.?))?"  # "Geely Auto Group, which ..."
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow|home to)\s"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow|home to"
+    r"|(?:maker|owner|parent|producer|builder|operator|seller) of)\s"
     r"[^,;，；。]{0,100}?(?<!\d),(?!\d)"
     # "SGMW, General Motors' joint venture in China, has built ..."
     r"|,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s|'|’)\s[^,;，；。\d]{0,80}?,"
