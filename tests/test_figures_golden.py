@@ -284,6 +284,10 @@ CORE = [
     "subj_en_a_makers_only_model",
     "subj_en_maker_of_apposition",
     "subj_en_the_factory_after_a_plant_alias",
+    "subj_en_joint_venture_between_a_list",
+    "per_en_through_a_month_past_a_gloss",
+    "per_en_claim_since_is_no_running_total",
+    "per_en_since_a_month_is_the_start",
 ]
 
 

@@ -944,6 +944,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not (tie and tie.base)
             and not aside
             and not parts.prior_month  # "beating its previous month's record": a reference
+            and not parts.alone  # "In December alone, ...": a look inside the period reported
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 1:
@@ -1471,6 +1472,7 @@ def _carry_updates(
             period is not None
             and period.kind in ("month", "ytd", "quarter", "half", "year")
             and not parts_all.prior_month
+            and not parts_all.alone
             and not mx.SENTENCE_TRAP.search(s)
             and not mx.FORECAST.search(s)
             # "shares hit their lowest since November 2022": no period being reported on

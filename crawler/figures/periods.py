@@ -242,8 +242,12 @@ _COMPARISON = re.compile(
 _SINCE_START = re.compile(
     r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
     r"|opened|commenced|was founded|was established|went on sale)(?:\s+(?:production|operations"
-    r"|deliveries|sales|making cars|work))?\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
-    r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产)[^,，。；;]{0,6}?以来",
+    r"|deliveries|sales|shipments|shipping|making cars|work))?\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
+    r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产)[^,，。；;]{0,6}?以来"
+    # "Since its market launch in July 2020, cumulative sales ...", "since July 2020"
+    r"|\bsince\s+(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?)?(?P<t3>(?:in\s+)?(?:(?:early|late"
+    r"|mid-?)\s*)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 
@@ -450,7 +454,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:cumulative(?:ly)?|to date|since (?:its |the |(?:the )?(?:company|brand|firm"
-            r"|carmaker|automaker|plant|factory)['’]s )?(?:launch|founding|"
+            r"|carmaker|automaker|plant|factory)['’]s )?(?:market |official |first )?(?:launch|founding|"
             r"inception|start|debut|establishment)|all[- ]time total|millionth"
             r"|since (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d"
             r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|(?:(?:its|the|their)\s+)?"
@@ -643,6 +647,14 @@ _ANNOUNCE = re.compile(
 )
 
 
+# "its first monthly decrease since ...", "the highest since 2019": what the since-phrase
+# scopes is a claim, not a running total
+_CLAIM_BEFORE_SINCE = re.compile(
+    r"\b(?:first|highest|lowest|best|worst|biggest|largest|smallest|strongest|weakest|fastest"
+    r"|slowest|record)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+_SPAN_TO = re.compile(r"(?:through|until|up to)\s", re.IGNORECASE)
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b" + _MON + r"\s+(?:of\s+)?$", re.IGNORECASE)
 
@@ -740,7 +752,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
-            m.span("t") if m.group("t") else m.span("t2")
+            m.span(next(g for g in ("t", "t2", "t3") if m.group(g)))
             for m in _SINCE_START.finditer(text, start, end)
         ]
 
@@ -780,6 +792,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 continue
             g = m.groups()
             if kind in _FLAG_KINDS:  # a word that only sets a flag: "this year", "alone", ...
+                if kind == "lifetime" and _CLAIM_BEFORE_SINCE.search(
+                    text, max(start, m.start() - 60), m.start()
+                ):
+                    continue  # "its first monthly decrease since it started": the claim's
                 _add(parts, m, **_FLAG_KINDS[kind])
             elif kind == "zh_year_range":
                 _add(parts, m, year=int(g[0]), months=(int(g[1]), int(g[2])))
@@ -856,6 +872,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind == "en_as_of":
                 _add(parts, m, as_of=(MONTHS[g[0].lower()], int(g[1]) if g[1] else None))
                 _year_of(g[2], parts)
+                if not g[1] and _SPAN_TO.match(m.group(0)):
+                    # "sold a total of 31,464 NEVs through April": January to April
+                    parts.components[-1][2]["ytd"] = parts.ytd = True
             elif kind == "en_date":
                 _add(parts, m, day=(MONTHS[g[0].lower()], int(g[1])))
                 _year_of(g[2], parts)

@@ -73,7 +73,12 @@ _LISTED_BEFORE = re.compile(
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
     r"(?:\s+(?:Group|Holdings?|Co\.|Corp\.?|Inc\.?|Ltd\.?))?"  # "Geely Auto Group, which ..."
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:the|a|an|its|one of|another|fellow|home to"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:"
+    # "SGMW, a joint venture between SAIC Motor, General Motors and Liuzhou Wuling Motors, said"
+    r",\s*(?:a|the|its)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV|venture|partnership|alliance)"
+    r"\s+(?:between|of|among|with|formed by)\s+(?:[A-Z][^,;，；。\d]{0,40}?,\s*){0,5}"
+    r"(?:and\s+)?[A-Z][^,;，；。\d]{0,60}?,"
+    r"|,\s*(?:the|a|an|its|one of|another|fellow|home to"
     r"|(?:maker|owner|parent|producer|builder|operator|seller) of)\s"
     r"[^,;，；。]{0,100}?(?<!\d),(?!\d)"
     # "SGMW, General Motors' joint venture in China, has built ..."
@@ -273,10 +278,14 @@ _WORLDWIDE = re.compile(r"\bglobal(?:ly)?\b|\bworldwide\b|\baround the world\b|�
 def headline_subject(headline: str) -> Entity | None:
     """The article's main subject: the one entity its headline names as a subject. A headline
     naming several, or one the lexicon does not know, gives no frame."""
+    names = names_in(headline)
+    apposed = appositions(headline, [m.end for m in names])
     subjects = {
         m.entity.name: m.entity
-        for m in names_in(headline)
-        if not dependent(headline, m) and not place_in_a_name(headline, m)
+        for m in names
+        if not dependent(headline, m)
+        and not place_in_a_name(headline, m)
+        and not any(a <= m.start < b for a, b in apposed)  # "SGMW, a joint venture of ..."
     }
     if len(subjects) != 1:
         return None

@@ -59,6 +59,17 @@ def _emit(out: list[Sentence], chunk: str, base: int, a: int, b: int, para: int)
         out.append(Sentence(base + a, base + b, para))
 
 
+# "(NEVs)", "(CPCA)", "(Great Wall Motor)": a short gloss of the words before it
+_GLOSS = re.compile(r"\([A-Za-z][A-Za-z&.' -]{0,40}\)")
+
+
+def _in_a_gloss(sentence: str, pos: int) -> bool:
+    """The bracket at ``pos`` opens or closes a short gloss made of letters only."""
+    start = pos if sentence[pos] == "(" else sentence.rfind("(", max(0, pos - 42), pos)
+    gloss = _GLOSS.match(sentence, start) if start >= 0 else None
+    return gloss is not None and (sentence[pos] == "(" or gloss.end() == pos + 1)
+
+
 def clause_bounds(sentence: str, keep: list[tuple[int, int]] | None = None) -> list[int]:
     """Start offsets of the clauses of ``sentence`` (the first is 0).
 
@@ -78,6 +89,8 @@ def clause_bounds(sentence: str, keep: list[tuple[int, int]] | None = None) -> l
             continue
         if keep and any(a <= m.start() < b for a, b in keep):
             continue
+        if m.group(0) in "()" and _in_a_gloss(sentence, m.start()):
+            continue  # "vehicles (NEVs) through April": an abbreviation, no new clause
         starts.append(m.end() if m.group(0).strip() in ",;:，；：—–()-" else m.start())
     return sorted(set(starts))
 
