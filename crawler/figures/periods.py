@@ -242,7 +242,8 @@ _COMPARISON = re.compile(
 _SINCE_START = re.compile(
     r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
     r"|opened|commenced|was founded|was established|went on sale)(?:\s+(?:production|operations"
-    r"|deliveries|sales|shipments|shipping|making cars|work))?\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
+    r"|deliveries|sales|shipments|shipping|making cars|work))?"
+    r"\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
     r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产)[^,，。；;]{0,6}?以来"
     # "Since its market launch in July 2020, cumulative sales ...", "since July 2020"
     r"|\bsince\s+(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?)?(?P<t3>(?:in\s+)?(?:(?:early|late"
@@ -454,8 +455,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:cumulative(?:ly)?|to date|since (?:its |the |(?:the )?(?:company|brand|firm"
-            r"|carmaker|automaker|plant|factory)['’]s )?(?:market |official |first )?(?:launch|founding|"
-            r"inception|start|debut|establishment)|all[- ]time total|millionth"
+            r"|carmaker|automaker|plant|factory)['’]s )?(?:market |official |first )?"
+            r"(?:launch|founding|inception|start|debut|establishment)|all[- ]time total|millionth"
             r"|since (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d"
             r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|(?:(?:its|the|their)\s+)?"
             r"(?:[a-z-]+\s+)?(?:deliveries|production|sales|operations)) (?:first )?(?:began|begun"
