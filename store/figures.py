@@ -33,8 +33,13 @@ _MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
 FigureKey = tuple[Any, ...]
 _FIGURES = Figure.__table__
 assert isinstance(_FIGURES, Table)
-# compiled once; one statement for all of an article's new figures, ids in parameter order
-_INSERT_FIGURES = insert(_FIGURES).returning(_FIGURES.c.id, sort_by_parameter_order=True)
+# Compiled once: one statement for all of an article's new figures, returning each one's id
+# with its key (an article has one figure per key). Asking for the ids in parameter order
+# instead would send one INSERT per figure where the database does not promise the order of
+# RETURNING rows (SQLite).
+_INSERT_FIGURES = insert(_FIGURES).returning(
+    _FIGURES.c.id, *[_FIGURES.c[name] for name in FIGURE_KEY]
+)
 
 
 def same_key(model: Any, other: Any) -> list[Any]:
@@ -111,7 +116,11 @@ def store_figures(
             existing.updated_at = now
             changes.changed.append((existing.id, diff))
     if changes.added_rows:
-        changes.added = list(session.scalars(_INSERT_FIGURES, changes.added_rows))
+        ids = {
+            tuple(row[1:]): row[0]
+            for row in session.connection().execute(_INSERT_FIGURES, changes.added_rows)
+        }
+        changes.added = [ids[figure_key(row)] for row in changes.added_rows]
     if replace:
         gone = [key for key in stored if key not in seen]
         for key in gone:

@@ -224,7 +224,7 @@ def count_new(
         else:
             new.append({**dict(zip(VOTE_KEY, vote_key, strict=True)), **values})
     if changed:
-        session.execute(_UPDATE_VOTE, changed)
+        session.connection().execute(_UPDATE_VOTE, changed)
     _insert(session, _VOTES_TABLE, new)
     _upsert(session, _summary_rows(votes))
     return votes
@@ -317,9 +317,14 @@ def may_have_other_exact(
     return found is not None
 
 
+def _connection(session: Session | Connection) -> Connection:
+    """Where the summary's writes go: straight to the connection (plain rows, no ORM)."""
+    return session.connection() if isinstance(session, Session) else session
+
+
 def _insert(session: Session | Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.execute(_INSERTS[table.name], rows)
+        _connection(session).execute(_INSERTS[table.name], rows)
 
 
 _INSERTS = {table.name: insert(table) for table in (_TABLE, _VOTES_TABLE)}
@@ -339,10 +344,10 @@ def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> No
     CONFLICT (SQLite, PostgreSQL), else delete and insert."""
     if not rows:
         return
-    bind = session.get_bind() if isinstance(session, Session) else session
-    upsert = _UPSERTS.get(bind.dialect.name)
+    connection = _connection(session)
+    upsert = _UPSERTS.get(connection.dialect.name)
     if upsert is not None:
-        session.execute(upsert, list(rows))
+        connection.execute(upsert, list(rows))
         return
     for row in rows:
         key = tuple(row[name] for name in SUMMARY_KEY)
