@@ -10,6 +10,7 @@ backfill (``historical``) alerts are recorded but get no deliveries. An alert on
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -21,11 +22,12 @@ from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
 from alerts.evidence import held_alerts, implausible, is_confident, release_corroborated
-from alerts.history import month_context, scope_context
+from alerts.history import month_context, month_contexts, scope_context
 from alerts.rules import (
     CUMULATIVE_KINDS,
     Candidate,
     FigureFacts,
+    MonthlyContext,
     claim_candidates_in,
     growth_candidates,
     milestone_candidates_in,
@@ -55,6 +57,16 @@ def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
     )
 
 
+@dataclass(frozen=True)
+class Raised:
+    """What ``raise_alerts`` created: the new alerts' ids, and the new revision alerts with
+    the values they were written with (``id``, ``kind``, ``held``, the figure key, ``value``,
+    ``previous_value``), so nothing just written is read back."""
+
+    ids: list[int]
+    revisions: list[Any]
+
+
 def raise_alerts(
     session: Session,
     figure_ids: Iterable[int],
@@ -63,8 +75,8 @@ def raise_alerts(
     historical: bool,
     known: Mapping[int, Mapping[str, Any]] | None = None,
     votes: Votes | None = None,
-) -> list[int]:
-    """Runs every rule for these stored figures; returns the ids of the alerts it created.
+) -> Raised:
+    """Runs every rule for these stored figures; returns the alerts it created.
     ``known``: the column values of figures just written, by id (they are not read back);
     ``votes``: the summary votes of their keys, as they stand (``store.summary.count_new``)."""
     # Everything pending is written now: the rules below read through the connection.
@@ -90,6 +102,20 @@ def raise_alerts(
     # (none of the rules reads the alerts of the article being judged).
     queue: list[tuple[bool, int]] = []
     new: list[tuple[Candidate, Any, bool]] = []
+    # the monthly history around every judged month, read for all of them at once (the loop
+    # below writes no summary row)
+    monthly = [figure for figure in figures if figure.period_kind == "month"]
+    contexts = dict(
+        zip(
+            map(id, monthly),
+            month_contexts(
+                session,
+                [(f.entity, f.metric, f.segment, f.period_start, f.value, f.qualifier)
+                 for f in monthly],
+            ),
+            strict=True,
+        )
+    )  # fmt: skip
     for figure in figures:
         if figure.article_id not in articles:
             row = connection.execute(_ARTICLE_SOURCE, {"id": figure.article_id}).one()
@@ -101,7 +127,8 @@ def raise_alerts(
             released_ids = release_corroborated(session, figure, config, source_id, held_by_key)
             for released in released_ids:
                 queue.append((False, released))
-        for candidate in candidates_for(session, figure, source, published, config, votes):
+        context = contexts.get(id(figure))
+        for candidate in candidates_for(session, figure, source, published, config, votes, context):
             hold = held or (
                 not historical
                 and implausible(candidate.kind, figure.value, candidate.previous_value)
@@ -110,6 +137,18 @@ def raise_alerts(
             new.append((candidate, figure, hold))
     new_ids = insert_alerts(session, new, historical=historical)
     created = [alert_id for alert_id in new_ids if alert_id is not None]
+    revisions = sorted(
+        (
+            SimpleNamespace(
+                id=alert_id, kind=candidate.kind, held=hold, value=figure.value,
+                previous_value=candidate.previous_value,
+                **{name: getattr(figure, name) for name in FIGURE_KEY},
+            )
+            for (candidate, figure, hold), alert_id in zip(new, new_ids, strict=True)
+            if alert_id is not None and candidate.kind == "revision"
+        ),
+        key=lambda revision: revision.id,
+    )  # fmt: skip
     if not historical:
         due = []
         for is_new, number in queue:
@@ -118,7 +157,7 @@ def raise_alerts(
             elif (alert_id := new_ids[number]) is not None and not new[number][2]:
                 due.append(alert_id)
         enqueue_many(session, due, config)
-    return created
+    return Raised(created, revisions)
 
 
 # Built once, bound per call: figures as plain rows, and an article's source and date.
@@ -141,20 +180,23 @@ def candidates_for(
     published_before: datetime | None,
     config: Config,
     votes: Votes | None = None,
+    context: MonthlyContext | None = None,
 ) -> list[Candidate]:
     """Every rule's candidates for one stored figure, judged against its series: the monthly
     summary for months, same-scope totals for cumulative figures, same-period reports for
     revisions. Each reads only what it needs of the series (``alerts.history``); ``votes``:
-    the summary votes of some keys, already read (``store.summary.count_new``)."""
+    the summary votes of some keys, already read (``store.summary.count_new``); ``context``:
+    a monthly figure's history, already read (``alerts.history.month_contexts``)."""
     settings = config.rules
     judged = facts(figure, source)
     series_of = (figure.entity, figure.metric, figure.segment)
     found: list[Candidate] = []
     earlier_months, countable_max = 0, None
     if figure.period_kind == "month":
-        context = month_context(
-            session, *series_of, figure.period_start, figure.value, figure.qualifier
-        )
+        if context is None:
+            context = month_context(
+                session, *series_of, figure.period_start, figure.value, figure.qualifier
+            )
         found += monthly_candidates_in(judged, context, settings)
         earlier_months, countable_max = context.earlier, context.countable_max
     elif figure.period_kind in CUMULATIVE_KINDS:
@@ -266,7 +308,7 @@ def insert_alerts(
         _alert_values(candidate, figure, historical=historical, held=held)
         for candidate, figure, held in alerts
     ]
-    ids = {key: int(alert_id) for alert_id, key in session.execute(statement, rows)}
+    ids = {key: int(alert_id) for alert_id, key in session.connection().execute(statement, rows)}
     return [ids.pop(candidate.key, None) for candidate, _, _ in alerts]
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
@@ -21,7 +20,6 @@ from alerts.corrections import alerts_behind, contradicted_by, retract
 from alerts.engine import raise_alerts
 from store import queries, summary
 from store.figures import FigureChanges, figure_key, rejected_keys, store_figures
-from store.models import Alert
 
 
 @dataclass(frozen=True)
@@ -32,13 +30,6 @@ class Written:
     created: bool
     changes: FigureChanges
     alert_ids: list[int]
-
-
-_REVISIONS = (
-    select(*Alert.__table__.columns)
-    .where(Alert.id.in_(bindparam("ids", expanding=True)), Alert.kind == "revision")
-    .order_by(Alert.id)
-)
 
 
 def write_figures(
@@ -78,17 +69,12 @@ def write_figures(
         retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]
     known = dict(zip(changes.added, changes.added_rows, strict=True))
-    alert_ids = raise_alerts(
-        session, judged, config, historical=historical, known=known, votes=votes
-    )
-    revisions: Sequence[Any] = (
-        session.connection().execute(_REVISIONS, {"ids": alert_ids}).all() if alert_ids else []
-    )
-    for revision in revisions:
+    raised = raise_alerts(session, judged, config, historical=historical, known=known, votes=votes)
+    for revision in raised.revisions:
         if not revision.held:
             label = f"revised to {revision.value:,}" if revision.value is not None else "revised"
             retract(session, contradicted_by(session, revision), f"the figure was {label}")
-    return changes, alert_ids
+    return changes, raised.ids
 
 
 def write_article(
