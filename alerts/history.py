@@ -54,21 +54,6 @@ _MONTHS = select(S.period_start, S.value, S.qualifier).where(
     S.period_start <= bindparam("high"),
 )
 
-_TOTAL_FACTS_COLUMNS = (
-    func.count(case((S.period_end < bindparam("end"), 1))).label("earlier"),
-    func.max(case((S.period_end < bindparam("end"), S.face_max))).label("earlier_face"),
-    func.max(case((S.period_end < bindparam("end"), S.approx_max))).label("earlier_approx"),
-    func.max(case((S.period_end > bindparam("end"), S.face_max))).label("later_face"),
-    func.max(case((S.period_end > bindparam("end"), S.approx_max))).label("later_approx"),
-)
-_LIFETIME_FACTS = select(*_TOTAL_FACTS_COLUMNS).where(*_SERIES, S.period_kind == "lifetime")
-_YEAR_FACTS = select(*_TOTAL_FACTS_COLUMNS).where(
-    *_SERIES,
-    S.period_kind.in_([kind for kind in TOTAL_KINDS if kind != "lifetime"]),
-    S.period_end >= bindparam("year_start"),
-    S.period_end <= bindparam("year_end"),
-)
-
 
 class _MonthLookup:
     """One stored month of a series: from the window around the judged month read with its
@@ -266,24 +251,75 @@ def month_context(
     return month_contexts(session, [(entity, metric, segment, month, value, qualifier)])[0]
 
 
+ScopeJudged = tuple[str, str, str, str, date]  # entity, metric, segment, period kind, end
+
+
+@functools.cache
+def _scope_facts(lifetimes: tuple[bool, ...]) -> CompoundSelect[Any]:
+    """The scope facts of several totals in one statement, built once per sequence of kinds
+    (``True``: a lifetime total, all time; else the totals of its year): one row per total,
+    its index first (parameters ``entity_0``, ``metric_0``, ``segment_0``, ``end_0``,
+    ``year_start_0``, ``year_end_0`` ...)."""
+    parts: list[Any] = []
+    for i, lifetime in enumerate(lifetimes):
+        end = bindparam(f"end_{i}", type_=Date)
+        earlier, later = S.period_end < end, S.period_end > end
+        series = (
+            S.entity == bindparam(f"entity_{i}"),
+            S.metric == bindparam(f"metric_{i}"),
+            S.segment == bindparam(f"segment_{i}"),
+        )
+        scope = (
+            (S.period_kind == "lifetime",)
+            if lifetime
+            else (
+                S.period_kind.in_([kind for kind in TOTAL_KINDS if kind != "lifetime"]),
+                S.period_end >= bindparam(f"year_start_{i}", type_=Date),
+                S.period_end <= bindparam(f"year_end_{i}", type_=Date),
+            )
+        )
+        parts.append(
+            select(
+                literal_column(str(i)).label("i"),
+                func.count(case((earlier, 1))).label("earlier"),
+                func.max(case((earlier, S.face_max))).label("earlier_face"),
+                func.max(case((earlier, S.approx_max))).label("earlier_approx"),
+                func.max(case((later, S.face_max))).label("later_face"),
+                func.max(case((later, S.approx_max))).label("later_approx"),
+            ).where(*series, *scope)
+        )
+    return union_all(*parts)
+
+
+def scope_contexts(session: Session, judged: Sequence[ScopeJudged]) -> list[ScopeContext]:
+    """The milestone rule's view of the other totals in each judged total's scope
+    (``scope_context``), for all of them in one statement."""
+    if not judged:
+        return []
+    params: dict[str, Any] = {}
+    for i, (entity, metric, segment, _kind, end) in enumerate(judged):
+        params |= {
+            f"entity_{i}": entity, f"metric_{i}": metric, f"segment_{i}": segment,
+            f"end_{i}": end, f"year_start_{i}": date(end.year, 1, 1),
+            f"year_end_{i}": date(end.year, 12, 31),
+        }  # fmt: skip
+    statement = _scope_facts(tuple(kind == "lifetime" for *_, kind, _end in judged))
+    found: dict[int, ScopeContext] = {
+        i: ScopeContext(
+            has_earlier=earlier > 0,
+            earlier_reach=Reach(earlier_face, earlier_approx),
+            later_reach=Reach(later_face, later_approx),
+        )
+        for i, earlier, earlier_face, earlier_approx, later_face, later_approx in (
+            session.connection().execute(statement, params)
+        )
+    }
+    return [found[i] for i in range(len(judged))]
+
+
 def scope_context(
     session: Session, entity: str, metric: str, segment: str, period_kind: str, period_end: date
 ) -> ScopeContext:
     """The milestone rule's view of the other totals in a total's scope: all time for a
     lifetime figure, else the year-to-date and yearly totals of its year."""
-    params: dict[str, Any] = {
-        "entity": entity, "metric": metric, "segment": segment, "end": period_end,
-    }  # fmt: skip
-    if period_kind == "lifetime":
-        facts = session.connection().execute(_LIFETIME_FACTS, params).one()
-    else:
-        params |= {
-            "year_start": date(period_end.year, 1, 1),
-            "year_end": date(period_end.year, 12, 31),
-        }
-        facts = session.connection().execute(_YEAR_FACTS, params).one()
-    return ScopeContext(
-        has_earlier=facts.earlier > 0,
-        earlier_reach=Reach(facts.earlier_face, facts.earlier_approx),
-        later_reach=Reach(facts.later_face, facts.later_approx),
-    )
+    return scope_contexts(session, [(entity, metric, segment, period_kind, period_end)])[0]
