@@ -60,10 +60,10 @@ class _MonthLookup:
     facts, the whole series read only when a streak runs past it."""
 
     def __init__(
-        self, session: Session, series: dict[str, Any], month: date, window: dict[date, MonthPoint]
+        self, session: Session, series: dict[str, Any], month: date, window: dict[date, Any]
     ) -> None:
         self.session, self.series = session, series
-        self.points = window
+        self.points = window  # month -> (value, qualifier)
         self.low, self.high = add_months(month, -STREAK_WINDOW), add_months(month, 1)
 
     def __call__(self, month: date) -> MonthPoint | None:
@@ -71,10 +71,11 @@ class _MonthLookup:
             self.low, self.high = date.min, date.max
             params = {**self.series, "low": self.low, "high": self.high}
             self.points = {
-                row.period_start: MonthPoint(row.period_start, row.value, row.qualifier)
-                for row in self.session.connection().execute(_MONTHS, params)
+                start: (value, qualifier)
+                for start, value, qualifier in self.session.connection().execute(_MONTHS, params)
             }
-        return self.points.get(month)
+        point = self.points.get(month)
+        return None if point is None else MonthPoint(month, *point)
 
 
 #: what ``month_contexts`` reads per judged month: the months before it and the months after
@@ -178,12 +179,12 @@ def month_contexts(session: Session, judged: Sequence[MonthJudged]) -> list[Mont
             f"high_{i}": add_months(month, 1),
         }  # fmt: skip
     sides = [(_Side(), _Side()) for _ in judged]
-    windows: list[dict[date, MonthPoint]] = [{} for _ in judged]
+    windows: list[dict[date, tuple[int, str]]] = [{} for _ in judged]
     for i, part, qualifier, months, first, value in session.connection().execute(
         _month_facts(len(judged)), params
     ):
         if part == _WINDOW:
-            windows[i][first] = MonthPoint(first, value, qualifier)
+            windows[i][first] = (value, qualifier)
         else:
             sides[i][part].add(qualifier, months, first, value)
     return [
@@ -202,7 +203,7 @@ def _context(
     qualifier: str,
     earlier: _Side,
     later: _Side,
-    window: dict[date, MonthPoint],
+    window: dict[date, tuple[int, str]],
 ) -> MonthlyContext:
     series = {"entity": entity, "metric": metric, "segment": segment}
     stored = window.get(month)
@@ -211,19 +212,18 @@ def _context(
         # the highest countable earlier month, the latest of equals: in the window (which holds
         # every earlier month after its start) when one there reaches the highest value
         best = [
-            point
-            for point in window.values()
-            if point.month < month
-            and point.qualifier != "at_most"
-            and point.value == earlier.countable_max
+            start
+            for start, (reached, stated) in window.items()
+            if start < month and stated != "at_most" and reached == earlier.countable_max
         ]
         if best:
-            return max(best, key=lambda point: point.month)
+            start = max(best)
+            return MonthPoint(start, *window[start])
         row = session.connection().execute(_BEST, {**series, "month": month}).one()
         return MonthPoint(row.period_start, row.value, row.qualifier)
 
     return MonthlyContext(
-        current=MonthPoint(month, value, qualifier) if stored is None else stored,
+        current=MonthPoint(month, *(stored or (value, qualifier))),
         earlier=earlier.months,
         earliest=earlier.first,
         earlier_reach=Reach(earlier.face, earlier.approx),
