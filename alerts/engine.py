@@ -76,10 +76,12 @@ def raise_alerts(
     historical: bool,
     known: Mapping[int, Mapping[str, Any]] | None = None,
     votes: Votes | None = None,
+    written: Mapping[int, tuple[int, datetime | None]] | None = None,
 ) -> Raised:
     """Runs every rule for these stored figures; returns the alerts it created.
     ``known``: the column values of figures just written, by id (they are not read back);
-    ``votes``: the summary votes of their keys, as they stand (``store.summary.count_new``)."""
+    ``votes``: the summary votes of their keys, as they stand (``store.summary.count_new``);
+    ``written``: the source id and publication time of articles just written, by id."""
     # Everything pending is written now: the rules below read through the connection.
     session.flush()
     connection = session.connection()
@@ -104,6 +106,10 @@ def raise_alerts(
     queue: list[tuple[bool, int]] = []
     new: list[tuple[Candidate, Any, bool]] = []
     for article_id in sorted({figure.article_id for figure in figures}):
+        if written and article_id in written:
+            source_id, published_at = written[article_id]
+            articles[article_id] = (source_name(session, source_id), published_at, source_id)
+            continue
         row = connection.execute(_ARTICLE_SOURCE, {"id": article_id}).one()
         articles[article_id] = (row.name, row.published_at, row.source_id)
     # what the rules read of the history, for every figure at once (the loop below writes no
@@ -149,6 +155,20 @@ def raise_alerts(
                 due.append(alert_id)
         enqueue_many(session, due, config)
     return Raised(created, revisions)
+
+
+def source_name(session: Session, source_id: int) -> str:
+    """A source's name, from the names read once per session (``session.info``; read again
+    for a source added since): a crawl's transaction stores many articles of one source."""
+    names: dict[int, str] | None = session.info.get(_SOURCE_NAMES)
+    if names is None or source_id not in names:
+        session.flush()
+        rows = session.connection().execute(select(Source.id, Source.name))
+        names = session.info[_SOURCE_NAMES] = {source_id: name for source_id, name in rows}
+    return names[source_id]
+
+
+_SOURCE_NAMES = "evwatch.source_names"
 
 
 # Built once, bound per call: figures as plain rows, and an article's source and date.
