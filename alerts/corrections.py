@@ -6,9 +6,11 @@ channel that carried it. The correction is an alert of kind ``retracted`` (webho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import CompoundSelect, bindparam, literal_column, select, union_all, update
 from sqlalchemy.orm import Session
 
 from alerts.engine import insert_alert
@@ -31,34 +33,62 @@ def alerts_behind(session: Session, article_id: int) -> dict[FigureKey, list[int
     return behind
 
 
-# Built once, bound per revision: the live alerts of a key raised on a given value.
-_CONTRADICTABLE = select(Alert.id, Alert.kind, Alert.previous_value, Alert.rung).where(
-    Alert.id != bindparam("id"),
-    Alert.retracted_at.is_(None),
-    Alert.kind.in_(("threshold", "streak", "milestone", "record")),
-    *[getattr(Alert, name) == bindparam(name) for name in FIGURE_KEY],
-    Alert.value == bindparam("previous_value"),
-)
-
-
-def contradicted_by(session: Session, revision: Alert) -> list[int]:
+def contradicted_by(session: Session, revision: Any) -> list[int]:
     """The live alerts a revision contradicts: raised on the earlier value of the same series
     and period, with a claim the revised value no longer supports (a rung it does not reach, a
     record it does not set)."""
-    if revision.kind != "revision" or revision.value is None or revision.previous_value is None:
-        return []
-    params = {name: getattr(revision, name) for name in FIGURE_KEY}
-    params |= {"id": revision.id, "previous_value": revision.previous_value}
-    rows = session.execute(_CONTRADICTABLE, params)
-    revised = revision.value
-    found = []
-    for alert in rows:
-        if alert.kind == "record":
-            wrong = alert.previous_value is not None and revised <= alert.previous_value
+    return contradicted_by_each(session, [revision])[0]
+
+
+@functools.cache
+def _contradictable(count: int) -> CompoundSelect[Any]:
+    """``_CONTRADICTABLE`` for ``count`` revisions in one statement, built once per count: a
+    part per revision (parameters suffixed ``_0`` ...), its rows led by the revision's index."""
+    return union_all(
+        *[
+            select(
+                literal_column(str(i)).label("i"), Alert.id, Alert.kind, Alert.previous_value,
+                Alert.rung,
+            ).where(
+                Alert.id != bindparam(f"id_{i}"),
+                Alert.retracted_at.is_(None),
+                Alert.kind.in_(("threshold", "streak", "milestone", "record")),
+                *[getattr(Alert, name) == bindparam(f"{name}_{i}") for name in FIGURE_KEY],
+                Alert.value == bindparam(f"previous_value_{i}"),
+            )
+            for i in range(count)
+        ]
+    )  # fmt: skip
+
+
+def contradicted_by_each(session: Session, revisions: Sequence[Any]) -> list[list[int]]:
+    """``contradicted_by`` for each of these revision alerts (stored ones, or their values),
+    read in one statement."""
+    found: list[list[int]] = [[] for _ in revisions]
+    judged = [
+        (i, revision)
+        for i, revision in enumerate(revisions)
+        if revision.kind == "revision"
+        and revision.value is not None
+        and revision.previous_value is not None
+    ]
+    if not judged:
+        return found
+    session.flush()  # then a plain read through the connection
+    params: dict[str, Any] = {}
+    for n, (_, revision) in enumerate(judged):
+        params |= {f"{name}_{n}": getattr(revision, name) for name in FIGURE_KEY}
+        params |= {f"id_{n}": revision.id, f"previous_value_{n}": revision.previous_value}
+    rows = session.connection().execute(_contradictable(len(judged)), params)
+    for n, alert_id, kind, previous_value, rung in sorted(rows, key=lambda row: row[:2]):
+        i, revision = judged[n]
+        revised = revision.value
+        if kind == "record":
+            wrong = previous_value is not None and revised <= previous_value
         else:
-            wrong = alert.rung is not None and revised < alert.rung
+            wrong = rung is not None and revised < rung
         if wrong:
-            found.append(alert.id)
+            found[i].append(alert_id)
     return found
 
 

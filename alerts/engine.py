@@ -10,6 +10,7 @@ backfill (``historical``) alerts are recorded but get no deliveries. An alert on
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -21,11 +22,13 @@ from sqlalchemy.orm import Session
 
 from alerts.config import Config, Subscriber
 from alerts.evidence import held_alerts, implausible, is_confident, release_corroborated
-from alerts.history import month_context, scope_context
+from alerts.history import month_contexts, scope_contexts
 from alerts.rules import (
     CUMULATIVE_KINDS,
     Candidate,
     FigureFacts,
+    MonthlyContext,
+    ScopeContext,
     claim_candidates_in,
     growth_candidates,
     milestone_candidates_in,
@@ -33,7 +36,7 @@ from alerts.rules import (
     revision_candidates,
 )
 from crawler.figures.entities import covered_names
-from store.figures import FIGURE_KEY, previous_exact
+from store.figures import FIGURE_KEY, previous_exacts
 from store.models import Alert, Article, Delivery, DisabledChannel, Figure, Source
 from store.summary import Votes, may_have_other_exact
 from store.types import utcnow
@@ -55,6 +58,16 @@ def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
     )
 
 
+@dataclass(frozen=True)
+class Raised:
+    """What ``raise_alerts`` created: the new alerts' ids, and the new revision alerts with
+    the values they were written with (``id``, ``kind``, ``held``, the figure key, ``value``,
+    ``previous_value``), so nothing just written is read back."""
+
+    ids: list[int]
+    revisions: list[Any]
+
+
 def raise_alerts(
     session: Session,
     figure_ids: Iterable[int],
@@ -63,10 +76,12 @@ def raise_alerts(
     historical: bool,
     known: Mapping[int, Mapping[str, Any]] | None = None,
     votes: Votes | None = None,
-) -> list[int]:
-    """Runs every rule for these stored figures; returns the ids of the alerts it created.
+    written: Mapping[int, tuple[int, datetime | None]] | None = None,
+) -> Raised:
+    """Runs every rule for these stored figures; returns the alerts it created.
     ``known``: the column values of figures just written, by id (they are not read back);
-    ``votes``: the summary votes of their keys, as they stand (``store.summary.count_new``)."""
+    ``votes``: the summary votes of their keys, as they stand (``store.summary.count_new``);
+    ``written``: the source id and publication time of articles just written, by id."""
     # Everything pending is written now: the rules below read through the connection.
     session.flush()
     connection = session.connection()
@@ -90,10 +105,19 @@ def raise_alerts(
     # (none of the rules reads the alerts of the article being judged).
     queue: list[tuple[bool, int]] = []
     new: list[tuple[Candidate, Any, bool]] = []
+    for article_id in sorted({figure.article_id for figure in figures}):
+        if written and article_id in written:
+            source_id, published_at = written[article_id]
+            articles[article_id] = (source_name(session, source_id), published_at, source_id)
+            continue
+        row = connection.execute(_ARTICLE_SOURCE, {"id": article_id}).one()
+        articles[article_id] = (row.name, row.published_at, row.source_id)
+    # what the rules read of the history, for every figure at once (the loop below writes no
+    # figure and no summary row)
+    history = read_history(
+        session, figures, {a: published for a, (_, published, _) in articles.items()}, votes
+    )
     for figure in figures:
-        if figure.article_id not in articles:
-            row = connection.execute(_ARTICLE_SOURCE, {"id": figure.article_id}).one()
-            articles[figure.article_id] = (row.name, row.published_at, row.source_id)
         source, published, source_id = articles[figure.article_id]
         # Weak evidence: stored and listed, delivered only once corroborated (alerts.evidence).
         held = not historical and not is_confident(figure, config)
@@ -101,7 +125,7 @@ def raise_alerts(
             released_ids = release_corroborated(session, figure, config, source_id, held_by_key)
             for released in released_ids:
                 queue.append((False, released))
-        for candidate in candidates_for(session, figure, source, published, config, votes):
+        for candidate in candidates_for(session, figure, source, published, config, votes, history):
             hold = held or (
                 not historical
                 and implausible(candidate.kind, figure.value, candidate.previous_value)
@@ -110,6 +134,18 @@ def raise_alerts(
             new.append((candidate, figure, hold))
     new_ids = insert_alerts(session, new, historical=historical)
     created = [alert_id for alert_id in new_ids if alert_id is not None]
+    revisions = sorted(
+        (
+            SimpleNamespace(
+                id=alert_id, kind=candidate.kind, held=hold, value=figure.value,
+                previous_value=candidate.previous_value,
+                **{name: getattr(figure, name) for name in FIGURE_KEY},
+            )
+            for (candidate, figure, hold), alert_id in zip(new, new_ids, strict=True)
+            if alert_id is not None and candidate.kind == "revision"
+        ),
+        key=lambda revision: revision.id,
+    )  # fmt: skip
     if not historical:
         due = []
         for is_new, number in queue:
@@ -118,7 +154,21 @@ def raise_alerts(
             elif (alert_id := new_ids[number]) is not None and not new[number][2]:
                 due.append(alert_id)
         enqueue_many(session, due, config)
-    return created
+    return Raised(created, revisions)
+
+
+def source_name(session: Session, source_id: int) -> str:
+    """A source's name, from the names read once per session (``session.info``; read again
+    for a source added since): a crawl's transaction stores many articles of one source."""
+    names: dict[int, str] | None = session.info.get(_SOURCE_NAMES)
+    if names is None or source_id not in names:
+        session.flush()
+        rows = session.connection().execute(select(Source.id, Source.name))
+        names = session.info[_SOURCE_NAMES] = {source_id: name for source_id, name in rows}
+    return names[source_id]
+
+
+_SOURCE_NAMES = "evwatch.source_names"
 
 
 # Built once, bound per call: figures as plain rows, and an article's source and date.
@@ -134,6 +184,57 @@ _ARTICLE_SOURCE = (
 )
 
 
+@dataclass(frozen=True)
+class History:
+    """What the rules read of the stored history for some figures, by figure id: the monthly
+    context of each month, the scope of each total, and the other exact value each exact
+    figure's revision rule compares with (None: none stored)."""
+
+    months: dict[int, MonthlyContext]
+    scopes: dict[int, ScopeContext]
+    previous: dict[int, int | None]
+
+
+def read_history(
+    session: Session,
+    figures: Sequence[Any],
+    published: Mapping[int, datetime | None],
+    votes: Votes | None = None,
+) -> History:
+    """The history the rules read for these figures (``published``: each article's
+    publication time, by id), in one statement per kind of read whatever their number: the
+    summary around every month, the scope of every total, the previous exact reports of the
+    figures whose key's votes show one (``votes``: as ``store.summary.count_new`` read them)."""
+    months = [figure for figure in figures if figure.period_kind == "month"]
+    totals = [figure for figure in figures if figure.period_kind in CUMULATIVE_KINDS]
+    exact = [figure for figure in figures if figure.qualifier == "exact"]
+    compared = [
+        figure
+        for figure in exact
+        if may_have_other_exact(
+            session, tuple(getattr(figure, name) for name in FIGURE_KEY), figure.value,
+            published[figure.article_id], votes,
+        )  # else the key's votes show no other exact value published by then
+    ]  # fmt: skip
+    month_found = month_contexts(
+        session,
+        [(f.entity, f.metric, f.segment, f.period_start, f.value, f.qualifier) for f in months],
+    )
+    scope_found = scope_contexts(
+        session, [(f.entity, f.metric, f.segment, f.period_kind, f.period_end) for f in totals]
+    )
+    previous_found = previous_exacts(
+        session, [(figure, published[figure.article_id]) for figure in compared]
+    )
+    previous: dict[int, int | None] = dict.fromkeys((figure.id for figure in exact), None)
+    previous |= {figure.id: value for figure, value in zip(compared, previous_found, strict=True)}
+    return History(
+        months={f.id: context for f, context in zip(months, month_found, strict=True)},
+        scopes={f.id: scope for f, scope in zip(totals, scope_found, strict=True)},
+        previous=previous,
+    )
+
+
 def candidates_for(
     session: Session,
     figure: Figure,
@@ -141,34 +242,29 @@ def candidates_for(
     published_before: datetime | None,
     config: Config,
     votes: Votes | None = None,
+    history: History | None = None,
 ) -> list[Candidate]:
     """Every rule's candidates for one stored figure, judged against its series: the monthly
     summary for months, same-scope totals for cumulative figures, same-period reports for
     revisions. Each reads only what it needs of the series (``alerts.history``); ``votes``:
-    the summary votes of some keys, already read (``store.summary.count_new``)."""
+    the summary votes of some keys, already read (``store.summary.count_new``); ``history``:
+    what ``read_history`` read for the figure, when it was read with others."""
+    if history is None:
+        history = read_history(session, [figure], {figure.article_id: published_before}, votes)
     settings = config.rules
     judged = facts(figure, source)
-    series_of = (figure.entity, figure.metric, figure.segment)
     found: list[Candidate] = []
     earlier_months, countable_max = 0, None
     if figure.period_kind == "month":
-        context = month_context(
-            session, *series_of, figure.period_start, figure.value, figure.qualifier
-        )
+        context = history.months[figure.id]
         found += monthly_candidates_in(judged, context, settings)
         earlier_months, countable_max = context.earlier, context.countable_max
     elif figure.period_kind in CUMULATIVE_KINDS:
-        scope = scope_context(session, *series_of, figure.period_kind, figure.period_end)
-        found += milestone_candidates_in(judged, scope, settings)
+        found += milestone_candidates_in(judged, history.scopes[figure.id], settings)
     found += growth_candidates(judged, settings)
     found += claim_candidates_in(judged, earlier_months, countable_max, found, settings)
     if figure.qualifier == "exact":  # the revision rule judges exact figures only
-        key = tuple(getattr(figure, name) for name in FIGURE_KEY)
-        previous = (
-            previous_exact(session, figure, published_before)
-            if may_have_other_exact(session, key, figure.value, published_before, votes)
-            else None  # the series' votes show no other exact value published by then
-        )
+        previous = history.previous[figure.id]
         found += revision_candidates(judged, [] if previous is None else [previous])
     return found
 
@@ -266,7 +362,7 @@ def insert_alerts(
         _alert_values(candidate, figure, historical=historical, held=held)
         for candidate, figure, held in alerts
     ]
-    ids = {key: int(alert_id) for alert_id, key in session.execute(statement, rows)}
+    ids = {key: int(alert_id) for alert_id, key in session.connection().execute(statement, rows)}
     return [ids.pop(candidate.key, None) for candidate, _, _ in alerts]
 
 

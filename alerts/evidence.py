@@ -8,11 +8,12 @@ Two reports of one figure agree when their values are equal, or when one is appr
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Select, Table, and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
@@ -70,41 +71,37 @@ _HELD = (
 )
 
 
-# Built once: the held, live alerts of some entities, metrics, segments and period starts (a
-# superset of what a set of figure keys needs, narrowed below), through the alerts' series
-# index (entity, metric, segment, period_start).
-_HELD_OF = (
-    select(Alert.id, Alert.value, Alert.qualifier, Article.source_id, Alert.article_id,
-           *[getattr(Alert, name) for name in FIGURE_KEY])
-    .join(Article, Alert.article_id == Article.id)
-    .where(
-        Alert.held.is_(True),
-        Alert.retracted_at.is_(None),
-        Alert.entity.in_(bindparam("entities", expanding=True)),
-        Alert.metric.in_(bindparam("metrics", expanding=True)),
-        Alert.segment.in_(bindparam("segments", expanding=True)),
-        Alert.period_start.in_(bindparam("starts", expanding=True)),
-    )
-    .order_by(Alert.id)
-)  # fmt: skip
+@functools.cache
+def _held_of(count: int) -> Select[Any]:
+    """The held, live alerts of ``count`` figure keys (parameters ``entity_0`` ...
+    ``period_end_{count-1}``) in one statement, built once per count: one condition per key,
+    each through the alerts' series index (entity, metric, segment, period_start)."""
+    return (
+        select(Alert.id, Alert.value, Alert.qualifier, Article.source_id, Alert.article_id,
+               *[getattr(Alert, name) for name in FIGURE_KEY])
+        .join(Article, Alert.article_id == Article.id)
+        .where(
+            Alert.held.is_(True),
+            Alert.retracted_at.is_(None),
+            or_(*[and_(*[getattr(Alert, name) == bindparam(f"{name}_{i}") for name in FIGURE_KEY])
+                  for i in range(count)]),
+        )
+        .order_by(Alert.id)
+    )  # fmt: skip
 
 
 def held_alerts(session: Session, figures: Sequence[Any]) -> dict[FigureKey, list[Any]]:
     """What ``release_corroborated`` reads for each of these figures, in one query: the held,
     live alerts of each figure's key, by key, oldest first (with their article, which
     ``release_corroborated`` leaves out when it is the figure's own)."""
-    keys = {tuple(getattr(figure, name) for name in FIGURE_KEY) for figure in figures}
+    keys = sorted({tuple(getattr(figure, name) for name in FIGURE_KEY) for figure in figures})
     if not keys:
         return {}
-    params = {
-        name: sorted({key[i] for key in keys})
-        for name, i in (("entities", 0), ("metrics", 1), ("segments", 2), ("starts", 4))
-    }
+    params = {f"{name}_{i}": part for i, key in enumerate(keys)
+              for name, part in zip(FIGURE_KEY, key, strict=True)}  # fmt: skip
     found: dict[FigureKey, list[Any]] = defaultdict(list)
-    for row in session.connection().execute(_HELD_OF, params):
-        key = tuple(row[5:])
-        if key in keys:
-            found[key].append(row)
+    for row in session.connection().execute(_held_of(len(keys)), params):
+        found[tuple(row[5:])].append(row)
     return found
 
 

@@ -282,10 +282,13 @@ def _first_above(figure: FigureFacts, rung: int, what: str, earliest: date) -> s
 
 
 def highest_rung(point: MonthPoint | None, ladder: Sequence[int]) -> int | None:
+    """The last rung of the ladder the point reaches (the highest, the ladder rising)."""
     if point is None:
         return None
-    reached = [rung for rung in ladder if reaches(point.value, point.qualifier, rung)]
-    return reached[-1] if reached else None
+    for rung in reversed(ladder):
+        if reaches(point.value, point.qualifier, rung):
+            return rung
+    return None
 
 
 def _streak(

@@ -10,6 +10,7 @@ size:
   article, its figures, the alert rules against the stored history, the alerts and outbox),
   median of several articles, each in a transaction rolled back afterwards;
 - CPU ms to insert the same rows plainly (one INSERT per table), and the ratio of the two;
+  and the statements the write path sends per article;
 - wall time, CPU time (user + system) and peak RSS of ``evwatch alerts``, ``evwatch figures
   --consolidated``, ``evwatch figures`` and ``evwatch status``, each beside an equivalent
   hand-written SQL query run by a bare Python process (``sqlite3``) that prints every row (the
@@ -50,7 +51,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import Connection, create_engine, insert, text  # noqa: E402
+from sqlalchemy import Connection, create_engine, event, insert, text  # noqa: E402
 
 from alerts.config import Config  # noqa: E402
 from crawler.articlefigures import PARSER_VERSION  # noqa: E402
@@ -316,14 +317,16 @@ def new_article(rng: random.Random, n: int, source_id: int) -> tuple[queries.Art
 @dataclass
 class StoreCost:
     """Medians per article: client CPU ms of the write path and of plain inserts, alerts
-    raised, wall ms of the write path; and the server's CPU ms of the write path (mean; None
-    when not measured: SQLite has no server, a remote PostgreSQL's processes are not ours)."""
+    raised, wall ms of the write path; the server's CPU ms of the write path (mean; None when
+    not measured: SQLite has no server, a remote PostgreSQL's processes are not ours); and the
+    statements the write path sent (mean; SQLite's BEGIN included)."""
 
     written: float
     plain: float
     alerts: int
     wall: float
     server: float | None
+    statements: float
 
 
 def store_costs(path: Path | str, repeat: int, local_server: bool = False) -> StoreCost:
@@ -334,17 +337,26 @@ def store_costs(path: Path | str, repeat: int, local_server: bool = False) -> St
     config = Config()
     rng = random.Random(7)
     written, plain, alerts, walls, server = [], [], [], [], 0.0
+    sent = {"counting": False, "statements": 0}
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def count(*_: Any) -> None:
+        if sent["counting"]:
+            sent["statements"] += 1
+
     for n in range(repeat + 1):  # the first one warms the caches and is not counted
         record, figures = new_article(rng, n, 1)
         with db.session() as session:
             backend = backend_cpu(session) if local_server else None
             server_before = backend() if backend else 0.0
+            sent["counting"] = bool(n)
             started, wall_started = time.process_time(), time.perf_counter()
             result = write_article(
                 session, record, figures, PARSER_VERSION, config, historical=False
             )
             session.flush()
             cost, wall = time.process_time() - started, time.perf_counter() - wall_started
+            sent["counting"] = False
             server_cost = backend() - server_before if backend else 0.0
             session.rollback()
         with db.session() as session:
@@ -362,6 +374,7 @@ def store_costs(path: Path | str, repeat: int, local_server: bool = False) -> St
     return StoreCost(
         statistics.median(written), statistics.median(plain), int(statistics.median(alerts)),
         statistics.median(walls), server / repeat if local_server else None,
+        sent["statements"] / repeat,
     )  # fmt: skip
 
 
@@ -508,7 +521,8 @@ def main() -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
     writes: dict[int, tuple[float, float, int]] = {}
     print(f"{'articles':>8} {'figures':>9} {'store+alerts':>12} {'plain':>7} {'ratio':>6} "
-          f"{'alerts':>6}   (CPU ms per 11-figure article, median)")  # fmt: skip
+          f"{'alerts':>6} {'stmts':>6}   (CPU ms per 11-figure article, median; statements "
+          f"sent, mean)")  # fmt: skip
     for size in sizes:
         path = args.cache / f"history-{size}-v{BUILD_VERSION}.db"
         if args.rebuild or not path.exists():
@@ -524,7 +538,8 @@ def main() -> int:
         written, plain, alerts = cost.written, cost.plain, cost.alerts
         writes[size] = (written, plain, alerts)
         print(f"{size:>8} {size * FIGURES_PER_ARTICLE:>9} {written:>12.2f} {plain:>7.2f} "
-              f"{written / plain:>6.1f} {alerts:>6}", flush=True)  # fmt: skip
+              f"{written / plain:>6.1f} {alerts:>6} {cost.statements:>6.1f}",
+              flush=True)  # fmt: skip
     if len(sizes) > 1:
         first, last = writes[sizes[0]][0], writes[sizes[-1]][0]
         print(f"growth {sizes[0]} -> {sizes[-1]}: {last / first:.2f}x  "
@@ -639,14 +654,16 @@ def compare_backends(args: argparse.Namespace, sizes: list[int]) -> int:
 
     print()
     print("SQLite | PostgreSQL: storing one 11-figure article with alert evaluation (ms per "
-          "article: CPU of this process, median; PG server CPU, mean; wall, median)")  # fmt: skip
-    print(f"{'articles':>8} {'alerts':>6} | {'SQLite CPU':>10} {'wall':>7} | {'PG CPU':>7} "
-          f"{'server':>7} {'total':>7} {'wall':>7}")  # fmt: skip
+          "article: CPU of this process, median; PG server CPU, mean; wall, median; "
+          "statements sent, mean)")  # fmt: skip
+    print(f"{'articles':>8} {'alerts':>6} | {'SQLite CPU':>10} {'wall':>7} {'stmts':>6} | "
+          f"{'PG CPU':>7} {'server':>7} {'total':>7} {'wall':>7} {'stmts':>6}")  # fmt: skip
     for size, lite, pg in store_rows:
         total = pg.written + pg.server if pg.server is not None else None
         alerts = f"{lite.alerts}/{pg.alerts}"
-        print(f"{size:>8} {alerts:>6} | {lite.written:>10.2f} {lite.wall:>7.2f} | "
-              f"{pg.written:>7.2f} {ms(pg.server, 7)} {ms(total, 7)} {pg.wall:>7.2f}")  # fmt: skip
+        print(f"{size:>8} {alerts:>6} | {lite.written:>10.2f} {lite.wall:>7.2f} "
+              f"{lite.statements:>6.1f} | {pg.written:>7.2f} {ms(pg.server, 7)} {ms(total, 7)} "
+              f"{pg.wall:>7.2f} {pg.statements:>6.1f}")  # fmt: skip
     if read_rows:
         print()
         print("SQLite | PostgreSQL: read commands (seconds; CPU of the command's processes; "

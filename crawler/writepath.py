@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
-from alerts.corrections import alerts_behind, contradicted_by, retract
+from alerts.corrections import alerts_behind, contradicted_by_each, retract
 from alerts.engine import raise_alerts
 from store import queries, summary
 from store.figures import FigureChanges, figure_key, rejected_keys, store_figures
-from store.models import Alert
 
 
 @dataclass(frozen=True)
@@ -32,13 +30,6 @@ class Written:
     created: bool
     changes: FigureChanges
     alert_ids: list[int]
-
-
-_REVISIONS = (
-    select(*Alert.__table__.columns)
-    .where(Alert.id.in_(bindparam("ids", expanding=True)), Alert.kind == "revision")
-    .order_by(Alert.id)
-)
 
 
 def write_figures(
@@ -52,12 +43,13 @@ def write_figures(
     replace: bool = False,
     new_article: bool = False,
     published: datetime | None = None,
+    source_id: int | None = None,
 ) -> tuple[FigureChanges, list[int]]:
     """Stores an article's figures and raises what the new or changed ones call for.
     ``replace`` (a reparse) deletes figures the parser no longer finds and retracts the alerts
     that rested on them; ``historical`` records alerts without deliveries. Figures a user
     rejected are never stored again. ``new_article``: the article was stored just now (it
-    has no figures yet), published at ``published``."""
+    has no figures yet), published at ``published`` by the source ``source_id``."""
     # a new article has no figure anyone could have rejected
     rejected = set() if new_article else rejected_keys(session, article_id)
     if rejected:
@@ -78,17 +70,20 @@ def write_figures(
         retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]
     known = dict(zip(changes.added, changes.added_rows, strict=True))
-    alert_ids = raise_alerts(
-        session, judged, config, historical=historical, known=known, votes=votes
-    )
-    revisions: Sequence[Any] = (
-        session.connection().execute(_REVISIONS, {"ids": alert_ids}).all() if alert_ids else []
-    )
-    for revision in revisions:
-        if not revision.held:
-            label = f"revised to {revision.value:,}" if revision.value is not None else "revised"
-            retract(session, contradicted_by(session, revision), f"the figure was {label}")
-    return changes, alert_ids
+    written = {article_id: (source_id, published)} if new_article and source_id else None
+    raised = raise_alerts(
+        session, judged, config, historical=historical, known=known, votes=votes,
+        written=written,
+    )  # fmt: skip
+    # what each delivered revision contradicts, read at once; retracted in order (an alert two
+    # revisions contradict is retracted once, for the first)
+    delivered = [revision for revision in raised.revisions if not revision.held]
+    for revision, contradicted in zip(
+        delivered, contradicted_by_each(session, delivered), strict=True
+    ):
+        label = f"revised to {revision.value:,}" if revision.value is not None else "revised"
+        retract(session, contradicted, f"the figure was {label}")
+    return changes, raised.ids
 
 
 def write_article(
@@ -104,6 +99,6 @@ def write_article(
     article_id, created = queries.save_article(session, record)
     changes, alert_ids = write_figures(
         session, article_id, figures, parser_version, config, historical=historical,
-        new_article=created, published=record.published_at,
+        new_article=created, published=record.published_at, source_id=record.source_id,
     )  # fmt: skip
     return Written(article_id, created, changes, alert_ids)

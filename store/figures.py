@@ -6,6 +6,7 @@ The store does not know the parser: a figure arrives as a plain mapping of colum
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
@@ -33,8 +34,13 @@ _MEANINGFUL = ("value", "qualifier", "yoy_pct", "mom_pct", "claims", "unit")
 FigureKey = tuple[Any, ...]
 _FIGURES = Figure.__table__
 assert isinstance(_FIGURES, Table)
-# compiled once; one statement for all of an article's new figures, ids in parameter order
-_INSERT_FIGURES = insert(_FIGURES).returning(_FIGURES.c.id, sort_by_parameter_order=True)
+# Compiled once: one statement for all of an article's new figures, returning each one's id
+# with its key (an article has one figure per key). Asking for the ids in parameter order
+# instead would send one INSERT per figure where the database does not promise the order of
+# RETURNING rows (SQLite).
+_INSERT_FIGURES = insert(_FIGURES).returning(
+    _FIGURES.c.id, *[_FIGURES.c[name] for name in FIGURE_KEY]
+)
 
 
 def same_key(model: Any, other: Any) -> list[Any]:
@@ -111,7 +117,11 @@ def store_figures(
             existing.updated_at = now
             changes.changed.append((existing.id, diff))
     if changes.added_rows:
-        changes.added = list(session.scalars(_INSERT_FIGURES, changes.added_rows))
+        ids = {
+            tuple(row[1:]): row[0]
+            for row in session.connection().execute(_INSERT_FIGURES, changes.added_rows)
+        }
+        changes.added = [ids[figure_key(row)] for row in changes.added_rows]
     if replace:
         gone = [key for key in stored if key not in seen]
         for key in gone:
@@ -212,35 +222,63 @@ _SERIES = _reports().where(
 )
 
 
-_PREVIOUS_EXACT = (
-    select(Figure.value)
-    .join(Article, Figure.article_id == Article.id)
-    .where(
-        *[getattr(Figure, name) == bindparam(name) for name in FIGURE_KEY],
-        Figure.qualifier == "exact",
-        Figure.id != bindparam("id"),
-        Figure.value != bindparam("value"),
+def _previous_exact_query(suffix: str = "", *, bounded: bool = False) -> Select[Any]:
+    """The latest other exact value of a figure's key (parameters named after the columns,
+    plus ``suffix``: ``entity``, ... ``id``, ``value``, and ``before`` when ``bounded``: only
+    reports from articles published no later than it, or undated)."""
+    query = (
+        select(Figure.value)
+        .join(Article, Figure.article_id == Article.id)
+        .where(
+            *[getattr(Figure, name) == bindparam(f"{name}{suffix}") for name in FIGURE_KEY],
+            Figure.qualifier == "exact",
+            Figure.id != bindparam(f"id{suffix}"),
+            Figure.value != bindparam(f"value{suffix}"),
+        )
+        .order_by(Figure.id.desc())
+        .limit(1)
     )
-    .order_by(Figure.id.desc())
-    .limit(1)
-)
+    if bounded:
+        query = query.where(
+            or_(
+                Article.published_at.is_(None), Article.published_at <= bindparam(f"before{suffix}")
+            )
+        )
+    return query
 
 
-_PREVIOUS_EXACT_BEFORE = _PREVIOUS_EXACT.where(
-    or_(Article.published_at.is_(None), Article.published_at <= bindparam("before"))
-)
+@functools.cache
+def _previous_exacts(bounded: tuple[bool, ...]) -> Select[Any]:
+    """``previous_exacts`` in one statement, built once per sequence of flags (``True``:
+    bounded by a publication time): one row, a column per figure."""
+    return select(
+        *[
+            _previous_exact_query(f"_{i}", bounded=flag).scalar_subquery().label(f"previous_{i}")
+            for i, flag in enumerate(bounded)
+        ]
+    )
 
 
 def previous_exact(session: Session, figure: Any, published_before: datetime | None) -> int | None:
     """The other value most recently stored as an exact report of this figure's series and
     period (from an article published no later than ``published_before``, when given), or
     None: what the revision rule compares with."""
-    params = {name: getattr(figure, name) for name in FIGURE_KEY}
-    params |= {"id": figure.id, "value": figure.value}
-    if published_before is None:
-        return session.connection().scalar(_PREVIOUS_EXACT, params)
-    before = params | {"before": published_before}
-    return session.connection().scalar(_PREVIOUS_EXACT_BEFORE, before)
+    return previous_exacts(session, [(figure, published_before)])[0]
+
+
+def previous_exacts(
+    session: Session, wanted: Sequence[tuple[Any, datetime | None]]
+) -> list[int | None]:
+    """``previous_exact`` of each (figure, published_before), in one statement."""
+    if not wanted:
+        return []
+    params: dict[str, Any] = {}
+    for i, (figure, before) in enumerate(wanted):
+        params |= {f"{name}_{i}": getattr(figure, name) for name in (*FIGURE_KEY, "id", "value")}
+        if before is not None:
+            params[f"before_{i}"] = before
+    statement = _previous_exacts(tuple(before is not None for _, before in wanted))
+    return list(session.connection().execute(statement, params).one())
 
 
 def list_figures(

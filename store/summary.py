@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import (
+    CompoundSelect,
     Connection,
     Select,
     Table,
@@ -29,8 +30,10 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal_column,
     or_,
     select,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -203,10 +206,11 @@ def count_new(
     session.flush()  # then plain reads, without the session's per-statement work
     params = {f"{name}_{i}": part for i, key in enumerate(keys)
               for name, part in zip(SUMMARY_KEY, key, strict=True)}  # fmt: skip
-    for vote in session.connection().execute(_votes_of(len(keys)), params):
-        key = tuple(vote[:6])
-        votes[key][(vote.value, vote.qualifier)] = [vote.reports, vote.newest, vote.earliest]
-        ids[(*key, vote.value, vote.qualifier)] = vote.id
+    for i, vote_id, value, qualifier, reports, newest, earliest in session.connection().execute(
+        _votes_of(len(keys)), params
+    ):
+        votes[keys[i]][(value, qualifier)] = [reports, newest, earliest]
+        ids[(*keys[i], value, qualifier)] = vote_id
     touched: dict[VoteKey, list[Any]] = {}  # only the votes counted in are written
     for counted_key, row in counted:
         if counted_key is None:
@@ -224,31 +228,29 @@ def count_new(
         else:
             new.append({**dict(zip(VOTE_KEY, vote_key, strict=True)), **values})
     if changed:
-        session.execute(_UPDATE_VOTE, changed)
+        session.connection().execute(_UPDATE_VOTE, changed)
     _insert(session, _VOTES_TABLE, new)
     _upsert(session, _summary_rows(votes))
     return votes
 
 
 @functools.cache
-def _votes_of(count: int) -> Select[Any]:
+def _votes_of(count: int) -> CompoundSelect[Any]:
     """The votes of ``count`` summary keys (parameters ``entity_0`` ... ``period_end_{count-1}``)
-    in one statement, built once per count: one condition per key, each through the votes'
-    key index."""
+    in one statement, built once per count: one part per key, each through the votes' key
+    index, its rows led by the key's index (the key's own columns are not read back)."""
     columns = _VOTES_TABLE.c
-    return select(
-        *_VOTE_KEY_COLUMNS, columns.id, columns.reports, columns.newest, columns.earliest
-    ).where(
-        or_(
-            *[
-                and_(*[columns[name] == bindparam(f"{name}_{i}") for name in SUMMARY_KEY])
-                for i in range(count)
-            ]
-        )
-    )
+    return union_all(
+        *[
+            select(
+                literal_column(str(i)).label("i"), columns.id, columns.value, columns.qualifier,
+                columns.reports, columns.newest, columns.earliest,
+            ).where(*[columns[name] == bindparam(f"{name}_{i}") for name in SUMMARY_KEY])
+            for i in range(count)
+        ]
+    )  # fmt: skip
 
 
-_VOTE_KEY_COLUMNS = [_VOTES_TABLE.c[name] for name in (*SUMMARY_KEY, "value", "qualifier")]
 # Built once (bound per call): a vote's update.
 _UPDATE_VOTE = (
     update(_VOTES_TABLE)
@@ -317,9 +319,14 @@ def may_have_other_exact(
     return found is not None
 
 
+def _connection(session: Session | Connection) -> Connection:
+    """Where the summary's writes go: straight to the connection (plain rows, no ORM)."""
+    return session.connection() if isinstance(session, Session) else session
+
+
 def _insert(session: Session | Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.execute(_INSERTS[table.name], rows)
+        _connection(session).execute(_INSERTS[table.name], rows)
 
 
 _INSERTS = {table.name: insert(table) for table in (_TABLE, _VOTES_TABLE)}
@@ -339,10 +346,10 @@ def _upsert(session: Session | Connection, rows: Sequence[dict[str, Any]]) -> No
     CONFLICT (SQLite, PostgreSQL), else delete and insert."""
     if not rows:
         return
-    bind = session.get_bind() if isinstance(session, Session) else session
-    upsert = _UPSERTS.get(bind.dialect.name)
+    connection = _connection(session)
+    upsert = _UPSERTS.get(connection.dialect.name)
     if upsert is not None:
-        session.execute(upsert, list(rows))
+        connection.execute(upsert, list(rows))
         return
     for row in rows:
         key = tuple(row[name] for name in SUMMARY_KEY)

@@ -31,6 +31,20 @@ class UTCDateTime(TypeDecorator[datetime]):
         moment = value.astimezone(UTC)
         return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
 
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        # SQLite hands back text: read once, by ``datetime.fromisoformat`` (the generic
+        # DateTime parser before it would read it by regular expression first)
+
+        def process(value: Any) -> datetime | None:
+            if not isinstance(value, str):
+                return self.process_result_value(value, dialect)
+            moment = datetime.fromisoformat(value)
+            return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+        return process
+
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
