@@ -288,6 +288,7 @@ CORE = [
     "per_en_through_a_month_past_a_gloss",
     "per_en_claim_since_is_no_running_total",
     "per_en_since_a_month_is_the_start",
+    "per_years_in_order",
 ]
 
 

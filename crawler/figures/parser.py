@@ -715,6 +715,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         and not _RELATIVE_CLAUSE.match(s, starts[i])
         and not _PLANNED.search(s, starts[i], bounds[i])
     }
+    in_order = _years_in_order(s, [c.number for c in cands if c.number.counts != OTHER])
     for cand in cands:
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -932,6 +933,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "On July 1, Li Auto delivered 7,713": the day it was said, no reporting period
             period = state.carry_period
             cand.doubts.append(D_PERIOD_CARRIED)
+        if n.start in in_order:  # a span of years, one count for each: said in order
+            period = in_order[n.start]
+            cand.doubts = [d for d in cand.doubts if d not in _PERIOD_DOUBTS]
         if period is None:
             cand.drop("no period")
             continue
@@ -1321,6 +1325,30 @@ def _assign_entity(
         return
     cand.entity = mention.entity.name
     cand.entity_obj = mention.entity
+
+
+# "from 2019 through 2022, reaching 42,003, 60,033, 120,155 and 271,156", "2021-2023年分别为"
+_PERIOD_DOUBTS = (D_PERIOD_AWAY, D_PERIOD_PREVIOUS, D_PERIOD_CARRIED)
+_YEAR_SPAN = re.compile(
+    r"\bfrom\s+((?:19|20)\d\d)\s+(?:through|to|until)\s+((?:19|20)\d\d)\b"
+    r"|((?:19|20)\d\d)\s*(?:年)?\s*(?:-|–|—|至|到)\s*((?:19|20)\d\d)\s*年"
+)
+
+
+def _years_in_order(s: str, numbers: list[Number]) -> dict[int, Period]:
+    """A span of years followed by one count for each year: each count's year, by the count's
+    offset ("from 2019 through 2022, reaching A, B, C and D")."""
+    span = _YEAR_SPAN.search(s)
+    if span is None:
+        return {}
+    first, last = (int(y) for y in (span[1] or span[3], span[2] or span[4]))
+    counts = [n for n in numbers if n.start > span.end()]
+    if last <= first or len(counts) != last - first + 1:
+        return {}
+    return {
+        n.start: Period("year", date(year, 1, 1), date(year, 12, 31))
+        for year, n in zip(range(first, last + 1), counts, strict=True)
+    }
 
 
 def _pair_respectively(

@@ -963,7 +963,9 @@ _ZH_WITH = re.compile(r"[与和跟](?P<mid>[^,，;；。、()（）]{1,16}?)相�
 # a number's own time: "12,922 vehicles in January", "2022 total of 120,757", "2019年的12万辆"
 _EN_OWN_AFTER = re.compile(
     r"\s*(?:(?!(?:and|or|but|while|then|than|from|versus|compared|after|before|since|with)\b)"
-    r"[a-z][\w'-]*\s+){0,4}(?:(?:in|during|for|over|throughout)\s+(?:the\s+)?"
+    # "1.86 million in 2022": the year's component holds its preposition
+    r"[a-z][\w'-]*\s+){0,4}(?:(?=(?:in|during)\s+(?:19|20)\d\d\b(?!\s*[QH]\d))"
+    r"|(?:in|during|for|over|throughout)\s+(?:the\s+)?"
     r"|(?=(?:last|previous|this) (?:month|year)\b))",
     re.IGNORECASE,
 )
