@@ -30,6 +30,10 @@ _DEPENDENT_BEFORE = re.compile(
 # (faster) unless the text has characters IGNORECASE matches with an ASCII letter that
 # str.lower() does not turn into one (_ODD_CASE)
 _DEPENDENT_BEFORE_LOWER = re.compile(_DEPENDENT_BEFORE.pattern.lower())
+# lower-casing keeps it the same pattern: no escape such as \S or \A, no inline flag
+assert _DEPENDENT_BEFORE.flags & re.IGNORECASE and not re.search(
+    r"\\[A-Z]|\(\?[A-Za-z-]+[:)]|\(\?P", _DEPENDENT_BEFORE.pattern
+)
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 

@@ -249,6 +249,10 @@ _BOTH_POWERTRAINS = re.compile(
 # unless the text has characters IGNORECASE matches with an ASCII letter that str.lower() does
 # not turn into one (_ODD_CASE)
 _SUBSEGMENT_LOWER = re.compile(_SUBSEGMENT.pattern.lower())
+# lower-casing keeps it the same pattern: no escape such as \S or \A, no inline flag
+assert _SUBSEGMENT.flags & re.IGNORECASE and not re.search(
+    r"\\[A-Z]|\(\?[A-Za-z-]+[:)]|\(\?P", _SUBSEGMENT.pattern
+)
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
