@@ -7,19 +7,28 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from alerts.config import Config
-from alerts.health import run_is_bad
-from crawler.seeds import Seed, load_seeds
+from alerts.runhealth import run_is_bad
 from evwatch.instance import holder
 from evwatch.options import alert_config
 from evwatch.tables import format_table, truncate
+from store import readtables
 from store.db import Database
-from store.models import Alert, CrawlRun, Delivery, Source
 from store.schedule import stored_next_runs
+
+if TYPE_CHECKING:
+    from alerts.config import Config
+    from crawler.seeds import Seed
+
+Alert, CrawlRun, Delivery, Source = (
+    readtables.alerts.c,
+    readtables.crawl_runs.c,
+    readtables.deliveries.c,
+    readtables.sources.c,
+)
 
 FAILING_ATTEMPTS = 3  # a pending delivery that failed this often needs a look
 # what the table shows of a run, and what judging its health reads (never the whole row)
@@ -38,13 +47,13 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
     needed = config.rules.source_health_runs
     sources = []
     attention: list[str] = []
-    with db.read() as session:
-        names = sorted(set(seeds) | set(session.scalars(select(Source.name))))
+    with db.read_engine.connect() as connection:
+        names = sorted(set(seeds) | set(connection.scalars(select(Source.name))))
         for name in names:
             runs = list(
-                session.execute(
+                connection.execute(
                     select(*_RUN_COLUMNS)
-                    .join(Source)
+                    .join(readtables.sources, CrawlRun.source_id == Source.id)
                     .where(
                         Source.name == name,
                         CrawlRun.finished_at.is_not(None),
@@ -82,9 +91,9 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
                     "next_run": _iso(next_runs.get(f"crawl:{name}")),
                 }
             )  # fmt: skip
-        pending = session.scalar(select(func.count()).where(Delivery.status == "pending")) or 0
+        pending = connection.scalar(select(func.count()).where(Delivery.status == "pending")) or 0
         failing = (
-            session.scalar(
+            connection.scalar(
                 select(func.count()).where(
                     Delivery.status == "pending", Delivery.attempts >= FAILING_ATTEMPTS
                 )
@@ -92,17 +101,19 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
             or 0
         )
         dead = list(
-            session.execute(
+            connection.execute(
                 select(Delivery.id, Delivery.subscriber, Delivery.channel, Delivery.last_error)
                 .where(Delivery.status == "dead")
                 .order_by(Delivery.id.desc())
                 .limit(20)
             ).all()
         )
-        dead_count = session.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
+        dead_count = connection.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
         # cancelled: never to be sent, their alert was retracted before they went out
-        cancelled = session.scalar(select(func.count()).where(Delivery.status == "cancelled")) or 0
-        latest = session.execute(
+        cancelled = (
+            connection.scalar(select(func.count()).where(Delivery.status == "cancelled")) or 0
+        )
+        latest = connection.execute(
             select(Alert.id, Alert.created_at, Alert.kind, Alert.message, Alert.historical,
                    Alert.held).order_by(Alert.id.desc()).limit(5)
         )  # fmt: skip
@@ -178,6 +189,8 @@ def status_json(report: dict[str, Any]) -> str:
 
 
 def cmd_status(args: argparse.Namespace, db: Database) -> int:
+    from crawler.seeds import load_seeds
+
     report = status_report(db, alert_config(args), load_seeds(args.seeds))
     print(status_json(report) if args.format == "json" else render_status(report))
     return 1 if report["needs_attention"] else 0
