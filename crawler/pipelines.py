@@ -33,8 +33,8 @@ from twisted.python.threadpool import ThreadPool
 
 from alerts.config import Config, config_path, load_config
 from alerts.health import check_source_health
-from crawler.articlefigures import PARSER_VERSION
 from crawler.extractworker import STOP_SIGNALS, timed_extraction, warm_up, worker_init
+from crawler.figures import PARSER_VERSION
 from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
 from crawler.runstatus import run_status
