@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from alerts.configfile import config_path, source_health_runs
 from alerts.runhealth import run_is_bad
+from crawler.seedfiles import seed_switches
 from evwatch.instance import holder
 from evwatch.options import alert_config
 from evwatch.tables import format_table, truncate
@@ -20,8 +22,7 @@ from store.db import Database
 from store.schedule import stored_next_runs
 
 if TYPE_CHECKING:
-    from alerts.config import Config
-    from crawler.seeds import Seed
+    from collections.abc import Mapping
 
 Alert, CrawlRun, Delivery, Source = (
     readtables.alerts.c,
@@ -42,13 +43,14 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
-def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[str, Any]:
+def status_report(db: Database, needed: int, enabled: Mapping[str, bool]) -> dict[str, Any]:
+    """The report: ``needed`` bad runs in a row make a source failing (evwatch.toml's
+    ``[rules.source_health] runs``); ``enabled``: each seed's switch, by name."""
     next_runs = stored_next_runs(db)
-    needed = config.rules.source_health_runs
     sources = []
     attention: list[str] = []
     with db.read_engine.connect() as connection:
-        names = sorted(set(seeds) | set(connection.scalars(select(Source.name))))
+        names = sorted(set(enabled) | set(connection.scalars(select(Source.name))))
         for name in names:
             runs = list(
                 connection.execute(
@@ -72,11 +74,10 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
             if health == "failing":
                 attention.append(f"source {name}: {bad} bad runs in a row")
             last = runs[0] if runs else None
-            seed = seeds.get(name)
             sources.append(
                 {
                     "source": name,
-                    "enabled": bool(seed and seed.enabled),
+                    "enabled": enabled.get(name, False),
                     "health": health,
                     "last_run": None if last is None else {
                         "started_at": _iso(last.started_at),
@@ -189,8 +190,24 @@ def status_json(report: dict[str, Any]) -> str:
 
 
 def cmd_status(args: argparse.Namespace, db: Database) -> int:
-    from crawler.seeds import load_seeds
-
-    report = status_report(db, alert_config(args), load_seeds(args.seeds))
+    report = status_report(db, _health_runs(args), _seed_switches(args))
     print(status_json(report) if args.format == "json" else render_status(report))
     return 1 if report["needs_attention"] else 0
+
+
+def _health_runs(args: argparse.Namespace) -> int:
+    """The one rule status needs, read from evwatch.toml without validating the whole file;
+    a file that cannot be read so simply is loaded and validated, which names the problem."""
+    runs = source_health_runs(config_path(args.config))
+    return alert_config(args).rules.source_health_runs if runs is None else runs
+
+
+def _seed_switches(args: argparse.Namespace) -> dict[str, bool]:
+    """Each seed's switch, read without validating the files; files that cannot be read so
+    simply are loaded and validated, which names the problem."""
+    switches = seed_switches(args.seeds)
+    if switches is None:
+        from crawler.seeds import load_seeds
+
+        switches = {name: seed.enabled for name, seed in load_seeds(args.seeds).items()}
+    return switches
