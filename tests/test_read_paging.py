@@ -13,6 +13,7 @@ from sqlalchemy import insert
 
 from evwatch.cli import main
 from evwatch.figurecommands import RECORD_COLUMNS
+from evwatch.tables import display_width, truncate
 from store.db import Database
 from store.models import Alert, Article, Figure, Source
 
@@ -155,3 +156,11 @@ def test_a_figure_record_is_every_column_in_order_as_stored(
     assert list(json.loads(line)) == list(RECORD_COLUMNS)
     header = run(capsys, big_db, "figures", "--format", "csv", "--limit", "1")[0]
     assert header == ",".join(RECORD_COLUMNS)
+
+
+def test_table_cells_are_measured_in_terminal_columns() -> None:
+    assert display_width("BYD 比亚迪") == 10 and display_width("Tesla") == 5
+    assert truncate("aaaaa", 6) == "aaaaa"
+    assert truncate("aaaaaa", 6) == "aaaaa…"
+    assert truncate("比亚迪汽车", 6) == "比亚…"
+    assert truncate("", 0) == ""
