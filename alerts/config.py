@@ -30,6 +30,8 @@ from pydantic import (
 )
 
 from alerts.channels import SmtpSettings
+from alerts.configfile import SOURCE_HEALTH_RUNS
+from alerts.configfile import config_path as config_path
 from crawler.schema import DEFAULT_TIMEZONE, Strict, describe, dotted, read_toml
 
 METRICS = ("deliveries", "production", "sales", "exports")
@@ -146,7 +148,7 @@ class Growth(Strict):
 
 
 class SourceHealth(Strict):
-    runs: StrictInt = Field(3, ge=1)  # bad runs in a row before a source is called down
+    runs: StrictInt = Field(SOURCE_HEALTH_RUNS, ge=1)  # bad runs in a row before it is down
 
 
 class RuleSettings(Strict):
@@ -445,16 +447,6 @@ class Config(Strict):
                 return subscriber
         known = ", ".join(s.name for s in self.subscribers) or "none configured"
         raise ConfigError(f"no subscriber named {name!r} (known: {known})")
-
-
-def config_path(cli_value: str | None = None) -> Path | None:
-    """--config, else $EVWATCH_CONFIG, else ./evwatch.toml when it exists."""
-    if cli_value:
-        return Path(cli_value)
-    if os.environ.get("EVWATCH_CONFIG"):
-        return Path(os.environ["EVWATCH_CONFIG"])
-    default = Path("evwatch.toml")
-    return default if default.exists() else None
 
 
 def load_config(path: Path | str | None) -> Config:

@@ -3,39 +3,17 @@ runs, and one when it recovers. Judged from the crawl-runs table after each run.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
+from alerts.runhealth import run_is_bad
 from store.models import Alert, CrawlRun, Source
 
 if TYPE_CHECKING:
     from alerts.rules import Candidate
-
-
-class RunOutcome(Protocol):
-    """What judging a run reads: a stored run, or a row of just these columns."""
-
-    @property
-    def status(self) -> str: ...
-    @property
-    def pages_fetched(self) -> int: ...
-    @property
-    def stats_json(self) -> str | None: ...
-
-
-def run_is_bad(run: RunOutcome) -> bool:
-    """A run that failed, fetched nothing, or found no article link on its listing pages.
-    An interrupted run says nothing about the source."""
-    if run.status == "interrupted":
-        return False
-    if run.status == "failed" or not run.pages_fetched:
-        return True
-    stats = json.loads(run.stats_json or "{}")
-    return int(stats.get("evwatch/links/found", 1)) == 0
 
 
 def check_source_health(session: Session, source_id: int, config: Config) -> list[int]:

@@ -11,9 +11,10 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from crawler.extracted import ExtractedArticle
 from crawler.figures import PARSER_VERSION, Figure, parse_figures
 from crawler.seeds import ArticleSpec
-from crawler.textextract import ExtractedArticle, extract_article
+from crawler.textextract import extract_article
 
 __all__ = ["PARSER_VERSION", "article_figures", "extract_with_figures", "figure_row", "local_day"]
 

@@ -20,8 +20,9 @@ from alerts.netguard import AddressRefused, guarded
 from crawler.encoding import UndecodableError, decode_html
 from crawler.encoding import decode_text as _decode_text
 from crawler.errors import CommandError
+from crawler.extracted import ExtractedArticle
 from crawler.schema import DEFAULT_TZ
-from crawler.textextract import ExtractedArticle, extract_article
+from crawler.textextract import extract_article
 
 MAX_BYTES = 10 * 1024 * 1024
 

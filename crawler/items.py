@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from crawler.textextract import ExtractedArticle
+    from crawler.extracted import ExtractedArticle
 
 
 EXPORTED_FIELDS = (

@@ -33,8 +33,8 @@ from twisted.python.threadpool import ThreadPool
 
 from alerts.config import Config, config_path, load_config
 from alerts.health import check_source_health
-from crawler.articlefigures import PARSER_VERSION
 from crawler.extractworker import STOP_SIGNALS, timed_extraction, warm_up, worker_init
+from crawler.figures import PARSER_VERSION
 from crawler.interrupt import is_interrupted
 from crawler.items import ArticlePage
 from crawler.runstatus import run_status
@@ -86,11 +86,21 @@ class ExtractTextPipeline(_CrawlerPipeline):
 
     def use_pool(self, workers: int) -> bool:
         """The worker processes once a crawl has more than ``EVWATCH_SMALL_POLL`` article
-        pages: a small poll is extracted in a thread and never starts (nor pays for) the
-        pool."""
+        pages, counting those its listings have queued so far: a small poll is extracted in a
+        thread and never starts (nor pays for) the pool; a large crawl uses the pool from its
+        first page, and its own process never loads the extractor."""
         self.pages += 1
         small = self.crawler.settings.getint("EVWATCH_SMALL_POLL")
-        return workers > 0 and (_POOL is not None or self.pages > small)
+        if workers <= 0:
+            return False
+        if _POOL is not None or self.pages > small:
+            return True
+        stats = self.crawler.stats
+        assert stats is not None
+        queued = stats.get_value("evwatch/links/found", 0) - stats.get_value(
+            "evwatch/links/known", 0
+        )
+        return bool(queued > small)
 
     async def process_item(self, item: ArticlePage, spider: Spider | None = None) -> ArticlePage:
         seed = self.seed
@@ -106,6 +116,7 @@ class ExtractTextPipeline(_CrawlerPipeline):
             (extracted, figures), seconds, page = await deferred_to_future(
                 threads.deferToThread(timed_extraction, item.body, *arguments)
             )
+            self.inc("extract/in_thread")
         item.stored_page = page
         # CPU time per stage, for bench/crawl.py (the writer's is counted by StorePipeline)
         self.inc("cpu_us/extract", round(seconds * 1e6))

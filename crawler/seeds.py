@@ -8,7 +8,6 @@ named (``crawler.schema``).
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,8 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, PrivateAttr, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from crawler.schema import DEFAULT_TIMEZONE, Strict, build, read_toml
-
-REPO_SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+from crawler.seedfiles import ENABLED_BY_DEFAULT, seeds_dir
 
 Strings = tuple[StrictStr, ...]
 
@@ -75,7 +73,7 @@ class Seed(Strict):
     discovery: Discovery
     article: ArticleSpec = Field(default_factory=ArticleSpec)
     politeness: Politeness = Field(default_factory=Politeness)
-    enabled: StrictBool = True
+    enabled: StrictBool = ENABLED_BY_DEFAULT
     language: StrictStr = "zh"
     encoding: StrictStr = "utf-8"
     timezone: StrictStr = DEFAULT_TIMEZONE
@@ -124,15 +122,6 @@ def load_seed(path: Path) -> Seed:
     seed._path = path
     _check_semantics(seed, where)
     return seed
-
-
-def seeds_dir(explicit: str | Path | None = None) -> Path:
-    """``--seeds``, else ``EVWATCH_SEEDS``, else ``./seeds``, else the repository's seeds/."""
-    for candidate in (explicit, os.environ.get("EVWATCH_SEEDS")):
-        if candidate:
-            return Path(candidate)
-    local = Path.cwd() / "seeds"
-    return local if local.is_dir() else REPO_SEEDS_DIR
 
 
 def load_seeds(directory: str | Path | None = None) -> dict[str, Seed]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -22,6 +21,7 @@ from trafilatura.settings import Document
 
 from crawler.dates import date_from_url, parse_published
 from crawler.encoding import UndecodableError, decode_html
+from crawler.extracted import ExtractedArticle
 from crawler.language import split_languages
 from crawler.schema import DEFAULT_TZ
 from crawler.seeds import ArticleSpec
@@ -34,25 +34,6 @@ COMMON_DROP_LINES = (
     r"^[\w .-]+\.(jpe?g|png|gif|webp)$",  # image file names shown as captions
     r"^(Share|Share To|分享到)\s*[:：]?$",
 )
-
-
-@dataclass(frozen=True)
-class ExtractedArticle:
-    """What a page says about itself once the furniture is gone."""
-
-    title: str | None
-    text: str
-    published_at_utc: datetime | None
-    language: str
-    text_en: str | None
-    text_zh: str | None
-    author: str | None
-    source_line: str | None
-    content_hash: str
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.text.strip()
 
 
 def _select_first(selector: Selector, queries: tuple[str, ...]) -> str | None:

@@ -1,5 +1,6 @@
 """``evwatch alerts``: the stored alerts, oldest first, as a table or JSON lines. One joined
-query, streamed; this module imports no parser or extractor (a listing starts fast)."""
+query, streamed; this module imports no parser, extractor, ORM or models (a listing starts fast:
+Core statements over ``store.readtables``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from sqlalchemy import func, select
 from evwatch.paging import Page
 from evwatch.tables import format_table, truncate
 from store.db import Database
-from store.models import Alert, Article, Delivery
+from store.readtables import alerts, articles, deliveries
+
+Alert, Article, Delivery = alerts.c, articles.c, deliveries.c
 
 
 def _iso(value: Any) -> Any:
@@ -31,7 +34,7 @@ _ALERT_ROWS = select(
     Alert.previous_value, Alert.previous_period, Alert.message,
     Article.canonical_url.label("source_url"), Alert.created_at, _SENT, Alert.historical,
     Alert.held, Alert.retracted_at,
-).outerjoin(Article, Alert.article_id == Article.id)  # fmt: skip
+).outerjoin(articles, Alert.article_id == Article.id)  # fmt: skip
 
 
 def alert_record(row: Any) -> dict[str, Any]:
@@ -53,8 +56,8 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
     page = Page.of(args, table=args.format == "table")
     query = _ALERT_ROWS.where(*conditions).order_by(Alert.id).offset(page.offset or None)
     query = query.limit(page.limit)
-    with db.read() as session:
-        rows = session.execute(query.execution_options(yield_per=1000))
+    with db.read_engine.connect() as connection:
+        rows = connection.execute(query.execution_options(yield_per=1000))
         if args.format == "jsonl":
             for row in rows:
                 print(json.dumps(alert_record(row), ensure_ascii=False))
@@ -77,7 +80,7 @@ def cmd_alerts(args: argparse.Namespace, db: Database) -> int:
         ]
         total = 0
         if page.full(len(table)):
-            total = session.scalar(select(func.count(Alert.id)).where(*conditions)) or 0
+            total = connection.scalar(select(func.count(Alert.id)).where(*conditions)) or 0
     print(format_table(("id", "created (UTC)", "kind", "message", "delivered"), table))
     more = page.more_line(total, len(table), "alerts")
     if more:

@@ -7,19 +7,29 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from alerts.config import Config
-from alerts.health import run_is_bad
-from crawler.seeds import Seed, load_seeds
+from alerts.configfile import config_path, source_health_runs
+from alerts.runhealth import run_is_bad
+from crawler.seedfiles import seed_switches
 from evwatch.instance import holder
 from evwatch.options import alert_config
 from evwatch.tables import format_table, truncate
+from store import readtables
 from store.db import Database
-from store.models import Alert, CrawlRun, Delivery, Source
 from store.schedule import stored_next_runs
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+Alert, CrawlRun, Delivery, Source = (
+    readtables.alerts.c,
+    readtables.crawl_runs.c,
+    readtables.deliveries.c,
+    readtables.sources.c,
+)
 
 FAILING_ATTEMPTS = 3  # a pending delivery that failed this often needs a look
 # what the table shows of a run, and what judging its health reads (never the whole row)
@@ -33,18 +43,19 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
-def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[str, Any]:
+def status_report(db: Database, needed: int, enabled: Mapping[str, bool]) -> dict[str, Any]:
+    """The report: ``needed`` bad runs in a row make a source failing (evwatch.toml's
+    ``[rules.source_health] runs``); ``enabled``: each seed's switch, by name."""
     next_runs = stored_next_runs(db)
-    needed = config.rules.source_health_runs
     sources = []
     attention: list[str] = []
-    with db.read() as session:
-        names = sorted(set(seeds) | set(session.scalars(select(Source.name))))
+    with db.read_engine.connect() as connection:
+        names = sorted(set(enabled) | set(connection.scalars(select(Source.name))))
         for name in names:
             runs = list(
-                session.execute(
+                connection.execute(
                     select(*_RUN_COLUMNS)
-                    .join(Source)
+                    .join(readtables.sources, CrawlRun.source_id == Source.id)
                     .where(
                         Source.name == name,
                         CrawlRun.finished_at.is_not(None),
@@ -63,11 +74,10 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
             if health == "failing":
                 attention.append(f"source {name}: {bad} bad runs in a row")
             last = runs[0] if runs else None
-            seed = seeds.get(name)
             sources.append(
                 {
                     "source": name,
-                    "enabled": bool(seed and seed.enabled),
+                    "enabled": enabled.get(name, False),
                     "health": health,
                     "last_run": None if last is None else {
                         "started_at": _iso(last.started_at),
@@ -82,9 +92,9 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
                     "next_run": _iso(next_runs.get(f"crawl:{name}")),
                 }
             )  # fmt: skip
-        pending = session.scalar(select(func.count()).where(Delivery.status == "pending")) or 0
+        pending = connection.scalar(select(func.count()).where(Delivery.status == "pending")) or 0
         failing = (
-            session.scalar(
+            connection.scalar(
                 select(func.count()).where(
                     Delivery.status == "pending", Delivery.attempts >= FAILING_ATTEMPTS
                 )
@@ -92,17 +102,19 @@ def status_report(db: Database, config: Config, seeds: dict[str, Seed]) -> dict[
             or 0
         )
         dead = list(
-            session.execute(
+            connection.execute(
                 select(Delivery.id, Delivery.subscriber, Delivery.channel, Delivery.last_error)
                 .where(Delivery.status == "dead")
                 .order_by(Delivery.id.desc())
                 .limit(20)
             ).all()
         )
-        dead_count = session.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
+        dead_count = connection.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
         # cancelled: never to be sent, their alert was retracted before they went out
-        cancelled = session.scalar(select(func.count()).where(Delivery.status == "cancelled")) or 0
-        latest = session.execute(
+        cancelled = (
+            connection.scalar(select(func.count()).where(Delivery.status == "cancelled")) or 0
+        )
+        latest = connection.execute(
             select(Alert.id, Alert.created_at, Alert.kind, Alert.message, Alert.historical,
                    Alert.held).order_by(Alert.id.desc()).limit(5)
         )  # fmt: skip
@@ -178,6 +190,24 @@ def status_json(report: dict[str, Any]) -> str:
 
 
 def cmd_status(args: argparse.Namespace, db: Database) -> int:
-    report = status_report(db, alert_config(args), load_seeds(args.seeds))
+    report = status_report(db, _health_runs(args), _seed_switches(args))
     print(status_json(report) if args.format == "json" else render_status(report))
     return 1 if report["needs_attention"] else 0
+
+
+def _health_runs(args: argparse.Namespace) -> int:
+    """The one rule status needs, read from evwatch.toml without validating the whole file;
+    a file that cannot be read so simply is loaded and validated, which names the problem."""
+    runs = source_health_runs(config_path(args.config))
+    return alert_config(args).rules.source_health_runs if runs is None else runs
+
+
+def _seed_switches(args: argparse.Namespace) -> dict[str, bool]:
+    """Each seed's switch, read without validating the files; files that cannot be read so
+    simply are loaded and validated, which names the problem."""
+    switches = seed_switches(args.seeds)
+    if switches is None:
+        from crawler.seeds import load_seeds
+
+        switches = {name: seed.enabled for name, seed in load_seeds(args.seeds).items()}
+    return switches

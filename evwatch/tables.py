@@ -8,10 +8,15 @@ from unicodedata import east_asian_width
 
 def display_width(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two."""
+    if text.isascii():  # one column each: most cells, measured without a look-up per character
+        return len(text)
     return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def truncate(text: str, width: int) -> str:
+    """``text`` in at most ``width - 1`` columns, or cut there and ended with "…"."""
+    if width >= 1 and text.isascii():
+        return text if len(text) < width else text[: width - 1] + "…"
     out: list[str] = []
     used = 0
     for ch in text:

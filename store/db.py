@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB_URL = "sqlite:///evwatch.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -96,7 +99,9 @@ def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engi
 class Database:
     """One database: its engine, write sessions and read sessions. Migrated to head when
     opened (a read-only check when it is at head already). ``busy_timeout_ms``: how long a
-    SQLite statement waits for another process's lock before it fails."""
+    SQLite statement waits for another process's lock before it fails. The ORM is imported
+    when a session is first asked for: a read command that runs Core statements on
+    ``read_engine`` starts without it."""
 
     def __init__(
         self, url: str, *, migrate: bool = True, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
@@ -108,8 +113,18 @@ class Database:
             from store.migrate import upgrade_to_head
 
             upgrade_to_head(self)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @cached_property
+    def _sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _read_sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.read_engine, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

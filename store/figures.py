@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, Table, bindparam, delete, func, insert, or_, select
+from sqlalchemy import Connection, Row, Select, Table, bindparam, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, FigureRejection, Source
@@ -379,7 +379,7 @@ def _filtered(query: Select[Any], wanted: FigureFilter) -> Select[Any]:
 
 
 def consolidated(
-    session: Session, wanted: FigureFilter, limit: int | None = None, offset: int = 0
+    session: Session | Connection, wanted: FigureFilter, limit: int | None = None, offset: int = 0
 ) -> Generator[ConsolidatedFigure]:
     """What ``consolidate`` makes of ``list_figures``, newest period first, aggregated in the
     database (one row per key, value, qualifier and source) and streamed: it reads what it
@@ -429,7 +429,7 @@ def _paged(rows: Iterable[Row[Any]], offset: int, end: int | None) -> Iterator[C
         count += 1
 
 
-def count_consolidated(session: Session, wanted: FigureFilter) -> int:
+def count_consolidated(session: Session | Connection, wanted: FigureFilter) -> int:
     """How many rows ``consolidated`` gives without a limit: the distinct figure keys."""
     keys = _counted(select(*[getattr(Figure, name) for name in FIGURE_KEY]).distinct(), wanted)
     return session.scalar(select(func.count()).select_from(keys.subquery())) or 0
@@ -447,7 +447,7 @@ _RECORD_COLUMNS = (
 
 
 def figure_rows(
-    session: Session,
+    session: Session | Connection,
     wanted: FigureFilter,
     *,
     table: bool = False,
@@ -457,7 +457,7 @@ def figure_rows(
     """What ``list_figures`` gives, streamed from a server-side cursor, with only the columns
     ``evwatch figures`` prints (``table``: the table's; otherwise the csv and jsonl ones, in
     their order: the figure's id and columns, then the source, the article's URL, title and
-    publication time)."""
+    publication time). On a Connection the rows skip the ORM's result layer."""
     columns: list[Any] = [getattr(Figure, name) for name in
                           (_TABLE_COLUMNS if table else _RECORD_COLUMNS)]  # fmt: skip
     columns.append(Source.name.label("source"))
@@ -483,7 +483,7 @@ def figure_rows(
         rows.close()
 
 
-def count_figures(session: Session, wanted: FigureFilter) -> int:
+def count_figures(session: Session | Connection, wanted: FigureFilter) -> int:
     """How many rows ``figure_rows`` gives without a limit."""
     return session.scalar(_counted(select(func.count(Figure.id)), wanted)) or 0
 

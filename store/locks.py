@@ -19,12 +19,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, select, text
-from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from store.models import Delivery
-
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from store.db import Database
 
 # pg_try_advisory_lock(int4, int4): the first key says "evwatch" and what kind of lock ("evw1"
@@ -164,6 +163,8 @@ def claimed_deliveries(
     if db.engine.dialect.name != "postgresql":
         yield None, list(ids)
         return
+    from store.models import Delivery  # the dispatcher's: ``status`` asks only ``holder``
+
     with db.session() as session:
         claim = (
             select(Delivery.id)

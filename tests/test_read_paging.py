@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import insert
 
 from evwatch.cli import main
+from evwatch.figurecommands import RECORD_COLUMNS
+from evwatch.tables import display_width, truncate
 from store.db import Database
 from store.models import Alert, Article, Figure, Source
 
@@ -136,3 +138,29 @@ def test_a_negative_limit_is_refused(big_db: str, capsys: pytest.CaptureFixture[
         main(["--db", big_db, "figures", "--limit", "-1"])
     assert exited.value.code == 2
     assert "--limit: 0 or more, not -1" in capsys.readouterr().err
+
+
+def test_a_figure_record_is_every_column_in_order_as_stored(
+    big_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [line] = run(capsys, big_db, "figures", "--format", "jsonl", "--limit", "1")
+    assert json.loads(line) == {
+        "id": ARTICLES * 10, "entity": "BYD", "metric": "deliveries", "unit": "vehicles",
+        "segment": "nev", "period_kind": "month", "period_start": "2024-12-01",
+        "period_end": "2024-12-28", "value": 1000 * ARTICLES, "qualifier": "exact",
+        "yoy_pct": None, "mom_pct": None, "claims": [], "snippet": "BYD deliveries",
+        "source": "wire", "url": f"https://wire.example/{ARTICLES}", "title": f"Report {ARTICLES}",
+        "published_at": (datetime(2020, 1, 1, tzinfo=UTC) + timedelta(days=31 * ARTICLES))
+        .isoformat(),
+    }  # fmt: skip
+    assert list(json.loads(line)) == list(RECORD_COLUMNS)
+    header = run(capsys, big_db, "figures", "--format", "csv", "--limit", "1")[0]
+    assert header == ",".join(RECORD_COLUMNS)
+
+
+def test_table_cells_are_measured_in_terminal_columns() -> None:
+    assert display_width("BYD 比亚迪") == 10 and display_width("Tesla") == 5
+    assert truncate("aaaaa", 6) == "aaaaa"
+    assert truncate("aaaaaa", 6) == "aaaaa…"
+    assert truncate("比亚迪汽车", 6) == "比亚…"
+    assert truncate("", 0) == ""

@@ -1,15 +1,24 @@
 """The read commands start without the crawler: loading what ``evwatch alerts``, ``figures``,
 ``articles`` and ``status`` run imports no Scrapy, no text extractor, no figure parser and no
-template engine (each costs start-up time on every call of a script or a cron line)."""
+template engine (each costs start-up time on every call of a script or a cron line); ``alerts``
+and ``status`` run without the ORM and the models (their light tables match the models), and
+``status`` reads the seeds' switches and its health rule without pydantic, falling back to the
+validating load, which names the problem, for a file it cannot read so simply."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from store import queries, readtables
+from store.db import Database
+from store.models import Base
+from tests.conftest import REPO, run_evwatch
 
 HEAVY = ("scrapy", "twisted", "trafilatura", "crawler.textextract", "crawler.figures.parser",
          "crawler.writepath", "jinja2", "apscheduler", "starlette", "uvicorn")  # fmt: skip
@@ -29,3 +38,86 @@ def test_a_read_command_imports_nothing_heavy(module: str) -> None:
         [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == []
+
+
+LISTED = """
+import sys
+from evwatch.cli import main
+code = main(sys.argv[1:])
+print(" ".join(m for m in ("sqlalchemy.orm", "store.models", "pydantic") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("command", ["alerts", "status"])
+def test_alerts_and_status_run_without_the_orm_or_pydantic(tmp_path: Path, command: str) -> None:
+    db = f"sqlite:///{tmp_path / 'evwatch.db'}"
+    Database(db).dispose()  # created and migrated here: migrating loads the models
+    done = subprocess.run(
+        [sys.executable, "-c", LISTED, "--db", db, command],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines()[-1] == ""
+
+
+def test_the_light_tables_match_the_models() -> None:
+    for light in readtables.TABLES:
+        model = Base.metadata.tables[light.name]
+        for column in light.c:
+            assert column.name in model.c, f"{light.name}.{column.name}"
+            assert type(column.type) is type(model.c[column.name].type), column
+
+
+def status_json(db: str, *options: str) -> dict[str, Any]:
+    done = run_evwatch("--db", db, *options, "status", "--format", "json")
+    assert done.returncode in (0, 1), done.stderr
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+def test_status_reads_the_seed_switches_and_the_health_rule_without_validating(
+    tmp_path: Path,
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("jiemian", "henandaily"):
+        (seeds / f"{name}.toml").write_text((REPO / "seeds" / f"{name}.toml").read_text())
+    henan = seeds / "henandaily.toml"
+    henan.write_text(henan.read_text().replace("language = ", "enabled = false\nlanguage = ", 1))
+    db = f"sqlite:///{tmp_path / 'evwatch.db'}"
+    database = Database(db)
+    with database.session() as session:
+        source = queries.ensure_source(session, "jiemian", "Jiemian", "https://jiemian.com/")
+        run = queries.start_run(session, source.id)
+        run.status, run.finished_at, run.pages_fetched = "failed", run.started_at, 0
+    database.dispose()
+    config = tmp_path / "evwatch.toml"
+    config.write_text("[rules.source_health]\nruns = 1\n")
+    report = status_json(db, "--seeds", str(seeds))
+    assert {s["source"]: (s["enabled"], s["health"]) for s in report["sources"]} == {
+        "henandaily": (False, "never run"), "jiemian": (True, "ok"),
+    }  # fmt: skip
+    report = status_json(db, "--seeds", str(seeds), "--config", str(config))
+    assert report["sources"][1]["health"] == "failing"
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "named"),
+    [
+        ("seeds/jiemian.toml", 'name = "jiemian"\nenabled = "yes"\n', "seeds/jiemian.toml"),
+        ("evwatch.toml", "[rules.source_health]\nruns = 0\n", "rules.source_health.runs"),
+    ],
+)
+def test_status_names_a_file_it_cannot_use_in_one_line(
+    tmp_path: Path, file: str, text: str, named: str
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "jiemian.toml").write_text((REPO / "seeds" / "jiemian.toml").read_text())
+    (tmp_path / file).write_text(text)
+    db = f"sqlite:///{tmp_path / 'evwatch.db'}"
+    options = ("--seeds", str(tmp_path / "seeds"), "--config", str(tmp_path / "evwatch.toml"))
+    if file != "evwatch.toml":
+        options = options[:2]
+    done = run_evwatch("--db", db, *options, "status")
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert line.startswith("evwatch: error: ") and named in line

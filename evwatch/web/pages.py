@@ -63,7 +63,8 @@ SOURCE_COLUMNS = (
 
 
 def overview(db: Database, config: Config, seeds: dict[str, Seed]) -> Page:
-    report = status_report(db, config, seeds)
+    switches = {name: seed.enabled for name, seed in seeds.items()}
+    report = status_report(db, config.rules.source_health_runs, switches)
     page = Page("Overview", extra={"report": report})
     with db.read() as session:
         totals = views.source_totals(session)
