@@ -289,6 +289,9 @@ CORE = [
     "per_en_claim_since_is_no_running_total",
     "per_en_since_a_month_is_the_start",
     "per_years_in_order",
+    "zh_province_pronoun_owns_its_output",
+    "subj_en_those_automakers",
+    "subj_en_one_name_twice_with_a_suffix",
 ]
 
 

@@ -106,6 +106,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|sources?|filings?|reports?|data|said)\b)"
             r"|\bthe (?:[\w'’-]+ ){0,3}?(?:top seller|best[- ]seller|market leader)\b"
             # "the top ten carmaker groups together sold", 排名前十位的企业: a set of makers
+            # "Those automakers shipped a combined 770,000": a set of makers, none named
+            r"|\b(?:those|these) (?:\w+ )?(?:carmakers|automakers|makers|companies|brands|firms"
+            r"|manufacturers|startups)\b"
             r"|\b(?:top|bottom|remaining|other|last) (?:two|three|four|five|six|seven|eight|nine"
             r"|ten|twenty|\d{1,2})\s+"
             r"(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
@@ -160,7 +163,7 @@ _PRONOUN_WORDS = {
     "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
-              "remaining ", "other ", "last "),
+              "remaining ", "other ", "last ", "those ", "these "),
 }  # fmt: skip
 # perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
 # (the same matches unless _ODD_CASE characters are in it), faster
@@ -546,7 +549,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         if any(subject[:i]) and _reporting(s, mention):
             subject[i] = False
     for i in range(1, len(out)):  # "Guangzhou Automobile Group (GAC Group)": one name, twice
-        if re.fullmatch(r"\s*[(（]\s*", s[out[i - 1][0].end : out[i][0].start]):
+        if _SAME_NAME_BRACKETED.fullmatch(s, out[i - 1][0].end, out[i][0].start):
             subject[i] = subject[i - 1]
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
 
@@ -1097,9 +1100,16 @@ _SINCE_TIME = re.compile(
 )
 _OWNS_METRIC = re.compile(
     r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:output|production|sales|deliveries|exports|shipments)\b"
-    r"(?![^,;:]*?\b(?:and|while|but)\b)",
+    r"(?![^,;:]*?\b(?:and|while|but)\b)"
+    # "奇瑞为去年全省汽车产量达到近250万辆...作出了贡献": the province's output
+    r"|的?(?:新能源)?(?:乘用)?(?:汽车)?(?:产量|销量|出口量)",
     re.I,
 )
+# "Guangzhou Automobile Group Company Ltd (GAC Group)": one name, twice
+_SAME_NAME_BRACKETED = re.compile(
+    r"\s*(?:(?:Company|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Holdings?),?\s*)*[(（]\s*"
+)
+_LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
     # "among them BYD with 40,532 units": a listed name with its own number
@@ -1263,6 +1273,7 @@ def _assign_entity(
             (i, m)
             for i, m in in_clause
             if _OWNS_METRIC.match(s, m.end, n.start)
+            and not _LOCATED_IN.search(s, max(0, m.start - 2), m.start)  # "零跑在浙江的产量"
             and not any(m.end <= o.start for _, o in in_clause)  # none named nearer the number
         ]
         chosen = (owners or makers or in_clause)[-1]
