@@ -292,6 +292,9 @@ CORE = [
     "zh_province_pronoun_owns_its_output",
     "subj_en_those_automakers",
     "subj_en_one_name_twice_with_a_suffix",
+    "per_en_the_second_month_of_this_year",
+    "per_en_announcement_day_and_a_total",
+    "subj_en_known_for_apposition",
 ]
 
 

@@ -65,7 +65,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "production",
         _vocabulary(
             [
-                r"produc(?:ed|tion|es|e|ing)\b", r"output\b", r"manufactur(?:ed|ing|es)\b",
+                r"produc(?:ed|tion|es|e|ing)\b", r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
                 r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"c(?:ame|omes?|oming) off\b", r"builds\b", r"built\b", r"assembled\b",
                 r"off the (?:production |assembly )?lines?\b",
@@ -442,7 +442,9 @@ _SEG_ALL = re.compile(
     r"\b(?:total vehicles?\b|all vehicles\b|all (?:new )?(?:passenger )?cars?\b"
     r"|all (?:new )?passenger (?:vehicles?|car)\b|overall vehicle|total (?:auto|car|vehicle)\b"
     r"|total (?:output|production|sales|deliveries)|vehicle (?:output|production|sales) "
-    r"(?:overall|in total)|including (?:both )?(?:fuel|combustion|petrol)|all powertrains)"
+    r"(?:overall|in total)|including (?:both )?(?:fuel|combustion|petrol)|all powertrains"
+    # "China's vehicle outputs and sales": all vehicles, when no energy word comes before
+    r"|(?<!energy )(?<!electric )(?<!nev )(?<!ev )vehicle outputs? and sales)"
     r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?<!新能源)(?<!电动)(?<!动力)(?<!混动)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量"
     r"|总交付)",
     _I,
@@ -451,7 +453,7 @@ _SEG_ALL = re.compile(
 
 _SEG_TRIGGER = re.compile(
     r"[新电混插整总]|ev|electri|energy|total|overall|all|fuel|combustion"
-    r"|powertrain|petrol",
+    r"|powertrain|petrol|outputs? and sales",
     _I,
 )
 

@@ -246,6 +246,7 @@ _FUNCTION_WORDS = {
     "abroad",
     "domestically",
     "respectively",
+    "successively",
     "combined",
     "together",
     "each",

@@ -206,7 +206,8 @@ _COMBINED = re.compile(
     re.I,
 )
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.I)
+# "successively" is how some translated releases say it
+_RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别", re.I)
 _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 _EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
 _MODEL = re.compile(
@@ -1225,8 +1226,9 @@ def _predicate_after(s: str, end: int) -> str:
 def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
     ends = [
         m.end
-        for m, _ in subjects
-        if m.end <= cand.number.start
+        for m, ok in subjects
+        if ok  # not "its" inside an apposition
+        and m.end <= cand.number.start
         and (
             m.entity.name == cand.entity
             # a name inside a composite or an arm ("Tesla" of "Tesla China"), not its place

@@ -357,6 +357,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b" + _N + r"[- ]month (?:period|stretch|span)\b", re.IGNORECASE),
         "en_n_month_period",
     ),
+    # "in the second month of this year": that month
+    (
+        re.compile(
+            r"\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+            r"|twelfth|first)\s+month\s+of\s+(?:the\s+year|(20\d\d)|this\s+year|last\s+year)",
+            re.IGNORECASE,
+        ),
+        "en_nth_month",
+    ),
     (
         re.compile(
             r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(20\d\d|this year|last year))?",
@@ -616,6 +625,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_range": _MONTH_NEEDLES,
     "ytd": (),
     "en_first_n": ("first",),
+    "en_nth_month": ("month of",),
     "en_n_month_period": ("month",),
     "en_first_q": ("first",),
     "en_quarter": ("quarter", "q1", "q2", "q3", "q4"),
@@ -658,6 +668,15 @@ _CLAIM_BEFORE_SINCE = re.compile(
 _SPAN_TO = re.compile(r"(?:through|until|up to)\s", re.IGNORECASE)
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b" + _MON + r"\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+_YEAR_WORDS = re.compile(r"\b(?:this|last)\s+year\b", re.IGNORECASE)
+
+
+def _year_word(text: str) -> str | None:
+    """ "this year" or "last year" as written in ``text`` (lowered, single-spaced)."""
+    m = _YEAR_WORDS.search(text)
+    return " ".join(m.group(0).lower().split()) if m else None
 
 
 def _year_of(token: str | None, parts: Parts) -> None:
@@ -812,6 +831,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, months=(1, n))
                 if kind == "en_first_n":
                     _year_of(g[1], parts)
+            elif kind == "en_nth_month":
+                _add(parts, m, month=_ORDINALS[g[0].lower()])
+                _year_of(g[1] or _year_word(m.group(0)), parts)
             elif kind in ("zh_first_q", "en_first_q"):
                 n = small_int(g[0])
                 _add(parts, m, months=(1, 3 * n))
@@ -1286,8 +1308,8 @@ def _shift_year(period: Period, year: int) -> Period:
 
 # "May sales", "May deliveries": the month, not the verb
 _MAY_AS_MONTH = re.compile(
-    r"\s+(?:sales|deliveries|output|production|exports|volumes?|figures|numbers|data|results"
-    r"|total|registrations|shipments)\b",
+    r"\s+(?:(?:delivery|sales|production|export)\s+)?(?:sales|deliveries|output|production"
+    r"|exports|volumes?|figures|numbers|data|results|total|registrations|shipments)\b",
     re.IGNORECASE,
 )
 _MONTH_PREPOSITION = re.compile(
@@ -1347,7 +1369,11 @@ def resolve(
         end = month_end(y, month) if day is None else _safe_date(y, month, day)
         if end is None:
             return None
-        if (parts.lifetime or parts.total) and not parts.ytd and parts.year_rel != "this":
+        if (
+            (parts.lifetime or (parts.total and parts.as_of))
+            and not parts.ytd
+            and parts.year_rel != "this"
+        ):  # "On June 1, ... a total of 44,454" is no running total to June 1
             return Period("lifetime", LIFETIME_START, end)
         if (
             parts.as_of
