@@ -295,6 +295,10 @@ CORE = [
     "per_en_the_second_month_of_this_year",
     "per_en_announcement_day_and_a_total",
     "subj_en_known_for_apposition",
+    "trap_en_vehicles_on_its_roads",
+    "subj_en_place_then_maker_is_its_plant",
+    "zh_cumulative_inside_the_year_so_far",
+    "per_en_own_month_beats_another_clauses_span",
 ]
 
 

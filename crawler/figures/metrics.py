@@ -307,7 +307,7 @@ _TRAP = _vocabulary(
         r"recalled\b", r"market share\b", r"waiting list\b", r"backlog\b", r"downloads?\b",
         r"followers\b", r"kilomet(?:er|re)s\b", r"miles\b",
         # vehicles in use: "the NEV fleet stood at", "base of car owners"
-        r"parc\b", r"on the roads?\b", r"fleets?\b",
+        r"parc\b", r"on (?:the|its|their|China's|the country's) roads?\b", r"fleets?\b",
         r"(?<!\bto )(?<!\bto the )(?<!\bto its )(?<!\bto their )users?\b",
         r"vehicles? in (?:use|operation)\b", r"ownership\b", r"car owners\b",
         r"(?:owner|user|customer) base\b", r"base of (?:car )?(?:owners|users|customers)\b",

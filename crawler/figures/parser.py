@@ -623,6 +623,9 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
 
 
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
+_BARE_CUMULATIVE = re.compile(r"累计")
+# what makes 累计 a count since the start: 历史累计, 截至…累计, 自…以来, 迄今, 总计
+_SINCE_START_ZH = re.compile(r"历史|截至|截止|以来|迄今|总计|自\d|投产|上市")
 _ONE_DAY = re.compile(r"\b(?:single|one)[- ]day\b|\bin a day\b|单日|一天|当天|当日", re.I)
 _LEADING_WITH = re.compile(
     r"\s*(?:With|Having)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|sales|sold|shipments|exports|registrations"
@@ -742,7 +745,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
             continue
-        if _TO_ONE_MARKET.match(s, n.unit_end):
+        if _TO_ONE_MARKET.match(s, n.unit_end) or _TO_A_MARKET_BEFORE.search(s, c0, n.start):
             cand.drop("a part of the maker (segment, body type or market)")
             continue
         if _BATCH_TO.match(s, n.unit_end) and _HANDED_BEFORE.search(
@@ -937,6 +940,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "On July 1, Li Auto delivered 7,713": the day it was said, no reporting period
             period = state.carry_period
             cand.doubts.append(D_PERIOD_CARRIED)
+        if (
+            period is not None
+            and period.kind == "lifetime"
+            and state.carry_period is not None
+            and state.carry_period.kind == "ytd"
+            and _BARE_CUMULATIVE.search(clause)
+            and not _SINCE_START_ZH.search(s)
+        ):
+            # "1—6月…。其中,…插电式混合动力汽车累计销售9.9万辆": the year so far, summed
+            period = state.carry_period
         if n.start in in_order:  # a span of years, one count for each: said in order
             period = in_order[n.start]
             cand.doubts = [d for d in cand.doubts if d not in _PERIOD_DOUBTS]
@@ -1131,6 +1144,11 @@ _BATCH_TO = re.compile(
 _TO_ONE_MARKET = re.compile(
     r"\s+(?:(?:units?|vehicles?|cars?|buses)\s+)?of (?:them|these|those)\s+(?:were\s+)?"
     r"(?:sold|exported|shipped|delivered|went)\s+to\s+(?:the\s+)?[A-Z]"
+)
+# "vehicle shipments to Russia soared 545% to 840,000 units": one foreign market's part
+_TO_A_MARKET_BEFORE = re.compile(
+    r"\b(?:shipments|exports|sales|deliveries)\s+to\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"(?!\s+(?:customers|users|buyers|consumers|owners|clients|dealers)\b)"
 )
 # a clause without a verb of its own, hanging on the clause before it
 _VERBLESS = re.compile(r"\s*(?:with|including|of which|among them|其中|包括)\b", re.I)

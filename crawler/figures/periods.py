@@ -145,6 +145,8 @@ class Parts:
         has_year = self.year is not None or self.year_rel is not None
         has_period = has_year or any(getattr(self, k) for k in _PERIOD_FIELDS)
         has_span = any(getattr(self, k) for k in _SPAN_FIELDS)  # "2023年全年", not its December
+        # "32,000 were produced in September": another clause's span is not that month's
+        has_month = self.month is not None
         for name in self.__dataclass_fields__:
             if name in ("spans", "components", "ties"):
                 continue
@@ -152,6 +154,7 @@ class Parts:
                 (has_year and name in _YEAR_FIELDS)
                 or (has_period and name in _OPEN_FIELDS)
                 or (has_span and name in _END_FIELDS)
+                or (has_month and name in (*_SPAN_FIELDS, "ytd"))
             ):
                 continue
             if getattr(out, name) in (None, False):
@@ -234,7 +237,8 @@ _COMPARISON = re.compile(
     r"|a year (?:earlier|ago|before)|year-ago"
     r"|same (?:period|months?|point|time|stretch) (?:of |in |a )?(?:last|the previous|previous)"
     r" year|same (?:period|months?"
-    r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's",
+    r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's"
+    r"|(?:that|those|the level) of last year",
     re.IGNORECASE,
 )
 

@@ -160,6 +160,17 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         ):
             names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[place.start : base.end()], place.start, base.end(), names))
+    # "Xi'an BYD produced 610,000": the maker's plant at that place, when the lexicon knows it
+    lex = lexicon()
+    for place, owner in pairwise(known):
+        if (
+            place.entity.is_region
+            and not owner.entity.is_region
+            and s[place.end : owner.start] == " "
+            and f"{owner.entity.name} {place.entity.name}".casefold() in lex.by_alias
+        ):
+            names = (s[owner.start : owner.end], s[place.start : place.end])
+            out.append(Unknown(s[place.start : owner.end], place.start, owner.end, names))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
     def covered(a: int, b: int) -> bool:
