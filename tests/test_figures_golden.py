@@ -299,6 +299,7 @@ CORE = [
     "subj_en_place_then_maker_is_its_plant",
     "zh_cumulative_inside_the_year_so_far",
     "per_en_own_month_beats_another_clauses_span",
+    "subj_en_record_for_an_unnamed_maker",
 ]
 
 

@@ -481,6 +481,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 named = state.para_entity if not state.para_from_frame else None
                 target = named or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "other":
+                if _SCOPE_OF_A_CLAIM.search(s, max(0, a - 8), a):
+                    continue  # "a record for a Chinese NEV maker": what the record is among
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
@@ -623,6 +625,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
 
 
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
+_SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 _BARE_CUMULATIVE = re.compile(r"累计")
 # what makes 累计 a count since the start: 历史累计, 截至…累计, 自…以来, 迄今, 总计
 _SINCE_START_ZH = re.compile(r"历史|截至|截止|以来|迄今|总计|自\d|投产|上市")
