@@ -300,6 +300,9 @@ CORE = [
     "zh_cumulative_inside_the_year_so_far",
     "per_en_own_month_beats_another_clauses_span",
     "subj_en_record_for_an_unnamed_maker",
+    "per_en_whole_of_a_year_and_its_retelling",
+    "per_en_than_its_record_month",
+    "subj_en_datelines_with_a_country",
 ]
 
 

@@ -353,7 +353,8 @@ def explain_figures(text: str, published: date) -> tuple[list[Figure], list[Numb
 # "SHANGHAI, June 4 (Reuters) -", "新华社北京12月1日电": where and when a wire filed the story,
 # neither a subject nor a period of its figures
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},?(?:[ \t]+[A-Z][a-z]+,)?[ \t]+"  # "SHANGHAI, China, March 05"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"[ \t]*(?:\([A-Za-z .]{2,30}\)[ \t]*)?|\([A-Za-z .]{2,30}\)[ \t]*)(?:--|—|–|-)(?=[ \t])"
     r"|(?:新华社|中新社|中新网|人民网|央视网|本报)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日电",
     re.M,
@@ -1002,6 +1003,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         china = _china_arm(s, cand, starts)
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
+        obj = cand.entity_obj
+        if obj is not None and obj.kind == "unknown" and obj.parent and cand.period:
+            if sole_model_of(obj.parent, obj.name, cand.period.end):  # "8,241 Zeekr 001 cars"
+                cand.entity, cand.entity_obj = obj.parent, lexicon().entities[obj.parent]
         if cand.entity_obj is not None and cand.entity_obj.kind == "unknown":
             cand.drop(f"subject {cand.entity!r} is not in the lexicon")
             continue
@@ -1630,6 +1635,17 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 out[exact[0]] = replace(
                     target, claims=tuple(dict.fromkeys([*target.claims, *f.claims]))
                 )
+                continue
+        if _is_round(f.value) and (D_PERIOD_CARRIED in f.doubts or D_PERIOD_PREVIOUS in f.doubts):
+            # "NIO delivered 160,000 new vehicles" after 160,038 for 2023: that count retold,
+            # its period only carried from elsewhere
+            if any(
+                g.entity == f.entity
+                and g.metric == f.metric
+                and not _is_round(g.value)
+                and _rounds_to(g.value, f.value)
+                for g in out
+            ):
                 continue
         result.append(f)
     # refresh merged claims

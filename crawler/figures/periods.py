@@ -438,7 +438,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:full[- ]year|whole year|annual|annually|entire year|in a single year"
-            r"|in one year|within a year)\b",
+            r"|in one year|within a year|(?:the\s+)?(?:whole|entirety)\s+of(?=\s+(?:19|20)\d\d))\b",
             re.IGNORECASE,
         ),
         "full_year",
@@ -949,6 +949,9 @@ _EN_BASE = re.compile(
     re.IGNORECASE,
 )
 _EN_BASE_LEAD = re.compile(
+    # "than its record month in September": the base's own time after its noun
+    r"(?:(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:month|level|figure|tally|high|peak|record)"
+    r"\s+(?:in|of|for)\s+(?=[A-Z]))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
     r"(?:(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+)?",
     re.IGNORECASE,
