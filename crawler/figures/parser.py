@@ -1004,9 +1004,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
         obj = cand.entity_obj
-        if obj is not None and obj.kind == "unknown" and obj.parent and cand.period:
-            if sole_model_of(obj.parent, obj.name, cand.period.end):  # "8,241 Zeekr 001 cars"
-                cand.entity, cand.entity_obj = obj.parent, lexicon().entities[obj.parent]
+        if (
+            obj is not None
+            and obj.kind == "unknown"
+            and obj.parent
+            and cand.period
+            and sole_model_of(obj.parent, obj.name, cand.period.end)  # "7,094 Li ONE cars"
+        ):
+            cand.entity, cand.entity_obj = obj.parent, lexicon().entities[obj.parent]
         if cand.entity_obj is not None and cand.entity_obj.kind == "unknown":
             cand.drop(f"subject {cand.entity!r} is not in the lexicon")
             continue
@@ -1636,17 +1641,8 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                     target, claims=tuple(dict.fromkeys([*target.claims, *f.claims]))
                 )
                 continue
-        if _is_round(f.value) and (D_PERIOD_CARRIED in f.doubts or D_PERIOD_PREVIOUS in f.doubts):
-            # "NIO delivered 160,000 new vehicles" after 160,038 for 2023: that count retold,
-            # its period only carried from elsewhere
-            if any(
-                g.entity == f.entity
-                and g.metric == f.metric
-                and not _is_round(g.value)
-                and _rounds_to(g.value, f.value)
-                for g in out
-            ):
-                continue
+        if _retold(f, out):
+            continue
         result.append(f)
     # refresh merged claims
     final = []
@@ -1657,6 +1653,23 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 break
         final.append(f)
     return _one_reading_per_number(final)
+
+
+def _retold(f: Figure, figures: list[Figure]) -> bool:
+    """``f`` retells a precise count of the article in round numbers, its period only carried
+    from elsewhere ("NIO delivered 160,000 new vehicles" after 160,038 for 2023)."""
+    carried = D_PERIOD_CARRIED in f.doubts or D_PERIOD_PREVIOUS in f.doubts
+    return (
+        carried
+        and _is_round(f.value)
+        and any(
+            g.entity == f.entity
+            and g.metric == f.metric
+            and not _is_round(g.value)
+            and _rounds_to(g.value, f.value)
+            for g in figures
+        )
+    )
 
 
 #: how near (characters) before a part of it a total makes the part redundant
