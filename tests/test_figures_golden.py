@@ -303,6 +303,8 @@ CORE = [
     "per_en_whole_of_a_year_and_its_retelling",
     "per_en_than_its_record_month",
     "subj_en_datelines_with_a_country",
+    "trap_en_experts_believe_it_can_break",
+    "subj_en_units_of_passenger_vehicles",
 ]
 
 

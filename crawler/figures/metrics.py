@@ -319,6 +319,8 @@ _TRAP = _vocabulary(
         # a threshold nobody reached: "none of them topped 10,000"
         r"none of\b", r"failed to\b", r"no (?:\w+ )?(?:maker|carmaker|brand|startup)s?\b",
         r"struggl(?:e|es|ed|ing) to\b", r"(?:has|have|had) yet to\b", r"unable to\b",
+        # "experts believe the firm can break the three million line": an opinion of the future
+        r"believes?\b", r"can (?:break|reach|hit|exceed|top|surpass|achieve|pass|cross)\b",
         # "the second time the startup has topped 40,000": how often, not a figure
         r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th)) time\b",
         # a threshold that sorts makers: "17 manufacturers each wholesaling more than 10,000"

@@ -1242,6 +1242,11 @@ _MARKET_LEAD = re.compile(
 
 
 # "of which 145,179 were pure electric": what the number is said to be, right after it
+_UNITS_OF = re.compile(
+    r"\s+of\s+(?!(?:them|these|those|the total|which)\b)(?P<what>[^,.;:()，。；：（）]{1,40}?)"
+    r"(?=[,.;:()，。；：（）]|\s+(?:and|in|while|with)\b|$)",
+    re.IGNORECASE,
+)
 _PREDICATE_AFTER = re.compile(
     r"\s*(?:(?:units?|vehicles?|cars?|of (?:them|these|those))\s+)?(?:were|was|are|is)\s+"
     r"(?P<what>[^,.;:()，。；：（）]{1,40}?)(?=[,.;:()，。；：（）]|\s+(?:and|while|with)\b|$)",
@@ -1250,7 +1255,9 @@ _PREDICATE_AFTER = re.compile(
 
 
 def _predicate_after(s: str, end: int) -> str:
-    m = _PREDICATE_AFTER.match(s, end)
+    """What the count is said to be after it ("127,000 were NEVs", "50,057 units of new
+    energy passenger vehicles")."""
+    m = _PREDICATE_AFTER.match(s, end) or _UNITS_OF.match(s, end)
     return " " + m.group("what") if m else ""
 
 
