@@ -305,6 +305,7 @@ CORE = [
     "subj_en_datelines_with_a_country",
     "trap_en_experts_believe_it_can_break",
     "subj_en_units_of_passenger_vehicles",
+    "zh_plants_estimates_and_all_vehicles",
 ]
 
 

@@ -330,7 +330,7 @@ _TRAP = _vocabulary(
         r"(?:past|last|trailing) (?:12|twelve) months\b",
     ],
     [
-        r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|任务|指引"
+        r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"
         r"|排产|配额|如果|假如|一旦",
         r"产能|年产(?=\d|能)|可年产|设计|具备|能力|项目",
         r"订单|订购|预订|预定|大定|小订|锁单|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回"
@@ -447,14 +447,14 @@ _SEG_ALL = re.compile(
     r"(?:overall|in total)|including (?:both )?(?:fuel|combustion|petrol)|all powertrains"
     # "China's vehicle outputs and sales": all vehicles, when no energy word comes before
     r"|(?<!energy )(?<!electric )(?<!nev )(?<!ev )vehicle outputs? and sales)"
-    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?<!新能源)(?<!电动)(?<!动力)(?<!混动)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量"
+    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?:(?<=[省市国月年的,，、])|(?<=全国)|^)(?:汽车产量|汽车销量|汽车产销)|整体|总销量|总产量"
     r"|总交付)",
     _I,
 )
 
 
 _SEG_TRIGGER = re.compile(
-    r"[新电混插整总]|ev|electri|energy|total|overall|all|fuel|combustion"
+    r"[新电混插整总]|汽车产|汽车销|ev|electri|energy|total|overall|all|fuel|combustion"
     r"|powertrain|petrol|outputs? and sales",
     _I,
 )
