@@ -306,6 +306,7 @@ CORE = [
     "trap_en_experts_believe_it_can_break",
     "subj_en_units_of_passenger_vehicles",
     "zh_plants_estimates_and_all_vehicles",
+    "en_one_millionth_spelled_out",
 ]
 
 

@@ -63,7 +63,7 @@ MIN_VALUE = 100
 MAX_VALUE = 100_000_000
 _HAS_NUMBER = re.compile(
     r"\d|[一二两三四五六七八九十百千万亿](?:多|余)?万?[辆台]|\b(?:one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|a|half a) (?:million|thousand|billion)",
+    r"|seven|eight|nine|ten|a|half a)[ -](?:million|thousand|billion)",  # "one-millionth"
     re.IGNORECASE,
 )
 _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
