@@ -232,6 +232,9 @@ class StorePipeline(_CrawlerPipeline):
         self.source_id: int | None = None
         self.run_id: int | None = None
         self._known: set[str] = set()
+        # URLs with a recorded fetch failure: storing one of them deletes its failure row; for
+        # every other article that statement is skipped.
+        self._failing: set[str] = set()
         # Whether an earlier crawl walked the whole listing (the source's frontier is reached).
         self.listing_walked = False
         # Why this crawl does not run (another crawl of the source holds its lock), if so.
@@ -288,6 +291,7 @@ class StorePipeline(_CrawlerPipeline):
                 return
             self.listing_walked = queries.listing_walked(session, source.id, self.run_id)
             self._known = queries.known_urls(session, source.id)
+            self._failing = queries.failing_urls(session)
 
     def retrying(self, work: Any, what: str) -> Any:
         """``work()`` tried again with back-off while the database is locked."""
@@ -367,7 +371,9 @@ class StorePipeline(_CrawlerPipeline):
         finally:
             self.store_cpu += time.thread_time() - started
         for record, _ in items:
-            self._known.update({record.canonical_url, record.fetched_url})
+            urls = {record.canonical_url, record.fetched_url}
+            self._known.update(urls)
+            self._failing.difference_update(urls)
         return list(written)
 
     def _write_batch(
@@ -383,6 +389,9 @@ class StorePipeline(_CrawlerPipeline):
                     PARSER_VERSION,
                     self.config,
                     historical=self.historical,
+                    forget_failures=not self._failing.isdisjoint(
+                        (record.canonical_url, record.fetched_url)
+                    ),
                 )
                 for record, figures in items
             ]
@@ -442,6 +451,7 @@ class StorePipeline(_CrawlerPipeline):
             with self.db.session() as session:
                 queries.add_crawl_error(session, self.run_id, url, kind, status, message[:2000])
                 if article:
+                    self._failing.add(url)
                     queries.record_fetch_failure(
                         session, self.source_id, url, status, message[:2000], self.backoff
                     )

@@ -94,9 +94,11 @@ def write_article(
     config: Config,
     *,
     historical: bool,
+    forget_failures: bool = True,
 ) -> Written:
-    """Saves the article (new, alias or refreshed copy), then its figures and alerts."""
-    article_id, created = queries.save_article(session, record)
+    """Saves the article (new, alias or refreshed copy), then its figures and alerts.
+    ``forget_failures=False``: no fetch failure is recorded for its URLs (nothing to delete)."""
+    article_id, created = queries.save_article(session, record, forget_failures=forget_failures)
     changes, alert_ids = write_figures(
         session, article_id, figures, parser_version, config, historical=historical,
         new_article=created, published=record.published_at, source_id=record.source_id,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration in migrations/versions (tests/test_store.py checks it is Alembic's head).
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -167,8 +167,8 @@ class Figure(Base):
             "article_id", "entity", "metric", "segment", "period_kind", "period_start",
             "period_end", name="uq_figures_article_key",
         ),
-        Index("ix_figures_series", "entity", "metric", "segment", "period_start"),
-        # the whole period key: the entity page's per-period reports, from the index alone
+        # the whole period key: a series' reports (every query names the period kind) and the
+        # entity page's per-period reports, from the index alone
         Index(
             "ix_figures_period", "entity", "metric", "segment", "period_kind", "period_start",
             "period_end",

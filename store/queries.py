@@ -125,12 +125,16 @@ _STORED_ALREADY = union_all(
 ).limit(1)
 
 
-def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
+def save_article(
+    session: Session, record: ArticleRecord, *, forget_failures: bool = True
+) -> tuple[int, bool]:
     """Stores an article once. Returns (article id, created).
 
     The same article met again under its canonical URL, an alias URL, or with identical text on
     the same source is not stored twice: the new URL is remembered as an alias and last-seen
-    is moved on. A refreshed page with changed text updates the stored copy.
+    is moved on. A refreshed page with changed text updates the stored copy. The failures
+    recorded for its URLs are forgotten; ``forget_failures=False`` skips that statement when
+    the caller knows none was recorded.
     """
     now = utcnow()
     session.flush()  # anything pending first: then plain statements on the connection
@@ -157,8 +161,14 @@ def save_article(session: Session, record: ArticleRecord) -> tuple[int, bool]:
         ArticleUrl.__table__,  # type: ignore[arg-type]
         [{"url": url, "article_id": article_id, "first_seen_at": now} for url in urls],
     )
-    connection.execute(_FORGET_FAILURES, {"urls": urls})
+    if forget_failures:
+        connection.execute(_FORGET_FAILURES, {"urls": urls})
     return article_id, existing is None
+
+
+def failing_urls(session: Session) -> set[str]:
+    """Every URL with a recorded fetch failure (whatever its source)."""
+    return set(session.scalars(select(FetchFailure.url)))
 
 
 def record_fetch_failure(

@@ -243,6 +243,8 @@ def test_timeout_is_recorded_and_the_crawl_goes_on(replica: ReplicaProcess, tmp_
         "DOWNLOAD_TIMEOUT=0.5",
         "--set",
         "RETRY_TIMES=0",
+        "--set",
+        "EVWATCH_FAILURE_BACKOFF_HOURS=0",
     )
     assert result.returncode == 0, result.stderr[-2000:]
     slow = next(a for a in load_articles("jiemian") if a.get("role") == "slow")
@@ -251,6 +253,18 @@ def test_timeout_is_recorded_and_the_crawl_goes_on(replica: ReplicaProcess, tmp_
     titles = [r[0] for r in rows(db_path, "jiemian")]
     assert slow["title"] not in titles
     assert len(titles) == len(stored_articles(load_articles("jiemian"))) - 1
+    url = f"https://www.jiemian.com/article/{slow['id']}.html"
+    failing = {u for (u,) in query(db_path, "SELECT url FROM fetch_failures")}
+    assert url in failing
+    # once due again (no back-off) and fetched, the page is stored and its failure forgotten
+    again = run_evwatch(
+        "--db", f"sqlite:///{db_path}", "crawl", "jiemian", "--force", "--replica", replica.url,
+        "--quiet", *FAST,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert slow["title"] in [r[0] for r in rows(db_path, "jiemian")]
+    # the pages that failed again keep theirs
+    assert {u for (u,) in query(db_path, "SELECT url FROM fetch_failures")} == failing - {url}
 
 
 def test_empty_and_oversized_pages_are_errors_not_articles(crawled: dict[str, Any]) -> None:
