@@ -307,6 +307,8 @@ CORE = [
     "subj_en_units_of_passenger_vehicles",
     "zh_plants_estimates_and_all_vehicles",
     "en_one_millionth_spelled_out",
+    "zh_part_after_qizhong_and_codes",
+    "trap_zh_target_changed_from_to",
 ]
 
 

@@ -406,6 +406,15 @@ def _is_code(text: str, start: int, end: int, digits: str) -> bool:
     exchange suffix ("1211.HK") or after an exchange name ("SZ: 002594", "NYSE: 1234")."""
     if digits[0] == "0" and len(digits) >= 4 and digits.isdigit():
         return True
+    # "比亚迪(1211)": a bare code in brackets right after a Chinese name
+    if (
+        digits.isdigit()
+        and 3 <= len(digits) <= 6
+        and text[start - 1 : start] in ("(", "（")
+        and text[end : end + 1] in (")", "）")
+        and "\u4e00" <= text[start - 2 : start - 1] <= "\u9fff"
+    ):
+        return True
     before = text[max(0, start - 12) : start]
     return bool(_CODE_AFTER.match(text[end : end + 4]) or _CODE_BEFORE.search(before))
 

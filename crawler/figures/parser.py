@@ -587,6 +587,32 @@ def _reporting(s: str, mention: Mention) -> bool:
 _PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|包括)", re.I)
 
 
+_OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
+
+
+def _parts_of_the_same_figure(s: str, live: list[_Candidate]) -> None:
+    """ "去年共交付460万辆,…,其中电动车销量升28%至225万辆": a count after 其中 / "of which" that
+    would take the very entity, metric and period of a larger count before it is a part of
+    that count (one unnamed segment), never a second value for it."""
+    for i, part in enumerate(live):
+        clause_head = s.rfind(",", 0, part.number.start) + 1
+        if not _OF_WHICH.match(s, clause_head) and not _OF_WHICH.search(
+            s, max(0, part.number.start - 30), part.number.start
+        ):
+            continue
+        for total in live[:i]:
+            if (
+                not total.dropped
+                and total.entity == part.entity
+                and total.metric == part.metric
+                and total.period == part.period
+                and total.number.value > part.number.value
+                and (total.segment or "unknown") == (part.segment or "unknown")
+            ):
+                part.drop("a part of the figure before it (of which ...)")
+                break
+
+
 def _total_before_part(s: str, live: list[_Candidate]) -> None:
     """ "217,000 vehicles, 32,000 of them new energy vehicles" / "21.7万辆，其中新能源汽车3.2万辆":
     the total is all vehicles when the part after it is the NEV share."""
@@ -1042,6 +1068,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.drop("a part of the maker (segment, body type or market)")
             else:  # a region's passenger cars: a part when the article gives the total too
                 cand.doubts.append(D_PART)
+    _parts_of_the_same_figure(s, live)
     live = [c for c in live if not c.dropped]
     _total_before_part(s, live)
     if hits and not live:
@@ -1164,7 +1191,10 @@ _TO_A_MARKET_BEFORE = re.compile(
     r"(?!\s+(?:customers|users|buyers|consumers|owners|clients|dealers)\b)"
 )
 # a clause without a verb of its own, hanging on the clause before it
-_VERBLESS = re.compile(r"\s*(?:with|including|of which|among them|其中|包括)\b", re.I)
+# ("把年度销售目标,由550万下调至460万辆": the change of a target, said after it)
+_VERBLESS = re.compile(
+    r"\s*(?:(?:with|including|of which|among them|from)\b|其中|包括|由|从)", re.I
+)
 _NEW_PREDICATE = re.compile(
     r"\s*(?:bringing|taking|pushing|lifting|raising|putting|making|which|while|whereas|but)\b",
     re.I,

@@ -86,7 +86,7 @@ def small_int(token: str) -> int:
 
 _YEAR_FIELDS = ("year", "year_rel")
 _PERIOD_FIELDS = ("month", "months", "quarter", "half", "ytd", "full_year", "last_month")
-_OPEN_FIELDS = ("lifetime", "total")
+_OPEN_FIELDS = ("lifetime", "total", "rolling")  # not inherited by a clause with its own time
 _SPAN_FIELDS = ("months", "quarter", "half", "full_year")
 _END_FIELDS = ("month", "months", "quarter", "half")
 
