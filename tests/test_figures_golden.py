@@ -309,6 +309,7 @@ CORE = [
     "en_one_millionth_spelled_out",
     "zh_part_after_qizhong_and_codes",
     "trap_zh_target_changed_from_to",
+    "subj_en_the_city_after_a_municipality",
 ]
 
 

@@ -294,6 +294,14 @@ _REGION_POSSESSIVE = re.compile(
 )
 
 
+#: the four cities at province level
+_MUNICIPALITIES = frozenset({"Beijing", "Shanghai", "Tianjin", "Chongqing"})
+
+
+def _municipality(entity: Entity | None) -> bool:
+    return entity is not None and entity.name in _MUNICIPALITIES
+
+
 def _region(entity: Entity | None) -> bool:
     return entity is not None and entity.is_region
 
@@ -492,6 +500,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             elif kind == "maker" and _REGION_POSSESSIVE.match(s, a) and _region(last.get("any")):
                 # "Jiangsu built 640,000 vehicles. Its NEV output ...": the place last named
                 target = last["any"]
+            elif kind == "city" and "city" not in last and _municipality(last.get("province")):
+                target = last["province"]  # "Chongqing ... the city exported 368,000"
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
             if (
@@ -759,6 +769,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         clause = s[c0:c1]
         # --- traps
         trap = sentence_trap or mx.TRAP.search(clause)
+        if trap is None and cand.clause > 0 and _NEW_PREDICATE.match(clause):
+            # "100,000 charging piles were built, lifting the total number to 210,000": the
+            # aside counts what its clause counted
+            trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
         if trap is None and cand.clause > 0 and _VERBLESS.match(clause):
             # "Henan aims to build ..., with annual output of 2 million": the plan governs it
             trap = mx.FORECAST.search(s, starts[cand.clause - 1], c0)
@@ -1163,6 +1177,10 @@ _OWNS_METRIC = re.compile(
 _SAME_NAME_BRACKETED = re.compile(
     r"\s*(?:(?:Company|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Holdings?),?\s*)*[(（]\s*"
 )
+_MADE_THERE = re.compile(
+    r"\b(?:rolled off|came off|produced|built|made|manufactured|assembled)\b[^,;.]{0,40}\bin\s+$",
+    re.I,
+)
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
@@ -1369,7 +1387,11 @@ def _assign_entity(
             for i, (m, ok) in enumerate(subjects)
             if ok
             and n.end <= m.start < c1
-            and not re.search(r"(?:\bin|\bat|在|于)\s*$", s[max(0, m.start - 4) : m.start])
+            and (
+                not re.search(r"(?:\bin|\bat|在|于)\s*$", s[max(0, m.start - 4) : m.start])
+                # "500,000 NEVs rolled off the production lines in Chongqing": made there
+                or (m.entity.is_region and _MADE_THERE.search(s, n.end, m.start) is not None)
+            )
         ]
         if after:
             chosen = after[0]
@@ -1669,7 +1691,9 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 if g.qualifier == "exact"
                 and g is not f
                 and _key(g) == _key(f)
-                and g.segment in (f.segment, "unknown")
+                # an NEV bound is no bound of all vehicles: only an unstated segment folds
+                and (g.segment == f.segment or "unknown" in (f.segment, g.segment))
+                and not (f.segment == "nev" and g.segment != "nev")
                 and (_bounded_by(f, g) if f.qualifier != "exact" else _rounds_to(g.value, f.value))
             ]
             if exact:
