@@ -310,6 +310,7 @@ CORE = [
     "zh_part_after_qizhong_and_codes",
     "trap_zh_target_changed_from_to",
     "subj_en_the_city_after_a_municipality",
+    "zh_passenger_market_retail_is_all",
 ]
 
 
