@@ -311,6 +311,7 @@ CORE = [
     "trap_zh_target_changed_from_to",
     "subj_en_the_city_after_a_municipality",
     "zh_passenger_market_retail_is_all",
+    "per_en_since_january",
 ]
 
 

@@ -424,6 +424,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?:,?\s+(20\d\d))?", re.IGNORECASE),
         "en_date_dm",
     ),
+    # "Since January, Xpeng has delivered 160,000 cars": the year so far (before "January"
+    # is read as the month)
+    (
+        re.compile(
+            r"\bsince (?:the (?:start|beginning) of (?:the|this) year|(?:early )?january)\b"
+            r"(?!\s+\d)",
+            re.IGNORECASE,
+        ),
+        "ytd",
+    ),
     (re.compile(r"\b" + _MON + r"(?:,?\s+(20\d\d))?", re.IGNORECASE), "en_month"),
     (
         re.compile(
@@ -643,7 +653,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 # each pattern with its needles (None: always run)
 _ZH_PLAN = [(p, kind, frozenset(_NEEDLES.get(kind) or ()) or None) for p, kind in _ZH_PATTERNS]
 _EN_PLAN = [
-    (p, kind, frozenset(("year", "ytd", "so far") if kind == "ytd" else _NEEDLES[kind]) or None)
+    (p, kind, frozenset(("year", "ytd", "so far", "since") if kind == "ytd" else _NEEDLES[kind]) or None)
     for p, kind in _EN_PATTERNS
 ]
 _ZH_NEEDLES = tuple(sorted({n for _, _, ns in _ZH_PLAN for n in ns or ()}))
