@@ -653,7 +653,11 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 # each pattern with its needles (None: always run)
 _ZH_PLAN = [(p, kind, frozenset(_NEEDLES.get(kind) or ()) or None) for p, kind in _ZH_PATTERNS]
 _EN_PLAN = [
-    (p, kind, frozenset(("year", "ytd", "so far", "since") if kind == "ytd" else _NEEDLES[kind]) or None)
+    (
+        p,
+        kind,
+        frozenset(("year", "ytd", "so far", "since") if kind == "ytd" else _NEEDLES[kind]) or None,
+    )
     for p, kind in _EN_PATTERNS
 ]
 _ZH_NEEDLES = tuple(sorted({n for _, _, ns in _ZH_PLAN for n in ns or ()}))
