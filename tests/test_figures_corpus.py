@@ -21,7 +21,7 @@ from crawler.figures.corpus import (
 )
 
 CORPUS = Path(__file__).resolve().parent / "figures" / "corpus"
-# (precision, recall): measured test 0.829 / 0.850, all 0.931 / 0.914; the targets are 0.97 / 0.92
+# (precision, recall): measured test 0.837 / 0.850, all 0.934 / 0.914; the targets are 0.97 / 0.92
 FLOORS = {"test": (0.82, 0.84), "all": (0.93, 0.91)}
 
 
@@ -48,7 +48,9 @@ def test_precision_and_recall_floors(scores: list[ArticleScore], split: str) -> 
     chosen = [s for s in scores if split == "all" or s.article.id in held_out]
     t = totals(chosen)
     precision_floor, recall_floor = FLOORS[split]
-    report = "\n".join(describe_errors(s) for s in chosen if s.errors)
+    # the held-back split's errors are never printed: reading them would tune the parser on it
+    shown = [s for s in chosen if s.article.id not in held_out]
+    report = "\n".join(describe_errors(s) for s in shown if s.errors)
     assert t.precision >= precision_floor, f"precision {t.precision:.3f}\n{report}"
     assert t.recall >= recall_floor, f"recall {t.recall:.3f}\n{report}"
 
