@@ -312,6 +312,7 @@ CORE = [
     "subj_en_the_city_after_a_municipality",
     "zh_passenger_market_retail_is_all",
     "per_en_since_january",
+    "per_en_from_january_to_november_is_no_buyer",
 ]
 
 

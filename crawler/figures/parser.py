@@ -1196,6 +1196,9 @@ _BATCH_TO = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+to\s+(?:(?:its|their|the|new|private|individual|end|domestic)\s+)?"
     r"(?!(?:[A-Z][a-z]+\s+)?(?:customers|users|buyers|owners|consumers|clients|dealers|car owners"
     r"|markets?)\b)"
+    # "from January to November": a span, no buyer
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
     r"(?:[A-Z]|(?:\w+\s+)?(?:operators|companies|firms|government|police|authorities|fleet)\b)"
 )
 # "with 1,000 of them sold to Chile": one foreign market's part of the figure
