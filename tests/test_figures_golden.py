@@ -313,6 +313,7 @@ CORE = [
     "zh_passenger_market_retail_is_all",
     "per_en_since_january",
     "per_en_from_january_to_november_is_no_buyer",
+    "users_of_whom_overseas",
 ]
 
 

@@ -309,6 +309,7 @@ _TRAP = _vocabulary(
         # vehicles in use: "the NEV fleet stood at", "base of car owners"
         r"parc\b", r"on (?:the|its|their|China's|the country's) roads?\b", r"fleets?\b",
         r"(?<!\bto )(?<!\bto the )(?<!\bto its )(?<!\bto their )users?\b",
+        r"of whom\b",  # "11.2 million users, of whom 2.4 million are overseas": people
         r"vehicles? in (?:use|operation)\b", r"ownership\b", r"car owners\b",
         r"(?:owner|user|customer) base\b", r"base of (?:car )?(?:owners|users|customers)\b",
         # rates and averages: "5,000 a week", "an average of 5,800 a month"
