@@ -314,6 +314,8 @@ CORE = [
     "per_en_since_january",
     "per_en_from_january_to_november_is_no_buyer",
     "users_of_whom_overseas",
+    "chinese_vehicles_exported_source_maker",
+    "chinese_auto_exports_national",
 ]
 
 

@@ -128,7 +128,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:market|industry))\b|\A\s*(?:从)?(?:全行业|行业(?:来看|整体|层面)|整体市场|市场整体"
             r"|(?<!用)车市(?:整体)?)"
             # "8% of the national total of 30.16 million": the country's
-            r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally)\b",
+            r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally)\b"
+            # "3.111 million Chinese vehicles were exported", "Chinese auto exports rose"
+            r"|\bChinese (?:vehicles|cars|automobiles) (?:were|was) (?:exported|shipped abroad)\b"
+            r"|\bChinese (?:auto|car|vehicle|automobile) exports\b",
             re.I,
         ),
     ),
@@ -159,7 +162,7 @@ _PRONOUN_WORDS = {
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
     "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
-               "country's"),
+               "country's", "chinese"),
     "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
@@ -1327,6 +1330,13 @@ def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
     return max(ends) if ends else cand.number.start
 
 
+_FROM_MAKER = re.compile(
+    r"\s*(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+(?:from|(?:made |built |produced "
+    r"|exported |sold )?by)\s+(?:the\s+)?",
+    re.I,
+)
+
+
 def _assign_entity(
     s: str,
     cand: _Candidate,
@@ -1351,6 +1361,18 @@ def _assign_entity(
         ),
         None,
     )
+    if owner is None:
+        # "of which 452,000 units were from Chery Group": the maker named as their source
+        owner = next(
+            (
+                m
+                for m, _ in subjects
+                if not m.entity.is_region
+                and n.end <= m.start
+                and _FROM_MAKER.fullmatch(s, n.end, m.start)
+            ),
+            None,
+        )
     if owner is not None:  # "behind Li Auto's 35,020": the one named with 's owns the number
         cand.entity, cand.entity_obj = owner.entity.name, owner.entity
         return
