@@ -316,6 +316,7 @@ CORE = [
     "users_of_whom_overseas",
     "chinese_vehicles_exported_source_maker",
     "chinese_auto_exports_national",
+    "launched_in_month_is_no_period",
 ]
 
 

@@ -256,6 +256,14 @@ _SINCE_START = re.compile(
     re.IGNORECASE,
 )
 
+# "the M03 coupe, launched in late August", "8月上市的M03": when a model came out, no period
+_EVENT_TIME = re.compile(
+    r"\b(?:launched|unveiled|introduced|debuted|released|rolled out|went on sale)\s+"
+    r"(?P<t>(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?)"
+    r"|(?P<t2>(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:初|中旬|下旬|上旬|底)?)(?:正式)?(?:上市|发布)的",
+)
+_EVENT_NEEDLE = re.compile(r"launch|unveil|introduc|debut|releas|rolled out|went on sale|上市|发布")
+
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # weeks, ten-day spans, day ranges and holidays: a part of a month, no calendar period
     (
@@ -792,6 +800,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
         taken += [
             m.span(next(g for g in ("t", "t2", "t3") if m.group(g)))
             for m in _SINCE_START.finditer(text, start, end)
+        ]
+
+    if _EVENT_NEEDLE.search(lowered):
+        taken += [
+            m.span("t" if m.group("t") else "t2") for m in _EVENT_TIME.finditer(text, start, end)
         ]
 
     def free(m: re.Match[str]) -> bool:
