@@ -317,6 +317,7 @@ CORE = [
     "chinese_vehicles_exported_source_maker",
     "chinese_auto_exports_national",
     "launched_in_month_is_no_period",
+    "cumulative_in_year_as_of_month_is_ytd",
 ]
 
 

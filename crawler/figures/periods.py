@@ -1407,6 +1407,8 @@ def resolve(
             (parts.lifetime or (parts.total and parts.as_of))
             and not parts.ytd
             and parts.year_rel != "this"
+            # "cumulative deliveries in 2023 reached 284,647 as of the end of October"
+            and not parts.year_alone
         ):  # "On June 1, ... a total of 44,454" is no running total to June 1
             return Period("lifetime", LIFETIME_START, end)
         if (
