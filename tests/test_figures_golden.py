@@ -318,6 +318,7 @@ CORE = [
     "chinese_auto_exports_national",
     "launched_in_month_is_no_period",
     "cumulative_in_year_as_of_month_is_ytd",
+    "cooled_from_previous_month_when",
 ]
 
 

@@ -809,8 +809,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         # --- qualifier
         q = mx.qualifier_before(before[-30:])
-        if q in ("at_least", "at_most") and own_time and own_time.base:
-            q = None  # "178% more than the 5,820 it sold": a comparison, not a bound
+        if q in ("at_least", "at_most") and own_time and own_time.base and _THAN_THE.search(before):
+            # "178% more than the 5,820 it sold": a comparison, not a bound ("the month before,
+            # when it sold more than 50,000" stays a bound)
+            q = None
         if q is None and n.after_qualifier:
             q = n.after_qualifier
         if q is None and mx.is_threshold(s[n.end : n.end + 30]):
@@ -1330,6 +1332,7 @@ def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
     return max(ends) if ends else cand.number.start
 
 
+_THAN_THE = re.compile(r"\bthan\s+(?:the|its|their|a|an)\s+$", re.I)
 _FROM_MAKER = re.compile(
     r"\s*(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+(?:from|(?:made |built |produced "
     r"|exported |sold )?by)\s+(?:the\s+)?",

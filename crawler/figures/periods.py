@@ -964,7 +964,7 @@ _GROWTH = (
     r"up|down|rose|risen|rising|fell|fallen|falling|climbed|climbing|jumped|jumping|dropped"
     r"|dropping|declined|declining|increased|increasing|decreased|decreasing|grew|growing"
     r"|gained|slipped|surged|soared|plunged|slid|increase|decrease|rise|drop|decline|jump|gain"
-    r"|growth|improvement"
+    r"|growth|improvement|cool(?:ed|ing)|slow(?:ed|ing)|eas(?:ed|ing)|retreat(?:ed|ing)"
 )
 # "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
 _EN_BASE = re.compile(
@@ -996,7 +996,7 @@ _POSSESSIVE = re.compile(r"['’]s\s+|\s*\(\s*")
 # delivered 6,658": the base's own number, said in a clause of its time
 _WHEN_BASE = re.compile(
     r"(?:\s+(?:last|this)\s+year)?(?:\s+(?:deliveries|sales|levels?|figures?|output))?,?\s+"
-    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){1,5}?(?=\d)",
+    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){1,9}?(?=\d)",
     re.IGNORECASE,
 )
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
