@@ -319,6 +319,7 @@ CORE = [
     "launched_in_month_is_no_period",
     "cumulative_in_year_as_of_month_is_ytd",
     "cooled_from_previous_month_when",
+    "annual_sales_set_the_year",
 ]
 
 

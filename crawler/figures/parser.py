@@ -1009,7 +1009,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "..., bringing its total for the year to X" is an aside: the month reported stays
         aside = cand.clause > 0 and _NEW_PREDICATE.match(s, starts[cand.clause]) is not None
         if (
-            parts.explicit
+            (parts.explicit or (parts.full_year and period.kind == "year"))
             and period.kind != "lifetime"
             and not (tie and tie.base)
             and not aside
@@ -1249,8 +1249,14 @@ def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Ment
     return "".join(chars)
 
 
-# industry bodies whose names hold a vehicle class ("China Passenger Car Association")
-_BODY_NAMES = re.compile(r"(?:China )?Passenger Car Association|全国乘用车市场信息联席会")
+# industry bodies whose names hold a vehicle class ("China Passenger Car Association"), and a
+# rank that does ("China's top passenger vehicle exporter with 937,148 units")
+_BODY_NAMES = re.compile(
+    r"(?:China )?Passenger Car Association|全国乘用车市场信息联席会"
+    r"|\b(?:top|largest|biggest|leading|No\. ?1|number one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exporter|seller|maker|carmaker|automaker|brand|manufacturer|producer)s?\b",
+    re.I,
+)
 # a clause whose subject stands in the clause before it
 _VERB_LED = re.compile(
     r"\s*(?:were|was|are|is|reached|totaled|totalled|came to|stood at|hit|amounted to)\b", re.I
