@@ -320,6 +320,7 @@ CORE = [
     "cumulative_in_year_as_of_month_is_ytd",
     "cooled_from_previous_month_when",
     "annual_sales_set_the_year",
+    "it_stayed_top_exporter",
 ]
 
 

@@ -143,7 +143,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:company|carmaker|automaker|firm|group|startup|start-up"
             r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate)\b"
             r"|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|produced|exported|handed|shipped|has"
-            r"|had|said|posted|recorded|reported))"
+            r"|had|said|posted|recorded|reported|stayed|remained|kept|retained|became|ranked|topped"
+            r"|led|achieved|reached|hit|set|saw|also|again|continued|extended|maintained|exceeded"
+            r"|surpassed|broke))"
             r"|该公司|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
             r"(?:交付|销量|产量|销售|出口))",
             re.I,
