@@ -321,6 +321,8 @@ CORE = [
     "cooled_from_previous_month_when",
     "annual_sales_set_the_year",
     "it_stayed_top_exporter",
+    "commercial_vehicles_topic_scopes_sentence",
+    "passenger_commercial_parts_beside_total",
 ]
 
 

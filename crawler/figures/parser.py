@@ -1290,7 +1290,20 @@ def _part_window(
         while i > 0 and _RELATIVE_CLAUSE.match(s, starts[i]):
             i -= 1
         return starts[i]
+    if cand.clause > 0 and _HAS_NUMBER.search(s, 0, starts[1]) is None and _PART_AT_HEAD.match(s):
+        # "商用车则持续承压,全年产销分别为318.5万辆": a part named at the head of the sentence
+        # scopes its numbers
+        return 0
     return starts[cand.clause]
+
+
+# a sentence opening on a vehicle class as its topic: "商用车则持续承压,", "Commercial vehicles
+# fared worse, ..."
+_PART_AT_HEAD = re.compile(
+    r"\s*(?:(?:the\s+)?(?:passenger|commercial)\s+(?:vehicles?|cars?)(?:\s+(?:segment|sector|market))?\b"
+    r"|(?:乘用车|商用车|客车|货车)(?:市场|方面)?(?![\u4e00-\u9fff]{0,2}(?:企业|车企|品牌)))",
+    re.I,
+)
 
 
 def _market_lead(s: str, starts: list[int]) -> str:
@@ -1770,7 +1783,7 @@ def _retold(f: Figure, figures: list[Figure]) -> bool:
 
 
 #: how near (characters) before a part of it a total makes the part redundant
-_BESIDE = 250
+_BESIDE = 1000  # the same article part: a total told a few sentences before
 
 
 def _is_round(value: int) -> bool:
