@@ -91,7 +91,13 @@ def main(argv: list[str]) -> int:
         print()
     hits = sum(s.hits for s in scores)
     qualifiers = sum(s.qualifier_right for s in scores)
-    print(f"qualifier right on {qualifiers}/{hits} hits\n")
+    print(f"qualifier right on {qualifiers}/{hits} hits")
+    stated, right = sum(s.yoy_stated for s in scores), sum(s.yoy_right for s in scores)
+    spurious = sum(s.yoy_spurious for s in scores)
+    print(
+        f"year-on-year rate right on {right}/{stated} hits that state one;"
+        f" a rate given to {spurious} hits that state none\n"
+    )
 
     golden = [score_case(c) for path in GOLDEN for c in load_cases(path)]
     replica = [score_case(c) for c in load_article_cases(REPO / "tests/figures/articles.toml")]

@@ -61,3 +61,13 @@ def test_a_wrong_figure_is_classified(scores: list[ArticleScore]) -> None:
     assert kinds <= {
         "wrong entity", "wrong metric", "wrong period", "wrong value", "trap taken", "missed",
     }  # fmt: skip
+
+
+def test_growth_rates_on_the_hits(scores: list[ArticleScore]) -> None:
+    """The year-on-year rate an alert quotes: right on most hits that state one (measured 346 of
+    401), and seldom given to a figure whose text states none (measured 13)."""
+    stated = sum(s.yoy_stated for s in scores)
+    right = sum(s.yoy_right for s in scores)
+    spurious = sum(s.yoy_spurious for s in scores)
+    assert right / stated >= 0.85, f"{right}/{stated}"
+    assert spurious <= 15

@@ -323,6 +323,8 @@ CORE = [
     "it_stayed_top_exporter",
     "commercial_vehicles_topic_scopes_sentence",
     "passenger_commercial_parts_beside_total",
+    "growth_pair_without_respectively",
+    "growth_pair_respectively_zh",
 ]
 
 

@@ -190,6 +190,9 @@ class ArticleScore:
     hits: int
     neutral_hits: int
     qualifier_right: int
+    yoy_stated: int = 0  # hits whose label gives a year-on-year rate
+    yoy_right: int = 0  # ... and the prediction gives the same
+    yoy_spurious: int = 0  # hits given a rate their label does not state
     errors: list[Error] = field(default_factory=list)
 
     @property
@@ -237,6 +240,14 @@ def score_article(article: Article, predicted: list[Figure] | None = None) -> Ar
             _, label = gold.pop(index)
             result.hits += 1
             result.qualifier_right += figure.qualifier == label.get("qualifier", "exact")
+            stated = label.get("yoy_pct")
+            if stated is None:
+                result.yoy_spurious += figure.yoy_pct is not None
+            else:
+                result.yoy_stated += 1
+                result.yoy_right += (
+                    figure.yoy_pct is not None and abs(figure.yoy_pct - stated) < 0.05
+                )
         elif key in neutral:
             result.neutral_hits += 1
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crawler.figures.periods import small_int
 
@@ -602,6 +602,8 @@ class Growth:
     end: int
     pct: float
     mom: bool
+    # the first of "up A% and B%": placeable only on the first of two numbers said together
+    paired: bool = False
 
 
 def _signed(value: str, unit: str, word: str) -> float:
@@ -638,7 +640,7 @@ def _growth_en(text: str) -> list[Growth]:
         second = Growth(more.start(), more.end(), extra, _is_mom(text, more.start(), more.end()))
         # "rising 12.7 percent and 12.0 percent": two figures' rates, only the last is placeable
         same_kind = second.mom == first.mom and not _QOQ.search(_after_rate(text, second.end))
-        out.extend([second] if same_kind else [first, second])
+        out.extend([replace(first, paired=True), second] if same_kind else [first, second])
     for m in _search_in(text, _GROWTH_NOUN_EN, _GROWTH_NOUN_EN_LOWER):
         if any(g.start <= m.start() < g.end for g in out):
             continue
@@ -669,6 +671,7 @@ def _growth_zh(text: str) -> list[Growth]:
         pair = "分别" in text[m.start() : m.end()]
         second = _ZH_PAIR_SECOND.match(text, m.end()) if pair else None
         if second:
+            out.append(Growth(start, second.start(), value, mom, paired=True))
             value = _signed(second.group(1), second.group(2), m.group(2))
             out.append(Growth(second.start(), second.end(), value, mom))
         else:

@@ -1580,6 +1580,7 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
             elif cand.yoy is None:
                 cand.yoy = pct
         growth = [g for g in growth if g.start < last]
+    growth = _pair_rates(s, live, growth)
     for g in growth:
         clause_start = max(s.rfind(ch, 0, g.start) for ch in ",，;；")
         if mx.SHARE.search(s[clause_start + 1 : g.start]):
@@ -1613,6 +1614,31 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
                 target.mom = g.pct
         elif target.yoy is None:
             target.yoy = g.pct
+
+
+# "1.594 million units and 1.649 million units", "2702.1万辆和2686.4万辆": two numbers said together
+_JOINED = re.compile(r"\s*(?:(?:vehicles?|cars?|units?)\s+)?(?:and|和|与|及|、)\s*", re.I)
+
+
+def _pair_rates(s: str, live: list[_Candidate], growth: list[mx.Growth]) -> list[mx.Growth]:
+    """ "came to X and Y, down A% and B%", "产销分别完成X和Y,同比分别增长A%和B%": the two rates
+    go to the two numbers in order. Returns the rates left to place one by one."""
+    placed: set[int] = set()
+    for i, (first, second) in enumerate(itertools.pairwise(growth)):
+        if not first.paired:
+            continue
+        before = [c for c in live if c.number.end <= first.start]
+        if len(before) < 2 or not _JOINED.fullmatch(
+            s, before[-2].number.unit_end, before[-1].number.start
+        ):
+            continue
+        for cand, rate in ((before[-2], first), (before[-1], second)):
+            if rate.mom:
+                cand.mom = rate.pct if cand.mom is None else cand.mom
+            elif cand.yoy is None:
+                cand.yoy = rate.pct
+        placed |= {i, i + 1}
+    return [g for i, g in enumerate(growth) if i not in placed and not g.paired]
 
 
 def _attach_claims(s: str, live: list[_Candidate], starts: list[int], bounds: list[int]) -> None:
