@@ -325,6 +325,7 @@ CORE = [
     "passenger_commercial_parts_beside_total",
     "growth_pair_without_respectively",
     "growth_pair_respectively_zh",
+    "dateline_line_date_and_city",
 ]
 
 
