@@ -326,6 +326,8 @@ CORE = [
     "growth_pair_without_respectively",
     "growth_pair_respectively_zh",
     "dateline_line_date_and_city",
+    "growth_against_a_month_base_is_mom",
+    "growth_against_same_month_last_year",
 ]
 
 

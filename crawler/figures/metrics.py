@@ -562,16 +562,36 @@ _YOY = re.compile(
     _I,
 )
 # a rate against the previous quarter belongs to neither field
-_QOQ = re.compile(rf"quarter{_OVER}quarter|\bqoq\b|q/q", _I)
+_QOQ = re.compile(
+    rf"quarter{_OVER}quarter|\bqoq\b|q/q"
+    r"|\b(?:of|in) the (?:first|second|third|fourth|previous|prior|preceding) quarter",
+    _I,
+)
 
 
-_DIGIT = re.compile(r"\d")
+# a digit that starts a number, not a year ("from April 2024" names its year)
+_DIGIT = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 _TO_AFTER = re.compile(r"\s*(?:to|至)\b")
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 
 
+# "up 26% from 3,692 in October": a base number between the rate and the words naming its time
+_BASE_NUMBER = re.compile(
+    r"(?P<word>\s*(?:from|than|over|compared (?:with|to)|versus))\s+(?:the\s+)?[\d,.]+"
+    r"(?:\s*million)?"
+    r"(?:\s+(?:units|vehicles|cars|NEVs|EVs))?(?:\s+(?:it|the company|the firm) (?:sold|delivered)"
+    r"(?: abroad| overseas)?)?",
+    _I,
+)
+
+
 def _after_rate(text: str, end: int) -> str:
-    """The words after a rate, up to the next number."""
+    """The words after a rate, up to the next number; past the number of a base the rate is
+    taken against ("from 3,692 in October")."""
+    base = _BASE_NUMBER.match(text, end)
+    if base is not None:
+        rest = _DIGIT.split(text[base.end() : base.end() + 30], maxsplit=1)[0]
+        return f"{base['word']} {rest.strip()}"
     return _DIGIT.split(text[end : end + 30], maxsplit=1)[0]
 
 
