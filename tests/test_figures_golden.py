@@ -328,6 +328,10 @@ CORE = [
     "dateline_line_date_and_city",
     "growth_against_a_month_base_is_mom",
     "growth_against_same_month_last_year",
+    "growth_noun_zengfu_zh",
+    "growth_more_than_same_month_last_year",
+    "growth_yy_before_to",
+    "growth_noun_leap",
 ]
 
 

@@ -511,13 +511,14 @@ _GROWTH_EN = re.compile(
 _GROWTH_NOUN_EN = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent(?!age)|per cent)\s+"
     r"(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)\s+|yoy\s+|mom\s+)?"
-    r"(increase|rise|gain|jump|growth|surge|decrease|decline|drop|fall|dip|slump|more|higher"
+    r"(increase|rise|gain|jump|leap|climb|hike|growth|surge|decrease|decline|drop|fall|dip|slump"
+    r"|plunge|slide|more|higher"
     r"|fewer|less|lower)\b",
     _I,
 )
 _GROWTH_ZH = re.compile(
-    r"(同比|环比)?(?:[^，,。；;\d%]{0,4}?)(增长|增加|上升|提升|上涨|大增|增|下降|下滑|减少|下跌|降|减|回落)"
-    r"(?:了|约|近|超过?|逾)?\s*" + _PCT
+    r"(同比|环比)?(?:[^，,。；;\d%]{0,4}?)(增幅|涨幅|降幅|增长|增加|上升|提升|上涨|大增|增|下降|下滑|减少|下跌"
+    r"|降|减|回落)(?:了|约|近|超过?|逾|达到?|为|高达)?\s*" + _PCT
 )
 # the second rate of "同比分别增长40%和41.7%": the first belongs to a figure before the last one
 _ZH_PAIR_SECOND = re.compile(r"\s*(?:和|、|，|,|与)\s*" + _PCT)
@@ -558,7 +559,7 @@ _MOM = re.compile(
 )
 _YOY = re.compile(
     rf"year{_OVER}year|\byoy\b|y/y|y-o-y|a year (?:earlier|ago|before)|same period"
-    r"|from (?:a|the) year|annual(?:ly)?|同比|按年",
+    r"|from (?:a|the) year|annual(?:ly)?|\blast year\b|(?:previous|prior) year|同比|按年",
     _I,
 )
 # a rate against the previous quarter belongs to neither field

@@ -1607,9 +1607,11 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
             nxt = following[0]
             between = s[g.end : nxt.number.start]
             if len(between) < 25 and re.match(
-                r"^[\s,，]*(?:year[- ]on[- ]year|month[- ]on[- ]month|from a year (?:earlier|ago))?"
+                r"^[\s,，]*(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)|y/y|m/m|yoy|mom"
+                r"|from a year (?:earlier|ago))?"
                 r"[\s,，]*(?:to\b|at\b|reaching\b|至|达到?|为)",
                 between,
+                re.I,
             ):
                 target = nxt
         if target is None:
