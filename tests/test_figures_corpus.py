@@ -64,10 +64,10 @@ def test_a_wrong_figure_is_classified(scores: list[ArticleScore]) -> None:
 
 
 def test_growth_rates_on_the_hits(scores: list[ArticleScore]) -> None:
-    """The year-on-year rate an alert quotes: right on most hits that state one (measured 346 of
-    401), and seldom given to a figure whose text states none (measured 13)."""
+    """The year-on-year rate an alert quotes: right on most hits that state one (measured 354 of
+    401), and seldom given to a figure whose text states none (measured 9)."""
     stated = sum(s.yoy_stated for s in scores)
     right = sum(s.yoy_right for s in scores)
     spurious = sum(s.yoy_spurious for s in scores)
-    assert right / stated >= 0.85, f"{right}/{stated}"
-    assert spurious <= 15
+    assert right / stated >= 0.87, f"{right}/{stated}"
+    assert spurious <= 10
