@@ -332,6 +332,7 @@ CORE = [
     "growth_more_than_same_month_last_year",
     "growth_yy_before_to",
     "growth_noun_leap",
+    "count_at_the_makers_plant",
 ]
 
 

@@ -1480,8 +1480,32 @@ def _assign_entity(
             return
         cand.drop("several subjects, no combined total")
         return
-    cand.entity = mention.entity.name
-    cand.entity_obj = mention.entity
+    entity = _plant_after(s, cand.number, mention.entity, subjects, bounds[cand.clause])
+    cand.entity, cand.entity_obj = entity.name, entity
+
+
+# "an output of 32,968 vehicles at Gigafactory Shanghai", "65,000 vehicles produced at Giga
+# Shanghai": where they were made
+_AT_PLANT = re.compile(
+    r"\s*(?:(?:units|vehicles|cars|electric vehicles|EVs|NEVs)\s+)?(?:(?:produced|built|made"
+    r"|manufactured|delivered|sold)\s+)?(?:at|from|out of|in)\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
+
+
+def _plant_after(
+    s: str, n: Number, subject: Entity, subjects: list[tuple[Mention, bool]], clause_end: int
+) -> Entity:
+    """The subject's own plant or arm named right after the number owns the count; else the
+    subject does."""
+    for m, _ in subjects:
+        if (
+            n.unit_end <= m.start < clause_end
+            and m.entity.parent == subject.name
+            and _AT_PLANT.fullmatch(s, n.unit_end, m.start)
+        ):
+            return m.entity
+    return subject
 
 
 # "from 2019 through 2022, reaching 42,003, 60,033, 120,155 and 271,156", "2021-2023年分别为"
