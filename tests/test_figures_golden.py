@@ -333,6 +333,7 @@ CORE = [
     "growth_yy_before_to",
     "growth_noun_leap",
     "count_at_the_makers_plant",
+    "finite_verb_over_participle",
 ]
 
 

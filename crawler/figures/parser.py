@@ -841,7 +841,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # exported"): the number's own is nearer, or before it
         owned = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
         if owned:
-            cand.metric = min(owned, key=lambda h: abs(h.start - n.start)).kind
+            nearest = min(owned, key=lambda h: abs(h.start - n.start))
+            # "822,000 vehicles produced in the province were exported": the finite verb
+            # says what was counted, not the participle describing the vehicles
+            finite = [
+                h
+                for h in in_clause
+                if h.start > nearest.start
+                and h.start - n.unit_end <= 60
+                and _GAP_BREAK.search(s, n.unit_end, h.start) is None
+                and _AUXILIARY_BEFORE.search(s, max(0, h.start - 14), h.start)
+            ]
+            cand.metric = (finite[0] if nearest.start > n.start and finite else nearest).kind
         elif in_clause and not any(h.start < n.start for h in hits):
             cand.metric = in_clause[0].kind
         else:
@@ -1358,6 +1369,7 @@ def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
     return max(ends) if ends else cand.number.start
 
 
+_AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been)\s+$", re.I)
 _THAN_THE = re.compile(r"\bthan\s+(?:the|its|their|a|an)\s+$", re.I)
 _FROM_MAKER = re.compile(
     r"\s*(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+(?:from|(?:made |built |produced "
