@@ -236,7 +236,8 @@ _SUBSEGMENT = re.compile(
     r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b"
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
     # acronyms stand inside Chinese text too ("其中PHEV销量"): no word boundary there
-    r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|SUV|MPV)s?(?![A-Za-z])|\bdomestic(?:ally)?\b"
+    r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|SUV|MPV)s?(?![A-Za-z])|\bdomestic(?:ally)?\b"
+    r"|\bfuel[- ]cell\b|燃料电池"
     r"|\bin the (?:Chinese|China|domestic|home) market\b"
     r"|\bunder the [\w-]+(?: [\w-]+)? (?:brand|marque|label|line)\b"
     r"|\bown[- ]brands?\b|\bwholly[- ]owned brands?\b|\bself-owned\b"
