@@ -334,6 +334,7 @@ CORE = [
     "growth_noun_leap",
     "count_at_the_makers_plant",
     "finite_verb_over_participle",
+    "fuel_cell_vehicles_are_a_part",
 ]
 
 
