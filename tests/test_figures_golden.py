@@ -335,6 +335,7 @@ CORE = [
     "count_at_the_makers_plant",
     "finite_verb_over_participle",
     "fuel_cell_vehicles_are_a_part",
+    "delivered_in_the_whole_of_last_year",
 ]
 
 

@@ -1022,6 +1022,7 @@ _EN_OWN_AFTER = re.compile(
     # "1.86 million in 2022": the year's component holds its preposition
     r"[a-z][\w'-]*\s+){0,4}(?:(?=(?:in|during)\s+(?:19|20)\d\d\b(?!\s*[QH]\d))"
     r"|(?:in|during|for|over|throughout)\s+(?:the\s+)?"
+    r"(?:(?:whole|entirety) of\s+|all of\s+)?"
     r"|(?=(?:last|previous|this) (?:month|year)\b))",
     re.IGNORECASE,
 )
