@@ -336,6 +336,7 @@ CORE = [
     "finite_verb_over_participle",
     "fuel_cell_vehicles_are_a_part",
     "delivered_in_the_whole_of_last_year",
+    "maker_in_plant_city",
 ]
 
 

@@ -92,6 +92,7 @@ def test_makers_brands_and_their_parents() -> None:
         ("小康股份", "Chongqing Sokon"),
         ("SGMW", "SAIC-GM-Wuling"), ("一汽-大众", "FAW-Volkswagen"), ("华晨宝马", "BMW Brilliance"),
         ("特斯拉上海超级工厂", "Tesla China"), ("比亚迪西安", "BYD Xi'an"), ("鸿蒙智行", "HIMA"),
+        ("BYD in Xi'an", "BYD Xi'an"),  # a plant "<maker> <city>" is also "<maker> in <city>"
     ],
 )  # fmt: skip
 def test_alias_lookups(alias: str, name: str) -> None:

@@ -208,6 +208,10 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         alias, _, chars = str(guard).partition(":")
         if alias not in aliases or not chars:
             raise ValueError(f"entity {name!r}: guard {guard!r} must be 'alias:characters'")
+    parent = row.get("parent")
+    if kind == "plant" and isinstance(parent, str) and name.startswith(f"{parent} "):
+        # "BYD in Xi'an" is the plant "BYD Xi'an"
+        aliases = [*aliases, f"{parent} in {name[len(parent) + 1 :]}"]
     entity = Entity(
         name=name,
         kind=kind,
