@@ -337,6 +337,7 @@ CORE = [
     "fuel_cell_vehicles_are_a_part",
     "delivered_in_the_whole_of_last_year",
     "maker_in_plant_city",
+    "participle_takes_sentence_subject",
 ]
 
 

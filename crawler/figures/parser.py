@@ -1370,6 +1370,12 @@ def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
 
 
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been)\s+$", re.I)
+_PARTICIPLE_LEAD = re.compile(
+    r"[\s,]*(?:producing|delivering|selling|exporting|building|making|manufacturing|shipping"
+    r"|handing over|rolling out)\b",
+    re.I,
+)
+_DATELINE_DASH = re.compile(r"\s*(?:—|--|–)")
 _THAN_THE = re.compile(r"\bthan\s+(?:the|its|their|a|an)\s+$", re.I)
 _FROM_MAKER = re.compile(
     r"\s*(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+(?:from|(?:made |built |produced "
@@ -1431,6 +1437,12 @@ def _assign_entity(
             and not any(m.end <= o.start for _, o in in_clause)  # none named nearer the number
         ]
         chosen = (owners or makers or in_clause)[-1]
+    elif before and cand.clause > 0 and _PARTICIPLE_LEAD.match(s, c0):
+        # "Shanghai has long led China's NEV industry, producing 632,000 NEVs in 2021": the
+        # participle's subject is the sentence's, not the name nearest the number
+        cand.doubts.append(D_SUBJECT_AWAY)
+        # past a dateline's place ("Chongqing— Seres returned to growth, selling 31,488")
+        chosen = next((b for b in before if not _DATELINE_DASH.match(s, b[1].end)), before[0])
     elif before:
         cand.doubts.append(D_SUBJECT_AWAY)
         makers = [(i, m) for i, m in before if not m.entity.is_region]
