@@ -338,6 +338,9 @@ CORE = [
     "delivered_in_the_whole_of_last_year",
     "maker_in_plant_city",
     "participle_takes_sentence_subject",
+    "capital_city_of_province",
+    "provincial_capital_zh",
+    "provincial_capital_en",
 ]
 
 

@@ -150,6 +150,11 @@ def _one(**entry: object) -> dict[str, object]:
         (_one(name="X", kind="region"), "needs a level"),
         (_one(name="X", kind="region", level="city", within="No"), "'No' is not a province"),
         (_one(name="X", kind="maker", within="Henan"), "within is for cities only"),
+        (_one(name="X", kind="maker", capital="Zhengzhou"), "capital is for provinces only"),
+        (
+            _one(name="X", kind="region", level="province", capital="Hefei"),
+            "capital 'Hefei' is not a city within it",
+        ),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
@@ -179,3 +184,12 @@ def test_a_sole_model_counts_for_its_maker_only_while_it_is_the_only_one() -> No
     assert not sole_model_of("Li Auto", "handed over 7,094 Li ONEs", date(2022, 9, 30))
     assert not sole_model_of("Li Auto", "handed over 7,094 L9s", date(2021, 9, 30))
     assert not sole_model_of("NIO", "handed over 7,094 Li ONEs", date(2021, 9, 30))
+
+
+def test_provinces_know_their_capital_city() -> None:
+    """ "the provincial capital" and 省会 need the city: every capital given is a listed city
+    inside its province (checked on load), and the big car-making provinces have one."""
+    entities = lexicon().entities
+    for province, capital in [("Shaanxi", "Xi'an"), ("Anhui", "Hefei"), ("Henan", "Zhengzhou")]:
+        assert entities[province].capital == capital
+        assert entities[capital].within == province

@@ -246,7 +246,7 @@ def score_article(article: Article, predicted: list[Figure] | None = None) -> Ar
             else:
                 result.yoy_stated += 1
                 result.yoy_right += (
-                    figure.yoy_pct is not None and abs(figure.yoy_pct - stated) < 0.05
+                    figure.yoy_pct is not None and abs(figure.yoy_pct - float(str(stated))) < 0.05
                 )
         elif key in neutral:
             result.neutral_hits += 1

@@ -13,7 +13,18 @@ KINDS = ("maker", "group", "brand", "jv", "plant", "region")
 LEVELS = ("country", "province", "city")
 #: the keys an [[entity]] row may have; the file's top level holds "entity" only
 ENTRY_KEYS = frozenset(
-    {"name", "kind", "level", "parent", "within", "aliases", "nev_only", "guard", "sole_model"}
+    {
+        "name",
+        "kind",
+        "level",
+        "parent",
+        "within",
+        "capital",
+        "aliases",
+        "nev_only",
+        "guard",
+        "sole_model",
+    }
 )
 SOLE_MODEL_KEYS = frozenset({"names", "until"})
 TOP_KEYS = frozenset({"entity"})
@@ -27,6 +38,7 @@ class Entity:
     parent: str | None
     nev_only: bool
     within: str | None = None  # for cities: the province they are in
+    capital: str | None = None  # for provinces: the capital city ("the provincial capital")
 
     @property
     def is_region(self) -> bool:
@@ -200,6 +212,9 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
     within = row.get("within")
     if within is not None and level != "city":
         raise ValueError(f"entity {name!r}: within is for cities only")
+    capital = row.get("capital")
+    if capital is not None and level != "province":
+        raise ValueError(f"entity {name!r}: capital is for provinces only")
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
@@ -219,6 +234,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         parent=row.get("parent"),
         nev_only=bool(row.get("nev_only", False)),
         within=within,
+        capital=capital,
     )
     return entity, aliases, guard
 
@@ -260,6 +276,12 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
             if province is None or province.kind != "region" or province.level != "province":
                 raise ValueError(
                     f"entity {entity.name!r}: within {entity.within!r} is not a province"
+                )
+        if entity.capital is not None:
+            city = entities.get(entity.capital)
+            if city is None or city.within != entity.name:
+                raise ValueError(
+                    f"entity {entity.name!r}: capital {entity.capital!r} is not a city within it"
                 )
     # Matching is case-insensitive: keep ASCII aliases whose casefold is unique.
     return Lexicon(entities, by_alias, guards, list(dict.fromkeys(matched)), sole_models)

@@ -84,6 +84,16 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "the capital city of Shaanxi province", "the provincial capital", 省会: that province's
+    # capital city
+    (
+        "capital",
+        re.compile(
+            r"\bthe (?:provincial )?capital(?: city)?(?: of [A-Z][\w'-]+(?: [Pp]rovince)?)?"
+            r"|省会(?:城市)?",
+            re.I,
+        ),
+    ),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
     # "the alliance", "the newcomer": an organisation named earlier in the same paragraph, or
     # one this text does not name (a teaser of another story): never the headline's
@@ -159,6 +169,7 @@ _PRONOUN_WORDS = {
     "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
               "该工厂", "该基地"),
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
+    "capital": ("capital", "省会"),
     "city": ("city", "市"),
     "brand": ("brand", "marque", "该品牌"),
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
@@ -482,6 +493,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if any(a <= m.start() < b for a, b, _ in pronouns):
                 continue
             pronouns.append((m.start(), m.end(), kind))
+    # "the capital city of Shaanxi province": Shaanxi only says which capital
+    capitals = [(a, b) for a, b, k in pronouns if k == "capital"]
+    inside = [f for f in found if any(a <= f.start < b for a, b in capitals)]
+    if inside:
+        found = [f for f in found if f not in inside]
     out: list[tuple[Mention, bool]] = []
     # names and pronouns in text order; a pronoun is (start, end, kind)
     events: list[tuple[int, Mention | tuple[int, int, str]]] = sorted(
@@ -505,6 +521,16 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
+            elif kind == "capital":
+                province = next(
+                    (f.entity for f in inside if a <= f.start < b), last.get("province")
+                )
+                capital = province.capital if province is not None else None
+                target = (
+                    lexicon().entities[capital]
+                    if capital is not None
+                    else Entity(s[a:b], "unknown", "", None, False)
+                )
             elif kind == "own_plant":
                 target = _own_plant(s[a:b], last.get("maker"))
             elif kind == "maker" and _REGION_POSSESSIVE.match(s, a) and _region(last.get("any")):
