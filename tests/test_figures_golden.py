@@ -341,6 +341,7 @@ CORE = [
     "capital_city_of_province",
     "provincial_capital_zh",
     "provincial_capital_en",
+    "relative_clause_past_fact_after_forecast",
 ]
 
 

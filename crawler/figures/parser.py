@@ -805,7 +805,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         clause = s[c0:c1]
         # --- traps
         trap = sentence_trap or mx.TRAP.search(clause)
-        if trap is None and cand.clause > 0 and _NEW_PREDICATE.match(clause):
+        if (
+            trap is None
+            and cand.clause > 0
+            and _NEW_PREDICATE.match(clause)
+            # "..., which manufactured 1.7 million autos last year": a clause that says what
+            # happened on its own is no aside of a plan before it
+            and not _OWN_PAST_PREDICATE.match(clause)
+        ):
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
@@ -1264,6 +1271,11 @@ _TO_A_MARKET_BEFORE = re.compile(
 # ("把年度销售目标,由550万下调至460万辆": the change of a target, said after it)
 _VERBLESS = re.compile(
     r"\s*(?:(?:with|including|of which|among them|from)\b|其中|包括|由|从)", re.I
+)
+_OWN_PAST_PREDICATE = re.compile(
+    r"\s*(?:which|that|who)\s+(?:(?:also|had|has)\s+)?(?:manufactured|produced|built|made|sold"
+    r"|delivered|exported|shipped|handed over|rolled out|posted|recorded)\b",
+    re.I,
 )
 _NEW_PREDICATE = re.compile(
     r"\s*(?:bringing|taking|pushing|lifting|raising|putting|making|which|while|whereas|but)\b",
