@@ -342,6 +342,7 @@ CORE = [
     "provincial_capital_zh",
     "provincial_capital_en",
     "relative_clause_past_fact_after_forecast",
+    "and_this_opens_a_clause",
 ]
 
 

@@ -89,7 +89,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "capital",
         re.compile(
-            r"\bthe (?:provincial )?capital(?: city)?(?: of [A-Z][\w'-]+(?: [Pp]rovince)?)?"
+            r"\bthe (?:provincial )?capital(?: city)?(?: of (?:(?:north|south|east|west|central"
+            r"|(?:north|south)?(?:east|west)ern|northern|southern)\s+)?(?-i:[A-Z][\w'-]+)"
+            r"(?: [Pp]rovince)?)?"
             r"|省会(?:城市)?",
             re.I,
         ),

@@ -13,6 +13,7 @@ _SENTENCE_END = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[,;:，；：—–]|\s(?:while|whereas|but|although|though|which|as well as)\s"
     r"|\s-\s|\sand\s(?=(?:said|says|added|noted|expects|plans|will|would|is|was|has|had|it|its"
+    r"|this|these|they|there"
     r"|the company|[a-z]+ed\b))|\(|\)",
     re.IGNORECASE,
 )
