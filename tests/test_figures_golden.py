@@ -343,6 +343,7 @@ CORE = [
     "provincial_capital_en",
     "relative_clause_past_fact_after_forecast",
     "and_this_opens_a_clause",
+    "last_full_year_base_after_history",
 ]
 
 

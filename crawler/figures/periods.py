@@ -1318,6 +1318,12 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
         if not usable:
             return None
         assert current is not None
+        if p.year is None and p.full_year:
+            # "比去年全年958.7万辆": the whole year before; after a history of past years (a
+            # carried year long gone) it is the calendar's last year
+            past = current.kind == "year" and current.end.year < published.year - 1
+            y = (published.year if past else current.end.year) - 1
+            return Period("year", date(y, 1, 1), date(y, 12, 31))
         return _shift_year(current, p.year if p.year is not None else current.end.year - 1)
     if usable and current is not None and current.kind in ("month", "quarter"):
         back = _REL_MONTH if current.kind == "month" else _REL_QUARTER
