@@ -344,6 +344,7 @@ CORE = [
     "relative_clause_past_fact_after_forecast",
     "and_this_opens_a_clause",
     "last_full_year_base_after_history",
+    "comparison_verb_with_the_is_exact",
 ]
 
 

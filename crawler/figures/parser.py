@@ -1416,7 +1416,13 @@ _PARTICIPLE_LEAD = re.compile(
     re.I,
 )
 _DATELINE_DASH = re.compile(r"\s*(?:—|--|–)")
-_THAN_THE = re.compile(r"\bthan\s+(?:the|its|their|a|an)\s+$", re.I)
+# "more than the 5,820 it sold", "surpasses the 10,422 made in July 2022", "falls short of the
+# 11,524": a comparison with a figure, not a bound
+_THAN_THE = re.compile(
+    r"\b(?:than|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|top(?:s|ped|ping)?|beat(?:s|ing)?"
+    r"|eclips(?:es|ed|ing)|short of|shy of|below|above|over)\s+(?:the|its|their|a|an)\s+$",
+    re.I,
+)
 _FROM_MAKER = re.compile(
     r"\s*(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+(?:from|(?:made |built |produced "
     r"|exported |sold )?by)\s+(?:the\s+)?",
