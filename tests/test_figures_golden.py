@@ -345,6 +345,7 @@ CORE = [
     "and_this_opens_a_clause",
     "last_full_year_base_after_history",
     "comparison_verb_with_the_is_exact",
+    "running_total_beside_historical_total",
 ]
 
 

@@ -661,6 +661,31 @@ def _parts_of_the_same_figure(s: str, live: list[_Candidate]) -> None:
                 break
 
 
+# "a cumulative historical delivery total of", "all-time", "since its founding", 历史累计
+_HISTORICAL = re.compile(
+    r"\bhistorical\b|\ball[- ]time\b|\bsince (?:its|the company's) (?:founding|inception|start)"
+    r"|\bsince (?:it was founded|deliveries began)|历史(?:累计|总)|成立以来|交付以来",
+    re.I,
+)
+
+
+def _year_beside_history(
+    s: str, live: list[_Candidate], starts: list[int], bounds: list[int]
+) -> None:
+    """ "As of Saturday, it had delivered 442,000, with a cumulative historical total of over
+    1.07 million": beside a running total said to count from the start, the other running
+    total of the same maker is the year's so far."""
+    lifetime = [c for c in live if c.period is not None and c.period.kind == "lifetime"]
+    if len(lifetime) < 2:
+        return
+    history = [c for c in lifetime if _HISTORICAL.search(s, starts[c.clause], bounds[c.clause])]
+    for cand in lifetime:
+        if history and cand not in history and cand.entity == history[0].entity:
+            assert cand.period is not None
+            end = cand.period.end
+            cand.period = Period("ytd", end.replace(month=1, day=1), end)
+
+
 def _total_before_part(s: str, live: list[_Candidate]) -> None:
     """ "217,000 vehicles, 32,000 of them new energy vehicles" / "21.7万辆，其中新能源汽车3.2万辆":
     the total is all vehicles when the part after it is the NEV share."""
@@ -1143,6 +1168,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _parts_of_the_same_figure(s, live)
     live = [c for c in live if not c.dropped]
     _total_before_part(s, live)
+    _year_beside_history(s, live, starts, bounds)
     if hits and not live:
         state.carry_metric = hits[-1].kind if hits[-1].kind != "prodsales" else None
     _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits)
