@@ -74,7 +74,7 @@ def test_growth_rates_on_the_hits(scores: list[ArticleScore]) -> None:
 
 
 def test_qualifiers_on_the_hits(scores: list[ArticleScore]) -> None:
-    """"over 80,000" is a bound, "the 10,422 it made a year earlier" an exact base: right on
+    """ "over 80,000" is a bound, "the 10,422 it made a year earlier" an exact base: right on
     every hit when measured (692 of 692)."""
     hits = sum(s.hits for s in scores)
     right = sum(s.qualifier_right for s in scores)

@@ -346,6 +346,7 @@ CORE = [
     "last_full_year_base_after_history",
     "comparison_verb_with_the_is_exact",
     "running_total_beside_historical_total",
+    "comprising_list_apposition",
 ]
 
 
