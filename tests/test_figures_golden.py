@@ -347,6 +347,7 @@ CORE = [
     "comparison_verb_with_the_is_exact",
     "running_total_beside_historical_total",
     "comprising_list_apposition",
+    "through_a_year_is_that_year",
 ]
 
 

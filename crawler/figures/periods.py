@@ -463,7 +463,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:in|for|during|of|throughout|by)\s+(20\d\d)\b(?!\s*(?:target|goal|plan))",
+            r"\b(?:in|for|during|of|throughout|through|by)\s+(20\d\d)\b(?!\s*(?:target|goal|plan))",
             re.IGNORECASE,
         ),
         "en_year",
