@@ -348,6 +348,7 @@ CORE = [
     "running_total_beside_historical_total",
     "comprising_list_apposition",
     "through_a_year_is_that_year",
+    "millions_written_mn",
 ]
 
 

@@ -44,6 +44,7 @@ _EN_MULT = {
     "k": 1_000,
     "million": 1_000_000,
     "mln": 1_000_000,
+    "mn": 1_000_000,
     "m": 1_000_000,
     "millionth": 1_000_000,
     "billion": 1_000_000_000,
@@ -74,7 +75,7 @@ _DIGITS = (
 )
 NUMBER_RE = re.compile(
     _DIGITS
-    + r"(?:\s*(millionth|million|mln|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
+    + r"(?:\s*(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
     + r"|\s*(千万|百万|万|亿|千)(?=[辆台元多余以左上亿美港欧人家个/／]|\s|[，,。；;、）)！!]|$))?"
     + r"|(?<![A-Za-z])(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|half a"
     + r"|a half|a hundred|one hundred|a)[ -](millionth|million|billion|thousand)(?![A-Za-z])"
