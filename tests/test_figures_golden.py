@@ -349,6 +349,8 @@ CORE = [
     "comprising_list_apposition",
     "through_a_year_is_that_year",
     "millions_written_mn",
+    "came_from_its_brand_name",
+    "the_three_combined_is_a_set",
 ]
 
 

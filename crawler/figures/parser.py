@@ -117,6 +117,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|newcomer|player|competitor|peer)s?\b(?!\s+(?:spokes|officials?|executives?|statement"
             r"|sources?|filings?|reports?|data|said)\b)"
             r"|\bthe (?:[\w'’-]+ ){0,3}?(?:top seller|best[- ]seller|market leader)\b"
+            # "the three combined delivered 24,500", "all three together": a set of makers
+            r"|\b(?:the|all|these|those) (?:two|three|four|five|six|trio|pair)\b(?= (?:combined"
+            r"|together|jointly)\b)"
             # "the top ten carmaker groups together sold", 排名前十位的企业: a set of makers
             # "Those automakers shipped a combined 770,000": a set of makers, none named
             r"|\b(?:those|these) (?:\w+ )?(?:carmakers|automakers|makers|companies|brands|firms"
@@ -181,7 +184,8 @@ _PRONOUN_WORDS = {
     "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
-              "remaining ", "other ", "last ", "those ", "these "),
+              "remaining ", "other ", "last ", "those ", "these ", "combined", "together",
+              "jointly"),
 }  # fmt: skip
 # perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
 # (the same matches unless _ODD_CASE characters are in it), faster
@@ -1451,7 +1455,9 @@ _THAN_THE = re.compile(
 )
 _FROM_MAKER = re.compile(
     r"\s*(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+(?:from|(?:made |built |produced "
-    r"|exported |sold )?by)\s+(?:the\s+)?",
+    r"|exported |sold )?by)\s+(?:the\s+)?"
+    # "came from its newly launched compact brand, Firefly"
+    r"(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,4}?(?:brand|marque|arm|unit|subsidiary),?\s+)?",
     re.I,
 )
 
@@ -1488,6 +1494,7 @@ def _assign_entity(
                 for m, _ in subjects
                 if not m.entity.is_region
                 and n.end <= m.start
+                and lexicon().by_alias.get(s[m.start : m.end].casefold()) == m.entity.name
                 and _FROM_MAKER.fullmatch(s, n.end, m.start)
             ),
             None,
