@@ -351,6 +351,7 @@ CORE = [
     "millions_written_mn",
     "came_from_its_brand_name",
     "the_three_combined_is_a_set",
+    "dot_as_thousands_separator",
 ]
 
 

@@ -92,6 +92,11 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 _last_numbers: tuple[str, list[re.Match[str]]] = ("", [])
 
 
+# "8.040 vehicles": a continental thousands separator (no fraction of a vehicle is counted)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+_UNIT_AFTER = re.compile(r"\s*(?:vehicles|units|cars|EVs|NEVs)\b", re.I)
+
+
 def number_matches(text: str) -> list[re.Match[str]]:
     """``NUMBER_RE.finditer(text)`` as a list (its words lower-cased); the periods reader and
     find_numbers both read each sentence's numbers, so the last text's are kept."""
@@ -452,6 +457,9 @@ def find_numbers(text: str) -> list[Number]:
                 ordinal = mult.endswith("th")
             elif zh_mult:
                 amount *= _ZH_MULT[zh_mult]
+            elif _DOT_THOUSANDS.fullmatch(digits) and _UNIT_AFTER.match(text, end):
+                raw = digits.replace(".", "")  # "8.040 vehicles": a dot for thousands
+                amount = float(raw)
             is_plain_int = "." not in raw and "," not in digits and not en_mult and not zh_mult
         elif word is not None:
             amount = _WORDS[word.lower()] * _EN_MULT[word_mult.lower()]
