@@ -352,6 +352,9 @@ CORE = [
     "came_from_its_brand_name",
     "the_three_combined_is_a_set",
     "dot_as_thousands_separator",
+    "bracketed_count_after_name_zh",
+    "gap_between_two_figures_zh",
+    "two_years_in_one_sentence_set_no_period",
 ]
 
 

@@ -381,14 +381,16 @@ BASE_BEFORE = re.compile(
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
     r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?"
-    r"|落后|领先)\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
+    r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到))"
+    r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
     r"|连续\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*个?\s*月[^，,。；;\d]{0,8}$",
     _I,
 )
 BASE_AFTER = re.compile(
     r"^\s*(?:a year (?:earlier|ago|before)|in the same period|year-ago"
-    r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b)",
+    r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"
+    r"|(?:的)?差距)",  # "和零跑仍有6000辆差距": the gap between two figures
     _I,
 )
 

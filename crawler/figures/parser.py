@@ -1097,6 +1097,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not aside
             and not parts.prior_month  # "beating its previous month's record": a reference
             and not parts.alone  # "In December alone, ...": a look inside the period reported
+            and not _years_mixed(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 1:
@@ -1273,7 +1274,9 @@ _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
     # "among them BYD with 40,532 units": a listed name with its own number
-    r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?",
+    r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?"
+    # "超过小鹏 (35045 辆)、理想 (33939 辆)", "NIO (20,575)": the name the bracket follows
+    r"|\s*[（(]\s*(?:约|近|超|逾)?",
     re.I,
 )
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
@@ -1797,6 +1800,19 @@ def _attach_claims(s: str, live: list[_Candidate], starts: list[int], bounds: li
             t.claims.append(claim.claim)
 
 
+def _years_mixed(parts: Parts, published: date) -> bool:
+    """ "从去年6月份开始…,但今年前1~2月…": the sentence names times of two years; no one period
+    of it is the one later sentences report on."""
+    named = {"this": published.year, "last": published.year - 1}
+    years = {
+        published.year if k == "ytd" else named.get(str(v), v)
+        for _, _, c in parts.components
+        for k, v in c.items()
+        if k in ("year", "year_rel", "ytd")
+    }
+    return len(years) > 1
+
+
 def _carry_updates(
     s: str,
     parts_all: Parts,
@@ -1817,6 +1833,7 @@ def _carry_updates(
             and not mx.FORECAST.search(s)
             # "shares hit their lowest since November 2022": no period being reported on
             and _SINCE_TIME.search(s) is None
+            and not _years_mixed(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 1:

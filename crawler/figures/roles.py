@@ -22,7 +22,8 @@ _DEPENDENT_BEFORE = re.compile(
     r"|developed) by|partnered with|in partnership with)\b(?:\s+[\w-]+){0,1}\s*|"
     r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
     r"|thanks to|from|among them|among which|besides|in addition to|apart from|aside from"
-    r"|other than|except|excluding)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动|除了?)$",
+    r"|other than|except|excluding)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动|除了?"
+    r"|[（(]\s*(?:含|包含|包括|含有))$",
     re.I,
 )
 
