@@ -355,6 +355,7 @@ CORE = [
     "bracketed_count_after_name_zh",
     "gap_between_two_figures_zh",
     "two_years_in_one_sentence_set_no_period",
+    "rank_scope_not_remembered",
 ]
 
 

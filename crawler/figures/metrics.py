@@ -40,6 +40,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
                 r"overseas (?:sales|deliveries)", r"export sales\b",
+                r"sales (?:of|in) (?:the )?overseas markets?\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,

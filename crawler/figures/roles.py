@@ -122,6 +122,8 @@ _SCOPE_AFTER = re.compile(
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
     r"|best-selling|major|main)\b"
+    # "China's single-brand car sales champion"
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
     r"|(?:的)?(?:造车)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商))",
     re.I,
@@ -208,15 +210,17 @@ _AVERAGE_AFTER = re.compile(
 
 
 def may_be_subject_later(s: str, mention: Mention) -> bool:
-    """A place passed through ("loaded at Ningbo-Zhoushan Port") or named for its average as a
-    yardstick ("而全国平均增速为30.1%", "the national average of 5%") is not what the next
-    sentence without a subject talks about."""
+    """A place passed through ("loaded at Ningbo-Zhoushan Port"), named for its average as a
+    yardstick ("而全国平均增速为30.1%", "the national average of 5%") or as a scope ("China's
+    largest carmaker") is not what the next sentence without a subject talks about."""
     if not mention.entity.is_region:
         return True
     return not (
         _PASSING_PLACE_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
         or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
         or _AVERAGE_AFTER.match(s, mention.end)
+        # "SAIC Group is China's largest automobile manufacturer.": the rank's scope
+        or place_as_scope(s, mention)
     )
 
 
