@@ -356,6 +356,8 @@ CORE = [
     "gap_between_two_figures_zh",
     "two_years_in_one_sentence_set_no_period",
     "rank_scope_not_remembered",
+    "by_month_abbrev_metric_is_the_month",
+    "dots_for_thousands_and_old_carry",
 ]
 
 

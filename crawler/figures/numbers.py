@@ -71,6 +71,8 @@ _WORDS = {
 # "81,864", "1.233", "3000"; and "1 881 316 units", thousands grouped by spaces before a unit
 _DIGITS = (
     r"(?<![A-Za-z0-9.#_/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s*(?:units|vehicles|cars|辆|台))"
+    # "2.112.000 units": dots for thousands
+    r"|\d{1,3}(?:\.\d{3}){2,}(?=\s*(?:units|vehicles|cars)\b)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
 NUMBER_RE = re.compile(
@@ -92,8 +94,9 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 _last_numbers: tuple[str, list[re.Match[str]]] = ("", [])
 
 
-# "8.040 vehicles": a continental thousands separator (no fraction of a vehicle is counted)
-_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+# "8.040 vehicles", "2.112.000 units": continental thousands separators (no fraction of a
+# vehicle is counted)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _UNIT_AFTER = re.compile(r"\s*(?:vehicles|units|cars|EVs|NEVs)\b", re.I)
 
 
@@ -447,6 +450,8 @@ def find_numbers(text: str) -> list[Number]:
         bare_letter = False  # "3M", "5k": a count only when vehicles follow
         if digits is not None:
             raw = _SEPARATORS.sub("", digits)
+            if _DOT_THOUSANDS.fullmatch(digits) and not en_mult and _UNIT_AFTER.match(text, end):
+                raw = digits.replace(".", "")  # "8.040 vehicles": a dot for thousands
             if len(raw) > 18:  # a serial, a hash or a page of digits: no count of anything
                 continue
             amount = float(raw)
@@ -457,9 +462,6 @@ def find_numbers(text: str) -> list[Number]:
                 ordinal = mult.endswith("th")
             elif zh_mult:
                 amount *= _ZH_MULT[zh_mult]
-            elif _DOT_THOUSANDS.fullmatch(digits) and _UNIT_AFTER.match(text, end):
-                raw = digits.replace(".", "")  # "8.040 vehicles": a dot for thousands
-                amount = float(raw)
             is_plain_int = "." not in raw and "," not in digits and not en_mult and not zh_mult
         elif word is not None:
             amount = _WORDS[word.lower()] * _EN_MULT[word_mult.lower()]

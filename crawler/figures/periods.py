@@ -415,8 +415,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _MON
             + r"\b(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?"
             # "ranked by February NEV sales": the month's sales, not a date
-            r"(?!\s+(?:NEV|EV|new[- ]energy|passenger|vehicle|car)?\s*(?:sales|deliveries"
-            r"|wholesales?|retail|volume|output|production|exports)\b)",
+            r"(?!\.?\s+(?:NEV|NEPV|EV|PV|new[- ]energy|passenger|vehicle|car)?\s*"
+            r"(?:sales|deliveries|wholesales?|retail|volume|output|production|exports)\b)",
             re.IGNORECASE,
         ),
         "en_as_of",
@@ -1469,7 +1469,13 @@ def resolve(
         if parts.full_year and not parts.ytd and year is None and published.month <= 6:
             y = published.year - 1
             return Period("year", date(y, 1, 1), date(y, 12, 31))
-        if carry and carry.kind in ("month", "ytd") and carry.end.year == (year or carry.end.year):
+        if (
+            carry
+            and carry.kind in ("month", "ytd")
+            and carry.end.year == (year or carry.end.year)
+            # "the year-to-date tally now stands at" after "the previous high from July 2017"
+            and carry.end.year >= published.year - 1
+        ):
             end = carry.end
         else:
             end = _last_month_end(published)
