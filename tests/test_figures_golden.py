@@ -358,6 +358,7 @@ CORE = [
     "rank_scope_not_remembered",
     "by_month_abbrev_metric_is_the_month",
     "dots_for_thousands_and_old_carry",
+    "spaced_quarter_rows",
 ]
 
 

@@ -9,7 +9,8 @@ Owns what the sentence reader cannot read. Tables such as
 (rows or columns labelled with periods, entities or metric words; a growth column "YoY",
 "% change", 同比 belongs to the value column on its left) and list lines under a heading
 ("Deliveries by quarter" then "2024 Q3: 152,831"; "XPeng deliveries, January-March 2023:" then
-"- All models: 18,230 (-47% YoY)").
+"- All models: 18,230 (-47% YoY)"), and a row of quarters set out with spaces with the values
+under it ("2024 Q1 2023 Q4" then "Deliveries 80,400 131,805"), read as a two-row table.
 
 A cell or a line gives a figure only when its entity, metric and period are all established:
 the period by a label that is a time expression (resolved against the publication date), the
@@ -179,7 +180,8 @@ def structured_figures(
     first line is its headline, whose main entity is ``frame``), and the spans of the lines
     read, which the sentence reader skips."""
     has_table = "|" in text and _TABLE_LINE.search(text) is not None
-    if not has_table and _LIST_CANDIDATE.search(text) is None:
+    spaced = _SPACED_HEADER.search(text) is not None
+    if not has_table and not spaced and _LIST_CANDIDATE.search(text) is None:
         return [], []
     lines = _lines(text)
     headline_metric = _single_metric(lines[0][2])
@@ -187,6 +189,15 @@ def structured_figures(
     spans: list[Span] = []
     i = 1  # line 0 is the headline
     while i < len(lines):
+        pair = _spaced_table(lines, i) if spaced else None
+        if pair is not None:
+            heading = _heading(lines, i, published)
+            context = _Context(published, frame, headline_metric, (heading,))
+            snippet = "\n".join(line[2].strip() for line in lines[i : i + 2])
+            figures.extend(replace(f, snippet=snippet) for f in _table(pair, context))
+            spans.append((lines[i][0], lines[i + 1][1]))
+            i += 2
+            continue
         if has_table and _is_table_line(lines[i][2]):
             block = _table_block(lines, i)
         elif _list_parts(lines[i][2]) is not None:
@@ -208,6 +219,39 @@ def structured_figures(
 
 
 # --- lines
+
+# a row of periods set out with spaces, the values under it on the next line (quarterly
+# results): "2024 Q1 2023 Q4 2023 Q3" then "Deliveries 80,400 131,805 105,108"
+_PERIOD_CELL = r"(?:(?:19|20)\d\d\s*Q[1-4]|Q[1-4]\s*(?:19|20)\d\d)"
+_SPACED_HEADER = re.compile(
+    rf"^[ \t]*(?:(?P<corner>[A-Za-z][A-Za-z ]{{0,30}}?)[ \t]+)?{_PERIOD_CELL}"
+    rf"(?:[ \t]+{_PERIOD_CELL})+[ \t]*$",
+    re.M,
+)
+_PERIOD_CELLS = re.compile(_PERIOD_CELL)
+_SPACED_VALUES = re.compile(
+    r"^[ \t]*(?P<label>[A-Za-z][A-Za-z ]{0,30}?)?[ \t]*"
+    r"(?P<values>\d[\d,]*(?:[ \t]+\d[\d,]*)+)[ \t]*$"
+)
+
+
+def _spaced_table(lines: list[Line], i: int) -> list[Line] | None:
+    """Lines ``i`` and ``i + 1`` as a two-row table when they are a row of periods set out with
+    spaces and the values under it, one per period (their offsets kept)."""
+    if i + 1 >= len(lines):
+        return None
+    header = _SPACED_HEADER.match(lines[i][2])
+    values = _SPACED_VALUES.match(lines[i + 1][2])
+    if header is None or values is None:
+        return None
+    periods = _PERIOD_CELLS.findall(lines[i][2])
+    numbers = values["values"].split()
+    if len(periods) != len(numbers):
+        return None
+    label = (values["label"] or header["corner"] or "").strip()
+    head = (lines[i][0], lines[i][1], "| | " + " | ".join(periods) + " |")
+    row = (lines[i + 1][0], lines[i + 1][1], f"| {label} | " + " | ".join(numbers) + " |")
+    return [head, row]
 
 
 def _lines(text: str) -> list[Line]:
