@@ -359,6 +359,7 @@ CORE = [
     "by_month_abbrev_metric_is_the_month",
     "dots_for_thousands_and_old_carry",
     "spaced_quarter_rows",
+    "running_total_beside_a_past_year",
 ]
 
 

@@ -1087,6 +1087,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is None:
             cand.drop("no period")
             continue
+        if (
+            period.kind == "lifetime"
+            and state.carry_from == state.sentence_no
+            and state.carry_period is not None
+            and state.carry_period.kind != "lifetime"
+            and state.carry_period.end < period.end
+            and not parts.as_of
+        ):
+            # "sales exceeded 660,000 in 2022, ..., while its cumulative exports passed 1
+            # million": a running total told beside a past period counts up to that period
+            period = Period("lifetime", period.start, state.carry_period.end)
         cand.period = period
         # "..., bringing its total for the year to X" is an aside: the month reported stays
         aside = cand.clause > 0 and _NEW_PREDICATE.match(s, starts[cand.clause]) is not None
