@@ -360,6 +360,7 @@ CORE = [
     "dots_for_thousands_and_old_carry",
     "spaced_quarter_rows",
     "running_total_beside_a_past_year",
+    "most_popular_scope_not_subject",
 ]
 
 

@@ -121,7 +121,7 @@ _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
-    r"|best-selling|major|main)\b"
+    r"|best-selling|top-selling|major|main|most (?:popular|valuable|successful|prolific))\b"
     # "China's single-brand car sales champion"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
