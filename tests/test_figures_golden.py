@@ -361,6 +361,7 @@ CORE = [
     "spaced_quarter_rows",
     "running_total_beside_a_past_year",
     "most_popular_scope_not_subject",
+    "a_year_later_is_the_next_year",
 ]
 
 

@@ -1087,6 +1087,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is None:
             cand.drop("no period")
             continue
+        later = _YEAR_LATER.search(s, c0, n.start)
+        if later is not None and period.kind == "year":
+            # "从2021年的29.95万辆,一年后猛增到87.47万辆", "a year later": the year after the one
+            # named before
+            named = [int(y) for y in _A_YEAR.findall(s, 0, later.start())]
+            if named:
+                y = named[-1] + 1
+                period = Period("year", date(y, 1, 1), date(y, 12, 31))
         if (
             period.kind == "lifetime"
             and state.carry_from == state.sentence_no
@@ -1460,6 +1468,11 @@ _PARTICIPLE_LEAD = re.compile(
     re.I,
 )
 _DATELINE_DASH = re.compile(r"\s*(?:—|--|–)")
+# "一年后", "a year later": the year after the one named before
+_YEAR_LATER = re.compile(
+    r"一年后|一年後|次年|翌年|\b(?:a|one) year later\b|\bthe following year\b", re.I
+)
+_A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年|\b)")
 # "more than the 5,820 it sold", "surpasses the 10,422 made in July 2022", "falls short of the
 # 11,524": a comparison with a figure, not a bound
 _THAN_THE = re.compile(
