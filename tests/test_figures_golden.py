@@ -362,6 +362,7 @@ CORE = [
     "running_total_beside_a_past_year",
     "most_popular_scope_not_subject",
     "a_year_later_is_the_next_year",
+    "list_items_share_the_report_period",
 ]
 
 

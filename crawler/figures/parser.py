@@ -424,6 +424,8 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
                 # a roundup's "1-11月累计" closes one maker's paragraph, and "it sold 3.02
                 # million in all of 2023" compares: the next paragraph reports on the month
                 state.carry_period = state.lead_period
+        elif state.lead_period is not None and _BULLET.match(work, sentence.start):
+            state.carry_period = state.lead_period  # each list item, not only the first
         state.sentence_no += 1
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
     # a table figure a sentence states too takes the sentence's segment, so that they merge
@@ -1026,6 +1028,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                         and p.spans
                         and p.spans[0][0] < first_number[i]
                     )
+                    # "..., with a strong finish in December, when it sold 3,512": the time
+                    # of the "when" clause's number
+                    and not (
+                        i > cand.clause
+                        and i + 1 in number_clauses
+                        and _WHEN_CLAUSE.match(s, starts[i + 1]) is not None
+                    )
                     and (p.explicit or p.as_of is not None)
                     and not _PLANNED.search(s, starts[i], bounds[i])
                 ),
@@ -1119,7 +1128,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _years_mixed(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
-            if state.lead_period is None and state.paragraph <= 1:
+            if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
 
     # --- entities
@@ -1468,6 +1477,7 @@ _PARTICIPLE_LEAD = re.compile(
     re.I,
 )
 _DATELINE_DASH = re.compile(r"\s*(?:—|--|–)")
+_WHEN_CLAUSE = re.compile(r"\s*(?:when|during which|in which)\b", re.I)
 # "一年后", "a year later": the year after the one named before
 _YEAR_LATER = re.compile(
     r"一年后|一年後|次年|翌年|\b(?:a|one) year later\b|\bthe following year\b", re.I
@@ -1860,7 +1870,7 @@ def _carry_updates(
             and not _years_mixed(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
-            if state.lead_period is None and state.paragraph <= 1:
+            if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
     if segs:
         state.carry_segment = segs[-1].kind
