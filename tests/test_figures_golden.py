@@ -363,6 +363,7 @@ CORE = [
     "most_popular_scope_not_subject",
     "a_year_later_is_the_next_year",
     "list_items_share_the_report_period",
+    "port_as_sentence_subject",
 ]
 
 

@@ -798,7 +798,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if not m.entity.is_region:  # "sales outside China" stay exports
             masked = masked[: m.start] + "\ue000" * (m.end - m.start) + masked[m.end :]
     hits = mx.metric_hits(masked)
-    sentence_trap = mx.SENTENCE_TRAP.search(s)
+    # "The Haitong pier ..., one of China's largest terminals, shipped out 1.02 million": a
+    # port's throughput, whatever clause the number stands in
+    sentence_trap = mx.SENTENCE_TRAP.search(s) or _PORT_SUBJECT.match(s)
     announce = is_announcement(s)
     carry_before = state.carry_period
     # sentence-lead time components: clauses without numbers
@@ -1477,6 +1479,11 @@ _PARTICIPLE_LEAD = re.compile(
     re.I,
 )
 _DATELINE_DASH = re.compile(r"\s*(?:—|--|–)")
+_PORT_SUBJECT = re.compile(
+    r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:pier|port|terminal|wharf|harbou?r)\b"
+    r"|\s*[\u4e00-\u9fff]{0,8}(?:码头|港口|港区)",
+    re.I,
+)
 _WHEN_CLAUSE = re.compile(r"\s*(?:when|during which|in which)\b", re.I)
 # "一年后", "a year later": the year after the one named before
 _YEAR_LATER = re.compile(
