@@ -364,6 +364,8 @@ CORE = [
     "a_year_later_is_the_next_year",
     "list_items_share_the_report_period",
     "port_as_sentence_subject",
+    "margin_by_and_national_production",
+    "a_base_of_is_a_base",
 ]
 
 

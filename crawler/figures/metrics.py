@@ -382,10 +382,18 @@ BASE_BEFORE = re.compile(
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
     r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?"
-    r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到))"
+    r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到)|\ba base of)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
     r"|连续\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*个?\s*月[^，,。；;\d]{0,8}$",
+    _I,
+)
+# "exceeding second-place Shanghai by approximately 500,000": the margin between two figures
+BY_MARGIN = re.compile(
+    r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outs(?:old|ells?|elling)|outpac(?:es|ed|ing)"
+    r"|beat(?:s|ing)?|trail(?:s|ed|ing)?|lead(?:s|ing)?|led)\s+(?:[\w'’-]+\s+){0,4}?by\s+"
+    r"(?:approximately |about |around |nearly |some |roughly |more than |over |almost |just "
+    r"|only )?$",
     _I,
 )
 BASE_AFTER = re.compile(

@@ -143,7 +143,8 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:market|industry))\b|\A\s*(?:从)?(?:全行业|行业(?:来看|整体|层面)|整体市场|市场整体"
             r"|(?<!用)车市(?:整体)?)"
             # "8% of the national total of 30.16 million": the country's
-            r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally)\b"
+            r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally|production"
+            r"|sales|exports)\b"
             # "3.111 million Chinese vehicles were exported", "Chinese auto exports rose"
             r"|\bChinese (?:vehicles|cars|automobiles) (?:were|was) (?:exported|shipped abroad)\b"
             r"|\bChinese (?:auto|car|vehicle|automobile) exports\b",
@@ -877,7 +878,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         before = s[c0 : n.start]
         own_time = parts_all.tie_at(n.start)
-        if (mx.BASE_BEFORE.search(before[-25:]) or mx.BASE_AFTER.match(s[n.unit_end :])) and not (
+        if (
+            mx.BASE_BEFORE.search(before[-25:])
+            or mx.BY_MARGIN.search(before[-80:])
+            or mx.BASE_AFTER.match(s[n.unit_end :])
+        ) and not (
             own_time and own_time.base
         ):  # a base whose earlier period is known is a figure of that period
             cand.drop("comparison base")
