@@ -21,8 +21,8 @@ from crawler.figures.corpus import (
 )
 
 CORPUS = Path(__file__).resolve().parent / "figures" / "corpus"
-# (precision, recall): measured test 0.837 / 0.850, all 0.934 / 0.914; the targets are 0.97 / 0.92
-FLOORS = {"test": (0.82, 0.84), "all": (0.93, 0.91)}
+# (precision, recall): measured test 0.846 / 0.854, all 0.947 / 0.921; the targets are 0.97 / 0.92
+FLOORS = {"test": (0.84, 0.85), "all": (0.94, 0.915)}
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +64,8 @@ def test_a_wrong_figure_is_classified(scores: list[ArticleScore]) -> None:
 
 
 def test_growth_rates_on_the_hits(scores: list[ArticleScore]) -> None:
-    """The year-on-year rate an alert quotes: right on most hits that state one (measured 354 of
-    401), and seldom given to a figure whose text states none (measured 9)."""
+    """The year-on-year rate an alert quotes: right on most hits that state one (measured 355 of
+    402), and seldom given to a figure whose text states none (measured 9)."""
     stated = sum(s.yoy_stated for s in scores)
     right = sum(s.yoy_right for s in scores)
     spurious = sum(s.yoy_spurious for s in scores)
@@ -75,7 +75,7 @@ def test_growth_rates_on_the_hits(scores: list[ArticleScore]) -> None:
 
 def test_qualifiers_on_the_hits(scores: list[ArticleScore]) -> None:
     """ "over 80,000" is a bound, "the 10,422 it made a year earlier" an exact base: right on
-    every hit when measured (692 of 692)."""
+    every hit when measured (695 of 695)."""
     hits = sum(s.hits for s in scores)
     right = sum(s.qualifier_right for s in scores)
     assert right / hits >= 0.99, f"{right}/{hits}"
