@@ -241,13 +241,12 @@ def score_article(article: Article, predicted: list[Figure] | None = None) -> Ar
             result.hits += 1
             result.qualifier_right += figure.qualifier == label.get("qualifier", "exact")
             stated = label.get("yoy_pct")
-            if stated is None:
+            if not isinstance(stated, int | float):
                 result.yoy_spurious += figure.yoy_pct is not None
             else:
                 result.yoy_stated += 1
-                result.yoy_right += (
-                    figure.yoy_pct is not None and abs(figure.yoy_pct - float(str(stated))) < 0.05
-                )
+                got = figure.yoy_pct
+                result.yoy_right += got is not None and abs(got - stated) < 0.05
         elif key in neutral:
             result.neutral_hits += 1
         else:

@@ -231,7 +231,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         name=name,
         kind=kind,
         level=level,
-        parent=row.get("parent"),
+        parent=parent,
         nev_only=bool(row.get("nev_only", False)),
         within=within,
         capital=capital,
