@@ -366,6 +366,8 @@ CORE = [
     "port_as_sentence_subject",
     "margin_by_and_national_production",
     "a_base_of_is_a_base",
+    "a_quarter_of_a_million",
+    "possessive_year_total_of",
 ]
 
 

@@ -62,6 +62,8 @@ _WORDS = {
     "a": 1,
     "half a": 0.5,
     "a half": 0.5,
+    "a quarter of a": 0.25,
+    "three quarters of a": 0.75,
     "twenty": 20,
     "fifty": 50,
     "a hundred": 100,
@@ -79,8 +81,9 @@ NUMBER_RE = re.compile(
     _DIGITS
     + r"(?:\s*(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
     + r"|\s*(千万|百万|万|亿|千)(?=[辆台元多余以左上亿美港欧人家个/／]|\s|[，,。；;、）)！!]|$))?"
-    + r"|(?<![A-Za-z])(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|half a"
-    + r"|a half|a hundred|one hundred|a)[ -](millionth|million|billion|thousand)(?![A-Za-z])"
+    + r"|(?<![A-Za-z])(a quarter of a|three quarters of a|one|two|three|four|five|six|seven"
+    + r"|eight|nine|ten|twenty|fifty|half a|a half|a hundred|one hundred|(?<!of )a)[ -]"
+    + r"(millionth|million|billion|thousand)(?![A-Za-z])"
     + r"|([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿])"
     + r"(?=(?:多|余)?(?:万)?(?:辆|台))",
     re.IGNORECASE,

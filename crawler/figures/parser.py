@@ -1308,6 +1308,11 @@ _MADE_THERE = re.compile(
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
+    # "than Tesla's 2022 total sales of 1.3 million": a name's own count, its year and metric
+    # between
+    r"|(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)?(?:(?:total|annual|full-year|global|monthly)\s+)?"
+    r"(?:sales|deliveries|output|production|exports|volume|tally)\s+(?:of|at|were|was|reached)\s+"
+    r"(?:about |around |nearly |almost |over |more than |some )?"
     # "among them BYD with 40,532 units": a listed name with its own number
     r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?"
     # "超过小鹏 (35045 辆)、理想 (33939 辆)", "NIO (20,575)": the name the bracket follows
