@@ -368,6 +368,7 @@ CORE = [
     "a_base_of_is_a_base",
     "a_quarter_of_a_million",
     "possessive_year_total_of",
+    "beaten_record_time_and_years_total",
 ]
 
 

@@ -1122,9 +1122,24 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "sales exceeded 660,000 in 2022, ..., while its cumulative exports passed 1
             # million": a running total told beside a past period counts up to that period
             period = Period("lifetime", period.start, state.carry_period.end)
-        cand.period = period
         # "..., bringing its total for the year to X" is an aside: the month reported stays
         aside = cand.clause > 0 and _NEW_PREDICATE.match(s, starts[cand.clause]) is not None
+        own = lead_parts[cand.clause]
+        reported = state.carry_period
+        if (
+            aside
+            and period.kind == "ytd"
+            and own.ytd
+            and own.month is None
+            and own.months is None
+            and reported is not None
+            and reported.kind in ("month", "ytd")
+            and reported.end.year == period.end.year
+        ):
+            # "That beat the record of 21,333 in September, bringing its total for the year to
+            # 168,000": the year so far ends with the month reported, not the record's
+            period = Period("ytd", period.start, reported.end)
+        cand.period = period
         if (
             (parts.explicit or (parts.full_year and period.kind == "year"))
             and period.kind != "lifetime"
@@ -1133,6 +1148,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not parts.prior_month  # "beating its previous month's record": a reference
             and not parts.alone  # "In December alone, ...": a look inside the period reported
             and not _years_mixed(parts_all, state.published)
+            # "That beat the prior record of 21,333 in September": a reference to the past
+            and not _RECORD_BEATEN.search(s, c0, n.start)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 2:
@@ -1493,6 +1510,9 @@ _PORT_SUBJECT = re.compile(
     r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:pier|port|terminal|wharf|harbou?r)\b"
     r"|\s*[\u4e00-\u9fff]{0,8}(?:码头|港口|港区)",
     re.I,
+)
+_RECORD_BEATEN = re.compile(
+    r"\b(?:previous|prior|earlier|old)\s+(?:monthly\s+)?(?:record|high|best|peak)\b", re.I
 )
 _WHEN_CLAUSE = re.compile(r"\s*(?:when|during which|in which)\b", re.I)
 # "一年后", "a year later": the year after the one named before

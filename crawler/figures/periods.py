@@ -262,7 +262,15 @@ _EVENT_TIME = re.compile(
     r"(?P<t>(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?)"
     r"|(?P<t2>(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:初|中旬|下旬|上旬|底)?)(?:正式)?(?:上市|发布)的",
 )
-_EVENT_NEEDLE = re.compile(r"launch|unveil|introduc|debut|releas|rolled out|went on sale|上市|发布")
+_EVENT_NEEDLE = re.compile(
+    r"launch|unveil|introduc|debut|releas|rolled out|went on sale|上市|发布|record|high|best|peak"
+)
+# "surpassing its previous record from September": the time of the record beaten, no period
+_BEATEN_RECORD_TIME = re.compile(
+    r"\b(?:previous|prior|earlier|old|last)\s+(?:monthly\s+)?(?:record|high|best|peak)\s+"
+    r"(?:from|in|of|set in)\s+(?P<t>[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?)",
+    re.I,
+)
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # weeks, ten-day spans, day ranges and holidays: a part of a month, no calendar period
@@ -447,7 +455,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|for the year"
             r"|over the (?:course of the )?year|(?:during|throughout) the year"
-            r"|so far in (?:the year|(20\d\d)))\b",
+            r"|so far in (?:the year|(20\d\d))|the year['’]s (?:total|tally))\b",
             re.IGNORECASE,
         ),
         "ytd",
@@ -806,6 +814,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
         taken += [
             m.span("t" if m.group("t") else "t2") for m in _EVENT_TIME.finditer(text, start, end)
         ]
+        taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
