@@ -369,6 +369,7 @@ CORE = [
     "a_quarter_of_a_million",
     "possessive_year_total_of",
     "beaten_record_time_and_years_total",
+    "exceeding_the_level_of_is_exact",
 ]
 
 

@@ -893,6 +893,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "178% more than the 5,820 it sold": a comparison, not a bound ("the month before,
             # when it sold more than 50,000" stays a bound)
             q = None
+        if q in ("at_least", "at_most") and _LEVEL_OF.search(before):
+            q = None  # "far exceeding the level of 150,000 vehicles last year": a comparison
         if q is None and n.after_qualifier:
             q = n.after_qualifier
         if q is None and mx.is_threshold(s[n.end : n.end + 30]):
@@ -1511,6 +1513,7 @@ _PORT_SUBJECT = re.compile(
     r"|\s*[\u4e00-\u9fff]{0,8}(?:码头|港口|港区)",
     re.I,
 )
+_LEVEL_OF = re.compile(r"\bthe\s+(?:level|figure|total|tally)\s+of\s+$", re.I)
 _RECORD_BEATEN = re.compile(
     r"\b(?:previous|prior|earlier|old)\s+(?:monthly\s+)?(?:record|high|best|peak)\b", re.I
 )
