@@ -370,6 +370,8 @@ CORE = [
     "possessive_year_total_of",
     "beaten_record_time_and_years_total",
     "exceeding_the_level_of_is_exact",
+    "unknown_org_with_auxiliary",
+    "aircraft_are_no_vehicles",
 ]
 
 

@@ -380,11 +380,21 @@ _LETTER_OR_HYPHEN_AFTER = re.compile(r"\s*[A-Za-z-]")
 _ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
 
 
+# "198 MAX jets", "47 planes", "5,000 e-bikes": things that are not the vehicles counted here
+_NOT_VEHICLES_AFTER = re.compile(
+    r"\s*(?:[A-Z][\w-]*\s+){0,3}(?:jets|jetliners|planes|aircraft|airplanes|airliners|helicopters"
+    r"|ships|vessels|trains|locomotives|drones|scooters|motorcycles|motorbikes|e-bikes|bicycles"
+    r"|tractors|excavators|smartphones|phones|handsets)\b"
+)
+
+
 def _en_counts(after: str) -> tuple[str, int]:
     """What an English number counts, from the words after it; and the length of the noun."""
     m = _HYPHEN_UNIT.match(after)
     if m:
         return VEHICLE, m.end()
+    if _NOT_VEHICLES_AFTER.match(after):
+        return OTHER, 0
     if not _LETTER_AFTER.match(after):
         return NEUTRAL, 0
     pos = 0

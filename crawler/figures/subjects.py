@@ -67,7 +67,8 @@ _EN_ORG = re.compile(rf"\b(?:{_CAP}\s+){{1,3}}{_ORG_SUFFIX}(?![A-Za-z])")
 # "JAC sold", "Japan shipped", "Hycan's deliveries": a capitalised name right before a figure verb
 _FIGURE_VERB = r"(?:delivered|sold|shipped|produced|exported|made|built|handed|rolled|registered)\b"
 _EN_ACTOR = re.compile(
-    rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})(?:\s+{_FIGURE_VERB}|(?:'s|’s)\s+(?:\w+\s+){{0,2}}"
+    rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})(?:(?:\s+(?:has|have|had|also|now|already)){{0,2}}"
+    rf"\s+{_FIGURE_VERB}|(?:'s|’s)\s+(?:\w+\s+){{0,2}}"
     r"(?:sales|deliveries|output|production|exports|shipments|volume))"
 )
 # "Smart, jointly owned by Geely and Mercedes-Benz, sold ...": a name a sentence opens with and
