@@ -372,6 +372,7 @@ CORE = [
     "exceeding_the_level_of_is_exact",
     "unknown_org_with_auxiliary",
     "aircraft_are_no_vehicles",
+    "phones_are_no_vehicles_zh",
 ]
 
 
