@@ -21,8 +21,8 @@ from crawler.figures.corpus import (
 )
 
 CORPUS = Path(__file__).resolve().parent / "figures" / "corpus"
-# (precision, recall): measured test 0.846 / 0.854, all 0.947 / 0.921; the targets are 0.97 / 0.92
-FLOORS = {"test": (0.84, 0.85), "all": (0.94, 0.915)}
+# (precision, recall): measured test 0.856 / 0.864, all 0.950 / 0.923; the targets are 0.97 / 0.92
+FLOORS = {"test": (0.85, 0.86), "all": (0.945, 0.92)}
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_growth_rates_on_the_hits(scores: list[ArticleScore]) -> None:
 
 def test_qualifiers_on_the_hits(scores: list[ArticleScore]) -> None:
     """ "over 80,000" is a bound, "the 10,422 it made a year earlier" an exact base: right on
-    every hit when measured (695 of 695)."""
+    every hit when measured (697 of 697)."""
     hits = sum(s.hits for s in scores)
     right = sum(s.qualifier_right for s in scores)
     assert right / hits >= 0.99, f"{right}/{hits}"
