@@ -373,6 +373,8 @@ CORE = [
     "unknown_org_with_auxiliary",
     "aircraft_are_no_vehicles",
     "phones_are_no_vehicles_zh",
+    "total_by_the_end_of_a_year",
+    "cumulative_to_year_end_zh",
 ]
 
 

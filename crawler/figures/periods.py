@@ -299,6 +299,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:第\s*)?([一二三四1-4])\s*季度|(首)季(?:度)?"), "zh_quarter"),  # 首季: HK
     (re.compile(r"上半年"), "h1"),
     (re.compile(r"下半年"), "h2"),
+    # "截至2023年底": the end of that year (a running total counted to it)
+    (re.compile(r"截[至止](?:到)?\s*(20\d\d)\s*年\s*(?:底|末)"), "zh_year_end"),
     (
         re.compile(
             r"截[至止](?:到)?\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?"
@@ -416,6 +418,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:(first|second)[\s-]+half|H([12]))(?:\s+of)?(?:\s+(20\d\d))?", re.IGNORECASE
         ),
         "en_half",
+    ),
+    # "By the end of 2023, NIO had delivered a total of 449,594": counted up to that year's end
+    (
+        re.compile(
+            r"\b(?:as of|as at|by|at|through|until|up to)\s+(?:the\s+)?end\s+of\s+(20\d\d)\b",
+            re.IGNORECASE,
+        ),
+        "en_year_end",
     ),
     (
         re.compile(
@@ -661,6 +671,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "en_half": ("half", "h1", "h2"),
     "en_as_of": ("as of", "as at", "by ", "through", "until", "up to"),
+    "en_year_end": ("end of",),
+    "zh_year_end": ("截",),
     "en_date": _MONTH_NEEDLES,
     "en_date_dm": _MONTH_NEEDLES,
     "en_month": _MONTH_NEEDLES,
@@ -886,6 +898,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, half=1)
             elif kind == "h2":
                 _add(parts, m, half=2)
+            elif kind in ("zh_year_end", "en_year_end"):
+                _add(parts, m, as_of=(12, None))
+                _year_of(g[0], parts)
             elif kind == "zh_as_of":
                 _add(parts, m, as_of=(int(g[1]), int(g[2]) if g[2] else None))
                 _year_of(g[0], parts)
