@@ -527,9 +527,9 @@ class StorePipeline(_CrawlerPipeline):
                 "exits with an error", self.seed.name, self.run_id, busy_reason(exc),
             )  # fmt: skip
 
-    def abandon_run(self) -> None:
+    def abandon_run(self, lock_wait_ms: int = 1000) -> None:
         """The process is exiting at once: the open run becomes ``interrupted`` (best effort,
         bounded by a short lock wait)."""
         if self.db is None or self.run_id is None:
             return
-        queries.abandon_run(self.db.engine, self.run_id)
+        queries.abandon_run(self.db.engine, self.run_id, lock_wait_ms)

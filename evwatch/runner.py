@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import FrameType
@@ -32,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 # Longest wait, after the first signal, for fetched articles to be stored before exiting anyway.
 STOP_GRACE_SECONDS = 4.0
+# how long an exit at once waits, in all, for the database to mark the open runs interrupted
+EXIT_LOCK_WAIT_SECONDS = 1.5
 REPLICA_HANDLERS = {
     "http": "crawler.replica.handler.ReplicaDownloadHandler",
     "https": "crawler.replica.handler.ReplicaDownloadHandler",
@@ -165,19 +168,25 @@ class _Stopper:
         reactor.addSystemEventTrigger("before", "shutdown", cancel_watchdog)
 
     def exit_now(self, why: str) -> None:
-        """Marks the runs still open as interrupted (in a thread, bounded) and exits."""
+        """Marks the runs still open as interrupted (bounded) and exits, from a thread of its
+        own: called in the signal handler, the main thread may be inside a write transaction
+        (closing a run), and it must go on to release the database lock the marking needs."""
 
-        def close_runs() -> None:
+        def close_runs_and_exit() -> None:
+            deadline = time.monotonic() + EXIT_LOCK_WAIT_SECONDS
             for crawler in self.crawlers:
                 store = StorePipeline.of(crawler)
-                if store is not None:
-                    store.abandon_run()
+                left = deadline - time.monotonic()
+                if store is None or left <= 0:
+                    continue
+                try:
+                    store.abandon_run(lock_wait_ms=int(left * 1000))
+                except Exception as exc:  # on the way out: one line, no traceback
+                    _say(f"evwatch: could not mark a run interrupted ({type(exc).__name__})")
+            _say(f"evwatch: stopped at once ({why})")
+            os._exit(128 + (self.signal_number or signal.SIGINT))
 
-        closer = threading.Thread(target=close_runs, name="evwatch-close-runs", daemon=True)
-        closer.start()
-        closer.join(timeout=1.5)
-        _say(f"evwatch: stopped at once ({why})")
-        os._exit(128 + (self.signal_number or signal.SIGINT))
+        threading.Thread(target=close_runs_and_exit, name="evwatch-close-runs", daemon=True).start()
 
 
 def _watch_parent(process: CrawlerProcess, stop: Callable[[], None]) -> task.LoopingCall | None:
