@@ -375,6 +375,10 @@ CORE = [
     "phones_are_no_vehicles_zh",
     "total_by_the_end_of_a_year",
     "cumulative_to_year_end_zh",
+    "set_of_a_group_together",
+    "set_of_unrelated_makers_together",
+    "zh_set_of_a_whole_group_combined",
+    "zh_set_of_a_group_combined",
 ]
 
 

@@ -97,6 +97,17 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
+    # "Together they sold 699,529", "they jointly delivered": the names last listed, as one;
+    # their group when they all belong to it, else nobody evwatch counts
+    (
+        "set",
+        re.compile(
+            r"\btogether,? they\b|\bthey (?:together|combined|jointly)\b"
+            r"|\bthey\b(?= (?:\w+ ){1,2}(?:a )?(?:combined|total of|together)\b)"
+            r"|(?<![前后第])(?:[两三四五六]家(?:企业|车企|品牌)?|[二两三]者)(?=合计|共计|总计|共)",
+            re.I,
+        ),
+    ),
     # "the alliance", "the newcomer": an organisation named earlier in the same paragraph, or
     # one this text does not name (a teaser of another story): never the headline's
     (
@@ -177,6 +188,7 @@ _PRONOUN_WORDS = {
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
     "capital": ("capital", "省会"),
     "city": ("city", "市"),
+    "set": ("they", "家", "者"),
     "brand": ("brand", "marque", "该品牌"),
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
@@ -261,6 +273,7 @@ class _State:
     para_entity: Entity | None = None
     frame: Entity | None = None  # the article's main subject, from its headline
     last_list: tuple[Entity, ...] = ()  # the entities last named together ("A, B and C")
+    last_list_group: Entity | None = None  # the group they make up, when named with them
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
@@ -530,6 +543,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
+            elif kind == "set":
+                owner = _whole_group(s, [f for f in found if f.end <= a])
+                if owner is None and not _last_list(s, [f for f in found if f.end <= a]):
+                    owner = state.last_list_group
+                target = owner or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "capital":
                 province = next(
                     (f.entity for f in inside if a <= f.start < b), last.get("province")
@@ -707,17 +725,51 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
             total.segment = "all"
 
 
-def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
-    named = [m for m, _ in mentions if m.entity.kind != "unknown"]
-    for i in range(len(named) - 1, 0, -1):  # the last list of names: "Avatr, Deepal and Qiyuan"
+def _whole_group(s: str, named: list[Mention]) -> Entity | None:
+    """The group whose brands a sentence lists in full: it names the group and a list of its
+    brands ("the six brands under GAC Group, namely GAC Honda, ... and GAC Aion")."""
+    listed = _last_list(s, named)
+    groups = {e.parent for e in listed}
+    whole = _WHOLE_SET.search(s)
+    if len(listed) < 2 or len(groups) != 1 or whole is None:
+        return None
+    if whole["n"] and _COUNT_WORDS.get(whole["n"].lower(), whole["n"]) != str(len(listed)):
+        return None  # "the three brands" and four names: not this list
+    group = groups.pop()
+    return next((m.entity for m in named if m.entity.name == group), None)
+
+
+# "all its brands", "every brand of", "the six brands under GAC Group, namely": the list after
+# is the whole of the group
+_WHOLE_SET = re.compile(
+    r"\b(?:all(?: of)?(?: the| its)?|every|(?:the|its) (?P<n>two|three|four|five|six|seven|eight"
+    r"|\d))\s+(?:[\w-]+\s+)?(?:brands?|marques?|makers?|units|companies|joint ventures"
+    r"|subsidiaries)\b|旗下(?:所有|全部)|(?:所有|全部)品牌",
+    re.I,
+)
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight")
+_COUNT_WORDS = dict(zip(_NUMBER_WORDS, map(str, range(2, 9)), strict=True))
+
+
+def _last_list(s: str, named: list[Mention]) -> tuple[Entity, ...]:
+    """The entities of the last list of names among ``named``: "Avatr, Deepal and Qiyuan"."""
+    for i in range(len(named) - 1, 0, -1):
         group = [named[i]]
         j = i
         while j > 0 and LIST_SEP.match(s[named[j - 1].end : named[j].start]):
             j -= 1
             group.insert(0, named[j])
         if len({m.entity.name for m in group}) == len(group) > 1:
-            state.last_list = tuple(m.entity for m in group)
-            break
+            return tuple(m.entity for m in group)
+    return ()
+
+
+def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
+    named = [m for m, _ in mentions if m.entity.kind != "unknown"]
+    listed = _last_list(s, named)
+    if listed:
+        state.last_list = listed
+        state.last_list_group = _whole_group(s, named)
     for mention, subject in mentions:
         if not subject:
             continue
