@@ -379,6 +379,15 @@ CORE = [
     "set_of_unrelated_makers_together",
     "zh_set_of_a_whole_group_combined",
     "zh_set_of_a_group_combined",
+    "rate_from_the_second_quarter",
+    "rate_to_number_compared_with_previous_quarter",
+    "rate_from_a_month_earlier",
+    "two_rates_month_on_month_after_both",
+    "zh_gap_widening_from_to",
+    "zh_bracket_merged_brand_is_no_subject",
+    "zh_list_with_comma_and_yiji",
+    "megapacks_are_no_vehicles",
+    "zh_price_band_is_no_count",
 ]
 
 

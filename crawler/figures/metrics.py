@@ -384,7 +384,10 @@ BASE_BEFORE = re.compile(
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
     r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?"
-    r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到)|\ba base of)"
+    r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到)|差距[^，,。；;\d]{0,8}?(?:从|由)[^，,。；;]{0,8}?"
+    r"|(?:拉大|扩大|缩小|缩窄|收窄|拉开)(?:至|到)|\ba base of"
+    r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
+    r"(?:\s+(?:within|under|below|about))?)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
     r"|连续\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*个?\s*月[^，,。；;\d]{0,8}$",
@@ -565,7 +568,8 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _MOM = re.compile(
-    rf"month{_OVER}month|\bmom\b|m/m|m-o-m|from (?:the )?(?:previous|prior|last) month"
+    rf"month{_OVER}month|\bmom\b|m/m|m-o-m|from (?:the )?(?:previous|prior|last|preceding) month"
+    r"|\b(?:from|than) (?:a|the) month (?:earlier|ago|before)"
     rf"|\b(?:from|than|over|on|with)(?: in)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
     r"|sequential|环比|按月",
     _I,
@@ -578,7 +582,8 @@ _YOY = re.compile(
 # a rate against the previous quarter belongs to neither field
 _QOQ = re.compile(
     rf"quarter{_OVER}quarter|\bqoq\b|q/q"
-    r"|\b(?:of|in) the (?:first|second|third|fourth|previous|prior|preceding) quarter",
+    r"|\b(?:of|in|from|over|than|(?:compared|as compared) (?:with|to)) the (?:first|second|third"
+    r"|fourth|previous|prior|preceding|last) quarter|\bfrom (?:a|the) quarter (?:earlier|ago|before)",
     _I,
 )
 
@@ -599,9 +604,21 @@ _BASE_NUMBER = re.compile(
 )
 
 
+# "rose 65.8 percent to 54,811 compared with ...": the number the rate led to
+_TO_NUMBER = re.compile(
+    r"\s*to\s+(?:a record\s+)?[\d,.]+(?:\s*million)?(?:\s+(?:units|vehicles|cars|NEVs|EVs))?"
+    r"(?=\s*,?\s*(?:from|than|over|compared|versus|as compared)\b)",
+    _I,
+)
+
+
 def _after_rate(text: str, end: int) -> str:
     """The words after a rate, up to the next number; past the number of a base the rate is
-    taken against ("from 3,692 in October")."""
+    taken against ("from 3,692 in October"), and past the number it led to when words naming
+    the base follow it ("up 65.8% to 54,811 compared with the previous quarter")."""
+    led_to = _TO_NUMBER.match(text, end)
+    if led_to is not None:
+        return _DIGIT.split(text[led_to.end() : led_to.end() + 40], maxsplit=1)[0]
     base = _BASE_NUMBER.match(text, end)
     if base is not None:
         rest = _DIGIT.split(text[base.end() : base.end() + 30], maxsplit=1)[0]
@@ -672,6 +689,9 @@ def _growth_en(text: str) -> list[Growth]:
         sign = more.group(1).lower() if more.group(1) else ("up" if value >= 0 else "down")
         extra = float(more.group(2)) * (-1 if sign == "down" else 1)
         second = Growth(more.start(), more.end(), extra, _is_mom(text, more.start(), more.end()))
+        if not _MOM.search(own := _after_rate(text, m.end())) and not _YOY.search(own):
+            # "up 26.6 percent and 33.4 percent month on month": both of the kind said after
+            first = replace(first, mom=second.mom)
         # "rising 12.7 percent and 12.0 percent": two figures' rates, only the last is placeable
         same_kind = second.mom == first.mom and not _QOQ.search(_after_rate(text, second.end))
         out.extend([replace(first, paired=True), second] if same_kind else [first, second])

@@ -384,7 +384,13 @@ _ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
 _NOT_VEHICLES_AFTER = re.compile(
     r"\s*(?:[A-Z][\w-]*\s+){0,3}(?:jets|jetliners|planes|aircraft|airplanes|airliners|helicopters"
     r"|ships|vessels|trains|locomotives|drones|scooters|motorcycles|motorbikes|e-bikes|bicycles"
-    r"|tractors|excavators|smartphones|phones|handsets)\b"
+    r"|tractors|excavators|smartphones|phones|handsets|[Mm]egapacks?|[Pp]owerwalls?|batteries"
+    r"|battery packs|chargers|charging (?:piles|stations|posts))\b"
+)
+# "30万以上豪华纯电车型", "20万级市场", "15万元以下": a price band, in ten thousand yuan
+_PRICE_BAND_AFTER = re.compile(
+    r"(?:[-~～至到]\d+万)?(?:以上|以下|以内|左右|级|元)?的?(?:豪华|高端|中高端|中端|入门|主流)?"
+    r"(?:纯电|电动|新能源|插混|燃油)?(?:车型|车|级|价位|价格|区间|市场|售价|价格带|档)"
 )
 
 
@@ -534,6 +540,8 @@ def find_numbers(text: str) -> list[Number]:
                 value *= 10_000
                 counts = VEHICLE
                 unit_end = end + gap + 2
+            elif zh_mult == "万" and _PRICE_BAND_AFTER.match(after):
+                counts = OTHER  # "30万以上豪华纯电车型": a price band
             elif (
                 after.startswith(("车型", "型", "款", "系"))
                 or (head and head in _ZH_OTHER_UNITS)

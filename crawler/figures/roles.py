@@ -23,7 +23,7 @@ _DEPENDENT_BEFORE = re.compile(
     r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
     r"|thanks to|from|among them|among which|besides|in addition to|apart from|aside from"
     r"|other than|except|excluding)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动|除了?"
-    r"|[（(]\s*(?:含|包含|包括|含有))$",
+    r"|[（(]\s*(?:含|包含|包括|含有|合并|连同|加上|including|incl\.?|with))$",
     re.I,
 )
 
@@ -224,7 +224,9 @@ def may_be_subject_later(s: str, mention: Mention) -> bool:
     )
 
 
-LIST_SEP = re.compile(r"^\s*(?:,|、|，|and|&|和|与|及|以及|, and|/|／)\s*$", re.I)
+LIST_SEP = re.compile(
+    r"^\s*(?:,|、|，|and|&|和|与|及|以及|, and|/|／|[,，、]\s*(?:以及|及|和|与))\s*$", re.I
+)
 
 
 def list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list[Mention]:
