@@ -583,7 +583,8 @@ _YOY = re.compile(
 _QOQ = re.compile(
     rf"quarter{_OVER}quarter|\bqoq\b|q/q"
     r"|\b(?:of|in|from|over|than|(?:compared|as compared) (?:with|to)) the (?:first|second|third"
-    r"|fourth|previous|prior|preceding|last) quarter|\bfrom (?:a|the) quarter (?:earlier|ago|before)",
+    r"|fourth|previous|prior|preceding|last) quarter"
+    r"|\bfrom (?:a|the) quarter (?:earlier|ago|before)",
     _I,
 )
 
