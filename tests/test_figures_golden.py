@@ -388,6 +388,14 @@ CORE = [
     "zh_list_with_comma_and_yiji",
     "megapacks_are_no_vehicles",
     "zh_price_band_is_no_count",
+    "locator_china_before_province_passive",
+    "locator_china_apposed_after_province",
+    "average_daily_sales_is_a_rate",
+    "for_the_entire_year_after_a_quarter",
+    "in_the_year_2021",
+    "foreign_market_opening_the_sentence",
+    "foreign_market_after_the_number",
+    "foreign_country_owns_its_number",
 ]
 
 

@@ -316,6 +316,10 @@ _TRAP = _vocabulary(
         # rates and averages: "5,000 a week", "an average of 5,800 a month"
         r"(?:per|a|each|every) (?:day|week|hour|minute)\b(?!\s+(?:earlier|ago|before|later))",
         r"an? average of\b", r"on average\b", r"averag(?:ed|es|ing)\b",
+        # "average daily retail sales came to", "a monthly average of": a rate, no count
+        r"average (?:daily|weekly|monthly|per-day|per-month)\b",
+        r"average (?:\w+ )?(?:sales|deliveries|output|production|volumes?|exports)\b",
+        r"(?:daily|weekly|monthly) averages?\b",
         # port and terminal throughput: a port is no maker and no region's output
         r"ports?\b", r"terminals?\b", r"piers?\b",
         # a threshold nobody reached: "none of them topped 10,000"

@@ -56,7 +56,14 @@ from crawler.figures.roles import (
 )
 from crawler.figures.sentences import clause_bounds, clause_of, split_sentences
 from crawler.figures.structured import structured_figures
-from crawler.figures.subjects import THE_PLANT, model_after, names_in, place_in_a_name, subsegment
+from crawler.figures.subjects import (
+    FOREIGN,
+    THE_PLANT,
+    model_after,
+    names_in,
+    place_in_a_name,
+    subsegment,
+)
 
 MIN_VALUE = 100
 # more than the world's yearly output: money or a fleet, never a vehicle figure
@@ -771,8 +778,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last_list = listed
         state.last_list_group = _whole_group(s, named)
     for mention, subject in mentions:
-        if not subject:
-            continue
+        if not subject or mention.entity.level == FOREIGN:
+            continue  # a place outside China is never pointed or carried back to
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
             state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"
@@ -1230,6 +1237,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if _global_total(s, cand, subjects, starts[cand.clause]):
             cand.drop("a world market total, not the subject's figure")
+            continue
+        if _in_foreign_market(s, cand, subjects, starts[cand.clause], bounds[cand.clause]):
+            cand.drop("a count in one market outside China, not the subject's figure")
             continue
         brand = brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
@@ -1798,6 +1808,47 @@ _GLOBAL_MARKET = re.compile(
     r"|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)|market)\b",
     re.I,
 )
+
+
+# "In South Africa, Chery sold", "sales in Europe", "在欧盟市场", "销往墨西哥的": one foreign market
+_FOREIGN_SCOPE_BEFORE = re.compile(
+    r"\b(?:in|into|to|across|throughout)\s+(?:the\s+)?$"
+    r"|(?:在|于|销往|銷往|出口到|出口至|运往|運往|发往)\s*$",
+    re.I,
+)
+_FOREIGN_SCOPE_AFTER = re.compile(r"\s*(?:市场|市場|地区|地區)")
+# the sentence opens with the market: "In South Africa, ...", "在欧洲，"
+_OPENING_SCOPE = re.compile(r"\s*(?:In|在)\s*(?:the\s+)?")
+# what ends a number's own phrase: "sold 300,000 in May, with demand strong in Europe"
+_PHRASE_BREAK = re.compile(r"[,，;；]|\b(?:with|while|and|but|as|after|where)\b")
+
+
+def _in_foreign_market(
+    s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int, c1: int
+) -> bool:
+    """The number counts what a maker (not the country) did in one market outside China: the
+    market scopes the number's own phrase ("sold 1,867 vehicles in South Africa", "在欧盟市场的
+    新车注册量…9130辆") or opens the sentence ("In South Africa, Chery ...")."""
+    if cand.entity_obj is None or cand.entity_obj.is_region:
+        return False
+    n = cand.number
+    for m, _ in subjects:
+        if m.entity.level != FOREIGN or not (
+            _FOREIGN_SCOPE_BEFORE.search(s, max(0, m.start - 12), m.start)
+            or _FOREIGN_SCOPE_AFTER.match(s, m.end)
+        ):
+            continue
+        if _OPENING_SCOPE.fullmatch(s, 0, m.start):
+            return True
+        if (
+            n.end <= m.start < c1
+            and m.start - n.end <= 40
+            and not _PHRASE_BREAK.search(s, n.end, m.start)
+        ):
+            return True
+        if c0 <= m.start and m.end <= n.start and not _PHRASE_BREAK.search(s, m.end, n.start):
+            return True
+    return False
 
 
 def _global_total(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int) -> bool:

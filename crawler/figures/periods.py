@@ -481,7 +481,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:in|for|during|of|throughout|through|by)\s+(20\d\d)\b(?!\s*(?:target|goal|plan))",
+            # "in 2023", "in the year 2021", "for the entire 2023"
+            r"\b(?:in|for|during|of|throughout|through|by)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+)?"
+            r"(?:(?:calendar\s+)?year\s+(?:of\s+)?)?(20\d\d)\b(?!\s*(?:target|goal|plan))",
             re.IGNORECASE,
         ),
         "en_year",
@@ -1044,7 +1046,8 @@ _ZH_WITH = re.compile(r"[与和跟](?P<mid>[^,，;；。、()（）]{1,16}?)相�
 _EN_OWN_AFTER = re.compile(
     r"\s*(?:(?!(?:and|or|but|while|then|than|from|versus|compared|after|before|since|with)\b)"
     # "1.86 million in 2022": the year's component holds its preposition
-    r"[a-z][\w'-]*\s+){0,4}(?:(?=(?:in|during)\s+(?:19|20)\d\d\b(?!\s*[QH]\d))"
+    r"[a-z][\w'-]*\s+){0,4}(?:(?=(?:in|during|for)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+)?"
+    r"(?:(?:calendar\s+)?year\s+(?:of\s+)?)?(?:19|20)\d\d\b(?!\s*[QH]\d))"
     r"|(?:in|during|for|over|throughout)\s+(?:the\s+)?"
     r"(?:(?:whole|entirety) of\s+|all of\s+)?"
     r"|(?=(?:last|previous|this) (?:month|year)\b))",

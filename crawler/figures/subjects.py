@@ -295,12 +295,38 @@ def model_after(s: str, end: int) -> bool:
     return bool(_MODEL_AFTER.match(s[end : end + 40]))
 
 
+# Countries and markets outside China: no entity evwatch counts, so a number of theirs is
+# nobody's ("Japan's 954,000", 日本出口399万辆); "in South Africa" scopes a maker's count to one
+# market (see FOREIGN_SCOPE). Adjectives ("US-listed", "Japanese") are left out on purpose.
+_FOREIGN = re.compile(
+    r"\b(?:Japan|Germany|the United States|the United Kingdom|Britain|South Korea|Korea|India"
+    r"|France|Italy|Spain|Russia|Mexico|Brazil|Thailand|Indonesia|Malaysia|Vietnam|Australia"
+    r"|Canada|Turkey|Saudi Arabia|the UAE|Israel|South Africa|Belgium|the Netherlands|Norway"
+    r"|Sweden|Poland|Hungary|Chile|Argentina|the Philippines|Pakistan|Iran|Kazakhstan"
+    r"|Uzbekistan|Europe|the EU|the European Union|Southeast Asia|Latin America"
+    r"|the Middle East)\b(?![-\w])"
+    r"|日本|德国|德國|美国|美國|韩国|韓國|印度(?!尼)|法国|法國|英国|英國|意大利|西班牙|俄罗斯|俄羅斯|墨西哥"
+    r"|巴西|泰国|泰國|印尼|印度尼西亚|马来西亚|馬來西亞|越南|澳大利亚|澳洲|加拿大|土耳其|沙特|阿联酋"
+    r"|以色列|南非|比利时|荷兰|挪威|瑞典|波兰|匈牙利|智利|阿根廷|菲律宾|巴基斯坦|伊朗|哈萨克斯坦"
+    r"|乌兹别克斯坦|欧洲|歐洲|欧盟|歐盟|东南亚|東南亞|拉美|中东|中東"
+)
+FOREIGN = "foreign"  # the ``level`` of a place outside China
+
+
 def names_in(s: str) -> list[Mention]:
-    """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown")."""
+    """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown") and
+    places outside China (kind "unknown", level ``FOREIGN``)."""
     lex = lexicon()
-    known = lex.find(s)
-    unknown = []
+    known = _without_locators(s, lex.find(s))
+    unknown = [
+        Mention(Entity(m.group(0), "unknown", FOREIGN, None, False), m.start(), m.end())
+        for m in _FOREIGN.finditer(s)
+        if not any(k.start < m.end() and m.start() < k.end for k in known)
+    ]
+    foreign = list(unknown)
     for u in unknown_organisations(s, known):
+        if any(f.start < u.end and u.start < f.end for f in foreign):
+            continue  # "South Africa" is a place, not an organisation
         plant = None
         if u.plant is not None:  # "BYD's Xi'an operations": the lexicon may know "BYD Xi'an"
             maker, place = (lex.by_alias.get(name.casefold(), name) for name in u.plant)
@@ -317,6 +343,38 @@ def names_in(s: str) -> list[Mention]:
         return known
     kept = [m for m in known if not any(u.start <= m.start < u.end for u in unknown)]
     return sorted([*kept, *unknown], key=lambda m: m.start)
+
+
+# "east China's Anhui Province", "Guangdong, south China,": the country only says where
+_LOCATOR_OF_NEXT = re.compile(r"(?:'s|’s)\s+$")
+_DIRECTION_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|central|northeast|northwest|southeast|southwest|northern"
+    r"|southern|eastern|western|northeastern|northwestern|southeastern|southwestern)\s+)$",
+    re.I,
+)
+_APPOSED_AFTER = re.compile(r"\s*,\s*$")
+
+
+def _without_locators(s: str, known: list[Mention]) -> list[Mention]:
+    """Drops "China" where it locates a province or city named beside it."""
+    kept = []
+    for i, m in enumerate(known):
+        direction = _DIRECTION_BEFORE.search(s, max(0, m.start - 14), m.start)
+        if m.entity.name == "China" and direction is not None:
+            after = known[i + 1] if i + 1 < len(known) else None
+            before = known[i - 1] if i else None
+            if (
+                after is not None
+                and after.entity.is_region
+                and _LOCATOR_OF_NEXT.match(s[m.end : after.start])
+            ) or (
+                before is not None
+                and before.entity.is_region
+                and _APPOSED_AFTER.match(s[before.end : direction.start()])
+            ):
+                continue
+        kept.append(m)
+    return kept
 
 
 def named_part(s: str, mention: Mention) -> int | None:
