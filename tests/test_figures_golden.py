@@ -396,6 +396,8 @@ CORE = [
     "foreign_market_opening_the_sentence",
     "foreign_market_after_the_number",
     "foreign_country_owns_its_number",
+    "zh_this_whole_year_not_over",
+    "month_not_over_at_publication",
 ]
 
 

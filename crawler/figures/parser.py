@@ -1296,6 +1296,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _attach_claims(s, live, starts, bounds)
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
+    for cand in live:
+        if _not_over(cand.period, state.published):
+            # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
+            cand.drop("its period had not ended when the article was published")
+    live = [c for c in live if not c.dropped]
 
     for cand in cands:
         if cand.dropped:
@@ -1821,6 +1826,18 @@ _FOREIGN_SCOPE_AFTER = re.compile(r"\s*(?:市场|市場|地区|地區)")
 _OPENING_SCOPE = re.compile(r"\s*(?:In|在)\s*(?:the\s+)?")
 # what ends a number's own phrase: "sold 300,000 in May, with demand strong in Europe"
 _PHRASE_BREAK = re.compile(r"[,，;；]|\b(?:with|while|and|but|as|after|where)\b")
+
+
+def _not_over(period: Period | None, published: date) -> bool:
+    """A period that ends after the article was published counts nothing that happened yet:
+    a forecast or an estimate. Running totals (a lifetime, the year so far up to this month,
+    "as of Oct. 21") count to the day they are told."""
+    if period is None or period.end <= published or period.kind == "lifetime":
+        return False
+    return not (
+        period.kind == "ytd"
+        and (period.end.year, period.end.month) == (published.year, published.month)
+    )
 
 
 def _in_foreign_market(

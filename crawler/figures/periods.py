@@ -316,7 +316,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "zh_month",
     ),
     (re.compile(r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)(?!之前|以前)"), "zh_year"),
-    (re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月)"), "this_year"),
+    (
+        re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月|全年|整年)"),
+        "this_year",
+    ),
     (re.compile(r"(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来"), "ytd"),
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
     (re.compile(r"去年(?!同期|同月)|上一?年(?!同期|同月)"), "last_year"),
@@ -1492,6 +1495,9 @@ def resolve(
         and not parts.year_alone
     ):
         return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
+    if parts.full_year and parts.year_rel == "this" and not parts.ytd:
+        # "今年全年交付量大概在44万台": the whole of this year, not over yet (a forecast)
+        return Period("year", date(published.year, 1, 1), date(published.year, 12, 31))
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
         if parts.full_year and not parts.ytd and year is None and published.month <= 6:
             y = published.year - 1
