@@ -398,6 +398,8 @@ CORE = [
     "foreign_country_owns_its_number",
     "zh_this_whole_year_not_over",
     "month_not_over_at_publication",
+    "zh_hk_rates_up_and_down",
+    "zh_exceeded_with_le",
 ]
 
 

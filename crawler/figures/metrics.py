@@ -441,7 +441,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"|pass(?:ed|es)?"
             r"|passing|crossed|crossing|above|at least|in excess of|upwards of"
             r"|north of|past|no fewer than|no less than|surmounted)"
-            r"|(?=[\u4e00-\u9fff])(?:超过|超|突破|逾)"
+            r"|(?=[\u4e00-\u9fff])(?:(?:超过|超出|突破|站上|迈过|冲破|越过|跨过)了?|超|逾)"
             r"|\b(?:level|mark|milestone) of"
             r"|(?=[\u4e00-\u9fff])(?:破|至少|不少于"
             r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上))\s*(?:the\s+)?(?:a\s+)?$",
@@ -538,7 +538,7 @@ _GROWTH_NOUN_EN = re.compile(
 )
 _GROWTH_ZH = re.compile(
     r"(同比|环比)?(?:[^，,。；;\d%]{0,4}?)(增幅|涨幅|降幅|增长|增加|上升|提升|上涨|大增|增|下降|下滑|减少|下跌"
-    r"|降|减|回落)(?:了|约|近|超过?|逾|达到?|为|高达)?\s*" + _PCT
+    r"|降|减|回落|升|跌)(?:了|约|近|超过?|逾|达到?|为|高达)?\s*" + _PCT
 )
 # the second rate of "同比分别增长40%和41.7%": the first belongs to a figure before the last one
 _ZH_PAIR_SECOND = re.compile(r"\s*(?:和|、|，|,|与)\s*" + _PCT)
@@ -556,7 +556,7 @@ _MULTIPLIED_PCT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadru
 _SIGNED_ZH = re.compile(r"(同比|环比)\s*([+＋\-−])\s*(\d+(?:\.\d+)?)\s*[%％]")
 _NEGATIVE = re.compile(
     r"down|fell|fall|declin|decreas|drop|slid|slip|dip|eas|plung|slump|lower|tumbl|fewer|less"
-    r"|下降|下滑|减少|下跌|降|减|回落",
+    r"|下降|下滑|减少|下跌|降|减|回落|跌",
     _I,
 )
 _OVER = r"[- ](?:on|over)[- ]"
