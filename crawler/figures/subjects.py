@@ -298,17 +298,31 @@ def model_after(s: str, end: int) -> bool:
 # Countries and markets outside China: no entity evwatch counts, so a number of theirs is
 # nobody's ("Japan's 954,000", 日本出口399万辆); "in South Africa" scopes a maker's count to one
 # market (see FOREIGN_SCOPE). Adjectives ("US-listed", "Japanese") are left out on purpose.
+_FOREIGN_EN = (
+    "Japan", "Germany", "the United States", "the United Kingdom", "Britain", "South Korea",
+    "Korea", "India", "France", "Italy", "Spain", "Russia", "Mexico", "Brazil", "Thailand",
+    "Indonesia", "Malaysia", "Vietnam", "Australia", "Canada", "Turkey", "Saudi Arabia",
+    "the UAE", "Israel", "South Africa", "Belgium", "the Netherlands", "Norway", "Sweden",
+    "Poland", "Hungary", "Chile", "Argentina", "the Philippines", "Pakistan", "Iran",
+    "Kazakhstan", "Uzbekistan", "Europe", "the EU", "the European Union", "Southeast Asia",
+    "Latin America", "the Middle East",
+)  # fmt: skip
+_FOREIGN_ZH = (
+    "日本", "德国", "德國", "美国", "美國", "韩国", "韓國", "法国", "法國", "英国", "英國",
+    "意大利", "西班牙", "俄罗斯", "俄羅斯", "墨西哥", "巴西", "泰国", "泰國", "印尼",
+    "印度尼西亚", "马来西亚", "馬來西亞", "越南", "澳大利亚", "澳洲", "加拿大", "土耳其",
+    "沙特", "阿联酋", "以色列", "南非", "比利时", "荷兰", "挪威", "瑞典", "波兰", "匈牙利",
+    "智利", "阿根廷", "菲律宾", "巴基斯坦", "伊朗", "哈萨克斯坦", "乌兹别克斯坦", "欧洲",
+    "歐洲", "欧盟", "歐盟", "东南亚", "東南亞", "拉美", "中东", "中東",
+)  # fmt: skip
 _FOREIGN = re.compile(
-    r"\b(?:Japan|Germany|the United States|the United Kingdom|Britain|South Korea|Korea|India"
-    r"|France|Italy|Spain|Russia|Mexico|Brazil|Thailand|Indonesia|Malaysia|Vietnam|Australia"
-    r"|Canada|Turkey|Saudi Arabia|the UAE|Israel|South Africa|Belgium|the Netherlands|Norway"
-    r"|Sweden|Poland|Hungary|Chile|Argentina|the Philippines|Pakistan|Iran|Kazakhstan"
-    r"|Uzbekistan|Europe|the EU|the European Union|Southeast Asia|Latin America"
-    r"|the Middle East)\b(?![-\w])"
-    r"|日本|德国|德國|美国|美國|韩国|韓國|印度(?!尼)|法国|法國|英国|英國|意大利|西班牙|俄罗斯|俄羅斯|墨西哥"
-    r"|巴西|泰国|泰國|印尼|印度尼西亚|马来西亚|馬來西亞|越南|澳大利亚|澳洲|加拿大|土耳其|沙特|阿联酋"
-    r"|以色列|南非|比利时|荷兰|挪威|瑞典|波兰|匈牙利|智利|阿根廷|菲律宾|巴基斯坦|伊朗|哈萨克斯坦"
-    r"|乌兹别克斯坦|欧洲|歐洲|欧盟|歐盟|东南亚|東南亞|拉美|中东|中東"
+    # perf: a name's first character before trying the names
+    "(?=[" + "".join(sorted({name[0] for name in (*_FOREIGN_EN, *_FOREIGN_ZH, "印度")})) + "])"
+    r"(?:\b(?:"
+    + "|".join(sorted(map(re.escape, _FOREIGN_EN), key=len, reverse=True))
+    + r")\b(?![-\w])|印度(?!尼)|"
+    + "|".join(sorted(_FOREIGN_ZH, key=len, reverse=True))
+    + ")"
 )
 FOREIGN = "foreign"  # the ``level`` of a place outside China
 
