@@ -400,6 +400,11 @@ CORE = [
     "month_not_over_at_publication",
     "zh_hk_rates_up_and_down",
     "zh_exceeded_with_le",
+    "zh_hk_quarters_without_du",
+    "zh_small_full_stop_as_decimal_point",
+    "zh_taiwan_waixiao_is_exports",
+    "the_latter_and_the_former",
+    "zh_houzhe_is_the_latter",
 ]
 
 

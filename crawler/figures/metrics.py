@@ -49,7 +49,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:went|go(?:es)?|were sent|headed) (?:abroad|overseas|to (?:foreign|overseas)"
                 r" (?:customers|markets|buyers))",
             ],
-            [r"出口|海外(?:市场)?(?:累计)?(?:销量|销售|交付)|销往(?:海外|国外|境外)|出海"],
+            # 外销: Taiwan's word for exports
+            [r"出口|海外(?:市场)?(?:累计)?(?:销量|销售|交付)|销往(?:海外|国外|境外)|出海|外销"],
         ),
     ),
     (
@@ -177,7 +178,7 @@ def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
 _METRIC_NEEDLES = {
     "exports": (
         "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
-        "出口", "海外", "销往", "出海",
+        "出口", "海外", "销往", "出海", "外销",
     ),
     "deliveries": ("deliver", "hand", "交付", "交车"),
     "production": (

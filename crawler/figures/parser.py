@@ -104,6 +104,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("city", re.compile(r"\b(?:the|our|this) city\b|全市|我市|该市|本市", re.I)),
+    # "the latter", 後者: the last of the two names before; "the former", 前者: the one before it
+    ("latter", re.compile(r"\bthe latter\b|[后後]者", re.I)),
+    ("former", re.compile(r"\bthe former\b|前者", re.I)),
     # "Together they sold 699,529", "they jointly delivered": the names last listed, as one;
     # their group when they all belong to it, else nobody evwatch counts
     (
@@ -196,6 +199,8 @@ _PRONOUN_WORDS = {
     "capital": ("capital", "省会"),
     "city": ("city", "市"),
     "set": ("they", "家", "者"),
+    "latter": ("latter", "者"),
+    "former": ("former", "者"),
     "brand": ("brand", "marque", "该品牌"),
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
@@ -281,6 +286,7 @@ class _State:
     frame: Entity | None = None  # the article's main subject, from its headline
     last_list: tuple[Entity, ...] = ()  # the entities last named together ("A, B and C")
     last_list_group: Entity | None = None  # the group they make up, when named with them
+    recent: list[Entity] = field(default_factory=list)  # names in text order ("the latter")
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
@@ -550,6 +556,13 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
+            elif kind in ("latter", "former"):
+                pair = _last_two([*state.recent, *(f.entity for f in found if f.end <= a)])
+                target = (
+                    pair[1 if kind == "latter" else 0]
+                    if pair
+                    else Entity(s[a:b], "unknown", "", None, False)
+                )
             elif kind == "set":
                 owner = _whole_group(s, [f for f in found if f.end <= a])
                 if owner is None and not _last_list(s, [f for f in found if f.end <= a]):
@@ -732,6 +745,19 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
             total.segment = "all"
 
 
+def _last_two(named: list[Entity]) -> tuple[Entity, Entity] | None:
+    """The last two different entities named, in their order."""
+    last = None
+    for entity in reversed(named):
+        if entity.kind == "unknown":
+            continue
+        if last is None:
+            last = entity
+        elif entity.name != last.name:
+            return entity, last
+    return None
+
+
 def _whole_group(s: str, named: list[Mention]) -> Entity | None:
     """The group whose brands a sentence lists in full: it names the group and a list of its
     brands ("the six brands under GAC Group, namely GAC Honda, ... and GAC Aion")."""
@@ -773,6 +799,7 @@ def _last_list(s: str, named: list[Mention]) -> tuple[Entity, ...]:
 
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
     named = [m for m, _ in mentions if m.entity.kind != "unknown"]
+    state.recent = [*state.recent[-3:], *(m.entity for m in named)]
     listed = _last_list(s, named)
     if listed:
         state.last_list = listed

@@ -295,8 +295,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "zh_range",
     ),
     (re.compile(r"(?:前|首)\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),  # 首11个月: HK usage
-    (re.compile(r"前\s*([一二三两])\s*个?\s*季度"), "zh_first_q"),
-    (re.compile(r"(?:第\s*)?([一二三四1-4])\s*季度|(首)季(?:度)?"), "zh_quarter"),  # 首季: HK
+    # "前三季度"; Hong Kong and Taiwan drop the 度: "首3季", "第三季"
+    (re.compile(r"(?:前|首)\s*([一二三两1-3])\s*个?\s*季(?:度)?"), "zh_first_q"),
+    (
+        re.compile(r"第\s*([一二三四1-4])\s*季(?:度)?|([一二三四1-4])\s*季度|(首)季(?:度)?"),
+        "zh_quarter",
+    ),  # 首季: HK
     (re.compile(r"上半年"), "h1"),
     (re.compile(r"下半年"), "h2"),
     # "截至2023年底": the end of that year (a running total counted to it)
@@ -589,8 +593,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_year_range": ("年",),
     "zh_range": ("月",),
     "zh_first_n": ("前", "首"),
-    "zh_first_q": ("前",),
-    "zh_quarter": ("季度", "首季"),
+    "zh_first_q": ("前", "首"),
+    "zh_quarter": ("季",),
     "h1": ("上半年",),
     "h2": ("下半年",),
     "zh_as_of": ("截",),
@@ -897,7 +901,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 if kind == "en_first_q":
                     _year_of(g[1], parts)
             elif kind == "zh_quarter":
-                q = small_int(g[0]) if g[0] else 1  # 首季: the first
+                q = small_int(g[0] or g[1]) if g[0] or g[1] else 1  # 首季: the first
                 _add(parts, m, quarter=q)
             elif kind == "h1":
                 _add(parts, m, half=1)
