@@ -405,6 +405,8 @@ CORE = [
     "zh_taiwan_waixiao_is_exports",
     "the_latter_and_the_former",
     "zh_houzhe_is_the_latter",
+    "the_chinese_company_is_not_the_us_maker",
+    "the_us_carmaker_is_the_foreign_one",
 ]
 
 

@@ -155,6 +155,7 @@ def _one(**entry: object) -> dict[str, object]:
             _one(name="X", kind="region", level="province", capital="Hefei"),
             "capital 'Hefei' is not a city within it",
         ),
+        (_one(name="X", kind="region", level="city", foreign=True), "foreign is for makers only"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
@@ -193,3 +194,10 @@ def test_provinces_know_their_capital_city() -> None:
     for province, capital in [("Shaanxi", "Xi'an"), ("Anhui", "Hefei"), ("Henan", "Zhengzhou")]:
         assert entities[province].capital == capital
         assert entities[capital].within == province
+
+
+def test_makers_based_abroad_are_marked_and_their_china_arms_are_not() -> None:
+    entities = lexicon().entities
+    assert entities["Tesla"].foreign and entities["Volkswagen"].foreign
+    assert not entities["Tesla China"].foreign and not entities["BYD"].foreign
+    assert not entities["SAIC-GM"].foreign

@@ -24,6 +24,7 @@ ENTRY_KEYS = frozenset(
         "nev_only",
         "guard",
         "sole_model",
+        "foreign",
     }
 )
 SOLE_MODEL_KEYS = frozenset({"names", "until"})
@@ -39,6 +40,7 @@ class Entity:
     nev_only: bool
     within: str | None = None  # for cities: the province they are in
     capital: str | None = None  # for provinces: the capital city ("the provincial capital")
+    foreign: bool = False  # a maker based outside China ("the Chinese company" is not it)
 
     @property
     def is_region(self) -> bool:
@@ -215,6 +217,8 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
     capital = row.get("capital")
     if capital is not None and level != "province":
         raise ValueError(f"entity {name!r}: capital is for provinces only")
+    if row.get("foreign") and kind == "region":
+        raise ValueError(f"entity {name!r}: foreign is for makers only")
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
@@ -235,6 +239,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         nev_only=bool(row.get("nev_only", False)),
         within=within,
         capital=capital,
+        foreign=bool(row.get("foreign", False)),
     )
     return entity, aliases, guard
 

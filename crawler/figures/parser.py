@@ -587,6 +587,10 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = last["province"]  # "Chongqing ... the city exported 368,000"
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
+                if kind == "maker" and target is not None:
+                    # "The Chinese company sold" after "BYD overtook Tesla": BYD
+                    before = [*state.recent, *(f.entity for f in found if f.end <= a)]
+                    target = _of_nationality(s[a:b], target, before)
             if (
                 target is not None
                 and _GROUP_WORD.search(s[a:b])
@@ -743,6 +747,29 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
             and _PART_OF_TOTAL.search(between)
         ):
             total.segment = "all"
+
+
+_CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
+_BASED_IN = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
+_FOREIGN_DESCRIBED = re.compile(
+    r"\b(?:US|U\.S\.|American|Japanese|German|Korean|South Korean|European|French|Italian)\b"
+)
+
+
+def _of_nationality(words: str, target: Entity, before: list[Entity]) -> Entity:
+    """The maker "the Chinese company" or "the US carmaker" points back to: the last one named
+    that fits the description (``target`` when it fits or nothing is said)."""
+    based = _BASED_IN.search(words)
+    place = lexicon().by_alias.get(based[1].casefold()) if based else None
+    if _CHINESE_DESCRIBED.search(words) or (place and lexicon().entities[place].is_region):
+        fits = [e for e in before if not e.is_region and e.kind != "unknown" and not e.foreign]
+    elif _FOREIGN_DESCRIBED.search(words):
+        fits = [e for e in before if e.foreign]
+    else:
+        return target
+    if target in fits or not fits:
+        return target if target in fits else Entity(words, "unknown", "", None, False)
+    return fits[-1]
 
 
 def _last_two(named: list[Entity]) -> tuple[Entity, Entity] | None:
