@@ -391,6 +391,7 @@ BASE_BEFORE = re.compile(
     r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?"
     r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到)|差距[^，,。；;\d]{0,8}?(?:从|由)[^，,。；;]{0,8}?"
     r"|(?:拉大|扩大|缩小|缩窄|收窄|拉开)(?:至|到)|\ba base of"
+    r"|(?:较|比)[^，,。；;\d]{1,12}?(?:少|多)(?:了|出)?"  # "只较比亚迪少477辆": a difference
     r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
     r"(?:\s+(?:within|under|below|about))?)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
