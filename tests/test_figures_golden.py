@@ -408,6 +408,7 @@ CORE = [
     "the_chinese_company_is_not_the_us_maker",
     "the_us_carmaker_is_the_foreign_one",
     "zh_fewer_than_a_rival_is_a_difference",
+    "zh_base_of_the_year_before",
 ]
 
 

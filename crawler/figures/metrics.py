@@ -392,6 +392,8 @@ BASE_BEFORE = re.compile(
     r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到)|差距[^，,。；;\d]{0,8}?(?:从|由)[^，,。；;]{0,8}?"
     r"|(?:拉大|扩大|缩小|缩窄|收窄|拉开)(?:至|到)|\ba base of"
     r"|(?:较|比)[^，,。；;\d]{1,12}?(?:少|多)(?:了|出)?"  # "只较比亚迪少477辆": a difference
+    # "同比上一年的179.7万辆", "较2019年同期的61.5万辆": the base of a year-on-year rate
+    r"|(?:同比|较|比)\s*(?:上一?年|去年|前一?年|(?:19|20)\d\d\s*年)(?:同期)?的?"
     r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
     r"(?:\s+(?:within|under|below|about))?)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
