@@ -409,6 +409,7 @@ CORE = [
     "the_us_carmaker_is_the_foreign_one",
     "zh_fewer_than_a_rival_is_a_difference",
     "zh_base_of_the_year_before",
+    "zh_place_plant_after_its_maker",
 ]
 
 

@@ -337,6 +337,30 @@ def _own_plant(words: str, maker: Entity | None) -> Entity:
     return Entity(words, "unknown", "", None, False)
 
 
+# "the Shanghai factory", "上海工厂" after Tesla: that maker's plant at the place
+_PLANT_AFTER_PLACE = re.compile(
+    r"\s?(?:(?:super )?(?:plant|factory|gigafactory|Gigafactory|base)\b"
+    r"|超级工厂|工厂|生产基地|基地)"
+)
+_THE_BEFORE = re.compile(r"\b(?:the|its)\s+$|^$|[\u4e00-\u9fff，,。；;：:]$", re.I)
+
+
+def _place_plant(s: str, mention: Mention, maker: Entity | None) -> Mention:
+    """A city followed by "plant"/工厂 is the last named maker's plant there when the lexicon
+    knows it ("Tesla Shanghai" is Tesla China), not the city."""
+    if maker is None or not (mention.entity.level == "city" or _municipality(mention.entity)):
+        return mention
+    plant = _PLANT_AFTER_PLACE.match(s, mention.end)
+    if plant is None or not _THE_BEFORE.search(s[max(0, mention.start - 5) : mention.start]):
+        return mention
+    lex = lexicon()
+    for name in (maker.name, maker.parent):  # Tesla China's plant is "Tesla Shanghai"
+        known = lex.by_alias.get(f"{name} {mention.entity.name}".casefold()) if name else None
+        if known:
+            return Mention(lex.entities[known], mention.start, plant.end())
+    return mention
+
+
 # what a place makes: "its output", "its NEV production", 其新能源汽车产量
 _REGION_POSSESSIVE = re.compile(
     r"its\s+(?:[\w-]+\s+){0,3}?(?:output|production)\b|其(?:新能源)?(?:汽车)?产量", re.I
@@ -512,7 +536,7 @@ def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Fig
 
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
-    found = names_in(s)
+    found = [_place_plant(s, f, state.last.get("maker")) for f in names_in(s)]
     pronouns: list[tuple[int, int, str]] = []
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
