@@ -410,6 +410,9 @@ CORE = [
     "zh_fewer_than_a_rival_is_a_difference",
     "zh_base_of_the_year_before",
     "zh_place_plant_after_its_maker",
+    "model_number_before_a_comma",
+    "volts_and_hyphenated_percent",
+    "pinyin_wenjie_is_aito",
 ]
 
 

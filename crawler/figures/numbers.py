@@ -328,7 +328,9 @@ _MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(
-    r"^\s*(?:%|percent|per\s+cent|percentage\s+points?|pct|个百分点|成(?!交|为|本|长|功|都))",
+    r"^\s*(?:%|percent|per\s+cent|-per-?cent|percentage\s+points?|pct|个百分点|成(?!交|为|本|长|功|都))"
+    # "900V", "150kW", "500 km": volts, power, distance
+    r"|^(?:V|kV|kW|kWh|Wh|Ah)\b|^\s?(?:km|kilometres|kilometers|mm)\b",
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")
