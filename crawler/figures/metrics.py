@@ -431,8 +431,8 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "approx",
         re.compile(
             r"(?:\b(?:about|nearly|around|some|close to|roughly|approximately|almost"
-            r"|approaching|nearing|circa|an estimated)|~|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为"
-            r"|逾近))\s*(?:the\s+)?$",
+            r"|approaching|nearing|circa|an estimated)|~"
+            r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|逾近))\s*(?:the\s+)?$",
             _I,
         ),
     ),
