@@ -413,6 +413,10 @@ CORE = [
     "model_number_before_a_comma",
     "volts_and_hyphenated_percent",
     "pinyin_wenjie_is_aito",
+    "zh_forecast_clause_governs_the_sentence",
+    "zh_year_running_total",
+    "zh_order_of_magnitude_claim",
+    "zh_total_production_and_total_sales_with_yu",
 ]
 
 

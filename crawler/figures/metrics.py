@@ -136,7 +136,7 @@ def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:
 
 
 # two metrics named together: "销量和出口", "sales and exports"
-_METRIC_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|and)\s*", _I)
+_METRIC_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|and)\s*(?:总|total\s+)?", _I)
 
 
 def _split_named_pairs(text: str, hits: list[Hit]) -> list[Hit]:
@@ -342,7 +342,7 @@ _TRAP = _vocabulary(
         r"产能|年产(?=\d|能)|可年产|设计|具备|能力|项目",
         r"订单|订购|预订|预定|大定|小订|锁单|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回"
         r"|库存|积压|待交付|预售|试驾|客流|市场份额|市占率",
-        r"保有|(?<![向给为])用户|里程|公里|千米",
+        r"保有|(?<![向给为])用户|里程|公里|千米|量级",
         # other products of the same makers: "小米手机7月出货量1200万台", 两轮车, 无人机
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",
         r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)",

@@ -244,6 +244,13 @@ _PLANNED = re.compile(
     r"|\bis set to\b|\bis expected to\b|\bscheduled\b",
     re.I,
 )
+# the end of a clause that only says who forecasts: "中汽协预估，", "乘联会曾预计，", "analysts
+# expect that", "比亚迪将在…之际，"
+_FORECAST_LEAD = re.compile(
+    r"(?:预估|预计|预测|估计|预期|(?<!即)将(?!近)[^，,。；;]{0,16})[，,：:]?\s*$"
+    r"|\b(?:expects?|forecasts?|predicts?|estimates?|projects?)(?: that)?,?\s*$",
+    re.I,
+)
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
@@ -939,6 +946,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     # "The Haitong pier ..., one of China's largest terminals, shipped out 1.02 million": a
     # port's throughput, whatever clause the number stands in
     sentence_trap = mx.SENTENCE_TRAP.search(s) or _PORT_SUBJECT.match(s)
+    # "中汽协预估，8月全国汽车销量为229.5万辆": a clause that only says someone forecasts
+    # governs the clauses after it
+    forecast_lead = next(
+        (
+            lead
+            for i in range(len(starts) - 1)
+            if i not in number_clauses
+            and (lead := _FORECAST_LEAD.search(s, starts[i], bounds[i])) is not None
+        ),
+        None,
+    )
     announce = is_announcement(s)
     carry_before = state.carry_period
     # sentence-lead time components: clauses without numbers
@@ -978,6 +996,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         clause = s[c0:c1]
         # --- traps
         trap = sentence_trap or mx.TRAP.search(clause)
+        if trap is None and forecast_lead is not None and forecast_lead.start() < c0:
+            trap = forecast_lead
         if (
             trap is None
             and cand.clause > 0

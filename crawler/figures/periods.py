@@ -327,7 +327,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来"), "ytd"),
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
     (re.compile(r"去年(?!同期|同月)|上一?年(?!同期|同月)"), "last_year"),
-    (re.compile(r"全年|年度|整年|年产(?!能)"), "full_year"),
+    # "皮卡年累计销量": the year's running total, not since the start
+    (re.compile(r"全年|年度|整年|年产(?!能)|(?<![今去明前\d])年累计"), "full_year"),
     # "当年完成...", "到了年底,郑州下线62.6万辆": that year, counted to its end
     (re.compile(r"当年|(?<![今明])年[底末]"), "full_year"),
     (
@@ -610,6 +611,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "年底",
         "年末",
         "年产",
+        "年累计",
         "full",
         "whole",
         "annual",
