@@ -417,6 +417,7 @@ CORE = [
     "zh_year_running_total",
     "zh_order_of_magnitude_claim",
     "zh_total_production_and_total_sales_with_yu",
+    "makers_plant_in_a_place",
 ]
 
 

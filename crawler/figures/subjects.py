@@ -39,6 +39,11 @@ _PLANT_WORDS = r"(?:operations|plant|factory|base|facility|facilities|gigafactor
 _MAKER_PLACE_PLANT = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
 )
+# "BYD's factory in Changzhou", "Geely's production facilities in Beilun"
+_MAKER_PLANT_IN_PLACE = re.compile(
+    rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}{_PLANT_WORDS}\s+in\s+"
+    rf"({_CAP}(?:\s+{_CAP})?)"
+)
 _ZH_BASE_AFTER = re.compile(r"(?:汽车)?(?:工厂|基地|生产基地|制造基地|超级工厂)")
 # "蔚来在合肥的第二工厂", "赛力斯两江工厂": a maker's plant at a place (after a known maker)
 _ZH_PLANT_AFTER = re.compile(
@@ -141,8 +146,9 @@ _BASED = re.compile(
 def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     """Organisation names in sentence ``s`` that the lexicon does not know."""
     out: list[Unknown] = []
-    for m in _MAKER_PLACE_PLANT.finditer(s) if "'s" in s or "’s" in s else ():
-        out.append(Unknown(m.group(0), m.start(), m.end(), (m.group(1), m.group(2))))
+    for pattern in (_MAKER_PLACE_PLANT, _MAKER_PLANT_IN_PLACE) if "'s" in s or "’s" in s else ():
+        for m in pattern.finditer(s):
+            out.append(Unknown(m.group(0), m.start(), m.end(), (m.group(1), m.group(2))))
     for m in _JOINT_VENTURE.finditer(s) if _JOINT_VENTURE_NEEDLE.search(s) else ():
         out.append(Unknown(m.group(0), m.start(), m.end()))
     for k in known if not s.isascii() else ():
