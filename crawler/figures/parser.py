@@ -244,6 +244,11 @@ _PLANNED = re.compile(
     r"|\bis set to\b|\bis expected to\b|\bscheduled\b",
     re.I,
 )
+_BRACKET_BEFORE = re.compile(r"[（(]\s*$")
+# the word a bracketed number glosses, right before the bracket: "全年目标(600万辆)"
+_GLOSSED_PLAN = re.compile(
+    r"(?:目标|计划|预期|预计|规划|\b(?:target|goal|guidance|forecast|plan))\s*$", re.I
+)
 # the end of a clause that only says who forecasts: "中汽协预估，", "乘联会曾预计，", "analysts
 # expect that", "比亚迪将在…之际，"
 _FORECAST_LEAD = re.compile(
@@ -998,6 +1003,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         trap = sentence_trap or mx.TRAP.search(clause)
         if trap is None and forecast_lead is not None and forecast_lead.start() < c0:
             trap = forecast_lead
+        bracket = _BRACKET_BEFORE.search(s, max(0, n.start - 3), n.start)
+        if trap is None and bracket is not None:
+            # "全年目标(600万辆)", "its target (600,000 units)": the bracket glosses the word before
+            trap = _GLOSSED_PLAN.search(s, max(0, bracket.start() - 10), bracket.start())
         if (
             trap is None
             and cand.clause > 0

@@ -1406,7 +1406,17 @@ def _last_month_end(published: date) -> date:
 def resolve(
     parts: Parts, published: date, carry: Period | None, announce: bool = False
 ) -> Period | None:
-    """The period these components describe, or None when they do not pin one down."""
+    """The period these components describe, or None when they do not pin one down. The year
+    so far to the end of January is the month of January."""
+    period = _resolve(parts, published, carry, announce)
+    if period is not None and period.kind == "ytd" and period.end.month == 1:
+        return Period("month", period.start, period.end)
+    return period
+
+
+def _resolve(
+    parts: Parts, published: date, carry: Period | None, announce: bool = False
+) -> Period | None:
     if parts.rolling:
         return None
     year = parts.year
