@@ -419,6 +419,7 @@ CORE = [
     "zh_total_production_and_total_sales_with_yu",
     "makers_plant_in_a_place",
     "year_so_far_to_january_is_january",
+    "zh_target_glossed_in_brackets",
 ]
 
 
