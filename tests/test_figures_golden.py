@@ -420,6 +420,7 @@ CORE = [
     "makers_plant_in_a_place",
     "year_so_far_to_january_is_january",
     "zh_target_glossed_in_brackets",
+    "zh_announcement_day_then_the_years_total",
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from crawler.figures.model import LIFETIME_START
@@ -1475,6 +1475,10 @@ def _resolve(
         if parts.month is not None and parts.month != month:
             return _month(parts.month, year, published)
         if announce:
+            if parts.day and not parts.as_of and (parts.year is not None or parts.months):
+                # "1月8日，上汽发布产销快报，2020年累计销量560万辆": the day it was announced;
+                # the count's own time is the rest
+                return _resolve(replace(parts, day=None), published, carry)
             return None
         return Period("day", end, end)
     if parts.month is not None:
