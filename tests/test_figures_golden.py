@@ -421,6 +421,7 @@ CORE = [
     "year_so_far_to_january_is_january",
     "zh_target_glossed_in_brackets",
     "zh_announcement_day_then_the_years_total",
+    "two_names_two_numbers_in_order",
 ]
 
 

@@ -1335,6 +1335,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         hi = after.start() if after else len(s)
         paired = [c for c in live if lo <= c.number.start < hi]
         _pair_respectively(s, subjects, paired or live, hits, state.last_list)
+    elif len(live) == 2 and _JOINED.fullmatch(s, live[0].number.unit_end, live[1].number.start):
+        # "Geely and Smart shipped 5,026 and 2,146": two names and two numbers, in order
+        _pair_respectively(s, subjects, live, [], ())
     for cand in live:
         if cand.entity is None:
             _assign_entity(s, cand, subjects, starts, bounds, state)
