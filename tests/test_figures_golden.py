@@ -422,6 +422,7 @@ CORE = [
     "zh_target_glossed_in_brackets",
     "zh_announcement_day_then_the_years_total",
     "two_names_two_numbers_in_order",
+    "since_the_debut_starts_the_count",
 ]
 
 

@@ -245,12 +245,15 @@ _COMPARISON = re.compile(
 # "since customer deliveries began in October", "自2017年投产以来": when counting started
 _SINCE_START = re.compile(
     r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
-    r"|opened|commenced|was founded|was established|went on sale)(?:\s+(?:production|operations"
+    r"|opened|commenced|was founded|was established|went on sale|debuted|was launched"
+    r"|was introduced|was unveiled)(?:\s+(?:production|operations"
     r"|deliveries|sales|shipments|shipping|making cars|work))?"
+    # "since it launched the car in late March"
+    r"(?:\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:in|on)\s))?"
     r"\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
     r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产)[^,，。；;]{0,6}?以来"
     # "Since its market launch in July 2020, cumulative sales ...", "since July 2020"
-    r"|\bsince\s+(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?)?(?P<t3>(?:in\s+)?(?:(?:early|late"
+    r"|\bsince\s+(?:(?:its|the|their)\s+(?:[\w'’-]+\s+){0,3}?)?(?P<t3>(?:in\s+)?(?:(?:early|late"
     r"|mid-?)\s*)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)",
     re.IGNORECASE,
