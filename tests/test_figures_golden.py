@@ -423,6 +423,7 @@ CORE = [
     "zh_announcement_day_then_the_years_total",
     "two_names_two_numbers_in_order",
     "since_the_debut_starts_the_count",
+    "below_the_significant_mark",
 ]
 
 

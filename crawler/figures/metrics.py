@@ -423,7 +423,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "at_most",
         re.compile(
             r"(?:\b(?:under|less than|below|fewer than|no more than|just shy of|short of)"
-            r"|(?=[\u4e00-\u9fff])(?:不足|不到|低于|未满|少于))\s*(?:the\s+)?$",
+            r"|(?=[\u4e00-\u9fff])(?:不足|不到|低于|未满|少于))\s*(?:the\s+)?(?:(?:significant|key|crucial|important|psychological|symbolic|landmark)\s+)?$",
             _I,
         ),
     ),
@@ -432,7 +432,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b(?:about|nearly|around|some|close to|roughly|approximately|almost"
             r"|approaching|nearing|circa|an estimated)|~"
-            r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|逾近))\s*(?:the\s+)?$",
+            r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|逾近))\s*(?:the\s+)?(?:(?:significant|key|crucial|important|psychological|symbolic|landmark)\s+)?$",
             _I,
         ),
     ),
@@ -448,7 +448,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"|(?=[\u4e00-\u9fff])(?:(?:超过|超出|突破|站上|迈过|冲破|越过|跨过)了?|超|逾)"
             r"|\b(?:level|mark|milestone) of"
             r"|(?=[\u4e00-\u9fff])(?:破|至少|不少于"
-            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上))\s*(?:the\s+)?(?:a\s+)?$",
+            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上))\s*(?:the\s+)?(?:a\s+)?(?:(?:significant|key|crucial|important|psychological|symbolic|landmark)\s+)?$",
             _I,
         ),
     ),
