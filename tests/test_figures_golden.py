@@ -424,6 +424,7 @@ CORE = [
     "two_names_two_numbers_in_order",
     "since_the_debut_starts_the_count",
     "below_the_significant_mark",
+    "corporation_then_apposition_naming_china",
 ]
 
 

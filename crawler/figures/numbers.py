@@ -155,6 +155,7 @@ _VEHICLE_WORDS = {
 }
 _JOINERS = {"and", "or"}
 _ADJECTIVES = {
+    "motor",  # "1.8 million motor vehicles"
     "china-made",
     "made-in-china",
     "locally-made",
