@@ -68,7 +68,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 r"produc(?:ed|tion|es|e|ing)\b", r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
-                r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)", r"churn(?:ed|s|ing)? out\b",
+                r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
+                r"churn(?:ed|s|ing)? out\b",
                 r"c(?:ame|omes?|oming) off\b", r"builds\b", r"built\b", r"assembled\b",
                 r"off the (?:production |assembly )?lines?\b",
                 r"made\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)",
