@@ -425,6 +425,7 @@ CORE = [
     "since_the_debut_starts_the_count",
     "below_the_significant_mark",
     "corporation_then_apposition_naming_china",
+    "zh_year_then_its_bound",
 ]
 
 

@@ -1071,7 +1071,10 @@ _TOTAL_LINK = re.compile(
     re.IGNORECASE,
 )
 # "2019年的12万辆", "3月创下的31165辆": a time, then (what happened in it and) 的, then the number
-_ZH_OWN_LINK = re.compile(r"\s*(?:创下|实现|录得|达到|完成|交付|销售)?的\s*|['’]s\s+")
+_ZH_OWN_LINK = re.compile(
+    r"\s*(?:创下|实现|录得|达到|完成|交付|销售)?的\s*|['’]s\s+"
+    r"|\s*(?:突破|超过|达到|迈上|站上)(?=\s*\d)"  # "2019年突破10万辆": that year's
+)
 # "5月新能源汽车销量24万辆": a month, then what was counted, then the number
 _ZH_MONTH_METRIC = re.compile(
     r"[^\d,，;；。:：()（）、\s]{0,14}?(?:销量|交付量?|产量|出口量?|销售|批发|零售)"
