@@ -426,6 +426,8 @@ CORE = [
     "below_the_significant_mark",
     "corporation_then_apposition_naming_china",
     "zh_year_then_its_bound",
+    "bracketed_stock_codes_after_english_names",
+    "foreign_market_by_adjective",
 ]
 
 

@@ -432,18 +432,22 @@ _CODE_BEFORE = re.compile(
 _CODE_AFTER = re.compile(r"^\.(?:HK|SH|SZ|SS|US|N|O|BJ)\b")
 
 
+_NAME_END = re.compile(r"(?:[\u4e00-\u9fff]|[A-Za-z][A-Za-z.]|\))\s*$")
+
+
 def _is_code(text: str, start: int, end: int, digits: str) -> bool:
     """A stock code, never a count: a number padded with zeros ("002594", "01211"), one with an
     exchange suffix ("1211.HK") or after an exchange name ("SZ: 002594", "NYSE: 1234")."""
     if digits[0] == "0" and len(digits) >= 4 and digits.isdigit():
         return True
-    # "比亚迪(1211)": a bare code in brackets right after a Chinese name
+    # "比亚迪(1211)", "Nio (9866)", "Sinotruk (Hong Kong) (3808)": a bare code in brackets
+    # right after a name
     if (
         digits.isdigit()
         and 3 <= len(digits) <= 6
         and text[start - 1 : start] in ("(", "（")
         and text[end : end + 1] in (")", "）")
-        and "\u4e00" <= text[start - 2 : start - 1] <= "\u9fff"
+        and _NAME_END.search(text, max(0, start - 4), start - 1) is not None
     ):
         return True
     before = text[max(0, start - 12) : start]

@@ -330,6 +330,15 @@ _FOREIGN = re.compile(
     + "|".join(sorted(_FOREIGN_ZH, key=len, reverse=True))
     + ")"
 )
+# "Thai sales", "the Mexican market", "European registrations": a market outside China
+_FOREIGN_MARKET = re.compile(
+    r"\b(?:Thai|Mexican|European|Russian|Brazilian|Australian|Japanese|German|British|Egyptian"
+    r"|Indonesian|Malaysian|Vietnamese|Middle Eastern|Saudi|Israeli|Turkish|South African|Indian"
+    r"|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch|Belgian|Polish|Chilean"
+    r"|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|American|Latin American)"
+    r"(?= (?:(?:car|auto|vehicle|EV|passenger car|new car) )?(?:market|sales|registrations"
+    r"|buyers|customers|consumers)\b)"
+)
 FOREIGN = "foreign"  # the ``level`` of a place outside China
 
 
@@ -340,7 +349,8 @@ def names_in(s: str) -> list[Mention]:
     known = _without_locators(s, lex.find(s))
     unknown = [
         Mention(Entity(m.group(0), "unknown", FOREIGN, None, False), m.start(), m.end())
-        for m in _FOREIGN.finditer(s)
+        for pattern in (_FOREIGN, _FOREIGN_MARKET)
+        for m in pattern.finditer(s)
         if not any(k.start < m.end() and m.start() < k.end for k in known)
     ]
     foreign = list(unknown)
