@@ -428,6 +428,8 @@ CORE = [
     "zh_year_then_its_bound",
     "bracketed_stock_codes_after_english_names",
     "foreign_market_by_adjective",
+    "zh_traditional_brand_names_and_record_within_the_year",
+    "zh_must_reach_and_purchases",
 ]
 
 

@@ -327,7 +327,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月|全年|整年)"),
         "this_year",
     ),
-    (re.compile(r"(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来"), "ytd"),
+    # not "创年内新高", "今年以来最高": the scope of a record claim
+    (
+        re.compile(
+            r"(?:(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来)"
+            r"(?!的?(?:新高|最高|新低|最低|最好|最佳|单月|月度))"
+        ),
+        "ytd",
+    ),
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
     (re.compile(r"去年(?!同期|同月)|上一?年(?!同期|同月)"), "last_year"),
     # "皮卡年累计销量": the year's running total, not since the start
