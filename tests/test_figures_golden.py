@@ -430,6 +430,8 @@ CORE = [
     "foreign_market_by_adjective",
     "zh_traditional_brand_names_and_record_within_the_year",
     "zh_must_reach_and_purchases",
+    "weekly_counts_are_no_figures",
+    "year_streak_threshold",
 ]
 
 

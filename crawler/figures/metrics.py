@@ -322,6 +322,10 @@ _TRAP = _vocabulary(
         r"average (?:daily|weekly|monthly|per-day|per-month)\b",
         r"average (?:\w+ )?(?:sales|deliveries|output|production|volumes?|exports)\b",
         r"(?:daily|weekly|monthly) averages?\b",
+        # weekly registrations and sales: no period evwatch counts
+        r"weekly\b", r"week-(?:on|over)-week\b", r"consecutive weeks\b", r"in the week\b",
+        r"(?:that|this|last|the previous|the past) week['’]?s?\b(?= (?:\w+ )?(?:sales|deliveries"
+        r"|registrations|insurance))",
         # port and terminal throughput: a port is no maker and no region's output
         r"ports?\b", r"terminals?\b", r"piers?\b",
         # a threshold nobody reached: "none of them topped 10,000"
@@ -347,7 +351,8 @@ _TRAP = _vocabulary(
         r"保有|(?<![向给为])用户|里程|公里|千米|量级",
         # other products of the same makers: "小米手机7月出货量1200万台", 两轮车, 无人机
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",
-        r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)",
+        r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)"
+        r"|周销量|周交付|单周|第\d{1,2}周",
         r"港口|码头|口岸|港区",
         r"无一|均未|未能|没能|尚未",
         # one batch for one buyer: "交付当地公安", "向希腊交付250辆"

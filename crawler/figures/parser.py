@@ -234,8 +234,18 @@ _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
 _STREAK = re.compile(
     r"\b(?:straight|consecutive|successive|back-to-back)\s+(?:months?|quarters?)\b"
     r"|\bmonths?\s+in\s+a\s+row\b|\b(?:every|each)\s+month\s+(?:since|this year)\b"
+    r"|\bin each of the (?:past|last) \w+ months\b"
     r"|\bmonth after month\b|连续",
     re.I,
+)
+# a streak of years, in the number's clause or opening the sentence ("For the fourth
+# consecutive year, Geely Holding recorded more than 2 million units"); not "its run of
+# growth to four consecutive years, while its cumulative exports passed 1 million"
+_YEAR_STREAK = re.compile(
+    r"\b(?:straight|consecutive|successive)\s+years?\b|\byears?\s+in\s+a\s+row\b", re.I
+)
+_YEAR_STREAK_OPENING = re.compile(
+    r"\s*(?:For|In)\s+(?:the\s+|a\s+)?\w+\s+(?:straight|consecutive|successive)\s+years?,", re.I
 )
 # the mark a streak names itself: "连续两月破两万", "above 10,000 for a third straight month"
 _STREAK_MARK = re.compile(r"\d|[一二两三四五六七八九十]+[万千]")
@@ -1069,7 +1079,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         streak_after = _STREAK.search(s, n.end, c1)
         if streak_after and _STREAK_MARK.search(s, streak_after.end(), c1):
             streak_after = None  # "交付超2万台 连续两月破两万": the streak has its own mark
-        if cand.qualifier != "exact" and (_STREAK.search(s, 0, n.start) or streak_after):
+        year_streak = _YEAR_STREAK.search(s, c0, c1) or _YEAR_STREAK_OPENING.match(s)
+        if cand.qualifier != "exact" and (
+            _STREAK.search(s, 0, n.start) or streak_after or year_streak
+        ):
             # "above 10,000 for the third month in a row": a streak claim's threshold
             cand.drop("the threshold of a streak (a claim, not a figure)")
             continue
