@@ -432,6 +432,7 @@ CORE = [
     "zh_must_reach_and_purchases",
     "weekly_counts_are_no_figures",
     "year_streak_threshold",
+    "the_rival_of_a_maker_is_not_that_maker",
 ]
 
 

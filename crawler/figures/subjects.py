@@ -346,7 +346,7 @@ def names_in(s: str) -> list[Mention]:
     """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown") and
     places outside China (kind "unknown", level ``FOREIGN``)."""
     lex = lexicon()
-    known = _without_locators(s, lex.find(s))
+    known = [k for k in _without_locators(s, lex.find(s)) if not _RIVAL_AFTER.match(s, k.end)]
     unknown = [
         Mention(Entity(m.group(0), "unknown", FOREIGN, None, False), m.start(), m.end())
         for pattern in (_FOREIGN, _FOREIGN_MARKET)
@@ -373,6 +373,14 @@ def names_in(s: str) -> list[Mention]:
         return known
     kept = [m for m in known if not any(u.start <= m.start < u.end for u in unknown)]
     return sorted([*kept, *unknown], key=lambda m: m.start)
+
+
+# "Tesla rival BYD", "the Tesla Inc. TSLA rival delivered", "Tesla (NASDAQ:TSLA) rival's": the
+# name says whom another maker competes with; it is never the subject
+_RIVAL_AFTER = re.compile(
+    r"\.?(?:\s+(?:Inc|Co|Ltd|Corp)\.?)?(?:\s*\([^)]{0,24}\))?(?:\s+[A-Z]{2,5})?(?:'s|’s)?"
+    r"\s+(?:rival|competitor|challenger|contender|peer)s?\b"
+)
 
 
 # "east China's Anhui Province", "Guangdong, south China,": the country only says where
