@@ -433,6 +433,7 @@ CORE = [
     "weekly_counts_are_no_figures",
     "year_streak_threshold",
     "the_rival_of_a_maker_is_not_that_maker",
+    "running_total_with_a_yoy_rate_is_the_years",
 ]
 
 

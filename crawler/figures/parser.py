@@ -1416,6 +1416,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     if hits and not live:
         state.carry_metric = hits[-1].kind if hits[-1].kind != "prodsales" else None
     _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits)
+    for cand in live:
+        period = cand.period
+        if period is not None and period.kind == "lifetime" and cand.yoy is not None:
+            # "累计交付量达13.4万辆，同比增长82%": a running total with a year-on-year rate is
+            # the year's so far
+            cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
     _attach_claims(s, live, starts, bounds)
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
