@@ -434,6 +434,8 @@ CORE = [
     "year_streak_threshold",
     "the_rival_of_a_maker_is_not_that_maker",
     "running_total_with_a_yoy_rate_is_the_years",
+    "zh_months_in_order_respectively",
+    "years_and_months_listed_in_order",
 ]
 
 

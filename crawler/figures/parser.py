@@ -37,7 +37,14 @@ from crawler.figures.confidence import (
 from crawler.figures.entities import Entity, Mention, composite_name, lexicon, sole_model_of
 from crawler.figures.model import Figure
 from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
-from crawler.figures.periods import Parts, Period, find_parts, is_announcement, resolve
+from crawler.figures.periods import (
+    Parts,
+    Period,
+    find_parts,
+    is_announcement,
+    month_period,
+    resolve,
+)
 from crawler.figures.roles import (
     LIST_SEP,
     OWNER_AFTER,
@@ -1004,7 +1011,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         and not _RELATIVE_CLAUSE.match(s, starts[i])
         and not _PLANNED.search(s, starts[i], bounds[i])
     }
-    in_order = _years_in_order(s, [c.number for c in cands if c.number.counts != OTHER])
+    in_order = _times_in_order(
+        s, [c.number for c in cands if c.number.counts != OTHER], state.published
+    )
     for cand in cands:
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -1892,20 +1901,69 @@ _YEAR_SPAN = re.compile(
 )
 
 
-def _years_in_order(s: str, numbers: list[Number]) -> dict[int, Period]:
-    """A span of years followed by one count for each year: each count's year, by the count's
-    offset ("from 2019 through 2022, reaching A, B, C and D")."""
+# "2023、2024年的交付量分別為", "in 2022 and 2023 ... respectively": a list of years
+_YEAR_LIST = re.compile(
+    r"((?:19|20)\d\d)\s*年?\s*(?:、|,|，|和|与|及|and)\s*((?:19|20)\d\d)\s*年?(?!\s*[-–—至到])"
+)
+# "2024年1月至11月", "from January to November": a span of months
+_MONTH_SPAN = re.compile(
+    r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*月"
+)
+# "in May, June and July", "5月、6月和7月": a list of months
+_EN_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_LIST = re.compile(
+    rf"\b{_EN_MONTH}(?:,\s*{_EN_MONTH})?,?\s+and\s+{_EN_MONTH}\b"
+    r"|(\d{1,2})\s*月\s*[、,，]\s*(\d{1,2})\s*月(?:\s*[、,，和与及]\s*(\d{1,2})\s*月)?"
+)
+_MONTH_NUMBER = {name: i for i, name in enumerate(_EN_MONTH[1:-1].split("|"), 1)}
+
+
+def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int, Period]:
+    """Times said in a row, then one count for each, in order: each count's period, by the
+    count's offset ("from 2019 through 2022, reaching A, B, C and D"; with "respectively" or
+    分别: "2023、2024年的交付量分別為A、B", "1月至11月的月销量分别为A、B…", "in May, June and
+    July were A, B and C respectively")."""
     span = _YEAR_SPAN.search(s)
-    if span is None:
+    if span is not None:
+        first, last = (int(y) for y in (span[1] or span[3], span[2] or span[4]))
+        years = list(range(first, last + 1)) if last > first else []
+        return _in_order(numbers, span.end(), [_year(y) for y in years])
+    if not _RESPECTIVELY.search(s):
         return {}
-    first, last = (int(y) for y in (span[1] or span[3], span[2] or span[4]))
-    counts = [n for n in numbers if n.start > span.end()]
-    if last <= first or len(counts) != last - first + 1:
+    listed = _YEAR_LIST.search(s)
+    if listed is not None and int(listed[2]) > int(listed[1]):
+        return _in_order(numbers, listed.end(), [_year(int(listed[1])), _year(int(listed[2]))])
+    months = _MONTH_SPAN.search(s)
+    if months is not None and int(months[2]) < int(months[3]) <= 12:
+        year = int(months[1]) if months[1] else None
+        periods = [
+            month_period(m, year, published) for m in range(int(months[2]), int(months[3]) + 1)
+        ]
+        return _in_order(numbers, months.end(), periods)
+    named = _MONTH_LIST.search(s)
+    if named is not None:
+        names = [g for g in named.groups() if g]
+        order = [_MONTH_NUMBER[g] if g in _MONTH_NUMBER else int(g) for g in names]
+        if all(1 <= m <= 12 for m in order):
+            return _in_order(
+                numbers, named.end(), [month_period(m, None, published) for m in order]
+            )
+    return {}
+
+
+def _year(year: int) -> Period:
+    return Period("year", date(year, 1, 1), date(year, 12, 31))
+
+
+def _in_order(numbers: list[Number], after: int, periods: list[Period]) -> dict[int, Period]:
+    """The counts after offset ``after``, one for each period in order; nothing unless there
+    are exactly as many counts as periods."""
+    counts = [n for n in numbers if n.start > after]
+    if len(periods) < 2 or len(counts) != len(periods):
         return {}
-    return {
-        n.start: Period("year", date(year, 1, 1), date(year, 12, 31))
-        for year, n in zip(range(first, last + 1), counts, strict=True)
-    }
+    return {n.start: period for period, n in zip(periods, counts, strict=True)}
 
 
 def _pair_respectively(

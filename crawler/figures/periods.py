@@ -1586,6 +1586,11 @@ def _lifetime_end(carry: Period | None, published: date) -> date:
     return _last_month_end(published) if published.day <= 5 else published
 
 
+def month_period(month: int, year: int | None, published: date) -> Period:
+    """The month ``month`` of ``year``, or the last one by ``published`` when no year is said."""
+    return _month(month, year, published)
+
+
 def _month(month: int, year: int | None, published: date) -> Period:
     y = year if year is not None else _infer_year(month, published)
     return Period("month", date(y, month, 1), month_end(y, month))
