@@ -436,6 +436,7 @@ CORE = [
     "running_total_with_a_yoy_rate_is_the_years",
     "zh_months_in_order_respectively",
     "years_and_months_listed_in_order",
+    "the_september_quarter",
 ]
 
 

@@ -424,11 +424,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\d)(20\d\d)\s*Q([1-4])(?![A-Za-z0-9])", re.IGNORECASE), "en_year_quarter"),
     (
         re.compile(
-            r"\b(?:quarter|three months)\s+(?:that\s+)?(?:ended|ending|through|to)\s+"
+            r"\b(?:quarter|three months)\s+(?:that\s+)?(?:ended|ending|through|to)\s+(?:in\s+)?"
             + _MON
             + r"(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
+        "en_quarter_to",
+    ),
+    # "in the September quarter": the quarter that ends with that month
+    (
+        re.compile(r"\bthe\s+" + _MON + r"(?:\s+(20\d\d))?\s+quarter\b", re.IGNORECASE),
         "en_quarter_to",
     ),
     (
