@@ -437,6 +437,7 @@ CORE = [
     "zh_months_in_order_respectively",
     "years_and_months_listed_in_order",
     "the_september_quarter",
+    "zh_target_revised_in_the_next_clause",
 ]
 
 

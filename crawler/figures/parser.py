@@ -1037,7 +1037,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
-        if trap is None and cand.clause > 0 and _VERBLESS.match(clause):
+        if trap is None and cand.clause > 0 and (_VERBLESS.match(clause) or _REVISED.match(clause)):
             # "Henan aims to build ..., with annual output of 2 million": the plan governs it
             trap = mx.FORECAST.search(s, starts[cand.clause - 1], c0)
         if trap:
@@ -1570,6 +1570,12 @@ _TO_A_MARKET_BEFORE = re.compile(
 # ("把年度销售目标,由550万下调至460万辆": the change of a target, said after it)
 _VERBLESS = re.compile(
     r"\s*(?:(?:with|including|of which|among them|from)\b|其中|包括|由|从)", re.I
+)
+# "将交付目标从12万辆，调整至13万辆", "raised it to 130,000": a target revised in the next clause
+_REVISED = re.compile(
+    r"\s*(?:再|又|最终|随后|并)?(?:调整|上调|下调|提高|提升|降低|修正|修改|改)(?:至|到|为)"
+    r"|\s*(?:and\s+)?(?:raised|lowered|cut|revised|adjusted|lifted)\s+(?:it\s+)?(?:up\s+|down\s+)?to\b",
+    re.I,
 )
 _OWN_PAST_PREDICATE = re.compile(
     r"\s*(?:which|that|who)\s+(?:(?:also|had|has)\s+)?(?:manufactured|produced|built|made|sold"
