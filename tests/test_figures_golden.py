@@ -438,6 +438,8 @@ CORE = [
     "years_and_months_listed_in_order",
     "the_september_quarter",
     "zh_target_revised_in_the_next_clause",
+    "zh_model_running_total_after_a_years_total",
+    "zh_vehicles_promoted_are_on_the_road",
 ]
 
 

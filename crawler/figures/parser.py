@@ -900,6 +900,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 _BARE_CUMULATIVE = re.compile(r"累计")
+_PART_OR_RATE = re.compile(r"其中|同比|分别")
 # what makes 累计 a count since the start: 历史累计, 截至…累计, 自…以来, 迄今, 总计
 _SINCE_START_ZH = re.compile(r"历史|截至|截止|以来|迄今|总计|自\d|投产|上市")
 _ONE_DAY = re.compile(r"\b(?:single|one)[- ]day\b|\bin a day\b|单日|一天|当天|当日", re.I)
@@ -1284,6 +1285,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and state.carry_period.kind == "ytd"
             and _BARE_CUMULATIVE.search(clause)
             and not _SINCE_START_ZH.search(s)
+            # a part of the span's total or compared with a year before; not "理想ONE累计交付
+            # 量达96516辆" after the maker's year so far (a model's running total)
+            and _PART_OR_RATE.search(s)
         ):
             # "1—6月…。其中,…插电式混合动力汽车累计销售9.9万辆": the year so far, summed
             period = state.carry_period
