@@ -440,6 +440,7 @@ CORE = [
     "zh_target_revised_in_the_next_clause",
     "zh_model_running_total_after_a_years_total",
     "zh_vehicles_promoted_are_on_the_road",
+    "makers_base_in_a_place_after_a_preposition",
 ]
 
 

@@ -39,6 +39,7 @@ _PLANT_WORDS = r"(?:operations|plant|factory|base|facility|facilities|gigafactor
 _MAKER_PLACE_PLANT = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
 )
+_OPENING_WORD = re.compile(r"(?:At|In|On|For|By|From|With|The|And|But)\s+(?=\S)")
 # "BYD's factory in Changzhou", "Geely's production facilities in Beilun"
 _MAKER_PLANT_IN_PLACE = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}{_PLANT_WORDS}\s+in\s+"
@@ -148,7 +149,11 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     out: list[Unknown] = []
     for pattern in (_MAKER_PLACE_PLANT, _MAKER_PLANT_IN_PLACE) if "'s" in s or "’s" in s else ():
         for m in pattern.finditer(s):
-            out.append(Unknown(m.group(0), m.start(), m.end(), (m.group(1), m.group(2))))
+            maker, start = m.group(1), m.start()
+            opening = _OPENING_WORD.match(maker)  # "At Geely's base in Changxing"
+            if opening:
+                maker, start = maker[opening.end() :], start + opening.end()
+            out.append(Unknown(s[start : m.end()], start, m.end(), (maker, m.group(2))))
     for m in _JOINT_VENTURE.finditer(s) if _JOINT_VENTURE_NEEDLE.search(s) else ():
         out.append(Unknown(m.group(0), m.start(), m.end()))
     for k in known if not s.isascii() else ():
