@@ -7,9 +7,9 @@ from crawler.figures.evaluation import describe, score, score_case
 from crawler.replica.recorded import load_article_cases
 from tests.conftest import REPO
 
-# The bar for articles nobody tuned on; pinned so a regression fails.
-PRECISION_FLOOR = 0.95
-RECALL_FLOOR = 0.90
+# Pinned just under what the parser reads now (P 1.000, R 0.974), so a regression fails.
+PRECISION_FLOOR = 0.98
+RECALL_FLOOR = 0.95
 
 
 def test_whole_articles_meet_the_precision_and_recall_bar() -> None:
