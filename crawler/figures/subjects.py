@@ -337,7 +337,7 @@ _FOREIGN = re.compile(
 )
 # "Thai sales", "the Mexican market", "European registrations": a market outside China
 _FOREIGN_MARKET = re.compile(
-    r"\b(?:Thai|Mexican|European|Russian|Brazilian|Australian|Japanese|German|British|Egyptian"
+    r"(?=[A-Z])\b(?:Thai|Mexican|European|Russian|Brazilian|Australian|Japanese|German|British|Egyptian"
     r"|Indonesian|Malaysian|Vietnamese|Middle Eastern|Saudi|Israeli|Turkish|South African|Indian"
     r"|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch|Belgian|Polish|Chilean"
     r"|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|American|Latin American)"
