@@ -441,6 +441,8 @@ CORE = [
     "zh_model_running_total_after_a_years_total",
     "zh_vehicles_promoted_are_on_the_road",
     "makers_base_in_a_place_after_a_preposition",
+    "roman_numeral_quarters",
+    "stores_named_spaces_and_houses",
 ]
 
 

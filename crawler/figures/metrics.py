@@ -302,6 +302,7 @@ _TRAP = _vocabulary(
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
+        r"(?<!parking )spaces\b", r"houses\b", r"service cent(?:er|re)s\b",
         r"piles?\b", r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
         r"worth\b", r"valued\b",
         # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of"

@@ -568,6 +568,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "that_quarter",
     ),
     (re.compile(r"\bquarterly (?:record|high|best)\b", re.IGNORECASE), "quarterly_claim"),
+    # "In Quarter II, Xiaomi delivered 81,302"
+    (re.compile(r"\bQuarter\s+(IV|I{1,3})\b(?:,?\s+(20\d\d))?"), "en_roman_quarter"),
     (
         re.compile(
             r"\b(?:in|during|over|for|across) the same (?:(?:two|three|four|five|six|seven|eight"
@@ -695,6 +697,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_n_month_period": ("month",),
     "en_first_q": ("first",),
     "en_quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "en_roman_quarter": ("quarter",),
     "en_half": ("half", "h1", "h2"),
     "en_as_of": ("as of", "as at", "by ", "through", "until", "up to"),
     "en_year_end": ("end of",),
@@ -969,6 +972,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 q = int(token[0]) if token[0].isdigit() else _ORDINALS[token]
                 _add(parts, m, quarter=q)
                 _year_of(g[2], parts)
+            elif kind == "en_roman_quarter":
+                _add(parts, m, quarter={"I": 1, "II": 2, "III": 3, "IV": 4}[g[0]])
+                _year_of(g[1], parts)
             elif kind == "en_half":
                 token = (g[0] or g[1]).lower()
                 _add(parts, m, half=1 if token in ("first", "1") else 2)
