@@ -443,6 +443,7 @@ CORE = [
     "makers_base_in_a_place_after_a_preposition",
     "roman_numeral_quarters",
     "stores_named_spaces_and_houses",
+    "months_after_their_counts_respectively",
 ]
 
 

@@ -1957,9 +1957,10 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         names = [g for g in named.groups() if g]
         order = [_MONTH_NUMBER[g] if g in _MONTH_NUMBER else int(g) for g in names]
         if all(1 <= m <= 12 for m in order):
-            return _in_order(
-                numbers, named.end(), [month_period(m, None, published) for m in order]
-            )
+            periods = [month_period(m, None, published) for m in order]
+            # the months after their counts: "10,052 and 10,677 units in July and August"
+            before = [n for n in numbers if n.end <= named.start()]
+            return _in_order(numbers, named.end(), periods) or _in_order(before, -1, periods)
     return {}
 
 
