@@ -444,6 +444,7 @@ CORE = [
     "roman_numeral_quarters",
     "stores_named_spaces_and_houses",
     "months_after_their_counts_respectively",
+    "rate_over_the_whole_of_last_year",
 ]
 
 

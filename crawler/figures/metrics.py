@@ -595,9 +595,12 @@ _YOY = re.compile(
     r"|from (?:a|the) year|annual(?:ly)?|\blast year\b|(?:previous|prior) year|同比|按年",
     _I,
 )
-# a rate against the previous quarter belongs to neither field
+# a rate against the previous quarter, or against the whole of last year ("1.9 million in the
+# first 11 months, up 30% over the whole of last year"), belongs to neither field
 _QOQ = re.compile(
-    rf"quarter{_OVER}quarter|\bqoq\b|q/q"
+    r"\b(?:over|than|from|on|compared (?:with|to))\s+(?:the\s+)?(?:whole|entire|full)\s+(?:of\s+)?"
+    r"(?:last|the previous|the prior)\s+year|比上年全年|比去年全年|较去年全年"
+    rf"|quarter{_OVER}quarter|\bqoq\b|q/q"
     r"|\b(?:of|in|from|over|than|(?:compared|as compared) (?:with|to)) the (?:first|second|third"
     r"|fourth|previous|prior|preceding|last) quarter"
     r"|\bfrom (?:a|the) quarter (?:earlier|ago|before)",
