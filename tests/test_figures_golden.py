@@ -445,6 +445,7 @@ CORE = [
     "stores_named_spaces_and_houses",
     "months_after_their_counts_respectively",
     "rate_over_the_whole_of_last_year",
+    "month_over_month_said_inside_the_rate",
 ]
 
 

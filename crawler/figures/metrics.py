@@ -338,6 +338,9 @@ _TRAP = _vocabulary(
         r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th)) time\b",
         # a threshold that sorts makers: "17 manufacturers each wholesaling more than 10,000"
         r"(?:manufacturers|automakers|carmakers|makers|brands|companies|firms)(?: that)? each\b",
+        # "manufacturers with wholesale sales of more than 10,000 units": a threshold that sorts
+        r"(?:manufacturers|automakers|carmakers|makers|brands|companies|firms) with "
+        r"(?:[\w-]+ ){0,3}(?:of )?(?:more than|over|above|at least|exceeding)\b",
         # throughput, batches, rolling windows, forecasts in the infinitive
         r"handl(?:ed|es|ing)\b", r"batch(?:es)?\b", r"to come in at\b",
         r"(?:past|last|trailing) (?:12|twelve) months\b",
@@ -719,7 +722,11 @@ def _growth_en(text: str) -> list[Growth]:
         if any(g.start <= m.start() < g.end for g in out):
             continue
         value = _signed(m.group(1), "%", m.group(2))
-        out.append(Growth(m.start(), m.end(), value, _is_mom(text, m.start(), m.end())))
+        said = text[m.start() : m.end()]  # "a 26.5% month-over-month increase": its own kind
+        mom = bool(_MOM.search(said)) or (
+            not _YOY.search(said) and _is_mom(text, m.start(), m.end())
+        )
+        out.append(Growth(m.start(), m.end(), value, mom))
     return out
 
 
