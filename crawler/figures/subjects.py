@@ -308,7 +308,8 @@ def model_after(s: str, end: int) -> bool:
 
 # Countries and markets outside China: no entity evwatch counts, so a number of theirs is
 # nobody's ("Japan's 954,000", 日本出口399万辆); "in South Africa" scopes a maker's count to one
-# market (see FOREIGN_SCOPE). Adjectives ("US-listed", "Japanese") are left out on purpose.
+# market (the parser's _in_foreign_market). Adjectives alone ("US-listed", "Japanese") are no
+# places; with a market noun they are (_FOREIGN_MARKET).
 _FOREIGN_EN = (
     "Japan", "Germany", "the United States", "the United Kingdom", "Britain", "South Korea",
     "Korea", "India", "France", "Italy", "Spain", "Russia", "Mexico", "Brazil", "Thailand",
@@ -337,9 +338,9 @@ _FOREIGN = re.compile(
 )
 # "Thai sales", "the Mexican market", "European registrations": a market outside China
 _FOREIGN_MARKET = re.compile(
-    r"(?=[A-Z])\b(?:Thai|Mexican|European|Russian|Brazilian|Australian|Japanese|German|British|Egyptian"
-    r"|Indonesian|Malaysian|Vietnamese|Middle Eastern|Saudi|Israeli|Turkish|South African|Indian"
-    r"|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch|Belgian|Polish|Chilean"
+    r"(?=[A-Z])\b(?:Thai|Mexican|European|Russian|Brazilian|Australian|Japanese|German|British"
+    r"|Egyptian|Indonesian|Malaysian|Vietnamese|Middle Eastern|Saudi|Israeli|Turkish"
+    r"|South African|Indian|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch|Belgian|Polish|Chilean"
     r"|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|American|Latin American)"
     r"(?= (?:(?:car|auto|vehicle|EV|passenger car|new car) )?(?:market|sales|registrations"
     r"|buyers|customers|consumers)\b)"
