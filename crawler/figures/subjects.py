@@ -340,8 +340,8 @@ _FOREIGN = re.compile(
 _FOREIGN_MARKET = re.compile(
     r"(?=[A-Z])\b(?:Thai|Mexican|European|Russian|Brazilian|Australian|Japanese|German|British"
     r"|Egyptian|Indonesian|Malaysian|Vietnamese|Middle Eastern|Saudi|Israeli|Turkish"
-    r"|South African|Indian|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch|Belgian|Polish|Chilean"
-    r"|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|American|Latin American)"
+    r"|South African|Indian|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch"
+    r"|Belgian|Polish|Chilean|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|American|Latin American)"
     r"(?= (?:(?:car|auto|vehicle|EV|passenger car|new car) )?(?:market|sales|registrations"
     r"|buyers|customers|consumers)\b)"
 )
