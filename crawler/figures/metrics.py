@@ -183,8 +183,8 @@ _METRIC_NEEDLES = {
     ),
     "deliveries": ("deliver", "hand", "交付", "交车"),
     "production": (
-        "produc", "output", "manufactur", "roll", "turn", "off", "buil", "assembled", "made",
-        "产", "下线", "制造",
+        "produc", "output", "manufactur", "roll", "turn", "churn", "off", "buil", "assembled",
+        "made", "产", "下线", "制造",
     ),
     "sales": (
         "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments",
