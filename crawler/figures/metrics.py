@@ -427,6 +427,8 @@ BASE_AFTER = re.compile(
     _I,
 )
 
+# "below the significant 200,000-unit mark": an adjective between the word and the number
+_BOUND_ADJECTIVE = r"(?:(?:significant|key|crucial|important|psychological|symbolic|landmark)\s+)?"
 # qualifier words right before the number
 QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     # (word boundary and script tested once before the alternatives, as in _vocabulary)
@@ -434,7 +436,9 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "at_most",
         re.compile(
             r"(?:\b(?:under|less than|below|fewer than|no more than|just shy of|short of)"
-            r"|(?=[\u4e00-\u9fff])(?:不足|不到|低于|未满|少于))\s*(?:the\s+)?(?:(?:significant|key|crucial|important|psychological|symbolic|landmark)\s+)?$",
+            r"|(?=[\u4e00-\u9fff])(?:不足|不到|低于|未满|少于))\s*(?:the\s+)?"
+            + _BOUND_ADJECTIVE
+            + "$",
             _I,
         ),
     ),
@@ -443,7 +447,9 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b(?:about|nearly|around|some|close to|roughly|approximately|almost"
             r"|approaching|nearing|circa|an estimated)|~"
-            r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|逾近))\s*(?:the\s+)?(?:(?:significant|key|crucial|important|psychological|symbolic|landmark)\s+)?$",
+            r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|逾近))\s*(?:the\s+)?"
+            + _BOUND_ADJECTIVE
+            + "$",
             _I,
         ),
     ),
@@ -459,7 +465,9 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"|(?=[\u4e00-\u9fff])(?:(?:超过|超出|突破|站上|迈过|冲破|越过|跨过)了?|超|逾)"
             r"|\b(?:level|mark|milestone) of"
             r"|(?=[\u4e00-\u9fff])(?:破|至少|不少于"
-            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上))\s*(?:the\s+)?(?:a\s+)?(?:(?:significant|key|crucial|important|psychological|symbolic|landmark)\s+)?$",
+            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上))\s*(?:the\s+)?(?:a\s+)?"
+            + _BOUND_ADJECTIVE
+            + "$",
             _I,
         ),
     ),
