@@ -617,9 +617,10 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     else Entity(s[a:b], "unknown", "", None, False)
                 )
             elif kind == "set":
-                owner = _whole_group(s, [f for f in found if f.end <= a])
-                if owner is None and not _last_list(s, [f for f in found if f.end <= a]):
-                    owner = state.last_list_group
+                named_before = [f for f in found if f.end <= a]
+                owner = _whole_group(s, named_before)
+                if owner is None and not _last_list(s, named_before):
+                    owner = state.last_list_group  # no list in this sentence: the last one
                 target = owner or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "capital":
                 province = next(
@@ -820,9 +821,9 @@ def _of_nationality(words: str, target: Entity, before: list[Entity]) -> Entity:
         fits = [e for e in before if e.foreign]
     else:
         return target
-    if target in fits or not fits:
-        return target if target in fits else Entity(words, "unknown", "", None, False)
-    return fits[-1]
+    if target in fits:
+        return target
+    return fits[-1] if fits else Entity(words, "unknown", "", None, False)
 
 
 def _last_two(named: list[Entity]) -> tuple[Entity, Entity] | None:
