@@ -446,6 +446,7 @@ CORE = [
     "months_after_their_counts_respectively",
     "rate_over_the_whole_of_last_year",
     "month_over_month_said_inside_the_rate",
+    "all_of_last_year_is_the_whole_year",
 ]
 
 

@@ -497,7 +497,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:full[- ]year|whole year|annual|annually|entire year|in a single year"
-            r"|in one year|within a year|(?:the\s+)?(?:whole|entirety)\s+of(?=\s+(?:19|20)\d\d))\b",
+            r"|in one year|within a year|(?:the\s+)?(?:whole|entirety)\s+of(?=\s+(?:19|20)\d\d)"
+            # "the 1.86 million it sold for all of last year": the whole year, not its same span
+            r"|(?:all|(?:the\s+)?(?:whole|entirety))\s+of(?=\s+(?:last|the previous)\s+year))\b",
             re.IGNORECASE,
         ),
         "full_year",
@@ -636,6 +638,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "single year",
         "one year",
         "within a year",
+        "all of",
     ),
     "lifetime": (
         "累",
