@@ -447,6 +447,9 @@ CORE = [
     "rate_over_the_whole_of_last_year",
     "month_over_month_said_inside_the_rate",
     "all_of_last_year_is_the_whole_year",
+    "an_office_names_no_subject",
+    "an_office_names_no_subject_en",
+    "money_made_by_counted_cars",
 ]
 
 

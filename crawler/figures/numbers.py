@@ -398,6 +398,12 @@ _PRICE_BAND_AFTER = re.compile(
     r"(?:纯电|电动|新能源|插混|燃油)?(?:车型|车|级|价位|价格|区间|市场|售价|价格带|档)"
 )
 
+# "3000万辆汽车的利润不如…": the money the cars made, not a count of them
+_MONEY_OF_AFTER = re.compile(
+    r"(?:新能源)?(?:汽车|車|车|乘用车|乘用車)?的?(?:利润|利潤|营收|營收|收入|产值|產值|毛利|净利|淨利"
+    r"|销售额|銷售額|营业额|營業額)"
+)
+
 
 def _en_counts(after: str) -> tuple[str, int]:
     """What an English number counts, from the words after it; and the length of the noun."""
@@ -568,6 +574,8 @@ def find_numbers(text: str) -> list[Number]:
                     after_qualifier = _ZH_QUALIFIERS[q.group(1)]
                     unit_end += q.end()
                     end = max(end, unit_end)
+        if counts == VEHICLE and _MONEY_OF_AFTER.match(text, unit_end):
+            counts = OTHER
         if bare_letter and counts != VEHICLE:
             counts = OTHER
         out.append(Number(start, end, value, counts, after_qualifier, ordinal, unit_end))

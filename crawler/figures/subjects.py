@@ -352,7 +352,11 @@ def names_in(s: str) -> list[Mention]:
     """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown") and
     places outside China (kind "unknown", level ``FOREIGN``)."""
     lex = lexicon()
-    known = [k for k in _without_locators(s, lex.find(s)) if not _RIVAL_AFTER.match(s, k.end)]
+    known = [
+        k
+        for k in _without_locators(s, lex.find(s))
+        if not _RIVAL_AFTER.match(s, k.end) and not _in_an_office(s, k)
+    ]
     unknown = [
         Mention(Entity(m.group(0), "unknown", FOREIGN, None, False), m.start(), m.end())
         for pattern in (_FOREIGN, _FOREIGN_MARKET)
@@ -387,6 +391,28 @@ _RIVAL_AFTER = re.compile(
     r"\.?(?:\s+(?:Inc|Co|Ltd|Corp)\.?)?(?:\s*\([^)]{0,24}\))?(?:\s+[A-Z]{2,5})?(?:'s|’s)?"
     r"\s+(?:rival|competitor|challenger|contender|peer)s?\b"
 )
+
+
+# "前重庆市长", "Henan's party secretary", "the mayor of Hefei": the place names an office; the
+# official's words are about something else, never the place's own count
+_OFFICE_AFTER = re.compile(
+    r"(?:市|省|自治区|县|区)?(?:委|政府)?(?:常务)?副?(?:市长|市長|省长|省長|书记|書記|主席|区长|區長"
+    r"|县长|縣長)"
+    r"|(?:'s|’s)?\s+(?:(?:former|vice|deputy|executive)\s+)*(?:mayor|governor"
+    r"|party (?:secretary|chief))\b",
+    re.I,
+)
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:mayor|governor|party (?:secretary|chief)) of\s+(?:the\s+)?$", re.I
+)
+
+
+def _in_an_office(s: str, mention: Mention) -> bool:
+    end = mention.end - 1 if s[mention.end - 1] in "市省县区" else mention.end  # 重庆市|长
+    return mention.entity.is_region and bool(
+        _OFFICE_AFTER.match(s, end)
+        or _OFFICE_BEFORE.search(s, max(0, mention.start - 32), mention.start)
+    )
 
 
 # "east China's Anhui Province", "Guangdong, south China,": the country only says where
