@@ -450,6 +450,10 @@ CORE = [
     "an_office_names_no_subject",
     "an_office_names_no_subject_en",
     "money_made_by_counted_cars",
+    "release_day_before_a_full_year",
+    "time_of_a_base_rate_is_not_the_numbers",
+    "a_rate_then_its_month_then_the_number",
+    "a_share_price_rate_is_no_growth",
 ]
 
 

@@ -786,10 +786,14 @@ def growth_hits(text: str) -> list[Growth]:
         if not _QOQ.search(_after_rate(text, g.end))
         and not _SHARE_VERB_BEFORE.search(text, max(0, g.start - 8), g.start)
         and not _SHARE_OF_AFTER.match(text, g.end)
+        and not _BASE_RATE_BEFORE.search(text, max(0, g.start - 20), g.start)
     ]
     return sorted(out, key=lambda g: g.start)
 
 
+MONEY_SIGN = re.compile(r"[$¥€£￥]|\b(?:yuan|RMB|dollars?|euros?)\b", _I)
+# "to 2.1 million from a 13.9% rise in May": the rate of another time, compared against
+_BASE_RATE_BEFORE = re.compile(r"\b(?:from|after|versus|compared with|against)\s+(?:an?\s+)?$", _I)
 # "making up 3.5 per cent of China's total", "taking up 9%": a share, not a growth rate
 _SHARE_VERB_BEFORE = re.compile(r"\b(?:mak(?:e|es|ing)|made|tak(?:e|es|ing)|took)\s+$", _I)
 _SHARE_OF_AFTER = re.compile(

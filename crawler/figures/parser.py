@@ -2086,6 +2086,17 @@ def _is_base(cand: _Candidate, parts: Parts) -> bool:
     return tie is not None and tie.base
 
 
+# "up 9.7% (in July) (year on year) to 1.87 million": the rate of the number it led to
+_RATE_LEADS_TO = re.compile(
+    r"[\s,，]*(?:(?:in|during|for|over)\s+(?:the\s+)?(?:first\s+)?[A-Za-z0-9-]+"
+    r"(?:\s+(?:months?|quarter|half|of\s+(?:19|20)\d\d|(?:19|20)\d\d))?[\s,，]*)?"
+    r"(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)|y/y|m/m|yoy|mom"
+    r"|from a year (?:earlier|ago))?"
+    r"[\s,，]*(?:to\b|at\b|reaching\b|至|达到?|为)",
+    re.I,
+)
+
+
 def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
     if not live:
         return
@@ -2129,12 +2140,10 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
         if target is None and following:
             nxt = following[0]
             between = s[g.end : nxt.number.start]
-            if len(between) < 25 and re.match(
-                r"^[\s,，]*(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)|y/y|m/m|yoy|mom"
-                r"|from a year (?:earlier|ago))?"
-                r"[\s,，]*(?:to\b|at\b|reaching\b|至|达到?|为)",
-                between,
-                re.I,
+            if (
+                len(between) < 45
+                and _RATE_LEADS_TO.match(between)
+                and not mx.MONEY_SIGN.search(between)  # "rose 8.7% to HK$34.25, after it"
             ):
                 target = nxt
         if target is None:

@@ -274,6 +274,16 @@ _BEATEN_RECORD_TIME = re.compile(
     r"(?:from|in|of|set in)\s+(?P<t>[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?)",
     re.I,
 )
+# "grew 18.6% in June to 2.1 million from a 13.9% rise in May": the time of the rate the
+# growth is set against, not the number's
+_RATE_BASE_TIME = re.compile(
+    r"\b(?:from|after|versus|compared with|against)\s+(?:an?\s+)?(?:[\d.]+\s*(?:%|percent|per cent)"
+    r"|\w+)(?:-percent)?\s+(?:rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease"
+    r"|contraction|expansion)\s+(?:in|during|for)\s+(?P<t>(?:the\s+)?[A-Z][a-z]+\.?"
+    r"(?:\s+(?:19|20)\d\d)?)",
+    re.I,
+)
+_RATE_BASE_NEEDLE = re.compile(r"rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease")
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # weeks, ten-day spans, day ranges and holidays: a part of a month, no calendar period
@@ -859,6 +869,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
             m.span("t" if m.group("t") else "t2") for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
+    if _RATE_BASE_NEEDLE.search(lowered):
+        taken += [m.span("t") for m in _RATE_BASE_TIME.finditer(text, start, end)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
@@ -1491,6 +1503,10 @@ def _resolve(
             and not parts.year_alone
         ):  # "On June 1, ... a total of 44,454" is no running total to June 1
             return Period("lifetime", LIFETIME_START, end)
+        if announce and parts.day and parts.full_year and year is None and not parts.ytd:
+            # "data released on 14 January point to full year sales of 28.08 million": the
+            # day of the release; the count is the year's
+            return _resolve(replace(parts, day=None), published, carry)
         if (
             parts.as_of
             or parts.ytd
