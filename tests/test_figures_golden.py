@@ -454,6 +454,9 @@ CORE = [
     "time_of_a_base_rate_is_not_the_numbers",
     "a_rate_then_its_month_then_the_number",
     "a_share_price_rate_is_no_growth",
+    "so_far_this_year_after_part_of_a_month",
+    "in_total_after_a_rolling_span",
+    "zh_so_far_this_year_after_part_of_a_month",
 ]
 
 

@@ -320,6 +320,9 @@ class _State:
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
+    # the last time said was a part of a month or a rolling span ("February 1-23", "the past
+    # 12 months"): "so far this year" or "in total" after it ends inside that span
+    off_calendar: bool = False
     sentence_no: int = 0
     carry_metric: str | None = None
     carry_segment: str | None = None
@@ -1249,6 +1252,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if not parts.empty or n.ordinal
             else None
         )
+        if period is not None and state.off_calendar and _open_ended(parts):
+            cand.drop("a running total that ends inside a part of a month or a rolling span")
+            continue
         if period is None and parts.empty:
             period = state.carry_period
             if (
@@ -2215,6 +2221,14 @@ def _years_mixed(parts: Parts, published: date) -> bool:
     return len(years) > 1
 
 
+def _open_ended(parts: Parts) -> bool:
+    """ "so far this year", "in total": a running total whose end the words do not name."""
+    return (parts.ytd or parts.total) and all(
+        v is None
+        for v in (parts.month, parts.months, parts.quarter, parts.half, parts.as_of, parts.day)
+    )
+
+
 def _carry_updates(
     s: str,
     parts_all: Parts,
@@ -2242,6 +2256,10 @@ def _carry_updates(
                 state.lead_period = period
     if segs:
         state.carry_segment = segs[-1].kind
+    if state.carry_from == state.sentence_no:
+        state.off_calendar = False
+    if parts_all.rolling:
+        state.off_calendar = True
 
 
 def _key(f: Figure) -> tuple[object, ...]:
