@@ -457,6 +457,9 @@ CORE = [
     "so_far_this_year_after_part_of_a_month",
     "in_total_after_a_rolling_span",
     "zh_so_far_this_year_after_part_of_a_month",
+    "seen_falling_is_a_forecast",
+    "seen_falling_in_a_named_year_is_a_forecast",
+    "brands_of_an_origin_are_no_subject",
 ]
 
 

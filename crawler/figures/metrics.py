@@ -293,7 +293,8 @@ _TRAP = _vocabulary(
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
         r"pledg(?:e|es|ed|ing)\b",
-        r"on track to\b", r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
+        r"on track to\b", r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
+        r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
         r"potential\b", r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
         r"coming year\b", r"next year\b", r"threshold of\b", r"if\b", r"unless\b",
@@ -373,6 +374,8 @@ FORECAST = re.compile(
     r"|expect(?:s|ed|ing)?\b|forecast(?:s|ed|ing)?\b|projected\b|estimat(?:e|es|ed|ing)\b|guidance\b"
     r"|guid(?:ed|es|ing) for\b|outlook\b|will\b"
     r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b"
+    # "sales are seen falling 5% to 26.68 million in 2019": a forecast
+    r"|(?:is|are|was|were|been)\s+seen\s+(?:as\s+)?(?:\w+ing|at|to)\b"
     r"|next year\b)"
     r"|(?=[\u4e00-\u9fff])(?:目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将)",
     _I,

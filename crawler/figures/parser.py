@@ -80,6 +80,16 @@ _HAS_NUMBER = re.compile(
     r"|seven|eight|nine|ten|a|half a)[ -](?:million|thousand|billion)",  # "one-millionth"
     re.IGNORECASE,
 )
+# "Sales of Chinese brands fell 11.4%", 自主品牌乘用车: the brands of one origin, a part of the
+# market and nobody's own count ("Chinese carmakers exported 5 million" is the country's)
+_ORIGIN_BRANDS = re.compile(
+    r"\b(?:Chinese|domestic|homegrown|home-grown|indigenous|local|foreign|overseas"
+    r"|international|joint[- ]venture|Japanese|German|American|U\.?S\.?|Korean|European"
+    r"|French)\s+(?:(?:car|auto|vehicle|EV|NEV|passenger[- ]car)\s+)?brands\b"
+    r"|(?:中国|自主|本土|国产|合资|外资|日系|德系|美系|韩系|法系|欧系)品牌",
+    re.I,
+)
+
 _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     # "its Liangjiang plant", "其两江工厂": the last maker's plant at a place
     (
@@ -156,7 +166,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|ten|twenty|\d{1,2})\s+"
             r"(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
             r"|makers|companies|groups|brands|firms|manufacturers)\b"
-            r"|前(?:[二三四五六七八九十]|\d{1,2})(?:位|名|家|大)?的?(?:企业|车企|品牌|集团|厂商)"
+            r"|"
+            + _ORIGIN_BRANDS.pattern
+            + r"|前(?:[二三四五六七八九十]|\d{1,2})(?:位|名|家|大)?的?(?:企业|车企|品牌|集团|厂商)"
             r"|(?:另一家|另一个|另外一家|其他|其它|多家|一家)[\u4e00-\u9fff]{0,6}?(?:企业|车企|品牌|公司"
             r"|新势力|厂商|厂家)",
             re.I,
@@ -217,7 +229,7 @@ _PRONOUN_WORDS = {
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
               "remaining ", "other ", "last ", "those ", "these ", "combined", "together",
-              "jointly"),
+              "jointly", "brands"),
 }  # fmt: skip
 # perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
 # (the same matches unless _ODD_CASE characters are in it), faster
@@ -568,7 +580,11 @@ def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Fig
 
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
-    found = [_place_plant(s, f, state.last.get("maker")) for f in names_in(s)]
+    found = [
+        _place_plant(s, f, state.last.get("maker"))
+        for f in names_in(s)
+        if not (f.entity.is_region and s.startswith("品牌", f.end))  # 中国品牌: brands of an origin
+    ]
     pronouns: list[tuple[int, int, str]] = []
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
@@ -607,8 +623,13 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 named = state.para_entity if not state.para_from_frame else None
                 target = named or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "other":
-                if _SCOPE_OF_A_CLAIM.search(s, max(0, a - 8), a):
-                    continue  # "a record for a Chinese NEV maker": what the record is among
+                scope = _SCOPE_OF_A_CLAIM.search(s, max(0, a - 8), a)
+                if scope and not (
+                    scope.group(0).lower().startswith("of") and _ORIGIN_BRANDS.fullmatch(s, a, b)
+                ):
+                    # "a record for a Chinese NEV maker": what the record is among ("sales of
+                    # Chinese brands" are theirs)
+                    continue
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
