@@ -311,7 +311,8 @@ def model_after(s: str, end: int) -> bool:
 # market (the parser's _in_foreign_market). Adjectives alone ("US-listed", "Japanese") are no
 # places; with a market noun they are (_FOREIGN_MARKET).
 _FOREIGN_EN = (
-    "Japan", "Germany", "the United States", "the United Kingdom", "Britain", "South Korea",
+    "Japan", "Germany", "the United States", "the US", "the USA", "America", "the United Kingdom",
+    "the UK", "Britain", "South Korea",
     "Korea", "India", "France", "Italy", "Spain", "Russia", "Mexico", "Brazil", "Thailand",
     "Indonesia", "Malaysia", "Vietnam", "Australia", "Canada", "Turkey", "Saudi Arabia",
     "the UAE", "Israel", "South Africa", "Belgium", "the Netherlands", "Norway", "Sweden",
@@ -327,12 +328,24 @@ _FOREIGN_ZH = (
     "智利", "阿根廷", "菲律宾", "巴基斯坦", "伊朗", "哈萨克斯坦", "乌兹别克斯坦", "欧洲",
     "歐洲", "欧盟", "歐盟", "东南亚", "東南亞", "拉美", "中东", "中東",
 )  # fmt: skip
+# "the US carmaker", "the UK government": the name says whose; the maker is meant
+_AS_ADJECTIVE = (
+    r"\s+(?:(?:electric|EV|car|auto|vehicle)\s+)?(?:carmaker|automaker|company|firm|maker|brand"
+    r"|group|giant|rival|startup|government|unit|arm|subsidiary|division|plant|factory)s?\b"
+)
 _FOREIGN = re.compile(
     # perf: a name's first character before trying the names
-    "(?=[" + "".join(sorted({name[0] for name in (*_FOREIGN_EN, *_FOREIGN_ZH, "印度")})) + "])"
+    "(?=[T" + "".join(sorted({name[0] for name in (*_FOREIGN_EN, *_FOREIGN_ZH, "印度")})) + "])"
     r"(?:\b(?:"
-    + "|".join(sorted(map(re.escape, _FOREIGN_EN), key=len, reverse=True))
-    + r")\b(?![-\w])|印度(?!尼)|"
+    + "|".join(
+        re.sub(r"^the\\ ", "[Tt]he ", re.escape(name))  # "The UK" opens a sentence
+        for name in sorted(_FOREIGN_EN, key=len, reverse=True)
+    )
+    + r")\b(?![-\w])(?!"
+    + _AS_ADJECTIVE
+    + r")|\b[Tt]he U\.S\.(?!-)(?!"
+    + _AS_ADJECTIVE
+    + r")|印度(?!尼)|"
     + "|".join(sorted(_FOREIGN_ZH, key=len, reverse=True))
     + ")"
 )
