@@ -461,6 +461,7 @@ CORE = [
     "seen_falling_in_a_named_year_is_a_forecast",
     "brands_of_an_origin_are_no_subject",
     "the_us_owns_its_sales",
+    "the_place_of_an_auto_show_alone",
 ]
 
 

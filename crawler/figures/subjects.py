@@ -420,11 +420,26 @@ _OFFICE_BEFORE = re.compile(
 )
 
 
+# "亮相广州车展", "at the Shanghai auto show", "Auto Guangzhou": the place names the show (not
+# a forum or a congress: "在河南省汽车产业大会上获悉，全省…" is the province's)
+_EVENT_AFTER = re.compile(
+    r"(?:国际|國際)?(?:车展|車展|汽车展|汽車展)"
+    r"|(?:'s|’s)?\s+(?:International\s+)?(?:(?:Auto(?:mobile)?|Motor|Car|EV)\s+Show|Auto\s+Expo)\b",
+    re.I,
+)
+_EVENT_BEFORE = re.compile(r"\bAuto\s+$")
+
+
 def _in_an_office(s: str, mention: Mention) -> bool:
+    """A place that only names an official's office or an event held there."""
+    if not mention.entity.is_region:
+        return False
     end = mention.end - 1 if s[mention.end - 1] in "市省县区" else mention.end  # 重庆市|长
-    return mention.entity.is_region and bool(
+    return bool(
         _OFFICE_AFTER.match(s, end)
         or _OFFICE_BEFORE.search(s, max(0, mention.start - 32), mention.start)
+        or _EVENT_AFTER.match(s, mention.end)
+        or _EVENT_BEFORE.search(s, max(0, mention.start - 6), mention.start)
     )
 
 
