@@ -462,6 +462,8 @@ CORE = [
     "brands_of_an_origin_are_no_subject",
     "the_us_owns_its_sales",
     "the_place_of_an_auto_show_alone",
+    "the_month_a_count_was_reported",
+    "the_month_a_count_was_reported_tw",
 ]
 
 

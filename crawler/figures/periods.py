@@ -263,10 +263,13 @@ _SINCE_START = re.compile(
 _EVENT_TIME = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|released|rolled out|went on sale)\s+"
     r"(?P<t>(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?)"
-    r"|(?P<t2>(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:初|中旬|下旬|上旬|底)?)(?:正式)?(?:上市|发布)的",
+    # "比亚迪于1月通报的460万辆全年销量": the month it was reported, not the count's
+    r"|(?P<t2>(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:初|中旬|下旬|上旬|底)?)(?:正式)?"
+    r"(?:上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)的",
 )
 _EVENT_NEEDLE = re.compile(
-    r"launch|unveil|introduc|debut|releas|rolled out|went on sale|上市|发布|record|high|best|peak"
+    r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
+    r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布"
 )
 # "surpassing its previous record from September": the time of the record beaten, no period
 _BEATEN_RECORD_TIME = re.compile(
