@@ -464,6 +464,7 @@ CORE = [
     "the_place_of_an_auto_show_alone",
     "the_month_a_count_was_reported",
     "the_month_a_count_was_reported_tw",
+    "zh_body_type_after_the_unit",
 ]
 
 

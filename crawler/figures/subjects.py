@@ -301,9 +301,17 @@ _MODEL_AFTER = re.compile(
 )
 
 
+# "1.0万辆高端智能电动SUV": a body type after the unit, a part of the maker's count
+_BODY_TYPE_AFTER_ZH = re.compile(
+    r"\s*万?\s*(?:辆|輛|台)[\u4e00-\u9fff]{0,10}?(?:SUV|MPV|轿车|轎車|跑车|跑車|皮卡|旅行车|旅行車)s?"
+    r"(?![A-Za-z])"
+)
+
+
 def model_after(s: str, end: int) -> bool:
-    """A model named just after the number: the count is the model's, not the maker's."""
-    return bool(_MODEL_AFTER.match(s[end : end + 40]))
+    """A model or body type named just after the number: the count is the model's, not the
+    maker's."""
+    return bool(_MODEL_AFTER.match(s[end : end + 40]) or _BODY_TYPE_AFTER_ZH.match(s, end))
 
 
 # Countries and markets outside China: no entity evwatch counts, so a number of theirs is
