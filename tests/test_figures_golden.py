@@ -465,6 +465,8 @@ CORE = [
     "the_month_a_count_was_reported",
     "the_month_a_count_was_reported_tw",
     "zh_body_type_after_the_unit",
+    "zh_bracketed_brand_owns_its_part",
+    "bracketed_part_passes_the_rate_on",
 ]
 
 

@@ -1572,7 +1572,9 @@ _POSSESSIVE_BEFORE = re.compile(
     # "among them BYD with 40,532 units": a listed name with its own number
     r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?"
     # "超过小鹏 (35045 辆)、理想 (33939 辆)", "NIO (20,575)": the name the bracket follows
-    r"|\s*[（(]\s*(?:约|近|超|逾)?",
+    r"|\s*[（(]\s*(?:约|近|超|逾)?"
+    # "含乐道品牌4,820辆", "其中极氪1.2万辆": the name right before the number
+    r"|(?<=[\u4e00-\u9fff])\s*(?:品牌)?\s*(?:约|近|超过?|逾)?\s*",
     re.I,
 )
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
@@ -2124,6 +2126,15 @@ _RATE_LEADS_TO = re.compile(
 )
 
 
+# a bracket that holds a part of the number before it ("（含乐道品牌4,820辆）", "(including
+# 4,820 Onvo vehicles)"), not the same number said exactly ("over 300,000 (306,000)")
+_BRACKETED = re.compile(
+    r"[（(][^（()）]*(?:含|包括|其中|\bincluding\b|\bincl\.|\bof which\b)"
+    r"[^（()）]*\d[^（()）]*[)）][^\d]*$",
+    re.I,
+)
+
+
 def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
     if not live:
         return
@@ -2154,6 +2165,9 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
         target: _Candidate | None = None
         preceding = [c for c in live if c.number.end <= g.start]
         following = [c for c in live if c.number.start >= g.end]
+        if len(preceding) > 1 and _BRACKETED.search(s, preceding[-2].number.unit_end, g.start):
+            # "交付15,039辆（含乐道品牌4,820辆），同比增长26.7%": a bracketed part is passed over
+            preceding = preceding[:-1]
         if preceding:
             target = preceding[-1]
             between = s[target.number.end : g.start]
