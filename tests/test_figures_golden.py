@@ -467,6 +467,8 @@ CORE = [
     "zh_body_type_after_the_unit",
     "zh_bracketed_brand_owns_its_part",
     "bracketed_part_passes_the_rate_on",
+    "zh_bracket_listing_brands_glosses",
+    "bracket_listing_brands_glosses",
 ]
 
 

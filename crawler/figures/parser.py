@@ -727,12 +727,19 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         # when someone did the selling before it
         if any(subject[:i]) and _reporting(s, mention):
             subject[i] = False
+    for i, (mention, _) in enumerate(out):
+        # "吉利新能源汽车（含吉利、几何、领克等品牌）销量达3.08万辆": names in a bracket without a
+        # number gloss the name before it
+        if i and _IN_A_GLOSS.search(s, 0, mention.start) and _GLOSS_END.match(s, mention.end):
+            subject[i] = False
     for i in range(1, len(out)):  # "Guangzhou Automobile Group (GAC Group)": one name, twice
         if _SAME_NAME_BRACKETED.fullmatch(s, out[i - 1][0].end, out[i][0].start):
             subject[i] = subject[i - 1]
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
 
 
+_IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)
+_GLOSS_END = re.compile(r"[^（()）\d]*[)）]")
 _REPORTER = re.compile(
     r"(?:China Association of Automobile Manufacturers|CAAM|China Passenger Car Association|CPCA"
     r"|中国汽车工业协会|中汽协|乘联会|乘联分会|全国乘用车市场信息联席会"
