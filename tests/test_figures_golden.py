@@ -469,6 +469,8 @@ CORE = [
     "bracketed_part_passes_the_rate_on",
     "zh_bracket_listing_brands_glosses",
     "bracket_listing_brands_glosses",
+    "guangzhou_honda_is_gac_honda",
+    "as_for_the_export_market",
 ]
 
 

@@ -100,7 +100,7 @@ _EXPORTS_INCLUDED = re.compile(r"(?:含|包括|包含|\bincluding|\bincl\.?|\bpl
 # "Overseas, BYD sold ...", "海外市场方面, ...": every sale in the sentence is an export
 _OVERSEAS_OPENER = re.compile(
     r"^\s*(?:Overseas|Abroad|Outside (?:of )?China|In (?:overseas|foreign) markets"
-    r"|海外(?:市场|业务)?(?:方面|上)?)\s*[,，:：]",
+    r"|(?:至于|在)?(?:海外|出口|国际|國際)(?:市场|市場|业务|業務)?(?:方面|上)?)\s*[,，:：]",
     _I,
 )
 # the two numbers of "production and sales reached X and Y"
