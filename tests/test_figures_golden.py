@@ -471,6 +471,8 @@ CORE = [
     "bracket_listing_brands_glosses",
     "guangzhou_honda_is_gac_honda",
     "as_for_the_export_market",
+    "a_price_limit_before_the_best_car",
+    "a_recall_counts_no_output",
 ]
 
 

@@ -382,7 +382,13 @@ FORECAST = re.compile(
 )
 # A sentence introduced like this is about plans, whatever its clauses say.
 SENTENCE_TRAP = re.compile(
-    r"according to (?:the|its) plans?|根据规划|按照规划|按照计划|根据计划|规划显示", _I
+    r"according to (?:the|its) plans?|根据规划|按照规划|按照计划|根据计划|规划显示"
+    # a recall counts vehicles called back, whatever clause the number stands in (not "recall
+    # the same period in 2017", remember it)
+    r"|\brecalled\b|\b(?:a|the|its|this|voluntary|safety) recalls?\b"
+    r"|\brecall(?:s|ing)?\s+(?:of\s+)?(?:about |around |nearly |more than |over |some |almost )?\d"
+    r"|召回",
+    _I,
 )
 # "200,000 vehicles a year" after the number: a capacity
 CAPACITY_AFTER = re.compile(

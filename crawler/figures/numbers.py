@@ -394,8 +394,10 @@ _NOT_VEHICLES_AFTER = re.compile(
 )
 # "30万以上豪华纯电车型", "20万级市场", "15万元以下": a price band, in ten thousand yuan
 _PRICE_BAND_AFTER = re.compile(
-    r"(?:[-~～至到]\d+万)?(?:以上|以下|以内|左右|级|元)?的?(?:豪华|高端|中高端|中端|入门|主流)?"
+    r"(?:[-~～至到]\d+万)?(?:以上|以下|以内|之内|内|左右|级|元)?的?(?:豪华|高端|中高端|中端|入门|主流)?"
     r"(?:纯电|电动|新能源|插混|燃油)?(?:车型|车|级|价位|价格|区间|市场|售价|价格带|档)"
+    # "500万内最好的车": a price limit, then what is best below it
+    r"|(?:以上|以下|以内|之内|内)[\u4e00-\u9fff]{0,4}?的?(?:车型|车)"
 )
 
 # "3000万辆汽车的利润不如…": the money the cars made, not a count of them
@@ -555,7 +557,9 @@ def find_numbers(text: str) -> list[Number]:
                 value *= 10_000
                 counts = VEHICLE
                 unit_end = end + gap + 2
-            elif zh_mult == "万" and _PRICE_BAND_AFTER.match(after):
+            elif (zh_mult == "万" and _PRICE_BAND_AFTER.match(after)) or (
+                head == "万" and _PRICE_BAND_AFTER.match(after, gap + 1)
+            ):
                 counts = OTHER  # "30万以上豪华纯电车型": a price band
             elif (
                 after.startswith(("车型", "型", "款", "系"))
