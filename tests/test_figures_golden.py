@@ -473,6 +473,7 @@ CORE = [
     "as_for_the_export_market",
     "a_price_limit_before_the_best_car",
     "a_recall_counts_no_output",
+    "rates_paired_after_one_fenbie",
 ]
 
 

@@ -570,10 +570,11 @@ _GROWTH_NOUN_EN = re.compile(
 )
 _GROWTH_ZH = re.compile(
     r"(同比|环比)?(?:[^，,。；;\d%]{0,4}?)(增幅|涨幅|降幅|增长|增加|上升|提升|上涨|大增|增|下降|下滑|减少|下跌"
-    r"|降|减|回落|升|跌)(?:了|约|近|超过?|逾|达到?|为|高达)?\s*" + _PCT
+    r"|降|减|回落|升|跌)(?:了|约|近|超过?|逾|达到?|为|高达|均为|均|都为|都是)?\s*" + _PCT
 )
 # the second rate of "同比分别增长40%和41.7%": the first belongs to a figure before the last one
 _ZH_PAIR_SECOND = re.compile(r"\s*(?:和|、|，|,|与)\s*" + _PCT)
+_ZH_JOINED_RATE = re.compile(r"\s*(?:和|、|与|及)\s*")
 # a period word inside the gap of _GROWTH_ZH: "产量环比下降", HK "按月增长", TW "月增"
 _ZH_MARKER = re.compile(r"同比|环比|按年|按月|[年月](?=[增减])")
 # every English rate has one of these (perf: both English patterns need one)
@@ -695,6 +696,8 @@ class Growth:
     mom: bool
     # the first of "up A% and B%": placeable only on the first of two numbers said together
     paired: bool = False
+    # "同比增长均为1.2倍": the rate of every number before it
+    each: bool = False
 
 
 def _signed(value: str, unit: str, word: str) -> float:
@@ -758,7 +761,10 @@ def _growth_zh(text: str) -> list[Growth]:
         value = _signed(m.group(3), m.group(4), m.group(2))
         marker = m.group(1)
         start = m.start() if marker else m.start(2)
-        if marker is None:
+        joined = bool(out) and _ZH_JOINED_RATE.fullmatch(text, out[-1].end, m.start())
+        if marker is None and joined:
+            marker = "环比" if out[-1].mom else "同比"  # "环比增长4.5%和下降0.6%": both of a kind
+        elif marker is None:
             inside = list(_ZH_MARKER.finditer(text[: m.start(2) + 1], m.start()))
             if inside:
                 marker, start = inside[-1].group(0), inside[-1].start()
@@ -766,7 +772,11 @@ def _growth_zh(text: str) -> list[Growth]:
                 before = text[max(0, m.start() - 6) : m.start()]
                 marker = "环比" if "环比" in before else "同比"
         mom = marker in ("环比", "按月", "月")
-        pair = "分别" in text[m.start() : m.end()]
+        if "均" in text[m.end(2) : m.start(3)] or "都" in text[m.end(2) : m.start(3)]:
+            out.append(Growth(start, m.end(), value, mom, each=True))
+            continue
+        # "产销分别达到X和Y，同比增长A%和B%": 分别 said once for both pairs
+        pair = "分别" in text[: m.end()]
         second = _ZH_PAIR_SECOND.match(text, m.end()) if pair else None
         if second:
             out.append(Growth(start, second.start(), value, mom, paired=True))

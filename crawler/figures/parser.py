@@ -2165,7 +2165,13 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
                 cand.yoy = pct
         growth = [g for g in growth if g.start < last]
     growth = _pair_rates(s, live, growth)
-    for g in growth:
+    for g in [g for g in growth if g.each]:  # "同比增长均为1.2倍": every number before it
+        for cand in (c for c in live if c.number.end <= g.start):
+            if g.mom and cand.mom is None:
+                cand.mom = g.pct
+            elif not g.mom and cand.yoy is None:
+                cand.yoy = g.pct
+    for g in (g for g in growth if not g.each):
         clause_start = max(s.rfind(ch, 0, g.start) for ch in ",，;；")
         if mx.SHARE.search(s[clause_start + 1 : g.start]):
             continue
