@@ -474,6 +474,7 @@ CORE = [
     "a_price_limit_before_the_best_car",
     "a_recall_counts_no_output",
     "rates_paired_after_one_fenbie",
+    "a_rate_for_both_and_a_joined_mom",
 ]
 
 
