@@ -475,6 +475,7 @@ CORE = [
     "a_recall_counts_no_output",
     "rates_paired_after_one_fenbie",
     "a_rate_for_both_and_a_joined_mom",
+    "two_rates_each_with_its_metric",
 ]
 
 

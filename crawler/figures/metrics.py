@@ -574,7 +574,9 @@ _GROWTH_ZH = re.compile(
 )
 # the second rate of "同比分别增长40%和41.7%": the first belongs to a figure before the last one
 _ZH_PAIR_SECOND = re.compile(r"\s*(?:和|、|，|,|与)\s*" + _PCT)
-_ZH_JOINED_RATE = re.compile(r"\s*(?:和|、|与|及)\s*")
+_ZH_JOINED_RATE = re.compile(
+    r"\s*(?:和|、|与|及)\s*(?:产量|销量|出口量?|交付量?)?(?:同比|环比|按年|按月)?\s*"
+)
 # a period word inside the gap of _GROWTH_ZH: "产量环比下降", HK "按月增长", TW "月增"
 _ZH_MARKER = re.compile(r"同比|环比|按年|按月|[年月](?=[增减])")
 # every English rate has one of these (perf: both English patterns need one)
@@ -761,9 +763,12 @@ def _growth_zh(text: str) -> list[Growth]:
         value = _signed(m.group(3), m.group(4), m.group(2))
         marker = m.group(1)
         start = m.start() if marker else m.start(2)
-        joined = bool(out) and _ZH_JOINED_RATE.fullmatch(text, out[-1].end, m.start())
-        if marker is None and joined:
-            marker = "环比" if out[-1].mom else "同比"  # "环比增长4.5%和下降0.6%": both of a kind
+        # "环比增长4.5%和下降0.6%", "产量同比增长1.7%、销量同比下降0.6%": two rates of a kind,
+        # the two numbers' in order
+        joined = bool(out) and _ZH_JOINED_RATE.fullmatch(text, out[-1].end, m.start(2))
+        if joined and (marker is None or (marker in ("环比", "按月")) == out[-1].mom):
+            marker = marker or ("环比" if out[-1].mom else "同比")
+            out[-1] = replace(out[-1], paired=True)
         elif marker is None:
             inside = list(_ZH_MARKER.finditer(text[: m.start(2) + 1], m.start()))
             if inside:
