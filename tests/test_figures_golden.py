@@ -476,6 +476,8 @@ CORE = [
     "rates_paired_after_one_fenbie",
     "a_rate_for_both_and_a_joined_mom",
     "two_rates_each_with_its_metric",
+    "zh_month_in_chinese_numerals",
+    "zh_month_in_chinese_numerals_bare",
 ]
 
 

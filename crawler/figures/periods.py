@@ -332,6 +332,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # not "问界M9月交付": a model name's digit before 月
             r"(?<![\d.\-–—~至到A-Za-z])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?(?![\d至到\-–—~])"
+            # "2020年九月份": a month in Chinese numerals, after its year or as 月份
+            r"|(?:(20\d\d)\s*年\s*)(十一|十二|[一二三四五六七八九十])\s*月(?:份)?(?![至到\-–—~])"
+            r"|(?<![一二三四五六七八九十两第前首近每个上下本当单同环年])()(十一|十二|[一二三四五六七八九十])"
+            r"\s*月份"
         ),
         "zh_month",
     ),
@@ -955,7 +959,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, day=(int(g[1]), int(g[2])))
                 _year_of(g[0], parts)
             elif kind == "zh_month":
-                month = int(g[1])
+                if g[1] is None:  # Chinese numerals: (year, month) come as groups 3-4 or 5-6
+                    g = (g[2], g[3]) if g[3] is not None else (None, g[5])
+                month = small_int(g[1])
                 if not 1 <= month <= 12:
                     continue
                 _add(parts, m, month=month)
