@@ -478,6 +478,11 @@ CORE = [
     "two_rates_each_with_its_metric",
     "zh_month_in_chinese_numerals",
     "zh_month_in_chinese_numerals_bare",
+    "aggregate_deliveries_are_lifetime",
+    "wm_motors_and_nio_respectively",
+    "dongfeng_renault_is_a_jv",
+    "annual_sales_after_a_trapped_number",
+    "an_anticipated_number_is_no_figure",
 ]
 
 

@@ -289,6 +289,7 @@ _TRAP = _vocabulary(
         # plans, forecasts, conditions
         r"target(?:s|ed|ing)?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
         r"expect(?:s|ed|ing)?\b", r"forecast(?:s|ed|ing)?\b", r"project(?:ed|ing|ions?|s)?\b",
+        r"anticipat(?:e|es|ed|ing|ions?)\b", r"consensus\b",
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",

@@ -2286,7 +2286,9 @@ def _carry_updates(
     carry_before: Period | None = None,
 ) -> None:
     """Lets later sentences inherit this one's explicit period and segment."""
-    if not live and parts_all.explicit:
+    # "BYD's annual sales fell short of the anticipated 3.05 million": no figure, but the
+    # year is still the period the article reports on
+    if not live and (parts_all.explicit or (parts_all.full_year and not parts_all.several)):
         period = resolve(parts_all, state.published, state.carry_period, is_announcement(s))
         if (
             period is not None

@@ -547,7 +547,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:cumulative(?:ly)?|to date|since (?:its |the |(?:the )?(?:company|brand|firm"
+            r"\b(?:cumulative(?:ly)?|aggregate(?= (?:deliveries|sales|production|output))|to date"
+            r"|since (?:its |the |(?:the )?(?:company|brand|firm"
             r"|carmaker|automaker|plant|factory)['’]s )?(?:market |official |first )?"
             r"(?:launch|founding|inception|start|debut|establishment)|all[- ]time total|millionth"
             r"|since (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d"
@@ -666,6 +667,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "用",
         "迄今",
         "cumulative",
+        "aggregate",
         "in total",
         "to date",
         "since",
