@@ -483,6 +483,7 @@ CORE = [
     "dongfeng_renault_is_a_jv",
     "annual_sales_after_a_trapped_number",
     "an_anticipated_number_is_no_figure",
+    "a_share_price_rise_is_no_growth",
 ]
 
 

@@ -812,11 +812,18 @@ def growth_hits(text: str) -> list[Growth]:
         and not _SHARE_VERB_BEFORE.search(text, max(0, g.start - 8), g.start)
         and not _SHARE_OF_AFTER.match(text, g.end)
         and not _BASE_RATE_BEFORE.search(text, max(0, g.start - 20), g.start)
+        and not _PRICE_OF_A_SHARE_BEFORE.search(text, max(0, g.start - 40), g.start)
     ]
     return sorted(out, key=lambda g: g.start)
 
 
 MONEY_SIGN = re.compile(r"[$¥€£￥]|\b(?:yuan|RMB|dollars?|euros?)\b", _I)
+# "its Hong Kong-listed stock is up 120 per cent", 股价上涨5%: a share price, not a count
+_PRICE_OF_A_SHARE_BEFORE = re.compile(
+    r"\b(?:stocks?|shares?|share price|market (?:value|capitali[sz]ation|cap))\b[^,;.\d]{0,24}$"
+    r"|股价[^，,；;。\d]{0,8}$",
+    _I,
+)
 # "to 2.1 million from a 13.9% rise in May": the rate of another time, compared against
 _BASE_RATE_BEFORE = re.compile(r"\b(?:from|after|versus|compared with|against)\s+(?:an?\s+)?$", _I)
 # "making up 3.5 per cent of China's total", "taking up 9%": a share, not a growth rate

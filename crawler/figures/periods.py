@@ -558,8 +558,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "As of Saturday, the carmaker had delivered 442,000": counted from the start
             r"|as (?:of|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
             r"|yesterday|now)"
-            # "built more than 100,000 vehicles in 1.5 years": counted from the start
-            r"|in (?:just |only |about |less than |under )?(?:\d+(?:\.\d+)?|two|three|four|five"
+            # "built more than 100,000 vehicles in 1.5 years": counted from the start (not
+            # "sales tripled in three years to 427,000 in 2024", the span of a growth)
+            r"|(?<!tripled )(?<!doubled )(?<!quadrupled )(?<!trebled )(?<!grew )(?<!rose )"
+            r"(?<!increased )(?<!jumped )(?<!surged )(?<!soared )(?<!climbed )(?<!fold )"
+            r"in (?:just |only |about |less than |under )?(?:\d+(?:\.\d+)?|two|three|four|five"
             r"|six|seven|eight|nine|ten|a|one and a half) (?:and a half )?years)\b",
             re.IGNORECASE,
         ),
