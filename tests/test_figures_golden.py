@@ -484,6 +484,7 @@ CORE = [
     "annual_sales_after_a_trapped_number",
     "an_anticipated_number_is_no_figure",
     "a_share_price_rise_is_no_growth",
+    "ytd_and_cumulative_respectively",
 ]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from crawler.figures import metrics as mx
@@ -38,6 +38,7 @@ from crawler.figures.entities import Entity, Mention, composite_name, lexicon, s
 from crawler.figures.model import Figure
 from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
 from crawler.figures.periods import (
+    LIFETIME_START,
     Parts,
     Period,
     find_parts,
@@ -1979,6 +1980,14 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         return _in_order(numbers, span.end(), [_year(y) for y in years])
     if not _RESPECTIVELY.search(s):
         return {}
+    kinds = _YTD_AND_LIFETIME.search(s)
+    if kinds is not None:
+        # "year-to-date and cumulative deliveries were 62,919 and 96,516, respectively"
+        end = published.replace(day=1) - timedelta(days=1)
+        ytd = Period("ytd", date(end.year, 1, 1), end)
+        lifetime = Period("lifetime", LIFETIME_START, end)
+        order = [ytd, lifetime] if kinds["ytd"] else [lifetime, ytd]
+        return _in_order(numbers, kinds.end(), order)
     listed = _YEAR_LIST.search(s)
     if listed is not None and int(listed[2]) > int(listed[1]):
         return _in_order(numbers, listed.end(), [_year(int(listed[1])), _year(int(listed[2]))])
@@ -1999,6 +2008,13 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
             before = [n for n in numbers if n.end <= named.start()]
             return _in_order(numbers, named.end(), periods) or _in_order(before, -1, periods)
     return {}
+
+
+_YTD_AND_LIFETIME = re.compile(
+    r"\b(?:(?P<ytd>year-to-date|ytd)\s+and\s+(?:cumulative|lifetime|total)"
+    r"|(?:cumulative|lifetime|total)\s+and\s+(?:year-to-date|ytd))\b",
+    re.I,
+)
 
 
 def _year(year: int) -> Period:
