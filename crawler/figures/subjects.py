@@ -296,6 +296,8 @@ _MODEL_AFTER = re.compile(
     r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)"
     r"(?:(?:[A-Z][\w.+-]*\s+){1,3}(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
     r"|[A-Z]{1,4}\d{1,3}[A-Za-z+]*\b|Model [3SXY]\b)"
+    # "5,021 units of the AVATR 12": a name and a number after "units of"
+    r"|^\s*units? of (?:the |its )?[A-Z][A-Za-z]+\s+\d{1,3}\b(?![,.]\d)"
     # "3,030 of the March deliveries were P7 series sedans"
     r"|^\s+of (?:the|its) [^,.;]{0,40}?\b(?:were|was)\s+(?:the\s+)?(?:[A-Z][\w+-]*\s+){1,3}"
     r"(?:series|models?|sedans?|SUVs?)\b"
