@@ -485,6 +485,7 @@ CORE = [
     "an_anticipated_number_is_no_figure",
     "a_share_price_rise_is_no_growth",
     "ytd_and_cumulative_respectively",
+    "units_of_a_named_model",
 ]
 
 
