@@ -486,6 +486,7 @@ CORE = [
     "a_share_price_rise_is_no_growth",
     "ytd_and_cumulative_respectively",
     "units_of_a_named_model",
+    "maker_place_base_is_a_plant",
 ]
 
 

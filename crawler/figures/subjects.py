@@ -145,6 +145,13 @@ _BASED = re.compile(
 )
 
 
+_EN_SITE_AFTER = re.compile(
+    r"\s+(?:(?:production|manufacturing|assembly|NEV|vehicle)\s+)?(?:base|plant|factory|facility"
+    r"|gigafactory|works)\b",
+    re.I,
+)
+
+
 def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     """Organisation names in sentence ``s`` that the lexicon does not know."""
     out: list[Unknown] = []
@@ -184,6 +191,17 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         ):
             names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[place.start : owner.end], place.start, owner.end, names))
+    # "the SAIC Ningde base produced 300,600": a known maker, a place, then its plant
+    for owner, place in pairwise(known):
+        site = _EN_SITE_AFTER.match(s, place.end)
+        if (
+            site
+            and place.entity.is_region
+            and not owner.entity.is_region
+            and s[owner.end : place.start] == " "
+        ):
+            names = (s[owner.start : owner.end], s[place.start : place.end])
+            out.append(Unknown(s[owner.start : site.end()], owner.start, site.end(), names))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
     def covered(a: int, b: int) -> bool:
