@@ -487,6 +487,7 @@ CORE = [
     "ytd_and_cumulative_respectively",
     "units_of_a_named_model",
     "maker_place_base_is_a_plant",
+    "traditional_city_names",
 ]
 
 
