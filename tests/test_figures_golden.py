@@ -488,6 +488,8 @@ CORE = [
     "units_of_a_named_model",
     "maker_place_base_is_a_plant",
     "traditional_city_names",
+    "the_country_as_a_yardstick",
+    "another_subjects_part_lends_no_time",
 ]
 
 

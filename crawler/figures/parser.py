@@ -297,6 +297,7 @@ _COMBINED = re.compile(
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.I)
 # "successively" is how some translated releases say it
 _RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别", re.I)
+_SEMI = re.compile(r"[;；]")
 _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 _EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
 _MODEL = re.compile(
@@ -1240,6 +1241,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             for extra in after_lead:
                 parts = parts.merge(extra)
         if parts.empty:
+            # "蔚来12月交付10489台…；江淮新能源汽车生产超过4万辆": another subject's part of the
+            # sentence lends no time to a part that names its own
+            named: dict[int, set[str]] = {}  # part of the sentence -> its subjects
+            for m, ok in mentions:
+                if ok:
+                    named.setdefault(len(_SEMI.findall(s, 0, m.start)), set()).add(m.entity.name)
+            part = len(_SEMI.findall(s, 0, n.start))
+            here = named.get(part, set())
             # enumerations: "A delivered 36,275, B 36,728 and C 33,181 in November"
             near = sorted(
                 (
@@ -1248,6 +1257,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     if i != cand.clause
                     and i not in theirs
                     and i not in firsts
+                    and not (
+                        here
+                        and (there := len(_SEMI.findall(s, 0, starts[i]))) != part
+                        and not here & named.get(there, set())
+                    )
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))

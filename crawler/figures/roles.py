@@ -132,7 +132,9 @@ _SCOPE_AFTER = re.compile(
 # "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
 _RANK_AFTER = re.compile(
     r"^(?:的)?(?:前列|前茅|第[一二三四五六七八九十\d]+|首位|之首|前[二三四五六七八九十]|榜首|头部|领先"
-    r"|居首|居前|居第|排名|排第|城市第|城市中)"
+    r"|居首|居前|居第|排名|排第|城市第|城市中"
+    # "增幅远超全国水平", "高于全国平均": the country as a yardstick
+    r"|(?:的)?(?:平均)?(?:水平|平均|增速|增幅|均值))"
 )
 # "ranked third in China", "the top producer in the country"
 _RANK_BEFORE = re.compile(
