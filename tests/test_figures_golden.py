@@ -490,6 +490,7 @@ CORE = [
     "traditional_city_names",
     "the_country_as_a_yardstick",
     "another_subjects_part_lends_no_time",
+    "a_backer_is_no_subject",
 ]
 
 

@@ -397,7 +397,9 @@ def names_in(s: str) -> list[Mention]:
     known = [
         k
         for k in _without_locators(s, lex.find(s))
-        if not _RIVAL_AFTER.match(s, k.end) and not _in_an_office(s, k)
+        if not _RIVAL_AFTER.match(s, k.end)
+        and not _BACKER_AFTER.match(s, k.end)
+        and not _in_an_office(s, k)
     ]
     unknown = [
         Mention(Entity(m.group(0), "unknown", FOREIGN, None, False), m.start(), m.end())
@@ -470,6 +472,10 @@ def _in_an_office(s: str, mention: Mention) -> bool:
         or _EVENT_AFTER.match(s, mention.end)
         or _EVENT_BEFORE.search(s, max(0, mention.start - 6), mention.start)
     )
+
+
+# "The Stellantis-backed EV maker", "Geely-owned Zeekr": the name says who backs the maker meant
+_BACKER_AFTER = re.compile(r"[-‐](?:backed|owned|controlled|funded|supported|affiliated)\b")
 
 
 # "east China's Anhui Province", "Guangdong, south China,": the country only says where
