@@ -491,6 +491,7 @@ CORE = [
     "the_country_as_a_yardstick",
     "another_subjects_part_lends_no_time",
     "a_backer_is_no_subject",
+    "zh_a_foreign_countrys_number",
 ]
 
 

@@ -1595,8 +1595,10 @@ _POSSESSIVE_BEFORE = re.compile(
     r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?"
     # "超过小鹏 (35045 辆)、理想 (33939 辆)", "NIO (20,575)": the name the bracket follows
     r"|\s*[（(]\s*(?:约|近|超|逾)?"
-    # "含乐道品牌4,820辆", "其中极氪1.2万辆": the name right before the number
-    r"|(?<=[\u4e00-\u9fff])\s*(?:品牌)?\s*(?:约|近|超过?|逾)?\s*",
+    # "含乐道品牌4,820辆", "其中极氪1.2万辆", "超过德国的261万辆", "日本汽车出口量95.4万辆": the
+    # name right before the number, or with its metric between
+    r"|(?<=[\u4e00-\u9fff])\s*(?:品牌)?(?:的)?\s*(?:(?:新能源)?(?:汽车|乘用车)?(?:出口量?|销量|产量"
+    r"|交付量)(?:为|达到?)?)?\s*(?:约|近|超过?|逾)?\s*",
     re.I,
 )
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
@@ -1825,8 +1827,10 @@ def _assign_entity(
                 _POSSESSIVE_BEFORE.fullmatch(s, m.end, n.start)
                 or owns_number_as_whole(s, m, n.start)
             )
-            # "the best-selling car in China with 48,202 sold": a scope owns nothing
+            # "the best-selling car in China with 48,202 sold": a scope owns nothing, nor does
+            # a place something is made in ("零跑汽车在浙江的产量")
             and not place_as_scope(s, m)
+            and not _LOCATED_IN.search(s, max(0, m.start - 2), m.start)
         ),
         None,
     )
