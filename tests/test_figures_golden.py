@@ -492,6 +492,7 @@ CORE = [
     "another_subjects_part_lends_no_time",
     "a_backer_is_no_subject",
     "zh_a_foreign_countrys_number",
+    "month_to_month_and_over_the_previous_month",
 ]
 
 

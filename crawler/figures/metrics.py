@@ -608,7 +608,9 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _MOM = re.compile(
-    rf"month{_OVER}month|\bmom\b|m/m|m-o-m|from (?:the )?(?:previous|prior|last|preceding) month"
+    rf"month{_OVER}month|month[- ]to[- ]month|\bmom\b|m/m|m-o-m"
+    r"|(?:from|over|than|on|versus|compared (?:with|to)) (?:the )?(?:previous|prior|last|preceding)"
+    r" month"
     r"|\b(?:from|than) (?:a|the) month (?:earlier|ago|before)"
     rf"|\b(?:from|than|over|on|with)(?: in)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
     r"|sequential|环比|按月",
