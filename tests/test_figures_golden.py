@@ -493,6 +493,8 @@ CORE = [
     "a_backer_is_no_subject",
     "zh_a_foreign_countrys_number",
     "month_to_month_and_over_the_previous_month",
+    "from_a_month_to_the_number",
+    "the_prior_month_is_the_month_before",
 ]
 
 

@@ -298,6 +298,8 @@ _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.I)
 # "successively" is how some translated releases say it
 _RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别", re.I)
 _SEMI = re.compile(r"[;；]")
+# "delivered about 800 more cars in August than in July": the difference of two counts
+_MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 _EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
 _MODEL = re.compile(
@@ -1102,6 +1104,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             mx.BASE_BEFORE.search(before[-25:])
             or mx.BY_MARGIN.search(before[-80:])
             or mx.BASE_AFTER.match(s[n.unit_end :])
+            or _MORE_THAN_APART.match(s, n.end)
         ) and not (
             own_time and own_time.base
         ):  # a base whose earlier period is known is a figure of that period

@@ -288,6 +288,12 @@ _RATE_BASE_TIME = re.compile(
     re.I,
 )
 _RATE_BASE_NEEDLE = re.compile(r"rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease")
+# "plunged 44.2 per cent from December to 10,055 units": the month compared against
+_FROM_TIME_TO_NUMBER = re.compile(
+    r"\bfrom\s+(?P<t>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+(?:19|20)\d\d)?|(?:last|the previous|the prior) (?:month|year))"
+    r"\s+to\s+(?:a\s+)?(?:record\s+)?(?:about\s+|around\s+|nearly\s+)?\d"
+)
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # weeks, ten-day spans, day ranges and holidays: a part of a month, no calendar period
@@ -580,7 +586,17 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\balone\b", re.IGNORECASE), "alone"),
     # "its previous month's record": the month before the one reported
-    (re.compile(r"\b(?:previous|prior|preceding) month(?=['’]s\b)", re.IGNORECASE), "prior_month"),
+    (
+        re.compile(
+            r"\b(?:previous|prior|preceding) month(?=['’]s\b)"
+            # "after delivering about 11,000 cars the prior month": the month before (not the
+            # base of a rate, "up 4% from the previous month")
+            r"|(?<!from )(?<!over )(?<!than )(?<!on )(?<!versus )(?<!with )(?<!to )(?<!vs )"
+            r"(?<!against )(?<!in )(?<!during )\bthe (?:previous|prior|preceding) month\b(?!['’])",
+            re.IGNORECASE,
+        ),
+        "prior_month",
+    ),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
     (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
     (
@@ -884,6 +900,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
     if _RATE_BASE_NEEDLE.search(lowered):
         taken += [m.span("t") for m in _RATE_BASE_TIME.finditer(text, start, end)]
+    if "from" in lowered:
+        taken += [m.span("t") for m in _FROM_TIME_TO_NUMBER.finditer(text, start, end)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
