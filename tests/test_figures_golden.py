@@ -495,6 +495,7 @@ CORE = [
     "month_to_month_and_over_the_previous_month",
     "from_a_month_to_the_number",
     "the_prior_month_is_the_month_before",
+    "n_more_cars_than",
 ]
 
 
