@@ -496,6 +496,7 @@ CORE = [
     "from_a_month_to_the_number",
     "the_prior_month_is_the_month_before",
     "n_more_cars_than",
+    "overseas_nev_sales_are_exports",
 ]
 
 

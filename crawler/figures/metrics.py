@@ -31,7 +31,7 @@ _ABROAD = (
     r"(?:sold|sells?|selling|delivered|deliver(?:s|ing)?|shipped|ships?|shipping|sent|sends?)\b"
     r"(?=(?:[^.;:,，。；]|(?<=\d)[,.](?=\d)){0,50}?\b(?:overseas|abroad"
     r"|outside (?:of )?(?:mainland )?China|(?:to|in|for) (?:foreign|overseas|international)"
-    r" (?:markets|customers|buyers))\b)"
+    r" (?:markets|customers|buyers)|to the rest of the world)\b)"
 )
 METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -39,7 +39,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
-                r"overseas (?:sales|deliveries)", r"export sales\b",
+                r"overseas (?:(?:NEV|EV|car|vehicle|passenger[- ](?:car|vehicle))\s+)?"
+                r"(?:sales|deliveries)",
+                r"export sales\b",
                 r"sales (?:of|in) (?:the )?overseas markets?\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
@@ -179,6 +181,7 @@ def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
 _METRIC_NEEDLES = {
     "exports": (
         "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
+        "rest of the world",
         "出口", "海外", "销往", "出海", "外销",
     ),
     "deliveries": ("deliver", "hand", "交付", "交车"),
