@@ -497,6 +497,7 @@ CORE = [
     "the_prior_month_is_the_month_before",
     "n_more_cars_than",
     "overseas_nev_sales_are_exports",
+    "a_year_of_the_last_century",
 ]
 
 

@@ -346,7 +346,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "zh_month",
     ),
-    (re.compile(r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)(?!之前|以前)"), "zh_year"),
+    (
+        # a year of the last century only with its own count ("从1978年的0.74万辆增长到…"; not
+        # "从1991年开始生产…算起", a start)
+        re.compile(
+            r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)(?!之前|以前)"
+            r"|(?<!\d)(19[5-9]\d)\s*年(?=的?\s*[\d.]+\s*万?辆)"
+        ),
+        "zh_year",
+    ),
     (
         re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月|全年|整年)"),
         "this_year",
@@ -991,7 +999,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, month=month)
                 _year_of(g[0], parts)
             elif kind == "zh_year" or kind == "en_year":
-                _add(parts, m, year=int(g[0]), year_alone=True)
+                _add(parts, m, year=int(next(y for y in g if y)), year_alone=True)
             elif kind == "ytd":
                 if m.group(0).lower() == "this year" and _MONTH_BEFORE.search(
                     text, max(start, m.start() - 16), m.start()
