@@ -498,6 +498,7 @@ CORE = [
     "n_more_cars_than",
     "overseas_nev_sales_are_exports",
     "a_year_of_the_last_century",
+    "zh_milestone_then_time_taken",
 ]
 
 

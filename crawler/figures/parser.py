@@ -298,6 +298,11 @@ _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.I)
 # "successively" is how some translated releases say it
 _RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别", re.I)
 _SEMI = re.compile(r"[;；]")
+_TOOK_BEFORE = re.compile(r"\btook\s+(?:[\w-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}$", re.I)
+_SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\s*(?:到|达到|至)\s*$")
+_TOOK_AFTER = re.compile(
+    r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
+)
 # "delivered about 800 more cars in August than in July": the difference of two counts
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
@@ -1086,6 +1091,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.clause - 1 not in first_number and _BEFORE_A_YEAR.search(lead_clause)
         ):
             cand.drop("some time before a year: no period")  # "2023年之前, ... 不到10万辆"
+            continue
+        if _TOOK_BEFORE.search(s, max(0, n.start - 60), n.start) or (
+            _SPAN_FROM_BEFORE.search(s, max(0, n.start - 12), n.start)
+            or _TOOK_AFTER.match(s, n.unit_end)
+        ):
+            # "从0到1000万辆用了20多年", "it took 82 months to get the first 500,000": how long
+            # a milestone took, not when it was reached
+            cand.drop("the time a milestone took (when it was reached is not said)")
             continue
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
