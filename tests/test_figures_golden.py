@@ -499,6 +499,7 @@ CORE = [
     "overseas_nev_sales_are_exports",
     "a_year_of_the_last_century",
     "zh_milestone_then_time_taken",
+    "zh_month_and_year_totals_listed",
 ]
 
 

@@ -373,9 +373,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"全年|年度|整年|年产(?!能)|(?<![今去明前\d])年累计"), "full_year"),
     # "当年完成...", "到了年底,郑州下线62.6万辆": that year, counted to its end
     (re.compile(r"当年|(?<![今明])年[底末]"), "full_year"),
+    # "12月总计生产21.4万辆、全年总计生产127万辆": a total of the time said with it
+    (re.compile(r"(?<!历史)总计"), "zh_total"),
     (
         re.compile(
-            r"累计|历史累计|历史总|累积|总计|迄今"
+            r"累计|历史累计|历史总(?!计)|累积|迄今"
             # "43个月达成百万辆交付", "仅用10个月交付20000辆", "上市43天交付破万": took that long
             r"|(?<![前近每])\d{1,3}\s*(?:个月|天|年)(?:内|里|时间)?(?=达成|实现|突破|完成|交付|下线)"
             r"|用时?了?\s*\d{1,3}\s*(?:个月|天|年)"
@@ -688,7 +690,6 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "lifetime": (
         "累",
-        "总计",
         "历史总",
         "个月",
         "天",
@@ -724,6 +725,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
     "total": ("in total", "a total of"),
+    "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二"),
     "zh_partial": ("周", "旬", "日", "天"),
     "en_partial": (
@@ -861,6 +863,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "this_year": {"year_rel": "this"},
     "alone": {"alone": True},
     "total": {"total": True},
+    "zh_total": {"total": True},
     "rolling": {"rolling": True},
     "zh_partial": {"rolling": True},
     "en_partial": {"rolling": True},

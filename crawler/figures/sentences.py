@@ -14,7 +14,10 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:，；：—–]|\s(?:while|whereas|but|although|though|which|as well as)\s"
     r"|\s-\s|\sand\s(?=(?:said|says|added|noted|expects|plans|will|would|is|was|has|had|it|its"
     r"|this|these|they|there"
-    r"|the company|[a-z]+ed\b))|\(|\)",
+    r"|the company|[a-z]+ed\b))|\(|\)"
+    # "12月售出22.5万辆、全年总计销售125.6万辆": a listed count with its own time
+    r"|、(?=全年|今年|去年|上半年|下半年|前[\d一二三四五六七八九十]|[\d一二三四五六七八九十]{1,2}(?:[-—至]\d{1,2})?月"
+    r"|(?:19|20)\d\d年)",
     re.IGNORECASE,
 )
 # _CLAUSE_BREAK for lowered text, case-sensitive: the same matches (faster) unless the text has
