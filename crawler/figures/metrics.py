@@ -319,7 +319,7 @@ _TRAP = _vocabulary(
         r"parc\b", r"on (?:the|its|their|China's|the country's) roads?\b", r"fleets?\b",
         r"(?<!\bto )(?<!\bto the )(?<!\bto its )(?<!\bto their )users?\b",
         r"of whom\b",  # "11.2 million users, of whom 2.4 million are overseas": people
-        r"vehicles? in (?:use|operation)\b", r"ownership\b", r"car owners\b",
+        r"vehicles? in (?:use|operation)\b", r"ownership\b", r"(?:car|vehicle|EV|NEV) owners\b",
         r"(?:owner|user|customer) base\b", r"base of (?:car )?(?:owners|users|customers)\b",
         # rates and averages: "5,000 a week", "an average of 5,800 a month"
         r"(?:per|a|each|every) (?:day|week|hour|minute)\b(?!\s+(?:earlier|ago|before|later))",
@@ -341,6 +341,8 @@ _TRAP = _vocabulary(
         r"believes?\b", r"can (?:break|reach|hit|exceed|top|surpass|achieve|pass|cross)\b",
         # "the second time the startup has topped 40,000": how often, not a figure
         r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th)) time\b",
+        # "are exported daily", "to purchase 100,000 vehicles": a rate, a purchase
+        r"daily\b", r"purchas(?:e|es|ed|ing)\b",
         # a threshold that sorts makers: "17 manufacturers each wholesaling more than 10,000"
         r"(?:manufacturers|automakers|carmakers|makers|brands|companies|firms)(?: that)? each\b",
         # "manufacturers with wholesale sales of more than 10,000 units": a threshold that sorts
@@ -364,6 +366,8 @@ _TRAP = _vocabulary(
         r"|周销量|周交付|单周|第\d{1,2}周",
         r"港口|码头|口岸|港区",
         r"无一|均未|未能|没能|尚未",
+        # "成为国内首个汽车年出口量突破百万辆的省份": the bar of a claim
+        r"(?:首个|首家|第一个|第一家|唯一一个|唯一一家)[^，,。；;\d]{0,14}?(?:突破|超过|达到|迈上|站上|跨过)",
         # one batch for one buyer: "交付当地公安", "向希腊交付250辆"
         r"交付(?:给)?当地|向(?!用户|客户|车主|消费者)[^，,。；;\d]{1,12}交付|首批|这批|该批|一批|下发",
         r"过去\s*(?:12|十二)\s*个月",

@@ -122,6 +122,8 @@ _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
+    # "China's first automobile enterprise to sell ...", not "China's first-half sales"
+    r"|first(?![- ](?:half|quarter|two|three|four|five|six|seven|eight|nine|ten|eleven|months?)\b)"
     r"|best-selling|top-selling|major|main|most (?:popular|valuable|successful|prolific))\b"
     # "China's single-brand car sales champion"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one)\b"
