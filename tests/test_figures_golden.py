@@ -500,6 +500,7 @@ CORE = [
     "a_year_of_the_last_century",
     "zh_milestone_then_time_taken",
     "zh_month_and_year_totals_listed",
+    "release_day_then_the_year",
 ]
 
 

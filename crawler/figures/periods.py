@@ -118,6 +118,7 @@ class Parts:
     total: bool = False  # "in total": lifetime unless the article counts a shorter period
     several: bool = False  # three or more months or quarters: a list, not one period
     rolling: bool = False  # "the last 12 months", 过去12个月: no calendar period
+    the_year: bool = False  # "throughout the year": a year the text has named, else this one
     spans: list[tuple[int, int]] = field(default_factory=list)
     components: list[tuple[int, int, dict[str, object]]] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)  # numbers with a time of their own
@@ -288,6 +289,24 @@ _RATE_BASE_TIME = re.compile(
     re.I,
 )
 _RATE_BASE_NEEDLE = re.compile(r"rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease")
+_THE_YEAR = re.compile(
+    r"for the year|over the (?:course of the )?year|(?:during|throughout) the year"
+    r"|the year['’]s (?:total|tally)",
+    re.IGNORECASE,
+)
+# "On March 23, 2022, Geely Automobile officially released its 2021 annual report": the day
+# of a release that opens the sentence
+_RELEASE_DAY = re.compile(
+    r"\s*On\s+(?P<t>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd"
+    r"|th)?(?:,?\s+(?:19|20)\d\d)?),",
+    re.I,
+)
+_RELEASED = re.compile(
+    r"\b(?:released|published|announced|unveiled|disclosed|issued|posted)\s+(?:its|the|their)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:report|results|figures|data|statement|earnings)\b",
+    re.I,
+)
 # "plunged 44.2 per cent from December to 10,055 units": the month compared against
 _FROM_TIME_TO_NUMBER = re.compile(
     r"\bfrom\s+(?P<t>(?:January|February|March|April|May|June|July|August|September|October"
@@ -909,6 +928,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
             m.span("t" if m.group("t") else "t2") for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
+    if start == 0 and lowered.startswith("on "):
+        release = _RELEASE_DAY.match(text)
+        if release is not None and _RELEASED.search(text, release.end(), end):
+            taken.append(release.span("t"))  # "On March 23, 2022, Geely released its ..."
     if _RATE_BASE_NEEDLE.search(lowered):
         taken += [m.span("t") for m in _RATE_BASE_TIME.finditer(text, start, end)]
     if "from" in lowered:
@@ -1010,7 +1033,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     # "In July this year", "in October of this year": that month of this year
                     _add(parts, m, year_rel="this")
                     continue
-                _add(parts, m, ytd=True)
+                # "throughout the year", "for the year": the year being talked about
+                if _THE_YEAR.fullmatch(m.group(0)):
+                    _add(parts, m, ytd=True, the_year=True)
+                else:
+                    _add(parts, m, ytd=True)
                 _year_of(g[0] if g else None, parts)
             elif kind == "en_year_quarter":
                 _add(parts, m, year=int(g[0]), quarter=int(g[1]))
@@ -1605,6 +1632,8 @@ def _resolve(
     if parts.full_year and parts.year_rel == "this" and not parts.ytd:
         # "今年全年交付量大概在44万台": the whole of this year, not over yet (a forecast)
         return Period("year", date(published.year, 1, 1), date(published.year, 12, 31))
+    if parts.the_year and year is None and carry is not None and carry.kind == "year":
+        return carry  # "... released its 2021 annual report. Sales throughout the year ..."
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
         if parts.full_year and not parts.ytd and year is None and published.month <= 6:
             y = published.year - 1
