@@ -501,6 +501,7 @@ CORE = [
     "zh_milestone_then_time_taken",
     "zh_month_and_year_totals_listed",
     "release_day_then_the_year",
+    "since_the_debut_in_a_year",
 ]
 
 

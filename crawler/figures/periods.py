@@ -257,7 +257,10 @@ _SINCE_START = re.compile(
     # "Since its market launch in July 2020, cumulative sales ...", "since July 2020"
     r"|\bsince\s+(?:(?:its|the|their)\s+(?:[\w'’-]+\s+){0,3}?)?(?P<t3>(?:in\s+)?(?:(?:early|late"
     r"|mid-?)\s*)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)",
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)"
+    # "since the vehicle's market debut in 2019": the time of the start, not the count's
+    r"|\bsince\s+(?:(?:its|the|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:launch|debut|inception|founding"
+    r"|start|establishment|introduction|rollout|listing)\s+(?P<t4>(?:in|on)\s+[^,.;()]{1,30})",
     re.IGNORECASE,
 )
 
@@ -919,7 +922,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4") if m.group(g)))
             for m in _SINCE_START.finditer(text, start, end)
         ]
 
