@@ -502,6 +502,7 @@ CORE = [
     "zh_month_and_year_totals_listed",
     "release_day_then_the_year",
     "since_the_debut_in_a_year",
+    "used_car_sales_are_no_figure",
 ]
 
 

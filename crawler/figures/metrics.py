@@ -343,6 +343,8 @@ _TRAP = _vocabulary(
         r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th)) time\b",
         # "are exported daily", "to purchase 100,000 vehicles": a rate, a purchase
         r"daily\b", r"purchas(?:e|es|ed|ing)\b",
+        # second-hand cars change owners; none is made, sold new or exported by a maker here
+        r"used[- ]cars?\b", r"used[- ]vehicles?\b", r"second[- ]hand\b",
         # a threshold that sorts makers: "17 manufacturers each wholesaling more than 10,000"
         r"(?:manufacturers|automakers|carmakers|makers|brands|companies|firms)(?: that)? each\b",
         # "manufacturers with wholesale sales of more than 10,000 units": a threshold that sorts
@@ -364,7 +366,7 @@ _TRAP = _vocabulary(
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",
         r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)"
         r"|周销量|周交付|单周|第\d{1,2}周",
-        r"港口|码头|口岸|港区",
+        r"港口|码头|口岸|港区", r"二手车",
         r"无一|均未|未能|没能|尚未",
         # "成为国内首个汽车年出口量突破百万辆的省份": the bar of a claim
         r"(?:首个|首家|第一个|第一家|唯一一个|唯一一家)[^，,。；;\d]{0,14}?(?:突破|超过|达到|迈上|站上|跨过)",

@@ -126,7 +126,8 @@ _SCOPE_AFTER = re.compile(
     r"|first(?![- ](?:half|quarter|two|three|four|five|six|seven|eight|nine|ten|eleven|months?)\b)"
     r"|best-selling|top-selling|major|main|most (?:popular|valuable|successful|prolific))\b"
     # "China's single-brand car sales champion"
-    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one)\b"
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
+    r"|heartland|base)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
     r"|(?:的)?(?:造车)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商))",
     re.I,

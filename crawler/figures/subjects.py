@@ -347,7 +347,7 @@ _FOREIGN_EN = (
     "the UAE", "Israel", "South Africa", "Belgium", "the Netherlands", "Norway", "Sweden",
     "Poland", "Hungary", "Chile", "Argentina", "the Philippines", "Pakistan", "Iran",
     "Kazakhstan", "Uzbekistan", "Europe", "the EU", "the European Union", "Southeast Asia",
-    "Latin America", "the Middle East",
+    "Latin America", "the Middle East", "Belt and Road countries", "Belt and Road markets",
 )  # fmt: skip
 _FOREIGN_ZH = (
     "日本", "德国", "德國", "美国", "美國", "韩国", "韓國", "法国", "法國", "英国", "英國",
@@ -355,7 +355,7 @@ _FOREIGN_ZH = (
     "印度尼西亚", "马来西亚", "馬來西亞", "越南", "澳大利亚", "澳洲", "加拿大", "土耳其",
     "沙特", "阿联酋", "以色列", "南非", "比利时", "荷兰", "挪威", "瑞典", "波兰", "匈牙利",
     "智利", "阿根廷", "菲律宾", "巴基斯坦", "伊朗", "哈萨克斯坦", "乌兹别克斯坦", "欧洲",
-    "歐洲", "欧盟", "歐盟", "东南亚", "東南亞", "拉美", "中东", "中東",
+    "歐洲", "欧盟", "歐盟", "东南亚", "東南亞", "拉美", "中东", "中東", "一带一路沿线",
 )  # fmt: skip
 # "the US carmaker", "the UK government": the name says whose; the maker is meant
 _AS_ADJECTIVE = (
