@@ -503,6 +503,7 @@ CORE = [
     "release_day_then_the_year",
     "since_the_debut_in_a_year",
     "used_car_sales_are_no_figure",
+    "a_years_own_number",
 ]
 
 

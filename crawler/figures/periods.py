@@ -569,6 +569,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_year",
     ),
+    # "up 41.3 percent from 2023's 3,024,417 units": the year that owns the number after it
+    (re.compile(r"\b(20\d\d)(?=['’]s\s+(?:[\w-]+\s+){0,3}?\d)"), "en_year_owner"),
     (
         re.compile(
             r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports|total|tally)\b",
@@ -780,6 +782,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_date_dm": _MONTH_NEEDLES,
     "en_month": _MONTH_NEEDLES,
     "en_year": ("20",),
+    "en_year_owner": ("'s", "’s"),
 }
 # each pattern with its needles (None: always run)
 _ZH_PLAN = [(p, kind, frozenset(_NEEDLES.get(kind) or ()) or None) for p, kind in _ZH_PATTERNS]
@@ -1027,7 +1030,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     continue
                 _add(parts, m, month=month)
                 _year_of(g[0], parts)
-            elif kind == "zh_year" or kind == "en_year":
+            elif kind in ("zh_year", "en_year", "en_year_owner"):
                 _add(parts, m, year=int(next(y for y in g if y)), year_alone=True)
             elif kind == "ytd":
                 if m.group(0).lower() == "this year" and _MONTH_BEFORE.search(
