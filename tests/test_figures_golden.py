@@ -504,6 +504,8 @@ CORE = [
     "since_the_debut_in_a_year",
     "used_car_sales_are_no_figure",
     "a_years_own_number",
+    "a_range_between_two_numbers",
+    "every_month_for_four_months",
 ]
 
 

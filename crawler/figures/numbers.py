@@ -341,6 +341,12 @@ _PERCENT_AFTER = re.compile(
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")
 # "20,000 to 30,000", "3-5万辆"; not "from 1.456 million in 2020 to 9.443 million" (a year)
 _RANGE_BEFORE = re.compile(r"(?<!(?<!\d)(?:19|20)\d\d)(?<=\d)\s*(?:[-–—~～至到]|to)\s*$")
+_BETWEEN_BEFORE = re.compile(
+    r"\bbetween\s+[\d.,]+\s*(?:million|thousand|万|万辆)?\s*(?:units|vehicles|cars)?\s+and\s+$",
+    re.I,
+)
+_BETWEEN_OPEN = re.compile(r"\bbetween\s+$", re.I)
+_AND_NEXT = re.compile(r"\s*(?:million|thousand)?\s*(?:units|vehicles|cars)?\s*and\s+\d", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:月|日|号|年|周年|st\b|nd\b|rd\b|th\b)")
 _TH_AFTER = re.compile(r"th\b")
 _ZH_AFTER_QUAL = re.compile(r"^(多|余|以上|左右|上下|以下|以内)")
@@ -528,6 +534,9 @@ def find_numbers(text: str) -> list[Number]:
             or _PERCENT_AFTER.match(after)
             or _RANGE_AFTER.match(after)
             or _RANGE_BEFORE.search(text[max(0, start - 10) : start])
+            # "range between 2.3 and 2.6 million": both ends of a range
+            or _BETWEEN_BEFORE.search(text, max(0, start - 40), start)
+            or (_BETWEEN_OPEN.search(text, max(0, start - 9), start) and _AND_NEXT.match(after))
             or (digits is not None and not zh_mult and not en_mult and _DATE_AFTER.match(after))
         ):
             counts = OTHER

@@ -253,7 +253,7 @@ _PLURAL = re.compile(
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
 _STREAK = re.compile(
     r"\b(?:straight|consecutive|successive|back-to-back)\s+(?:months?|quarters?)\b"
-    r"|\bmonths?\s+in\s+a\s+row\b|\b(?:every|each)\s+month\s+(?:since|this year)\b"
+    r"|\bmonths?\s+in\s+a\s+row\b|\b(?:every|each)\s+month\s+(?:since|this year|for)\b"
     r"|\bin each of the (?:past|last) \w+ months\b"
     r"|\bmonth after month\b|连续",
     re.I,
