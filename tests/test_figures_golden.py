@@ -506,6 +506,7 @@ CORE = [
     "a_years_own_number",
     "a_range_between_two_numbers",
     "every_month_for_four_months",
+    "from_weak_sales_of_a_base",
 ]
 
 

@@ -1115,9 +1115,12 @@ _GROWTH = (
     r"|growth|improvement|cool(?:ed|ing)|slow(?:ed|ing)|eas(?:ed|ing)|retreat(?:ed|ing)"
 )
 # "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
+_BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?)"
 _EN_BASE = re.compile(
     r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over))\s+"
-    r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom(?=\s+\d))\s+"
+    r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom(?=\s+\d)"
+    # "to 2.14m in December 2019 from very weak sales of 2.22m in the same month a year before"
+    r"|\bfrom(?=\s+(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+\d))\s+"
     r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
     r"|(?P<the>\b(?:from|on|over|times|tops?|topped|topping|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
     r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)(?=the\s+\d)",
@@ -1127,6 +1130,7 @@ _EN_BASE_LEAD = re.compile(
     # "than its record month in September": the base's own time after its noun
     r"(?:(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:month|level|figure|tally|high|peak|record)"
     r"\s+(?:in|of|for)\s+(?=[A-Z]))?"
+    r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
     r"(?:(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+)?",
     re.IGNORECASE,
