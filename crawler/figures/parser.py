@@ -1329,7 +1329,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.doubts.append(D_PERIOD_PREVIOUS if previous else D_PERIOD_CARRIED)
         tie = parts_all.tie_at(n.start)  # "from the 8,620 it sold in June", "2019年的12万辆"
         if tie is not None:
-            period = tie.resolve(parts, period or state.carry_period, state.published)
+            # "4,909 in the first 16 days, down from 59,930 in the same period a year earlier":
+            # the base of a part of a month has no calendar period either
+            ref = period if parts_all.rolling else period or state.carry_period
+            period = tie.resolve(parts, ref, state.published)
             # its period is written next to it ("a year earlier" leans on the clause's)
             cand.doubts = [
                 d

@@ -71,7 +71,7 @@ _ZH_NUMS = {
 
 _MON = (
     r"(january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"  # not "Market", "Mayor"
 )
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ZN = r"(\d{1,2}|十一|十二|[一二两三四五六七八九十])"
