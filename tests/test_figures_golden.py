@@ -507,6 +507,7 @@ CORE = [
     "a_range_between_two_numbers",
     "every_month_for_four_months",
     "from_weak_sales_of_a_base",
+    "market_is_not_march",
 ]
 
 
