@@ -441,7 +441,9 @@ _RIVAL_AFTER = re.compile(
 # official's words are about something else, never the place's own count
 _OFFICE_AFTER = re.compile(
     r"(?:市|省|自治区|县|区)?(?:委|政府)?(?:常务)?副?(?:市长|市長|省长|省長|书记|書記|主席|区长|區長"
-    r"|县长|縣長)"
+    r"|县长|縣長"
+    # "柳州市劳模、工匠代表参加了仪式": people of the place, not the place's count
+    r"|劳模|劳动模范|工匠|人大代表|政协委员|代表团|市民|居民|网友)"
     r"|(?:'s|’s)?\s+(?:(?:former|vice|deputy|executive)\s+)*(?:mayor|governor"
     r"|party (?:secretary|chief))\b",
     re.I,
