@@ -508,6 +508,7 @@ CORE = [
     "every_month_for_four_months",
     "from_weak_sales_of_a_base",
     "market_is_not_march",
+    "people_of_a_city_are_no_subject",
 ]
 
 
