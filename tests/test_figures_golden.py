@@ -509,6 +509,7 @@ CORE = [
     "from_weak_sales_of_a_base",
     "market_is_not_march",
     "people_of_a_city_are_no_subject",
+    "respectively_rates_with_their_own_signs",
 ]
 
 

@@ -2210,8 +2210,11 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
         # "output X and sales Y, rising 12.7% and 12.0% respectively": in order, all with the
         # direction and base of the first
         first = after[0]
-        for cand, rate in zip(live, rates, strict=True):
+        for i, (cand, rate) in enumerate(zip(live, rates, strict=True)):
             pct = float(rate[1]) * (-1 if first.pct < 0 else 1)
+            if len(after) == len(live) and abs(after[i].pct) == abs(pct):
+                # "increasing by 0.01 percent and decreasing by 3.2 percent": each its own sign
+                pct = after[i].pct
             if first.mom:
                 cand.mom = pct if cand.mom is None else cand.mom
             elif cand.yoy is None:
