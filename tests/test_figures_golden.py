@@ -510,6 +510,7 @@ CORE = [
     "market_is_not_march",
     "people_of_a_city_are_no_subject",
     "respectively_rates_with_their_own_signs",
+    "quarter_slash_year_in_a_bracket",
 ]
 
 

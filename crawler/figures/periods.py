@@ -469,6 +469,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_first_q",
     ),
+    # "(Q3/2024: 39,790 units)"
+    (re.compile(r"\bQ([1-4])\s*/\s*(20\d\d)\b", re.IGNORECASE), "en_quarter_slash_year"),
     (
         re.compile(
             r"(?:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?<![A-Za-z0-9])Q([1-4]))"
@@ -765,6 +767,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         *_MONTH_NEEDLES,
     ),
     "en_year_quarter": ("q",),
+    "en_quarter_slash_year": ("/",),
     "en_quarter_to": ("quarter", "three months"),
     "en_range": _MONTH_NEEDLES,
     "ytd": (),
@@ -1047,6 +1050,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _year_of(g[0] if g else None, parts)
             elif kind == "en_year_quarter":
                 _add(parts, m, year=int(g[0]), quarter=int(g[1]))
+            elif kind == "en_quarter_slash_year":
+                _add(parts, m, year=int(g[1]), quarter=int(g[0]))
             elif kind == "en_quarter_to":
                 month = MONTHS[g[0].lower()]
                 if month % 3:
