@@ -511,6 +511,7 @@ CORE = [
     "people_of_a_city_are_no_subject",
     "respectively_rates_with_their_own_signs",
     "quarter_slash_year_in_a_bracket",
+    "n_times_year_on_year",
 ]
 
 

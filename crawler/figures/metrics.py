@@ -594,6 +594,11 @@ _RATE_HINT = re.compile(r"%|％|percent|per cent|倍", _I)
 # every Chinese rate has one of these characters
 _ZH_GROWTH_HINT = re.compile(r"[增升涨降减落滑跌翻比]")
 _DOUBLE_ZH = re.compile(r"(同比|环比)?(翻番|翻倍|翻了一番)")
+_TIMES_EN = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s+times\s+(?:(month[- ](?:on|over|to)[- ]month)"
+    r"|year[- ](?:on|over)[- ]year|yoy\b|from a year (?:earlier|ago|before))",
+    _I,
+)
 # "deliveries doubled from a year earlier": growth said in words
 _MULTIPLIED_EN = re.compile(r"\b(doubled|tripled|trebled|quadrupled|halved)\b", _I)
 _MULTIPLIED_PCT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0,
@@ -816,6 +821,9 @@ def growth_hits(text: str) -> list[Growth]:
     for m in _search_in(text, _MULTIPLIED_EN, _MULTIPLIED_EN_LOWER):
         pct = _MULTIPLIED_PCT[m.group(1).lower()]
         out.append(Growth(m.start(), m.end(), pct, _is_mom(text, m.start(), m.end())))
+    for m in _TIMES_EN.finditer(text) if "times" in text else ():
+        # "1.6 times year-on-year", the English of 1.6倍: a rise of 160%
+        out.append(Growth(m.start(), m.end(), float(m.group(1)) * 100, bool(m.group(2))))
     out = [
         g
         for g in out
