@@ -627,8 +627,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:previous|prior|preceding) month(?=['’]s\b)"
             # "after delivering about 11,000 cars the prior month": the month before (not the
             # base of a rate, "up 4% from the previous month")
-            r"|(?<!from )(?<!over )(?<!than )(?<!on )(?<!versus )(?<!with )(?<!to )(?<!vs )"
-            r"(?<!against )(?<!in )(?<!during )\bthe (?:previous|prior|preceding) month\b(?!['’])",
+            r"|(?<!from )(?<!(?<!handed )over )(?<!than )(?<!on )(?<!versus )(?<!with )(?<!to )"
+            r"(?<!vs )(?<!against )(?<!in )(?<!during )"
+            r"\bthe (?:previous|prior|preceding) month\b(?!['’])",
             re.IGNORECASE,
         ),
         "prior_month",
