@@ -513,6 +513,8 @@ CORE = [
     "a_year_of_the_last_century",
     "the_prior_month_is_the_month_before",
     "the_prior_month_after_handed_over",
+    "especially_in_a_month_names_no_one",
+    "in_the_period_names_no_one",
 ]
 
 
