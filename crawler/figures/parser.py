@@ -1092,8 +1092,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             cand.drop("some time before a year: no period")  # "2023年之前, ... 不到10万辆"
             continue
-        if _TOOK_BEFORE.search(s, max(0, n.start - 60), n.start) or (
-            _SPAN_FROM_BEFORE.search(s, max(0, n.start - 12), n.start)
+        if (
+            _TOOK_BEFORE.search(s, max(0, n.start - 60), n.start)
+            or _SPAN_FROM_BEFORE.search(s, max(0, n.start - 12), n.start)
             or _TOOK_AFTER.match(s, n.unit_end)
         ):
             # "从0到1000万辆用了20多年", "it took 82 months to get the first 500,000": how long
