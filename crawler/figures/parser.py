@@ -35,10 +35,9 @@ from crawler.figures.confidence import (
     confidence,
 )
 from crawler.figures.entities import Entity, Mention, composite_name, lexicon, sole_model_of
-from crawler.figures.model import Figure
+from crawler.figures.model import LIFETIME_START, Figure
 from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
 from crawler.figures.periods import (
-    LIFETIME_START,
     Parts,
     Period,
     find_parts,
@@ -1260,12 +1259,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if parts.empty:
             # "蔚来12月交付10489台…；江淮新能源汽车生产超过4万辆": another subject's part of the
             # sentence lends no time to a part that names its own
-            named: dict[int, set[str]] = {}  # part of the sentence -> its subjects
+            by_part: dict[int, set[str]] = {}  # part of the sentence -> its subjects
             for m, ok in mentions:
                 if ok:
-                    named.setdefault(len(_SEMI.findall(s, 0, m.start)), set()).add(m.entity.name)
+                    by_part.setdefault(len(_SEMI.findall(s, 0, m.start)), set()).add(m.entity.name)
             part = len(_SEMI.findall(s, 0, n.start))
-            here = named.get(part, set())
+            here = by_part.get(part, set())
             # enumerations: "A delivered 36,275, B 36,728 and C 33,181 in November"
             near = sorted(
                 (
@@ -1277,7 +1276,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     and not (
                         here
                         and (there := len(_SEMI.findall(s, 0, starts[i]))) != part
-                        and not here & named.get(there, set())
+                        and not here & by_part.get(there, set())
                     )
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
@@ -2024,8 +2023,8 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         end = published.replace(day=1) - timedelta(days=1)
         ytd = Period("ytd", date(end.year, 1, 1), end)
         lifetime = Period("lifetime", LIFETIME_START, end)
-        order = [ytd, lifetime] if kinds["ytd"] else [lifetime, ytd]
-        return _in_order(numbers, kinds.end(), order)
+        said = [ytd, lifetime] if kinds["ytd"] else [lifetime, ytd]
+        return _in_order(numbers, kinds.end(), said)
     listed = _YEAR_LIST.search(s)
     if listed is not None and int(listed[2]) > int(listed[1]):
         return _in_order(numbers, listed.end(), [_year(int(listed[1])), _year(int(listed[2]))])
