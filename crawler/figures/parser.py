@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 
 from crawler.figures import metrics as mx
@@ -42,6 +42,7 @@ from crawler.figures.periods import (
     Period,
     find_parts,
     is_announcement,
+    last_month_end,
     month_period,
     resolve,
 )
@@ -2020,7 +2021,7 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
     kinds = _YTD_AND_LIFETIME.search(s)
     if kinds is not None:
         # "year-to-date and cumulative deliveries were 62,919 and 96,516, respectively"
-        end = published.replace(day=1) - timedelta(days=1)
+        end = last_month_end(published)
         ytd = Period("ytd", date(end.year, 1, 1), end)
         lifetime = Period("lifetime", LIFETIME_START, end)
         said = [ytd, lifetime] if kinds["ytd"] else [lifetime, ytd]

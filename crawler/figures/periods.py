@@ -1525,7 +1525,8 @@ def _infer_year(month: int, published: date) -> int:
     return published.year if month <= published.month else published.year - 1
 
 
-def _last_month_end(published: date) -> date:
+def last_month_end(published: date) -> date:
+    """The last day of the month before ``published``."""
     return published.replace(day=1) - timedelta(days=1)
 
 
@@ -1620,7 +1621,7 @@ def _resolve(
             return Period("ytd", date(y, 1, 1), month_end(y, parts.month))
         return _month(parts.month, year, published)
     if parts.last_month:
-        end = _last_month_end(published)
+        end = last_month_end(published)
         if parts.prior_month and carry is not None and carry.kind == "month":
             end = carry.start - timedelta(days=1)
         return Period("month", end.replace(day=1), end)
@@ -1663,7 +1664,7 @@ def _resolve(
         ):
             end = carry.end
         else:
-            end = _last_month_end(published)
+            end = last_month_end(published)
         if year is not None and end.year != year:
             return (
                 Period("ytd", date(year, 1, 1), date(year, 12, 31))
@@ -1684,7 +1685,7 @@ def _that_month(carry: Period | None, published: date) -> Period:
     """当月: the month the article reports on (the carried one), else last month."""
     end = carry.end if carry is not None and carry.kind in ("month", "ytd") else None
     if end is None:
-        end = _last_month_end(published)
+        end = last_month_end(published)
     return Period("month", end.replace(day=1), month_end(end.year, end.month))
 
 
@@ -1702,7 +1703,7 @@ def _lifetime_end(carry: Period | None, published: date) -> date:
     if carry is not None and carry.kind != "lifetime" and (published - carry.end).days <= 62:
         return carry.end
     # a report out in a month's first days counts to the end of the month before
-    return _last_month_end(published) if published.day <= 5 else published
+    return last_month_end(published) if published.day <= 5 else published
 
 
 def month_period(month: int, year: int | None, published: date) -> Period:

@@ -399,7 +399,7 @@ def names_in(s: str) -> list[Mention]:
         for k in _without_locators(s, lex.find(s))
         if not _RIVAL_AFTER.match(s, k.end)
         and not _BACKER_AFTER.match(s, k.end)
-        and not _in_an_office(s, k)
+        and not _names_an_office_or_show(s, k)
     ]
     unknown = [
         Mention(Entity(m.group(0), "unknown", FOREIGN, None, False), m.start(), m.end())
@@ -463,7 +463,7 @@ _EVENT_AFTER = re.compile(
 _EVENT_BEFORE = re.compile(r"\bAuto\s+$")
 
 
-def _in_an_office(s: str, mention: Mention) -> bool:
+def _names_an_office_or_show(s: str, mention: Mention) -> bool:
     """A place that only names an official's office or an event held there."""
     if not mention.entity.is_region:
         return False
