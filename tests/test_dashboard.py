@@ -54,6 +54,22 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     assert ingest.returncode == 0, ingest.stderr[-3000:]
     assert query(db, "SELECT count(*) FROM articles WHERE title = ?", HOSTILE_TITLE) == [(1,)]
+    # The demo's sites are crawled side by side: whether its November Leapmotor figure crosses
+    # a rung depends on whether August was stored first. A December stored after both always
+    # crosses 80,000, so the chart has a crossing to draw whatever the order.
+    december = workdir / "leapmotor-december.html"
+    december.write_text(
+        "<html><head><title>Leapmotor December deliveries</title></head><body><article>"
+        "<h1>Leapmotor December deliveries</h1><p>Leapmotor delivered 80,412 vehicles in "
+        "December 2025, the carmaker said on Thursday in its monthly update.</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    ingest = run_evwatch(
+        "--db", f"sqlite:///{db}", "ingest", str(december), "--published", "2026-01-01",
+        "--url", "https://example.org/leapmotor-december.html", "--quiet",
+    )  # fmt: skip
+    assert ingest.returncode == 0, ingest.stderr[-3000:]
     return db
 
 
@@ -181,7 +197,17 @@ def test_the_entity_chart_has_one_point_per_stored_month(
     gaps = deliveries.locator("rect.gap").evaluate_all("rs => rs.map(r => r.dataset.month)")
     assert gaps == ["2025-09", "2025-10"]
     assert deliveries.locator("line.rung").count() >= 1
-    assert deliveries.locator("g.mark.threshold").count() == 1
+    drawn = deliveries.locator("g.mark").evaluate_all(
+        "gs => gs.map(g => g.getAttribute('class') + ' ' + g.dataset.month)"
+    )
+    alerted = query(
+        demo_db,
+        "SELECT kind, substr(period_start, 1, 7) FROM alerts WHERE entity = 'Leapmotor' "
+        "AND metric = 'deliveries' AND segment = 'nev' AND period_kind = 'month' "
+        "AND kind IN ('record', 'threshold') AND retracted_at IS NULL",
+    )
+    assert sorted(drawn) == sorted(f"mark {kind} {month}" for kind, month in alerted)
+    assert "mark threshold 2025-12" in drawn
     page.screenshot(path=str(ARTIFACTS / "dashboard-entity.png"), full_page=True)
 
 
