@@ -515,6 +515,8 @@ CORE = [
     "the_prior_month_after_handed_over",
     "especially_in_a_month_names_no_one",
     "in_the_period_names_no_one",
+    "en_in_the_period_after_a_figureless_span",
+    "en_the_given_month",
 ]
 
 

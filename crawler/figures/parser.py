@@ -251,6 +251,13 @@ _PLURAL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
+# "In the period, Mercedes delivered ...", "极氪同期交付": a paragraph that goes on with the
+# span just named
+_THAT_PERIOD = re.compile(
+    r"\b(?:in|during|over|for|across) the (?:same )?period\b"
+    r"|(?<!去年)(?<!上年)同期(?=[交销产出实完])",
+    re.IGNORECASE,
+)
 _STREAK = re.compile(
     r"\b(?:straight|consecutive|successive|back-to-back)\s+(?:months?|quarters?)\b"
     r"|\bmonths?\s+in\s+a\s+row\b|\b(?:every|each)\s+month\s+(?:since|this year|for)\b"
@@ -521,10 +528,13 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
             state.para_entity, state.para_from_frame = state.frame, True
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
-            elif (
-                _running_total_of_the_month(state.carry_period, state.lead_period)
-                and _names_another_maker(work[sentence.start : sentence.end], state)
-            ) or _past_year_beside_the_month(state.carry_period, state.lead_period):
+            elif not _THAT_PERIOD.search(work, sentence.start, sentence.end) and (
+                (
+                    _running_total_of_the_month(state.carry_period, state.lead_period)
+                    and _names_another_maker(work[sentence.start : sentence.end], state)
+                )
+                or _past_year_beside_the_month(state.carry_period, state.lead_period)
+            ):
                 # a roundup's "1-11月累计" closes one maker's paragraph, and "it sold 3.02
                 # million in all of 2023" compares: the next paragraph reports on the month
                 state.carry_period = state.lead_period

@@ -651,11 +651,17 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:in|during|over|for|across) the same (?:(?:two|three|four|five|six|seven|eight"
             r"|nine|ten|eleven|\d{1,2})[ -])?(?:months?|period|quarter|half)\b"
-            r"(?!\s+(?:of|in|a|last|the previous|previous)\b)",
+            r"(?!\s+(?:of|in|a|last|the previous|previous)\b)"
+            # "In the period, Mercedes delivered ...": the span the last sentence named
+            r"|\b(?:in|during|over|for|across) the (?:given )?period\b"
+            r"(?!\s+(?:of|in|from|between|to|ended|ending|through|under|since|when|after|before|a"
+            r"|last|the previous|previous)\b)",
             re.IGNORECASE,
         ),
         "that_period",
     ),
+    # "In the given month, production and sales of NEVs totaled ...": 当月 in translation
+    (re.compile(r"\b(?:in|during|for) the given month\b", re.IGNORECASE), "en_that_month"),
 ]
 
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
@@ -665,7 +671,7 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
-    r"|same|quarterly|as of|as at|years"
+    r"|same|period|given|quarterly|as of|as at|years"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
@@ -747,7 +753,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "three months",
         "quarterly",
     ),
-    "that_period": ("the same", "同期"),
+    "that_period": ("the same", "the period", "the given period", "同期"),
+    "en_that_month": ("given month",),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
@@ -897,6 +904,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "zh_partial": {"rolling": True},
     "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
+    "en_that_month": {"that_month": True},
     "that_quarter": {"that_quarter": True},
     "that_period": {"that_period": True},
     "quarterly_claim": {"quarterly_claim": True},
