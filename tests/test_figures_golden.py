@@ -517,6 +517,11 @@ CORE = [
     "in_the_period_names_no_one",
     "en_in_the_period_after_a_figureless_span",
     "en_the_given_month",
+    "en_or_about_restates_guidance",
+    "en_likely_to_total_is_a_forecast",
+    "en_a_count_after_by_is_a_margin",
+    "zh_bu_cheng_wen_ti_is_an_opinion",
+    "zh_bu_cheng_wen_ti_is_an_opinion",
 ]
 
 

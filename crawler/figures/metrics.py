@@ -292,7 +292,9 @@ _TRAP = _vocabulary(
         # plans, forecasts, conditions
         r"target(?:s|ed|ing)?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
         r"expect(?:s|ed|ing)?\b", r"forecast(?:s|ed|ing)?\b", r"project(?:ed|ing|ions?|s)?\b",
-        r"anticipat(?:e|es|ed|ing|ions?)\b", r"consensus\b",
+        r"anticipat(?:e|es|ed|ing|ions?)\b", r"consensus\b", r"predict(?:s|ed|ing|ions?)?\b",
+        # "likely to total 34 million", "That implies December sales of around 247,000"
+        r"(?:un)?likely\b", r"impl(?:y|ies|ied|ying)\b",
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
@@ -360,7 +362,7 @@ _TRAP = _vocabulary(
         r"|排产|配额|如果|假如|一旦",
         r"产能|年产(?=\d|能)|可年产|设计|具备|能力|项目",
         r"订单|订购|预订|预定|大定|小订|锁单|采购|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回"
-        r"|库存|积压|待交付|预售|试驾|客流|市场份额|市占率",
+        r"|库存|积压|待交付|预售|试驾|客流|市场份额|市占率|不成问题",
         r"保有|推广(?:应用)?(?:新能源)?(?:汽车|车)|(?<![向给为])用户|里程|公里|千米|量级",
         # other products of the same makers: "小米手机7月出货量1200万台", 两轮车, 无人机
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",
@@ -431,12 +433,11 @@ BASE_BEFORE = re.compile(
     r"|连续\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*个?\s*月[^，,。；;\d]{0,8}$",
     _I,
 )
-# "exceeding second-place Shanghai by approximately 500,000": the margin between two figures
+# "exceeding second-place Shanghai by approximately 500,000", "broke its record by 387 cars",
+# "lagging Tesla by 124,100": a count right after "by" is the margin between two figures
 BY_MARGIN = re.compile(
-    r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outs(?:old|ells?|elling)|outpac(?:es|ed|ing)"
-    r"|beat(?:s|ing)?|trail(?:s|ed|ing)?|lead(?:s|ing)?|led)\s+(?:[\w'’-]+\s+){0,4}?by\s+"
-    r"(?:approximately |about |around |nearly |some |roughly |more than |over |almost |just "
-    r"|only )?$",
+    r"\bby\s+(?:approximately |about |around |nearly |some |roughly |more than |over |almost "
+    r"|just |only |a further |another )?$",
     _I,
 )
 BASE_AFTER = re.compile(
