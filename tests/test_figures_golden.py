@@ -521,7 +521,6 @@ CORE = [
     "en_likely_to_total_is_a_forecast",
     "en_a_count_after_by_is_a_margin",
     "zh_bu_cheng_wen_ti_is_an_opinion",
-    "zh_bu_cheng_wen_ti_is_an_opinion",
 ]
 
 
