@@ -521,6 +521,9 @@ CORE = [
     "en_likely_to_total_is_a_forecast",
     "en_a_count_after_by_is_a_margin",
     "zh_bu_cheng_wen_ti_is_an_opinion",
+    "en_the_world_sold_is_not_china",
+    "en_in_the_global_market_after_a_national_subject",
+    "en_a_makers_worldwide_count_is_its_own",
 ]
 
 

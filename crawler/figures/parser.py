@@ -1444,6 +1444,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     elif len(live) == 2 and _JOINED.fullmatch(s, live[0].number.unit_end, live[1].number.start):
         # "Geely and Smart shipped 5,026 and 2,146": two names and two numbers, in order
         _pair_respectively(s, subjects, live, [], ())
+    world_clauses: set[int] = set()
     for cand in live:
         if cand.entity is None:
             _assign_entity(s, cand, subjects, starts, bounds, state)
@@ -1451,7 +1452,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if not cand.dropped:
                 cand.drop("no subject")
             continue
-        if _global_total(s, cand, subjects, starts[cand.clause]):
+        if _global_total(s, cand, subjects, starts[cand.clause]) or (
+            # "..., including 7.39 million NEVs" after the world's total: the world's part
+            cand.clause - 1 in world_clauses and _VERBLESS.match(s, starts[cand.clause])
+        ):
+            world_clauses.add(cand.clause)
             cand.drop("a world market total, not the subject's figure")
             continue
         if _in_foreign_market(s, cand, subjects, starts[cand.clause], bounds[cand.clause]):
@@ -2111,7 +2116,15 @@ _GLOBAL_MARKET = re.compile(
     r"(?:全球|世界)(?:范围内)?的?(?:新能源|电动|纯电)?(?:汽车|车|电动车)(?:市场)?的?总?(?:销量|销售|交付|产量)"
     r"|(?:全球|世界)(?:汽车|车)?市场"
     r"|\b(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle|electric car|plug-in|car"
-    r"|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)|market)\b",
+    r"|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)|market)\b"
+    # "The world sold 4.24 million NEVs" (not "the first country in the world to ...")
+    r"|\bthe world\s+(?:sold|bought|delivered|produced|registered|saw)\b",
+    re.I,
+)
+# "sales reached 43.9 million units in the global market": the world's, said after the number
+_GLOBAL_MARKET_AFTER = re.compile(
+    r"[^,，;；.。]{0,24}?\b(?:in|across) the (?:global|world|worldwide) (?:auto |car |vehicle )?"
+    r"market\b|[^,，;；.。]{0,24}?\b(?:globally|worldwide)\b",
     re.I,
 )
 
@@ -2175,7 +2188,14 @@ def _global_total(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]
     n = cand.number
     world = _GLOBAL_MARKET.search(s, c0, n.start)
     if world is None:
-        return False
+        # said after the number of a country or region: "sales reached 43.9 million units in
+        # the global market" (a maker's "delivered 343,000 worldwide" is its own total)
+        return (
+            cand.entity_obj is not None
+            and cand.entity_obj.is_region
+            and _GLOBAL_MARKET_AFTER.match(s, n.end) is not None
+            and not any(c0 <= m.start < n.start for m, _ in subjects)
+        )
     return not any(
         c0 <= m.start and m.end <= world.start() + 2 and m.entity.name == cand.entity
         for m, _ in subjects
