@@ -524,6 +524,7 @@ CORE = [
     "en_the_world_sold_is_not_china",
     "en_in_the_global_market_after_a_national_subject",
     "en_a_makers_worldwide_count_is_its_own",
+    "en_passive_pair_each_its_own_verb",
 ]
 
 

@@ -1167,6 +1167,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         owned = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
         if owned:
             nearest = min(owned, key=lambda h: abs(h.start - n.start))
+            # "3.02 million were produced and 2.99 million units were sold": the number's own
+            # passive verb, nearer in grammar than the verb of the number before it
+            passive = [
+                h
+                for h in owned
+                if h.start > n.start and _AUXILIARY_BEFORE.search(s, max(0, h.start - 14), h.start)
+            ]
+            if passive and nearest.start < n.start:
+                nearest = passive[0]
             # "822,000 vehicles produced in the province were exported": the finite verb
             # says what was counted, not the participle describing the vehicles
             finite = [
