@@ -525,6 +525,10 @@ CORE = [
     "en_in_the_global_market_after_a_national_subject",
     "en_a_makers_worldwide_count_is_its_own",
     "en_passive_pair_each_its_own_verb",
+    "zh_one_kind_of_vehicle_is_a_part",
+    "en_one_kind_of_vehicle_is_a_part",
+    "en_one_powertrain_of_a_regions_nevs",
+    "en_a_truck_maker_counts_its_trucks",
 ]
 
 

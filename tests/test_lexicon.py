@@ -156,6 +156,8 @@ def _one(**entry: object) -> dict[str, object]:
             "capital 'Hefei' is not a city within it",
         ),
         (_one(name="X", kind="region", level="city", foreign=True), "foreign is for makers only"),
+        (_one(name="X", kind="maker", builds="tractors"), "builds is for makers, one of"),
+        (_one(name="X", kind="region", level="city", builds="buses"), "builds is for makers"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
@@ -194,6 +196,12 @@ def test_provinces_know_their_capital_city() -> None:
     for province, capital in [("Shaanxi", "Xi'an"), ("Anhui", "Hefei"), ("Henan", "Zhengzhou")]:
         assert entities[province].capital == capital
         assert entities[capital].within == province
+
+
+def test_commercial_vehicle_makers_say_what_they_build() -> None:
+    entities = lexicon().entities
+    assert entities["FAW Jiefang"].builds == "trucks" and entities["Yutong"].builds == "buses"
+    assert entities["Foton"].builds is None and entities["BYD"].builds is None
 
 
 def test_makers_based_abroad_are_marked_and_their_china_arms_are_not() -> None:

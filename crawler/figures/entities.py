@@ -25,8 +25,11 @@ ENTRY_KEYS = frozenset(
         "guard",
         "sole_model",
         "foreign",
+        "builds",
     }
 )
+#: the values of ``builds``: the one kind of vehicle a commercial-vehicle maker builds
+BUILDS = ("trucks", "buses")
 SOLE_MODEL_KEYS = frozenset({"names", "until"})
 TOP_KEYS = frozenset({"entity"})
 
@@ -41,6 +44,7 @@ class Entity:
     within: str | None = None  # for cities: the province they are in
     capital: str | None = None  # for provinces: the capital city ("the provincial capital")
     foreign: bool = False  # a maker based outside China ("the Chinese company" is not it)
+    builds: str | None = None  # trucks | buses: all it makes ("143,300 trucks" is its total)
 
     @property
     def is_region(self) -> bool:
@@ -219,6 +223,9 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         raise ValueError(f"entity {name!r}: capital is for provinces only")
     if row.get("foreign") and kind == "region":
         raise ValueError(f"entity {name!r}: foreign is for makers only")
+    builds = row.get("builds")
+    if builds is not None and (kind == "region" or builds not in BUILDS):
+        raise ValueError(f"entity {name!r}: builds is for makers, one of {BUILDS}")
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
@@ -240,6 +247,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         within=within,
         capital=capital,
         foreign=bool(row.get("foreign", False)),
+        builds=builds,
     )
     return entity, aliases, guard
 

@@ -70,7 +70,9 @@ from crawler.figures.subjects import (
     model_after,
     names_in,
     place_in_a_name,
+    powertrain,
     subsegment,
+    vehicle_type,
 )
 
 MIN_VALUE = 100
@@ -1507,13 +1509,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
         obj = cand.entity_obj
         lo = _part_window(s, cand, live, starts, parts_all)
-        if obj is not None and subsegment(
-            _unnamed(s, lo, cand.number.unit_end, obj, subjects)
+        said = (
+            ""
+            if obj is None
+            else _unnamed(s, lo, cand.number.unit_end, obj, subjects)
             + _predicate_after(s, cand.number.unit_end)
-            + _market_lead(s, starts)
-        ):
+        )
+        if obj is not None and vehicle_type(said + _noun_after(s, cand.number.unit_end), obj):
+            cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
+        elif obj is not None and subsegment(said + _market_lead(s, starts)):
             if not obj.is_region:
                 cand.drop("a part of the maker (segment, body type or market)")
+            elif powertrain(said):
+                cand.drop("a part of the region's new energy vehicles (one powertrain)")
             else:  # a region's passenger cars: a part when the article gives the total too
                 cand.doubts.append(D_PART)
     _parts_of_the_same_figure(s, live)
@@ -1792,6 +1800,18 @@ _PREDICATE_AFTER = re.compile(
     r"(?P<what>[^,.;:()，。；：（）]{1,40}?)(?=[,.;:()，。；：（）]|\s+(?:and|while|with)\b|$)",
     re.IGNORECASE,
 )
+
+
+# the words right after a count, up to the next number or clause ("15,000 'New Energy' buses")
+_NOUN_AFTER = re.compile(r"[^\d,，;；.。:：()（）]{0,30}")
+_NOUN_AFTER_END = re.compile(r"\b(?:and|with|while|but)\b", re.I)
+
+
+def _noun_after(s: str, end: int) -> str:
+    """The words right after a count: what it counts when an adjective stands before the noun."""
+    words = _NOUN_AFTER.match(s, end)
+    assert words is not None  # it matches the empty string
+    return " " + _NOUN_AFTER_END.split(words.group(0), 1)[0]
 
 
 def _predicate_after(s: str, end: int) -> str:

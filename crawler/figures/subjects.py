@@ -282,6 +282,37 @@ _SUBSEGMENT = re.compile(
 )
 
 
+# One kind of vehicle or product: "heavy truck sales", "3,582 new-energy buses", 重卡, 牵引车,
+# "engine products". A count of it is never a country's or a carmaker's total.
+_VEHICLE_TYPE = re.compile(
+    r"\b(?:(?:heavy|medium|light|mini)(?:[- ]duty)?[- ](?:trucks?|vans?|lorr(?:y|ies))|trucks?"
+    r"|lorr(?:y|ies)|buses|bus|coaches|pick-?ups?|tractors?|vans|(?<!combustion )engines?"
+    r"|special[- ]purpose vehicles?)\b"
+    r"|重卡|重型(?:卡车|货车|车)|中重卡|中重型|轻卡|轻型(?:卡车|货车)|微卡|卡车|货车|客车|大巴|公交车"
+    r"|皮卡|牵引车|专用车|发动机|柴油机",
+    re.I,
+)
+
+
+def vehicle_type(text: str, entity: Entity) -> bool:
+    """The text counts one kind of vehicle (trucks, buses, pickups, tractors) or engines, and
+    the entity is not a maker that builds only such vehicles (the lexicon's ``builds``)."""
+    return entity.builds is None and bool(_VEHICLE_TYPE.search(text))
+
+
+# one powertrain of the new energy vehicles: a part of a region's NEV count, never all of it
+_POWERTRAIN = re.compile(
+    r"\bpure(?:ly)? electric\b|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bfuel[- ]cell\b"
+    r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV)s?(?![A-Za-z])|燃料电池|纯电|插混|插电|增程",
+    re.I,
+)
+
+
+def powertrain(text: str) -> bool:
+    """The text counts one powertrain (battery-electric, plug-in hybrid, fuel cell) only."""
+    return bool(_POWERTRAIN.search(_BOTH_POWERTRAINS.sub(" ", text)))
+
+
 # "electric and plug-in hybrid cars", "纯电和插混": both powertrains together are the whole
 _BOTH_POWERTRAINS = re.compile(
     r"(?:electric|电动|纯电)\S*\s*(?:and|&|和|与|及|、|/)\s*(?:plug-in|插电|插混)", re.I
