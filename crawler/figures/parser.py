@@ -1509,18 +1509,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
         obj = cand.entity_obj
         lo = _part_window(s, cand, live, starts, parts_all)
-        said = (
-            ""
-            if obj is None
-            else _unnamed(s, lo, cand.number.unit_end, obj, subjects)
-            + _predicate_after(s, cand.number.unit_end)
+        if obj is None:
+            continue
+        counted = _unnamed(s, lo, cand.number.unit_end, obj, subjects) + _predicate_after(
+            s, cand.number.unit_end
         )
-        if obj is not None and vehicle_type(said + _noun_after(s, cand.number.unit_end), obj):
+        if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
-        elif obj is not None and subsegment(said + _market_lead(s, starts)):
+        elif subsegment(counted + _market_lead(s, starts)):
             if not obj.is_region:
                 cand.drop("a part of the maker (segment, body type or market)")
-            elif powertrain(said):
+            elif powertrain(counted):
                 cand.drop("a part of the region's new energy vehicles (one powertrain)")
             else:  # a region's passenger cars: a part when the article gives the total too
                 cand.doubts.append(D_PART)
