@@ -529,6 +529,8 @@ CORE = [
     "en_one_kind_of_vehicle_is_a_part",
     "en_one_powertrain_of_a_regions_nevs",
     "en_a_truck_maker_counts_its_trucks",
+    "en_since_a_month_is_when_a_trend_began",
+    "en_monthly_has_exceeded_is_a_bar",
 ]
 
 

@@ -264,7 +264,10 @@ _STREAK = re.compile(
     r"\b(?:straight|consecutive|successive|back-to-back)\s+(?:months?|quarters?)\b"
     r"|\bmonths?\s+in\s+a\s+row\b|\b(?:every|each)\s+month\s+(?:since|this year|for)\b"
     r"|\bin each of the (?:past|last) \w+ months\b"
-    r"|\bmonth after month\b|连续",
+    r"|\bmonth after month\b|连续"
+    # "Since August, the monthly export volume has exceeded 300,000": every month's bar
+    r"|\bmonthly (?:[\w-]+ ){0,5}(?:has|have) (?:exceeded|topped|surpassed|stayed above"
+    r"|remained above|been above)",
     re.I,
 )
 # a streak of years, in the number's clause or opening the sentence ("For the fourth

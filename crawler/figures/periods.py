@@ -260,7 +260,11 @@ _SINCE_START = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d)"
     # "since the vehicle's market debut in 2019": the time of the start, not the count's
     r"|\bsince\s+(?:(?:its|the|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:launch|debut|inception|founding"
-    r"|start|establishment|introduction|rollout|listing)\s+(?P<t4>(?:in|on)\s+[^,.;()]{1,30})",
+    r"|start|establishment|introduction|rollout|listing)\s+(?P<t4>(?:in|on)\s+[^,.;()]{1,30})"
+    # "monthly sales have fallen steadily since February, totaling ... so far this year": when
+    # a trend began, not the count's period ("since January" is the year so far)
+    r"|\bsince\s+(?P<t5>(?:Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?!\.?\s+(?:\d|of\b))",
     re.IGNORECASE,
 )
 
@@ -937,7 +941,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5") if m.group(g)))
             for m in _SINCE_START.finditer(text, start, end)
         ]
 
