@@ -531,6 +531,7 @@ CORE = [
     "en_a_truck_maker_counts_its_trucks",
     "en_since_a_month_is_when_a_trend_began",
     "en_monthly_has_exceeded_is_a_bar",
+    "en_it_after_a_followed_b_is_a",
 ]
 
 

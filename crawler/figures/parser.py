@@ -971,11 +971,12 @@ _PLAIN_NOUN = re.compile(r"\s*(?:vehicles|cars|automobiles|autos|辆汽车)\b", 
 
 def _named_subjects(s: str) -> list[tuple[Mention, bool]]:
     """The names in a sentence without figures, each with "is a possible subject": a name in
-    a list that depends on something else ("including Chery, Nio and JAC") is none."""
+    a list that depends on something else ("including Chery, Nio and JAC") is none, nor one
+    beaten or followed ("Li Auto followed Neta. It delivered ...": Li Auto)."""
     out: list[tuple[Mention, bool]] = []
     for mention in names_in(s):
         listed = bool(out) and not out[-1][1] and LIST_SEP.match(s[out[-1][0].end : mention.start])
-        out.append((mention, not (listed or dependent(s, mention))))
+        out.append((mention, not (listed or dependent(s, mention) or beaten(s, mention))))
     return out
 
 
