@@ -532,6 +532,8 @@ CORE = [
     "en_since_a_month_is_when_a_trend_began",
     "en_monthly_has_exceeded_is_a_bar",
     "en_it_after_a_followed_b_is_a",
+    "en_a_ticker_in_brackets_is_no_clause",
+    "en_last_week_is_no_calendar_period",
 ]
 
 

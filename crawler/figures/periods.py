@@ -675,7 +675,7 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
-    r"|same|period|given|quarterly|as of|as at|years"
+    r"|same|period|given|week|quarterly|as of|as at|years"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )

@@ -65,6 +65,11 @@ def _emit(out: list[Sentence], chunk: str, base: int, a: int, b: int, para: int)
 
 # "(NEVs)", "(CPCA)", "(Great Wall Motor)": a short gloss of the words before it
 _GLOSS = re.compile(r"\([A-Za-z][A-Za-z&.' -]{0,40}\)")
+# "General Motors (NYSE:GM) said", "Nio (NYSE: NIO; HKEX: 9866)": a ticker, no clause of its own
+_TICKER = re.compile(
+    r"\((?:(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|SZ|SH|SS|SSE|SZSE|OTC)\s*[:：]\s*[A-Z0-9.]{1,10}"
+    r"(?:[;,，；]\s*|\s+and\s+)?)+\)"
+)
 
 
 def _in_a_gloss(sentence: str, pos: int) -> bool:
@@ -77,9 +82,12 @@ def _in_a_gloss(sentence: str, pos: int) -> bool:
 def clause_bounds(sentence: str, keep: list[tuple[int, int]] | None = None) -> list[int]:
     """Start offsets of the clauses of ``sentence`` (the first is 0).
 
-    ``keep`` lists spans that must not be split (entity lists such as "AITO, Luxeed and ...").
+    ``keep`` lists spans that must not be split (entity lists such as "AITO, Luxeed and ..."); a
+    ticker in brackets is never split either.
     """
     starts = [0]
+    if "(" in sentence:
+        keep = [*(keep or []), *(m.span() for m in _TICKER.finditer(sentence))]
     if _ODD_CASE.search(sentence):
         breaks = _CLAUSE_BREAK.finditer(sentence)
     else:
