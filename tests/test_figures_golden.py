@@ -534,6 +534,7 @@ CORE = [
     "en_it_after_a_followed_b_is_a",
     "en_a_ticker_in_brackets_is_no_clause",
     "en_last_week_is_no_calendar_period",
+    "en_overall_in_a_makers_paragraph",
 ]
 
 

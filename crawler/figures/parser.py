@@ -657,6 +657,16 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
+                maker = state.para_entity
+                if (
+                    s[a:b].strip().lower() == "overall"
+                    and maker is not None
+                    and not state.para_from_frame
+                    and not maker.is_region
+                ):
+                    # "Aion ... sold 30,007 last month. Overall sales surged 126% to 271,000
+                    # in 2022": the maker's sales across its range, in its paragraph
+                    target = maker
             elif kind in ("latter", "former"):
                 pair = _last_two([*state.recent, *(f.entity for f in found if f.end <= a)])
                 target = (
