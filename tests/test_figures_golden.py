@@ -535,6 +535,7 @@ CORE = [
     "en_a_ticker_in_brackets_is_no_clause",
     "en_last_week_is_no_calendar_period",
     "en_overall_in_a_makers_paragraph",
+    "en_after_posting_a_rise_in_a_month",
 ]
 
 

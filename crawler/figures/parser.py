@@ -2256,6 +2256,8 @@ _RATE_LEADS_TO = re.compile(
     r"(?:\s+(?:months?|quarter|half|of\s+(?:19|20)\d\d|(?:19|20)\d\d))?[\s,，]*)?"
     r"(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)|y/y|m/m|yoy|mom"
     r"|from a year (?:earlier|ago))?"
+    # "fell 6.5% year on year in June to 1.68 million": the time after the comparison
+    r"(?:[\s,，]*(?:in|during|for)\s+(?:the\s+)?[A-Za-z0-9-]+(?:\s+(?:19|20)\d\d)?)?"
     r"[\s,，]*(?:to\b|at\b|reaching\b|至|达到?|为)",
     re.I,
 )

@@ -288,9 +288,11 @@ _BEATEN_RECORD_TIME = re.compile(
 )
 # "grew 18.6% in June to 2.1 million from a 13.9% rise in May": the time of the rate the
 # growth is set against, not the number's
+# ("... to 1.68 million after posting an increase in May" too)
 _RATE_BASE_TIME = re.compile(
-    r"\b(?:from|after|versus|compared with|against)\s+(?:an?\s+)?(?:[\d.]+\s*(?:%|percent|per cent)"
-    r"|\w+)(?:-percent)?\s+(?:rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease"
+    r"\b(?:from|after|versus|compared with|against)\s+(?:(?:posting|recording|reporting|seeing"
+    r"|logging|registering)\s+)?(?:an?\s+)?(?:(?:[\d.]+\s*(?:%|percent|per cent)"
+    r"|\w+)(?:-percent)?\s+)?(?:rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease"
     r"|contraction|expansion)\s+(?:in|during|for)\s+(?P<t>(?:the\s+)?[A-Z][a-z]+\.?"
     r"(?:\s+(?:19|20)\d\d)?)",
     re.I,
