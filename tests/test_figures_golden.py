@@ -536,6 +536,9 @@ CORE = [
     "en_last_week_is_no_calendar_period",
     "en_overall_in_a_makers_paragraph",
     "en_after_posting_a_rise_in_a_month",
+    "zh_a_chinese_descriptor_and_outside_china",
+    "zh_reaching_a_rolled_off_milestone",
+    "zh_fell_by_is_a_difference",
 ]
 
 

@@ -52,7 +52,11 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r" (?:customers|markets|buyers))",
             ],
             # 外销: Taiwan's word for exports
-            [r"出口|海外(?:市场)?(?:累计)?(?:销量|销售|交付)|销往(?:海外|国外|境外)|出海|外销"],
+            [
+                r"出口|海外(?:市场)?(?:累计)?(?:销量|销售|交付)|销往(?:海外|国外|境外)|出海|外销"
+                # "在中國以外的電動車銷售量": sales outside China
+                r"|(?:中国|中國)(?:以外|之外)[\u4e00-\u9fff]{0,6}?(?:销量|销售|交付|銷量|銷售)"
+            ],
         ),
     ),
     (
@@ -182,7 +186,7 @@ _METRIC_NEEDLES = {
     "exports": (
         "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
         "rest of the world",
-        "出口", "海外", "销往", "出海", "外销",
+        "出口", "海外", "销往", "出海", "外销", "以外", "之外",
     ),
     "deliveries": ("deliver", "hand", "交付", "交车"),
     "production": (
@@ -430,6 +434,8 @@ BASE_BEFORE = re.compile(
     r"(?:\s+(?:within|under|below|about))?)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
+    # "湖北汽车产量下降近40万辆", "增长了12万辆": by how much, not to how much (that is 至)
+    r"|(?:下降|下滑|回落|降低|缩减|減少|增长|增長|提升|上升|增多)了?\s*(?:近|约|約|超过|超|逾|多)?\s*$"
     r"|连续\s*(?:\d{1,2}|[一二两三四五六七八九十]+)\s*个?\s*月[^，,。；;\d]{0,8}$",
     _I,
 )

@@ -442,6 +442,11 @@ def _en_counts(after: str) -> tuple[str, int]:
     return OTHER, 0
 
 
+# "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
+_MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|達成|达成|迎来|迎來|见证|見證)了?\s*$")
+_ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|整車|新车|新車|汽车|汽車|新能源汽车)?\s*(?:下线|下線)")
+
+
 # Stock codes: "(SZ: 002594)", "1211.HK", "601633.SH", "(09866.HK)", "比亚迪股份(01211)"
 _CODE_BEFORE = re.compile(
     r"(?:\b(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|HK|SZ|SH|SS|SHA|SHE|SSE|SZSE|STAR|OTC)"
@@ -591,6 +596,12 @@ def find_numbers(text: str) -> list[Number]:
                     end = max(end, unit_end)
         if counts == VEHICLE and _MONEY_OF_AFTER.match(text, unit_end):
             counts = OTHER
+        if (
+            counts == VEHICLE
+            and _MILESTONE_VERB_BEFORE.search(text, max(0, start - 6), start)
+            and _ROLLED_OFF_AFTER.match(text, unit_end)
+        ):
+            ordinal = True  # "实现了3000万辆下线": the 30 millionth vehicle, a milestone
         if bare_letter and counts != VEHICLE:
             counts = OTHER
         out.append(Number(start, end, value, counts, after_qualifier, ordinal, unit_end))

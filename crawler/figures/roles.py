@@ -129,7 +129,12 @@ _SCOPE_AFTER = re.compile(
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
     r"|heartland|base)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
-    r"|(?:的)?(?:造车)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商))",
+    r"|(?:的)?(?:造车)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商)"
+    # "在中國以外的銷量", "中国之外": what is outside the place
+    r"|以外|之外|境外"
+    # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker (traditional too)
+    r"|(?:的)?(?:汽车|汽車|电动车|電動車|新能源车|新能源車)?(?:制造商|製造商|车企|車企|厂商|廠商|厂家"
+    r"|廠家|车厂|車廠)|(?:的)?(?:新勢力|市場|企業|用戶|消費者))",
     re.I,
 )
 # "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
