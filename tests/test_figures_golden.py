@@ -539,6 +539,11 @@ CORE = [
     "zh_a_chinese_descriptor_and_outside_china",
     "zh_reaching_a_rolled_off_milestone",
     "zh_fell_by_is_a_difference",
+    "zh_two_months_joined_by_he_respectively",
+    "zh_release_day_before_the_year",
+    "en_last_three_months_of_a_year",
+    "zh_fullwidth_tilde_range",
+    "zh_once_at_a_time_sets_no_period",
 ]
 
 

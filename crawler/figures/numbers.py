@@ -40,7 +40,7 @@ _SIMPLIFIED = (
 )
 #: full-width digits and signs, and traditional characters: apply to a text before reading it
 FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．﹒，％：＋－" + _TRADITIONAL, "0123456789..,%:+-" + _SIMPLIFIED
+    "０１２３４５６７８９．﹒，％：＋－～〜" + _TRADITIONAL, "0123456789..,%:+-~~" + _SIMPLIFIED
 )
 
 _EN_MULT = {

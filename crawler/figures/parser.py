@@ -963,6 +963,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last["any"] = makers[-1]
 
 
+_ONCE_AT = re.compile(r"曾(?:经|經)?(?:在|于|於)")
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 _BARE_CUMULATIVE = re.compile(r"累计")
@@ -2060,7 +2061,7 @@ _EN_MONTH = (
 )
 _MONTH_LIST = re.compile(
     rf"\b{_EN_MONTH}(?:,\s*{_EN_MONTH})?,?\s+and\s+{_EN_MONTH}\b"
-    r"|(\d{1,2})\s*月\s*[、,，]\s*(\d{1,2})\s*月(?:\s*[、,，和与及]\s*(\d{1,2})\s*月)?"
+    r"|(\d{1,2})\s*月\s*[、,，和与與及]\s*(\d{1,2})\s*月(?:\s*[、,，和与與及]\s*(\d{1,2})\s*月)?"
 )
 _MONTH_NUMBER = {name: i for i, name in enumerate(_EN_MONTH[1:-1].split("|"), 1)}
 
@@ -2432,6 +2433,8 @@ def _carry_updates(
             and not mx.FORECAST.search(s)
             # "shares hit their lowest since November 2022": no period being reported on
             and _SINCE_TIME.search(s) is None
+            # "王傳福曾在2011年10月接受…訪問": something that once happened, then
+            and _ONCE_AT.search(s) is None
             and not _years_mixed(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no

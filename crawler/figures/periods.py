@@ -274,7 +274,10 @@ _EVENT_TIME = re.compile(
     r"(?P<t>(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?)"
     # "比亚迪于1月通报的460万辆全年销量": the month it was reported, not the count's
     r"|(?P<t2>(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:初|中旬|下旬|上旬|底)?)(?:正式)?"
-    r"(?:上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)的",
+    r"(?:上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)的"
+    # "特斯拉1月2日公布年度最終銷售數據，2025年…": the day of a release, not the count's time
+    r"|(?P<t3>(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}[日号])(?:晚间?|早间?|上午|下午|晚)?(?:正式)?"
+    r"(?:发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)",
 )
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
@@ -412,6 +415,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "lifetime",
     ),
+    # "去年最後三個月": the fourth quarter
+    (re.compile(r"(?<=年)(?:的)?最[后後]\s*(?:三|3)\s*个?月"), "zh_last_quarter"),
     (re.compile(r"上个?月"), "last_month"),
     (re.compile(r"本月"), "this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
@@ -494,6 +499,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "en_quarter_to",
+    ),
+    # "in the last three months of last year", "the final three months of 2025"
+    (
+        re.compile(r"\b(?:last|final|closing)\s+(?:three|3)\s+months\s+of\b", re.IGNORECASE),
+        "en_last_quarter",
     ),
     # "in the September quarter": the quarter that ends with that month
     (
@@ -783,6 +793,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_year_quarter": ("q",),
     "en_quarter_slash_year": ("/",),
     "en_quarter_to": ("quarter", "three months"),
+    "en_last_quarter": ("three months", "3 months"),
+    "zh_last_quarter": ("最后", "最後"),
     "en_range": _MONTH_NEEDLES,
     "ytd": (),
     "en_first_n": ("first",),
@@ -949,7 +961,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
 
     if _EVENT_NEEDLE.search(lowered):
         taken += [
-            m.span("t" if m.group("t") else "t2") for m in _EVENT_TIME.finditer(text, start, end)
+            m.span(next(g for g in ("t", "t2", "t3") if m.group(g)))
+            for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
     if start == 0 and lowered.startswith("on "):
@@ -1067,6 +1080,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, year=int(g[0]), quarter=int(g[1]))
             elif kind == "en_quarter_slash_year":
                 _add(parts, m, year=int(g[1]), quarter=int(g[0]))
+            elif kind in ("en_last_quarter", "zh_last_quarter"):
+                _add(parts, m, quarter=4)
             elif kind == "en_quarter_to":
                 month = MONTHS[g[0].lower()]
                 if month % 3:
