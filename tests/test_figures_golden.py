@@ -544,6 +544,7 @@ CORE = [
     "en_last_three_months_of_a_year",
     "zh_fullwidth_tilde_range",
     "zh_once_at_a_time_sets_no_period",
+    "en_chinas_maker_is_the_maker",
 ]
 
 
