@@ -188,6 +188,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # "8% of the national total of 30.16 million": the country's
             r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally|production"
             r"|sales|exports)\b"
+            # "Automakers sold 786,000 NEVs in the world's biggest car market": China, as news
+            # about Chinese vehicle figures says it
+            r"|\bthe (?:world['’]s (?:biggest|largest)|biggest global|largest global)"
+            r" (?:car|auto|automobile|automotive|vehicle|EV|electric[- ]vehicle|NEV) market\b"
             # "3.111 million Chinese vehicles were exported", "Chinese auto exports rose"
             r"|\bChinese (?:vehicles|cars|automobiles) (?:were|was) (?:exported|shipped abroad)\b"
             r"|\bChinese (?:auto|car|vehicle|automobile) exports\b",
@@ -227,7 +231,7 @@ _PRONOUN_WORDS = {
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
     "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
-               "country's", "chinese"),
+               "country's", "chinese", "global"),
     "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
@@ -2158,7 +2162,8 @@ def _pair_respectively(
 _GLOBAL_MARKET = re.compile(
     r"(?:全球|世界)(?:范围内)?的?(?:新能源|电动|纯电)?(?:汽车|车|电动车)(?:市场)?的?总?(?:销量|销售|交付|产量)"
     r"|(?:全球|世界)(?:汽车|车)?市场"
-    r"|\b(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle|electric car|plug-in|car"
+    r"|\b(?<!biggest )(?<!largest )(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle"
+    r"|electric car|plug-in|car"
     r"|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)|market)\b"
     # "The world sold 4.24 million NEVs" (not "the first country in the world to ...")
     r"|\bthe world\s+(?:sold|bought|delivered|produced|registered|saw)\b",

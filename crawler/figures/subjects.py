@@ -98,7 +98,9 @@ _NOT_NAME_WORDS = """a an the it its this that these those they their he she we 
     cnevpost caam cpca first second third fourth last next q1 q2 q3 q4 h1 h2 ytd yoy mom
     across among including despite together earlier later today yesterday separately
     additionally furthermore moreover likewise similarly notably previously currently recently
-    now then thus therefore hence besides last"""
+    now then thus therefore hence besides last
+    automakers carmakers manufacturers companies firms brands dealers dealerships consumers
+    buyers customers producers exporters startups players rivals peers competitors"""
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 # perf: literals every match of a pattern holds (the patterns are case-sensitive); a pattern
 # runs only on a sentence that has one of its literals
