@@ -93,6 +93,10 @@ _ORIGIN_BRANDS = re.compile(
     re.I,
 )
 
+_BIGGEST_MARKET = (
+    r"\bthe (?:world['’]s (?:biggest|largest)|biggest global|largest global)"
+    r" (?:car|auto|automobile|automotive|vehicle|EV|electric[- ]vehicle|NEV) market\b"
+)
 _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     # "its Liangjiang plant", "其两江工厂": the last maker's plant at a place
     (
@@ -188,13 +192,12 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # "8% of the national total of 30.16 million": the country's
             r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally|production"
             r"|sales|exports)\b"
-            # "Automakers sold 786,000 NEVs in the world's biggest car market": China, as news
-            # about Chinese vehicle figures says it
-            r"|\bthe (?:world['’]s (?:biggest|largest)|biggest global|largest global)"
-            r" (?:car|auto|automobile|automotive|vehicle|EV|electric[- ]vehicle|NEV) market\b"
             # "3.111 million Chinese vehicles were exported", "Chinese auto exports rose"
             r"|\bChinese (?:vehicles|cars|automobiles) (?:were|was) (?:exported|shipped abroad)\b"
-            r"|\bChinese (?:auto|car|vehicle|automobile) exports\b",
+            r"|\bChinese (?:auto|car|vehicle|automobile) exports\b"
+            # "Automakers sold 786,000 NEVs in the world's biggest car market": China, as news
+            # about Chinese vehicle figures says it
+            r"|" + _BIGGEST_MARKET,
             re.I,
         ),
     ),
@@ -1978,6 +1981,8 @@ def _assign_entity(
             and n.end <= m.start < c1
             and (
                 not re.search(r"(?:\bin|\bat|在|于)\s*$", s[max(0, m.start - 4) : m.start])
+                # "sold 612,000 NEVs last month in the world's biggest car market": China's
+                or re.match(_BIGGEST_MARKET, s[m.start : m.end], re.I) is not None
                 # "500,000 NEVs rolled off the production lines in Chongqing": made there
                 or (m.entity.is_region and _MADE_THERE.search(s, n.end, m.start) is not None)
             )
