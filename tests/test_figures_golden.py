@@ -546,6 +546,7 @@ CORE = [
     "zh_once_at_a_time_sets_no_period",
     "en_chinas_maker_is_the_maker",
     "en_the_worlds_biggest_car_market_is_china",
+    "zh_a_guarded_name_before_a_month",
 ]
 
 

@@ -109,13 +109,20 @@ class Lexicon:
         for m in pattern.finditer(source):
             alias = text[m.start() : m.end()]
             guard = self.guards.get(alias)
-            if guard and text[m.end() : m.end() + 1] in guard and m.end() < len(text):
+            if (
+                guard
+                and text[m.end() : m.end() + 1] in guard
+                and m.end() < len(text)
+                # "日产6月在华销售": a month after the name, not a quantity the guard stops
+                and not _MONTH_AFTER.match(text, m.end())
+            ):
                 continue
             name = self.by_alias[_SPACES.sub(" ", alias).casefold()]
             out.append(Mention(self.entities[name], m.start(), m.end()))
         return out
 
 
+_MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
 _Trie = dict[str, "_Trie"]
 
 
