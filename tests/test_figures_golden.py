@@ -547,6 +547,7 @@ CORE = [
     "en_chinas_maker_is_the_maker",
     "en_the_worlds_biggest_car_market_is_china",
     "zh_a_guarded_name_before_a_month",
+    "zh_one_months_total_with_leiji",
 ]
 
 

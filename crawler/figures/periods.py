@@ -935,6 +935,11 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 }
 
 
+# "5月累计" (not "1-5月累计", "截至5月累计"): one month's total
+_ONE_MONTH_BEFORE = re.compile(r"(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?\s*$")
+_SINCE_START_ZH_CUE = re.compile(r"截[至止]|历史|以来|迄今|至今|从|自")
+
+
 # perf: one search for "one of the words is in the text"
 _SINCE_NEEDLE = re.compile(
     "since|began|begun|start|open|launch|commenc|founded|established|went on sale"
@@ -1014,6 +1019,12 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     text, max(start, m.start() - 60), m.start()
                 ):
                     continue  # "its first monthly decrease since it started": the claim's
+                if (
+                    kind == "lifetime"
+                    and _ONE_MONTH_BEFORE.search(text, max(start, m.start() - 6), m.start())
+                    and not _SINCE_START_ZH_CUE.search(text, max(start, m.start() - 30), m.end())
+                ):
+                    continue  # "本田中国5月累计销售66202辆": the month's total, all arms summed
                 _add(parts, m, **_FLAG_KINDS[kind])
             elif kind == "zh_year_range":
                 _add(parts, m, year=int(g[0]), months=(int(g[1]), int(g[2])))
