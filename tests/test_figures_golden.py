@@ -548,6 +548,7 @@ CORE = [
     "en_the_worlds_biggest_car_market_is_china",
     "zh_a_guarded_name_before_a_month",
     "zh_one_months_total_with_leiji",
+    "en_release_evening_opens_the_sentence",
 ]
 
 

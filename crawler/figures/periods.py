@@ -309,7 +309,8 @@ _THE_YEAR = re.compile(
 # "On March 23, 2022, Geely Automobile officially released its 2021 annual report": the day
 # of a release that opens the sentence
 _RELEASE_DAY = re.compile(
-    r"\s*On\s+(?P<t>(?:January|February|March|April|May|June|July|August|September|October"
+    r"\s*On\s+(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?"
+    r"(?P<t>(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd"
     r"|th)?(?:,?\s+(?:19|20)\d\d)?),",
     re.I,
