@@ -549,6 +549,7 @@ CORE = [
     "zh_a_guarded_name_before_a_month",
     "zh_one_months_total_with_leiji",
     "en_release_evening_opens_the_sentence",
+    "zh_wan_then_the_rest",
 ]
 
 

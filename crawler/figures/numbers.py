@@ -442,6 +442,8 @@ def _en_counts(after: str) -> tuple[str, int]:
     return OTHER, 0
 
 
+# the rest after 万 in "460万2436辆", "16万6085辆", "163万6,129辆" (below ten thousand)
+_WAN_TAIL = re.compile(r"万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
 # "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
 _MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|達成|达成|迎来|迎來|见证|見證)了?\s*$")
 _ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|整車|新车|新車|汽车|汽車|新能源汽车)?\s*(?:下线|下線)")
@@ -492,9 +494,14 @@ _FRACTION = re.compile(r"\.\d")
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` (one sentence), classified. Positions index into ``text``."""
     out: list[Number] = []
+    skip_until = -1  # the tail of "460万2436辆", read with its head
     for m in number_matches(text):
+        if m.start() < skip_until:
+            continue
         digits, en_mult, zh_mult, word, word_mult, zh_num = m.groups()
         start, end = m.start(), m.end()
+        plain = digits is not None and not (zh_mult or en_mult)
+        tail = _WAN_TAIL.match(text, end) if plain else None
         ordinal = False
         bare_letter = False  # "3M", "5k": a count only when vehicles follow
         if digits is not None:
@@ -511,6 +518,10 @@ def find_numbers(text: str) -> list[Number]:
                 ordinal = mult.endswith("th")
             elif zh_mult:
                 amount *= _ZH_MULT[zh_mult]
+            elif tail is not None and "." not in raw:
+                # "460萬2436輛", "163萬6,129輛": ten-thousands, then the rest
+                amount = amount * 10_000 + int(tail.group(1).replace(",", ""))
+                end = skip_until = tail.end(1)
             is_plain_int = "." not in raw and "," not in digits and not en_mult and not zh_mult
         elif word is not None:
             amount = _WORDS[word.lower()] * _EN_MULT[word_mult.lower()]
