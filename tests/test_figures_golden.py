@@ -550,6 +550,7 @@ CORE = [
     "zh_one_months_total_with_leiji",
     "en_release_evening_opens_the_sentence",
     "zh_wan_then_the_rest",
+    "en_data_released_by_a_body_is_a_source",
 ]
 
 

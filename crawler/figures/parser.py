@@ -793,7 +793,10 @@ _REPORTS_AFTER = re.compile(
     re.I,
 )
 _REPORTS_BEFORE = re.compile(
-    r"(?:according to|citing|per|data from|figures from|据)\s*(?:the\s+)?$", re.I
+    r"(?:according to|citing|per|data from|figures from|据"
+    # "as per data released by the China Passenger Car Association"
+    r"|(?:released|published|compiled|issued|provided|reported) by)\s*(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -803,7 +806,7 @@ def _reporting(s: str, mention: Mention) -> bool:
         return False
     return bool(
         _REPORTS_AFTER.match(s, mention.end)
-        or _REPORTS_BEFORE.search(s, max(0, mention.start - 20), mention.start)
+        or _REPORTS_BEFORE.search(s, max(0, mention.start - 30), mention.start)
     )
 
 
