@@ -551,6 +551,7 @@ CORE = [
     "en_release_evening_opens_the_sentence",
     "zh_wan_then_the_rest",
     "en_data_released_by_a_body_is_a_source",
+    "en_data_released_monday_by_a_body",
 ]
 
 

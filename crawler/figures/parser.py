@@ -795,7 +795,8 @@ _REPORTS_AFTER = re.compile(
 _REPORTS_BEFORE = re.compile(
     r"(?:according to|citing|per|data from|figures from|据"
     # "as per data released by the China Passenger Car Association"
-    r"|(?:released|published|compiled|issued|provided|reported) by)\s*(?:the\s+)?$",
+    r"|(?:released|published|compiled|issued|provided|reported)(?:\s+\w+){0,2}?\s+by)"
+    r"\s*(?:the\s+)?$",
     re.I,
 )
 
