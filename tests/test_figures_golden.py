@@ -552,6 +552,9 @@ CORE = [
     "zh_wan_then_the_rest",
     "en_data_released_by_a_body_is_a_source",
     "en_data_released_monday_by_a_body",
+    "en_expectations_a_bar_not_reached_a_gap",
+    "en_vehicles_valued_at_stay_a_count",
+    "zh_outlook_level_and_estimate",
 ]
 
 

@@ -297,6 +297,8 @@ _TRAP = _vocabulary(
         r"target(?:s|ed|ing)?\b", r"goals?\b", r"aim(?:s|ed|ing)?\b", r"plan(?:s|ned|ning)?\b",
         r"expect(?:s|ed|ing)?\b", r"forecast(?:s|ed|ing)?\b", r"project(?:ed|ing|ions?|s)?\b",
         r"anticipat(?:e|es|ed|ing|ions?)\b", r"consensus\b", r"predict(?:s|ed|ing|ions?)?\b",
+        # "missing expectations of 73,207 deliveries" (not "sold 210,000, missing expectations")
+        r"expectations?,? (?:of|for|at|which|that|were|was)\b",
         # "likely to total 34 million", "That implies December sales of around 247,000"
         r"(?:un)?likely\b", r"impl(?:y|ies|ied|ying)\b",
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
@@ -315,7 +317,8 @@ _TRAP = _vocabulary(
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
         r"(?<!parking )spaces\b", r"houses\b", r"service cent(?:er|re)s\b",
         r"piles?\b", r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
-        r"worth\b", r"valued\b",
+        # "368,000 vehicles valued at 33.17 billion yuan": the count stays a count
+        r"worth\b", r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )valued\b",
         # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of"
         r"(?<!\bwith a )(?<!\bwith a combined )(?<!\bwith a total )value\b",
         r"revenue\b", r"utili[sz]ation\b", r"recalls?\b",
@@ -339,7 +342,14 @@ _TRAP = _vocabulary(
         r"(?:that|this|last|the previous|the past) week['’]?s?\b(?= (?:\w+ )?(?:sales|deliveries"
         r"|registrations|insurance))",
         # port and terminal throughput: a port is no maker and no region's output
-        r"ports?\b", r"terminals?\b", r"piers?\b",
+        r"ports?\b", r"terminals?\b", r"piers?\b", r"trans-?shipments?\b", r"throughput\b",
+        # "NIO didn't even deliver 4,000 vehicles": a bar not reached
+        r"(?:did not|didn't|does not|doesn't|never)\s+(?:even\s+)?(?:deliver|sell|produce|reach"
+        r"|top|exceed|hit)\b",
+        # "The sales gap between the two companies reached 200,000": a difference
+        r"gap\b",
+        # "11.2 million car consumers worldwide": people, not cars
+        r"(?:car|auto|vehicle|EV|NEV) consumers\b",
         # a threshold nobody reached: "none of them topped 10,000"
         r"none of\b", r"failed to\b", r"no (?:\w+ )?(?:maker|carmaker|brand|startup)s?\b",
         r"struggl(?:e|es|ed|ing) to\b", r"(?:has|have|had) yet to\b", r"unable to\b",
@@ -372,7 +382,9 @@ _TRAP = _vocabulary(
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",
         r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)"
         r"|周销量|周交付|单周|第\d{1,2}周",
-        r"港口|码头|口岸|港区", r"二手车",
+        r"港口|码头|口岸|港区|监管", r"二手车",
+        # "展望第三季交付量为9万至9.5万辆": an outlook; "都在2万辆级别", "8万辆左右水准": a level
+        r"展望|辆(?:左右)?的?(?:级别|水平|水准|水準)|月销(?:量)?(?:稳定|穩定|保持|维持|維持)",
         r"无一|均未|未能|没能|尚未",
         # "成为国内首个汽车年出口量突破百万辆的省份": the bar of a claim
         r"(?:首个|首家|第一个|第一家|唯一一个|唯一一家)[^，,。；;\d]{0,14}?(?:突破|超过|达到|迈上|站上|跨过)",

@@ -301,7 +301,7 @@ _GLOSSED_PLAN = re.compile(
 # the end of a clause that only says who forecasts: "中汽协预估，", "乘联会曾预计，", "analysts
 # expect that", "比亚迪将在…之际，"
 _FORECAST_LEAD = re.compile(
-    r"(?:预估|预计|预测|估计|预期|(?<!即)将(?!近)[^，,。；;]{0,16})[，,：:]?\s*$"
+    r"(?:(?:预估|预计|预测|估计|预期)[^，,。；;\d]{0,4}|(?<!即)将(?!近)[^，,。；;]{0,16})[，,：:]?\s*$"
     r"|\b(?:expects?|forecasts?|predicts?|estimates?|projects?)(?: that)?,?\s*$",
     re.I,
 )
