@@ -555,6 +555,8 @@ CORE = [
     "en_expectations_a_bar_not_reached_a_gap",
     "en_vehicles_valued_at_stay_a_count",
     "zh_outlook_level_and_estimate",
+    "en_units_of_a_brand_are_the_brands",
+    "en_hyphenated_million",
 ]
 
 

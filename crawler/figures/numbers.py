@@ -83,7 +83,10 @@ _DIGITS = (
 )
 NUMBER_RE = re.compile(
     _DIGITS
-    + r"(?:\s*(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
+    # "1.86-million": a hyphen before the word too
+    # ("the 1-million-vehicle target" is an adjective)
+    + r"(?:(?:\s*|-(?=(?:million|billion|thousand)(?![-A-Za-z])(?!\s+(?:mark|milestone)\b)))"
+    + r"(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
     + r"|\s*(千万|百万|万|亿|千)(?=[辆台元多余以左上亿美港欧人家个/／]|\s|[，,。；;、）)！!]|$))?"
     + r"|(?<![A-Za-z])(a quarter of a|three quarters of a|one|two|three|four|five|six|seven"
     + r"|eight|nine|ten|twenty|fifty|half a|a half|a hundred|one hundred|(?<!of )a)[ -]"

@@ -1899,6 +1899,10 @@ _FROM_MAKER = re.compile(
 )
 
 
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_UNITS_OF_NAME = re.compile(r"\s*(?:units|vehicles|cars)\s+of\s+(?:the\s+|its\s+)?", re.I)
+
+
 def _assign_entity(
     s: str,
     cand: _Candidate,
@@ -1925,6 +1929,22 @@ def _assign_entity(
         ),
         None,
     )
+    if owner is None:
+        # "including 494,400 units of Geely Galaxy, 222,100 units of Zeekr": the name after
+        # "units of" is whose they are
+        owner = next(
+            (
+                m
+                for m, _ in subjects
+                if not m.entity.is_region
+                and m.entity.kind != "unknown"
+                and n.end <= m.start
+                and _UNITS_OF_NAME.fullmatch(s, n.end, m.start)
+                # not "accounting for 48% of the 1,296,400 units of Chery Group": a share's whole
+                and not _OF_BEFORE.search(s, max(0, n.start - 8), n.start)
+            ),
+            None,
+        )
     if owner is None:
         # "of which 452,000 units were from Chery Group": the maker named as their source
         owner = next(
