@@ -557,6 +557,7 @@ CORE = [
     "zh_outlook_level_and_estimate",
     "en_units_of_a_brand_are_the_brands",
     "en_hyphenated_million",
+    "zh_the_year_of_a_title",
 ]
 
 

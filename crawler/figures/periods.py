@@ -277,11 +277,15 @@ _EVENT_TIME = re.compile(
     r"(?:上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)的"
     # "特斯拉1月2日公布年度最終銷售數據，2025年…": the day of a release, not the count's time
     r"|(?P<t3>(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}[日号])(?:晚间?|早间?|上午|下午|晚)?(?:正式)?"
-    r"(?:发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)",
+    r"(?:发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)"
+    # "2025年的年度冠軍零跑汽車，1月交付量…", "去年销冠理想": the year of a title, not the count's
+    # (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's count is)
+    r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:销量)?(?:冠军|冠軍|销冠|銷冠|亚军|季军)"
+    r"(?!\s*(?:是|为|為|[，,：:]))",
 )
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
-    r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布"
+    r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|冠軍|销冠|銷冠|亚军|季军"
 )
 # "surpassing its previous record from September": the time of the record beaten, no period
 _BEATEN_RECORD_TIME = re.compile(
@@ -968,7 +972,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
 
     if _EVENT_NEEDLE.search(lowered):
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4") if m.group(g)))
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
