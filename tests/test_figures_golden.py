@@ -558,6 +558,7 @@ CORE = [
     "en_units_of_a_brand_are_the_brands",
     "en_hyphenated_million",
     "zh_the_year_of_a_title",
+    "zh_last_month_is_whole_on_its_own",
 ]
 
 

@@ -1299,7 +1299,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if firsts:
             before_lead = [p for p in before_lead if all(p is not lead_parts[i] for i in firsts)]
             after_lead = [p for p in after_lead if all(p is not lead_parts[i] for i in firsts)]
-        for extra in reversed(before_lead):
+        # "蔚来下半年实现反弹，上月交车量达4.81万辆": last month is a whole time on its own
+        for extra in reversed(before_lead) if not (own.last_month or own.this_month) else ():
             parts = parts.merge(extra)
         if parts.empty:
             for extra in after_lead:
