@@ -559,6 +559,7 @@ CORE = [
     "en_hyphenated_million",
     "zh_the_year_of_a_title",
     "zh_last_month_is_whole_on_its_own",
+    "en_overseas_business_and_international_sales_are_exports",
 ]
 
 

@@ -39,8 +39,10 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
-                r"overseas (?:(?:NEV|EV|car|vehicle|passenger[- ](?:car|vehicle))\s+)?"
-                r"(?:sales|deliveries)",
+                # "overseas auto sales", "overseas business soared to 61,000 units",
+                # "international sales reached 131,935", "foreign market sales"
+                r"(?:overseas|international|foreign[- ]market) (?:(?:NEV|EV|car|auto|vehicle"
+                r"|passenger[- ](?:car|vehicle))\s+)?(?:sales|deliveries|business|shipments)",
                 r"export sales\b",
                 r"sales (?:of|in) (?:the )?overseas markets?\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
