@@ -561,6 +561,7 @@ CORE = [
     "zh_last_month_is_whole_on_its_own",
     "en_overseas_business_and_international_sales_are_exports",
     "en_faw_mazda_is_a_joint_venture",
+    "en_by_the_end_of_a_quarter",
 ]
 
 

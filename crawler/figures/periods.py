@@ -946,6 +946,11 @@ _ONE_MONTH_BEFORE = re.compile(r"(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?\s
 _SINCE_START_ZH_CUE = re.compile(r"截[至止]|历史|以来|迄今|至今|从|自")
 
 
+_END_OF_BEFORE = re.compile(
+    r"\b(?:by|as of|as at|through|until|up to) the end of (?:the\s+)?$", re.I
+)
+
+
 # perf: one search for "one of the words is in the text"
 _SINCE_NEEDLE = re.compile(
     "since|began|begun|start|open|launch|commenc|founded|established|went on sale"
@@ -1114,7 +1119,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind == "en_quarter":
                 token = (g[0] or g[1]).lower()
                 q = int(token[0]) if token[0].isdigit() else _ORDINALS[token]
-                _add(parts, m, quarter=q)
+                if _END_OF_BEFORE.search(text, max(start, m.start() - 24), m.start()):
+                    # "by the end of the third quarter": counted up to its end
+                    _add(parts, m, as_of=(3 * q, None))
+                else:
+                    _add(parts, m, quarter=q)
                 _year_of(g[2], parts)
             elif kind == "en_roman_quarter":
                 _add(parts, m, quarter={"I": 1, "II": 2, "III": 3, "IV": 4}[g[0]])
