@@ -562,6 +562,7 @@ CORE = [
     "en_overseas_business_and_international_sales_are_exports",
     "en_faw_mazda_is_a_joint_venture",
     "en_by_the_end_of_a_quarter",
+    "en_its_after_overtaking_a_rival",
 ]
 
 

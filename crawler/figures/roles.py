@@ -106,8 +106,10 @@ _APPOSITION = re.compile(
 )
 # "X tops China", "A beats B with a record": the one beaten is not the subject
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:tops|topped|beats|beat|overtakes|overtook|surpasses|surpassed|outsold|outsells"
-    r"|outpaces|outpaced|trails|trailed|follows|followed|than|behind|ahead of)\s+(?:the\s+)?$"
+    r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|surpasses"
+    r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
+    r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out)"
+    r"\s+(?:the\s+)?$"
     # "远高于全国", "同期全国平均增速": the one compared with
     r"|(?:高于|低于|超过|超出|超越|反超|赶超|击败|力压|领先于?|落后于?|不及|快于|慢于|好于"
     r"|(?<![相对])比|同期|继)\s*$",
