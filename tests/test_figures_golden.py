@@ -563,6 +563,7 @@ CORE = [
     "en_faw_mazda_is_a_joint_venture",
     "en_by_the_end_of_a_quarter",
     "en_its_after_overtaking_a_rival",
+    "en_a_number_of_makers_is_a_set",
 ]
 
 

@@ -172,7 +172,12 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:top|bottom|remaining|other|last) (?:two|three|four|five|six|seven|eight|nine"
             r"|ten|twenty|\d{1,2})\s+"
             r"(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
-            r"|makers|companies|groups|brands|firms|manufacturers)\b"
+            r"|makers|companies|groups|brands|firms|manufacturers|enterprises|startups)\b"
+            # "Six leading new car enterprises delivered a total of 437,000": a set, none named
+            r"|(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )(?<!top )(?<!of )"
+            r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:carmakers|automakers|makers|companies|brands|firms"
+            r"|manufacturers|enterprises|startups)\b"
             r"|"
             + _ORIGIN_BRANDS.pattern
             + r"|前(?:[二三四五六七八九十]|\d{1,2})(?:位|名|家|大)?的?(?:企业|车企|品牌|集团|厂商)"
@@ -239,7 +244,7 @@ _PRONOUN_WORDS = {
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
               "remaining ", "other ", "last ", "those ", "these ", "combined", "together",
-              "jointly", "brands"),
+              "jointly", "brands", "enterprises"),
 }  # fmt: skip
 # perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
 # (the same matches unless _ODD_CASE characters are in it), faster
