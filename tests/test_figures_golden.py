@@ -564,6 +564,7 @@ CORE = [
     "en_by_the_end_of_a_quarter",
     "en_its_after_overtaking_a_rival",
     "en_a_number_of_makers_is_a_set",
+    "en_the_chinese_auto_market_is_china",
 ]
 
 

@@ -200,6 +200,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # "3.111 million Chinese vehicles were exported", "Chinese auto exports rose"
             r"|\bChinese (?:vehicles|cars|automobiles) (?:were|was) (?:exported|shipped abroad)\b"
             r"|\bChinese (?:auto|car|vehicle|automobile) exports\b"
+            # "Sales in the Chinese auto market rose 3.8% to 26 million": the country's
+            r"|\bthe Chinese (?:auto|car|automobile|automotive|vehicle|passenger car|new car)"
+            r" market\b"
             # "Automakers sold 786,000 NEVs in the world's biggest car market": China, as news
             # about Chinese vehicle figures says it
             r"|" + _BIGGEST_MARKET,
