@@ -565,6 +565,7 @@ CORE = [
     "en_its_after_overtaking_a_rival",
     "en_a_number_of_makers_is_a_set",
     "en_the_chinese_auto_market_is_china",
+    "en_between_two_days_is_part_of_a_month",
 ]
 
 

@@ -443,6 +443,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             + _MON
             + r"\s+\d{1,2}\s*(?:-|–|to|through|until)\s*(?:"
             + _MON[:-3]
+            + r"\.?\s+)?\d{1,2}\b(?!,?\s*\d{3})"
+            # "Between December 1 and December 24": part of a month
+            + r"|\bbetween\s+"
+            + _MON
+            + r"\s+\d{1,2}\s+and\s+(?:"
+            + _MON[:-3]
             + r"\.?\s+)?\d{1,2}\b(?!,?\s*\d{3})",
             re.IGNORECASE,
         ),
