@@ -566,6 +566,7 @@ CORE = [
     "en_a_number_of_makers_is_a_set",
     "en_the_chinese_auto_market_is_china",
     "en_between_two_days_is_part_of_a_month",
+    "en_all_after_a_list_is_each",
 ]
 
 

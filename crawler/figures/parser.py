@@ -333,7 +333,10 @@ _TOOK_AFTER = re.compile(
 # "delivered about 800 more cars in August than in July": the difference of two counts
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
-_EACH = re.compile(r"\beach\b|\bboth\b|均|(?<![成首京古帝])都|各自?", re.I)  # 成都 is no 都
+# 成都 is no 都; "Xpeng, NIO and Li Auto all exceeded 90,000": each of them
+_EACH = re.compile(
+    r"\beach\b|\bboth\b|\ball\s+(?=(?:\w+ed|sold|topped|beat)\b)|均|(?<![成首京古帝])都|各自?", re.I
+)
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
