@@ -567,6 +567,7 @@ CORE = [
     "en_the_chinese_auto_market_is_china",
     "en_between_two_days_is_part_of_a_month",
     "en_all_after_a_list_is_each",
+    "zh_the_former_can_be_a_place",
 ]
 
 

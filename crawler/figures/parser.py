@@ -914,10 +914,11 @@ def _of_nationality(words: str, target: Entity, before: list[Entity]) -> Entity:
 
 
 def _last_two(named: list[Entity]) -> tuple[Entity, Entity] | None:
-    """The last two different entities named, in their order."""
+    """The last two different entities named, in their order (a place abroad counts: "中國與歐洲
+    …，前者" is China)."""
     last = None
     for entity in reversed(named):
-        if entity.kind == "unknown":
+        if entity.kind == "unknown" and entity.level != FOREIGN:
             continue
         if last is None:
             last = entity

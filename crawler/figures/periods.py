@@ -371,6 +371,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "zh_as_of",
     ),
+    # "到今年9月止", "到9月底为止": counted up to that month
+    (
+        re.compile(
+            r"到\s*(?:今年\s*)?(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末)?()\s*(?:为止|為止|止)"
+        ),
+        "zh_as_of",
+    ),
     (re.compile(r"(?<!\d)(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "zh_date"),
     (
         re.compile(
@@ -726,7 +733,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_quarter": ("季",),
     "h1": ("上半年",),
     "h2": ("下半年",),
-    "zh_as_of": ("截",),
+    "zh_as_of": ("截", "止"),
     "zh_date": ("日", "号"),
     "zh_month": ("月",),
     "zh_year": ("年",),
