@@ -1502,9 +1502,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if not cand.dropped:
                 cand.drop("no subject")
             continue
-        if _global_total(s, cand, subjects, starts[cand.clause]) or (
-            # "..., including 7.39 million NEVs" after the world's total: the world's part
-            cand.clause - 1 in world_clauses and _VERBLESS.match(s, starts[cand.clause])
+        verbless = cand.clause > 0 and _VERBLESS.match(s, starts[cand.clause]) is not None
+        if (
+            _global_total(s, cand, subjects, starts[cand.clause])
+            # "..., including 7.39 million NEVs" after the world's total: the world's part;
+            # "... of the world's NEV sales growth, with a total of 5.97 million": its total
+            or (verbless and cand.clause - 1 in world_clauses)
+            or (verbless and _global_total(s, cand, subjects, starts[cand.clause - 1]))
         ):
             world_clauses.add(cand.clause)
             cand.drop("a world market total, not the subject's figure")
@@ -2208,7 +2212,9 @@ _GLOBAL_MARKET = re.compile(
     r"|electric car|plug-in|car"
     r"|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)|market)\b"
     # "The world sold 4.24 million NEVs" (not "the first country in the world to ...")
-    r"|\bthe world\s+(?:sold|bought|delivered|produced|registered|saw)\b",
+    r"|\bthe world\s+(?:sold|bought|delivered|produced|registered|saw)\b"
+    # "China accounted for 68 percent of the world's NEV sales growth, with a total of ..."
+    r"|\bof the world['’]s (?:[\w-]+ ){0,3}?(?:sales|deliveries|output|production|market)\b",
     re.I,
 )
 # "sales reached 43.9 million units in the global market": the world's, said after the number
@@ -2272,11 +2278,16 @@ def _in_foreign_market(
     return False
 
 
+_SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\b", re.I)
+
+
 def _global_total(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int) -> bool:
     """The clause counts the world market and names nobody before its number: the subject
     carried from elsewhere did not sell these ("BYD's global sales" stays BYD's)."""
     n = cand.number
     world = _GLOBAL_MARKET.search(s, c0, n.start)
+    if world is not None and _SHARE_OF.search(s, max(0, world.start() - 16), world.start() + 3):
+        return True  # "China accounted for 68 percent of the world's sales, with 5.97 million"
     if world is None:
         # said after the number of a country or region: "sales reached 43.9 million units in
         # the global market" (a maker's "delivered 343,000 worldwide" is its own total)
