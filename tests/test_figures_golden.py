@@ -568,6 +568,8 @@ CORE = [
     "en_between_two_days_is_part_of_a_month",
     "en_all_after_a_list_is_each",
     "zh_the_former_can_be_a_place",
+    "zh_export_sales_and_overtaking",
+    "en_japanese_automakers_are_abroad",
 ]
 
 

@@ -418,7 +418,7 @@ _FOREIGN_MARKET = re.compile(
     r"|South African|Indian|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch"
     r"|Belgian|Polish|Chilean|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|American|Latin American)"
     r"(?= (?:(?:car|auto|vehicle|EV|passenger car|new car) )?(?:market|sales|registrations"
-    r"|buyers|customers|consumers)\b)"
+    r"|buyers|customers|consumers|automakers|carmakers|manufacturers)\b)"
 )
 FOREIGN = "foreign"  # the ``level`` of a place outside China
 # "General Motors (NYSE:GM)", "(Nasdaq: NIO)": a ticker, not a second mention of the name
