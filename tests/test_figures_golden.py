@@ -570,6 +570,7 @@ CORE = [
     "zh_the_former_can_be_a_place",
     "zh_export_sales_and_overtaking",
     "en_japanese_automakers_are_abroad",
+    "zh_fuel_cars_and_the_world_are_parts",
 ]
 
 

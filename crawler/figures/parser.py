@@ -2206,7 +2206,8 @@ def _pair_respectively(
 # "全球电动汽车销量达到180万辆", "global EV sales hit 1.8 million": the world market's count
 # (a maker's "global sales of 300,000" name no kind of vehicle: the maker's own)
 _GLOBAL_MARKET = re.compile(
-    r"(?:全球|世界)(?:范围内)?的?(?:新能源|电动|纯电)?(?:汽车|车|电动车)(?:市场)?的?总?(?:销量|销售|交付|产量)"
+    r"(?:全球|世界)(?:范围内)?的?(?:新能源|电动|纯电)?(?:汽车|车|电动车)(?:市场)?的?(?:累计)?总?"
+    r"(?:销量|销售|交付|产量)"
     r"|(?:全球|世界)(?:汽车|车)?市场"
     r"|\b(?<!biggest )(?<!largest )(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle"
     r"|electric car|plug-in|car"
