@@ -571,6 +571,7 @@ CORE = [
     "zh_export_sales_and_overtaking",
     "en_japanese_automakers_are_abroad",
     "zh_fuel_cars_and_the_world_are_parts",
+    "zh_a_bar_several_groups_cleared",
 ]
 
 

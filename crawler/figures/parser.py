@@ -182,7 +182,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             + _ORIGIN_BRANDS.pattern
             + r"|前(?:[二三四五六七八九十]|\d{1,2})(?:位|名|家|大)?的?(?:企业|车企|品牌|集团|厂商)"
             r"|(?:另一家|另一个|另外一家|其他|其它|多家|一家)[\u4e00-\u9fff]{0,6}?(?:企业|车企|品牌|公司"
-            r"|新势力|厂商|厂家)",
+            r"|新势力|厂商|厂家)"
+            # "有4家集团年销量均超过300万辆": a bar several makers cleared
+            r"|有(?:\d{1,2}|[两三四五六七八九十]{1,2})家(?:企业|车企|集团|品牌|公司|厂商)?",
             re.I,
         ),
     ),
@@ -247,7 +249,7 @@ _PRONOUN_WORDS = {
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
               "remaining ", "other ", "last ", "those ", "these ", "combined", "together",
-              "jointly", "brands", "enterprises"),
+              "jointly", "brands", "enterprises", "家"),
 }  # fmt: skip
 # perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
 # (the same matches unless _ODD_CASE characters are in it), faster
@@ -1311,6 +1313,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if firsts:
             before_lead = [p for p in before_lead if all(p is not lead_parts[i] for i in firsts)]
             after_lead = [p for p in after_lead if all(p is not lead_parts[i] for i in firsts)]
+        if n.ordinal:
+            # "上半年财报…,随后迎来第100万辆整车下线": a span another clause reports on is no
+            # milestone's time; a day or a month it was reached on is
+            before_lead = [p for p in before_lead if not (p.half or p.quarter or p.months)]
+            after_lead = [p for p in after_lead if not (p.half or p.quarter or p.months)]
         # "蔚来下半年实现反弹，上月交车量达4.81万辆": last month is a whole time on its own
         for extra in reversed(before_lead) if not (own.last_month or own.this_month) else ():
             parts = parts.merge(extra)
@@ -1359,6 +1366,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     )
                     and (p.explicit or p.as_of is not None)
                     and not _PLANNED.search(s, starts[i], bounds[i])
+                    and not (n.ordinal and (p.half or p.quarter or p.months))
                 ),
                 key=lambda p: abs(p.spans[0][0] - n.start),
             )
