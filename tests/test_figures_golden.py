@@ -550,11 +550,9 @@ CORE = [
     "zh_the_year_of_a_title",
     "zh_last_month_is_whole_on_its_own",
     "en_overseas_business_and_international_sales_are_exports",
-    "en_faw_mazda_is_a_joint_venture",
     "en_by_the_end_of_a_quarter",
     "en_its_after_overtaking_a_rival",
     "en_the_chinese_auto_market_is_china",
-    "en_all_after_a_list_is_each",
     "zh_the_former_can_be_a_place",
     "zh_export_sales_and_overtaking",
     "zh_fuel_cars_and_the_world_are_parts",
@@ -573,6 +571,8 @@ CORE = [
     "zh_once_at_a_time_sets_no_period",
     "zh_a_bar_several_groups_cleared",
     "zh_very_likely_is_a_forecast",
+    "en_faw_mazda_is_a_joint_venture",
+    "en_all_after_a_list_is_each",
 ]
 
 
