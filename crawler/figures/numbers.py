@@ -29,7 +29,7 @@ _TRADITIONAL = (
     "廂項頭間時雙變觀屆歲贏韓義灣鐵軌專屬隊戰權構級檔鏈條組裝機儀兒況"
     "銀眾體氣號蘭藍寶馳騰驅凱賓飛鳳龍嶺啟榮駿傳樂螢蟲奧現訊"
     "蕪濟遼廈莊紹興揚鹽貴黃滬贛閩晉粵瓊隴碼"  # places, 碼頭
-    "雖儘還們則並幣讓處應說稱"  # function words (雖然, 並)
+    "雖儘還們則並幣讓處應說稱費見證穩軍準"  # function words (雖然, 並) and a few more
 )
 _SIMPLIFIED = (
     "万辆台亿两余产销车内国与这个来对为于从后连续计额长张实际预划场业厂东风广丰华鹏亚马欧达较减价"
@@ -38,7 +38,7 @@ _SIMPLIFIED = (
     "厢项头间时双变观届岁赢韩义湾铁轨专属队战权构级档链条组装机仪儿况"
     "银众体气号兰蓝宝驰腾驱凯宾飞凤龙岭启荣骏传乐萤虫奥现讯"
     "芜济辽厦庄绍兴扬盐贵黄沪赣闽晋粤琼陇码"
-    "虽尽还们则并币让处应说称"
+    "虽尽还们则并币让处应说称费见证稳军准"
 )
 #: full-width digits and signs, and traditional characters: apply to a text before reading it
 FULLWIDTH = str.maketrans(
@@ -450,8 +450,8 @@ def _en_counts(after: str) -> tuple[str, int]:
 # the rest after 万 in "460万2436辆", "16万6085辆", "163万6,129辆" (below ten thousand)
 _WAN_TAIL = re.compile(r"万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
 # "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
-_MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|達成|达成|迎来|迎來|见证|見證)了?\s*$")
-_ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|整車|新车|新車|汽车|汽車|新能源汽车)?\s*(?:下线|下線)")
+_MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|达成|迎来|见证)了?\s*$")
+_ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|新车|汽车|新能源汽车)?\s*下线")
 
 
 # Stock codes: "(SZ: 002594)", "1211.HK", "601633.SH", "(09866.HK)", "比亚迪股份(01211)"

@@ -573,6 +573,11 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
 
 
+def _a_span(parts: Parts) -> bool:
+    """The time is a half, a quarter or a range of months (no point a milestone was hit on)."""
+    return bool(parts.half or parts.quarter or parts.months)
+
+
 def _names_another_maker(s: str, state: _State) -> bool:
     """The sentence names a maker other than the last one named."""
     last = state.last.get("maker")
@@ -1316,8 +1321,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if n.ordinal:
             # "上半年财报…,随后迎来第100万辆整车下线": a span another clause reports on is no
             # milestone's time; a day or a month it was reached on is
-            before_lead = [p for p in before_lead if not (p.half or p.quarter or p.months)]
-            after_lead = [p for p in after_lead if not (p.half or p.quarter or p.months)]
+            before_lead = [p for p in before_lead if not _a_span(p)]
+            after_lead = [p for p in after_lead if not _a_span(p)]
         # "蔚来下半年实现反弹，上月交车量达4.81万辆": last month is a whole time on its own
         for extra in reversed(before_lead) if not (own.last_month or own.this_month) else ():
             parts = parts.merge(extra)
@@ -1366,7 +1371,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     )
                     and (p.explicit or p.as_of is not None)
                     and not _PLANNED.search(s, starts[i], bounds[i])
-                    and not (n.ordinal and (p.half or p.quarter or p.months))
+                    and not (n.ordinal and _a_span(p))
                 ),
                 key=lambda p: abs(p.spans[0][0] - n.start),
             )

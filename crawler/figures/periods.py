@@ -280,12 +280,12 @@ _EVENT_TIME = re.compile(
     r"(?:发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)"
     # "2025年的年度冠軍零跑汽車，1月交付量…", "去年销冠理想": the year of a title, not the count's
     # (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's count is)
-    r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:销量)?(?:冠军|冠軍|销冠|銷冠|亚军|季军)"
+    r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:销量)?(?:冠军|销冠|亚军|季军)"
     r"(?!\s*(?:是|为|為|[，,：:]))",
 )
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
-    r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|冠軍|销冠|銷冠|亚军|季军"
+    r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军"
 )
 # "surpassing its previous record from September": the time of the record beaten, no period
 _BEATEN_RECORD_TIME = re.compile(
@@ -374,7 +374,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "到今年9月止", "到9月底为止": counted up to that month
     (
         re.compile(
-            r"到\s*(?:今年\s*)?(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末)?()\s*(?:为止|為止|止)"
+            r"到\s*(?:今年\s*)?(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末)?()\s*(?:为止|止)"
         ),
         "zh_as_of",
     ),
@@ -429,7 +429,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "lifetime",
     ),
     # "去年最後三個月": the fourth quarter
-    (re.compile(r"(?<=年)(?:的)?最[后後]\s*(?:三|3)\s*个?月"), "zh_last_quarter"),
+    (re.compile(r"(?<=年)(?:的)?最后\s*(?:三|3)\s*个?月"), "zh_last_quarter"),
     (re.compile(r"上个?月"), "last_month"),
     (re.compile(r"本月"), "this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
@@ -813,7 +813,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_quarter_slash_year": ("/",),
     "en_quarter_to": ("quarter", "three months"),
     "en_last_quarter": ("three months", "3 months"),
-    "zh_last_quarter": ("最后", "最後"),
+    "zh_last_quarter": ("最后",),
     "en_range": _MONTH_NEEDLES,
     "ytd": (),
     "en_first_n": ("first",),
