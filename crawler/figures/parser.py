@@ -2124,7 +2124,7 @@ _EN_MONTH = (
 )
 _MONTH_LIST = re.compile(
     rf"\b{_EN_MONTH}(?:,\s*{_EN_MONTH})?,?\s+and\s+{_EN_MONTH}\b"
-    r"|(\d{1,2})\s*月\s*[、,，和与與及]\s*(\d{1,2})\s*月(?:\s*[、,，和与與及]\s*(\d{1,2})\s*月)?"
+    r"|(\d{1,2})\s*月\s*[、,，和与及]\s*(\d{1,2})\s*月(?:\s*[、,，和与及]\s*(\d{1,2})\s*月)?"
 )
 _MONTH_NUMBER = {name: i for i, name in enumerate(_EN_MONTH[1:-1].split("|"), 1)}
 
@@ -2222,9 +2222,10 @@ _GLOBAL_MARKET = re.compile(
     r"(?:全球|世界)(?:范围内)?的?(?:新能源|电动|纯电)?(?:汽车|车|电动车)(?:市场)?的?(?:累计)?总?"
     r"(?:销量|销售|交付|产量)"
     r"|(?:全球|世界)(?:汽车|车)?市场"
+    # (not "the biggest global auto market", China)
     r"|\b(?<!biggest )(?<!largest )(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle"
-    r"|electric car|plug-in|car"
-    r"|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)|market)\b"
+    r"|electric car|plug-in|car|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)"
+    r"|market)\b"
     # "The world sold 4.24 million NEVs" (not "the first country in the world to ...")
     r"|\bthe world\s+(?:sold|bought|delivered|produced|registered|saw)\b"
     # "China accounted for 68 percent of the world's NEV sales growth, with a total of ..."

@@ -281,7 +281,7 @@ _EVENT_TIME = re.compile(
     # "2025年的年度冠軍零跑汽車，1月交付量…", "去年销冠理想": the year of a title, not the count's
     # (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's count is)
     r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:销量)?(?:冠军|销冠|亚军|季军)"
-    r"(?!\s*(?:是|为|為|[，,：:]))",
+    r"(?!\s*(?:是|为|[，,：:]))",
 )
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
