@@ -35,42 +35,42 @@ BROWSER_ARGS = [
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo's database, and one article whose title is a script tag."""
+    """The demo's database, one article whose title is a script tag, and one more month of
+    Leapmotor deliveries."""
     workdir = tmp_path_factory.mktemp("dashboard")
     db = workdir / "demo.db"
     demo = run_evwatch("--db", f"sqlite:///{db}", "demo")
     assert demo.returncode == 0, demo.stderr[-3000:]
-    hostile = workdir / "hostile.html"
     escaped = HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;")
-    hostile.write_text(
-        f"<html><head><title>{escaped}</title></head><body><article><h1>{escaped}</h1>"
-        "<p>NIO delivered 40,000 vehicles in October 2025, the company said on Saturday in a "
-        "statement about its monthly deliveries.</p></article></body></html>",
-        encoding="utf-8",
-    )
-    ingest = run_evwatch(
-        "--db", f"sqlite:///{db}", "ingest", str(hostile), "--published", "2025-11-02",
-        "--url", "https://example.org/hostile.html", "--quiet",
+    ingest_page(
+        db, workdir / "hostile.html", escaped, "2025-11-02",
+        "NIO delivered 40,000 vehicles in October 2025, the company said on Saturday in a "
+        "statement about its monthly deliveries.",
     )  # fmt: skip
-    assert ingest.returncode == 0, ingest.stderr[-3000:]
     assert query(db, "SELECT count(*) FROM articles WHERE title = ?", HOSTILE_TITLE) == [(1,)]
     # The demo's sites are crawled side by side: whether its November Leapmotor figure crosses
     # a rung depends on whether August was stored first. A December stored after both always
     # crosses 80,000, so the chart has a crossing to draw whatever the order.
-    december = workdir / "leapmotor-december.html"
-    december.write_text(
-        "<html><head><title>Leapmotor December deliveries</title></head><body><article>"
-        "<h1>Leapmotor December deliveries</h1><p>Leapmotor delivered 80,412 vehicles in "
-        "December 2025, the carmaker said on Thursday in its monthly update.</p></article>"
-        "</body></html>",
+    ingest_page(
+        db, workdir / "leapmotor-december.html", "Leapmotor December deliveries", "2026-01-01",
+        "Leapmotor delivered 80,412 vehicles in December 2025, the carmaker said on Thursday in "
+        "its monthly update.",
+    )  # fmt: skip
+    return db
+
+
+def ingest_page(db: Path, page: Path, title: str, published: str, paragraph: str) -> None:
+    """Writes one article page (``title`` already HTML-escaped) and stores it with `ingest`."""
+    page.write_text(
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{paragraph}</p></article></body></html>",
         encoding="utf-8",
     )
     ingest = run_evwatch(
-        "--db", f"sqlite:///{db}", "ingest", str(december), "--published", "2026-01-01",
-        "--url", "https://example.org/leapmotor-december.html", "--quiet",
+        "--db", f"sqlite:///{db}", "ingest", str(page), "--published", published,
+        "--url", f"https://example.org/{page.name}", "--quiet",
     )  # fmt: skip
     assert ingest.returncode == 0, ingest.stderr[-3000:]
-    return db
 
 
 class Server:
