@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawler.figures.numbers import EXCHANGES
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 # English: ". " before a capital/quote/digit; Chinese: 。！？ anywhere; "!"/"?" anywhere.
 _SENTENCE_END = re.compile(
@@ -66,10 +68,7 @@ def _emit(out: list[Sentence], chunk: str, base: int, a: int, b: int, para: int)
 # "(NEVs)", "(CPCA)", "(Great Wall Motor)": a short gloss of the words before it
 _GLOSS = re.compile(r"\([A-Za-z][A-Za-z&.' -]{0,40}\)")
 # "General Motors (NYSE:GM) said", "Nio (NYSE: NIO; HKEX: 9866)": a ticker, no clause of its own
-_TICKER = re.compile(
-    r"\((?:(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|SZ|SH|SS|SSE|SZSE|OTC)\s*[:：]\s*[A-Z0-9.]{1,10}"
-    r"(?:[;,，；]\s*|\s+and\s+)?)+\)"
-)
+_TICKER = re.compile(rf"\((?:{EXCHANGES}\s*[:：]\s*[A-Z0-9.]{{1,10}}(?:[;,，；]\s*|\s+and\s+)?)+\)")
 
 
 def _in_a_gloss(sentence: str, pos: int) -> bool:

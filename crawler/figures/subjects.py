@@ -424,8 +424,6 @@ _FOREIGN_MARKET = re.compile(
     r"|buyers|customers|consumers|automakers|carmakers|manufacturers)\b)"
 )
 FOREIGN = "foreign"  # the ``level`` of a place outside China
-# "General Motors (NYSE:GM)", "(Nasdaq: NIO)": a ticker, not a second mention of the name
-_TICKER_BEFORE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|OTC)\s*[:：]\s*$")
 
 
 def names_in(s: str) -> list[Mention]:
@@ -438,7 +436,6 @@ def names_in(s: str) -> list[Mention]:
         if not _RIVAL_AFTER.match(s, k.end)
         and not _BACKER_AFTER.match(s, k.end)
         and not _names_an_office_or_show(s, k)
-        and not _TICKER_BEFORE.search(s, max(0, k.start - 10), k.start)
     ]
     unknown = [
         Mention(Entity(m.group(0), "unknown", FOREIGN, None, False), m.start(), m.end())
