@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from store import lockfile, locks
+from store.dburl import is_postgresql
 
 
 def lock_path(db_url: str, source: str) -> Path:
@@ -47,7 +48,7 @@ class SourceLock:
 
     def acquire(self) -> None:
         """Takes the lock at once or raises ``SourceBusy`` naming the holder."""
-        if locks.is_postgresql(self.db_url):
+        if is_postgresql(self.db_url):
             self._acquire_advisory()
             return
         owner = {"pid": os.getpid(), "since": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
@@ -74,7 +75,7 @@ class SourceLock:
 
 def is_held(db_url: str, source: str) -> bool:
     """Whether some process is crawling the source now; takes nothing."""
-    if locks.is_postgresql(db_url):
+    if is_postgresql(db_url):
         return locks.holder_of(db_url, locks.source_key(source), locks.SOURCE_SPACE) is not None
     return lockfile.holder(lock_path(db_url, source)) is not None
 

@@ -213,7 +213,7 @@ def _daemon_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
     status = commands.add_parser("status", help="sources, deliveries and alerts at a glance")
     status.add_argument("--format", choices=("table", "json"), default="table")
-    runs(status, "evwatch.status:cmd_status")
+    runs(status, "evwatch.status:cmd_status", db=False)  # opens its own reader
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,7 +30,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import delete, make_url, select
+from sqlalchemy import column, delete, make_url, select, table
 from sqlalchemy.exc import ArgumentError
 
 from alerts.config import Config, config_path, load_config
@@ -42,9 +42,11 @@ from evwatch.relay import start_relay
 from store.db import Database
 from store.maintenance import backup, checkpoint, close_interrupted_runs, prune_raw_pages
 from store.models import CrawlRun, Source
-from store.schedule import JOBS_TABLE, jobs, stored_next_runs
+from store.schedule import JOBS_TABLE, stored_next_runs
 
 logger = logging.getLogger("evwatch.daemon")
+# APScheduler's job table, for deleting the jobs of seeds that are gone
+jobs = table(JOBS_TABLE, column("id"))
 
 
 @dataclass(frozen=True)

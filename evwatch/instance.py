@@ -16,12 +16,14 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from sqlalchemy.engine import make_url
+from typing import TYPE_CHECKING, Any
 
 from crawler.errors import CommandError
-from store import lockfile, locks
+from store import lockfile
+from store.dburl import is_postgresql
+
+if TYPE_CHECKING:
+    from store import locks
 
 
 def lock_path(db_url: str) -> Path:
@@ -30,6 +32,8 @@ def lock_path(db_url: str) -> Path:
 
 def _masked_command(db_url: str) -> str:
     """This process's command line with the database password, if any, as ``***``."""
+    from sqlalchemy.engine import make_url
+
     command = " ".join(sys.argv)
     password = make_url(db_url).password
     return command.replace(str(password), "***") if password else command
@@ -47,7 +51,7 @@ class InstanceLock:
         self.advisory: locks.AdvisoryLock | None = None
 
     def __enter__(self) -> InstanceLock:
-        if locks.is_postgresql(self.db_url):
+        if is_postgresql(self.db_url):
             return self._enter_advisory()
         owner = {
             "pid": os.getpid(),
@@ -65,6 +69,8 @@ class InstanceLock:
         return self
 
     def _enter_advisory(self) -> InstanceLock:
+        from store import locks
+
         name = f"evwatch {self.role}, pid {os.getpid()} on {socket.gethostname()}"
         lock = locks.AdvisoryLock(self.db_url, name)
         if not lock.acquire(self.wait_seconds):
@@ -90,7 +96,9 @@ class InstanceLock:
 
 def holder(db_url: str) -> str | None:
     """Who holds the lock now (None when nobody does); takes nothing."""
-    if locks.is_postgresql(db_url):
+    if is_postgresql(db_url):
+        from store import locks
+
         return locks.holder(db_url)
     owner = lockfile.holder(lock_path(db_url))
     return None if owner is None else _describe(owner)

@@ -19,7 +19,8 @@ _opened: list[Database] = []
 def open_db(args: argparse.Namespace) -> Database:
     """The database named by ``--db``, ``EVWATCH_DB`` or the default, migrated to head; closed
     by ``close_databases`` when the command ends."""
-    from store.db import Database, resolve_db_url
+    from store.db import Database
+    from store.dburl import resolve_db_url
 
     database = Database(resolve_db_url(args.db))
     _opened.append(database)

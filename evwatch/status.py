@@ -9,132 +9,111 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
 from alerts.configfile import config_path, source_health_runs
 from alerts.runhealth import run_is_bad
 from crawler.seedfiles import seed_switches
 from evwatch.instance import holder
 from evwatch.options import alert_config
 from evwatch.tables import format_table, truncate
-from store import readtables
-from store.db import Database
-from store.schedule import stored_next_runs
+from store.dburl import resolve_db_url
+from store.schedule import next_runs
+from store.sqlread import Reader, reading, utc
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-Alert, CrawlRun, Delivery, Source = (
-    readtables.alerts.c,
-    readtables.crawl_runs.c,
-    readtables.deliveries.c,
-    readtables.sources.c,
-)
-
 FAILING_ATTEMPTS = 3  # a pending delivery that failed this often needs a look
-# what the table shows of a run, and what judging its health reads (never the whole row)
-_RUN_COLUMNS = (
-    CrawlRun.started_at, CrawlRun.finished_at, CrawlRun.status, CrawlRun.pages_fetched,
-    CrawlRun.new_articles, CrawlRun.new_figures, CrawlRun.errors, CrawlRun.stats_json,
-)  # fmt: skip
+# Plain SQL, the same text on every database (``store.sqlread``). A source's last runs: what
+# the table shows of a run and what judging its health reads (never the whole row).
+_LAST_RUNS = """
+SELECT r.started_at, r.finished_at, r.status, r.pages_fetched, r.new_articles, r.new_figures,
+       r.errors, r.stats_json
+FROM crawl_runs r JOIN sources s ON s.id = r.source_id
+WHERE s.name = :name AND r.finished_at IS NOT NULL AND r.status != 'skipped'
+ORDER BY r.id DESC LIMIT :runs
+"""
+_DELIVERY_COUNTS = """
+SELECT status, count(*) AS deliveries,
+       count(CASE WHEN attempts >= :failing THEN 1 END) AS failing
+FROM deliveries GROUP BY status
+"""
+_DEAD = """
+SELECT id, subscriber, channel, last_error FROM deliveries WHERE status = 'dead'
+ORDER BY id DESC LIMIT 20
+"""
+_LATEST_ALERTS = """
+SELECT id, created_at, kind, message, historical, held FROM alerts ORDER BY id DESC LIMIT 5
+"""
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") if moment else None
+def _iso(moment: datetime | str | None) -> str | None:
+    aware = utc(moment)
+    return aware.isoformat(timespec="seconds") if aware else None
 
 
-def status_report(db: Database, needed: int, enabled: Mapping[str, bool]) -> dict[str, Any]:
+def status_report(reader: Reader, needed: int, enabled: Mapping[str, bool]) -> dict[str, Any]:
     """The report: ``needed`` bad runs in a row make a source failing (evwatch.toml's
     ``[rules.source_health] runs``); ``enabled``: each seed's switch, by name."""
-    next_runs = stored_next_runs(db)
+    scheduled = next_runs(reader)
     sources = []
     attention: list[str] = []
-    with db.read_engine.connect() as connection:
-        names = sorted(set(enabled) | set(connection.scalars(select(Source.name))))
-        for name in names:
-            runs = list(
-                connection.execute(
-                    select(*_RUN_COLUMNS)
-                    .join(readtables.sources, CrawlRun.source_id == Source.id)
-                    .where(
-                        Source.name == name,
-                        CrawlRun.finished_at.is_not(None),
-                        CrawlRun.status != "skipped",
-                    )
-                    .order_by(CrawlRun.id.desc())
-                    .limit(needed)
-                )
-            )
-            bad = 0
-            for run in runs:
-                if not run_is_bad(run):
-                    break
-                bad += 1
-            health = "never run" if not runs else "failing" if bad >= needed else "ok"
-            if health == "failing":
-                attention.append(f"source {name}: {bad} bad runs in a row")
-            last = runs[0] if runs else None
-            sources.append(
-                {
-                    "source": name,
-                    "enabled": enabled.get(name, False),
-                    "health": health,
-                    "last_run": None if last is None else {
-                        "started_at": _iso(last.started_at),
-                        "seconds": round((last.finished_at - last.started_at).total_seconds(), 1)
-                        if last.finished_at else None,
-                        "status": last.status,
-                        "pages": last.pages_fetched,
-                        "new_articles": last.new_articles,
-                        "new_figures": last.new_figures,
-                        "errors": last.errors,
-                    },
-                    "next_run": _iso(next_runs.get(f"crawl:{name}")),
-                }
-            )  # fmt: skip
-        pending = connection.scalar(select(func.count()).where(Delivery.status == "pending")) or 0
-        failing = (
-            connection.scalar(
-                select(func.count()).where(
-                    Delivery.status == "pending", Delivery.attempts >= FAILING_ATTEMPTS
-                )
-            )
-            or 0
-        )
-        dead = list(
-            connection.execute(
-                select(Delivery.id, Delivery.subscriber, Delivery.channel, Delivery.last_error)
-                .where(Delivery.status == "dead")
-                .order_by(Delivery.id.desc())
-                .limit(20)
-            ).all()
-        )
-        dead_count = connection.scalar(select(func.count()).where(Delivery.status == "dead")) or 0
-        # cancelled: never to be sent, their alert was retracted before they went out
-        cancelled = (
-            connection.scalar(select(func.count()).where(Delivery.status == "cancelled")) or 0
-        )
-        latest = connection.execute(
-            select(Alert.id, Alert.created_at, Alert.kind, Alert.message, Alert.historical,
-                   Alert.held).order_by(Alert.id.desc()).limit(5)
+    names = sorted(set(enabled) | {row.name for row in reader.rows("SELECT name FROM sources")})
+    for name in names:
+        runs = list(reader.rows(_LAST_RUNS, {"name": name, "runs": needed}))
+        bad = 0
+        for run in runs:
+            if not run_is_bad(run):
+                break
+            bad += 1
+        health = "never run" if not runs else "failing" if bad >= needed else "ok"
+        if health == "failing":
+            attention.append(f"source {name}: {bad} bad runs in a row")
+        last = runs[0] if runs else None
+        started, finished = (utc(last.started_at), utc(last.finished_at)) if last else (None, None)
+        sources.append(
+            {
+                "source": name,
+                "enabled": enabled.get(name, False),
+                "health": health,
+                "last_run": None if last is None else {
+                    "started_at": _iso(started),
+                    "seconds": round((finished - started).total_seconds(), 1)
+                    if finished and started else None,
+                    "status": last.status,
+                    "pages": last.pages_fetched,
+                    "new_articles": last.new_articles,
+                    "new_figures": last.new_figures,
+                    "errors": last.errors,
+                },
+                "next_run": _iso(scheduled.get(f"crawl:{name}")),
+            }
         )  # fmt: skip
-        alerts = [
-            {"id": a.id, "created_at": _iso(a.created_at), "kind": a.kind, "message": a.message,
-             "historical": a.historical, "held": a.held}
-            for a in latest
-        ]  # fmt: skip
-    if dead_count:
-        attention.append(f"{dead_count} dead deliveries")
+    outbox = reader.rows(_DELIVERY_COUNTS, {"failing": FAILING_ATTEMPTS})
+    counts = {row.status: row for row in outbox}
+
+    def count(status: str) -> int:
+        return counts[status].deliveries if status in counts else 0
+
+    failing = counts["pending"].failing if "pending" in counts else 0
+    dead = list(reader.rows(_DEAD))
+    alerts = [
+        {"id": a.id, "created_at": _iso(a.created_at), "kind": a.kind, "message": a.message,
+         "historical": bool(a.historical), "held": bool(a.held)}
+        for a in reader.rows(_LATEST_ALERTS)
+    ]  # fmt: skip
+    if count("dead"):
+        attention.append(f"{count('dead')} dead deliveries")
     if failing:
         attention.append(f"{failing} deliveries failing {FAILING_ATTEMPTS}+ times")
     return {
-        "daemon": holder(db.url),
+        "daemon": holder(reader.url),
         "sources": sources,
         "deliveries": {
-            "pending": pending,
+            "pending": count("pending"),
             "failing": failing,
-            "dead": dead_count,
-            "cancelled": cancelled,
+            "dead": count("dead"),
+            # cancelled: never to be sent, their alert was retracted before they went out
+            "cancelled": count("cancelled"),
             "dead_recent": [
                 {
                     "id": d.id,
@@ -189,8 +168,9 @@ def status_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
 
 
-def cmd_status(args: argparse.Namespace, db: Database) -> int:
-    report = status_report(db, _health_runs(args), _seed_switches(args))
+def cmd_status(args: argparse.Namespace) -> int:
+    with reading(resolve_db_url(args.db)) as reader:
+        report = status_report(reader, _health_runs(args), _seed_switches(args))
     print(status_json(report) if args.format == "json" else render_status(report))
     return 1 if report["needs_attention"] else 0
 

@@ -51,7 +51,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from crawler.seeds import load_seeds
     from evwatch.web.app import LOOPBACK_HOSTS, create_app
-    from store.db import resolve_db_url
+    from store.dburl import resolve_db_url
     from store.readonly import ReadOnlyDatabase
 
     token = os.environ.get(TOKEN_ENV) or None

@@ -19,7 +19,6 @@ from sqlalchemy.engine import make_url
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-DEFAULT_DB_URL = "sqlite:///evwatch.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Execution option for connections whose transactions begin deferred: read-only work, and
 # single-statement writes that must not wait at BEGIN.
@@ -28,11 +27,6 @@ DEFERRED = "evwatch_begin_deferred"
 
 class DatabaseError(Exception):
     """The database cannot be opened or used; the message names the URL or file and why."""
-
-
-def resolve_db_url(cli_value: str | None = None) -> str:
-    """The database URL: ``--db``, else ``EVWATCH_DB``, else ``evwatch.db`` in the working dir."""
-    return cli_value or os.environ.get("EVWATCH_DB") or DEFAULT_DB_URL
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

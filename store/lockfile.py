@@ -17,15 +17,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
+from store.dburl import sqlite_file
 
 
 def lock_path(db_url: str, suffix: str) -> Path:
     """``<database file><suffix>`` beside a SQLite file; otherwise a file in the working
     directory keyed by a hash of the URL."""
-    url = make_url(db_url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        database = Path(url.database).resolve()
+    database = sqlite_file(db_url)
+    if database is None:  # a URL too rich for the plain reading: SQLAlchemy's
+        from sqlalchemy.engine import make_url
+
+        url = make_url(db_url)
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            database = Path(url.database)
+    if database is not None:
+        database = database.resolve()
         return database.with_name(database.name + suffix)
     digest = hashlib.sha256(db_url.encode()).hexdigest()[:16]
     return Path.cwd() / f".evwatch-{digest}{suffix}"

@@ -44,12 +44,6 @@ _HOLDER = text(
 )
 
 
-def is_postgresql(url: str) -> bool:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).get_backend_name() == "postgresql"
-
-
 def source_key(source: str) -> int:
     """The second key of a source's lock: a 31-bit hash of its name (pg_locks shows keys as
     unsigned ``oid``; two names sharing a hash would only make their crawls take turns)."""

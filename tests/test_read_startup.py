@@ -59,6 +59,30 @@ def test_alerts_and_status_run_without_the_orm_or_pydantic(tmp_path: Path, comma
     assert done.stdout.splitlines()[-1] == ""
 
 
+def test_status_reads_a_sqlite_file_without_sqlalchemy_and_a_new_one_through_it(
+    tmp_path: Path,
+) -> None:
+    """A file at the current schema is read through the standard library alone; a file that
+    does not exist yet is created and migrated (``store.db``) and then read the same way."""
+    probe = LISTED.replace('("sqlalchemy.orm", ', '("sqlalchemy", ')
+    db = f"sqlite:///{tmp_path / 'evwatch.db'}"
+    first = subprocess.run(
+        [sys.executable, "-c", probe, "--db", db, "status", "--format", "json"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "sqlalchemy" in first.stdout.splitlines()[-1]  # it had to create the schema
+    again = subprocess.run(
+        [sys.executable, "-c", probe, "--db", db, "status", "--format", "json"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert again.stdout.splitlines()[-1] == ""
+    reports = [json.loads("\n".join(done.stdout.splitlines()[:-1])) for done in (first, again)]
+    assert reports[0] == reports[1]
+    assert reports[1]["deliveries"] == {
+        "pending": 0, "failing": 0, "dead": 0, "cancelled": 0, "dead_recent": []
+    }  # fmt: skip
+
+
 def test_the_light_tables_match_the_models() -> None:
     for light in readtables.TABLES:
         model = Base.metadata.tables[light.name]

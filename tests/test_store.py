@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from store import queries
-from store.db import Database, resolve_db_url
+from store.db import Database
+from store.dburl import resolve_db_url
 from store.migrate import HEAD_REVISION, current_revision, head_revision
 from store.models import Article, ArticleUrl, FetchFailure, Source
 from tests.conftest import query, run_evwatch

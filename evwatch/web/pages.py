@@ -24,6 +24,7 @@ from store import views
 from store.db import Database
 from store.figures import ConsolidatedFigure, consolidate, list_figures
 from store.readonly import ReadOnlyDatabase
+from store.sqlread import EngineReader
 
 METRICS = ("deliveries", "production", "sales", "exports")
 
@@ -64,7 +65,9 @@ SOURCE_COLUMNS = (
 
 def overview(db: Database, config: Config, seeds: dict[str, Seed]) -> Page:
     switches = {name: seed.enabled for name, seed in seeds.items()}
-    report = status_report(db, config.rules.source_health_runs, switches)
+    with db.read_engine.connect() as connection:
+        reader = EngineReader(db.url, connection)
+        report = status_report(reader, config.rules.source_health_runs, switches)
     page = Page("Overview", extra={"report": report})
     with db.read() as session:
         totals = views.source_totals(session)
