@@ -573,6 +573,10 @@ CORE = [
     "zh_very_likely_is_a_forecast",
     "en_faw_mazda_is_a_joint_venture",
     "en_all_after_a_list_is_each",
+    "name_like_month_abbreviation",
+    "fell_below_is_at_most",
+    "wan_before_threshold_word",
+    "variant_traditional_forms",
 ]
 
 

@@ -30,6 +30,7 @@ _TRADITIONAL = (
     "銀眾體氣號蘭藍寶馳騰驅凱賓飛鳳龍嶺啟榮駿傳樂螢蟲奧現訊"
     "蕪濟遼廈莊紹興揚鹽貴黃滬贛閩晉粵瓊隴碼"  # places, 碼頭
     "雖儘還們則並幣讓處應說稱費見證穩軍準"  # function words (雖然, 並) and a few more
+    "衆陜"  # variant forms (上汽大衆, 陜西)
 )
 _SIMPLIFIED = (
     "万辆台亿两余产销车内国与这个来对为于从后连续计额长张实际预划场业厂东风广丰华鹏亚马欧达较减价"
@@ -39,6 +40,7 @@ _SIMPLIFIED = (
     "银众体气号兰蓝宝驰腾驱凯宾飞凤龙岭启荣骏传乐萤虫奥现讯"
     "芜济辽厦庄绍兴扬盐贵黄沪赣闽晋粤琼陇码"
     "虽尽还们则并币让处应说称费见证稳军准"
+    "众陕"
 )
 #: full-width digits and signs, and traditional characters: apply to a text before reading it
 FULLWIDTH = str.maketrans(
@@ -89,7 +91,8 @@ NUMBER_RE = re.compile(
     # ("the 1-million-vehicle target" is an adjective)
     + r"(?:(?:\s*|-(?=(?:million|billion|thousand)(?![-A-Za-z])(?!\s+(?:mark|milestone)\b)))"
     + r"(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
-    + r"|\s*(千万|百万|万|亿|千)(?=[辆台元多余以左上亿美港欧人家个/／]|\s|[，,。；;、）)！!]|$))?"
+    + r"|\s*(千万|百万|万|亿|千)"
+    + r"(?=[辆台元多余以左上亿美港欧人家个/／]|大关|\s|[，,。；;、）)！!]|$))?"
     + r"|(?<![A-Za-z])(a quarter of a|three quarters of a|one|two|three|four|five|six|seven"
     + r"|eight|nine|ten|twenty|fifty|half a|a half|a hundred|one hundred|(?<!of )a)[ -]"
     + r"(millionth|million|billion|thousand)(?![A-Za-z])"

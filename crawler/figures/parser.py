@@ -2454,6 +2454,8 @@ def _attach_claims(s: str, live: list[_Candidate], starts: list[int], bounds: li
             following = [c for c in live if c.number.start >= claim.end]
             targets = [preceding[-1]] if preceding else following[:1]
         for t in targets:
+            if t.qualifier == "at_most":
+                continue  # "首次跌破20万辆": a first (or a record) on the way down is no news up
             # "连续9个月保持第一" beside a year-to-date total: a streak counts months (or
             # quarters) of the figure's own kind, not of a running total
             if claim.claim.startswith("streak:") and (

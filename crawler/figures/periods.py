@@ -1171,6 +1171,17 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     and not _MAY_AS_MONTH.match(text, m.end())
                 ):
                     continue
+                if (
+                    len(word) <= 4
+                    and word not in ("may", "june", "july")
+                    and not g[1]
+                    and not raw.endswith(".")
+                    and not _MONTH_PREPOSITION.search(text, 0, m.start())
+                    and not _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                ):
+                    # a bare "Jun" or "Dec" is a month after "in" or "China's"; else a name
+                    # ("Lei Jun")
+                    continue
                 _add(parts, m, month=MONTHS[word])
                 _year_of(g[1], parts)
                 if not g[1] and _LAST_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -1583,6 +1594,7 @@ _MAY_AS_MONTH = re.compile(
     r"|exports|volumes?|figures|numbers|data|results|total|registrations|shipments)\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _MONTH_PREPOSITION = re.compile(
     r"\b(?:in|for|of|during|since|until|through|by|from|last|this|early|late|mid-?)\s*$",
     re.IGNORECASE,
