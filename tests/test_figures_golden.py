@@ -577,6 +577,8 @@ CORE = [
     "fell_below_is_at_most",
     "wan_before_threshold_word",
     "variant_traditional_forms",
+    "history_total_after_months",
+    "city_of_a_meeting",
 ]
 
 

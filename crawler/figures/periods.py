@@ -105,6 +105,7 @@ class Parts:
     as_of: tuple[int, int | None] | None = None  # (month, day or None = end of month)
     ytd: bool = False
     lifetime: bool = False
+    since_start: bool = False  # 历史累计, 迄今: since the start, whatever months lead the clause
     full_year: bool = False
     last_month: bool = False
     prior_month: bool = False  # "previous month's": the month before the reported one
@@ -1049,7 +1050,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     and not _SINCE_START_ZH_CUE.search(text, max(start, m.start() - 30), m.end())
                 ):
                     continue  # "本田中国5月累计销售66202辆": the month's total, all arms summed
-                _add(parts, m, **_FLAG_KINDS[kind])
+                if kind == "lifetime" and m.group(0).startswith(("历史", "迄今")):
+                    _add(parts, m, lifetime=True, since_start=True)
+                else:
+                    _add(parts, m, **_FLAG_KINDS[kind])
             elif kind == "zh_year_range":
                 _add(parts, m, year=int(g[0]), months=(int(g[1]), int(g[2])))
             elif kind == "zh_range":
@@ -1643,6 +1647,8 @@ def _resolve(
     if parts.months:
         a, b = parts.months
         y = pick_year(b)
+        if parts.since_start:  # "2023年1-7月…，历史累计交付36.46万辆": since the start, to July
+            return Period("lifetime", LIFETIME_START, month_end(y, b))
         if a == 1:
             return Period("ytd", date(y, 1, 1), month_end(y, b))
         if b - a == 2 and a % 3 == 1:

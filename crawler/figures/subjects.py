@@ -497,10 +497,14 @@ _EVENT_AFTER = re.compile(
     re.I,
 )
 _EVENT_BEFORE = re.compile(r"\bAuto\s+$")
+# "中国一汽在长春召开工作会议": the city a meeting is held in
+_VENUE_BEFORE = re.compile(r"[在于於]\s*$")
+_VENUE_AFTER = re.compile(r"(?:市|省)?\s*(?:隆重)?(?:召开|举行|举办|开幕)")
 
 
 def _names_an_office_or_show(s: str, mention: Mention) -> bool:
-    """A place that only names an official's office or an event held there."""
+    """A place that only names an official's office or an event held there (a show, a
+    meeting)."""
     if not mention.entity.is_region:
         return False
     end = mention.end - 1 if s[mention.end - 1] in "市省县区" else mention.end  # 重庆市|长
@@ -509,6 +513,10 @@ def _names_an_office_or_show(s: str, mention: Mention) -> bool:
         or _OFFICE_BEFORE.search(s, max(0, mention.start - 32), mention.start)
         or _EVENT_AFTER.match(s, mention.end)
         or _EVENT_BEFORE.search(s, max(0, mention.start - 6), mention.start)
+        or (
+            _VENUE_BEFORE.search(s, max(0, mention.start - 2), mention.start) is not None
+            and _VENUE_AFTER.match(s, end) is not None
+        )
     )
 
 
