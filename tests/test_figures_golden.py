@@ -579,6 +579,8 @@ CORE = [
     "variant_traditional_forms",
     "history_total_after_months",
     "city_of_a_meeting",
+    "foreign_maker_count_in_china",
+    "foreign_maker_count_in_china_arm",
 ]
 
 

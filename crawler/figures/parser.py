@@ -1535,6 +1535,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         china = _china_arm(s, cand, starts)
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
+        maker = _foreign_maker_in_china(s, cand, subjects, state)
+        if maker is not None:  # "Tesla ... In August, sales in China reached 76,965"
+            arm = lexicon().entities.get(f"{maker.name} China")
+            if arm is None:
+                cand.drop(f"{maker.name}'s count in China, not the country's")
+                continue
+            cand.entity, cand.entity_obj = arm.name, arm
         obj = cand.entity_obj
         if (
             obj is not None
@@ -1669,6 +1676,36 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
         return None
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) else None
+
+
+# "Deliveries in China ... fell 8.3%", "in China, sales dropped 7%", "recorded a jump in China
+# sales": a bare sales word scoped to China (not "car sales in China", the market's)
+_CHINA_SCOPED_COUNT = re.compile(
+    r"(?<!car )(?<!cars )(?<!vehicle )(?<!auto )(?<!passenger )(?<!NEV )(?<!EV )(?<!market )"
+    r"(?<!total )(?<!overall )(?<!retail )(?<!wholesale )(?<!industry )"
+    r"\b(?:(?:deliveries|sales)\s+in\s+(?:mainland\s+)?China\b|China\s+(?:sales|deliveries)\b)"
+    r"|\bin\s+(?:mainland\s+)?China,\s+(?:its\s+)?(?:sales|deliveries)\b",
+    re.I,
+)
+
+
+def _foreign_maker_in_china(
+    s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], state: _State
+) -> Entity | None:
+    """The foreign maker whose count in China a count given to China is, said of it in this
+    sentence or the one before ("Volkswagen's deliveries fell 2.3% ..., with deliveries in
+    China down 9.5% to 2.93 million"): a maker's market, never the country's total."""
+    if (
+        cand.entity != "China"
+        or cand.metric not in ("sales", "deliveries")
+        or not _CHINA_SCOPED_COUNT.search(s, 0, cand.number.start)
+    ):
+        return None
+    named = [m.entity for m, _ in subjects if m.end <= cand.number.start and not m.entity.is_region]
+    maker = named[-1] if named else state.last.get("maker")
+    if maker is not None and maker.parent and f"{maker.parent} China" == maker.name:
+        maker = lexicon().entities[maker.parent]  # "Tesla China" named last: Tesla's arm
+    return maker if maker is not None and maker.foreign else None
 
 
 _SINCE_TIME = re.compile(
