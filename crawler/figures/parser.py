@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from crawler.figures import metrics as mx
@@ -1606,6 +1606,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if _not_over(cand.period, state.published):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
             cand.drop("its period had not ended when the article was published")
+        elif _to_a_day_inside_a_month(cand):
+            # "In the current year up to December 24, retail sales amounted to 20.869 million":
+            # no month's or year's figure (a milestone passed that day is one: "passed 10 million")
+            cand.drop("a running total to a day inside a month")
     live = [c for c in live if not c.dropped]
 
     for cand in cands:
@@ -1659,6 +1663,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             _note(state, start, cand.number, "", figure)
     return out
+
+
+def _to_a_day_inside_a_month(cand: _Candidate) -> bool:
+    period = cand.period
+    return (
+        period is not None
+        and period.kind == "ytd"
+        and cand.qualifier == "exact"
+        and not cand.number.ordinal  # "年内第1000万辆新能源汽车下线" that day: a milestone
+        and (period.end + timedelta(days=1)).day != 1
+    )
 
 
 def _note(state: _State, offset: int, n: Number, reason: str, figure: Figure | None = None) -> None:
