@@ -581,6 +581,7 @@ CORE = [
     "city_of_a_meeting",
     "foreign_maker_count_in_china",
     "foreign_maker_count_in_china_arm",
+    "running_total_to_a_day",
 ]
 
 
