@@ -582,6 +582,8 @@ CORE = [
     "foreign_maker_count_in_china",
     "foreign_maker_count_in_china_arm",
     "running_total_to_a_day",
+    "sales_week_count",
+    "possessive_month_record_base",
 ]
 
 

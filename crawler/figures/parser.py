@@ -1599,7 +1599,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "累计交付量达13.4万辆，同比增长82%": a running total with a year-on-year rate is
             # the year's so far
             cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
-    _attach_claims(s, live, starts, bounds)
+    _attach_claims(s, live, starts)
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
     for cand in live:
@@ -2493,7 +2493,7 @@ def _pair_rates(s: str, live: list[_Candidate], growth: list[mx.Growth]) -> list
     return [g for i, g in enumerate(growth) if i not in placed and not g.paired]
 
 
-def _attach_claims(s: str, live: list[_Candidate], starts: list[int], bounds: list[int]) -> None:
+def _attach_claims(s: str, live: list[_Candidate], starts: list[int]) -> None:
     if not live:
         return
     for claim in mx.claim_hits(s):

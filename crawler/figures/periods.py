@@ -442,6 +442,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:first|second|third|fourth|last|final|past|previous|opening|this|that|same)\s+"
             r"(?:(?:two|three|\d)\s+)?weeks?\b|\bweek(?:ly)?\s+(?:ended|ending|to|of|through)\b"
+            # "Zeekr's second best sales week year to date, with 4,310 units": a week's count
+            r"|\b(?:sales|delivery|deliveries|registrations?|best|record|strongest)\s+week\b"
             r"|\b(?:first|last|past|opening)\s+(?:\d{1,2}|two|three|five|seven|ten|fifteen|twenty)"
             r"\s+days\b|\b(?:May Day|National Day|Golden Week|Spring Festival|Chinese New Year"
             r"|Lunar New Year|Dragon Boat)\b(?:\s+(?:holiday|break|period))?"
@@ -1232,7 +1234,10 @@ _EN_BASE_END = re.compile(
     re.IGNORECASE,
 )
 # "than November's 230,427 units", "over February (6,010 units)": the base's own number
-_POSSESSIVE = re.compile(r"['’]s\s+|\s*\(\s*")
+# "from October's 17,342", "from October's record 17,342", "from 2023's (3,024,417)"
+_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:(?:record|all-time high|high|peak|best)\s+(?:of\s+)?)?|\s*\(\s*"
+)
 # "from March deliveries, when the company delivered 10,378", "from April, during which Nio
 # delivered 6,658": the base's own number, said in a clause of its time
 _WHEN_BASE = re.compile(
