@@ -29,6 +29,9 @@ from store.figures import (
     count_figures,
     figure_rows,
     period_bounds,
+    stored_claims,
+    stored_day,
+    stored_time,
 )
 from store.models import Figure
 
@@ -144,13 +147,13 @@ def figure_record(r: Sequence[Any]) -> dict[str, Any]:
     """A row of ``store.figures.figure_rows`` (the record's columns, in ``RECORD_COLUMNS``
     order) as its csv and jsonl record: read by position, not name by name, for a million rows
     of a large database."""
-    published = r[17]
     return {
         "id": r[0], "entity": r[1], "metric": r[2], "unit": r[3], "segment": r[4],
-        "period_kind": r[5], "period_start": r[6].isoformat(), "period_end": r[7].isoformat(),
-        "value": r[8], "qualifier": r[9], "yoy_pct": r[10], "mom_pct": r[11], "claims": r[12],
+        "period_kind": r[5], "period_start": stored_day(r[6]), "period_end": stored_day(r[7]),
+        "value": r[8], "qualifier": r[9], "yoy_pct": r[10], "mom_pct": r[11],
+        "claims": stored_claims(r[12]),
         "snippet": r[13], "source": r[14], "url": r[15], "title": r[16],
-        "published_at": None if published is None else published.isoformat(),
+        "published_at": stored_time(r[17]),
     }  # fmt: skip
 
 

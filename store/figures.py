@@ -7,14 +7,28 @@ The store does not know the parser: a figure arrives as a plain mapping of colum
 from __future__ import annotations
 
 import functools
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, Table, bindparam, delete, func, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from store.models import Article, Figure, FigureRejection, Source
@@ -446,6 +460,36 @@ _RECORD_COLUMNS = (
 )  # fmt: skip
 
 
+# For the machine formats: days and claims as the driver hands them back (SQLite: the stored
+# text, "2025-11-30" and "[]"), not parsed into dates and lists to be written out again;
+# ``stored_day`` and ``stored_claims`` read either form.
+_AS_STORED = {
+    "period_start": type_coerce(Figure.period_start, String).label("period_start"),
+    "period_end": type_coerce(Figure.period_end, String).label("period_end"),
+    "claims": type_coerce(Figure.claims, String).label("claims"),
+}
+_PUBLISHED_AS_STORED = type_coerce(Article.published_at, String).label("published_at")
+
+
+def stored_day(value: date | str) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def stored_time(value: datetime | str | None) -> str | None:
+    """A stored time in ISO form with its UTC offset, as ``datetime.isoformat`` writes it:
+    SQLite's naive UTC text ("2025-11-30 09:00:00.000000") rewritten, not parsed."""
+    if value is None or not isinstance(value, str):
+        return None if value is None else value.astimezone(UTC).isoformat()
+    fraction = value[20:].rstrip()
+    return f"{value[:10]}T{value[11:19]}{'' if fraction.strip('0') == '' else '.' + fraction}+00:00"
+
+
+def stored_claims(value: list[str] | str) -> list[str]:
+    if not isinstance(value, str):
+        return value  # decoded by the driver (PostgreSQL's json)
+    return [] if value == "[]" else cast(list[str], json.loads(value))
+
+
 def figure_rows(
     session: Session | Connection,
     wanted: FigureFilter,
@@ -460,11 +504,13 @@ def figure_rows(
     publication time). On a Connection the rows skip the ORM's result layer."""
     columns: list[Any] = [getattr(Figure, name) for name in
                           (_TABLE_COLUMNS if table else _RECORD_COLUMNS)]  # fmt: skip
+    if not table:  # a million records: days and claims as the driver gives them (see below)
+        columns = [_AS_STORED.get(c.key, c) for c in columns]
     columns.append(Source.name.label("source"))
     if table:
         columns.append(Article.title)
     else:
-        columns += [Article.canonical_url.label("url"), Article.title, Article.published_at]
+        columns += [Article.canonical_url.label("url"), Article.title, _PUBLISHED_AS_STORED]
     query = (
         _filtered(
             select(*columns)

@@ -164,3 +164,43 @@ def test_table_cells_are_measured_in_terminal_columns() -> None:
     assert truncate("aaaaaa", 6) == "aaaaa…"
     assert truncate("比亚迪汽车", 6) == "比亚…"
     assert truncate("", 0) == ""
+
+
+@pytest.mark.parametrize(
+    "published",
+    [datetime(2026, 1, 2, 3, 4, 5, 120000, tzinfo=UTC), datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)],
+    ids=["microseconds", "whole-seconds"],
+)
+def test_a_record_gives_claims_days_and_time_as_the_models_do(
+    big_db: str, capsys: pytest.CaptureFixture[str], published: datetime
+) -> None:
+    """The machine formats read days, claims and the publication time as the database hands
+    them back (SQLite's stored text), and write them as the models' values would be."""
+    db = Database(big_db)
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(
+                insert(Article),
+                {"id": 999, "source_id": 1, "canonical_url": "https://wire.example/nio",
+                 "title": "NIO record", "published_at": published, "language": "en",
+                 "text": "text", "content_hash": "f" * 64, "first_seen_at": published,
+                 "last_seen_at": published},
+            )  # fmt: skip
+            connection.execute(
+                insert(Figure),
+                {"id": 9990, "article_id": 999, "entity": "NIO", "metric": "deliveries",
+                 "segment": "nev", "period_kind": "month", "period_start": date(2025, 12, 1),
+                 "period_end": date(2025, 12, 31), "unit": "vehicles", "value": 48135,
+                 "qualifier": "exact", "claims": ["record", "first_time"], "snippet": "NIO",
+                 "span_start": 0, "span_end": 3, "confidence": 0.9, "parser_version": "t",
+                 "first_seen_at": published, "updated_at": published},
+            )  # fmt: skip
+    finally:
+        db.dispose()
+    [line] = run(capsys, big_db, "figures", "--format", "jsonl", "--entity", "NIO")
+    record = json.loads(line)
+    assert (record["period_start"], record["period_end"]) == ("2025-12-01", "2025-12-31")
+    assert record["claims"] == ["record", "first_time"]
+    assert record["published_at"] == published.isoformat()
+    [_, row] = run(capsys, big_db, "figures", "--format", "csv", "--entity", "NIO")
+    assert '"[""record"", ""first_time""]"' in row and published.isoformat() in row
