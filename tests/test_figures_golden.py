@@ -584,6 +584,8 @@ CORE = [
     "running_total_to_a_day",
     "sales_week_count",
     "possessive_month_record_base",
+    "target_revised_on_a_date",
+    "lead_over_another",
 ]
 
 

@@ -467,7 +467,9 @@ BY_MARGIN = re.compile(
 BASE_AFTER = re.compile(
     r"^\s*(?:a year (?:earlier|ago|before)|in the same period|year-ago"
     r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"
-    r"|(?:的)?差距)",  # "和零跑仍有6000辆差距": the gap between two figures
+    r"|(?:的)?差距"  # "和零跑仍有6000辆差距": the gap between two figures
+    # "以18万辆优势反超广东": the lead over another (not "以57,915辆的绝对优势稳坐榜首")
+    r"|的?(?:微弱|明显|较大|巨大|绝对)?优势(?:领先|反超|超越|击败|力压|胜出))",
     _I,
 )
 
