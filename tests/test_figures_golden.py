@@ -586,6 +586,8 @@ CORE = [
     "possessive_month_record_base",
     "target_revised_on_a_date",
     "lead_over_another",
+    "headline_future_infinitive",
+    "forecast_parts_after_a_rate",
 ]
 
 

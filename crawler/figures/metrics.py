@@ -372,6 +372,9 @@ _TRAP = _vocabulary(
         # throughput, batches, rolling windows, forecasts in the infinitive
         r"handl(?:ed|es|ing)\b", r"batch(?:es)?\b", r"to come in at\b",
         r"(?:past|last|trailing) (?:12|twelve) months\b",
+        # a headline's future: "China's auto sales to reach 30 million units in 2023"
+        r"(?:sales|deliveries|output|production|exports|shipments) to (?:reach|hit|top|exceed"
+        r"|surpass|pass|rise|grow|climb|jump|increase|fall|drop|decline|slow)\b",
     ],
     [
         r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"

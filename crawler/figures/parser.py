@@ -1138,7 +1138,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
         if trap is None and cand.clause > 0 and (_VERBLESS.match(clause) or _REVISED.match(clause)):
             # "Henan aims to build ..., with annual output of 2 million": the plan governs it
-            trap = mx.FORECAST.search(s, starts[cand.clause - 1], c0)
+            trap = _governing_forecast(s, starts, cand.clause)
+        if (
+            trap is None
+            and cand.clause > 1
+            and _LIST_ITEM.match(clause)
+            and _VERBLESS.match(s, starts[cand.clause - 1])
+        ):  # "..., including 26 million units of passenger vehicles, four million units of ..."
+            trap = _governing_forecast(s, starts, cand.clause - 1)
         if trap:
             cue = trap.group(0).strip()
             cand.drop(f"trap: {cue!r}")
@@ -1798,6 +1805,37 @@ _REVISED = re.compile(
     r"|\s*(?:and\s+)?(?:raised|lowered|cut|revised|adjusted|lifted)\s+(?:it\s+)?(?:up\s+|down\s+)?to\b",
     re.I,
 )
+# a clause that only gives the rate of the one before it ("..., up 11.7 percent year on year,")
+_RATE_ONLY = re.compile(
+    r"\s*(?:up|down|rising|falling|increasing|decreasing|an? (?:increase|decrease|rise|drop"
+    r"|gain|decline) of)\s+[\d.]+\s*(?:%|percent|per cent|pct)\b[^,，;；]*$"
+    r"|\s*同比(?:增长|下降|下滑|上升|减少)[\d.]+%\s*$",
+    re.I,
+)
+# the next item of a list the clause before opened ("four million units of commercial vehicles")
+_LIST_ITEM = re.compile(
+    r"\s*(?:and\s+)?(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?:million|thousand)?\s*(?:units?|vehicles?)\s+of\b",
+    re.I,
+)
+
+
+def _governing_forecast(s: str, starts: list[int], k: int) -> re.Match[str] | None:
+    """The forecast word of the clause clause ``k`` hangs on: the one before it, or further back
+    over clauses that only give a rate or hang on another ("are expected to reach 30 million
+    in 2023, up 11.7 percent year on year, including 26 million ...")."""
+    for i in range(k - 1, -1, -1):
+        end = starts[i + 1]
+        found = mx.FORECAST.search(s, starts[i], end)
+        if found is not None:
+            return found
+        if not (
+            _RATE_ONLY.match(s[starts[i] : end].rstrip(",，; ")) or _VERBLESS.match(s, starts[i])
+        ):
+            return None
+    return None
+
+
 _OWN_PAST_PREDICATE = re.compile(
     r"\s*(?:which|that|who)\s+(?:(?:also|had|has)\s+)?(?:manufactured|produced|built|made|sold"
     r"|delivered|exported|shipped|handed over|rolled out|posted|recorded)\b",
