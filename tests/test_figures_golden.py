@@ -588,6 +588,8 @@ CORE = [
     "lead_over_another",
     "headline_future_infinitive",
     "forecast_parts_after_a_rate",
+    "start_of_a_change",
+    "hoped_for_count",
 ]
 
 

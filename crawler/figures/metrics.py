@@ -378,6 +378,7 @@ _TRAP = _vocabulary(
     ],
     [
         r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"
+        r"|希望"
         r"|大概率|很可能"
         r"|(?:至少|必须|需要|需|须)要?(?:达成|实现|达到|完成)"
         r"|排产|配额|如果|假如|一旦",
@@ -440,6 +441,8 @@ BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(?:higher|lower|up"
     r"|down) than|去年同期为?|上年同期为?"
     r"|同期为|比|较|高于|低于|多于|少于"
+    # "由14.2万辆飙升至112.3万辆", "从50万台到100万台": where a change started
+    r"|(?:从|由)(?:此前|原来|原先|之前)?的?"
     r"|\ban? (?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
