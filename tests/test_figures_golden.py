@@ -590,6 +590,8 @@ CORE = [
     "forecast_parts_after_a_rate",
     "start_of_a_change",
     "hoped_for_count",
+    "brand_count_then_combined_total",
+    "across_all_brands",
 ]
 
 

@@ -1542,6 +1542,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         china = _china_arm(s, cand, starts)
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
+        parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
+        if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"
+            cand.entity, cand.entity_obj = parent.name, parent
         maker = _foreign_maker_in_china(s, cand, subjects, state)
         if maker is not None:  # "Tesla ... In August, sales in China reached 76,965"
             arm = lexicon().entities.get(f"{maker.name} China")
@@ -1698,6 +1701,47 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
         return None
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) else None
+
+
+# "21,017 vehicles across all three brands": the whole of a maker's brands
+_ACROSS_BRANDS = re.compile(
+    r"\bacross (?:all |its |the )?(?:(?:two|three|four|five|\d) )?(?:of its )?brands\b", re.I
+)
+# "lifting total sales to 31,305" after a brand's count of the same time: the whole it is a part
+# of (not "its total deliveries", the brand's own running total)
+_TOTAL_OF_PARTS = re.compile(
+    r"(?<!\bits )(?<!\btheir )(?<!['’]s )\b(?:total|combined) (?:sales|deliveries)\b", re.I
+)
+
+
+def _parent_of_a_whole(
+    s: str,
+    cand: _Candidate,
+    live: list[_Candidate],
+    subjects: list[tuple[Mention, bool]],
+    starts: list[int],
+    bounds: list[int],
+) -> Entity | None:
+    """The maker whose brands a count sums up, when the brand it went to is not named in the
+    count's own clause ("Onvo delivered 16,434 units, lifting total sales to 31,305")."""
+    brand = cand.entity_obj
+    if brand is None or brand.kind != "brand" or not brand.parent:
+        return None
+    c0, c1 = starts[cand.clause], bounds[cand.clause]
+    part_before = any(
+        other.entity == brand.name
+        and other.period == cand.period
+        and other.number.end <= c0
+        and other.number.value < cand.number.value
+        for other in live
+    )
+    whole = _ACROSS_BRANDS.search(s, c0, c1) or (part_before and _TOTAL_OF_PARTS.search(s, c0, c1))
+    if not whole or any(
+        c0 <= m.start < c1 and lexicon().by_alias.get(s[m.start : m.end].casefold()) == brand.name
+        for m, _ in subjects
+    ):  # the brand named in the clause (not "the company" pointing at it)
+        return None
+    return lexicon().entities.get(brand.parent)
 
 
 # "Deliveries in China ... fell 8.3%", "in China, sales dropped 7%", "recorded a jump in China
