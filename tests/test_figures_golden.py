@@ -592,6 +592,7 @@ CORE = [
     "hoped_for_count",
     "brand_count_then_combined_total",
     "across_all_brands",
+    "the_two_months_before",
 ]
 
 

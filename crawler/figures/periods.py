@@ -354,8 +354,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?<![\d.])(\d{1,2})\s*月(?:份)?\s*(?:至|到|-|–|—|~)\s*(\d{1,2})\s*月"),
         "zh_range",
     ),
-    # 首11个月: HK usage; not "提前两个月" (two months early)
-    (re.compile(r"(?:(?<!提)前|首)\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),
+    # 首11个月: HK usage; not "提前两个月" (two months early), "之前两个月" (the two months before)
+    (re.compile(r"(?:(?<![提之此以])前|首)\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),
     # "前三季度"; Hong Kong and Taiwan drop the 度: "首3季", "第三季"
     (re.compile(r"(?:前|首)\s*([一二三两1-3])\s*个?\s*季(?:度)?"), "zh_first_q"),
     (
