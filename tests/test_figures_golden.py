@@ -593,6 +593,7 @@ CORE = [
     "brand_count_then_combined_total",
     "across_all_brands",
     "the_two_months_before",
+    "milestone_of_some_models",
 ]
 
 

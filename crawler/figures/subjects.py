@@ -360,7 +360,9 @@ _MODEL_AFTER = re.compile(
 
 # "1.0万辆高端智能电动SUV": a body type after the unit, a part of the maker's count
 _BODY_TYPE_AFTER_ZH = re.compile(
-    r"\s*万?\s*(?:辆|輛|台)[\u4e00-\u9fff]{0,10}?(?:SUV|MPV|轿车|轎車|跑车|跑車|皮卡|旅行车|旅行車)s?"
+    r"\s*万?\s*(?:辆|輛|台)(?:[\u4e00-\u9fff]{0,10}?(?:SUV|MPV|轿车|轎車|跑车|跑車|皮卡|旅行车|旅行車)s?"
+    # "第20万辆魔毯空气悬架车型": the cars of some models (not "为新能源和电气化车型", a powertrain)
+    r"|(?:(?!新能源|电气化|电动|纯电|插电|插混|混动)[\u4e00-\u9fff]){0,10}?(?:车型|車型))"
     r"(?![A-Za-z])"
 )
 
