@@ -594,6 +594,7 @@ CORE = [
     "across_all_brands",
     "the_two_months_before",
     "milestone_of_some_models",
+    "sentences_run_together",
 ]
 
 

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from crawler.figures.numbers import EXCHANGES
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# English: ". " before a capital/quote/digit; Chinese: 。！？ anywhere; "!"/"?" anywhere.
+# English: ". " before a capital/quote/digit, or "." between a word and a capitalised one;
+# Chinese: 。！？ anywhere; "!"/"?" anywhere.
 _SENTENCE_END = re.compile(
     r"(?<=[。！？!?])\s*|(?<=[.])\s+(?=[\"“'‘(\[A-Z0-9\u4e00-\u9fff])|(?<=[.][\"”’])\s+"
+    # "data shows.Last year, ...": paragraphs run together without the space
+    r"|(?<=[a-z]{2}[.])(?=[A-Z][a-z])"
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:，；：—–]|\s(?:while|whereas|but|although|though|which|as well as)\s"
