@@ -595,6 +595,7 @@ CORE = [
     "the_two_months_before",
     "milestone_of_some_models",
     "sentences_run_together",
+    "destination_continent",
 ]
 
 
