@@ -596,6 +596,9 @@ CORE = [
     "milestone_of_some_models",
     "sentences_run_together",
     "destination_continent",
+    "cumulative_to_end_of_last_month",
+    "n_month_total",
+    "cumulative_in_the_year",
 ]
 
 

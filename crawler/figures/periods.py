@@ -308,6 +308,8 @@ _RATE_BASE_TIME = re.compile(
 _RATE_BASE_NEEDLE = re.compile(r"rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease")
 _THE_YEAR = re.compile(
     r"for the year|over the (?:course of the )?year|(?:during|throughout) the year"
+    # "cumulative sales in the year reached" (not "in the year to March", a rolling year)
+    r"|in the year(?!\s+(?:to|ended|ending|through|before|after|since|(?:19|20)\d\d)\b)"
     r"|the year['’]s (?:total|tally)",
     re.IGNORECASE,
 )
@@ -483,7 +485,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "en_first_n",
     ),
     (
-        re.compile(r"\b" + _N + r"[- ]month (?:period|stretch|span)\b", re.IGNORECASE),
+        # "the 11-month period", "its 11-month total": the year's first months
+        re.compile(r"\b" + _N + r"[- ]month (?:period|stretch|span|total|tally)\b", re.IGNORECASE),
         "en_n_month_period",
     ),
     # "in the second month of this year": that month
@@ -584,6 +587,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|for the year"
             r"|over the (?:course of the )?year|(?:during|throughout) the year"
+            r"|in the year(?!\s+(?:to|ended|ending|through|before|after|since|(?:19|20)\d\d)\b)"
             r"|so far in (?:the year|(20\d\d))|the year['’]s (?:total|tally))\b",
             re.IGNORECASE,
         ),
@@ -1711,6 +1715,9 @@ def _resolve(
             y = pick_year(parts.month)
             return Period("ytd", date(y, 1, 1), month_end(y, parts.month))
         return _month(parts.month, year, published)
+    if parts.last_month and parts.lifetime and not (parts.ytd or parts.full_year):
+        # "cumulative deliveries reached 273,741 as of the end of last month": since the start
+        return Period("lifetime", LIFETIME_START, last_month_end(published))
     if parts.last_month:
         end = last_month_end(published)
         if parts.prior_month and carry is not None and carry.kind == "month":
