@@ -599,6 +599,10 @@ CORE = [
     "cumulative_to_end_of_last_month",
     "n_month_total",
     "cumulative_in_the_year",
+    "subsidy_applications",
+    "net_increase",
+    "first_car_is_not_faw",
+    "variant_chan_and_wei",
 ]
 
 

@@ -117,12 +117,16 @@ class Lexicon:
                 and not _MONTH_AFTER.match(text, m.end())
             ):
                 continue
+            if m.start() and text[m.start() - 1] in _NOT_AFTER.get(alias, ""):
+                continue  # "世界第一汽车出口国": "the world's first", no FAW
             name = self.by_alias[_SPACES.sub(" ", alias).casefold()]
             out.append(Mention(self.entities[name], m.start(), m.end()))
         return out
 
 
 _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
+# Chinese aliases that are another word after these characters (第一汽车: "the first car")
+_NOT_AFTER = {"一汽": "第"}
 _Trie = dict[str, "_Trie"]
 
 

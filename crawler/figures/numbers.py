@@ -30,7 +30,7 @@ _TRADITIONAL = (
     "銀眾體氣號蘭藍寶馳騰驅凱賓飛鳳龍嶺啟榮駿傳樂螢蟲奧現訊"
     "蕪濟遼廈莊紹興揚鹽貴黃滬贛閩晉粵瓊隴碼"  # places, 碼頭
     "雖儘還們則並幣讓處應說稱費見證穩軍準"  # function words (雖然, 並) and a few more
-    "衆陜優"  # variant forms (上汽大衆, 陜西) and 優勢
+    "衆陜優産爲"  # variant forms (上汽大衆, 陜西, 産銷, 爲) and 優勢
 )
 _SIMPLIFIED = (
     "万辆台亿两余产销车内国与这个来对为于从后连续计额长张实际预划场业厂东风广丰华鹏亚马欧达较减价"
@@ -40,7 +40,7 @@ _SIMPLIFIED = (
     "银众体气号兰蓝宝驰腾驱凯宾飞凤龙岭启荣骏传乐萤虫奥现讯"
     "芜济辽厦庄绍兴扬盐贵黄沪赣闽晋粤琼陇码"
     "虽尽还们则并币让处应说称费见证稳军准"
-    "众陕优"
+    "众陕优产为"
 )
 #: full-width digits and signs, and traditional characters: apply to a text before reading it
 FULLWIDTH = str.maketrans(
