@@ -603,6 +603,8 @@ CORE = [
     "net_increase",
     "first_car_is_not_faw",
     "variant_chan_and_wei",
+    "production_milestone_of",
+    "running_total_to_early_january",
 ]
 
 

@@ -1384,7 +1384,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             if near:
                 parts = near[0]
-        if n.ordinal:
+        if n.ordinal or _MILESTONE_OF.search(s, max(0, n.start - 30), n.start):
+            # "the 10 millionth car", "a production milestone of 2 million EVs": since the start
             parts.lifetime = True
             parts.year_alone = False  # "从2018年交付第一台到今天第50万台": no year's count
         period = (
@@ -1673,6 +1674,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             _note(state, start, cand.number, "", figure)
     return out
+
+
+_MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
 
 
 def _to_a_day_inside_a_month(cand: _Candidate) -> bool:

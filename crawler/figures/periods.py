@@ -1629,7 +1629,7 @@ def resolve(
     """The period these components describe, or None when they do not pin one down. The year
     so far to the end of January is the month of January."""
     period = _resolve(parts, published, carry, announce)
-    if period is not None and period.kind == "ytd" and period.end.month == 1:
+    if period is not None and period.kind == "ytd" and period.end == date(period.end.year, 1, 31):
         return Period("month", period.start, period.end)
     return period
 
