@@ -605,6 +605,7 @@ CORE = [
     "variant_chan_and_wei",
     "production_milestone_of",
     "running_total_to_early_january",
+    "sales_at_home_and_exports",
 ]
 
 

@@ -105,7 +105,12 @@ _PRODSALES = re.compile(
     _I,
 )
 # "exports" named as a part of the figure, not as its metric: "销量(含出口)", "including exports"
-_EXPORTS_INCLUDED = re.compile(r"(?:含|包括|包含|\bincluding|\bincl\.?|\bplus)\s*$", _I)
+# (and "both at home and exports", "domestic and export", 内销和出口: the two together)
+_EXPORTS_INCLUDED = re.compile(
+    r"(?:含|包括|包含|\bincluding|\bincl\.?|\bplus|\bat home and|\bdomestic(?: sales)? and"
+    r"|内销(?:和|与|及|加|\+))\s*$",
+    _I,
+)
 # "Overseas, BYD sold ...", "海外市场方面, ...": every sale in the sentence is an export
 _OVERSEAS_OPENER = re.compile(
     r"^\s*(?:Overseas|Abroad|Outside (?:of )?China|In (?:overseas|foreign) markets"
