@@ -606,6 +606,7 @@ CORE = [
     "production_milestone_of",
     "running_total_to_early_january",
     "sales_at_home_and_exports",
+    "makers_above_a_bar",
 ]
 
 
