@@ -607,6 +607,7 @@ CORE = [
     "running_total_to_early_january",
     "sales_at_home_and_exports",
     "makers_above_a_bar",
+    "rolled_out_from_makers_base",
 ]
 
 

@@ -2063,8 +2063,12 @@ _THAN_THE = re.compile(
     re.I,
 )
 _FROM_MAKER = re.compile(
-    r"\s*(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+(?:from|(?:made |built |produced "
-    r"|exported |sold )?by)\s+(?:the\s+)?"
+    r"\s*(?:(?:new[- ]energy|electric)\s+)?(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+"
+    r"(?:from|(?:made |built |produced |exported |sold )?by"
+    # "the 10 millionth electric car was rolled out from BYD's Xiaomo base"
+    r"|(?:rolled out|rolled off|driven off)\s+(?:the\s+(?:assembly|production)\s+line\s+)?"
+    r"(?:from|at))"
+    r"\s+(?:the\s+)?"
     # "came from its newly launched compact brand, Firefly"
     r"(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,4}?(?:brand|marque|arm|unit|subsidiary),?\s+)?",
     re.I,
