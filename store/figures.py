@@ -478,10 +478,12 @@ def stored_day(value: date | str) -> str:
 def stored_time(value: datetime | str | None) -> str | None:
     """A stored time in ISO form with its UTC offset, as ``datetime.isoformat`` writes it:
     SQLite's naive UTC text ("2025-11-30 09:00:00.000000") rewritten, not parsed."""
-    if value is None or not isinstance(value, str):
-        return None if value is None else value.astimezone(UTC).isoformat()
-    fraction = value[20:].rstrip()
-    return f"{value[:10]}T{value[11:19]}{'' if fraction.strip('0') == '' else '.' + fraction}+00:00"
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return value.astimezone(UTC).isoformat()
+    micro = value[20:26]  # isoformat writes microseconds only when there are some
+    return f"{value[:10]}T{value[11:19]}{'.' + micro if micro.strip('0') else ''}+00:00"
 
 
 def stored_claims(value: list[str] | str) -> list[str]:
@@ -504,7 +506,7 @@ def figure_rows(
     publication time). On a Connection the rows skip the ORM's result layer."""
     columns: list[Any] = [getattr(Figure, name) for name in
                           (_TABLE_COLUMNS if table else _RECORD_COLUMNS)]  # fmt: skip
-    if not table:  # a million records: days and claims as the driver gives them (see below)
+    if not table:  # a million records: days and claims as the driver gives them (_AS_STORED)
         columns = [_AS_STORED.get(c.key, c) for c in columns]
     columns.append(Source.name.label("source"))
     if table:

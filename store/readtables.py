@@ -1,8 +1,8 @@
-"""Light table clauses for the read commands (``evwatch alerts``, ``evwatch status``): the
-columns they select, each with the model's type (so values come back as the models give them:
-aware UTC datetimes, dates, booleans), declared with ``sqlalchemy.table`` so a listing runs Core
-statements without importing the ORM or declaring the models. ``store.models`` stays the
-schema; a test holds every column here to the model's name and type."""
+"""Light table clauses for ``evwatch alerts``: the columns it selects, each with the model's
+type (so values come back as the models give them: aware UTC datetimes, dates, booleans),
+declared with ``sqlalchemy.table`` so a listing runs Core statements without importing the ORM
+or declaring the models. ``store.models`` stays the schema; a test holds every column here to
+the model's name and type. (``evwatch status`` reads plain SQL: ``store.sqlread``.)"""
 
 from __future__ import annotations
 
@@ -10,17 +10,7 @@ from sqlalchemy import BigInteger, Boolean, Date, Integer, String, Text, column,
 
 from store.types import UTCDateTime
 
-sources = table("sources", column("id", Integer), column("name", String))
-
 articles = table("articles", column("id", Integer), column("canonical_url", Text))
-
-crawl_runs = table(
-    "crawl_runs",
-    column("id", Integer), column("source_id", Integer), column("started_at", UTCDateTime()),
-    column("finished_at", UTCDateTime()), column("status", String),
-    column("pages_fetched", Integer), column("new_articles", Integer),
-    column("new_figures", Integer), column("errors", Integer), column("stats_json", Text),
-)  # fmt: skip
 
 alerts = table(
     "alerts",
@@ -40,4 +30,4 @@ deliveries = table(
     column("last_error", Text),
 )  # fmt: skip
 
-TABLES = (sources, articles, crawl_runs, alerts, deliveries)
+TABLES = (articles, alerts, deliveries)

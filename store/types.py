@@ -11,6 +11,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from store.pages import COMPRESSION_LEVEL, CompressedPage
+from store.sqlread import utc
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -36,23 +37,10 @@ class UTCDateTime(TypeDecorator[datetime]):
             return super().result_processor(dialect, coltype)
         # SQLite hands back text: read once, by ``datetime.fromisoformat`` (the generic
         # DateTime parser before it would read it by regular expression first)
-
-        def process(value: Any) -> datetime | None:
-            if not isinstance(value, str):
-                return self.process_result_value(value, dialect)
-            moment = datetime.fromisoformat(value)
-            return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-        return process
+        return utc
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-        assert isinstance(moment, datetime)
-        if moment.tzinfo is None:
-            return moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC)
+        return utc(value)
 
 
 class CompressedBytes(TypeDecorator[bytes]):
