@@ -608,6 +608,7 @@ CORE = [
     "sales_at_home_and_exports",
     "makers_above_a_bar",
     "rolled_out_from_makers_base",
+    "hyphenated_millionth",
 ]
 
 

@@ -89,7 +89,9 @@ NUMBER_RE = re.compile(
     _DIGITS
     # "1.86-million": a hyphen before the word too
     # ("the 1-million-vehicle target" is an adjective)
-    + r"(?:(?:\s*|-(?=(?:million|billion|thousand)(?![-A-Za-z])(?!\s+(?:mark|milestone)\b)))"
+    # ("the 10-millionth vehicle": a milestone)
+    + r"(?:(?:\s*|-(?=(?:million|billion|thousand)(?![-A-Za-z])(?!\s+(?:mark|milestone)\b)"
+    + r"|millionth\b))"
     + r"(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
     + r"|\s*(千万|百万|万|亿|千)"
     + r"(?=[辆台元多余以左上亿美港欧人家个/／]|大关|\s|[，,。；;、）)！!]|$))?"
