@@ -306,11 +306,13 @@ _RATE_BASE_TIME = re.compile(
     re.I,
 )
 _RATE_BASE_NEEDLE = re.compile(r"rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease")
+# "cumulative sales in the year reached" (not "in the year to March", a rolling year)
+_IN_THE_YEAR = r"in the year(?!\s+(?:to|ended|ending|through|before|after|since|(?:19|20)\d\d)\b)"
 _THE_YEAR = re.compile(
     r"for the year|over the (?:course of the )?year|(?:during|throughout) the year"
-    # "cumulative sales in the year reached" (not "in the year to March", a rolling year)
-    r"|in the year(?!\s+(?:to|ended|ending|through|before|after|since|(?:19|20)\d\d)\b)"
-    r"|the year['’]s (?:total|tally)",
+    + "|"
+    + _IN_THE_YEAR
+    + r"|the year['’]s (?:total|tally)",
     re.IGNORECASE,
 )
 # "On March 23, 2022, Geely Automobile officially released its 2021 annual report": the day
@@ -587,8 +589,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|for the year"
             r"|over the (?:course of the )?year|(?:during|throughout) the year"
-            r"|in the year(?!\s+(?:to|ended|ending|through|before|after|since|(?:19|20)\d\d)\b)"
-            r"|so far in (?:the year|(20\d\d))|the year['’]s (?:total|tally))\b",
+            + "|"
+            + _IN_THE_YEAR
+            + r"|so far in (?:the year|(20\d\d))|the year['’]s (?:total|tally))\b",
             re.IGNORECASE,
         ),
         "ytd",
