@@ -609,6 +609,11 @@ CORE = [
     "makers_above_a_bar",
     "rolled_out_from_makers_base",
     "hyphenated_millionth",
+    "speaker_caam_said_after_count",
+    "speaker_according_to_maker",
+    "total_were_sold_is_the_month",
+    "exports_included_is_sales",
+    "speaker_data_from_shows_two_clauses",
 ]
 
 

@@ -111,6 +111,8 @@ _EXPORTS_INCLUDED = re.compile(
     r"|内销(?:和|与|及|加|\+))\s*$",
     _I,
 )
+# "NEV sales, exports included, ...", "出口在内": named as a part of the count
+_INCLUDED_AFTER = re.compile(r"\s*(?:included|inclusive|在内)", _I)
 # "Overseas, BYD sold ...", "海外市场方面, ...": every sale in the sentence is an export
 _OVERSEAS_OPENER = re.compile(
     r"^\s*(?:Overseas|Abroad|Outside (?:of )?China|In (?:overseas|foreign) markets"
@@ -185,7 +187,11 @@ def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
     return [
         h
         for h in hits
-        if h.kind != "exports" or not _EXPORTS_INCLUDED.search(text[max(0, h.start - 12) : h.start])
+        if h.kind != "exports"
+        or not (
+            _EXPORTS_INCLUDED.search(text[max(0, h.start - 12) : h.start])
+            or _INCLUDED_AFTER.match(text, h.end)
+        )
     ]
 
 

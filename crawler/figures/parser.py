@@ -2187,8 +2187,12 @@ def _assign_entity(
                 or (m.entity.is_region and _MADE_THERE.search(s, n.end, m.start) is not None)
             )
         ]
+        speaker = _speaker(s, n, subjects, state.para_entity)
         if after:
             chosen = after[0]
+            cand.doubts.append(D_SUBJECT_AFTER)
+        elif speaker is not None:
+            chosen = speaker
             cand.doubts.append(D_SUBJECT_AFTER)
         elif state.para_entity is not None:
             cand.doubts.append(D_SUBJECT_HEADLINE if state.para_from_frame else D_SUBJECT_CARRIED)
@@ -2222,6 +2226,46 @@ def _assign_entity(
         return
     entity = _plant_after(s, cand.number, mention.entity, subjects, bounds[cand.clause])
     cand.entity, cand.entity_obj = entity.name, entity
+
+
+# ", CAAM said.", "，中汽协称。", ", according to data from Nio.": who tells the sentence, in its
+# last clause, with no other count between or after the one it tells
+_SPEAKER_BEFORE = re.compile(
+    r"[^;；]*[,，]\s*(?P<according>(?:(?:according to|citing|per)\s+)?(?:(?:data|figures"
+    r"|statistics)\s+(?:from|by|of)\s+)|(?:according to|citing|per)\s+)?(?:the\s+)?$",
+    re.I,
+)
+_SPEAKER_AFTER = re.compile(r"\D{0,40}$")
+_A_COUNT = re.compile(r"\d\s*(?:million|units|vehicles|cars|万|辆|輛)", re.I)
+
+
+def _speaker(
+    s: str, n: Number, subjects: list[tuple[Mention, bool]], frame: Entity | None
+) -> tuple[int, Mention] | None:
+    """The maker or industry body a sentence is told by, for a number with no subject of its
+    own before it ("Deliveries rose to 30,000 in May, Nio said"). An industry body tells
+    national totals, unless the paragraph is about a maker (then whose count it is stays
+    open, as before)."""
+    for i, (m, _) in enumerate(subjects):
+        if m.start < n.end or m.entity.kind == "unknown" or m.entity.level == FOREIGN:
+            continue
+        if lexicon().by_alias.get(s[m.start : m.end].casefold()) != m.entity.name:
+            return None  # "it said": whoever "it" is was the subject before
+        reporter = _REPORTER.search(s, m.start, m.end)
+        if m.entity.is_region and not reporter:
+            return None  # "according to Shanghai Securities News": a place tells nothing
+        told = _REPORTS_AFTER.match(s, m.end)
+        according = _SPEAKER_BEFORE.match(s, n.end, m.start)
+        if not according or not _SPEAKER_AFTER.match(s, m.end):
+            return None
+        if _A_COUNT.search(s, n.end, m.start):
+            return None
+        if not told and not according.group("according"):
+            return None
+        if reporter and frame is not None and not frame.is_region:
+            return None
+        return i, m
+    return None
 
 
 # "an output of 32,968 vehicles at Gigafactory Shanghai", "65,000 vehicles produced at Giga

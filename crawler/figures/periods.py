@@ -656,7 +656,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "lifetime",
     ),
-    (re.compile(r"\bin total\b|\ba total of\b", re.IGNORECASE), "total"),
+    (
+        # not "A total of 556,000 NEVs were sold": a passive past tells of the time reported
+        re.compile(
+            r"\bin total\b|\ba total of\b(?![^.;]*?\b(?:were|was)\s+(?:sold|delivered|produced"
+            r"|exported|shipped|made|registered|retailed|manufactured)\b)",
+            re.IGNORECASE,
+        ),
+        "total",
+    ),
     (
         re.compile(
             r"\b(?:last|past|previous|trailing|preceding)\s+(?:12|twelve)\s+months\b"
