@@ -614,6 +614,13 @@ CORE = [
     "total_were_sold_is_the_month",
     "exports_included_is_sales",
     "speaker_data_from_shows_two_clauses",
+    "zh_national_lead_frames_later_paragraphs",
+    "zh_full_stop_as_decimal_point",
+    "zh_traditional_fuel_is_a_part",
+    "zh_passenger_part_before_the_total",
+    "zh_precise_count_restated_keeps_its_month",
+    "zh_lead_with_maker_gives_no_frame",
+    "zh_more_by_listed_differences",
 ]
 
 

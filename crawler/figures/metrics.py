@@ -460,13 +460,14 @@ BASE_BEFORE = re.compile(
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
     r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?"
     r"|净增(?:加)?了?|净减(?:少)?了?"  # "同比净增31.7万辆": by how much
+    r"|多出了?\s*(?:约|近|超过|超|逾)?"  # "仅比2023年多出约25万辆"
     r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到)|差距[^，,。；;\d]{0,8}?(?:从|由)[^，,。；;]{0,8}?"
     r"|(?:拉大|扩大|缩小|缩窄|收窄|拉开)(?:至|到)|\ba base of"
     r"|(?:较|比)[^，,。；;\d]{1,12}?(?:少|多)(?:了|出)?"  # "只较比亚迪少477辆": a difference
     # "超越特斯拉全年163.6万辆的成绩": the count of the one overtaken
     r"|(?:超越|反超|击败|力压|赶超)(?!去年|上年|今年|同期)[\u4e00-\u9fff]{2,8}?(?:全年|去年|上年|同期)?的?"
     # "同比上一年的179.7万辆", "较2019年同期的61.5万辆": the base of a year-on-year rate
-    r"|(?:同比|较|比)\s*(?:上一?年|去年|前一?年|(?:19|20)\d\d\s*年)(?:同期)?的?"
+    r"|(?:同比|较|比)\s*(?:上一?年|去年|前一?年|(?:19|20)\d\d\s*年)(?:\s*\d{1,2}\s*月份?)?(?:同期)?的?"
     r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
     r"(?:\s+(?:within|under|below|about))?)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
@@ -488,7 +489,11 @@ BASE_AFTER = re.compile(
     r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"
     r"|(?:的)?差距"  # "和零跑仍有6000辆差距": the gap between two figures
     # "以18万辆优势反超广东": the lead over another (not "以57,915辆的绝对优势稳坐榜首")
-    r"|的?(?:微弱|明显|较大|巨大|绝对)?优势(?:领先|反超|超越|击败|力压|胜出))",
+    r"|的?(?:微弱|明显|较大|巨大|绝对)?优势(?:领先|反超|超越|击败|力压|胜出)"
+    # "只比2023年1月的129.3万辆多": the count compared with, before 多/少/高/低
+    r"|(?:辆|台)?(?:还|仍)?(?:多|少|高|低)(?:出|了)?(?:[，,。；;]|$)"
+    # "与2024年两百万辆以上的水平相比": the level compared with
+    r"|(?:辆|台)?(?:以上|以下|左右)?的?(?:水平|规模|成绩|销量)?(?:相比|相较|比较))",
     _I,
 )
 

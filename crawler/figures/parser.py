@@ -539,10 +539,19 @@ def _blank_datelines(text: str) -> str:
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# "217。4万辆", "42。6%": a full stop some pages put for a decimal point
+_DECIMAL_FULL_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s*(?:万|亿|%))")
+
+
+def _decimal_full_stops(text: str) -> str:
+    """The text with full stops written for decimal points read as points (offsets kept)."""
+    return _DECIMAL_FULL_STOP.sub(".", text)
+
+
 def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
     if isinstance(published, datetime):
         published = published.date()
-    work = _blank_datelines(text.translate(FULLWIDTH))
+    work = _decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH)))
     state = _State(published, trace, frame=headline_subject(work[: max(0, work.find("\n"))]))
     # tables and label/value lists: read apart, their lines skipped by the sentence reader
     structured, consumed = structured_figures(work, published, state.frame)
@@ -551,6 +560,8 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
         if any(a <= sentence.start < b for a, b in consumed):
             continue
         if sentence.paragraph != state.paragraph:
+            if state.frame is None and state.paragraph == 1:
+                state.frame = _national_lead(work, text.find("\n") + 1, sentence.start, figures)
             state.paragraph = sentence.paragraph
             state.para_entity, state.para_from_frame = state.frame, True
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
@@ -573,6 +584,25 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
+
+
+# between the numbers of one list: "29.71万辆、30.53万辆和137.21万辆"
+_LISTED_AFTER = re.compile(r"\s*(?:、|,|，|和|及|与|以及|and|,\s*and)\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _national_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entity | None:
+    """China, when the Chinese lead paragraph (``work[start:end]``) reports national totals
+    only and names no maker: a statistics release, whose later paragraphs drop the subject as
+    Chinese does ("7月，汽车产销分别完成245.5万辆和242万辆"). English names one ("NEV output")."""
+    if not figures or any(f.entity != "China" for f in figures):
+        return None
+    lead = work[start:end]
+    if len(_HAN.findall(lead)) < len(lead) * 0.3:
+        return None
+    if any(not m.entity.is_region for m in names_in(lead)):
+        return None
+    return lexicon().entities.get("China")
 
 
 def _a_span(parts: Parts) -> bool:
@@ -1115,7 +1145,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     in_order = _times_in_order(
         s, [c.number for c in cands if c.number.counts != OTHER], state.published
     )
-    for cand in cands:
+    for previous, cand in zip([None, *cands], cands, strict=False):
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
         clause = s[c0:c1]
@@ -1189,6 +1219,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             own_time and own_time.base
         ):  # a base whose earlier period is known is a figure of that period
             cand.drop("comparison base")
+            continue
+        if (
+            previous
+            and previous.reason == "comparison base"
+            and _LISTED_AFTER.fullmatch(s, previous.number.unit_end, n.start)
+        ):
+            cand.drop("comparison base")  # "分别多出29.71万辆、30.53万辆": all of the list
             continue
         # --- qualifier
         q = mx.qualifier_before(before[-30:])
@@ -2763,7 +2800,9 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 break
         else:
             out.append(f)
-    # a region's part (passenger cars) beside its total for the same period is not a figure
+    out = _one_time_per_precise_value(out)
+    # a region's part (passenger cars) beside its total for the same period, before or after
+    # it, is not a figure
     out = [
         f
         for f in out
@@ -2773,7 +2812,9 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
             and g.value > f.value
             and D_PART not in g.doubts
             and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
-            and 0 <= f.span[0] - g.span[0] <= _BESIDE
+            # after the total, or before a total of all vehicles
+            and (f.span[0] >= g.span[0] or g.segment == "all")
+            and abs(f.span[0] - g.span[0]) <= _BESIDE
             for g in out
         )
     ]
@@ -2832,6 +2873,25 @@ def _retold(f: Figure, figures: list[Figure]) -> bool:
 
 #: how near (characters) before a part of it a total makes the part redundant
 _BESIDE = 1000  # the same article part: a total told a few sentences before
+
+
+def _one_time_per_precise_value(figures: list[Figure]) -> list[Figure]:
+    """A precise count (four or more significant digits) read for one entity and metric at two
+    times that end in different months is one count told twice ("154.4万辆的成绩 ... 相比2022年和
+    2024年"): the better-evidenced reading stays, the first on a tie."""
+    best: dict[tuple[str, str, int], Figure] = {}
+    for f in figures:
+        if len(str(f.value).rstrip("0")) < 4:
+            continue
+        key = (f.entity, f.metric, f.value)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    return [
+        f
+        for f in figures
+        if (g := best.get((f.entity, f.metric, f.value))) is None
+        or (f.period_end.year, f.period_end.month) == (g.period_end.year, g.period_end.month)
+    ]
 
 
 def _is_round(value: int) -> bool:

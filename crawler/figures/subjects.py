@@ -279,7 +279,8 @@ _SUBSEGMENT = re.compile(
     r"|Southeast Asia|Latin America|South America|Indonesia|Malaysia|India)\b"
     r"|在(?:欧洲|巴西|俄罗斯|墨西哥|澳大利亚|泰国|日本|美国|德国|英国|法国|以色列|土耳其|中东|东南亚"
     r"|拉美|印尼|马来西亚)(?:市场)?"
-    r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内|自主品牌|合资品牌|燃油车|燃油汽车",
+    r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内|自主品牌|合资品牌|燃油车|燃油汽车"
+    r"|传统(?:燃料|能源|动力)(?:汽)?车",
     re.I,
 )
 
@@ -307,7 +308,8 @@ _POWERTRAIN = re.compile(
     r"\bpure(?:ly)? electric\b|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bfuel[- ]cell\b"
     r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|ICE)s?(?![A-Za-z])|燃料电池|纯电|插混|插电|增程"
     # the other side: "7月常规燃油车零售84万辆", "combustion-engine cars"
-    r"|燃油车|燃油汽车|\b(?:internal[- ])?combustion[- ]engine\b"
+    r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车|\b(?:internal[- ])?combustion[- ]engine\b"
+    r"|\b(?:traditional|conventional)[- ]fuel\b"
     r"|\b(?:petrol|gasoline)\b(?!-electric)",
     re.I,
 )
