@@ -621,6 +621,10 @@ CORE = [
     "zh_precise_count_restated_keeps_its_month",
     "zh_lead_with_maker_gives_no_frame",
     "zh_more_by_listed_differences",
+    "zh_other_makers_rates_and_record_are_theirs",
+    "zh_rate_with_other_rate_leads_to_count",
+    "zh_respective_rates_in_one_part",
+    "zh_traditional_inventory_is_a_trap",
 ]
 
 

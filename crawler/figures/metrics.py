@@ -630,8 +630,9 @@ _GROWTH_NOUN_EN = re.compile(
     _I,
 )
 _GROWTH_ZH = re.compile(
-    r"(同比|环比)?(?:[^，,。；;\d%]{0,4}?)(增幅|涨幅|降幅|增长|增加|上升|提升|上涨|大增|增|下降|下滑|减少|下跌"
-    r"|降|减|回落|升|跌)(?:了|约|近|超过?|逾|达到?|为|高达|均为|均|都为|都是)?\s*" + _PCT
+    r"(同比|环比)?(?:[^，,。；;\d%]{0,4}?)(增幅|涨幅|降幅|增长|增加|上升|提升|上涨|大增|上扬|攀升|飙升"
+    r"|激增|暴增|跃升|增|下降|下滑|减少|下跌|降|减|回落|升|涨|跌)"
+    r"(?:了|约|近|超过?|逾|达到?|为|高达|均为|均|都为|都是)?\s*" + _PCT
 )
 # the second rate of "同比分别增长40%和41.7%": the first belongs to a figure before the last one
 _ZH_PAIR_SECOND = re.compile(r"\s*(?:和|、|，|,|与)\s*" + _PCT)
@@ -643,7 +644,7 @@ _ZH_MARKER = re.compile(r"同比|环比|按年|按月|[年月](?=[增减])")
 # every English rate has one of these (perf: both English patterns need one)
 _RATE_HINT = re.compile(r"%|％|percent|per cent|倍", _I)
 # every Chinese rate has one of these characters
-_ZH_GROWTH_HINT = re.compile(r"[增升涨降减落滑跌翻比]")
+_ZH_GROWTH_HINT = re.compile(r"[增升涨扬降减落滑跌翻比]")
 _DOUBLE_ZH = re.compile(r"(同比|环比)?(翻番|翻倍|翻了一番)")
 _TIMES_EN = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s+times\s+(?:(month[- ](?:on|over|to)[- ]month)"

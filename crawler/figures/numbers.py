@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 import cn2an
 
@@ -21,7 +22,9 @@ OTHER = "other"  # money, percent, year, date, range, stores, enterprises ...
 
 # Traditional characters read as their simplified forms (萬 -> 万, 輛 -> 辆, 臺 -> 台, 產銷 -> 产销,
 # 訂單 -> 订单 ...), so one vocabulary serves both scripts. One character for one, so positions
-# in the translated text are positions in the original.
+# in the translated text are positions in the original. OpenCC's table gives the rest of them
+# (庫存, 統計, 註冊); this list adds the variant forms it leaves alone (産, 衆, 陜, 爲) and wins
+# where the two differ.
 _TRADITIONAL = (
     "萬輛臺億兩餘產銷車內國與這個來對為於從後連續計額長張實際預劃場業廠東風廣豐華鵬亞馬歐達較減價"
     "電動純聯會協總數據報導訂單貨運輸進佔環約僅過關門檻記錄創歷紀週區務員戶樁換儲險網點標擬將測規"
@@ -42,9 +45,37 @@ _SIMPLIFIED = (
     "虽尽还们则并币让处应说称费见证稳军准"
     "众陕优产为"
 )
+
+
+def _opencc_characters() -> dict[str, str]:
+    """OpenCC's traditional-to-simplified characters (its first reading of each), for every
+    traditional character outside GB2312: one inside it is a simplified character as well
+    (哪吒 stays 哪吒), and those needed (於, 後) are in the list above."""
+    table: dict[str, str] = {}
+    source = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    for line in source.read_text("utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        first = simplified.split(" ")[0]
+        if len(traditional) == 1 and len(first) == 1 and not _in_gb2312(traditional):
+            table[traditional] = first
+    return table
+
+
+def _in_gb2312(character: str) -> bool:
+    try:
+        character.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 #: full-width digits and signs, and traditional characters: apply to a text before reading it
 FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．﹒，％：＋－～〜" + _TRADITIONAL, "0123456789..,%:+-~~" + _SIMPLIFIED
+    {
+        **_opencc_characters(),
+        **dict(zip(_TRADITIONAL, _SIMPLIFIED, strict=True)),
+        **dict(zip("０１２３４５６７８９．﹒，％：＋－～〜", "0123456789..,%:+-~~", strict=True)),
+    }
 )
 
 _EN_MULT = {

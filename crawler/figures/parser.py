@@ -1145,7 +1145,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     in_order = _times_in_order(
         s, [c.number for c in cands if c.number.counts != OTHER], state.published
     )
-    for previous, cand in zip([None, *cands], cands, strict=False):
+    for prior, cand in zip([None, *cands], cands, strict=False):
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
         clause = s[c0:c1]
@@ -1221,9 +1221,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("comparison base")
             continue
         if (
-            previous
-            and previous.reason == "comparison base"
-            and _LISTED_AFTER.fullmatch(s, previous.number.unit_end, n.start)
+            prior
+            and prior.reason == "comparison base"
+            and _LISTED_AFTER.fullmatch(s, prior.number.unit_end, n.start)
         ):
             cand.drop("comparison base")  # "分别多出29.71万辆、30.53万辆": all of the list
             continue
@@ -1642,14 +1642,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _year_beside_history(s, live, starts, bounds)
     if hits and not live:
         state.carry_metric = hits[-1].kind if hits[-1].kind != "prodsales" else None
-    _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits)
+    makers = [
+        m for m, ok in subjects if ok and not m.entity.is_region and m.entity.kind != "unknown"
+    ]
+    _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits, makers)
     for cand in live:
         period = cand.period
         if period is not None and period.kind == "lifetime" and cand.yoy is not None:
             # "累计交付量达13.4万辆，同比增长82%": a running total with a year-on-year rate is
             # the year's so far
             cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
-    _attach_claims(s, live, starts)
+    _attach_claims(s, live, starts, makers)
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
     for cand in live:
@@ -2553,6 +2556,8 @@ def _is_base(cand: _Candidate, parts: Parts) -> bool:
 
 # "up 9.7% (in July) (year on year) to 1.87 million": the rate of the number it led to
 _RATE_LEADS_TO = re.compile(
+    # "同比+302.1%/环比+12.1%至40,422辆": the other rate of the same count between
+    r"(?:\s*[/、]\s*(?:环比|同比|按月|按年)\s*[+-]?\d+(?:\.\d+)?%)?"
     r"[\s,，]*(?:(?:in|during|for|over)\s+(?:the\s+)?(?:first\s+)?[A-Za-z0-9-]+"
     r"(?:\s+(?:months?|quarter|half|of\s+(?:19|20)\d\d|(?:19|20)\d\d))?[\s,，]*)?"
     r"(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)|y/y|m/m|yoy|mom"
@@ -2564,6 +2569,16 @@ _RATE_LEADS_TO = re.compile(
 )
 
 
+def _leads_to(s: str, g: mx.Growth, following: _Candidate) -> bool:
+    """The rate is said on the way to the count after it: "rose 8.7% to 34,250"."""
+    between = s[g.end : following.number.start]
+    return (
+        len(between) < 45
+        and _RATE_LEADS_TO.match(between) is not None
+        and not mx.MONEY_SIGN.search(between)  # "rose 8.7% to HK$34.25, after it"
+    )
+
+
 # a bracket that holds a part of the number before it ("（含乐道品牌4,820辆）", "(including
 # 4,820 Onvo vehicles)"), not the same number said exactly ("over 300,000 (306,000)")
 _BRACKETED = re.compile(
@@ -2573,31 +2588,19 @@ _BRACKETED = re.compile(
 )
 
 
-def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
+def _attach_growth(
+    s: str, live: list[_Candidate], hits: list[mx.Hit], makers: list[Mention]
+) -> None:
+    """Growth rates to the counts they are said of; ``makers``: the makers named as subjects,
+    whose rates are their own ("吉利银河销量1万5975辆, 领克和极氪的销量则分别上涨49%和89%")."""
     if not live:
         return
     growth = mx.growth_hits(s)
-    last = live[-1].number.end
-    after = [g for g in growth if g.start >= last]
-    rates = (
-        [m for m in _RATE.finditer(s, after[0].start) if "." in m[1] or "," not in m[1]]
-        if after
-        else []
-    )
-    if len(live) > 1 and len(rates) == len(live) and _RESPECTIVELY.search(s, last):
-        # "output X and sales Y, rising 12.7% and 12.0% respectively": in order, all with the
-        # direction and base of the first
-        first = after[0]
-        for i, (cand, rate) in enumerate(zip(live, rates, strict=True)):
-            pct = float(rate[1]) * (-1 if first.pct < 0 else 1)
-            if len(after) == len(live) and abs(after[i].pct) == abs(pct):
-                # "increasing by 0.01 percent and decreasing by 3.2 percent": each its own sign
-                pct = after[i].pct
-            if first.mom:
-                cand.mom = pct if cand.mom is None else cand.mom
-            elif cand.yoy is None:
-                cand.yoy = pct
-        growth = [g for g in growth if g.start < last]
+    bounds = [0, *(m.end() for m in _SEMICOLON.finditer(s)), len(s) + 1]
+    for lo, hi in itertools.pairwise(bounds):
+        part = [c for c in live if lo <= c.number.start < hi]
+        if part:
+            growth = _respective_rates(s, part, growth, hi, makers)
     growth = _pair_rates(s, live, growth)
     for g in [g for g in growth if g.each]:  # "同比增长均为1.2倍": every number before it
         for cand in (c for c in live if c.number.end <= g.start):
@@ -2615,7 +2618,11 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
         if len(preceding) > 1 and _BRACKETED.search(s, preceding[-2].number.unit_end, g.start):
             # "交付15,039辆（含乐道品牌4,820辆），同比增长26.7%": a bracketed part is passed over
             preceding = preceding[:-1]
-        if preceding:
+        if following and _leads_to(s, g, following[0]):
+            target = following[
+                0
+            ]  # "同比增长24%至16.6万辆", "up 24% to 166,085": the count it reached
+        elif preceding:
             target = preceding[-1]
             between = s[target.number.end : g.start]
             other = [
@@ -2623,17 +2630,10 @@ def _attach_growth(s: str, live: list[_Candidate], hits: list[mx.Hit]) -> None:
                 for h in hits
                 if target.number.end <= h.start < g.start and h.kind != target.metric
             ]
-            if other or len(between) > 120:
+            if other or len(between) > 120 or _another_maker(target, makers, g.start):
                 target = None
-        if target is None and following:
-            nxt = following[0]
-            between = s[g.end : nxt.number.start]
-            if (
-                len(between) < 45
-                and _RATE_LEADS_TO.match(between)
-                and not mx.MONEY_SIGN.search(between)  # "rose 8.7% to HK$34.25, after it"
-            ):
-                target = nxt
+        if target is None and following and _leads_to(s, g, following[0]):
+            target = following[0]
         if target is None:
             continue
         if g.mom:
@@ -2668,7 +2668,9 @@ def _pair_rates(s: str, live: list[_Candidate], growth: list[mx.Growth]) -> list
     return [g for i, g in enumerate(growth) if i not in placed and not g.paired]
 
 
-def _attach_claims(s: str, live: list[_Candidate], starts: list[int]) -> None:
+def _attach_claims(
+    s: str, live: list[_Candidate], starts: list[int], mentions: list[Mention]
+) -> None:
     if not live:
         return
     for claim in mx.claim_hits(s):
@@ -2680,6 +2682,9 @@ def _attach_claims(s: str, live: list[_Candidate], starts: list[int]) -> None:
             preceding = [c for c in live if c.number.end <= claim.start]
             following = [c for c in live if c.number.start >= claim.end]
             targets = [preceding[-1]] if preceding else following[:1]
+            # "吉利银河销量1万5975辆, 领克和极氪的销量则分别上涨49%和89%, 创下历史新高": the
+            # record of the makers named between the count and the claim is theirs
+            targets = [t for t in targets if not _named_between(s, t, claim, mentions)]
         for t in targets:
             if t.qualifier == "at_most":
                 continue  # "首次跌破20万辆": a first (or a record) on the way down is no news up
@@ -2690,6 +2695,65 @@ def _attach_claims(s: str, live: list[_Candidate], starts: list[int]) -> None:
             ):
                 continue
             t.claims.append(claim.claim)
+
+
+def _respective_rates(
+    s: str, live: list[_Candidate], growth: list[mx.Growth], hi: int, makers: list[Mention]
+) -> list[mx.Growth]:
+    """The rates said after the last of ``live`` (the counts of one part of the sentence, which
+    ends at ``hi``) given in order when they are as many and said respectively; the rates
+    left for the nearest-count reading are returned."""
+    last = live[-1].number.end
+    after = [g for g in growth if last <= g.start < hi]
+    if not after:
+        return growth
+    if _another_maker(live[-1], makers, after[0].start):
+        # "吉利银河1万5975辆, 领克和极氪的销量则分别上涨49%和89%": the rates of the makers
+        # named after the last count are theirs
+        return [g for g in growth if g not in after]
+    rates = [m for m in _RATE.finditer(s, after[0].start, hi) if "." in m[1] or "," not in m[1]]
+    if len(live) < 2 or len(rates) != len(live) or not _RESPECTIVELY.search(s, last, hi):
+        return growth
+    # "output X and sales Y, rising 12.7% and 12.0% respectively": in order, all with the
+    # direction of the first and the base said after the last ("decreasing by 0.3 percent and
+    # increasing by 9.7 percent month on month")
+    first = after[0]
+    mom = first.mom or after[min(len(after), len(live)) - 1].mom
+    for i, (cand, rate) in enumerate(zip(live, rates, strict=True)):
+        pct = float(rate[1]) * (-1 if first.pct < 0 else 1)
+        if s[rate.start() - 1 : rate.start()] in ("-", "−"):
+            pct = -float(rate[1])  # "同比分别增长302.13%、...、-32.92%"
+        elif len(after) == len(live) and abs(after[i].pct) == abs(pct):
+            # "increasing by 0.01 percent and decreasing by 3.2 percent": each its own sign
+            pct = after[i].pct
+        if mom:
+            cand.mom = pct if cand.mom is None else cand.mom
+        elif cand.yoy is None:
+            cand.yoy = pct
+    return [g for g in growth if g not in after]
+
+
+def _another_maker(target: _Candidate, makers: list[Mention], before: int) -> bool:
+    """A maker other than the target's (or its brand's, or its parent's) is named between the
+    target's number and ``before``."""
+    return any(
+        target.number.end <= m.start < before
+        and target.entity not in (m.entity.name, m.entity.parent)
+        and (target.entity_obj is None or target.entity_obj.parent != m.entity.name)
+        for m in makers
+    )
+
+
+def _named_between(s: str, target: _Candidate, claim: mx.Claim, mentions: list[Mention]) -> bool:
+    """Another maker than the target's is named, as a subject (``mentions``: makers), between
+    the target's number and a claim after it, with a rate of its own before the claim."""
+    return any(
+        _another_maker(target, [m], claim.start) and _A_RATE.search(s, m.end, claim.start)
+        for m in mentions
+    )
+
+
+_A_RATE = re.compile(r"\d(?:\.\d+)?\s*(?:%|percent\b|per cent\b|倍)", re.I)
 
 
 def _years_mixed(parts: Parts, published: date) -> bool:
