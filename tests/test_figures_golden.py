@@ -625,6 +625,11 @@ CORE = [
     "zh_rate_with_other_rate_leads_to_count",
     "zh_respective_rates_in_one_part",
     "zh_traditional_inventory_is_a_trap",
+    "zh_last_year_cumulative_is_that_year",
+    "zh_since_start_to_now_is_lifetime",
+    "zh_loss_against_last_year_is_no_count",
+    "en_in_the_previous_year_is_the_time",
+    "zh_gwh_is_energy",
 ]
 
 

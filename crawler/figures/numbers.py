@@ -365,7 +365,7 @@ _FUNCTION_WORDS = {
     "not",
 }
 _ZH_OTHER_UNITS = set(
-    "家座个名人款项次年月日号天周时分秒里米度瓦伏吨件套条位倍岁届场期批股元块所户只颗枚"
+    "家座个名人款项次年月日号天周时分秒里米度瓦伏吨件套条位倍岁届场期批股元块所户只颗枚亩"
 )
 _MONEY_BEFORE = re.compile(r"(?:\$|US\$|USD|RMB|¥|￥|HK\$|€|£|CNY)\s*$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(
@@ -375,8 +375,9 @@ _MONEY_AFTER = re.compile(
 )
 _PERCENT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s+cent|-per-?cent|percentage\s+points?|pct|个百分点|成(?!交|为|本|长|功|都))"
-    # "900V", "150kW", "500 km": volts, power, distance
-    r"|^(?:V|kV|kW|kWh|Wh|Ah)\b|^\s?(?:km|kilometres|kilometers|mm)\b",
+    # "900V", "150kW", "185 GWh", "500 km": volts, power, energy, distance
+    r"|^(?:V|kV|kW|kWh|Wh|Ah)\b|^\s?(?:[kMGT]Wh?|km|kilometres|kilometers|mm)(?![A-Za-z])"
+    r"|^\s?(?:吉瓦时|兆瓦时|千瓦时|万千瓦时|亿千瓦时)",
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")

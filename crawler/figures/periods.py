@@ -120,6 +120,7 @@ class Parts:
     several: bool = False  # three or more months or quarters: a list, not one period
     rolling: bool = False  # "the last 12 months", 过去12个月: no calendar period
     the_year: bool = False  # "throughout the year": a year the text has named, else this one
+    last_year_zh: bool = False  # 去年: "去年累计生产" is last year's total, not a running one
     spans: list[tuple[int, int]] = field(default_factory=list)
     components: list[tuple[int, int, dict[str, object]]] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)  # numbers with a time of their own
@@ -237,9 +238,12 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 _COMPARISON = re.compile(
     r"(?:去年|上年)同[期月]|(?<![\u4e00-\u9fff])同期|同期(?=为|的)"
     r"|a year (?:earlier|ago|before)|year-ago"
-    r"|same (?:period|months?|point|time|stretch) (?:of |in |a )?(?:last|the previous|previous)"
+    r"|(?:same|corresponding|comparable|equivalent) (?:period|months?|point|time|stretch)"
+    r" (?:of |in |a )?(?:last|the previous|previous)"
     r" year|same (?:period|months?"
-    r"|point|time) a year (?:earlier|ago|before)|previous year|entire previous year|last year's"
+    # ("in the previous year" is when the count was made, not what it is compared with)
+    r"|point|time) a year (?:earlier|ago|before)|(?<!\bin the )(?<!\bduring the )previous year"
+    r"|entire previous year|last year's"
     r"|(?:that|those|the level) of last year",
     re.IGNORECASE,
 )
@@ -254,7 +258,7 @@ _SINCE_START = re.compile(
     r"(?:\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:in|on)\s))?"
     r"\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
     r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产|启动|推出|开售|开启|发布)"
-    r"[^,，。；;]{0,6}?以来"
+    r"[^,，。；;]{0,6}?(?:以来|至今)"
     # "Since its market launch in July 2020, cumulative sales ...", "since July 2020"
     r"|\bsince\s+(?:(?:its|the|their)\s+(?:[\w'’-]+\s+){0,3}?)?(?P<t3>(?:in\s+)?(?:(?:early|late"
     r"|mid-?)\s*)?"
@@ -405,7 +409,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "zh_year",
     ),
     (
-        re.compile(r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月|全年|整年)"),
+        # "今年上半年", "今年一季度": this year's half or quarter, whatever year another clause
+        # names ("去年，…；今年上半年，…")
+        re.compile(
+            r"今年(?=\s*(?:\d{1,2}|十[一二]|[一二三四五六七八九十])\s*月|全年|整年|[上下]半年"
+            r"|第?[一二三四1-4]季度)"
+        ),
         "this_year",
     ),
     # not "创年内新高", "今年以来最高": the scope of a record claim
@@ -417,7 +426,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ytd",
     ),
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
-    (re.compile(r"去年(?!同期|同月)|上一?年(?!同期|同月)"), "last_year"),
+    # (not "截至去年底": the end of last year, what a running total runs to)
+    (re.compile(r"(?:去年|上一?年)(?!同期|同月|底|末|年底)"), "zh_last_year"),
+    (re.compile(r"(?:去年|上一?年)(?=底|末|年底)"), "last_year"),
     # "皮卡年累计销量": the year's running total, not since the start
     (re.compile(r"全年|年度|整年|年产(?!能)|(?<![今去明前\d])年累计"), "full_year"),
     # "当年完成...", "到了年底,郑州下线62.6万辆": that year, counted to its end
@@ -755,7 +766,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_date": ("日", "号"),
     "zh_month": ("月",),
     "zh_year": ("年",),
-    "last_year": ("去年", "上年", "上一年", "last year", "previous year"),
+    "last_year": ("last year", "previous year", "去年", "上年", "上一年"),
+    "zh_last_year": ("去年", "上年", "上一年"),
     "full_year": (
         "全年",
         "年度",
@@ -964,6 +976,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "that_period": {"that_period": True},
     "quarterly_claim": {"quarterly_claim": True},
     "last_year": {"year_rel": "last"},
+    "zh_last_year": {"year_rel": "last", "last_year_zh": True},
     "full_year": {"full_year": True},
     "lifetime": {"lifetime": True},
     "last_month": {"last_month": True},
@@ -1751,6 +1764,9 @@ def _resolve(
         and not parts.ytd
         and not parts.full_year
         and parts.year_rel != "this"
+        # "去年，广州累计生产轿车18.3万辆": last year's total ("cumulative deliveries reached
+        # 500,000 last year" is a milestone reached then)
+        and (not parts.last_year_zh or parts.since_start)
         # "its cumulative 2025 deliveries": the year's so far
         and not parts.year_alone
     ):
