@@ -630,6 +630,14 @@ CORE = [
     "zh_loss_against_last_year_is_no_count",
     "en_in_the_previous_year_is_the_time",
     "zh_gwh_is_energy",
+    "zh_recall_rules_are_no_recall",
+    "zh_registrations_are_sales",
+    "zh_mainland_is_china",
+    "zh_export_market_sales_are_exports",
+    "zh_times_last_year_is_growth",
+    "zh_mainland_home_market_is_a_scope",
+    "zh_profit_comparison_is_money",
+    "zh_ministry_of_commerce_reports_national",
 ]
 
 

@@ -125,8 +125,9 @@ class Lexicon:
 
 
 _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
-# Chinese aliases that are another word after these characters (第一汽车: "the first car")
-_NOT_AFTER = {"一汽": "第"}
+# Chinese aliases that are another word after these characters (第一汽车: "the first car";
+# 欧洲大陆, a continent; 美国商务部, another country's ministry)
+_NOT_AFTER = {"一汽": "第", "大陆": "洲新", "商务部": "国"}
 _Trie = dict[str, "_Trie"]
 
 

@@ -55,7 +55,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ],
             # 外销: Taiwan's word for exports
             [
-                r"出口(?:销量|销售|交付)?|海外(?:市场)?(?:累计)?(?:销量|销售|交付)|销往(?:海外|国外|境外)"
+                r"出口(?:市场)?的?(?:销量|销售|交付)?|海外(?:市场)?(?:累计)?(?:销量|销售|交付|出货)"
+                r"|销往(?:海外|国外|境外)"
                 r"|出海|外销"
                 # "在中國以外的電動車銷售量": sales outside China
                 r"|中国(?:以外|之外)[\u4e00-\u9fff]{0,6}?(?:销量|销售|交付)"
@@ -95,7 +96,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"retail(?:ed)?\b", r"shipments\b",
                 r"wholesale(?:s|d)?\b", r"registrations\b",
             ],
-            [r"销量|销售|售出|卖出|批发|零售|上险|(?<!产)销(?=\d)"],
+            # 新注册登记: registrations, which the GUIDE counts as sales
+            [r"销量|销售|售出|卖出|批发|零售|上险|注册登记|(?<!产)销(?=\d)"],
         ),
     ),
 ]  # fmt: skip
@@ -209,7 +211,7 @@ _METRIC_NEEDLES = {
     ),
     "sales": (
         "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments",
-        "销", "售", "卖出", "批发", "零售", "上险",
+        "销", "售", "卖出", "批发", "零售", "上险", "注册登记",
     ),
 }  # fmt: skip
 
@@ -396,7 +398,8 @@ _TRAP = _vocabulary(
         r"产能|年产(?:整车|汽车|新能源汽车|乘用车)?(?=\d|能)|可年产|设计|具备|能力|项目|建设规模",
         r"订单|订购|预订|预定|大定|小订|锁单|采购|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回"
         r"|库存|积压|待交付|预售|试驾|客流|市场份额|市占率|不成问题"
-        r"|申请",  # "以旧换新补贴申请量突破千万辆": applications, not cars sold
+        r"|申请"  # "以旧换新补贴申请量突破千万辆": applications, not cars sold
+        r"|利润|营收|营业收入",  # "3000万辆汽车利润不如丰田一家的900万辆": money
         r"保有|推广(?:应用)?(?:新能源)?(?:汽车|车)|(?<![向给为])用户|里程|公里|千米|量级",
         # other products of the same makers: "小米手机7月出货量1200万台", 两轮车, 无人机
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",
@@ -435,7 +438,7 @@ SENTENCE_TRAP = re.compile(
     # the same period in 2017", remember it)
     r"|\brecalled\b|\b(?:a|the|its|this|voluntary|safety) recalls?\b"
     r"|\brecall(?:s|ing)?\s+(?:of\s+)?(?:about |around |nearly |more than |over |some |almost )?\d"
-    r"|召回",
+    r"|召回(?!条例|制度|政策|管理)",  # not "召回条例实施": the rules, no recall
     _I,
 )
 # "200,000 vehicles a year" after the number: a capacity
@@ -645,8 +648,10 @@ _ZH_MARKER = re.compile(r"同比|环比|按年|按月|[年月](?=[增减])")
 # every English rate has one of these (perf: both English patterns need one)
 _RATE_HINT = re.compile(r"%|％|percent|per cent|倍", _I)
 # every Chinese rate has one of these characters
-_ZH_GROWTH_HINT = re.compile(r"[增升涨扬降减落滑跌翻比]")
+_ZH_GROWTH_HINT = re.compile(r"[增升涨扬降减落滑跌翻比倍]")
 _DOUBLE_ZH = re.compile(r"(同比|环比)?(翻番|翻倍|翻了一番)")
+# "是去年同期的3.2倍": 3.2 times the count a year earlier, up 220%
+_TIMES_ZH = re.compile(r"(?:是|为|达)(去年|上年|上月)同期?的\s*(\d+(?:\.\d+)?)\s*倍")
 _TIMES_EN = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s+times\s+(?:(month[- ](?:on|over|to)[- ]month)"
     r"|year[- ](?:on|over)[- ]year|yoy\b|from a year (?:earlier|ago|before))",
@@ -861,6 +866,8 @@ def _growth_zh(text: str) -> list[Growth]:
             out.append(Growth(start, m.end(), value, mom))
     for m in _DOUBLE_ZH.finditer(text) if "翻" in text else ():
         out.append(Growth(m.start(), m.end(), 100.0, m.group(1) == "环比"))
+    for m in _TIMES_ZH.finditer(text) if "倍" in text else ():
+        out.append(Growth(m.start(), m.end(), round((float(m[2]) - 1) * 100, 2), m[1] == "上月"))
     for m in _SIGNED_ZH.finditer(text) if "比" in text else ():
         value = float(m.group(3)) * (-1 if m.group(2) in "-−" else 1)
         out.append(Growth(m.start(), m.end(), value, m.group(1) == "环比"))

@@ -131,7 +131,7 @@ _SCOPE_AFTER = re.compile(
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
     r"|heartland|base|maker|carmaker|automaker|manufacturer|producer|startup|company|firm)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
-    r"|(?:的)?(?:造车)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商)"
+    r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商)"
     # "在中國以外的銷量", "中国之外": what is outside the place
     r"|以外|之外|境外"
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker
