@@ -638,6 +638,9 @@ CORE = [
     "zh_mainland_home_market_is_a_scope",
     "zh_profit_comparison_is_money",
     "zh_ministry_of_commerce_reports_national",
+    "en_world_paragraph_counts_the_world",
+    "en_world_total_and_its_base",
+    "en_maker_global_sales_stay_its",
 ]
 
 

@@ -372,6 +372,7 @@ class _State:
     last_list_group: Entity | None = None  # the group they make up, when named with them
     recent: list[Entity] = field(default_factory=list)  # names in text order ("the latter")
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
+    world_para: bool = False  # the paragraph counts the world market ("Global auto sales ...")
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
@@ -564,6 +565,7 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
                 state.frame = _national_lead(work, text.find("\n") + 1, sentence.start, figures)
             state.paragraph = sentence.paragraph
             state.para_entity, state.para_from_frame = state.frame, True
+            state.world_para = False
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
             elif not _THAT_PERIOD.search(work, sentence.start, sentence.end) and (
@@ -1569,6 +1571,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "... of the world's NEV sales growth, with a total of 5.97 million": its total
             or (verbless and cand.clause - 1 in world_clauses)
             or (verbless and _global_total(s, cand, subjects, starts[cand.clause - 1]))
+            # "global car sales reached 84.27 million, up 2% from 82.61 million in 2023": the
+            # world's earlier total
+            or (cand.clause in world_clauses and _is_base(cand, parts_all))
+            # "Global auto sales reached 7.6 million ... From January to August, sales totaled
+            # 61.98 million": the world is what the paragraph counts when no subject is named in
+            # the number's own clause
+            or (
+                (state.world_para or _world_said(s, 0, cand.number.start, subjects))
+                and any(d in cand.doubts for d in _SUBJECT_NOT_IN_CLAUSE)
+            )
         ):
             world_clauses.add(cand.clause)
             cand.drop("a world market total, not the subject's figure")
@@ -1653,6 +1665,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # the year's so far
             cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
     _attach_claims(s, live, starts, makers)
+    if _world_said(s, 0, len(s), subjects):
+        state.world_para = True  # "Global auto sales reached 7.6 million units in August"
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
     for cand in live:
@@ -2524,6 +2538,19 @@ def _in_foreign_market(
 
 
 _SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\b", re.I)
+
+
+_SUBJECT_NOT_IN_CLAUSE = (D_SUBJECT_AWAY, D_SUBJECT_CARRIED, D_SUBJECT_HEADLINE)
+
+
+def _world_said(s: str, start: int, end: int, subjects: list[tuple[Mention, bool]]) -> bool:
+    """``s[start:end]`` counts the world market with no maker named before it ("Global auto
+    sales reached ..."; not "BYD posted record global vehicle sales")."""
+    world = _GLOBAL_MARKET.search(s, start, end)
+    return world is not None and not any(
+        m.start < world.start() and not m.entity.is_region and m.entity.kind != "unknown"
+        for m, _ in subjects
+    )
 
 
 def _global_total(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int) -> bool:
