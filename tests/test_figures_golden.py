@@ -641,6 +641,15 @@ CORE = [
     "en_world_paragraph_counts_the_world",
     "en_world_total_and_its_base",
     "en_maker_global_sales_stay_its",
+    "zh_bracketed_partner_glosses_the_brand",
+    "zh_bracketed_brand_list_glosses_the_group",
+    "en_stake_aside_is_no_subject",
+    "zh_lead_by_is_a_difference",
+    "zh_floor_kept_every_month_is_no_count",
+    "zh_week_number_is_weekly",
+    "zh_level_with_last_year_is_a_comparison",
+    "zh_square_metres_and_engines_are_no_vehicles",
+    "zh_topping_the_country_is_a_rank",
 ]
 
 

@@ -408,6 +408,7 @@ _TRAP = _vocabulary(
         r"港口|码头|口岸|港区|监管", r"二手车",
         # "展望第三季交付量为9万至9.5万辆": an outlook; "都在2万辆级别", "8万辆左右水准": a level
         r"展望|辆(?:左右)?的?(?:级别|水平|水准)|月销(?:量)?(?:稳定|保持|维持)",
+        r"均(?:保持|维持|稳定)",  # "月产量均保持在4.5万辆以上": a floor every month kept
         r"无一|均未|未能|没能|尚未",
         # "成为国内首个汽车年出口量突破百万辆的省份": the bar of a claim
         r"(?:首个|首家|第一个|第一家|唯一一个|唯一一家)[^，,。；;\d]{0,14}?(?:突破|超过|达到|迈上|站上|跨过)",
@@ -438,7 +439,9 @@ SENTENCE_TRAP = re.compile(
     # the same period in 2017", remember it)
     r"|\brecalled\b|\b(?:a|the|its|this|voluntary|safety) recalls?\b"
     r"|\brecall(?:s|ing)?\s+(?:of\s+)?(?:about |around |nearly |more than |over |some |almost )?\d"
-    r"|召回(?!条例|制度|政策|管理)",  # not "召回条例实施": the rules, no recall
+    r"|召回(?!条例|制度|政策|管理)"  # not "召回条例实施": the rules, no recall
+    # "2024年第15周": a week's numbers, whatever clause they stand in
+    r"|第\s*\d{1,2}\s*周",
     _I,
 )
 # "200,000 vehicles a year" after the number: a capacity
@@ -474,7 +477,7 @@ BASE_BEFORE = re.compile(
     r"|(?:同比|较|比)\s*(?:上一?年|去年|前一?年|(?:19|20)\d\d\s*年)(?:\s*\d{1,2}\s*月份?)?(?:同期)?的?"
     r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
     r"(?:\s+(?:within|under|below|about))?)"
-    r"\s*(?:a |just |only |about |around |nearly |some |more than |over )?$"
+    r"\s*(?:a |just |only |about |around |nearly |some |more than |over |近|约|超过|超|逾)?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
     # "湖北汽车产量下降近40万辆", "增长了12万辆": by how much, not to how much (that is 至)
     r"|(?:下降|下滑|回落|降低|缩减|增长|提升|上升|增多)了?\s*(?:近|约|超过|超|逾|多)?\s*$"
@@ -493,7 +496,7 @@ BASE_AFTER = re.compile(
     r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"
     r"|(?:的)?差距"  # "和零跑仍有6000辆差距": the gap between two figures
     # "以18万辆优势反超广东": the lead over another (not "以57,915辆的绝对优势稳坐榜首")
-    r"|的?(?:微弱|明显|较大|巨大|绝对)?优势(?:领先|反超|超越|击败|力压|胜出)"
+    r"|的?(?:微弱|明显|较大|巨大|绝对)?优势(?:领先|反超|超越|击败|力压|胜出)|的?领先优势"
     # "只比2023年1月的129.3万辆多": the count compared with, before 多/少/高/低
     r"|(?:辆|台)?(?:还|仍)?(?:多|少|高|低)(?:出|了)?(?:[，,。；;]|$)"
     # "与2024年两百万辆以上的水平相比": the level compared with

@@ -828,9 +828,36 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for i in range(1, len(out)):  # "Guangzhou Automobile Group (GAC Group)": one name, twice
         if _SAME_NAME_BRACKETED.fullmatch(s, out[i - 1][0].end, out[i][0].start):
             subject[i] = subject[i - 1]
+    for i, (mention, _) in enumerate(out):
+        # "智界(奇瑞)交付", "蔚来三大品牌(蔚来+乐道+萤火虫)合力交付": names in a bracket with no
+        # number, right after another name, gloss it; "JMC, in which Ford also has a stake,
+        # sold": the name in the aside is no subject
+        if _in_a_name_gloss(s, mention, [m for m, _ in out[:i]]) or _IN_AN_ASIDE.search(
+            s, 0, mention.start
+        ):
+            subject[i] = False
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
 
 
+def _in_a_name_gloss(s: str, mention: Mention, before: list[Mention]) -> bool:
+    """The name is in a bracket without digits opened right after another entity's name
+    (not a place: "比亚迪汽车(泰国)有限公司" is the maker's arm there)."""
+    if mention.entity.is_region or mention.entity.kind == "unknown":
+        return False
+    opened = max(s.rfind("(", 0, mention.start), s.rfind("（", 0, mention.start))
+    if opened < 0 or _CLOSE_OR_DIGIT.search(s, opened, mention.start):
+        return False
+    if _BRACKET_END.match(s, mention.end) is None:
+        return False
+    return any(
+        m.end <= opened <= m.end + 6 and m.entity.name != mention.entity.name for m in before
+    )
+
+
+_CLOSE_OR_DIGIT = re.compile(r"[)）\d]")
+_BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
+# "JMC, in which Ford also has a stake, sold": an aside about whose stake it is
+_IN_AN_ASIDE = re.compile(r",\s*in which\b[^,]*$", re.I)
 _IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)
 _GLOSS_END = re.compile(r"[^（()）\d]*[)）]")
 _REPORTER = re.compile(

@@ -244,6 +244,7 @@ _COMPARISON = re.compile(
     # ("in the previous year" is when the count was made, not what it is compared with)
     r"|point|time) a year (?:earlier|ago|before)|(?<!\bin the )(?<!\bduring the )previous year"
     r"|entire previous year|last year's"
+    r"|(?:和|与|同)(?:去年|上年)(?:同期)?(?:基本)?持平"  # "基本和去年持平": level with last year's
     r"|(?:that|those|the level) of last year",
     re.IGNORECASE,
 )
@@ -1006,10 +1007,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
     parts = Parts()
     chunk = text[start:end]
     lowered = chunk.lower()
-    # every comparison phrase has "year" or 同期 in it
+    # every comparison phrase has "year", 同期 or 持平 in it
     taken: list[tuple[int, int]] = (
         [(m.start(), m.end()) for m in _COMPARISON.finditer(text, start, end)]
-        if "year" in lowered or "同期" in chunk
+        if "year" in lowered or "同期" in chunk or "持平" in chunk
         else []
     )
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk:

@@ -152,7 +152,9 @@ _RANK_BEFORE = re.compile(
     r"(?:the\s+)?$"
     # "the best-selling battery-powered electric car in China"
     r"|\b(?:best[- ]selling|top[- ]selling|most popular|largest|biggest)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:in|among|across)\s+(?:the\s+)?$",
+    r"(?:in|among|across)\s+(?:the\s+)?$"
+    # "双双登顶全国", "位居全国", "领跑全省": the place a rank is within
+    r"|(?:登顶|问鼎|领跑|冠绝|称雄|位居|位列|稳居|跻身)$",
     re.I,
 )
 # "Domestic sales in China of 129,495": a maker's home market
