@@ -650,6 +650,10 @@ CORE = [
     "zh_level_with_last_year_is_a_comparison",
     "zh_square_metres_and_engines_are_no_vehicles",
     "zh_topping_the_country_is_a_rank",
+    "zh_list_with_unknown_names_is_dropped",
+    "zh_respective_cities_and_rates",
+    "zh_month_to_a_day_is_no_figure",
+    "zh_city_named_maker_is_the_maker",
 ]
 
 

@@ -1700,7 +1700,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if _not_over(cand.period, state.published):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
             cand.drop("its period had not ended when the article was published")
-        elif _to_a_day_inside_a_month(cand):
+        elif _to_a_day_inside_a_month(cand) or (
+            # "截至28日，比亚迪7月累计销量为25.79万辆": the month so far, to its 28th
+            cand.qualifier == "exact"
+            and not cand.number.ordinal
+            and _TO_A_DAY.search(s, 0, cand.number.start) is not None
+        ):
             # "In the current year up to December 24, retail sales amounted to 20.869 million":
             # no month's or year's figure (a milestone passed that day is one: "passed 10 million")
             cand.drop("a running total to a day inside a month")
@@ -1760,6 +1765,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
 
 
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
+
+
+# "截至28日": a day with no month of its own, inside the month the sentence counts
+_TO_A_DAY = re.compile(
+    r"(?:截至|截止|截止到|到)\s*(?:本月|当月)?\s*(?:[12]?\d|3[01])\s*[日号](?!\d)"
+)
 
 
 def _to_a_day_inside_a_month(cand: _Candidate) -> bool:
@@ -2485,6 +2496,30 @@ def _pair_respectively(
     if len(entities) == len(live) and len(entities) > 1:
         for cand, entity in zip(live, entities, strict=True):
             cand.entity, cand.entity_obj = entity.name, entity
+    elif listed and len(live) > 1 and _names_listed(s, listed[-1][1].end, first) == len(live):
+        # "苏州、无锡、常州、镇江分别生产汽车7.7万辆、4.5万辆、1.9万辆和1.6万辆" with 无锡 and 镇江
+        # unknown: whose each count is cannot be told
+        for cand in live:
+            cand.drop("a list of names the lexicon does not all know")
+
+
+def _names_listed(s: str, last_name_end: int, first_number: int) -> int:
+    """How many names the Chinese list of names with 、 right before 分别 holds ("苏州、无锡、
+    常州、镇江分别": 4), when the last known name is in it; else 0."""
+    for m in _NAME_LIST.finditer(s, 0, first_number):
+        if m.start() < last_name_end <= m.end(1) and not _NOT_A_NAME.search(m.group(1)):
+            return len(_LIST_SEPARATOR.findall(m.group(1))) + 1
+    return 0
+
+
+# "苏州、无锡、常州和镇江(等城市)分别": names joined by 、 (and a last 和, 及 or 与)
+_NAME_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?(?:(?:和|及|与)[\u4e00-\u9fff]{2,8}?)?)"
+    r"(?:等[\u4e00-\u9fff]{0,4}?)?分别"
+)
+_LIST_SEPARATOR = re.compile(r"、|和|及|与")
+# "该省汽车、新能源汽车产量分别为": a list of kinds of vehicle or of metrics, not of names
+_NOT_A_NAME = re.compile(r"车|产|销|出口|交付|[年月]")
 
 
 # "全球电动汽车销量达到180万辆", "global EV sales hit 1.8 million": the world market's count
@@ -2766,7 +2801,14 @@ def _respective_rates(
         # named after the last count are theirs
         return [g for g in growth if g not in after]
     rates = [m for m in _RATE.finditer(s, after[0].start, hi) if "." in m[1] or "," not in m[1]]
-    if len(live) < 2 or len(rates) != len(live) or not _RESPECTIVELY.search(s, last, hi):
+    respectively = _RESPECTIVELY.search(s, last, hi) or (
+        # "分别生产汽车7.7万辆、4.5万辆…，同比增长83.3%、增长36.4%…": said before the counts,
+        # one rate of its own for each
+        _RESPECTIVELY.search(s, max(0, live[0].number.start - 12), live[0].number.start)
+        and len(after) == len(live)
+        and not any(g.each for g in after)
+    )
+    if len(live) < 2 or len(rates) != len(live) or not respectively:
         return growth
     # "output X and sales Y, rising 12.7% and 12.0% respectively": in order, all with the
     # direction of the first and the base said after the last ("decreasing by 0.3 percent and

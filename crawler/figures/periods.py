@@ -439,6 +439,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"累计|历史累计|历史总(?!计)|累积|迄今"
+            # "品牌创建以来": since the start (not "今年以来")
+            r"|(?:创建|创立|成立|创办|诞生|投产|开业|上市|交付|量产)(?:[\u4e00-\u9fff]{0,3})?以来"
             # "43个月达成百万辆交付", "仅用10个月交付20000辆", "上市43天交付破万": took that long
             r"|(?<![前近每])\d{1,3}\s*(?:个月|天|年)(?:内|里|时间)?(?=达成|实现|突破|完成|交付|下线)"
             r"|用时?了?\s*\d{1,3}\s*(?:个月|天|年)"
@@ -732,7 +734,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
 _ZH_PATTERNS = _PATTERNS[:_FIRST_EN]
 _EN_PATTERNS = _PATTERNS[_FIRST_EN:]
-_ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总")
+_ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
@@ -794,6 +796,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "天",
         "用",
         "迄今",
+        "以来",
         "cumulative",
         "aggregate",
         "in total",
