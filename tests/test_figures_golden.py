@@ -654,6 +654,10 @@ CORE = [
     "zh_respective_cities_and_rates",
     "zh_month_to_a_day_is_no_figure",
     "zh_city_named_maker_is_the_maker",
+    "zh_the_ten_makers_together_are_a_set",
+    "zh_shipments_are_sales",
+    "zh_decline_streak_is_no_claim",
+    "en_decline_streak_is_no_claim",
 ]
 
 

@@ -97,7 +97,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"wholesale(?:s|d)?\b", r"registrations\b",
             ],
             # 新注册登记: registrations, which the GUIDE counts as sales
-            [r"销量|销售|售出|卖出|批发|零售|上险|注册登记|(?<!产)销(?=\d)"],
+            [r"销量|销售|售出|卖出|批发|零售|上险|注册登记|发运|(?<!产)销(?=\d)"],
         ),
     ),
 ]  # fmt: skip
@@ -211,7 +211,7 @@ _METRIC_NEEDLES = {
     ),
     "sales": (
         "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments",
-        "销", "售", "卖出", "批发", "零售", "上险", "注册登记",
+        "销", "售", "卖出", "批发", "零售", "上险", "注册登记", "发运",
     ),
 }  # fmt: skip
 
@@ -933,6 +933,13 @@ _STREAK_EN = re.compile(
     _I,
 )
 _STREAK_ZH = re.compile(r"连续\s*(\d{1,2}|十一|十二|[一二两三四五六七八九十])\s*个?\s*(?:月|季度)")
+# a run of declines: "连续三个月环比下降", "fell for the third straight month", "months of decline"
+_DECLINE_STREAK = re.compile(
+    r"[^，,。；;]{0,8}?(?:下降|下滑|减少|回落|下跌|负增长|萎缩|走低)"
+    r"|\b(?:fell|falls?|declin(?:ed|es|e)|dropped|drops?|decreased|slid|shrank|contracted)\b"
+    r"|\bof (?:decline|decrease|drop|fall|contraction)s?\b",
+    _I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -960,11 +967,15 @@ def claim_hits(text: str) -> list[Claim]:
         out += [Claim(m.start(), m.end(), "first_time") for m in _FIRST.finditer(text)]
     streak = odd or _STREAK_NEEDLE.search(low) is not None
     for m in _STREAK_EN.finditer(text) if streak else ():
+        if _DECLINE_STREAK.search(text, max(0, m.start() - 30), min(len(text), m.end() + 20)):
+            continue  # "fell for the third straight month": a run of declines, no claim up
         token = (m.group(1) or m.group(2)).lower()
         token = _ORDINAL_SUFFIX.sub("", token)
         n = small_int(token)
         out.append(Claim(m.start(), m.end(), f"streak:{n}"))
     for m in _STREAK_ZH.finditer(text) if "连续" in text else ():
+        if _DECLINE_STREAK.match(text, m.end()):
+            continue  # "已连续三个月环比下降"
         out.append(Claim(m.start(), m.end(), f"streak:{small_int(m.group(1))}"))
     return sorted(out, key=lambda c: c.start)
 

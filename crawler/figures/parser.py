@@ -138,7 +138,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\btogether,? they\b|\bthey (?:together|combined|jointly)\b"
             r"|\bthey\b(?= (?:\w+ ){1,2}(?:a )?(?:combined|total of|together)\b)"
-            r"|(?<![前后第])(?:[两三四五六]家(?:企业|车企|品牌)?|[二两三]者)(?=合计|共计|总计|共)",
+            r"|(?<![前后第])(?:[两三四五六]家(?:企业|车企|品牌)?|[二两三]者)(?=合计|共计|总计|共)"
+            # "上述十家企业共销售60.83万辆": the makers listed before, together
+            r"|(?:上述|以上|这)(?:[二两三四五六七八九十]|十[一二三四五]|\d{1,2})家(?:企业|车企|品牌|厂商)?",
             re.I,
         ),
     ),
