@@ -136,7 +136,6 @@ CORE = [
     "zh_partial_week",
     "en_partial_holiday",
     "subj_relative_clause_of_the_beaten",
-    "subj_unnamed_joint_venture_blocks",
     "subj_unnamed_actor_blocks_en",
     "subj_unnamed_actor_blocks_zh",
     "subj_tesla_exports_are_china",
@@ -658,6 +657,8 @@ CORE = [
     "zh_shipments_are_sales",
     "zh_decline_streak_is_no_claim",
     "en_decline_streak_is_no_claim",
+    "subj_unnamed_joint_venture_blocks",
+    "en_venture_of_two_makers",
 ]
 
 

@@ -663,13 +663,81 @@ def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Fig
     return [f for f in figures if f.span[0] > headline_end or not repeated(f)]
 
 
+# "Ford's venture with Changan", "GM's Guangxi-based joint venture with SAIC Motor": a venture
+# of two makers named by them
+_VENTURE_WITH = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:joint[- ])?ventures?\s+(?:partner\s+)?with\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _ventures(s: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with each "A's venture with B" as one mention: the joint venture the lexicon
+    names after both (Changan Ford), else a name it does not know (the count is no one's)."""
+    if "venture" not in s:
+        return found
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if a.entity.kind == "unknown" and _VENTURE_WITH.search(s, a.start, a.end):
+            # "Toyota's joint venture with GAC" read whole as a name the lexicon does not know
+            inner = [m for m in lexicon().find(s[a.start : a.end]) if not m.entity.is_region]
+            if len(inner) == 2:
+                out.append(
+                    Mention(_venture_of(s, a, inner[0].entity, inner[1].entity), a.start, a.end)
+                )
+                i += 1
+                continue
+        b = next((m for m in found[i + 1 :] if not m.entity.is_region), None)
+        if b is None or not _VENTURE_WITH.fullmatch(s, a.end, b.start):
+            out.append(a)
+            i += 1
+            continue
+        out.append(
+            Mention(
+                _venture_of(s, Mention(a.entity, a.start, b.end), a.entity, b.entity),
+                a.start,
+                b.end,
+            )
+        )
+        i = found.index(b) + 1
+    return out
+
+
+def _venture_of(s: str, span: Mention, a: Entity, b: Entity) -> Entity:
+    """The joint venture of makers ``a`` and ``b`` the lexicon names after both, else a name
+    it does not know (what ``span`` says)."""
+    named = [e for e in lexicon().entities.values() if e.kind == "jv" and _names_both(e.name, a, b)]
+    if len(named) == 1:
+        return named[0]
+    return Entity(s[span.start : span.end], "unknown", "", None, False)
+
+
+def _names_both(name: str, a: Entity, b: Entity) -> bool:
+    """A joint venture's name holds both makers' names ("Changan Ford": Changan and Ford)."""
+    words = set(re.split(r"[\s-]+", name.casefold()))
+    return all(not words.isdisjoint(_aliases(e.name)) for e in (a, b))
+
+
+@cache
+def _aliases(name: str) -> frozenset[str]:
+    """The entity's canonical name and aliases, casefolded."""
+    return frozenset(
+        {name.casefold(), *(alias for alias, n in lexicon().by_alias.items() if n == name)}
+    )
+
+
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
-    found = [
-        _place_plant(s, f, state.last.get("maker"))
-        for f in names_in(s)
-        if not (f.entity.is_region and s.startswith("品牌", f.end))  # 中国品牌: brands of an origin
-    ]
+    found = _ventures(
+        s,
+        [
+            _place_plant(s, f, state.last.get("maker"))
+            for f in names_in(s)
+            if not (f.entity.is_region and s.startswith("品牌", f.end))  # 中国品牌: of an origin
+        ],
+    )
     pronouns: list[tuple[int, int, str]] = []
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
