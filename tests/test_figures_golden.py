@@ -659,6 +659,7 @@ CORE = [
     "en_decline_streak_is_no_claim",
     "subj_unnamed_joint_venture_blocks",
     "en_venture_of_two_makers",
+    "en_initial_ten_months",
 ]
 
 

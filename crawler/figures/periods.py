@@ -356,7 +356,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "zh_year_range",
     ),
     (
-        re.compile(r"(?<![\d.])(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月(?!\s*\d+\s*[日号])"),
+        # (and "1一5月": 一 typeset for the dash)
+        re.compile(r"(?<![\d.])(\d{1,2})\s*[-–—~至到一]\s*(\d{1,2})\s*月(?!\s*\d+\s*[日号])"),
         "zh_range",
     ),
     (
@@ -495,7 +496,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\bfirst\s+" + _N + r"\s+months?(?:\s+of\s+(20\d\d|this year|last year))?",
+            r"\b(?:first|initial|opening)\s+"
+            + _N
+            + r"\s+months?(?:\s+of\s+(20\d\d|this year|last year))?",
             re.IGNORECASE,
         ),
         "en_first_n",
@@ -850,7 +853,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_last_quarter": ("最后",),
     "en_range": _MONTH_NEEDLES,
     "ytd": (),
-    "en_first_n": ("first",),
+    "en_first_n": ("first", "initial", "opening"),
     "en_nth_month": ("month of",),
     "en_n_month_period": ("month",),
     "en_first_q": ("first",),
