@@ -660,6 +660,7 @@ CORE = [
     "subj_unnamed_joint_venture_blocks",
     "en_venture_of_two_makers",
     "en_initial_ten_months",
+    "zh_whole_lineup_is_the_brand",
 ]
 
 

@@ -346,7 +346,8 @@ _EACH = re.compile(
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
-    r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b|车型|单车|款车"
+    # (not 全系车型, "all its models": the brand's whole line-up)
+    r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b|(?<!全系)车型|单车|款车"
     r"|\b(?:[A-Z][\w.-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)",
 )
 
