@@ -661,6 +661,10 @@ CORE = [
     "en_venture_of_two_makers",
     "en_initial_ten_months",
     "zh_whole_lineup_is_the_brand",
+    "zh_school_buses_are_one_kind",
+    "zh_plant_named_by_capacity",
+    "zh_a_bar_to_clear_is_no_count",
+    "zh_annual_deliveries_after_a_quarter",
 ]
 
 

@@ -432,7 +432,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:去年|上一?年)(?!同期|同月|底|末|年底)"), "zh_last_year"),
     (re.compile(r"(?:去年|上一?年)(?=底|末|年底)"), "last_year"),
     # "皮卡年累计销量": the year's running total, not since the start
-    (re.compile(r"全年|年度|整年|年产(?!能)|(?<![今去明前\d])年累计"), "full_year"),
+    # "年交付突破50万辆": the year's (after a quarter said the sentence before)
+    (
+        re.compile(
+            r"全年|年度|整年|年产(?!能)|(?<![今去明前\d])年累计"
+            r"|(?<![今去明前\d])年(?:交付|销量|销售)(?!目标)"
+        ),
+        "full_year",
+    ),
     # "当年完成...", "到了年底,郑州下线62.6万辆": that year, counted to its end
     (re.compile(r"当年|(?<![今明])年[底末]"), "full_year"),
     # "12月总计生产21.4万辆、全年总计生产127万辆": a total of the time said with it
@@ -776,6 +783,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_last_year": ("去年", "上年", "上一年"),
     "full_year": (
         "全年",
+        "年交付",
+        "年销",
         "年度",
         "整年",
         "当年",

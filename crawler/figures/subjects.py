@@ -292,7 +292,7 @@ _VEHICLE_TYPE = re.compile(
     r"|lorr(?:y|ies)|buses|bus|coaches|pick-?ups?|tractors?|vans|(?<!combustion )engines?"
     r"|special[- ]purpose vehicles?)\b"
     r"|重卡|重型(?:卡车|货车|车)|中重卡|中重型|轻卡|轻型(?:卡车|货车)|微卡|卡车|货车|客车|大巴|公交车"
-    r"|皮卡|牵引车|专用车|发动机|柴油机|内燃机",
+    r"|皮卡|牵引车|专用车|校车|环卫车|工程车|发动机|柴油机|内燃机",
     re.I,
 )
 
