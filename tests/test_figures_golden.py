@@ -665,6 +665,7 @@ CORE = [
     "zh_plant_named_by_capacity",
     "zh_a_bar_to_clear_is_no_count",
     "zh_annual_deliveries_after_a_quarter",
+    "zh_month_of_an_event_is_no_period",
 ]
 
 

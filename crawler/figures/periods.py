@@ -289,6 +289,12 @@ _EVENT_TIME = re.compile(
     r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:销量)?(?:冠军|销冠|亚军|季军)"
     r"(?!\s*(?:是|为|[，,：:]))",
 )
+# "挨过3月舆论风波的小米", "4月上海车展上": the month of an event, not of a count
+_EVENT_ZH = re.compile(
+    r"(?P<t>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:份|初|中旬|中|下旬|底|末)?)的?"
+    r"[^，,。；;\d]{0,6}?(?:风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工)"
+)
+_EVENT_ZH_NEEDLE = re.compile(r"风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工")
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
     r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军"
@@ -1041,6 +1047,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
+    if _EVENT_ZH_NEEDLE.search(chunk):
+        taken += [m.span("t") for m in _EVENT_ZH.finditer(text, start, end)]
     if start == 0 and lowered.startswith("on "):
         release = _RELEASE_DAY.match(text)
         if release is not None and _RELEASED.search(text, release.end(), end):
