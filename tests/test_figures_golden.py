@@ -666,6 +666,7 @@ CORE = [
     "zh_a_bar_to_clear_is_no_count",
     "zh_annual_deliveries_after_a_quarter",
     "zh_month_of_an_event_is_no_period",
+    "en_market_total_too_large_for_a_maker",
 ]
 
 

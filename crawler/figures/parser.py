@@ -1768,7 +1768,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
     for cand in live:
-        if _not_over(cand.period, state.published):
+        if _too_large_for_a_maker(cand):
+            # "Auto sales totaled 8.35 million units in the first four months" after a maker's
+            # paragraph: the country's, whoever the carried subject is
+            cand.drop("too large for one maker: a market's total")
+        elif _not_over(cand.period, state.published):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
             cand.drop("its period had not ended when the article was published")
         elif _to_a_day_inside_a_month(cand) or (
@@ -1842,6 +1846,19 @@ _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re
 _TO_A_DAY = re.compile(
     r"(?:截至|截止|截止到|到)\s*(?:本月|当月)?\s*(?:[12]?\d|3[01])\s*[日号](?!\d)"
 )
+
+
+# the most any one maker sells in a month, with room to spare (the largest groups sell about a
+# million a month, eleven million a year, worldwide)
+_MAKER_MOST_A_MONTH = 1_500_000
+
+
+def _too_large_for_a_maker(cand: _Candidate) -> bool:
+    entity, period = cand.entity_obj, cand.period
+    if entity is None or entity.is_region or period is None or period.kind == "lifetime":
+        return False
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    return cand.number.value > _MAKER_MOST_A_MONTH * months
 
 
 def _to_a_day_inside_a_month(cand: _Candidate) -> bool:
