@@ -667,6 +667,7 @@ CORE = [
     "zh_annual_deliveries_after_a_quarter",
     "zh_month_of_an_event_is_no_period",
     "en_market_total_too_large_for_a_maker",
+    "zh_paired_rates_without_respectively",
 ]
 
 

@@ -2820,6 +2820,8 @@ def _attach_growth(
             target.yoy = g.pct
 
 
+# "5.15%和9.35%", "1.80% and 3.34%": two rates said together
+_RATES_JOINED = re.compile(r"\s*(?:和|、|与|及|and)\s*", re.I)
 # "1.594 million units and 1.649 million units", "2702.1万辆和2686.4万辆": two numbers said together
 _JOINED = re.compile(r"\s*(?:(?:vehicles?|cars?|units?)\s+)?(?:and|和|与|及|、)\s*", re.I)
 
@@ -2889,13 +2891,25 @@ def _respective_rates(
         # named after the last count are theirs
         return [g for g in growth if g not in after]
     rates = [m for m in _RATE.finditer(s, after[0].start, hi) if "." in m[1] or "," not in m[1]]
-    respectively = _RESPECTIVELY.search(s, last, hi) or (
+    said_after = _RESPECTIVELY.search(s, last, hi)
+    respectively = said_after or (
         # "分别生产汽车7.7万辆、4.5万辆…，同比增长83.3%、增长36.4%…": said before the counts,
         # one rate of its own for each
         _RESPECTIVELY.search(s, max(0, live[0].number.start - 12), live[0].number.start)
         and len(after) == len(live)
         and not any(g.each for g in after)
     )
+    if (
+        len(live) == 2
+        and len(rates) >= 2
+        and _JOINED.fullmatch(s, live[0].number.unit_end, live[1].number.start)
+        and _RATES_JOINED.fullmatch(s, rates[0].end(), rates[1].start())
+        and (said_after is None or said_after.start() > rates[1].end())
+    ):
+        # "产销281.52万辆和279.24万辆，同比增长5.15%和9.35%，其中商用车…分别…": the pair of rates
+        # said right after the pair of counts is theirs, in order; the rest is the part's
+        rates, respectively = rates[:2], True
+        after = [g for g in after if g.start < rates[1].end()]
     if len(live) < 2 or len(rates) != len(live) or not respectively:
         return growth
     # "output X and sales Y, rising 12.7% and 12.0% respectively": in order, all with the
