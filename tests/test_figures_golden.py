@@ -668,6 +668,7 @@ CORE = [
     "zh_month_of_an_event_is_no_period",
     "en_market_total_too_large_for_a_maker",
     "zh_paired_rates_without_respectively",
+    "zh_paired_rates_after_paired_counts",
 ]
 
 
