@@ -669,6 +669,8 @@ CORE = [
     "en_market_total_too_large_for_a_maker",
     "zh_paired_rates_without_respectively",
     "zh_paired_rates_after_paired_counts",
+    "en_names_in_a_which_aside_are_no_subjects",
+    "en_place_in_a_which_aside_is_no_subject",
 ]
 
 

@@ -902,9 +902,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for i, (mention, _) in enumerate(out):
         # "智界(奇瑞)交付", "蔚来三大品牌(蔚来+乐道+萤火虫)合力交付": names in a bracket with no
         # number, right after another name, gloss it; "JMC, in which Ford also has a stake,
-        # sold": the name in the aside is no subject
-        if _in_a_name_gloss(s, mention, [m for m, _ in out[:i]]) or _IN_AN_ASIDE.search(
-            s, 0, mention.start
+        # sold": the names in the aside are no subjects
+        if _in_a_name_gloss(s, mention, [m for m, _ in out[:i]]) or (
+            _IN_AN_ASIDE.search(s, 0, mention.start) and not _OWN_RELATIVE.match(s, mention.end)
         ):
             subject[i] = False
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
@@ -927,8 +927,11 @@ def _in_a_name_gloss(s: str, mention: Mention, before: list[Mention]) -> bool:
 
 _CLOSE_OR_DIGIT = re.compile(r"[)）\d]")
 _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
-# "JMC, in which Ford also has a stake, sold": an aside about whose stake it is
-_IN_AN_ASIDE = re.compile(r",\s*in which\b[^,]*$", re.I)
+# "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
+# Mazda, sold": names inside an aside about the subject
+_IN_AN_ASIDE = re.compile(r",\s*(?:in which|which|whose)\b[^,]*$", re.I)
+# "... second after Shenzhen, which made 1.7 million": the name opens a clause of its own
+_OWN_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
 _IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)
 _GLOSS_END = re.compile(r"[^（()）\d]*[)）]")
 _REPORTER = re.compile(
@@ -2796,9 +2799,8 @@ def _attach_growth(
             # "交付15,039辆（含乐道品牌4,820辆），同比增长26.7%": a bracketed part is passed over
             preceding = preceding[:-1]
         if following and _leads_to(s, g, following[0]):
-            target = following[
-                0
-            ]  # "同比增长24%至16.6万辆", "up 24% to 166,085": the count it reached
+            # "同比增长24%至16.6万辆", "up 24% to 166,085": the count it reached
+            target = following[0]
         elif preceding:
             target = preceding[-1]
             between = s[target.number.end : g.start]

@@ -57,7 +57,9 @@ _JOINT_VENTURE = re.compile(
     rf"(?<![Tt]he )(?!(?:Group|Company|Firm)(?:'s|’s))"
     rf"{_CAP}(?:\s+{_CAP})?(?:'s|’s)\s+(?:(?:Chinese|China|local|two|three|second|first)\s+)?"
     rf"(?:joint[- ]ventures?|JVs?)\b(?:\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?)?"
-    rf"|\b(?:joint[- ]ventures?|JVs?)\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?"
+    # (not "Changan, which has joint ventures with Ford and Mazda, sold": whose partners they are)
+    rf"|(?<!\bhas )(?<!\bhave )(?<!\bruns )(?<!\bformed )"
+    rf"\b(?:joint[- ]ventures?|JVs?)\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?"
     r"|[\u4e00-\u9fff]{2,4}的合资(?:公司|企业)"
 )
 #: "the plant", "the base", 该工厂: a plant named before, or one the lexicon does not know
