@@ -671,6 +671,8 @@ CORE = [
     "zh_paired_rates_after_paired_counts",
     "en_names_in_a_which_aside_are_no_subjects",
     "en_place_in_a_which_aside_is_no_subject",
+    "en_model_number_after_a_name",
+    "en_exports_to_one_country",
 ]
 
 

@@ -380,6 +380,14 @@ _PERCENT_AFTER = re.compile(
     r"|^\s?(?:吉瓦时|兆瓦时|千瓦时|万千瓦时|亿千瓦时)",
     re.IGNORECASE,
 )
+# a capitalised name right before a bare number ("Peugeot 307"), and what makes it a count after
+_NAME_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?!(?:In|On|By|At|From|To|Since|Until|About|Some|Over"
+    r"|Nearly|Around|Almost|Only|Just|The|A|An|And|Of)\s)[A-Z][a-z]{2,}\s$"
+)
+_UNIT_NOUN_AFTER = re.compile(
+    r"\s*(?:units?|vehicles?|cars?|EVs?|NEVs?|trucks?|buses|SUVs?|models?|辆|台)", re.I
+)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")
 # "20,000 to 30,000", "3-5万辆"; not "from 1.456 million in 2020 to 9.443 million" (a year)
 _RANGE_BEFORE = re.compile(r"(?<!(?<!\d)(?:19|20)\d\d)(?<=\d)\s*(?:[-–—~～至到]|to)\s*$")
@@ -599,6 +607,13 @@ def find_numbers(text: str) -> list[Number]:
             counts = OTHER
         elif digits is not None and not en_mult and not zh_mult and _FRACTION.search(raw):
             counts = OTHER  # "113.5" with no multiplier counts no vehicles
+        elif (
+            is_plain_int
+            and value < 10_000
+            and _NAME_BEFORE.search(text, max(0, start - 20), start)
+            and not _UNIT_NOUN_AFTER.match(after)
+        ):
+            counts = OTHER  # "the Dongfeng Peugeot 307", "Audi 100": a model's number
         elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
             counts = OTHER if not _YEAR_UNIT_AFTER.match(after) else VEHICLE
         elif text[:start].rstrip(" ")[-1:] in ("第", "#", "№"):

@@ -2681,7 +2681,7 @@ def _in_foreign_market(
             return True
         if (
             n.end <= m.start < c1
-            and m.start - n.end <= 40
+            and m.start - n.end <= 60  # "5000 units of SHACMAN trucks were exported to Russia"
             and not _PHRASE_BREAK.search(s, n.end, m.start)
         ):
             return True
