@@ -2312,7 +2312,7 @@ def _assign_entity(
                 for m, _ in subjects
                 if not m.entity.is_region
                 and n.end <= m.start
-                and lexicon().by_alias.get(s[m.start : m.end].casefold()) == m.entity.name
+                and _by_its_name(s, m)
                 and _FROM_MAKER.fullmatch(s, n.end, m.start)
             ),
             None,
@@ -2385,7 +2385,7 @@ def _assign_entity(
     if chosen is None:
         return
     index, mention = chosen
-    if lexicon().by_alias.get(s[mention.start : mention.end].casefold()) != mention.entity.name:
+    if not _by_its_name(s, mention):
         cand.doubts.append(D_SUBJECT_PRONOUN)
     if index > 0 and subjects[index - 1][1]:
         # "Zeekr and Lynk & Co, the two Geely brands, delivered ...": the group named in an
@@ -2422,6 +2422,11 @@ _SPEAKER_AFTER = re.compile(r"\D{0,40}$")
 _A_COUNT = re.compile(r"\d\s*(?:million|units|vehicles|cars|万|辆|輛)", re.I)
 
 
+def _by_its_name(s: str, mention: Mention) -> bool:
+    """The mention is one of its entity's own names, not a pronoun ("it", "the company")."""
+    return lexicon().by_alias.get(s[mention.start : mention.end].casefold()) == mention.entity.name
+
+
 def _speaker(
     s: str, n: Number, subjects: list[tuple[Mention, bool]], frame: Entity | None
 ) -> tuple[int, Mention] | None:
@@ -2432,7 +2437,7 @@ def _speaker(
     for i, (m, _) in enumerate(subjects):
         if m.start < n.end or m.entity.kind == "unknown" or m.entity.level == FOREIGN:
             continue
-        if lexicon().by_alias.get(s[m.start : m.end].casefold()) != m.entity.name:
+        if not _by_its_name(s, m):
             return None  # "it said": whoever "it" is was the subject before
         reporter = _REPORTER.search(s, m.start, m.end)
         if m.entity.is_region and not reporter:
@@ -2822,9 +2827,8 @@ def _attach_growth(
             target.yoy = g.pct
 
 
-# "5.15%和9.35%", "1.80% and 3.34%": two rates said together
-_RATES_JOINED = re.compile(r"\s*(?:和|、|与|及|and)\s*", re.I)
-# "1.594 million units and 1.649 million units", "2702.1万辆和2686.4万辆": two numbers said together
+# "1.594 million units and 1.649 million units", "2702.1万辆和2686.4万辆": two numbers (or two
+# rates: "5.15%和9.35%") said together
 _JOINED = re.compile(r"\s*(?:(?:vehicles?|cars?|units?)\s+)?(?:and|和|与|及|、)\s*", re.I)
 
 
@@ -2905,7 +2909,7 @@ def _respective_rates(
         len(live) == 2
         and len(rates) >= 2
         and _JOINED.fullmatch(s, live[0].number.unit_end, live[1].number.start)
-        and _RATES_JOINED.fullmatch(s, rates[0].end(), rates[1].start())
+        and _JOINED.fullmatch(s, rates[0].end(), rates[1].start())
         and (said_after is None or said_after.start() > rates[1].end())
     ):
         # "产销281.52万辆和279.24万辆，同比增长5.15%和9.35%，其中商用车…分别…": the pair of rates
