@@ -673,6 +673,7 @@ CORE = [
     "en_place_in_a_which_aside_is_no_subject",
     "en_model_number_after_a_name",
     "en_exports_to_one_country",
+    "zh_month_of_announced_counts_carries",
 ]
 
 

@@ -2993,7 +2993,11 @@ def _carry_updates(
     # "BYD's annual sales fell short of the anticipated 3.05 million": no figure, but the
     # year is still the period the article reports on
     if not live and (parts_all.explicit or (parts_all.full_year and not parts_all.several)):
-        period = resolve(parts_all, state.published, state.carry_period, is_announcement(s))
+        # "公布了6月交付量，2025年上半年的竞争格局也尘埃落定": the month whose counts are announced
+        # is the one the counts after it report, not the last time said
+        announced = _COUNTS_OF_A_MONTH.search(s)
+        parts = find_parts(s, announced.start(), announced.end()) if announced else parts_all
+        period = resolve(parts, state.published, state.carry_period, is_announcement(s))
         if (
             period is not None
             and period.kind in ("month", "ytd", "quarter", "half", "year")
@@ -3016,6 +3020,11 @@ def _carry_updates(
         state.off_calendar = False
     if parts_all.rolling:
         state.off_calendar = True
+
+
+_COUNTS_OF_A_MONTH = re.compile(
+    r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:份)?的?(?:交付量|交付数据|销量|销售数据|产销数据|成绩单)"
+)
 
 
 def _key(f: Figure) -> tuple[object, ...]:
