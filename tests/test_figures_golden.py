@@ -674,6 +674,7 @@ CORE = [
     "en_model_number_after_a_name",
     "en_exports_to_one_country",
     "zh_month_of_announced_counts_carries",
+    "zh_this_month_in_an_early_roundup",
 ]
 
 

@@ -121,6 +121,7 @@ class Parts:
     rolling: bool = False  # "the last 12 months", 过去12个月: no calendar period
     the_year: bool = False  # "throughout the year": a year the text has named, else this one
     last_year_zh: bool = False  # 去年: "去年累计生产" is last year's total, not a running one
+    this_month_zh: bool = False  # 本月: in a roundup early in the next month, the month reported
     spans: list[tuple[int, int]] = field(default_factory=list)
     components: list[tuple[int, int, dict[str, object]]] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)  # numbers with a time of their own
@@ -464,7 +465,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "去年最後三個月": the fourth quarter
     (re.compile(r"(?<=年)(?:的)?最后\s*(?:三|3)\s*个?月"), "zh_last_quarter"),
     (re.compile(r"上个?月"), "last_month"),
-    (re.compile(r"本月"), "this_month"),
+    (re.compile(r"本月"), "zh_this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
     (re.compile(r"当季|本季度"), "that_quarter"),
     # "极氪品牌同期交付2.7万辆": in the same period (not 去年同期, a year earlier)
@@ -829,7 +830,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "last_month": ("上月", "上个月", "month"),
     "prior_month": ("month",),
-    "this_month": ("本月", "this month"),
+    "this_month": ("this month",),
+    "zh_this_month": ("本月",),
     "that_month": ("当月",),
     "that_quarter": (
         "当季",
@@ -1004,6 +1006,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "last_month": {"last_month": True},
     "prior_month": {"last_month": True, "prior_month": True},
     "this_month": {"this_month": True},
+    "zh_this_month": {"this_month": True, "this_month_zh": True},
 }
 
 
@@ -1772,6 +1775,16 @@ def _resolve(
             end = carry.start - timedelta(days=1)
         return Period("month", end.replace(day=1), end)
     if parts.this_month:
+        if (
+            parts.this_month_zh
+            and published.day <= 7
+            and carry is not None
+            and carry.kind == "month"
+            and carry.end == published.replace(day=1) - timedelta(days=1)
+        ):
+            # "作为本月最大黑马" in a roundup of last month's deliveries published on the 2nd:
+            # the month the article reports on
+            return carry
         return Period("month", published.replace(day=1), month_end(published.year, published.month))
     if parts.that_month:
         return _that_month(carry, published)
