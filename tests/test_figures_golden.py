@@ -675,6 +675,13 @@ CORE = [
     "en_exports_to_one_country",
     "zh_month_of_announced_counts_carries",
     "zh_this_month_in_an_early_roundup",
+    "en_customs_imports_beside_exports",
+    "zh_customs_imports",
+    "en_deliveries_including_imports",
+    "en_country_exports_to_one_market",
+    "zh_pinyin_glosses_read_past",
+    "zh_pinyin_glosses_national",
+    "zh_plant_named_by_its_place",
 ]
 
 

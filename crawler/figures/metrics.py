@@ -338,6 +338,10 @@ _TRAP = _vocabulary(
         # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of"
         r"(?<!\bwith a )(?<!\bwith a combined )(?<!\bwith a total )value\b",
         r"revenue\b", r"utili[sz]ation\b", r"recalls?\b",
+        # "the total import of automobiles was 86,600 units": cars bought from abroad
+        r"(?<!including )(?<!incl\. )imports?\b(?!\s+(?:substitut|included))",
+        r"imported(?=\s+(?:about |around |nearly |more than |over |some |almost )?\d)",
+        r"(?:were|was|been|being) imported\b",
         r"recalled\b", r"market share\b", r"waiting list\b", r"backlog\b", r"downloads?\b",
         r"followers\b", r"kilomet(?:er|re)s\b", r"miles\b",
         # vehicles in use: "the NEV fleet stood at", "base of car owners"
@@ -401,6 +405,7 @@ _TRAP = _vocabulary(
         r"订单|订购|预订|预定|大定|小订|锁单|采购|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回"
         r"|库存|积压|待交付|预售|试驾|客流|市场份额|市占率|不成问题"
         r"|申请"  # "以旧换新补贴申请量突破千万辆": applications, not cars sold
+        r"|进口(?![车汽品版])"  # "汽车进口8.66万辆": cars bought from abroad (not 进口车's sales)
         r"|挑战"  # "45万辆的年销量…依然挑战不小": a bar to clear
         r"|利润|营收|营业收入",  # "3000万辆汽车利润不如丰田一家的900万辆": money
         r"保有|推广(?:应用)?(?:新能源)?(?:汽车|车)|(?<![向给为])用户|里程|公里|千米|量级",

@@ -552,7 +552,37 @@ def _decimal_full_stops(text: str) -> str:
     return _DECIMAL_FULL_STOP.sub(".", text)
 
 
+# "目標(biāo)", "產(chǎn)銷": a syllable's pinyin in brackets after its character, as some pages
+# carry through every word (the words are not read as words with them in)
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
+)
+
+
 def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
+    """The figures of ``text``; its pinyin glosses are read past (offsets stay the text's)."""
+    if not _PINYIN_GLOSS.search(text):
+        return _parse_text(text, published, trace)
+    origin: list[int] = []  # each character of the text without glosses: its offset in text
+    last = 0
+    for m in _PINYIN_GLOSS.finditer(text):
+        origin += range(last, m.start())
+        last = m.end()
+    origin += range(last, len(text))
+    glossless = "".join(text[i] for i in origin)
+    inner: list[NumberTrace] | None = [] if trace is not None else None
+    figures = _parse_text(glossless, published, inner)
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return origin[start], origin[end - 1] + 1 if end > start else origin[start]
+
+    if trace is not None and inner is not None:
+        trace += [replace(t, start=span(t.start, t.end)[0], end=span(t.start, t.end)[1])
+                  for t in inner]  # fmt: skip
+    return [replace(f, span=span(*f.span)) for f in figures]
+
+
+def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
     if isinstance(published, datetime):
         published = published.date()
     work = _decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH)))
@@ -2670,10 +2700,11 @@ def _not_over(period: Period | None, published: date) -> bool:
 def _in_foreign_market(
     s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int, c1: int
 ) -> bool:
-    """The number counts what a maker (not the country) did in one market outside China: the
-    market scopes the number's own phrase ("sold 1,867 vehicles in South Africa", "在欧盟市场的
-    新车注册量…9130辆") or opens the sentence ("In South Africa, Chery ...")."""
-    if cand.entity_obj is None or cand.entity_obj.is_region:
+    """The number counts what a maker or a region did in one market outside China (a part of
+    its figure, as "China shipped 625,200 vehicles to Mexico" is of its exports): the market
+    scopes the number's own phrase ("sold 1,867 vehicles in South Africa", "在欧盟市场的新车注册量
+    …9130辆") or opens the sentence ("In South Africa, Chery ...")."""
+    if cand.entity_obj is None:
         return False
     n = cand.number
     for m, _ in subjects:

@@ -45,6 +45,9 @@ _MAKER_PLANT_IN_PLACE = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}{_PLANT_WORDS}\s+in\s+"
     rf"({_CAP}(?:\s+{_CAP})?)"
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# "在安徽芜湖生产基地": at a place (a province may come first)
+_AT_A_PLACE = re.compile(r"[在于][\u4e00-\u9fff]{0,4}$")
 _ZH_BASE_AFTER = re.compile(r"(?:汽车)?(?:工厂|基地|生产基地|制造基地|超级工厂)")
 # "蔚来在合肥的第二工厂", "赛力斯两江工厂": a maker's plant at a place (after a known maker)
 _ZH_PLANT_AFTER = re.compile(
@@ -156,6 +159,21 @@ _EN_SITE_AFTER = re.compile(
 )
 
 
+@cache
+def _places_of_known_plants() -> frozenset[str]:
+    """The places the lexicon knows a maker's plant at by a Chinese name ("特斯拉上海工厂",
+    "上海超级工厂"): there, "上海工厂" alone may well be that plant."""
+    lex = lexicon()
+    names = "\n".join(a for a, n in lex.by_alias.items() if not lex.entities[n].is_region)
+    return frozenset(
+        name
+        for alias, name in lex.by_alias.items()
+        if lex.entities[name].is_region
+        and _HAN.search(alias)
+        and any(f"{alias}{plant}" in names for plant in ("工厂", "超级工厂", "基地", "生产基地"))
+    )
+
+
 def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     """Organisation names in sentence ``s`` that the lexicon does not know."""
     out: list[Unknown] = []
@@ -206,6 +224,17 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         ):
             names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[owner.start : site.end()], owner.start, site.end(), names))
+    # "宁德基地1万台整车下线": a plant named by its place alone is the plant's, not the place's
+    # (not "奇瑞在安徽芜湖生产基地举行": where the maker's event took place)
+    for k in known if not s.isascii() else ():
+        base = _ZH_BASE_AFTER.match(s, k.end) if k.entity.is_region else None
+        if (
+            base is not None
+            and not _AT_A_PLACE.search(s, max(0, k.start - 6), k.start)
+            and k.entity.name not in _places_of_known_plants()  # "上海工厂": Tesla's
+            and not any(u.start <= k.start < u.end for u in out)
+        ):
+            out.append(Unknown(s[k.start : base.end()], k.start, base.end()))
     blocking = [k for k in known if not place_in_a_name(s, k)]
 
     def covered(a: int, b: int) -> bool:
