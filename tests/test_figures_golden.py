@@ -682,6 +682,8 @@ CORE = [
     "zh_pinyin_glosses_read_past",
     "zh_pinyin_glosses_national",
     "zh_plant_named_by_its_place",
+    "en_rate_kind_said_before_its_noun",
+    "en_rate_than_that_of_last_month",
 ]
 
 

@@ -692,8 +692,8 @@ _MONTHS = (
 )
 _MOM = re.compile(
     rf"month{_OVER}month|month[- ]to[- ]month|\bmom\b|m/m|m-o-m"
-    r"|(?:from|over|than|on|versus|compared (?:with|to)) (?:the )?(?:previous|prior|last|preceding)"
-    r" month"
+    r"|(?:from|over|than|on|versus|compared (?:with|to)) (?:that of )?(?:the )?(?:previous|prior"
+    r"|last|preceding) month"
     r"|\b(?:from|than) (?:a|the) month (?:earlier|ago|before)"
     rf"|\b(?:from|than|over|on|with)(?: in)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
     r"|sequential|环比|按月",
@@ -755,7 +755,16 @@ def _after_rate(text: str, end: int) -> str:
     return _DIGIT.split(text[end : end + 30], maxsplit=1)[0]
 
 
+# the kind said right before a rate: "the month-on-month growth of 8.7%", "y-o-y growth of"
+_KIND_RIGHT_BEFORE = re.compile(
+    rf"(?:(month)|year){_OVER}(?:month|year)\s+$|(?:(m-o-m|mom)|y-o-y|yoy)\s+$", _I
+)
+
+
 def _is_mom(text: str, start: int, end: int) -> bool:
+    before = _KIND_RIGHT_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None:
+        return bool(before.group(1) or before.group(2))
     after = _after_rate(text, end)
     if _MOM.search(after):
         return True
