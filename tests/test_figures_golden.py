@@ -684,6 +684,8 @@ CORE = [
     "zh_plant_named_by_its_place",
     "en_rate_kind_said_before_its_noun",
     "en_rate_than_that_of_last_month",
+    "en_relative_after_company_words",
+    "en_sold_inside_and_outside_china",
 ]
 
 

@@ -48,6 +48,7 @@ from crawler.figures.periods import (
 )
 from crawler.figures.roles import (
     LIST_SEP,
+    OWN_RELATIVE,
     OWNER_AFTER,
     appositions,
     beaten,
@@ -934,7 +935,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         # number, right after another name, gloss it; "JMC, in which Ford also has a stake,
         # sold": the names in the aside are no subjects
         if _in_a_name_gloss(s, mention, [m for m, _ in out[:i]]) or (
-            _IN_AN_ASIDE.search(s, 0, mention.start) and not _OWN_RELATIVE.match(s, mention.end)
+            _IN_AN_ASIDE.search(s, 0, mention.start) and not OWN_RELATIVE.match(s, mention.end)
         ):
             subject[i] = False
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
@@ -960,8 +961,6 @@ _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
 # "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
 # Mazda, sold": names inside an aside about the subject
 _IN_AN_ASIDE = re.compile(r",\s*(?:in which|which|whose)\b[^,]*$", re.I)
-# "... second after Shenzhen, which made 1.7 million": the name opens a clause of its own
-_OWN_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b", re.I)
 _IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)
 _GLOSS_END = re.compile(r"[^（()）\d]*[)）]")
 _REPORTER = re.compile(

@@ -322,7 +322,13 @@ def headline_subject(headline: str) -> Entity | None:
 
 
 # "ahead of SAIC, which shipped 80,000": the name is the subject of its own relative clause
-_RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:which|who|whose)\b", re.I)
+# The name opens a clause of its own ("... second after Shenzhen, which made 1.7 million",
+# "overtaking Chery Automobile Co, which exported 10,800 units")
+OWN_RELATIVE = re.compile(
+    r"(?:\s+(?:Co|Corp|Ltd|Inc|Group|Holdings?|Motors?|Automobile|Auto)\b\.?)*"
+    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:which|who|whose)\b",
+    re.I,
+)
 
 
 # "6.3% of the national total", "making up 3.5 per cent of China's", 占全国的
@@ -355,7 +361,7 @@ def beaten(s: str, mention: Mention) -> bool:
     the whole a share is taken of."""
     return (
         bool(_OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start]))
-        and not _RELATIVE_AFTER.match(s, mention.end)
+        and not OWN_RELATIVE.match(s, mention.end)
     ) or share_whole(s, mention)
 
 
