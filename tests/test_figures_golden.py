@@ -686,6 +686,8 @@ CORE = [
     "en_rate_than_that_of_last_month",
     "en_relative_after_company_words",
     "en_sold_inside_and_outside_china",
+    "en_count_sold_in_china_then_exported",
+    "zh_count_delivered_in_china_then_exported",
 ]
 
 

@@ -87,7 +87,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"off the (?:production |assembly )?lines?\b",
                 r"made\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)",
             ],
-            [r"产量|生产|产出|下线|年产(?!能)|达产|制造|产(?=\d)"],
+            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车))|产出|下线|年产(?!能)|达产|制造|产(?=\d)"],
         ),
     ),
     (

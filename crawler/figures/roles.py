@@ -122,6 +122,8 @@ _OBJECT_BEFORE = re.compile(
 _SCOPE_BEFORE = re.compile(r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$", re.I)
 _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
+    # "74073辆上海制造的汽车": where the cars were made
+    r"|(?:制造|生产|组装|造)的"
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
     # "China's first automobile enterprise to sell ...", not "China's first-half sales"
@@ -165,7 +167,10 @@ _DOMESTIC_BEFORE = re.compile(
 _LOCATION_BEFORE = re.compile(
     r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
     r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$"
-    r"|(?:产自|产于|生产于|位于|落户于?|坐落于|总部位于|来自)\s*$",
+    r"|(?:产自|产于|生产于|位于|落户于?|坐落于|总部位于|来自)\s*$"
+    # "43507辆在中国交付", "65,504 units were sold in China": where a count was sold
+    r"|(?:辆|台)\s*在\s*$"
+    r"|\d(?:\s+(?:units|vehicles|cars|EVs))?\s+(?:were|was)\s+(?:sold|delivered)\s+in\s+$",
     re.I,
 )
 
@@ -294,8 +299,9 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
 
 _MADE_IN_CHINA = re.compile(
     r"\bChina-made\b|\bmade[- ]in[- ]China\b|\bShanghai-(?:made|built)\b|\bin China\b"
-    r"|\bChinese market\b|国产|中国制造|在华|中国市场|\bfrom China\b|\bShanghai (?:factory|plant"
-    r"|gigafactory)|上海(?:超级)?工厂|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
+    r"|\bChinese market\b|国产|(?:中国|上海)(?:制造|生产)的|中国制造|在华|在中国|中国市场"
+    r"|\bfrom China\b|\bShanghai (?:factory|plant|gigafactory)|上海(?:超级)?工厂"
+    r"|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
     r"|乘联会|乘联分会",
     re.I,
 )
