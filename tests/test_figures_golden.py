@@ -688,6 +688,11 @@ CORE = [
     "en_sold_inside_and_outside_china",
     "en_count_sold_in_china_then_exported",
     "zh_count_delivered_in_china_then_exported",
+    "zh_plan_label_colon",
+    "zh_promise_and_hypothetical",
+    "zh_price_band_and_should",
+    "zh_did_not_pass",
+    "en_needs_to_reach_and_equivalent",
 ]
 
 

@@ -324,7 +324,8 @@ _TRAP = _vocabulary(
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
         r"pledg(?:e|es|ed|ing)\b",
-        r"on track to\b", r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
+        r"on track to\b", r"needs? to\b",
+        r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
         r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
         r"potential\b", r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
@@ -334,8 +335,8 @@ _TRAP = _vocabulary(
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
-        r"(?<!parking )spaces\b", r"houses\b", r"service cent(?:er|re)s\b",
-        r"piles?\b", r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
+        r"(?<!parking )spaces\b", r"houses\b", r"piles?\b", r"cent(?:er|re)s\b",
+        r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
         # "368,000 vehicles valued at 33.17 billion yuan": the count stays a count
         r"worth\b", r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )valued\b",
         # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of"
@@ -399,7 +400,7 @@ _TRAP = _vocabulary(
     [
         r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"
         r"|希望"
-        r"|大概率|很可能"
+        r"|大概率|很可能|应该|应当|或许|承诺|保证|若(?!干)|假设|假定"
         r"|(?:至少|必须|需要|需|须)要?(?:达成|实现|达到|完成)"
         r"|排产|配额|如果|假如|一旦",
         r"产能|年产(?:整车|汽车|新能源汽车|乘用车)?(?=\d|能)|可年产|设计|具备|能力|项目|建设规模"
@@ -420,7 +421,9 @@ _TRAP = _vocabulary(
         # "展望第三季交付量为9万至9.5万辆": an outlook; "都在2万辆级别", "8万辆左右水准": a level
         r"展望|辆(?:左右)?的?(?:级别|水平|水准)|月销(?:量)?(?:稳定|保持|维持)",
         r"均(?:保持|维持|稳定)",  # "月产量均保持在4.5万辆以上": a floor every month kept
-        r"无一|均未|未能|没能|尚未",
+        r"无一|均未|未能|没能|尚未|未(?:突破|超过|达到|站上)",
+        # "30万以上NEV市场", "50万以上大型SUV": a price band in yuan
+        r"万元?(?:以上|以下)的?[^，,。；;\d]{0,6}?(?:市场|价位|价格|车型|SUV|轿车|MPV|细分|级)",
         # "成为国内首个汽车年出口量突破百万辆的省份": the bar of a claim
         r"(?:首个|首家|第一个|第一家|唯一一个|唯一一家)[^，,。；;\d]{0,14}?(?:突破|超过|达到|迈上|站上|跨过)",
         # one batch for one buyer: "交付当地公安", "向希腊交付250辆"
@@ -436,7 +439,7 @@ FORECAST = re.compile(
     r"\b(?:target(?:s|ed|ing)?\b|goals?\b|aim(?:s|ed|ing)?\b|plan(?:s|ned|ning)?\b"
     r"|expect(?:s|ed|ing)?\b|forecast(?:s|ed|ing)?\b|projected\b|estimat(?:e|es|ed|ing)\b|guidance\b"
     r"|guid(?:ed|es|ing) for\b|outlook\b|will\b"
-    r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b"
+    r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b|needs? to\b"
     # "sales are seen falling 5% to 26.68 million in 2019": a forecast
     r"|(?:is|are|was|were|been)\s+seen\s+(?:as\s+)?(?:\w+ing|at|to)\b"
     r"|next year\b)"
@@ -475,7 +478,7 @@ BASE_BEFORE = re.compile(
     r"|\ban? (?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
-    r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?"
+    r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?[:：]?"
     r"|净增(?:加)?了?|净减(?:少)?了?"  # "同比净增31.7万辆": by how much
     r"|多出了?\s*(?:约|近|超过|超|逾)?"  # "仅比2023年多出约25万辆"
     r"|(?:损失|少卖|缺口)了?\s*(?:约|近|超过|超|逾)?"  # "已损失80万辆": short of last year

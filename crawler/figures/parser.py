@@ -1300,6 +1300,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+        if trap is None and cand.clause > 0 and _PLAN_LABEL.search(s, starts[cand.clause - 1], c0):
+            # "十二五规划：年销量600万辆", "差距：75.9万辆": a plan's label, then its value
+            trap = mx.TRAP.search(s[max(starts[cand.clause - 1], c0 - 4) : c0])
         if trap is None and cand.clause > 0 and (_VERBLESS.match(clause) or _REVISED.match(clause)):
             # "Henan aims to build ..., with annual output of 2 million": the plan governs it
             trap = _governing_forecast(s, starts, cand.clause)
@@ -2052,11 +2055,14 @@ _TO_A_MARKET_BEFORE = re.compile(
     r"\b(?:shipments|exports|sales|deliveries)\s+to\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"(?!\s+(?:customers|users|buyers|consumers|owners|clients|dealers)\b)"
 )
+# a Chinese label that ends on a colon names what the clause after it gives
+_PLAN_LABEL = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 # a clause without a verb of its own, hanging on the clause before it
 # ("把年度销售目标,由550万下调至460万辆": the change of a target, said after it)
 _VERBLESS = re.compile(
     # "guidance of a 15% rise in annual sales, or about 2.3 million": a restatement
-    r"\s*(?:(?:with|including|of which|among them|from|or)\b|其中|包括|由|从)",
+    r"\s*(?:(?:with|including|of which|among them|from|or|equivalent to|equal to)\b|其中|包括|由|从"
+    r"|相当于)",
     re.I,
 )
 # "将交付目标从12万辆，调整至13万辆", "raised it to 130,000": a target revised in the next clause
