@@ -693,6 +693,7 @@ CORE = [
     "zh_price_band_and_should",
     "zh_did_not_pass",
     "en_needs_to_reach_and_equivalent",
+    "zh_model_names_before_the_count",
 ]
 
 

@@ -344,12 +344,21 @@ _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 _EACH = re.compile(
     r"\beach\b|\bboth\b|\ball\s+(?=(?:\w+ed|sold|topped|beat)\b)|均|(?<![成首京古帝])都|各自?", re.I
 )
+_MODEL_NAMES_ZH = (
+    "宏光", "星愿", "海豹", "海鸥", "海豚", "海狮", "护卫舰", "驱逐舰", "星越", "博越", "帝豪",
+    "缤越", "逸动", "瑞虎", "艾瑞泽", "轩逸", "朗逸", "速腾", "宝来", "迈腾", "帕萨特", "卡罗拉",
+    "凯美瑞", "雅阁", "思域", "缤智", "缤果", "天籁", "途观", "探岳", "科莱威",
+)  # fmt: skip
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
     # (not 全系车型, "all its models": the brand's whole line-up)
     r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b|(?<!全系)车型|单车|款车"
-    r"|\b(?:[A-Z][\w.-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)",
+    r"|\b(?:[A-Z][\w.-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)"
+    # "理想i8", "宏光MINIEV", "宋PLUS": model codes of Chinese makers
+    r"|(?<![A-Za-z])[a-z]\d{1,2}(?![A-Za-z0-9])|MINI ?EV|(?<=[宋秦汉唐元])(?:PLUS|Pro|UP|L|DM)"
+    # well-known model names, which no maker, brand or place shares
+    rf"|{'|'.join(_MODEL_NAMES_ZH)}",
 )
 
 
