@@ -694,6 +694,8 @@ CORE = [
     "zh_did_not_pass",
     "en_needs_to_reach_and_equivalent",
     "zh_model_names_before_the_count",
+    "en_numbered_week_and_week_prior",
+    "en_possessive_may_is_a_month",
 ]
 
 

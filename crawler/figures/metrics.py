@@ -363,6 +363,8 @@ _TRAP = _vocabulary(
         r"(?:daily|weekly|monthly) averages?\b",
         # weekly registrations and sales: no period evwatch counts
         r"weekly\b", r"week-(?:on|over)-week\b", r"consecutive weeks\b", r"in the week\b",
+        r"(?:during )?the week of\b", r"the week (?:prior|before|earlier)\b",
+        r"a week (?:earlier|before|ago)\b",
         r"(?:that|this|last|the previous|the past) week['’]?s?\b(?= (?:\w+ )?(?:sales|deliveries"
         r"|registrations|insurance))",
         # port and terminal throughput: a port is no maker and no region's output
@@ -454,8 +456,8 @@ SENTENCE_TRAP = re.compile(
     r"|\brecalled\b|\b(?:a|the|its|this|voluntary|safety) recalls?\b"
     r"|\brecall(?:s|ing)?\s+(?:of\s+)?(?:about |around |nearly |more than |over |some |almost )?\d"
     r"|召回(?!条例|制度|政策|管理)"  # not "召回条例实施": the rules, no recall
-    # "2024年第15周": a week's numbers, whatever clause they stand in
-    r"|第\s*\d{1,2}\s*周",
+    # "2024年第15周", "week 36 of 2025": a week's numbers, whatever clause they stand in
+    r"|第\s*\d{1,2}\s*周|\bweek\s+\d{1,2}\b(?!\s*(?:months?|days?))",
     _I,
 )
 # "200,000 vehicles a year" after the number: a capacity

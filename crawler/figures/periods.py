@@ -1291,7 +1291,8 @@ _EN_BASE_END = re.compile(
 # "than November's 230,427 units", "over February (6,010 units)": the base's own number
 # "from October's 17,342", "from October's record 17,342", "from 2023's (3,024,417)"
 _POSSESSIVE = re.compile(
-    r"['’]s\s+(?:(?:record|all-time high|high|peak|best)\s+(?:of\s+)?)?|\s*\(\s*"
+    r"['’]s\s+(?:(?:(?:previous|prior|former|earlier)\s+)?(?:record|all-time high|high|peak"
+    r"|best)\s+(?:of\s+)?)?|\s*\(\s*"
 )
 # "from March deliveries, when the company delivered 10,378", "from April, during which Nio
 # delivered 6,658": the base's own number, said in a clause of its time
@@ -1654,7 +1655,8 @@ def _shift_year(period: Period, year: int) -> Period:
 
 # "May sales", "May deliveries": the month, not the verb
 _MAY_AS_MONTH = re.compile(
-    r"\s+(?:(?:delivery|sales|production|export)\s+)?(?:sales|deliveries|output|production"
+    r"['’]s\s"  # "May's previous record": the modal takes no 's
+    r"|\s+(?:(?:delivery|sales|production|export)\s+)?(?:sales|deliveries|output|production"
     r"|exports|volumes?|figures|numbers|data|results|total|registrations|shipments)\b",
     re.IGNORECASE,
 )
