@@ -696,6 +696,7 @@ CORE = [
     "zh_model_names_before_the_count",
     "en_numbered_week_and_week_prior",
     "en_possessive_may_is_a_month",
+    "zh_month_after_huanbi_is_the_base",
 ]
 
 

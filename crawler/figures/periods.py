@@ -1306,7 +1306,10 @@ _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
 _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of")
 
 _ZH_BASE = re.compile(
-    r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如))"
+    r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如)"
+    # "环比5月份增长10%": the month a month-on-month rate is taken against (not "环比1月份
+    # 111333辆", the month's own count)
+    r"|环比(?=\s*\d{1,2}\s*月份?(?![^，,。；;增降下上涨跌]*\d)))"
     r"|(?P<over>高于|低于|超过|超出|不及|少于|多于)"
     r"|(?P<same>(?:(?:去年|上年)(?:同期|同月)|(?<![\u4e00-\u9fff])同期|同期(?=为|的))(?:为|的|(?:仅|只|共|则)?(?:交付|销售|售出|生产|出口"
     r"|实现|完成)了?(?:新车|汽车|车辆)?(?:为|达)?)(?=\s*\d))"
