@@ -697,6 +697,7 @@ CORE = [
     "en_numbered_week_and_week_prior",
     "en_possessive_may_is_a_month",
     "zh_month_after_huanbi_is_the_base",
+    "en_leading_after_clause_subject_follows",
 ]
 
 

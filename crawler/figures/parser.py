@@ -1174,9 +1174,11 @@ _PART_OR_RATE = re.compile(r"其中|同比|分别")
 # what makes 累计 a count since the start: 历史累计, 截至…累计, 自…以来, 迄今, 总计
 _SINCE_START_ZH = re.compile(r"历史|截至|截止|以来|迄今|总计|自\d|投产|上市")
 _ONE_DAY = re.compile(r"\b(?:single|one)[- ]day\b|\bin a day\b|单日|一天|当天|当日", re.I)
+# (and "After delivering 100,000 vehicles this year, Xiaomi raised ...")
 _LEADING_WITH = re.compile(
-    r"\s*(?:With|Having)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|sales|sold|shipments|exports|registrations"
-    r"|output|production)\b)"
+    r"\s*(?:With|Having|After|Upon)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|delivery|delivering"
+    r"|delivered|sales|sold|selling|shipments|exports|exporting|registrations|output|production"
+    r"|producing)\b)"
 )
 _FIRST_EVENT = re.compile(r"第一[辆台]|首[辆台]|\bfirst (?:car|vehicle|unit|delivery)\b", re.I)
 _PLANT_ALIAS = re.compile(r"\b(?:plant|factory|gigafactory)\b|工厂|基地", re.I)
