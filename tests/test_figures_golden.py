@@ -698,6 +698,7 @@ CORE = [
     "en_possessive_may_is_a_month",
     "zh_month_after_huanbi_is_the_base",
     "en_leading_after_clause_subject_follows",
+    "en_the_plant_its_milestone",
 ]
 
 

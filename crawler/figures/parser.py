@@ -423,6 +423,17 @@ class _Candidate:
 _OWN_PLANT_PLACE = re.compile(r"[Ii]ts (.+?) \w+$|其(.+?)(?:生产)?(?:工厂|基地)$")
 
 
+def _plant_of(named: list[tuple[Mention, bool]]) -> Entity | None:
+    """The plant the sentence so far names alone, as its subject."""
+    if len(named) != 1:
+        return None
+    entity = named[0][0].entity
+    plant = entity.kind == "plant" or (
+        entity.kind == "unknown" and _PLANT_ALIAS.search(entity.name) is not None
+    )
+    return entity if plant else None
+
+
 def _own_plant(words: str, maker: Entity | None) -> Entity:
     """ "its Liangjiang plant" after Seres: the plant the lexicon knows as "Seres Liangjiang",
     else a plant it does not know (its own entity, never the maker)."""
@@ -862,6 +873,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 )
             elif kind == "own_plant":
                 target = _own_plant(s[a:b], last.get("maker"))
+            elif kind == "maker" and s[a:b].lower() == "its" and _plant_of(out) is not None:
+                # "the plant celebrated the delivery of its 90,000th vehicle": the plant's own
+                target = _plant_of(out)
             elif kind == "maker" and _REGION_POSSESSIVE.match(s, a) and _region(last.get("any")):
                 # "Jiangsu built 640,000 vehicles. Its NEV output ...": the place last named
                 target = last["any"]
@@ -1146,6 +1160,12 @@ def _last_list(s: str, named: list[Mention]) -> tuple[Entity, ...]:
     return ()
 
 
+# a plant the text names by no name: what "the plant" points back to next
+_UNNAMED_PLANT = re.compile(
+    r"\ban? (?:[\w$.-]+ ){0,4}?(?:plant|factory|gigafactory|production base)\b", re.I
+)
+
+
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
     named = [m for m, _ in mentions if m.entity.kind != "unknown"]
     state.recent = [*state.recent[-3:], *(m.entity for m in named)]
@@ -1153,7 +1173,12 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
     if listed:
         state.last_list = listed
         state.last_list_group = _whole_group(s, named)
+    unnamed = _UNNAMED_PLANT.search(s)
+    if unnamed is not None:  # "opened a US$490 million factory in Rayong ... the plant"
+        state.last["plant"] = Entity(unnamed.group(0), "unknown", "", None, False)
     for mention, subject in mentions:
+        if mention.entity.kind == "unknown" and _PLANT_ALIAS.search(mention.entity.name):
+            state.last["plant"] = mention.entity  # "opened its Rayong plant ... the plant"
         if not subject or mention.entity.level == FOREIGN:
             continue  # a place outside China is never pointed or carried back to
         _remember(state.last, mention.entity)
