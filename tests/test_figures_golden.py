@@ -699,6 +699,9 @@ CORE = [
     "zh_month_after_huanbi_is_the_base",
     "en_leading_after_clause_subject_follows",
     "en_the_plant_its_milestone",
+    "en_maker_its_milestone_beside_its_plant",
+    "zh_spaced_wan_tail_and_quarter_rate",
+    "en_monthly_sales_milestone_is_a_month",
 ]
 
 

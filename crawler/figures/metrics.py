@@ -663,7 +663,7 @@ _ZH_JOINED_RATE = re.compile(
     r"\s*(?:和|、|与|及)\s*(?:产量|销量|出口量?|交付量?)?(?:同比|环比|按年|按月)?\s*"
 )
 # a period word inside the gap of _GROWTH_ZH: "产量环比下降", HK "按月增长", TW "月增"
-_ZH_MARKER = re.compile(r"同比|环比|按年|按月|[年月](?=[增减])")
+_ZH_MARKER = re.compile(r"同比|环比|按年|按月|按季|[年月季](?=[增减])")
 # every English rate has one of these (perf: both English patterns need one)
 _RATE_HINT = re.compile(r"%|％|percent|per cent|倍", _I)
 # every Chinese rate has one of these characters
@@ -879,6 +879,8 @@ def _growth_zh(text: str) -> list[Growth]:
             else:
                 before = text[max(0, m.start() - 6) : m.start()]
                 marker = "环比" if "环比" in before else "同比"
+        if marker in ("按季", "季"):
+            continue  # "季增35%": against the quarter before, neither field
         mom = marker in ("环比", "按月", "月")
         if "均" in text[m.end(2) : m.start(3)] or "都" in text[m.end(2) : m.start(3)]:
             out.append(Growth(start, m.end(), value, mom, each=True))

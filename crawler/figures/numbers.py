@@ -494,6 +494,7 @@ def _en_counts(after: str) -> tuple[str, int]:
 
 # the rest after 万 in "460万2436辆", "16万6085辆", "163万6,129辆" (below ten thousand)
 _WAN_TAIL = re.compile(r"万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
+_SPACED_WAN_TAIL = re.compile(r"\s+(\d{1,3},\d{3}|\d{4})(?![\d.,])\s*(?=辆|台)")
 # "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
 _MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|达成|迎来|见证)了?\s*$")
 _ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|新车|汽车|新能源汽车)?\s*下线")
@@ -565,6 +566,10 @@ def find_numbers(text: str) -> list[Number]:
                 bare_letter = mult in ("m", "k")
                 amount *= _EN_MULT[mult]
                 ordinal = mult.endswith("th")
+            elif zh_mult == "万" and "." not in raw and (rest := _SPACED_WAN_TAIL.match(text, end)):
+                # "2 万 8843 台": the same, typeset with spaces
+                amount = amount * 10_000 + int(rest.group(1).replace(",", ""))
+                end = skip_until = rest.end(1)
             elif zh_mult:
                 amount *= _ZH_MULT[zh_mult]
             elif tail is not None and "." not in raw:

@@ -1594,7 +1594,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             if near:
                 parts = near[0]
-        if n.ordinal or _MILESTONE_OF.search(s, max(0, n.start - 30), n.start):
+        if n.ordinal or (
+            _MILESTONE_OF.search(s, max(0, n.start - 30), n.start)
+            # not "monthly sales achieved the milestone of 100,000": one month's count
+            and not _A_MONTHS_COUNT.search(s, starts[cand.clause], n.start)
+        ):
             # "the 10 millionth car", "a production milestone of 2 million EVs": since the start
             parts.lifetime = True
             parts.year_alone = False  # "从2018年交付第一台到今天第50万台": no year's count
@@ -1910,6 +1914,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     return out
 
 
+_A_MONTHS_COUNT = re.compile(
+    r"\b(?:monthly|single-month|one-month|a month['’]s)\s+(?:sales|deliveries|output|production)",
+    re.I,
+)
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
 
 
