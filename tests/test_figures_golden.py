@@ -702,6 +702,9 @@ CORE = [
     "en_maker_its_milestone_beside_its_plant",
     "zh_spaced_wan_tail_and_quarter_rate",
     "en_monthly_sales_milestone_is_a_month",
+    "en_during_the_period_is_the_span",
+    "en_final_quarter",
+    "en_during_the_same_period_after_a_month",
 ]
 
 

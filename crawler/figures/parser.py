@@ -389,6 +389,8 @@ class _State:
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
+    span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
+    span_from: int = -1  # the sentence that said it
     # the last time said was a part of a month or a rolling span ("February 1-23", "the past
     # 12 months"): "so far this year" or "in total" after it ends inside that span
     off_calendar: bool = False
@@ -1603,7 +1605,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             parts.lifetime = True
             parts.year_alone = False  # "从2018年交付第一台到今天第50万台": no year's count
         period = (
-            resolve(parts, state.published, state.carry_period, announce)
+            resolve(parts, state.published, _carried_for(parts, state, s), announce)
             if not parts.empty or n.ordinal
             else None
         )
@@ -1711,6 +1713,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _RECORD_BEATEN.search(s, c0, n.start)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
+            if period.kind in _SPANS:
+                state.span_period, state.span_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
 
@@ -1918,6 +1922,30 @@ _A_MONTHS_COUNT = re.compile(
     r"\b(?:monthly|single-month|one-month|a month['’]s)\s+(?:sales|deliveries|output|production)",
     re.I,
 )
+_SPANS = ("quarter", "half", "ytd", "year")
+_PERIOD_WORD = re.compile(r"\bperiod\b|同期", re.I)
+
+
+def _carried_for(parts: Parts, state: _State, s: str) -> Period | None:
+    """The period said before that this number's time words point back to: "During the
+    period" after "381,100 in the first half, with June's exports hitting a record" is the
+    half, the span the month was said beside (not "sold 83,000 in June. ... during the same
+    period", June)."""
+    carried, span = state.carry_period, state.span_period
+    if (
+        parts.that_period
+        and _PERIOD_WORD.search(s) is not None  # not "in the same month"
+        and carried is not None
+        and carried.kind == "month"
+        and span is not None
+        and state.span_from == state.carry_from  # the month said beside the span, in passing
+        and span.start <= carried.start
+        and carried.end <= span.end
+    ):
+        return span
+    return carried
+
+
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
 
 
@@ -3092,6 +3120,8 @@ def _carry_updates(
             and not _years_mixed(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
+            if period.kind in _SPANS:
+                state.span_period, state.span_from = period, state.sentence_no
             if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
     if segs:

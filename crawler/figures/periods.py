@@ -542,7 +542,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bQ([1-4])\s*/\s*(20\d\d)\b", re.IGNORECASE), "en_quarter_slash_year"),
     (
         re.compile(
-            r"(?:\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?<![A-Za-z0-9])Q([1-4]))"
+            r"(?:\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
+            r"|(?<![A-Za-z0-9])Q([1-4]))"
             r"(?:\s+of)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
@@ -1192,7 +1193,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _year_of(g[2], parts)
             elif kind == "en_quarter":
                 token = (g[0] or g[1]).lower()
-                q = int(token[0]) if token[0].isdigit() else _ORDINALS[token]
+                # "the final quarter" is the fourth
+                q = int(token[0]) if token[0].isdigit() else _ORDINALS.get(token, 4)
                 if _END_OF_BEFORE.search(text, max(start, m.start() - 24), m.start()):
                     # "by the end of the third quarter": counted up to its end
                     _add(parts, m, as_of=(3 * q, None))
