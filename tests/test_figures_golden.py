@@ -705,6 +705,8 @@ CORE = [
     "en_during_the_period_is_the_span",
     "en_final_quarter",
     "en_during_the_same_period_after_a_month",
+    "en_six_months_ended",
+    "en_rate_against_the_first_quarter",
 ]
 
 

@@ -760,7 +760,7 @@ def _after_rate(text: str, end: int) -> str:
     if base is not None:
         rest = _DIGIT.split(text[base.end() : base.end() + 30], maxsplit=1)[0]
         return f"{base['word']} {rest.strip()}"
-    return _DIGIT.split(text[end : end + 30], maxsplit=1)[0]
+    return _DIGIT.split(text[end : end + 40], maxsplit=1)[0]
 
 
 # the kind said right before a rate: "the month-on-month growth of 8.7%", "y-o-y growth of"

@@ -39,6 +39,7 @@ MONTHS = {
     for name in names
 }
 _EN_NUMS = SMALL_NUMBERS
+_SPAN_COUNTS = {"six": 6, "nine": 9, "twelve": 12, "6": 6, "9": 9, "12": 12}
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -559,6 +560,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_quarter_to",
     ),
+    # "in the six months ended June 30": the months up to that month's end
+    (
+        re.compile(
+            r"\b(six|nine|twelve|6|9|12)[\s-]+months\s+(?:that\s+)?(?:ended|ending|through|to)"
+            r"\s+(?:in\s+)?" + _MON + r"(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_months_to",
+    ),
     # "in the last three months of last year", "the final three months of 2025"
     (
         re.compile(r"\b(?:last|final|closing)\s+(?:three|3)\s+months\s+of\b", re.IGNORECASE),
@@ -867,6 +877,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_year_quarter": ("q",),
     "en_quarter_slash_year": ("/",),
     "en_quarter_to": ("quarter", "three months"),
+    "en_months_to": ("months",),
     "en_last_quarter": ("three months", "3 months"),
     "zh_last_quarter": ("最后",),
     "en_range": _MONTH_NEEDLES,
@@ -1185,6 +1196,18 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     continue
                 _add(parts, m, quarter=month // 3)
                 _year_of(g[1], parts)
+            elif kind == "en_months_to":
+                count = _SPAN_COUNTS[g[0].lower()]
+                month = MONTHS[g[1].lower()]
+                if month - count + 1 < 1:
+                    continue  # a rolling span across two years
+                if count == 12:
+                    _add(parts, m, full_year=True)
+                elif count == 6 and month in (6, 12):
+                    _add(parts, m, half=month // 6)
+                else:
+                    _add(parts, m, months=(month - count + 1, month))
+                _year_of(g[2], parts)
             elif kind == "en_range":
                 a, b = MONTHS[g[0].lower()], MONTHS[g[1].lower()]
                 if not a < b:
