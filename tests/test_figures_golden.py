@@ -707,6 +707,9 @@ CORE = [
     "en_during_the_same_period_after_a_month",
     "en_six_months_ended",
     "en_rate_against_the_first_quarter",
+    "en_units_sold_by_a_rival",
+    "en_rival_possessive_retail_sales",
+    "en_powertrain_parts_of_makers",
 ]
 
 

@@ -2091,7 +2091,8 @@ _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
     # "than Tesla's 2022 total sales of 1.3 million": a name's own count, its year and metric
     # between
-    r"|(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)?(?:(?:total|annual|full-year|global|monthly)\s+)?"
+    r"|(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)?(?:(?:total|annual|full-year|global|monthly|retail"
+    r"|wholesale|domestic)\s+)?"
     r"(?:sales|deliveries|output|production|exports|volume|tally)\s+(?:of|at|were|was|reached)\s+"
     r"(?:about |around |nearly |almost |over |more than |some )?"
     # "among them BYD with 40,532 units": a listed name with its own number
@@ -2353,11 +2354,15 @@ _THAN_THE = re.compile(
     re.I,
 )
 _FROM_MAKER = re.compile(
-    r"\s*(?:(?:new[- ]energy|electric)\s+)?(?:units?|vehicles?|cars?)?\s*(?:were|was|came)\s+"
+    # "the 90,000 units dispatched by BYD", "36,847 units sold under the Audi brand"
+    r"\s*(?:(?:new[- ]energy|electric)\s+)?(?:units?|vehicles?|cars?)?\s*"
+    r"(?:(?:sold|delivered|dispatched|shipped|made|built|produced|exported|wholesaled)\s+"
+    r"(?:by|under)"
+    r"|(?:were|was|came)\s+"
     r"(?:from|(?:made |built |produced |exported |sold )?by"
     # "the 10 millionth electric car was rolled out from BYD's Xiaomo base"
     r"|(?:rolled out|rolled off|driven off)\s+(?:the\s+(?:assembly|production)\s+line\s+)?"
-    r"(?:from|at))"
+    r"(?:from|at)))"
     r"\s+(?:the\s+)?"
     # "came from its newly launched compact brand, Firefly"
     r"(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,4}?(?:brand|marque|arm|unit|subsidiary),?\s+)?",

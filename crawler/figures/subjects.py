@@ -297,7 +297,10 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
-    r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b"
+    r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b|\bfully[- ]electric\b"
+    # internal combustion and hybrid cars: one powertrain of a maker's range
+    r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
+    r"|\b(?:petrol|gasoline)[- ]powered\b"
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
     # acronyms stand inside Chinese text too ("其中PHEV销量"): no word boundary there
     r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|SUV|MPV)s?(?![A-Za-z])|\bdomestic(?:ally)?\b"
