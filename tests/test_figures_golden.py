@@ -710,6 +710,7 @@ CORE = [
     "en_units_sold_by_a_rival",
     "en_rival_possessive_retail_sales",
     "en_powertrain_parts_of_makers",
+    "en_brands_of_one_origin_are_no_country",
 ]
 
 

@@ -89,7 +89,12 @@ _HAS_NUMBER = re.compile(
 _ORIGIN_BRANDS = re.compile(
     r"\b(?:Chinese|domestic|homegrown|home-grown|indigenous|local|foreign|overseas"
     r"|international|joint[- ]venture|Japanese|German|American|U\.?S\.?|Korean|European"
-    r"|French)\s+(?:(?:car|auto|vehicle|EV|NEV|passenger[- ]car)\s+)?brands\b"
+    r"|French)(?:\s+|-)(?:(?:car|auto|vehicle|EV|NEV|passenger[- ]car)\s+)?(?:brands|marques"
+    r"|branded)\b"
+    # "foreign carmakers delivered 480,000": makers of one origin, together
+    r"|\b(?<!local and )(?<!domestic and )(?<!Chinese and )(?:foreign|international|overseas"
+    r"|joint[- ]venture)\s+(?:carmakers|automakers"
+    r"|manufacturers)\b"
     r"|(?:中国|自主|本土|国产|合资|外资|日系|德系|美系|韩系|法系|欧系)品牌",
     re.I,
 )
@@ -254,7 +259,7 @@ _PRONOUN_WORDS = {
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
               "remaining ", "other ", "last ", "those ", "these ", "combined", "together",
-              "jointly", "brands", "enterprises", "家"),
+              "jointly", "brands", "enterprises", "家", "marques", "branded"),
 }  # fmt: skip
 # perf: the case-insensitive patterns lower-cased and case-sensitive, for the lowered sentence
 # (the same matches unless _ODD_CASE characters are in it), faster
