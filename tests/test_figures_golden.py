@@ -711,6 +711,11 @@ CORE = [
     "en_rival_possessive_retail_sales",
     "en_powertrain_parts_of_makers",
     "en_brands_of_one_origin_are_no_country",
+    "zh_new_registrations_are_sales",
+    "zh_annual_output_rate_with_a_qualifier",
+    "zh_delivered_to_users_worldwide",
+    "zh_part_of_a_stock_is_stock",
+    "zh_cities_above_a_bar_and_ratio",
 ]
 
 

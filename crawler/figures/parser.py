@@ -1026,7 +1026,16 @@ def _reporting(s: str, mention: Mention) -> bool:
 _PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|包括)", re.I)
 
 
+_DIGIT = re.compile(r"\d")
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
+
+
+def _clause_with_a_number(s: str, starts: list[int], bounds: list[int], clause: int) -> int | None:
+    """The nearest clause before ``clause`` with a digit in it: the total a part is of."""
+    for i in range(clause - 1, -1, -1):
+        if _DIGIT.search(s, starts[i], bounds[i]):
+            return i
+    return None
 
 
 def _parts_of_the_same_figure(s: str, live: list[_Candidate]) -> None:
@@ -1343,6 +1352,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+        if trap is None and cand.clause > 0 and _OF_WHICH.match(s, c0):
+            # "机动车保有量达4.06亿辆，其中新能源汽车1001万辆": a part of a trapped count is one too
+            total = _clause_with_a_number(s, starts, bounds, cand.clause)
+            trap = mx.TRAP.search(s[starts[total] : bounds[total]]) if total is not None else None
         if trap is None and cand.clause > 0 and _PLAN_LABEL.search(s, starts[cand.clause - 1], c0):
             # "十二五规划：年销量600万辆", "差距：75.9万辆": a plan's label, then its value
             trap = mx.TRAP.search(s[max(starts[cand.clause - 1], c0 - 4) : c0])
