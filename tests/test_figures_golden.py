@@ -716,6 +716,8 @@ CORE = [
     "zh_delivered_to_users_worldwide",
     "zh_part_of_a_stock_is_stock",
     "zh_cities_above_a_bar_and_ratio",
+    "en_model_names_in_english",
+    "en_jv_company_words_apposition",
 ]
 
 

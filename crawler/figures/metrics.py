@@ -321,6 +321,8 @@ _TRAP = _vocabulary(
         r"expectations?,? (?:of|for|at|which|that|were|was)\b",
         # "likely to total 34 million", "That implies December sales of around 247,000"
         r"(?:un)?likely\b", r"impl(?:y|ies|ied|ying)\b",
+        # "1 million Teslas can roll off the line there every year": what a plant can do
+        r"can (?:roll|produce|build|make|turn out|churn out|assemble)\b",
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",

@@ -363,8 +363,27 @@ _MODEL = re.compile(
     # "理想i8", "宏光MINIEV", "宋PLUS": model codes of Chinese makers
     r"|(?<![A-Za-z])[a-z]\d{1,2}(?![A-Za-z0-9])|MINI ?EV|(?<=[宋秦汉唐元])(?:PLUS|Pro|UP|L|DM)"
     # well-known model names, which no maker, brand or place shares
-    rf"|{'|'.join(_MODEL_NAMES_ZH)}",
+    rf"|{'|'.join(_MODEL_NAMES_ZH)}"
+    r"|\b(?:Hongguang|Seagull|Sylphy|Lavida|Sagitar|Magotan|Corolla|Camry|Tiggo|Arrizo|Boyue"
+    r"|Xingyue|Xingyuan)\b|\bMini EV\b"
+    r"|\b(?:Qin|Song|Han|Tang|Yuan) (?:Plus|PLUS|Pro|L|DM-?i|EV|UP)\b",
 )
+
+
+# "SAIC-GM-Wuling makes the Hongguang Mini EV, ... and has sold 800,000": a model the maker
+# makes, named on the way to the maker's own count
+_MAKES_BEFORE = re.compile(
+    r"\b(?:makes|manufactures|builds|produces|maker of|owns)\s+(?:the\s+|its\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,2}$"
+)
+
+
+def _model_between(s: str, start: int, end: int) -> bool:
+    """A model is named between the count's subject and the count: the count is the model's."""
+    return any(
+        not _MAKES_BEFORE.search(s, max(0, m.start() - 40), m.start())
+        for m in _MODEL.finditer(s, start, end)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,7 +744,8 @@ def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Fig
 # "Ford's venture with Changan", "GM's Guangxi-based joint venture with SAIC Motor": a venture
 # of two makers named by them
 _VENTURE_WITH = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:joint[- ])?ventures?\s+(?:partner\s+)?with\s+(?:the\s+)?",
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:(?:joint[- ])?ventures?|partnership)\s+(?:partner\s+)?with"
+    r"\s+(?:the\s+)?",
     re.I,
 )
 
@@ -1818,7 +1838,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "Tesla, which makes Model 3 sedans, sold 56,006": the apposition's models are not it
         lo = max([lo, *(end for _, end in appositions(s, [lo]))])
         if (
-            _MODEL.search(s[lo : cand.number.start]) or model_after(s, cand.number.end)
+            _model_between(s, lo, cand.number.start) or model_after(s, cand.number.end)
         ) and not sole_model_of(
             cand.entity or "",
             s[max(0, lo - 40) : cand.number.unit_end + 30],

@@ -78,7 +78,8 @@ _LISTED_BEFORE = re.compile(
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
     # "Geely Auto Group, which ...", "China FAW Group Corporation, a leading ..."
-    r"(?:\s+(?:Group|Holdings?|Co\.|Corporation|Company|Limited|Corp\.?|Inc\.?|Ltd\.?))?"
+    r"(?:\s+(?:Group|Holdings?|Co\.?|Corporation|Company|Limited|Corp\.?|Inc\.?|Ltd\.?"
+    r"|Automobile|Motors?|Auto)\b)*"
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:"
     # "SGMW, a joint venture between SAIC Motor, General Motors and Liuzhou Wuling Motors, said"
     r",\s*(?:a|the|its)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV|venture|partnership|alliance)"

@@ -59,7 +59,8 @@ _ZH_PLANT_AFTER = re.compile(
 _JOINT_VENTURE = re.compile(
     rf"(?<![Tt]he )(?!(?:Group|Company|Firm)(?:'s|’s))"
     rf"{_CAP}(?:\s+{_CAP})?(?:'s|’s)\s+(?:(?:Chinese|China|local|two|three|second|first)\s+)?"
-    rf"(?:joint[- ]ventures?|JVs?)\b(?:\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?)?"
+    rf"(?:joint[- ]ventures?|JVs?|partnership)\b(?:\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)"
+    rf"\s+{_CAP})?)?"
     # (not "Changan, which has joint ventures with Ford and Mazda, sold": whose partners they are)
     rf"|(?<!\bhas )(?<!\bhave )(?<!\bruns )(?<!\bformed )"
     rf"\b(?:joint[- ]ventures?|JVs?)\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?"
@@ -109,7 +110,7 @@ _NOT_NAME_WORDS = """a an the it its this that these those they their he she we 
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 # perf: literals every match of a pattern holds (the patterns are case-sensitive); a pattern
 # runs only on a sentence that has one of its literals
-_JOINT_VENTURE_NEEDLE = re.compile(r"joint|JV|的合资")
+_JOINT_VENTURE_NEEDLE = re.compile(r"joint|JV|partnership|的合资")
 _ORG_NEEDLE = re.compile(r"Motor|Auto|Group|Corp|Co\.|Inc|Ltd|Holding|Company|Car|Brand")
 _ACTOR_NEEDLE = re.compile(
     r"delivered|sold|shipped|produced|exported|made|built|handed|rolled|registered|sales"
