@@ -718,6 +718,7 @@ CORE = [
     "zh_cities_above_a_bar_and_ratio",
     "en_model_names_in_english",
     "en_jv_company_words_apposition",
+    "en_year_said_with_the_metric_after_a_month",
 ]
 
 

@@ -662,7 +662,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(20\d\d)(?=['’]s\s+(?:[\w-]+\s+){0,3}?\d)"), "en_year_owner"),
     (
         re.compile(
-            r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports|total|tally)\b",
+            r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports|total|tally|volumes?)\b",
             re.IGNORECASE,
         ),
         "en_year",
@@ -1357,6 +1357,25 @@ _EN_OWN_AFTER = re.compile(
     r"|(?=(?:last|previous|this) (?:month|year)\b))",
     re.IGNORECASE,
 )
+# "with 2021 volume dropping 6.6 percent to 4.79 million", "brought total sales for 2021 to
+# 26.28 million": a year said with the metric of the number that follows
+_YEAR_METRIC_TO = re.compile(
+    r"\s+(?:total\s+)?(?:sales|volumes?|deliveries|output|production|exports)\s+"
+    r"(?:(?:dropping|falling|rising|climbing|growing|jumping|declining|increasing|decreasing"
+    r"|surging|slipping|sliding)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|percent|per cent)\s+)?)?"
+    r"to\s+(?:about |around |roughly |nearly |almost |a record )?(?=\d)",
+    re.IGNORECASE,
+)
+_METRIC_FOR_BEFORE = re.compile(
+    r"\b(?:total\s+)?(?:sales|volumes?|deliveries|output|production|exports)\s+(?:(?:for|in)\s+)?$",
+    re.IGNORECASE,
+)
+_CUMULATIVE_BEFORE = re.compile(r"\b(?:cumulative|accumulated|aggregate)\b", re.IGNORECASE)
+_METRIC_FOR_TO = re.compile(
+    r"\s+(?:to|at|reached|hit|totall?ed|came to|stood at)\s+(?:about |around |roughly |nearly "
+    r"|almost |a record )?(?=\d)",
+    re.IGNORECASE,
+)
 _TOTAL_LINK = re.compile(
     r"\s*(?:of|to|at|was|is|reached|came to|stood at|hit)?\s*(?:about |around |some |nearly "
     r"|more than |over |almost )?",
@@ -1591,6 +1610,14 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
         link = _ZH_OWN_LINK.match(text, b)
         if link is None and text[a:b].lower().endswith(("total", "tally")):
             link = _TOTAL_LINK.match(text, b)
+        if link is None and "year" in values and set(values) <= {"year", "year_alone"}:
+            link = _YEAR_METRIC_TO.match(text, b) or (
+                _METRIC_FOR_TO.match(text, b)
+                if _METRIC_FOR_BEFORE.search(text, max(0, a - 30), a)
+                # not "cumulative deliveries for 2025 stood at": the year so far, said whole
+                and not _CUMULATIVE_BEFORE.search(text, max(0, a - 40), a)
+                else None
+            )
         if link is None and "month" in values and text[a:b].endswith(("月", "月份")):
             link = _ZH_MONTH_METRIC.match(text, b)
             if link and any(b <= c[0] < link.end() for c in parts.components):
