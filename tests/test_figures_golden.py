@@ -719,6 +719,7 @@ CORE = [
     "en_model_names_in_english",
     "en_jv_company_words_apposition",
     "en_year_said_with_the_metric_after_a_month",
+    "en_since_a_month_when_count",
 ]
 
 
