@@ -720,6 +720,7 @@ CORE = [
     "en_jv_company_words_apposition",
     "en_year_said_with_the_metric_after_a_month",
     "en_since_a_month_when_count",
+    "en_locally_produced_vehicles",
 ]
 
 

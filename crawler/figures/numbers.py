@@ -205,6 +205,12 @@ _ADJECTIVES = {
     "made-in-china",
     "locally-made",
     "locally-built",
+    # "84,159 locally produced vehicles"
+    "locally",
+    "domestically",
+    "produced",
+    "made",
+    "built",
     "imported",
     "new",
     "energy",
