@@ -721,6 +721,7 @@ CORE = [
     "en_year_said_with_the_metric_after_a_month",
     "en_since_a_month_when_count",
     "en_locally_produced_vehicles",
+    "en_rate_of_a_forecast_after_a_count",
 ]
 
 

@@ -2965,7 +2965,14 @@ def _attach_growth(
                 for h in hits
                 if target.number.end <= h.start < g.start and h.kind != target.metric
             ]
-            if other or len(between) > 120 or _another_maker(target, makers, g.start):
+            if (
+                other
+                or len(between) > 120
+                or _another_maker(target, makers, g.start)
+                # "sold 41,372 ..., and full-year sales are expected to top 43,000, up 30%": the
+                # rate of the forecast said between
+                or _FORECAST_BETWEEN.search(between)
+            ):
                 target = None
         if target is None and following and _leads_to(s, g, following[0]):
             target = following[0]
@@ -2976,6 +2983,13 @@ def _attach_growth(
                 target.mom = g.pct
         elif target.yoy is None:
             target.yoy = g.pct
+
+
+# a forecast said between a count and a rate after it: the rate is the forecast's
+_FORECAST_BETWEEN = re.compile(
+    r"\b(?:expected|forecast|projected|predicted|set|poised|likely) to\b|\bwill\b|预计|有望|将达",
+    re.I,
+)
 
 
 # "1.594 million units and 1.649 million units", "2702.1万辆和2686.4万辆": two numbers (or two
