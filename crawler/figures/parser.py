@@ -624,8 +624,7 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
         return origin[start], origin[end - 1] + 1 if end > start else origin[start]
 
     if trace is not None and inner is not None:
-        trace += [replace(t, start=span(t.start, t.end)[0], end=span(t.start, t.end)[1])
-                  for t in inner]  # fmt: skip
+        trace += [replace(t, start=a, end=b) for t in inner for a, b in [span(t.start, t.end)]]
     return [replace(f, span=span(*f.span)) for f in figures]
 
 
