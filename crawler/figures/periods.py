@@ -1359,17 +1359,16 @@ _EN_OWN_AFTER = re.compile(
 )
 # "with 2021 volume dropping 6.6 percent to 4.79 million", "brought total sales for 2021 to
 # 26.28 million": a year said with the metric of the number that follows
+_METRIC_NOUN = r"(?:total\s+)?(?:sales|volumes?|deliveries|output|production|exports)"
+_ROUGHLY = r"(?:about |around |roughly |nearly |almost |a record )?"
 _YEAR_METRIC_TO = re.compile(
-    r"\s+(?:total\s+)?(?:sales|volumes?|deliveries|output|production|exports)\s+"
+    rf"\s+{_METRIC_NOUN}\s+"
     r"(?:(?:dropping|falling|rising|climbing|growing|jumping|declining|increasing|decreasing"
     r"|surging|slipping|sliding)\s+(?:by\s+)?(?:[\d.]+\s*(?:%|percent|per cent)\s+)?)?"
-    r"to\s+(?:about |around |roughly |nearly |almost |a record )?(?=\d)",
+    rf"to\s+{_ROUGHLY}(?=\d)",
     re.IGNORECASE,
 )
-_METRIC_FOR_BEFORE = re.compile(
-    r"\b(?:total\s+)?(?:sales|volumes?|deliveries|output|production|exports)\s+(?:(?:for|in)\s+)?$",
-    re.IGNORECASE,
-)
+_METRIC_FOR_BEFORE = re.compile(rf"\b{_METRIC_NOUN}\s+(?:(?:for|in)\s+)?$", re.IGNORECASE)
 _SINCE_WHEN = re.compile(
     r"\bsince\s+(?:(?:early|late|mid-?)\s*)?"
     + _MON
@@ -1378,9 +1377,7 @@ _SINCE_WHEN = re.compile(
 )
 _CUMULATIVE_BEFORE = re.compile(r"\b(?:cumulative|accumulated|aggregate)\b", re.IGNORECASE)
 _METRIC_FOR_TO = re.compile(
-    r"\s+(?:to|at|reached|hit|totall?ed|came to|stood at)\s+(?:about |around |roughly |nearly "
-    r"|almost |a record )?(?=\d)",
-    re.IGNORECASE,
+    rf"\s+(?:to|at|reached|hit|totall?ed|came to|stood at)\s+{_ROUGHLY}(?=\d)", re.IGNORECASE
 )
 _TOTAL_LINK = re.compile(
     r"\s*(?:of|to|at|was|is|reached|came to|stood at|hit)?\s*(?:about |around |some |nearly "
