@@ -722,6 +722,7 @@ CORE = [
     "en_since_a_month_when_count",
     "en_locally_produced_vehicles",
     "en_rate_of_a_forecast_after_a_count",
+    "en_can_roll_off_every_year",
 ]
 
 

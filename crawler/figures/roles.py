@@ -74,13 +74,16 @@ _LISTED_BEFORE = re.compile(
 )
 
 
+# the company words after a maker's name: "Chery Automobile Co", "FAW Group Corporation"
+_COMPANY_WORDS = (
+    r"(?:\s+(?:Group|Holdings?|Co|Corporation|Company|Limited|Corp|Inc|Ltd|Automobile|Motors?"
+    r"|Auto)\b\.?)*"
+)
 # "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
 _APPOSITION = re.compile(
     # "Geely Auto Group, which ...", "China FAW Group Corporation, a leading ..."
-    r"(?:\s+(?:Group|Holdings?|Co\.?|Corporation|Company|Limited|Corp\.?|Inc\.?|Ltd\.?"
-    r"|Automobile|Motors?|Auto)\b)*"
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:"
+    _COMPANY_WORDS + r"\s*(?:\([^)]{0,40}\)\s*)?(?:"
     # "SGMW, a joint venture between SAIC Motor, General Motors and Liuzhou Wuling Motors, said"
     r",\s*(?:a|the|its)\s+(?:[\w-]+\s+){0,2}?(?:joint[- ]venture|JV|venture|partnership|alliance)"
     r"\s+(?:between|of|among|with|formed by)\s+(?:[A-Z][^,;，；。\d]{0,40}?,\s*){0,5}"
@@ -332,8 +335,7 @@ def headline_subject(headline: str) -> Entity | None:
 # The name opens a clause of its own ("... second after Shenzhen, which made 1.7 million",
 # "overtaking Chery Automobile Co, which exported 10,800 units")
 OWN_RELATIVE = re.compile(
-    r"(?:\s+(?:Co|Corp|Ltd|Inc|Group|Holdings?|Motors?|Automobile|Auto)\b\.?)*"
-    r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:which|who|whose)\b",
+    _COMPANY_WORDS + r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:which|who|whose)\b",
     re.I,
 )
 
