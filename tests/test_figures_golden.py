@@ -723,6 +723,15 @@ CORE = [
     "en_locally_produced_vehicles",
     "en_rate_of_a_forecast_after_a_count",
     "en_can_roll_off_every_year",
+    "zh_scrapped_cars_recovered_are_no_sales",
+    "size_classes_are_no_counts",
+    "zh_size_class_market",
+    "zh_trade_ins_and_appliances_are_no_sales",
+    "zh_place_before_quansheng",
+    "zh_municipality_topic_then_quanshi",
+    "zh_required_by_a_deal",
+    "zh_heading_towards_a_mark",
+    "zh_remainder_of_two_figures",
 ]
 
 

@@ -414,6 +414,14 @@ _TRAP = _vocabulary(
         r"订单|订购|预订|预定|大定|小订|锁单|采购|门店|网点|充电|换电站|桩|员工|价格|售价|利用率|召回"
         r"|库存|积压|待交付|预售|试驾|客流|市场份额|市占率|不成问题"
         r"|申请"  # "以旧换新补贴申请量突破千万辆": applications, not cars sold
+        # scrapped, recycled or traded-in cars, and the appliances traded in beside them:
+        # "报废汽车回收量52.3万辆", "汽车以旧换新数量超过680万辆", "家电以旧换新6200万台"
+        r"|报废|回收|拆解|家电|家装|厨卫"
+        r"|(?:以旧换新|置换更新)(?!等?政策|补贴政策|活动带动|带动|拉动|推动|促进|效应)"
+        # "剩下的近70万台", "差额": what is left of one figure after another
+        r"|剩下|剩余|差额"
+        # "哪吒需在2024年本地生产约1.6万辆": what a deal requires; "正向千万辆迈进": not reached
+        r"|(?:必须|需要|需|须)(?:在|于)|向[^，,。；;]{0,12}?迈进"
         r"|\d+个(?:城市|省份|省区|地区|国家)"  # "41个城市超过200万辆": places above a bar
         r"|每\s*\d+\s*(?:台|辆)"  # "每100台上牌新车中有约25台": a ratio
         r"|进口(?![车汽品版])"  # "汽车进口8.66万辆": cars bought from abroad (not 进口车's sales)
@@ -471,6 +479,13 @@ CAPACITY_AFTER = re.compile(
     r"|annually|yearly|/年|每年"
     r"|(?:a|per|each|every) (?:month|week|day)\b(?!\s+(?:earlier|ago|before|later|after))"
     r"|/(?:月|周|天|日)|每(?:月|周|天|日))",
+    _I,
+)
+# "from the '60,000' level to the '80,000' level", "the 80,000-unit tier", "二十万辆级的市场": a
+# size class, not a count
+LEVEL_AFTER = re.compile(
+    r"[\"”’」]?\s*(?:-?\s*(?:units?|vehicles?|cars?)\s*)?[\"”’」]?\s*(?:level|tier|class|bracket)s?\b"
+    r"|级(?!别)",
     _I,
 )
 # "from 45,000", "compared with 45,000", "比...": a comparison base, not this period's figure

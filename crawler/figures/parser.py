@@ -830,6 +830,10 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 continue  # "the Zeekr brand": the name inside is the one meant
             if any(a <= m.start() < b for a, b, _ in pronouns):
                 continue
+            if kind in ("province", "city") and any(
+                f.end == m.start() and f.entity.is_region for f in found
+            ):
+                continue  # "河南全省", "合肥全市": the place just named
             pronouns.append((m.start(), m.end(), kind))
     # "the capital city of Shaanxi province": Shaanxi only says which capital
     capitals = [(a, b) for a, b, k in pronouns if k == "capital"]
@@ -905,8 +909,14 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             elif kind == "maker" and _REGION_POSSESSIVE.match(s, a) and _region(last.get("any")):
                 # "Jiangsu built 640,000 vehicles. Its NEV output ...": the place last named
                 target = last["any"]
-            elif kind == "city" and "city" not in last and _municipality(last.get("province")):
-                target = last["province"]  # "Chongqing ... the city exported 368,000"
+            elif (
+                kind == "city"
+                and _municipality(last.get("province"))
+                and ("city" not in last or last.get("any") is last["province"])
+            ):
+                # "Chongqing ... the city exported 368,000": the municipality, when no city
+                # was named after it
+                target = last["province"]
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
                 if kind == "maker" and target is not None:
@@ -1410,6 +1420,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
             continue
+        if mx.LEVEL_AFTER.match(s, n.unit_end):
+            cand.drop("trap: a size class ('the 60,000 level', 十万辆级)")
+            continue
         if _TO_ONE_MARKET.match(s, n.unit_end) or _TO_A_MARKET_BEFORE.search(s, c0, n.start):
             cand.drop("a part of the maker (segment, body type or market)")
             continue
@@ -1871,7 +1884,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     makers = [
         m for m, ok in subjects if ok and not m.entity.is_region and m.entity.kind != "unknown"
     ]
-    _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits, makers)
+    trapped = [c.number.end for c in cands if c.dropped and c.reason.startswith("trap: '")]
+    _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits, makers, trapped)
     for cand in live:
         period = cand.period
         if period is not None and period.kind == "lifetime" and cand.yoy is not None:
@@ -2924,10 +2938,16 @@ _BRACKETED = re.compile(
 
 
 def _attach_growth(
-    s: str, live: list[_Candidate], hits: list[mx.Hit], makers: list[Mention]
+    s: str,
+    live: list[_Candidate],
+    hits: list[mx.Hit],
+    makers: list[Mention],
+    trapped: list[int] = [],  # noqa: B006 (read only)
 ) -> None:
     """Growth rates to the counts they are said of; ``makers``: the makers named as subjects,
-    whose rates are their own ("吉利银河销量1万5975辆, 领克和极氪的销量则分别上涨49%和89%")."""
+    whose rates are their own ("吉利银河销量1万5975辆, 领克和极氪的销量则分别上涨49%和89%");
+    ``trapped``: where the numbers dropped as traps end, whose rates are theirs ("报废汽车回收量
+    57.7万辆，同比增长48.9%" after a sales figure)."""
     if not live:
         return
     growth = mx.growth_hits(s)
@@ -2956,7 +2976,7 @@ def _attach_growth(
         if following and _leads_to(s, g, following[0]):
             # "同比增长24%至16.6万辆", "up 24% to 166,085": the count it reached
             target = following[0]
-        elif preceding:
+        elif preceding and not any(preceding[-1].number.end < t <= g.start for t in trapped):
             target = preceding[-1]
             between = s[target.number.end : g.start]
             other = [
