@@ -732,6 +732,7 @@ CORE = [
     "zh_required_by_a_deal",
     "zh_heading_towards_a_mark",
     "zh_remainder_of_two_figures",
+    "zh_overseas_total_sales_are_exports",
 ]
 
 
