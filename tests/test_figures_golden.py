@@ -731,8 +731,11 @@ CORE = [
     "zh_municipality_topic_then_quanshi",
     "zh_required_by_a_deal",
     "zh_heading_towards_a_mark",
-    "zh_remainder_of_two_figures",
     "zh_overseas_total_sales_are_exports",
+    "en_its_competitor_named",
+    "zh_quoted_number_names_a_plan",
+    "en_assuming_appears_a_given",
+    "zh_remainder_of_two_figures",
 ]
 
 

@@ -531,8 +531,22 @@ def _is_code(text: str, start: int, end: int, digits: str) -> bool:
         and _NAME_END.search(text, max(0, start - 4), start - 1) is not None
     ):
         return True
+    # "打造“33618”现代制造业集群": a bare number in quotes with no unit after it names a plan
+    if (
+        digits.isdigit()
+        and len(digits) >= 3
+        and text[start - 1 : start] in _OPEN_QUOTES
+        and text[end : end + 1] in _CLOSE_QUOTES
+        and not _UNIT_AFTER_QUOTE.match(text, end + 1)
+    ):
+        return True
     before = text[max(0, start - 12) : start]
     return bool(_CODE_AFTER.match(text[end : end + 4]) or _CODE_BEFORE.search(before))
+
+
+_OPEN_QUOTES = ('"', "“", "「", "‘", "'")
+_CLOSE_QUOTES = ('"', "”", "」", "’", "'")
+_UNIT_AFTER_QUOTE = re.compile(r"\s*(?:万|辆|台|units?\b|vehicles?\b|cars?\b)", re.I)
 
 
 def _zh_unit_gap(after: str) -> int:

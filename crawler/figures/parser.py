@@ -806,6 +806,14 @@ def _aliases(name: str) -> frozenset[str]:
     )
 
 
+# "its competitor Xpeng", "its sister brand Onvo": a role, then the name of the one meant
+_ROLE_BEFORE_A_NAME = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:competitor|rival|peer|challenger|counterpart|sister brand|subsidiary"
+    r"|brand|unit|arm)\s+",
+    re.I,
+)
+
+
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
     found = _ventures(
@@ -834,6 +842,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 f.end == m.start() and f.entity.is_region for f in found
             ):
                 continue  # "河南全省", "合肥全市": the place just named
+            role = _ROLE_BEFORE_A_NAME.match(s, m.end()) if kind == "maker" else None
+            if role is not None and any(f.start == role.end() for f in found):
+                continue  # "Its competitor Xpeng delivered": Xpeng, whose rival "its" names
             pronouns.append((m.start(), m.end(), kind))
     # "the capital city of Shaanxi province": Shaanxi only says which capital
     capitals = [(a, b) for a, b, k in pronouns if k == "capital"]

@@ -63,7 +63,9 @@ def dependent(s: str, mention: Mention) -> bool:
 
 # a name followed by its own figure verb is the subject of that verb
 _OWN_VERB_AFTER = re.compile(
-    r"(?:\s+(?:brand|marque))?\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
+    # ("its competitor Xpeng in March delivered": a time may stand between)
+    r"(?:\s+(?:brand|marque))?(?:\s+in\s+(?:[A-Z][a-z]+|the\s+\w+\s+(?:quarter|half))(?:\s+\d{4})?,?)?"
+    r"\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
     r"|made|posted|recorded|reported|registered|wholesaled|retailed)\b"
     r"|(?:品牌)?(?:\d{1,2}\s*月)?(?:销量|交付|销售|产量|出口|共交付|累计交付)",
     re.I,
