@@ -736,6 +736,8 @@ CORE = [
     "zh_quoted_number_names_a_plan",
     "en_assuming_appears_a_given",
     "zh_remainder_of_two_figures",
+    "zh_maker_in_a_city_is_a_part",
+    "zh_maker_in_a_city_output",
 ]
 
 

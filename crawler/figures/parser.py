@@ -814,6 +814,57 @@ _ROLE_BEFORE_A_NAME = re.compile(
 )
 
 
+# "一汽在长春生产整车156万辆", "一汽在长春的整车产销": what a maker makes or sells at one place
+_MAKER_AT_PLACE_TAIL = re.compile(
+    r"的?(?:整车|汽车|新能源汽车)?(?:生产|产销|产量|销量|制造|工厂|基地|共)"
+)
+
+
+def _maker_at_place(s: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with each "maker 在 city" as one mention: the maker's plant there when the
+    lexicon knows it, else a name it does not know (the count is a part of the maker, no one's
+    whole). Not a province: "零跑在浙江的产量" is all a maker based there makes."""
+    if "在" not in s:
+        return found
+    out: list[Mention] = []
+    skip: Mention | None = None
+    for i, f in enumerate(found):
+        if f is skip:
+            continue
+        place = found[i + 1] if i + 1 < len(found) else None
+        if (
+            place is None
+            or f.entity.is_region
+            or f.entity.kind == "unknown"
+            or not place.entity.is_region
+            or place.entity.level != "city"
+            or s[f.end : place.start] != "在"
+            or not _MAKER_AT_PLACE_TAIL.match(s, place.end)
+        ):
+            out.append(f)
+            continue
+        lex = lexicon()
+        names = (f.entity.name, f.entity.parent)
+        known = next(
+            (
+                k
+                for n in names
+                if n
+                for k in [lex.by_alias.get(f"{n} {place.entity.name}".casefold())]
+                if k
+            ),
+            None,
+        )
+        entity = (
+            lex.entities[known]
+            if known
+            else Entity(s[f.start : place.end], "unknown", "", None, False)
+        )
+        out.append(Mention(entity, f.start, place.end))
+        skip = place
+    return out
+
+
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
     found = _ventures(
@@ -824,6 +875,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if not (f.entity.is_region and s.startswith("品牌", f.end))  # 中国品牌: of an origin
         ],
     )
+    found = _maker_at_place(s, found)
     pronouns: list[tuple[int, int, str]] = []
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
