@@ -738,6 +738,9 @@ CORE = [
     "zh_remainder_of_two_figures",
     "zh_maker_in_a_city_is_a_part",
     "zh_maker_in_a_city_output",
+    "zh_above_last_years_whole_total",
+    "zh_second_only_to_is_no_subject",
+    "zh_second_only_to_with_its_count",
 ]
 
 

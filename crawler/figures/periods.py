@@ -247,7 +247,9 @@ _COMPARISON = re.compile(
     r"|point|time) a year (?:earlier|ago|before)|(?<!\bin the )(?<!\bduring the )previous year"
     r"|entire previous year|last year's"
     r"|(?:和|与|同)(?:去年|上年)(?:同期)?(?:基本)?持平"  # "基本和去年持平": level with last year's
-    r"|(?:that|those|the level) of last year",
+    r"|(?:that|those|the level) of last year"
+    # "海外销量47万辆，已超去年全年": above last year's whole total, no count of it said
+    r"|(?:超过?|超越|超出|高于|多于|接近|逼近|追平|相当于)了?(?:去年|上年)全年(?![^，,。；;\d]{0,6}\d)",
     re.IGNORECASE,
 )
 
@@ -1046,7 +1048,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
     # every comparison phrase has "year", 同期 or 持平 in it
     taken: list[tuple[int, int]] = (
         [(m.start(), m.end()) for m in _COMPARISON.finditer(text, start, end)]
-        if "year" in lowered or "同期" in chunk or "持平" in chunk
+        if "year" in lowered or "同期" in chunk or "持平" in chunk or "全年" in chunk
         else []
     )
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk:

@@ -117,7 +117,7 @@ _OBJECT_BEFORE = re.compile(
     r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out)"
     r"\s+(?:the\s+)?$"
     # "远高于全国", "同期全国平均增速": the one compared with
-    r"|(?:高于|低于|超过|超出|超越|反超|赶超|击败|力压|领先于?|落后于?|不及|快于|慢于|好于"
+    r"|(?:高于|低于|超过|超出|超越|反超|赶超|击败|力压|领先于?|落后于?|不及|快于|慢于|好于|次于"
     # (not "同期河南汽车产量" opening a sentence: the same period, then the subject)
     r"|(?<![相对])比|(?<=[^\s，,。；;：:、])同期|继|紧随|紧跟)\s*$",
     re.I,
@@ -371,10 +371,16 @@ def beaten(s: str, mention: Mention) -> bool:
     """The name is the one beaten or compared with ("Chongqing tops China", "more than NIO"),
     unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000"), or
     the whole a share is taken of."""
-    return (
-        bool(_OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start]))
-        and not OWN_RELATIVE.match(s, mention.end)
-    ) or share_whole(s, mention)
+    compared = _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+    if compared and compared.group(0).startswith("次于") and _OWN_COUNT_AFTER.match(s, mention.end):
+        return False  # "仅次于特斯拉上海超级工厂的30,566辆": the one second to, with its count
+    return (compared is not None and not OWN_RELATIVE.match(s, mention.end)) or share_whole(
+        s, mention
+    )
+
+
+# "...的30,566辆": the name's own count right after it
+_OWN_COUNT_AFTER = re.compile(r"[^，,。；;\d]{0,10}?的\s*\d")
 
 
 def made_in_china(window: str) -> bool:
