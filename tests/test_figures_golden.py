@@ -741,6 +741,7 @@ CORE = [
     "zh_above_last_years_whole_total",
     "zh_second_only_to_is_no_subject",
     "zh_second_only_to_with_its_count",
+    "en_table_row_run_into_one_line",
 ]
 
 

@@ -865,6 +865,25 @@ def _maker_at_place(s: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_ROW_GAP = re.compile(r"[ \t\u00a0]+")
+
+
+def _flattened_row(s: str, numbers: list[Number]) -> set[int]:
+    """Where the numbers of a table row run into one line of text begin ("Deliveries 500,508
+    158,696 152,831 108,581" under a row of headers): three or more numbers with nothing but
+    spaces between."""
+    out: set[int] = set()
+    run: list[Number] = []
+    for n in [*numbers, None]:
+        if n is not None and run and _ROW_GAP.fullmatch(s, run[-1].end, n.start):
+            run.append(n)
+            continue
+        if len(run) >= 3:
+            out.update(m.start for m in run)
+        run = [n] if n is not None else []
+    return out
+
+
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
     found = _ventures(
@@ -1341,8 +1360,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     parts_all = find_parts(s)
     segs = mx.segment_hits(s)
     numbers = []
-    for n in find_numbers(s):
-        if n.counts == OTHER:
+    found = find_numbers(s)
+    in_a_row = _flattened_row(s, found)
+    for n in found:
+        if n.start in in_a_row:
+            _note(state, start, n, "a table row run into one line (no column says what it is)")
+        elif n.counts == OTHER:
             _note(state, start, n, "not a vehicle count (money, share, year, date, range, ...)")
         elif n.value < MIN_VALUE:
             _note(state, start, n, f"below {MIN_VALUE}")
