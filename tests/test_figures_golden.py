@@ -742,6 +742,8 @@ CORE = [
     "zh_second_only_to_is_no_subject",
     "zh_second_only_to_with_its_count",
     "en_table_row_run_into_one_line",
+    "en_edged_out_with_count",
+    "en_part_of_an_alliance_apposition",
 ]
 
 

@@ -2224,6 +2224,7 @@ _MADE_THERE = re.compile(
     re.I,
 )
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
+_WITH_AFTER = re.compile(r"\s+with\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
     # "than Tesla's 2022 total sales of 1.3 million": a name's own count, its year and metric
@@ -2534,6 +2535,8 @@ def _assign_entity(
             # a place something is made in ("零跑汽车在浙江的产量")
             and not place_as_scope(s, m)
             and not _LOCATED_IN.search(s, max(0, m.start - 2), m.start)
+            # "XPeng edged out Li Auto with 30,350": the one who won has the count
+            and not (beaten(s, m) and _WITH_AFTER.match(s, m.end))
         ),
         None,
     )

@@ -91,6 +91,7 @@ _APPOSITION = re.compile(
     r"\s+(?:between|of|among|with|formed by)\s+(?:[A-Z][^,;，；。\d]{0,40}?,\s*){0,5}"
     r"(?:and\s+)?[A-Z][^,;，；。\d]{0,60}?,"
     r"|,\s*(?:the|a|an|its|one of|another|fellow|home to|(?:best |also )?known (?:for|as)"
+    r"|part of|(?:now )?(?:a )?(?:member|unit|subsidiary|division) of"
     r"|famous for|(?:maker|owner|parent|producer|builder|operator|seller) of)\s"
     r"[^,;，；。]{0,100}?(?<!\d),(?!\d)"
     # "SGMW, General Motors' joint venture in China, has built ..."
