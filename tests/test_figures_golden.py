@@ -744,6 +744,8 @@ CORE = [
     "en_table_row_run_into_one_line",
     "en_edged_out_with_count",
     "en_part_of_an_alliance_apposition",
+    "en_highest_to_date_in_a_year",
+    "zh_year_of_a_startups_title",
 ]
 
 

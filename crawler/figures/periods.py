@@ -290,8 +290,11 @@ _EVENT_TIME = re.compile(
     r"(?:发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)"
     # "2025年的年度冠軍零跑汽車，1月交付量…", "去年销冠理想": the year of a title, not the count's
     # (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's count is)
-    r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:销量)?(?:冠军|销冠|亚军|季军)"
-    r"(?!\s*(?:是|为|[，,：:]))",
+    r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:新势力|自主品牌)?(?:销量)?"
+    r"(?:冠军|销冠|亚军|季军)(?!\s*(?:是|为|[，,：:]))"
+    # "its highest sales figure to date in 2025": the scope of a superlative, not the count's
+    r"|\b(?:highest|best|lowest|strongest|biggest|largest|worst)\b[^.;,]{0,40}?"
+    r"(?P<t5>\bto date in (?:19|20)\d\d)",
 )
 # "挨过3月舆论风波的小米", "4月上海车展上": the month of an event, not of a count
 _EVENT_ZH = re.compile(
@@ -1060,7 +1063,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
 
     if _EVENT_NEEDLE.search(lowered):
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5") if m.group(g)))
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
