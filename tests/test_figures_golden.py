@@ -746,6 +746,8 @@ CORE = [
     "en_part_of_an_alliance_apposition",
     "en_highest_to_date_in_a_year",
     "zh_year_of_a_startups_title",
+    "zh_country_in_a_title_is_no_subject",
+    "zh_bulletin_issue_is_no_period",
 ]
 
 
