@@ -748,6 +748,11 @@ CORE = [
     "zh_year_of_a_startups_title",
     "zh_country_in_a_title_is_no_subject",
     "zh_bulletin_issue_is_no_period",
+    "zh_spaced_wan_three_digit_tail",
+    "zh_wan_before_de",
+    "zh_rank_within_this_year_is_no_period",
+    "zh_factory_shipments_are_sales",
+    "zh_spec_units_are_no_counts",
 ]
 
 

@@ -101,7 +101,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ],
             # 新注册登记: registrations, which the GUIDE counts as sales
             # 新增 (new registrations) and 上牌 (plates issued) count cars sold too
-            [r"销量|销售|售出|卖出|批发|零售|上险|注册登记|发运|(?<!产)销(?=\d)|上牌|新增(?=[^，,。；;\d]{0,8}?(?:汽车|车辆|新能源))"],
+            # 出货, 出厂: what left the factory for dealers (CPCA's wholesale), not production
+            [r"销量|销售|售出|卖出|批发|零售|上险|注册登记|发运|出货|出厂|(?<!产)销(?=\d)|上牌|新增(?=[^，,。；;\d]{0,8}?(?:汽车|车辆|新能源))"],
         ),
     ),
 ]  # fmt: skip
@@ -216,6 +217,7 @@ _METRIC_NEEDLES = {
     "sales": (
         "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments",
         "销", "售", "卖出", "批发", "零售", "上险", "注册登记", "发运", "上牌", "新增",
+        "出货", "出厂",
     ),
 }  # fmt: skip
 

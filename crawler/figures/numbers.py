@@ -74,7 +74,8 @@ FULLWIDTH = str.maketrans(
     {
         **_opencc_characters(),
         **dict(zip(_TRADITIONAL, _SIMPLIFIED, strict=True)),
-        **dict(zip("０１２３４５６７８９．﹒，％：＋－～〜", "0123456789..,%:+-~~", strict=True)),
+        **dict(zip("０１２３４５６７８９．﹒，﹐", "0123456789..,,", strict=True)),
+        **dict(zip("％：＋－～〜", "%:+-~~", strict=True)),
     }
 )
 
@@ -125,7 +126,7 @@ NUMBER_RE = re.compile(
     + r"|millionth\b))"
     + r"(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
     + r"|\s*(千万|百万|万|亿|千)"
-    + r"(?=[辆台元多余以左上亿美港欧人家个/／]|大关|\s|[，,。；;、）)！!]|$))?"
+    + r"(?=[辆台元多余以左上亿美港欧人家个的/／]|大关|\s|[，,。；;、）)！!]|$))?"
     + r"|(?<![A-Za-z])(a quarter of a|three quarters of a|one|two|three|four|five|six|seven"
     + r"|eight|nine|ten|twenty|fifty|half a|a half|a hundred|one hundred|(?<!of )a)[ -]"
     + r"(millionth|million|billion|thousand)(?![A-Za-z])"
@@ -500,7 +501,7 @@ def _en_counts(after: str) -> tuple[str, int]:
 
 # the rest after 万 in "460万2436辆", "16万6085辆", "163万6,129辆" (below ten thousand)
 _WAN_TAIL = re.compile(r"万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
-_SPACED_WAN_TAIL = re.compile(r"\s+(\d{1,3},\d{3}|\d{4})(?![\d.,])\s*(?=辆|台)")
+_SPACED_WAN_TAIL = re.compile(r"\s+(\d{1,3},\d{3}|\d{3,4})(?![\d.,])\s*(?=辆|台)")
 # "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
 _MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|达成|迎来|见证)了?\s*$")
 _ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|新车|汽车|新能源汽车)?\s*下线")
@@ -559,6 +560,8 @@ def _zh_unit_gap(after: str) -> int:
 
 
 _FRACTION = re.compile(r"\.\d")
+# "900V高压平台", "150kW", "700km": a unit of a car's specification glued to the number
+_SPEC_UNIT_AFTER = re.compile(r"(?:V|kW|kWh|Wh|Ah|km|mm|nm|GB|Hz)(?![A-Za-z])")
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -627,7 +630,12 @@ def find_numbers(text: str) -> list[Number]:
             # "range between 2.3 and 2.6 million": both ends of a range
             or _BETWEEN_BEFORE.search(text, max(0, start - 40), start)
             or (_BETWEEN_OPEN.search(text, max(0, start - 9), start) and _AND_NEXT.match(after))
-            or (digits is not None and not zh_mult and not en_mult and _DATE_AFTER.match(after))
+            or (
+                digits is not None
+                and not zh_mult
+                and not en_mult
+                and (_DATE_AFTER.match(after) or _SPEC_UNIT_AFTER.match(after))
+            )
         ):
             counts = OTHER
         elif digits is not None and not en_mult and not zh_mult and _FRACTION.search(raw):

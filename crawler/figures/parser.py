@@ -478,7 +478,7 @@ def _own_plant(words: str, maker: Entity | None) -> Entity:
 # "the Shanghai factory", "上海工厂" after Tesla: that maker's plant at the place
 _PLANT_AFTER_PLACE = re.compile(
     r"\s?(?:(?:super )?(?:plant|factory|gigafactory|Gigafactory|base)\b"
-    r"|超级工厂|工厂|生产基地|基地)"
+    r"|超级工厂|工厂|生产基地|基地|厂(?![商家长区]))"
 )
 _THE_BEFORE = re.compile(r"\b(?:the|its)\s+$|^$|[\u4e00-\u9fff，,。；;：:]$", re.I)
 
