@@ -753,6 +753,10 @@ CORE = [
     "zh_rank_within_this_year_is_no_period",
     "zh_factory_shipments_are_sales",
     "zh_spec_units_are_no_counts",
+    "en_foreign_marques_are_their_own",
+    "en_continents_are_markets",
+    "zh_venucia_brand",
+    "en_motorcycles_are_no_vehicles_counted",
 ]
 
 

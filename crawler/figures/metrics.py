@@ -328,6 +328,8 @@ _TRAP = _vocabulary(
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
+        # motorcycles ("BMW Motorrad ... shipments dropped to 163,436"), not vehicles counted here
+        r"motorcycles?\b", r"motorrad\b", r"two-wheel(?:ed|ers?)\b", r"scooters?\b",
         # "even assuming a December in line with November, exceeding one million appears a given"
         r"assum(?:e|es|ed|ing)\b", r"appears? (?:[\w-]+ ){0,3}?a given\b",
         r"pledg(?:e|es|ed|ing)\b",

@@ -423,6 +423,8 @@ _FOREIGN_EN = (
     "Poland", "Hungary", "Chile", "Argentina", "the Philippines", "Pakistan", "Iran",
     "Kazakhstan", "Uzbekistan", "Europe", "the EU", "the European Union", "Southeast Asia",
     "Latin America", "the Middle East", "Belt and Road countries", "Belt and Road markets",
+    "Asia", "the Asia-Pacific", "Asia-Pacific", "the Americas", "North America", "South America",
+    "Africa", "Oceania", "Western Europe", "the Old Continent",
 )  # fmt: skip
 _FOREIGN_ZH = (
     "日本", "德国", "德國", "美国", "美國", "韩国", "韓國", "法国", "法國", "英国", "英國",
