@@ -3031,7 +3031,7 @@ def _attach_growth(
     live: list[_Candidate],
     hits: list[mx.Hit],
     makers: list[Mention],
-    trapped: list[int] = [],  # noqa: B006 (read only)
+    trapped: list[int],
 ) -> None:
     """Growth rates to the counts they are said of; ``makers``: the makers named as subjects,
     whose rates are their own ("吉利银河销量1万5975辆, 领克和极氪的销量则分别上涨49%和89%");
