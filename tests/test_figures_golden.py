@@ -757,6 +757,10 @@ CORE = [
     "en_continents_are_markets",
     "zh_venucia_brand",
     "en_motorcycles_are_no_vehicles_counted",
+    "en_first_half_of_a_month",
+    "en_last_rose_in_is_no_period",
+    "en_their_combined_sales",
+    "en_the_auto_giant",
 ]
 
 

@@ -142,7 +142,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "set",
         re.compile(
-            r"\btogether,? they\b|\bthey (?:together|combined|jointly)\b"
+            r"\btogether,? they\b|\bthey (?:together|combined|jointly)\b|\btheir combined\b"
             r"|\bthey\b(?= (?:\w+ ){1,2}(?:a )?(?:combined|total of|together)\b)"
             r"|(?<![前后第])(?:[两三四五六]家(?:企业|车企|品牌)?|[二两三]者)(?=合计|共计|总计|共)"
             # "上述十家企业共销售60.83万辆": the makers listed before, together
@@ -227,6 +227,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         "maker",
         re.compile(
             r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:company|carmaker|automaker|firm|group|startup|start-up"
+            r"|(?:auto|car|carmaking|automotive|EV) giant"
             r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate)\b"
             r"|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|produced|exported|handed|shipped|has"
             r"|had|said|posted|recorded|reported|stayed|remained|kept|retained|became|ranked|topped"
@@ -247,7 +248,7 @@ _PRONOUN_WORDS = {
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
     "capital": ("capital", "省会"),
     "city": ("city", "市"),
-    "set": ("they", "家", "者"),
+    "set": ("they", "their", "家", "者"),
     "latter": ("latter", "者"),
     "former": ("former", "者"),
     "brand": ("brand", "marque", "该品牌"),
@@ -1318,7 +1319,15 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last["any"] = makers[-1]
 
 
-_ONCE_AT = re.compile(r"曾(?:经|經)?(?:在|于|於)")
+# "王傳福曾在2011年10月…", "Monthly car sales last rose in June 2018", "China's GDP growth slowed
+# to 4.8% in the third quarter": a time something once happened, or the economy's, not a period
+# the article's counts report on
+_ONCE_AT = re.compile(
+    r"曾(?:经|經)?(?:在|于|於)"
+    r"|\blast\s+(?:rose|fell|grew|increased|declined|dropped|gained|climbed)\b"
+    r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长",
+    re.I,
+)
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 _BARE_CUMULATIVE = re.compile(r"累计")
@@ -3280,7 +3289,6 @@ def _carry_updates(
             and not mx.FORECAST.search(s)
             # "shares hit their lowest since November 2022": no period being reported on
             and _SINCE_TIME.search(s) is None
-            # "王傳福曾在2011年10月接受…訪問": something that once happened, then
             and _ONCE_AT.search(s) is None
             and not _years_mixed(parts_all, state.published)
         ):

@@ -492,6 +492,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|Lunar New Year|Dragon Boat)\b(?:\s+(?:holiday|break|period))?"
             # "so far in November", "month-to-date": a month not yet over
             r"|\bso far (?:in |this )(?:month\b|" + _MON + r")|\bmonth[- ]to[- ]date\b"
+            # "in the first half of Feb": half a month
+            r"|\b(?:first|second|latter)\s+half\s+of\s+(?:the\s+month\b|" + _MON + r")"
             r"|\b"
             + _MON
             + r"\s+\d{1,2}\s*(?:-|–|to|through|until)\s*(?:"
