@@ -761,6 +761,11 @@ CORE = [
     "en_last_rose_in_is_no_period",
     "en_their_combined_sales",
     "en_the_auto_giant",
+    "zh_made_in_china_of_a_maker",
+    "zh_lead_over_a_rival_is_no_count",
+    "zh_tesla_china_spaced",
+    "zh_rolling_year_is_no_period",
+    "zh_model_before_the_place",
 ]
 
 

@@ -169,11 +169,11 @@ def _alias_regexes(
     does not join as IGNORECASE does (Σ, σ, ς)."""
     ascii_ = sorted({a.casefold() for a in aliases if a.isascii()})
     other = sorted({a for a in aliases if not a.isascii()})
-    parts = []
-    if ascii_:
-        parts.append(r"(?<![A-Za-z0-9])(?:" + _trie_regex(ascii_) + r")(?![A-Za-z0-9])")
-    if other:
-        parts.append(_trie_regex(other))
+    ascii_part = (
+        r"(?<![A-Za-z0-9])(?:" + _trie_regex(ascii_) + r")(?![A-Za-z0-9])" if ascii_ else None
+    )
+    # the others first: where "Tesla 中国" and "Tesla" start together, the longer one wins
+    parts = [p for p in (_trie_regex(other) if other else None, ascii_part) if p]
     pattern = re.compile("|".join(parts), re.IGNORECASE)
     never_ascii = all(
         any(not re.search(re.escape(ch), _ASCII, re.IGNORECASE) for ch in alias) for alias in other
@@ -182,7 +182,7 @@ def _alias_regexes(
     plain = not re.search(r"\\[A-Z]|[\u03a3\u03c2\u03c3]|[\u0130\u0131\u017f]", source)
     lowered = re.compile(source.lower()) if plain else None
     # (case-sensitive and lower-cased too, for lowered ASCII text)
-    ascii_only = re.compile(parts[0].lower()) if ascii_ and never_ascii and plain else None
+    ascii_only = re.compile(ascii_part.lower()) if ascii_part and never_ascii and plain else None
     return pattern, ascii_only, lowered
 
 

@@ -1944,12 +1944,29 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             lo = 0
         # "Tesla, which makes Model 3 sedans, sold 56,006": the apposition's models are not it
         lo = max([lo, *(end for _, end in appositions(s, [lo]))])
+        place = next(
+            (
+                m
+                for m, _ in subjects
+                if cand.entity_obj is not None
+                and cand.entity_obj.is_region
+                and m.entity is cand.entity_obj
+                and starts[cand.clause] <= m.start < cand.number.start
+            ),
+            None,
+        )
         if (
-            _model_between(s, lo, cand.number.start) or model_after(s, cand.number.end)
-        ) and not sole_model_of(
-            cand.entity or "",
-            s[max(0, lo - 40) : cand.number.unit_end + 30],
-            cand.period.end if cand.period else state.published,
+            (
+                _model_between(s, lo, cand.number.start)
+                or model_after(s, cand.number.end)
+                # "Model Y 1月大陆国内零售销量": a model named before the place it sold in
+                or (place is not None and _model_between(s, starts[cand.clause], place.start))
+            )
+            and not sole_model_of(
+                cand.entity or "",
+                s[max(0, lo - 40) : cand.number.unit_end + 30],
+                cand.period.end if cand.period else state.published,
+            )
         ):
             cand.drop("model-level count")
             continue

@@ -145,7 +145,9 @@ _SCOPE_AFTER = re.compile(
     # "在中國以外的銷量", "中国之外": what is outside the place
     r"|以外|之外|境外"
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker
-    r"|(?:的)?(?:汽车|电动车|新能源车)?(?:制造商|车企|厂商|厂家|车厂)|(?:的)?消费者)",
+    r"|(?:的)?(?:汽车|电动车|新能源车)?(?:制造商|车企|厂商|厂家|车厂)|(?:的)?消费者"
+    # "其中国制电动车": made in the place
+    r"|制造?(?!商))",
     re.I,
 )
 # "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
@@ -212,6 +214,10 @@ def in_predicate(s: str, mention: Mention, earlier: bool) -> bool:
     )
 
 
+# "特斯拉1月在中国大陆销量": what a maker sold in the place
+_SOLD_THERE_AFTER = re.compile(r"(?:大陆)?的?(?:销量|销售|零售|交付|上险)")
+
+
 def place_as_scope(s: str, mention: Mention) -> bool:
     """A place that scopes or locates ("in the China market", "outside China", "one of China's
     largest", "headquartered in Chongqing"), not a place whose figure it is."""
@@ -221,6 +227,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     after = s[mention.end : mention.end + 40]
     if (
         _SCOPE_AFTER.match(after)
+        or (before.endswith("在") and _SOLD_THERE_AFTER.match(after))
         or _DOMESTIC_BEFORE.search(before)
         or _LOCATION_BEFORE.search(before)
         or _RANK_AFTER.match(after)
@@ -309,7 +316,7 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
 
 _MADE_IN_CHINA = re.compile(
     r"\bChina-made\b|\bmade[- ]in[- ]China\b|\bShanghai-(?:made|built)\b|\bin China\b"
-    r"|\bChinese market\b|国产|(?:中国|上海)(?:制造|生产)的|中国制造|在华|在中国|中国市场"
+    r"|\bChinese market\b|国产|(?:中国|上海)(?:制造|生产)的|中国制造?|在华|在中国|中国市场"
     r"|\bfrom China\b|\bShanghai (?:factory|plant|gigafactory)|上海(?:超级)?工厂"
     r"|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
     r"|乘联会|乘联分会",
