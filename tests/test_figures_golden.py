@@ -766,6 +766,8 @@ CORE = [
     "zh_tesla_china_spaced",
     "zh_rolling_year_is_no_period",
     "zh_model_before_the_place",
+    "zh_unknown_name_in_a_list_with_wei",
+    "zh_sales_wei_after_production_wei",
 ]
 
 
