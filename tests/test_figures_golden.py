@@ -768,6 +768,7 @@ CORE = [
     "zh_model_before_the_place",
     "zh_unknown_name_in_a_list_with_wei",
     "zh_sales_wei_after_production_wei",
+    "en_namesake_brand_possessive",
 ]
 
 

@@ -626,7 +626,8 @@ def has_brands(name: str) -> bool:
 
 
 # "NIO brand", "the Geely mass-market brand": a group's namesake brand, not the group
-_BRAND_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
+# ("NIO's namesake brand": the group's own)
+_BRAND_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
 
 
 _BRAND_BEFORE = re.compile(r"\bbrand\s+$", re.I)
