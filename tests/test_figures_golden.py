@@ -769,6 +769,7 @@ CORE = [
     "zh_unknown_name_in_a_list_with_wei",
     "zh_sales_wei_after_production_wei",
     "en_namesake_brand_possessive",
+    "zh_of_which_part_of_an_nev_maker",
 ]
 
 

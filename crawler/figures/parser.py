@@ -1167,10 +1167,20 @@ def _parts_of_the_same_figure(s: str, live: list[_Candidate]) -> None:
                 and total.metric == part.metric
                 and total.period == part.period
                 and total.number.value > part.number.value
-                and (total.segment or "unknown") == (part.segment or "unknown")
+                and _segment_of(total) == _segment_of(part)
             ):
                 part.drop("a part of the figure before it (of which ...)")
                 break
+
+
+_OWN_RATES = ("trap: '", "a part of")
+
+
+def _segment_of(cand: _Candidate) -> str:
+    """The candidate's segment; every count of a maker that makes only NEVs is an NEV count."""
+    if cand.entity_obj is not None and cand.entity_obj.nev_only:
+        return "nev"
+    return cand.segment or "unknown"
 
 
 # "a cumulative historical delivery total of", "all-time", "since its founding", 历史累计
@@ -1996,8 +2006,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     makers = [
         m for m, ok in subjects if ok and not m.entity.is_region and m.entity.kind != "unknown"
     ]
-    trapped = [c.number.end for c in cands if c.dropped and c.reason.startswith("trap: '")]
-    _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits, makers, trapped)
+    # the rates right after a trap's number or a part's are theirs
+    apart = [c.number.end for c in cands if c.dropped and c.reason.startswith(_OWN_RATES)]
+    _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits, makers, apart)
     for cand in live:
         period = cand.period
         if period is not None and period.kind == "lifetime" and cand.yoy is not None:
@@ -3057,12 +3068,12 @@ def _attach_growth(
     live: list[_Candidate],
     hits: list[mx.Hit],
     makers: list[Mention],
-    trapped: list[int],
+    apart: list[int],
 ) -> None:
     """Growth rates to the counts they are said of; ``makers``: the makers named as subjects,
     whose rates are their own ("吉利银河销量1万5975辆, 领克和极氪的销量则分别上涨49%和89%");
-    ``trapped``: where the numbers dropped as traps end, whose rates are theirs ("报废汽车回收量
-    57.7万辆，同比增长48.9%" after a sales figure)."""
+    ``apart``: where the numbers dropped as traps or parts end, whose rates are theirs
+    ("报废汽车回收量57.7万辆，同比增长48.9%" after a sales figure)."""
     if not live:
         return
     growth = mx.growth_hits(s)
@@ -3091,7 +3102,7 @@ def _attach_growth(
         if following and _leads_to(s, g, following[0]):
             # "同比增长24%至16.6万辆", "up 24% to 166,085": the count it reached
             target = following[0]
-        elif preceding and not any(preceding[-1].number.end < t <= g.start for t in trapped):
+        elif preceding and not any(preceding[-1].number.end < t <= g.start for t in apart):
             target = preceding[-1]
             between = s[target.number.end : g.start]
             other = [
