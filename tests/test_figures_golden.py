@@ -770,6 +770,8 @@ CORE = [
     "zh_sales_wei_after_production_wei",
     "en_namesake_brand_possessive",
     "zh_of_which_part_of_an_nev_maker",
+    "en_out_of_every_hundred",
+    "en_test_licences_to_vehicles",
 ]
 
 

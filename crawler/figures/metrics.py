@@ -328,6 +328,8 @@ _TRAP = _vocabulary(
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
+        # "40 out of every 100 vehicles sold": a ratio; "issued test licenses to 902 vehicles"
+        r"out of every\b", r"licen[cs]es?\b", r"permits?\b",
         # motorcycles ("BMW Motorrad ... shipments dropped to 163,436"), not vehicles counted here
         r"motorcycles?\b", r"motorrad\b", r"two-wheel(?:ed|ers?)\b", r"scooters?\b",
         # "even assuming a December in line with November, exceeding one million appears a given"
@@ -429,6 +431,7 @@ _TRAP = _vocabulary(
         # "哪吒需在2024年本地生产约1.6万辆": what a deal requires; "正向千万辆迈进": not reached
         r"|(?:必须|需要|需|须)(?:在|于)|向[^，,。；;]{0,12}?迈进"
         r"|\d+个(?:城市|省份|省区|地区|国家)"  # "41个城市超过200万辆": places above a bar
+        r"|测试牌照|测试号牌|示范运营|道路测试|通知书"  # test plates and permits, not cars sold
         r"|每\s*\d+\s*(?:台|辆)"  # "每100台上牌新车中有约25台": a ratio
         r"|进口(?![车汽品版])"  # "汽车进口8.66万辆": cars bought from abroad (not 进口车's sales)
         r"|挑战"  # "45万辆的年销量…依然挑战不小": a bar to clear
