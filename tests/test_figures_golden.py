@@ -772,6 +772,11 @@ CORE = [
     "zh_of_which_part_of_an_nev_maker",
     "en_out_of_every_hundred",
     "en_test_licences_to_vehicles",
+    "en_full_year_with_its_year",
+    "en_year_figure_of",
+    "en_no_one_automaker_of_a_country",
+    "en_run_rates_obligations_negations",
+    "en_shortfall_of_a_target",
 ]
 
 

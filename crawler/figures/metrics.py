@@ -328,6 +328,11 @@ _TRAP = _vocabulary(
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
+        # "a runrate of 1.4 million", "about to see its 3 millionth roll off", "has to deliver
+        # at least 514,926", "has not delivered over 500,000"
+        r"run[- ]?rates?\b", r"annuali[sz]ed\b", r"about to\b", r"(?:has|have|had) to\b",
+        r"(?:has|have|had|did|does|do)(?: not|n[’']t) (?:yet )?(?:deliver|sell|sold|produc|reach"
+        r"|hit|top|exceed|surpass|cross|pass)",
         # "40 out of every 100 vehicles sold": a ratio; "issued test licenses to 902 vehicles"
         r"out of every\b", r"licen[cs]es?\b", r"permits?\b",
         # motorcycles ("BMW Motorrad ... shipments dropped to 163,436"), not vehicles counted here
@@ -538,6 +543,8 @@ BY_MARGIN = re.compile(
 )
 BASE_AFTER = re.compile(
     r"^\s*(?:a year (?:earlier|ago|before)|in the same period|year-ago"
+    # "fell 897,564 vehicles, or 16.32 per cent, short of the target": a shortfall
+    r"|(?:vehicles|units|cars)?,?(?:\s+or\s+[\d.]+\s*(?:%|per\s?cent|percent),?)?\s+short\s+of\b"
     r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"
     r"|(?:的)?差距"  # "和零跑仍有6000辆差距": the gap between two figures
     # "以18万辆优势反超广东": the lead over another (not "以57,915辆的绝对优势稳坐榜首")

@@ -652,7 +652,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last year|(?<!entire )previous year)\b(?!'s)", re.IGNORECASE), "last_year"),
     (
         re.compile(
-            r"\b(?:full[- ]year|whole year|annual|annually|entire year|in a single year"
+            # (not "the full year 2023": that year, read whole by "en_year")
+            r"\b(?:full[- ]year(?!\s+(?:of\s+)?(?:19|20)\d\d)|whole year|annual|annually"
+            r"|entire year|in a single year"
             r"|in one year|within a year|(?:the\s+)?(?:whole|entirety)\s+of(?=\s+(?:19|20)\d\d)"
             # "the 1.86 million it sold for all of last year": the whole year, not its same span
             r"|(?:all|(?:the\s+)?(?:whole|entirety))\s+of(?=\s+(?:last|the previous)\s+year))\b",
@@ -673,7 +675,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(20\d\d)(?=['’]s\s+(?:[\w-]+\s+){0,3}?\d)"), "en_year_owner"),
     (
         re.compile(
-            r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports|total|tally|volumes?)\b",
+            r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports|total|tally|volumes?"
+            r"|figure|result)\b",
             re.IGNORECASE,
         ),
         "en_year",

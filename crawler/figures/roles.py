@@ -138,7 +138,7 @@ _SCOPE_AFTER = re.compile(
     r"|first(?![- ](?:half|quarter|two|three|four|five|six|seven|eight|nine|ten|eleven|months?)\b)"
     r"|best-selling|top-selling|major|main|most (?:popular|valuable|successful|prolific))\b"
     # "China's single-brand car sales champion", "China's electric vehicle maker"
-    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
+    r"|(?:'s|’s)\s+(?:[\w.-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
     r"|heartland|base|maker|carmaker|automaker|manufacturer|producer|startup|company|firm)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
     r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商)"
