@@ -777,6 +777,9 @@ CORE = [
     "en_no_one_automaker_of_a_country",
     "en_run_rates_obligations_negations",
     "en_shortfall_of_a_target",
+    "zh_production_liang_and_sales_liang",
+    "zh_may_break_and_looking_up_to",
+    "zh_uae_long_name_is_foreign",
 ]
 
 

@@ -159,8 +159,8 @@ def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:
     return pair if pair is not None else [Hit("prodsales", start, end)]
 
 
-# two metrics named together: "销量和出口", "sales and exports"
-_METRIC_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|and)\s*(?:总|total\s+)?", _I)
+# two metrics named together: "销量和出口", "sales and exports", "生产量和销售量"
+_METRIC_JOIN = re.compile(r"量?\s*(?:、|和|与|及|以及|and)\s*(?:总|total\s+)?", _I)
 
 
 def _split_named_pairs(text: str, hits: list[Hit]) -> list[Hit]:
@@ -417,7 +417,7 @@ _TRAP = _vocabulary(
     ],
     [
         r"目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"
-        r"|希望"
+        r"|希望|上看|(?<![\d.])或(?:将|可|有望)?(?:首次|首度)?(?=突破|超过|超|达到|达|接近|逼近)"
         r"|大概率|很可能|应该|应当|或许|承诺|保证|若(?!干)|假设|假定"
         r"|(?:至少|必须|需要|需|须)要?(?:达成|实现|达到|完成)"
         r"|排产|配额|如果|假如|一旦",
