@@ -780,6 +780,9 @@ CORE = [
     "zh_production_liang_and_sales_liang",
     "zh_may_break_and_looking_up_to",
     "zh_uae_long_name_is_foreign",
+    "zh_record_within_the_year_is_no_period",
+    "zh_annual_target_is_no_period",
+    "zh_raised_target",
 ]
 
 

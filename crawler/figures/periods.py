@@ -298,7 +298,7 @@ _EVENT_TIME = re.compile(
     # "据2025年11月统计月报显示": the issue of a bulletin, not the period of its counts
     r"|(?P<t6>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月份?)(?:统计|经济)?(?:月报|快报|简报)"
     # "为今年第二高水准", "创年内新高": the scope of a rank, not the count's period
-    r"|(?P<t7>今年|年内|本年)(?:以来)?的?(?:第[二三四五六七八九十]|最|新)(?:高|低)",
+    r"|(?P<t7>今年|年内|本年)(?:以来)?的?(?:(?:第[二三四五六七八九十]|最|新)(?:高|低)|纪录|记录)",
 )
 # "挨过3月舆论风波的小米", "4月上海车展上": the month of an event, not of a count
 _EVENT_ZH = re.compile(
@@ -452,7 +452,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "年交付突破50万辆": the year's (after a quarter said the sentence before)
     (
         re.compile(
-            r"全年|年度|整年|年产(?!能)|(?<![今去明前\d])年累计"
+            # (not 年度目标, 全年榜单: a target's or a ranking's year, not the count's)
+            r"(?:全年|年度)(?!目标|计划|榜单|排名|排行|冠军|销冠|纪录|记录)|整年|年产(?!能)"
+            r"|(?<![今去明前\d])年累计"
             r"|(?<![今去明前\d])年(?:交付|销量|销售)(?!目标)"
         ),
         "full_year",
