@@ -781,8 +781,8 @@ CORE = [
     "zh_may_break_and_looking_up_to",
     "zh_uae_long_name_is_foreign",
     "zh_record_within_the_year_is_no_period",
-    "zh_annual_target_is_no_period",
     "zh_raised_target",
+    "zh_ranking_of_the_year_is_no_period",
 ]
 
 
