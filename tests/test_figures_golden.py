@@ -783,6 +783,7 @@ CORE = [
     "zh_record_within_the_year_is_no_period",
     "zh_raised_target",
     "zh_ranking_of_the_year_is_no_period",
+    "en_rival_possessive_delivery_of",
 ]
 
 

@@ -2268,7 +2268,8 @@ _POSSESSIVE_BEFORE = re.compile(
     # between
     r"|(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)?(?:(?:total|annual|full-year|global|monthly|retail"
     r"|wholesale|domestic)\s+)?"
-    r"(?:sales|deliveries|output|production|exports|volume|tally)\s+(?:of|at|were|was|reached)\s+"
+    r"(?:sales|deliveries|delivery|output|production|exports|volume|tally)\s+(?:of|at|were|was"
+    r"|reached)\s+"
     r"(?:about |around |nearly |almost |over |more than |some )?"
     # "among them BYD with 40,532 units": a listed name with its own number
     r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?"
