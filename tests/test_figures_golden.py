@@ -784,6 +784,7 @@ CORE = [
     "zh_raised_target",
     "zh_ranking_of_the_year_is_no_period",
     "en_rival_possessive_delivery_of",
+    "en_maker_sales_in_china_scope",
 ]
 
 

@@ -127,7 +127,13 @@ _OBJECT_BEFORE = re.compile(
 
 # "in the China market", "outside China", "one of China's largest carmakers",
 # "headquartered in Chongqing's ...": a place that scopes or describes, not a subject
-_SCOPE_BEFORE = re.compile(r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$", re.I)
+_SCOPE_BEFORE = re.compile(
+    r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$"
+    # "Honda's shipments in China": where a maker's count was made, the maker's
+    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:sales|deliveries|shipments|output|production|exports"
+    r"|registrations)\s+(?:in|from)\s+(?:the\s+)?$",
+    re.I,
+)
 _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
     # "74073辆上海制造的汽车": where the cars were made
@@ -234,8 +240,12 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or _RANK_BEFORE.search(s, max(0, mention.start - 80), mention.start)
     ):
         return True
-    # "sales in China" stays China's; "in the China market", "outside China" do not
-    return bool(_SCOPE_BEFORE.search(before)) and not re.search(r"\bin\s+$", before)
+    # "sales in China" stays China's; "in the China market", "outside China", "Honda's sales in
+    # China" do not
+    scope = _SCOPE_BEFORE.search(before)
+    return scope is not None and (
+        scope.group(0).startswith(("'", "’")) or not re.search(r"\bin\s+$", before)
+    )
 
 
 _PASSING_PLACE_BEFORE = re.compile(r"(?:\bat|\bvia|\bthrough|\bnear)\s+(?:the\s+)?$", re.I)
