@@ -509,6 +509,8 @@ BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(?:higher|lower|up"
     r"|down) than|去年同期为?|上年同期为?"
     r"|同期为|比|较|高于|低于|多于|少于"
+    # "相比于2025年12月的超过5万辆": the count compared with (its own month is kept)
+    r"|相比于?\s*(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}\s*月份?)?的"
     # "由14.2万辆飙升至112.3万辆", "从50万台到100万台": where a change started
     r"|(?:从|由)(?:此前|原来|原先|之前)?的?"
     r"|\ban? (?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"

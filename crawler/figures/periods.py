@@ -298,7 +298,10 @@ _EVENT_TIME = re.compile(
     # "据2025年11月统计月报显示": the issue of a bulletin, not the period of its counts
     r"|(?P<t6>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月份?)(?:统计|经济)?(?:月报|快报|简报)"
     # "为今年第二高水准", "创年内新高": the scope of a rank, not the count's period
-    r"|(?P<t7>今年|年内|本年)(?:以来)?的?(?:(?:第[二三四五六七八九十]|最|新)(?:高|低)|纪录|记录)",
+    r"|(?P<t7>今年|年内|本年)(?:以来)?的?(?:(?:第[二三四五六七八九十]|最|新)(?:高|低)|纪录|记录)"
+    # "截至1月5日，全国门店总数达1068家": the day a count of stores or chargers stood at
+    r"|(?P<t8>(?:截至|截止)(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}[日号]?)(?=[^，,。；;\d]{0,4}[，,]?"
+    r"[^，,。；;]{0,16}?(?:门店|网点|充电|换电|站|桩|展厅))",
 )
 # "挨过3月舆论风波的小米", "4月上海车展上": the month of an event, not of a count
 _EVENT_ZH = re.compile(
@@ -308,7 +311,7 @@ _EVENT_ZH = re.compile(
 _EVENT_ZH_NEEDLE = re.compile(r"风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工")
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
-    r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年"
+    r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年|截至|截止"
 )
 # "surpassing its previous record from September": the time of the record beaten, no period
 _BEATEN_RECORD_TIME = re.compile(
@@ -1074,7 +1077,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
 
     if _EVENT_NEEDLE.search(lowered):
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8") if m.group(g)))
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
