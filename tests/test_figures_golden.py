@@ -785,8 +785,8 @@ CORE = [
     "zh_ranking_of_the_year_is_no_period",
     "en_rival_possessive_delivery_of",
     "en_maker_sales_in_china_scope",
-    "zh_as_of_day_of_a_store_count",
     "zh_compared_with_a_month_before",
+    "zh_as_of_day_of_a_store_count",
 ]
 
 
