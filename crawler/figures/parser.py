@@ -492,12 +492,19 @@ def _place_plant(s: str, mention: Mention, maker: Entity | None) -> Mention:
     plant = _PLANT_AFTER_PLACE.match(s, mention.end)
     if plant is None or not _THE_BEFORE.search(s[max(0, mention.start - 5) : mention.start]):
         return mention
+    known = _plant_at(maker, mention.entity)
+    return Mention(known, mention.start, plant.end()) if known else mention
+
+
+def _plant_at(maker: Entity, place: Entity) -> Entity | None:
+    """The maker's plant at the place, when the lexicon knows one ("BYD Xi'an"; Tesla China's
+    plant is "Tesla Shanghai", under its parent's name)."""
     lex = lexicon()
-    for name in (maker.name, maker.parent):  # Tesla China's plant is "Tesla Shanghai"
-        known = lex.by_alias.get(f"{name} {mention.entity.name}".casefold()) if name else None
+    for name in (maker.name, maker.parent):
+        known = lex.by_alias.get(f"{name} {place.name}".casefold()) if name else None
         if known:
-            return Mention(lex.entities[known], mention.start, plant.end())
-    return mention
+            return lex.entities[known]
+    return None
 
 
 # what a place makes: "its output", "its NEV production", 其新能源汽车产量
@@ -844,23 +851,9 @@ def _maker_at_place(s: str, found: list[Mention]) -> list[Mention]:
         ):
             out.append(f)
             continue
-        lex = lexicon()
-        names = (f.entity.name, f.entity.parent)
-        known = next(
-            (
-                k
-                for n in names
-                if n
-                for k in [lex.by_alias.get(f"{n} {place.entity.name}".casefold())]
-                if k
-            ),
-            None,
-        )
-        entity = (
-            lex.entities[known]
-            if known
-            else Entity(s[f.start : place.end], "unknown", "", None, False)
-        )
+        entity = _plant_at(f.entity, place.entity)
+        if entity is None:
+            entity = Entity(s[f.start : place.end], "unknown", "", None, False)
         out.append(Mention(entity, f.start, place.end))
         skip = place
     return out
@@ -1171,9 +1164,6 @@ def _parts_of_the_same_figure(s: str, live: list[_Candidate]) -> None:
             ):
                 part.drop("a part of the figure before it (of which ...)")
                 break
-
-
-_OWN_RATES = ("trap: '", "a part of")
 
 
 def _segment_of(cand: _Candidate) -> str:
@@ -3062,6 +3052,10 @@ _BRACKETED = re.compile(
     r"[^（()）]*\d[^（()）]*[)）][^\d]*$",
     re.I,
 )
+
+
+# why a number was dropped, when the rates right after it are its own (not the figure before)
+_OWN_RATES = ("trap: '", "a part of")
 
 
 def _attach_growth(
