@@ -26,7 +26,7 @@ from crawler.replica.synthetic import synthetic_articles
 
 # Page 2 on of a listing, however the site numbers its pages (list_2.html, index_3.html,
 # 51_2.html, page/2/).
-_OLDER_LISTING = re.compile(r"(?:_|/page/)(?:[2-9]|\d{2,})(?:\.html|/)")
+OLDER_LISTING = re.compile(r"(?:_|/page/)(?:[2-9]|\d{2,})(?:\.html|/)")
 STALL_SECONDS = 60.0
 
 
@@ -71,7 +71,7 @@ class ReplicaState:
             return host, Page(302, "", headers={"Location": "https://offsite.invalid/news/"})
         with self.lock:
             page = self.sites[host].handle(host, site_path, query)
-        if fault == "stall" and _OLDER_LISTING.search(f"{site_path}?{query}"):
+        if fault == "stall" and OLDER_LISTING.search(f"{site_path}?{query}"):
             page.delay = STALL_SECONDS
         return host, page
 
