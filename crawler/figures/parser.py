@@ -1322,7 +1322,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
 # "王傳福曾在2011年10月…", "Monthly car sales last rose in June 2018", "China's GDP growth slowed
 # to 4.8% in the third quarter": a time something once happened, or the economy's, not a period
 # the article's counts report on
-_ONCE_AT = re.compile(
+_NOT_A_REPORTED_TIME = re.compile(
     r"曾(?:经|經)?(?:在|于|於)"
     r"|\blast\s+(?:rose|fell|grew|increased|declined|dropped|gained|climbed)\b"
     r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长",
@@ -3312,7 +3312,7 @@ def _carry_updates(
             and not mx.FORECAST.search(s)
             # "shares hit their lowest since November 2022": no period being reported on
             and _SINCE_TIME.search(s) is None
-            and _ONCE_AT.search(s) is None
+            and _NOT_A_REPORTED_TIME.search(s) is None
             and not _years_mixed(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
