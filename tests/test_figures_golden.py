@@ -787,6 +787,7 @@ CORE = [
     "en_maker_sales_in_china_scope",
     "zh_compared_with_a_month_before",
     "zh_as_of_day_of_a_store_count",
+    "en_time_after_a_longer_phrase",
 ]
 
 

@@ -182,7 +182,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
             r"|makers|companies|groups|brands|firms|manufacturers|enterprises|startups)\b"
             # "Six leading new car enterprises delivered a total of 437,000": a set, none named
+            # (not "across all three brands": the maker's own brands, summed up)
             r"|(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )(?<!top )(?<!of )"
+            r"(?<!across all )(?<!across )"
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:carmakers|automakers|makers|companies|brands|firms"
             r"|manufacturers|enterprises|startups)\b"

@@ -1369,7 +1369,7 @@ _ZH_WITH = re.compile(r"[与和跟](?P<mid>[^,，;；。、()（）]{1,16}?)相�
 _EN_OWN_AFTER = re.compile(
     r"\s*(?:(?!(?:and|or|but|while|then|than|from|versus|compared|after|before|since|with)\b)"
     # "1.86 million in 2022": the year's component holds its preposition
-    r"[a-z][\w'-]*\s+){0,4}(?:(?=(?:in|during|for)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+)?"
+    r"[a-z][\w'-]*\s+){0,6}(?:(?=(?:in|during|for)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+)?"
     r"(?:(?:calendar\s+)?year\s+(?:of\s+)?)?(?:19|20)\d\d\b(?!\s*[QH]\d))"
     r"|(?:in|during|for|over|throughout)\s+(?:the\s+)?"
     r"(?:(?:whole|entirety) of\s+|all of\s+)?"
