@@ -788,6 +788,7 @@ CORE = [
     "zh_compared_with_a_month_before",
     "zh_as_of_day_of_a_store_count",
     "en_time_after_a_longer_phrase",
+    "en_company_across_its_brands_is_the_parent",
 ]
 
 

@@ -1003,11 +1003,13 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     target = _of_nationality(s[a:b], target, before)
             if (
                 target is not None
-                and _GROUP_WORD.search(s[a:b])
+                and (_GROUP_WORD.search(s[a:b]) or _ACROSS_BRANDS.search(s, b))
                 and target.parent
                 and target.kind != "group"
             ):
-                target = lexicon().entities[target.parent]  # "the group" of a brand: its parent
+                # "the group" of a brand, "the company delivered N across all three brands":
+                # its parent
+                target = lexicon().entities[target.parent]
             if target is None and kind == "plant":  # a plant nobody named: its own, unknown
                 target = Entity(s[a:b], "unknown", "", None, False)
             if target is None:

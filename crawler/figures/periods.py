@@ -621,6 +621,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_as_of",
     ),
+    # "By 31st August 2025, deliveries ...": the day first
+    (
+        re.compile(
+            r"\b(?:as of|as at|by|through|until|up to)\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
+            + _MON
+            + r"\b(?:,?\s+(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_as_of_dm",
+    ),
     (
         re.compile(
             r"\b" + _MON + r"\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+(20\d\d))?",
@@ -645,7 +655,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b" + _MON + r"(?:,?\s+(20\d\d))?", re.IGNORECASE), "en_month"),
     (
         re.compile(
-            r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|for the year"
+            r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|the current year|for the year"
             r"|over the (?:course of the )?year|(?:during|throughout) the year"
             + "|"
             + _IN_THE_YEAR
@@ -909,6 +919,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_roman_quarter": ("quarter",),
     "en_half": ("half", "h1", "h2"),
     "en_as_of": ("as of", "as at", "by ", "through", "until", "up to"),
+    "en_as_of_dm": ("as of", "as at", "by ", "through", "until", "up to"),
     "en_year_end": ("end of",),
     "zh_year_end": ("截",),
     "en_date": _MONTH_NEEDLES,
@@ -1256,6 +1267,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 if not g[1] and _SPAN_TO.match(m.group(0)):
                     # "sold a total of 31,464 NEVs through April": January to April
                     parts.components[-1][2]["ytd"] = parts.ytd = True
+            elif kind == "en_as_of_dm":
+                _add(parts, m, as_of=(MONTHS[g[1].lower()], int(g[0])))
+                _year_of(g[2], parts)
             elif kind == "en_date":
                 _add(parts, m, day=(MONTHS[g[0].lower()], int(g[1])))
                 _year_of(g[2], parts)
