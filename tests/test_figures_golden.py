@@ -789,6 +789,8 @@ CORE = [
     "zh_as_of_day_of_a_store_count",
     "en_time_after_a_longer_phrase",
     "en_company_across_its_brands_is_the_parent",
+    "zh_time_of_the_count_compared_from",
+    "zh_the_one_overtaken_after_dui",
 ]
 
 

@@ -1660,7 +1660,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if seg_before:
                 cand.segment = seg_before[-1].kind
         # --- period
-        own = lead_parts[cand.clause]
+        own = _without_others_times(lead_parts[cand.clause], parts_all, n.start, s)
+        others_time = own is not lead_parts[cand.clause]
         before_lead = [p for i, p in enumerate(lead_parts) if i in others and starts[i] < n.start]
         # "..., with a strong finish in December, when it sold 3,512": December is 3,512's
         theirs = {
@@ -1760,6 +1761,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         )
         if period is not None and state.off_calendar and _open_ended(parts):
             cand.drop("a running total that ends inside a part of a month or a rolling span")
+            continue
+        if others_time and not parts.explicit and parts.as_of is None:
+            # "从去年12月的超5万台回落到3.9万台": the time named is the earlier count's; the
+            # later one's is not said in the sentence
+            cand.drop("no period of its own (the time named is the other count's)")
             continue
         if period is None and parts.empty:
             period = state.carry_period
@@ -2393,6 +2399,35 @@ _VERB_LED = re.compile(
     r"\s*(?:were|was|are|is|reached|totaled|totalled|came to|stood at|hit|amounted to)\b", re.I
 )
 _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$")
+
+
+# a time that modifies the number after it: "去年12月的超5万台", "2019年的12万辆"
+_MODIFIES = re.compile(r"\s*的\s*(?:超过?|近|约|逾|不足)?\s*")
+
+
+def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) -> Parts:
+    """A clause's times less those that modify another number of it: in
+    "交付量从去年12月的5万台回落到3.9万台" December is the 50,000's, not the 39,000's (but in
+    "4月交付5539辆 累计交付突破5万辆" April is the time of both)."""
+    held = {
+        span
+        for tie in parts_all.ties
+        if tie.number != number and not tie.base
+        for span in tie.parts.spans
+        if _MODIFIES.fullmatch(s, span[1], tie.number)
+    }
+    # (and the year said right before the month: 去年 of 去年12月)
+    held |= {(a, b) for a, b, _ in clause.components if any(b == start for start, _ in held)}
+    if not held or not any((a, b) in held for a, b, _ in clause.components):
+        return clause  # (the same object: nothing was taken out)
+    out = Parts()
+    for a, b, values in clause.components:
+        if (a, b) not in held:
+            out.components.append((a, b, values))
+            out.spans.append((a, b))
+            for k, v in values.items():
+                setattr(out, k, v)
+    return out
 
 
 def _part_window(

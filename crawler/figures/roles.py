@@ -394,9 +394,16 @@ def beaten(s: str, mention: Mention) -> bool:
     compared = _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
     if compared and compared.group(0).startswith("次于") and _OWN_COUNT_AFTER.match(s, mention.end):
         return False  # "仅次于特斯拉上海超级工厂的30,566辆": the one second to, with its count
+    if s[max(0, mention.start - 2) : mention.start].endswith("对") and _OVERTAKEN_AFTER.match(
+        s, mention.end
+    ):
+        return True  # "小米汽车实现了对零跑的反超": 零跑 is the one overtaken
     return (compared is not None and not OWN_RELATIVE.match(s, mention.end)) or share_whole(
         s, mention
     )
+
+
+_OVERTAKEN_AFTER = re.compile(r"(?:汽车)?的?(?:反超|超越|赶超|超车|逆袭|碾压|压制|领先)")
 
 
 # "...的30,566辆": the name's own count right after it
