@@ -791,6 +791,8 @@ CORE = [
     "en_company_across_its_brands_is_the_parent",
     "zh_time_of_the_count_compared_from",
     "zh_the_one_overtaken_after_dui",
+    "en_counts_in_the_market_the_headline_names",
+    "zh_counts_in_the_market_a_paragraph_names",
 ]
 
 

@@ -68,6 +68,7 @@ from crawler.figures.structured import structured_figures
 from crawler.figures.subjects import (
     FOREIGN,
     THE_PLANT,
+    foreign_places,
     model_after,
     names_in,
     place_in_a_name,
@@ -413,6 +414,11 @@ class _State:
     recent: list[Entity] = field(default_factory=list)  # names in text order ("the latter")
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     world_para: bool = False  # the paragraph counts the world market ("Global auto sales ...")
+    # the headline, or a sentence before in the paragraph, scopes its counts to one market
+    # outside China ("BYD outsells Tesla in the UK", "In Australia, ..."): makers' counts told
+    # with no word of China or the world are that market's
+    market_doc: bool = False
+    market_para: bool = False
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
@@ -654,7 +660,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                 state.frame = _national_lead(work, text.find("\n") + 1, sentence.start, figures)
             state.paragraph = sentence.paragraph
             state.para_entity, state.para_from_frame = state.frame, True
-            state.world_para = False
+            state.world_para = state.market_para = False
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
             elif not _THAT_PERIOD.search(work, sentence.start, sentence.end) and (
@@ -671,6 +677,12 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.carry_period = state.lead_period  # each list item, not only the first
         state.sentence_no += 1
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
+        said = work[sentence.start : sentence.end]
+        if _CHINA_OR_WORLD.search(said):
+            state.market_para = False
+        elif _scopes_a_foreign_market(said):
+            state.market_para = True
+            state.market_doc = state.market_doc or state.paragraph == 0
     # a table figure a sentence states too takes the sentence's segment, so that they merge
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
@@ -1920,6 +1932,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if _in_foreign_market(s, cand, subjects, starts[cand.clause], bounds[cand.clause]):
             cand.drop("a count in one market outside China, not the subject's figure")
             continue
+        if (
+            (state.market_doc or state.market_para)
+            and not _CHINA_OR_WORLD.search(s)
+            # "BYD sold 3.02 million vehicles in 2023": more than any maker sells in one market
+            # abroad
+            and cand.number.value < _MORE_THAN_ONE_MARKET
+        ):
+            cand.drop("a count in the market outside China the article or paragraph is about")
+            continue
         brand = brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
             cand.entity, cand.entity_obj = brand.name, brand
@@ -3015,6 +3036,31 @@ def _in_foreign_market(
     return False
 
 
+def _scopes_a_foreign_market(s: str) -> bool:
+    """The sentence names one market outside China as where things were counted ("in the
+    UK", "Australian sales", "Britain's car market", "在欧洲市场")."""
+    return any(
+        _FOREIGN_SCOPE_BEFORE.search(s, max(0, a - 12), a)
+        or _FOREIGN_SCOPE_AFTER.match(s, b)
+        or _MARKET_NOUN_AFTER.match(s, b)
+        for a, b in foreign_places(s)
+    )
+
+
+# "the UK's car market", "Australian sales", "UK registrations"
+_MARKET_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:new[- ])?(?:car|auto|vehicle|EV|electric car|passenger car)\s+)?"
+    r"(?:market|sales|registrations)\b",
+    re.I,
+)
+# a sentence that speaks of China's market or the maker's whole (global) count
+_CHINA_OR_WORLD = re.compile(
+    r"\bin China\b|\bChina['’]s\b|\bChinese market\b|\bdomestic|\bhome market\b|\bglobal"
+    r"|\bworldwide\b|\baround the world\b|\boverseas\b|\bexport|\babroad\b"
+    r"|国内|國內|中国市场|中國市場|全国|全國|全球|海外|出口",
+    re.I,
+)
+_MORE_THAN_ONE_MARKET = 500_000
 _SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\b", re.I)
 
 

@@ -472,6 +472,11 @@ _FOREIGN_MARKET = re.compile(
 FOREIGN = "foreign"  # the ``level`` of a place outside China
 
 
+def foreign_places(s: str) -> list[tuple[int, int]]:
+    """Where ``s`` names a place or market outside China ("the UK", "Thai sales")."""
+    return [m.span() for pattern in (_FOREIGN, _FOREIGN_MARKET) for m in pattern.finditer(s)]
+
+
 def names_in(s: str) -> list[Mention]:
     """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown") and
     places outside China (kind "unknown", level ``FOREIGN``)."""
