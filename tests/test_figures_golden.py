@@ -793,6 +793,8 @@ CORE = [
     "zh_the_one_overtaken_after_dui",
     "en_counts_in_the_market_the_headline_names",
     "zh_counts_in_the_market_a_paragraph_names",
+    "zh_short_pair_of_metrics_respectively",
+    "zh_rank_among_the_countrys_places",
 ]
 
 

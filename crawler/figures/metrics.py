@@ -108,6 +108,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 _PRODSALES = re.compile(
     r"产销|产量(?:[、和与及]|以及)销量|\b(?:production|output) and sales(?: volumes?)?\b"
+    # "产、销量分别完成53.5万辆、53.1万辆"
+    r"|产量?(?:[、和与及]|以及)销量?(?=分别|均|各)"
     r"|\bproduced and sold\b",
     _I,
 )

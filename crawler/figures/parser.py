@@ -1344,6 +1344,11 @@ _NOT_A_REPORTED_TIME = re.compile(
     r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长",
     re.I,
 )
+_AT_ONE_POINT = re.compile(
+    r"一度|\bat one (?:point|time|stage)\b"
+    r"|\bonce (?:reached|hit|topped|exceeded|surpassed|peaked)\b",
+    re.I,
+)
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 _BARE_CUMULATIVE = re.compile(r"累计")
@@ -1518,6 +1523,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.clause - 1 not in first_number and _BEFORE_A_YEAR.search(lead_clause)
         ):
             cand.drop("some time before a year: no period")  # "2023年之前, ... 不到10万辆"
+            continue
+        if _AT_ONE_POINT.search(s, c0, n.start) and not any(
+            p.explicit for p in lead_parts[: cand.clause + 1]
+        ):
+            cand.drop("at one point, no time said: no period")  # "年产量一度突破300万辆"
             continue
         if (
             _TOOK_BEFORE.search(s, max(0, n.start - 60), n.start)
