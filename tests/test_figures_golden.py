@@ -795,6 +795,7 @@ CORE = [
     "zh_counts_in_the_market_a_paragraph_names",
     "zh_short_pair_of_metrics_respectively",
     "zh_rank_among_the_countrys_places",
+    "zh_month_carried_through_a_list_of_makers",
 ]
 
 

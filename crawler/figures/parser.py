@@ -1344,6 +1344,7 @@ _NOT_A_REPORTED_TIME = re.compile(
     r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长",
     re.I,
 )
+_YEAR_END = re.compile(r"年末|年底")
 _AT_ONE_POINT = re.compile(
     r"一度|\bat one (?:point|time|stage)\b"
     r"|\bonce (?:reached|hit|topped|exceeded|surpassed|peaked)\b",
@@ -1694,7 +1695,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         after_lead = [
             p
             for i, p in enumerate(lead_parts)
-            if i in others and starts[i] > n.start and i not in theirs
+            if i in others
+            and starts[i] > n.start
+            and i not in theirs
+            # "…，均在年末交出亮眼答卷": when the counts were told, not what they count
+            and not all(_YEAR_END.fullmatch(s, a, b) for a, b in p.spans)
         ]
         parts = own
         if own.empty and not n.ordinal:
@@ -1729,6 +1734,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     by_part.setdefault(len(_SEMI.findall(s, 0, m.start)), set()).add(m.entity.name)
             part = len(_SEMI.findall(s, 0, n.start))
             here = by_part.get(part, set())
+            clause_subjects = [
+                {m.entity.name for m, ok in mentions if ok and starts[i] <= m.start < bounds[i]}
+                for i in range(len(starts))
+            ]
             # enumerations: "A delivered 36,275, B 36,728 and C 33,181 in November"
             near = sorted(
                 (
@@ -1759,6 +1768,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                         i > cand.clause
                         and i + 1 in number_clauses
                         and _WHEN_CLAUSE.match(s, starts[i + 1]) is not None
+                    )
+                    # "理想交付44246辆，第四季度累计109194辆，极氪交付30267辆": the time of a
+                    # clause that goes on about the maker before is that maker's
+                    and not (
+                        i < cand.clause
+                        and i in number_clauses
+                        and _goes_on_about_another(i, cand.clause, clause_subjects)
                     )
                     and (p.explicit or p.as_of is not None)
                     and not _PLANNED.search(s, starts[i], bounds[i])
@@ -2434,6 +2450,18 @@ _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$"
 
 # a time that modifies the number after it: "去年12月的超5万台", "2019年的12万辆"
 _MODIFIES = re.compile(r"\s*的\s*(?:超过?|近|约|逾|不足)?\s*")
+
+
+def _goes_on_about_another(i: int, own: int, clause_subjects: list[set[str]]) -> bool:
+    """Clause ``i`` names no subject and follows a clause about another maker than the one
+    clause ``own`` names."""
+    return (
+        i > 0
+        and not clause_subjects[i]
+        and bool(clause_subjects[own])
+        and bool(clause_subjects[i - 1])
+        and clause_subjects[i - 1] != clause_subjects[own]
+    )
 
 
 def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) -> Parts:
