@@ -796,6 +796,8 @@ CORE = [
     "zh_short_pair_of_metrics_respectively",
     "zh_rank_among_the_countrys_places",
     "zh_month_carried_through_a_list_of_makers",
+    "zh_headline_halves_after_a_count_unit",
+    "zh_clause_after_a_foreign_market_clause",
 ]
 
 

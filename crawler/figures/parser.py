@@ -1959,8 +1959,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("a count in one market outside China, not the subject's figure")
             continue
         if (
-            (state.market_doc or state.market_para)
-            and not _CHINA_OR_WORLD.search(s)
+            (
+                ((state.market_doc or state.market_para) and not _CHINA_OR_WORLD.search(s))
+                # "2024年1-8月比亚迪德国新车注册量8610辆 零跑汽车为3536辆": a clause after one
+                # that names the market
+                or (
+                    _scopes_a_foreign_market(s[: starts[cand.clause]])
+                    and not _CHINA_OR_WORLD.search(s, starts[cand.clause], bounds[cand.clause])
+                    and not _WHOLE_COUNT.search(s, starts[cand.clause], bounds[cand.clause])
+                )
+            )
             # "BYD sold 3.02 million vehicles in 2023": more than any maker sells in one market
             # abroad
             and cand.number.value < _MORE_THAN_ONE_MARKET
@@ -3026,7 +3034,10 @@ _FOREIGN_SCOPE_BEFORE = re.compile(
     r"|(?:在|于|销往|銷往|出口到|出口至|运往|運往|发往)\s*$",
     re.I,
 )
-_FOREIGN_SCOPE_AFTER = re.compile(r"\s*(?:市场|市場|地区|地區)")
+_FOREIGN_SCOPE_AFTER = re.compile(
+    # "德国新车注册量": a count in that market
+    r"\s*(?:市场|市場|地区|地區|(?:新车|新車|汽车|汽車)?(?:注册量|註冊量|上牌量|销量|銷量))"
+)
 # the sentence opens with the market: "In South Africa, ...", "在欧洲，"
 _OPENING_SCOPE = re.compile(r"\s*(?:In|在)\s*(?:the\s+)?")
 # what ends a number's own phrase: "sold 300,000 in May, with demand strong in Europe"
@@ -3099,6 +3110,10 @@ _CHINA_OR_WORLD = re.compile(
     re.I,
 )
 _MORE_THAN_ONE_MARKET = 500_000
+# the maker's whole count beside the market's: "its total sales reached 380,000", 总销量
+_WHOLE_COUNT = re.compile(
+    r"\btotal\b|\boverall\b|\bin all\b|总销量|總銷量|总交付|總交付|全系|整体|整體", re.I
+)
 _SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\b", re.I)
 
 
