@@ -798,6 +798,7 @@ CORE = [
     "zh_month_carried_through_a_list_of_makers",
     "zh_headline_halves_after_a_count_unit",
     "zh_clause_after_a_foreign_market_clause",
+    "zh_ratio_margin_remainder_held_bar",
 ]
 
 

@@ -439,7 +439,10 @@ _TRAP = _vocabulary(
         r"|(?:必须|需要|需|须)(?:在|于)|向[^，,。；;]{0,12}?迈进"
         r"|\d+个(?:城市|省份|省区|地区|国家)"  # "41个城市超过200万辆": places above a bar
         r"|测试牌照|测试号牌|示范运营|道路测试|通知书"  # test plates and permits, not cars sold
-        r"|每\s*\d+\s*(?:台|辆)"  # "每100台上牌新车中有约25台": a ratio
+        # "每100台上牌新车中有约25台", "每销售100辆汽车，就有近40辆是新能源汽车": a ratio
+        r"|每(?:销售|卖出|售出|生产|交付|上牌|銷售|賣出|售出|生產|交付)?\s*\d+\s*(?:台|辆|臺|輛)"
+        # "还差2万辆", "尚需交付8万辆": what is left to reach a goal; "百万辆倒计时": not yet
+        r"|还差|还需|尚需|尚差|還差|還需|倒计时|倒計時"
         r"|进口(?![车汽品版])"  # "汽车进口8.66万辆": cars bought from abroad (not 进口车's sales)
         r"|挑战"  # "45万辆的年销量…依然挑战不小": a bar to clear
         r"|利润|营收|营业收入",  # "3000万辆汽车利润不如丰田一家的900万辆": money
@@ -542,7 +545,10 @@ BASE_BEFORE = re.compile(
 # "lagging Tesla by 124,100": a count right after "by" is the margin between two figures
 BY_MARGIN = re.compile(
     r"\bby\s+(?:approximately |about |around |nearly |some |roughly |more than |over |almost "
-    r"|just |only |a further |another )?$",
+    r"|just |only |a further |another )?$"
+    # "超过广东的66.51万辆近10万辆": the margin right after the count it is taken from
+    r"|(?:超过|超出|高于|多于|领先|超越|超過|高於|領先)[^，,。；;\d]{0,12}?的\s*[\d.,]+\s*万?\s*"
+    r"(?:辆|台|輛|臺)\s*(?:近|约|約|逾|超|多)?$",
     _I,
 )
 BASE_AFTER = re.compile(

@@ -296,6 +296,8 @@ _STREAK = re.compile(
     r"|\bmonths?\s+in\s+a\s+row\b|\b(?:every|each)\s+month\s+(?:since|this year|for)\b"
     r"|\bin each of the (?:past|last) \w+ months\b"
     r"|\bmonth after month\b|连续"
+    # "继11月后再度站稳6万辆关口": the bar held again, a claim
+    r"|(?:再度|再次|又一次)站稳"
     # "Since August, the monthly export volume has exceeded 300,000": every month's bar
     r"|\bmonthly (?:[\w-]+ ){0,5}(?:has|have) (?:exceeded|topped|surpassed|stayed above"
     r"|remained above|been above)",
