@@ -799,6 +799,7 @@ CORE = [
     "zh_headline_halves_after_a_count_unit",
     "zh_clause_after_a_foreign_market_clause",
     "zh_ratio_margin_remainder_held_bar",
+    "zh_one_powertrain_goes_on_through_the_sentence",
 ]
 
 

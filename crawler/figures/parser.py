@@ -2042,8 +2042,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _part_window(s, cand, live, starts, parts_all)
         if obj is None:
             continue
-        counted = _unnamed(s, lo, cand.number.unit_end, obj, subjects) + _predicate_after(
-            s, cand.number.unit_end
+        if cand.clause > 0 and _powertrain_topic(s, starts, subjects, cand.clause):
+            lo = 0  # "比亚迪12月纯电动汽车销量为19.07万辆，全年销量达到225.47万辆": still BEVs
+        counted = (
+            _unnamed(s, lo, cand.number.unit_end, obj, subjects)
+            + _predicate_after(s, cand.number.unit_end)
+            # "177万辆BEV和250万辆PHEV": the powertrain right after the count
+            + _POWERTRAIN_AFTER_UNIT.match(s, cand.number.unit_end).group(0)  # type: ignore[union-attr]
         )
         if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
@@ -2497,6 +2502,35 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
             for k, v in values.items():
                 setattr(out, k, v)
     return out
+
+
+# the words glued to a count's unit, up to the next item of a list
+_POWERTRAIN_AFTER_UNIT = re.compile(r"[^\d,，;；.。:：()（）和及与、\s]{0,12}")
+_OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
+
+
+def _powertrain_topic(
+    s: str, starts: list[int], subjects: list[tuple[Mention, bool]], clause: int
+) -> bool:
+    """The sentence opens on one powertrain of a maker ("比亚迪12月纯电动汽车销量为19.07万辆，")
+    and ``clause`` names no subject of its own: its count is of that powertrain too."""
+    head_end = starts[1] if len(starts) > 1 else len(s)
+    end = starts[clause + 1] if clause + 1 < len(starts) else len(s)
+    return (
+        not _OF_WHICH_AT.match(s)
+        and _A_COUNT.search(s, 0, head_end) is not None  # (not "作为增程领头羊的理想汽车,")
+        and powertrain(s[:head_end])
+        # its own says which: "while NEV sales rose 4% to 1.32 million"
+        and not powertrain(s[starts[clause] : end])
+        and not _NEV_WORD.search(s, starts[clause], end)
+        and not any(starts[clause] <= m.start < end for m, _ in subjects)
+    )
+
+
+_A_COUNT = re.compile(
+    r"\d[\d.,]*\s*(?:万|萬|million)?\s*(?:辆|台|輛|臺|units|vehicles|cars|EVs)", re.I
+)
+_NEV_WORD = re.compile(r"新能源|\bNEVs?\b|\bnew[- ]energy\b", re.I)
 
 
 def _part_window(
