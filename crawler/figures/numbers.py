@@ -499,8 +499,8 @@ def _en_counts(after: str) -> tuple[str, int]:
     return OTHER, 0
 
 
-# the rest after 万 in "460万2436辆", "16万6085辆", "163万6,129辆" (below ten thousand)
-_WAN_TAIL = re.compile(r"万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
+# the rest after 万 in "460万2436辆", "16万6085辆", "34 万799 辆" (below ten thousand)
+_WAN_TAIL = re.compile(r"[ \u3000]?万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
 _SPACED_WAN_TAIL = re.compile(r"\s+(\d{1,3},\d{3}|\d{3,4})(?![\d.,])\s*(?=辆|台)")
 # "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
 _MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|达成|迎来|见证)了?\s*$")
