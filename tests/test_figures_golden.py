@@ -801,6 +801,7 @@ CORE = [
     "zh_ratio_margin_remainder_held_bar",
     "zh_one_powertrain_goes_on_through_the_sentence",
     "zh_ten_thousands_then_the_rest_spaced",
+    "en_units_under_a_brand",
 ]
 
 

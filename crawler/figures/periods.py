@@ -1403,9 +1403,10 @@ _YEAR_METRIC_TO = re.compile(
 )
 _METRIC_FOR_BEFORE = re.compile(rf"\b{_METRIC_NOUN}\s+(?:(?:for|in)\s+)?$", re.IGNORECASE)
 _SINCE_WHEN = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?"
+    # (and "compared to September 2022, when 10,878 vehicles were delivered")
+    r"\b(?:since|to|than|with|from|versus|vs\.?)\s+(?:(?:early|late|mid-?)\s*)?"
     + _MON
-    + r"\s+(20\d\d),?\s+when\s+(?:[\w'’-]+\s+){1,8}?(?:about |around |nearly |some )?(?=\d)",
+    + r"\s+(20\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,8}?(?:about |around |nearly |some )?(?=\d)",
     re.IGNORECASE,
 )
 _CUMULATIVE_BEFORE = re.compile(r"\b(?:cumulative|accumulated|aggregate)\b", re.IGNORECASE)
@@ -1640,6 +1641,13 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
             and not any(re.fullmatch(r"\s+(?:of\s+)?", text[e : c[0]]) for e in month_ends)
         ]
     )
+    for m in _SINCE_WHEN.finditer(text) if "when" in text else ():
+        # "its lowest since February 2024, when the company sold 121,748": that month's count
+        number = _number_at(text, m.end())
+        if number is not None and number.start() not in taken:
+            values = {"month": MONTHS[m.group(1).lower()], "year": int(m.group(2))}
+            out.append(Tie(number.start(), _one_component(m.start(1), m.end(2), values)))
+            taken.add(number.start())
     if not after:
         return out
     for a, b, values in comps:
@@ -1661,13 +1669,6 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
         number = _number_at(text, link.end()) if link else None
         if number is not None and number.start() not in taken:
             out.append(Tie(number.start(), _one_component(a, b, values)))
-            taken.add(number.start())
-    for m in _SINCE_WHEN.finditer(text) if "when" in text else ():
-        # "its lowest since February 2024, when the company sold 121,748": that month's count
-        number = _number_at(text, m.end())
-        if number is not None and number.start() not in taken:
-            values = {"month": MONTHS[m.group(1).lower()], "year": int(m.group(2))}
-            out.append(Tie(number.start(), _one_component(m.start(1), m.end(2), values)))
             taken.add(number.start())
     for number in number_matches(text):
         if number.start() in taken or not number.group(0)[:1].isdigit():

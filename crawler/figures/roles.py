@@ -306,7 +306,7 @@ _COUNTED_NOUN = re.compile(
 )
 # "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
 _FROM_BRAND = re.compile(
-    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?from\s+(?:(?:its|the)\s+(?:[\w'’-]+\s+){0,6})?$"
+    r"^\s+(?:units\s+|vehicles\s+|cars\s+)?(?:from|under)\s+(?:(?:its|the)\s+(?:[\w'’-]+\s+){0,6})?$"
 )
 
 
