@@ -802,6 +802,7 @@ CORE = [
     "zh_one_powertrain_goes_on_through_the_sentence",
     "zh_ten_thousands_then_the_rest_spaced",
     "en_units_under_a_brand",
+    "en_model_named_after_its_brand",
 ]
 
 

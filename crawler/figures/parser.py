@@ -389,7 +389,26 @@ def _model_between(s: str, start: int, end: int) -> bool:
     return any(
         not _MAKES_BEFORE.search(s, max(0, m.start() - 40), m.start())
         for m in _MODEL.finditer(s, start, end)
-    )
+    ) or bool(_MODEL_WORD_AFTER_A_NAME.match(s, start, end))
+
+
+# "the Buick Weilan 6 with 45,538 units", "Wuling Bingo collectively selling": a capitalised
+# word right after the maker's name, then the count's verb, names one of its models
+_NOT_A_MODEL_WORD = (
+    r"Co|Ltd|Inc|Corp|Corporation|Company|Group|Holdings?|Motors?|Autos?|Automobiles?|Automotive"
+    r"|Cars?|Technology|Technologies|Intelligent|International|Global|Europe|America|China"
+    r"|Brand|Chairman|CEO|President|Founder|Chief|Executive|Vice|Senior|Sales|Deliveries"
+    r"|Production|Output|Exports|Shares|Stock|New|Energy|Passenger|Commercial|Vehicles?|Plant"
+    r"|Factory|Gigafactory|Also|Alone|Itself|Overall|Together|Too|In|On|At|And|Or|But|With"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Day"
+)
+_MODEL_WORD_AFTER_A_NAME = re.compile(
+    rf"\s+(?!(?:{_NOT_A_MODEL_WORD})\b)(?:[A-Z][a-z]{{2,}}|[A-Z]{{2,3}}\s+[A-Z][a-z]{{2,}})"
+    r"(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}"
+    r"|Plus|Pro|Max|EV))?,?\s+(?:\w+ly\s+)?(?:with|sold|selling|recorded|totall?(?:ed|ing)"
+    r"|delivered|reached|posted|topped|led|saw|had|was)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
