@@ -406,7 +406,8 @@ _NOT_A_MODEL_WORD = (
 _MODEL_WORD_AFTER_A_NAME = re.compile(
     rf"\s+(?!(?:{_NOT_A_MODEL_WORD})\b)(?:[A-Z][a-z]{{2,}}|[A-Z]{{2,3}}\s+[A-Z][a-z]{{2,}})"
     r"(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}"
-    r"|Plus|Pro|Max|EV))?,?\s+(?:\w+ly\s+)?(?:with|sold|selling|recorded|totall?(?:ed|ing)"
+    r"|Plus|Pro|Max|EV))?,?\s+(?:(?:\w+ly|together|jointly)\s+)?(?:with|sold|selling|recorded"
+    r"|totall?(?:ed|ing)"
     r"|delivered|reached|posted|topped|led|saw|had|was)\b"
 )
 
