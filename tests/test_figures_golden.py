@@ -803,6 +803,7 @@ CORE = [
     "zh_ten_thousands_then_the_rest_spaced",
     "en_units_under_a_brand",
     "en_model_named_after_its_brand",
+    "zh_kia_and_ford_joint_ventures",
 ]
 
 
