@@ -804,6 +804,8 @@ CORE = [
     "en_units_under_a_brand",
     "en_model_named_after_its_brand",
     "zh_kia_and_ford_joint_ventures",
+    "zh_bars_from_a_month_margins_top_ranks",
+    "zh_dateline_model_powertrain_topic",
 ]
 
 

@@ -298,6 +298,8 @@ _STREAK = re.compile(
     r"|\bmonth after month\b|连续"
     # "继11月后再度站稳6万辆关口": the bar held again, a claim
     r"|(?:再度|再次|又一次)站稳"
+    # "3月份开始月销量超过20万辆": every month's bar from then on
+    r"|(?<![\d-])\d{1,2}月份?(?:开始|起)"
     # "Since August, the monthly export volume has exceeded 300,000": every month's bar
     r"|\bmonthly (?:[\w-]+ ){0,5}(?:has|have) (?:exceeded|topped|surpassed|stayed above"
     r"|remained above|been above)",
@@ -613,7 +615,8 @@ _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},?(?:[ \t]+[A-Z][a-z]+,)?[ \t]+"  # "SHANGHAI, China, March 05"
     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"[ \t]*(?:\([A-Za-z .]{2,30}\)[ \t]*)?|\([A-Za-z .]{2,30}\)[ \t]*)(?:--|—|–|-)(?=[ \t])"
-    r"|(?:新华社|中新社|中新网|人民网|央视网|本报)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日电"
+    r"|(?:新华社|新华财经|中新社|中新网|中国新闻网|人民网|央视网|央广网|本报)[\u4e00-\u9fff]{0,6}?"
+    r"\d{1,2}月\d{1,2}日电"
     # a line of its own: "Tuesday, 12 August 2025 | Shanghai", "March 5, 2024 | Beijing"
     r"|^[ \t]*(?:[A-Z][a-z]{2,8}day,?[ \t]+)?"
     r"(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}"
@@ -2532,24 +2535,45 @@ _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
 def _powertrain_topic(
     s: str, starts: list[int], subjects: list[tuple[Mention, bool]], clause: int
 ) -> bool:
-    """The sentence opens on one powertrain of a maker ("比亚迪12月纯电动汽车销量为19.07万辆，")
-    and ``clause`` names no subject of its own: its count is of that powertrain too."""
-    head_end = starts[1] if len(starts) > 1 else len(s)
-    end = starts[clause + 1] if clause + 1 < len(starts) else len(s)
-    return (
-        not _OF_WHICH_AT.match(s)
-        and _A_COUNT.search(s, 0, head_end) is not None  # (not "作为增程领头羊的理想汽车,")
-        and powertrain(s[:head_end])
-        # its own says which: "while NEV sales rose 4% to 1.32 million"
-        and not powertrain(s[starts[clause] : end])
-        and not _NEV_WORD.search(s, starts[clause], end)
-        and not any(starts[clause] <= m.start < end for m, _ in subjects)
-    )
+    """A clause before ``clause`` in the sentence speaks of one powertrain ("比亚迪12月纯电动汽车
+    销量为19.07万辆，", "插电混动车增速较快，") and no clause from there on names a subject or says
+    which vehicles it counts: the count of ``clause`` is of that powertrain too."""
+    if _OF_WHICH_AT.match(s):
+        return False
+
+    def bounds_of(i: int) -> tuple[int, int]:
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else len(s)
+
+    a, b = bounds_of(clause)
+    if powertrain(s[a:b]) or _NEV_WORD.search(s, a, b):
+        return False  # its own says which: "while NEV sales rose 4% to 1.32 million"
+    for i in range(clause, -1, -1):
+        a, b = bounds_of(i)
+        named = any(
+            a <= m.start < b and s[m.start : m.end].lower() not in _PLAIN_PRONOUNS
+            for m, _ in subjects
+        )
+        # a count of one powertrain, or a Chinese clause that names it as the topic ("插电混动
+        # 车增速较快，"); not a maker described by its powertrain ("作为增程领头羊的理想汽车,",
+        # "BYD, which offers both battery-electric cars and plug-in hybrids,")
+        if (
+            i < clause
+            and powertrain(s[a:b])
+            and (
+                _A_COUNT.search(s, a, b)
+                or (not named and _HAN.search(s, a, b) and not _LATIN.search(s, a, b))
+            )
+        ):
+            return True
+        if named:
+            return False
+    return False
 
 
-_A_COUNT = re.compile(
-    r"\d[\d.,]*\s*(?:万|萬|million)?\s*(?:辆|台|輛|臺|units|vehicles|cars|EVs)", re.I
-)
+_PLAIN_PRONOUNS = frozenset({"it", "its", "they", "their", "其", "它"})
+
+
+_LATIN = re.compile(r"[A-Za-z]{3,}")
 _NEV_WORD = re.compile(r"新能源|\bNEVs?\b|\bnew[- ]energy\b", re.I)
 
 
@@ -2861,7 +2885,7 @@ _SPEAKER_BEFORE = re.compile(
     re.I,
 )
 _SPEAKER_AFTER = re.compile(r"\D{0,40}$")
-_A_COUNT = re.compile(r"\d\s*(?:million|units|vehicles|cars|万|辆|輛)", re.I)
+_A_COUNT = re.compile(r"\d\s*(?:million|units|vehicles|cars|EVs|万|萬|辆|輛|台|臺)", re.I)
 
 
 def _by_its_name(s: str, mention: Mention) -> bool:

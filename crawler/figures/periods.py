@@ -449,7 +449,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
     # (not "截至去年底": the end of last year, what a running total runs to)
-    (re.compile(r"(?:去年|上一?年)(?!同期|同月|底|末|年底)"), "zh_last_year"),
+    # (not "同比去年增长18%", "比去年增长": the year compared with, not the count's)
+    (
+        re.compile(
+            r"(?<!比)(?:去年|上一?年)(?!同期|同月|底|末|年底)"
+            r"|(?<=比)(?:去年|上一?年)(?!同期|同月|底|末|年底|增长|下降|增加|减少|上升|下滑|上涨|提升)"
+        ),
+        "zh_last_year",
+    ),
     (re.compile(r"(?:去年|上一?年)(?=底|末|年底)"), "last_year"),
     # "皮卡年累计销量": the year's running total, not since the start
     # "年交付突破50万辆": the year's (after a quarter said the sentence before)
