@@ -806,6 +806,7 @@ CORE = [
     "zh_kia_and_ford_joint_ventures",
     "zh_bars_from_a_month_margins_top_ranks",
     "zh_dateline_model_powertrain_topic",
+    "en_list_under_a_headline_scoped_abroad",
 ]
 
 

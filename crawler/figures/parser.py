@@ -708,6 +708,13 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
         elif _scopes_a_foreign_market(said):
             state.market_para = True
             state.market_doc = state.market_doc or state.paragraph == 0
+    if state.market_doc:
+        # "Sales of Chinese brand vehicles in Australia": its tables are that market's too
+        structured = [
+            f
+            for f in structured
+            if f.value >= _MORE_THAN_ONE_MARKET or _CHINA_OR_WORLD.search(f.snippet)
+        ]
     # a table figure a sentence states too takes the sentence's segment, so that they merge
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
