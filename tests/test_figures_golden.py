@@ -807,6 +807,7 @@ CORE = [
     "zh_bars_from_a_month_margins_top_ranks",
     "zh_dateline_model_powertrain_topic",
     "en_list_under_a_headline_scoped_abroad",
+    "zh_the_one_compared_with_its_own_count",
 ]
 
 

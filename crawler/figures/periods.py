@@ -1581,7 +1581,10 @@ def _zh_scopes(
                 pos, timed = same.end(), True
             else:
                 break
-        link = _ZH_OWN_LINK.match(text, pos, end)
+        # (and "相比2021年销量73万辆": the time, what was counted, then the count)
+        link = _ZH_OWN_LINK.match(text, pos, end) or (
+            _ZH_MONTH_METRIC.match(text, pos, end) if timed else None
+        )
         number = _number_at(text, link.end() if link else pos)
         if number is not None and (m.group("over") is None or timed):
             stop = _ZH_BASE_END.search(text, number.end(), end)

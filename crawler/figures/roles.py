@@ -394,8 +394,10 @@ def beaten(s: str, mention: Mention) -> bool:
     unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000"), or
     the whole a share is taken of."""
     compared = _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
-    if compared and compared.group(0).startswith("次于") and _OWN_COUNT_AFTER.match(s, mention.end):
-        return False  # "仅次于特斯拉上海超级工厂的30,566辆": the one second to, with its count
+    if compared and _OWN_COUNT_AFTER.match(s, mention.end):
+        # "仅次于特斯拉上海超级工厂的30,566辆", "高于特斯拉的131万辆", "仅次于日本(382万辆)",
+        # "ahead of Tesla's 1.31 million": the one compared with, with its own count
+        return False
     if s[max(0, mention.start - 2) : mention.start].endswith("对") and _OVERTAKEN_AFTER.match(
         s, mention.end
     ):
@@ -409,7 +411,9 @@ _OVERTAKEN_AFTER = re.compile(r"(?:汽车)?的?(?:反超|超越|赶超|超车|�
 
 
 # "...的30,566辆": the name's own count right after it
-_OWN_COUNT_AFTER = re.compile(r"[^，,。；;\d]{0,10}?的\s*\d")
+_OWN_COUNT_AFTER = re.compile(
+    r"[^，,。；;\d]{0,10}?(?:的|[（(])\s*\d|['’]s\s+(?:(?:about|around|nearly|some)\s+)?\d"
+)
 
 
 def made_in_china(window: str) -> bool:
