@@ -53,6 +53,7 @@ from crawler.figures.roles import (
     appositions,
     beaten,
     brand_of_the_count,
+    compared_with_own_count,
     dependent,
     headline_subject,
     in_predicate,
@@ -2795,6 +2796,10 @@ def _assign_entity(
         return
     before = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= n.start]
     in_clause = [(i, m) for i, m in before if m.start >= c0]
+    if not in_clause:
+        # "比亚迪…高于特斯拉的131万辆；相比2021年销量73万辆": the one compared with is the
+        # subject of its own count only
+        before = [b for b in before if not compared_with_own_count(s, b[1], n.start)] or before
     chosen: tuple[int, Mention] | None = None
     if in_clause:
         makers = [(i, m) for i, m in in_clause if not m.entity.is_region]

@@ -389,12 +389,21 @@ def owns_number_as_whole(s: str, mention: Mention, number_start: int) -> bool:
     )
 
 
+def compared_with_own_count(s: str, mention: Mention, number: int | None = None) -> bool:
+    """The name is the one compared with, told with its own count ("高于特斯拉的131万辆"): the
+    subject of that count only, never of a count after it. With ``number`` (where a count
+    starts): that count is another than its own."""
+    compared = _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+    own = _OWN_COUNT_AFTER.match(s, mention.end) if compared else None
+    return own is not None and (number is None or own.end() - 1 != number)
+
+
 def beaten(s: str, mention: Mention) -> bool:
     """The name is the one beaten or compared with ("Chongqing tops China", "more than NIO"),
     unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000"), or
     the whole a share is taken of."""
     compared = _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
-    if compared and _OWN_COUNT_AFTER.match(s, mention.end):
+    if compared_with_own_count(s, mention):
         # "仅次于特斯拉上海超级工厂的30,566辆", "高于特斯拉的131万辆", "仅次于日本(382万辆)",
         # "ahead of Tesla's 1.31 million": the one compared with, with its own count
         return False
