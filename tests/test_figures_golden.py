@@ -808,6 +808,7 @@ CORE = [
     "zh_dateline_model_powertrain_topic",
     "en_list_under_a_headline_scoped_abroad",
     "zh_the_one_compared_with_its_own_count",
+    "en_parent_in_apposition_and_rival_yardstick",
 ]
 
 

@@ -1068,6 +1068,13 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 or place_in_a_name(s, mention)
                 or any(a <= mention.start < b for a, b in apposed)
                 or beaten(s, mention)
+                # "a subsidiary of Guangzhou Automobile Group (GAC)": the gloss of a name that
+                # is no subject
+                or (
+                    unremembered is not None
+                    and unremembered.entity == mention.entity
+                    and _GLOSS_OPEN.fullmatch(s, unremembered.end, mention.start) is not None
+                )
             ):
                 unremembered = mention
             elif not (
@@ -1088,6 +1095,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for i, (mention, _) in enumerate(out):  # "Chongqing tops China": China is no subject
         if beaten(s, mention) or in_predicate(s, mention, any(subject[:i])):
             subject[i] = False
+    for i in range(1, len(out)):  # "a subsidiary of Guangzhou Automobile Group (GAC)"
+        if not subject[i - 1] and out[i - 1][0].entity == out[i][0].entity:
+            subject[i] = subject[i] and not _GLOSS_OPEN.fullmatch(
+                s, out[i - 1][0].end, out[i][0].start
+            )
     for i, (mention, _) in enumerate(out):
         if place_in_a_name(s, mention) or place_as_scope(s, mention):
             subject[i] = False
@@ -1409,6 +1421,22 @@ def _named_subjects(s: str) -> list[tuple[Mention, bool]]:
     for mention in names_in(s):
         listed = bool(out) and not out[-1][1] and LIST_SEP.match(s[out[-1][0].end : mention.start])
         out.append((mention, not (listed or dependent(s, mention) or beaten(s, mention))))
+    return _glosses_follow(s, out)
+
+
+def _glosses_follow(s: str, mentions: list[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+    """The gloss of a name that is no subject is none either: "a subsidiary of Guangzhou
+    Automobile Group (GAC)"."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        (before, ok_before), (mention, ok) = out[i - 1], out[i]
+        if (
+            ok
+            and not ok_before
+            and before.entity == mention.entity
+            and _GLOSS_OPEN.fullmatch(s, before.end, mention.start)
+        ):
+            out[i] = (mention, False)
     return out
 
 
@@ -2578,6 +2606,7 @@ def _powertrain_topic(
     return False
 
 
+_GLOSS_OPEN = re.compile(r"(?:,?\s*(?:Co\.|Ltd\.?|Inc\.?|Corp\.?|Limited))*\s*[（(]\s*")
 _PLAIN_PRONOUNS = frozenset({"it", "its", "they", "their", "其", "它"})
 
 

@@ -17,7 +17,7 @@ from crawler.figures.subjects import names_in, place_in_a_name
 
 _DEPENDENT_BEFORE = re.compile(
     r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
-    r"(?:\s+[\w-]+){0,2}\s+|"
+    r"(?:\s+[\w-]+){0,3}\s+|"
     r"\b(?:(?:backed|owned|controlled|supported|founded|invested|co-developed|jointly developed"
     r"|developed) by|partnered with|in partnership with)\b(?:\s+[\w-]+){0,1}\s*|"
     r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
@@ -47,7 +47,7 @@ _COUNT_FROM = re.compile(
 def dependent(s: str, mention: Mention) -> bool:
     """A brand named as part of something else ("its AITO", "including Onvo", "across its
     line-up"); a region after "across" is the scope of the figure ("Across Henan, output ...")."""
-    before = s[max(0, mention.start - 30) : mention.start]
+    before = s[max(0, mention.start - 48) : mention.start]
     if mention.entity.is_region and re.search(r"\bacross\s*$", before, re.I):
         return False
     if mention.entity.kind == "unknown" and mention.entity.parent is None:
@@ -389,6 +389,13 @@ def owns_number_as_whole(s: str, mention: Mention, number_start: int) -> bool:
     )
 
 
+_AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?$", re.I)
+_RIVAL_OF_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:challengers?|rivals?|competitors?|nemesis|answer|peers?)\b",
+    re.I,
+)
+
+
 def compared_with_own_count(s: str, mention: Mention, number: int | None = None) -> bool:
     """The name is the one compared with, told with its own count ("高于特斯拉的131万辆"): the
     subject of that count only, never of a count after it. With ``number`` (where a count
@@ -403,6 +410,10 @@ def beaten(s: str, mention: Mention) -> bool:
     unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000"), or
     the whole a share is taken of."""
     compared = _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+    if _AS_BEFORE.search(s, max(0, mention.start - 8), mention.start) and _RIVAL_OF_AFTER.match(
+        s, mention.end
+    ):
+        return True  # "Li Auto has emerged as Tesla's biggest challenger": Tesla is the yardstick
     if compared_with_own_count(s, mention):
         # "仅次于特斯拉上海超级工厂的30,566辆", "高于特斯拉的131万辆", "仅次于日本(382万辆)",
         # "ahead of Tesla's 1.31 million": the one compared with, with its own count
