@@ -809,6 +809,7 @@ CORE = [
     "en_list_under_a_headline_scoped_abroad",
     "zh_the_one_compared_with_its_own_count",
     "en_parent_in_apposition_and_rival_yardstick",
+    "zh_forecast_opening_a_list",
 ]
 
 

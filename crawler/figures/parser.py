@@ -334,6 +334,9 @@ _FORECAST_LEAD = re.compile(
     r"|\b(?:expects?|forecasts?|predicts?|estimates?|projects?)(?: that)?,?\s*$",
     re.I,
 )
+_FORECAST_OPENING = re.compile(
+    r"[^，,。；;\d]{0,12}?(?:预计|預計|预测|預測|预期|預期|预估|預估)", re.I
+)
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
@@ -1499,7 +1502,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if i not in number_clauses
             and (lead := _FORECAST_LEAD.search(s, starts[i], bounds[i])) is not None
         ),
-        None,
+        # "中汽协预计2025年汽车销量在3290万辆左右；新能源汽车1600万辆；汽车出口620万辆": a
+        # sentence opening on a forecast forecasts each item of its list
+        _FORECAST_OPENING.match(s) if _SEMI.search(s) else None,
     )
     announce = is_announcement(s)
     carry_before = state.carry_period
