@@ -706,10 +706,10 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.carry_period = state.lead_period  # each list item, not only the first
         state.sentence_no += 1
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
-        said = work[sentence.start : sentence.end]
-        if _CHINA_OR_WORLD.search(said):
+        told = work[sentence.start : sentence.end]
+        if _CHINA_OR_WORLD.search(told):
             state.market_para = False
-        elif _scopes_a_foreign_market(said):
+        elif _scopes_a_foreign_market(told):
             state.market_para = True
             state.market_doc = state.market_doc or state.paragraph == 0
     if state.market_doc:
@@ -2111,8 +2111,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         counted = (
             _unnamed(s, lo, cand.number.unit_end, obj, subjects)
             + _predicate_after(s, cand.number.unit_end)
-            # "177万辆BEV和250万辆PHEV": the powertrain right after the count
-            + _POWERTRAIN_AFTER_UNIT.match(s, cand.number.unit_end).group(0)  # type: ignore[union-attr]
+            + _glued_after(s, cand.number.unit_end)
         )
         if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
@@ -2558,18 +2557,20 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     held |= {(a, b) for a, b, _ in clause.components if any(b == start for start, _ in held)}
     if not held or not any((a, b) in held for a, b, _ in clause.components):
         return clause  # (the same object: nothing was taken out)
-    out = Parts()
-    for a, b, values in clause.components:
-        if (a, b) not in held:
-            out.components.append((a, b, values))
-            out.spans.append((a, b))
-            for k, v in values.items():
-                setattr(out, k, v)
-    return out
+    return clause.without(held)
 
 
 # the words glued to a count's unit, up to the next item of a list
-_POWERTRAIN_AFTER_UNIT = re.compile(r"[^\d,，;；.。:：()（）和及与、\s]{0,12}")
+_GLUED_AFTER = re.compile(r"[^\d,，;；.。:：()（）和及与、\s]{0,12}")
+
+
+def _glued_after(s: str, end: int) -> str:
+    """The words glued to a count's unit: BEV in "177万辆BEV和250万辆PHEV"."""
+    glued = _GLUED_AFTER.match(s, end)
+    assert glued is not None  # it matches the empty string
+    return glued.group(0)
+
+
 _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -174,9 +174,16 @@ class Parts:
 
     def within(self, start: int, end: int) -> Parts:
         """The components found inside text[start:end]."""
+        return self._only(lambda a, b: start <= a < end)
+
+    def without(self, spans: set[tuple[int, int]]) -> Parts:
+        """The components but those at ``spans``."""
+        return self._only(lambda a, b: (a, b) not in spans)
+
+    def _only(self, keep: Callable[[int, int], bool]) -> Parts:
         out = Parts()
         for a, b, values in self.components:
-            if start <= a < end:
+            if keep(a, b):
                 out.components.append((a, b, values))
                 out.spans.append((a, b))
                 for k, v in values.items():
@@ -1655,8 +1662,8 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
         # "its lowest since February 2024, when the company sold 121,748": that month's count
         number = _number_at(text, m.end())
         if number is not None and number.start() not in taken:
-            values = {"month": MONTHS[m.group(1).lower()], "year": int(m.group(2))}
-            out.append(Tie(number.start(), _one_component(m.start(1), m.end(2), values)))
+            when: dict[str, object] = {"month": MONTHS[m.group(1).lower()], "year": int(m.group(2))}
+            out.append(Tie(number.start(), _one_component(m.start(1), m.end(2), when)))
             taken.add(number.start())
     if not after:
         return out
