@@ -810,6 +810,7 @@ CORE = [
     "zh_the_one_compared_with_its_own_count",
     "en_parent_in_apposition_and_rival_yardstick",
     "zh_forecast_opening_a_list",
+    "zh_whole_month_as_days",
 ]
 
 

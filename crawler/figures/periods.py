@@ -373,10 +373,17 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"第\s*[一二三四五1-5]\s*周|[上中下]旬|(?:单|一|本|上|当|首|每)周|周(?:销量|度|交付)"
-            r"|\d{1,2}\s*日?\s*(?:至|到|-|–|—|~)\s*\d{1,2}\s*日|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[天日]"
+            # (not "8月1-31日": read by "zh_month_days")
+            r"|(?!(?<=月)1\s*日?\s*(?:至|到|-|–|—|~)\s*(?:28|29|30|31)\s*日)"
+            r"\d{1,2}\s*日?\s*(?:至|到|-|–|—|~)\s*\d{1,2}\s*日|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[天日]"
             r"|(?:五一|国庆|春节|中秋|端午|元旦)(?:假期|期间|黄金周|长假|小长假)|黄金周"
         ),
         "zh_partial",
+    ),
+    # "8月1-31日": CPCA's early count of a whole month (to a day before its end: a part of it)
+    (
+        re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*1\s*日?\s*(?:至|到|-|–|—|~)\s*(28|29|30|31)\s*日"),
+        "zh_month_days",
     ),
     (
         re.compile(r"(?<!\d)(20\d\d)\s*年\s*(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月"),
@@ -905,6 +912,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二"),
     "zh_partial": ("周", "旬", "日", "天"),
+    "zh_month_days": ("日",),
     "en_partial": (
         "week",
         "days",
@@ -1205,6 +1213,14 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind == "zh_date":
                 _add(parts, m, day=(int(g[1]), int(g[2])))
                 _year_of(g[0], parts)
+            elif kind == "zh_month_days":
+                month, last = int(g[0]), int(g[1])
+                if not 1 <= month <= 12:
+                    continue
+                if last >= (28 if month == 2 else month_end(2001, month).day):
+                    _add(parts, m, month=month)
+                else:
+                    _add(parts, m, rolling=True)
             elif kind == "zh_month":
                 if g[1] is None:  # Chinese numerals: (year, month) come as groups 3-4 or 5-6
                     g = (g[2], g[3]) if g[3] is not None else (None, g[5])
