@@ -38,6 +38,7 @@ from crawler.figures.entities import Entity, Mention, composite_name, lexicon, s
 from crawler.figures.model import LIFETIME_START, Figure
 from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
 from crawler.figures.periods import (
+    ZH_ROUGHLY,
     Parts,
     Period,
     find_parts,
@@ -709,7 +710,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
         told = work[sentence.start : sentence.end]
         if _CHINA_OR_WORLD.search(told):
             state.market_para = False
-        elif _scopes_a_foreign_market(told):
+        elif _foreign_scopes(told):
             state.market_para = True
             state.market_doc = state.market_doc or state.paragraph == 0
     if state.market_doc:
@@ -1993,6 +1994,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "Geely and Smart shipped 5,026 and 2,146": two names and two numbers, in order
         _pair_respectively(s, subjects, live, [], ())
     world_clauses: set[int] = set()
+    # markets abroad (perf: once a sentence): said by the headline or the paragraph before, and
+    # where this sentence names one as a scope
+    abroad_before = (state.market_doc or state.market_para) and not _CHINA_OR_WORLD.search(s)
+    abroad_at = _foreign_scopes(s)
     for cand in live:
         if cand.entity is None:
             _assign_entity(s, cand, subjects, starts, bounds, state)
@@ -2026,11 +2031,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if (
             (
-                ((state.market_doc or state.market_para) and not _CHINA_OR_WORLD.search(s))
+                abroad_before
                 # "2024年1-8月比亚迪德国新车注册量8610辆 零跑汽车为3536辆": a clause after one
                 # that names the market
                 or (
-                    _scopes_a_foreign_market(s[: starts[cand.clause]])
+                    any(a < starts[cand.clause] for a in abroad_at)
                     and not _CHINA_OR_WORLD.search(s, starts[cand.clause], bounds[cand.clause])
                     and not _WHOLE_COUNT.search(s, starts[cand.clause], bounds[cand.clause])
                 )
@@ -2527,7 +2532,7 @@ _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$"
 
 
 # a time that modifies the number after it: "去年12月的超5万台", "2019年的12万辆"
-_MODIFIES = re.compile(r"\s*的\s*(?:超过?|近|约|逾|不足)?\s*")
+_MODIFIES = re.compile(rf"\s*的\s*{ZH_ROUGHLY}?\s*")
 
 
 def _goes_on_about_another(i: int, own: int, clause_subjects: list[set[str]]) -> bool:
@@ -3212,15 +3217,16 @@ def _in_foreign_market(
     return False
 
 
-def _scopes_a_foreign_market(s: str) -> bool:
-    """The sentence names one market outside China as where things were counted ("in the
-    UK", "Australian sales", "Britain's car market", "在欧洲市场")."""
-    return any(
-        _FOREIGN_SCOPE_BEFORE.search(s, max(0, a - 12), a)
+def _foreign_scopes(s: str) -> list[int]:
+    """Where the sentence names one market outside China as where things were counted ("in
+    the UK", "Australian sales", "Britain's car market", "在欧洲市场")."""
+    return [
+        a
+        for a, b in foreign_places(s)
+        if _FOREIGN_SCOPE_BEFORE.search(s, max(0, a - 12), a)
         or _FOREIGN_SCOPE_AFTER.match(s, b)
         or _MARKET_NOUN_AFTER.match(s, b)
-        for a, b in foreign_places(s)
-    )
+    ]
 
 
 # "the UK's car market", "Australian sales", "UK registrations"

@@ -1449,8 +1449,10 @@ _TOTAL_LINK = re.compile(
     re.IGNORECASE,
 )
 # "2019年的12万辆", "3月创下的31165辆": a time, then (what happened in it and) 的, then the number
+# "的超5万台", "的近10万辆": a bound or a rounding said between 的 and the count
+ZH_ROUGHLY = r"(?:超|超过|近|约|逾|不足)"
 _ZH_OWN_LINK = re.compile(
-    r"\s*(?:创下|实现|录得|达到|完成|交付|销售)?的\s*(?:超|超过|近|约|逾|不足)?\s*|['’]s\s+"
+    rf"\s*(?:创下|实现|录得|达到|完成|交付|销售)?的\s*{ZH_ROUGHLY}?\s*|['’]s\s+"
     r"|\s*(?:突破|超过|达到|迈上|站上)(?=\s*\d)"  # "2019年突破10万辆": that year's
 )
 # "5月新能源汽车销量24万辆": a month, then what was counted, then the number
