@@ -811,6 +811,10 @@ CORE = [
     "en_parent_in_apposition_and_rival_yardstick",
     "zh_forecast_opening_a_list",
     "zh_whole_month_as_days",
+    "en_than_that_in_month_is_the_base",
+    "en_second_quarter_left_unsaid",
+    "en_full_year_hyphen_names_the_year",
+    "en_since_started_delivery_is_no_period",
 ]
 
 

@@ -236,6 +236,9 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_QUARTER_WORD = re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
+
+
 def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
     parts.components.append((m.start(), m.end(), values))
     for k, v in values.items():
@@ -265,7 +268,7 @@ _SINCE_START = re.compile(
     r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
     r"|opened|commenced|was founded|was established|went on sale|debuted|was launched"
     r"|was introduced|was unveiled)(?:\s+(?:production|operations"
-    r"|deliveries|sales|shipments|shipping|making cars|work))?"
+    r"|deliver(?:y|ies|ing)|sales|selling|shipments|shipping|making cars|work))?"
     # "since it launched the car in late March"
     r"(?:\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:in|on)\s))?"
     r"\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
@@ -587,6 +590,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_quarter",
     ),
+    # "94,008 in the first quarter and a further 104,181 in the second": the word quarter (or
+    # half) left out after one said earlier in the sentence
+    (
+        re.compile(
+            r"(?:(?<=\bin the )|(?<=\bduring the ))(second|third|fourth)"
+            r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|while|but|as|with|when)\b)",
+            re.IGNORECASE,
+        ),
+        "en_quarter_elided",
+    ),
     (re.compile(r"(?<!\d)(20\d\d)\s*Q([1-4])(?![A-Za-z0-9])", re.IGNORECASE), "en_year_quarter"),
     (
         re.compile(
@@ -705,6 +718,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?:(?:calendar\s+)?year\s+(?:of\s+)?)?(20\d\d)\b(?!\s*(?:target|goal|plan))",
             re.IGNORECASE,
         ),
+        "en_year",
+    ),
+    # "For full-year 2025, Li Auto recorded ...", "its full-year 2024 deliveries"
+    (
+        re.compile(r"\bfull[- ]year\s+(?:of\s+)?(20\d\d)\b(?!\s*(?:target|goal|plan))", re.I),
         "en_year",
     ),
     # "up 41.3 percent from 2023's 3,024,417 units": the year that owns the number after it
@@ -938,6 +956,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_n_month_period": ("month",),
     "en_first_q": ("first",),
     "en_quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "en_quarter_elided": ("quarter", "half"),
     "en_roman_quarter": ("quarter",),
     "en_half": ("half", "h1", "h2"),
     "en_as_of": ("as of", "as at", "by ", "through", "until", "up to"),
@@ -1284,6 +1303,13 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 else:
                     _add(parts, m, quarter=q)
                 _year_of(g[2], parts)
+            elif kind == "en_quarter_elided":
+                said = [w.group(0).lower() for w in _QUARTER_WORD.finditer(text, start, m.start())]
+                nth = _ORDINALS[g[0].lower()]
+                if said and said[-1] == "quarter":
+                    _add(parts, m, quarter=nth)
+                elif said and nth == 2:  # "in the first half and ... in the second"
+                    _add(parts, m, half=2)
             elif kind == "en_roman_quarter":
                 _add(parts, m, quarter={"I": 1, "II": 2, "III": 3, "IV": 4}[g[0]])
                 _year_of(g[1], parts)
@@ -1364,6 +1390,8 @@ _EN_BASE_LEAD = re.compile(
     # "than its record month in September": the base's own time after its noun
     r"(?:(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:month|level|figure|tally|high|peak|record)"
     r"\s+(?:in|of|for)\s+(?=[A-Z]))?"
+    # "less than that in December", "above those of 2024": the base named by its time alone
+    r"(?:(?:that|those)\s+(?:in|of|for|during)\s+(?=\S))?"
     r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
     r"(?:(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+)?",
