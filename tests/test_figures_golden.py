@@ -815,6 +815,8 @@ CORE = [
     "en_second_quarter_left_unsaid",
     "en_full_year_hyphen_names_the_year",
     "en_since_started_delivery_is_no_period",
+    "en_quarter_of_last_year_is_a_quarter",
+    "en_same_period_last_year_when",
 ]
 
 

@@ -1394,7 +1394,7 @@ _EN_BASE_LEAD = re.compile(
     r"(?:(?:that|those)\s+(?:in|of|for|during)\s+(?=\S))?"
     r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
-    r"(?:(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+)?",
+    r"(?:(?P<same>(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time))\s+)?",
     re.IGNORECASE,
 )
 # where the words of a comparison base end
@@ -1580,6 +1580,10 @@ def _en_scopes(
         lead = _EN_BASE_LEAD.match(text, m.end(), end)
         pos = lead.end() if lead else m.end()
         number = _number_at(text, pos)
+        if number is None and lead and lead.group("same"):
+            # "compared to the same period last year, when it was 52,000 units"
+            owner = _WHEN_BASE.match(text, lead.end("same"), end)
+            number = _number_at(text, owner.end()) if owner else None
         if number is not None and any(a <= pos < b for a, b, _ in components):
             number = None  # the year of "than in 2018"
         if number is not None:
@@ -1686,13 +1690,16 @@ def _assemble(text: str, raw: Parts, scopes: list[_Scope]) -> Parts:
     return out
 
 
+_WITHIN_A_YEAR = frozenset(("month", "quarter", "half"))
+
+
 def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
     """Numbers followed by "in January" / preceded by "2022 total of", "2019年的",
     "5月新能源汽车销量"."""
     out: list[Tie] = []
     comps = [c for c in parts.components if not _OWN_KIND_SET.isdisjoint(c[2])]
     # "4.27 million in the full year", "506,804 vehicles last month" (after the number only)
-    month_ends = [b for _, b, v in parts.components if "month" in v]
+    month_ends = [b for _, b, v in parts.components if _WITHIN_A_YEAR.intersection(v)]
     after = (
         comps
         + [
@@ -1700,7 +1707,8 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
             for c in parts.components
             if c not in comps
             and any(k in c[2] for k in ("full_year", "last_month", "year_rel"))
-            # "in October of this year": the year of that month, no time of its own
+            # "in October of this year", "the fourth quarter of last year": the year of that
+            # month or quarter, no time of its own
             and not any(re.fullmatch(r"\s+(?:of\s+)?", text[e : c[0]]) for e in month_ends)
         ]
     )
