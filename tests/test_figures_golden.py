@@ -817,6 +817,10 @@ CORE = [
     "en_since_started_delivery_is_no_period",
     "en_quarter_of_last_year_is_a_quarter",
     "en_same_period_last_year_when",
+    "zh_truck_market_and_its_bases_are_a_part",
+    "zh_headline_on_heavy_trucks_scopes_places",
+    "zh_passenger_cars_leaving_buses_out",
+    "zh_cars_on_the_road_list_goes_on",
 ]
 
 

@@ -29,7 +29,7 @@ ENTRY_KEYS = frozenset(
     }
 )
 #: the values of ``builds``: the one kind of vehicle a commercial-vehicle maker builds
-BUILDS = ("trucks", "buses")
+BUILDS = ("trucks", "buses", "pickups")
 SOLE_MODEL_KEYS = frozenset({"names", "until"})
 TOP_KEYS = frozenset({"entity"})
 
@@ -44,7 +44,7 @@ class Entity:
     within: str | None = None  # for cities: the province they are in
     capital: str | None = None  # for provinces: the capital city ("the provincial capital")
     foreign: bool = False  # a maker based outside China ("the Chinese company" is not it)
-    builds: str | None = None  # trucks | buses: all it makes ("143,300 trucks" is its total)
+    builds: str | None = None  # trucks | buses | pickups: all it makes ("143,300 trucks": all
 
     @property
     def is_region(self) -> bool:

@@ -73,10 +73,13 @@ from crawler.figures.subjects import (
     foreign_places,
     model_after,
     names_in,
+    one_vehicle_type_before,
+    other_vehicles_before,
     place_in_a_name,
     powertrain,
     subsegment,
     vehicle_type,
+    vehicle_type_topic,
 )
 
 MIN_VALUE = 100
@@ -447,6 +450,8 @@ class _State:
     # outside China ("BYD outsells Tesla in the UK", "In Australia, ..."): makers' counts told
     # with no word of China or the world are that market's
     market_doc: bool = False
+    # the headline is about one kind of vehicle (heavy trucks, buses): a place's counts are its
+    type_doc: bool = False
     market_para: bool = False
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
@@ -678,7 +683,9 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     if isinstance(published, datetime):
         published = published.date()
     work = _decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH)))
-    state = _State(published, trace, frame=headline_subject(work[: max(0, work.find("\n"))]))
+    headline = work[: max(0, work.find("\n"))]
+    state = _State(published, trace, frame=headline_subject(headline))
+    state.type_doc = vehicle_type_topic(headline)
     # tables and label/value lists: read apart, their lines skipped by the sentence reader
     structured, consumed = structured_figures(work, published, state.frame)
     figures: list[Figure] = []
@@ -1704,6 +1711,20 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.metric = after_hits[0].kind
                 cand.doubts.append(D_METRIC_AWAY)
             elif state.carry_metric and (n.counts == VEHICLE or q == "at_least" or n.ordinal):
+                trapped = [
+                    c.reason
+                    for c in cands
+                    if c.dropped
+                    and c.number.start < n.start
+                    and c.reason.startswith("trap: '")
+                    and mx.TRAP.search(s[starts[c.clause] : c.number.start])
+                ]
+                if trapped:
+                    # "81个城市的汽车保有量超过100万辆，37个城市超过200万辆": the clauses that go on
+                    # without a metric word count what the trapped count before them counts (its
+                    # trap word said before it: not "在2万辆级别，极氪(28843辆)…")
+                    cand.drop(f"{trapped[0]}, said of the count before")
+                    continue
                 cand.metric = state.carry_metric
                 cand.doubts.append(D_METRIC_CARRIED)
         if cand.metric is None:
@@ -2118,7 +2139,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             + _predicate_after(s, cand.number.unit_end)
             + _glued_after(s, cand.number.unit_end)
         )
-        if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj):
+        if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj) or (
+            obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state)
+        ):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
         elif subsegment(counted + _market_lead(s, starts)):
             if not obj.is_region:
@@ -3215,6 +3238,19 @@ def _in_foreign_market(
         if c0 <= m.start and m.end <= n.start and not _PHRASE_BREAK.search(s, m.end, n.start):
             return True
     return False
+
+
+def _one_vehicle_type_said(
+    s: str, cand: _Candidate, obj: Entity, starts: list[int], state: _State
+) -> bool:
+    """One kind of vehicle is what is counted: for a place, said before the count in its
+    sentence ("我国重卡市场销售4.6万辆，环比3月份的7.7万辆…") or by the headline; for a maker, in
+    the count's own clause."""
+    if not obj.is_region:
+        return one_vehicle_type_before(s, cand.number.start, starts[cand.clause])
+    return one_vehicle_type_before(s, cand.number.start) or (
+        state.type_doc and not other_vehicles_before(s, cand.number.start)
+    )
 
 
 def _foreign_scopes(s: str) -> list[int]:

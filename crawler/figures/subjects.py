@@ -341,6 +341,49 @@ def vehicle_type(text: str, entity: Entity) -> bool:
     return entity.builds is None and bool(_VEHICLE_TYPE.search(text))
 
 
+# A text about one kind of vehicle: the market of trucks, buses, pickups or commercial vehicles
+# ("我国卡车市场(含底盘、牵引车)共计销售21.60万辆", "商用车产销分别完成…", 轻客)
+_VEHICLE_TOPIC = re.compile(
+    _VEHICLE_TYPE.pattern + r"|\bcommercial vehicles?\b|商用车|商用車|轻客|輕客|卡車|貨車|客車",
+    re.I,
+)
+# all vehicles, or passenger cars, said after it: "汽车产销分别完成…", "the car market", 整车,
+# 乘用车零售
+_OTHER_VEHICLES = re.compile(
+    r"(?<![用货貨客卡])(?:汽车|汽車)(?:总|總)?(?:产销|產銷|销量|銷量|产量|產量|市场|市場|出口"
+    r"|行业|行業)|整车|整車|全行业|全行業|乘用车|乘用車"
+    r"|\b(?:car|auto|automobile|vehicle) (?:market|sales|output|production|exports)\b"
+    r"|\bpassenger (?:cars?|vehicles?)\b",
+    re.I,
+)
+
+
+_LEFT_OUT = re.compile(r"不含|不包括|除去?|扣除|\bexcluding\b|\bexcept\b|\bother than\b", re.I)
+
+
+def one_vehicle_type_before(text: str, end: int, start: int = 0) -> bool:
+    """``text[start:end]`` names one kind of vehicle (trucks, buses, pickups, commercial
+    vehicles) as what is counted, and no count of all vehicles or passenger cars after it."""
+    last = None
+    for m in _VEHICLE_TOPIC.finditer(text, start, end):
+        # not "乘用车(不含微型客车)", "excluding buses": what is left out
+        if not _LEFT_OUT.search(text, max(start, m.start() - 8), m.start()):
+            last = m
+    return last is not None and not _OTHER_VEHICLES.search(text, last.end(), end)
+
+
+def other_vehicles_before(text: str, end: int) -> bool:
+    """``text[:end]`` counts all vehicles or passenger cars (汽车产销, "the car market", 整车,
+    乘用车)."""
+    return _OTHER_VEHICLES.search(text, 0, end) is not None
+
+
+def vehicle_type_topic(headline: str) -> bool:
+    """The headline is about the market of one kind of vehicle ("3月重卡销量…", "皮卡出口…"),
+    not about all vehicles beside it."""
+    return one_vehicle_type_before(headline, len(headline)) and not _OTHER_VEHICLES.search(headline)
+
+
 # one powertrain of the new energy vehicles: a part of a region's NEV count, never all of it
 _POWERTRAIN = re.compile(
     r"\bpure(?:ly)? electric\b|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bfuel[- ]cell\b"
