@@ -821,6 +821,7 @@ CORE = [
     "zh_headline_on_heavy_trucks_scopes_places",
     "zh_passenger_cars_leaving_buses_out",
     "zh_cars_on_the_road_list_goes_on",
+    "zh_truck_brands_are_their_own",
 ]
 
 

@@ -44,7 +44,7 @@ class Entity:
     within: str | None = None  # for cities: the province they are in
     capital: str | None = None  # for provinces: the capital city ("the provincial capital")
     foreign: bool = False  # a maker based outside China ("the Chinese company" is not it)
-    builds: str | None = None  # trucks | buses | pickups: all it makes ("143,300 trucks": all
+    builds: str | None = None  # trucks | buses | pickups: all it makes ("143,300 trucks")
 
     @property
     def is_region(self) -> bool:
