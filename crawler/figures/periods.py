@@ -236,7 +236,7 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-_QUARTER_WORD = re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
+_QUARTER_OR_HALF = re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
 
 
 def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
@@ -1304,7 +1304,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     _add(parts, m, quarter=q)
                 _year_of(g[2], parts)
             elif kind == "en_quarter_elided":
-                said = [w.group(0).lower() for w in _QUARTER_WORD.finditer(text, start, m.start())]
+                said = [
+                    w.group(0).lower() for w in _QUARTER_OR_HALF.finditer(text, start, m.start())
+                ]
                 nth = _ORDINALS[g[0].lower()]
                 if said and said[-1] == "quarter":
                     _add(parts, m, quarter=nth)

@@ -357,7 +357,7 @@ _OTHER_VEHICLES = re.compile(
     re.I,
 )
 
-
+# "乘用车(不含微型客车)", "excluding buses": what is left out of the count
 _LEFT_OUT = re.compile(r"不含|不包括|除去?|扣除|\bexcluding\b|\bexcept\b|\bother than\b", re.I)
 
 
@@ -366,7 +366,6 @@ def one_vehicle_type_before(text: str, end: int, start: int = 0) -> bool:
     vehicles) as what is counted, and no count of all vehicles or passenger cars after it."""
     last = None
     for m in _VEHICLE_TOPIC.finditer(text, start, end):
-        # not "乘用车(不含微型客车)", "excluding buses": what is left out
         if not _LEFT_OUT.search(text, max(start, m.start() - 8), m.start()):
             last = m
     return last is not None and not _OTHER_VEHICLES.search(text, last.end(), end)
