@@ -822,6 +822,7 @@ CORE = [
     "zh_passenger_cars_leaving_buses_out",
     "zh_cars_on_the_road_list_goes_on",
     "zh_truck_brands_are_their_own",
+    "zh_stock_index_difference_and_going_abroad",
 ]
 
 

@@ -60,7 +60,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             [
                 r"出口(?:市场)?的?(?:销量|销售|交付)?|海外(?:市场)?(?:累计|总)?(?:销量|销售|交付|出货)"
                 r"|销往(?:海外|国外|境外)"
-                r"|出海|外销"
+                r"|出海(?:市场)?(?:累计|总)?(?:销量|销售|交付)?|外销"
                 # "在中國以外的電動車銷售量": sales outside China
                 r"|中国(?:以外|之外)[\u4e00-\u9fff]{0,6}?(?:销量|销售|交付)"
             ],
@@ -525,7 +525,7 @@ BASE_BEFORE = re.compile(
     r"|\ban? (?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
-    r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|相差|差距(?:为|仅|只有)?[:：]?"
+    r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|(?:锐|骤|大|猛)减了?|相差|差距(?:为|仅|只有)?[:：]?"
     r"|净增(?:加)?了?|净减(?:少)?了?"  # "同比净增31.7万辆": by how much
     r"|多出了?\s*(?:约|近|超过|超|逾)?"  # "仅比2023年多出约25万辆"
     r"|(?:损失|少卖|缺口)了?\s*(?:约|近|超过|超|逾)?"  # "已损失80万辆": short of last year

@@ -510,7 +510,10 @@ _ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|新车|汽车|新能源汽车)?\s*
 # Stock codes: "(SZ: 002594)", "1211.HK", "601633.SH", "(09866.HK)", "比亚迪股份(01211)"
 #: stock exchanges as tickers name them ("SZ: 002594", "NYSE:GM")
 EXCHANGES = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|HK|SZ|SH|SS|SHA|SHE|SSE|SZSE|STAR|OTC)"
-_CODE_BEFORE = re.compile(rf"(?:\b{EXCHANGES}|股票代码|证券代码|代码)\s*[:：]?\s*$")
+# (and a stock index named with a number: 沪深300, 中证500, 上证50)
+_CODE_BEFORE = re.compile(
+    rf"(?:\b{EXCHANGES}|股票代码|证券代码|代码)\s*[:：]?\s*$|(?:沪深|滬深|中证|中證|上证|上證|深证|深證|科创|科創)$"
+)
 _CODE_AFTER = re.compile(r"^\.(?:HK|SH|SZ|SS|US|N|O|BJ)\b")
 
 
