@@ -198,6 +198,12 @@ class _ReceiverHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
+        if len(body) < length:
+            # the sender died between its headers and the end of its body (a dispatcher killed
+            # mid-send): no request was made, as a real receiver would see it
+            self.server.owner.client_hung_up += 1
+            self.close_connection = True
+            return
         self.server.owner.record(self.command, self.path, dict(self.headers.items()), body)
         reply = self.server.owner.next_reply(self.path)
         self._answer(reply)
