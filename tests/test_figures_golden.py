@@ -823,6 +823,8 @@ CORE = [
     "zh_cars_on_the_road_list_goes_on",
     "zh_truck_brands_are_their_own",
     "zh_stock_index_difference_and_going_abroad",
+    "zh_a_bar_that_counts_its_members",
+    "en_a_bar_that_counts_its_members",
 ]
 
 

@@ -119,6 +119,8 @@ class Lexicon:
                 continue
             if m.start() and text[m.start() - 1] in _NOT_AFTER.get(alias, ""):
                 continue  # "世界第一汽车出口国": "the world's first", no FAW
+            if alias in _SPLIT_WORDS and _SPLIT_WORDS[alias].match(text, max(m.start() - 1, 0)):
+                continue  # "规上汽车企业": 规上 (above the size) + 汽车, no SAIC
             name = self.by_alias[_SPACES.sub(" ", alias).casefold()]
             out.append(Mention(self.entities[name], m.start(), m.end()))
         return out
@@ -128,6 +130,9 @@ _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
 # Chinese aliases that are another word after these characters (第一汽车: "the first car";
 # 欧洲大陆, a continent; 美国商务部, another country's ministry)
 _NOT_AFTER = {"一汽": "第", "大陆": "洲新", "商务部": "国"}
+# Chinese aliases whose characters belong to two other words in these spellings: 规上 / 以上 /
+# 线上 ("above the size", "above", "online") before 汽车 ("cars")
+_SPLIT_WORDS = {"上汽": re.compile("[规以线]上汽车")}
 _Trie = dict[str, "_Trie"]
 
 

@@ -410,6 +410,14 @@ _TRAP = _vocabulary(
         # "manufacturers with wholesale sales of more than 10,000 units": a threshold that sorts
         r"(?:manufacturers|automakers|carmakers|makers|brands|companies|firms) with "
         r"(?:[\w-]+ ){0,3}(?:of )?(?:more than|over|above|at least|exceeding)\b",
+        # "11 companies had wholesale sales of more than 10,000", "the number of major companies
+        # selling more than 10,000 units": a bar that counts its members
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+        r"|multiple|number of)\s+(?:[\w-]+\s+){0,2}?(?:manufacturers|automakers|carmakers|makers"
+        r"|brands|companies|firms|enterprises|cities|provinces|models)(?: that)?\s+(?:had|have"
+        r"|having|sold|selling|delivered|delivering|produced|producing|posted|posting|recorded"
+        r"|recording|saw|seeing)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:more than|over|above|at least"
+        r"|exceeding|in excess of)\b",
         # throughput, batches, rolling windows, forecasts in the infinitive
         r"handl(?:ed|es|ing)\b", r"batch(?:es)?\b", r"to come in at\b",
         r"(?:past|last|trailing) (?:12|twelve) months\b",
@@ -437,7 +445,11 @@ _TRAP = _vocabulary(
         r"|剩下|剩余|差额"
         # "哪吒需在2024年本地生产约1.6万辆": what a deal requires; "正向千万辆迈进": not reached
         r"|(?:必须|需要|需|须)(?:在|于)|向[^，,。；;]{0,12}?迈进"
-        r"|\d+个(?:城市|省份|省区|地区|国家)"  # "41个城市超过200万辆": places above a bar
+        # "41个城市超过200万辆", "11家车企销量超过1万辆", "产量超过200万辆的城市包括": a bar that
+        # counts its members
+        r"|(?:\d+|[多几数两])个(?:城市|省份|省区|地区|国家)"
+        r"|(?:\d+|[多几数两]|十几)家[^，,。；;\d]{0,12}?(?:超过|超|突破|破|过|以上)"
+        r"|辆(?:以上)?的(?:城市|省份|省区|地区|国家|企业|车企|品牌|车型)"
         # "前三名销量都破了10万辆": a bar several cleared
         r"|前[\d二三四五六七八九十]{1,2}(?:名|位)[^，,。；;\d]{0,8}?(?:都|均)"
         r"|测试牌照|测试号牌|示范运营|道路测试|通知书"  # test plates and permits, not cars sold

@@ -1381,6 +1381,8 @@ _BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|
 _EN_BASE = re.compile(
     r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over))\s+"
     r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom(?=\s+\d)"
+    # "largely the same as in October", "in line with 2023": a level compared with
+    r"|\bthe same as|\bsimilar to|\bin line with|\bon (?:a )?par with"
     # "to 2.14m in December 2019 from very weak sales of 2.22m in the same month a year before"
     r"|\bfrom(?=\s+(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+\d))\s+"
     r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
