@@ -825,6 +825,10 @@ CORE = [
     "zh_stock_index_difference_and_going_abroad",
     "zh_a_bar_that_counts_its_members",
     "en_a_bar_that_counts_its_members",
+    "zh_sub_brands_of_foreign_groups",
+    "en_part_of_which_were_exported",
+    "en_on_course_to_and_put_at",
+    "zh_a_plan_a_train_load_a_weekly_rate",
 ]
 
 

@@ -337,12 +337,18 @@ _TRAP = _vocabulary(
         r"|hit|top|exceed|surpass|cross|pass)",
         # "40 out of every 100 vehicles sold": a ratio; "issued test licenses to 902 vehicles"
         r"out of every\b", r"licen[cs]es?\b", r"permits?\b",
-        # motorcycles ("BMW Motorrad ... shipments dropped to 163,436"), not vehicles counted here
-        r"motorcycles?\b", r"motorrad\b", r"two-wheel(?:ed|ers?)\b", r"scooters?\b",
+        # motorcycles ("BMW Motorrad ... shipments dropped to 163,436", "BMW Motorrad销量"), not
+        # vehicles counted here
+        r"motorcycles?\b", r"motorrad(?![a-z])", r"two-wheel(?:ed|ers?)\b", r"scooters?\b",
         # "even assuming a December in line with November, exceeding one million appears a given"
         r"assum(?:e|es|ed|ing)\b", r"appears? (?:[\w-]+ ){0,3}?a given\b",
         r"pledg(?:e|es|ed|ing)\b",
-        r"on track to\b", r"needs? to\b",
+        r"on track to\b", r"on course to\b", r"needs? to\b",
+        # "the whole year's market is put at about 21.62 million": an estimate
+        r"(?:is|are|was|were) put at\b",
+        # "it took the facility 33 months to produce its one millionth vehicle": how long a
+        # milestone took, no period the count was made in
+        r"took (?:[\w-]+\s+){0,4}?(?:\d+|\w+) (?:months|years|days) to\b",
         r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
         r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
@@ -430,7 +436,9 @@ _TRAP = _vocabulary(
         r"|希望|上看|上调至|下调至|上修至|下修至|(?<![\d.])或(?:将|可|有望)?(?:首次|首度)?(?=突破|超过|超|达到|达|接近|逼近)"
         r"|大概率|很可能|应该|应当|或许|承诺|保证|若(?!干)|假设|假定"
         r"|(?:至少|必须|需要|需|须)要?(?:达成|实现|达到|完成)"
-        r"|排产|配额|如果|假如|一旦",
+        r"|排产|配额|如果|假如|一旦"
+        # "打造百万辆新能源汽车城": a plan
+        r"|打造(?=[^，,。；;]{0,8}?[\d一二两三四五六七八九十百千万])",
         r"产能|年产(?:整车|汽车|新能源汽车|乘用车)?(?=(?:近|约|超过?|逾)?(?:\d|[一二两三四五六七八九十百])|能)|可年产|设计|具备|能力|项目|建设规模"
         # "1万辆节能与新能源客车生产基地": a plant named by what it can build
         r"|辆[^，,。；;\d]{0,12}?(?:生产基地|生产线)(?!生产)",
@@ -466,7 +474,9 @@ _TRAP = _vocabulary(
         # "新注册登记机动车1688万辆": all motor vehicles, motorcycles among them (汽车 are counted)
         r"机动车|機動車",
         r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)"
-        r"|周销量|周交付|单周|第\d{1,2}周",
+        r"|周销量|周交付|单周|第\d{1,2}周|每(?:个)?(?:星期|週|礼拜)",
+        # "首发列车装载260余台": one train's or ship's load
+        r"装载|满载|班列|专列",
         r"港口|码头|口岸|港区|监管", r"二手车",
         # "展望第三季交付量为9万至9.5万辆": an outlook; "都在2万辆级别", "8万辆左右水准": a level
         r"展望|辆(?:左右)?的?(?:级别|水平|水准)|月销(?:量)?(?:稳定|保持|维持)",

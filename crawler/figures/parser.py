@@ -1677,7 +1677,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # ("output totaled X and sales reached Y", "of which 127,000 were NEVs and 36,000 were
         # exported"): the number's own is nearer, or before it
         owned = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
-        if owned:
+        of_which = [h for h in hits if _OF_WHICH_WERE.fullmatch(s, n.unit_end, h.start)]
+        if of_which:
+            # "44,264 vehicles, 31,379 of which were exported": the verb of the part's own
+            # relative clause (a clause of its own), not the total's before it
+            cand.metric = of_which[0].kind
+        elif owned:
             nearest = min(owned, key=lambda h: abs(h.start - n.start))
             # "3.02 million were produced and 2.99 million units were sold": the number's own
             # passive verb, nearer in grammar than the verb of the number before it
@@ -2432,6 +2437,12 @@ _POSSESSIVE_BEFORE = re.compile(
     # name right before the number, or with its metric between
     r"|(?<=[\u4e00-\u9fff])\s*(?:品牌)?(?:的)?\s*(?:(?:新能源)?(?:汽车|乘用车)?(?:出口量?|销量|产量"
     r"|交付量)(?:为|达到?)?)?\s*(?:约|近|超过?|逾)?\s*",
+    re.I,
+)
+# "31,379 of which were exported", "93,000 of them were sold overseas"
+_OF_WHICH_WERE = re.compile(
+    r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:which|them|these)\s+(?:were|was|are|is)"
+    r"\s+(?:[\w-]+\s+)?",
     re.I,
 )
 _OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)

@@ -604,6 +604,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:quarter|three months)\s+(?:that\s+)?(?:ended|ending|through|to)\s+(?:in\s+)?"
+            r"(?:the\s+end\s+of\s+)?"
             + _MON
             + r"(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
@@ -614,7 +615,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(six|nine|twelve|6|9|12)[\s-]+months\s+(?:that\s+)?(?:ended|ending|through|to)"
-            r"\s+(?:in\s+)?" + _MON + r"(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
+            r"\s+(?:in\s+)?(?:the\s+end\s+of\s+)?"
+            + _MON
+            + r"(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
         "en_months_to",
