@@ -829,6 +829,7 @@ CORE = [
     "en_part_of_which_were_exported",
     "en_on_course_to_and_put_at",
     "zh_a_plan_a_train_load_a_weekly_rate",
+    "zh_places_inside_words_and_plants",
 ]
 
 

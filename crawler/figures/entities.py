@@ -131,8 +131,12 @@ _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
 # 欧洲大陆, a continent; 美国商务部, another country's ministry)
 _NOT_AFTER = {"一汽": "第", "大陆": "洲新", "商务部": "国"}
 # Chinese aliases whose characters belong to two other words in these spellings: 规上 / 以上 /
-# 线上 ("above the size", "above", "online") before 汽车 ("cars")
-_SPLIT_WORDS = {"上汽": re.compile("[规以线]上汽车")}
+# 线上 ("above the size", "above", "online") before 汽车 ("cars"); 其中 / 集中 ("of which",
+# "together") before 国内 / 国产 / 国际 / 国外 (中国内地 stays China)
+_SPLIT_WORDS = {
+    "上汽": re.compile("[规以线]上汽车"),
+    "中国": re.compile("[其集]中国(?:[产际外]|内(?!地))"),
+}
 _Trie = dict[str, "_Trie"]
 
 

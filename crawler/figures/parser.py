@@ -528,14 +528,19 @@ _THE_BEFORE = re.compile(r"\b(?:the|its)\s+$|^$|[\u4e00-\u9fff，,。；;：:]$"
 
 def _place_plant(s: str, mention: Mention, maker: Entity | None) -> Mention:
     """A city followed by "plant"/工厂 is the last named maker's plant there when the lexicon
-    knows it ("Tesla Shanghai" is Tesla China), not the city."""
-    if maker is None or not (mention.entity.level == "city" or _municipality(mention.entity)):
+    knows it ("Tesla Shanghai" is Tesla China), else a plant it does not know: never the city."""
+    if not (mention.entity.level == "city" or _municipality(mention.entity)):
         return mention
     plant = _PLANT_AFTER_PLACE.match(s, mention.end)
     if plant is None or not _THE_BEFORE.search(s[max(0, mention.start - 5) : mention.start]):
         return mention
-    known = _plant_at(maker, mention.entity)
-    return Mention(known, mention.start, plant.end()) if known else mention
+    named_before = [m for m in lexicon().find(s[: mention.start]) if not m.entity.is_region]
+    if named_before:  # "奇瑞在安徽芜湖生产基地…", "Tesla delivered … from its Shanghai plant"
+        known = _plant_at(named_before[-1].entity, mention.entity)
+        return Mention(known, mention.start, plant.end()) if known else mention
+    known = _plant_at(maker, mention.entity) if maker is not None else None
+    words = s[mention.start : plant.end()]
+    return Mention(known or Entity(words, "unknown", "", None, False), mention.start, plant.end())
 
 
 def _plant_at(maker: Entity, place: Entity) -> Entity | None:
@@ -2949,6 +2954,11 @@ def _assign_entity(
     if len(group) > 1:
         region = s[group[0].start : n.end]
         if _COMBINED.search(region) or _COMBINED.search(s[n.end : n.end + 40]):
+            unknown = [m.entity.name for m in group if m.entity.kind == "unknown"]
+            if unknown:
+                # "对欧盟、澳大利亚、美国…合计出口": markets abroad, no set of makers or regions
+                cand.drop(f"subject '{unknown[0]}' is not in the lexicon")
+                return
             cand.entity = composite_name([m.entity.name for m in group])
             cand.entity_obj = None
             return

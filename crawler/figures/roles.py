@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.figures.entities import Entity, Mention
+from crawler.figures.entities import Entity, Mention, lexicon
 from crawler.figures.numbers import Number
 from crawler.figures.subjects import names_in, place_in_a_name
 
@@ -236,6 +236,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     if (
         _SCOPE_AFTER.match(after)
         or (before.endswith("在") and _SOLD_THERE_AFTER.match(after))
+        or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
         or _DOMESTIC_BEFORE.search(before)
         or _LOCATION_BEFORE.search(before)
         or _RANK_AFTER.match(after)
@@ -247,6 +248,23 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     scope = _SCOPE_BEFORE.search(before)
     return scope is not None and (
         scope.group(0).startswith(("'", "’")) or not re.search(r"\bin\s+$", before)
+    )
+
+
+# "福特1月中国销量": a maker, its time, then the place it sold in
+_TIME_AFTER_MAKER = re.compile(
+    r"\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月|\d{1,2}\s*[-—–]"
+    r"\s*\d{1,2}月|今年|去年|全年)?\s*"
+)
+
+
+def _maker_and_time_before(before: str) -> bool:
+    """``before`` ends with a maker's name, then at most a time ("福特1月")."""
+    found = lexicon().find(before)
+    return bool(
+        found
+        and not found[-1].entity.is_region
+        and _TIME_AFTER_MAKER.fullmatch(before, found[-1].end)
     )
 
 
