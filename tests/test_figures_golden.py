@@ -830,6 +830,9 @@ CORE = [
     "en_on_course_to_and_put_at",
     "zh_a_plan_a_train_load_a_weekly_rate",
     "zh_places_inside_words_and_plants",
+    "zh_milestones_rolled_off_are_lifetime",
+    "zh_base_month_right_before_its_count",
+    "zh_headline_milestone_half_then_month",
 ]
 
 

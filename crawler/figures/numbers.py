@@ -503,7 +503,11 @@ def _en_counts(after: str) -> tuple[str, int]:
 _WAN_TAIL = re.compile(r"[ \u3000]?万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
 _SPACED_WAN_TAIL = re.compile(r"\s+(\d{1,3},\d{3}|\d{3,4})(?![\d.,])\s*(?=辆|台)")
 # "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
-_MILESTONE_VERB_BEFORE = re.compile(r"(?:实现|达成|迎来|见证)了?\s*$")
+# "实现了3000万辆下线", "首个百万辆整车下线", "第二个百万辆", "问界品牌百万辆整车下线"
+_MILESTONE_VERB_BEFORE = re.compile(
+    r"(?:(?:实现|达成|迎来|见证)了?|首个|第[一二三四五六七八九十两\d]{1,2}个|品牌)\s*$"
+)
+_NTH_BEFORE = re.compile(r"第([一二三四五六七八九十两\d]{1,2})个\s*$")
 _ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|新车|汽车|新能源汽车)?\s*下线")
 
 
@@ -705,6 +709,10 @@ def find_numbers(text: str) -> list[Number]:
             and _ROLLED_OFF_AFTER.match(text, unit_end)
         ):
             ordinal = True  # "实现了3000万辆下线": the 30 millionth vehicle, a milestone
+            nth = _NTH_BEFORE.search(text, max(0, start - 6), start)
+            times = _zh_value(nth.group(1)) if nth else None
+            if times:
+                value *= times  # "第二个百万辆": the 2 millionth
         if bare_letter and counts != VEHICLE:
             counts = OTHER
         out.append(Number(start, end, value, counts, after_qualifier, ordinal, unit_end))

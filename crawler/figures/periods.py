@@ -430,7 +430,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # not "问界M9月交付": a model name's digit before 月
-            r"(?<![\d.\-–—~至到A-Za-z])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?(?![\d至到\-–—~])"
+            # (a count may follow at once: "相比2月11288辆"; a day may not: "2月11日", "2月1-20日")
+            r"(?<![\d.\-–—~至到A-Za-z])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?"
+            r"(?![至到\-–—~]|\d{1,2}(?!\d)(?:\s*[日号]|\s*[至到\-–—~]|[.\d]*\s*$)|\d\.)"
             # "2020年九月份": a month in Chinese numerals, after its year or as 月份
             r"|(?:(20\d\d)\s*年\s*)(十一|十二|[一二三四五六七八九十])\s*月(?:份)?(?![至到\-–—~])"
             r"|(?<![一二三四五六七八九十两第前首近每个上下本当单同环年])()(十一|十二|[一二三四五六七八九十])"
@@ -459,7 +461,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # not "创年内新高", "今年以来最高": the scope of a record claim
     (
         re.compile(
-            r"(?:(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来)"
+            # "年度第1000万辆": the year's 10 millionth
+            r"(?:(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来|(?<!本)年度(?=第))"
             r"(?!的?(?:新高|最高|新低|最低|最好|最佳|单月|月度))"
         ),
         "ytd",
