@@ -833,6 +833,8 @@ CORE = [
     "zh_milestones_rolled_off_are_lifetime",
     "zh_base_month_right_before_its_count",
     "zh_headline_milestone_half_then_month",
+    "en_bases_judged_and_years_whole",
+    "en_up_on_the_figure_recorded_in",
 ]
 
 

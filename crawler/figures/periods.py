@@ -304,7 +304,8 @@ _EVENT_TIME = re.compile(
     r"(?:冠军|销冠|亚军|季军)(?!\s*(?:是|为|[，,：:]))"
     # "its highest sales figure to date in 2025": the scope of a superlative, not the count's
     r"|\b(?:highest|best|lowest|strongest|biggest|largest|worst)\b[^.;,]{0,40}?"
-    r"(?P<t5>\bto date in (?:19|20)\d\d)"
+    # ("the strongest momentum since the start of the year": the scope too)
+    r"(?P<t5>\bto date in (?:19|20)\d\d|\bsince the (?:start|beginning) of (?:the|this) year)"
     # "据2025年11月统计月报显示": the issue of a bulletin, not the period of its counts
     r"|(?P<t6>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月份?)(?:统计|经济)?(?:月报|快报|简报)"
     # "为今年第二高水准", "创年内新高": the scope of a rank, not the count's period
@@ -321,6 +322,7 @@ _EVENT_ZH = re.compile(
 _EVENT_ZH_NEEDLE = re.compile(r"风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工")
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
+    r"|strongest|biggest|largest|lowest|worst"
     r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年|截至|截止"
 )
 # "surpassing its previous record from September": the time of the record beaten, no period
@@ -708,9 +710,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # (not "the full year 2023": that year, read whole by "en_year")
-            r"\b(?:full[- ]year(?!\s+(?:of\s+)?(?:19|20)\d\d)|whole year|annual|annually"
-            r"|entire year|in a single year"
-            r"|in one year|within a year|(?:the\s+)?(?:whole|entirety)\s+of(?=\s+(?:19|20)\d\d)"
+            # (not "fell 6.3% on an annual basis": year on year)
+            r"\b(?:full[- ]year(?!\s+(?:of\s+)?(?:19|20)\d\d)|whole year|annual(?!\s+basis)"
+            r"|annually|entire year|in a single year"
+            r"|in one year|within a year"
             # "the 1.86 million it sold for all of last year": the whole year, not its same span
             r"|(?:all|(?:the\s+)?(?:whole|entirety))\s+of(?=\s+(?:last|the previous)\s+year))\b",
             re.IGNORECASE,
@@ -720,7 +723,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # "in 2023", "in the year 2021", "for the entire 2023"
-            r"\b(?:in|for|during|of|throughout|through|by)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+)?"
+            r"\b(?:in|for|during|of|throughout|through|by)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
+            r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
             r"(?:(?:calendar\s+)?year\s+(?:of\s+)?)?(20\d\d)\b(?!\s*(?:target|goal|plan))",
             re.IGNORECASE,
         ),
@@ -1384,9 +1388,16 @@ _GROWTH = (
 )
 # "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
 _BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?)"
+# how a base is judged before its number: "the very weak 2.22m", "a revised 15,000"
+_BASE_ADJECTIVE = (
+    r"(?:(?:(?:very|relatively|rather)\s+)?(?:weak|strong|low|high|poor|solid|robust|modest"
+    r"|depressed|revised|record|paltry)\s+(?=\d))?"
+)
 _EN_BASE = re.compile(
     r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over))\s+"
     r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom(?=\s+\d)"
+    # "from the very weak 2.22m units sold in the same month of the previous year"
+    r"|\bfrom(?=\s+(?:the\s+|an?\s+)?" + _BASE_ADJECTIVE + r"\d)"
     # "largely the same as in October", "in line with 2023": a level compared with
     r"|\bthe same as|\bsimilar to|\bin line with|\bon (?:a )?par with"
     # "to 2.14m in December 2019 from very weak sales of 2.22m in the same month a year before"
@@ -1399,12 +1410,14 @@ _EN_BASE = re.compile(
 _EN_BASE_LEAD = re.compile(
     # "than its record month in September": the base's own time after its noun
     r"(?:(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:month|level|figure|tally|high|peak|record)"
-    r"\s+(?:in|of|for)\s+(?=[A-Z]))?"
+    # ("up 18% on the figure recorded in December")
+    r"\s+(?:(?:recorded|posted|reported|registered|seen|set)\s+)?(?:in|of|for)\s+(?=[A-Z]))?"
     # "less than that in December", "above those of 2024": the base named by its time alone
     r"(?:(?:that|those)\s+(?:in|of|for|during)\s+(?=\S))?"
     r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
-    r"(?:(?P<same>(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time))\s+)?",
+    r"(?:(?P<same>(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time))\s+)?"
+    + _BASE_ADJECTIVE,
     re.IGNORECASE,
 )
 # where the words of a comparison base end
