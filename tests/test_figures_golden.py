@@ -835,6 +835,7 @@ CORE = [
     "zh_headline_milestone_half_then_month",
     "en_bases_judged_and_years_whole",
     "en_up_on_the_figure_recorded_in",
+    "zh_series_all_new_models_and_regions_abroad",
 ]
 
 

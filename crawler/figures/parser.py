@@ -373,6 +373,7 @@ _MODEL_NAMES_ZH = (
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
+    r"|(?<![\d.])\d{1,2}系(?!列)"  # "宝马5系": a series of one brand
     # (not 全系车型, "all its models": the brand's whole line-up)
     r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b|(?<!全系)车型|单车|款车"
     r"|\b(?:[A-Z][\w.-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)"
@@ -392,6 +393,9 @@ _MAKES_BEFORE = re.compile(
     r"\b(?:makes|manufactures|builds|produces|maker of|owns)\s+(?:the\s+|its\s+)?"
     r"(?:[A-Z][\w-]*\s+){0,2}$"
 )
+
+
+_ALL_NEW_BEFORE = re.compile(r"(?:全新|新款|新一代)\s*$")
 
 
 def _model_between(s: str, start: int, end: int) -> bool:
@@ -2126,6 +2130,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             (
                 _model_between(s, lo, cand.number.start)
                 or model_after(s, cand.number.end)
+                # "全新福特锐际一季度销售近2,700辆": an all-new model of the brand
+                or any(
+                    m.end == lo and _ALL_NEW_BEFORE.search(s, max(0, m.start - 4), m.start)
+                    for m, _ in subjects
+                )
                 # "Model Y 1月大陆国内零售销量": a model named before the place it sold in
                 or (place is not None and _model_between(s, starts[cand.clause], place.start))
             )

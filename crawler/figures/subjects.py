@@ -469,7 +469,9 @@ _FOREIGN_EN = (
     "Kazakhstan", "Uzbekistan", "Europe", "the EU", "the European Union", "Southeast Asia",
     "Latin America", "the Middle East", "Belt and Road countries", "Belt and Road markets",
     "Asia", "the Asia-Pacific", "Asia-Pacific", "the Americas", "North America", "South America",
-    "Africa", "Oceania", "Western Europe", "the Old Continent",
+    "Africa", "Oceania", "Western Europe", "the Old Continent", "Eastern Europe",
+    "Northern Europe", "Southern Europe", "Central Asia", "South Asia",
+    "Central and Eastern Europe",
 )  # fmt: skip
 _FOREIGN_ZH = (
     "日本", "德国", "德國", "美国", "美國", "韩国", "韓國", "法国", "法國", "英国", "英國",
@@ -479,7 +481,9 @@ _FOREIGN_ZH = (
     "荷兰", "挪威", "瑞典", "波兰", "匈牙利",
     "智利", "阿根廷", "菲律宾", "巴基斯坦", "伊朗", "哈萨克斯坦", "乌兹别克斯坦", "欧洲",
     "歐洲", "欧盟", "歐盟", "东南亚", "東南亞", "拉美", "中东", "中東", "一带一路沿线",
-    "亚洲", "亞洲", "非洲", "拉丁美洲", "北美", "南美", "大洋洲",
+    "亚洲", "亞洲", "非洲", "拉丁美洲", "北美", "南美", "大洋洲", "西欧", "西歐", "东欧", "東歐",
+    "北欧", "北歐", "南欧", "南歐", "中亚", "中亞", "南亚", "南亞", "西亚", "西亞", "北非",
+    "中东欧", "中東歐",
 )  # fmt: skip
 # "the US carmaker", "the UK government": the name says whose; the maker is meant
 _AS_ADJECTIVE = (
