@@ -836,6 +836,7 @@ CORE = [
     "en_bases_judged_and_years_whole",
     "en_up_on_the_figure_recorded_in",
     "zh_series_all_new_models_and_regions_abroad",
+    "en_units_a_maker_dispatched",
 ]
 
 

@@ -2822,6 +2822,14 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 _UNITS_OF_NAME = re.compile(r"\s*(?:units|vehicles|cars)\s+of\s+(?:the\s+|its\s+)?", re.I)
 
 
+_UNITS_THEN = re.compile(r"\s*(?:units?|vehicles?|cars?|EVs?|autos?)\s+", re.I)
+_MAKERS_VERB = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:dispatched|sold|delivered|shipped|built|produced|exported|moved"
+    r"|wholesaled|retailed)\b",
+    re.I,
+)
+
+
 def _assign_entity(
     s: str,
     cand: _Candidate,
@@ -2876,6 +2884,19 @@ def _assign_entity(
                 and n.end <= m.start
                 and _by_its_name(s, m)
                 and _FROM_MAKER.fullmatch(s, n.end, m.start)
+            ),
+            None,
+        )
+    if owner is None:
+        # "against the 90,000 units BYD dispatched": the maker of the relative clause after them
+        owner = next(
+            (
+                m
+                for m, _ in subjects
+                if not m.entity.is_region
+                and n.end <= m.start
+                and _UNITS_THEN.fullmatch(s, n.end, m.start)
+                and _MAKERS_VERB.match(s, m.end)
             ),
             None,
         )
