@@ -837,6 +837,7 @@ CORE = [
     "en_up_on_the_figure_recorded_in",
     "zh_series_all_new_models_and_regions_abroad",
     "en_units_a_maker_dispatched",
+    "en_second_highest_after_a_base",
 ]
 
 

@@ -1403,7 +1403,8 @@ _EN_BASE = re.compile(
     # "to 2.14m in December 2019 from very weak sales of 2.22m in the same month a year before"
     r"|\bfrom(?=\s+(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+\d))\s+"
     r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
-    r"|(?P<the>\b(?:from|on|over|times|tops?|topped|topping|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
+    # ("the second highest month after the 814,000 of December last year")
+    r"|(?P<the>\b(?:from|on|over|after|times|tops?|topped|topping|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
     r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)(?=the\s+\d)",
     re.IGNORECASE,
 )
