@@ -838,6 +838,7 @@ CORE = [
     "zh_series_all_new_models_and_regions_abroad",
     "en_units_a_maker_dispatched",
     "en_second_highest_after_a_base",
+    "zh_months_respectively_then_more_counts",
 ]
 
 

@@ -3108,7 +3108,7 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
     if span is not None:
         first, last = (int(y) for y in (span[1] or span[3], span[2] or span[4]))
         years = list(range(first, last + 1)) if last > first else []
-        return _in_order(numbers, span.end(), [_year(y) for y in years])
+        return _in_order(s, numbers, span.end(), [_year(y) for y in years])
     if not _RESPECTIVELY.search(s):
         return {}
     kinds = _YTD_AND_LIFETIME.search(s)
@@ -3118,17 +3118,17 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         ytd = Period("ytd", date(end.year, 1, 1), end)
         lifetime = Period("lifetime", LIFETIME_START, end)
         said = [ytd, lifetime] if kinds["ytd"] else [lifetime, ytd]
-        return _in_order(numbers, kinds.end(), said)
+        return _in_order(s, numbers, kinds.end(), said)
     listed = _YEAR_LIST.search(s)
     if listed is not None and int(listed[2]) > int(listed[1]):
-        return _in_order(numbers, listed.end(), [_year(int(listed[1])), _year(int(listed[2]))])
+        return _in_order(s, numbers, listed.end(), [_year(int(listed[1])), _year(int(listed[2]))])
     months = _MONTH_SPAN.search(s)
     if months is not None and int(months[2]) < int(months[3]) <= 12:
         year = int(months[1]) if months[1] else None
         periods = [
             month_period(m, year, published) for m in range(int(months[2]), int(months[3]) + 1)
         ]
-        return _in_order(numbers, months.end(), periods)
+        return _in_order(s, numbers, months.end(), periods)
     named = _MONTH_LIST.search(s)
     if named is not None:
         names = [g for g in named.groups() if g]
@@ -3137,7 +3137,7 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
             periods = [month_period(m, None, published) for m in order]
             # the months after their counts: "10,052 and 10,677 units in July and August"
             before = [n for n in numbers if n.end <= named.start()]
-            return _in_order(numbers, named.end(), periods) or _in_order(before, -1, periods)
+            return _in_order(s, numbers, named.end(), periods) or _in_order(s, before, -1, periods)
     return {}
 
 
@@ -3152,13 +3152,27 @@ def _year(year: int) -> Period:
     return Period("year", date(year, 1, 1), date(year, 12, 31))
 
 
-def _in_order(numbers: list[Number], after: int, periods: list[Period]) -> dict[int, Period]:
-    """The counts after offset ``after``, one for each period in order; nothing unless there
-    are exactly as many counts as periods."""
+def _in_order(
+    s: str, numbers: list[Number], after: int, periods: list[Period]
+) -> dict[int, Period]:
+    """The counts after offset ``after``, one for each period in order: all of them, or the
+    run of counts listed right after it ("5月、6月分别为44.4万辆、48.5万辆，…4月产量24.1万辆");
+    nothing unless there are exactly as many counts as periods."""
     counts = [n for n in numbers if n.start > after]
+    if after >= 0 and len(counts) > len(periods) >= 2:  # (not the counts before a list)
+        run = counts[:1]
+        for n in counts[1:]:
+            if not _LISTED_NEXT.fullmatch(s, run[-1].unit_end, n.start):
+                break
+            run.append(n)
+        counts = run
     if len(periods) < 2 or len(counts) != len(periods):
         return {}
     return {n.start: period for period, n in zip(periods, counts, strict=True)}
+
+
+# what stands between two counts of one list: "44.4万辆、48.5万辆", "10,052 and 10,677"
+_LISTED_NEXT = re.compile(r"\s*(?:[、,，/]|和|及|与|以及|,?\s*and)\s*", re.I)
 
 
 def _pair_respectively(
