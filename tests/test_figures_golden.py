@@ -839,6 +839,7 @@ CORE = [
     "en_units_a_maker_dispatched",
     "en_second_highest_after_a_base",
     "zh_months_respectively_then_more_counts",
+    "en_it_after_a_plant",
 ]
 
 

@@ -585,6 +585,12 @@ def _remember(last: dict[str, Entity], entity: Entity) -> None:
         last["brand"] = entity
 
 
+def _plant_of_any(last: dict[str, Entity]) -> bool:
+    """The last entity named is a plant."""
+    named = last.get("any")
+    return named is not None and named.kind == "plant"
+
+
 def _kind_key(entity: Entity) -> str:
     if entity.kind == "plant":
         return "plant"
@@ -1049,6 +1055,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             elif kind == "maker" and s[a:b].lower() == "its" and _plant_of(out) is not None:
                 # "the plant celebrated the delivery of its 90,000th vehicle": the plant's own
                 target = _plant_of(out)
+            elif kind == "maker" and s[a:b].lower() == "it" and _plant_of_any(last):
+                # "The BYD Hefei plant ... Last year it produced 486,000": the plant last named
+                target = last["any"]
             elif kind == "maker" and _REGION_POSSESSIVE.match(s, a) and _region(last.get("any")):
                 # "Jiangsu built 640,000 vehicles. Its NEV output ...": the place last named
                 target = last["any"]
