@@ -840,6 +840,7 @@ CORE = [
     "en_second_highest_after_a_base",
     "zh_months_respectively_then_more_counts",
     "en_it_after_a_plant",
+    "en_months_since_an_event",
 ]
 
 

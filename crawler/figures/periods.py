@@ -788,7 +788,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:last|past|previous|trailing|preceding)\s+(?:12|twelve)\s+months\b"
-            r"|过去\s*(?:12|十二)\s*个月|近\s*(?:12|十二)\s*个月",
+            r"|过去\s*(?:12|十二)\s*个月|近\s*(?:12|十二)\s*个月"
+            # "in the nearly 13 months since", "the 12 months since the plant opened": a span
+            # from an event, no calendar period
+            r"|\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+            r"\s+months\s+since\b",
             re.IGNORECASE,
         ),
         "rolling",
@@ -938,7 +942,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "alone": ("仅", "单月", "alone"),
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
-    "rolling": ("12", "twelve", "十二"),
+    "rolling": ("12", "twelve", "十二", "months since"),
     "zh_partial": ("周", "旬", "日", "天"),
     "zh_month_days": ("日",),
     "en_partial": (
