@@ -841,6 +841,7 @@ CORE = [
     "zh_months_respectively_then_more_counts",
     "en_it_after_a_plant",
     "en_months_since_an_event",
+    "zh_that_month_is_its_own_time",
 ]
 
 

@@ -1830,8 +1830,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # milestone's time; a day or a month it was reached on is
             before_lead = [p for p in before_lead if not _a_span(p)]
             after_lead = [p for p in after_lead if not _a_span(p)]
-        # "蔚来下半年实现反弹，上月交车量达4.81万辆": last month is a whole time on its own
-        for extra in reversed(before_lead) if not (own.last_month or own.this_month) else ():
+        # "蔚来下半年实现反弹，上月交车量达4.81万辆": last month is a whole time on its own, and so
+        # is 当月 ("截至3月底经销商已复工，当月销量超过4万辆")
+        whole = own.last_month or own.this_month or own.that_month
+        for extra in reversed(before_lead) if not whole else ():
             parts = parts.merge(extra)
         if parts.empty:
             for extra in after_lead:
