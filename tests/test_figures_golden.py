@@ -842,6 +842,7 @@ CORE = [
     "en_it_after_a_plant",
     "en_months_since_an_event",
     "zh_that_month_is_its_own_time",
+    "zh_part_of_a_model_count",
 ]
 
 

@@ -1256,6 +1256,23 @@ def _parts_of_the_same_figure(s: str, live: list[_Candidate]) -> None:
                 break
 
 
+_A_PART = ("model-level count", "a part of the market", "a part of the maker")
+
+
+def _parts_of_a_part(s: str, cands: list[_Candidate]) -> None:
+    """ "福特全顺轻客一季度共销售6,900辆；其中3月份销售3,700辆": a count after 其中 / "of which"
+    whose total before it is a part (a model, one kind of vehicle, a segment) is a part too."""
+    for i, part in enumerate(cands):
+        if part.dropped or i == 0:
+            continue
+        clause_head = max(s.rfind(mark, 0, part.number.start) for mark in ",，;；") + 1
+        if not _OF_WHICH.match(s, clause_head):
+            continue
+        total = cands[i - 1]
+        if total.dropped and total.reason.startswith(_A_PART):
+            part.drop(f"{total.reason}: a part of it (of which ...)")
+
+
 def _segment_of(cand: _Candidate) -> str:
     """The candidate's segment; every count of a maker that makes only NEVs is an NEV count."""
     if cand.entity_obj is not None and cand.entity_obj.nev_only:
@@ -2181,6 +2198,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             else:  # a region's passenger cars: a part when the article gives the total too
                 cand.doubts.append(D_PART)
     _parts_of_the_same_figure(s, live)
+    _parts_of_a_part(s, cands)
     live = [c for c in live if not c.dropped]
     _total_before_part(s, live)
     _year_beside_history(s, live, starts, bounds)
