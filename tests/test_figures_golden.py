@@ -843,6 +843,7 @@ CORE = [
     "en_months_since_an_event",
     "zh_that_month_is_its_own_time",
     "zh_part_of_a_model_count",
+    "zh_story_told_from_a_month",
 ]
 
 

@@ -284,7 +284,11 @@ _SINCE_START = re.compile(
     # "monthly sales have fallen steadily since February, totaling ... so far this year": when
     # a trend began, not the count's period ("since January" is the year so far)
     r"|\bsince\s+(?P<t5>(?:Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b)"
-    r"(?!\.?\s+(?:\d|of\b))",
+    r"(?!\.?\s+(?:\d|of\b))"
+    # "从2017年11月底领克01上市，到新近下线的领克09，…突破80万辆": the start of a story told
+    # from then to now (not "从1月到5月", a span of months)
+    r"|从(?P<t6>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:初|中旬|下旬|底|末)?)(?!\s*\d)"
+    r"(?=[^。；;]{0,40}?[，,]\s*到(?!\s*(?:(?:19|20)\d\d\s*年)?\d))",
     re.IGNORECASE,
 )
 
@@ -1134,10 +1138,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
         if "year" in lowered or "同期" in chunk or "持平" in chunk or "全年" in chunk
         else []
     )
-    if _SINCE_NEEDLE.search(lowered) or "自" in chunk:
+    if _SINCE_NEEDLE.search(lowered) or "自" in chunk or "从" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6") if m.group(g)))
             for m in _SINCE_START.finditer(text, start, end)
         ]
 
