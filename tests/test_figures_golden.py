@@ -844,6 +844,8 @@ CORE = [
     "zh_that_month_is_its_own_time",
     "zh_part_of_a_model_count",
     "zh_story_told_from_a_month",
+    "zh_world_total_and_model_after_unit",
+    "zh_trend_of_last_year_end_and_levels",
 ]
 
 

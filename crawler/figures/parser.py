@@ -3259,6 +3259,8 @@ _GLOBAL_MARKET = re.compile(
     r"(?:全球|世界)(?:范围内)?的?(?:新能源|电动|纯电)?(?:汽车|车|电动车)(?:市场)?的?(?:累计)?总?"
     r"(?:销量|销售|交付|产量)"
     r"|(?:全球|世界)(?:汽车|车)?市场"
+    # "广义新能源乘用车的全球销量": a kind of vehicle's, the world's (not "比亚迪的全球销量")
+    r"|车的?(?:全球|世界)(?:累计)?(?:销量|销售|交付|产量)"
     # (not "the biggest global auto market", China)
     r"|\b(?<!biggest )(?<!largest )(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle"
     r"|electric car|plug-in|car|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)"

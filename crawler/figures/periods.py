@@ -272,7 +272,8 @@ _SINCE_START = re.compile(
     # "since it launched the car in late March"
     r"(?:\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:in|on)\s))?"
     r"\s+(?P<t>(?:in|on|at the end of)\s+[^,.;()]{1,30})"
-    r"|自(?P<t2>[^,，。；;]{2,12}?)(?:投产|成立|上市|开始|开工|交付|量产|启动|推出|开售|开启|发布)"
+    # ("自2019年12月4日理想ONE正式开启交付以来")
+    r"|自(?P<t2>[^,，。；;]{2,20}?)(?:投产|成立|上市|开始|开工|交付|量产|启动|推出|开售|开启|发布)"
     r"[^,，。；;]{0,6}?(?:以来|至今)"
     # "Since its market launch in July 2020, cumulative sales ...", "since July 2020"
     r"|\bsince\s+(?:(?:its|the|their)\s+(?:[\w'’-]+\s+){0,3}?)?(?P<t3>(?:in\s+)?(?:(?:early|late"
@@ -319,11 +320,15 @@ _EVENT_TIME = re.compile(
     r"[^，,。；;]{0,16}?(?:门店|网点|充电|换电|站|桩|展厅))",
 )
 # "挨过3月舆论风波的小米", "4月上海车展上": the month of an event, not of a count
+# ("延续了去年底的交付势头": the time of a trend carried on)
 _EVENT_ZH = re.compile(
-    r"(?P<t>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:份|初|中旬|中|下旬|底|末)?)的?"
-    r"[^，,。；;\d]{0,6}?(?:风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工)"
+    r"(?P<t>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:份|初|中旬|中|下旬|底|末)?|去年年?[底末]|年[初底末])"
+    r"的?[^，,。；;\d]{0,6}?(?:风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工"
+    r"|势头|趋势|态势|热度)"
 )
-_EVENT_ZH_NEEDLE = re.compile(r"风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工")
+_EVENT_ZH_NEEDLE = re.compile(
+    r"风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工|势头|趋势|态势|热度"
+)
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
     r"|strongest|biggest|largest|lowest|worst"

@@ -449,10 +449,20 @@ _BODY_TYPE_AFTER_ZH = re.compile(
 )
 
 
+# "2104辆小鹏P7": a model code, maybe after its brand, right after the unit
+_MODEL_CODE_AFTER_ZH = re.compile(
+    r"\s*万?\s*(?:辆|輛|台)\s*(?:[\u4e00-\u9fff]{1,4}\s?)?[A-Z]{1,3}\d{1,3}(?!\d)"
+)
+
+
 def model_after(s: str, end: int) -> bool:
     """A model or body type named just after the number: the count is the model's, not the
     maker's."""
-    return bool(_MODEL_AFTER.match(s[end : end + 40]) or _BODY_TYPE_AFTER_ZH.match(s, end))
+    return bool(
+        _MODEL_AFTER.match(s[end : end + 40])
+        or _BODY_TYPE_AFTER_ZH.match(s, end)
+        or _MODEL_CODE_AFTER_ZH.match(s, end)
+    )
 
 
 # Countries and markets outside China: no entity evwatch counts, so a number of theirs is
