@@ -348,7 +348,7 @@ _TRAP = _vocabulary(
         r"(?:is|are|was|were) put at\b",
         # "it took the facility 33 months to produce its one millionth vehicle": how long a
         # milestone took, no period the count was made in
-        r"took (?:[\w-]+\s+){0,4}?(?:\d+|\w+) (?:months|years|days) to\b",
+        r"took (?:[\w-]+\s+){0,4}?\w+ (?:months|years|days) to\b",
         r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
         r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",

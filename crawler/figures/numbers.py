@@ -502,8 +502,8 @@ def _en_counts(after: str) -> tuple[str, int]:
 # the rest after 万 in "460万2436辆", "16万6085辆", "34 万799 辆" (below ten thousand)
 _WAN_TAIL = re.compile(r"[ \u3000]?万\s*(\d{1,3},\d{3}|\d{1,4})(?![\d.,])\s*(?=辆|台)")
 _SPACED_WAN_TAIL = re.compile(r"\s+(\d{1,3},\d{3}|\d{3,4})(?![\d.,])\s*(?=辆|台)")
-# "实现了3000万辆下线", "迎来100万辆整车下线": a milestone reached, said like a count
-# "实现了3000万辆下线", "首个百万辆整车下线", "第二个百万辆", "问界品牌百万辆整车下线"
+# "实现了3000万辆下线", "迎来100万辆整车下线", "首个百万辆整车下线", "第二个百万辆", "问界品牌百万辆
+# 整车下线": a milestone reached, said like a count
 _MILESTONE_VERB_BEFORE = re.compile(
     r"(?:(?:实现|达成|迎来|见证)了?|首个|第[一二三四五六七八九十两\d]{1,2}个|品牌)\s*$"
 )

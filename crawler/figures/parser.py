@@ -395,6 +395,7 @@ _MAKES_BEFORE = re.compile(
 )
 
 
+# "全新福特锐际": an all-new model named by its brand
 _ALL_NEW_BEFORE = re.compile(r"(?:全新|新款|新一代)\s*$")
 
 
