@@ -448,9 +448,10 @@ def beaten(s: str, mention: Mention) -> bool:
 _OVERTAKEN_AFTER = re.compile(r"(?:汽车)?的?(?:反超|超越|赶超|超车|逆袭|碾压|压制|领先)")
 
 
-# "...的30,566辆": the name's own count right after it
+# "...的30,566辆": the name's own count right after it (past a stock code: "比亚迪(002594)的")
 _OWN_COUNT_AFTER = re.compile(
-    r"[^，,。；;\d]{0,10}?(?:的|[（(])\s*\d|['’]s\s+(?:(?:about|around|nearly|some)\s+)?\d"
+    r"[^，,。；;\d]{0,10}?(?:[（(]\s*\d{4,6}(?:\.[A-Za-z]{2})?\s*[)）]\s*)?(?:的|[（(])\s*\d"
+    r"|['’]s\s+(?:(?:about|around|nearly|some)\s+)?\d"
 )
 
 

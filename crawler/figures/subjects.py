@@ -449,9 +449,9 @@ _BODY_TYPE_AFTER_ZH = re.compile(
 )
 
 
-# "2104辆小鹏P7": a model code, maybe after its brand, right after the unit
+# "2104辆小鹏P7", "1.9225万辆Model S": a model code, maybe after its brand, right after the unit
 _MODEL_CODE_AFTER_ZH = re.compile(
-    r"\s*万?\s*(?:辆|輛|台)\s*(?:[\u4e00-\u9fff]{1,4}\s?)?[A-Z]{1,3}\d{1,3}(?!\d)"
+    r"\s*万?\s*(?:辆|輛|台)\s*(?:[\u4e00-\u9fff]{1,4}\s?)?(?:[A-Z]{1,3}\d{1,3}(?!\d)|Model\s?[3SXY](?![A-Za-z0-9]))"
 )
 
 
