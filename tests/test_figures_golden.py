@@ -847,6 +847,7 @@ CORE = [
     "zh_world_total_and_model_after_unit",
     "zh_trend_of_last_year_end_and_levels",
     "zh_rival_count_past_a_stock_code",
+    "en_year_end_market_and_maker",
 ]
 
 

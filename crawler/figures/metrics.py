@@ -352,7 +352,8 @@ _TRAP = _vocabulary(
         r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
         r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
-        r"potential\b", r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
+        r"potential(?:ly)?\b", r"possibly\b", r"perhaps\b",
+        r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
         r"coming year\b", r"next year\b", r"threshold of\b", r"if\b", r"unless\b",
         # capacity, orders, outlets, chargers, staff, money
         r"capacit(?:y|ies)\b", r"able to\b", r"equipped to\b", r"designed to\b", r"orders?\b",

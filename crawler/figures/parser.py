@@ -1024,6 +1024,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     and maker is not None
                     and not state.para_from_frame
                     and not maker.is_region
+                    # (not "Overall, Chinese car exports rose": the sentence names the market)
+                    and not any(k == "market" and x != a for x, _, k in pronouns)
                 ):
                     # "Aion ... sold 30,007 last month. Overall sales surged 126% to 271,000
                     # in 2022": the maker's sales across its range, in its paragraph

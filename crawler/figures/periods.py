@@ -1118,6 +1118,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 
 # "5月累计" (not "1-5月累计", "截至5月累计"): one month's total
 _ONE_MONTH_BEFORE = re.compile(r"(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?\s*$")
+_WHOLE = re.compile(r"\b(?:whole|entire|entirety|full)\b", re.I)
 _SINCE_START_ZH_CUE = re.compile(r"截[至止]|历史|以来|迄今|至今|从|自")
 
 
@@ -1272,7 +1273,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, month=month)
                 _year_of(g[0], parts)
             elif kind in ("zh_year", "en_year", "en_year_owner"):
-                _add(parts, m, year=int(next(y for y in g if y)), year_alone=True)
+                year = int(next(y for y in g if y))
+                if _WHOLE.search(m.group(0)):  # "for the whole of 2023": all of that year
+                    _add(parts, m, year=year, full_year=True)
+                else:
+                    _add(parts, m, year=year, year_alone=True)
             elif kind == "ytd":
                 if m.group(0).lower() == "this year" and _MONTH_BEFORE.search(
                     text, max(start, m.start() - 16), m.start()

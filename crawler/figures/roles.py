@@ -190,7 +190,9 @@ _LOCATION_BEFORE = re.compile(
     r"|(?:产自|产于|生产于|位于|落户于?|坐落于|总部位于|来自)\s*$"
     # "43507辆在中国交付", "65,504 units were sold in China": where a count was sold
     r"|(?:辆|台)\s*在\s*$"
-    r"|\d(?:\s+(?:units|vehicles|cars|EVs))?\s+(?:were|was)\s+(?:sold|delivered)\s+in\s+$",
+    # ("the vast majority were sold in China")
+    r"|(?:\d(?:\s+(?:units|vehicles|cars|EVs))?|\b(?:majority|most|rest|remainder|all|they))"
+    r"\s+(?:were|was)\s+(?:sold|delivered)\s+in\s+$",
     re.I,
 )
 
