@@ -848,6 +848,17 @@ CORE = [
     "zh_trend_of_last_year_end_and_levels",
     "zh_rival_count_past_a_stock_code",
     "en_year_end_market_and_maker",
+    "en_count_alone_restates_a_target",
+    "en_users_of_them_overseas",
+    "en_of_them_overseas_are_exports",
+    "en_overseas_annual_sales_are_exports",
+    "en_prior_year_in_brackets",
+    "zh_outsold_a_named_other_by",
+    "zh_only_short_of_another",
+    "en_rounded_base_keeps_its_month",
+    "zh_running_totals_listed_for_months",
+    "zh_collective_name_respectively",
+    "zh_running_total_beside_year_so_far",
 ]
 
 

@@ -31,7 +31,9 @@ ENTRY_KEYS = frozenset(
 #: the values of ``builds``: the one kind of vehicle a commercial-vehicle maker builds
 BUILDS = ("trucks", "buses", "pickups")
 SOLE_MODEL_KEYS = frozenset({"names", "until"})
-TOP_KEYS = frozenset({"entity"})
+#: the keys a [[collective]] row has: one word that names several entities in order
+COLLECTIVE_KEYS = frozenset({"alias", "members"})
+TOP_KEYS = frozenset({"entity", "collective"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ class Mention:
     entity: Entity
     start: int
     end: int
+    #: one of the names a collective word lists in order (蔚小理: NIO, Xpeng, Li Auto)
+    listed: bool = False
 
 
 _SPACES = re.compile(r"\s+")
@@ -88,6 +92,8 @@ class Lexicon:
     matched: list[str]  # the aliases found in text (casefolded): names alone are not
     #: a maker's only model while it had one: (its names, casefolded; the last day it was)
     sole_models: dict[str, tuple[tuple[str, ...], date]] = field(default_factory=dict)
+    #: a word that names several entities, in order (casefolded) -> their names
+    collectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _patterns: _Patterns | None = field(default=None, repr=False)
 
     @property
@@ -123,6 +129,29 @@ class Lexicon:
                 continue  # "规上汽车企业": 规上 (above the size) + 汽车, no SAIC
             name = self.by_alias[_SPACES.sub(" ", alias).casefold()]
             out.append(Mention(self.entities[name], m.start(), m.end()))
+        if self.collectives:
+            out = sorted(out + self._collective_mentions(text), key=lambda m: m.start)
+        return out
+
+    def _collective_mentions(self, text: str) -> list[Mention]:
+        """ "蔚小理", "Weixiaoli": one mention per member, each on its share of the word, in the
+        word's order, so that a list of names and 分别 / "respectively" pair them with counts."""
+        out: list[Mention] = []
+        lowered = text.casefold() if len(text.casefold()) == len(text) else None
+        for word, members in self.collectives.items():
+            source = lowered if lowered is not None else text
+            at = source.find(word)
+            while at >= 0:
+                end = at + len(word)
+                whole = not word.isascii() or (
+                    not text[at - 1 : at].isalnum() and not text[end : end + 1].isalnum()
+                )
+                if whole:
+                    k = len(members)
+                    for i, name in enumerate(members):
+                        a, b = at + i * len(word) // k, at + (i + 1) * len(word) // k
+                        out.append(Mention(self.entities[name], a, b, listed=True))
+                at = source.find(word, end)
         return out
 
 
@@ -317,8 +346,33 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
                 raise ValueError(
                     f"entity {entity.name!r}: capital {entity.capital!r} is not a city within it"
                 )
+    collectives = _collectives(data.get("collective", []), entities, by_alias)
     # Matching is case-insensitive: keep ASCII aliases whose casefold is unique.
-    return Lexicon(entities, by_alias, guards, list(dict.fromkeys(matched)), sole_models)
+    return Lexicon(
+        entities, by_alias, guards, list(dict.fromkeys(matched)), sole_models, collectives
+    )
+
+
+def _collectives(
+    rows: object, entities: dict[str, Entity], by_alias: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """The [[collective]] rows checked: each alias (casefolded) -> its members' names."""
+    if not isinstance(rows, list):
+        raise ValueError("entity lexicon: 'collective' must be an array of tables")
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        if not isinstance(row, dict) or set(row) != COLLECTIVE_KEYS:
+            raise ValueError(f"collective {row!r}: needs exactly {sorted(COLLECTIVE_KEYS)}")
+        alias, members = row["alias"], row["members"]
+        if not isinstance(alias, str) or not isinstance(members, list) or len(members) < 2:
+            raise ValueError(f"collective {alias!r}: an alias and two or more members")
+        unknown = [m for m in members if m not in entities]
+        if unknown:
+            raise ValueError(f"collective {alias!r}: unknown member {unknown[0]!r}")
+        if alias.casefold() in by_alias or alias.casefold() in out or len(alias) < len(members):
+            raise ValueError(f"collective {alias!r}: already an alias, or too short")
+        out[alias.casefold()] = tuple(members)
+    return out
 
 
 @cache

@@ -44,7 +44,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
                 # "overseas auto sales", "overseas business soared to 61,000 units",
                 # "international sales reached 131,935", "foreign market sales"
-                r"(?:overseas|international|foreign[- ]market) (?:(?:NEV|EV|car|auto|vehicle"
+                # ("its overseas annual sales passed 1 million")
+                r"(?:overseas|international|foreign[- ]market) (?:(?:annual|monthly|quarterly"
+                r"|full[- ]year|yearly|cumulative|total)\s+)?(?:(?:NEV|EV|car|auto|vehicle"
                 r"|passenger[- ](?:car|vehicle))\s+)?(?:sales|deliveries|business|shipments)",
                 r"export sales\b",
                 r"sales (?:of|in) (?:the )?overseas markets?\b",
@@ -52,6 +54,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r" markets\b",
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
                 r"leaving China\b",
+                # "sold 1.2 million, 450,000 of them overseas"
+                r"of (?:them|these|those|which)\s+(?:were\s+|went\s+|(?:were\s+)?sold\s+)?"
+                r"(?:overseas|abroad)\b",
                 r"left (?:China )?for (?:foreign|overseas) (?:customers|markets)",
                 r"(?:went|go(?:es)?|were sent|headed) (?:abroad|overseas|to (?:foreign|overseas)"
                 r" (?:customers|markets|buyers))",
@@ -558,6 +563,10 @@ BASE_BEFORE = re.compile(
     r"|落后|领先|差距[^，,。；;\d]{0,8}?(?:至|到)|差距[^，,。；;\d]{0,8}?(?:从|由)[^，,。；;]{0,8}?"
     r"|(?:拉大|扩大|缩小|缩窄|收窄|拉开)(?:至|到)|\ba base of"
     r"|(?:较|比)[^，,。；;\d]{1,12}?(?:少|多)(?:了|出)?"  # "只较比亚迪少477辆": a difference
+    # "与蔚来只差近1000辆": the gap to another count (not 差不多, about)
+    r"|(?:只|仅|还|尚|仍|就)差了?(?!不多)"
+    # "销量超过特斯拉7.7万辆": by how much one outsold a named other (not "超过了10万辆")
+    r"|(?:超过|超出|超越|反超|甩开|领先)(?![了过去上今同历行市预全整])[\u4e00-\u9fffA-Za-z]{2,8}?(?<![的年月季度])"
     # "超越特斯拉全年163.6万辆的成绩": the count of the one overtaken
     r"|(?:超越|反超|击败|力压|赶超)(?!去年|上年|今年|同期)[\u4e00-\u9fff]{2,8}?(?:全年|去年|上年|同期)?的?"
     # "同比上一年的179.7万辆", "较2019年同期的61.5万辆": the base of a year-on-year rate

@@ -360,6 +360,16 @@ _TOOK_AFTER = re.compile(
 )
 # "delivered about 800 more cars in August than in July": the difference of two counts
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
+# "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
+# with only its rate, is the count a year before
+_PRIOR_IN_BRACKETS = re.compile(
+    r"(?:\d\s*(?:million\s+|m\s+)?(?:units|vehicles|cars|EVs)\b[^()（）]{0,40}?[(（]\s*$)", re.I
+)
+_PRIOR_BRACKET_END = re.compile(
+    r"\s*(?:units|vehicles|cars)?\s*[,;，；]\s*(?:up|down)\s+(?:by\s+)?[\d.]+\s*"
+    r"(?:%|percent|per cent)\s*[)）]",
+    re.I,
+)
 _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 # 成都 is no 都; "Xpeng, NIO and Li Auto all exceeded 90,000": each of them
 _EACH = re.compile(
@@ -1228,6 +1238,39 @@ _DIGIT = re.compile(r"\d")
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
 
 
+def _running_total_beside(
+    cand: _Candidate,
+    own: Parts,
+    parts: Parts,
+    cands: list[_Candidate],
+    lead_parts: list[Parts],
+    mentions: list[tuple[Mention, bool]],
+    starts: list[int],
+) -> bool:
+    """A running total (累计, 以来) in a clause with no months of its own, whose months come
+    from an earlier clause that gave a plain count of the same metric for them, of the same
+    subject (not "1-10月，蔚来累计交付70062台，小鹏汽车累计交付66542台": a list of running
+    totals for the months)."""
+    if not (own.lifetime and own.months is None and parts.months and parts.months[0] == 1):
+        return False
+
+    def subject(a: int, b: int) -> str | None:
+        named = [m.entity.name for m, ok in mentions if ok and a <= m.start < b]
+        return named[-1] if named else None
+
+    mine = subject(starts[cand.clause], cand.number.start)
+    return any(
+        c.clause < cand.clause
+        and not c.dropped
+        and c.metric == cand.metric
+        and c.period is not None
+        and c.period.kind == "ytd"
+        and not lead_parts[c.clause].lifetime
+        and mine in (None, subject(0, c.number.start))
+        for c in cands
+    )
+
+
 def _clause_with_a_number(s: str, starts: list[int], bounds: list[int], clause: int) -> int | None:
     """The nearest clause before ``clause`` with a digit in it: the total a part is of."""
     for i in range(clause - 1, -1, -1):
@@ -1610,14 +1653,26 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
-        if trap is None and cand.clause > 0 and _OF_WHICH.match(s, c0):
+        if (
+            trap is None
+            and cand.clause > 0
+            and (_OF_WHICH.match(s, c0) or _OF_THEM.match(s, n.unit_end))
+        ):
             # "机动车保有量达4.06亿辆，其中新能源汽车1001万辆": a part of a trapped count is one too
             total = _clause_with_a_number(s, starts, bounds, cand.clause)
             trap = mx.TRAP.search(s[starts[total] : bounds[total]]) if total is not None else None
         if trap is None and cand.clause > 0 and _PLAN_LABEL.search(s, starts[cand.clause - 1], c0):
             # "十二五规划：年销量600万辆", "差距：75.9万辆": a plan's label, then its value
             trap = mx.TRAP.search(s[max(starts[cand.clause - 1], c0 - 4) : c0])
-        if trap is None and cand.clause > 0 and (_VERBLESS.match(clause) or _REVISED.match(clause)):
+        if (
+            trap is None
+            and cand.clause > 0
+            and (
+                _VERBLESS.match(clause)
+                or _REVISED.match(clause)
+                or _BARE_COUNT.fullmatch(clause.strip(" ,，.。;；\"'”"))
+            )
+        ):
             # "Henan aims to build ..., with annual output of 2 million": the plan governs it
             trap = _governing_forecast(s, starts, cand.clause)
         if (
@@ -1672,6 +1727,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             or mx.BY_MARGIN.search(before[-80:])
             or mx.BASE_AFTER.match(s[n.unit_end :])
             or _MORE_THAN_APART.match(s, n.end)
+            or (
+                _PRIOR_BRACKET_END.match(s, n.unit_end)
+                and _PRIOR_IN_BRACKETS.search(s, max(0, n.start - 80), n.start)
+            )
         ) and not (
             own_time and own_time.base
         ):  # a base whose earlier period is known is a figure of that period
@@ -1855,6 +1914,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         whole = own.last_month or own.this_month or own.that_month
         for extra in reversed(before_lead) if not whole else ():
             parts = parts.merge(extra)
+        if _running_total_beside(cand, own, parts, cands, lead_parts, mentions, starts):
+            # "前10个月，理想汽车总交付量达62919辆，理想ONE累计交付量达96516辆": the year so far has
+            # its count already; the running total told beside it counts since the start
+            parts.since_start = True
         if parts.empty:
             for extra in after_lead:
                 parts = parts.merge(extra)
@@ -2522,6 +2585,13 @@ _VERBLESS = re.compile(
     # "guidance of a 15% rise in annual sales, or about 2.3 million": a restatement
     r"\s*(?:(?:with|including|of which|among them|from|or|equivalent to|equal to)\b|其中|包括|由|从"
     r"|相当于)",
+    re.I,
+)
+# "a 2025 target that would double its sales, about 440,000 vehicles": a count alone in its
+# clause restates the clause before
+_BARE_COUNT = re.compile(
+    r"(?:about|around|roughly|some|nearly|approximately|almost|or|约|近)?\s*[\d.,]+\s*"
+    r"(?:million|m|thousand|万)?\s*(?:units|vehicles|cars|EVs|辆|台)?",
     re.I,
 )
 # "将交付目标从12万辆，调整至13万辆", "raised it to 130,000": a target revised in the next clause

@@ -1436,6 +1436,8 @@ _EN_BASE_LEAD = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
     r"(?:(?P<same>(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time))\s+)?"
+    # "compared with more than 100,000 in November": a base may be rounded
+    r"(?:(?:more than|over|about|around|nearly|almost|roughly|some|just over|less than)\s+(?=\d))?"
     + _BASE_ADJECTIVE,
     re.IGNORECASE,
 )

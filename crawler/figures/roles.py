@@ -301,15 +301,13 @@ def list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list
     """The list ("Zeekr and Lynk & Co", "蔚来、小鹏和理想") that mention ``index`` belongs to."""
     lo = hi = index
     while (
-        lo > 0
-        and mentions[lo - 1][1]
-        and LIST_SEP.match(s[mentions[lo - 1][0].end : mentions[lo][0].start])
+        lo > 0 and mentions[lo - 1][1] and _listed_together(mentions[lo - 1][0], mentions[lo][0], s)
     ):
         lo -= 1
     while (
         hi + 1 < len(mentions)
         and mentions[hi + 1][1]
-        and LIST_SEP.match(s[mentions[hi][0].end : mentions[hi + 1][0].start])
+        and _listed_together(mentions[hi][0], mentions[hi + 1][0], s)
     ):
         hi += 1
     group = [m for m, _ in mentions[lo : hi + 1]]
@@ -317,6 +315,13 @@ def list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list
     # a list names one kind of thing: "the CPCA, Tesla sold" is no list of two
     kinds = {m.entity.is_region for m in group}
     return group if len(names) > 1 and len(kinds) == 1 else [mentions[index][0]]
+
+
+def _listed_together(first: Mention, second: Mention, s: str) -> bool:
+    """Two names next to each other in a list: a separator between, or one collective word."""
+    if first.listed and second.listed and first.end == second.start:
+        return True
+    return bool(LIST_SEP.match(s[first.end : second.start]))
 
 
 OWNER_AFTER = re.compile(r"^(?:'s|’s|-owned|-backed|旗下的?|的)\s*$", re.I)
