@@ -139,6 +139,10 @@ def _one(**entry: object) -> dict[str, object]:
     return {"entity": [henan, entry]}
 
 
+def _with_collective(row: dict[str, object]) -> dict[str, object]:
+    return {**_one(name="X", kind="maker"), "collective": [row]}
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -161,6 +165,9 @@ def _one(**entry: object) -> dict[str, object]:
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
+        (_with_collective({"alias": "XY"}), "needs exactly"),
+        (_with_collective({"alias": "XY", "members": ["X", "Y"]}), "unknown member 'Y'"),
+        (_with_collective({"alias": "河南", "members": ["X", "Henan"]}), "already an alias"),
         (
             _one(name="X", kind="maker", sole_model={"names": ["X1"], "until": "soon"}),
             "until must be a date",
@@ -174,8 +181,20 @@ def test_invalid_lexicons_are_refused(data: dict[str, object], message: str) -> 
 
 def test_the_packaged_file_has_only_known_keys() -> None:
     raw = _raw()
-    assert set(raw) == {"entity"}
+    assert set(raw) == {"entity", "collective"}
     load_lexicon(raw)
+
+
+@pytest.mark.parametrize("text", ["蔚小理分别交付", "The Weixiaoli trio"])
+def test_a_collective_word_names_its_members_in_order(text: str) -> None:
+    """蔚小理 / "Weixiaoli" is NIO, Xpeng and Li Auto in that order, one listed mention each
+    on its share of the word, so 分别 can pair them with counts."""
+    found = lexicon().find(text)
+    assert [m.entity.name for m in found] == ["NIO", "Xpeng", "Li Auto"]
+    assert all(m.listed for m in found)
+    assert found[0].start == text.lower().index("蔚小理" if "蔚" in text else "weixiaoli")
+    assert [m.end for m in found[:-1]] == [m.start for m in found[1:]]
+    assert not lexicon().find("Weixiaolis")  # a whole word only
 
 
 def test_a_sole_model_counts_for_its_maker_only_while_it_is_the_only_one() -> None:
