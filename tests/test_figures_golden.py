@@ -859,6 +859,10 @@ CORE = [
     "zh_running_totals_listed_for_months",
     "zh_collective_name_respectively",
     "zh_running_total_beside_year_so_far",
+    "en_year_before_its_quarter_in_a_row",
+    "zh_nth_maker_to_pass_a_bar",
+    "zh_each_month_of_a_span_above_a_bar",
+    "zh_gap_however_said",
 ]
 
 

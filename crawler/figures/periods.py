@@ -593,6 +593,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_first_q",
     ),
+    # "Deliveries: 2019 Q3 4,799; 2019 Q2 3,553": the year with its quarter, before the quarter
+    # alone is read
+    (re.compile(r"(?<!\d)(20\d\d)\s*Q([1-4])(?![A-Za-z0-9])", re.IGNORECASE), "en_year_quarter"),
     # "(Q3/2024: 39,790 units)"
     (re.compile(r"\bQ([1-4])\s*/\s*(20\d\d)\b", re.IGNORECASE), "en_quarter_slash_year"),
     (
@@ -614,7 +617,6 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_quarter_elided",
     ),
-    (re.compile(r"(?<!\d)(20\d\d)\s*Q([1-4])(?![A-Za-z0-9])", re.IGNORECASE), "en_year_quarter"),
     (
         re.compile(
             r"\b(?:quarter|three months)\s+(?:that\s+)?(?:ended|ending|through|to)\s+(?:in\s+)?"
