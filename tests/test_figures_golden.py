@@ -863,6 +863,8 @@ CORE = [
     "zh_nth_maker_to_pass_a_bar",
     "zh_each_month_of_a_span_above_a_bar",
     "zh_gap_however_said",
+    "zh_count_describes_the_maker_after_it",
+    "en_during_the_month_is_the_month_reported",
 ]
 
 

@@ -358,6 +358,10 @@ _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\
 _TOOK_AFTER = re.compile(
     r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
 )
+# "拥有186.9万辆销量的比亚迪", "以2.13万辆交付量的理想": a count that describes the maker after it
+_DESCRIBES_THE_NAME = re.compile(
+    r"\s*(?:的)?(?:年|月|季度|全年)?(?:销量|交付量|产量|销售量|出口量)的\s*"
+)
 # "delivered about 800 more cars in August than in July": the difference of two counts
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 # "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
@@ -2999,6 +3003,18 @@ def _assign_entity(
                 and n.end <= m.start
                 and _UNITS_THEN.fullmatch(s, n.end, m.start)
                 and _MAKERS_VERB.match(s, m.end)
+            ),
+            None,
+        )
+    if owner is None:
+        # "仅次于拥有186.9万辆销量的比亚迪": the maker the count describes, right after 的
+        owner = next(
+            (
+                m
+                for m, _ in subjects
+                if not m.entity.is_region
+                and n.end <= m.start
+                and _DESCRIBES_THE_NAME.fullmatch(s, n.unit_end, m.start)
             ),
             None,
         )

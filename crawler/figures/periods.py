@@ -650,7 +650,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:(first|second)[\s-]+half|H([12]))(?:\s+of)?(?:\s+(20\d\d))?", re.IGNORECASE
+            # (not "the first half of the quarter", "the second half of the month")
+            r"\b(?:(first|second)[\s-]+half|H([12]))"
+            r"(?!\s+of\s+(?:the|a|each|every|this|that|its)\s+(?:quarter|month|week|day|decade)s?\b)"
+            r"(?:\s+of)?(?:\s+(20\d\d))?",
+            re.IGNORECASE,
         ),
         "en_half",
     ),
@@ -850,6 +854,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # "In the given month, production and sales of NEVs totaled ...": 当月 in translation
     (re.compile(r"\b(?:in|during|for) the given month\b", re.IGNORECASE), "en_that_month"),
+    # "delivered 52,153 units during the month", "The month produced a total of 56,006": the
+    # month reported on (not "in the month of May", "the month before")
+    (
+        re.compile(
+            r"\b(?:(?:in|during|for|over) the month|^the month)\b(?!\s+(?:of|before|after|earlier"
+            r"|ending|ended|to|through|in which|when)\b)(?!['’])",
+            re.IGNORECASE,
+        ),
+        "en_that_month",
+    ),
 ]
 
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
@@ -947,7 +961,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "quarterly",
     ),
     "that_period": ("the same", "the period", "the given period", "同期"),
-    "en_that_month": ("given month",),
+    "en_that_month": ("given month", "the month"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone"),
