@@ -865,6 +865,10 @@ CORE = [
     "zh_gap_however_said",
     "zh_count_describes_the_maker_after_it",
     "en_during_the_month_is_the_month_reported",
+    "zh_bar_both_passed_then_the_pair",
+    "zh_clauses_after_a_plan_label",
+    "zh_rounded_restatement_of_the_count_before",
+    "zh_kinds_of_product_are_no_vehicles",
 ]
 
 

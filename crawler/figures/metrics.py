@@ -151,12 +151,17 @@ def _split_pair(text: str, end: int, kinds: tuple[str, str]) -> list[Hit] | None
     from crawler.figures.numbers import OTHER, find_numbers
 
     numbers = [n for n in find_numbers(text[end:]) if n.counts != OTHER and n.value >= 100]
-    if len(numbers) >= 2:
-        first, second = numbers[0], numbers[1]
+    for k in range(min(2, len(numbers) - 1)):
+        first, second = numbers[k], numbers[k + 1]
+        if k and not _RESPECTIVELY_BETWEEN.search(text, end + numbers[0].end, end + first.start):
+            break  # "均突破1200万辆大关，分别达到X和Y": a bar both passed, then the pair
         if _PAIR_BETWEEN.match(text[end + first.unit_end : end + second.start]):
             a, b = end + first.start, end + second.start
             return [Hit(kinds[0], a - 1, a), Hit(kinds[1], b - 1, b)]
     return None
+
+
+_RESPECTIVELY_BETWEEN = re.compile(r"分别|\brespectively\b", _I)
 
 
 def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:

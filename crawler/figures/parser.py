@@ -1665,6 +1665,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "机动车保有量达4.06亿辆，其中新能源汽车1001万辆": a part of a trapped count is one too
             total = _clause_with_a_number(s, starts, bounds, cand.clause)
             trap = mx.TRAP.search(s[starts[total] : bounds[total]]) if total is not None else None
+        if trap is None and cand.clause > 0:
+            # "湖北提出了“双百万”目标：助力…，同时推动…年产量迈上100万辆台阶": every clause after
+            # a plan's label is the plan
+            trap = _PLAN_COLON.search(s, 0, c0)
         if trap is None and cand.clause > 0 and _PLAN_LABEL.search(s, starts[cand.clause - 1], c0):
             # "十二五规划：年销量600万辆", "差距：75.9万辆": a plan's label, then its value
             trap = mx.TRAP.search(s[max(starts[cand.clause - 1], c0 - 4) : c0])
@@ -1689,6 +1693,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if trap:
             cue = trap.group(0).strip()
             cand.drop(f"trap: {cue!r}")
+            continue
+        if (
+            cand.clause > 0
+            and _BARE_COUNT.fullmatch(clause.strip(" ,，.。;；\"'”"))
+            and _ENDS_WITH_A_COUNT.search(s, starts[cand.clause - 1], c0)
+        ):
+            cand.drop("a rounded restatement of the count before")  # "491万辆，接近500万辆"
             continue
         lead_clause = s[starts[cand.clause - 1] : c0] if cand.clause else ""
         if _BEFORE_A_YEAR.search(clause) or (
@@ -2581,6 +2592,12 @@ _TO_A_MARKET_BEFORE = re.compile(
     r"\b(?:shipments|exports|sales|deliveries)\s+to\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"(?!\s+(?:customers|users|buyers|consumers|owners|clients|dealers)\b)"
 )
+# "提出了“双百万”目标：…": a plan's label, and what follows it in the sentence
+_PLAN_COLON = re.compile(r"(?:目标|计划|规划|任务|愿景)[”\"』」]?\s*[:：]")
+# a clause that ends with a count: "2023年实现了491万辆，"
+_ENDS_WITH_A_COUNT = re.compile(
+    r"\d\s*(?:万|亿|million|m)?\s*(?:辆|台|units|vehicles|cars)\s*[，,]\s*$", re.I
+)
 # a Chinese label that ends on a colon names what the clause after it gives
 _PLAN_LABEL = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 # a clause without a verb of its own, hanging on the clause before it
@@ -2594,7 +2611,7 @@ _VERBLESS = re.compile(
 # "a 2025 target that would double its sales, about 440,000 vehicles": a count alone in its
 # clause restates the clause before
 _BARE_COUNT = re.compile(
-    r"(?:about|around|roughly|some|nearly|approximately|almost|or|约|近)?\s*[\d.,]+\s*"
+    r"(?:about|around|roughly|some|nearly|approximately|almost|or|约|近|接近|将近|大约)?\s*[\d.,]+\s*"
     r"(?:million|m|thousand|万)?\s*(?:units|vehicles|cars|EVs|辆|台)?",
     re.I,
 )
