@@ -869,6 +869,9 @@ CORE = [
     "zh_clauses_after_a_plan_label",
     "zh_rounded_restatement_of_the_count_before",
     "zh_kinds_of_product_are_no_vehicles",
+    "en_single_month_look_inside_the_year",
+    "en_reported_this_month_is_no_period",
+    "en_past_n_months_year_so_far",
 ]
 
 

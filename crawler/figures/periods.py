@@ -120,6 +120,7 @@ class Parts:
     total: bool = False  # "in total": lifetime unless the article counts a shorter period
     several: bool = False  # three or more months or quarters: a list, not one period
     rolling: bool = False  # "the last 12 months", 过去12个月: no calendar period
+    past_months: int | None = None  # "over the past eleven months": the year so far, if it fits
     the_year: bool = False  # "throughout the year": a year the text has named, else this one
     last_year_zh: bool = False  # 去年: "去年累计生产" is last year's total, not a running one
     this_month_zh: bool = False  # 本月: in a roundup early in the next month, the month reported
@@ -812,7 +813,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "rolling",
     ),
-    (re.compile(r"\balone\b", re.IGNORECASE), "alone"),
+    # "sold abroad in total over the past eleven months": in December, January to November
+    (
+        re.compile(
+            r"\b(?:last|past|previous|preceding)\s+" + _N + r"\s+months\b(?!\s+(?:of|since)\b)",
+            re.IGNORECASE,
+        ),
+        "en_past_months",
+    ),
+    # "with single-month sales of 105,483 units in December": a look inside the year reported
+    (re.compile(r"\balone\b|\bsingle[- ]month\b", re.IGNORECASE), "alone"),
     # "its previous month's record": the month before the one reported
     (
         re.compile(
@@ -827,7 +837,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "prior_month",
     ),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
-    (re.compile(r"\bthis month\b", re.IGNORECASE), "this_month"),
+    # (not "as reported this month by CAAM": when it was said, not what was counted)
+    (
+        re.compile(
+            r"(?<!\breported )(?<!\bsaid )(?<!\bannounced )(?<!\breleased )(?<!\bpublished )"
+            r"(?<!\bdisclosed )\bthis month\b",
+            re.IGNORECASE,
+        ),
+        "this_month",
+    ),
     (
         re.compile(
             r"\b(?:for|in|during|over) the (?:quarter|three months|three-month period)\b"
@@ -964,10 +982,11 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_that_month": ("given month", "the month"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
-    "alone": ("仅", "单月", "alone"),
+    "alone": ("仅", "单月", "alone", "single"),
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二", "months since"),
+    "en_past_months": ("months",),
     "zh_partial": ("周", "旬", "日", "天"),
     "zh_month_days": ("日",),
     "en_partial": (
@@ -1248,6 +1267,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, months=(1, n))
                 if kind == "en_first_n":
                     _year_of(g[1], parts)
+            elif kind == "en_past_months":
+                n = small_int(g[0])
+                if 1 <= n <= 11:
+                    _add(parts, m, past_months=n)
             elif kind == "en_nth_month":
                 _add(parts, m, month=_ORDINALS[g[0].lower()])
                 _year_of(g[1] or _year_word(m.group(0)), parts)
@@ -1922,6 +1945,14 @@ def _resolve(
 ) -> Period | None:
     if parts.rolling:
         return None
+    if parts.past_months is not None:
+        # the months before the one published in, if they start with January; else a span
+        # with no calendar period
+        if parts.past_months != published.month - 1:
+            return None
+        return Period(
+            "ytd", date(published.year, 1, 1), month_end(published.year, published.month - 1)
+        )
     year = parts.year
     if year is None and parts.year_rel == "this":
         year = published.year
