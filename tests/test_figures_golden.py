@@ -872,6 +872,8 @@ CORE = [
     "en_single_month_look_inside_the_year",
     "en_reported_this_month_is_no_period",
     "en_past_n_months_year_so_far",
+    "en_places_where_things_are_are_no_subject",
+    "en_relative_clause_on_an_example",
 ]
 
 

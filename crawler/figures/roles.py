@@ -56,6 +56,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return False  # "deliveries from Aito": whose deliveries they are
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):
         return False  # "its premium brand Denza sold 10,000": the brand's own figure
+    if _WHICH_VERB_AFTER.match(s, mention.end):
+        return False  # "peers such as XPeng (XPEV), which delivered over 7,200": XPeng's own
     if _ODD_CASE.search(before):
         return bool(_DEPENDENT_BEFORE.search(before))
     return bool(_DEPENDENT_BEFORE_LOWER.search(before.lower()))
@@ -68,6 +70,12 @@ _OWN_VERB_AFTER = re.compile(
     r"\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
     r"|made|posted|recorded|reported|registered|wholesaled|retailed)\b"
     r"|(?:品牌)?(?:\d{1,2}\s*月)?(?:销量|交付|销售|产量|出口|共交付|累计交付)",
+    re.I,
+)
+# a relative clause on the name with its own figure verb
+_WHICH_VERB_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,24}\))?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+)?(?:sold|delivered"
+    r"|handed over|shipped|produced|exported|built|made|posted|recorded|reported)\b",
     re.I,
 )
 _LISTED_BEFORE = re.compile(
@@ -272,6 +280,12 @@ def _maker_and_time_before(before: str) -> bool:
 
 _PASSING_PLACE_BEFORE = re.compile(r"(?:\bat|\bvia|\bthrough|\bnear)\s+(?:the\s+)?$", re.I)
 _PASSING_PLACE_AFTER = re.compile(r"^[-\w]*\s+(?:Port|Airport|Station)\b")
+# "the closure of parts factories in China and Malaysia": where the things named are
+_WHERE_THINGS_ARE = re.compile(
+    r"\b(?:factories|plants|suppliers|parts|chips?|semiconductors?|ports?|lockdowns?|outbreaks?"
+    r"|closures?|shortages?|cities|regions|markets)\s+in\s+$",
+    re.I,
+)
 _AVERAGE_AFTER = re.compile(
     r"(?:的|['’]s)?\s*(?:(?:national|nationwide|overall)\s+)?(?:平均|average\b|均值)", re.I
 )
@@ -285,6 +299,7 @@ def may_be_subject_later(s: str, mention: Mention) -> bool:
         return True
     return not (
         _PASSING_PLACE_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
+        or _WHERE_THINGS_ARE.search(s[max(0, mention.start - 30) : mention.start])
         or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
         or _AVERAGE_AFTER.match(s, mention.end)
         # "SAIC Group is China's largest automobile manufacturer.": the rank's scope
