@@ -874,6 +874,8 @@ CORE = [
     "en_past_n_months_year_so_far",
     "en_places_where_things_are_are_no_subject",
     "en_relative_clause_on_an_example",
+    "en_overall_as_a_label_is_no_market",
+    "en_after_a_breakdown_by_brand_the_maker",
 ]
 
 

@@ -211,8 +211,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "market",
         re.compile(
-            r"\A\s*(?:overall|industry-wide|market-wide|across the (?:whole |entire |wider )?"
-            r"(?:market|industry))\b|\A\s*(?:从)?(?:全行业|行业(?:来看|整体|层面)|整体市场|市场整体"
+            # (not "Overall performance: total deliveries ...", a label of the company's notes)
+            r"\A\s*(?:overall(?![^,.;:]{0,30}:)|industry-wide|market-wide"
+            r"|across the (?:whole |entire |wider )?(?:market|industry))\b"
+            r"|\A\s*(?:从)?(?:全行业|行业(?:来看|整体|层面)|整体市场|市场整体"
             r"|(?<!用)车市(?:整体)?)"
             # "8% of the national total of 30.16 million": the country's
             r"|\bthe (?:national|nationwide|country's) (?:total|output|figure|tally|production"
@@ -1474,6 +1476,16 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
     makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]
     if makers:  # "Geely ships more than any company in Zhejiang, and its ...": the maker's
         state.last["any"] = makers[-1]
+    brands = [m for m in makers if m.kind == "brand"]
+    parents = {m.parent for m in brands}
+    if len(brands) > 1 and len(parents) == 1 and None not in parents:
+        # "Fang Cheng Bao ..., Denza ... and Yangwang ...": a breakdown by brand; what follows
+        # without a subject is the maker's again
+        parent = lexicon().entities.get(next(iter(parents)) or "")
+        if parent is not None and all(m in brands or m == parent for m in makers):
+            state.last["any"] = parent
+            if state.para_entity in brands:
+                state.para_entity = parent
 
 
 # "王傳福曾在2011年10月…", "Monthly car sales last rose in June 2018", "China's GDP growth slowed
