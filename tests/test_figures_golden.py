@@ -876,6 +876,8 @@ CORE = [
     "en_relative_clause_on_an_example",
     "en_overall_as_a_label_is_no_market",
     "en_after_a_breakdown_by_brand_the_maker",
+    "en_nearest_time_after_is_the_counts",
+    "en_by_the_quarter_up_to_its_end",
 ]
 
 

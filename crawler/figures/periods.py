@@ -670,6 +670,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:as of|as at|by|through|until|up to)\s+(?:the\s+end\s+of\s+)?"
+            # "as of late September": up to about then
+            r"(?:(?:late|mid|mid-|the middle of|the end of)\s*)?"
             + _MON
             + r"\b(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?"
             # "ranked by February NEV sales": the month's sales, not a date
@@ -1158,7 +1160,9 @@ _SINCE_START_ZH_CUE = re.compile(r"截[至止]|历史|以来|迄今|至今|从|�
 
 
 _END_OF_BEFORE = re.compile(
-    r"\b(?:by|as of|as at|through|until|up to) the end of (?:the\s+)?$", re.I
+    # ("By the third quarter, BYD had sold 2.07 million this year": up to its end)
+    r"\b(?:by|as of|as at|through|until|up to) (?:the end of )?(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -1531,6 +1535,8 @@ _EN_OWN_AFTER = re.compile(
     r"|(?=(?:last|previous|this) (?:month|year)\b))",
     re.IGNORECASE,
 )
+_EN_OWN_AFTER_FEWEST = re.compile(_EN_OWN_AFTER.pattern.replace("){0,6}", "){0,6}?", 1), re.I)
+assert _EN_OWN_AFTER_FEWEST.pattern != _EN_OWN_AFTER.pattern
 # "with 2021 volume dropping 6.6 percent to 4.79 million", "brought total sales for 2021 to
 # 26.28 million": a year said with the metric of the number that follows
 _METRIC_NOUN = r"(?:total\s+)?(?:sales|volumes?|deliveries|output|production|exports)"
@@ -1542,7 +1548,10 @@ _YEAR_METRIC_TO = re.compile(
     rf"to\s+{_ROUGHLY}(?=\d)",
     re.IGNORECASE,
 )
-_METRIC_FOR_BEFORE = re.compile(rf"\b{_METRIC_NOUN}\s+(?:(?:for|in)\s+)?$", re.IGNORECASE)
+# ("brought the total for 2021 to 3.52 million")
+_METRIC_FOR_BEFORE = re.compile(
+    rf"\b(?:{_METRIC_NOUN}|total|tally)\s+(?:(?:for|in)\s+)?$", re.IGNORECASE
+)
 _SINCE_WHEN = re.compile(
     # (and "compared to September 2022, when 10,878 vehicles were delivered")
     r"\b(?:since|to|than|with|from|versus|vs\.?)\s+(?:(?:early|late|mid-?)\s*)?"
@@ -1829,6 +1838,8 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
             continue
         for a, b, values in after:
             if a > number.end() and _own_after(text, number.end(), a):
+                if any(number.end() <= c[0] < a for c in comps):
+                    break  # another time stands nearer ("in December brought ... for 2021")
                 out.append(Tie(number.start(), _one_component(a, b, values)))
                 break
     return out
@@ -1836,9 +1847,12 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
 
 def _own_after(text: str, end: int, start: int) -> bool:
     """The words between a number (ending at ``end``) and a time (at ``start``) make the time
-    the number's own: "12,922 vehicles in January", "506,804 vehicles last month"."""
-    own = _EN_OWN_AFTER.match(text, end)
-    return own is not None and own.end() == start
+    the number's own: "12,922 vehicles in January", "506,804 vehicles last month" (the fewest
+    words or the most: "2.79 million in December brought the total for 2021 to")."""
+    return any(
+        own is not None and own.end() == start
+        for own in (_EN_OWN_AFTER.match(text, end), _EN_OWN_AFTER_FEWEST.match(text, end))
+    )
 
 
 def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
