@@ -878,6 +878,7 @@ CORE = [
     "en_after_a_breakdown_by_brand_the_maker",
     "en_nearest_time_after_is_the_counts",
     "en_by_the_quarter_up_to_its_end",
+    "zh_city_before_a_maker_is_its_unit",
 ]
 
 

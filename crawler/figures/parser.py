@@ -918,6 +918,42 @@ _MAKER_AT_PLACE_TAIL = re.compile(
 )
 
 
+def _city_before_maker(s: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with a city written right before a maker in Chinese ("重庆长安", "合肥长安") as one
+    mention: the maker's company or plant there (its count a part of the maker, no one's whole),
+    the known plant when the lexicon has it."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        maker = found[i + 1] if i + 1 < len(found) else None
+        if (
+            maker is not None
+            and f.entity.is_region
+            and (f.entity.level == "city" or _municipality(f.entity))
+            and not maker.entity.is_region
+            and maker.entity.kind != "unknown"
+            and f.end == maker.start
+            and _CJK_CHAR.match(s, f.end)
+            # "重庆长安汽车股份有限公司", "合肥昌河汽车": the company's full name, the maker itself
+            and not _COMPANY_AFTER.match(s, maker.end)
+            and not s.endswith(("汽车", "集团"), maker.start, maker.end)
+        ):
+            entity = _plant_at(maker.entity, f.entity) or Entity(
+                s[f.start : maker.end], "unknown", "", None, False
+            )
+            out.append(Mention(entity, f.start, maker.end))
+            i += 2
+            continue
+        out.append(f)
+        i += 1
+    return out
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_COMPANY_AFTER = re.compile(r"汽车|集团|股份|有限|公司")
+
+
 def _maker_at_place(s: str, found: list[Mention]) -> list[Mention]:
     """``found`` with each "maker 在 city" as one mention: the maker's plant there when the
     lexicon knows it, else a name it does not know (the count is a part of the maker, no one's
@@ -978,7 +1014,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if not (f.entity.is_region and s.startswith("品牌", f.end))  # 中国品牌: of an origin
         ],
     )
-    found = _maker_at_place(s, found)
+    found = _city_before_maker(s, _maker_at_place(s, found))
     pronouns: list[tuple[int, int, str]] = []
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
