@@ -879,6 +879,7 @@ CORE = [
     "en_nearest_time_after_is_the_counts",
     "en_by_the_quarter_up_to_its_end",
     "zh_city_before_a_maker_is_its_unit",
+    "zh_numerals_digit_by_digit_with_a_point",
 ]
 
 

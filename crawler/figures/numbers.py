@@ -130,7 +130,9 @@ NUMBER_RE = re.compile(
     + r"|(?<![A-Za-z])(a quarter of a|three quarters of a|one|two|three|four|five|six|seven"
     + r"|eight|nine|ten|twenty|fifty|half a|a half|a hundred|one hundred|(?<!of )a)[ -]"
     + r"(millionth|million|billion|thousand)(?![A-Za-z])"
-    + r"|([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿])"
+    # "三百零二万", and written digit by digit with a decimal point: "二六一點五萬" (261.5万)
+    + r"|([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿]"
+    + r"(?:[点點][零〇一二三四五六七八九]+[万亿]?)?)"
     + r"(?=(?:多|余)?(?:万)?(?:辆|台))",
     re.IGNORECASE,
 )
@@ -434,11 +436,21 @@ def _zh_value(text: str) -> int | None:
     for prefix, mult in (("千万", 10_000_000), ("百万", 1_000_000)):
         if text == prefix:
             return mult
+    decimal = _ZH_DECIMAL.fullmatch(text)
     try:
-        value = cn2an.cn2an(text, "smart")
+        if decimal is None:
+            return int(cn2an.cn2an(text, "smart"))
+        whole = int(cn2an.cn2an(decimal.group(1), "smart"))
+        digits = "".join(str(_ZH_DIGIT[c]) for c in decimal.group(2))
     except (ValueError, KeyError):
         return None
-    return int(value)
+    return round(float(f"{whole}.{digits}") * _ZH_MULT_OF.get(decimal.group(3), 1))
+
+
+# "二六一点五万": whole part, decimal digits, multiplier
+_ZH_DECIMAL = re.compile(r"(.+?)[点點]([零〇一二三四五六七八九]+)([万亿]?)")
+_ZH_MULT_OF = {"万": 10_000, "亿": 100_000_000}
+_ZH_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
 _HYPHEN_UNIT = re.compile(r"\s*-\s*(?:unit|vehicle|car)s?\b", re.IGNORECASE)
