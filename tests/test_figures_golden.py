@@ -880,6 +880,9 @@ CORE = [
     "en_by_the_quarter_up_to_its_end",
     "zh_city_before_a_maker_is_its_unit",
     "zh_numerals_digit_by_digit_with_a_point",
+    "zh_they_respectively_counts_do_not_match",
+    "zh_outsold_by_nearly",
+    "zh_headline_halves_after_a_count_or_a_rate",
 ]
 
 

@@ -584,7 +584,8 @@ BASE_BEFORE = re.compile(
     r"|(?:同比|较|比)\s*(?:上一?年|去年|前一?年|(?:19|20)\d\d\s*年)(?:\s*\d{1,2}\s*月份?)?(?:同期)?的?"
     r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
     r"(?:\s+(?:within|under|below|about))?)"
-    r"\s*(?:a |just |only |about |around |nearly |some |more than |over |近|约|超过|超|逾)?$"
+    r"\s*(?:a |just |only |about |around |nearly |some |more than |over |将近|接近|大约|近|约|超过"
+    r"|超|逾)?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
     # "湖北汽车产量下降近40万辆", "增长了12万辆": by how much, not to how much (that is 至)
     r"|(?:下降|下滑|回落|降低|缩减|增长|提升|上升|增多)了?\s*(?:近|约|超过|超|逾|多)?\s*$"

@@ -287,7 +287,7 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
 _PLURAL = re.compile(
     r"\b(?:they|the (?:two|three|four|five|\d) (?:brands|makers|carmakers|companies|automakers))\b"
-    r"|[这两三四五]家|三者|两者",
+    r"|[这两三四五]家|三者|两者|(?:它|他)们|這些|这些|上述",
     re.I,
 )
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
@@ -3386,6 +3386,10 @@ def _pair_respectively(
         # unknown: whose each count is cannot be told
         for cand in live:
             cand.drop("a list of names the lexicon does not all know")
+    elif not listed and len(entities) > 1 and len(live) > 1:
+        # "它们的单月批发销量分别为A、B…" after ten makers and nine counts: whose each is, untold
+        for cand in live:
+            cand.drop("a list of counts that does not match the names before")
 
 
 def _names_listed(s: str, last_name_end: int, first_number: int) -> int:

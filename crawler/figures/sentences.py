@@ -24,7 +24,9 @@ _CLAUSE_BREAK = re.compile(
     r"|、(?=全年|今年|去年|上半年|下半年|前[\d一二三四五六七八九十]|[\d一二三四五六七八九十]{1,2}(?:[-—至]\d{1,2})?月"
     r"|(?:19|20)\d\d年)"
     # "小鹏11月交付36728辆 历史总交付量突破98万": a headline's halves, a count unit before the gap
-    r"|(?<=[辆輛台臺])[ \u3000]+(?=[\u4e00-\u9fff])"
+    r"|(?<=[辆輛台臺])[ \u3000]+(?=[\u4e00-\u9fff]|\d{1,2}\s*月|(?:19|20)\d\d\s*年)"
+    # "1-4月车市零售下降11.9% 特斯拉中国4月批发仅1512辆": after a rate, the next half
+    r"|(?<=%)[ \u3000]+(?=[\u4e00-\u9fff])"
     # "特斯拉第400万辆国产整车下线 11月交付86700辆": a milestone's half ends with the roll-off
     r"|(?<=下线|下線)[ \u3000]+(?=\S)",
     re.IGNORECASE,
