@@ -883,6 +883,8 @@ CORE = [
     "zh_they_respectively_counts_do_not_match",
     "zh_outsold_by_nearly",
     "zh_headline_halves_after_a_count_or_a_rate",
+    "zh_bare_cumulative_after_a_months_count",
+    "zh_part_of_the_year_cumulative",
 ]
 
 

@@ -1313,6 +1313,20 @@ def _running_total_beside(
     )
 
 
+def _month_count_before(cand: _Candidate, live: list[_Candidate]) -> Period | None:
+    """The month of a count of the same entity earlier in the sentence, if there is one."""
+    for other in live:
+        if other.number.start >= cand.number.start:
+            break
+        if (
+            other.entity == cand.entity
+            and other.period is not None
+            and other.period.kind == "month"
+        ):
+            return other.period
+    return None
+
+
 def _clause_with_a_number(s: str, starts: list[int], bounds: list[int], clause: int) -> int | None:
     """The nearest clause before ``clause`` with a digit in it: the total a part is of."""
     for i in range(clause - 1, -1, -1):
@@ -2101,12 +2115,20 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             period is not None
             and period.kind == "lifetime"
             and state.carry_period is not None
-            and state.carry_period.kind == "ytd"
             and _BARE_CUMULATIVE.search(clause)
             and not _SINCE_START_ZH.search(s)
             # a part of the span's total or compared with a year before; not "理想ONE累计交付
             # 量达96516辆" after the maker's year so far (a model's running total)
-            and _PART_OR_RATE.search(s)
+            and (
+                (state.carry_period.kind == "ytd" and _PART_OR_RATE.search(s))
+                # "2020年…共售出111.2万辆。其中哈弗品牌累计销量为75万辆": a part of the year's
+                or (
+                    state.carry_period.kind in ("year", "half", "quarter")
+                    and cand.clause == 0
+                    and _OF_WHICH_AT.match(s)
+                    and not _GLOBAL_WORD.search(clause)
+                )
+            )
         ):
             # "1—6月…。其中,…插电式混合动力汽车累计销售9.9万辆": the year so far, summed
             period = state.carry_period
@@ -2345,6 +2367,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "累计交付量达13.4万辆，同比增长82%": a running total with a year-on-year rate is
             # the year's so far
             cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
+        elif (
+            period is not None
+            and period.kind == "lifetime"
+            and _BARE_CUMULATIVE.search(s, starts[cand.clause], cand.number.start)
+            and not _SINCE_START_ZH.search(s)
+            and not (cand.entity_obj is not None and cand.entity_obj.nev_only)
+            and (month := _month_count_before(cand, live)) is not None
+        ):
+            # "11月,广汽本田生产汽车87623辆,…,累计产量达到69.3万辆": after the month's count of a
+            # maker that reports by the calendar year (not a startup's 累计交付), the year so far
+            cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
     _attach_claims(s, live, starts, makers)
     if _world_said(s, 0, len(s), subjects):
         state.world_para = True  # "Global auto sales reached 7.6 million units in August"
@@ -2796,6 +2829,7 @@ def _glued_after(s: str, end: int) -> str:
 
 
 _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
+_GLOBAL_WORD = re.compile(r"全球|世界|global|worldwide", re.I)
 
 
 def _powertrain_topic(
