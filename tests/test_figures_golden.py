@@ -885,6 +885,7 @@ CORE = [
     "zh_headline_halves_after_a_count_or_a_rate",
     "zh_bare_cumulative_after_a_months_count",
     "zh_part_of_the_year_cumulative",
+    "zh_change_told_since_a_year",
 ]
 
 

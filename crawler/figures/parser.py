@@ -2132,6 +2132,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "1—6月…。其中,…插电式混合动力汽车累计销售9.9万辆": the year so far, summed
             period = state.carry_period
+        if period is not None and not parts.explicit and _SINCE_A_YEAR_CHANGE.search(s):
+            # "2018年以来，…年销量由14.2万辆增至112.3万辆": where a change since then ended, untimed
+            cand.drop("a change told since a year: no period of its own")
+            continue
         if n.start in in_order:  # a span of years, one count for each: said in order
             period = in_order[n.start]
             cand.doubts = [d for d in cand.doubts if d not in _PERIOD_DOUBTS]
@@ -2829,6 +2833,10 @@ def _glued_after(s: str, end: int) -> str:
 
 
 _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
+_SINCE_A_YEAR_CHANGE = re.compile(
+    r"(?:19|20)\d\d\s*年以来[^。；;]*?(?:由|从)[^。；;]*?(?:增至|增长至|增长到|增加到|提升至|提高到|升至|攀升至|猛增至"
+    r"|跃升至|扩大至|达到)"
+)
 _GLOBAL_WORD = re.compile(r"全球|世界|global|worldwide", re.I)
 
 

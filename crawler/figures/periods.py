@@ -290,7 +290,9 @@ _SINCE_START = re.compile(
     # "从2017年11月底领克01上市，到新近下线的领克09，…突破80万辆": the start of a story told
     # from then to now (not "从1月到5月", a span of months)
     r"|从(?P<t6>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:初|中旬|下旬|底|末)?)(?!\s*\d)"
-    r"(?=[^。；;]{0,40}?[，,]\s*到(?!\s*(?:(?:19|20)\d\d\s*年)?\d))",
+    r"(?=[^。；;]{0,40}?[，,]\s*到(?!\s*(?:(?:19|20)\d\d\s*年)?\d))"
+    # "2018年以来，…年销量由14.2万辆增至112.3万辆": the year counting started from
+    r"|(?P<t7>(?:19|20)\d\d\s*年)(?=以来)",
     re.IGNORECASE,
 )
 
@@ -1183,10 +1185,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
         if "year" in lowered or "同期" in chunk or "持平" in chunk or "全年" in chunk
         else []
     )
-    if _SINCE_NEEDLE.search(lowered) or "自" in chunk or "从" in chunk:
+    if _SINCE_NEEDLE.search(lowered) or "自" in chunk or "从" in chunk or "以来" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7") if m.group(g)))
             for m in _SINCE_START.finditer(text, start, end)
         ]
 
