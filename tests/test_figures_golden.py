@@ -886,6 +886,7 @@ CORE = [
     "zh_bare_cumulative_after_a_months_count",
     "zh_part_of_the_year_cumulative",
     "zh_change_told_since_a_year",
+    "zh_the_year_before_said_after",
 ]
 
 

@@ -557,6 +557,9 @@ LEVEL_AFTER = re.compile(
 BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\b(?:higher|lower|up"
     r"|down) than|去年同期为?|上年同期为?"
+    # "累计生产汽车203.316万辆，上一年为179.7026万辆": the year before's, said after
+    # (not "比亚迪的销量去年为302万辆": the count's own time)
+    r"|(?:^|[，,；;])\s*(?:上一年|上年|去年|前一年)(?:全年)?(?:则|分别)?(?:为|是)"
     r"|同期为|比|较|高于|低于|多于|少于"
     # "相比于2025年12月的超过5万辆": the count compared with (its own month is kept)
     r"|相比于?\s*(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}\s*月份?)?的"
