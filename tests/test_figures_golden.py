@@ -887,6 +887,11 @@ CORE = [
     "zh_part_of_the_year_cumulative",
     "zh_change_told_since_a_year",
     "zh_the_year_before_said_after",
+    "en_milestone_reached_in_a_past_year",
+    "en_export_wholesale_volume",
+    "en_first_maker_to_sell_a_bar",
+    "en_members_in_a_which_includes_clause",
+    "en_company_word_in_a_list",
 ]
 
 

@@ -48,7 +48,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:overseas|international|foreign[- ]market) (?:(?:annual|monthly|quarterly"
                 r"|full[- ]year|yearly|cumulative|total)\s+)?(?:(?:NEV|EV|car|auto|vehicle"
                 r"|passenger[- ](?:car|vehicle))\s+)?(?:sales|deliveries|business|shipments)",
-                r"export sales\b",
+                r"export sales\b", r"export (?:wholesale|retail) (?:volume|sales)\b",
                 r"sales (?:of|in) (?:the )?overseas markets?\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
@@ -101,8 +101,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             [
                 # "export sales", "overseas sales" are exports
                 r"sold\b", r"(?<!export )(?<!overseas )sales\b", r"sell(?:s|ing)?\b",
-                r"retail(?:ed)?\b", r"shipments\b",
-                r"wholesale(?:s|d)?\b", r"registrations\b",
+                r"(?<!export )retail(?:ed)?\b", r"shipments\b",
+                r"(?<!export )wholesale(?:s|d)?\b", r"registrations\b",
             ],
             # 新注册登记: registrations, which the GUIDE counts as sales
             # 新增 (new registrations) and 上牌 (plates issued) count cars sold too
@@ -347,6 +347,10 @@ _TRAP = _vocabulary(
         r"|hit|top|exceed|surpass|cross|pass)",
         # "40 out of every 100 vehicles sold": a ratio; "issued test licenses to 902 vehicles"
         r"out of every\b", r"licen[cs]es?\b", r"permits?\b",
+        # "the first Chinese carmaker to sell one million vehicles overseas": the bar of a claim
+        r"first\s+(?:[\w-]+\s+){0,3}?(?:enterprise|carmaker|automaker|company|brand|maker"
+        r"|manufacturer|startup|firm)s?\s+(?:ever\s+)?to\s+(?:sell|deliver|export|produce|build|reach"
+        r"|hit|pass|surpass|top|exceed|cross)\b",
         # motorcycles ("BMW Motorrad ... shipments dropped to 163,436", "BMW Motorrad销量"), not
         # vehicles counted here
         r"motorcycles?\b", r"motorrad(?![a-z])", r"two-wheel(?:ed|ers?)\b", r"scooters?\b",

@@ -2132,6 +2132,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "1—6月…。其中,…插电式混合动力汽车累计销售9.9万辆": the year so far, summed
             period = state.carry_period
+        if (
+            period is not None
+            and period.kind == "lifetime"
+            and parts.year is not None
+            and parts.year_rel is None
+            and parts.month is None
+            and parts.day is None
+            and parts.as_of is None
+            and parts.year < state.published.year
+            and not _NOW_OR_A_FIRST.search(s)
+        ):
+            # "its one millionth car rolled off the line in 2001": counted up to that year
+            period = Period("lifetime", period.start, date(parts.year, 12, 31))
         if period is not None and not parts.explicit and _SINCE_A_YEAR_CHANGE.search(s):
             # "2018年以来，…年销量由14.2万辆增至112.3万辆": where a change since then ended, untimed
             cand.drop("a change told since a year: no period of its own")
@@ -2833,6 +2846,12 @@ def _glued_after(s: str, end: int) -> str:
 
 
 _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
+# "从2018年交付第一台电动车到今天第50万台下线": the year of the first car, the milestone today
+_NOW_OR_A_FIRST = re.compile(
+    r"今天|今日|目前|至今|如今|眼下|第一台|第一辆|首台|首辆|首款|\b(?:today|now|currently)\b"
+    r"|\bfirst (?:car|vehicle|EV|unit|model)\b",
+    re.I,
+)
 _SINCE_A_YEAR_CHANGE = re.compile(
     r"(?:19|20)\d\d\s*年以来[^。；;]*?(?:由|从)[^。；;]*?(?:增至|增长至|增长到|增加到|提升至|提高到|升至|攀升至|猛增至"
     r"|跃升至|扩大至|达到)"

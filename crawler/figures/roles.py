@@ -56,6 +56,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return False  # "deliveries from Aito": whose deliveries they are
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):
         return False  # "its premium brand Denza sold 10,000": the brand's own figure
+    if _INCLUDES_CLAUSE.search(s, max(0, mention.start - 100), mention.start):
+        return True  # "Geely Auto Group, which includes the Geely, ... brands and Livan Auto,"
     if _WHICH_VERB_AFTER.match(s, mention.end):
         return False  # "peers such as XPeng (XPEV), which delivered over 7,200": XPeng's own
     if _ODD_CASE.search(before):
@@ -70,6 +72,13 @@ _OWN_VERB_AFTER = re.compile(
     r"\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
     r"|made|posted|recorded|reported|registered|wholesaled|retailed)\b"
     r"|(?:品牌)?(?:\d{1,2}\s*月)?(?:销量|交付|销售|产量|出口|共交付|累计交付)",
+    re.I,
+)
+# an open "which includes ..." clause: the members of the name before it
+_INCLUDES_CLAUSE = re.compile(
+    r"\b(?:which|that)\s+(?:includes?|comprises?|consists of|owns|covers)\b"
+    r"(?![^.;()]*\b(?:sold|delivered|achieved|posted|reported|recorded|produced|exported|shipped"
+    r"|reached|rose|fell)\b)[^.;()]*$",
     re.I,
 )
 # a relative clause on the name with its own figure verb
@@ -332,11 +341,18 @@ def list_group(mentions: list[tuple[Mention, bool]], index: int, s: str) -> list
     return group if len(names) > 1 and len(kinds) == 1 else [mentions[index][0]]
 
 
+_COMPANY_WORD = re.compile(
+    r"^\s*(?:Co\.?|Company|Corp\.?|Corporation|Group|Ltd\.?|Limited|Inc\.?)(?=\s*(?:,|and\b))", re.I
+)
+
+
 def _listed_together(first: Mention, second: Mention, s: str) -> bool:
     """Two names next to each other in a list: a separator between, or one collective word."""
     if first.listed and second.listed and first.end == second.start:
         return True
-    return bool(LIST_SEP.match(s[first.end : second.start]))
+    # "SAIC Motor Passenger Vehicle Company and SAIC Maxus": the company word, then the list
+    gap = _COMPANY_WORD.sub("", s[first.end : second.start], count=1)
+    return bool(LIST_SEP.match(gap))
 
 
 OWNER_AFTER = re.compile(r"^(?:'s|’s|-owned|-backed|旗下的?|的)\s*$", re.I)
