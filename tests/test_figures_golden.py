@@ -892,6 +892,8 @@ CORE = [
     "en_first_maker_to_sell_a_bar",
     "en_members_in_a_which_includes_clause",
     "en_company_word_in_a_list",
+    "zh_forecast_revised_in_a_month",
+    "zh_city_where_a_milestone_car_was_built",
 ]
 
 

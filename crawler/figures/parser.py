@@ -2715,7 +2715,8 @@ _BARE_COUNT = re.compile(
 )
 # "将交付目标从12万辆，调整至13万辆", "raised it to 130,000": a target revised in the next clause
 _REVISED = re.compile(
-    r"\s*(?:再|又|最终|随后|并)?(?:调整|上调|下调|提高|提升|降低|修正|修改|改)(?:至|到|为)"
+    # ("2月预测为200万辆，4月上调到220万辆": the month it was revised in, first)
+    r"\s*(?:\d{1,2}\s*月份?)?(?:再|又|最终|随后|并)?(?:调整|上调|下调|提高|提升|降低|修正|修改|改)(?:至|到|为)"
     # "并于9月下调至460万辆": a time between (only words that revise a plan)
     r"|\s*(?:再|又|最终|随后|并)?[于在][^，,。；;]{1,8}?(?:调整|上调|下调|调高|调低|上修|下修)(?:至|到|为)"
     r"|\s*(?:and\s+)?(?:raised|lowered|cut|revised|adjusted|lifted)\s+(?:it\s+)?(?:up\s+|down\s+)?to\b",

@@ -243,6 +243,11 @@ def in_predicate(s: str, mention: Mention, earlier: bool) -> bool:
 
 # "特斯拉1月在中国大陆销量": what a maker sold in the place
 _SOLD_THERE_AFTER = re.compile(r"(?:大陆)?的?(?:销量|销售|零售|交付|上险)")
+# "第2000万辆新能源车于7月3日在大湾区的广州完工": where the milestone car was built
+_BUILT_THERE = re.compile(r"在[^，,。；;\d]{0,8}?$")
+_BUILT_AFTER = re.compile(
+    r"(?:市)?(?:的)?(?:工厂|基地|超级工厂)?(?:正式)?(?:下线|下線|完工|驶下|駛下|驶出|駛出|落成)"
+)
 
 
 def place_as_scope(s: str, mention: Mention) -> bool:
@@ -255,6 +260,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     if (
         _SCOPE_AFTER.match(after)
         or (before.endswith("在") and _SOLD_THERE_AFTER.match(after))
+        or (_BUILT_THERE.search(before) and _BUILT_AFTER.match(after))
         or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
         or _DOMESTIC_BEFORE.search(before)
         or _LOCATION_BEFORE.search(before)
