@@ -154,8 +154,7 @@ _SCOPE_BEFORE = re.compile(
 _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
     # "74073辆上海制造的汽车": where the cars were made
-    # (not "中国制造的第2000万辆新能源车": the country's milestone)
-    r"|(?:制造|生产|组装|造)的(?!第)"
+    r"|(?:制造|生产|组装|造)的"
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
     r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:largest|biggest|top|leading|No\.|second|third"
     # "China's first automobile enterprise to sell ...", not "China's first-half sales"
@@ -171,7 +170,7 @@ _SCOPE_AFTER = re.compile(
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker
     r"|(?:的)?(?:汽车|电动车|新能源车)?(?:制造商|车企|厂商|厂家|车厂)|(?:的)?消费者"
     # "其中国制电动车": made in the place
-    r"|制造?(?!商|的第))",
+    r"|制造?(?!商))",
     re.I,
 )
 # "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
