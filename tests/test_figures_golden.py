@@ -894,6 +894,7 @@ CORE = [
     "en_company_word_in_a_list",
     "zh_forecast_revised_in_a_month",
     "zh_city_where_a_milestone_car_was_built",
+    "zh_aim_to_reach",
 ]
 
 
