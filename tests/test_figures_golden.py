@@ -895,6 +895,7 @@ CORE = [
     "zh_forecast_revised_in_a_month",
     "zh_city_where_a_milestone_car_was_built",
     "zh_aim_to_reach",
+    "zh_number_in_a_model_name",
 ]
 
 

@@ -1700,6 +1700,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
         clause = s[c0:c1]
+        if (
+            n.unit_end == n.end
+            and any(m.end == n.start and not m.entity.is_region for m, _ in mentions)
+            and _CJK_CHAR.match(s, n.start - 1)
+        ):
+            cand.drop("a model's name (坦克300), no count")
+            continue
         # --- traps
         trap = sentence_trap or mx.TRAP.search(clause)
         if trap is None and forecast_lead is not None and forecast_lead.start() < c0:
