@@ -896,6 +896,7 @@ CORE = [
     "zh_city_where_a_milestone_car_was_built",
     "zh_aim_to_reach",
     "zh_number_in_a_model_name",
+    "zh_voyah_models",
 ]
 
 
