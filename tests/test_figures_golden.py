@@ -897,6 +897,11 @@ CORE = [
     "zh_aim_to_reach",
     "zh_number_in_a_model_name",
     "zh_voyah_models",
+    "zh_what_a_count_includes_listed",
+    "zh_recent_months_and_first_years",
+    "zh_that_month_after_a_month_named",
+    "zh_target_restated_with_ji",
+    "zh_built_there_then_exported",
 ]
 
 

@@ -92,7 +92,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"off the (?:production |assembly )?lines?\b",
                 r"made\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)",
             ],
-            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车))|产出|下线|年产(?!能)|达产|制造|产(?=\d)"],
+            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型))|产出|下线|年产(?!能)|达产|制造|产(?=\d)"],
         ),
     ),
     (
@@ -122,6 +122,8 @@ _PRODSALES = re.compile(
 # (and "both at home and exports", "domestic and export", 内销和出口: the two together)
 _EXPORTS_INCLUDED = re.compile(
     r"(?:含|包括|包含|\bincluding|\bincl\.?|\bplus|\bat home and|\bdomestic(?: sales)? and"
+    # "（包括本地零售和出口）": what the count holds, listed
+    r"|(?:含|包括|包含)[^，,。；;()（）\d]{1,8}?(?:和|与|及|、)"
     r"|内销(?:和|与|及|加|\+))\s*$",
     _I,
 )
@@ -512,7 +514,10 @@ _TRAP = _vocabulary(
         r"(?:个月|月份)[^，,。；;\d]{0,6}?(?:均|都|每月|全部)(?:突破|超过|在|达到|保持|站稳)",
         # one batch for one buyer: "交付当地公安", "向希腊交付250辆"
         r"交付(?:给)?当地|向(?!用户|客户|车主|消费者)[^，,。；;\d]{1,12}?(?<!用户)(?<!客户)(?<!车主)交付|首批|这批|该批|一批|下发",
-        r"过去\s*(?:12|十二)\s*个月|过去(?:一|1)年|滚动",  # a rolling window, no calendar period
+        # a rolling window or a span since a start, no calendar period ("近两个月…已出口55726辆",
+        # "前三年累计在华交付2.12万辆")
+        r"(?:过去|近)\s*(?:\d{1,2}|十一|十二|[两二三四五六七八九十])\s*个月|过去(?:一|1)年|滚动"
+        r"|(?<![今去明])前\s*(?:\d|[两二三四五六七八九十])\s*年(?!度|[\d一二三四五六七八九十])",
     ],
 )  # fmt: skip
 TRAP = _TrapSearch(_TRAP)

@@ -1999,6 +1999,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         whole = own.last_month or own.this_month or own.that_month
         for extra in reversed(before_lead) if not whole else ():
             parts = parts.merge(extra)
+        named_month = [
+            p
+            for p in before_lead
+            if p.month and p.as_of is None and sum("month" in v for _, _, v in p.components) == 1
+        ]
+        if own.that_month and named_month:
+            parts = parts.merge(named_month[-1])  # "7月份，…当月出口24347辆": that July
         if _running_total_beside(cand, own, parts, cands, lead_parts, mentions, starts):
             # "前10个月，理想汽车总交付量达62919辆，理想ONE累计交付量达96516辆": the year so far has
             # its count already; the running total told beside it counts since the start
@@ -2711,7 +2718,7 @@ _PLAN_LABEL = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 _VERBLESS = re.compile(
     # "guidance of a 15% rise in annual sales, or about 2.3 million": a restatement
     r"\s*(?:(?:with|including|of which|among them|from|or|equivalent to|equal to)\b|其中|包括|由|从"
-    r"|相当于)",
+    r"|相当于|即(?!将|使|便))",
     re.I,
 )
 # "a 2025 target that would double its sales, about 440,000 vehicles": a count alone in its
