@@ -902,6 +902,7 @@ CORE = [
     "zh_that_month_after_a_month_named",
     "zh_target_restated_with_ji",
     "zh_built_there_then_exported",
+    "en_players_in_a_market_ranking",
 ]
 
 

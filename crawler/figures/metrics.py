@@ -103,6 +103,10 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"sold\b", r"(?<!export )(?<!overseas )sales\b", r"sell(?:s|ing)?\b",
                 r"(?<!export )retail(?:ed)?\b", r"shipments\b",
                 r"(?<!export )wholesale(?:s|d)?\b", r"registrations\b",
+                # "the top 10 players in the bus market were JMC (6,743 units), ...": a ranking
+                # by sales in a market
+                r"(?:players|sellers|makers|brands|carmakers|automakers|companies)\s+in\s+the\s+"
+                r"(?:[\w-]+\s+){0,3}?market\b",
             ],
             # 新注册登记: registrations, which the GUIDE counts as sales
             # 新增 (new registrations) and 上牌 (plates issued) count cars sold too
@@ -229,7 +233,7 @@ _METRIC_NEEDLES = {
         "made", "产", "下线", "制造",
     ),
     "sales": (
-        "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments",
+        "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments", "market",
         "销", "售", "卖出", "批发", "零售", "上险", "注册登记", "发运", "上牌", "新增",
         "出货", "出厂",
     ),
