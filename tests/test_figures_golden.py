@@ -903,6 +903,7 @@ CORE = [
     "zh_target_restated_with_ji",
     "zh_built_there_then_exported",
     "en_players_in_a_market_ranking",
+    "en_engine_products_are_no_vehicles",
 ]
 
 

@@ -548,7 +548,9 @@ SENTENCE_TRAP = re.compile(
     r"|\brecall(?:s|ing)?\s+(?:of\s+)?(?:about |around |nearly |more than |over |some |almost )?\d"
     r"|召回(?!条例|制度|政策|管理)"  # not "召回条例实施": the rules, no recall
     # "2024年第15周", "week 36 of 2025": a week's numbers, whatever clause they stand in
-    r"|第\s*\d{1,2}\s*周|\bweek\s+\d{1,2}\b(?!\s*(?:months?|days?))",
+    r"|第\s*\d{1,2}\s*周|\bweek\s+\d{1,2}\b(?!\s*(?:months?|days?))"
+    # "engine products posted strong growth: February sales reached 22,991 units": engines
+    r"|\bengine (?:products|business|segment)\b|发动机(?:产品|业务|板块)",
     _I,
 )
 # "200,000 vehicles a year" after the number: a capacity
