@@ -904,6 +904,7 @@ CORE = [
     "zh_built_there_then_exported",
     "en_players_in_a_market_ranking",
     "en_engine_products_are_no_vehicles",
+    "en_biggest_selling_in_the_country_is_a_scope",
 ]
 
 

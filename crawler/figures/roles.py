@@ -153,6 +153,8 @@ _SCOPE_BEFORE = re.compile(
 )
 _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
+    # "sold 56,006 China-made vehicles": where they were made
+    r"|-(?:made|built|produced|manufactured)\b"
     # "74073辆上海制造的汽车": where the cars were made
     r"|(?:制造|生产|组装|造)的"
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
@@ -190,7 +192,8 @@ _RANK_BEFORE = re.compile(
     r"|No\.\s?\d+|ranks?|ranked|ranking|leads?|led)\s+(?:[\w-]+\s+)?(?:in|among|across)\s+"
     r"(?:the\s+)?$"
     # "the best-selling battery-powered electric car in China"
-    r"|\b(?:best[- ]selling|top[- ]selling|most popular|largest|biggest)\s+(?:[\w-]+\s+){0,4}?"
+    r"|\b(?:best[- ]selling|top[- ]selling|(?:biggest|largest)[- ]selling|most popular|largest"
+    r"|biggest)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:in|among|across)\s+(?:the\s+)?$"
     # "双双登顶全国", "位居全国", "领跑全省": the place a rank is within
     r"|(?:登顶|问鼎|领跑|冠绝|称雄|位居|位列|稳居|跻身)$",
