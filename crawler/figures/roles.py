@@ -153,8 +153,6 @@ _SCOPE_BEFORE = re.compile(
 )
 _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
-    # "sold 56,006 China-made vehicles": where they were made
-    r"|-(?:made|built|produced|manufactured)\b"
     # "74073辆上海制造的汽车": where the cars were made
     r"|(?:制造|生产|组装|造)的"
     r"|(?:'s|’s)\s+[A-Z][a-z]+\s+(?:New Area|District|County|Zone|Park)\b"
