@@ -905,6 +905,8 @@ CORE = [
     "en_players_in_a_market_ranking",
     "en_engine_products_are_no_vehicles",
     "en_biggest_selling_in_the_country_is_a_scope",
+    "en_its_parent_names_the_parent",
+    "en_streak_above_and_confident",
 ]
 
 

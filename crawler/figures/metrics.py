@@ -353,6 +353,10 @@ _TRAP = _vocabulary(
         r"|hit|top|exceed|surpass|cross|pass)",
         # "40 out of every 100 vehicles sold": a ratio; "issued test licenses to 902 vehicles"
         r"out of every\b", r"licen[cs]es?\b", r"permits?\b",
+        # "extending its streak above 300,000", "is confident of doubling sales to 245,000"
+        r"streaks?\s+(?:of\s+(?:months?\s+)?)?(?:above|over|beyond|exceeding|topping"
+        r"|of more than)\b",
+        r"confident\b",
         # "the first Chinese carmaker to sell one million vehicles overseas": the bar of a claim
         r"first\s+(?:[\w-]+\s+){0,3}?(?:enterprise|carmaker|automaker|company|brand|maker"
         r"|manufacturer|startup|firm)s?\s+(?:ever\s+)?to\s+(?:sell|deliver|export|produce|build|reach"

@@ -908,7 +908,7 @@ def _aliases(name: str) -> frozenset[str]:
 # "its competitor Xpeng", "its sister brand Onvo": a role, then the name of the one meant
 _ROLE_BEFORE_A_NAME = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:competitor|rival|peer|challenger|counterpart|sister brand|subsidiary"
-    r"|brand|unit|arm)\s+",
+    r"|brand|unit|arm|parent|parent company|parent group|owner)\s+",
     re.I,
 )
 

@@ -38,6 +38,7 @@ assert _DEPENDENT_BEFORE.flags & re.IGNORECASE and not re.search(
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
+_PARENT_BEFORE = re.compile(r"\b(?:its|their)\s+parent(?:\s+(?:company|group|firm))?\s+$", re.I)
 _COUNT_FROM = re.compile(
     r"\b(?:deliveries|sales|output|production|exports|shipments|registrations|volumes?)\s+from\s+$",
     re.I,
@@ -54,6 +55,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return False  # "its contract partner Qingyuan Motor": an unknown name still blocks
     if _COUNT_FROM.search(before):
         return False  # "deliveries from Aito": whose deliveries they are
+    if _PARENT_BEFORE.search(before):
+        return False  # "Its parent Geely ... delivered 310,428": the parent's own
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):
         return False  # "its premium brand Denza sold 10,000": the brand's own figure
     if _INCLUDES_CLAUSE.search(s, max(0, mention.start - 100), mention.start):
