@@ -907,6 +907,7 @@ CORE = [
     "en_biggest_selling_in_the_country_is_a_scope",
     "en_its_parent_names_the_parent",
     "en_streak_above_and_confident",
+    "zh_count_then_de_then_the_maker",
 ]
 
 

@@ -362,7 +362,7 @@ _TOOK_AFTER = re.compile(
 )
 # "拥有186.9万辆销量的比亚迪", "以2.13万辆交付量的理想": a count that describes the maker after it
 _DESCRIBES_THE_NAME = re.compile(
-    r"\s*(?:的)?(?:年|月|季度|全年)?(?:销量|交付量|产量|销售量|出口量)的\s*"
+    r"\s*(?:(?:的)?(?:年|月|季度|全年)?(?:销量|交付量|产量|销售量|出口量))?的\s*"
 )
 # "delivered about 800 more cars in August than in July": the difference of two counts
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
