@@ -908,6 +908,8 @@ CORE = [
     "en_its_parent_names_the_parent",
     "en_streak_above_and_confident",
     "zh_count_then_de_then_the_maker",
+    "en_short_name_the_article_defines",
+    "zh_dongfeng_listed_units",
 ]
 
 

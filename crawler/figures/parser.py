@@ -486,6 +486,9 @@ class _State:
     sentence_no: int = 0
     carry_metric: str | None = None
     carry_segment: str | None = None
+    #: short names the article defines ("(hereafter referred to as Dongfeng)", "（以下简称东风）"):
+    #: the short name (casefolded) -> the entity it stands for in this article
+    short_names: dict[str, Entity] = field(default_factory=dict)
 
 
 @dataclass
@@ -717,7 +720,11 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
         published = published.date()
     work = _decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH)))
     headline = work[: max(0, work.find("\n"))]
-    state = _State(published, trace, frame=headline_subject(headline))
+    short = _short_names(work)
+    state = _State(published, trace, frame=headline_subject(headline), short_names=short)
+    for m in names_in(headline) if short and state.frame is not None else ():
+        if m.entity == state.frame and headline[m.start : m.end].casefold() in short:
+            state.frame = short[headline[m.start : m.end].casefold()]
     state.type_doc = vehicle_type_topic(headline)
     # tables and label/value lists: read apart, their lines skipped by the sentence reader
     structured, consumed = structured_figures(work, published, state.frame)
@@ -1005,13 +1012,44 @@ def _flattened_row(s: str, numbers: list[Number]) -> set[int]:
     return out
 
 
+# "Dongfeng Commercial Vehicle Co., Ltd. (hereafter referred to as Dongfeng)", "（以下简称东风）"
+_SHORT_NAME = re.compile(
+    r"[(（]\s*(?:hereafter|hereinafter)\s+(?:referred to as|called)\s+[\"“']?(?:the\s+)?"
+    r"(?P<en>[A-Z][\w&' -]{1,30}?)[\"”']?\s*[)）]"
+    r"|[(（]以下简称[：:]?[“\"「]?(?P<zh>[\u4e00-\u9fffA-Za-z]{1,10}?)[”\"」]?[)）]"
+)
+
+
+def _short_names(text: str) -> dict[str, Entity]:
+    """The short names ``text`` defines for a named entity, when the short name is an alias of
+    another entity in the lexicon (else the lexicon already reads it right)."""
+    out: dict[str, Entity] = {}
+    if "(" not in text and "（" not in text:
+        return out
+    for m in _SHORT_NAME.finditer(text):
+        short = (m.group("en") or m.group("zh")).strip()
+        before = names_in(text[max(0, m.start() - 80) : m.start()])
+        if not before or before[-1].entity.is_region:
+            continue
+        named = lexicon().find(short)
+        if named and named[0].entity != before[-1].entity:
+            out[short.casefold()] = before[-1].entity
+    return out
+
+
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     """Entity and pronoun mentions in sentence ``s``, each with "is a possible subject"."""
+    found = [
+        Mention(state.short_names[s[f.start : f.end].casefold()], f.start, f.end)
+        if s[f.start : f.end].casefold() in state.short_names
+        else f
+        for f in names_in(s)
+    ]
     found = _ventures(
         s,
         [
             _place_plant(s, f, state.last.get("maker"))
-            for f in names_in(s)
+            for f in found
             if not (f.entity.is_region and s.startswith("品牌", f.end))  # 中国品牌: of an origin
         ],
     )
