@@ -910,6 +910,8 @@ CORE = [
     "zh_count_then_de_then_the_maker",
     "en_short_name_the_article_defines",
     "zh_dongfeng_listed_units",
+    "en_last_year_carries_past_a_part",
+    "zh_year_in_chinese_digits",
 ]
 
 

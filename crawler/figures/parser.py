@@ -681,6 +681,18 @@ def _blank_datelines(text: str) -> str:
 _DECIMAL_FULL_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s*(?:万|亿|%))")
 
 
+# "二○二四年": a year written in Chinese digits, one character each
+_CHINESE_DIGIT_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
+_DIGIT_OF = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _digit_years(text: str) -> str:
+    """The text with years written in Chinese digits in Arabic ones (offsets kept)."""
+    if "年" not in text:
+        return text
+    return _CHINESE_DIGIT_YEAR.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
+
+
 def _decimal_full_stops(text: str) -> str:
     """The text with full stops written for decimal points read as points (offsets kept)."""
     return _DECIMAL_FULL_STOP.sub(".", text)
@@ -718,7 +730,7 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
 def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
     if isinstance(published, datetime):
         published = published.date()
-    work = _decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH)))
+    work = _digit_years(_decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH))))
     headline = work[: max(0, work.find("\n"))]
     short = _short_names(work)
     state = _State(published, trace, frame=headline_subject(headline), short_names=short)
@@ -3973,7 +3985,12 @@ def _carry_updates(
     """Lets later sentences inherit this one's explicit period and segment."""
     # "BYD's annual sales fell short of the anticipated 3.05 million": no figure, but the
     # year is still the period the article reports on
-    if not live and (parts_all.explicit or (parts_all.full_year and not parts_all.several)):
+    if not live and (
+        parts_all.explicit
+        # "sales of its own brands exceeded 2.78 million units last year": that year
+        or (parts_all.year_rel == "last" and parts_all.month is None)
+        or (parts_all.full_year and not parts_all.several)
+    ):
         # "公布了6月交付量，2025年上半年的竞争格局也尘埃落定": the month whose counts are announced
         # is the one the counts after it report, not the last time said
         announced = _COUNTS_OF_A_MONTH.search(s)
