@@ -912,6 +912,7 @@ CORE = [
     "zh_dongfeng_listed_units",
     "en_last_year_carries_past_a_part",
     "zh_year_in_chinese_digits",
+    "en_model_name_before_the_noun",
 ]
 
 

@@ -444,6 +444,16 @@ _MODEL_WORD_AFTER_A_NAME = re.compile(
 )
 
 
+# "sold 31,950 Dolphin EVs": a model's name between the count and its vehicle noun
+_MODEL_BEFORE_THE_NOUN = re.compile(
+    rf"\s+(?!(?:{_NOT_A_MODEL_WORD}|Chinese|Electric|Battery|Plug-in|Hybrid|Premium|Luxury|Used"
+    r"|Domestic|Foreign|Local|Imported|Made|Brand-new|Smart|Self-driving|Autonomous|More|Other"
+    r"|Such|These|Those|Its|Their)\b)"
+    r"([A-Z][a-z]{2,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV|DM-i))?)"
+    r"\s+(?:EVs?|cars?|vehicles?|units|SUVs?|sedans?|hatchbacks?|pickups?|MPVs?)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NumberTrace:
     """What became of one number of the text: the figure it gave, or why it gave none."""
@@ -1757,6 +1767,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and _CJK_CHAR.match(s, n.start - 1)
         ):
             cand.drop("a model's name (坦克300), no count")
+            continue
+        named = _MODEL_BEFORE_THE_NOUN.match(s, n.end)
+        if named and not any(named.start(1) <= m.start < named.end(1) for m, _ in mentions):
+            cand.drop("model-level count")  # "it sold 31,950 Dolphin EVs in July"
             continue
         # --- traps
         trap = sentence_trap or mx.TRAP.search(clause)
