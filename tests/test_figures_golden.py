@@ -913,6 +913,7 @@ CORE = [
     "en_last_year_carries_past_a_part",
     "zh_year_in_chinese_digits",
     "en_model_name_before_the_noun",
+    "en_simple_past_total_in_a_month_report",
 ]
 
 

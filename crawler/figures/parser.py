@@ -2224,6 +2224,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "its one millionth car rolled off the line in 2001": counted up to that year
             period = Period("lifetime", period.start, date(parts.year, 12, 31))
+        if (
+            period is not None
+            and period.kind == "lifetime"
+            and parts.total
+            and not parts.lifetime
+            and state.carry_period is not None
+            and state.carry_period.kind == "month"
+            and state.carry_period.end == period.end
+            and _SIMPLE_PAST_TOTAL.search(clause)
+        ):
+            # "Tesla also exported a total of 3,853 vehicles" in a report on a month: that month
+            period = state.carry_period
         if period is not None and not parts.explicit and _SINCE_A_YEAR_CHANGE.search(s):
             # "2018年以来，…年销量由14.2万辆增至112.3万辆": where a change since then ended, untimed
             cand.drop("a change told since a year: no period of its own")
@@ -2930,6 +2942,11 @@ _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
 _NOW_OR_A_FIRST = re.compile(
     r"今天|今日|目前|至今|如今|眼下|第一台|第一辆|首台|首辆|首款|\b(?:today|now|currently)\b"
     r"|\bfirst (?:car|vehicle|EV|unit|model)\b",
+    re.I,
+)
+_SIMPLE_PAST_TOTAL = re.compile(
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?:sold|delivered|exported|shipped|produced|built|made)"
+    r"\s+a\s+total\s+of\b",
     re.I,
 )
 _SINCE_A_YEAR_CHANGE = re.compile(
