@@ -879,7 +879,6 @@ CORE = [
     "en_nearest_time_after_is_the_counts",
     "en_by_the_quarter_up_to_its_end",
     "zh_city_before_a_maker_is_its_unit",
-    "zh_numerals_digit_by_digit_with_a_point",
     "zh_they_respectively_counts_do_not_match",
     "zh_outsold_by_nearly",
     "zh_headline_halves_after_a_count_or_a_rate",
@@ -914,6 +913,9 @@ CORE = [
     "zh_year_in_chinese_digits",
     "en_model_name_before_the_noun",
     "en_simple_past_total_in_a_month_report",
+    "zh_numerals_digit_by_digit_with_a_point",
+    "zh_last_year_sets_the_period_of_the_next_sentence",
+    "en_growth_from_last_year_is_a_base",
 ]
 
 

@@ -2284,7 +2284,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             period = Period("ytd", period.start, reported.end)
         cand.period = period
         if (
-            (parts.explicit or (parts.full_year and period.kind == "year"))
+            (
+                parts.explicit
+                or ((parts.full_year or parts.year_rel == "last") and period.kind == "year")
+            )
             and period.kind != "lifetime"
             and not (tie and tie.base)
             and not aside

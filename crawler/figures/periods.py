@@ -257,6 +257,9 @@ _COMPARISON = re.compile(
     # ("in the previous year" is when the count was made, not what it is compared with)
     r"|point|time) a year (?:earlier|ago|before)|(?<!\bin the )(?<!\bduring the )previous year"
     r"|entire previous year|last year's"
+    # "a 315 percent jump in sales from last year": the base of a growth, not when it was sold
+    r"|(?:jump|rise|increase|growth|gain|surge|climb|drop|fall|decline|decrease|up|down)"
+    r"(?:\s+in\s+[\w-]+){0,2}\s+(?:from|over|on|versus|compared with)\s+last year"
     r"|(?:和|与|同)(?:去年|上年)(?:同期)?(?:基本)?持平"  # "基本和去年持平": level with last year's
     r"|(?:that|those|the level) of last year"
     # "海外销量47万辆，已超去年全年": above last year's whole total, no count of it said
