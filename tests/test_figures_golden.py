@@ -914,8 +914,8 @@ CORE = [
     "en_model_name_before_the_noun",
     "en_simple_past_total_in_a_month_report",
     "zh_numerals_digit_by_digit_with_a_point",
-    "zh_last_year_sets_the_period_of_the_next_sentence",
     "en_growth_from_last_year_is_a_base",
+    "zh_last_year_sets_the_period_of_the_next_sentence",
 ]
 
 
