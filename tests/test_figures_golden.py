@@ -916,6 +916,7 @@ CORE = [
     "zh_numerals_digit_by_digit_with_a_point",
     "en_growth_from_last_year_is_a_base",
     "zh_last_year_sets_the_period_of_the_next_sentence",
+    "zh_outsold_a_named_other_by_long_name",
 ]
 
 

@@ -601,7 +601,8 @@ BASE_BEFORE = re.compile(
     # "与蔚来只差近1000辆": the gap to another count (not 差不多, about)
     r"|(?:只|仅|还|尚|仍|就)差了?(?!不多)"
     # "销量超过特斯拉7.7万辆": by how much one outsold a named other (not "超过了10万辆")
-    r"|(?:超过|超出|超越|反超|甩开|领先)(?![了过去上今同历行市预全整])[\u4e00-\u9fffA-Za-z]{2,8}?(?<![的年月季度])"
+    r"|(?:超过|超出|超越|反超|甩开|领先)(?![了过去上今同历行市预全整])[\u4e00-\u9fffA-Za-z·]{2,12}?"
+    r"(?<![的年月季度])"
     # "超越特斯拉全年163.6万辆的成绩": the count of the one overtaken
     r"|(?:超越|反超|击败|力压|赶超)(?!去年|上年|今年|同期)[\u4e00-\u9fff]{2,8}?(?:全年|去年|上年|同期)?的?"
     # "同比上一年的179.7万辆", "较2019年同期的61.5万辆": the base of a year-on-year rate
