@@ -917,6 +917,7 @@ CORE = [
     "en_growth_from_last_year_is_a_base",
     "zh_last_year_sets_the_period_of_the_next_sentence",
     "zh_outsold_a_named_other_by_long_name",
+    "zh_clause_goes_on_with_a_trapped_noun",
 ]
 
 

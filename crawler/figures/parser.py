@@ -1338,6 +1338,10 @@ _PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|�
 
 
 _DIGIT = re.compile(r"\d")
+# a clause that goes on with the subject of the one before: only a verb, then the count
+_STILL_THE_SUBJECT = re.compile(
+    r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
+)
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
 
 
@@ -1790,6 +1794,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
+            trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+        if (
+            trap is None
+            and cand.clause > 0
+            and _STILL_THE_SUBJECT.match(clause)
+            and not any(c0 <= h.start < n.start for h in hits)
+        ):
+            # "中国的电动汽车保有量仍是世界最大，达到780万辆": the clause goes on about the trapped
+            # noun of the one before
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
         if (
             trap is None
