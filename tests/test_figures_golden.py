@@ -918,6 +918,7 @@ CORE = [
     "zh_last_year_sets_the_period_of_the_next_sentence",
     "zh_outsold_a_named_other_by_long_name",
     "zh_clause_goes_on_with_a_trapped_noun",
+    "en_another_countrys_count",
 ]
 
 

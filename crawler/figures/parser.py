@@ -1338,6 +1338,16 @@ _PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|�
 
 
 _DIGIT = re.compile(r"\d")
+# "Japanese customs data showed car exports of 3.5 million", "German car sales fell to": the
+# count of a country abroad (not "the U.S. carmaker sold", a maker)
+_FOREIGN_COUNT_BEFORE = re.compile(
+    r"\b(?:Japanese|German|(?:South )?Korean|American|Mexican|Thai|Russian|Indian|British|French"
+    r"|Italian|Spanish|Brazilian|Australian|Indonesian|Vietnamese|Turkish|Canadian|EU)\s+"
+    r"(?:customs|(?:new[- ])?(?:car|auto|vehicle|automobile|EV)s?\s+(?:exports|sales|market|output"
+    r"|production|registrations)|exports|sales|market|data|industry|association|ministry"
+    r"|government|registrations)\b",
+    re.I,
+)
 # a clause that goes on with the subject of the one before: only a verb, then the count
 _STILL_THE_SUBJECT = re.compile(
     r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
@@ -1795,6 +1805,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+        if trap is None and _FOREIGN_COUNT_BEFORE.search(s, c0, n.start):
+            cand.drop("another country's count")  # "Japanese customs data showed exports of"
+            continue
         if (
             trap is None
             and cand.clause > 0
