@@ -919,6 +919,7 @@ CORE = [
     "zh_outsold_a_named_other_by_long_name",
     "zh_clause_goes_on_with_a_trapped_noun",
     "en_another_countrys_count",
+    "en_in_the_entire_world",
 ]
 
 

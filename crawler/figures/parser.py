@@ -3612,6 +3612,8 @@ _GLOBAL_MARKET = re.compile(
     r"|market)\b"
     # "The world sold 4.24 million NEVs" (not "the first country in the world to ...")
     r"|\bthe world\s+(?:sold|bought|delivered|produced|registered|saw)\b"
+    # "than in the entire world in 2020 (3.0 million)"
+    r"|\bin the (?:entire|whole) world\b"
     # "China accounted for 68 percent of the world's NEV sales growth, with a total of ..."
     r"|\bof the world['’]s (?:[\w-]+ ){0,3}?(?:sales|deliveries|output|production|market)\b",
     re.I,
