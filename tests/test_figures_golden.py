@@ -920,6 +920,7 @@ CORE = [
     "zh_clause_goes_on_with_a_trapped_noun",
     "en_another_countrys_count",
     "en_in_the_entire_world",
+    "en_today_counts_to_the_day",
 ]
 
 

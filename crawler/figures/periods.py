@@ -124,6 +124,7 @@ class Parts:
     the_year: bool = False  # "throughout the year": a year the text has named, else this one
     last_year_zh: bool = False  # 去年: "去年累计生产" is last year's total, not a running one
     this_month_zh: bool = False  # 本月: in a roundup early in the next month, the month reported
+    now: bool = False  # "Today production has passed 10 million": counted up to the day it was said
     spans: list[tuple[int, int]] = field(default_factory=list)
     components: list[tuple[int, int, dict[str, object]]] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)  # numbers with a time of their own
@@ -879,6 +880,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # "In the given month, production and sales of NEVs totaled ...": 当月 in translation
     (re.compile(r"\b(?:in|during|for) the given month\b", re.IGNORECASE), "en_that_month"),
+    # "Today production has passed 10 million": up to the day it was said
+    (re.compile(r"^\s*today\b(?!['’])|\bas of (?:today|now)\b", re.IGNORECASE), "en_now"),
     # "delivered 52,153 units during the month", "The month produced a total of 56,006": the
     # month reported on (not "in the month of May", "the month before")
     (
@@ -987,6 +990,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "that_period": ("the same", "the period", "the given period", "同期"),
     "en_that_month": ("given month", "the month"),
+    "en_now": ("today", "as of now"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone", "single"),
@@ -1144,6 +1148,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
     "en_that_month": {"that_month": True},
+    "en_now": {"now": True},
     "that_quarter": {"that_quarter": True},
     "that_period": {"that_period": True},
     "quarterly_claim": {"quarterly_claim": True},
@@ -2005,6 +2010,14 @@ def _resolve(
         if parts.half == 1:
             return Period("half", date(y, 1, 1), date(y, 6, 30))
         return Period("half", date(y, 7, 1), date(y, 12, 31))
+    if (
+        parts.now
+        and not (
+            parts.as_of or parts.day or parts.month or parts.months or parts.quarter or parts.half
+        )
+        and (parts.year is None or parts.year == published.year)
+    ):
+        parts = replace(parts, as_of=(published.month, published.day))
     if parts.as_of or parts.day:
         month, day = parts.as_of or parts.day  # type: ignore[misc]
         y = year if year is not None else _infer_year(month, published)
