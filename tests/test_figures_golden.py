@@ -921,6 +921,7 @@ CORE = [
     "en_another_countrys_count",
     "en_in_the_entire_world",
     "en_today_counts_to_the_day",
+    "en_year_delivery_result_of",
 ]
 
 

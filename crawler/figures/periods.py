@@ -763,8 +763,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(20\d\d)(?=['’]s\s+(?:[\w-]+\s+){0,3}?\d)"), "en_year_owner"),
     (
         re.compile(
-            r"\b(20\d\d)\s+(?:deliveries|sales|production|output|exports|total|tally|volumes?"
-            r"|figure|result)\b",
+            r"\b(20\d\d)\s+(?:(?:delivery|sales|production|export)\s+(?=result|figure|total))?"
+            r"(?:deliveries|sales|production|output|exports|total|tally|volumes?|figure|result)\b",
             re.IGNORECASE,
         ),
         "en_year",
@@ -1825,7 +1825,8 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
         return out
     for a, b, values in comps:
         link = _ZH_OWN_LINK.match(text, b)
-        if link is None and text[a:b].lower().endswith(("total", "tally")):
+        # ("matching Tesla China's 2021 delivery result of 480,000 units")
+        if link is None and text[a:b].lower().endswith(("total", "tally", "result", "figure")):
             link = _TOTAL_LINK.match(text, b)
         if link is None and "year" in values and set(values) <= {"year", "year_alone"}:
             link = _YEAR_METRIC_TO.match(text, b) or (
