@@ -922,6 +922,7 @@ CORE = [
     "en_in_the_entire_world",
     "en_today_counts_to_the_day",
     "en_year_delivery_result_of",
+    "zh_rank_in_the_years_list",
 ]
 
 

@@ -501,7 +501,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # (not 年度目标, 全年榜单: a target's or a ranking's year, not the count's)
-            r"(?:全年|年度)(?!目标|计划|榜单|排名|排行|冠军|销冠|纪录|记录)|整年|年产(?!能)"
+            # (not 稳居全年第三: a rank in the year's list)
+            r"(?:全年|年度)(?!目标|计划|榜单|排名|排行|冠军|销冠|纪录|记录|第[一二三四五六七八九十\d])|整年"
+            r"|年产(?!能)"
             r"|(?<![今去明前\d])年累计"
             r"|(?<![今去明前\d])年(?:交付|销量|销售)(?!目标)"
         ),
