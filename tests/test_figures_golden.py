@@ -923,6 +923,7 @@ CORE = [
     "en_today_counts_to_the_day",
     "en_year_delivery_result_of",
     "zh_rank_in_the_years_list",
+    "zh_above_a_named_years_total",
 ]
 
 
