@@ -924,6 +924,7 @@ CORE = [
     "en_year_delivery_result_of",
     "zh_rank_in_the_years_list",
     "zh_above_a_named_years_total",
+    "zh_a_sum_under_a_condition",
 ]
 
 

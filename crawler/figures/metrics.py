@@ -553,6 +553,8 @@ SENTENCE_TRAP = re.compile(
     r"|召回(?!条例|制度|政策|管理)"  # not "召回条例实施": the rules, no recall
     # "2024年第15周", "week 36 of 2025": a week's numbers, whatever clause they stand in
     r"|第\s*\d{1,2}\s*周|\bweek\s+\d{1,2}\b(?!\s*(?:months?|days?))"
+    # "如果算上埃安，2022年新势力的交付规模已突破100万辆": a sum under a condition
+    r"|^\s*(?:如果|假如|倘若|要是)(?!说)"
     # "engine products posted strong growth: February sales reached 22,991 units": engines
     r"|\bengine (?:products|business|segment)\b|发动机(?:产品|业务|板块)",
     _I,
