@@ -925,6 +925,8 @@ CORE = [
     "zh_rank_in_the_years_list",
     "zh_above_a_named_years_total",
     "zh_a_sum_under_a_condition",
+    "zh_level_each_year_and_a_range",
+    "zh_one_ships_load",
 ]
 
 

@@ -511,6 +511,8 @@ _TRAP = _vocabulary(
         r"均(?:保持|维持|稳定)",  # "月产量均保持在4.5万辆以上": a floor every month kept
         # "月交付量一直在5000台左右徘徊": a level held over months, no count
         r"徘徊|一直(?:在|维持|保持)",
+        # "2012年至2020年，汽车出口量每年保持在100万辆左右": a level held each year
+        r"每年(?:都|均)?(?:保持|维持|稳定)",
         r"无一|均未|未能|没能|尚未|未(?:突破|超过|达到|站上)",
         # "30万以上NEV市场", "50万以上大型SUV": a price band in yuan
         r"万元?(?:以上|以下)的?[^，,。；;\d]{0,6}?(?:市场|价位|价格|车型|SUV|轿车|MPV|细分|级)",
@@ -555,6 +557,8 @@ SENTENCE_TRAP = re.compile(
     r"|第\s*\d{1,2}\s*周|\bweek\s+\d{1,2}\b(?!\s*(?:months?|days?))"
     # "如果算上埃安，2022年新势力的交付规模已突破100万辆": a sum under a condition
     r"|^\s*(?:如果|假如|倘若|要是)(?!说)"
+    # "108辆国产汽车…搭乘“翡翠精英”号滚装船出口至墨西哥": one ship's load
+    r"|滚装(?:船|轮)|\bro-?ro\s+(?:ship|vessel|carrier)s?\b"
     # "engine products posted strong growth: February sales reached 22,991 units": engines
     r"|\bengine (?:products|business|segment)\b|发动机(?:产品|业务|板块)",
     _I,

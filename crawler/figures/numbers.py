@@ -397,9 +397,12 @@ _NAME_BEFORE = re.compile(
 _UNIT_NOUN_AFTER = re.compile(
     r"\s*(?:units?|vehicles?|cars?|EVs?|NEVs?|trucks?|buses|SUVs?|models?|辆|台)", re.I
 )
-_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d")
+# ("60万辆至70万辆": the unit said at both ends; not "从50万辆到100万辆", a change)
+_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d|^(?:辆|台)\s*(?:[-–—~～]|至)\s*\d")
 # "20,000 to 30,000", "3-5万辆"; not "from 1.456 million in 2020 to 9.443 million" (a year)
-_RANGE_BEFORE = re.compile(r"(?<!(?<!\d)(?:19|20)\d\d)(?<=\d)\s*(?:[-–—~～至到]|to)\s*$")
+_RANGE_BEFORE = re.compile(
+    r"(?<!(?<!\d)(?:19|20)\d\d)(?<=\d)\s*(?:[-–—~～至到]|to)\s*$|\d\s*万?(?:辆|台)\s*(?:[-–—~～]|至)\s*$"
+)
 _BETWEEN_BEFORE = re.compile(
     r"\bbetween\s+[\d.,]+\s*(?:million|thousand|万|万辆)?\s*(?:units|vehicles|cars)?\s+and\s+$",
     re.I,
