@@ -927,6 +927,7 @@ CORE = [
     "zh_a_sum_under_a_condition",
     "zh_level_each_year_and_a_range",
     "zh_one_ships_load",
+    "en_n_vehicle_milestone",
 ]
 
 

@@ -2163,7 +2163,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if near:
                 parts = near[0]
         if n.ordinal or (
-            _MILESTONE_OF.search(s, max(0, n.start - 30), n.start)
+            (
+                _MILESTONE_OF.search(s, max(0, n.start - 30), n.start)
+                or _MILESTONE_AFTER.match(s, n.end)
+            )
             # not "monthly sales achieved the milestone of 100,000": one month's count
             and not _A_MONTHS_COUNT.search(s, starts[cand.clause], n.start)
         ):
@@ -2621,6 +2624,10 @@ def _carried_for(parts: Parts, state: _State, s: str) -> Period | None:
 
 
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
+# "Tesla passed the 1 million vehicle milestone in March 2020": a running total then
+_MILESTONE_AFTER = re.compile(
+    r"[\s-]*(?:(?:vehicle|unit|car|EV|NEV|delivery|production)[\s-]+)?milestone\b", re.I
+)
 
 
 # "截至28日": a day with no month of its own, inside the month the sentence counts
