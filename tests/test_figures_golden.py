@@ -928,6 +928,7 @@ CORE = [
     "zh_level_each_year_and_a_range",
     "zh_one_ships_load",
     "en_n_vehicle_milestone",
+    "zh_world_total_glossed_in_brackets",
 ]
 
 

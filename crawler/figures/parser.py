@@ -360,6 +360,9 @@ _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\
 _TOOK_AFTER = re.compile(
     r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
 )
+_GLOBAL_TOTAL_GLOSSED = re.compile(
+    r"(?:的)?全球(?:总|累计)?(?:交付量|销量|产量)\s*[（(]\s*(?:约|近|超过?|逾)?\s*"
+)
 # "拥有186.9万辆销量的比亚迪", "以2.13万辆交付量的理想": a count that describes the maker after it
 _DESCRIBES_THE_NAME = re.compile(
     r"\s*(?:(?:的)?(?:年|月|季度|全年)?(?:销量|交付量|产量|销售量|出口量))?的\s*"
@@ -3262,6 +3265,18 @@ def _assign_entity(
                 and n.end <= m.start
                 and _UNITS_THEN.fullmatch(s, n.end, m.start)
                 and _MAKERS_VERB.match(s, m.end)
+            ),
+            None,
+        )
+    if owner is None:
+        # "占特斯拉全球总交付量（约163.6万台）的52%": the world total of the maker named before it
+        owner = next(
+            (
+                m
+                for m, _ in subjects
+                if not m.entity.is_region
+                and m.end <= n.start
+                and _GLOBAL_TOTAL_GLOSSED.fullmatch(s, m.end, n.start)
             ),
             None,
         )
