@@ -929,6 +929,7 @@ CORE = [
     "zh_one_ships_load",
     "en_n_vehicle_milestone",
     "zh_world_total_glossed_in_brackets",
+    "zh_nowadays_no_period",
 ]
 
 

@@ -2189,6 +2189,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # later one's is not said in the sentence
             cand.drop("no period of its own (the time named is the other count's)")
             continue
+        if period is None and parts.empty and _NOWADAYS.match(s):
+            cand.drop("nowadays: no period said")  # "如今，…我国新能源汽车出口120.3万辆"
+            continue
         if period is None and parts.empty:
             period = state.carry_period
             if (
@@ -2988,6 +2991,7 @@ _SIMPLE_PAST_TOTAL = re.compile(
     r"\s+a\s+total\s+of\b",
     re.I,
 )
+_NOWADAYS = re.compile(r"\s*(?:如今|现如今|时至今日|Nowadays|These days)\s*[，,]", re.I)
 _SINCE_A_YEAR_CHANGE = re.compile(
     r"(?:19|20)\d\d\s*年以来[^。；;]*?(?:由|从)[^。；;]*?(?:增至|增长至|增长到|增加到|提升至|提高到|升至|攀升至|猛增至"
     r"|跃升至|扩大至|达到)"
