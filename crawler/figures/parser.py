@@ -1785,8 +1785,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             cand.drop("a model's name (坦克300), no count")
             continue
-        named = _MODEL_BEFORE_THE_NOUN.match(s, n.end)
-        if named and not any(named.start(1) <= m.start < named.end(1) for m, _ in mentions):
+        model = _MODEL_BEFORE_THE_NOUN.match(s, n.end)
+        if model and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions):
             cand.drop("model-level count")  # "it sold 31,950 Dolphin EVs in July"
             continue
         # --- traps
