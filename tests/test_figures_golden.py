@@ -930,6 +930,8 @@ CORE = [
     "en_n_vehicle_milestone",
     "zh_world_total_glossed_in_brackets",
     "zh_nowadays_no_period",
+    "en_enterprises_are_no_vehicles",
+    "en_mark_passed_on_a_weekday",
 ]
 
 

@@ -472,6 +472,13 @@ _NOT_VEHICLES_AFTER = re.compile(
     r"|tractors|excavators|smartphones|phones|handsets|[Mm]egapacks?|[Pp]owerwalls?|batteries"
     r"|battery packs|chargers|charging (?:piles|stations|posts))\b"
 )
+# "over 1,000 auto and auto parts enterprises": makers, not vehicles
+_FIRMS_AFTER = re.compile(
+    r"\s*(?:(?!(?:cars?|vehicles?|units|EVs?|NEVs?|trucks|buses)\b)[\w-]+\s+){0,4}?"
+    r"(?:enterprises|companies|firms|suppliers|dealers|dealerships|stores|outlets|employees"
+    r"|workers)\b",
+    re.I,
+)
 # "30万以上豪华纯电车型", "20万级市场", "15万元以下": a price band, in ten thousand yuan
 _PRICE_BAND_AFTER = re.compile(
     r"(?:[-~～至到]\d+万)?(?:以上|以下|以内|之内|内|左右|级|元)?的?(?:豪华|高端|中高端|中端|入门|主流)?"
@@ -492,7 +499,7 @@ def _en_counts(after: str) -> tuple[str, int]:
     m = _HYPHEN_UNIT.match(after)
     if m:
         return VEHICLE, m.end()
-    if _NOT_VEHICLES_AFTER.match(after):
+    if _NOT_VEHICLES_AFTER.match(after) or _FIRMS_AFTER.match(after):
         return OTHER, 0
     if not _LETTER_AFTER.match(after):
         return NEUTRAL, 0

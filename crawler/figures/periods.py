@@ -886,7 +886,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "In the given month, production and sales of NEVs totaled ...": 当月 in translation
     (re.compile(r"\b(?:in|during|for) the given month\b", re.IGNORECASE), "en_that_month"),
     # "Today production has passed 10 million": up to the day it was said
-    (re.compile(r"^\s*today\b(?!['’])|\bas of (?:today|now)\b", re.IGNORECASE), "en_now"),
+    # ("passed the 10 million mark for the first time on Thursday": a milestone that day)
+    (
+        re.compile(
+            r"^\s*today\b(?!['’])|\bas of (?:today|now)\b|\b(?:mark|milestone)\b[^.;]{0,40}?\bon "
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            re.IGNORECASE,
+        ),
+        "en_now",
+    ),
     # "delivered 52,153 units during the month", "The month produced a total of 56,006": the
     # month reported on (not "in the month of May", "the month before")
     (
@@ -995,7 +1003,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "that_period": ("the same", "the period", "the given period", "同期"),
     "en_that_month": ("given month", "the month"),
-    "en_now": ("today", "as of now"),
+    "en_now": ("today", "as of now", "day"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone", "single"),
