@@ -932,6 +932,7 @@ CORE = [
     "zh_nowadays_no_period",
     "en_enterprises_are_no_vehicles",
     "en_mark_passed_on_a_weekday",
+    "zh_this_years_cumulative_said_once",
 ]
 
 

@@ -1634,6 +1634,7 @@ _AT_ONE_POINT = re.compile(
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 _BARE_CUMULATIVE = re.compile(r"累计")
+_THIS_YEARS_CUMULATIVE = re.compile(r"(?:今年|本年|年内)(?:以来)?累计")
 _PART_OR_RATE = re.compile(r"其中|同比|分别")
 # what makes 累计 a count since the start: 历史累计, 截至…累计, 自…以来, 迄今, 总计
 _SINCE_START_ZH = re.compile(r"历史|截至|截止|以来|迄今|总计|自\d|投产|上市")
@@ -2512,6 +2513,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is not None and period.kind == "lifetime" and cand.yoy is not None:
             # "累计交付量达13.4万辆，同比增长82%": a running total with a year-on-year rate is
             # the year's so far
+            cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
+        elif (
+            period is not None
+            and period.kind == "lifetime"
+            and _THIS_YEARS_CUMULATIVE.search(s, 0, cand.number.start)
+            and not _SINCE_START_ZH.search(s, starts[cand.clause], cand.number.start)
+        ):
+            # "截至11月末，广汽本田今年累计产销…；广汽丰田累计产销分别达72.0万辆": the year so far
+            # said once for the parts of the sentence that list the same
             cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
         elif (
             period is not None
