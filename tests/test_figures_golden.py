@@ -933,6 +933,7 @@ CORE = [
     "en_enterprises_are_no_vehicles",
     "en_mark_passed_on_a_weekday",
     "zh_this_years_cumulative_said_once",
+    "zh_bound_restating_the_count_before",
 ]
 
 

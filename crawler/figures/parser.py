@@ -2852,8 +2852,9 @@ _VERBLESS = re.compile(
 # "a 2025 target that would double its sales, about 440,000 vehicles": a count alone in its
 # clause restates the clause before
 _BARE_COUNT = re.compile(
-    r"(?:about|around|roughly|some|nearly|approximately|almost|or|约|近|接近|将近|大约)?\s*[\d.,]+\s*"
-    r"(?:million|m|thousand|万)?\s*(?:units|vehicles|cars|EVs|辆|台)?",
+    r"(?:about|around|roughly|some|nearly|approximately|almost|or|约|近|接近|将近|大约"
+    r"|(?:已|首次)?(?:超过|突破|迈过|跨过|站上)了?)?\s*[\d.,]+\s*"
+    r"(?:million|m|thousand|万)?\s*(?:units|vehicles|cars|EVs|辆|台)?(?:大关|关口|台阶)?",
     re.I,
 )
 # "将交付目标从12万辆，调整至13万辆", "raised it to 130,000": a target revised in the next clause
