@@ -934,6 +934,7 @@ CORE = [
     "en_mark_passed_on_a_weekday",
     "zh_this_years_cumulative_said_once",
     "zh_bound_restating_the_count_before",
+    "zh_aims_and_plans_spelled_out",
 ]
 
 

@@ -330,6 +330,13 @@ _PLANNED = re.compile(
 )
 _BRACKET_BEFORE = re.compile(r"[（(]\s*$")
 # the word a bracketed number glosses, right before the bracket: "全年目标(600万辆)"
+_GLOSSED_BASE = re.compile(
+    r"(?:超过?|超越|超出|高于|多于|接近|逼近|追平)了?(?:去年|上年)全年(?:销量|交付量)?\s*$"
+)
+# a plan said before a colon: what follows the colon spells it out
+_PLAN_BEFORE_A_COLON = re.compile(
+    r"目标|计划|规划|力争|要实现|要达到|\b(?:targets?|goals?|plans?)\b", re.I
+)
 _GLOSSED_PLAN = re.compile(
     r"(?:目标|计划|预期|预计|规划|\b(?:target|goal|guidance|forecast|plan))\s*$", re.I
 )
@@ -1795,6 +1802,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if trap is None and forecast_lead is not None and forecast_lead.start() < c0:
             trap = forecast_lead
         bracket = _BRACKET_BEFORE.search(s, max(0, n.start - 3), n.start)
+        if bracket is not None and _GLOSSED_BASE.search(
+            s, max(0, bracket.start() - 16), bracket.start()
+        ):
+            cand.drop("comparison base")  # "销量已超过去年全年(123.27万辆)": the year compared with
+            continue
         if trap is None and bracket is not None:
             # "全年目标(600万辆)", "its target (600,000 units)": the bracket glosses the word before
             trap = _GLOSSED_PLAN.search(s, max(0, bracket.start() - 10), bracket.start())
@@ -1833,6 +1845,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "湖北提出了“双百万”目标：助力…，同时推动…年产量迈上100万辆台阶": every clause after
             # a plan's label is the plan
             trap = _PLAN_COLON.search(s, 0, c0)
+            colon = max(s.rfind("：", 0, c0), s.rfind(":", 0, c0))
+            if trap is None and colon > 0:
+                # "在…销量总目标中，要实现…三个翻番增长：…超过60万辆": what the plan spells out
+                trap = _PLAN_BEFORE_A_COLON.search(s, 0, colon)
         if trap is None and cand.clause > 0 and _PLAN_LABEL.search(s, starts[cand.clause - 1], c0):
             # "十二五规划：年销量600万辆", "差距：75.9万辆": a plan's label, then its value
             trap = mx.TRAP.search(s[max(starts[cand.clause - 1], c0 - 4) : c0])
