@@ -935,6 +935,7 @@ CORE = [
     "zh_this_years_cumulative_said_once",
     "zh_bound_restating_the_count_before",
     "zh_aims_and_plans_spelled_out",
+    "zh_months_and_quarters_in_order",
 ]
 
 

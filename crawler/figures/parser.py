@@ -44,6 +44,7 @@ from crawler.figures.periods import (
     find_parts,
     is_announcement,
     last_month_end,
+    month_end,
     month_period,
     resolve,
 )
@@ -3509,8 +3510,10 @@ _YEAR_LIST = re.compile(
 )
 # "2024年1月至11月", "from January to November": a span of months
 _MONTH_SPAN = re.compile(
-    r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*月"
+    r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月?\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*月"
 )
+# "2023年各季度分别为": the quarters of a year, in order
+_EACH_QUARTER = re.compile(r"((?:19|20)\d\d)\s*年的?(?:各|每个?|四个)季度")
 # "in May, June and July", "5月、6月和7月": a list of months
 _EN_MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -3545,8 +3548,23 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
     listed = _YEAR_LIST.search(s)
     if listed is not None and int(listed[2]) > int(listed[1]):
         return _in_order(s, numbers, listed.end(), [_year(int(listed[1])), _year(int(listed[2]))])
+    quarters = _EACH_QUARTER.search(s)
+    if quarters is not None:  # "2023年各季度分别为A、B、C、D"
+        y = int(quarters[1])
+        periods = [
+            Period("quarter", date(y, 3 * q - 2, 1), month_end(y, 3 * q)) for q in range(1, 5)
+        ]
+        paired = _in_order(s, numbers, quarters.end(), periods)
+        if paired:
+            return paired
     months = _MONTH_SPAN.search(s)
-    if months is not None and int(months[2]) < int(months[3]) <= 12:
+    if (
+        months is not None
+        and int(months[2]) < int(months[3]) <= 12
+        # not "1-3月，比亚迪、吉利、奇瑞销量分别为A、B、C": the makers' year so far
+        and len({m.entity.name for m in lexicon().find(s[: numbers[0].start] if numbers else s)})
+        < 2
+    ):
         year = int(months[1]) if months[1] else None
         periods = [
             month_period(m, year, published) for m in range(int(months[2]), int(months[3]) + 1)
