@@ -1399,6 +1399,20 @@ def _running_total_beside(
     )
 
 
+def _maker_joined(
+    s: str, subjects: list[tuple[Mention, bool]], words: re.Pattern[str], at: int, *, before: bool
+) -> Mention | None:
+    """The maker named right before (or after) offset ``at`` with only ``words`` between."""
+    for m, _ in subjects:
+        if m.entity.is_region:
+            continue
+        if before and m.end <= at and words.fullmatch(s, m.end, at):
+            return m
+        if not before and at <= m.start and words.fullmatch(s, at, m.start):
+            return m
+    return None
+
+
 def _month_count_before(cand: _Candidate, live: list[_Candidate]) -> Period | None:
     """The month of a count of the same entity earlier in the sentence, if there is one."""
     for other in live:
@@ -3300,30 +3314,13 @@ def _assign_entity(
             ),
             None,
         )
-    if owner is None:
-        # "占特斯拉全球总交付量（约163.6万台）的52%": the world total of the maker named before it
-        owner = next(
-            (
-                m
-                for m, _ in subjects
-                if not m.entity.is_region
-                and m.end <= n.start
-                and _GLOBAL_TOTAL_GLOSSED.fullmatch(s, m.end, n.start)
-            ),
-            None,
-        )
-    if owner is None:
-        # "仅次于拥有186.9万辆销量的比亚迪": the maker the count describes, right after 的
-        owner = next(
-            (
-                m
-                for m, _ in subjects
-                if not m.entity.is_region
-                and n.end <= m.start
-                and _DESCRIBES_THE_NAME.fullmatch(s, n.unit_end, m.start)
-            ),
-            None,
-        )
+    # "占特斯拉全球总交付量（约163.6万台）的52%": the world total of the maker named before it;
+    # "仅次于拥有186.9万辆销量的比亚迪": the maker the count describes, right after 的
+    owner = (
+        owner
+        or _maker_joined(s, subjects, _GLOBAL_TOTAL_GLOSSED, n.start, before=True)
+        or _maker_joined(s, subjects, _DESCRIBES_THE_NAME, n.unit_end, before=False)
+    )
     if owner is not None:  # "behind Li Auto's 35,020": the one named with 's owns the number
         cand.entity, cand.entity_obj = owner.entity.name, owner.entity
         return
