@@ -206,6 +206,7 @@ _ADJECTIVES = {
     "motor",  # "1.8 million motor vehicles"
     "china-made",
     "made-in-china",
+    "mic",  # "60,000 MIC (made-in-China) vehicles"
     "locally-made",
     "locally-built",
     # "84,159 locally produced vehicles"
