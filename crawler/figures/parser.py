@@ -244,7 +244,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|had|said|posted|recorded|reported|stayed|remained|kept|retained|became|ranked|topped"
             r"|led|achieved|reached|hit|set|saw|also|again|continued|extended|maintained|exceeded"
             r"|surpassed|broke))"
-            r"|该公司|该企业|公司(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
+            r"|该公司|该企业|该集团|(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
             r"(?:交付|销量|产量|销售|出口))",
             re.I,
         ),
@@ -3395,13 +3395,21 @@ def _assign_entity(
     index, mention = chosen
     if not _by_its_name(s, mention):
         cand.doubts.append(D_SUBJECT_PRONOUN)
+    group: list[Mention] = []
     if index > 0 and subjects[index - 1][1]:
-        # "Zeekr and Lynk & Co, the two Geely brands, delivered ...": the group named in an
-        # apposition describes the brands listed before it; they are the subject.
-        listed = list_group(subjects, index - 1, s)
-        if len(listed) > 1 and all(m.entity.parent == mention.entity.name for m in listed):
-            index, mention = index - 1, listed[-1]
-    group = list_group(subjects, index, s)
+        # "Zeekr and Lynk & Co, the two Geely brands, delivered ...", "极氪和领克，吉利旗下两个
+        # 品牌，": the group named in an apposition describes the brands listed before it;
+        # they are the subject.
+        listed = [m for m in list_group(subjects, index - 1, s) if m is not mention]
+        if (
+            len(listed) > 1
+            and all(m.entity.parent == mention.entity.name for m in listed)
+            # right after the list ("while the group sold 380,000" after the brands' own
+            # count is the group's)
+            and _APPOSED_GROUP.fullmatch(s, listed[-1].end, mention.start) is not None
+        ):
+            index, mention, group = index - 1, listed[-1], listed
+    group = group or list_group(subjects, index, s)
     if len(group) > 1:
         region = s[group[0].start : n.end]
         if _COMBINED.search(region) or _COMBINED.search(s[n.end : n.end + 40]):
@@ -3422,6 +3430,10 @@ def _assign_entity(
         return
     entity = _plant_after(s, cand.number, mention.entity, subjects, bounds[cand.clause])
     cand.entity, cand.entity_obj = entity.name, entity
+
+
+# the words between a list of brands and their group in apposition: ", the two "
+_APPOSED_GROUP = re.compile(r"\s*[,，(（]\s*(?:(?:[A-Za-z-]+\s+){0,3}|[\u4e00-\u9fff]{0,4})")
 
 
 # ", CAAM said.", "，中汽协称。", ", according to data from Nio.": who tells the sentence, in its
