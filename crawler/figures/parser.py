@@ -353,6 +353,7 @@ _FORECAST_OPENING = re.compile(
 )
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
+_WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
@@ -2167,6 +2168,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
+                    # "Tesla, which outsold BYD in the fourth quarter, delivered 1.81 million":
+                    # a relative clause's time is what it tells of the name before
+                    and not (i not in number_clauses and _WHICH_CLAUSE.match(s, starts[i]))
                     # "海外销售4.5万辆,1-11月累计海外销售40.4万辆": a time leading a later
                     # clause's number is that number's
                     and not (
