@@ -4326,7 +4326,9 @@ def _rounds_to(precise: int, rounded: int) -> bool:
     if precise == rounded:
         return False
     unit: int = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
-    return unit > 1 and round(precise / unit) * unit == rounded
+    # (not 100,000 for 60,000: one digit rounds that far, a count said round does not)
+    close = abs(precise - rounded) * 10 <= rounded
+    return unit > 1 and close and round(precise / unit) * unit == rounded
 
 
 def _one_reading_per_number(figures: list[Figure]) -> list[Figure]:

@@ -83,6 +83,12 @@ _EN_ACTOR = re.compile(
     rf"\s+{_FIGURE_VERB}|(?:'s|’s)\s+(?:\w+\s+){{0,2}}"
     r"(?:sales|deliveries|output|production|exports|shipments|volume))"
 )
+# "with Haval accounting for 60,000 and Tank for 20,000": the next name of a list whose verb is
+# said once, with its own count
+_EN_GAPPED = re.compile(
+    rf"\b(?:and|while|with)\s+((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:for|at|on)\s+"
+    r"(?:(?:about|around|nearly|almost|some|over|more than|just over|just under)\s+)?(?=\d)"
+)
 # "Smart, jointly owned by Geely and Mercedes-Benz, sold ...": a name a sentence opens with and
 # then describes
 _EN_APPOSED = re.compile(
@@ -259,6 +265,15 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         if not covered(start, m.end()) or inside:
             out.append(Unknown(s[start : m.end()], start, m.end()))
     for m in _EN_ACTOR.finditer(s) if _ACTOR_NEEDLE.search(s) else ():
+        words = m.group(1).split()
+        while words and words[0].casefold().strip("'’") in _NOT_NAMES:
+            words = words[1:]
+        if not words or words[-1].casefold() in _NOT_NAMES:
+            continue
+        start = m.end(1) - len(" ".join(words))
+        if not covered(start, m.end(1)):
+            out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
+    for m in _EN_GAPPED.finditer(s) if " for " in s or " at " in s or " on " in s else ():
         words = m.group(1).split()
         while words and words[0].casefold().strip("'’") in _NOT_NAMES:
             words = words[1:]
