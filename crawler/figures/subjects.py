@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from crawler.figures.entities import Entity, Mention, lexicon
 
@@ -264,16 +264,9 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             continue  # "Geely Automobile Holdings", "NIO Inc": a known maker with its suffix
         if not covered(start, m.end()) or inside:
             out.append(Unknown(s[start : m.end()], start, m.end()))
-    for m in _EN_ACTOR.finditer(s) if _ACTOR_NEEDLE.search(s) else ():
-        words = m.group(1).split()
-        while words and words[0].casefold().strip("'’") in _NOT_NAMES:
-            words = words[1:]
-        if not words or words[-1].casefold() in _NOT_NAMES:
-            continue
-        start = m.end(1) - len(" ".join(words))
-        if not covered(start, m.end(1)):
-            out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
-    for m in _EN_GAPPED.finditer(s) if " for " in s or " at " in s or " on " in s else ():
+    actors = _EN_ACTOR.finditer(s) if _ACTOR_NEEDLE.search(s) else ()
+    gapped = _EN_GAPPED.finditer(s) if " for " in s or " at " in s or " on " in s else ()
+    for m in chain(actors, gapped):
         words = m.group(1).split()
         while words and words[0].casefold().strip("'’") in _NOT_NAMES:
             words = words[1:]
