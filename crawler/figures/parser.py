@@ -36,7 +36,15 @@ from crawler.figures.confidence import (
 )
 from crawler.figures.entities import Entity, Mention, composite_name, lexicon, sole_model_of
 from crawler.figures.model import LIFETIME_START, Figure
-from crawler.figures.numbers import FULLWIDTH, NEUTRAL, OTHER, VEHICLE, Number, find_numbers
+from crawler.figures.numbers import (
+    FULLWIDTH,
+    NEUTRAL,
+    NUMBER_RE,
+    OTHER,
+    VEHICLE,
+    Number,
+    find_numbers,
+)
 from crawler.figures.periods import (
     ZH_ROUGHLY,
     Parts,
@@ -3007,11 +3015,40 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
         for span in tie.parts.spans
         if _MODIFIES.fullmatch(s, span[1], tie.number)
     }
+    # "In September, deliveries stood at 10,000 and in October at 11,000": a time that opens
+    # the next conjunct of the clause is its number's
+    held |= {(a, b) for a, b, _ in clause.components if _opens_next_conjunct(s, number, a, b)}
     # (and the year said right before the month: 去年 of 去年12月)
     held |= {(a, b) for a, b, _ in clause.components if any(b == start for start, _ in held)}
     if not held or not any((a, b) in held for a, b, _ in clause.components):
         return clause  # (the same object: nothing was taken out)
     return clause.without(held)
+
+
+# between a count and a time that opens the next conjunct: "10,000 units and in", ", while in"
+_CONJUNCT_TIME_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s*,?\s+(?:and|while|but|whereas)\s+(?:(?:in|during|for|over)\s+)?"
+    r"(?:the\s+)?",
+    re.I,
+)
+# from such a time to its own number: a few words, no other number ("in October at 11,000",
+# "and in October it was 11,000")
+_TO_CONJUNCT_NUMBER = re.compile(r"(?:\s*,)?(?:\s+[a-z'’]+){0,5}?\s+(?=\d)", re.I)
+
+
+def _opens_next_conjunct(s: str, number: int, a: int, b: int) -> bool:
+    """The time at ``a``..``b`` follows the count at ``number`` across "and"/"while" and leads
+    the conjunct's own count: "deliveries stood at 10,000 and in October at 11,000"."""
+    count = NUMBER_RE.match(s, number)
+    if count is None or a < count.end():
+        return False
+    if not _CONJUNCT_TIME_AFTER.fullmatch(s, count.end(), a):
+        return False
+    to_number = _TO_CONJUNCT_NUMBER.match(s, b)
+    if to_number is None:
+        return False
+    later = NUMBER_RE.match(s, to_number.end())
+    return later is not None and not re.match(r"\s*(?:%|percent|per cent)", s[later.end() :])
 
 
 # the words glued to a count's unit, up to the next item of a list
