@@ -1477,6 +1477,10 @@ _BASE_ADJECTIVE = (
     r"(?:(?:(?:very|relatively|rather)\s+)?(?:weak|strong|low|high|poor|solid|robust|modest"
     r"|depressed|revised|record|paltry)\s+(?=\d))?"
 )
+# a year-earlier time said as an adjective before a base's number
+_YEAR_AGO = (
+    r"(?:last|previous|prior)\s+year['’]s|year[- ](?:ago|earlier)|(?:prior|previous)[- ]year"
+)
 _EN_BASE = re.compile(
     r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over))\s+"
     r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom(?=\s+\d)"
@@ -1489,7 +1493,8 @@ _EN_BASE = re.compile(
     r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
     # ("the second highest month after the 814,000 of December last year")
     r"|(?P<the>\b(?:from|on|over|after|times|tops?|topped|topping|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
-    r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)(?=the\s+\d)",
+    r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)"
+    rf"(?=the\s+\d|(?:the\s+)?{_YEAR_AGO}\s+\d)",
     re.IGNORECASE,
 )
 _EN_BASE_LEAD = re.compile(
@@ -1502,6 +1507,8 @@ _EN_BASE_LEAD = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
     r"(?:(?P<same>(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time))\s+)?"
+    # "compared with last year's 130,000", "up from the year-ago 130,000"
+    rf"(?:(?P<ago>{_YEAR_AGO})\s+(?=(?:[a-z]+\s+)?\d))?"
     # "compared with more than 100,000 in November": a base may be rounded
     r"(?:(?:more than|over|about|around|nearly|almost|roughly|some|just over|less than)\s+(?=\d))?"
     + _BASE_ADJECTIVE,
@@ -1680,7 +1687,7 @@ def _may_be_en_base(chunk: str) -> bool:
     return bool(
         _EN_BASE_NEEDLE.search(low)
         or _EN_BASE_PREPOSITION.search(low)
-        or ("the" in low and _EN_BASE_THE_NEEDLE.search(low))
+        or (("the" in low or "year" in low) and _EN_BASE_THE_NEEDLE.search(low))
         or ODD_CASE.search(chunk)
     )
 
@@ -1707,7 +1714,7 @@ def _en_scopes(
             number = None  # the year of "than in 2018"
         if number is not None:
             bare_ok = m.group("growth") or m.group("compare")
-            if not (lead and lead.group("the")) and not bare_ok:
+            if not (lead and (lead.group("the") or lead.group("ago"))) and not bare_ok:
                 continue  # "more than 10,000" is a qualifier, not a base
             out += _en_chain(text, m.start(), number, end)
             continue
@@ -1891,8 +1898,9 @@ def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
 
 
 _REL_YEAR = re.compile(
-    r"a year (?:earlier|ago|before)|year[- ]ago|(?:same|corresponding|comparable) (?:period"
-    r"|months?|quarter|time|point|stretch)|last year|previous year|prior year|year before"
+    r"a year (?:earlier|ago|before)|year[- ](?:ago|earlier)|(?:same|corresponding|comparable)"
+    r" (?:period|months?|quarter|time|point|stretch)|last year|previous[- ]year|prior[- ]year"
+    r"|year before"
     r"|同期|去年|上年",
     re.IGNORECASE,
 )
