@@ -1469,6 +1469,8 @@ _GROWTH = (
     r"|dropping|declined|declining|increased|increasing|decreased|decreasing|grew|growing"
     r"|gained|slipped|surged|soared|plunged|slid|increase|decrease|rise|drop|decline|jump|gain"
     r"|growth|improvement|cool(?:ed|ing)|slow(?:ed|ing)|eas(?:ed|ing)|retreat(?:ed|ing)"
+    # "held steady on last year", "flat on last year at 138,748": no change is a comparison too
+    r"|flat|steady|stable|unchanged"
 )
 # "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
 _BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?)"
