@@ -3177,6 +3177,7 @@ def _market_lead(s: str, starts: list[int]) -> str:
 
 _MARKET_LEAD = re.compile(
     r"\s*(?:In|Across)\s+(?:the\s+)?[A-Z][\w ]{1,30}?[,，]\s*$|\s*在[^，,]{2,8}市场"
+    r"|\s*(?:At home|Domestically)\s*[,，]\s*$"
 )
 
 

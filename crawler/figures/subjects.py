@@ -318,6 +318,8 @@ _SUBSEGMENT = re.compile(
     r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|SUV|MPV)s?(?![A-Za-z])|\bdomestic(?:ally)?\b"
     r"|\bfuel[- ]cell\b|燃料电池"
     r"|\bin the (?:Chinese|China|domestic|home) market\b"
+    # "At home, sales held steady with 138,748 units": the home market (not "at home and abroad")
+    r"|(?<!\bboth )\bat home\b(?! and (?:abroad|overseas|exports?)\b)"
     r"|\bunder the [\w-]+(?: [\w-]+)? (?:brand|marque|label|line)\b"
     r"|\bown[- ]brands?\b|\bwholly[- ]owned brands?\b|\bself-owned\b"
     r"|\bin (?:Europe|the UK|Britain|Brazil|Russia|Mexico|Australia|Thailand|Japan|the US"
