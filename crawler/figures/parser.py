@@ -46,6 +46,7 @@ from crawler.figures.numbers import (
     find_numbers,
 )
 from crawler.figures.periods import (
+    MONTHS,
     ZH_ROUGHLY,
     Parts,
     Period,
@@ -3690,6 +3691,13 @@ def _pair_respectively(
     if len(entities) == len(live) and len(entities) > 1:
         for cand, entity in zip(live, entities, strict=True):
             cand.entity, cand.entity_obj = entity.name, entity
+    elif len(live) > 1 and _en_names_listed(s, listed[-1][1].end if listed else 0, first) == len(
+        live
+    ):
+        # "April sales of its Emgrand, Englon and GLEagle brands were A, B and C respectively":
+        # names the lexicon does not know, one count each, none the owner's
+        for cand in live:
+            cand.drop("a list of names the lexicon does not all know")
     elif listed and len(live) > 1 and _names_listed(s, listed[-1][1].end, first) == len(live):
         # "苏州、无锡、常州、镇江分别生产汽车7.7万辆、4.5万辆、1.9万辆和1.6万辆" with 无锡 and 镇江
         # unknown: whose each count is cannot be told
@@ -3708,6 +3716,27 @@ def _names_listed(s: str, last_name_end: int, first_number: int) -> int:
         if m.start() < last_name_end <= m.end(1) and not _NOT_A_NAME.search(m.group(1)):
             return len(_LIST_SEPARATOR.findall(m.group(1))) + 1
     return 0
+
+
+def _en_names_listed(s: str, start: int, first_number: int) -> int:
+    """How many capitalised names an English list between ``start`` and the first count holds
+    ("its Emgrand, Englon and GLEagle brands": 3), when none of them is a month or a quarter;
+    else 0."""
+    found = 0
+    for m in _EN_NAME_LIST.finditer(s, start, first_number):
+        names = _EN_LIST_SEPARATOR.split(m.group(0))
+        if not any(
+            name.strip().lower() in MONTHS or _PERIOD_NAME.fullmatch(name.strip()) for name in names
+        ):
+            found = len(names)
+    return found
+
+
+_EN_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'’.-]*)*"
+# "Emgrand, Englon and GLEagle": two names or more, the last after "and"
+_EN_NAME_LIST = re.compile(rf"\b{_EN_NAME}(?:,\s+{_EN_NAME})*,?\s+and\s+{_EN_NAME}")
+_EN_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
+_PERIOD_NAME = re.compile(r"(?:[QH][1-4]|[1-4][QH]|FY)\s*(?:20\d\d)?|(?:19|20)\d\d", re.I)
 
 
 # "苏州、无锡、常州和镇江(等城市)分别": names joined by 、 (and a last 和, 及 or 与)
