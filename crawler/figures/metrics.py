@@ -834,9 +834,10 @@ _MONTHS = (
 )
 _MOM = re.compile(
     rf"month{_OVER}month|month[- ]to[- ]month|\bmom\b|m/m|m-o-m"
-    r"|(?:from|over|than|on|versus|compared (?:with|to)) (?:that of )?(?:the )?(?:previous|prior"
-    r"|last|preceding) month"
-    r"|\b(?:from|than) (?:a|the) month (?:earlier|ago|before)"
+    r"|(?:from|over|than|on|versus|compared (?:with|to)) (?:in )?(?:that of )?(?:the )?(?:previous"
+    r"|prior|last|preceding) month"
+    # ("9% more than in the month before")
+    r"|\b(?:from|than)(?: in)? (?:a|the) month (?:earlier|ago|before)"
     rf"|\b(?:from|than|over|on|with)(?: in)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
     r"|sequential|环比|按月",
     _I,
