@@ -2521,6 +2521,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _part_window(s, cand, live, starts, parts_all)
         if obj is None:
             continue
+        brand = _brand_said_after(s, cand.number.unit_end, obj, mentions)
+        if brand is not None:
+            # "Of the 36,275 vehicles Nio delivered, 10,000 were Onvo models": the brand's
+            cand.entity, cand.entity_obj = brand.name, brand
+            continue
         if cand.clause > 0 and _powertrain_topic(s, starts, subjects, cand.clause):
             lo = 0  # "比亚迪12月纯电动汽车销量为19.07万辆，全年销量达到225.47万辆": still BEVs
         counted = (
@@ -3193,6 +3198,24 @@ _PREDICATE_AFTER = re.compile(
     r"(?P<what>[^,.;:()，。；：（）]{1,40}?)(?=[,.;:()，。；：（）]|\s+(?:and|while|with)\b|$)",
     re.IGNORECASE,
 )
+
+
+def _brand_said_after(
+    s: str, end: int, maker: Entity, mentions: list[tuple[Mention, bool]]
+) -> Entity | None:
+    """A brand of ``maker`` the count is said to be, right after it ("10,000 were Onvo
+    models")."""
+    said = _PREDICATE_AFTER.match(s, end)
+    if said is None:
+        return None
+    return next(
+        (
+            m.entity
+            for m, _ in mentions
+            if said.start("what") <= m.start < said.end("what") and m.entity.parent == maker.name
+        ),
+        None,
+    )
 
 
 # the words right after a count, up to the next number or clause ("15,000 'New Energy' buses")
