@@ -2255,6 +2255,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "4,909 in the first 16 days, down from 59,930 in the same period a year earlier":
             # the base of a part of a month has no calendar period either
             ref = period if parts_all.rolling else period or state.carry_period
+            if (
+                prior is not None
+                and not prior.dropped
+                and prior.period is not None
+                and _COMPARED_WITH.fullmatch(s, prior.number.unit_end, n.start)
+            ):
+                # "taking its total for January to November to 278,000, compared with 190,000
+                # a year earlier": a year before the count it is compared with
+                ref = prior.period
             period = tie.resolve(parts, ref, state.published)
             # its period is written next to it ("a year earlier" leans on the clause's)
             cand.doubts = [
@@ -3197,6 +3206,16 @@ _PREDICATE_AFTER = re.compile(
     r"\s*(?:(?:units?|vehicles?|cars?|of (?:them|these|those))\s+)?(?:were|was|are|is)\s+"
     r"(?P<what>[^,.;:()，。；：（）]{1,40}?)(?=[,.;:()，。；：（）]|\s+(?:and|while|with)\b|$)",
     re.IGNORECASE,
+)
+
+
+# from a count to the base it is compared with: "278,000, compared with", "72,000 units, up
+# 8% from the"
+_COMPARED_WITH = re.compile(
+    r"(?:\s+(?:units|vehicles|cars|EVs|NEVs))?\s*,?\s*(?:(?:up|down|rising|falling)\s+[\d.]+\s*"
+    r"(?:%|percent|per cent)\s*,?\s*)?(?:compared (?:with|to)|versus|vs\.?|against|up from"
+    r"|down from|from)\s+(?:the\s+)?(?:about |around |nearly |some )?",
+    re.I,
 )
 
 

@@ -1494,7 +1494,9 @@ _EN_BASE = re.compile(
     r"|\bfrom(?=\s+(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+\d))\s+"
     r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
     # ("the second highest month after the 814,000 of December last year")
-    r"|(?P<the>\b(?:from|on|over|after|times|tops?|topped|topping|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
+    # ("more than double the 57,000 it sold abroad a year earlier")
+    r"|(?P<the>\b(?:from|on|over|after|times|double|triple|twice|half|tops?|topped|topping"
+    r"|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
     r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)"
     rf"(?=the\s+\d|(?:the\s+)?{_YEAR_AGO}\s+\d)",
     re.IGNORECASE,
@@ -1673,7 +1675,10 @@ _EN_BASE_WORDS = (
     "behind",
     "ahead",
 )
-_EN_BASE_THE_WORDS = ("times", "top", "beat", "exceed", "surpass", "short of", "shy of", "eclips")
+_EN_BASE_THE_WORDS = (
+    "times", "double", "triple", "twice", "half", "top", "beat", "exceed", "surpass", "short of",
+    "shy of", "eclips",
+)  # fmt: skip
 _EN_BASE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_WORDS)))
 _EN_BASE_THE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_THE_WORDS)))
 _EN_BASE_PREPOSITION = re.compile(r"(?:from|on|over)\s")
