@@ -412,8 +412,10 @@ _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
     r"|(?<![\d.])\d{1,2}系(?!列)"  # "宝马5系": a series of one brand
-    # (not 全系车型, "all its models": the brand's whole line-up)
-    r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b|(?<!全系)车型|单车|款车"
+    # (not 全系车型, "all its models": the brand's whole line-up, nor 新能源车型, 纯电动车型,
+    # 插电式混合动力车型: all the models of a powertrain)
+    r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
+    r"|(?<!全系)(?<!新能源)(?<!电动)(?<!纯电)(?<!动力)(?<!混动)(?<!增程)(?<!燃油)车型|单车|款车"
     r"|\b(?:[A-Z][\w.-]*\s+)(?:family|series|line-?up)\b|[\u4e00-\u9fffA-Za-z0-9]{1,4}(?:家族|系列)"
     # "理想i8", "宏光MINIEV", "宋PLUS": model codes of Chinese makers
     r"|(?<![A-Za-z])[a-z]\d{1,2}(?![A-Za-z0-9])|MINI ?EV|(?<=[宋秦汉唐元])(?:PLUS|Pro|UP|L|DM)"
