@@ -2091,6 +2091,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 if h.start < n.start
                 and not any(a <= h.start < b for a, b in theirs_said)
                 and (relative or not mx.SHARE.search(s[max(0, h.start - 25) : h.start]))
+                # "其中新能源车型销量16万辆，…，1-11月累计销量278.8万辆": a part's kind stays in
+                # the part's clause
+                and not _A_PART_OPENS.match(s, starts[clause_of(starts, h.start)])
             ]
             if seg_before:
                 cand.segment = seg_before[-1].kind
@@ -3080,6 +3083,8 @@ def _glued_after(s: str, end: int) -> str:
 
 
 _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
+# a clause that tells a part of the count before it ("其中新能源车型销量16万辆")
+_A_PART_OPENS = re.compile(r"\s*(?:其中|of (?:which|them|these)\b)", re.I)
 # "从2018年交付第一台电动车到今天第50万台下线": the year of the first car, the milestone today
 _NOW_OR_A_FIRST = re.compile(
     r"今天|今日|目前|至今|如今|眼下|第一台|第一辆|首台|首辆|首款|\b(?:today|now|currently)\b"
