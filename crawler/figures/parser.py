@@ -2115,6 +2115,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and i not in theirs
             # "…，均在年末交出亮眼答卷": when the counts were told, not what they count
             and not all(_YEAR_END.fullmatch(s, a, b) for a, b in p.spans)
+            # "其中出口2.5万辆；今年以来，上海工厂已累计交付约78万辆": a time alone in its
+            # clause leads the count of the clause after it
+            and i + 1 not in number_clauses
         ]
         parts = own
         if own.empty and not n.ordinal:
