@@ -1086,6 +1086,7 @@ _CLAIM_BEFORE_SINCE = re.compile(
 )
 _SPAN_TO = re.compile(r"(?:through|until|up to)\s", re.IGNORECASE)
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
+_THIS_BEFORE = re.compile(r"\bthis\s+$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b" + _MON + r"\s+(?:of\s+)?$", re.IGNORECASE)
 
 
@@ -1458,6 +1459,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 if not g[1] and _LAST_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                     # "Last October, BYD sold 500,000": the October before the one reported
                     parts.components[-1][2]["year_rel"] = parts.year_rel = "before"
+                elif not g[1] and _THIS_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                    # "In November 2024, it delivered 48,740; this November 33,181": this year's
+                    parts.components[-1][2]["year_rel"] = parts.year_rel = "this"
             taken.append((m.start(), m.end()))
     return parts
 
