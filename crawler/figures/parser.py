@@ -386,6 +386,13 @@ _DESCRIBES_THE_NAME = re.compile(
     r"\s*(?:(?:的)?(?:年|月|季度|全年)?(?:销量|交付量|产量|销售量|出口量))?的\s*"
 )
 # "delivered about 800 more cars in August than in July": the difference of two counts
+# "putting it on track for 600,000 this year", "on pace to deliver about 60,000": where a
+# count is heading, not where it is
+_ON_TRACK_FOR = re.compile(
+    r"\bon (?:track|course|pace) (?:for |to (?:[a-z]+ ){0,2}?)(?:about |around |nearly |some "
+    r"|more than |over )?$",
+    re.I,
+)
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 # "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
 # with only its rate, is the count a year before
@@ -1930,6 +1937,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
+            continue
+        if _ON_TRACK_FOR.search(s, max(0, n.start - 40), n.start):
+            cand.drop("trap: a forecast ('on track for')")  # "on track for 600,000 this year"
             continue
         if mx.LEVEL_AFTER.match(s, n.unit_end):
             cand.drop("trap: a size class ('the 60,000 level', 十万辆级)")
