@@ -386,6 +386,29 @@ _DESCRIBES_THE_NAME = re.compile(
     r"\s*(?:(?:的)?(?:年|月|季度|全年)?(?:销量|交付量|产量|销售量|出口量))?的\s*"
 )
 # "delivered about 800 more cars in August than in July": the difference of two counts
+# a sentence opening on the time before the one told: "The month before,", "A year earlier,"
+_EARLIER_OPENER = re.compile(
+    r"\s*(?:(?:A|One) (?P<unit>month|year) (?:earlier|before)|The (?P<unit2>month|year) before"
+    r"|In the same (?:month|period) (?:a year earlier|last year))\s*,",
+    re.I,
+)
+
+
+def _earlier(period: Period, unit: str) -> Period | None:
+    """The period a month (of a month's count) or a year before ``period``; None when there
+    is no such calendar period (a lifetime)."""
+    if unit == "month":
+        if period.kind != "month":
+            return None
+        end = period.start - timedelta(days=1)
+        return Period("month", end.replace(day=1), end)
+    if period.kind == "lifetime":
+        return None
+    year = period.end.year - 1
+    start = period.start.replace(year=period.start.year - 1)
+    return Period(period.kind, start, month_end(year, period.end.month))
+
+
 # "putting it on track for 600,000 this year", "on pace to deliver about 60,000": where a
 # count is heading, not where it is
 _ON_TRACK_FOR = re.compile(
@@ -2266,6 +2289,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "其中,海外销售4.5万辆,1-11月累计海外销售40.4万辆": beside the year so far
                 # stated again, the untimed number is the month it ends with
                 period = Period("month", period.end.replace(day=1), period.end)
+            opener = _EARLIER_OPENER.match(s)
+            if period is not None and opener is not None:
+                # "NIO sold 36,275 last month. The month before, it sold 40,397": October
+                unit = opener.group("unit") or opener.group("unit2") or "year"
+                period = _earlier(period, unit.lower())
             previous = state.carry_from == state.sentence_no - 1
             cand.doubts.append(D_PERIOD_PREVIOUS if previous else D_PERIOD_CARRIED)
         tie = parts_all.tie_at(n.start)  # "from the 8,620 it sold in June", "2019年的12万辆"
