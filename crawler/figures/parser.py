@@ -385,7 +385,20 @@ _GLOBAL_TOTAL_GLOSSED = re.compile(
 _DESCRIBES_THE_NAME = re.compile(
     r"\s*(?:(?:的)?(?:年|月|季度|全年)?(?:销量|交付量|产量|销售量|出口量))?的\s*"
 )
+
+
 # "delivered about 800 more cars in August than in July": the difference of two counts
+def _in_an_aside(s: str, pos: int, number: int) -> bool:
+    """``pos`` is inside an aside set off by commas before the count at ``number`` (", the brand
+    Seres builds with Huawei,", ", which Seres builds,")."""
+    opened = s.rfind(",", 0, pos)
+    closed = s.find(",", pos, number)
+    return opened >= 0 and closed >= 0 and _ASIDE_OPENS.match(s, opened + 1) is not None
+
+
+_ASIDE_OPENS = re.compile(r"\s+(?:the|a|an|which|who|whose|its)\s", re.I)
+
+
 # a sentence opening on the time before the one told: "The month before,", "A year earlier,"
 _EARLIER_OPENER = re.compile(
     r"\s*(?:(?:A|One) (?P<unit>month|year) (?:earlier|before)|The (?P<unit2>month|year) before"
@@ -2029,6 +2042,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # ("output totaled X and sales reached Y", "of which 127,000 were NEVs and 36,000 were
         # exported"): the number's own is nearer, or before it
         owned = [h for h in in_clause if h.start < n.start or _attached_after(s, n.unit_end, h)]
+        # "Sales at Aito, which Seres builds with Huawei, rose to 52,000": the verb of an aside
+        # about the name tells what the name does, not what was counted
+        owned = [h for h in owned if not _in_an_aside(s, h.start, n.start)] or owned
         of_which = [h for h in hits if _OF_WHICH_WERE.fullmatch(s, n.unit_end, h.start)]
         if of_which:
             # "44,264 vehicles, 31,379 of which were exported": the verb of the part's own
@@ -2060,6 +2076,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.metric = in_clause[0].kind
         else:
             before_hits = [h for h in hits if h.start < n.start]
+            # (the verb of an aside about a name, as in the number's own clause)
+            before_hits = [
+                h for h in before_hits if not _in_an_aside(s, h.start, n.start)
+            ] or before_hits
             after_hits = [h for h in hits if h.start > n.start]
             if before_hits:
                 cand.metric = before_hits[-1].kind
