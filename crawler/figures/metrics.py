@@ -717,7 +717,12 @@ _SEG_ALL = re.compile(
     r"|total (?:output|production|sales|deliveries)|vehicle (?:output|production|sales) "
     r"(?:overall|in total)|including (?:both )?(?:fuel|combustion|petrol)|all powertrains"
     # "China's vehicle outputs and sales": all vehicles, when no energy word comes before
-    r"|(?<!energy )(?<!electric )(?<!nev )(?<!ev )vehicle outputs? and sales)"
+    r"|(?<!energy )(?<!electric )(?<!nev )(?<!ev )vehicle outputs? and sales"
+    # "passenger vehicle retail sales", "passenger vehicles, including cars, SUVs and MPVs,
+    # retailed": every powertrain (as 乘用车零售)
+    r"|(?<!energy )(?<!electric )(?<!nev )(?<!ev )(?<!plug-in )(?<!hybrid )(?<!fuel-cell )"
+    r"passenger (?:vehicle|car)s? (?:(?:retail|wholesale) )?(?:sales|output|production)"
+    r"|passenger (?:vehicle|car)s,? (?:including|counting) (?:sedans|cars)\b)"
     r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?:(?<=[省市国月年的,，、])|(?<=全国)|^)(?:汽车产量|汽车销量|汽车产销)"
     r"|(?<!新能源)(?<!新能源车)乘用车(?:市场)?(?:零售|批发|销量|产量)|整体|总销量|总产量"
     r"|总交付)",
@@ -727,7 +732,7 @@ _SEG_ALL = re.compile(
 
 _SEG_TRIGGER = re.compile(
     r"[新电混插整总]|汽车产|汽车销|乘用车|ev|electri|energy|total|overall|all|fuel|combustion"
-    r"|powertrain|petrol|outputs? and sales",
+    r"|powertrain|petrol|outputs? and sales|passenger",
     _I,
 )
 
@@ -737,7 +742,7 @@ _EV_END = re.compile(r"evs?\b")
 _NEV_NEEDLES = ("energy", "electri", "plug-in", "新能源", "电动", "纯电", "插混", "插电", "混动")
 _ALL_NEEDLES = (
     "total", "all vehicles", "all ", "overall vehicle", "vehicle ", "including", "all powertrains",
-    "整车", "汽车", "整体", "总", "乘用车",
+    "整车", "汽车", "整体", "总", "乘用车", "passenger",
 )  # fmt: skip
 _NEV_NEEDLE, _ALL_NEEDLE = _any_of(_NEV_NEEDLES), _any_of(_ALL_NEEDLES)
 
