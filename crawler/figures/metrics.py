@@ -367,7 +367,7 @@ _TRAP = _vocabulary(
         # "even assuming a December in line with November, exceeding one million appears a given"
         r"assum(?:e|es|ed|ing)\b", r"appears? (?:[\w-]+ ){0,3}?a given\b",
         r"pledg(?:e|es|ed|ing)\b",
-        r"on track to\b", r"on course to\b", r"needs? to\b",
+        r"on track to\b", r"on course to\b", r"needs? to\b", r"must\b",
         # "the whole year's market is put at about 21.62 million": an estimate
         r"(?:is|are|was|were) put at\b",
         # "it took the facility 33 months to produce its one millionth vehicle": how long a
@@ -540,7 +540,7 @@ FORECAST = re.compile(
     r"\b(?:target(?:s|ed|ing)?\b|goals?\b|aim(?:s|ed|ing)?\b|plan(?:s|ned|ning)?\b"
     r"|expect(?:s|ed|ing)?\b|forecast(?:s|ed|ing)?\b|projected\b|estimat(?:e|es|ed|ing)\b|guidance\b"
     r"|guid(?:ed|es|ing) for\b|outlook\b|will\b"
-    r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b|needs? to\b"
+    r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b|needs? to\b|must\b"
     # "sales are seen falling 5% to 26.68 million in 2019": a forecast
     r"|(?:is|are|was|were|been)\s+seen\s+(?:as\s+)?(?:\w+ing|at|to)\b"
     r"|next year\b)"
