@@ -429,6 +429,8 @@ _ON_TRACK_FOR = re.compile(
     r"|more than |over )?$",
     re.I,
 )
+# a clause opening on a purpose: "To reach 60,000, BYD must sell ..."
+_TO_REACH_OPENING = re.compile(r"\s*(?:To|In order to)\s+(?:reach|hit|meet|achieve|beat|fulfil+)\b")
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 # "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
 # with only its rate, is the count a year before
@@ -1976,6 +1978,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if _ON_TRACK_FOR.search(s, max(0, n.start - 40), n.start):
             cand.drop("trap: a forecast ('on track for')")  # "on track for 600,000 this year"
+            continue
+        if cand.clause == 0 and _TO_REACH_OPENING.match(s, 0, n.start):
+            cand.drop("trap: a goal ('To reach ...')")  # "To reach 60,000, BYD must sell"
             continue
         if mx.LEVEL_AFTER.match(s, n.unit_end):
             cand.drop("trap: a size class ('the 60,000 level', 十万辆级)")
