@@ -259,6 +259,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         if len(words) < 2 or any(w.casefold() in _NOT_NAMES for w in words[:-1]):
             continue
         start = m.end() - len(" ".join(words))
+        if _INDUSTRY_BODY.match(s[m.end() :]):
+            continue  # "the Shaanxi Automobile Industry Association said": a body that reports
         inside = [k for k in known if start <= k.start and k.end <= m.end()]
         if inside and not all(k.entity.is_region for k in inside):
             continue  # "Geely Automobile Holdings", "NIO Inc": a known maker with its suffix
@@ -273,7 +275,7 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         if not words or words[-1].casefold() in _NOT_NAMES:
             continue
         start = m.end(1) - len(" ".join(words))
-        if not covered(start, m.end(1)):
+        if not covered(start, m.end(1)) and not _INDUSTRY_BODY.match(s[m.end(1) :]):
             out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
     apposed = _EN_APPOSED.match(s)
     if (
