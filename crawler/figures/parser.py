@@ -363,6 +363,19 @@ _FORECAST_OPENING = re.compile(
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 _WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
+# a name's apposition, up to the comma that closes it: ", the market leader last year,"
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s[^,;.]*,", re.I)
+
+
+def _in_apposition(s: str, pos: int, mentions: list[tuple[Mention, bool]]) -> bool:
+    """``pos`` is inside an apposition to a name ("Li Auto, the market leader last year,")."""
+    for m, _ in mentions:
+        apposed = _APPOSITION.match(s, m.end)
+        if apposed is not None and m.end < pos < apposed.end():
+            return True
+    return False
+
+
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
@@ -1849,6 +1862,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # time of a relative clause describes its name, not the figure; "埃安品牌将在2月
         # 完成...": a plan's time is not the figure's either
         and not _RELATIVE_CLAUSE.match(s, starts[i])
+        # "Li Auto, the market leader last year, delivered 33,181": an apposition's time
+        # describes the name too
+        and not all(_in_apposition(s, a, mentions) for a, _ in lead_parts[i].spans)
         and not _PLANNED.search(s, starts[i], bounds[i])
     }
     in_order = _times_in_order(
