@@ -243,6 +243,12 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "the brand": the brand named last, when one was (else the maker named last)
     ("brand", re.compile(r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:brand|marque)\b|该品牌", re.I)),
+    # "while its parent sold 279,000": the parent of the maker named last (not "its parent
+    # Geely", which names it)
+    (
+        "parent",
+        re.compile(r"\b(?:[Ii]ts|[Tt]heir) parent(?: company| group| firm)?\b(?!\s+[A-Z])"),
+    ),
     (
         "maker",
         re.compile(
@@ -272,6 +278,7 @@ _PRONOUN_WORDS = {
     "latter": ("latter", "者"),
     "former": ("former", "者"),
     "brand": ("brand", "marque", "该品牌"),
+    "parent": ("parent",),
     "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
     "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
@@ -1249,6 +1256,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 )
             elif kind == "own_plant":
                 target = _own_plant(s[a:b], last.get("maker"))
+            elif kind == "parent":
+                child = last.get("maker")
+                parent = child.parent if child is not None else None
+                target = lexicon().entities.get(parent) if parent else None
+                target = target or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "maker" and s[a:b].lower() == "its" and _plant_of(out) is not None:
                 # "the plant celebrated the delivery of its 90,000th vehicle": the plant's own
                 target = _plant_of(out)
