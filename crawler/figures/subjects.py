@@ -35,7 +35,9 @@ class Unknown:
 
 _CAP = r"[A-Z][A-Za-z0-9&'’.-]*"
 # "BYD's Xi'an operations", "Tesla's Shanghai factory", "the plant", "该工厂"
-_PLANT_WORDS = r"(?:operations|plant|factory|base|facility|facilities|gigafactory|works|site)"
+_PLANT_WORDS = (
+    r"(?:operations|plant|factory|base|facility|facilities|gigafactory|works|site|branch)"
+)
 _MAKER_PLACE_PLANT = re.compile(
     rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
 )
