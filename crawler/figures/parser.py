@@ -2120,7 +2120,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             elif after_hits:
                 cand.metric = after_hits[0].kind
                 cand.doubts.append(D_METRIC_AWAY)
-            elif state.carry_metric and (n.counts == VEHICLE or q == "at_least" or n.ordinal):
+            elif state.carry_metric and (
+                n.counts == VEHICLE
+                or q == "at_least"
+                or n.ordinal
+                # "That's a little higher than in April (75,842)": a base is counted as what
+                # it is compared with
+                or (own_time is not None and own_time.base)
+            ):
                 trapped = [
                     c.reason
                     for c in cands
