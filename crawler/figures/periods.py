@@ -518,7 +518,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!历史)总计"), "zh_total"),
     (
         re.compile(
-            r"累计|历史累计|历史总(?!计)|累积|迄今"
+            # (not "累计来看", "从累计数据看": a way of looking at the figures that follow)
+            r"累计(?!(?:数据)?(?:来|上)?看)|历史累计|历史总(?!计)|累积|迄今"
             # "品牌创建以来": since the start (not "今年以来")
             r"|(?:创建|创立|成立|创办|诞生|投产|开业|上市|交付|量产)(?:[\u4e00-\u9fff]{0,3})?以来"
             # "43个月达成百万辆交付", "仅用10个月交付20000辆", "上市43天交付破万": took that long
