@@ -685,7 +685,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "as of late September": up to about then
             r"(?:(?:late|mid|mid-|the middle of|the end of)\s*)?"
             + _MON
-            + r"\b(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?"
+            + r"(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?"
             # "ranked by February NEV sales": the month's sales, not a date
             r"(?!\.?\s+(?:NEV|NEPV|EV|PV|new[- ]energy|passenger|vehicle|car)?\s*"
             r"(?:sales|deliveries|wholesales?|retail|volume|output|production|exports)\b)",
@@ -698,7 +698,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:as of|as at|by|through|until|up to)\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
             + _MON
-            + r"\b(?:,?\s+(20\d\d))?",
+            + r"(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
         "en_as_of_dm",
