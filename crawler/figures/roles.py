@@ -195,7 +195,8 @@ _RANK_AFTER = re.compile(
 )
 # "ranked third in China", "the top producer in the country"
 _RANK_BEFORE = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|top|largest|biggest|highest|\d+(?:st|nd|rd|th)"
+    # ("the most in China", "the fastest growth among China's top ten regions")
+    r"\b(?:first|second|third|fourth|fifth|top|largest|biggest|highest|most|fastest|\d+(?:st|nd|rd|th)"
     r"|No\.\s?\d+|ranks?|ranked|ranking|leads?|led)\s+(?:[\w-]+\s+)?(?:in|among|across)\s+"
     r"(?:the\s+)?$"
     # "the best-selling battery-powered electric car in China"
