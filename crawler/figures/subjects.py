@@ -315,7 +315,7 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
-    r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b|\bfully[- ]electric\b"
+    r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b|\b(?:fully|all)[- ]electric\b"
     # internal combustion and hybrid cars: one powertrain of a maker's range
     r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
     r"|\b(?:petrol|gasoline)[- ]powered\b"
