@@ -818,6 +818,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:last|past|previous|trailing|preceding)\s+(?:12|twelve)\s+months\b"
+            # "over the last ten years", "in the past decade": a span of years back from now
+            r"|\b(?:last|past|previous|preceding)\s+(?:(?:\d{1,2}|two|three|four|five|six|seven"
+            r"|eight|nine|ten|fifteen|twenty)\s+years|decades?)\b"
             r"|过去\s*(?:12|十二)\s*个月|近\s*(?:12|十二)\s*个月"
             # "in the nearly 13 months since", "the 12 months since the plant opened": a span
             # from an event, no calendar period
@@ -1010,7 +1013,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "alone": ("仅", "单月", "alone", "single"),
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
-    "rolling": ("12", "twelve", "十二", "months since"),
+    "rolling": ("12", "twelve", "十二", "months since", "years", "decade"),
     "en_past_months": ("months",),
     "zh_partial": ("周", "旬", "日", "天"),
     "zh_month_days": ("日",),
