@@ -407,7 +407,6 @@ _DESCRIBES_THE_NAME = re.compile(
 )
 
 
-# "delivered about 800 more cars in August than in July": the difference of two counts
 def _in_an_aside(s: str, pos: int, number: int) -> bool:
     """``pos`` is inside an aside set off by commas before the count at ``number`` (", the brand
     Seres builds with Huawei,", ", which Seres builds,")."""
@@ -451,6 +450,7 @@ _ON_TRACK_FOR = re.compile(
 )
 # a clause opening on a purpose: "To reach 60,000, BYD must sell ..."
 _TO_REACH_OPENING = re.compile(r"\s*(?:To|In order to)\s+(?:reach|hit|meet|achieve|beat|fulfil+)\b")
+# "delivered about 800 more cars in August than in July": the difference of two counts
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 # "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
 # with only its rate, is the count a year before

@@ -70,11 +70,11 @@ def dependent(s: str, mention: Mention) -> bool:
 
 # a name followed by its own figure verb is the subject of that verb
 _OWN_VERB_AFTER = re.compile(
-    # ("its competitor Xpeng in March delivered": a time may stand between)
     # ("its Harmony Intelligent Mobility Alliance (HIMA) delivered": a bracketed short name)
     r"(?:\s*[(（][^()（）\d]{1,40}[)）]|[)）])?"
     # (", which for now covers only the Aito and Luxeed brands, delivered": an aside between)
     r"(?:,\s+(?:which|who)\b[^,;.\d]{1,80},)?"
+    # ("its competitor Xpeng in March delivered": a time may stand between)
     r"(?:\s+(?:brand|marque))?(?:\s+in\s+(?:[A-Z][a-z]+|the\s+\w+\s+(?:quarter|half))(?:\s+\d{4})?,?)?"
     r"\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
     r"|made|posted|recorded|reported|registered|wholesaled|retailed"
