@@ -2636,6 +2636,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _part_window(s, cand, live, starts, parts_all)
         if obj is None:
             continue
+        if obj.kind != "brand" and any(
+            m.entity.name == obj.name and _BRANDED.match(s, m.end) and m.end <= cand.number.start
+            for m, _ in subjects
+        ):
+            # "of these, sales of Seres-brand vehicles were 41,457": the brand of the maker's
+            # name, one of its brands (not "Lynk & Co-branded vehicles", a brand's own count)
+            cand.drop("a part of the maker (segment, body type or market)")
+            continue
         brand = _brand_said_after(s, cand.number.unit_end, obj, mentions)
         if brand is not None:
             # "Of the 36,275 vehicles Nio delivered, 10,000 were Onvo models": the brand's
@@ -3317,6 +3325,7 @@ _PREDICATE_AFTER = re.compile(
 )
 
 
+_BRANDED = re.compile(r"-brand(?:ed)? (?:vehicles?|cars?|models?)\b")
 # from a count to the base it is compared with: "278,000, compared with", "72,000 units, up
 # 8% from the"
 _COMPARED_WITH = re.compile(
