@@ -91,6 +91,12 @@ _EN_GAPPED = re.compile(
     rf"\b(?:and|while|with)\s+((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:for|at|on)\s+"
     r"(?:(?:about|around|nearly|almost|some|over|more than|just over|just under)\s+)?(?=\d)"
 )
+# "Ora 29,700 (down 37.06%) and Tank 165,100": the next name of a list of names, each right
+# before its count
+_EN_LISTED = re.compile(
+    rf"(?:,\s+|\s+and\s+)((?:{_CAP}\s+){{0,2}}{_CAP})\s+"
+    r"(?:(?:about|around|nearly|almost|some|over|more than)\s+)?(?=\d{1,3}(?:,\d{3})+\b)"
+)
 # "Smart, jointly owned by Geely and Mercedes-Benz, sold ...": a name a sentence opens with and
 # then describes
 _EN_APPOSED = re.compile(
@@ -272,7 +278,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             out.append(Unknown(s[start : m.end()], start, m.end()))
     actors = _EN_ACTOR.finditer(s) if _ACTOR_NEEDLE.search(s) else ()
     gapped = _EN_GAPPED.finditer(s) if " for " in s or " at " in s or " on " in s else ()
-    for m in chain(actors, gapped):
+    listed = _EN_LISTED.finditer(s) if s.isascii() else ()
+    for m in chain(actors, gapped, listed):
         words = m.group(1).split()
         while words and words[0].casefold().strip("'’") in _NOT_NAMES:
             words = words[1:]
