@@ -193,6 +193,7 @@ _RANK_AFTER = re.compile(
     # "增幅远超全国水平", "高于全国平均": the country as a yardstick
     r"|(?:的)?(?:平均)?(?:水平|平均|增速|增幅|均值))"
 )
+_WHICH_AFTER = re.compile(r"\s*,\s*which\b")
 # "ranked third in China", "the top producer in the country"
 _RANK_BEFORE = re.compile(
     # ("the most in China", "the fastest growth among China's top ten regions")
@@ -277,6 +278,9 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or _LOCATION_BEFORE.search(before)
         or _RANK_AFTER.match(after)
         or _RANK_BEFORE.search(s, max(0, mention.start - 80), mention.start)
+        # "Tesla's Model Y in China, which sold 26,000": the clause tells of the thing sold
+        # there, not of the place
+        or (re.search(r"\bin\s+$", before) is not None and _WHICH_AFTER.match(after))
     ):
         return True
     # "sales in China" stays China's; "in the China market", "outside China", "Honda's sales in
