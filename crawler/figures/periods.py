@@ -569,7 +569,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:between\s+)?"
             + _MON
-            + r"\s*(?:-|–|—|to|through|and|until)\s*"
+            # ("the January-to-November period")
+            + r"\s*(?:[-–—]?(?:to|through|until)[-–—]?|-|–|—|and)\s*"
             + _MON
             + r"(?:\s*(?:period\s+)?(?:of\s+|,\s*)?(20\d\d))?",
             re.IGNORECASE,
