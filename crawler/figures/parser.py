@@ -370,19 +370,6 @@ _FORECAST_OPENING = re.compile(
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 _WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
-# a name's apposition, up to the comma that closes it: ", the market leader last year,"
-_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s[^,;.]*,", re.I)
-
-
-def _in_apposition(s: str, pos: int, mentions: list[tuple[Mention, bool]]) -> bool:
-    """``pos`` is inside an apposition to a name ("Li Auto, the market leader last year,")."""
-    for m, _ in mentions:
-        apposed = _APPOSITION.match(s, m.end)
-        if apposed is not None and m.end < pos < apposed.end():
-            return True
-    return False
-
-
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
@@ -408,8 +395,8 @@ _DESCRIBES_THE_NAME = re.compile(
 
 
 def _in_an_aside(s: str, pos: int, number: int) -> bool:
-    """``pos`` is inside an aside set off by commas before the count at ``number`` (", the brand
-    Seres builds with Huawei,", ", which Seres builds,")."""
+    """``pos`` is inside an aside set off by commas before ``number`` (", the brand Seres builds
+    with Huawei,", ", which Seres builds,", ", the market leader last year,")."""
     opened = s.rfind(",", 0, pos)
     closed = s.find(",", pos, number)
     return opened >= 0 and closed >= 0 and _ASIDE_OPENS.match(s, opened + 1) is not None
@@ -1876,7 +1863,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         and not _RELATIVE_CLAUSE.match(s, starts[i])
         # "Li Auto, the market leader last year, delivered 33,181": an apposition's time
         # describes the name too
-        and not all(_in_apposition(s, a, mentions) for a, _ in lead_parts[i].spans)
+        and not all(_in_an_aside(s, a, len(s)) for a, _ in lead_parts[i].spans)
         and not _PLANNED.search(s, starts[i], bounds[i])
     }
     in_order = _times_in_order(
