@@ -405,6 +405,18 @@ def _in_an_aside(s: str, pos: int, number: int) -> bool:
 _ASIDE_OPENS = re.compile(r"\s+(?:the|a|an|which|who|whose|its)\s", re.I)
 
 
+def _years_of_other_ties(parts_all: Parts, number: int) -> set[tuple[int, int]]:
+    """The spans of the times with a year that belong to other numbers than the one at
+    ``number`` ("in November 2024" of "20,000 in November 2024")."""
+    return {
+        (a, b)
+        for tie in parts_all.ties
+        if tie.number != number and not tie.base
+        for a, b, values in tie.parts.components
+        if "year" in values
+    }
+
+
 # a sentence opening on the time before the one told: "The month before,", "A year earlier,"
 _EARLIER_OPENER = re.compile(
     r"\s*(?:(?:A|One) (?P<unit>month|year) (?:earlier|before)|The (?P<unit2>month|year) before"
@@ -2309,6 +2321,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "the 10 millionth car", "a production milestone of 2 million EVs": since the start
             parts.lifetime = True
             parts.year_alone = False  # "从2018年交付第一台到今天第50万台": no year's count
+        own_tie = parts_all.tie_at(n.start)
+        if (
+            own_tie is not None
+            and (own_tie.parts.month or own_tie.parts.quarter or own_tie.parts.half)
+            and own_tie.parts.year is None
+            and own_tie.parts.year_rel is None
+        ):
+            # "28,843 in November versus 27,000 in October and 20,000 in November 2024": a
+            # year said with another number's own time is that number's
+            parts = parts.without(_years_of_other_ties(parts_all, n.start))
         period = (
             resolve(parts, state.published, _carried_for(parts, state, s), announce)
             if not parts.empty or n.ordinal
