@@ -3338,7 +3338,9 @@ _BRANDED = re.compile(r"-brand(?:ed)? (?:vehicles?|cars?|models?)\b")
 # from a count to the base it is compared with: "278,000, compared with", "72,000 units, up
 # 8% from the"
 _COMPARED_WITH = re.compile(
-    r"(?:\s+(?:units|vehicles|cars|EVs|NEVs))?\s*,?\s*(?:(?:up|down|rising|falling)\s+[\d.]+\s*"
+    # ("1.15 million cars in the third quarter, compared with")
+    r"(?:\s+(?:units|vehicles|cars|EVs|NEVs))?(?:\s+(?:in|during|for)\s+[^,;.\d]{1,30}?)?"
+    r"\s*,?\s*(?:(?:up|down|rising|falling)\s+[\d.]+\s*"
     r"(?:%|percent|per cent)\s*,?\s*)?(?:compared (?:with|to)|versus|vs\.?|against|up from"
     r"|down from|from)\s+(?:the\s+)?(?:about |around |nearly |some )?",
     re.I,
