@@ -404,6 +404,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "zh_partial",
     ),
+    # "过去12个月", "10月交付4.9万辆，两个月合计超过10万辆": a span back from now, or the months
+    # just said summed (not 前两个月, the first two months of the year): no calendar period
+    (
+        re.compile(
+            r"(?:过去|近)\s*(?:12|十二)\s*个月"
+            r"|(?<![前头首])(?:这|这两|两|二|三)个?月(?=合计|累计|共计|总计|加起来)"
+        ),
+        "zh_rolling",
+    ),
     # "8月1-31日": CPCA's early count of a whole month (to a day before its end: a part of it)
     (
         re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*1\s*日?\s*(?:至|到|-|–|—|~)\s*(28|29|30|31)\s*日"),
@@ -1015,6 +1024,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二", "months since", "years", "decade"),
+    "zh_rolling": ("个月", "两月", "三月"),
     "en_past_months": ("months",),
     "zh_partial": ("周", "旬", "日", "天"),
     "zh_month_days": ("日",),
@@ -1164,6 +1174,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "zh_total": {"total": True},
     "rolling": {"rolling": True},
     "zh_partial": {"rolling": True},
+    "zh_rolling": {"rolling": True},
     "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
     "en_that_month": {"that_month": True},
