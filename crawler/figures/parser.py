@@ -4390,6 +4390,9 @@ def _carry_updates(
             and _SINCE_TIME.search(s) is None
             and _NOT_A_REPORTED_TIME.search(s) is None
             and not _years_mixed(parts_all, state.published)
+            # "putting high sales pressure on car companies in Q4": a quarter said without its
+            # year while it is still running is the time now, not one being reported on
+            and not _unended_bare_span(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             if period.kind in _SPANS:
@@ -4402,6 +4405,14 @@ def _carry_updates(
         state.off_calendar = False
     if parts_all.rolling:
         state.off_calendar = True
+
+
+def _unended_bare_span(parts: Parts, published: date) -> bool:
+    """A quarter or half named without a year that has not ended in the year of publication."""
+    if parts.year is not None or parts.year_rel is not None:
+        return False
+    last_month = 3 * parts.quarter if parts.quarter else 6 * parts.half if parts.half else None
+    return last_month is not None and month_end(published.year, last_month) >= published
 
 
 _COUNTS_OF_A_MONTH = re.compile(
