@@ -44,6 +44,15 @@ _COUNT_FROM = re.compile(
     re.I,
 )
 
+# a name followed by what it invests in or holds: an investor, not the one whose figures follow
+_INVESTOR_AFTER = re.compile(
+    r"\s*(?:入股|参股|持股|注资|增持|减持|战略投资)"
+    r"|(?:'s?|’s?)\s+(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+)?"
+    r"(?:stake|shareholding|investment)\s+in\b|-backed\b"
+    r"|\s+(?:invested|invests|is investing|(?:took|bought|acquired) a stake)\s+in\b",
+    re.I,
+)
+
 
 def dependent(s: str, mention: Mention) -> bool:
     """A brand named as part of something else ("its AITO", "including Onvo", "across its
@@ -55,6 +64,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return False  # "its contract partner Qingyuan Motor": an unknown name still blocks
     if _COUNT_FROM.search(before):
         return False  # "deliveries from Aito": whose deliveries they are
+    if _INVESTOR_AFTER.match(s, mention.end):
+        return True  # "中国一汽入股的传闻", "Stellantis's stake in Leapmotor": an investor
     if _PARENT_BEFORE.search(before):
         return False  # "Its parent Geely ... delivered 310,428": the parent's own
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):
