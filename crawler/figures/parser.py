@@ -56,6 +56,7 @@ from crawler.figures.periods import (
     month_end,
     month_period,
     resolve,
+    that_quarter,
 )
 from crawler.figures.roles import (
     LIST_SEP,
@@ -578,6 +579,7 @@ class _State:
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
+    quarter_period: Period | None = None  # the last quarter said: what "the quarter" is
     span_from: int = -1  # the sentence that said it
     # the last time said was a part of a month or a rolling span ("February 1-23", "the past
     # 12 months"): "so far this year" or "in total" after it ends inside that span
@@ -2304,7 +2306,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                         and i in number_clauses
                         and _goes_on_about_another(i, cand.clause, clause_subjects)
                     )
-                    and (p.explicit or p.as_of is not None)
+                    # ("the Onvo brand 37,656 units" after "NIO brand delivered 36,928 in
+                    # the quarter": the quarter said in the first conjunct)
+                    and (p.explicit or p.as_of is not None or p.that_quarter)
                     and not _PLANNED.search(s, starts[i], bounds[i])
                     and not (n.ordinal and _a_span(p))
                 ),
@@ -2506,6 +2510,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             state.carry_period, state.carry_from = period, state.sentence_no
             if period.kind in _SPANS:
                 state.span_period, state.span_from = period, state.sentence_no
+            if period.kind == "quarter":
+                state.quarter_period = period
             if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
 
@@ -2819,6 +2825,16 @@ def _carried_for(parts: Parts, state: _State, s: str) -> Period | None:
         and carried.end <= span.end
     ):
         return span
+    if (
+        parts.that_quarter
+        and state.quarter_period is not None
+        and carried is not None
+        and carried.kind != "quarter"
+        and that_quarter(carried, state.published).end >= state.published
+    ):
+        # "deliveries in the quarter" after a month or the year so far in a running quarter:
+        # the quarter said before (the one reported on), not the running one
+        return state.quarter_period
     return carried
 
 
@@ -4399,6 +4415,8 @@ def _carry_updates(
             state.carry_period, state.carry_from = period, state.sentence_no
             if period.kind in _SPANS:
                 state.span_period, state.span_from = period, state.sentence_no
+            if period.kind == "quarter":
+                state.quarter_period = period
             if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
     if segs:

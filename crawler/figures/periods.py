@@ -2139,7 +2139,7 @@ def _resolve(
     if parts.that_period and carry is not None and carry.kind != "lifetime":
         return carry
     if parts.that_quarter:
-        return _that_quarter(carry, published)
+        return that_quarter(carry, published)
     if parts.total and not (parts.lifetime or parts.ytd or parts.full_year) and year is None:
         if carry is not None and carry.kind in ("ytd", "half", "quarter", "year"):
             return carry  # "exports reached 94,916 in total" in a January-May report
@@ -2187,7 +2187,7 @@ def _resolve(
     if parts.alone and carry is not None and carry.kind == "month":
         return carry
     if parts.quarterly_claim:
-        return _that_quarter(carry, published)
+        return that_quarter(carry, published)
     return None
 
 
@@ -2199,7 +2199,7 @@ def _that_month(carry: Period | None, published: date) -> Period:
     return Period("month", end.replace(day=1), month_end(end.year, end.month))
 
 
-def _that_quarter(carry: Period | None, published: date) -> Period:
+def that_quarter(carry: Period | None, published: date) -> Period:
     """The quarter the article reports on, or the quarter of the month it reports on."""
     if carry is not None and carry.kind == "quarter":
         return carry  # "third-quarter results ... deliveries in the quarter"
