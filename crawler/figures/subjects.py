@@ -158,6 +158,8 @@ _ZH_COMMON = re.compile(
     r"|至于|对于|关于|说到|谈到|至|期内|伴随|特别是在?|尤其是在?"
     r"|[一二三四五六七八九十]{1,3}(?:季度|月|年)|年初|年底|年末|月初|月底|月末|春节|节后|年后"
     r"|月|年|日|号|季"  # "5 月共交付": the rest of a time written with a space
+    # a company's accounts ("毛利率为20.5%", "车辆销售收入246.8亿元"): no one's name
+    r"|毛利|净利|营收|营业|收入|利润|归母|单车|均价|售价|市值|股价|现金|研发|费用|亏损|盈利|净亏|车辆"
     r"|新车|整|乘|商|纯|插|混|燃|国|海|外|内|去|今|明|上|下|前|后|同|环|单|双|首|第)"
 )
 # a place followed by a capitalised company name is part of that name ("Zhengzhou Nissan")
