@@ -2653,6 +2653,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _part_window(s, cand, live, starts, parts_all)
         if obj is None:
             continue
+        if _share_of_own_total(
+            s, starts[cand.clause], cand.number.unit_end, bounds[cand.clause], obj, subjects
+        ):
+            # "it delivered 19,137 units, contributing 47.8 percent of Xpeng's deliveries":
+            # one model's or part's count, a share of the maker's own total
+            cand.drop("a part of the maker (a share of its own total follows)")
+            continue
         if obj.kind != "brand" and any(
             m.entity.name == obj.name and _BRANDED.match(s, m.end) and m.end <= cand.number.start
             for m, _ in subjects
@@ -3363,6 +3370,38 @@ _COMPARED_WITH = re.compile(
     r"|down from|from)\s+(?:the\s+)?(?:about |around |nearly |some )?",
     re.I,
 )
+
+
+# ", contributing 47.8 percent of Xpeng's quarterly deliveries", "，占其总销量的35%"
+_SHARE_OF_TOTAL_AFTER = re.compile(
+    r"[,，]?\s*(?:contributing|accounting for|representing|making up|or)\s+(?:about |around "
+    r"|nearly |almost |over |more than )?\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+of\s+"
+    r"(?:(?P<own>its|their|the (?:company|group|brand|carmaker|automaker)(?:'s|’s))"
+    r"|(?P<owner>[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)(?:'s|’s))\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:deliveries|sales|volume|output|total)\b"
+    r"|[，,]?\s*占(?P<own_zh>其|公司|该公司|集团)?(?:总|整体|全部)?(?:销量|交付量|交付|销售)(?:的|比重)?"
+    r"(?:约|近|超过?)?\d+(?:\.\d+)?%",
+    re.I,
+)
+
+
+def _share_of_own_total(
+    s: str, start: int, end: int, clause_end: int, obj: Entity, subjects: list[tuple[Mention, bool]]
+) -> bool:
+    """After the count (before any other number), the share it makes of its own maker's total:
+    a part of it."""
+    m = _SHARE_OF_TOTAL_AFTER.search(s, end, clause_end + 80)
+    if m is None or re.search(r"\d|[;；。]", s[end : m.start()]):
+        return False  # another number's share (or another sentence part's)
+    if any(h.kind == "nev" for h in mx.segment_hits(s[start : m.start()])):
+        return False  # "401,000 NEVs, accounting for 47.7 percent of its output": a segment's
+    if m.group("own") or m.group("own_zh"):
+        return True
+    owner = m.group("owner")
+    return owner is not None and any(
+        mention.entity.name == obj.name and m.start("owner") <= mention.start < m.end("owner")
+        for mention, _ in subjects
+    )
 
 
 def _brand_said_after(
