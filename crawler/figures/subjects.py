@@ -724,6 +724,8 @@ _BRAND_BEFORE = re.compile(r"\bbrand\s+$", re.I)
 
 # "极氪001", "问界M9", "Zeekr 001", "AITO M9": a model of the maker
 _MODEL_SUFFIX = re.compile(
+    # (not "NIO Q3 2021:", "XPeng Q3 results": a quarter the report is on)
+    r"(?!\s?[QH][1-4]\b(?:\s*(?:20\d\d|FY|:|[-–—]|results|earnings|revenue|financial)))"
     r"\s?(?:[A-Z]{1,3}\d{1,3}[A-Za-z+]*|\d{3})(?![\w%]|[.,]\d)(?!\s*[月年日万辆])"
     r"|\s[A-Z](?: Plus|\+)?(?=[\s,;:)\u4e00-\u9fff]|$)(?!\s+(?:and|&)\s)"
 )
