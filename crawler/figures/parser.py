@@ -4214,8 +4214,10 @@ def _attach_growth(
                 cand.yoy = g.pct
     for g in (g for g in growth if not g.each):
         clause_start = max(s.rfind(ch, 0, g.start) for ch in ",，;；")
-        if mx.SHARE.search(s[clause_start + 1 : g.start]):
-            continue
+        if mx.SHARE.search(s[clause_start + 1 : g.start]) or _ACCOUNTS.search(
+            s, clause_start + 1, g.start
+        ):
+            continue  # "revenue up 116.6%", "收入总额按年减少36.2%": a share's or money's rate
         target: _Candidate | None = None
         preceding = [c for c in live if c.number.end <= g.start]
         following = [c for c in live if c.number.start >= g.end]
@@ -4253,6 +4255,12 @@ def _attach_growth(
             target.yoy = g.pct
 
 
+# a company's accounts named in a rate's clause: the rate is theirs, no count's
+_ACCOUNTS = re.compile(
+    r"\b(?:revenues?|turnover|income|profits?|earnings|margins?|losses|net loss|EBIT(?:DA)?"
+    r"|cash|shares?|stock|price)\b|营收|收入|利润|净利|毛利|亏损|营业额|股价|市值|单车均价",
+    re.I,
+)
 # a forecast said between a count and a rate after it: the rate is the forecast's
 _FORECAST_BETWEEN = re.compile(
     r"\b(?:expected|forecast|projected|predicted|set|poised|likely) to\b|\bwill\b|预计|有望|将达",

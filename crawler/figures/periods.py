@@ -86,7 +86,16 @@ def small_int(token: str) -> int:
 
 
 _YEAR_FIELDS = ("year", "year_rel")
-_PERIOD_FIELDS = ("month", "months", "quarter", "half", "ytd", "full_year", "last_month")
+_PERIOD_FIELDS = (
+    "month",
+    "months",
+    "quarter",
+    "half",
+    "ytd",
+    "full_year",
+    "last_month",
+    "last_quarter",
+)
 _OPEN_FIELDS = ("lifetime", "total", "rolling")  # not inherited by a clause with its own time
 _SPAN_FIELDS = ("months", "quarter", "half", "full_year")
 _END_FIELDS = ("month", "months", "quarter", "half")
@@ -109,6 +118,7 @@ class Parts:
     since_start: bool = False  # 历史累计, 迄今: since the start, whatever months lead the clause
     full_year: bool = False
     last_month: bool = False
+    last_quarter: bool = False  # "last quarter", 上季度: the quarter before the running one
     prior_month: bool = False  # "previous month's": the month before the reported one
     this_month: bool = False
     that_month: bool = False  # 当月: the month the article is about
@@ -136,6 +146,7 @@ class Parts:
         return (
             any(v is not None for v in (self.month, self.months, self.quarter, self.half))
             or self.last_month
+            or self.last_quarter
             or (self.year is not None and self.day is None)
         )
 
@@ -222,7 +233,10 @@ class Tie:
         parts = Parts(
             **{
                 k: getattr(self.parts, k)
-                for k in ("month", "months", "quarter", "half", "year", "full_year", "last_month")
+                for k in (
+                    *("month", "months", "quarter", "half", "year", "full_year"),
+                    *("last_month", "last_quarter"),
+                )
             }
         )
         parts.year_rel = self.parts.year_rel
@@ -540,6 +554,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "去年最後三個月": the fourth quarter
     (re.compile(r"(?<=年)(?:的)?最后\s*(?:三|3)\s*个?月"), "zh_last_quarter"),
     (re.compile(r"上个?月"), "last_month"),
+    # "上季交付9.3万辆" (not "较上季度增长", "环比上季": a comparison, nor 上季度末)
+    (re.compile(r"(?<![较比与于和跟])上一?季(?:度)?(?![末初])"), "last_quarter"),
     (re.compile(r"本月"), "zh_this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
     (re.compile(r"当季|本季度"), "that_quarter"),
@@ -864,6 +880,17 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "prior_month",
     ),
     (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
+    # "delivered 61,855 vehicles last quarter" (not "up 20% from last quarter", a comparison;
+    # nor "the last quarter of 2024", the fourth)
+    (
+        re.compile(
+            r"(?<!\bfrom )(?<!\bthan )(?<!\bover )(?<!\bvs )(?<!\bvs\. )(?<!\bversus )"
+            r"(?<!\bagainst )(?<!\bwith )(?<!\bto )(?<!\bon )(?<!\bsince )(?<!\bthe )"
+            r"\blast quarter\b(?!['’]|\s+of\b)",
+            re.IGNORECASE,
+        ),
+        "last_quarter",
+    ),
     # (not "as reported this month by CAAM": when it was said, not what was counted)
     (
         re.compile(
@@ -1002,6 +1029,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         " years",
     ),
     "last_month": ("上月", "上个月", "month"),
+    "last_quarter": ("上季", "上一季", "last quarter"),
     "prior_month": ("month",),
     "this_month": ("this month",),
     "zh_this_month": ("本月",),
@@ -1187,6 +1215,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "full_year": {"full_year": True},
     "lifetime": {"lifetime": True},
     "last_month": {"last_month": True},
+    "last_quarter": {"last_quarter": True},
     "prior_month": {"last_month": True, "prior_month": True},
     "this_month": {"this_month": True},
     "zh_this_month": {"this_month": True, "this_month_zh": True},
@@ -2122,6 +2151,9 @@ def _resolve(
         if parts.prior_month and carry is not None and carry.kind == "month":
             end = carry.start - timedelta(days=1)
         return Period("month", end.replace(day=1), end)
+    if parts.last_quarter and not parts.lifetime:
+        end = date(published.year, 3 * ((published.month - 1) // 3) + 1, 1) - timedelta(days=1)
+        return Period("quarter", date(end.year, end.month - 2, 1), end)
     if parts.this_month:
         if (
             parts.this_month_zh
