@@ -1,0 +1,44 @@
+"""Which count a growth rate is said of: the rates of a company's accounts (revenue, profit,
+margins) are no count's."""
+
+from datetime import date
+
+import pytest
+
+from crawler.figures import parse_figures
+
+CASES = [
+    # (published, text, value of the count, its year-on-year rate or None)
+    (
+        date(2021, 11, 10),
+        "NIO Q3 2021: deliveries double to 24,439, revenue up 116.6%",
+        24439,
+        None,
+    ),
+    (
+        date(2025, 11, 26),
+        "理想汽车表示，集团上季收入总额按年减少36.2%至273.6亿元；期内汽车总交付量逾9.3万辆，按年减少39%。",
+        93000,
+        -39.0,
+    ),
+    (
+        date(2025, 11, 25),
+        "NIO's quarterly revenue rose 16.7% year-over-year. Its deliveries reached 87,071 units "
+        "in the third quarter, up 40.8% year-over-year.",
+        87071,
+        40.8,
+    ),
+    (
+        date(2025, 11, 25),
+        "NIO delivered 87,071 vehicles in the third quarter, while its gross margin widened 3.2% "
+        "from a year ago.",
+        87071,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "value", "yoy"), CASES)
+def test_rate_goes_to_its_count(published: date, text: str, value: int, yoy: float | None) -> None:
+    (figure,) = [f for f in parse_figures(text, published) if f.value == value]
+    assert figure.yoy_pct == yoy
