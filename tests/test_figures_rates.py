@@ -22,6 +22,12 @@ CASES = [
         -39.0,
     ),
     (
+        date(2021, 11, 17),
+        "小鹏汽车今年10月智能电动汽车总交付量达1.01万辆，增长2.3倍。",
+        10100,
+        230.0,  # a rise of 2.3 times, exactly (no 229.99999999999997)
+    ),
+    (
         date(2025, 11, 25),
         "NIO's quarterly revenue rose 16.7% year-over-year. Its deliveries reached 87,071 units "
         "in the third quarter, up 40.8% year-over-year.",

@@ -946,7 +946,7 @@ class Growth:
 
 
 def _signed(value: str, unit: str, word: str) -> float:
-    pct = float(value.replace(",", ".")) * (100 if unit == "倍" else 1)
+    pct = round(float(value.replace(",", ".")) * (100 if unit == "倍" else 1), 4)
     return -pct if _NEGATIVE.match(word) else pct
 
 
@@ -1053,7 +1053,7 @@ def growth_hits(text: str) -> list[Growth]:
         out.append(Growth(m.start(), m.end(), pct, _is_mom(text, m.start(), m.end())))
     for m in _TIMES_EN.finditer(text) if "times" in text else ():
         # "1.6 times year-on-year", the English of 1.6倍: a rise of 160%
-        out.append(Growth(m.start(), m.end(), float(m.group(1)) * 100, bool(m.group(2))))
+        out.append(Growth(m.start(), m.end(), round(float(m.group(1)) * 100, 4), bool(m.group(2))))
     out = [
         g
         for g in out
