@@ -418,6 +418,32 @@ def _years_of_other_ties(parts_all: Parts, number: int) -> set[tuple[int, int]]:
     }
 
 
+# a sentence that opens with a year and goes on without a comma ("In 2023 the figures were")
+_OPENING_YEAR = re.compile(r"\s*(?:In|For|During|Throughout)\s+(20\d\d)\s+(?!-|–|to\b|and\b)")
+# "the figures were", "the comparable numbers", "这一数字为": the same counts as before
+_THE_FIGURES = re.compile(
+    r"\bthe (?:corresponding |comparable |equivalent |same )?(?:figures?|numbers?|tall(?:y|ies))"
+    r"\b(?! of\b)|(?:这一|该|相应)(?:数字|数据)",
+    re.I,
+)
+
+
+def _year_listed_before(parts_all: Parts, number: int) -> int | None:
+    """The year said with the time of the last count before ``number`` that has one, when
+    ``number``'s own time (a month, quarter or half) has no year."""
+    own = parts_all.tie_at(number)
+    if own is None or own.parts.year is not None or own.parts.year_rel is not None:
+        return None
+    if not (own.parts.month or own.parts.quarter or own.parts.half):
+        return None
+    years = [
+        t.parts.year
+        for t in parts_all.ties
+        if t.number < number and not t.base and t.parts.year is not None
+    ]
+    return years[-1] if years else None
+
+
 # a sentence opening on the time before the one told: "The month before,", "A year earlier,"
 _EARLIER_OPENER = re.compile(
     r"\s*(?:(?:A|One) (?P<unit>month|year) (?:earlier|before)|The (?P<unit2>month|year) before"
@@ -2130,6 +2156,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "That's a little higher than in April (75,842)": a base is counted as what
                 # it is compared with
                 or (own_time is not None and own_time.base)
+                # "In 2023 the figures were 131,805 in the fourth quarter, ...": the counts
+                # said before, told again for another time
+                or _THE_FIGURES.search(s, 0, n.start) is not None
             ):
                 trapped = [
                     c.reason
@@ -2337,11 +2366,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "28,843 in November versus 27,000 in October and 20,000 in November 2024": a
             # year said with another number's own time is that number's
             parts = parts.without(_years_of_other_ties(parts_all, n.start))
+            opening = _OPENING_YEAR.match(s)
+            if opening is not None and parts.year is None and parts.year_rel is None:
+                # "In 2023 the figures were 131,805 in the fourth quarter, 105,108 in the
+                # third, ...": the year the sentence opens with is every listed time's
+                parts = replace(parts, year=int(opening.group(1)))
         period = (
             resolve(parts, state.published, _carried_for(parts, state, s), announce)
             if not parts.empty or n.ordinal
             else None
         )
+        listed_year = _year_listed_before(parts_all, n.start) if own_tie is not None else None
+        if listed_year is not None and _not_over(period, state.published):
+            # "158,696 in Q4 2024, 152,831 in Q3, ... and 80,400 in Q1" in March 2025: a time
+            # not over yet in its own year is one of the year said before it in the list
+            parts = replace(parts, year=listed_year, year_rel=None)
+            period = resolve(parts, state.published, _carried_for(parts, state, s), announce)
         if period is not None and state.off_calendar and _open_ended(parts):
             cand.drop("a running total that ends inside a part of a month or a rolling span")
             continue

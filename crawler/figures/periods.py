@@ -646,11 +646,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_quarter",
     ),
-    # "94,008 in the first quarter and a further 104,181 in the second": the word quarter (or
-    # half) left out after one said earlier in the sentence
+    # "94,008 in the first quarter and a further 104,181 in the second", "105,108 in the
+    # third, ... and 52,584 in the first": the word quarter (or half) left out after one said
+    # earlier in the sentence
     (
         re.compile(
-            r"(?:(?<=\bin the )|(?<=\bduring the ))(second|third|fourth)"
+            r"(?:(?<=\bin the )|(?<=\bduring the ))(first|second|third|fourth)"
             r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|while|but|as|with|when)\b)",
             re.IGNORECASE,
         ),
