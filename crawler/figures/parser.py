@@ -873,7 +873,10 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             continue
         if sentence.paragraph != state.paragraph:
             if state.frame is None and state.paragraph == 1:
-                state.frame = _national_lead(work, text.find("\n") + 1, sentence.start, figures)
+                lead = (text.find("\n") + 1, sentence.start)
+                state.frame = _national_lead(work, *lead, figures) or _maker_lead(
+                    work, *lead, figures
+                )
             state.paragraph = sentence.paragraph
             state.para_entity, state.para_from_frame = state.frame, True
             state.world_para = state.market_para = False
@@ -929,6 +932,20 @@ def _national_lead(work: str, start: int, end: int, figures: list[Figure]) -> En
     if any(not m.entity.is_region for m in names_in(lead)):
         return None
     return lexicon().entities.get("China")
+
+
+def _maker_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entity | None:
+    """The maker the lead paragraph (``work[start:end]``) opens on and reports figures of
+    only, under a headline naming no one the lexicon knows ("GM China joint venture reports
+    strong H1 sales" over "SAIC-GM-Wuling (SGMW), a joint venture of ..., said its global sales
+    rose ..."): what the later paragraphs' sentences without a subject are about."""
+    if not figures or len({f.entity for f in figures}) != 1:
+        return None
+    entity = lexicon().entities.get(figures[0].entity)
+    if entity is None or entity.is_region:
+        return None
+    named = names_in(work[start:end])
+    return entity if named and named[0].entity == entity else None
 
 
 def _a_span(parts: Parts) -> bool:
@@ -4628,7 +4645,27 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 f = g
                 break
         final.append(f)
-    return _one_reading_per_number(final)
+    return _claims_of_retellings(_one_reading_per_number(final), figures)
+
+
+def _claims_of_retellings(kept: list[Figure], read: list[Figure]) -> list[Figure]:
+    """The claims ("a record") of a figure read again and dropped as a retelling (the same
+    entity, metric, kind of period ending in the same month, and value) stay with the one
+    kept."""
+
+    def told(f: Figure) -> tuple[object, ...]:
+        return (f.entity, f.metric, f.period_kind, f.period_end.year, f.period_end.month, f.value)
+
+    claims: dict[tuple[object, ...], list[str]] = {}
+    for f in read:
+        if f.claims:
+            claims.setdefault(told(f), []).extend(f.claims)
+    return [
+        replace(f, claims=tuple(dict.fromkeys([*f.claims, *claims[told(f)]])))
+        if told(f) in claims
+        else f
+        for f in kept
+    ]
 
 
 def _retold(f: Figure, figures: list[Figure]) -> bool:

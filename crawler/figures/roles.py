@@ -287,6 +287,8 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
         or _DOMESTIC_BEFORE.search(before)
         or _LOCATION_BEFORE.search(before)
+        # "at the company's Liuzhou plant", "its Xi'an base": where the maker meant builds
+        or (_OWNER_PRONOUN_BEFORE.search(before) and _PLANT_AFTER.match(after))
         or _RANK_AFTER.match(after)
         or _RANK_BEFORE.search(s, max(0, mention.start - 80), mention.start)
         # "Tesla's Model Y in China, which sold 26,000": the clause tells of the thing sold
@@ -302,6 +304,14 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     )
 
 
+_OWNER_PRONOUN_BEFORE = re.compile(
+    r"\b(?:its|their|the (?:company|group|carmaker|automaker|firm|maker|joint venture)(?:'s|’s))"
+    r"\s+(?:(?:main|new|largest|biggest|flagship|first|second|own)\s+)?$",
+    re.I,
+)
+_PLANT_AFTER = re.compile(
+    r"\s*(?:plant|factory|base|production base|gigafactory|facility|works|site)s?\b", re.I
+)
 # "福特1月中国销量": a maker, its time, then the place it sold in
 _TIME_AFTER_MAKER = re.compile(
     r"\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月|\d{1,2}\s*[-—–]"

@@ -60,7 +60,9 @@ _ZH_PLANT_AFTER = re.compile(
 # a venture left unnamed is its own entity, neither partner's
 _JOINT_VENTURE = re.compile(
     rf"(?<![Tt]he )(?!(?:Group|Company|Firm)(?:'s|’s))"
-    rf"{_CAP}(?:\s+{_CAP})?(?:'s|’s)\s+(?:(?:Chinese|China|local|two|three|second|first)\s+)?"
+    # ("GM China joint venture reports ...": a headline's venture without the possessive)
+    rf"{_CAP}(?:\s+{_CAP})?(?:(?:'s|’s)\s+|\s+(?=(?:China|Chinese)\s+(?:joint[- ]venture|JV)))"
+    rf"(?:(?:Chinese|China|local|two|three|second|first)\s+)?"
     rf"(?:joint[- ]ventures?|JVs?|partnership)\b(?:\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)"
     rf"\s+{_CAP})?)?"
     # (not "Changan, which has joint ventures with Ford and Mazda, sold": whose partners they are)
