@@ -604,6 +604,7 @@ class _State:
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
+    carry_told: bool = False  # carry_period was said by a sentence without figures
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
     quarter_period: Period | None = None  # the last quarter said: what "the quarter" is
     span_from: int = -1  # the sentence that said it
@@ -2388,6 +2389,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "In 2023 the figures were 131,805 in the fourth quarter, 105,108 in the
                 # third, ...": the year the sentence opens with is every listed time's
                 parts = replace(parts, year=int(opening.group(1)))
+        told = state.carry_period if state.carry_told else None
+        if (
+            told is not None
+            and told.kind == "month"
+            and parts.month == told.start.month
+            and parts.year is None
+            and parts.year_rel is None
+            and told.end.year < state.published.year
+        ):
+            # "2023年6月，吉利开始披露银河销量。6月份售出9673辆": the month a sentence without
+            # figures told of, said again
+            parts = replace(parts, year=told.end.year)
         period = (
             resolve(parts, state.published, _carried_for(parts, state, s), announce)
             if not parts.empty or n.ordinal
@@ -2565,6 +2578,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _RECORD_BEATEN.search(s, c0, n.start)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
+            state.carry_told = False
             if period.kind in _SPANS:
                 state.span_period, state.span_from = period, state.sentence_no
             if period.kind == "quarter":
@@ -4517,6 +4531,7 @@ def _carry_updates(
             and not _unended_bare_span(parts_all, state.published)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
+            state.carry_told = True
             if period.kind in _SPANS:
                 state.span_period, state.span_from = period, state.sentence_no
             if period.kind == "quarter":

@@ -2068,6 +2068,19 @@ def _resolve(
     if year is None and parts.year_rel == "before" and parts.month is not None:
         # "last October" in November is a year back; "last June" in December is this June
         year = published.year - (1 if parts.month >= published.month - 1 else 0)
+    if (
+        year is None
+        and parts.year_rel is None
+        and carry is not None
+        and carry.end.year < published.year
+        and not parts.ytd
+        and not parts.lifetime
+        and parts.full_year
+        and parts.month is None
+        and carry.kind in ("quarter", "half", "ytd", "year")
+    ):
+        # "2024年上半年…。最终，吉利汽车全年售出217.7万辆": the whole of the year told of
+        year = carry.end.year
 
     def pick_year(end_month: int) -> int:
         return year if year is not None else _infer_year(end_month, published)
