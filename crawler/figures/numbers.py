@@ -489,6 +489,11 @@ _PRICE_BAND_AFTER = re.compile(
     r"|(?:以上|以下|以内|之内|内)[\u4e00-\u9fff]{0,4}?的?(?:车型|车)"
 )
 
+# "生产变速器88.2万台", "发动机产量50万台": a component counted in 台, no vehicle
+_COMPONENT_BEFORE = re.compile(
+    r"(?:变速器|变速箱|发动机|电动机|驱动电机|电机|电驱|电驱动|电控|电池包?|电芯|动力电池|轮胎|座椅|车桥"
+    r"|底盘|压缩机|充电桩|充电机|逆变器|芯片|零部件|配件)[\u4e00-\u9fff]{0,4}?(?:约|近|超过?)?$"
+)
 # "3000万辆汽车的利润不如…": the money the cars made, not a count of them
 _MONEY_OF_AFTER = re.compile(
     r"(?:新能源)?(?:汽车|車|车|乘用车|乘用車)?的?(?:利润|利潤|营收|營收|收入|产值|產值|毛利|净利|淨利"
@@ -727,6 +732,12 @@ def find_numbers(text: str) -> list[Number]:
                     end = max(end, unit_end)
         if counts == VEHICLE and _MONEY_OF_AFTER.match(text, unit_end):
             counts = OTHER
+        if (
+            counts == VEHICLE
+            and text[unit_end - 1 : unit_end] == "台"
+            and _COMPONENT_BEFORE.search(text, max(0, start - 8), start)
+        ):
+            counts = OTHER  # "法士特生产变速器88.2万台": gearboxes, not vehicles
         if (
             counts == VEHICLE
             and _MILESTONE_VERB_BEFORE.search(text, max(0, start - 6), start)
