@@ -1869,6 +1869,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     bounds = [*starts[1:], len(s)]
     cands = [_Candidate(n, clause_of(starts, n.start)) for n in numbers]
     number_clauses = {c.clause for c in cands}
+    paired_segments = _paired_segments(s, numbers)
     # metric words inside a name are not the name's metric: 东风日产销量 is no 产销
     masked = s
     for m, _ in mentions:
@@ -2222,7 +2223,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             for h in segs
             if c0 <= h.start < c1 and not any(a <= h.start < b for a, b in theirs_said)
         ]
-        if seg_clause:
+        if n.start in paired_segments:
+            cand.segment = paired_segments[n.start]
+        elif seg_clause:
             cand.segment = min(seg_clause, key=lambda h: abs(h.start - n.start)).kind
         else:
             # "..., of all passenger car sales, which totaled 2.27 million": the relative
@@ -4271,6 +4274,10 @@ def _attach_growth(
     if not live:
         return
     growth = mx.growth_hits(s)
+    if _YEARS_APART.search(s):
+        # "由2020年的116.1万辆提升至2024年的357万辆，增长了2倍": growth over the years between,
+        # no year-on-year rate (unless said so)
+        growth = [g for g in growth if g.mom or _SAID_YOY.search(s, g.start, g.end)]
     bounds = [0, *(m.end() for m in _SEMICOLON.finditer(s)), len(s) + 1]
     for lo, hi in itertools.pairwise(bounds):
         part = [c for c in live if lo <= c.number.start < hi]
@@ -4326,6 +4333,42 @@ def _attach_growth(
             target.yoy = g.pct
 
 
+# "汽车和新能源汽车产量分别…", "vehicle and NEV output … respectively": all vehicles, then NEVs
+_SEGMENT_PAIR = re.compile(
+    r"汽车(?:产量|销量|产销量?|出口量?)?\s*(?:和|、|与|及|以及)\s*新能源(?=汽车|车)"
+    r"|\b(?:vehicles?|autos?|cars?)\s+(?:and|&)\s+(?:NEVs?|new[- ]energy vehicles?)\b",
+    re.I,
+)
+_RESPECTIVE = re.compile(r"分别|各自|\brespectively\b", re.I)
+_NEXT_IN_LIST = re.compile(r"\s*(?:辆|台|units|vehicles)?\s*(?:、|,|，|和|及|与|,?\s*and)\s*")
+
+
+def _paired_segments(s: str, numbers: list[Number]) -> dict[int, str]:
+    """The segment of each count of the pairs said after "汽车和新能源汽车 … 分别": the first of
+    each pair counts all vehicles, the second NEVs ("由2020年的116.1万辆、10.5万辆")."""
+    pair = _SEGMENT_PAIR.search(s)
+    if pair is None or _RESPECTIVE.search(s, pair.end()) is None:
+        return {}
+    after = [n for n in numbers if n.start > pair.end()]
+    groups: list[list[Number]] = []
+    for n in after:
+        if groups and _NEXT_IN_LIST.fullmatch(s, groups[-1][-1].unit_end, n.start):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    return {
+        n.start: kind
+        for group in groups
+        if len(group) == 2
+        for n, kind in zip(group, ("all", "nev"), strict=True)
+    }
+
+
+# "由2020年的…提升至2024年的…", "from 2020 to 2024": counts years apart compared
+_YEARS_APART = re.compile(
+    r"(?:由|从|從)\s*(?P<a>(?:19|20)\d\d)\s*年[^。；;]{0,40}?(?:至|到)\s*(?!(?P=a))(?:19|20)\d\d\s*年"
+)
+_SAID_YOY = re.compile(r"同比|按年|year[- ]on[- ]year|year[- ]over[- ]year|\byoy\b|y/y", re.I)
 # a company's accounts named in a rate's clause: the rate is theirs, no count's
 _ACCOUNTS = re.compile(
     r"\b(?:revenues?|turnover|income|profits?|earnings|margins?|losses|net loss|EBIT(?:DA)?"

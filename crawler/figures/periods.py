@@ -1663,6 +1663,8 @@ _ZH_OWN_LINK = re.compile(
     rf"\s*(?:创下|实现|录得|达到|完成|交付|销售)?的\s*{ZH_ROUGHLY}?\s*|['’]s\s+"
     r"|\s*(?:突破|超过|达到|迈上|站上)(?=\s*\d)"  # "2019年突破10万辆": that year's
 )
+# the next count of a list: "116.1万辆、10.5万辆"
+_ZH_LISTED_NEXT = re.compile(r"\s*(?:辆|台)?\s*、\s*(?=\d)")
 # "5月新能源汽车销量24万辆": a month, then what was counted, then the number
 _ZH_MONTH_METRIC = re.compile(
     r"[^\d,，;；。:：()（）、\s]{0,14}?(?:销量|交付量?|产量|出口量?|销售|批发|零售)"
@@ -1925,6 +1927,15 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
         if number is not None and number.start() not in taken:
             out.append(Tie(number.start(), _one_component(a, b, values)))
             taken.add(number.start())
+            # "由2020年的116.1万辆、10.5万辆": the time is every listed count's
+            listed = _ZH_LISTED_NEXT.match(text, number.end()) if "的" in link.group(0) else None
+            while listed is not None:
+                number = _number_at(text, listed.end())
+                if number is None or number.start() in taken:
+                    break
+                out.append(Tie(number.start(), _one_component(a, b, values)))
+                taken.add(number.start())
+                listed = _ZH_LISTED_NEXT.match(text, number.end())
     for number in number_matches(text):
         if number.start() in taken or not number.group(0)[:1].isdigit():
             continue
