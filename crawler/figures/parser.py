@@ -520,6 +520,16 @@ _MODEL = re.compile(
 )
 
 
+# the noun of a milestone car up to the car itself: "比亚迪王朝网宋家族新车"
+_CAR_NOUN_ZH = re.compile(r"[^，,。；;！!\d]{1,14}?(?=新车|汽车|整车|轿车|车|下线|下線)")
+
+
+def _model_of_the_car(s: str, unit_end: int) -> bool:
+    """The milestone car ("第200万辆…") is named as one model's."""
+    noun = _CAR_NOUN_ZH.match(s, unit_end)
+    return noun is not None and _MODEL.search(noun.group(0)) is not None
+
+
 # "SAIC-GM-Wuling makes the Hongguang Mini EV, ... and has sold 800,000": a model the maker
 # makes, named on the way to the maker's own count
 _MAKES_BEFORE = re.compile(
@@ -2706,6 +2716,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             (
                 _model_between(s, lo, cand.number.start)
                 or model_after(s, cand.number.end)
+                # "第200万辆比亚迪王朝网宋家族新车": the milestone car of one model
+                or (cand.number.ordinal and _model_of_the_car(s, cand.number.unit_end))
                 # "全新福特锐际一季度销售近2,700辆": an all-new model of the brand
                 or any(
                     m.end == lo and _ALL_NEW_BEFORE.search(s, max(0, m.start - 4), m.start)
