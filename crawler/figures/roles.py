@@ -44,6 +44,10 @@ _COUNT_FROM = re.compile(
     re.I,
 )
 
+# "外商独资(特斯拉)", "合资品牌（如大众）": a kind of maker, then one of them in brackets
+_CATEGORY_BRACKET_BEFORE = re.compile(
+    r"(?:独资|合资|外资|自主|品牌|企业|车企)\s*[（(]\s*(?:如|例如|包括)?$"
+)
 # a name followed by what it invests in or holds: an investor, not the one whose figures follow
 _INVESTOR_AFTER = re.compile(
     r"\s*(?:入股|参股|持股|注资|增持|减持|战略投资)"
@@ -64,6 +68,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return False  # "its contract partner Qingyuan Motor": an unknown name still blocks
     if _COUNT_FROM.search(before):
         return False  # "deliveries from Aito": whose deliveries they are
+    if _CATEGORY_BRACKET_BEFORE.search(before):
+        return True  # "外商独资(特斯拉)销量9573辆": an example of the kind counted
     if _INVESTOR_AFTER.match(s, mention.end):
         return True  # "中国一汽入股的传闻", "Stellantis's stake in Leapmotor": an investor
     if _PARENT_BEFORE.search(before):
