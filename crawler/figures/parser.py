@@ -614,7 +614,9 @@ class _State:
     carry_period: Period | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
-    carry_told: bool = False  # carry_period was said by a sentence without figures
+    # the time a sentence without figures told of last (None once a figure's time is carried):
+    # "2023年6月，小鹏G6正式上市。6月份…"
+    told_period: Period | None = None
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
     quarter_period: Period | None = None  # the last quarter said: what "the quarter" is
     span_from: int = -1  # the sentence that said it
@@ -1767,7 +1769,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last["any"] = makers[-1]
     brands = [m for m in makers if m.kind == "brand"]
     parents = {m.parent for m in brands}
-    if len(brands) > 1 and len(parents) == 1 and None not in parents:
+    # (two brands, not one named twice: "Zeekr handed over 25,049 cars, its best month")
+    if len({m.name for m in brands}) > 1 and len(parents) == 1 and None not in parents:
         # "Fang Cheng Bao ..., Denza ... and Yangwang ...": a breakdown by brand; what follows
         # without a subject is the maker's again
         parent = lexicon().entities.get(next(iter(parents)) or "")
@@ -1783,7 +1786,9 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
 _NOT_A_REPORTED_TIME = re.compile(
     r"曾(?:经|經)?(?:在|于|於)"
     r"|\blast\s+(?:rose|fell|grew|increased|declined|dropped|gained|climbed)\b"
-    r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长",
+    r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长"
+    # "as the first quarter is traditionally weak": a season in general, no period reported
+    r"|\b(?:traditionally|typically|usually|seasonally|normally)\b|历来|通常|往往|传统淡季",
     re.I,
 )
 _YEAR_END = re.compile(r"年末|年底")
@@ -2402,7 +2407,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "In 2023 the figures were 131,805 in the fourth quarter, 105,108 in the
                 # third, ...": the year the sentence opens with is every listed time's
                 parts = replace(parts, year=int(opening.group(1)))
-        told = state.carry_period if state.carry_told else None
+        told = state.told_period
         if (
             told is not None
             and told.kind == "month"
@@ -2428,7 +2433,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is not None and state.off_calendar and _open_ended(parts):
             cand.drop("a running total that ends inside a part of a month or a rolling span")
             continue
-        if others_time and not parts.explicit and parts.as_of is None:
+        if others_time and not parts.explicit and parts.as_of is None and not parts.ytd:
             # "从去年12月的超5万台回落到3.9万台": the time named is the earlier count's; the
             # later one's is not said in the sentence
             cand.drop("no period of its own (the time named is the other count's)")
@@ -2591,7 +2596,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _RECORD_BEATEN.search(s, c0, n.start)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
-            state.carry_told = False
+            state.told_period = None
             if period.kind in _SPANS:
                 state.span_period, state.span_from = period, state.sentence_no
             if period.kind == "quarter":
@@ -3267,6 +3272,15 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     # "In September, deliveries stood at 10,000 and in October at 11,000": a time that opens
     # the next conjunct of the clause is its number's
     held |= {(a, b) for a, b, _ in clause.components if _opens_next_conjunct(s, number, a, b)}
+    # "51,443 cars, a little below its record month in September", "the previous record of
+    # 21,333 set in September ... took the total to 168,000": the time of a record referred to
+    own = parts_all.tie_at(number)
+    held |= {
+        (a, b)
+        for a, b, _ in clause.components
+        if _RECORD_TIME_BEFORE.search(s, max(0, a - 60), a)
+        and not (own is not None and (a, b) in own.parts.spans)
+    }
     # (and the year said right before the month: 去年 of 去年12月)
     held |= {(a, b) for a, b, _ in clause.components if any(b == start for start, _ in held)}
     if not held or not any((a, b) in held for a, b, _ in clause.components):
@@ -3274,6 +3288,12 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     return clause.without(held)
 
 
+# "its record month in", "the previous record of 21,333 deliveries set in": a record's time
+_RECORD_TIME_BEFORE = re.compile(
+    r"\b(?:record|high|best|peak)(?:\s+(?:month|quarter|year))?(?:\s+of\s+[\d,.]+(?:\s+\w+)?)?"
+    r"\s+(?:(?:set|achieved|reached|hit|posted)\s+)?(?:back\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
 # between a count and a time that opens the next conjunct: "10,000 units and in", ", while in"
 _CONJUNCT_TIME_AFTER = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s*,?\s+(?:and|while|but|whereas)\s+(?:(?:in|during|for|over)\s+)?"
@@ -4584,21 +4604,46 @@ def _carry_updates(
             # "putting high sales pressure on car companies in Q4": a quarter said without its
             # year while it is still running is the time now, not one being reported on
             and not _unended_bare_span(parts_all, state.published)
+            # "71.2 per cent more than in the first quarter of 2025": a comparison's time
+            and not _only_compared_times(s, parts_all)
         ):
-            state.carry_period, state.carry_from = period, state.sentence_no
-            state.carry_told = True
-            if period.kind in _SPANS:
-                state.span_period, state.span_from = period, state.sentence_no
-            if period.kind == "quarter":
-                state.quarter_period = period
-            if state.lead_period is None and state.paragraph <= 2:
-                state.lead_period = period
+            state.told_period = period
+            # (not "Xpeng launched the Mona M03 in late August": an event's time)
+            if not _EVENT.search(s):
+                state.carry_period, state.carry_from = period, state.sentence_no
+                if period.kind in _SPANS:
+                    state.span_period, state.span_from = period, state.sentence_no
+                if period.kind == "quarter":
+                    state.quarter_period = period
+                if state.lead_period is None and state.paragraph <= 2:
+                    state.lead_period = period
     if segs:
         state.carry_segment = segs[-1].kind
     if state.carry_from == state.sentence_no:
         state.off_calendar = False
     if parts_all.rolling:
         state.off_calendar = True
+
+
+# a launch or another event told with its time, no count reported then
+_EVENT = re.compile(
+    r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
+    r"|began selling|opened|broke ground|rolled out)\b|上市|发布|亮相|首发|开工|投产|开业",
+    re.I,
+)
+# the words a comparison puts before its time: "than in", "compared with", "versus"
+_COMPARED_BEFORE = re.compile(
+    r"(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:in\s+|during\s+)?"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+def _only_compared_times(s: str, parts: Parts) -> bool:
+    """Every time the sentence names is a comparison's ("than in the first quarter")."""
+    return bool(parts.spans) and all(
+        _COMPARED_BEFORE.search(s, max(0, a - 24), a) for a, _ in parts.spans
+    )
 
 
 def _unended_bare_span(parts: Parts, published: date) -> bool:
