@@ -1738,6 +1738,37 @@ def _last_list(s: str, named: list[Mention]) -> tuple[Entity, ...]:
     return ()
 
 
+# "rivals Xpeng Inc. and Leapmotor", "peers such as NIO": makers named as the subject's rivals
+_RIVALS_BEFORE = re.compile(
+    r"(?:\b(?:rivals|peers|competitors|challengers|contenders)|\b(?:its|their) (?:rival|peer"
+    r"|competitor))\s+(?:such as\s+|including\s+|like\s+)?$",
+    re.I,
+)
+
+
+def _rivals_named(s: str, mentions: list[Mention]) -> list[Mention]:
+    """The makers named as rivals (and the rest of their list): what "the company" in the
+    sentences after does not point back to."""
+    out: list[Mention] = []
+    makers = [m for m in mentions if not m.entity.is_region]  # ("Zhejiang Leapmotor")
+    for i, m in enumerate(makers):
+        listed = (
+            bool(out)
+            and out[-1] is makers[i - 1]
+            and _RIVAL_LIST_SEP.fullmatch(s, makers[i - 1].end, m.start) is not None
+        )
+        if listed or _RIVALS_BEFORE.search(s, max(0, m.start - 40), m.start):
+            out.append(m)
+    return out
+
+
+# between two listed rivals: "Xpeng Inc. (NYSE: XPEV) and Zhejiang ", ", "
+_RIVAL_LIST_SEP = re.compile(
+    r"\.?(?:\s+(?:Inc|Co|Ltd|Corp)\.?)?(?:,?\s*Ltd\.?)?(?:\s*\([^()]{0,30}\))?\s*(?:,|and|&)\s*"
+    r"(?:[A-Z][a-z]+\s+)?"
+)
+
+
 # a plant the text names by no name: what "the plant" points back to next
 _UNNAMED_PLANT = re.compile(
     r"\ban? (?:[\w$.-]+ ){0,4}?(?:plant|factory|gigafactory|production base)\b", re.I
@@ -1754,11 +1785,14 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
     unnamed = _UNNAMED_PLANT.search(s)
     if unnamed is not None:  # "opened a US$490 million factory in Rayong ... the plant"
         state.last["plant"] = Entity(unnamed.group(0), "unknown", "", None, False)
+    rivals = _rivals_named(s, [m for m, _ in mentions])
     for mention, subject in mentions:
         if mention.entity.kind == "unknown" and _PLANT_ALIAS.search(mention.entity.name):
             state.last["plant"] = mention.entity  # "opened its Rayong plant ... the plant"
         if not subject or mention.entity.level == FOREIGN:
             continue  # a place outside China is never pointed or carried back to
+        if mention in rivals:
+            continue  # "rivals Xpeng and Leapmotor posted gains. ... the company": not them
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
             state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"

@@ -2191,7 +2191,7 @@ def _resolve(
             # the month the article reports on
             return carry
         return Period("month", published.replace(day=1), month_end(published.year, published.month))
-    if parts.that_month:
+    if parts.that_month and not parts.ytd:  # (not "The month brings deliveries for the year to")
         return _that_month(carry, published)
     if parts.that_period and carry is not None and carry.kind != "lifetime":
         return carry
