@@ -2289,6 +2289,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "其中新能源车型销量16万辆，…，1-11月累计销量278.8万辆": a part's kind stays in
                 # the part's clause
                 and not _A_PART_OPENS.match(s, starts[clause_of(starts, h.start)])
+                # "Its NEV sales eased to 903,558 units, while 1,066,915 vehicles in all were
+                # exported": the kind of another metric's count stays with it
+                and not _another_metrics_kind(h, cand, cands, starts)
             ]
             if seg_before:
                 cand.segment = seg_before[-1].kind
@@ -4397,6 +4400,22 @@ def _attach_growth(
                 target.mom = g.pct
         elif target.yoy is None:
             target.yoy = g.pct
+
+
+def _another_metrics_kind(
+    hit: mx.Hit, cand: _Candidate, cands: list[_Candidate], starts: list[int]
+) -> bool:
+    """The segment word ``hit`` describes the count of another clause, one of sales or output,
+    and the count ``cand`` is of exports (exports are told of all vehicles as often as not)."""
+    clause = clause_of(starts, hit.start)
+    return (
+        cand.metric == "exports"
+        and clause != cand.clause
+        and any(
+            c.clause == clause and c is not cand and c.metric not in (None, "exports")
+            for c in cands
+        )
+    )
 
 
 # "汽车和新能源汽车产量分别…", "vehicle and NEV output … respectively": all vehicles, then NEVs

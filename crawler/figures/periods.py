@@ -266,9 +266,9 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 _COMPARISON = re.compile(
     r"(?:去年|上年)同[期月]|(?<![\u4e00-\u9fff])同期|同期(?=为|的)"
     r"|a year (?:earlier|ago|before)|year-ago"
-    r"|(?:same|corresponding|comparable|equivalent) (?:period|months?|point|time|stretch)"
+    r"|(?:same|corresponding|comparable|equivalent) (?:period|months?|point|time|stretch|span)"
     r" (?:of |in |a )?(?:last|the previous|previous)"
-    r" year|same (?:period|months?"
+    r" year|same (?:period|months?|span|stretch"
     # ("in the previous year" is when the count was made, not what it is compared with)
     r"|point|time) a year (?:earlier|ago|before)|(?<!\bin the )(?<!\bduring the )previous year"
     r"|entire previous year|last year's"
@@ -1967,7 +1967,7 @@ def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
 
 _REL_YEAR = re.compile(
     r"a year (?:earlier|ago|before)|year[- ](?:ago|earlier)|(?:same|corresponding|comparable)"
-    r" (?:period|months?|quarter|time|point|stretch)|last year|previous[- ]year|prior[- ]year"
+    r" (?:period|months?|quarter|time|point|stretch|span)|last year|previous[- ]year|prior[- ]year"
     r"|year before"
     r"|同期|去年|上年",
     re.IGNORECASE,
