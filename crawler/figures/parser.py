@@ -253,6 +253,8 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "maker",
         re.compile(
+            # (not "the biggest decline of any brand in the group": a scope, no subject)
+            r"(?<!\bin )(?<!\bwithin )(?<!\bacross )(?<!\bamong )"
             r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:company|carmaker|automaker|firm|group|startup|start-up"
             r"|(?:auto|car|carmaking|automotive|EV) giant"
             r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate)\b"
