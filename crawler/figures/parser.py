@@ -422,6 +422,12 @@ def _years_of_other_ties(parts_all: Parts, number: int) -> set[tuple[int, int]]:
 
 # a sentence that opens with a year and goes on without a comma ("In 2023 the figures were")
 _OPENING_YEAR = re.compile(r"\s*(?:In|For|During|Throughout)\s+(20\d\d)\s+(?!-|–|to\b|and\b)")
+# a sentence opening on a part of the count just told: "Of the total,", "Of these,"
+_OF_THE_TOTAL = re.compile(
+    r"\s*(?:Of (?:the|that|this|which) (?:total|figure|number|sum|tally)|Of (?:these|them|those)"
+    r"|Among (?:them|these|those))\b\s*,?",
+    re.I,
+)
 # "the figures were", "the comparable numbers", "这一数字为": the same counts as before
 _THE_FIGURES = re.compile(
     r"\bthe (?:corresponding |comparable |equivalent |same )?(?:figures?|numbers?|tall(?:y|ies))"
@@ -619,6 +625,8 @@ class _State:
     # the time a sentence without figures told of last (None once a figure's time is carried):
     # "2023年6月，小鹏G6正式上市。6月份…"
     told_period: Period | None = None
+    # the sentence number and period of the last count told: what "Of the total," is of
+    last_count: tuple[int, Period] | None = None
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
     quarter_period: Period | None = None  # the last quarter said: what "the quarter" is
     span_from: int = -1  # the sentence that said it
@@ -2482,6 +2490,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if period is None and parts.empty:
             period = state.carry_period
+            before = state.last_count
+            if before is not None and before[0] == state.sentence_no - 1 and _OF_THE_TOTAL.match(s):
+                # "In August alone, Chery sold 141,767 vehicles. Of the total, 51,774 were
+                # exported": the time of the count the part is of
+                period = before[1]
             if (
                 period is not None
                 and period.kind == "ytd"
@@ -2861,6 +2874,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # maker that reports by the calendar year (not a startup's 累计交付), the year so far
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
     _attach_claims(s, live, starts, makers)
+    told = [
+        c for c in live if not c.dropped and c.period is not None and not _is_base(c, parts_all)
+    ]
+    if told and told[-1].period is not None:
+        state.last_count = (state.sentence_no, told[-1].period)
     if _world_said(s, 0, len(s), subjects):
         state.world_para = True  # "Global auto sales reached 7.6 million units in August"
     _carry_updates(s, parts_all, segs, state, live, carry_before)
