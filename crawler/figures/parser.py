@@ -422,6 +422,24 @@ def _years_of_other_ties(parts_all: Parts, number: int) -> set[tuple[int, int]]:
 
 # a sentence that opens with a year and goes on without a comma ("In 2023 the figures were")
 _OPENING_YEAR = re.compile(r"\s*(?:In|For|During|Throughout)\s+(20\d\d)\s+(?!-|–|to\b|and\b)")
+# "Of the 2.1766 million vehicles Geely sold in 2024,": a whole, with its time, whose parts follow
+_OF_THE_WHOLE = re.compile(r"\s*(?:Of|Out of) the (?=\d)[^,;:]{4,80},", re.I)
+
+
+def _parts_at_the_wholes_time(s: str, live: list[_Candidate]) -> None:
+    """The counts after "Of the N vehicles Geely sold in 2024," are parts of that whole, at
+    its time: "cumulative NEV sales ... amounted to 888,200" is 2024's, not since the start."""
+    opener = _OF_THE_WHOLE.match(s)
+    if opener is None:
+        return
+    whole = next((c for c in live if c.number.start < opener.end()), None)
+    if whole is None or whole.period is None or whole.period.kind == "lifetime":
+        return
+    for cand in live:
+        if cand.number.start > opener.end() and cand.period and cand.period.kind == "lifetime":
+            cand.period = whole.period
+
+
 # a sentence opening on a part of the count just told: "Of the total,", "Of these,"
 _OF_THE_TOTAL = re.compile(
     r"\s*(?:Of (?:the|that|this|which) (?:total|figure|number|sum|tally)|Of (?:these|them|those)"
@@ -2873,6 +2891,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "11月,广汽本田生产汽车87623辆,…,累计产量达到69.3万辆": after the month's count of a
             # maker that reports by the calendar year (not a startup's 累计交付), the year so far
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
+    _parts_at_the_wholes_time(s, live)
     _attach_claims(s, live, starts, makers)
     told = [
         c for c in live if not c.dropped and c.period is not None and not _is_base(c, parts_all)
