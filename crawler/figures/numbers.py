@@ -395,6 +395,8 @@ _PERCENT_AFTER = re.compile(
 _NAME_BEFORE = re.compile(
     r"(?<![A-Za-z])(?!(?:In|On|By|At|From|To|Since|Until|About|Some|Over"
     r"|Nearly|Around|Almost|Only|Just|The|A|An|And|Of)\s)[A-Z][a-z]{2,}\s$"
+    # "the TANK 300": a name in capitals (not an abbreviation of a kind of vehicle or a body)
+    r"|(?<![A-Za-z])(?!(?:NEVs?|EVs?|BEVs?|PHEVs?|SUVs?|MPVs?|CAAM|CPCA|US|UK|EU|USA)\s)[A-Z]{2,6}\s$"
 )
 _UNIT_NOUN_AFTER = re.compile(
     r"\s*(?:units?|vehicles?|cars?|EVs?|NEVs?|trucks?|buses|SUVs?|models?|辆|台)", re.I
