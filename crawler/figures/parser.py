@@ -440,6 +440,7 @@ def _parts_at_the_wholes_time(s: str, live: list[_Candidate]) -> None:
             cand.period = whole.period
 
 
+_ITS_ONLY = re.compile(r"\b(?:its|it)\b", re.I)
 # a sentence opening on a part of the count just told: "Of the total,", "Of these,"
 _OF_THE_TOTAL = re.compile(
     r"\s*(?:Of (?:the|that|this|which) (?:total|figure|number|sum|tally)|Of (?:these|them|those)"
@@ -643,6 +644,7 @@ class _State:
     # the time a sentence without figures told of last (None once a figure's time is carried):
     # "2023年6月，小鹏G6正式上市。6月份…"
     told_period: Period | None = None
+    model_said: int = -1  # the last sentence that told a model's count (named before it)
     # the sentence number and period of the last count told: what "Of the total," is of
     last_count: tuple[int, Period] | None = None
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
@@ -2793,6 +2795,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 or model_after(s, cand.number.end)
                 # "第200万辆比亚迪王朝网宋家族新车": the milestone car of one model
                 or (cand.number.ordinal and _model_of_the_car(s, cand.number.unit_end))
+                # "the Hongguang MINIEV family sold 171,064 units. Since its launch, its
+                # cumulative sales have passed 1.6 million": "its" is the model's
+                or (
+                    state.model_said == state.sentence_no - 1
+                    and D_SUBJECT_PRONOUN in cand.doubts
+                    and _ITS_ONLY.search(s, starts[cand.clause], cand.number.start) is not None
+                    and not any(_by_its_name(s, m) for m, ok in subjects if ok)
+                )
                 # "全新福特锐际一季度销售近2,700辆": an all-new model of the brand
                 or any(
                     m.end == lo and _ALL_NEW_BEFORE.search(s, max(0, m.start - 4), m.start)
@@ -2808,6 +2818,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
         ):
             cand.drop("model-level count")
+            if _model_between(s, lo, cand.number.start):
+                state.model_said = state.sentence_no
             continue
         # "263,000 passenger cars", "国内销量82123辆": a part of a maker, not its total
         obj = cand.entity_obj
