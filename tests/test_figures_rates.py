@@ -48,3 +48,17 @@ CASES = [
 def test_rate_goes_to_its_count(published: date, text: str, value: int, yoy: float | None) -> None:
     (figure,) = [f for f in parse_figures(text, published) if f.value == value]
     assert figure.yoy_pct == yoy
+
+
+def test_a_rate_against_the_month_before_is_month_on_month() -> None:
+    text = "In September BYD sold 7,736 NEVs abroad, 51.92 percent more than the 5,092 of August."
+    (figure,) = [f for f in parse_figures(text, date(2022, 10, 3)) if f.value == 7736]
+    assert (figure.yoy_pct, figure.mom_pct) == (None, 51.92)
+
+
+def test_the_base_of_a_powertrains_count_is_a_part_too() -> None:
+    text = (
+        "BYD sold 201,259 NEVs in September. It sold 94,941 battery-electric vehicles, 161.5 "
+        "percent more than the 36,306 it sold in the same month a year before."
+    )
+    assert [f.value for f in parse_figures(text, date(2022, 10, 3))] == [201259]

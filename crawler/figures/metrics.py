@@ -843,7 +843,8 @@ _MOM = re.compile(
     r"|prior|last|preceding) month"
     # ("9% more than in the month before")
     r"|\b(?:from|than)(?: in)? (?:a|the) month (?:earlier|ago|before)"
-    rf"|\b(?:from|than|over|on|with)(?: in)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
+    # ("than the 5,092 units of August": its base said, the month of that count)
+    rf"|\b(?:from|than|over|on|with)(?: in| of)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
     r"|sequential|环比|按月",
     _I,
 )
@@ -873,7 +874,8 @@ _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 
 # "up 26% from 3,692 in October": a base number between the rate and the words naming its time
 _BASE_NUMBER = re.compile(
-    r"(?P<word>\s*(?:from|than|over|compared (?:with|to)|versus))\s+(?:the\s+)?[\d,.]+"
+    r"(?P<word>\s*(?:(?:more|less|fewer|higher|lower)\s+)?(?:from|than|over|compared (?:with|to)"
+    r"|versus))\s+(?:the\s+)?[\d,.]+"
     r"(?:\s*million)?"
     r"(?:\s+(?:units|vehicles|cars|NEVs|EVs))?(?:\s+(?:it|the company|the firm) (?:sold|delivered)"
     r"(?: abroad| overseas)?)?",
