@@ -2188,8 +2188,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if streak_after and _STREAK_MARK.search(s, streak_after.end(), c1):
             streak_after = None  # "交付超2万台 连续两月破两万": the streak has its own mark
         year_streak = _YEAR_STREAK.search(s, c0, c1) or _YEAR_STREAK_OPENING.match(s)
+        # (a streak told of in another part of a semicolon list is that part's: "Leapmotor
+        # passed 70,000, its ninth month in a row; VOYAH delivered more than 20,000")
+        part_start = max(s.rfind(";", 0, n.start), s.rfind("；", 0, n.start)) + 1
         if cand.qualifier != "exact" and (
-            _STREAK.search(s, 0, n.start) or streak_after or year_streak
+            _STREAK.search(s, part_start, n.start) or streak_after or year_streak
         ):
             # "above 10,000 for the third month in a row": a streak claim's threshold
             cand.drop("the threshold of a streak (a claim, not a figure)")
