@@ -379,7 +379,7 @@ _COMBINED = re.compile(
     r"|加起来|共交付|共销售|总共",
     re.I,
 )
-_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.I)
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|percent\b|per cent\b|倍)", re.I)
 # "successively" is how some translated releases say it
 _RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别", re.I)
 _SEMI = re.compile(r"[;；]")
@@ -4618,9 +4618,10 @@ def _respective_rates(
     first = after[0]
     mom = first.mom or after[min(len(after), len(live)) - 1].mom
     for i, (cand, rate) in enumerate(zip(live, rates, strict=True)):
-        pct = float(rate[1]) * (-1 if first.pct < 0 else 1)
+        size = round(float(rate[1]) * (100 if rate[2] == "倍" else 1), 4)  # "增长2.1倍": 210%
+        pct = size * (-1 if first.pct < 0 else 1)
         if s[rate.start() - 1 : rate.start()] in ("-", "−"):
-            pct = -float(rate[1])  # "同比分别增长302.13%、...、-32.92%"
+            pct = -size  # "同比分别增长302.13%、...、-32.92%"
         elif len(after) == len(live) and abs(after[i].pct) == abs(pct):
             # "increasing by 0.01 percent and decreasing by 3.2 percent": each its own sign
             pct = after[i].pct
