@@ -844,7 +844,8 @@ _MOM = re.compile(
     # ("9% more than in the month before")
     r"|\b(?:from|than)(?: in)? (?:a|the) month (?:earlier|ago|before)"
     # ("than the 5,092 units of August": its base said, the month of that count)
-    rf"|\b(?:from|than|over|on|with)(?: in| of)? {_MONTHS}\b(?!,? (?:last year|of |a year|\d))"
+    rf"|\b(?:from|than|over|on|with)(?: in| of| (?:sold|delivered|shipped) in)? {_MONTHS}\b"
+    r"(?!,? (?:last year|of |a year|\d))"
     r"|sequential|环比|按月",
     _I,
 )

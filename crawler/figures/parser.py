@@ -2243,7 +2243,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             before_hits = [
                 h for h in before_hits if not _in_an_aside(s, h.start, n.start)
             ] or before_hits
-            after_hits = [h for h in hits if h.start > n.start]
+            # (not past another count's own number: "in September with 10,412 electric
+            # vehicles, and celebrated its 100,000th vehicle off the line")
+            after_hits = [
+                h
+                for h in hits
+                if h.start > n.start
+                and not any(n.end < c.number.start < h.start for c in cands if c is not cand)
+            ]
             if before_hits:
                 cand.metric = before_hits[-1].kind
                 cand.doubts.append(D_METRIC_AWAY)
@@ -2513,11 +2520,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if period is None and parts.empty:
             period = state.carry_period
-            before = state.last_count
-            if before is not None and before[0] == state.sentence_no - 1 and _OF_THE_TOTAL.match(s):
+            last_count = state.last_count
+            if (
+                last_count is not None
+                and last_count[0] == state.sentence_no - 1
+                and _OF_THE_TOTAL.match(s)
+            ):
                 # "In August alone, Chery sold 141,767 vehicles. Of the total, 51,774 were
                 # exported": the time of the count the part is of
-                period = before[1]
+                period = last_count[1]
             if (
                 period is not None
                 and period.kind == "ytd"
@@ -2753,6 +2764,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         china = _china_arm(s, cand, starts)
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
+        elif _world_count_of_a_carried_arm(s, cand, starts):
+            # "... Tesla China's 32,968 in July. Global deliveries reached 241,300": the
+            # company's, not the arm the paragraph was about
+            company = lexicon().entities[cand.entity_obj.parent or ""] if cand.entity_obj else None
+            if company is not None:
+                cand.entity, cand.entity_obj = company.name, company
         parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
         if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"
             cand.entity, cand.entity_obj = parent.name, parent
@@ -2908,15 +2925,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
     _parts_at_the_wholes_time(s, live)
     _attach_claims(s, live, starts, makers)
-    told = [
+    with_periods = [
         c for c in live if not c.dropped and c.period is not None and not _is_base(c, parts_all)
     ]
-    if told and told[-1].period is not None:
-        state.last_count = (state.sentence_no, told[-1].period)
+    if with_periods and with_periods[-1].period is not None:
+        state.last_count = (state.sentence_no, with_periods[-1].period)
     if _world_said(s, 0, len(s), subjects):
         state.world_para = True  # "Global auto sales reached 7.6 million units in August"
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
+    arm = with_periods[-1].entity_obj if with_periods else None
+    carried = state.para_entity
+    if arm is not None and carried is not None and arm.name == f"{carried.name} China":
+        # "Tesla sold 44,264 China-made vehicles in August. ... the 32,968 sold in July": the
+        # paragraph goes on about the China arm its count was given to
+        state.para_entity, state.para_from_frame = arm, False
     for cand in live:
         if _too_large_for_a_maker(cand):
             # "Auto sales totaled 8.35 million units in the first four months" after a maker's
@@ -3067,6 +3090,18 @@ def _to_a_day_inside_a_month(cand: _Candidate) -> bool:
 def _note(state: _State, offset: int, n: Number, reason: str, figure: Figure | None = None) -> None:
     if state.trace is not None:
         state.trace.append(NumberTrace(offset + n.start, offset + n.end, n.value, figure, reason))
+
+
+def _world_count_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> bool:
+    """The subject carried from before is a maker's China arm, and the count is the world's."""
+    arm = cand.entity_obj
+    return (
+        arm is not None
+        and arm.parent is not None
+        and arm.name == f"{arm.parent} China"
+        and D_SUBJECT_CARRIED in cand.doubts
+        and worldwide(s[starts[cand.clause] : cand.number.unit_end + 30])
+    )
 
 
 def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
@@ -3368,9 +3403,8 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     own = parts_all.tie_at(number)
     held |= {
         (a, b)
-        for a, b, _ in clause.components
-        if _RECORD_TIME_BEFORE.search(s, max(0, a - 60), a)
-        and not (own is not None and (a, b) in own.parts.spans)
+        for a, b in _reference_times(s, clause)
+        if not (own is not None and (a, b) in own.parts.spans)
     }
     # (and the year said right before the month: 去年 of 去年12月)
     held |= {(a, b) for a, b, _ in clause.components if any(b == start for start, _ in held)}
@@ -3379,6 +3413,24 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     return clause.without(held)
 
 
+def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
+    """The times of ``parts`` that only date a record or an earlier change referred to ("below
+    its record month in September", "after a jump of nearly 50% in August")."""
+    return {
+        (a, b)
+        for a, b, _ in parts.components
+        if _RECORD_TIME_BEFORE.search(s, max(0, a - 60), a)
+        or _EARLIER_CHANGE_BEFORE.search(s, max(0, a - 60), a)
+    }
+
+
+# "after a jump of nearly 50% in", "following a 20% rise in": an earlier change's time
+_EARLIER_CHANGE_BEFORE = re.compile(
+    r"\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:jump|rise|increase|gain|surge"
+    r"|drop|fall|decline|slump|dip)\b[^.;,\d]{0,12}(?:[\d.]+\s*(?:%|percent|per cent))?\s*in\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # "its record month in", "the previous record of 21,333 deliveries set in": a record's time
 _RECORD_TIME_BEFORE = re.compile(
     r"\b(?:record|high|best|peak)(?:\s+(?:month|quarter|year))?(?:\s+of\s+[\d,.]+(?:\s+\w+)?)?"
@@ -4697,6 +4749,9 @@ def _carry_updates(
         # is the one the counts after it report, not the last time said
         announced = _COUNTS_OF_A_MONTH.search(s)
         parts = find_parts(s, announced.start(), announced.end()) if announced else parts_all
+        referred = _reference_times(s, parts)
+        if referred and len(referred) < len(parts.components):
+            parts = parts.without(referred)  # "last month, after a jump of 50% in August"
         period = resolve(parts, state.published, state.carry_period, is_announcement(s))
         if (
             period is not None

@@ -1928,7 +1928,8 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
             out.append(Tie(number.start(), _one_component(a, b, values)))
             taken.add(number.start())
             # "由2020年的116.1万辆、10.5万辆": the time is every listed count's
-            listed = _ZH_LISTED_NEXT.match(text, number.end()) if "的" in link.group(0) else None
+            owned = link is not None and "的" in link.group(0)
+            listed = _ZH_LISTED_NEXT.match(text, number.end()) if owned else None
             while listed is not None:
                 number = _number_at(text, listed.end())
                 if number is None or number.start() in taken:

@@ -241,6 +241,12 @@ _LOCATION_BEFORE = re.compile(
     r"\s+(?:were|was)\s+(?:sold|delivered)\s+in\s+$",
     re.I,
 )
+# "Tesla makes the Model 3 and Model Y in Shanghai": where a maker builds what it names
+_MAKES_THERE_BEFORE = re.compile(
+    r"\b(?:makes|made|builds|built|produces|assembles|manufactures)\s+(?:[A-Za-z0-9-]+\s+){1,6}"
+    r"in\s+$",
+    re.I,
+)
 
 
 def appositions(s: str, ends: list[int]) -> list[tuple[int, int]]:
@@ -293,6 +299,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
         or _DOMESTIC_BEFORE.search(before)
         or _LOCATION_BEFORE.search(before)
+        or _MAKES_THERE_BEFORE.search(s, max(0, mention.start - 60), mention.start)
         # "at the company's Liuzhou plant", "its Xi'an base": where the maker meant builds
         or (_OWNER_PRONOUN_BEFORE.search(before) and _PLANT_AFTER.match(after))
         or _RANK_AFTER.match(after)
@@ -435,7 +442,9 @@ _MADE_IN_CHINA = re.compile(
     r"|\bChinese market\b|国产|(?:中国|上海)(?:制造|生产)的|中国制造?|在华|在中国|中国市场"
     r"|\bfrom China\b|\bShanghai (?:factory|plant|gigafactory)|上海(?:超级)?工厂"
     r"|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
-    r"|乘联会|乘联分会",
+    r"|乘联会|乘联分会"
+    # "Tesla's total China shipments", "Tesla's September China sales"
+    r"|(?:'s|’s)\s+(?:total\s+|[A-Z][a-z]+\s+)?China\s+(?:sales|shipments|deliveries|registrations)\b",
     re.I,
 )
 # "Tesla's global deliveries", 全球交付: the whole company, whatever else the sentence says
