@@ -18,6 +18,8 @@ from crawler.figures.subjects import names_in, place_in_a_name
 _DEPENDENT_BEFORE = re.compile(
     r"(?:\b(?:brand|arm|unit|subsidiary|division|marque|venture|partner|supplier) of"
     r"(?:\s+[\w-]+){0,3}\s+|"
+    # "the biggest contributor to SAIC Motor's sales": the whole the subject adds to
+    r"\b(?:contributor|contributors|contribution|contributing)\s+to\s+(?:the\s+)?|"
     r"\b(?:(?:backed|owned|controlled|supported|founded|invested|co-developed|jointly developed"
     r"|developed) by|partnered with|in partnership with)\b(?:\s+[\w-]+){0,1}\s*|"
     r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
