@@ -10,7 +10,7 @@ from ever becoming vehicle figures. Qualifier words written after the number (�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import cn2an
@@ -759,4 +759,27 @@ def find_numbers(text: str) -> list[Number]:
         if bare_letter and counts != VEHICLE:
             counts = OTHER
         out.append(Number(start, end, value, counts, after_qualifier, ordinal, unit_end))
+    return _units_said_once(text, out)
+
+
+# between the counts of a list whose unit is said once, after the last: "42,003, 60,033 and"
+_LIST_GAP = re.compile(r"\s*(?:,|，|、)?\s*(?:and\s+)?")
+
+
+def _units_said_once(text: str, numbers: list[Number]) -> list[Number]:
+    """A list of precise counts with the vehicles said after its last ("42,003, 60,033,
+    120,155 and 271,156 vehicles"): every count of it counts vehicles."""
+    out = list(numbers)
+    for i in range(len(out) - 2, -1, -1):
+        this, after = out[i], out[i + 1]
+        if (
+            this.counts == NEUTRAL
+            and after.counts == VEHICLE
+            and not this.ordinal
+            and this.value >= 1000
+            and this.value % 100 != 0  # a precise count, no round figure beside it
+            and _LIST_GAP.fullmatch(text, this.end, after.start)
+            and text[this.end : after.start].strip()
+        ):
+            out[i] = replace(this, counts=VEHICLE)
     return out

@@ -447,6 +447,9 @@ _OF_THE_TOTAL = re.compile(
     r"|Among (?:them|these|those))\b\s*,?",
     re.I,
 )
+# a sentence without numbers that tells of sales: what the counts after it without a metric
+# word count ("GAC Aion's sales have surged in recent years. They ... totalling 42,003, ...")
+_SALES_TOLD_OF = re.compile(r"(?:'s|’s|\b(?:its|their))\s+(?:\w+\s+)?sales\s+(?:have|has)\b", re.I)
 # "the figures were", "the comparable numbers", "这一数字为": the same counts as before
 _THE_FIGURES = re.compile(
     r"\bthe (?:corresponding |comparable |equivalent |same )?(?:figures?|numbers?|tall(?:y|ies))"
@@ -1914,6 +1917,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # fast path: a sentence without numbers only feeds the article state
         _carry_updates(s, find_parts(s, bases=False), mx.segment_hits(s), state, [])
         _update_last(state, _named_subjects(s), s)
+        if _SALES_TOLD_OF.search(s):
+            state.carry_metric = "sales"  # "Its sales have surged in recent years. They ..."
         return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
