@@ -50,6 +50,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"|passenger[- ](?:car|vehicle))\s+)?(?:sales|deliveries|business|shipments)",
                 r"export sales\b", r"export (?:wholesale|retail) (?:volume|sales)\b",
                 r"sales (?:of|in) (?:the )?overseas markets?\b",
+                # "the sales of its overseas bases": made and sold abroad, counted with exports
+                r"sales (?:of|from|at) (?:[^\s,;]+\s+){0,2}overseas (?:production )?(?:bases|plants"
+                r"|factories)\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
