@@ -450,6 +450,12 @@ _OF_THE_TOTAL = re.compile(
 # a sentence without numbers that tells of sales: what the counts after it without a metric
 # word count ("GAC Aion's sales have surged in recent years. They ... totalling 42,003, ...")
 _SALES_TOLD_OF = re.compile(r"(?:'s|’s|\b(?:its|their))\s+(?:\w+\s+)?sales\s+(?:have|has)\b", re.I)
+# a sentence opening on the year so far: "Year-to-date,", "So far this year,", "今年以来，"
+_YTD_OPENING = re.compile(
+    r"\s*(?:Year[- ]to[- ]date|So far this year|So far in \d{4}|For the year so far)\s*,"
+    r"|\s*(?:今年以来|年初至今|今年迄今)\s*[，,]",
+    re.I,
+)
 # "the figures were", "the comparable numbers", "这一数字为": the same counts as before
 _THE_FIGURES = re.compile(
     r"\bthe (?:corresponding |comparable |equivalent |same )?(?:figures?|numbers?|tall(?:y|ies))"
@@ -648,6 +654,7 @@ class _State:
     # "2023年6月，小鹏G6正式上市。6月份…"
     told_period: Period | None = None
     model_said: int = -1  # the last sentence that told a model's count (named before it)
+    ytd_opened: int = -1  # the last sentence that opened on "Year-to-date,"
     # the sentence number and period of the last count told: what "Of the total," is of
     last_count: tuple[int, Period] | None = None
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
@@ -925,6 +932,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                 )
             state.paragraph = sentence.paragraph
             state.para_entity, state.para_from_frame = state.frame, True
+            state.last_count, state.ytd_opened = None, -1  # what the paragraph before told
             state.world_para = state.market_para = False
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
@@ -2529,7 +2537,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if (
                 last_count is not None
                 and last_count[0] == state.sentence_no - 1
-                and _OF_THE_TOTAL.match(s)
+                and (
+                    _OF_THE_TOTAL.match(s)
+                    # "Year-to-date, wholesales remain up 4.4% to 16,310,000. Production is up
+                    # 3.4% to 16,179,000": the year so far the sentence before opened on
+                    or (last_count[1].kind == "ytd" and state.ytd_opened == state.sentence_no - 1)
+                )
             ):
                 # "In August alone, Chery sold 141,767 vehicles. Of the total, 51,774 were
                 # exported": the time of the count the part is of
@@ -2935,6 +2948,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     ]
     if with_periods and with_periods[-1].period is not None:
         state.last_count = (state.sentence_no, with_periods[-1].period)
+    if _YTD_OPENING.match(s):
+        state.ytd_opened = state.sentence_no
     if _world_said(s, 0, len(s), subjects):
         state.world_para = True  # "Global auto sales reached 7.6 million units in August"
     _carry_updates(s, parts_all, segs, state, live, carry_before)
