@@ -2534,18 +2534,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is None and parts.empty:
             period = state.carry_period
             last_count = state.last_count
+            # the time of the count the sentence before told, for a part of it ("In August
+            # alone, Chery sold 141,767 vehicles. Of the total, 51,774 were exported") or after
+            # a sentence opening on the year so far ("Year-to-date, wholesales remain up 4.4% to
+            # 16,310,000. Production is up 3.4% to 16,179,000")
             if (
                 last_count is not None
                 and last_count[0] == state.sentence_no - 1
                 and (
                     _OF_THE_TOTAL.match(s)
-                    # "Year-to-date, wholesales remain up 4.4% to 16,310,000. Production is up
-                    # 3.4% to 16,179,000": the year so far the sentence before opened on
                     or (last_count[1].kind == "ytd" and state.ytd_opened == state.sentence_no - 1)
                 )
             ):
-                # "In August alone, Chery sold 141,767 vehicles. Of the total, 51,774 were
-                # exported": the time of the count the part is of
                 period = last_count[1]
             if (
                 period is not None
