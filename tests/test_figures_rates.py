@@ -62,6 +62,22 @@ def test_a_rate_against_the_month_before_is_month_on_month() -> None:
     assert (figure.yoy_pct, figure.mom_pct) == (None, 51.92)
 
 
+@pytest.mark.parametrize(
+    ("text", "yoy", "mom"),
+    [
+        (
+            "BYD sold 84,000 vehicles in February, down 37.2% on-month and 6.9% on-year.",
+            -6.9,
+            -37.2,
+        ),
+        ("10月，全国汽车产量58.88万辆，比9月下降8.91%，同比增长41.43%。", 41.43, -8.91),
+    ],
+)
+def test_rates_on_the_month_and_on_the_year(text: str, yoy: float, mom: float) -> None:
+    (figure,) = parse_figures(text, date(2023, 11, 5))
+    assert (figure.yoy_pct, figure.mom_pct) == (yoy, mom)
+
+
 def test_the_base_of_a_powertrains_count_is_a_part_too() -> None:
     text = (
         "BYD sold 201,259 NEVs in September. It sold 94,941 battery-electric vehicles, 161.5 "

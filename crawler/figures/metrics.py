@@ -830,11 +830,12 @@ _NEGATIVE = re.compile(
 )
 _OVER = r"[- ](?:on|over)[- ]"
 _AND_PCT = re.compile(
-    rf"\s*(?:year{_OVER}year|month{_OVER}month|yoy|mom|(?:from )?a year (?:earlier|ago|before))?"
+    rf"\s*(?:year{_OVER}year|month{_OVER}month|yoy|mom|(?:from )?a year (?:earlier|ago|before)"
+    r"|on[- ](?:the\s+)?(?:month|year))?"
     r"\s*(?:,|and|,\s*and)\s*(up|down)?\s*"
     r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
     rf"(?=\s*(?:month{_OVER}month|year{_OVER}year|quarter{_OVER}quarter|yoy\b|mom\b|qoq\b"
-    r"|from|sequentially|compared|on a year|than))",
+    r"|from|sequentially|compared|on a year|on[- ](?:the\s+)?(?:month|year)\b|than))",
     re.I,
 )
 _MONTHS = (
@@ -849,11 +850,13 @@ _MOM = re.compile(
     # ("than the 5,092 units of August": its base said, the month of that count)
     rf"|\b(?:from|than|over|on|with)(?: in| of| (?:sold|delivered|shipped) in)? {_MONTHS}\b"
     r"(?!,? (?:last year|of |a year|\d))"
-    r"|sequential|环比|按月",
+    r"|sequential|环比|按月"
+    r"|(?<![\w-])on[- ](?:the\s+)?month\b",  # "down 37.2% on-month"
     _I,
 )
 _YOY = re.compile(
     rf"year{_OVER}year|\byoy\b|y/y|y-o-y|a year (?:earlier|ago|before)|same period"
+    r"|(?<![\w-])on[- ](?:the\s+)?year\b"
     r"|from (?:a|the) year|annual(?:ly)?|\blast year\b|(?:previous|prior) year|同比|按年",
     _I,
 )
@@ -1001,6 +1004,9 @@ def _growth_en(text: str) -> list[Growth]:
     return out
 
 
+_AGAINST_A_MONTH_ZH = re.compile(r"比\s*(?:上个?月|\d{1,2}\s*月份?)\s*\S{0,2}$")
+
+
 def _growth_zh(text: str) -> list[Growth]:
     """ "同比增长1.5倍", "产量环比下降0.3%", "按年增长57.9%"; of "分别增长A%和B%" only B."""
     out: list[Growth] = []
@@ -1024,7 +1030,9 @@ def _growth_zh(text: str) -> list[Growth]:
                 marker, start = inside[-1].group(0), inside[-1].start()
             else:
                 before = text[max(0, m.start() - 6) : m.start()]
-                marker = "环比" if "环比" in before else "同比"
+                # "10月…比9月下降8.91%": against a month named, the month before
+                against_a_month = _AGAINST_A_MONTH_ZH.search(text, max(0, m.start() - 8), m.end(2))
+                marker = "环比" if "环比" in before or against_a_month else "同比"
         if marker in ("按季", "季"):
             continue  # "季增35%": against the quarter before, neither field
         mom = marker in ("环比", "按月", "月")
