@@ -456,6 +456,14 @@ _YTD_OPENING = re.compile(
     r"|\s*(?:今年以来|年初至今|今年迄今)\s*[，,]",
     re.I,
 )
+# what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
+# its count counts
+_MAKER_OF_A_KIND = re.compile(
+    r"\b(?:all-electric|fully[- ]electric|pure[- ]electric|battery[- ]electric|electric|EV|NEV"
+    r"|new[- ]energy)\s+(?:(?:car|auto|vehicle)\s*)?(?:maker|carmaker|automaker|brand|company"
+    r"|startup|firm|manufacturer)s?\b|(?:纯电动?|新能源|电动)(?:汽车)?(?:品牌|车企|企业|厂商)",
+    re.I,
+)
 # "the figures were", "the comparable numbers", "这一数字为": the same counts as before
 _THE_FIGURES = re.compile(
     r"\bthe (?:corresponding |comparable |equivalent |same )?(?:figures?|numbers?|tall(?:y|ies))"
@@ -2886,10 +2894,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if cand.clause > 0 and _powertrain_topic(s, starts, subjects, cand.clause):
             lo = 0  # "比亚迪12月纯电动汽车销量为19.07万辆，全年销量达到225.47万辆": still BEVs
-        counted = (
+        counted = _MAKER_OF_A_KIND.sub(
+            " ",
             _unnamed(s, lo, cand.number.unit_end, obj, subjects)
             + _predicate_after(s, cand.number.unit_end)
-            + _glued_after(s, cand.number.unit_end)
+            + _glued_after(s, cand.number.unit_end),
         )
         if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj) or (
             obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state)
