@@ -249,6 +249,15 @@ _MAKES_THERE_BEFORE = re.compile(
     r"in\s+$",
     re.I,
 )
+# "at the company's Liuzhou plant": a place between the maker's pronoun and its plant
+_OWNER_PRONOUN_BEFORE = re.compile(
+    r"\b(?:its|their|the (?:company|group|carmaker|automaker|firm|maker|joint venture)(?:'s|’s))"
+    r"\s+(?:(?:main|new|largest|biggest|flagship|first|second|own)\s+)?$",
+    re.I,
+)
+_PLANT_AFTER = re.compile(
+    r"\s*(?:plant|factory|base|production base|gigafactory|facility|works|site)s?\b", re.I
+)
 
 
 def appositions(s: str, ends: list[int]) -> list[tuple[int, int]]:
@@ -319,14 +328,6 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     )
 
 
-_OWNER_PRONOUN_BEFORE = re.compile(
-    r"\b(?:its|their|the (?:company|group|carmaker|automaker|firm|maker|joint venture)(?:'s|’s))"
-    r"\s+(?:(?:main|new|largest|biggest|flagship|first|second|own)\s+)?$",
-    re.I,
-)
-_PLANT_AFTER = re.compile(
-    r"\s*(?:plant|factory|base|production base|gigafactory|facility|works|site)s?\b", re.I
-)
 # "福特1月中国销量": a maker, its time, then the place it sold in
 _TIME_AFTER_MAKER = re.compile(
     r"\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月|\d{1,2}\s*[-—–]"
