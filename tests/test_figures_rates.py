@@ -78,6 +78,15 @@ def test_rates_on_the_month_and_on_the_year(text: str, yoy: float, mom: float) -
     assert (figure.yoy_pct, figure.mom_pct) == (yoy, mom)
 
 
+def test_two_pairs_of_rates_go_to_a_pair_of_counts_in_order() -> None:
+    text = (
+        "据中汽协统计，10月汽车产销58.88万辆和57.63万辆，比9月下降8.91%和9.60%，"
+        "同比增长41.43%和27.55%。"
+    )
+    rates = [(f.value, f.yoy_pct, f.mom_pct) for f in parse_figures(text, date(2006, 11, 10))]
+    assert rates == [(588800, 41.43, -8.91), (576300, 27.55, -9.6)]
+
+
 def test_the_base_of_a_powertrains_count_is_a_part_too() -> None:
     text = (
         "BYD sold 201,259 NEVs in September. It sold 94,941 battery-electric vehicles, 161.5 "

@@ -4680,6 +4680,7 @@ def _respective_rates(
         and len(after) == len(live)
         and not any(g.each for g in after)
     )
+    placed: list[mx.Growth] = []
     if (
         len(live) == 2
         and len(rates) >= 2
@@ -4689,13 +4690,45 @@ def _respective_rates(
     ):
         # "产销281.52万辆和279.24万辆，同比增长5.15%和9.35%，其中商用车…分别…": the pair of rates
         # said right after the pair of counts is theirs, in order; the rest is the part's
+        second = _second_pair(s, rates, [g for g in after if g.start >= rates[1].end()])
+        if second is not None:
+            # "比9月下降8.91%和9.60%，同比增长41.43%和27.55%": a second pair of another kind
+            _rates_in_order(s, live, second[0], [second[1]])
+            placed.append(second[1])
         rates, respectively = rates[:2], True
         after = [g for g in after if g.start < rates[1].end()]
     if len(live) < 2 or len(rates) != len(live) or not respectively:
-        return growth
-    # "output X and sales Y, rising 12.7% and 12.0% respectively": in order, all with the
-    # direction of the first and the base said after the last ("decreasing by 0.3 percent and
-    # increasing by 9.7 percent month on month")
+        return [g for g in growth if g not in placed]
+    _rates_in_order(s, live, rates, after)
+    return [g for g in growth if g not in after and g not in placed]
+
+
+def _second_pair(
+    s: str, rates: list[re.Match[str]], later: list[mx.Growth]
+) -> tuple[list[re.Match[str]], mx.Growth] | None:
+    """The second pair of rates right after a first ("下降8.91%和9.60%，同比增长41.43%和27.55%"),
+    with the growth hit that says their kind; None when there is none."""
+    if len(rates) < 4 or not _JOINED.fullmatch(s, rates[2].end(), rates[3].start()):
+        return None
+    lead = next((g for g in later if rates[1].end() <= g.start <= rates[2].start()), None)
+    if lead is None or not _ANOTHER_KIND.fullmatch(s, rates[1].end(), rates[2].start()):
+        return None  # (not "…，其中商用车产销同比分别增长8.94%和7.09%": a part's rates)
+    return rates[2:4], lead
+
+
+# between two pairs of rates: only the second pair's kind ("，同比增长", "，环比下降")
+_ANOTHER_KIND = re.compile(
+    r"\s*[，,；;]\s*(?:同比|环比|按年|按月|比上?年同期|比去年同期|比上月)(?:增长|下降|增加|减少|上升|下滑"
+    r"|提高|回落|分别增长|分别下降)?了?\s*"
+)
+
+
+def _rates_in_order(
+    s: str, live: list[_Candidate], rates: list[re.Match[str]], after: list[mx.Growth]
+) -> None:
+    """The rates given to the counts in order ("output X and sales Y, rising 12.7% and 12.0%
+    respectively"), all with the direction of the first and the base said after the last
+    ("decreasing by 0.3 percent and increasing by 9.7 percent month on month")."""
     first = after[0]
     mom = first.mom or after[min(len(after), len(live)) - 1].mom
     for i, (cand, rate) in enumerate(zip(live, rates, strict=True)):
@@ -4710,7 +4743,6 @@ def _respective_rates(
             cand.mom = pct if cand.mom is None else cand.mom
         elif cand.yoy is None:
             cand.yoy = pct
-    return [g for g in growth if g not in after]
 
 
 def _another_maker(target: _Candidate, makers: list[Mention], before: int) -> bool:
