@@ -162,6 +162,8 @@ def _with_collective(row: dict[str, object]) -> dict[str, object]:
         (_one(name="X", kind="region", level="city", foreign=True), "foreign is for makers only"),
         (_one(name="X", kind="maker", builds="tractors"), "builds is for makers, one of"),
         (_one(name="X", kind="region", level="city", builds="buses"), "builds is for makers"),
+        (_one(name="X", kind="maker", powertrain="phev"), "powertrain is for makers"),
+        (_one(name="X", kind="region", level="city", powertrain="bev"), "powertrain is for makers"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
@@ -221,6 +223,13 @@ def test_commercial_vehicle_makers_say_what_they_build() -> None:
     entities = lexicon().entities
     assert entities["FAW Jiefang"].builds == "trucks" and entities["Yutong"].builds == "buses"
     assert entities["Foton"].builds is None and entities["BYD"].builds is None
+
+
+def test_makers_of_battery_electric_cars_only_say_so() -> None:
+    entities = lexicon().entities
+    assert {n for n, e in entities.items() if e.powertrain == "bev"} == {
+        "NIO", "Onvo", "Firefly", "Tesla", "Tesla China", "Polestar",
+    }  # fmt: skip
 
 
 def test_makers_based_abroad_are_marked_and_their_china_arms_are_not() -> None:

@@ -26,6 +26,7 @@ ENTRY_KEYS = frozenset(
         "sole_model",
         "foreign",
         "builds",
+        "powertrain",
     }
 )
 #: the values of ``builds``: the one kind of vehicle a commercial-vehicle maker builds
@@ -47,6 +48,8 @@ class Entity:
     capital: str | None = None  # for provinces: the capital city ("the provincial capital")
     foreign: bool = False  # a maker based outside China ("the Chinese company" is not it)
     builds: str | None = None  # trucks | buses | pickups: all it makes ("143,300 trucks")
+    # "bev": the one powertrain all it has ever made ("36,275 battery-electric cars" is all NIO's)
+    powertrain: str | None = None
 
     @property
     def is_region(self) -> bool:
@@ -276,6 +279,9 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
     builds = row.get("builds")
     if builds is not None and (kind == "region" or builds not in BUILDS):
         raise ValueError(f"entity {name!r}: builds is for makers, one of {BUILDS}")
+    powertrain = row.get("powertrain")
+    if powertrain is not None and (kind == "region" or powertrain != "bev"):
+        raise ValueError(f'entity {name!r}: powertrain is for makers, and only "bev"')
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
@@ -298,6 +304,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         capital=capital,
         foreign=bool(row.get("foreign", False)),
         builds=builds,
+        powertrain=powertrain,
     )
     return entity, aliases, guard
 

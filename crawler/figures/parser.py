@@ -456,6 +456,10 @@ _YTD_OPENING = re.compile(
     r"|\s*(?:今年以来|年初至今|今年迄今)\s*[，,]",
     re.I,
 )
+# battery-electric, the one powertrain of a maker that makes no other
+_BATTERY_ELECTRIC = re.compile(
+    r"\b(?:all|fully|pure|battery)[- ]electric\b|\bBEVs?\b|纯电动?|\belectric\b", re.I
+)
 # what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
 # its count counts
 _MAKER_OF_A_KIND = re.compile(
@@ -2900,6 +2904,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             + _predicate_after(s, cand.number.unit_end)
             + _glued_after(s, cand.number.unit_end),
         )
+        if obj.powertrain == "bev":  # "NIO delivered 36,275 all-electric cars": all it makes
+            counted = _BATTERY_ELECTRIC.sub(" ", counted)
         if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj) or (
             obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state)
         ):
