@@ -456,16 +456,16 @@ _YTD_OPENING = re.compile(
     r"|\s*(?:今年以来|年初至今|今年迄今)\s*[，,]",
     re.I,
 )
+# "all-electric", "battery-electric", "electric": the words of battery-electric cars
+_ELECTRIC = r"(?:(?:all|fully|pure|battery)[- ])?electric"
 # battery-electric, the one powertrain of a maker that makes no other
-_BATTERY_ELECTRIC = re.compile(
-    r"\b(?:all|fully|pure|battery)[- ]electric\b|\bBEVs?\b|纯电动?|\belectric\b", re.I
-)
+_BATTERY_ELECTRIC = re.compile(rf"\b{_ELECTRIC}\b|\bBEVs?\b|纯电动?", re.I)
 # what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
 # its count counts
 _MAKER_OF_A_KIND = re.compile(
-    r"\b(?:all-electric|fully[- ]electric|pure[- ]electric|battery[- ]electric|electric|EV|NEV"
-    r"|new[- ]energy)\s+(?:(?:car|auto|vehicle)\s*)?(?:maker|carmaker|automaker|brand|company"
-    r"|startup|firm|manufacturer)s?\b|(?:纯电动?|新能源|电动)(?:汽车)?(?:品牌|车企|企业|厂商)",
+    rf"\b(?:{_ELECTRIC}|EV|NEV|new[- ]energy)\s+(?:(?:car|auto|vehicle)\s*)?(?:maker|carmaker"
+    r"|automaker|brand|company|startup|firm|manufacturer)s?\b"
+    r"|(?:纯电动?|新能源|电动)(?:汽车)?(?:品牌|车企|企业|厂商)",
     re.I,
 )
 # "the figures were", "the comparable numbers", "这一数字为": the same counts as before
@@ -2794,12 +2794,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         china = _china_arm(s, cand, starts)
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
-        elif _world_count_of_a_carried_arm(s, cand, starts):
+        elif (company := _company_of_a_carried_arm(s, cand, starts)) is not None:
             # "... Tesla China's 32,968 in July. Global deliveries reached 241,300": the
             # company's, not the arm the paragraph was about
-            company = lexicon().entities[cand.entity_obj.parent or ""] if cand.entity_obj else None
-            if company is not None:
-                cand.entity, cand.entity_obj = company.name, company
+            cand.entity, cand.entity_obj = company.name, company
         parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
         if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"
             cand.entity, cand.entity_obj = parent.name, parent
@@ -3127,16 +3125,19 @@ def _note(state: _State, offset: int, n: Number, reason: str, figure: Figure | N
         state.trace.append(NumberTrace(offset + n.start, offset + n.end, n.value, figure, reason))
 
 
-def _world_count_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> bool:
-    """The subject carried from before is a maker's China arm, and the count is the world's."""
+def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
+    """The company, when the subject carried from before is its China arm and the count is
+    the world's; None otherwise."""
     arm = cand.entity_obj
-    return (
-        arm is not None
-        and arm.parent is not None
-        and arm.name == f"{arm.parent} China"
-        and D_SUBJECT_CARRIED in cand.doubts
-        and worldwide(s[starts[cand.clause] : cand.number.unit_end + 30])
-    )
+    if (
+        arm is None
+        or arm.parent is None
+        or arm.name != f"{arm.parent} China"
+        or D_SUBJECT_CARRIED not in cand.doubts
+        or not worldwide(s[starts[cand.clause] : cand.number.unit_end + 30])
+    ):
+        return None
+    return lexicon().entities.get(arm.parent)
 
 
 def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
