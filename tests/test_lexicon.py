@@ -4,6 +4,7 @@ the alias lookups the parser and the alert filters rely on."""
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from importlib import resources
 
 import pytest
@@ -164,6 +165,8 @@ def _with_collective(row: dict[str, object]) -> dict[str, object]:
         (_one(name="X", kind="region", level="city", builds="buses"), "builds is for makers"),
         (_one(name="X", kind="maker", powertrain="phev"), "powertrain is for makers"),
         (_one(name="X", kind="region", level="city", powertrain="bev"), "powertrain is for makers"),
+        (_one(name="X", kind="maker", powertrain_until=date(2024, 1, 1)), "beside a powertrain"),
+        (_one(name="X", kind="maker", powertrain="bev", powertrain_until="soon"), "must be a date"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
@@ -229,7 +232,16 @@ def test_makers_of_battery_electric_cars_only_say_so() -> None:
     entities = lexicon().entities
     assert {n for n, e in entities.items() if e.powertrain == "bev"} == {
         "NIO", "Onvo", "Firefly", "Tesla", "Tesla China", "Polestar",
+        "Xpeng", "Xiaomi Auto", "Zeekr", "Aion", "Avatr",
     }  # fmt: skip
+
+
+def test_a_maker_that_added_other_powertrains_was_battery_electric_only_until_then() -> None:
+    xpeng, nio = lexicon().entities["Xpeng"], lexicon().entities["NIO"]
+    assert xpeng.battery_electric_only(date(2024, 6, 1))
+    assert not xpeng.battery_electric_only(date(2026, 1, 2))
+    assert nio.battery_electric_only(date(2026, 1, 2))
+    assert not lexicon().entities["BYD"].battery_electric_only(date(2020, 1, 1))
 
 
 def test_makers_based_abroad_are_marked_and_their_china_arms_are_not() -> None:

@@ -27,6 +27,7 @@ ENTRY_KEYS = frozenset(
         "foreign",
         "builds",
         "powertrain",
+        "powertrain_until",
     }
 )
 #: the values of ``builds``: the one kind of vehicle a commercial-vehicle maker builds
@@ -50,6 +51,15 @@ class Entity:
     builds: str | None = None  # trucks | buses | pickups: all it makes ("143,300 trucks")
     # "bev": the one powertrain all it has ever made ("36,275 battery-electric cars" is all NIO's)
     powertrain: str | None = None
+    # the last day on which that was so (None: still so); its first other car came after it
+    powertrain_until: date | None = None
+
+    def battery_electric_only(self, on: date) -> bool:
+        """Whether every car it had made by ``on`` (an article's publication day) was
+        battery-electric, so that a count of its battery-electric cars is its total."""
+        return self.powertrain == "bev" and (
+            self.powertrain_until is None or on <= self.powertrain_until
+        )
 
     @property
     def is_region(self) -> bool:
@@ -282,6 +292,11 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
     powertrain = row.get("powertrain")
     if powertrain is not None and (kind == "region" or powertrain != "bev"):
         raise ValueError(f'entity {name!r}: powertrain is for makers, and only "bev"')
+    powertrain_until = row.get("powertrain_until")
+    if powertrain_until is not None and (
+        powertrain is None or not isinstance(powertrain_until, date)
+    ):
+        raise ValueError(f"entity {name!r}: powertrain_until must be a date, beside a powertrain")
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
@@ -305,6 +320,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         foreign=bool(row.get("foreign", False)),
         builds=builds,
         powertrain=powertrain,
+        powertrain_until=powertrain_until,
     )
     return entity, aliases, guard
 

@@ -2902,7 +2902,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             + _predicate_after(s, cand.number.unit_end)
             + _glued_after(s, cand.number.unit_end),
         )
-        if obj.powertrain == "bev":  # "NIO delivered 36,275 all-electric cars": all it makes
+        if obj.battery_electric_only(state.published):  # "NIO delivered 36,275 all-electric
+            # cars": all it makes
             counted = _BATTERY_ELECTRIC.sub(" ", counted)
         if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj) or (
             obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state)
