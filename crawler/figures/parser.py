@@ -2589,6 +2589,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "taking its total for January to November to 278,000, compared with 190,000
                 # a year earlier": a year before the count it is compared with
                 ref = prior.period
+            elif (
+                (ref is None or ref.kind == "day")
+                and prior is not None
+                and not prior.dropped
+                and prior.period is not None
+                and not _is_base(prior, parts_all)
+            ):
+                # "10月3日公告，2022年9月销量为201259辆，较去年同期的71099辆": a year before the
+                # count before it, not before the day of the announcement
+                ref = prior.period
             period = tie.resolve(parts, ref, state.published)
             # its period is written next to it ("a year earlier" leans on the clause's)
             cand.doubts = [
