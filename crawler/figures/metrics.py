@@ -91,11 +91,13 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"produc(?:ed|tion|es|e|ing)\b", r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
                 r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"churn(?:ed|s|ing)? out\b",
-                r"c(?:ame|omes?|oming) off\b", r"builds\b", r"built\b", r"assembled\b",
+                r"c(?:ame|omes?|oming) off\b", r"built\b", r"assembled\b",
+                r"builds\b(?!\s+(?:on|upon)\b)",  # "builds on": adds to
                 r"off the (?:production |assembly )?lines?\b",
                 r"made\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)",
             ],
-            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型))|产出|下线|年产(?!能)|达产|制造|产(?=\d)"],
+            # "销售中国制造汽车56006辆": made in China describes the cars sold
+            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型))|产出|下线|年产(?!能)|达产|(?<!中国|国内)制造|(?<=中国|国内)制造(?!汽车|车辆|电动车|整车)|产(?=\d)"],
         ),
     ),
     (
