@@ -3630,8 +3630,8 @@ _PART_AT_HEAD = re.compile(
 
 
 def _market_lead(s: str, starts: list[int]) -> str:
-    """A sentence opening on one foreign market ("In Brazil, ...", "在巴西市场,"): its words,
-    which scope every number of the sentence."""
+    """A sentence opening on one market or kind of vehicle ("In Brazil, ...", "在巴西市场,",
+    "乘用车方面,"): its words, which scope every number of the sentence."""
     lead = s[: starts[1]] if len(starts) > 1 else ""
     return " " + lead if _MARKET_LEAD.match(lead) else ""
 
@@ -3639,6 +3639,8 @@ def _market_lead(s: str, starts: list[int]) -> str:
 _MARKET_LEAD = re.compile(
     r"\s*(?:In|Across)\s+(?:the\s+)?[A-Z][\w ]{1,30}?[,，]\s*$|\s*在[^，,]{2,8}市场"
     r"|\s*(?:At home|Domestically)\s*[,，]\s*$"
+    # "乘用车方面，11月产销分别为233.1万辆和219.2万辆": the market a paragraph turns to
+    r"|\s*(?:乘用车|商用车|货车|客车|轿车|SUV|MPV)方面\s*[,，]\s*$"
 )
 
 
@@ -4860,7 +4862,9 @@ def _carry_updates(
                 if state.lead_period is None and state.paragraph <= 2:
                     state.lead_period = period
     if segs:
-        state.carry_segment = segs[-1].kind
+        # "汽车产销环比回升 新能源车销量同比增长1.2倍": a sentence of two segments hands neither on
+        kinds = {hit.kind for hit in segs}
+        state.carry_segment = segs[-1].kind if len(kinds) == 1 else None
     if state.carry_from == state.sentence_no:
         state.off_calendar = False
     if parts_all.rolling:
