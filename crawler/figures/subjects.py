@@ -466,6 +466,9 @@ _MODEL_AFTER = re.compile(
     # "3,030 of the March deliveries were P7 series sedans"
     r"|^\s+of (?:the|its) [^,.;]{0,40}?\b(?:were|was)\s+(?:the\s+)?(?:[A-Z][\w+-]*\s+){1,3}"
     r"(?:series|models?|sedans?|SUVs?)\b"
+    # "174,005 units, and 127,651 of them were Hongguang MINI EVs": a named product's share
+    r"|^\s+of (?:them|these|those|which) (?:were|was)\s+(?:the\s+)?"
+    r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)[A-Z][\w+-]*"
 )
 
 
