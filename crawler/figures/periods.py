@@ -594,8 +594,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:between\s+)?"
             + _MON
-            # ("the January-to-November period")
-            + r"\s*(?:[-–—]?(?:to|through|until)[-–—]?|-|–|—|and)\s*"
+            # ("the January-to-November period", "from January to the end of November")
+            + r"\s*(?:[-–—]?(?:to|through|until)(?:\s+the\s+end\s+of)?[-–—]?|-|–|—|and)\s*"
             + _MON
             + r"(?:\s*(?:period\s+)?(?:of\s+|,\s*)?(20\d\d))?",
             re.IGNORECASE,
@@ -844,7 +844,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:last|past|previous|trailing|preceding)\s+(?:12|twelve)\s+months\b"
+            r"\b(?:last|past|previous|trailing|preceding|(?:most\s+)?recent)\s+(?:12|twelve)"
+            r"\s+months\b"
             # "over the last ten years", "in the past decade": a span of years back from now
             r"|\b(?:last|past|previous|preceding)\s+(?:(?:\d{1,2}|two|three|four|five|six|seven"
             r"|eight|nine|ten|fifteen|twenty)\s+years|decades?)\b"
