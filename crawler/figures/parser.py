@@ -3097,7 +3097,9 @@ def _carried_for(parts: Parts, state: _State, s: str) -> Period | None:
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
 # "Tesla passed the 1 million vehicle milestone in March 2020": a running total then
 _MILESTONE_AFTER = re.compile(
-    r"[\s-]*(?:(?:vehicle|unit|car|EV|NEV|delivery|production)[\s-]+)?milestone\b", re.I
+    r"[\s-]*(?:(?:vehicle|unit|car|EV|NEV|delivery|production|output|sales|export)[\s-]+){0,2}"
+    r"milestone\b",
+    re.I,
 )
 
 

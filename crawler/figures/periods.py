@@ -853,7 +853,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "in the nearly 13 months since", "the 12 months since the plant opened": a span
             # from an event, no calendar period
             r"|\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
-            r"\s+months\s+since\b",
+            r"\s+months\s+since\b"
+            # "sold 22,524 units in two months", "built 100,000 in just 1.5 years": a span
+            # that took so long, no calendar period
+            # (after the count's noun: not "the first annual decline in 28 years")
+            r"|\b(?:units?|vehicles?|cars?|EVs?|NEVs?)\s+(?:in|within)\s+(?:just\s+|only\s+|less\s+than\s+|under\s+)?(?:\d{1,2}(?:\.\d)?"
+            r"|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|years)\b"
+            r"(?!\s+(?:of|to|ended|ending|through|before|after|ago)\b)",
             re.IGNORECASE,
         ),
         "rolling",
@@ -1053,7 +1059,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "alone": ("仅", "单月", "alone", "single"),
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
-    "rolling": ("12", "twelve", "十二", "months since", "years", "decade"),
+    "rolling": ("12", "twelve", "十二", "months", "years", "decade"),
     "zh_rolling": ("个月", "两月", "三月"),
     "en_past_months": ("months",),
     "zh_partial": ("周", "旬", "日", "天"),
