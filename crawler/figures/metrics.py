@@ -424,8 +424,10 @@ _TRAP = _vocabulary(
         # port and terminal throughput: a port is no maker and no region's output
         r"ports?\b", r"terminals?\b", r"piers?\b", r"trans-?shipments?\b", r"throughput\b",
         # "NIO didn't even deliver 4,000 vehicles": a bar not reached
-        r"(?:did not|didn't|does not|doesn't|never)\s+(?:even\s+)?(?:deliver|sell|produce|reach"
-        r"|top|exceed|hit)\b",
+        # "has not managed to top 30,000": a bar not reached
+        r"(?:did not|didn't|does not|doesn't|never|(?:has|have|had)(?: not|n't))\s+"
+        r"(?:even\s+)?(?:managed\s+to\s+|been\s+able\s+to\s+)?(?:deliver|sell|produce|reach"
+        r"|top|exceed|hit|pass|surpass|cross)\b",
         # "The sales gap between the two companies reached 200,000": a difference
         r"gap\b",
         # "11.2 million car consumers worldwide": people, not cars
