@@ -428,8 +428,9 @@ _TRAP = _vocabulary(
         r"(?:did not|didn't|does not|doesn't|never|(?:has|have|had)(?: not|n't))\s+"
         r"(?:even\s+)?(?:managed\s+to\s+|been\s+able\s+to\s+)?(?:deliver|sell|produce|reach"
         r"|top|exceed|hit|pass|surpass|cross)\b",
-        # "The sales gap between the two companies reached 200,000": a difference
-        r"gap\b",
+        # "The sales gap between the two companies reached 200,000": a difference; "widened
+        # its lead over the No.2 carmaker to more than 2.7 million": one too
+        r"gap\b", r"lead over\b",
         # "11.2 million car consumers worldwide": people, not cars
         r"(?:car|auto|vehicle|EV|NEV) consumers\b",
         # a threshold nobody reached: "none of them topped 10,000"

@@ -3896,6 +3896,10 @@ def _assign_entity(
         return
     before = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= n.start]
     in_clause = [(i, m) for i, m in before if m.start >= c0]
+    if not in_clause and _SEVERAL_NAMED_BEFORE.search(s, c0, n.start):
+        # "Sales of the two brands jumped 62 per cent to more than 520,000": theirs together
+        cand.drop("several subjects, no combined total")
+        return
     if not in_clause:
         # "比亚迪…高于特斯拉的131万辆；相比2021年销量73万辆": the one compared with is the
         # subject of its own count only
@@ -4000,6 +4004,16 @@ def _assign_entity(
         return
     entity = _plant_after(s, cand.number, mention.entity, subjects, bounds[cand.clause])
     cand.entity, cand.entity_obj = entity.name, entity
+
+
+# makers said before, referred to together: "the two brands", "both companies", 两家企业
+_SEVERAL_NAMED_BEFORE = re.compile(
+    r"\b(?:the|these|those)\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:brands|companies"
+    r"|makers|carmakers|automakers|firms|startups|groups)\b"
+    r"|\bboth\s+(?:\w+\s+)?(?:brands|companies|makers|carmakers|automakers|firms|startups"
+    r"|groups)\b|(?:这|上述)?(?:两|三|四|五)(?:家|个)(?:品牌|企业|车企|公司)",
+    re.IGNORECASE,
+)
 
 
 # the words between a list of brands and their group in apposition: ", the two "
