@@ -188,9 +188,13 @@ _SCOPE_AFTER = re.compile(
     # "China's first automobile enterprise to sell ...", not "China's first-half sales"
     r"|first(?![- ](?:half|quarter|two|three|four|five|six|seven|eight|nine|ten|eleven|months?)\b)"
     r"|best-selling|top-selling|major|main|most (?:popular|valuable|successful|prolific))\b"
-    # "China's single-brand car sales champion", "China's electric vehicle maker"
+    # "China's single-brand car sales champion", "China's electric vehicle maker", "the first
+    # of China's emerging NEV makers"
     r"|(?:'s|’s)\s+(?:[\w.-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
     r"|heartland|base|maker|carmaker|automaker|manufacturer|producer|startup|company|firm)\b"
+    # a kind of them, not all ("China's carmakers delivered 2.45 million" are all)
+    r"|(?:'s|’s)\s+(?:(?!(?:auto|automobile|car|vehicle|motor)\s)[\w.-]+\s+){1,3}(?:makers"
+    r"|carmakers|automakers|manufacturers|producers|startups|companies|firms|brands)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
     r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商)"
     # "在中國以外的銷量", "中国之外": what is outside the place
