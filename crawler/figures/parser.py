@@ -59,6 +59,7 @@ from crawler.figures.periods import (
     that_quarter,
 )
 from crawler.figures.roles import (
+    KIND_OF_MAKERS,
     LIST_SEP,
     OWN_RELATIVE,
     OWNER_AFTER,
@@ -4006,12 +4007,15 @@ def _assign_entity(
     cand.entity, cand.entity_obj = entity.name, entity
 
 
-# makers said before, referred to together: "the two brands", "both companies", 两家企业
+# makers referred to together: "the two brands", "both companies", 两家企业, a kind of a
+# country's makers
 _SEVERAL_NAMED_BEFORE = re.compile(
     r"\b(?:the|these|those)\s+(?:two|three|four|five|six)\s+(?:\w+\s+)?(?:brands|companies"
     r"|makers|carmakers|automakers|firms|startups|groups)\b"
     r"|\bboth\s+(?:\w+\s+)?(?:brands|companies|makers|carmakers|automakers|firms|startups"
-    r"|groups)\b|(?:这|上述)?(?:两|三|四|五)(?:家|个)(?:品牌|企业|车企|公司)",
+    r"|groups)\b|(?:这|上述)?(?:两|三|四|五)(?:家|个)(?:品牌|企业|车企|公司)"
+    # "China's new carmakers delivered 190,000": a kind of the country's makers
+    r"|" + KIND_OF_MAKERS,
     re.IGNORECASE,
 )
 

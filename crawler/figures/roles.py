@@ -170,6 +170,14 @@ _OBJECT_BEFORE = re.compile(
 )
 
 
+# a kind of a place's makers ("China's emerging NEV makers"), not all of them ("China's
+# carmakers"): neither the place nor any one maker
+KIND_OF_MAKERS = (
+    r"(?:'s|’s)\s+(?:(?!(?:auto|automobile|car|vehicle|motor)\s)[\w.-]+\s+){1,3}(?:makers"
+    r"|carmakers|automakers|manufacturers|producers|startups|companies|firms|brands)\b"
+)
+
+
 # "in the China market", "outside China", "one of China's largest carmakers",
 # "headquartered in Chongqing's ...": a place that scopes or describes, not a subject
 _SCOPE_BEFORE = re.compile(
@@ -192,9 +200,6 @@ _SCOPE_AFTER = re.compile(
     # of China's emerging NEV makers"
     r"|(?:'s|’s)\s+(?:[\w.-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
     r"|heartland|base|maker|carmaker|automaker|manufacturer|producer|startup|company|firm)\b"
-    # a kind of them, not all ("China's carmakers delivered 2.45 million" are all)
-    r"|(?:'s|’s)\s+(?:(?!(?:auto|automobile|car|vehicle|motor)\s)[\w.-]+\s+){1,3}(?:makers"
-    r"|carmakers|automakers|manufacturers|producers|startups|companies|firms|brands)\b"
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
     r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商)"
     # "在中國以外的銷量", "中国之外": what is outside the place
@@ -202,7 +207,9 @@ _SCOPE_AFTER = re.compile(
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker
     r"|(?:的)?(?:汽车|电动车|新能源车)?(?:制造商|车企|厂商|厂家|车厂)|(?:的)?消费者"
     # "其中国制电动车": made in the place
-    r"|制造?(?!商))",
+    r"|制造?(?!商)"
+    # a kind of them, not all ("China's carmakers delivered 2.45 million" are all)
+    r"|" + KIND_OF_MAKERS + ")",
     re.I,
 )
 # "位居全国前列", "保持全国第一", "全省第二": the place a rank is within
