@@ -1847,6 +1847,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # a place outside China is never pointed or carried back to
         if mention in rivals:
             continue  # "rivals Xpeng and Leapmotor posted gains. ... the company": not them
+        if _LAUNCHED_BEFORE.search(s, max(0, mention.start - 30), mention.start):
+            continue  # "Seres teamed up with Huawei to launch Aito. Its sales ...": Seres's
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
             state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"
@@ -1866,6 +1868,17 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             state.last["any"] = parent
             if state.para_entity in brands:
                 state.para_entity = parent
+
+
+# a brand or maker named as what another launched or set up: the one it was launched by is
+# what the next sentence's "its" points back to
+_LAUNCHED_BEFORE = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|set up|sets up|creat(?:ed|es|e|ing)"
+    r"|found(?:ed|s|ing)?|establish(?:ed|es|ing)?|spun off|spin off)\s+"
+    r"(?:(?:a|an|the|its|their)\s+)?(?:new\s+)?(?:(?:premium|electric|EV|luxury|sub-?)\s*)?(?:brand|marque|unit)?\s*$"
+    r"|(?:推出|创立|创建|成立|孵化)了?(?:新)?(?:品牌)?\s*$",
+    re.IGNORECASE,
+)
 
 
 # "王傳福曾在2011年10月…", "Monthly car sales last rose in June 2018", "China's GDP growth slowed
