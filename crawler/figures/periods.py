@@ -782,7 +782,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "in 2023", "in the year 2021", "for the entire 2023"
             r"\b(?:in|for|during|of|throughout|through|by)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
             r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
-            r"(?:(?:calendar\s+)?year\s+(?:of\s+)?)?(20\d\d)\b(?!\s*(?:target|goal|plan))",
+            # "in calendar 2017", "in the calendar year 2017"
+            r"(?:(?:calendar\s+)?year\s+(?:of\s+)?|calendar\s+)?(20\d\d)\b"
+            r"(?!\s*(?:target|goal|plan))",
             re.IGNORECASE,
         ),
         "en_year",
@@ -1232,7 +1234,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 
 # "5月累计" (not "1-5月累计", "截至5月累计"): one month's total
 _ONE_MONTH_BEFORE = re.compile(r"(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?\s*$")
-_WHOLE = re.compile(r"\b(?:whole|entire|entirety|full)\b", re.I)
+_WHOLE = re.compile(r"\b(?:whole|entire|entirety|full|calendar)\b", re.I)
 _SINCE_START_ZH_CUE = re.compile(r"截[至止]|历史|以来|迄今|至今|从|自")
 
 

@@ -78,6 +78,14 @@ _ORG_SUFFIX = (
     r"(?:Motors?|Auto|Automobiles?|Automotive|Group|Corp\.?|Corporation|Co\.|Inc\.?|Ltd\.?"
     r"|Holdings?|Company|Cars?|Brands?)"
 )
+# the legal forms and company words after a company's name ("BYD Co., Ltd.", "Leapmotor
+# Technology Co Ltd"): words that name nothing on their own
+_COMPANY_FORMS = frozenset(
+    {
+        "co", "ltd", "inc", "corp", "plc", "llc", "limited", "ag", "se", "sa", "company",
+        "corporation", "technology", "technologies", "holding", "holdings", "group",
+    }
+)  # fmt: skip
 # "Changan Mazda Automobile Co.", "China FAW Group": capitalised words ending in a company word
 _EN_ORG = re.compile(rf"\b(?:{_CAP}\s+){{1,3}}{_ORG_SUFFIX}(?![A-Za-z])")
 # "JAC sold", "Japan shipped", "Hycan's deliveries": a capitalised name right before a figure verb
@@ -272,6 +280,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             words = words[1:]
         if len(words) < 2 or any(w.casefold() in _NOT_NAMES for w in words[:-1]):
             continue
+        if all(w.casefold().strip(".,") in _COMPANY_FORMS for w in words):
+            continue  # "Chery Holding Group Co Ltd": the legal form of the name before
         start = m.end() - len(" ".join(words))
         if _INDUSTRY_BODY.match(s[m.end() :]):
             continue  # "the Shaanxi Automobile Industry Association said": a body that reports
@@ -289,6 +299,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             words = words[1:]
         if not words or words[-1].casefold() in _NOT_NAMES:
             continue
+        if all(w.casefold().strip(".,") in _COMPANY_FORMS for w in words):
+            continue  # "BYD Co Ltd sold": the legal form of the name before
         start = m.end(1) - len(" ".join(words))
         if not covered(start, m.end(1)) and not _INDUSTRY_BODY.match(s[m.end(1) :]):
             out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
