@@ -336,6 +336,8 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
     return bool(_BASED.match(after) or _NAME_AFTER.match(after))
 
 
+# "在美国上市的蔚来汽车": where a maker's shares are listed, no market it sells in
+_NOT_LISTED_THERE = r"(?!(?:纽约|纳斯达克|纽交所|证券交易所|交易所|股市)?(?:上市|挂牌))"
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
     r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b|\b(?:fully|all)[- ]electric\b"
@@ -356,8 +358,9 @@ _SUBSEGMENT = re.compile(
     r"|Southeast Asia|Latin America|South America|Indonesia|Malaysia|India)\b"
     r"|在(?:欧洲|巴西|俄罗斯|墨西哥|澳大利亚|泰国|日本|美国|德国|英国|法国|以色列|土耳其|中东|东南亚"
     r"|拉美|印尼|马来西亚)(?:市场)?"
-    r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内|本土市场|自主品牌|合资品牌|燃油车|燃油汽车"
-    r"|传统(?:燃料|能源|动力)(?:汽)?车",
+    + _NOT_LISTED_THERE
+    + r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内|本土市场|自主品牌|合资品牌"
+    r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车",
     re.I,
 )
 
@@ -559,6 +562,7 @@ _FOREIGN = re.compile(
     + r")|印度(?!尼)|"
     + "|".join(sorted(_FOREIGN_ZH, key=len, reverse=True))
     + ")"
+    + _NOT_LISTED_THERE
 )
 # "Thai sales", "the Mexican market", "European registrations": a market outside China
 _FOREIGN_MARKET = re.compile(
