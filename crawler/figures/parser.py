@@ -966,7 +966,8 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
         told = work[sentence.start : sentence.end]
         if _CHINA_OR_WORLD.search(told):
             state.market_para = False
-        elif _foreign_scopes(told):
+        elif _foreign_scopes(told) and _MARKET_TALK.search(told):
+            # (not "cancels its delegation's trip to India": a market only where cars are sold)
             state.market_para = True
             state.market_doc = state.market_doc or state.paragraph == 0
     if state.market_doc:
@@ -4431,6 +4432,13 @@ _CHINA_OR_WORLD = re.compile(
     re.I,
 )
 _MORE_THAN_ONE_MARKET = 500_000
+# the words of a market where cars are sold or registered
+_MARKET_TALK = re.compile(
+    r"\bmarkets?\b|\bsales?\b|\bsold\b|\bsell|\bregist|\bdeliver|\bbuyers\b|\bcustomers\b"
+    r"|\bretail|\bshipp|\bdemand\b|\blaunch|\bdebut|\bbrands\b|\bshare\b|\bgain\w*\s+ground\b"
+    r"|市场|市場|销|銷|交付|注册|註冊|上牌|上市|需求",
+    re.I,
+)
 # the maker's whole count beside the market's: "its total sales reached 380,000", 总销量
 _WHOLE_COUNT = re.compile(
     r"\btotal\b|\boverall\b|\bin all\b|总销量|總銷量|总交付|總交付|全系|整体|整體", re.I
