@@ -646,7 +646,11 @@ BY_MARGIN = re.compile(
     _I,
 )
 BASE_AFTER = re.compile(
-    r"^\s*(?:a year (?:earlier|ago|before)|in the same period|year-ago"
+    r"^\s*(?:a year (?:earlier|ago|before)|year-ago"
+    # "in the same period last year" (not "exports grew to 5.62 million units in the same
+    # period": the period just told of)
+    r"|in the same period\s+(?:last year|a year|of (?:last|the previous) year|of 20\d\d"
+    r"|in 20\d\d|the (?:previous|prior) year|the year before)"
     # "fell 897,564 vehicles, or 16.32 per cent, short of the target": a shortfall
     r"|(?:vehicles|units|cars)?,?(?:\s+or\s+[\d.]+\s*(?:%|per\s?cent|percent),?)?\s+short\s+of\b"
     r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"

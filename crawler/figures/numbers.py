@@ -373,6 +373,7 @@ _FUNCTION_WORDS = {
     "produced",
     "exported",
     "shipped",
+    "went",  # "of which 3,853 went abroad"
     "handed",
     "made",
     "built",
