@@ -1848,6 +1848,17 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # a place outside China is never pointed or carried back to
         if mention in rivals:
             continue  # "rivals Xpeng and Leapmotor posted gains. ... the company": not them
+        if (
+            mention.entity.kind == "unknown"
+            and mention.entity.parent is not None
+            and _PART_SHARE_AFTER.match(s, mention.end)
+        ):
+            continue  # "The core Changan brand made up 84% of the total. NEV sales ...": the
+            # maker's again
+        if mention.entity.kind == "unknown" and _YARDSTICK_BEFORE.search(
+            s, max(0, mention.start - 40), mention.start
+        ):
+            continue  # "Aion stayed ahead of the other emerging Chinese EV brands. Its ...": Aion
         if _LAUNCHED_BEFORE.search(s, max(0, mention.start - 30), mention.start):
             continue  # "Seres teamed up with Huawei to launch Aito. Its sales ...": Seres's
         _remember(state.last, mention.entity)
@@ -1869,6 +1880,21 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             state.last["any"] = parent
             if state.para_entity in brands:
                 state.para_entity = parent
+
+
+# a named part said to be a share of its whole: "(the core Changan brand) made up 84% of"
+_PART_SHARE_AFTER = re.compile(
+    r"\s+(?:made up|makes up|accounted for|accounts for|represented|contributed)\s+"
+    r"(?:about\s+|nearly\s+|some\s+|over\s+)?[\d.]+\s*(?:%|per\s?cent|percent)\s+of\b",
+    re.IGNORECASE,
+)
+# the makers a count is compared with, named by no name ("ahead of the other emerging Chinese
+# EV brands"): a yardstick, not what the next sentence points back to
+_YARDSTICK_BEFORE = re.compile(
+    r"\b(?:ahead of|behind|than|outsold|outsells|outpaced|beat|beating|overtook|overtaking"
+    r"|trailing|trailed)\s+(?:all\s+)?(?:the\s+)?(?:other\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 # a brand or maker named as what another launched or set up: the one it was launched by is
