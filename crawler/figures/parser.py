@@ -1717,6 +1717,33 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
             total.segment = "all"
 
 
+def _part_of_them(s: str, live: list[_Candidate]) -> None:
+    """ "BYD sold 620,000 vehicles in the quarter, with 300,000 of them EVs": a part that
+    would be filed under the same key as the count before it is no figure of its own (an NEV
+    part of all vehicles, another metric, period or maker stays)."""
+    for total, part in itertools.pairwise(live):
+        if (
+            not total.dropped
+            and not part.dropped
+            and _OF_THEM_AFTER.match(s, part.number.unit_end)
+            and total.entity == part.entity
+            and total.metric == part.metric
+            and total.period == part.period
+            and _segment_of(total) == _segment_of(part)
+        ):
+            part.drop("a part of the count before it (N of them)")
+
+
+def _segment_of(cand: _Candidate) -> str | None:
+    """The segment a candidate would be filed under (a maker of NEVs only counts NEVs)."""
+    obj = cand.entity_obj
+    if obj is not None and obj.nev_only and cand.segment in (None, "unknown", "nev", "all"):
+        return "nev"
+    return cand.segment
+
+
+# "300,000 of them": a part of the count before
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
 _BASED_IN = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
 _FOREIGN_DESCRIBED = re.compile(
@@ -2971,6 +2998,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _parts_of_a_part(s, cands)
     live = [c for c in live if not c.dropped]
     _total_before_part(s, live)
+    _part_of_them(s, live)
     _year_beside_history(s, live, starts, bounds)
     if hits and not live:
         state.carry_metric = hits[-1].kind if hits[-1].kind != "prodsales" else None
