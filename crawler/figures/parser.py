@@ -1713,6 +1713,7 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
             and part.segment == "nev"
             and total.metric == part.metric
             and _PART_OF_TOTAL.search(between)
+            and not (total.entity_obj is not None and total.entity_obj.nev_only)
         ):
             total.segment = "all"
 
