@@ -944,8 +944,10 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                     work, *lead, figures
                 )
             state.paragraph = sentence.paragraph
-            state.para_entity, state.para_from_frame = state.frame, True
-            state.last_count, state.ytd_opened = None, -1  # what the paragraph before told
+            if not _PART_OPENING.match(work, sentence.start):
+                # (a paragraph opening on "其中," or "Of these," goes on about the one before)
+                state.para_entity, state.para_from_frame = state.frame, True
+                state.last_count, state.ytd_opened = None, -1  # what the paragraph before told
             state.world_para = state.market_para = False
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
@@ -1560,6 +1562,10 @@ _STILL_THE_SUBJECT = re.compile(
     r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
 )
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
+# a paragraph that opens on a part of the count before it
+_PART_OPENING = re.compile(
+    r"\s*(?:其中\s*[,，:：]|Of (?:these|them|this|that|the total)\s*,)", re.I
+)
 
 
 def _running_total_beside(
