@@ -3065,7 +3065,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "Auto sales totaled 8.35 million units in the first four months" after a maker's
             # paragraph: the country's, whoever the carried subject is
             cand.drop("too large for one maker: a market's total")
-        elif _not_over(cand.period, state.published):
+        elif _not_over(cand.period, state.published) and not _bound_so_far(s, cand, state):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
             cand.drop("its period had not ended when the article was published")
         elif _to_a_day_inside_a_month(cand) or (
@@ -4411,6 +4411,30 @@ _FOREIGN_SCOPE_AFTER = re.compile(
 _OPENING_SCOPE = re.compile(r"\s*(?:In|在)\s*(?:the\s+)?")
 # what ends a number's own phrase: "sold 300,000 in May, with demand strong in Europe"
 _PHRASE_BREAK = re.compile(r"[,，;；]|\b(?:with|while|and|but|as|after|where)\b")
+
+
+def _bound_so_far(s: str, cand: _Candidate, state: _State) -> bool:
+    """ "Xiaomi said on Tuesday that it delivered more than 20,000 SU7s in October", told on 29
+    October: a lower bound already reached, so true of the whole month too."""
+    period = cand.period
+    return (
+        period is not None
+        and period.kind == "month"
+        and (period.end.year, period.end.month) == (state.published.year, state.published.month)
+        and cand.qualifier == "at_least"
+        and _DONE_BEFORE.search(s, max(0, cand.number.start - 40), cand.number.start) is not None
+    )
+
+
+# a count already reached, told in the past tense (not "has now delivered more than 75,000":
+# a running total)
+_DONE_BEFORE = re.compile(
+    r"(?<!has )(?<!have )(?<!now )(?<!far )(?<!already )"
+    r"\b(?:delivered|sold|produced|built|exported|shipped|handed over)\s+"
+    r"(?:more than|over|in excess of|upwards of)\s*$"
+    r"|已(?:经)?(?:交付|销售|售出|生产)[^，,。；;]{0,6}?(?:超过|超|逾|突破)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _not_over(period: Period | None, published: date) -> bool:
