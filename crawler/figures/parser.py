@@ -5013,9 +5013,29 @@ _COMPARED_BEFORE = re.compile(
 
 def _only_compared_times(s: str, parts: Parts) -> bool:
     """Every time the sentence names is a comparison's ("than in the first quarter")."""
-    return bool(parts.spans) and all(
-        _COMPARED_BEFORE.search(s, max(0, a - 24), a) for a, _ in parts.spans
-    )
+    compared, end = False, -2
+    for a, b in sorted(parts.spans):
+        # "the fourth quarter of | last year": one time told in two parts
+        if a > end + 1:
+            compared = bool(
+                _COMPARED_BEFORE.search(s, max(0, a - 24), a)
+                or _BASE_AMOUNT_BEFORE.search(s, max(0, a - 60), a)
+            )
+        if not compared:
+            return False
+        end = max(end, b)
+    return bool(parts.spans)
+
+
+# "a 10 percent drop from the RMB 10.62 billion booked in the fourth quarter of last year": the
+# time of the amount compared with
+_BASE_AMOUNT_BEFORE = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|versus)\s+(?:the\s+)?(?:RMB|CNY|US\$|\$|¥)?\s*"
+    r"[\d.,]+\s*(?:billion|million|thousand)?\s*(?:yuan|dollars|units|vehicles|cars)?\s+"
+    r"(?:(?:it\s+)?(?:booked|recorded|reported|posted|made|earned|sold|delivered)\s+)?"
+    r"(?:in|during)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _unended_bare_span(parts: Parts, published: date) -> bool:
