@@ -390,7 +390,8 @@ _TRAP = _vocabulary(
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
         r"(?<!parking )spaces\b", r"houses\b", r"piles?\b", r"cent(?:er|re)s\b",
-        r"employees?\b", r"staff\b", r"workers?\b", r"price[sd]?\b", r"pricing\b",
+        r"employees?\b", r"staff\b", r"workers?\b", r"workforce\b", r"headcount\b",
+        r"price[sd]?\b", r"pricing\b",
         # "368,000 vehicles valued at 33.17 billion yuan": the count stays a count
         r"worth\b", r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )valued\b",
         # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of"
