@@ -1562,6 +1562,12 @@ _STILL_THE_SUBJECT = re.compile(
     r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
 )
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
+# between a count and its comparison base: ", from roughly ", " compared with "
+_FROM_THE_COUNT_BEFORE = re.compile(
+    r"\s*(?:units?|vehicles?|cars?)?\s*,?\s*(?:up\s+|down\s+)?(?:from|compared (?:with|to)|versus"
+    r"|against)\s+(?:the\s+)?(?:about|roughly|around|nearly|some|over|more than|just over)?\s*",
+    re.IGNORECASE,
+)
 # a paragraph that opens on a part of the count before it
 _PART_OPENING = re.compile(
     r"\s*(?:其中\s*[,，:：]|Of (?:these|them|this|that|the total)\s*,)", re.I
@@ -2148,6 +2154,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+        if (
+            trap is None
+            and prior is not None
+            and prior.dropped
+            and prior.reason.startswith("trap: '")
+            and _FROM_THE_COUNT_BEFORE.fullmatch(s, prior.number.unit_end, n.start)
+            # (not a forecast's base: "may reach 5 million, compared with 3.11 million in 2022"
+            # is a count that happened)
+            and not mx.FORECAST.search(s)
+            and not _PLANNED.search(s)
+        ):
+            # "to lift weekly production to about 22,000 vehicles, from roughly 17,000 in June":
+            # the base of a trapped count counts what it counts
+            cand.drop(f"{prior.reason}, said of the count before")
+            continue
         if trap is None and _FOREIGN_COUNT_BEFORE.search(s, c0, n.start):
             cand.drop("another country's count")  # "Japanese customs data showed exports of"
             continue
