@@ -1562,6 +1562,10 @@ _STILL_THE_SUBJECT = re.compile(
     r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
 )
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
+# a count, then its base a year before: "49万辆，去年同期为", "320852辆，去年同月产量为"
+_SAME_TIME_LAST_YEAR_NEXT = re.compile(
+    r"\s*[，,]\s*(?:而)?(?:去年|上年)同[期月](?:产量|销量|交付量|出口量)?(?:则|仅|只)?(?:为|是)\s*"
+)
 # between a count and its comparison base: ", from roughly ", " compared with "
 _FROM_THE_COUNT_BEFORE = re.compile(
     r"\s*(?:units?|vehicles?|cars?)?\s*,?\s*(?:up\s+|down\s+)?(?:from|compared (?:with|to)|versus"
@@ -2686,14 +2690,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # a year earlier": a year before the count it is compared with
                 ref = prior.period
             elif (
-                (ref is None or ref.kind == "day")
-                and prior is not None
+                prior is not None
                 and not prior.dropped
                 and prior.period is not None
                 and not _is_base(prior, parts_all)
+                and (
+                    ref is None
+                    or ref.kind == "day"
+                    or _SAME_TIME_LAST_YEAR_NEXT.fullmatch(s, prior.number.unit_end, n.start)
+                )
             ):
                 # "10月3日公告，2022年9月销量为201259辆，较去年同期的71099辆": a year before the
-                # count before it, not before the day of the announcement
+                # count before it, not before the day of the announcement; "11月出口49万辆，去年
+                # 同期为48.2万辆": not before the year so far the sentence goes on to
                 ref = prior.period
             period = tie.resolve(parts, ref, state.published)
             # its period is written next to it ("a year earlier" leans on the clause's)
