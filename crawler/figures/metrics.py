@@ -404,7 +404,8 @@ _TRAP = _vocabulary(
         r"recalled\b", r"market share\b", r"waiting list\b", r"backlog\b", r"downloads?\b",
         r"followers\b", r"kilomet(?:er|re)s\b", r"miles\b",
         # vehicles in use: "the NEV fleet stood at", "base of car owners"
-        r"parc\b", r"on (?:the|its|their|China's|the country's) roads?\b", r"fleets?\b",
+        r"parc\b", r"on (?:the|its|their|China's|the country's|[A-Z][a-z]+['’]s) roads?\b",
+        r"fleets?\b", r"(?:were|are|was|is) in use\b",
         r"(?<!\bto )(?<!\bto the )(?<!\bto its )(?<!\bto their )users?\b",
         r"of whom\b",  # "11.2 million users, of whom 2.4 million are overseas": people
         r"vehicles? in (?:use|operation)\b", r"ownership\b", r"(?:car|vehicle|EV|NEV) owners\b",
@@ -507,6 +508,8 @@ _TRAP = _vocabulary(
         r"|进口(?![车汽品版])"  # "汽车进口8.66万辆": cars bought from abroad (not 进口车's sales)
         r"|挑战"  # "45万辆的年销量…依然挑战不小": a bar to clear
         r"|利润|营收|营业收入",  # "3000万辆汽车利润不如丰田一家的900万辆": money
+        # "下乡活动…现场成交车辆约2100辆": deals closed at a sales event
+        r"现场成交|现场签约|现场订单|"
         r"保有|推广(?:应用)?(?:新能源)?(?:汽车|车)|(?<![向给为])用户(?!交付)|里程|公里|千米|量级",
         # other products of the same makers: "小米手机7月出货量1200万台", 两轮车, 无人机
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",

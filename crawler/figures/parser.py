@@ -1562,6 +1562,11 @@ _STILL_THE_SUBJECT = re.compile(
     r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
 )
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
+# a clause that only gives the value the one before it went to: ", to 400,000 units"
+_TO_A_VALUE = re.compile(
+    r"[\s,，]*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+)?\d",
+    re.IGNORECASE,
+)
 # a count, then its base a year before: "49万辆，去年同期为", "320852辆，去年同月产量为"
 _SAME_TIME_LAST_YEAR_NEXT = re.compile(
     r"\s*[，,]\s*(?:而)?(?:去年|上年)同[期月](?:产量|销量|交付量|出口量)?(?:则|仅|只)?(?:为|是)\s*"
@@ -2173,6 +2178,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # the base of a trapped count counts what it counts
             cand.drop(f"{prior.reason}, said of the count before")
             continue
+        if trap is None and cand.clause > 0 and _TO_A_VALUE.match(s, c0):
+            # "it intends to double Hongqi's 2020 sales this year, to 400,000 units": the value
+            # the clause before was heading to
+            trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
         if trap is None and _FOREIGN_COUNT_BEFORE.search(s, c0, n.start):
             cand.drop("another country's count")  # "Japanese customs data showed exports of"
             continue
