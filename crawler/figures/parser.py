@@ -1413,6 +1413,10 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = Entity(s[a:b], "unknown", "", None, False)
             if target is None:
                 continue
+            if target.kind != "unknown" and kind == "maker":
+                # "the Chinese automaker said it sold 396,270 …, from the 419,426 it sold": the
+                # maker the description found is what "it" points back to
+                _remember(last, target)
             out.append((Mention(target, a, b), True))
         else:
             mention = item
