@@ -1488,8 +1488,14 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         # "智界(奇瑞)交付", "蔚来三大品牌(蔚来+乐道+萤火虫)合力交付": names in a bracket with no
         # number, right after another name, gloss it; "JMC, in which Ford also has a stake,
         # sold": the names in the aside are no subjects
-        if _in_a_name_gloss(s, mention, [m for m, _ in out[:i]]) or (
-            _IN_AN_ASIDE.search(s, 0, mention.start) and not OWN_RELATIVE.match(s, mention.end)
+        if (
+            _in_a_name_gloss(s, mention, [m for m, _ in out[:i]])
+            or (_IN_AN_ASIDE.search(s, 0, mention.start) and not OWN_RELATIVE.match(s, mention.end))
+            # "Teslas last month - retail sales in China plus exports - came to": a dashed aside
+            or (
+                _DASH_ASIDE_OPEN.search(s, max(0, mention.start - 120), mention.start)
+                and _DASH_ASIDE_CLOSE.match(s, mention.end)
+            )
         ):
             subject[i] = False
     return [(m, ok) for (m, _), ok in zip(out, subject, strict=True)]
@@ -1515,6 +1521,8 @@ _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
 # "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
 # Mazda, sold": names inside an aside about the subject
 _IN_AN_ASIDE = re.compile(r",\s*(?:in which|which|whose)\b[^,]*$", re.I)
+_DASH_ASIDE_OPEN = re.compile(r"\s[-–—]\s[^-–—.;；。\d]*$")
+_DASH_ASIDE_CLOSE = re.compile(r"[^-–—.;；。\d]*\s[-–—]\s")
 _IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)
 _GLOSS_END = re.compile(r"[^（()）\d]*[)）]")
 _REPORTER = re.compile(
