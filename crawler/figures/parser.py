@@ -529,6 +529,12 @@ _TO_REACH_OPENING = re.compile(r"\s*(?:To|In order to)\s+(?:reach|hit|meet|achie
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 # "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
 # with only its rate, is the count a year before
+# "from the same month last year (7,024)", "a year earlier (1,234 units)": a base in brackets
+_A_YEAR_EARLIER_BRACKET = re.compile(
+    r"\b(?:(?:the\s+)?same\s+(?:month|period|quarter|time)\s+(?:last|a|of\s+last|the\s+previous)"
+    r"\s+year|a\s+year\s+(?:earlier|ago|before)|last\s+year)(?:['’]s)?\s*[(（]\s*$",
+    re.I,
+)
 _PRIOR_IN_BRACKETS = re.compile(
     r"(?:\d\s*(?:million\s+|m\s+)?(?:units|vehicles|cars|EVs)\b[^()（）]{0,40}?[(（]\s*$)", re.I
 )
@@ -2732,6 +2738,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 for d in cand.doubts
                 if d != D_PERIOD_AWAY and (d != D_PERIOD_CARRIED or not tie.parts.components)
             ]
+        if tie is None and _A_YEAR_EARLIER_BRACKET.search(s, max(0, n.start - 50), n.start):
+            # "a decline from the same month last year (7,024)": a year before the count it
+            # is compared with
+            compared = next(
+                (
+                    c
+                    for c in cands
+                    if c.number.end <= n.start
+                    and not c.dropped
+                    and c.period is not None
+                    and not _is_base(c, parts_all)
+                ),
+                None,
+            )
+            if compared is not None and compared.period is not None:
+                period = _earlier(compared.period, "year")
         said_on_a_day = (period is None and announce and parts.day is not None) or (
             period is not None and period.kind == "day"
         )
