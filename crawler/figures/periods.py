@@ -289,6 +289,7 @@ _COMPARISON = re.compile(
 _SINCE_START = re.compile(
     r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
     r"|opened|commenced|was founded|was established|went on sale|debuted|was launched"
+    r"|went on the market|hit the market|came to market"
     r"|was introduced|was unveiled)(?:\s+(?:production|operations"
     r"|deliver(?:y|ies|ing)|sales|selling|shipments|shipping|making cars|work))?"
     # "since it launched the car in late March"
