@@ -492,7 +492,11 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
             if col.growth or col.trap or col.empty or not col.bare:
                 continue
             where = _Cell(row, col, has_entities)
-            figure = _figure(cells[c], where, context, (line[0], line[1]), line[2].strip())
+            # "| 新能源汽车销量（万辆） | 122.6 |": the unit its labels give the plain numbers
+            unit = _label_unit(cells[0], header[c], header[0])
+            value = _cell_value(cells[c]) if unit is None else _scaled_cell(cells[c], unit)
+            span = (line[0], line[1])
+            figure = _figure(value, where, context, span, line[2].strip())
             if figure is None:
                 continue
             yoy, mom = _row_growth(cells, cols, targets, c)
@@ -573,10 +577,42 @@ def _cell_value(cell: str) -> tuple[int, str] | None:
     return (n.value, qualifier) if n.value >= MIN_VALUE else None
 
 
-def _figure(cell: str, where: _Cell, context: _Context, span: Span, snippet: str) -> Figure | None:
+# a unit in a label: "新能源汽车销量（万辆）", "Deliveries (thousand units)", "('000 units)"
+_LABEL_UNIT = re.compile(
+    r"[(（]\s*(?:(?P<zh>万|千|百万)(?:辆|台)|(?:in\s+)?(?P<en>thousands?|'000|millions?|10,000)"
+    r"(?:\s+(?:units|vehicles|cars))?)\s*[)）]",
+    re.IGNORECASE,
+)
+_UNIT_SIZE = {
+    "万": 10_000, "千": 1_000, "百万": 1_000_000, "thousand": 1_000, "thousands": 1_000,
+    "'000": 1_000, "million": 1_000_000, "millions": 1_000_000, "10,000": 10_000,
+}  # fmt: skip
+_PLAIN_CELL = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
+
+
+def _label_unit(*labels: str) -> int | None:
+    """The number of vehicles one unit of the plain numbers under these labels stands for."""
+    for label in labels:
+        m = _LABEL_UNIT.search(label)
+        if m:
+            return _UNIT_SIZE[(m["zh"] or m["en"]).lower()]
+    return None
+
+
+def _scaled_cell(cell: str, unit: int) -> tuple[int, str] | None:
+    """A plain number in a cell, in the unit its labels give ("122.6" under 万辆: 1,226,000)."""
+    m = _PLAIN_CELL.fullmatch(cell)
+    if m is None:
+        return None
+    value = round(float(m[1]) * unit)
+    return (value, "exact") if value >= MIN_VALUE else None
+
+
+def _figure(
+    value: tuple[int, str] | None, where: _Cell, context: _Context, span: Span, snippet: str
+) -> Figure | None:
     """The figure of one value: entity, metric and period from the labels, else nothing."""
     row, col = where.row, where.col
-    value = _cell_value(cell)
     if value is None:
         return None
     entity = _entity(where, context)
@@ -674,7 +710,7 @@ def _list_line(line: Line, context: _Context) -> list[Figure]:
         return []
     cell = value_text[: len(value_text) - len(rest)] if rest else value_text
     where = _Cell(label, _VALUE, False)
-    figure = _figure(cell, where, context, (line[0], line[1]), line[2].strip())
+    figure = _figure(_cell_value(cell), where, context, (line[0], line[1]), line[2].strip())
     if figure is None:
         return []
     yoy, mom = _rest_growth(rest)
