@@ -2,7 +2,8 @@
 
 Real news: the labelled corpus in tests/figures/corpus (scored as its GUIDE.md says), printed
 for the held-back test split, the training part and the whole, overall, by language, by period
-kind and by error class. Then the golden case files and the replica articles.
+kind and by error class; then the found-news set (tests/figures/found_news, labelled the same
+way). Then the golden case files and the replica articles.
 
 Run: .venv/bin/python bench/accuracy.py [-v] [--split test|train|all]
      -v lists every error of the chosen split (default: train) with its sentence.
@@ -32,6 +33,7 @@ from crawler.figures.evaluation import load_cases, score, score_case  # noqa: E4
 from crawler.replica.recorded import load_article_cases  # noqa: E402
 
 CORPUS = REPO / "tests/figures/corpus"
+FOUND_NEWS = REPO / "tests/figures/found_news"
 GOLDEN = sorted((REPO / "tests/figures").glob("golden_*.toml"))
 PERIOD_KINDS = ("month", "ytd", "quarter", "half", "year", "lifetime")
 
@@ -89,6 +91,9 @@ def main(argv: list[str]) -> int:
     for split, chosen in splits.items():
         report(f"real news, {split} split", [s for s in scores if chosen(s)])
         print()
+    found = [score_article(a) for a in load_corpus(FOUND_NEWS)]
+    report("found news (where the errors after version 18 were found: nothing held out)", found)
+    print()
     hits = sum(s.hits for s in scores)
     qualifiers = sum(s.qualifier_right for s in scores)
     print(f"qualifier right on {qualifiers}/{hits} hits")
