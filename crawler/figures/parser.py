@@ -1775,14 +1775,6 @@ def _part_of_them(s: str, live: list[_Candidate]) -> None:
             part.drop("a part of the count before it (N of them)")
 
 
-def _segment_of(cand: _Candidate) -> str | None:
-    """The segment a candidate would be filed under (a maker of NEVs only counts NEVs)."""
-    obj = cand.entity_obj
-    if obj is not None and obj.nev_only and cand.segment in (None, "unknown", "nev", "all"):
-        return "nev"
-    return cand.segment
-
-
 # "300,000 of them": a part of the count before
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
