@@ -140,6 +140,7 @@ class _Context:
     frame: Entity | None
     headline_metric: str | None
     labels: tuple[_Label, ...]  # nearest first: corner cell, heading
+    unit: int | None = None  # vehicles per unit of plain numbers, as the heading says (单位：万辆)
 
     def entity(self) -> Entity | None:
         for label in self.labels:
@@ -206,7 +207,8 @@ def structured_figures(
             i += 1
             continue
         heading = _heading(lines, i, published)
-        context = _Context(published, frame, headline_metric, (heading,))
+        unit = _heading_unit(lines, i)
+        context = _Context(published, frame, headline_metric, (heading,), unit)
         if _is_table_line(lines[i][2]):
             figures.extend(_table(block, context))
             spans.append((block[0][0], block[-1][1]))
@@ -318,6 +320,24 @@ def _heading(lines: list[Line], index: int, published: date) -> _Label:
     elif len(line) > 90 or _SENTENCE_END.search(line):
         return _EMPTY
     return _heading_label(line, published)
+
+
+# "主要企业销量如下（单位：万辆）", "(unit: 10,000 vehicles)": the unit of a table's numbers
+_HEADING_UNIT = re.compile(
+    r"单位\s*[:：]\s*(?P<zh>万|千|百万)?(?:辆|台)|\bunits?\s*:\s*(?P<en>thousands?|'000|10,000)\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_unit(lines: list[Line], index: int) -> int | None:
+    """The unit the line above a table gives its plain numbers, if it gives one."""
+    k = index - 1
+    if k >= 1 and not lines[k][2].strip():
+        k -= 1
+    m = _HEADING_UNIT.search(lines[k][2]) if k >= 1 else None
+    if m is None or not (m["zh"] or m["en"]):
+        return None
+    return _UNIT_SIZE[(m["zh"] or m["en"]).lower()]
 
 
 def _heading_label(text: str, published: date) -> _Label:
@@ -474,7 +494,7 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
         header = header[1:]
     corner = _heading_label(header[0], context.published) if header[0] else _EMPTY
     context = _Context(context.published, context.frame, context.headline_metric,
-                       (corner, *context.labels))  # fmt: skip
+                       (corner, *context.labels), context.unit)  # fmt: skip
     if context.trap:
         return []
     published = context.published
@@ -493,7 +513,7 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
                 continue
             where = _Cell(row, col, has_entities)
             # "| 新能源汽车销量（万辆） | 122.6 |": the unit its labels give the plain numbers
-            unit = _label_unit(cells[0], header[c], header[0])
+            unit = _label_unit(cells[0], header[c], header[0]) or context.unit
             value = _cell_value(cells[c]) if unit is None else _scaled_cell(cells[c], unit)
             span = (line[0], line[1])
             figure = _figure(value, where, context, span, line[2].strip())
