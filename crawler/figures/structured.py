@@ -32,7 +32,7 @@ from crawler.figures import metrics as mx
 from crawler.figures.entities import Entity, lexicon
 from crawler.figures.model import Figure
 from crawler.figures.numbers import OTHER, find_numbers
-from crawler.figures.periods import Period, find_parts, resolve
+from crawler.figures.periods import Period, find_parts, month_end, resolve
 
 MIN_VALUE = 100
 Span = tuple[int, int]
@@ -679,18 +679,36 @@ def _entity(where: _Cell, context: _Context) -> Entity | None:
         return row.entity or col.entity
     if where.has_entities:  # a "Total" row of a table of brands is not the article's entity
         return None
-    if not (row.total or col.total):
+    # a "Total" row, or a grid of times ("| 1月 | 8250 | 30350 |" under "| 月份 | 2024年 |"): the
+    # heading's or the article's entity
+    if not (row.total or col.total or (row.timed and col.timed)):
         return None
     return context.entity()
 
 
 def _cell_period(row: _Label, col: _Label, context: _Context) -> Period | None:
     if row.timed and col.timed:
-        return None
+        # "| 1月 | 8250 | 30350 |" under "| 月份 | 2024年 | 2025年 |": that month of that year
+        return _month_of_year(row, col) or _month_of_year(col, row)
     if row.timed or col.timed:
         return row.period if row.timed else col.period
     period, _ = context.period()
     return period
+
+
+def _month_of_year(month: _Label, year: _Label) -> Period | None:
+    """A month label without a year, in the year another label names alone (its period is
+    None while that year runs)."""
+    if (
+        month.period is None
+        or month.period.kind != "month"
+        or month.year is not None
+        or year.year is None
+        or (year.period is not None and year.period.kind != "year")
+    ):
+        return None
+    m = month.period.end.month
+    return Period("month", date(year.year, m, 1), month_end(year.year, m))
 
 
 # --- list lines
