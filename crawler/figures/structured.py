@@ -304,6 +304,20 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
+def _row_cells(line: str, header_line: str, width: int, ranked: bool) -> list[str]:
+    """A body row's cells, aligned with the header's: a row that opens on "|" under a header
+    that does not (" | 33,059 | 39,657" under "Deliveries | 2024 Q1 | 2023 Q4") has an empty
+    first cell."""
+    cells = _cells(line)[1:] if ranked else _cells(line)
+    if (
+        len(cells) == width - 1
+        and line.lstrip().startswith("|")
+        and not header_line.lstrip().startswith("|")
+    ):
+        cells = ["", *cells]
+    return cells
+
+
 def _heading(lines: list[Line], index: int, published: date) -> _Label:
     """The line introducing the table or list at ``index``: the nearest non-blank line above,
     when it reads as a heading (ends with a colon, or is short and not a sentence)."""
@@ -499,12 +513,15 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
         return []
     published = context.published
     cols = [_label(h, published, year_hint=context.year()) for h in header]
-    grid = [(r, _cells(r[2])[1:] if ranked else _cells(r[2])) for r in body[1:]]
+    grid = [(r, _row_cells(r[2], body[0][2], len(header), ranked)) for r in body[1:]]
     row_labels = [_read(cells[0], context) for _, cells in grid]
     has_entities = any(lb.entity or lb.several for lb in [*cols[1:], *row_labels])
     targets = _growth_targets(cols)
     out: list[Figure] = []
     for (line, cells), row in zip(grid, row_labels, strict=True):
+        if row.empty and len(grid) == 1 and corner.metric is not None:
+            # "Deliveries | 2024 Q1 | 2023 Q4" over " | 33,059 | 39,657": the corner's row
+            row = corner
         if row.trap or not row.bare or row.empty:
             continue
         for c in range(1, min(len(cells), len(cols))):
