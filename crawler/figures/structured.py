@@ -598,6 +598,11 @@ _TRAILING_BRACKET = re.compile(r"(?<=\d)\s*[（(](?![^()（）]*[%％])[^()（�
 _DETAIL = re.compile(r"\s*[（(](?![^()（）]*[%％])[^()（）]*[)）]\s*")
 
 
+# a bound written as a sign in a cell: "| 小米汽车 | >10000 |"
+_CELL_SIGNS = {">": "at_least", "＞": "at_least", "≥": "at_least", "<": "at_most", "＜": "at_most",
+               "≤": "at_most", "~": "approx", "≈": "approx"}  # fmt: skip
+
+
 def _cell_value(cell: str) -> tuple[int, str] | None:
     """The one vehicle count a cell holds, with its qualifier."""
     cell = _TRAILING_BRACKET.sub("", cell)
@@ -606,7 +611,9 @@ def _cell_value(cell: str) -> tuple[int, str] | None:
         return None
     n = numbers[0]
     before, after = cell[: n.start], cell[max(n.end, n.unit_end) :]
-    qualifier = mx.qualifier_before(before) or n.after_qualifier or "exact"
+    qualifier = (
+        _CELL_SIGNS.get(before.strip()) or mx.qualifier_before(before) or n.after_qualifier
+    ) or "exact"
     if qualifier == "exact" and re.sub(r"[\s*†‡]", "", before):
         return None
     if re.sub(r"[\s*†‡,.;]", "", _CELL_WORDS.sub("", after)):
