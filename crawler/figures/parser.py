@@ -1915,6 +1915,14 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         ):
             continue  # "The core Changan brand made up 84% of the total. NEV sales ...": the
             # maker's again
+        if (
+            mention.entity.kind == "unknown"
+            and _ORIGIN_BRANDS.fullmatch(s, mention.start, mention.end)
+            and state.para_entity is not None
+            and not state.para_entity.is_region
+        ):
+            continue  # "上汽…。自主品牌4月销量20.3万辆。新能源汽车销量6.8万辆": the maker's own
+            # brands, a part of it; what follows is the maker's again
         if mention.entity.kind == "unknown" and _YARDSTICK_BEFORE.search(
             s, max(0, mention.start - 40), mention.start
         ):
