@@ -166,8 +166,10 @@ _ZH_COMMON = re.compile(
     # conjunctions and verbs that open a clause ("虽未延续10月...", "超额完成")
     r"|虽|尽管|即便|即使|超额|延续|连续|保持|维持|依然|仍然|同样|不仅|不但|虽然|随着|由于|因为|未"
     r"|至于|对于|关于|说到|谈到|至|期内|伴随|特别是在?|尤其是在?"
-    # a record set or broken ("创下企业月度出口新纪录"), a rank taken
+    # a record set or broken ("创下企业月度出口新纪录"), a rank taken, a cause
     r"|创下|创出|创造|刷新|打破|录得|取得|迎来|位居|成为|带动|推动|拉动"
+    # a forecast ("预计全年新能源汽车产销量将突破100万辆")
+    r"|预计|预测|预期|估计|有望|力争|计划|目标"
     r"|[一二三四五六七八九十]{1,3}(?:季度|月|年)|年初|年底|年末|月初|月底|月末|春节|节后|年后"
     r"|月|年|日|号|季"  # "5 月共交付": the rest of a time written with a space
     # a company's accounts ("毛利率为20.5%", "车辆销售收入246.8亿元"): no one's name
