@@ -443,7 +443,9 @@ _TRAP = _vocabulary(
         # "the second time the startup has topped 40,000": how often, not a figure
         r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th)) time\b",
         # "are exported daily", "to purchase 100,000 vehicles": a rate, a purchase
-        r"daily\b", r"purchas(?:e|es|ed|ing)\b",
+        r"daily\b",
+        # (not "tax breaks on new vehicle purchases": what a policy bears on)
+        r"(?<!vehicle )(?<!car )(?<!auto )purchas(?:e|es|ed|ing)\b(?!\s+tax)",
         # second-hand cars change owners; none is made, sold new or exported by a maker here
         r"used[- ]cars?\b", r"used[- ]vehicles?\b", r"second[- ]hand\b",
         # a threshold that sorts makers: "17 manufacturers each wholesaling more than 10,000"
