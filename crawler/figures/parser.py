@@ -529,6 +529,8 @@ _TO_REACH_OPENING = re.compile(r"\s*(?:To|In order to)\s+(?:reach|hit|meet|achie
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 # "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
 # with only its rate, is the count a year before
+# "单月出口量达到5万辆", "in a single month": one month of the span the sentence names
+_ONE_MONTH_OF_A_SPAN = re.compile(r"单月|單月|\bin a single month\b|\bone month\b", re.I)
 # "from the same month last year (7,024)", "a year earlier (1,234 units)": a base in brackets
 _A_YEAR_EARLIER_BRACKET = re.compile(
     r"\b(?:(?:the\s+)?same\s+(?:month|period|quarter|time)\s+(?:last|a|of\s+last|the\s+previous)"
@@ -2220,7 +2222,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "机动车保有量达4.06亿辆，其中新能源汽车1001万辆": a part of a trapped count is one too
             total = _clause_with_a_number(s, starts, bounds, cand.clause)
-            trap = mx.TRAP.search(s[starts[total] : bounds[total]]) if total is not None else None
+            # (or the clause just before it: "这是单航次出口最多的一批汽车，其中新能源汽车2800辆")
+            whole = cand.clause - 1 if total is None else total
+            trap = mx.TRAP.search(s[starts[whole] : bounds[whole]])
         if trap is None and cand.clause > 0:
             # "湖北提出了“双百万”目标：助力…，同时推动…年产量迈上100万辆台阶": every clause after
             # a plan's label is the plan
@@ -2755,6 +2759,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             if compared is not None and compared.period is not None:
                 period = _earlier(compared.period, "year")
+        if (
+            period is not None
+            and period.kind in ("ytd", "quarter", "half", "year")
+            and _ONE_MONTH_OF_A_SPAN.search(s, c0, n.start)
+        ):
+            # "2022年前四个月中，奇瑞集团单月出口量达到5万辆": one month of the span, not said which
+            cand.drop("one month of a span, not said which")
+            continue
         said_on_a_day = (period is None and announce and parts.day is not None) or (
             period is not None and period.kind == "day"
         )
