@@ -2141,6 +2141,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # describes the name too
         and not all(_in_an_aside(s, a, len(s)) for a, _ in lead_parts[i].spans)
         and not _PLANNED.search(s, starts[i], bounds[i])
+        # "比亚迪去年在常州启动整车制造，…目前已累计生产18万辆": an event's time, not the count's
+        and not (_EVENT.search(s, starts[i], bounds[i]) and _NOW_OR_A_FIRST.search(s))
     }
     in_order = _times_in_order(
         s, [c.number for c in cands if c.number.counts != OTHER], state.published
@@ -5086,7 +5088,8 @@ def _carry_updates(
 # a launch or another event told with its time, no count reported then
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
-    r"|began selling|opened|broke ground|rolled out)\b|上市|发布|亮相|首发|开工|投产|开业",
+    r"|began selling|opened|broke ground|rolled out)\b|上市|发布|亮相|首发|开工|投产|开业|启动"
+    r"|建成|落户",
     re.I,
 )
 # the words a comparison puts before its time: "than in", "compared with", "versus"
