@@ -1846,10 +1846,11 @@ def _zh_scopes(
         elif timed and not m.group("same"):
             out.append(_Scope(m.start(), pos, None))
     for m in _ZH_WITH.finditer(text, start, end):
+        # the last number: "与去年4月的9002辆相比" compares with 9002, not with 4月
         number = next(
             (
                 n
-                for n in NUMBER_RE.finditer(text, m.start("mid"), m.end("mid"))
+                for n in reversed(list(NUMBER_RE.finditer(text, m.start("mid"), m.end("mid"))))
                 if n.group(0)[:1].isdigit()
             ),
             None,
