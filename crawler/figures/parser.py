@@ -2342,6 +2342,20 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             q = n.after_qualifier
         if q is None and mx.is_threshold(s[n.end : n.end + 30]):
             q = "at_least"
+        if (
+            q is None
+            and prior is not None
+            and not prior.dropped
+            and prior.qualifier in ("at_least", "at_most", "approx")
+            and _LISTED_AFTER.fullmatch(s, prior.number.unit_end, n.start)
+            and mx.qualifier_before(s[max(0, prior.number.start - 30) : prior.number.start])
+            # a list of counts said respectively, or of bare numbers (not "over 20,000 cars,
+            # and 15,000 of them ...")
+            and (respectively or prior.number.unit_end == prior.number.end)
+        ):
+            # "分别突破5万辆和4万辆", "exceeded 50,000 and 40,000": the bound said before the
+            # first of a list holds for each
+            q = prior.qualifier
         cand.qualifier = q or "exact"
         streak_after = _STREAK.search(s, n.end, c1)
         if streak_after and _STREAK_MARK.search(s, streak_after.end(), c1):
