@@ -373,6 +373,8 @@ _TRAP = _vocabulary(
         r"assum(?:e|es|ed|ing)\b", r"appears? (?:[\w-]+ ){0,3}?a given\b",
         r"pledg(?:e|es|ed|ing)\b",
         r"on track to\b", r"on course to\b", r"needs? to\b", r"must\b",
+        # "Tesla needs a record final quarter of at least 515,000": what it would take
+        r"needs? (?:a|an|another)\b", r"would (?:need|require|take)\b", r"requires? (?:a|an)\b",
         # "the whole year's market is put at about 21.62 million": an estimate
         r"(?:is|are|was|were) put at\b",
         # "it took the facility 33 months to produce its one millionth vehicle": how long a

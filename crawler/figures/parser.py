@@ -2158,6 +2158,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             cand.drop("a model's name (坦克300), no count")
             continue
+        if (
+            n.value < 1000
+            and s[n.start : n.end].isdigit()
+            and s[n.start - 1 : n.start] == " "
+            and any(
+                not m.entity.is_region and (m.end == n.start - 1 or m.start < n.start < m.end)
+                for m, _ in mentions
+            )
+        ):
+            # "a ceremony for Baojun 530 vehicles": a brand's model number, no count
+            cand.drop("a model's name (Baojun 530), no count")
+            continue
         model = _MODEL_BEFORE_THE_NOUN.match(s, n.end)
         if model and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions):
             cand.drop("model-level count")  # "it sold 31,950 Dolphin EVs in July"
@@ -3317,14 +3329,14 @@ def _note(state: _State, offset: int, n: Number, reason: str, figure: Figure | N
 
 
 def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
-    """The company, when the subject carried from before is its China arm and the count is
-    the world's; None otherwise."""
+    """The company, when the subject carried from before (or a pronoun pointing back to it) is
+    its China arm and the count is the world's; None otherwise."""
     arm = cand.entity_obj
     if (
         arm is None
         or arm.parent is None
         or arm.name != f"{arm.parent} China"
-        or D_SUBJECT_CARRIED not in cand.doubts
+        or not (D_SUBJECT_CARRIED in cand.doubts or D_SUBJECT_PRONOUN in cand.doubts)
         or not worldwide(s[starts[cand.clause] : cand.number.unit_end + 30])
     ):
         return None
@@ -5075,7 +5087,7 @@ def _carry_updates(
             and not _years_mixed(parts_all, state.published)
             # "putting high sales pressure on car companies in Q4": a quarter said without its
             # year while it is still running is the time now, not one being reported on
-            and not _unended_bare_span(parts_all, state.published)
+            and not _unended_bare_span(parts_all, state.published, s)
             # "71.2 per cent more than in the first quarter of 2025": a comparison's time
             and not _only_compared_times(s, parts_all)
         ):
@@ -5141,12 +5153,21 @@ _BASE_AMOUNT_BEFORE = re.compile(
 )
 
 
-def _unended_bare_span(parts: Parts, published: date) -> bool:
-    """A quarter or half named without a year that has not ended in the year of publication."""
+def _unended_bare_span(parts: Parts, published: date, s: str) -> bool:
+    """A quarter or half named without a year that has not ended in the year of publication
+    (one not begun yet is last year's when the sentence tells of results: "NIO's Q4 Financial
+    Report" in March)."""
     if parts.year is not None or parts.year_rel is not None:
         return False
     last_month = 3 * parts.quarter if parts.quarter else 6 * parts.half if parts.half else None
-    return last_month is not None and month_end(published.year, last_month) >= published
+    if last_month is None or month_end(published.year, last_month) < published:
+        return False
+    first_month = last_month - (2 if parts.quarter else 5)
+    return date(published.year, first_month, 1) <= published or not _RESULTS.search(s)
+
+
+# a report of results: what a past quarter is told in
+_RESULTS = re.compile(r"\b(?:results?|reports?|earnings|financials?)\b|财报|业绩", re.I)
 
 
 _COUNTS_OF_A_MONTH = re.compile(

@@ -859,6 +859,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"\s+months\s+since\b"
             # "sold 22,524 units in two months", "built 100,000 in just 1.5 years": a span
             # that took so long, no calendar period
+            # "exports topped 100,000 in a quarter for the first time": some quarter, not said
+            r"|\bin a (?:single )?quarter\b"
             # (after the count's noun: not "the first annual decline in 28 years")
             r"|\b(?:units?|vehicles?|cars?|EVs?|NEVs?)\s+(?:in|within)\s+(?:just\s+|only\s+|less\s+than\s+|under\s+)?(?:\d{1,2}(?:\.\d)?"
             r"|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|years)\b"
@@ -1062,7 +1064,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "alone": ("仅", "单月", "alone", "single"),
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
-    "rolling": ("12", "twelve", "十二", "months", "years", "decade"),
+    "rolling": ("12", "twelve", "十二", "months", "years", "decade", "a quarter", "single quarter"),
     "zh_rolling": ("个月", "两月", "三月"),
     "en_past_months": ("months",),
     "zh_partial": ("周", "旬", "日", "天"),
