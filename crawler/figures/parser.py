@@ -529,6 +529,15 @@ _TO_REACH_OPENING = re.compile(r"\s*(?:To|In order to)\s+(?:reach|hit|meet|achie
 _MORE_THAN_APART = re.compile(r"\s+(?:more|fewer)\b(?:\s+[\w-]+){1,6}?\s+than\b", re.I)
 # "118,685 units for the year (71,941, up 65%)": the bare number in brackets after a count,
 # with only its rate, is the count a year before
+# the words of a model after its brand's name: " ZS EV ", " Ioniq 5 ", " Kona Electric "
+# (not a company word: "Chery Holding Group (120,000)")
+_NOT_A_COMPANY_WORD = (
+    r"(?!(?:Group|Auto|Motors?|Holdings?|Co|Ltd|Inc|Corp|Automobile|Automotive|Technology"
+    r"|Technologies|Brand|Company|Corporation|China|International|Global)\b)"
+)
+_MODEL_WORDS_AFTER_A_NAME = re.compile(
+    rf"\s+{_NOT_A_COMPANY_WORD}[A-Z0-9][\w-]*(?:\s+{_NOT_A_COMPANY_WORD}[A-Z0-9][\w-]*){{0,3}}\s*"
+)
 # "单月出口量达到5万辆", "in a single month": one month of the span the sentence names
 _ONE_MONTH_OF_A_SPAN = re.compile(r"单月|單月|\bin a single month\b|\bone month\b", re.I)
 # "from the same month last year (7,024)", "a year earlier (1,234 units)": a base in brackets
@@ -2169,6 +2178,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "a ceremony for Baojun 530 vehicles": a brand's model number, no count
             cand.drop("a model's name (Baojun 530), no count")
+            continue
+        bracket = s.rfind("(", max(0, n.start - 3), n.start)
+        if bracket >= 0 and any(
+            not m.entity.is_region
+            and m.end < bracket
+            and _MODEL_WORDS_AFTER_A_NAME.fullmatch(s, m.end, bracket)
+            for m, _ in mentions
+        ):
+            # "MG ZS EV (185 sales)", "Hyundai Ioniq 5 (140 sales)": a model of the brand
+            cand.drop("model-level count")
             continue
         model = _MODEL_BEFORE_THE_NOUN.match(s, n.end)
         if model and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions):
