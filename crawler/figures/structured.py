@@ -199,6 +199,15 @@ def structured_figures(
             spans.append((lines[i][0], lines[i + 1][1]))
             i += 2
             continue
+        pairs, after = _pair_lines(lines, i) if has_table else ([], i)
+        if pairs:
+            # "2021 Q4: 25,034 | 2021 Q3: 24,439 | …": label/value pairs side by side
+            context = _Context(published, frame, headline_metric, (_heading(lines, i, published),))
+            for pair in pairs:
+                figures.extend(_list_line(pair, context))
+                spans.append((pair[0], pair[1]))
+            i = after
+            continue
         if has_table and _is_table_line(lines[i][2]):
             block = _table_block(lines, i)
         elif _list_parts(lines[i][2]) is not None:
@@ -736,6 +745,35 @@ def _month_of_year(month: _Label, year: _Label) -> Period | None:
 
 
 # --- list lines
+
+
+def _pairs(line: Line) -> list[Line]:
+    """The "label: value" pairs a line sets side by side with "|", each as a line of its own
+    (its offsets kept); none unless every cell is such a pair and there are two or more."""
+    start, _, text = line
+    if text.count("|") < 1:
+        return []
+    out: list[Line] = []
+    pos = 0
+    for cell in text.split("|"):
+        stripped = cell.strip()
+        if stripped:
+            if _list_parts(stripped) is None:
+                return []
+            at = start + pos + cell.index(stripped)
+            out.append((at, at + len(stripped), stripped))
+        pos += len(cell) + 1
+    return out if len(out) >= 2 else []
+
+
+def _pair_lines(lines: list[Line], i: int) -> tuple[list[Line], int]:
+    """The pairs of the lines of side-by-side pairs from line ``i`` on, and the index of the
+    first line after them."""
+    out: list[Line] = []
+    while i < len(lines) and (pairs := _pairs(lines[i])):
+        out.extend(pairs)
+        i += 1
+    return out, i
 
 
 def _list_parts(line: str) -> tuple[str, str, int, str] | None:
