@@ -1509,6 +1509,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         if (
             _in_a_name_gloss(s, mention, [m for m, _ in out[:i]])
             or (_IN_AN_ASIDE.search(s, 0, mention.start) and not OWN_RELATIVE.match(s, mention.end))
+            # "在全球(中国及海外市场)累计销售127496辆": the markets a world count spans
+            or _SCOPE_GLOSS_OPEN.search(s, max(0, mention.start - 16), mention.start) is not None
             # "Teslas last month - retail sales in China plus exports - came to": a dashed aside
             or (
                 _DASH_ASIDE_OPEN.search(s, max(0, mention.start - 120), mention.start)
@@ -1539,6 +1541,9 @@ _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
 # "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
 # Mazda, sold": names inside an aside about the subject
 _IN_AN_ASIDE = re.compile(r",\s*(?:in which|which|whose)\b[^,]*$", re.I)
+_SCOPE_GLOSS_OPEN = re.compile(
+    r"(?:全球|国内外|海内外|\bglobal(?:ly)?|\bworldwide)\s*[（(][^()（）]*$", re.I
+)
 _DASH_ASIDE_OPEN = re.compile(r"\s[-–—]\s[^-–—.;；。\d]*$")
 _DASH_ASIDE_CLOSE = re.compile(r"[^-–—.;；。\d]*\s[-–—]\s")
 _IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)

@@ -2074,6 +2074,13 @@ def resolve(
     return period
 
 
+def _dates_the_day(parts: Parts) -> bool:
+    """ "今年4月9日", "this year on April 9": "this year" right before the day names its year."""
+    this = [b for _, b, values in parts.components if values.get("year_rel") == "this"]
+    days = [a for a, _, values in parts.components if "day" in values or "as_of" in values]
+    return any(b == a or b + 1 == a for b in this for a in days)
+
+
 def _resolve(
     parts: Parts, published: date, carry: Period | None, announce: bool = False
 ) -> Period | None:
@@ -2150,7 +2157,8 @@ def _resolve(
         if (
             (parts.lifetime or (parts.total and parts.as_of))
             and not parts.ytd
-            and parts.year_rel != "this"
+            # (not "今年累计…截至10月": this year's; "于今年4月9日" only dates the day)
+            and (parts.year_rel != "this" or _dates_the_day(parts))
             # "cumulative deliveries in 2023 reached 284,647 as of the end of October"
             and not parts.year_alone
         ):  # "On June 1, ... a total of 44,454" is no running total to June 1
