@@ -1986,7 +1986,8 @@ _YARDSTICK_BEFORE = re.compile(
 _LAUNCHED_BEFORE = re.compile(
     r"\b(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|set up|sets up|creat(?:ed|es|e|ing)"
     r"|found(?:ed|s|ing)?|establish(?:ed|es|ing)?|spun off|spin off)\s+"
-    r"(?:(?:a|an|the|its|their)\s+)?(?:new\s+)?(?:(?:premium|electric|EV|luxury|sub-?)\s*)?(?:brand|marque|unit)?\s*$"
+    r"(?:(?:a|an|the|its|their)\s+)?(?:new\s+)?(?:(?:premium|electric|EV|luxury|sub-?)\s*)?"
+    r"(?:brand|marque|unit)?\s*$"
     r"|(?:推出|创立|创建|成立|孵化)了?(?:新)?(?:品牌)?\s*$",
     re.IGNORECASE,
 )
