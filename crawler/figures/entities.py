@@ -170,7 +170,7 @@ class Lexicon:
         return out
 
 
-_LIST_MARKS = "、和与及"  # what joins a name to the one before it in a Chinese list
+_LIST_MARKS = "、"  # what joins a name to the one before it in a Chinese list (和 joins words)
 _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
 # Chinese aliases that are another word after these characters (第一汽车: "the first car";
 # 欧洲大陆, a continent; 美国商务部, another country's ministry)
