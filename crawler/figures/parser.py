@@ -2185,11 +2185,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "a ceremony for Baojun 530 vehicles": a brand's model number, no count
             cand.drop("a model's name (Baojun 530), no count")
             continue
-        bracket = s.rfind("(", max(0, n.start - 3), n.start)
-        if bracket >= 0 and any(
+        opened = s.rfind("(", max(0, n.start - 3), n.start)
+        if opened >= 0 and any(
             not m.entity.is_region
-            and m.end < bracket
-            and _MODEL_WORDS_AFTER_A_NAME.fullmatch(s, m.end, bracket)
+            and m.end < opened
+            and _MODEL_WORDS_AFTER_A_NAME.fullmatch(s, m.end, opened)
             for m, _ in mentions
         ):
             # "MG ZS EV (185 sales)", "Hyundai Ioniq 5 (140 sales)": a model of the brand

@@ -203,9 +203,9 @@ def structured_figures(
         if pairs:
             # "2021 Q4: 25,034 | 2021 Q3: 24,439 | …": label/value pairs side by side
             context = _Context(published, frame, headline_metric, (_heading(lines, i, published),))
-            for pair in pairs:
-                figures.extend(_list_line(pair, context))
-                spans.append((pair[0], pair[1]))
+            for side_by_side in pairs:
+                figures.extend(_list_line(side_by_side, context))
+                spans.append((side_by_side[0], side_by_side[1]))
             i = after
             continue
         if has_table and _is_table_line(lines[i][2]):
