@@ -422,7 +422,7 @@ _TRAP = _vocabulary(
         # weekly registrations and sales: no period evwatch counts
         r"weekly\b", r"week-(?:on|over)-week\b", r"consecutive weeks\b", r"in the week\b",
         r"(?:during )?the week of\b", r"the week (?:prior|before|earlier)\b",
-        r"a week (?:earlier|before|ago)\b",
+        r"a week (?:earlier|before|ago)\b", r"the (?:previous|prior|preceding) week\b",
         r"(?:that|this|last|the previous|the past) week['’]?s?\b(?= (?:\w+ )?(?:sales|deliveries"
         r"|registrations|insurance))",
         # port and terminal throughput: a port is no maker and no region's output

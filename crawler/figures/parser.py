@@ -312,6 +312,8 @@ _PLURAL = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
+# the line a sentence stands on opens with a bullet: a later sentence of a list item
+_IN_A_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-•·*]\s|\d{1,2}[.、)]\s*(?!\d))[^\n]*$")
 # "In the period, Mercedes delivered ...", "极氪同期交付": a paragraph that goes on with the
 # span just named
 _THAT_PERIOD = re.compile(
@@ -688,6 +690,8 @@ class _State:
     ytd_opened: int = -1  # the last sentence that opened on "Year-to-date,"
     # the sentence number and period of the last count told: what "Of the total," is of
     last_count: tuple[int, Period] | None = None
+    # the trap word of the heading a list follows ("The weekly ranking:"): its items' counts
+    list_trap: str | None = None
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
     quarter_period: Period | None = None  # the last quarter said: what "the quarter" is
     span_from: int = -1  # the sentence that said it
@@ -982,8 +986,23 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
         elif state.lead_period is not None and _BULLET.match(work, sentence.start):
             state.carry_period = state.lead_period  # each list item, not only the first
         state.sentence_no += 1
-        figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
         told = work[sentence.start : sentence.end]
+        bullet = _BULLET.match(work, sentence.start) is not None
+        if state.list_trap is not None and bullet:
+            # "The weekly ranking:" then "- Xiaomi registered 2,200 vehicles.": a week's counts
+            for n in find_numbers(told):
+                _note(
+                    state,
+                    sentence.start,
+                    n,
+                    f"trap: {state.list_trap!r}, said by the list's heading",
+                )
+            continue
+        figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
+        if told.rstrip().endswith((":", "：")) and (trap := mx.TRAP.search(told)):
+            state.list_trap = trap.group(0)
+        elif not bullet and not _IN_A_LIST_ITEM.search(work, 0, sentence.start):
+            state.list_trap = None  # the list is over
         if _CHINA_OR_WORLD.search(told):
             state.market_para = False
         elif _foreign_scopes(told) and _MARKET_TALK.search(told):
