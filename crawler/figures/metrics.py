@@ -29,7 +29,9 @@ def _vocabulary(english: list[str], chinese: list[str]) -> re.Pattern[str]:
 # a sale or a delivery abroad: "sold 1.017 million vehicles overseas", "it sold abroad"
 _ABROAD = (
     r"(?:sold|sells?|selling|delivered|deliver(?:s|ing)?|shipped|ships?|shipping|sent|sends?)\b"
-    r"(?=(?:[^.;:,，。；]|(?<=\d)[,.](?=\d)){0,50}?\b"
+    # (not past a domestic scope: "65,504 were sold in China and 16,928 were exported to
+    # foreign markets")
+    r"(?=(?:(?!in China\b|domestically\b|at home\b)(?:[^.;:,，。；]|(?<=\d)[,.](?=\d))){0,50}?\b"
     # "sold 61,390 vehicles inside and outside China", "at home and abroad": the two together
     r"(?<!\binside and )(?<!\bat home and )(?<!\bdomestically and )(?<!\bin China and )"
     r"(?:overseas|abroad"

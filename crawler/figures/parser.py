@@ -1810,6 +1810,10 @@ def _part_of_them(s: str, live: list[_Candidate]) -> None:
             part.drop("a part of the count before it (N of them)")
 
 
+# a Chinese maker's count sold at home: "were sold in China", "delivered in mainland China"
+_SOLD_AT_HOME = re.compile(
+    r"\b(?:sold|delivered|registered|retailed)\s+(?:in|within)\s+(?:mainland\s+)?China\b", re.I
+)
 # "300,000 of them": a part of the count before
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
@@ -3148,6 +3152,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if obj.battery_electric_only(state.published):  # "NIO delivered 36,275 all-electric
             # cars": all it makes
             counted = _BATTERY_ELECTRIC.sub(" ", counted)
+        if (
+            not obj.is_region
+            and not obj.foreign
+            and not obj.name.endswith(" China")
+            and _SOLD_AT_HOME.search(_predicate_after(s, cand.number.unit_end))
+        ):
+            # "Of these, 65,504 units were sold in China and 16,928 were exported": a Chinese
+            # maker's home sales, a part of its total
+            cand.drop("a part of the maker (segment, body type or market)")
+            continue
         if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj) or (
             obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state)
         ):
