@@ -1616,9 +1616,18 @@ _STILL_THE_SUBJECT = re.compile(
     r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
 )
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
-# a clause that only gives the value the one before it went to: ", to 400,000 units"
+# "bringing its total to", "taking the cumulative total to": a running total after a count
+_RUNNING_TOTAL_TO = re.compile(
+    r"\b(?:bringing|taking|lifting|pushing)\s+(?:its|the|their)\s+(?:cumulative\s+)?total"
+    r"(?:\s+(?:deliveries|sales|output|production))?\s+to\s+(?:about\s+|around\s+|nearly\s+"
+    r"|over\s+|more than\s+)?$",
+    re.IGNORECASE,
+)
+# a clause that only gives the value the one before it went to: ", to 400,000 units", ", for
+# a total of over 2,300"
 _TO_A_VALUE = re.compile(
-    r"[\s,，]*(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+)?\d",
+    r"[\s,，]*(?:to|at|for a total of|(?:bringing|taking|lifting) (?:the|its|their) total to)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+)?\d",
     re.IGNORECASE,
 )
 # a count, then its base a year before: "49万辆，去年同期为", "320852辆，去年同月产量为"
@@ -2747,6 +2756,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "从去年12月的超5万台回落到3.9万台": the time named is the earlier count's; the
             # later one's is not said in the sentence
             cand.drop("no period of its own (the time named is the other count's)")
+            continue
+        if lead_parts[cand.clause].empty and _RUNNING_TOTAL_TO.search(
+            s, max(c0, n.start - 40), n.start
+        ):
+            # "delivered 12,157 in February, bringing its total to 386,000": a running total
+            # whose span (the year so far, or since the start) is not said
+            cand.drop("a running total whose span is not said")
             continue
         if period is None and parts.empty and _NOWADAYS.match(s):
             cand.drop("nowadays: no period said")  # "如今，…我国新能源汽车出口120.3万辆"
