@@ -11,13 +11,13 @@ from pathlib import Path
 from crawler.figures.corpus import describe_errors, load_corpus, score_article, totals
 
 FOUND_NEWS = Path(__file__).resolve().parent / "figures" / "found_news"
-# (precision, recall): measured 0.988 / 0.902 (parser version 19), 0.928 / 0.826 before it
-FLOORS = (0.985, 0.895)
+# (precision, recall): measured 0.983 / 0.882 (parser version 19), 0.920 / 0.814 before it
+FLOORS = (0.98, 0.875)
 
 
 def test_found_news_floors() -> None:
     articles = load_corpus(FOUND_NEWS)
-    assert len(articles) == 242
+    assert len(articles) == 272
     scores = [score_article(article) for article in articles]
     t = totals(scores)
     report = "\n".join(describe_errors(s) for s in scores if s.errors)
