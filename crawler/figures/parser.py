@@ -2811,8 +2811,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 and _COMPARED_WITH.fullmatch(s, prior.number.unit_end, n.start)
             ):
                 # "taking its total for January to November to 278,000, compared with 190,000
-                # a year earlier": a year before the count it is compared with
-                ref = prior.period
+                # a year earlier": a year before the count it is compared with; after another
+                # base ("48,122 in August, down from 51,000 in July but up from 34,914 a year
+                # earlier"), a year before the count both are compared with
+                counts_before = [
+                    c
+                    for c in cands
+                    if c.period is not None
+                    and not c.dropped
+                    and c.number.end <= prior.number.start
+                    and not _is_base(c, parts_all)
+                ]
+                compared_count = (
+                    counts_before[-1] if _is_base(prior, parts_all) and counts_before else prior
+                )
+                ref = compared_count.period
             elif (
                 prior is not None
                 and not prior.dropped
