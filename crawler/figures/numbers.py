@@ -92,6 +92,9 @@ _EN_MULT = {
     "trillion": 1_000_000_000_000,
 }
 _ZH_MULT = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百万": 1_000_000, "千万": 10_000_000}
+#: what one unit of each multiplier word is worth ("万", "thousand", "million"), for readers of
+#: units stated apart from the numbers (a table's "（万辆）")
+MULTIPLIERS = {**_EN_MULT, **_ZH_MULT}
 # Counting words, shared with the period reader ("first eleven months").
 SMALL_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -31,7 +31,7 @@ from datetime import date
 from crawler.figures import metrics as mx
 from crawler.figures.entities import Entity, lexicon
 from crawler.figures.model import Figure
-from crawler.figures.numbers import OTHER, find_numbers
+from crawler.figures.numbers import MULTIPLIERS, OTHER, find_numbers
 from crawler.figures.periods import Period, find_parts, month_end, resolve
 
 MIN_VALUE = 100
@@ -360,7 +360,7 @@ def _heading_unit(lines: list[Line], index: int) -> int | None:
     m = _HEADING_UNIT.search(lines[k][2]) if k >= 1 else None
     if m is None or not (m["zh"] or m["en"]):
         return None
-    return _UNIT_SIZE[(m["zh"] or m["en"]).lower()]
+    return _unit_size(m["zh"] or m["en"])
 
 
 def _heading_label(text: str, published: date) -> _Label:
@@ -636,11 +636,14 @@ _LABEL_UNIT = re.compile(
     r"(?:\s+(?:units|vehicles|cars))?)\s*[)）]",
     re.IGNORECASE,
 )
-_UNIT_SIZE = {
-    "万": 10_000, "千": 1_000, "百万": 1_000_000, "thousand": 1_000, "thousands": 1_000,
-    "'000": 1_000, "million": 1_000_000, "millions": 1_000_000, "10,000": 10_000,
-}  # fmt: skip
 _PLAIN_CELL = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
+
+
+def _unit_size(word: str) -> int:
+    """What one unit a label or heading names is worth: 万, 千, 百万, thousand(s), million(s),
+    '000, 10,000."""
+    word = word.lower()
+    return {"'000": 1_000, "10,000": 10_000}.get(word) or MULTIPLIERS[word.removesuffix("s")]
 
 
 def _label_unit(*labels: str) -> int | None:
@@ -648,7 +651,7 @@ def _label_unit(*labels: str) -> int | None:
     for label in labels:
         m = _LABEL_UNIT.search(label)
         if m:
-            return _UNIT_SIZE[(m["zh"] or m["en"]).lower()]
+            return _unit_size(m["zh"] or m["en"])
     return None
 
 
