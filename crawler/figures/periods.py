@@ -131,6 +131,7 @@ class Parts:
     several: bool = False  # three or more months or quarters: a list, not one period
     rolling: bool = False  # "the last 12 months", 过去12个月: no calendar period
     past_months: int | None = None  # "over the past eleven months": the year so far, if it fits
+    months_told: int | None = None  # "over the two months": the period just told, if that long
     the_year: bool = False  # "throughout the year": a year the text has named, else this one
     last_year_zh: bool = False  # 去年: "去年累计生产" is last year's total, not a running one
     this_month_zh: bool = False  # 本月: in a roundup early in the next month, the month reported
@@ -246,6 +247,11 @@ class Tie:
         parts.lifetime = clause.lifetime and clause.months is None and not clause.ytd
         parts.spans = self.parts.spans
         return resolve(parts, published, current)
+
+
+def months_long(period: Period) -> int:
+    """How many calendar months a period spans (a part of a month counts as one)."""
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
 def month_end(year: int, month: int) -> date:
@@ -922,6 +928,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "that_quarter",
     ),
     (re.compile(r"\bquarterly (?:record|high|best)\b", re.IGNORECASE), "quarterly_claim"),
+    # "Over the two months it handed over 51,416": the months just told, summed
+    (
+        re.compile(
+            r"\b(?:over|in|across|during|for)\s+(?:the|these|those)\s+(two|2)\s+months"
+            r"(?:\s+combined)?\b(?!\s+(?:of|to|ended|ending|through|before|after|ago|since)\b)"
+            r"|\b(?:these|those)\s+(three|3)\s+months\b|\bthe\s+(two|three)\s+months\s+combined\b",
+            re.IGNORECASE,
+        ),
+        "en_months_told",
+    ),
     # "In Quarter II, Xiaomi delivered 81,302"
     (re.compile(r"\bQuarter\s+(IV|I{1,3})\b(?:,?\s+(20\d\d))?"), "en_roman_quarter"),
     (
@@ -1067,6 +1083,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "rolling": ("12", "twelve", "十二", "months", "years", "decade", "a quarter", "single quarter"),
     "zh_rolling": ("个月", "两月", "三月"),
     "en_past_months": ("months",),
+    "en_months_told": ("months",),
     "zh_partial": ("周", "旬", "日", "天"),
     "zh_month_days": ("日",),
     "en_partial": (
@@ -1357,6 +1374,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 n = small_int(g[0])
                 if 1 <= n <= 11:
                     _add(parts, m, past_months=n)
+            elif kind == "en_months_told":
+                _add(parts, m, months_told=small_int(next(x for x in g if x)))
             elif kind == "en_nth_month":
                 _add(parts, m, month=_ORDINALS[g[0].lower()])
                 _year_of(g[1] or _year_word(m.group(0)), parts)
@@ -2086,6 +2105,11 @@ def _resolve(
 ) -> Period | None:
     if parts.rolling:
         return None
+    if parts.months_told is not None:
+        # the period just told, if it is that many months long; else months summed (no period)
+        if carry is None or months_long(carry) != parts.months_told:
+            return None
+        return carry
     if parts.past_months is not None:
         # the months before the one published in, if they start with January; else a span
         # with no calendar period
