@@ -182,7 +182,7 @@ def metric_phrase(metric: str, segment: str) -> str:
     """'deliveries', 'NEV production', 'vehicle sales' ..."""
     if metric == "deliveries":
         return "deliveries"
-    prefix = {"nev": "NEV ", "all": "vehicle "}.get(segment, "")
+    prefix = {"nev": "NEV ", "all": "vehicle ", "passenger": "passenger vehicle "}.get(segment, "")
     return f"{prefix}{metric}"
 
 

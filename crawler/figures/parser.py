@@ -87,6 +87,7 @@ from crawler.figures.subjects import (
     names_in,
     one_vehicle_type_before,
     other_vehicles_before,
+    passenger_only,
     place_in_a_name,
     powertrain,
     subsegment,
@@ -3196,7 +3197,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
         elif subsegment(counted + _market_lead(s, starts)):
-            if not obj.is_region:
+            if not obj.is_region and passenger_only(counted + _market_lead(s, starts)):
+                # "BYD sold 340,211 passenger vehicles in June": a series of its own, a part
+                # when the article gives the maker's total beside it
+                cand.segment = "passenger"
+                cand.doubts.append(D_PART)
+            elif not obj.is_region:
                 cand.drop("a part of the maker (segment, body type or market)")
             elif powertrain(counted):
                 cand.drop("a part of the region's new energy vehicles (one powertrain)")
@@ -5323,7 +5329,11 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
             _key(g) == _key(f)
             and g.value > f.value
             and D_PART not in g.doubts
-            and (g.segment == f.segment or "unknown" in (g.segment, f.segment))
+            and (
+                g.segment == f.segment
+                or "unknown" in (g.segment, f.segment)
+                or f.segment == "passenger"
+            )
             # after the total, or before a total of all vehicles
             and (f.span[0] >= g.span[0] or g.segment == "all")
             and abs(f.span[0] - g.span[0]) <= _BESIDE

@@ -465,6 +465,20 @@ assert _SUBSEGMENT.flags & re.IGNORECASE and not re.search(
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
+# passenger cars: the one part of a maker kept as a figure, in a segment of its own
+_PASSENGER = re.compile(
+    r"\bpassenger (?:car|vehicle|NEV|new energy vehicle|electric vehicle)s?\b|乘用车|乘用車", re.I
+)
+
+
+def passenger_only(clause: str) -> bool:
+    """The clause counts a maker's passenger cars and no narrower part of them (not "passenger
+    BEVs", 乘用车出口 in Europe, nor 自主品牌乘用车)."""
+    if not _PASSENGER.search(clause):
+        return False
+    return not subsegment(_PASSENGER.sub(" ", clause))
+
+
 def subsegment(clause: str) -> bool:
     """The clause counts part of a maker: passenger or commercial vehicles, one powertrain, one
     body type, the home market, one brand of several. Such a count is not the maker's total."""
