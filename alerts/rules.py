@@ -182,7 +182,10 @@ def metric_phrase(metric: str, segment: str) -> str:
     """'deliveries', 'NEV production', 'vehicle sales' ..."""
     if metric == "deliveries":
         return "deliveries"
-    prefix = {"nev": "NEV ", "all": "vehicle ", "passenger": "passenger vehicle "}.get(segment, "")
+    prefix = {
+        "nev": "NEV ", "all": "vehicle ", "passenger": "passenger vehicle ",
+        "nev_passenger": "NEV passenger vehicle ",
+    }.get(segment, "")  # fmt: skip
     return f"{prefix}{metric}"
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 METRICS = ("deliveries", "production", "sales", "exports")
-SEGMENTS = ("nev", "all", "passenger", "unknown")
+SEGMENTS = ("nev", "all", "passenger", "nev_passenger", "unknown")
 PERIOD_KINDS = ("month", "ytd", "quarter", "half", "year", "lifetime", "day")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 

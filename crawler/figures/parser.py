@@ -715,6 +715,7 @@ class _Candidate:
     entity_obj: Entity | None = None
     metric: str | None = None
     segment: str | None = None
+    passenger: bool = False  # counts passenger cars only: segment passenger or nev_passenger
     period: Period | None = None
     qualifier: str = "exact"
     yoy: float | None = None
@@ -3197,10 +3198,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
         elif subsegment(counted + _market_lead(s, starts)):
-            if not obj.is_region and passenger_only(counted + _market_lead(s, starts)):
-                # "BYD sold 340,211 passenger vehicles in June": a series of its own, a part
-                # when the article gives the maker's total beside it
-                cand.segment = "passenger"
+            if passenger_only(counted + _market_lead(s, starts)):
+                # "BYD sold 340,211 passenger vehicles in June", "全国乘用车市场零售177万辆": a
+                # series of its own (never a revision of the total), a part when the article
+                # gives the total beside it
+                cand.passenger = True
                 cand.doubts.append(D_PART)
             elif not obj.is_region:
                 cand.drop("a part of the maker (segment, body type or market)")
@@ -3302,6 +3304,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 s, cand.number.end, cand.number.unit_end
             )
             segment = (None if own_noun else carry_segment) or "unknown"
+        if cand.passenger:  # NEV passenger cars when the sentence says so, not a segment carried
+            nev_only = cand.entity_obj is not None and cand.entity_obj.nev_only
+            segment = "nev_passenger" if cand.segment == "nev" and not nev_only else "passenger"
         metric = cand.metric
         assert metric is not None and cand.period is not None and cand.entity is not None
         if metric == "prodsales":
@@ -5268,6 +5273,18 @@ _COUNTS_OF_A_MONTH = re.compile(
 )
 
 
+def _counts_the_whole_of(total: Figure, part: Figure) -> bool:
+    """``total`` counts the vehicles ``part`` is a part of: the same segment or one unstated;
+    passenger cars are a part of all vehicles (a maker's, of whatever it counts), NEV passenger
+    cars of NEVs."""
+    if part.segment == "nev_passenger":
+        return total.segment in ("nev", "unknown")
+    if part.segment == "passenger":
+        entity = lexicon().entities.get(part.entity)
+        return entity is None or not entity.is_region or total.segment in ("all", "unknown")
+    return total.segment == part.segment or "unknown" in (total.segment, part.segment)
+
+
 def _key(f: Figure) -> tuple[object, ...]:
     return (f.entity, f.metric, f.period_kind, f.period_start, f.period_end)
 
@@ -5329,11 +5346,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
             _key(g) == _key(f)
             and g.value > f.value
             and D_PART not in g.doubts
-            and (
-                g.segment == f.segment
-                or "unknown" in (g.segment, f.segment)
-                or f.segment == "passenger"
-            )
+            and _counts_the_whole_of(g, f)
             # after the total, or before a total of all vehicles
             and (f.span[0] >= g.span[0] or g.segment == "all")
             and abs(f.span[0] - g.span[0]) <= _BESIDE
