@@ -42,7 +42,10 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 _PARENT_BEFORE = re.compile(r"\b(?:its|their)\s+parent(?:\s+(?:company|group|firm))?\s+$", re.I)
 _COUNT_FROM = re.compile(
-    r"\b(?:deliveries|sales|output|production|exports|shipments|registrations|volumes?)\s+from\s+$",
+    r"\b(?:deliveries|sales|output|production|exports|shipments|registrations|volumes?)\s+from\s+$"
+    # "sales of its iconic Hongqi brand passed 153,000": the brand whose sales they are
+    r"|\b(?:deliveries|sales|output|production|exports|shipments|registrations)\s+(?:from|of)"
+    r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 
