@@ -378,6 +378,11 @@ _FORECAST_OPENING = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 _WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
+# "making it the group's worst performer": a possessive in what the subject is said to be
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:making|made|makes)\s+it\s+$|\b(?:is|was|became|becomes|remains|remained|as)\s+$", re.I
+)
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
     r"|加起来|共交付|共销售|总共",
@@ -1452,7 +1457,16 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = Entity(s[a:b], "unknown", "", None, False)
             if target is None:
                 continue
-            if target.kind != "unknown" and kind == "maker":
+            if (
+                target.kind != "unknown"
+                and kind == "maker"
+                # (not "making it the group's worst performer; its sales": a description of
+                # the subject, whom "its" still means)
+                and not (
+                    (_POSSESSIVE_AFTER.match(s, b) or _POSSESSIVE_AFTER.match(s, b - 2))
+                    and _PREDICATE_BEFORE.search(s, max(0, a - 24), a)
+                )
+            ):
                 # "the Chinese automaker said it sold 396,270 …, from the 419,426 it sold": the
                 # maker the description found is what "it" points back to
                 _remember(last, target)

@@ -334,6 +334,8 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         # "Tesla's Model Y in China, which sold 26,000": the clause tells of the thing sold
         # there, not of the place
         or (re.search(r"\bin\s+$", before) is not None and _WHICH_AFTER.match(after))
+        # "First-half deliveries in China rose": makers deliver, a country does not
+        or _DELIVERIES_IN.search(before) is not None
     ):
         return True
     # "sales in China" stays China's; "in the China market", "outside China", "Honda's sales in
@@ -344,6 +346,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     )
 
 
+_DELIVERIES_IN = re.compile(r"\bdeliveries\s+in\s+$", re.I)
 # "福特1月中国销量": a maker, its time, then the place it sold in
 _TIME_AFTER_MAKER = re.compile(
     r"\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月|\d{1,2}\s*[-—–]"
