@@ -5182,7 +5182,8 @@ def _carry_updates(
         # is the one the counts after it report, not the last time said
         announced = _COUNTS_OF_A_MONTH.search(s)
         parts = find_parts(s, announced.start(), announced.end()) if announced else parts_all
-        referred = _reference_times(s, parts)
+        # (and "fell 6.97% from June 2019" beside "last month": the comparison's time)
+        referred = _reference_times(s, parts) | _compared_times(s, parts)
         if referred and len(referred) < len(parts.components):
             parts = parts.without(referred)  # "last month, after a jump of 50% in August"
         period = resolve(parts, state.published, state.carry_period, is_announcement(s))
@@ -5236,6 +5237,19 @@ _COMPARED_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+
+
+def _compared_times(s: str, parts: Parts) -> set[tuple[int, int]]:
+    """The times of ``parts`` said as what something is compared with ("fell 7% from June
+    2019"; not "from January to June", a span)."""
+    return {
+        (a, b)
+        for a, b, _ in parts.components
+        if _COMPARED_BEFORE.search(s, max(0, a - 24), a) and not _SPAN_TO_AFTER.match(s, b)
+    }
+
+
+_SPAN_TO_AFTER = re.compile(r"\s*(?:to|through|till|until|[-–—~])\s*", re.I)
 
 
 def _only_compared_times(s: str, parts: Parts) -> bool:

@@ -1627,7 +1627,9 @@ _ZH_BASE = re.compile(
     r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如)"
     # "环比5月份增长10%": the month a month-on-month rate is taken against (not "环比1月份
     # 111333辆", the month's own count)
-    r"|环比(?=\s*\d{1,2}\s*月份?(?![^，,。；;增降下上涨跌]*\d)))"
+    r"|环比(?=\s*\d{1,2}\s*月份?(?![^，,。；;增降下上涨跌]*\d))"
+    # "是2020年的3.6倍": the year a multiple is taken of
+    r"|(?:是|为|相当于)(?=\s*(?:(?:19|20)\d\d\s*年|去年|上年)[^，,。；;\d]{0,8}?\d+(?:\.\d+)?\s*倍))"
     r"|(?P<over>高于|低于|超过|超出|不及|少于|多于)"
     # "去年这一数字为6155辆", "上月为9393辆": the count it is compared with, a year or a month
     # before the one reported
