@@ -1723,10 +1723,13 @@ def _month_count_before(cand: _Candidate, live: list[_Candidate]) -> Period | No
     return None
 
 
-def _clause_with_a_number(s: str, starts: list[int], bounds: list[int], clause: int) -> int | None:
-    """The nearest clause before ``clause`` with a digit in it: the total a part is of."""
+def _clause_with_a_number(
+    s: str, starts: list[int], bounds: list[int], clause: int, number: re.Pattern[str] = _DIGIT
+) -> int | None:
+    """The nearest clause before ``clause`` with a digit (or a match of ``number``) in it: the
+    total a part is of."""
     for i in range(clause - 1, -1, -1):
-        if _DIGIT.search(s, starts[i], bounds[i]):
+        if number.search(s, starts[i], bounds[i]):
             return i
     return None
 
@@ -2308,7 +2311,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and (_OF_WHICH.match(s, c0) or _OF_THEM.match(s, n.unit_end))
         ):
             # "机动车保有量达4.06亿辆，其中新能源汽车1001万辆": a part of a trapped count is one too
-            total = _clause_with_a_number(s, starts, bounds, cand.clause)
+            # ("a target of 3 million vehicles, 21.7% more than in 2022, including 600,000
+            # NEVs": past clauses with a rate or a year only)
+            total = _clause_with_a_number(s, starts, bounds, cand.clause, _A_COUNT)
+            if total is None:
+                total = _clause_with_a_number(s, starts, bounds, cand.clause)
             # (or the clause just before it: "这是单航次出口最多的一批汽车，其中新能源汽车2800辆")
             whole = cand.clause - 1 if total is None else total
             trap = mx.TRAP.search(s[starts[whole] : bounds[whole]])

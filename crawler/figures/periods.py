@@ -127,6 +127,7 @@ class Parts:
     quarterly_claim: bool = False  # "another quarterly record": the quarter of that month
     alone: bool = False  # "in May alone", 仅4月, 单月: the month, not the year so far
     year_alone: bool = False  # a year said apart from any date ("output for 2024")
+    year_when: bool = False  # "in 2014", "by 2014": when something happened, not what is counted
     total: bool = False  # "in total": lifetime unless the article counts a shorter period
     several: bool = False  # three or more months or quarters: a list, not one period
     rolling: bool = False  # "the last 12 months", 过去12个月: no calendar period
@@ -1420,6 +1421,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 year = int(next(y for y in g if y))
                 if _WHOLE.search(m.group(0)):  # "for the whole of 2023": all of that year
                     _add(parts, m, year=year, full_year=True)
+                elif kind == "en_year" and _WHEN_IN.match(m.group(0)):
+                    _add(parts, m, year=year, year_alone=True, year_when=True)
                 else:
                     _add(parts, m, year=year, year_alone=True)
             elif kind == "ytd":
@@ -1621,6 +1624,7 @@ _WHEN_BASE = re.compile(
 )
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
 # a growth "from/on/over" before these is the period itself ("rose 9% over the first two months")
+_WHEN_IN = re.compile(r"(?:in|by)\s", re.I)
 _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of")
 
 _ZH_BASE = re.compile(
@@ -2260,8 +2264,11 @@ def _resolve(
         # 500,000 last year" is a milestone reached then)
         and (not parts.last_year_zh or parts.since_start)
         # "its cumulative 2025 deliveries": the year's so far
-        and not parts.year_alone
+        # (but "in 2014 its cumulative sales passed 10 million": a running total then)
+        and not (parts.year_alone and not _year_passed(parts, year, published))
     ):
+        if year is not None and _year_passed(parts, year, published):
+            return Period("lifetime", LIFETIME_START, date(year, 12, 31))
         return Period("lifetime", LIFETIME_START, _lifetime_end(carry, published))
     if parts.full_year and parts.year_rel == "this" and not parts.ytd:
         # "今年全年交付量大概在44万台": the whole of this year, not over yet (a forecast)
@@ -2313,6 +2320,11 @@ def that_quarter(carry: Period | None, published: date) -> Period:
     end = _that_month(carry, published).end
     first = 3 * ((end.month - 1) // 3) + 1
     return Period("quarter", date(end.year, first, 1), month_end(end.year, first + 2))
+
+
+def _year_passed(parts: Parts, year: int | None, published: date) -> bool:
+    """The clause says when, in a year before publication, something happened ("in 2014")."""
+    return parts.year_when and year is not None and year < published.year
 
 
 def _lifetime_end(carry: Period | None, published: date) -> date:
