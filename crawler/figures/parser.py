@@ -4505,16 +4505,37 @@ def _in_order(
     run of counts listed right after it ("5月、6月分别为44.4万辆、48.5万辆，…4月产量24.1万辆");
     nothing unless there are exactly as many counts as periods."""
     counts = [n for n in numbers if n.start > after]
+    runs = [counts]
     if after >= 0 and len(counts) > len(periods) >= 2:  # (not the counts before a list)
-        run = counts[:1]
-        for n in counts[1:]:
-            if not _LISTED_NEXT.fullmatch(s, run[-1].unit_end, n.start):
-                break
-            run.append(n)
-        counts = run
-    if len(periods) < 2 or len(counts) != len(periods):
+        runs = _runs(s, counts)
+    if len(periods) < 2 or len(runs[0]) != len(periods):
         return {}
-    return {n.start: period for period, n in zip(periods, counts, strict=True)}
+    paired = {n.start: period for period, n in zip(periods, runs[0], strict=True)}
+    for before, run in itertools.pairwise(runs):
+        # "长城海外销量分别为A、B和C，同期总销量分别为D、E和F": the same times again
+        if len(run) != len(periods) or not _SAME_TIMES_AGAIN.fullmatch(
+            s, before[-1].unit_end, run[0].start
+        ):
+            break
+        paired |= {n.start: period for period, n in zip(periods, run, strict=True)}
+    return paired
+
+
+def _runs(s: str, counts: list[Number]) -> list[list[Number]]:
+    """The counts split into runs, each a list of counts said one after another."""
+    runs = [counts[:1]]
+    for n in counts[1:]:
+        if _LISTED_NEXT.fullmatch(s, runs[-1][-1].unit_end, n.start):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+# between two lists of counts, the second said of the same times: "，同期总销量分别为"
+_SAME_TIMES_AGAIN = re.compile(
+    r"[^。；;.\d]*(?:同期|同年)[^。；;.\d]*分别[^。；;.\d]*",
+)
 
 
 # what stands between two counts of one list: "44.4万辆、48.5万辆", "10,052 and 10,677"
