@@ -3462,13 +3462,20 @@ def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> En
     return lexicon().entities.get(arm.parent)
 
 
+_BRACKET_OPEN_BEFORE = re.compile(r"[（(]\s*(?:约|近|超过?|逾|(?:about|nearly|over)\s)?\s*$", re.I)
+
+
 def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
     """A foreign maker's China arm ("Tesla China") when the count is of China-made cars or
     China sales; None otherwise."""
     if cand.entity_obj is None or cand.entity_obj.is_region:
         return None
     arm = lexicon().entities.get(f"{cand.entity_obj.name} China")
-    if arm is None or worldwide(s[starts[cand.clause] : cand.number.unit_end + 30]):
+    start = starts[cand.clause]
+    bracket = _BRACKET_OPEN_BEFORE.search(s, max(0, cand.number.start - 8), cand.number.start)
+    if bracket is not None:  # "特斯拉全球总交付量（约163.6万台）": what the bracket glosses
+        start = min(start, max(0, bracket.start() - 16))
+    if arm is None or worldwide(s[start : cand.number.unit_end + 30]):
         return None
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) else None
@@ -3567,7 +3574,9 @@ _MADE_THERE = re.compile(
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _WITH_AFTER = re.compile(r"\s+with\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(
-    r"(?:'s|’s|')\s+(?:(?:own|record|tally|total of)\s+)?"
+    r"(?:'s|’s|')\s+(?:(?:global|worldwide|combined)\s+)?(?:(?:own|record|tally|total of)\s+)?"
+    # ("about 52% of Tesla's global total of roughly 1.636 million")
+    r"(?:(?<=of )(?:about|around|roughly|nearly|almost|over|more than|some)\s+)?"
     # "than Tesla's 2022 total sales of 1.3 million": a name's own count, its year and metric
     # between
     r"|(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)?(?:(?:total|annual|full-year|global|monthly|retail"
@@ -3708,7 +3717,13 @@ def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Ment
         named = names.get(s[m.start : m.end].casefold()) == entity.name
         if named and m.entity == entity and lo <= m.start and m.end <= hi:
             chars[m.start - lo : m.end - lo] = " " * (m.end - m.start)
+            kind = _KIND_OF_BRAND.search(s, max(lo, m.start - 5), m.start)
+            if kind is not None:  # "自主品牌广汽传祺11月销售汽车35572辆": what the brand is
+                chars[kind.start() - lo : m.start - lo] = " " * (m.start - kind.start())
     return "".join(chars)
+
+
+_KIND_OF_BRAND = re.compile(r"(?:自主|合资)品牌的?$")
 
 
 # industry bodies whose names hold a vehicle class ("China Passenger Car Association"), and a
