@@ -28,6 +28,7 @@ ENTRY_KEYS = frozenset(
         "builds",
         "powertrain",
         "powertrain_until",
+        "nev_since",
     }
 )
 #: the values of ``builds``: the one kind of vehicle a commercial-vehicle maker builds
@@ -53,6 +54,14 @@ class Entity:
     powertrain: str | None = None
     # the last day on which that was so (None: still so); its first other car came after it
     powertrain_until: date | None = None
+    # the first day from which ``nev_only`` holds (None: always; BYD's last petrol car was
+    # made in March 2022)
+    nev_since: date | None = None
+
+    def nev_only_on(self, day: date | None) -> bool:
+        """Whether all it made on ``day`` (the end of a count's period) were new energy
+        vehicles, so that any count of it is an NEV count (``None``: as it is now)."""
+        return self.nev_only and (self.nev_since is None or day is None or day >= self.nev_since)
 
     def battery_electric_only(self, on: date) -> bool:
         """Whether every car it had made by ``on`` (an article's publication day) was
@@ -300,6 +309,9 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         powertrain is None or not isinstance(powertrain_until, date)
     ):
         raise ValueError(f"entity {name!r}: powertrain_until must be a date, beside a powertrain")
+    nev_since = row.get("nev_since")
+    if nev_since is not None and (not row.get("nev_only") or not isinstance(nev_since, date)):
+        raise ValueError(f"entity {name!r}: nev_since must be a date, beside nev_only")
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
@@ -324,6 +336,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         builds=builds,
         powertrain=powertrain,
         powertrain_until=powertrain_until,
+        nev_since=nev_since,
     )
     return entity, aliases, guard
 

@@ -735,6 +735,11 @@ class _Candidate:
         self.dropped = True
         self.reason = reason
 
+    def nev_only(self) -> bool:
+        """Its entity made only new energy vehicles in the count's period."""
+        obj = self.entity_obj
+        return obj is not None and obj.nev_only_on(self.period.end if self.period else None)
+
 
 _OWN_PLANT_PLACE = re.compile(r"[Ii]ts (.+?) \w+$|其(.+?)(?:生产)?(?:工厂|基地)$")
 
@@ -1776,7 +1781,7 @@ def _parts_of_a_part(s: str, cands: list[_Candidate]) -> None:
 
 def _segment_of(cand: _Candidate) -> str:
     """The candidate's segment; every count of a maker that makes only NEVs is an NEV count."""
-    if cand.entity_obj is not None and cand.entity_obj.nev_only:
+    if cand.nev_only():
         return "nev"
     return cand.segment or "unknown"
 
@@ -1816,7 +1821,7 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
             and part.segment == "nev"
             and total.metric == part.metric
             and _PART_OF_TOTAL.search(between)
-            and not (total.entity_obj is not None and total.entity_obj.nev_only)
+            and not total.nev_only()
         ):
             total.segment = "all"
 
@@ -3265,7 +3270,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and period.kind == "lifetime"
             and _BARE_CUMULATIVE.search(s, starts[cand.clause], cand.number.start)
             and not _SINCE_START_ZH.search(s)
-            and not (cand.entity_obj is not None and cand.entity_obj.nev_only)
+            and not cand.nev_only()
             and (month := _month_count_before(cand, live)) is not None
         ):
             # "11月,广汽本田生产汽车87623辆,…,累计产量达到69.3万辆": after the month's count of a
@@ -3316,7 +3321,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     snippet = original[start:end]
     for cand in live:
         segment = cand.segment
-        if segment is None and cand.entity_obj is not None and cand.entity_obj.nev_only:
+        if segment is None and cand.nev_only():
             segment = "nev"
         if segment is None:
             # "... to lead in electric cars. Anhui built 1.03 million vehicles": a count that
@@ -3326,8 +3331,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             segment = (None if own_noun else carry_segment) or "unknown"
         if cand.passenger:  # NEV passenger cars when the sentence says so, not a segment carried
-            nev_only = cand.entity_obj is not None and cand.entity_obj.nev_only
-            segment = "nev_passenger" if cand.segment == "nev" and not nev_only else "passenger"
+            nev = cand.segment == "nev" and not cand.nev_only()
+            segment = "nev_passenger" if nev else "passenger"
         metric = cand.metric
         assert metric is not None and cand.period is not None and cand.entity is not None
         if metric == "prodsales":
@@ -5432,13 +5437,22 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
             exact = [
                 i
                 for i, g in enumerate(out)
-                if g.qualifier == "exact"
+                if (
+                    g.qualifier == "exact"
+                    or (g.qualifier == "approx" and f.qualifier == "exact")  # "about 2.4645m"
+                )
                 and g is not f
                 and _key(g) == _key(f)
                 # an NEV bound is no bound of all vehicles: only an unstated segment folds
                 and (g.segment == f.segment or "unknown" in (f.segment, g.segment))
                 and not (f.segment == "nev" and g.segment != "nev")
-                and (_bounded_by(f, g) if f.qualifier != "exact" else _rounds_to(g.value, f.value))
+                and (
+                    # (not "2.46 million" in the headline for "about 2.4645 million": the
+                    # precise figure stays, the rounding folds into it)
+                    _bounded_by(f, g) and not _rounds_to(f.value, g.value)
+                    if f.qualifier != "exact"
+                    else _rounds_to(g.value, f.value)
+                )
             ]
             if exact:
                 target = out[exact[0]]

@@ -2193,9 +2193,10 @@ def _resolve(
             and not parts.year_alone
         ):  # "On June 1, ... a total of 44,454" is no running total to June 1
             return Period("lifetime", LIFETIME_START, end)
-        if announce and parts.day and parts.full_year and year is None and not parts.ytd:
-            # "data released on 14 January point to full year sales of 28.08 million": the
-            # day of the release; the count is the year's
+        if announce and parts.day and parts.full_year and not parts.ytd:
+            # "data released on 14 January point to full year sales of 28.08 million", "1月8日,
+            # 记者获悉,比亚迪2019年全年销售汽车461399辆": the day of the release; the count is
+            # the year's
             return _resolve(replace(parts, day=None), published, carry)
         if (
             parts.as_of

@@ -681,7 +681,7 @@ def _figure(
         return None
     segment = row.segment or col.segment or context.segment()
     if segment is None:
-        segment = "nev" if entity.nev_only else "unknown"
+        segment = "nev" if entity.nev_only_on(period.end) else "unknown"
     return Figure(
         entity=entity.name,
         metric=metric,
