@@ -42,11 +42,18 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 _PARENT_BEFORE = re.compile(r"\b(?:its|their)\s+parent(?:\s+(?:company|group|firm))?\s+$", re.I)
 _COUNT_FROM = re.compile(
-    r"\b(?:deliveries|sales|output|production|exports|shipments|registrations|volumes?)\s+from\s+$"
-    # "sales of its iconic Hongqi brand passed 153,000": the brand whose sales they are
-    r"|\b(?:deliveries|sales|output|production|exports|shipments|registrations)\s+(?:from|of)"
+    r"\b(?:deliveries|sales|output|production|exports|shipments|registrations|volumes?)\s+from\s+$",
+    re.I,
+)
+# "sales of its iconic Hongqi brand passed 153,000": the one brand whose sales they are (not
+# "sales of its AITO, Luxeed and other sub-brands combined": the maker's, across them)
+_COUNT_OF_ITS = re.compile(
+    r"\b(?:deliveries|sales|output|production|exports|shipments|registrations)\s+(?:from|of)"
     r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
+)
+_ONE_BRAND_AFTER = re.compile(
+    r"(?:\s+(?:brand|marque|cars|vehicles|models))?\s+(?!and\b|or\b)\w", re.I
 )
 
 # "外商独资(特斯拉)", "合资品牌（如大众）": a kind of maker, then one of them in brackets
@@ -71,7 +78,9 @@ def dependent(s: str, mention: Mention) -> bool:
         return False
     if mention.entity.kind == "unknown" and mention.entity.parent is None:
         return False  # "its contract partner Qingyuan Motor": an unknown name still blocks
-    if _COUNT_FROM.search(before):
+    if _COUNT_FROM.search(before) or (
+        _COUNT_OF_ITS.search(before) and _ONE_BRAND_AFTER.match(s, mention.end)
+    ):
         return False  # "deliveries from Aito": whose deliveries they are
     if _CATEGORY_BRACKET_BEFORE.search(before):
         return True  # "外商独资(特斯拉)销量9573辆": an example of the kind counted
