@@ -71,6 +71,11 @@ class Entity:
         )
 
     @property
+    def foreign_arm(self) -> bool:
+        """A foreign maker's China arm ("Tesla China")."""
+        return self.parent is not None and self.name == f"{self.parent} China"
+
+    @property
     def is_region(self) -> bool:
         """A country, province or city; every other kind (maker, group, brand, jv, plant)
         is a maker to the parser."""

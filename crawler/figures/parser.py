@@ -257,7 +257,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (not "the biggest decline of any brand in the group": a scope, no subject)
             r"(?<!\bin )(?<!\bwithin )(?<!\bacross )(?<!\bamong )"
-            r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:company|carmaker|automaker|firm|group|startup|start-up"
+            # ("the U.S. electric carmaker": a dotted abbreviation among the words)
+            r"\bthe (?:(?:[A-Za-z-]+|[A-Z]\.(?:[A-Z]\.)+) ){0,3}?"
+            r"(?:company|carmaker|automaker|firm|group|startup|start-up"
             r"|(?:auto|car|carmaking|automotive|EV) giant"
             r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate)\b"
             r"|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|produced|exported|handed|shipped|has"
@@ -3291,9 +3293,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _update_last(state, mentions, s)
     arm = with_periods[-1].entity_obj if with_periods else None
     carried = state.para_entity
-    if arm is not None and carried is not None and arm.name == f"{carried.name} China":
-        # "Tesla sold 44,264 China-made vehicles in August. ... the 32,968 sold in July": the
-        # paragraph goes on about the China arm its count was given to
+    if (
+        arm is not None
+        and carried is not None
+        and (arm.name == f"{carried.name} China" or (carried.name == "China" and arm.foreign_arm))
+    ):
+        # "Tesla sold 44,264 China-made vehicles in August. ... the 32,968 sold in July", "It
+        # lifted Tesla's China sales to 473,078. ... sales were 56,006": the paragraph goes on
+        # about the China arm its count was given to
         state.para_entity, state.para_from_frame = arm, False
     for cand in live:
         if _too_large_for_a_maker(cand):
