@@ -1837,12 +1837,33 @@ def _part_of_them(s: str, live: list[_Candidate]) -> None:
             not total.dropped
             and not part.dropped
             and _OF_THEM_AFTER.match(s, part.number.unit_end)
+            and total.period is not None
+            and part.period != total.period
+            # (no time in the part's own clause)
+            and find_parts(s, _clause_start(s, part.number.start), part.number.end + 40).empty
+        ):
+            # "Including June, Chery exported 148,000 in the first half, and 112,000 of them
+            # were NEVs": a part is of the count's own period
+            part.period = total.period
+    for total, part in itertools.pairwise(live):
+        if (
+            not total.dropped
+            and not part.dropped
+            and _OF_THEM_AFTER.match(s, part.number.unit_end)
             and total.entity == part.entity
             and total.metric == part.metric
             and total.period == part.period
             and _segment_of(total) == _segment_of(part)
         ):
             part.drop("a part of the count before it (N of them)")
+
+
+_LATER_CONJUNCT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
+
+
+def _clause_start(s: str, at: int) -> int:
+    """Where the clause holding offset ``at`` starts (after the last comma or semicolon)."""
+    return max(s.rfind(mark, 0, at) for mark in ",，;；") + 1
 
 
 # a Chinese maker's count sold at home: "were sold in China", "delivered in mainland China"
@@ -2259,6 +2280,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         # --- traps
         trap = sentence_trap or mx.TRAP.search(clause)
+        if (
+            trap is not None
+            and trap is not sentence_trap
+            and c0 + trap.start() >= n.unit_end
+            and _LATER_CONJUNCT.search(s, n.unit_end, c0 + trap.start())
+        ):
+            # "taking its deliveries for 2022 to 71,941 and beating its full-year goal of
+            # 70,000": the goal is the later conjunct's, not this count's
+            trap = mx.TRAP.search(s[c0 : n.unit_end])
         if trap is None and forecast_lead is not None and forecast_lead.start() < c0:
             trap = forecast_lead
         bracket = _BRACKET_BEFORE.search(s, max(0, n.start - 3), n.start)

@@ -443,7 +443,9 @@ def _listed_together(first: Mention, second: Mention, s: str) -> bool:
 
 OWNER_AFTER = re.compile(r"^(?:'s|’s|-owned|-backed|旗下的?|的)\s*$", re.I)
 _COUNTED_NOUN = re.compile(
-    r"(?:-branded)?\s+(?:[\w-]+\s+)?(?:cars?|vehicles?|units|EVs|NEVs|SUVs|sedans|models?)\b",
+    r"(?:-branded)?\s+(?:[\w-]+\s+)?(?:cars?|vehicles?|units|EVs|NEVs|SUVs|sedans|models?"
+    # "China reported 72,200 Tesla sales": the maker named before its count's noun
+    r"|sales|deliveries|registrations)\b(?!\s+(?:staff|teams?|people|outlets|network|stores))",
     re.I,
 )
 # "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
@@ -475,6 +477,8 @@ _MADE_IN_CHINA = re.compile(
     r"|\bfrom China\b|\bShanghai (?:factory|plant|gigafactory)|上海(?:超级)?工厂"
     r"|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
     r"|乘联会|乘联分会"
+    # "China reported 72,200 Tesla sales": counted in China
+    r"|\bChina\s+(?:reported|recorded|registered|saw)\b"
     # "Tesla's total China shipments", "Tesla's September China sales"
     r"|(?:'s|’s)\s+(?:total\s+|[A-Z][a-z]+\s+)?China\s+(?:sales|shipments|deliveries|registrations)\b",
     re.I,
