@@ -460,7 +460,13 @@ _OF_THE_TOTAL = re.compile(
 )
 # a sentence without numbers that tells of sales: what the counts after it without a metric
 # word count ("GAC Aion's sales have surged in recent years. They ... totalling 42,003, ...")
-_SALES_TOLD_OF = re.compile(r"(?:'s|’s|\b(?:its|their))\s+(?:\w+\s+)?sales\s+(?:have|has)\b", re.I)
+_SALES_TOLD_OF = re.compile(
+    r"(?:'s|’s|\b(?:its|their))\s+(?:\w+\s+){0,2}?(?P<metric>sales|deliveries|exports|output"
+    r"|production)\s+(?:have|has|had|recovered|rose|fell|grew|slumped|picked up|rebounded"
+    r"|improved|declined|dropped|jumped|surged|slowed)\b",
+    re.I,
+)
+_TOLD_METRIC = {"output": "production"}
 # a sentence opening on the year so far: "Year-to-date,", "So far this year,", "今年以来，"
 _YTD_OPENING = re.compile(
     r"\s*(?:Year[- ]to[- ]date|So far this year|So far in \d{4}|For the year so far)\s*,"
@@ -2142,8 +2148,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # fast path: a sentence without numbers only feeds the article state
         _carry_updates(s, find_parts(s, bases=False), mx.segment_hits(s), state, [])
         _update_last(state, _named_subjects(s), s)
-        if _SALES_TOLD_OF.search(s):
-            state.carry_metric = "sales"  # "Its sales have surged in recent years. They ..."
+        told = _SALES_TOLD_OF.search(s)
+        if told is not None:  # "Its sales have surged in recent years. They ...", "BYD's NEV
+            # sales recovered towards the end of the year. In December they rose ... to"
+            metric = told["metric"].lower()
+            state.carry_metric = _TOLD_METRIC.get(metric, metric)
         return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
