@@ -3343,9 +3343,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # about the China arm its count was given to
         state.para_entity, state.para_from_frame = arm, False
     for cand in live:
-        if _too_large_for_a_maker(cand):
+        if _too_large_for_a_maker(cand) and _the_countrys(s, cand, subjects):
             # "Auto sales totaled 8.35 million units in the first four months" after a maker's
             # paragraph: the country's, whoever the carried subject is
+            china = lexicon().entities["China"]
+            cand.entity, cand.entity_obj = china.name, china
+        elif _too_large_for_a_maker(cand):
             cand.drop("too large for one maker: a market's total")
         elif _not_over(cand.period, state.published) and not _bound_so_far(s, cand, state):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
@@ -3473,6 +3476,22 @@ _TO_A_DAY = re.compile(
 # the most any one maker sells in a month, with room to spare (the largest groups sell about a
 # million a month, eleven million a year, worldwide)
 _MAKER_MOST_A_MONTH = 1_500_000
+
+
+def _the_countrys(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]) -> bool:
+    """A count too large for the maker carried from before is China's: no maker or place is
+    named in its sentence, which counts the car market ("Auto sales totaled 8.35 million")."""
+    return (
+        not any(ok for _, ok in subjects)
+        and not any(m.entity.level == FOREIGN for m, _ in subjects)
+        and _CAR_MARKET.search(s) is not None
+    )
+
+
+# the whole car market: "auto sales", "the car market", "vehicle sales in the country"
+_CAR_MARKET = re.compile(
+    r"\b(?:auto|car|vehicle|automobile)\s+(?:sales|market|output|production|exports)\b", re.I
+)
 
 
 def _too_large_for_a_maker(cand: _Candidate) -> bool:
