@@ -1638,7 +1638,9 @@ _ZH_BASE = re.compile(
     # "去年这一数字为6155辆", "上月为9393辆": the count it is compared with, a year or a month
     # before the one reported
     r"|(?P<same>(?:(?:去年|上年)(?:同期|同月|(?:的)?(?:这一|这个|该|此)(?:数字|数据|数值))"
-    r"|(?<![\u4e00-\u9fff])同期|同期(?=为|的)|(?:上个?月|前一个?月)(?=(?:则|仅|只)?为\s*\d))"
+    r"|(?<![\u4e00-\u9fff])同期|同期(?=为|的)|(?:上个?月|前一个?月)(?=(?:则|仅|只)?为\s*\d)"
+    # "全年累计销售汽车200.3663万辆，上一年为175.7916万辆": the year before
+    r"|(?:上一年|前一年)(?=(?:则|仅|只)?为\s*\d))"
     r"(?:(?:仅|只|则)?为|的|(?:仅|只|共|则)?(?:交付|销售|售出|生产|出口"
     r"|实现|完成)了?(?:新车|汽车|车辆)?(?:为|达)?"
     # "去年同月产量为320852辆"
@@ -2010,7 +2012,7 @@ _REL_YEAR = re.compile(
     r"a year (?:earlier|ago|before)|year[- ](?:ago|earlier)|(?:same|corresponding|comparable)"
     r" (?:period|months?|quarter|time|point|stretch|span)|last year|previous[- ]year|prior[- ]year"
     r"|year before"
-    r"|同期|去年|上年",
+    r"|同期|去年|上年|上一年|前一年",
     re.IGNORECASE,
 )
 _REL_MONTH = re.compile(
