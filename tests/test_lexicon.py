@@ -167,6 +167,8 @@ def _with_collective(row: dict[str, object]) -> dict[str, object]:
         (_one(name="X", kind="region", level="city", powertrain="bev"), "powertrain is for makers"),
         (_one(name="X", kind="maker", powertrain_until=date(2024, 1, 1)), "beside a powertrain"),
         (_one(name="X", kind="maker", powertrain="bev", powertrain_until="soon"), "must be a date"),
+        (_one(name="X", kind="maker", nev_since=date(2022, 4, 1)), "beside nev_only"),
+        (_one(name="X", kind="maker", nev_only=True, nev_since="soon"), "nev_since must be a date"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
@@ -242,6 +244,12 @@ def test_a_maker_that_added_other_powertrains_was_battery_electric_only_until_th
     assert not xpeng.battery_electric_only(date(2026, 1, 2))
     assert nio.battery_electric_only(date(2026, 1, 2))
     assert not lexicon().entities["BYD"].battery_electric_only(date(2020, 1, 1))
+
+
+def test_a_maker_that_dropped_petrol_cars_is_nev_only_from_then() -> None:
+    byd, nio = lexicon().entities["BYD"], lexicon().entities["NIO"]
+    assert not byd.nev_only_on(date(2019, 12, 31)) and byd.nev_only_on(date(2022, 4, 30))
+    assert byd.nev_only_on(None) and nio.nev_only_on(date(2018, 6, 30))
 
 
 def test_makers_based_abroad_are_marked_and_their_china_arms_are_not() -> None:
