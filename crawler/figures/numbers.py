@@ -266,6 +266,7 @@ _ADJECTIVES = {
     "global",
     "customer",
     "quarterly",
+    "such",  # "which sold 103,200 such vehicles"
 }
 _FUNCTION_WORDS = {
     "in",
