@@ -1589,7 +1589,13 @@ _CLOSE_OR_DIGIT = re.compile(r"[)）\d]")
 _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
 # "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
 # Mazda, sold": names inside an aside about the subject
-_IN_AN_ASIDE = re.compile(r",\s*(?:in which|which|whose)\b[^,]*$", re.I)
+_IN_AN_ASIDE = re.compile(
+    r",\s*(?:in which|which|whose"
+    # "Lynk & Co, set up jointly by Geely Auto and Volvo, sold": who founded or owns it
+    r"|(?:set up|founded|established|created|formed|owned|backed|controlled)(?:\s+jointly)?"
+    r"\s+by)\b[^,]*$",
+    re.I,
+)
 _SCOPE_GLOSS_OPEN = re.compile(
     r"(?:全球|国内外|海内外|\bglobal(?:ly)?|\bworldwide)\s*[（(][^()（）]*$", re.I
 )
@@ -2572,6 +2578,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             elif state.carry_metric and (
                 n.counts == VEHICLE
                 or q == "at_least"
+                # "New energy vehicles made up 18,813 of those": a part of the count just told
+                or _OF_THEM_AFTER.match(s, n.unit_end) is not None
                 or n.ordinal
                 # "That's a little higher than in April (75,842)": a base is counted as what
                 # it is compared with

@@ -788,7 +788,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # "in 2023", "in the year 2021", "for the entire 2023"
-            r"\b(?:in|for|during|of|throughout|through|by)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
+            r"\b(?:in|for|during|of|throughout|through|by|across)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
             r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
             # "in calendar 2017", "in the calendar year 2017"
             r"(?:(?:calendar\s+)?year\s+(?:of\s+)?|calendar\s+)?(20\d\d)\b"
