@@ -1589,6 +1589,13 @@ _CLOSE_OR_DIGIT = re.compile(r"[)）\d]")
 _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
 # "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
 # Mazda, sold": names inside an aside about the subject
+# the passenger car association cited as the source of the sentence's counts
+_CPCA_CITED = re.compile(
+    r"\b(?:according to|citing|per|data from|figures from)\s+(?:the\s+)?(?:China Passenger Car"
+    r" Association|CPCA)\b|\b(?:CPCA|China Passenger Car Association)(?:['’]s)?\s+(?:data|figures)"
+    r"|乘联会(?:数据|统计)|据乘联会",
+    re.I,
+)
 _IN_AN_ASIDE = re.compile(
     r",\s*(?:in which|which|whose"
     # "Lynk & Co, set up jointly by Geely Auto and Volvo, sold": who founded or owns it
@@ -2604,6 +2611,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     continue
                 cand.metric = state.carry_metric
                 cand.doubts.append(D_METRIC_CARRIED)
+        if cand.metric is None and n.counts == VEHICLE and _CPCA_CITED.search(s):
+            # "NEVs … reached 878,000 units last month, according to CPCA figures": the
+            # passenger car association counts sales
+            cand.metric = "sales"
+            cand.doubts.append(D_METRIC_AWAY)
         if cand.metric is None:
             cand.drop("no metric word")
             continue

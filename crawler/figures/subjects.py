@@ -453,7 +453,9 @@ def powertrain(text: str) -> bool:
 
 # "electric and plug-in hybrid cars", "纯电和插混": both powertrains together are the whole
 _BOTH_POWERTRAINS = re.compile(
-    r"(?:electric|电动|纯电)\S*\s*(?:and|&|和|与|及|、|/)\s*(?:plug-in|插电|插混)", re.I
+    r"(?:electric|电动|纯电)\S*(?:\s+(?:cars|vehicles|models|EVs))?\s*(?:and|&|和|与|及|、|/)\s*"
+    r"(?:plug-in|插电|插混)",
+    re.I,
 )
 
 
