@@ -499,10 +499,25 @@ def headline_subject(headline: str) -> Entity | None:
         and not place_in_a_name(headline, m)
         and not any(a <= m.start < b for a, b in apposed)  # "SGMW, a joint venture of ..."
     }
+    if len(subjects) > 1:
+        # "GM delivers 858,344 vehicles in China in second quarter": the maker, in a market
+        makers = {n: e for n, e in subjects.items() if not e.is_region}
+        markets = [
+            m for m in names if m.entity.is_region and _IN_BEFORE.search(headline, 0, m.start)
+        ]
+        if len(makers) == 1 and len(markets) == len(subjects) - 1:
+            # ("Tesla retail sales in China almost doubled": a foreign maker's China arm)
+            (maker,) = makers.values()
+            arm = lexicon().entities.get(f"{maker.name} China")
+            in_china = any(m.entity.name == "China" for m in markets)
+            subjects = {arm.name: arm} if arm is not None and in_china else makers
     if len(subjects) != 1:
         return None
     (entity,) = subjects.values()
     return None if entity.kind == "unknown" else entity
+
+
+_IN_BEFORE = re.compile(r"(?:\bin|在)\s*$", re.I)
 
 
 # "ahead of SAIC, which shipped 80,000": the name is the subject of its own relative clause
