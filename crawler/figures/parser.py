@@ -1589,6 +1589,12 @@ _CLOSE_OR_DIGIT = re.compile(r"[)）\d]")
 _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
 # "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
 # Mazda, sold": names inside an aside about the subject
+# a car market that grew or shrank to a count of vehicles
+_MARKET_SIZE = re.compile(
+    r"\b(?:auto|car|vehicle|automobile|EV|NEV|passenger car|passenger vehicle)\s+market\b"
+    r"[^.;]{0,60}?\b(?:expanded|grew|rose|shrank|contracted|fell|declined|reached|totall?ed)\b",
+    re.I,
+)
 # the passenger car association cited as the source of the sentence's counts
 _CPCA_CITED = re.compile(
     r"\b(?:according to|citing|per|data from|figures from)\s+(?:the\s+)?(?:China Passenger Car"
@@ -2611,9 +2617,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     continue
                 cand.metric = state.carry_metric
                 cand.doubts.append(D_METRIC_CARRIED)
-        if cand.metric is None and n.counts == VEHICLE and _CPCA_CITED.search(s):
+        if (
+            cand.metric is None
+            and n.counts == VEHICLE
+            and (_CPCA_CITED.search(s) or _MARKET_SIZE.search(s, 0, n.start))
+        ):
             # "NEVs … reached 878,000 units last month, according to CPCA figures": the
-            # passenger car association counts sales
+            # passenger car association counts sales; so does the size of a car market ("China's
+            # auto market expanded 3.8% to 26 million units")
             cand.metric = "sales"
             cand.doubts.append(D_METRIC_AWAY)
         if cand.metric is None:
@@ -3501,11 +3512,20 @@ _MAKER_MOST_A_MONTH = 1_500_000
 def _the_countrys(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]) -> bool:
     """A count too large for the maker carried from before is China's: no maker or place is
     named in its sentence, which counts the car market ("Auto sales totaled 8.35 million")."""
+    if _CHINAS_CAR_MARKET.search(s, 0, cand.number.start):
+        return True  # "Great Wall grew at a time when China's auto market expanded to 26 million"
     return (
         not any(ok for _, ok in subjects)
         and not any(m.entity.level == FOREIGN for m, _ in subjects)
         and _CAR_MARKET.search(s) is not None
     )
+
+
+_CHINAS_CAR_MARKET = re.compile(
+    r"\bChina['’]s\s+(?:[\w-]+\s+)?(?:auto|car|vehicle|automobile)\s+(?:market|sales)\b"
+    r"|(?:中国|全国|我国)汽车市场",
+    re.I,
+)
 
 
 # the whole car market: "auto sales", "the car market", "vehicle sales in the country"
