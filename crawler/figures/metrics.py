@@ -109,6 +109,11 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # "export sales", "overseas sales" are exports
                 r"sold\b", r"(?<!export )(?<!overseas )sales\b", r"sell(?:s|ing)?\b",
                 r"(?<!export )retail(?:ed)?\b", r"shipments\b",
+                # "Great Wall shipped 1.28 million vehicles" (not "shipped abroad": exports)
+                r"shipped\s+(?=(?:a record |more than |over |about |nearly |some )?\d[\d,.]*"
+                # (not "shipped 52,153 cars to Chinese buyers": shipped to whom, a market)
+                r"\s*(?:million\s+)?(?:vehicles|cars|units|EVs)\b(?!\s+to\b)(?![^.;]{0,40}\b(?:abroad"
+                r"|overseas|to (?:foreign|overseas|international)|from (?:its|the) )))",
                 r"(?<!export )wholesale(?:s|d)?\b", r"registrations\b",
                 # "the top 10 players in the bus market were JMC (6,743 units), ...": a ranking
                 # by sales in a market
@@ -240,7 +245,8 @@ _METRIC_NEEDLES = {
         "made", "产", "下线", "制造",
     ),
     "sales": (
-        "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments", "market",
+        "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments", "shipped",
+        "market",
         "销", "售", "卖出", "批发", "零售", "上险", "注册登记", "发运", "上牌", "新增",
         "出货", "出厂",
     ),

@@ -2588,6 +2588,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             elif after_hits:
                 cand.metric = after_hits[0].kind
                 cand.doubts.append(D_METRIC_AWAY)
+            elif n.counts == VEHICLE and (
+                _CPCA_CITED.search(s) or _MARKET_SIZE.search(s, 0, n.start)
+            ):
+                # "NEVs … reached 878,000 units last month, according to CPCA figures": the
+                # passenger car association counts sales; so does the size of a car market
+                # ("China's auto market expanded 3.8% to 26 million units")
+                cand.metric = "sales"
+                cand.doubts.append(D_METRIC_AWAY)
             elif state.carry_metric and (
                 n.counts == VEHICLE
                 or q == "at_least"
@@ -2617,16 +2625,6 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     continue
                 cand.metric = state.carry_metric
                 cand.doubts.append(D_METRIC_CARRIED)
-        if (
-            cand.metric is None
-            and n.counts == VEHICLE
-            and (_CPCA_CITED.search(s) or _MARKET_SIZE.search(s, 0, n.start))
-        ):
-            # "NEVs … reached 878,000 units last month, according to CPCA figures": the
-            # passenger car association counts sales; so does the size of a car market ("China's
-            # auto market expanded 3.8% to 26 million units")
-            cand.metric = "sales"
-            cand.doubts.append(D_METRIC_AWAY)
         if cand.metric is None:
             cand.drop("no metric word")
             continue
