@@ -2053,7 +2053,9 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
             state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"
-        if may_be_subject_later(s, mention):
+        if may_be_subject_later(s, mention) and not _ITS_PART_BEFORE.search(
+            s, max(0, mention.start - 30), mention.start
+        ):
             state.para_entity, state.para_from_frame = mention.entity, False
     makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]
     if makers:  # "Geely ships more than any company in Zhejiang, and its ...": the maker's
@@ -2071,6 +2073,11 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
                 state.para_entity = parent
 
 
+# "Its subsidiary SAIC Motor Passenger Vehicle sold 839,000. NEV sales topped 1.07 million": a
+# part of the maker named in passing; the paragraph stays the maker's
+_ITS_PART_BEFORE = re.compile(
+    r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:subsidiary|unit|arm|division|brand|marque)\s+$", re.I
+)
 # a named part said to be a share of its whole: "(the core Changan brand) made up 84% of"
 _PART_SHARE_AFTER = re.compile(
     r"\s+(?:made up|makes up|accounted for|accounts for|represented|contributed)\s+"

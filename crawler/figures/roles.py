@@ -106,7 +106,9 @@ _OWN_VERB_AFTER = re.compile(
     # (", which for now covers only the Aito and Luxeed brands, delivered": an aside between)
     r"(?:,\s+(?:which|who)\b[^,;.\d]{1,80},)?"
     # ("its competitor Xpeng in March delivered": a time may stand between)
-    r"(?:\s+(?:brand|marque))?(?:\s+in\s+(?:[A-Z][a-z]+|the\s+\w+\s+(?:quarter|half))(?:\s+\d{4})?,?)?"
+    # ("its subsidiary SAIC Motor Passenger Vehicle Company sold": the name's company words)
+    r"(?:\s+(?:brand|marque|Company|Co\.?|Ltd\.?|Limited|Corporation|Corp\.?))*"
+    r"(?:\s+in\s+(?:[A-Z][a-z]+|the\s+\w+\s+(?:quarter|half))(?:\s+\d{4})?,?)?"
     r"\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
     r"|made|posted|recorded|reported|registered|wholesaled|retailed"
     # "its Haval brand accounted for 60,000": the brand's part of the maker's count
