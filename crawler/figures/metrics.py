@@ -396,6 +396,8 @@ _TRAP = _vocabulary(
         r"coming year\b", r"next year\b", r"threshold of\b", r"if\b", r"unless\b",
         # capacity, orders, outlets, chargers, staff, money
         r"capacit(?:y|ies)\b", r"able to\b", r"equipped to\b", r"designed to\b", r"orders?\b",
+        # "running at an annual rate of 246,900": a month extended over a year, no count
+        r"(?:annual|annuali[sz]ed|yearly)\s+(?:run[- ])?rate\b", r"run[- ]rate\b",
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",

@@ -583,7 +583,7 @@ _MODEL_NAMES_ZH = (
 )  # fmt: skip
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
-    r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY]|#\d)(?![A-Za-z])"
+    r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY](?:s|['’]s)?|#\d)(?![A-Za-z])"
     r"|(?<![\d.])\d{1,2}系(?!列)"  # "宝马5系": a series of one brand
     # (not 全系车型, "all its models": the brand's whole line-up, nor 新能源车型, 纯电动车型,
     # 插电式混合动力车型: all the models of a powertrain)

@@ -885,7 +885,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "en_past_months",
     ),
     # "with single-month sales of 105,483 units in December": a look inside the year reported
-    (re.compile(r"\balone\b|\bsingle[- ]month\b", re.IGNORECASE), "alone"),
+    # ("May on its own saw sales of 2.42 million": the month, not the year so far)
+    (re.compile(r"\balone\b|\bsingle[- ]month\b|\bon its own\b", re.IGNORECASE), "alone"),
     # "its previous month's record": the month before the one reported
     (
         re.compile(
@@ -1078,7 +1079,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_now": ("today", "as of now", "day"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
-    "alone": ("仅", "单月", "alone", "single"),
+    "alone": ("仅", "单月", "alone", "single", "on its own"),
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二", "months", "years", "decade", "a quarter", "single quarter"),
@@ -2071,7 +2072,8 @@ def _shift_year(period: Period, year: int) -> Period:
 _MAY_AS_MONTH = re.compile(
     r"['’]s\s"  # "May's previous record": the modal takes no 's
     r"|\s+(?:(?:delivery|sales|production|export)\s+)?(?:sales|deliveries|output|production"
-    r"|exports|volumes?|figures|numbers|data|results|total|registrations|shipments)\b",
+    r"|exports|volumes?|figures|numbers|data|results|total|registrations|shipments)\b"
+    r"|\s+(?:on its own|alone)\b",  # "May on its own saw sales of 2.42 million"
     re.IGNORECASE,
 )
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")

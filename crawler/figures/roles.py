@@ -453,6 +453,8 @@ _COUNTED_NOUN = re.compile(
 # "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
 _FROM_BRAND = re.compile(
     r"^\s+(?:units\s+|vehicles\s+|cars\s+)?(?:from|under)\s+(?:(?:its|the)\s+(?:[\w'’-]+\s+){0,6})?$"
+    # "sold 29,000 vehicles of its own Jiefang brand"
+    r"|^\s+(?:units|vehicles|cars)\s+of\s+(?:its|their)\s+(?:own\s+)?$"
 )
 
 

@@ -67,7 +67,9 @@ _JOINT_VENTURE = re.compile(
     rf"\s+{_CAP})?)?"
     # (not "Changan, which has joint ventures with Ford and Mazda, sold": whose partners they are)
     rf"|(?<!\bhas )(?<!\bhave )(?<!\bruns )(?<!\bformed )"
-    rf"\b(?:joint[- ]ventures?|JVs?)\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)\s+{_CAP})?"
+    # ("the 50-50 joint venture between Hyundai Motor and BAIC Motor": names of two words)
+    rf"\b(?:joint[- ]ventures?|JVs?)\s+(?:with|between)\s+{_CAP}(?:\s+{_CAP})?"
+    rf"(?:\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP})?)?"
     r"|[\u4e00-\u9fff]{2,4}的合资(?:公司|企业)"
 )
 #: "the plant", "the base", 该工厂: a plant named before, or one the lexicon does not know
@@ -344,7 +346,8 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 _NOT_LISTED_THERE = r"(?!(?:纽约|纳斯达克|纽交所|证券交易所|交易所|股市)?(?:上市|挂牌))"
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
-    r"|\bcommercial vehicles?\b|\bpure(?:ly)? electric\b|\b(?:fully|all)[- ]electric\b"
+    r"|\bcommercial (?:vehicles?|NEVs?|EVs?)\b|\bpure(?:ly)? electric\b"
+    r"|\b(?:fully|all)[- ]electric\b"
     # internal combustion and hybrid cars: one powertrain of a maker's range
     r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
     r"|\b(?:petrol|gasoline)[- ]powered\b"
@@ -498,7 +501,7 @@ _MODEL_AFTER = re.compile(
     r"^\s*(?:units? of (?:the |its )?|of (?:the|its) )?(?:[A-Z][A-Za-z]+\s+)?"
     r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)"
     r"(?:(?:[A-Z][\w.+-]*\s+){1,3}(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
-    r"|[A-Z]{1,4}\d{1,3}[A-Za-z+]*\b|Model [3SXY]\b)"
+    r"|[A-Z]{1,4}\d{1,3}[A-Za-z+]*\b|Model [3SXY](?:s|['’]s)?\b)"
     # "5,021 units of the AVATR 12": a name and a number after "units of"
     r"|^\s*units? of (?:the |its )?[A-Z][A-Za-z]+\s+\d{1,3}\b(?![,.]\d)"
     # "3,030 of the March deliveries were P7 series sedans"
