@@ -320,8 +320,10 @@ _SINCE_START = re.compile(
     # from then to now (not "从1月到5月", a span of months)
     r"|从(?P<t6>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:初|中旬|下旬|底|末)?)(?!\s*\d)"
     r"(?=[^。；;]{0,40}?[，,]\s*到(?!\s*(?:(?:19|20)\d\d\s*年)?\d))"
-    # "2018年以来，…年销量由14.2万辆增至112.3万辆": the year counting started from
-    r"|(?P<t7>(?:19|20)\d\d\s*年)(?=以来)",
+    # "2018年以来，…年销量由14.2万辆增至112.3万辆": the year counting started from; "从2018年5月
+    # 27日首台量产车下线算起": the day counting started from
+    r"|(?P<t7>(?:19|20)\d\d\s*年)(?=以来)"
+    r"|从(?P<t8>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?=[^。；;，,]{0,20}?算起)",
     re.IGNORECASE,
 )
 
@@ -349,7 +351,12 @@ _EVENT_TIME = re.compile(
     r"|(?P<t7>今年|年内|本年)(?:以来)?的?(?:(?:第[二三四五六七八九十]|最|新)(?:高|低)|纪录|记录)"
     # "截至1月5日，全国门店总数达1068家": the day a count of stores or chargers stood at
     r"|(?P<t8>(?:截至|截止)(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}[日号]?)(?=[^，,。；;\d]{0,4}[，,]?"
-    r"[^，,。；;]{0,16}?(?:门店|网点|充电|换电|站|桩|展厅))",
+    r"[^，,。；;]{0,16}?(?:门店|网点|充电|换电|站|桩|展厅))"
+    # "排名也从2024年的全国第一滑落到今年上半年的第九": the times of a rank, not of a count
+    r"|(?P<t9>(?:(?:19|20)\d\d\s*年|去年|今年)(?:上半年|下半年|前\d{1,2}个?月|\d{1,2}月)?)的"
+    # (not "2021年的冠军是上海，产量63.2万辆": whose count that year's is)
+    r"(?=(?:全国|全省|全球|行业)?(?:第[一二三四五六七八九十\d]{1,3}(?![\d万]|季度|个)|榜首|冠军|首位)"
+    r"(?!\s*(?:是|为|[，,：:])))",
 )
 # "挨过3月舆论风波的小米", "4月上海车展上": the month of an event, not of a count
 # ("延续了去年底的交付势头": the time of a trend carried on)
@@ -365,6 +372,7 @@ _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
     r"|strongest|biggest|largest|lowest|worst"
     r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年|截至|截止"
+    r"|的第|的全国第|的全省第|榜首|首位"
 )
 # "surpassing its previous record from September": the time of the record beaten, no period
 _BEATEN_RECORD_TIME = re.compile(
@@ -553,6 +561,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"累计(?!(?:数据)?(?:来|上)?看)|历史累计|历史总(?!计)|累积|迄今"
             # "品牌创建以来": since the start (not "今年以来")
             r"|(?:创建|创立|成立|创办|诞生|投产|开业|上市|交付|量产)(?:[\u4e00-\u9fff]{0,3})?以来"
+            # "从2021年8月开启交付算起": counted from the start
+            r"|(?:创建|创立|成立|投产|开业|上市|交付|量产|下线)算起"
             # "43个月达成百万辆交付", "仅用10个月交付20000辆", "上市43天交付破万": took that long
             r"|(?<![前近每])\d{1,3}\s*(?:个月|天|年)(?:内|里|时间)?(?=达成|实现|突破|完成|交付|下线)"
             r"|用时?了?\s*\d{1,3}\s*(?:个月|天|年)"
@@ -1287,13 +1297,15 @@ def _scan(text: str, start: int, end: int) -> Parts:
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk or "从" in chunk or "以来" in chunk:
         # the time a count starts from, or a plant or brand started
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7") if m.group(g)))
+            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8") if m.group(g)))
             for m in _SINCE_START.finditer(text, start, end)
         ]
 
     if _EVENT_NEEDLE.search(lowered):
         taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8") if m.group(g)))
+            m.span(
+                next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9") if m.group(g))
+            )
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
@@ -1354,7 +1366,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     and not _SINCE_START_ZH_CUE.search(text, max(start, m.start() - 30), m.end())
                 ):
                     continue  # "本田中国5月累计销售66202辆": the month's total, all arms summed
-                if kind == "lifetime" and m.group(0).startswith(("历史", "迄今")):
+                if kind == "lifetime" and (
+                    m.group(0).startswith(("历史", "迄今")) or m.group(0).endswith("算起")
+                ):
                     _add(parts, m, lifetime=True, since_start=True)
                 else:
                     _add(parts, m, **_FLAG_KINDS[kind])
