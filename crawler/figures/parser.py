@@ -585,6 +585,7 @@ _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY](?:s|['’]s)?|#\d)(?![A-Za-z])"
     r"|(?<![\d.])\d{1,2}系(?!列)"  # "宝马5系": a series of one brand
+    r"|(?<![A-Za-z])[A-Z]{1,2}系(?!列|统|數|数)"  # "零跑C系": a model series
     # (not 全系车型, "all its models": the brand's whole line-up, nor 新能源车型, 纯电动车型,
     # 插电式混合动力车型: all the models of a powertrain)
     r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
@@ -1077,8 +1078,9 @@ def _maker_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entit
 
 
 def _a_span(parts: Parts) -> bool:
-    """The time is a half, a quarter or a range of months (no point a milestone was hit on)."""
-    return bool(parts.half or parts.quarter or parts.months)
+    """The time is a half, a quarter, a range of months or the year so far (今年以来): no point
+    a milestone was hit on."""
+    return bool(parts.half or parts.quarter or parts.months or parts.ytd)
 
 
 def _names_another_maker(s: str, state: _State) -> bool:
