@@ -3918,7 +3918,8 @@ def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
 # "after a jump of nearly 50% in", "following a 20% rise in": an earlier change's time
 _EARLIER_CHANGE_BEFORE = re.compile(
     r"\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:jump|rise|increase|gain|surge"
-    r"|drop|fall|decline|slump|dip)\b[^.;,\d]{0,12}(?:[\d.]+\s*(?:%|percent|per cent))?\s*in\s+"
+    r"|rebound|recovery|growth|drop|fall|decline|slump|dip|plunge|slide)\b[^.;,\d]{0,12}"
+    r"(?:[\d.]+\s*(?:%|percent|per cent))?\s*in\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -4574,7 +4575,7 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         years = list(range(first, last + 1)) if last > first else []
         return _in_order(s, numbers, span.end(), [_year(y) for y in years])
     if not _RESPECTIVELY.search(s):
-        return {}
+        return _months_then_their_counts(s, numbers, published)
     kinds = _YTD_AND_LIFETIME.search(s)
     if kinds is not None:
         # "year-to-date and cumulative deliveries were 62,919 and 96,516, respectively"
@@ -4620,6 +4621,36 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
     return {}
 
 
+def _months_then_their_counts(s: str, numbers: list[Number], published: date) -> dict[int, Period]:
+    """ "in January and February this year they dropped to 11,000 and 10,000 units": months
+    named in a row, then as many counts in a row after them (no "respectively" needed when the
+    counts are the sentence's only ones after the months)."""
+    named = _MONTH_LIST.search(s)
+    if named is None:
+        return {}
+    names = [g for g in named.groups() if g]
+    order = [_MONTH_NUMBER[g] if g in _MONTH_NUMBER else int(g) for g in names]
+    after = [n for n in numbers if n.start > named.end()]
+    # or right before them: "delivered 10,052 and 10,677 units in July and August"
+    before = [n for n in numbers if n.end <= named.start()][-len(order) :]
+    counts = after or (
+        before
+        if before and _IN_MONTHS_AFTER.fullmatch(s, before[-1].unit_end, named.start())
+        else []
+    )
+    if (
+        not all(1 <= m <= 12 for m in order)
+        or len(counts) != len(order)
+        or not all(
+            _LISTED_NEXT.fullmatch(s, a.unit_end, b.start) for a, b in itertools.pairwise(counts)
+        )
+    ):
+        return {}
+    periods = [month_period(m, None, published) for m in order]
+    return {n.start: period for period, n in zip(periods, counts, strict=True)}
+
+
+_IN_MONTHS_AFTER = re.compile(r"\s*(?:units|vehicles|cars)?\s*(?:in|during)\s+", re.I)
 _YTD_AND_LIFETIME = re.compile(
     r"\b(?:(?P<ytd>year-to-date|ytd)\s+and\s+(?:cumulative|lifetime|total)"
     r"|(?:cumulative|lifetime|total)\s+and\s+(?:year-to-date|ytd))\b",
