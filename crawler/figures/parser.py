@@ -680,6 +680,7 @@ class NumberTrace:
 class _State:
     published: date
     trace: list[NumberTrace] | None = None  # filled only when explaining
+    heading: Entity | None = None  # the entity a heading line names, for the lines under it
     last: dict[str, Entity] = field(default_factory=dict)  # maker | province | city | any
     paragraph: int = -1
     para_entity: Entity | None = None
@@ -978,6 +979,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     # tables and label/value lists: read apart, their lines skipped by the sentence reader
     structured, consumed = structured_figures(work, published, state.frame)
     figures: list[Figure] = []
+    previous_end = 0
     for sentence in split_sentences(work):
         if any(a <= sentence.start < b for a, b in consumed):
             continue
@@ -988,7 +990,14 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                     work, *lead, figures
                 )
             state.paragraph = sentence.paragraph
-            if not _PART_OPENING.match(work, sentence.start):
+            heading = _heading_entity(work, sentence.start, sentence.end)
+            if heading is not None or "\n\n" in work[previous_end : sentence.start]:
+                state.heading = heading  # a block of lines under a heading, or none
+            if heading is None and state.heading is not None:
+                # "Cadillac\n- Second-quarter sales climbed … to 48,712 units": the lines under
+                # a heading that names an entity are that entity's
+                state.para_entity, state.para_from_frame = state.heading, True
+            elif not _PART_OPENING.match(work, sentence.start):
                 # (a paragraph opening on "其中," or "Of these," goes on about the one before)
                 state.para_entity, state.para_from_frame = state.frame, True
                 state.last_count, state.ytd_opened = None, -1  # what the paragraph before told
@@ -1007,6 +1016,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                 state.carry_period = state.lead_period
         elif state.lead_period is not None and _BULLET.match(work, sentence.start):
             state.carry_period = state.lead_period  # each list item, not only the first
+        previous_end = sentence.end
         state.sentence_no += 1
         told = work[sentence.start : sentence.end]
         bullet = _BULLET.match(work, sentence.start) is not None
@@ -1075,6 +1085,15 @@ def _maker_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entit
         return None
     named = names_in(work[start:end])
     return entity if named and named[0].entity == entity else None
+
+
+def _heading_entity(work: str, start: int, end: int) -> Entity | None:
+    """The entity a line names alone, as a heading ("Cadillac", "比亚迪：")."""
+    line = work[start:end].strip().rstrip(":：").strip()
+    if not line or len(line) > 40:
+        return None
+    name = lexicon().by_alias.get(line.casefold())
+    return lexicon().entities[name] if name is not None else None
 
 
 def _a_span(parts: Parts) -> bool:
