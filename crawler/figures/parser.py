@@ -5402,7 +5402,9 @@ def _carry_updates(
             period is not None
             and period.kind in ("month", "ytd", "quarter", "half", "year")
             and not parts_all.prior_month
-            and not parts_all.alone
+            # ("In December alone, …": a look inside the period reported; but "February on its
+            # own was much weaker." with no count tells the month the next counts are of)
+            and not (parts_all.alone and _HAS_NUMBER.search(s))
             and not mx.SENTENCE_TRAP.search(s)
             and not mx.FORECAST.search(s)
             # "shares hit their lowest since November 2022": no period being reported on
