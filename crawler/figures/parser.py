@@ -3211,6 +3211,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.drop(f"{maker.name}'s count in China, not the country's")
                 continue
             cand.entity, cand.entity_obj = arm.name, arm
+            # its sales at home: a part of the arm's total (exports included) when the article
+            # gives that too
+            cand.doubts.append(D_PART)
         obj = cand.entity_obj
         if (
             obj is not None
@@ -3665,6 +3668,8 @@ _CHINA_SCOPED_COUNT = re.compile(
     r"(?<!car )(?<!cars )(?<!vehicle )(?<!auto )(?<!passenger )(?<!NEV )(?<!EV )(?<!market )"
     r"(?<!total )(?<!overall )(?<!retail )(?<!wholesale )(?<!industry )"
     r"\b(?:(?:deliveries|sales)\s+in\s+(?:mainland\s+)?China\b|China\s+(?:sales|deliveries)\b)"
+    # "That leaves 62,398 units sold within China in March"
+    r"|\b(?:sold|delivered|retailed)\s+(?:with)?in\s+(?:mainland\s+)?China\b"
     r"|\bin\s+(?:mainland\s+)?China,\s+(?:its\s+)?(?:sales|deliveries)\b",
     re.I,
 )
@@ -3679,7 +3684,8 @@ def _foreign_maker_in_china(
     if (
         cand.entity != "China"
         or cand.metric not in ("sales", "deliveries")
-        or not _CHINA_SCOPED_COUNT.search(s, 0, cand.number.start)
+        # (or said right after it: "62,398 units sold within China")
+        or not _CHINA_SCOPED_COUNT.search(s, 0, min(len(s), cand.number.unit_end + 24))
     ):
         return None
     named = [m.entity for m, _ in subjects if m.end <= cand.number.start and not m.entity.is_region]
