@@ -4274,7 +4274,12 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 _UNITS_OF_NAME = re.compile(r"\s*(?:units|vehicles|cars)\s+of\s+(?:the\s+|its\s+)?", re.I)
 
 
-_UNITS_THEN = re.compile(r"\s*(?:units?|vehicles?|cars?|EVs?|autos?)\s+", re.I)
+# ("the 89,064 China-made vehicles Tesla sold": a made-in word may stand before the noun)
+_UNITS_THEN = re.compile(
+    r"\s*(?:(?:China|Shanghai|locally)[- ](?:made|built|produced)\s+)?(?:units?|vehicles?|cars?"
+    r"|EVs?|autos?)\s+",
+    re.I,
+)
 _MAKERS_VERB = re.compile(
     r"\s+(?:had\s+|has\s+)?(?:dispatched|sold|delivered|shipped|built|produced|exported|moved"
     r"|wholesaled|retailed)\b",
