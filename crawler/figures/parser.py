@@ -1087,6 +1087,9 @@ def _maker_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entit
     return entity if named and named[0].entity == entity else None
 
 
+_ON_ITS_OWN = re.compile(r"\bon its own\b", re.I)
+
+
 def _heading_entity(work: str, start: int, end: int) -> Entity | None:
     """The entity a line names alone, as a heading ("Cadillac", "比亚迪：")."""
     line = work[start:end].strip().rstrip(":：").strip()
@@ -2906,6 +2909,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 and last_count[0] == state.sentence_no - 1
                 and (
                     _OF_THE_TOTAL.match(s)
+                    # "… came to 136,714 units. GAC Honda sold 67,735 of them": a part of it
+                    or _OF_THEM_AFTER.match(s, n.unit_end)
                     or (last_count[1].kind == "ytd" and state.ytd_opened == state.sentence_no - 1)
                 )
             ):
@@ -3109,7 +3114,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not (tie and tie.base)
             and not aside
             and not parts.prior_month  # "beating its previous month's record": a reference
-            and not parts.alone  # "In December alone, ...": a look inside the period reported
+            # "In December alone, ...": a look inside the period reported (but "November on
+            # its own brought a 4.3% decline, with sales of 136,714" tells of that month)
+            and not (parts.alone and not _ON_ITS_OWN.search(s))
             and not _years_mixed(parts_all, state.published)
             # "That beat the prior record of 21,333 in September": a reference to the past
             and not _RECORD_BEATEN.search(s, c0, n.start)
