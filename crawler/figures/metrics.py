@@ -96,7 +96,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"c(?:ame|omes?|oming) off\b", r"built\b", r"assembled\b",
                 r"builds\b(?!\s+(?:on|upon)\b)",  # "builds on": adds to
                 r"off the (?:production |assembly )?lines?\b",
-                r"made\b(?=\s+(?:about |nearly |over |more than |some |around )?\d)",
+                # ("China as a whole made a record 28,119,000 vehicles")
+                r"made\b(?=\s+(?:about |nearly |over |more than |some |around |a record "
+                r"|an all-time high of )?\d)",
             ],
             # "销售中国制造汽车56006辆": made in China describes the cars sold
             [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型))|产出|下线|年产(?!能)|达产|(?<!中国|国内)制造|(?<=中国|国内)制造(?!汽车|车辆|电动车|整车)|产(?=\d)"],
