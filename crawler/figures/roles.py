@@ -407,6 +407,9 @@ def may_be_subject_later(s: str, mention: Mention) -> bool:
 LIST_SEP = re.compile(
     # ("小鵬（9868）及小米（1810）": a stock code in brackets after a listed name)
     r"^(?:\s*[(（]\s*(?:[A-Z]{1,6}[:：]\s*)?\d{3,6}(?:\.[A-Z]{1,2})?\s*[)）])?"
+    # ("Dongfeng Nissan Passenger Vehicle Co., GAC Toyota Motor Co. and BYD": company words)
+    r"(?:\s+(?:Passenger\s+Vehicle|Automobile|Motors?|Co\.?|Company|Ltd\.?|Limited|Corp\.?"
+    r"|Corporation|Group)\b\.?)*"
     r"\s*(?:,|、|，|and|&|和|与|及|以及|, and|/|／|[,，、]\s*(?:以及|及|和|与))\s*$",
     re.I,
 )
