@@ -1689,6 +1689,12 @@ _STILL_THE_SUBJECT = re.compile(
     r"\s*(?:已|已经|则|也|仍|共|合计)?(?:达到|达|为|超过|突破|逾|约为?|接近)\s*[\d.]"
 )
 _OF_WHICH = re.compile(r"[\s,，;；]*(?:其中|of which|of them|among them|including)", re.I)
+# a clause that opens on the predicate of the sentence's subject (no subject of its own)
+_PREDICATE_OF_THE_FIRST = re.compile(
+    r"\s*(?:had|has|have)\s+(?:\w+\s+){0,1}?(?:climbed|risen|fallen|reached|recovered|returned"
+    r"|grown|dropped|slipped)\b",
+    re.I,
+)
 # "bringing its total to", "taking the cumulative total to": a running total after a count
 _RUNNING_TOTAL_TO = re.compile(
     r"\b(?:bringing|taking|lifting|pushing)\s+(?:its|the|their)\s+(?:cumulative\s+)?total"
@@ -2402,6 +2408,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "中国的电动汽车保有量仍是世界最大，达到780万辆": the clause goes on about the trapped
             # noun of the one before
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+        if (
+            trap is None
+            and cand.clause > 1
+            and _PREDICATE_OF_THE_FIRST.match(clause)
+            and not _DIGIT.search(s, 0, c0)
+        ):
+            # "the combined daily output of the other three, A, B and C, had climbed back to its
+            # level of 13,000": the predicate of the sentence's subject, past an apposition
+            trap = mx.TRAP.search(s[:c0])
         if (
             trap is None
             and cand.clause > 0
