@@ -234,7 +234,7 @@ def test_makers_of_battery_electric_cars_only_say_so() -> None:
     entities = lexicon().entities
     assert {n for n, e in entities.items() if e.powertrain == "bev"} == {
         "NIO", "Onvo", "Firefly", "Tesla", "Tesla China", "Polestar",
-        "Xpeng", "Xiaomi Auto", "Zeekr", "Aion", "Avatr", "WM Motor",
+        "Xpeng", "Xiaomi Auto", "Zeekr", "Aion", "Avatr", "WM Motor", "Leapmotor",
     }  # fmt: skip
 
 
