@@ -681,6 +681,7 @@ class _State:
     published: date
     trace: list[NumberTrace] | None = None  # filled only when explaining
     heading: Entity | None = None  # the entity a heading line names, for the lines under it
+    kind_told: int = -1  # the sentence that opened on one kind of vehicle, with no count
     last: dict[str, Entity] = field(default_factory=dict)  # maker | province | city | any
     paragraph: int = -1
     para_entity: Entity | None = None
@@ -2205,6 +2206,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # fast path: a sentence without numbers only feeds the article state
         _carry_updates(s, find_parts(s, bases=False), mx.segment_hits(s), state, [])
         _update_last(state, _named_subjects(s), s)
+        if _KIND_OPENING.match(s) and one_vehicle_type_before(s, len(s)):
+            state.kind_told = state.sentence_no  # "Commercial vehicles led the way."
         told = _SALES_TOLD_OF.search(s)
         if told is not None:  # "Its sales have surged in recent years. They ...", "BYD's NEV
             # sales recovered towards the end of the year. In December they rose ... to"
@@ -4960,9 +4963,19 @@ def _one_vehicle_type_said(
     the count's own clause."""
     if not obj.is_region:
         return one_vehicle_type_before(s, cand.number.start, starts[cand.clause])
-    return one_vehicle_type_before(s, cand.number.start) or (
-        state.type_doc and not other_vehicles_before(s, cand.number.start)
+    return (
+        one_vehicle_type_before(s, cand.number.start)
+        or (state.type_doc and not other_vehicles_before(s, cand.number.start))
+        # "Commercial vehicles led the way. Their sales surged to 431,000": that kind's
+        or (state.kind_told == state.sentence_no - 1 and _THEIR_OPENING.match(s) is not None)
     )
+
+
+# a sentence that opens on a kind of vehicle, and one that goes on about it
+_KIND_OPENING = re.compile(
+    r"\s*(?:[A-Z][a-z]+\s+)?(?:[A-Za-z-]+\s+)?(?:vehicles|trucks|buses|cars)\b"
+)
+_THEIR_OPENING = re.compile(r"\s*(?:Their|They)\b")
 
 
 def _foreign_scopes(s: str) -> list[int]:
