@@ -458,9 +458,10 @@ _OF_THE_TOTAL = re.compile(
     r"|Among (?:them|these|those))\b\s*,?",
     re.I,
 )
-# a sentence without numbers that tells of sales: what the counts after it without a metric
-# word count ("GAC Aion's sales have surged in recent years. They ... totalling 42,003, ...")
-_SALES_TOLD_OF = re.compile(
+# a sentence without numbers that tells of a maker's sales, deliveries, exports or output: what
+# the counts after it without a metric word count ("GAC Aion's sales have surged in recent
+# years. They ... totalling 42,003, ...")
+_METRIC_TOLD_OF = re.compile(
     r"(?:'s|’s|\b(?:its|their))\s+(?:\w+\s+){0,2}?(?P<metric>sales|deliveries|exports|output"
     r"|production)\s+(?:have|has|had|recovered|rose|fell|grew|slumped|picked up|rebounded"
     r"|improved|declined|dropped|jumped|surged|slowed)\b",
@@ -2208,10 +2209,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         _update_last(state, _named_subjects(s), s)
         if _KIND_OPENING.match(s) and one_vehicle_type_before(s, len(s)):
             state.kind_told = state.sentence_no  # "Commercial vehicles led the way."
-        told = _SALES_TOLD_OF.search(s)
-        if told is not None:  # "Its sales have surged in recent years. They ...", "BYD's NEV
+        metric_told = _METRIC_TOLD_OF.search(s)
+        if metric_told is not None:  # "Its sales have surged in recent years. They ...", "BYD's NEV
             # sales recovered towards the end of the year. In December they rose ... to"
-            metric = told["metric"].lower()
+            metric = metric_told["metric"].lower()
             state.carry_metric = _TOLD_METRIC.get(metric, metric)
         return []
     mentions = _mentions(s, state)
