@@ -5660,8 +5660,15 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 and g is not f
                 and _key(g) == _key(f)
                 # an NEV bound is no bound of all vehicles: only an unstated segment folds
-                and (g.segment == f.segment or "unknown" in (f.segment, g.segment))
-                and not (f.segment == "nev" and g.segment != "nev")
+                and (
+                    (
+                        (g.segment == f.segment or "unknown" in (f.segment, g.segment))
+                        and not (f.segment == "nev" and g.segment != "nev")
+                    )
+                    # "shipped 12,300 passenger cars abroad, the first time it has topped
+                    # 10,000": a bound of the passenger count said beside it
+                    or g.segment in ("passenger", "nev_passenger")
+                )
                 and (
                     # (not "2.46 million" in the headline for "about 2.4645 million": the
                     # precise figure stays, the rounding folds into it)

@@ -631,7 +631,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         # "the 11-month period", "its 11-month total": the year's first months
-        re.compile(r"\b" + _N + r"[- ]month (?:period|stretch|span|total|tally)\b", re.IGNORECASE),
+        # ("its nine-month plug-in result", "nine-month sales")
+        re.compile(
+            r"\b"
+            + _N
+            + r"[- ]month (?:(?:plug-in|NEV|EV|vehicle|car) )?(?:period|stretch|span|total"
+            r"|tally|result|sales|deliveries|output|production|exports|figure)s?\b",
+            re.IGNORECASE,
+        ),
         "en_n_month_period",
     ),
     # "in the second month of this year": that month
@@ -943,8 +950,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "Over the two months it handed over 51,416": the months just told, summed
     (
         re.compile(
-            r"\b(?:over|in|across|during|for)\s+(?:the|these|those)\s+(two|2)\s+months"
-            r"(?:\s+combined)?\b(?!\s+(?:of|to|ended|ending|through|before|after|ago|since)\b)"
+            # ("bringing overseas sales over the eleven months to 44,600": January to the
+            # month told, when it is the eleventh)
+            r"\b(?:over|in|across|during|for)\s+(?:the|these|those)\s+(two|2|four|five|six|seven"
+            r"|eight|nine|ten|eleven|[4-9]|1[01])\s+months"
+            # (not "in the two months to February": a span to a month; "to 44,600" is the count)
+            r"(?:\s+combined)?\b(?!\s+(?:of|ended|ending|through|before|after|ago|since)\b)"
+            r"(?!\s+to\s+(?!(?:about |around |nearly |some |over |more than )?\d))"
             r"|\b(?:these|those)\s+(three|3)\s+months\b|\bthe\s+(two|three)\s+months\s+combined\b",
             re.IGNORECASE,
         ),
@@ -2130,10 +2142,15 @@ def _resolve(
     if parts.rolling:
         return None
     if parts.months_told is not None:
-        # the period just told, if it is that many months long; else months summed (no period)
-        if carry is None or months_long(carry) != parts.months_told:
+        # the period just told, if it is that many months long, or the year so far to the month
+        # told, if that is the year's so-manieth; else months summed (no period)
+        if carry is None:
             return None
-        return carry
+        if months_long(carry) == parts.months_told:
+            return carry
+        if carry.kind == "month" and carry.end.month == parts.months_told > 2:
+            return Period("ytd", date(carry.end.year, 1, 1), carry.end)
+        return None
     if parts.past_months is not None:
         # the months before the one published in, if they start with January; else a span
         # with no calendar period
