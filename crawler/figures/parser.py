@@ -4397,7 +4397,7 @@ def _assign_entity(
     in_clause = [(i, m) for i, m in before if m.start >= c0]
     # (and the base a count of theirs is compared with: "the two carmakers sold a total of
     # 555,943, down from 662,442 units a year earlier")
-    several_from = 0 if _BASE_BEFORE.search(s, max(0, n.start - 16), n.start) else c0
+    several_from = 0 if _COMPARED_BEFORE.search(s, max(0, n.start - 24), n.start) else c0
     if not in_clause and _SEVERAL_NAMED_BEFORE.search(s, several_from, n.start):
         # "Sales of the two brands jumped 62 per cent to more than 520,000": theirs together
         cand.drop("several subjects, no combined total")
@@ -4508,7 +4508,6 @@ def _assign_entity(
     cand.entity, cand.entity_obj = entity.name, entity
 
 
-_BASE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|versus)\s+(?:the\s+)?$", re.I)
 # makers referred to together: "the two brands", "both companies", 两家企业, a kind of a
 # country's makers
 _SEVERAL_NAMED_BEFORE = re.compile(
