@@ -158,3 +158,24 @@ def test_explain_table_names_each_outcome(
     assert "Leapmotor deliveries Nov 2025 exact" in out
     assert "dropped: trap" in out
     assert out.rstrip().endswith("published 2025-12-01")
+
+
+def test_explain_shows_the_figure_as_filed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A maker that reports deliveries has its "sales" filed as deliveries: --explain shows
+    the figure so filed, never "stated again"."""
+    text = tmp_path / "luxury.txt"
+    text.write_text(
+        "The group delivered 59,616 BMW vehicles in China in September. "
+        "BMW's sales for the first nine months rose 5.3 percent to 459,629.\n",
+        encoding="utf-8",
+    )
+    code = main(
+        ["extract", str(text), "--published", "2018-10-16", "--explain", "--format", "jsonl"]
+    )
+    assert code == 0
+    rows = {r["number"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["459,629"]["reason"] == ""
+    assert rows["459,629"]["figure"]["metric"] == "deliveries"
+    assert rows["459,629"]["figure"]["period_kind"] == "ytd"

@@ -438,7 +438,9 @@ _TRAP = _vocabulary(
         r"(?:that|this|last|the previous|the past) week['’]?s?\b(?= (?:\w+ )?(?:sales|deliveries"
         r"|registrations|insurance))",
         # port and terminal throughput: a port is no maker and no region's output
-        r"ports?\b", r"terminals?\b", r"piers?\b", r"trans-?shipments?\b", r"throughput\b",
+        # (not "terminal sales": retail sales, 终端销量)
+        r"ports?\b", r"terminals?\b(?!\s+(?:car\s+|vehicle\s+)?(?:sales|retail|deliveries))",
+        r"piers?\b", r"trans-?shipments?\b", r"throughput\b",
         # "NIO didn't even deliver 4,000 vehicles": a bar not reached
         # "has not managed to top 30,000": a bar not reached
         r"(?:did not|didn't|does not|doesn't|never|(?:has|have|had)(?: not|n't))\s+"

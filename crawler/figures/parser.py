@@ -163,6 +163,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\btogether,? they\b|\bthey (?:together|combined|jointly)\b|\btheir combined\b"
             r"|\bthey\b(?= (?:\w+ ){1,2}(?:a )?(?:combined|total of|together)\b)"
+            # "The two sold a combined 70,017": the makers named before, together
+            r"|\bthe (?:two|three|four)\b(?= (?:sold|delivered|shipped|produced|exported|built"
+            r"|made|posted|recorded|reported)\b)"
             r"|(?<![前后第])(?:[两三四五六]家(?:企业|车企|品牌)?|[二两三]者)(?=合计|共计|总计|共)"
             # "上述十家企业共销售60.83万辆": the makers listed before, together
             r"|(?:上述|以上|这)(?:[二两三四五六七八九十]|十[一二三四五]|\d{1,2})家(?:企业|车企|品牌|厂商)?",
@@ -437,6 +440,19 @@ _OPENING_YEAR = re.compile(r"\s*(?:In|For|During|Throughout)\s+(20\d\d)\s+(?!-|�
 _OF_THE_WHOLE = re.compile(r"\s*(?:Of|Out of) the (?=\d)[^,;:]{4,80},", re.I)
 
 
+def _parts_of_the_count_before(s: str, live: list[_Candidate]) -> None:
+    """ "Nissan's sales in March totaled 59,914; Dongfeng Nissan accounted for 56,486 of them":
+    a part of the count just before it, said at that count's metric and time, takes its
+    evidence of them (no doubt about a metric or a time said away from the part)."""
+    for i, cand in enumerate(live):
+        if i == 0 or cand.dropped or not _OF_THEM.match(s, cand.number.unit_end):
+            continue
+        whole = live[i - 1]
+        if not whole.dropped and whole.metric == cand.metric and whole.period == cand.period:
+            answered = (D_METRIC_AWAY, D_NO_UNIT, *_PERIOD_DOUBTS)
+            cand.doubts = [d for d in cand.doubts if d not in answered]
+
+
 def _parts_at_the_wholes_time(s: str, live: list[_Candidate]) -> None:
     """The counts after "Of the N vehicles Geely sold in 2024," are parts of that whole, at
     its time: "cumulative NEV sales ... amounted to 888,200" is 2024's, not since the start."""
@@ -665,6 +681,13 @@ _MODEL_BEFORE_THE_NOUN = re.compile(
     r"\s+(?:EVs?|cars?|vehicles?|units|SUVs?|sedans?|hatchbacks?|pickups?|MPVs?)\b"
 )
 
+# "4,385 units of the Encino, the Chinese version of the Kona": a model's count
+_UNITS_OF_A_MODEL = re.compile(
+    r"\s+units?\s+of\s+(?:the|its)\s+(?:new\s+|all-new\s+)?"
+    r"([A-Z][A-Za-z0-9-]{2,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV))?)"
+    r"(?=\s*[,.;]|\s+(?:SUV|sedan|model|crossover|MPV|hatchback)s?\b)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class NumberTrace:
@@ -880,13 +903,21 @@ def explain_figures(text: str, published: date) -> tuple[list[Figure], list[Numb
     trace: list[NumberTrace] = []
     candidates = _parse(text, published, trace)
     figures = [f for f in candidates if f.confidence >= MIN_CONFIDENCE]
-    kept = {(_key(f), f.value) for f in figures}
-    weak = {(_key(f), f.value): f for f in candidates if f.confidence < MIN_CONFIDENCE}
+
+    def told(f: Figure) -> tuple[object, ...]:
+        # (a maker's "sales" are filed as its deliveries once it reports deliveries)
+        metric = "deliveries" if f.metric == "sales" else f.metric
+        return (f.entity, metric, f.period_kind, f.period_start, f.period_end, f.value)
+
+    kept = {told(f): f for f in figures}
+    weak = {told(f): f for f in candidates if f.confidence < MIN_CONFIDENCE}
 
     def settle(t: NumberTrace) -> NumberTrace:
-        if t.figure is None or (_key(t.figure), t.figure.value) in kept:
+        if t.figure is None:
             return t
-        f = weak.get((_key(t.figure), t.figure.value))
+        if told(t.figure) in kept:
+            return replace(t, figure=kept[told(t.figure)])
+        f = weak.get(told(t.figure))
         if f is not None:
             doubts = "; ".join(f.doubts)
             return replace(t, reason=f"weak evidence (confidence {f.confidence:.2f}: {doubts})")
@@ -1721,6 +1752,13 @@ _FROM_THE_COUNT_BEFORE = re.compile(
     r"|against)\s+(?:the\s+)?(?:about|roughly|around|nearly|some|over|more than|just over)?\s*",
     re.IGNORECASE,
 )
+# what stands between a count and the base it is compared with, in its own clause or the next
+# ("70,017 units in July, a steep fall from 110,010")
+_FROM_THAT_COUNT = re.compile(
+    r"[^.;:!?\d]{0,60}?\b(?:from|compared (?:with|to)|versus|against)\s+(?:the\s+)?"
+    r"(?:about|roughly|around|nearly|some|over|more than|just over)?\s*",
+    re.IGNORECASE,
+)
 # a paragraph that opens on a part of the count before it
 _PART_OPENING = re.compile(
     r"\s*(?:其中\s*[,，:：]|Of (?:these|them|this|that|the total)\s*,)", re.I
@@ -2344,7 +2382,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "MG ZS EV (185 sales)", "Hyundai Ioniq 5 (140 sales)": a model of the brand
             cand.drop("model-level count")
             continue
-        model = _MODEL_BEFORE_THE_NOUN.match(s, n.end)
+        model = _MODEL_BEFORE_THE_NOUN.match(s, n.end) or _UNITS_OF_A_MODEL.match(s, n.end)
         if model and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions):
             cand.drop("model-level count")  # "it sold 31,950 Dolphin EVs in July"
             continue
@@ -2400,6 +2438,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "it intends to double Hongqi's 2020 sales this year, to 400,000 units": the value
             # the clause before was heading to
             trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+        if trap is None and cand.clause > 0 and _NTH_PERIOD_IN_WHICH.search(s, 0, n.start):
+            # "the seventh month of the year in which Honda sold more than 100,000": how many
+            # months passed a bar, no count
+            cand.drop("how often a bar was passed")
+            continue
         if trap is None and _FOREIGN_COUNT_BEFORE.search(s, c0, n.start):
             cand.drop("another country's count")  # "Japanese customs data showed exports of"
             continue
@@ -3169,7 +3212,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     # where this sentence names one as a scope
     abroad_before = (state.market_doc or state.market_para) and not _CHINA_OR_WORLD.search(s)
     abroad_at = _foreign_scopes(s)
-    for cand in live:
+    for prior, cand in zip([None, *live], live, strict=False):
+        if (
+            prior is not None
+            and prior.dropped
+            and prior.reason == "no subject"
+            and _FROM_THAT_COUNT.fullmatch(s, prior.number.unit_end, cand.number.start)
+        ):
+            # "The two sold a combined 70,017 units, a steep fall from 110,010": the base of a
+            # count nobody is named for is nobody's either
+            cand.drop("no subject")
+            continue
         if cand.entity is None:
             _assign_entity(s, cand, subjects, starts, bounds, state)
         if cand.entity is None:
@@ -3384,6 +3437,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "累计交付量达13.4万辆，同比增长82%": a running total with a year-on-year rate is
             # the year's so far
             cand.period = Period("ytd", date(period.end.year, 1, 1), period.end)
+            if period.end.month == 12 and state.carry_from != state.sentence_no:
+                # "Honda's cumulative sales in 2023 were 1,234,181, 10.12% fewer than the year
+                # before. GAC Honda's sales fell 13.91% to 620,469": a whole year's total,
+                # the period the sentences after it go on with
+                state.carry_period, state.carry_from = cand.period, state.sentence_no
         elif (
             period is not None
             and period.kind == "lifetime"
@@ -3405,6 +3463,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # maker that reports by the calendar year (not a startup's 累计交付), the year so far
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
     _parts_at_the_wholes_time(s, live)
+    _parts_of_the_count_before(s, live)
     _attach_claims(s, live, starts, makers)
     with_periods = [
         c for c in live if not c.dropped and c.period is not None and not _is_base(c, parts_all)
@@ -4256,9 +4315,17 @@ _PARTICIPLE_LEAD = re.compile(
     r"|handing over|rolling out)\b",
     re.I,
 )
+_NTH_PERIOD_IN_WHICH = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|\d+(?:nd|rd|th))"
+    r"\s+(?:(?:straight|consecutive)\s+)?(?:month|quarter)(?:\s+of\s+the\s+year|\s+this\s+year"
+    r"|\s+in\s+a\s+row|\s+running)?\s*,?\s*(?:in\s+which|when)\b[^,;.]*$",
+    re.I,
+)
 _DATELINE_DASH = re.compile(r"\s*(?:—|--|–)")
 _PORT_SUBJECT = re.compile(
     r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:pier|port|terminal|wharf|harbou?r)\b"
+    # (not "Honda's terminal sales": retail sales, 终端销量)
+    r"(?!\s+(?:car\s+|vehicle\s+)?(?:sales|retail|deliveries))"
     r"|\s*[\u4e00-\u9fff]{0,8}(?:码头|港口|港区)",
     re.I,
 )

@@ -1187,6 +1187,11 @@ _THIS_BEFORE = re.compile(r"\bthis\s+$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b" + _MON + r"\s+(?:of\s+)?$", re.IGNORECASE)
 
 
+_CLAIM_BEFORE_THIS_YEAR = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|only"
+    r"|\d+(?:st|nd|rd|th))\s+(?:month|time|quarter)\s+$",
+    re.IGNORECASE,
+)
 _YEAR_WORDS = re.compile(r"\b(?:this|last)\s+year\b", re.IGNORECASE)
 
 
@@ -1457,6 +1462,13 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     text, max(start, m.start() - 16), m.start()
                 ):
                     # "In July this year", "in October of this year": that month of this year
+                    _add(parts, m, year_rel="this")
+                    continue
+                if m.group(0).lower() == "this year" and _CLAIM_BEFORE_THIS_YEAR.search(
+                    text, max(start, m.start() - 24), m.start()
+                ):
+                    # "in September, the first month this year in which": the scope of a
+                    # claim, not the year so far
                     _add(parts, m, year_rel="this")
                     continue
                 # "throughout the year", "for the year": the year being talked about

@@ -118,7 +118,9 @@ _OWN_VERB_AFTER = re.compile(
 )
 # an open "which includes ..." clause: the members of the name before it
 _INCLUDES_CLAUSE = re.compile(
-    r"\b(?:which|that)\s+(?:includes?|comprises?|consists of|owns|covers)\b"
+    r"(?:\b(?:which|that)\s+(?:includes?|comprises?|consists of|owns|covers)"
+    # "Dongfeng Nissan, covering the Nissan, Venucia and Infiniti brands, accounted for"
+    r"|,\s*(?:covering|comprising|spanning|encompassing|made up of|consisting of))\b"
     r"(?![^.;()]*\b(?:sold|delivered|achieved|posted|reported|recorded|produced|exported|shipped"
     r"|reached|rose|fell)\b)[^.;()]*$",
     re.I,
@@ -177,7 +179,8 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|surpasses"
     r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
     r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out)"
-    r"\s+(?:the\s+)?$"
+    # ("ahead of both Audi and BMW": the two compared with)
+    r"\s+(?:the\s+|both\s+)?$"
     # "远高于全国", "同期全国平均增速": the one compared with
     r"|(?:高于|低于|超过|超出|超越|反超|赶超|击败|力压|领先于?|落后于?|不及|快于|慢于|好于|次于"
     # (not "同期河南汽车产量" opening a sentence: the same period, then the subject)
@@ -198,9 +201,10 @@ KIND_OF_MAKERS = (
 # "headquartered in Chongqing's ...": a place that scopes or describes, not a subject
 _SCOPE_BEFORE = re.compile(
     r"(?:\boutside|\bbeyond|\bone of|\bin)\s+(?:the\s+)?$"
-    # "Honda's shipments in China": where a maker's count was made, the maker's
-    r"|(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:sales|deliveries|shipments|output|production|exports"
-    r"|registrations)\s+(?:in|from)\s+(?:the\s+)?$",
+    # "Honda's shipments in China", "its car sales in China": where a maker's count was made,
+    # the maker's
+    r"|(?P<owned>(?:'s|’s|\b[Ii]ts|\b[Tt]heir))\s+(?:[\w-]+\s+){0,2}?(?:sales|deliveries"
+    r"|shipments|output|production|exports|registrations)\s+(?:in|from)\s+(?:the\s+)?$",
     re.I,
 )
 _SCOPE_AFTER = re.compile(
@@ -347,17 +351,24 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or (re.search(r"\bin\s+$", before) is not None and _WHICH_AFTER.match(after))
         # "First-half deliveries in China rose": makers deliver, a country does not
         or _DELIVERIES_IN.search(before) is not None
+        # "when it launched in China in April last year": where a thing arrived
+        or _ARRIVED_IN.search(before) is not None
     ):
         return True
     # "sales in China" stays China's; "in the China market", "outside China", "Honda's sales in
     # China" do not
     scope = _SCOPE_BEFORE.search(before)
     return scope is not None and (
-        scope.group(0).startswith(("'", "’")) or not re.search(r"\bin\s+$", before)
+        scope.group("owned") is not None or not re.search(r"\bin\s+$", before)
     )
 
 
 _DELIVERIES_IN = re.compile(r"\bdeliveries\s+in\s+$", re.I)
+_ARRIVED_IN = re.compile(
+    r"\b(?:launched|introduced|debuted|unveiled|went on sale|go(?:es)? on sale|arrived|entered"
+    r"|listed|headquartered|founded)\s+in\s+(?:the\s+)?$",
+    re.I,
+)
 # "福特1月中国销量": a maker, its time, then the place it sold in
 _TIME_AFTER_MAKER = re.compile(
     r"\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月|\d{1,2}\s*[-—–]"

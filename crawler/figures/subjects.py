@@ -415,11 +415,24 @@ _OTHER_VEHICLES = re.compile(
 _LEFT_OUT = re.compile(r"不含|不包括|除去?|扣除|\bexcluding\b|\bexcept\b|\bother than\b", re.I)
 
 
+# both kinds together: all vehicles ("its passenger vehicle and light commercial vehicle
+# businesses", 乘用车和商用车)
+_BOTH_KINDS = re.compile(
+    r"\bpassenger (?:vehicles?|cars?)(?: business(?:es)?)?,?\s+(?:and|&)\s+(?:light\s+)?"
+    r"commercial vehicles?\b|\bcommercial vehicles?(?: business(?:es)?)?,?\s+(?:and|&)\s+"
+    r"passenger (?:vehicles?|cars?)\b|乘用车(?:和|与|及|、)商用车|商用车(?:和|与|及|、)乘用车",
+    re.I,
+)
+
+
 def one_vehicle_type_before(text: str, end: int, start: int = 0) -> bool:
     """``text[start:end]`` names one kind of vehicle (trucks, buses, pickups, commercial
     vehicles) as what is counted, and no count of all vehicles or passenger cars after it."""
+    both = [m.span() for m in _BOTH_KINDS.finditer(text, start, end)]
     last = None
     for m in _VEHICLE_TOPIC.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in both):
+            continue
         if not _LEFT_OUT.search(text, max(start, m.start() - 8), m.start()):
             last = m
     return last is not None and not _OTHER_VEHICLES.search(text, last.end(), end)
@@ -490,7 +503,7 @@ def passenger_only(clause: str) -> bool:
 def subsegment(clause: str) -> bool:
     """The clause counts part of a maker: passenger or commercial vehicles, one powertrain, one
     body type, the home market, one brand of several. Such a count is not the maker's total."""
-    text = _BOTH_POWERTRAINS.sub(" ", clause)
+    text = _BOTH_KINDS.sub(" ", _BOTH_POWERTRAINS.sub(" ", clause))
     if _ODD_CASE.search(text):
         return bool(_SUBSEGMENT.search(text))
     return bool(_SUBSEGMENT_LOWER.search(text.lower()))
