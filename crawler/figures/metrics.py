@@ -397,7 +397,10 @@ _TRAP = _vocabulary(
         r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
         r"coming year\b", r"next year\b", r"threshold of\b", r"if\b", r"unless\b",
         # capacity, orders, outlets, chargers, staff, money
-        r"capacit(?:y|ies)\b", r"able to\b", r"equipped to\b", r"designed to\b", r"orders?\b",
+        r"capacit(?:y|ies)\b", r"able to\b", r"equipped to\b", r"designed to\b",
+        # (not "in alphabetical order", "in order to": no bookings)
+        r"(?<!\bin )(?<!alphabetical )(?<!chronological )(?<!descending )(?<!ascending )"
+        r"(?<!reverse )(?<!particular )orders?\b",
         # "running at an annual rate of 246,900": a month extended over a year, no count
         r"(?:annual|annuali[sz]ed|yearly)\s+(?:run[- ])?rate\b", r"run[- ]rate\b",
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",

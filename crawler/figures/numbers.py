@@ -208,6 +208,7 @@ _VEHICLE_WORDS = {
 _JOINERS = {"and", "or"}
 _ADJECTIVES = {
     "motor",  # "1.8 million motor vehicles"
+    "automotive",  # "2.462 million automotive vehicles"
     "china-made",
     "made-in-china",
     "mic",  # "60,000 MIC (made-in-China) vehicles"

@@ -681,6 +681,21 @@ _MODEL_BEFORE_THE_NOUN = re.compile(
     r"\s+(?:EVs?|cars?|vehicles?|units|SUVs?|sedans?|hatchbacks?|pickups?|MPVs?)\b"
 )
 
+# the words after "electric" that make it a maker's description
+_MAKER_OF_THAT_KIND = re.compile(
+    r"(?:[- ](?:vehicle|car|auto|automobile)s?)?[- ](?:makers?|carmakers?|automakers?"
+    r"|manufacturers?|arms?|partners?|startups?|start-ups?|compan(?:y|ies)|firms?|brands?"
+    r"|subsidiar(?:y|ies)|pioneers?|giants?|specialists?|upstarts?)\b",
+    re.I,
+)
+
+
+def _segment_hits(s: str) -> list[mx.Hit]:
+    """The segment words of the sentence (not "electric vehicle maker BYD": what a maker is
+    known for, not what it counts)."""
+    return [h for h in mx.segment_hits(s) if not _MAKER_OF_THAT_KIND.match(s, h.end)]
+
+
 # "4,385 units of the Encino, the Chinese version of the Kona": a model's count
 _UNITS_OF_A_MODEL = re.compile(
     r"\s+units?\s+of\s+(?:the|its)\s+(?:new\s+|all-new\s+)?"
@@ -2243,7 +2258,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     carry_segment = state.carry_segment
     if not _HAS_NUMBER.search(s):
         # fast path: a sentence without numbers only feeds the article state
-        _carry_updates(s, find_parts(s, bases=False), mx.segment_hits(s), state, [])
+        _carry_updates(s, find_parts(s, bases=False), _segment_hits(s), state, [])
         _update_last(state, _named_subjects(s), s)
         if _KIND_OPENING.match(s) and one_vehicle_type_before(s, len(s)):
             state.kind_told = state.sentence_no  # "Commercial vehicles led the way."
@@ -2255,7 +2270,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
-    segs = mx.segment_hits(s)
+    segs = _segment_hits(s)
     numbers = []
     found = find_numbers(s)
     in_a_row = _flattened_row(s, found)
