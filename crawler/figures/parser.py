@@ -1552,6 +1552,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     (_POSSESSIVE_AFTER.match(s, b) or _POSSESSIVE_AFTER.match(s, b - 2))
                     and _PREDICATE_BEFORE.search(s, max(0, a - 24), a)
                 )
+                # (not "SAIC Motor PV, the group's passenger vehicle arm, saw sales of its
+                # brands": the group describes the name, "its" still means that name)
+                and not any(x <= a < y for x, y in apposed)
             ):
                 # "the Chinese automaker said it sold 396,270 …, from the 419,426 it sold": the
                 # maker the description found is what "it" points back to

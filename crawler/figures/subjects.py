@@ -418,8 +418,8 @@ _LEFT_OUT = re.compile(r"不含|不包括|除去?|扣除|\bexcluding\b|\bexcept\
 # both kinds together: all vehicles ("its passenger vehicle and light commercial vehicle
 # businesses", 乘用车和商用车)
 _BOTH_KINDS = re.compile(
-    r"\bpassenger (?:vehicles?|cars?)(?: business(?:es)?)?,?\s+(?:and|&)\s+(?:light\s+)?"
-    r"commercial vehicles?\b|\bcommercial vehicles?(?: business(?:es)?)?,?\s+(?:and|&)\s+"
+    r"\bpassenger(?: vehicles?| cars?)?(?: business(?:es)?)?,?\s+(?:and|&)\s+(?:light\s+)?"
+    r"commercial vehicles?\b|\bcommercial(?: vehicles?)?(?: business(?:es)?)?,?\s+(?:and|&)\s+"
     r"passenger (?:vehicles?|cars?)\b|乘用车(?:和|与|及|、)商用车|商用车(?:和|与|及|、)乘用车",
     re.I,
 )
@@ -522,7 +522,10 @@ _MODEL_AFTER = re.compile(
     r"(?:series|models?|sedans?|SUVs?)\b"
     # "174,005 units, and 127,651 of them were Hongguang MINI EVs": a named product's share
     r"|^\s+of (?:them|these|those|which) (?:were|was)\s+(?:the\s+)?"
-    r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)[A-Z][\w+-]*"
+    r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)"
+    # (not "85,000 of them were Hongqi new energy vehicles": a brand's cars of a kind)
+    r"(?![A-Z][\w+-]*(?:\s+&\s+[A-Z][\w+-]*)?\s+(?:(?:new[- ]energy|electric|electrified"
+    r"|plug-in|battery[- ]electric)\s+)?(?:vehicles|cars|units|NEVs|EVs)\b)[A-Z][\w+-]*"
 )
 
 
