@@ -74,6 +74,7 @@ from crawler.figures.roles import (
     made_in_china,
     may_be_subject_later,
     owns_number_as_whole,
+    partner,
     place_as_scope,
     worldwide,
 )
@@ -1568,6 +1569,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 or place_in_a_name(s, mention)
                 or any(a <= mention.start < b for a, b in apposed)
                 or beaten(s, mention)
+                or partner(s, mention)
                 # "a subsidiary of Guangzhou Automobile Group (GAC)": the gloss of a name that
                 # is no subject
                 or (
@@ -1595,6 +1597,12 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for i, (mention, _) in enumerate(out):  # "Chongqing tops China": China is no subject
         if beaten(s, mention) or in_predicate(s, mention, any(subject[:i])):
             subject[i] = False
+        if partner(s, mention):  # "Toyota works with FAW and GAC": nor are its partners
+            subject[i] = False
+            j = i + 1
+            while j < len(out) and LIST_SEP.match(s[out[j - 1][0].end : out[j][0].start]):
+                subject[j] = False
+                j += 1
     for i in range(1, len(out)):  # "a subsidiary of Guangzhou Automobile Group (GAC)"
         if not subject[i - 1] and out[i - 1][0].entity == out[i][0].entity:
             subject[i] = subject[i] and not _GLOSS_OPEN.fullmatch(
@@ -2232,11 +2240,17 @@ _PLAIN_NOUN = re.compile(r"\s*(?:vehicles|cars|automobiles|autos|辆汽车)\b", 
 def _named_subjects(s: str) -> list[tuple[Mention, bool]]:
     """The names in a sentence without figures, each with "is a possible subject": a name in
     a list that depends on something else ("including Chery, Nio and JAC") is none, nor one
-    beaten or followed ("Li Auto followed Neta. It delivered ...": Li Auto)."""
+    beaten or followed ("Li Auto followed Neta. It delivered ...": Li Auto), nor a partner
+    ("Toyota works with FAW and GAC")."""
     out: list[tuple[Mention, bool]] = []
     for mention in names_in(s):
         listed = bool(out) and not out[-1][1] and LIST_SEP.match(s[out[-1][0].end : mention.start])
-        out.append((mention, not (listed or dependent(s, mention) or beaten(s, mention))))
+        out.append(
+            (
+                mention,
+                not (listed or dependent(s, mention) or beaten(s, mention) or partner(s, mention)),
+            )
+        )
     return _glosses_follow(s, out)
 
 
@@ -4230,6 +4244,10 @@ _PREDICATE_AFTER = re.compile(
 )
 
 
+_OF_ITS_BRANDS_CARS = re.compile(
+    r"\s+of (?:its|their)\s+(?P<what>(?:[a-z-]+\s+){0,3}[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)"
+    r"\s+(?:vehicles|cars|models)\b"
+)
 _BRANDED = re.compile(r"-brand(?:ed)? (?:vehicles?|cars?|models?)\b")
 # from a count to the base it is compared with: "278,000, compared with", "72,000 units, up
 # 8% from the"
@@ -4279,8 +4297,8 @@ def _brand_said_after(
     s: str, end: int, maker: Entity, mentions: list[tuple[Mention, bool]]
 ) -> Entity | None:
     """A brand of ``maker`` the count is said to be, right after it ("10,000 were Onvo
-    models")."""
-    said = _PREDICATE_AFTER.match(s, end)
+    models", "223,700 of its imported premium Lexus vehicles")."""
+    said = _PREDICATE_AFTER.match(s, end) or _OF_ITS_BRANDS_CARS.match(s, end)
     if said is None:
         return None
     return next(

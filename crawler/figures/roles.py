@@ -590,6 +590,24 @@ def compared_with_own_count(s: str, mention: Mention, number: int | None = None)
     return own is not None and (number is None or own.end() - 1 != number)
 
 
+# "Toyota works with FAW and GAC": the partners a maker works with (the list after them too)
+_PARTNERED_WITH = re.compile(
+    r"\b(?:works?|worked|working|partners?|partnered|partnering|teamed up|cooperates?"
+    r"|cooperated|collaborates?|collaborated|(?:joint )?ventures?|tie-ups?|alliances?"
+    r"|partnerships?)\s+with\s+(?:the\s+|its\s+|local\s+|state-owned\s+|Chinese\s+)*$",
+    re.I,
+)
+
+
+def partner(s: str, mention: Mention) -> bool:
+    """The name is the partner a maker works with ("Toyota works with FAW and GAC"): not
+    the subject whom "it" points back to."""
+    return (
+        not mention.entity.is_region
+        and _PARTNERED_WITH.search(s, max(0, mention.start - 40), mention.start) is not None
+    )
+
+
 def beaten(s: str, mention: Mention) -> bool:
     """The name is the one beaten or compared with ("Chongqing tops China", "more than NIO"),
     unless a relative clause of its own follows ("ahead of SAIC, which shipped 80,000"), or
