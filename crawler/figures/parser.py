@@ -1391,7 +1391,26 @@ def _short_names(text: str) -> dict[str, Entity]:
         named = lexicon().find(short)
         if named and named[0].entity != before[-1].entity:
             out[short.casefold()] = before[-1].entity
+    # "BMW Brilliance Automotive (BBA) ... BBA built 530,000": an acronym the text defines
+    # right after a name the lexicon knows, and knows as no other entity
+    for m in _ACRONYM_DEFINED.finditer(text):
+        before = names_in(text[max(0, m.start() - 80) : m.start()])
+        if not before or before[-1].entity.is_region:
+            continue
+        between = text[max(0, m.start() - 80) : m.start()][before[-1].end :]
+        if not _COMPANY_WORDS.fullmatch(between):
+            continue  # other words between the name and the bracket
+        named = lexicon().find(m["short"])
+        if not named or named[0].entity == before[-1].entity:
+            out.setdefault(m["short"].casefold(), before[-1].entity)
     return out
+
+
+_COMPANY_WORDS = re.compile(
+    r"(?:,?\s*(?:Automobile|Automotive|Auto|Motors?|Co\.?|Ltd\.?|Company|Corporation|Corp\.?"
+    r"|Holdings|Inc\.?))*\s*"
+)
+_ACRONYM_DEFINED = re.compile(r"\s?[(（]\s*(?P<short>[A-Z][A-Z0-9&]{1,5})\s*[)）]")
 
 
 def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:

@@ -70,6 +70,9 @@ _INVESTOR_AFTER = re.compile(
 )
 
 
+_INCLUDED_AFTER = re.compile(r"\s+(?:included|excluded)\b")
+
+
 def dependent(s: str, mention: Mention) -> bool:
     """A brand named as part of something else ("its AITO", "including Onvo", "across its
     line-up"); a region after "across" is the scope of the figure ("Across Henan, output ...")."""
@@ -86,6 +89,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "外商独资(特斯拉)销量9573辆": an example of the kind counted
     if _INVESTOR_AFTER.match(s, mention.end):
         return True  # "中国一汽入股的传闻", "Stellantis's stake in Leapmotor": an investor
+    if _INCLUDED_AFTER.match(s, mention.end):
+        return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
     if _PARENT_BEFORE.search(before):
         return False  # "Its parent Geely ... delivered 310,428": the parent's own
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):

@@ -779,7 +779,7 @@ def has_brands(name: str) -> bool:
 
 # "NIO brand", "the Geely mass-market brand": a group's namesake brand, not the group
 # ("NIO's namesake brand": the group's own)
-_BRAND_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:brand|marque)\b|品牌", re.I)
+_BRAND_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:brand|marque)\b|品牌", re.I)
 
 
 _BRAND_BEFORE = re.compile(r"\bbrand\s+$", re.I)
