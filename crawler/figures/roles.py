@@ -123,7 +123,8 @@ _OWN_VERB_AFTER = re.compile(
 )
 # an open "which includes ..." clause: the members of the name before it
 _INCLUDES_CLAUSE = re.compile(
-    r"(?:\b(?:which|that)\s+(?:includes?|comprises?|consists of|owns|covers)"
+    r"(?:\b(?:which|that)\s+(?:includes?|comprises?|consists of|owns|covers|runs|operates"
+    r"|oversees|manages|houses)"
     # "Dongfeng Nissan, covering the Nissan, Venucia and Infiniti brands, accounted for"
     r"|,\s*(?:covering|comprising|spanning|encompassing|made up of|consisting of))\b"
     r"(?![^.;()]*\b(?:sold|delivered|achieved|posted|reported|recorded|produced|exported|shipped"
