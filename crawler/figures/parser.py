@@ -178,8 +178,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "reference",
         re.compile(
-            r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:alliance|joint venture|venture|consortium|newcomer"
-            r"|rival|upstart|challenger|player)\b",
+            # (not "As the biggest player in China's car export market, Chery ...": what the
+            # name after it is)
+            r"(?<!\bas )\bthe (?:[A-Za-z-]+ ){0,3}?(?:alliance|joint venture|venture|consortium"
+            r"|newcomer|rival|upstart|challenger|player)\b",
             re.I,
         ),
     ),
@@ -700,8 +702,10 @@ def _segment_hits(s: str) -> list[mx.Hit]:
 # "4,385 units of the Encino, the Chinese version of the Kona": a model's count
 _UNITS_OF_A_MODEL = re.compile(
     r"\s+units?\s+of\s+(?:the|its)\s+(?:new\s+|all-new\s+)?"
-    r"([A-Z][A-Za-z0-9-]{2,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV))?)"
-    r"(?=\s*[,.;]|\s+(?:SUV|sedan|model|crossover|MPV|hatchback)s?\b)"
+    r"([A-Z][A-Za-z0-9-]{1,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV))?)"
+    r"(?=\s*[,.;]|\s+(?:SUV|sedan|model|crossover|MPV|hatchback)s?\b"
+    # "more than 120,000 units of the new M7 since its launch"
+    r"|\s+(?:since|so far|to date)\b)"
 )
 
 

@@ -805,7 +805,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # "in 2023", "in the year 2021", "for the entire 2023"
-            r"\b(?:in|for|during|of|throughout|through|by|across)\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
+            r"\b(?:in|for|during|of|throughout|through|by|across"
+            r"|over(?=\s+the\s+(?:entire|whole|full)\b))\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
             r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
             # "in calendar 2017", "in the calendar year 2017"
             r"(?:(?:calendar\s+)?year\s+(?:of\s+)?|calendar\s+)?(20\d\d)\b"
@@ -819,6 +820,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bfull[- ]year\s+(?:of\s+)?(20\d\d)\b(?!\s*(?:target|goal|plan))", re.I),
         "en_year",
     ),
+    # "On 2024 figures, Geely's January-August sales": the year the figures are of
+    (re.compile(r"\b(?:on|using|by)\s+(20\d\d)\s+(?:figures|numbers|data)\b", re.I), "en_year"),
     # "up 41.3 percent from 2023's 3,024,417 units": the year that owns the number after it
     (re.compile(r"\b(20\d\d)(?=['’]s\s+(?:[\w-]+\s+){0,3}?\d)"), "en_year_owner"),
     (
@@ -1620,7 +1623,9 @@ _EN_BASE = re.compile(
     # ("more than double the 57,000 it sold abroad a year earlier")
     r"|(?P<the>\b(?:from|on|over|after|times|double|triple|twice|half|tops?|topped|topping"
     r"|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
-    r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing))\s+)"
+    r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing)"
+    # "almost exactly the 373,000 it sold in the same month last year", "matching the"
+    r"|exactly|match(?:es|ed|ing)?|equal(?:s|led|ling|ed|ing)?)\s+)"
     rf"(?=the\s+\d|(?:the\s+)?{_YEAR_AGO}\s+\d)",
     re.IGNORECASE,
 )
@@ -1809,7 +1814,7 @@ _EN_BASE_WORDS = (
 )
 _EN_BASE_THE_WORDS = (
     "times", "double", "triple", "twice", "half", "top", "beat", "exceed", "surpass", "short of",
-    "shy of", "eclips",
+    "shy of", "eclips", "exactly", "match", "equal",
 )  # fmt: skip
 _EN_BASE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_WORDS)))
 _EN_BASE_THE_NEEDLE = re.compile("|".join(map(re.escape, _EN_BASE_THE_WORDS)))

@@ -182,7 +182,7 @@ _APPOSITION = re.compile(
 )
 # "X tops China", "A beats B with a record": the one beaten is not the subject
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|surpasses"
+    r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|overtaken|surpasses"
     r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
     r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out)"
     # ("ahead of both Audi and BMW": the two compared with)

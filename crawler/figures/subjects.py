@@ -383,6 +383,9 @@ _VEHICLE_TYPE = re.compile(
     # "luxury car sales fell 19 percent to 210,000 units": a price class of the market
     r"|\bluxury[- ](?:car|vehicle)s?\s+(?:sales|market|segment|registrations|retail|wholesale"
     r"|deliveries)\b|豪华车(?:市场|销量|零售|批发|销售|交付)"
+    # "China-branded passenger vehicles": the cars of one origin, a part of the market
+    r"|\b(?:China|Chinese|domestic|foreign|Japanese|German|joint[- ]venture)[- ]brand(?:ed|s)?"
+    r"\s+(?:passenger\s+)?(?:cars?|vehicles?)\b"
     r"|重卡|重型(?:卡车|货车|车)|中重卡|中重型|轻卡|轻型(?:卡车|货车)|微卡|卡车|货车|客车|大巴|公交车"
     r"|皮卡|牵引车|专用车|校车|环卫车|工程车|发动机|柴油机|内燃机",
     re.I,
