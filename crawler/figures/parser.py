@@ -693,6 +693,13 @@ _MAKER_OF_THAT_KIND = re.compile(
 )
 
 
+_TREND_CLAUSE = re.compile(
+    r"[\s,;]*(?:ending|snapping|breaking|reversing|extending|continuing|halting|stopping)\s+"
+    r"(?:the|a|its|their|an)\b",
+    re.I,
+)
+
+
 def _segment_hits(s: str) -> list[mx.Hit]:
     """The segment words of the sentence (not "electric vehicle maker BYD": what a maker is
     known for, not what it counts)."""
@@ -941,6 +948,8 @@ def explain_figures(text: str, published: date) -> tuple[list[Figure], list[Numb
         if f is not None:
             doubts = "; ".join(f.doubts)
             return replace(t, reason=f"weak evidence (confidence {f.confidence:.2f}: {doubts})")
+        if D_PART in t.figure.doubts:
+            return replace(t, reason="a part beside the total for the same period")
         return replace(t, reason="the same figure stated again (kept once)")
 
     return figures, sorted(map(settle, trace), key=lambda t: t.start)
@@ -2394,6 +2403,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # time of a relative clause describes its name, not the figure; "埃安品牌将在2月
         # 完成...": a plan's time is not the figure's either
         and not _RELATIVE_CLAUSE.match(s, starts[i])
+        # "dropped 3 percent to 160,000, ending the growth seen in January": the time of a
+        # trend the count ends or extends, not the count's
+        and not _TREND_CLAUSE.match(s, starts[i])
         # "Li Auto, the market leader last year, delivered 33,181": an apposition's time
         # describes the name too
         and not all(_in_an_aside(s, a, len(s)) for a, _ in lead_parts[i].spans)
@@ -2904,6 +2916,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     if i != cand.clause
                     and i not in theirs
                     and i not in firsts
+                    and not _TREND_CLAUSE.match(s, starts[i])
                     and not (
                         here
                         and (there := len(_SEMI.findall(s, 0, starts[i]))) != part
@@ -4077,7 +4090,16 @@ def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
         for a, b, _ in parts.components
         if _RECORD_TIME_BEFORE.search(s, max(0, a - 60), a)
         or _EARLIER_CHANGE_BEFORE.search(s, max(0, a - 60), a)
+        or _TREND_BEFORE.search(s, max(0, a - 60), a)
     }
+
+
+# "ending the growth seen in": the time of a trend a count ends or extends
+_TREND_BEFORE = re.compile(
+    r"\b(?:ending|snapping|breaking|reversing|extending|continuing|halting|stopping)\s+(?:the|a"
+    r"|its|their|an)\s+[^.;,\d]{0,40}?\b(?:in|since|from)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 # "after a jump of nearly 50% in", "following a 20% rise in": an earlier change's time
@@ -5571,6 +5593,11 @@ def _carry_updates(
         parts = find_parts(s, announced.start(), announced.end()) if announced else parts_all
         # (and "fell 6.97% from June 2019" beside "last month": the comparison's time)
         referred = _reference_times(s, parts) | _compared_times(s, parts)
+        # ("dropped to 160,000, ending the growth seen in January": only a trend's time, none
+        # told of)
+        only_referred = len(referred) == len(parts.components) and any(
+            _TREND_BEFORE.search(s, max(0, a - 60), a) for a, _ in referred
+        )
         if referred and len(referred) < len(parts.components):
             parts = parts.without(referred)  # "last month, after a jump of 50% in August"
         period = resolve(parts, state.published, state.carry_period, is_announcement(s))
@@ -5592,6 +5619,7 @@ def _carry_updates(
             and not _unended_bare_span(parts_all, state.published, s)
             # "71.2 per cent more than in the first quarter of 2025": a comparison's time
             and not _only_compared_times(s, parts_all)
+            and not only_referred
         ):
             state.told_period = period
             # (not "Xpeng launched the Mona M03 in late August": an event's time)

@@ -212,6 +212,15 @@ def _places_of_known_plants() -> frozenset[str]:
     )
 
 
+_LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’-]{3,}\b|\b[A-Z][A-Za-z'’-]{3,}\b")
+
+
+def _title_case(s: str) -> bool:
+    """The text capitalises (nearly) every long word, as a headline in title case does."""
+    words = _LONG_WORD.findall(s)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     """Organisation names in sentence ``s`` that the lexicon does not know."""
     out: list[Unknown] = []
@@ -280,7 +289,9 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             u.start < b and a < u.end for u in out
         )
 
-    for m in _EN_ORG.finditer(s) if _ORG_NEEDLE.search(s) else ():
+    # (not in a headline in title case, "China Retail Car Sales Rise 4.2% in February": every
+    # word is capitalised there, names or not)
+    for m in _EN_ORG.finditer(s) if _ORG_NEEDLE.search(s) and not _title_case(s) else ():
         words = m.group(0).split()
         if words[0].casefold() in _NOT_NAMES:
             words = words[1:]
@@ -339,7 +350,16 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
     after = s[mention.end : mention.end + 60]
     if _INDUSTRY_BODY.match(after):
         return False
-    return bool(_BASED.match(after) or _NAME_AFTER.match(after))
+    if _BASED.match(after):
+        return True
+    if not _NAME_AFTER.match(after):
+        return False
+    if not _title_case(s):
+        return True
+    # (a headline in title case capitalises every word after a place: a name only if a
+    # maker's follows, "Zhejiang Leapmotor Technology Shares Jump")
+    known = lexicon().find(after)
+    return bool(known) and not known[0].entity.is_region and not after[: known[0].start].strip()
 
 
 # "在美国上市的蔚来汽车": where a maker's shares are listed, no market it sells in
@@ -382,7 +402,8 @@ _VEHICLE_TYPE = re.compile(
     r"|special[- ]purpose vehicles?)\b"
     # "luxury car sales fell 19 percent to 210,000 units": a price class of the market
     r"|\bluxury[- ](?:car|vehicle)s?\s+(?:sales|market|segment|registrations|retail|wholesale"
-    r"|deliveries)\b|豪华车(?:市场|销量|零售|批发|销售|交付)"
+    r"|deliveries)\b|\b(?:sales|registrations|deliveries) of luxury (?:cars|vehicles)\b"
+    r"|豪华车(?:市场|销量|零售|批发|销售|交付)"
     # "China-branded passenger vehicles": the cars of one origin, a part of the market
     r"|\b(?:China|Chinese|domestic|foreign|Japanese|German|joint[- ]venture)[- ]brand(?:ed|s)?"
     r"\s+(?:passenger\s+)?(?:cars?|vehicles?)\b"
