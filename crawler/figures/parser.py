@@ -2139,6 +2139,12 @@ _UNNAMED_PLANT = re.compile(
 )
 
 
+# the one a count is compared with: "against Tesla's 484,500"
+_COMPARED_WITH_BEFORE = re.compile(
+    r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I
+)
+
+
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
     named = [m for m, _ in mentions if m.entity.kind != "unknown"]
     state.recent = [*state.recent[-3:], *(m.entity for m in named)]
@@ -2178,6 +2184,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # "Aion stayed ahead of the other emerging Chinese EV brands. Its ...": Aion
         if _LAUNCHED_BEFORE.search(s, max(0, mention.start - 30), mention.start):
             continue  # "Seres teamed up with Huawei to launch Aito. Its sales ...": Seres's
+        if _COMPARED_WITH_BEFORE.search(s, max(0, mention.start - 24), mention.start):
+            continue  # "BYD sold 526,000, against Tesla's 484,500. Its EV sales": BYD's
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
             state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"
@@ -4431,7 +4439,8 @@ _FROM_MAKER = re.compile(
     # "the 90,000 units dispatched by BYD", "36,847 units sold under the Audi brand"
     r"\s*(?:(?:new[- ]energy|electric)\s+)?(?:units?|vehicles?|cars?)?\s*"
     r"(?:(?:sold|delivered|dispatched|shipped|made|built|produced|exported|wholesaled)\s+"
-    r"(?:by|under)"
+    # ("4,325 shipped abroad by SAIC Motor")
+    r"(?:(?:abroad|overseas|out)\s+)?(?:by|under)"
     r"|(?:were|was|came)\s+"
     r"(?:from|(?:made |built |produced |exported |sold )?by"
     # "the 10 millionth electric car was rolled out from BYD's Xiaomo base"
