@@ -1663,7 +1663,9 @@ _POSSESSIVE = re.compile(
 # delivered 6,658": the base's own number, said in a clause of its time
 _WHEN_BASE = re.compile(
     r"(?:\s+(?:last|this)\s+year)?(?:\s+(?:deliveries|sales|levels?|figures?|output))?,?\s+"
-    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){1,9}?(?=\d)",
+    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){1,9}?"
+    # ("than in 2018, when sales slipped 2.8 percent to 28.1 million": past the rate)
+    r"(?:[\d.]+\s*(?:%|percent|per cent)\s+(?:to\s+)?)?(?=\d)",
     re.IGNORECASE,
 )
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
