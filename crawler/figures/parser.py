@@ -693,11 +693,10 @@ _MAKER_OF_THAT_KIND = re.compile(
 )
 
 
-_TREND_CLAUSE = re.compile(
-    r"[\s,;]*(?:ending|snapping|breaking|reversing|extending|continuing|halting|stopping)\s+"
-    r"(?:the|a|its|their|an)\b",
-    re.I,
-)
+# a clause on a trend a count ends or extends: "…, ending the growth seen in January"
+_TREND = r"(?:ending|snapping|breaking|reversing|extending|continuing|halting|stopping)\s+"
+_TREND += r"(?:the|a|its|their|an)\b"
+_TREND_CLAUSE = re.compile(r"[\s,;]*" + _TREND, re.I)
 
 
 def _segment_hits(s: str) -> list[mx.Hit]:
@@ -2139,10 +2138,9 @@ _UNNAMED_PLANT = re.compile(
 )
 
 
-# the one a count is compared with: "against Tesla's 484,500"
-_COMPARED_WITH_BEFORE = re.compile(
-    r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I
-)
+# the one a count is set against: "against Tesla's 484,500" (not "from", "than": those
+# compare a count with its own earlier one too)
+_SET_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I)
 
 
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
@@ -2184,7 +2182,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # "Aion stayed ahead of the other emerging Chinese EV brands. Its ...": Aion
         if _LAUNCHED_BEFORE.search(s, max(0, mention.start - 30), mention.start):
             continue  # "Seres teamed up with Huawei to launch Aito. Its sales ...": Seres's
-        if _COMPARED_WITH_BEFORE.search(s, max(0, mention.start - 24), mention.start):
+        if _SET_AGAINST.search(s, max(0, mention.start - 24), mention.start):
             continue  # "BYD sold 526,000, against Tesla's 484,500. Its EV sales": BYD's
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
@@ -4102,11 +4100,9 @@ def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
     }
 
 
-# "ending the growth seen in": the time of a trend a count ends or extends
+# "ending the growth seen in": the time of that trend
 _TREND_BEFORE = re.compile(
-    r"\b(?:ending|snapping|breaking|reversing|extending|continuing|halting|stopping)\s+(?:the|a"
-    r"|its|their|an)\s+[^.;,\d]{0,40}?\b(?:in|since|from)\s+(?:the\s+)?$",
-    re.I,
+    r"\b" + _TREND + r"\s+[^.;,\d]{0,40}?\b(?:in|since|from)\s+(?:the\s+)?$", re.I
 )
 
 
