@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,22 +127,27 @@ def test_dash_reads_stdin(
     )
 
 
+def explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, published: str
+) -> dict[str, dict[str, Any]]:
+    """`evwatch extract --explain --format jsonl` on ``text``: its rows by number as written."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    code = main(["extract", str(path), "--published", published, "--explain", "--format", "jsonl"])
+    assert code == 0
+    return {r["number"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+
+
 def test_explain_accounts_for_every_number(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = tmp_path / "roundup.txt"
-    text.write_text(
+    text = (
         "Startups in November\n"
         "Leapmotor delivered 70,327 vehicles in November, up 75% year on year. "
         "Its contract partner Qingyuan Motor sold 12,000 cars. "
-        "Xpeng plans to deliver 40,000 in December.\n",
-        encoding="utf-8",
+        "Xpeng plans to deliver 40,000 in December.\n"
     )
-    code = main(
-        ["extract", str(text), "--published", "2025-12-01", "--explain", "--format", "jsonl"]
-    )
-    assert code == 0
-    rows = {r["number"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    rows = explained(tmp_path, capsys, text, "2025-12-01")
     assert set(rows) == {"70,327", "75", "12,000", "40,000"}
     assert rows["70,327"]["figure"]["entity"] == "Leapmotor" and rows["70,327"]["reason"] == ""
     assert rows["12,000"]["figure"] is None
@@ -165,17 +171,11 @@ def test_explain_shows_the_figure_as_filed(
 ) -> None:
     """A maker that reports deliveries has its "sales" filed as deliveries: --explain shows
     the figure so filed, never "stated again"."""
-    text = tmp_path / "luxury.txt"
-    text.write_text(
+    text = (
         "The group delivered 59,616 BMW vehicles in China in September. "
-        "BMW's sales for the first nine months rose 5.3 percent to 459,629.\n",
-        encoding="utf-8",
+        "BMW's sales for the first nine months rose 5.3 percent to 459,629.\n"
     )
-    code = main(
-        ["extract", str(text), "--published", "2018-10-16", "--explain", "--format", "jsonl"]
-    )
-    assert code == 0
-    rows = {r["number"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    rows = explained(tmp_path, capsys, text, "2018-10-16")
     assert rows["459,629"]["reason"] == ""
     assert rows["459,629"]["figure"]["metric"] == "deliveries"
     assert rows["459,629"]["figure"]["period_kind"] == "ytd"
