@@ -2456,7 +2456,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("model-level count")
             continue
         model = _MODEL_BEFORE_THE_NOUN.match(s, n.end) or _UNITS_OF_A_MODEL.match(s, n.end)
-        if model and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions):
+        if (
+            model
+            and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions)
+            # ("Xpeng delivered 16,608 units of the G3" in 2019: its only model then, so its
+            # count is the maker's)
+            and not any(
+                sole_model_of(m.entity.name, model.group(1), state.published) for m, _ in mentions
+            )
+        ):
             cand.drop("model-level count")  # "it sold 31,950 Dolphin EVs in July"
             continue
         # --- traps
