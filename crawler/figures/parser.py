@@ -697,6 +697,12 @@ _MAKER_OF_THAT_KIND = re.compile(
 _TREND = r"(?:ending|snapping|breaking|reversing|extending|continuing|halting|stopping)\s+"
 _TREND += r"(?:the|a|its|their|an)\b"
 _TREND_CLAUSE = re.compile(r"[\s,;]*" + _TREND, re.I)
+# a clause on when figures came out: "according to CPCA data released earlier this month"
+_DATA_RELEASED = re.compile(
+    r"\b(?:data|figures|numbers|statistics)\s+(?:(?:it|they|the \w+)\s+)?(?:released|published"
+    r"|announced|issued|put out)\b",
+    re.I,
+)
 
 
 def _segment_hits(s: str) -> list[mx.Hit]:
@@ -2412,6 +2418,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "dropped 3 percent to 160,000, ending the growth seen in January": the time of a
         # trend the count ends or extends, not the count's
         and not _TREND_CLAUSE.match(s, starts[i])
+        # "according to CPCA data released earlier this month": when the data came out
+        and not _DATA_RELEASED.search(s, starts[i], bounds[i])
         # "Li Auto, the market leader last year, delivered 33,181": an apposition's time
         # describes the name too
         and not all(_in_an_aside(s, a, len(s)) for a, _ in lead_parts[i].spans)
@@ -2931,6 +2939,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     and i not in theirs
                     and i not in firsts
                     and not _TREND_CLAUSE.match(s, starts[i])
+                    and not _DATA_RELEASED.search(s, starts[i], bounds[i])
                     and not (
                         here
                         and (there := len(_SEMI.findall(s, 0, starts[i]))) != part
