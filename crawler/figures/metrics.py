@@ -44,6 +44,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
+                # "EU-bound EVs growing fivefold to 230,000": cars shipped to a market abroad
+                r"(?:EU|Europe|European|overseas|foreign)-bound\b",
                 # "overseas auto sales", "overseas business soared to 61,000 units",
                 # "international sales reached 131,935", "foreign market sales"
                 # ("its overseas annual sales passed 1 million")
@@ -238,7 +240,7 @@ def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
 _METRIC_NEEDLES = {
     "exports": (
         "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
-        "rest of the world",
+        "rest of the world", "-bound",
         "出口", "海外", "销往", "出海", "外销", "以外", "之外",
     ),
     "deliveries": ("deliver", "hand", "交付", "交车"),
