@@ -168,6 +168,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bthe (?:two|three|four)\b(?= (?:sold|delivered|shipped|produced|exported|built"
             r"|made|posted|recorded|reported)\b)"
             r"|(?<![前后第])(?:[两三四五六]家(?:企业|车企|品牌)?|[二两三]者)(?=合计|共计|总计|共)"
+            # "理想、埃安、…、零跑十家车企1月销量合计为56,553辆": the makers listed, together
+            r"|(?<![前后第])(?:[二两三四五六七八九十]|十[一二三四五]|\d{1,2})家(?:企业|车企|品牌"
+            r"|新势力|厂商)(?=[^，,。；;]{0,10}?(?:合计|共计|总计|加起来|加在一起))"
             # "上述十家企业共销售60.83万辆": the makers listed before, together
             r"|(?:上述|以上|这)(?:[二两三四五六七八九十]|十[一二三四五]|\d{1,2})家(?:企业|车企|品牌|厂商)?",
             re.I,

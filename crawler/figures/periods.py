@@ -1286,6 +1286,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 
 # "5月累计" (not "1-5月累计", "截至5月累计"): one month's total
 _ONE_MONTH_BEFORE = re.compile(r"(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?\s*$")
+_MILESTONE_PASSED = re.compile(r"[^，,。；;\d]{0,8}?(?:突破|跨越|迈过|站上|越过)")
 _WHOLE = re.compile(r"\b(?:whole|entire|entirety|full|calendar)\b", re.I)
 _SINCE_START_ZH_CUE = re.compile(r"截[至止]|历史|以来|迄今|至今|从|自")
 
@@ -1384,6 +1385,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     kind == "lifetime"
                     and _ONE_MONTH_BEFORE.search(text, max(start, m.start() - 6), m.start())
                     and not _SINCE_START_ZH_CUE.search(text, max(start, m.start() - 30), m.end())
+                    # (not "10月累计交付新车突破10万辆": a running total passing a milestone)
+                    and not _MILESTONE_PASSED.match(text, m.end())
                 ):
                     continue  # "本田中国5月累计销售66202辆": the month's total, all arms summed
                 if kind == "lifetime" and (

@@ -51,6 +51,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "在安徽芜湖生产基地": at a place (a province may come first)
 _AT_A_PLACE = re.compile(r"[在于][\u4e00-\u9fff]{0,4}$")
 _ZH_BASE_AFTER = re.compile(r"(?:汽车)?(?:工厂|基地|生产基地|制造基地|超级工厂)")
+# "武汉开发区", "合肥经开区", "西安高新区": a zone of a city, not the city
+_ZH_ZONE_AFTER = re.compile(
+    r"(?:市)?(?:经济技术开发区|经济开发区|经开区|开发区|高新区|高新技术产业开发区|新区|保税区"
+    r"|自贸区|工业园区?|产业园区?)"
+)
 # "蔚来在合肥的第二工厂", "赛力斯两江工厂": a maker's plant at a place (after a known maker)
 _ZH_PLANT_AFTER = re.compile(
     r"(?:在|的)?([\u4e00-\u9fff]{2,3}?)(?:市|省|区)?的?(?:第[一二三四五六]|新|超级|整车)?"
@@ -63,7 +68,9 @@ _JOINT_VENTURE = re.compile(
     # ("GM China joint venture reports ...": a headline's venture without the possessive)
     rf"{_CAP}(?:\s+{_CAP})?(?:(?:'s|’s)\s+|\s+(?=(?:China|Chinese)\s+(?:joint[- ]venture|JV)))"
     rf"(?:(?:Chinese|China|local|two|three|second|first)\s+)?"
-    rf"(?:joint[- ]ventures?|JVs?|partnership)\b(?:\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)"
+    # ("GAC's venture with FCA": a venture named by its partners)
+    rf"(?:joint[- ]ventures?|JVs?|partnership|ventures?(?=\s+with\b))\b"
+    rf"(?:\s+(?:with|between)\s+{_CAP}(?:\s+(?:and|&)"
     rf"\s+{_CAP})?)?"
     # (not "Changan, which has joint ventures with Ford and Mazda, sold": whose partners they are)
     rf"|(?<!\bhas )(?<!\bhave )(?<!\bruns )(?<!\bformed )"
@@ -136,7 +143,7 @@ _NOT_NAME_WORDS = """a an the it its this that these those they their he she we 
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 # perf: literals every match of a pattern holds (the patterns are case-sensitive); a pattern
 # runs only on a sentence that has one of its literals
-_JOINT_VENTURE_NEEDLE = re.compile(r"joint|JV|partnership|的合资")
+_JOINT_VENTURE_NEEDLE = re.compile(r"joint|JV|partnership|venture with|的合资")
 _ORG_NEEDLE = re.compile(r"Motor|Auto|Group|Corp|Co\.|Inc|Ltd|Holding|Company|Car|Brand")
 _ACTOR_NEEDLE = re.compile(
     r"delivered|sold|shipped|produced|exported|made|built|handed|rolled|registered|sales"
@@ -249,6 +256,10 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         ):
             names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[place.start : base.end()], place.start, base.end(), names))
+    for k in known if not s.isascii() else ():
+        zone = _ZH_ZONE_AFTER.match(s, k.end) if k.entity.is_region else None
+        if zone is not None and not any(u.start <= k.start < u.end for u in out):
+            out.append(Unknown(s[k.start : zone.end()], k.start, zone.end()))
     # "Xi'an BYD produced 610,000": the maker's plant at that place, when the lexicon knows it
     lex = lexicon()
     for place, owner in pairwise(known):
