@@ -422,6 +422,7 @@ _TRAP = _vocabulary(
         r"(?:were|was|been|being) imported\b",
         r"recalled\b", r"market share\b", r"waiting list\b", r"backlog\b", r"downloads?\b",
         r"followers\b", r"kilomet(?:er|re)s\b", r"miles\b",
+        r"Fortune (?:Global )?500\b",  # a ranking of companies, no count
         # vehicles in use: "the NEV fleet stood at", "base of car owners"
         r"parc\b", r"on (?:the|its|their|China's|the country's|[A-Z][a-z]+['’]s) roads?\b",
         r"fleets?\b", r"(?:were|are|was|is) in use\b",
@@ -549,6 +550,8 @@ _TRAP = _vocabulary(
         # "首发列车装载260余台": one train's or ship's load
         r"装载|满载|班列|专列|单航次|单船|这批|该批|一批汽车",
         r"港口|码头|口岸|港区|监管", r"二手车",
+        # "连续十年跻身世界500强": a ranking of companies, no count
+        r"(?:世界|中国|全球|财富)?\d{2,4}\s*强",
         # "展望第三季交付量为9万至9.5万辆": an outlook; "都在2万辆级别", "8万辆左右水准": a level
         r"展望|辆(?:左右)?的?(?:级别|水平|水准)|月销(?:量)?(?:稳定|保持|维持)",
         r"均(?:保持|维持|稳定)",  # "月产量均保持在4.5万辆以上": a floor every month kept
