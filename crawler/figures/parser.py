@@ -1769,7 +1769,7 @@ def _reporting(s: str, mention: Mention) -> bool:
     )
 
 
-_PART_OF_TOTAL = re.compile(r"(?:\bof them\b|\bof which\b|\bincluding\b|其中|包括)", re.I)
+_PART_OF_TOTAL = re.compile(r"(?:\bof (?:them|these)\b|\bof which\b|\bincluding\b|其中|包括)", re.I)
 
 
 _DIGIT = re.compile(r"\d")
@@ -1900,6 +1900,30 @@ def _clause_with_a_number(
     for i in range(clause - 1, -1, -1):
         if number.search(s, starts[i], bounds[i]):
             return i
+    return None
+
+
+def _time_alone(s: str, parts: Parts, start: int, end: int) -> bool:
+    """The clause ``s[start:end]`` says its time and nothing else ("1-8月，", "In 2023,")."""
+    rest = s[start:end]
+    for a, b in sorted(parts.spans, reverse=True):
+        rest = rest[: max(0, a - start)] + rest[b - start :]
+    return _NOTHING_ELSE.fullmatch(rest) is not None
+
+
+_NOTHING_ELSE = re.compile(
+    r"[\s,，;；:：、]*(?:in|on|by|at|during|for|over)?[\s,，;；:：、]*", re.I
+)
+
+
+def _part_opening(s: str, starts: list[int], lead_parts: list[Parts], clause: int) -> int | None:
+    """The clause that opens the list of parts ("其中", "of which") the clause belongs to, when
+    no clause from there to it says a time and no semicolon comes between."""
+    for i in range(clause, -1, -1):
+        if not lead_parts[i].empty or _SEMI.search(s, starts[i], starts[clause]):
+            return None
+        if _A_PART_OPENS.match(s, starts[i]):
+            return i if i > 0 else None
     return None
 
 
@@ -2917,6 +2941,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "前10个月，理想汽车总交付量达62919辆，理想ONE累计交付量达96516辆": the year so far has
             # its count already; the running total told beside it counts since the start
             parts.since_start = True
+        opening = _part_opening(s, starts, lead_parts, cand.clause) if parts.empty else None
+        if opening is not None:
+            # "今年以来总销量92163辆,同比下降26.66%;其中新能源汽车44800辆,赛力斯汽车为25761辆": the
+            # parts count over the time of their whole, the count before them
+            whole = next((c for c in reversed(cands) if c.number.start < starts[opening]), None)
+            if whole is not None:
+                whole_tie = parts_all.tie_at(whole.number.start)
+                if whole_tie is None:
+                    parts = parts.merge(lead_parts[whole.clause])
+                elif not whole_tie.base:
+                    parts = parts.merge(whole_tie.parts)
         if parts.empty:
             for extra in after_lead:
                 parts = parts.merge(extra)
@@ -2961,6 +2996,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                         and i in number_clauses
                         and p.spans
                         and p.spans[0][0] < first_number[i]
+                    )
+                    # "其中，新能源汽车销量约3.68万辆，…；1-8月，东风集团…销量约19.64万辆": so is a
+                    # later time alone in its clause, before the next clause's number
+                    and not (
+                        i > cand.clause
+                        and i + 1 in number_clauses
+                        and _time_alone(s, p, starts[i], bounds[i])
                     )
                     # "..., with a strong finish in December, when it sold 3,512": the time
                     # of the "when" clause's number
