@@ -71,6 +71,7 @@ from crawler.figures.roles import (
     headline_subject,
     in_predicate,
     list_group,
+    listed_by_name,
     made_in_china,
     may_be_subject_later,
     owns_number_as_whole,
@@ -624,7 +625,9 @@ _MODEL = re.compile(
     rf"|{'|'.join(_MODEL_NAMES_ZH)}"
     r"|\b(?:Hongguang|Seagull|Sylphy|Lavida|Sagitar|Magotan|Corolla|Camry|Tiggo|Arrizo|Boyue"
     r"|Xingyue|Xingyuan)\b|\bMini EV\b"
-    r"|\b(?:Qin|Song|Han|Tang|Yuan) (?:Plus|PLUS|Pro|L|DM-?i|EV|UP)\b",
+    r"|\b(?:Qin|Song|Han|Tang|Yuan) (?:Plus|PLUS|Pro|L|DM-?i|EV|UP)\b"
+    # "the brand's best seller was the Peugeot 408 with 19,865": a model, whatever its name
+    r"|\bbest[- ]?sell(?:er|ing (?:car|vehicle))\s+(?:was|is)\b",
 )
 
 
@@ -3409,6 +3412,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         brand = brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
             cand.entity, cand.entity_obj = brand.name, brand
+            if listed_by_name(s, cand.number, subjects):
+                # each count of the list named at its number: no doubt whose it is
+                cand.doubts = [d for d in cand.doubts if d not in _SUBJECT_DOUBTS]
         china = _china_arm(s, cand, starts)
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
@@ -5234,6 +5240,7 @@ _SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\b", re.I)
 
 
 _SUBJECT_NOT_IN_CLAUSE = (D_SUBJECT_AWAY, D_SUBJECT_CARRIED, D_SUBJECT_HEADLINE)
+_SUBJECT_DOUBTS = (*_SUBJECT_NOT_IN_CLAUSE, D_SUBJECT_AFTER, D_SUBJECT_PRONOUN)
 
 
 def _world_said(s: str, start: int, end: int, subjects: list[tuple[Mention, bool]]) -> bool:

@@ -473,6 +473,7 @@ _COUNTED_NOUN = re.compile(
     r"|sales|deliveries|registrations)\b(?!\s+(?:staff|teams?|people|outlets|network|stores))",
     re.I,
 )
+_NEXT_COUNT_NAMED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*\s+[A-Z]")
 # "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
 _FROM_BRAND = re.compile(
     r"^\s+(?:units\s+|vehicles\s+|cars\s+)?(?:from|under)\s+(?:(?:its|the)\s+(?:[\w'’-]+\s+){0,6})?$"
@@ -484,10 +485,20 @@ _FROM_BRAND = re.compile(
 _PRONOUN_START = re.compile(r"(?:its|their|the|it)\b", re.I)
 
 
+def listed_by_name(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> bool:
+    """ "45,780 Dongfeng Peugeot, 28,180 Dongfeng Citroen and 6,385 Dongfeng Fukang vehicles":
+    the count is one of a list of counts, each named right after its number."""
+    return any(
+        n.end <= m.start <= n.end + 2 and _NEXT_COUNT_NAMED.match(s, m.end) for m, _ in subjects
+    )
+
+
 def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) -> Entity | None:
     """The brand named between a number and its vehicle noun ("69,800 Hongqi cars")."""
     for mention, _ in subjects:
-        if n.end <= mention.start <= n.end + 2 and _COUNTED_NOUN.match(s, mention.end):
+        if n.end <= mention.start <= n.end + 2 and (
+            _COUNTED_NOUN.match(s, mention.end) or _NEXT_COUNT_NAMED.match(s, mention.end)
+        ):
             return mention.entity
         named = not _PRONOUN_START.match(s, mention.start)  # "from its ... brand ONVO"
         if mention.entity.is_region:
