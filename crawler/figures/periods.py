@@ -1629,14 +1629,18 @@ _EN_BASE = re.compile(
     r"|surpass(?:es|ed|ing)?|short of|shy of|eclips(?:es|ed|ing)"
     # "almost exactly the 373,000 it sold in the same month last year", "matching the"
     r"|exactly|match(?:es|ed|ing)?|equal(?:s|led|ling|ed|ing)?)\s+)"
-    rf"(?=the\s+\d|(?:the\s+)?{_YEAR_AGO}\s+\d)",
+    rf"(?=the\s+\d|(?:the\s+)?{_YEAR_AGO}\s+\d"
+    # "beating its previous record of 290,000", "topped the 2018 peak of 1.56 million"
+    r"|(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:high|peak|record|best)\s+of\s+\d)",
     re.IGNORECASE,
 )
 _EN_BASE_LEAD = re.compile(
     # "than its record month in September": the base's own time after its noun
-    r"(?:(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:month|level|figure|tally|high|peak|record)"
+    r"(?P<noun>(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:(?:month|level|figure|tally|high|peak"
     # ("up 18% on the figure recorded in December")
-    r"\s+(?:(?:recorded|posted|reported|registered|seen|set)\s+)?(?:in|of|for)\s+(?=[A-Z]))?"
+    r"|record)\s+(?:(?:recorded|posted|reported|registered|seen|set)\s+)?(?:in|of|for)\s+(?=[A-Z])"
+    # "below its 2018 peak of 1.564 million": the base's time before its noun
+    r"|(?:high|peak|record|best)\s+of\s+(?=\d)(?!(?:19|20)\d\d\b)))?"
     # "less than that in December", "above those of 2024": the base named by its time alone
     r"(?:(?:that|those)\s+(?:in|of|for|during)\s+(?=\S))?"
     r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
@@ -1836,7 +1840,7 @@ def _may_be_en_base(chunk: str) -> bool:
     return bool(
         _EN_BASE_NEEDLE.search(low)
         or _EN_BASE_PREPOSITION.search(low)
-        or (("the" in low or "year" in low) and _EN_BASE_THE_NEEDLE.search(low))
+        or (("the" in low or "year" in low or "its" in low) and _EN_BASE_THE_NEEDLE.search(low))
         or ODD_CASE.search(chunk)
     )
 
@@ -1863,7 +1867,9 @@ def _en_scopes(
             number = None  # the year of "than in 2018"
         if number is not None:
             bare_ok = m.group("growth") or m.group("compare")
-            if not (lead and (lead.group("the") or lead.group("ago"))) and not bare_ok:
+            if not (lead and (lead.group("the") or lead.group("ago") or lead.group("noun"))) and (
+                not bare_ok
+            ):
                 continue  # "more than 10,000" is a qualifier, not a base
             out += _en_chain(text, m.start(), number, end)
             continue
@@ -2065,10 +2071,10 @@ _REL_YEAR = re.compile(
     re.IGNORECASE,
 )
 _REL_MONTH = re.compile(
-    r"(?:last|previous|prior|preceding) month|month before|上个?月|前一个?月", re.IGNORECASE
+    r"(?:last|previous|prior|preceding) month\b|month before|上个?月|前一个?月", re.IGNORECASE
 )
 _REL_QUARTER = re.compile(
-    r"(?:last|previous|prior|preceding) quarter|quarter before|上一?季度?|前一季度", re.IGNORECASE
+    r"(?:last|previous|prior|preceding) quarter\b|quarter before|上一?季度?|前一季度", re.IGNORECASE
 )
 
 
@@ -2104,7 +2110,17 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
             return Period(current.kind, first, end)
     if p.year is not None:
         return resolve(p, ref, None)
+    year = _YEAR_BEFORE_ITS_NOUN.search(tie.text)
+    if year is not None:  # "below its 2019 peak of 1.55 million": that year's
+        y = int(year.group(1))
+        return Period("year", date(y, 1, 1), date(y, 12, 31))
     return None
+
+
+# "its 2019 peak of", "the 2016 record of": a year said as the adjective of a base's noun
+_YEAR_BEFORE_ITS_NOUN = re.compile(
+    r"\b(?:its|their|the)\s+((?:19|20)\d\d)\s+(?:annual\s+)?(?:peak|high|record|total|level)\s+of\b"
+)
 
 
 def _shift_year(period: Period, year: int) -> Period:
