@@ -1699,6 +1699,13 @@ _ZH_BASE = re.compile(
     # "去年同月产量为320852辆"
     r"|(?:产量|销量|交付量|出口量)(?:仅|只|则)?为)(?=\s*\d))"
 )
+# a record beaten, or the one that stood before: "超过此前单月最高纪录的45067辆", "刷新了此前
+# 31000辆的单月纪录", "超过去年12月创下的历史最高纪录34.1万辆", "此前的最高纪录为"
+_ZH_RECORD_BASE = re.compile(
+    r"(?:(?:超过|超越|打破|刷新|突破|高于)了?[^，,。；;]{0,16}?(?:此前|之前|创下|创造|保持)"
+    r"|(?:此前|之前|原|上一)(?=的?(?:单月|月度|历史|年度)?(?:最高)?(?:纪录|记录)))"
+    r"[^，,。；;\d]{0,12}?(?=\d)"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ZH_SAME_PERIOD = re.compile(r"\s*(?:(?:去年|上年)(?:同期|同月)|同期)")
 _ZH_BASE_END = re.compile(
@@ -1929,6 +1936,12 @@ def _zh_scopes(
             out.append(_Scope(m.start(), stop.start() if stop else end, number.start()))
         elif timed and not m.group("same"):
             out.append(_Scope(m.start(), pos, None))
+    for m in _ZH_RECORD_BASE.finditer(text, start, end):
+        # "刷新了此前31000辆的单月纪录", "超过去年12月创下的最高纪录34.1万辆": the record beaten
+        number = _number_at(text, m.end())
+        if number is not None:
+            stop = _ZH_BASE_END.search(text, number.end(), end)
+            out.append(_Scope(m.start(), stop.start() if stop else end, number.start()))
     for m in _ZH_WITH.finditer(text, start, end):
         # the last number: "与去年4月的9002辆相比" compares with 9002, not with 4月
         number = next(
@@ -2089,6 +2102,10 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
     if any(v is not None for v in (p.month, p.months, p.quarter, p.half, p.as_of, p.day)):
         return resolve(p, ref, None)
     usable = current is not None and current.kind != "lifetime"
+    if _A_RECORD.search(tie.text):
+        # "超过去年12月创下的最高纪录", "its previous monthly high": a record stands for the time
+        # it was set, when said, never for the count's period moved back
+        usable = False
     if p.year_rel == "last" or _REL_YEAR.search(tie.text):
         if not usable:
             return None
@@ -2117,6 +2134,8 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
     return None
 
 
+# (not "the previous year, when its then-record sales came to": that year's)
+_A_RECORD = re.compile(r"\b(?:record|high|peak|best)\s+(?:of|set)\b|纪录|记录", re.IGNORECASE)
 # "its 2019 peak of", "the 2016 record of": a year said as the adjective of a base's noun
 _YEAR_BEFORE_ITS_NOUN = re.compile(
     r"\b(?:its|their|the)\s+((?:19|20)\d\d)\s+(?:annual\s+)?(?:peak|high|record|total|level)\s+of\b"
