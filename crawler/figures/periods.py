@@ -1620,7 +1620,10 @@ _EN_BASE = re.compile(
     # "largely the same as in October", "in line with 2023": a level compared with
     r"|\bthe same as|\bsimilar to|\bin line with|\bon (?:a )?par with"
     # "to 2.14m in December 2019 from very weak sales of 2.22m in the same month a year before"
-    r"|\bfrom(?=\s+(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+\d))\s+"
+    r"|\bfrom(?=\s+(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+\d)"
+    # "its previous record was 290,000": the record that stood before
+    r"|\b(?:its|their|the)\s+(?:previous|prior|former|earlier)\s+(?:[\w-]+\s+)?"
+    r"(?:record|high|best|peak)\s+(?:was|is|of|stood at|had been)(?=\s+\d))\s+"
     r"|(?P<than>\bthan|\bbelow|\babove|\bbehind|\bahead of)\s+"
     # ("the second highest month after the 814,000 of December last year")
     # ("more than double the 57,000 it sold abroad a year earlier")
@@ -1827,6 +1830,10 @@ _EN_BASE_WORDS = (
     "above",
     "behind",
     "ahead",
+    "previous",
+    "prior",
+    "former",
+    "earlier",
 )
 _EN_BASE_THE_WORDS = (
     "times", "double", "triple", "twice", "half", "top", "beat", "exceed", "surpass", "short of",
