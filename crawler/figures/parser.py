@@ -2179,6 +2179,23 @@ _UNNAMED_PLANT = re.compile(
 _SET_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I)
 
 
+def _where_a_maker_counted(s: str, mention: Mention, mentions: list[tuple[Mention, bool]]) -> bool:
+    """ "GM sold 3.9 million cars in China in 2017.": the place is where the maker named before
+    it sold; the next sentence without a subject goes on about the maker."""
+    return (
+        mention.entity.is_region
+        and any(m.end <= mention.start and not m.entity.is_region for m, ok in mentions if ok)
+        and _COUNTED_IN_BEFORE.search(s, max(0, mention.start - 40), mention.start) is not None
+    )
+
+
+_COUNTED_IN_BEFORE = re.compile(
+    r"\b(?:sold|delivered|shipped|made|produced|built|registered|handed over)\b"
+    r"(?:[^.;:]|\.(?=\d))*?\bin\s+$",
+    re.IGNORECASE,
+)
+
+
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
     named = [m for m, _ in mentions if m.entity.kind != "unknown"]
     state.recent = [*state.recent[-3:], *(m.entity for m in named)]
@@ -2223,8 +2240,10 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
             state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"
-        if may_be_subject_later(s, mention) and not _ITS_PART_BEFORE.search(
-            s, max(0, mention.start - 30), mention.start
+        if (
+            may_be_subject_later(s, mention)
+            and not _ITS_PART_BEFORE.search(s, max(0, mention.start - 30), mention.start)
+            and not _where_a_maker_counted(s, mention, mentions)
         ):
             state.para_entity, state.para_from_frame = mention.entity, False
     makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]

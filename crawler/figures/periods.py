@@ -1642,6 +1642,9 @@ _EN_BASE_LEAD = re.compile(
     r"(?P<noun>(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:(?:month|level|figure|tally|high|peak"
     # ("up 18% on the figure recorded in December")
     r"|record)\s+(?:(?:recorded|posted|reported|registered|seen|set)\s+)?(?:in|of|for)\s+(?=[A-Z])"
+    # ("above the previous high set in 2016")
+    r"|(?:high|peak|record)\s+(?:recorded|posted|reported|registered|seen|set)\s+"
+    r"(?=in\s+(?:19|20)\d\d\b)"
     # "below its 2018 peak of 1.564 million": the base's time before its noun
     r"|(?:high|peak|record|best)\s+of\s+(?=\d)(?!(?:19|20)\d\d\b)))?"
     # "less than that in December", "above those of 2024": the base named by its time alone
@@ -1676,6 +1679,12 @@ _WHEN_BASE = re.compile(
     r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){1,9}?"
     # ("than in 2018, when sales slipped 2.8 percent to 28.1 million": past the rate)
     r"(?:[\d.]+\s*(?:%|percent|per cent)\s+(?:to\s+)?)?(?=\d)",
+    re.IGNORECASE,
+)
+# "a strong month a year earlier", "the quarter last year": a time a year before, as the base
+_TIME_AGO = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:month|quarter|year|period|half)\s+"
+    r"(?:a\s+year\s+(?:earlier|before|ago)|last\s+year)",
     re.IGNORECASE,
 )
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
@@ -1877,6 +1886,10 @@ def _en_scopes(
             # "compared to the same period last year, when it was 52,000 units"
             owner = _WHEN_BASE.match(text, lead.end("same"), end)
             number = _number_at(text, owner.end()) if owner else None
+        elif number is None and m.group("compare") and (ago := _TIME_AGO.match(text, m.end(), end)):
+            # "against a strong month a year earlier, when deliveries had jumped 47% to 300,538"
+            owner = _WHEN_BASE.match(text, ago.end(), end)
+            number = _number_at(text, owner.end()) if owner else None
         if number is not None and any(a <= pos < b for a, b, _ in components):
             number = None  # the year of "than in 2018"
         if number is not None:
@@ -1888,7 +1901,12 @@ def _en_scopes(
             out += _en_chain(text, m.start(), number, end)
             continue
         # the component may start at its preposition ("than in 2018") or after it
-        comp = _component_at(components, pos) or _component_at(components, m.end())
+        comp = (
+            _component_at(components, pos)
+            or _component_at(components, m.end())
+            # ("above the previous high set in 2016": the lead ends inside "in 2016")
+            or next((c for c in components if c[0] < pos < c[1]), None)
+        )
         if comp is None or m.group("the"):
             continue
         period_itself = any(k in comp[2] for k in _NOT_A_BASE)
