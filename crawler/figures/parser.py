@@ -578,6 +578,11 @@ _NOT_A_COMPANY_WORD = (
 _MODEL_WORDS_AFTER_A_NAME = re.compile(
     rf"\s+{_NOT_A_COMPANY_WORD}[A-Z0-9][\w-]*(?:\s+{_NOT_A_COMPANY_WORD}[A-Z0-9][\w-]*){{0,3}}\s*"
 )
+# "比亚迪秦（2.4万辆）": a word after the maker's name, then its count in brackets
+_ZH_MODEL_AFTER_A_NAME = re.compile(
+    r"(?!汽车|集团|公司|股份|品牌|新能源|乘用车|商用车|海外|国内|全球|中国|销量|交付|出口|产量|累计)"
+    r"[\u4e00-\u9fff]{1,3}[A-Za-z0-9+-]{0,6}\s*"
+)
 # "单月出口量达到5万辆", "in a single month": one month of the span the sentence names
 _ONE_MONTH_OF_A_SPAN = re.compile(r"单月|單月|\bin a single month\b|\bone month\b", re.I)
 # "from the same month last year (7,024)", "a year earlier (1,234 units)": a base in brackets
@@ -2502,14 +2507,20 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "a ceremony for Baojun 530 vehicles": a brand's model number, no count
             cand.drop("a model's name (Baojun 530), no count")
             continue
-        opened = s.rfind("(", max(0, n.start - 3), n.start)
+        opened = max(
+            s.rfind("(", max(0, n.start - 3), n.start), s.rfind("（", max(0, n.start - 3), n.start)
+        )
         if opened >= 0 and any(
             not m.entity.is_region
             and m.end < opened
-            and _MODEL_WORDS_AFTER_A_NAME.fullmatch(s, m.end, opened)
+            and (
+                _MODEL_WORDS_AFTER_A_NAME.fullmatch(s, m.end, opened)
+                or _ZH_MODEL_AFTER_A_NAME.fullmatch(s, m.end, opened)
+            )
             for m, _ in mentions
         ):
-            # "MG ZS EV (185 sales)", "Hyundai Ioniq 5 (140 sales)": a model of the brand
+            # "MG ZS EV (185 sales)", "Hyundai Ioniq 5 (140 sales)", "比亚迪秦（2.4万辆）": a
+            # model of the brand
             cand.drop("model-level count")
             continue
         model = _MODEL_BEFORE_THE_NOUN.match(s, n.end) or _UNITS_OF_A_MODEL.match(s, n.end)
@@ -5005,6 +5016,25 @@ _SAME_TIMES_AGAIN = re.compile(
 _LISTED_NEXT = re.compile(r"\s*(?:[、,，/]|和|及|与|以及|,?\s*and)\s*", re.I)
 
 
+# "两家企业", "这三家车企", "the two companies": as many makers as the number says
+_COUNTED_PLURAL = re.compile(
+    r"(?:这|这些|上述)?([两二三四五])(?:家|个)(?:企业|车企|公司|品牌|厂商)?"
+    r"|\bthe (two|three|four|five) (?:brands|makers|carmakers|companies|automakers)\b",
+    re.IGNORECASE,
+)
+_PLURAL_SIZE = {
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+}
+
+
 def _pair_respectively(
     s: str,
     subjects: list[tuple[Mention, bool]],
@@ -5021,6 +5051,14 @@ def _pair_respectively(
     listed = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= first]
     if listed:
         entities = [m.entity for m in list_group(subjects, listed[-1][0], s)]
+        counted = _COUNTED_PLURAL.search(s, listed[-1][1].end, first)
+        if counted is not None and len(entities) == 1:
+            # "长安汽车3月又压过一汽-大众，…，两家企业当月批发量分别为13.2万辆和12.2万辆": the last
+            # two named, in their order
+            named = list(dict.fromkeys(m.entity for _, m in listed))
+            size = _PLURAL_SIZE[(counted.group(1) or counted.group(2)).lower()]
+            if len(named) >= size and all(e.kind != "unknown" for e in named[-size:]):
+                entities = named[-size:]
     elif _PLURAL.search(s[:first]):  # "the three brands sold A, B and C respectively"
         entities = list(last_list)
     else:
