@@ -608,7 +608,7 @@ _MODEL_NAMES_ZH = (
     "宏光", "星愿", "海豹", "海鸥", "海豚", "海狮", "护卫舰", "驱逐舰", "星越", "博越", "帝豪",
     "缤越", "逸动", "瑞虎", "艾瑞泽", "轩逸", "朗逸", "速腾", "宝来", "迈腾", "帕萨特", "卡罗拉",
     "凯美瑞", "雅阁", "思域", "缤智", "缤果", "天籁", "途观", "探岳", "科莱威", "梦想家", "追光",
-    "知音",
+    "知音", "奔奔", "好猫", "芭蕾猫", "闪电猫", "元PLUS", "秦PLUS", "宋PLUS", "汉EV", "唐DM",
 )  # fmt: skip
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
@@ -626,6 +626,8 @@ _MODEL = re.compile(
     r"|(?<=[\u4e00-\u9fff])[“\"][\u4e00-\u9fff]{2,5}[”\"](?=上市|累计|销量|交付|车型)"
     # "理想i8", "宏光MINIEV", "宋PLUS": model codes of Chinese makers
     r"|(?<![A-Za-z])[a-z]\d{1,2}(?![A-Za-z0-9])|MINI ?EV|(?<=[宋秦汉唐元])(?:PLUS|Pro|UP|L|DM)"
+    # "奇瑞eQ1", "宝马iX3": a lower-case letter, capitals, digits
+    r"|(?<![A-Za-z])[a-z][A-Z]{1,2}\d{0,2}(?![A-Za-z0-9])"
     # well-known model names, which no maker, brand or place shares
     rf"|{'|'.join(_MODEL_NAMES_ZH)}"
     r"|\b(?:Hongguang|Seagull|Sylphy|Lavida|Sagitar|Magotan|Corolla|Camry|Tiggo|Arrizo|Boyue"
