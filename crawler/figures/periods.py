@@ -175,6 +175,9 @@ class Parts:
                 or (has_period and name in _OPEN_FIELDS)
                 or (has_span and name in _END_FIELDS)
                 or (has_month and name in (*_SPAN_FIELDS, "ytd"))
+                # "首次实现单月交付过万，10月累计交付新车突破10万辆": another clause's "alone"
+                # does not make a running total one month's
+                or (self.lifetime and name == "alone")
             ):
                 continue
             if getattr(out, name) in (None, False):
