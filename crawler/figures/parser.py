@@ -791,6 +791,7 @@ class _State:
     #: short names the article defines ("(hereafter referred to as Dongfeng)", "（以下简称东风）"):
     #: the short name (casefolded) -> the entity it stands for in this article
     short_names: dict[str, Entity] = field(default_factory=dict)
+    lead_read: bool = False  # the lead (the first paragraph with figures) has framed the article
 
 
 @dataclass
@@ -1064,7 +1065,13 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
         if any(a <= sentence.start < b for a, b in consumed):
             continue
         if sentence.paragraph != state.paragraph:
-            if state.frame is None and state.paragraph == 1:
+            if (
+                state.frame is None
+                and not state.lead_read
+                and (state.paragraph == 1 or (figures and state.paragraph <= 3))
+            ):
+                # the lead: up to the first paragraph with figures (after an opening without)
+                state.lead_read = bool(figures)
                 lead = (text.find("\n") + 1, sentence.start)
                 state.frame = _national_lead(work, *lead, figures) or _maker_lead(
                     work, *lead, figures
@@ -3686,22 +3693,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     for cand in cands:
         if cand.dropped:
             _note(state, start, cand.number, cand.reason)
+    segments = {id(cand): _final_segment(s, cand, carry_segment) for cand in live}
+    for cand in _one_key_two_values(live, segments) if _WHOLESALE_AND_RETAIL.search(s) else ():
+        # "批发量与终端销量分别为55.6万辆和53.1万辆": wholesale and retail sales, which the figure
+        # does not tell apart; either would be wrong under the other's name
+        _note(state, start, cand.number, "wholesale and retail counts for one figure")
+        live.remove(cand)
     out = []
     snippet = original[start:end]
     for cand in live:
-        segment = cand.segment
-        if segment is None and cand.nev_only():
-            segment = "nev"
-        if segment is None:
-            # "... to lead in electric cars. Anhui built 1.03 million vehicles": a count that
-            # names its own plain noun counts what it names, not the last segment said
-            own_noun = cand.entity_obj is not None and _PLAIN_NOUN.fullmatch(
-                s, cand.number.end, cand.number.unit_end
-            )
-            segment = (None if own_noun else carry_segment) or "unknown"
-        if cand.passenger:  # NEV passenger cars when the sentence says so, not a segment carried
-            nev = cand.segment == "nev" and not cand.nev_only()
-            segment = "nev_passenger" if nev else "passenger"
+        segment = segments[id(cand)]
         metric = cand.metric
         assert metric is not None and cand.period is not None and cand.entity is not None
         if metric == "prodsales":
@@ -3737,6 +3738,47 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             _note(state, start, cand.number, "", figure)
     return out
+
+
+def _final_segment(s: str, cand: _Candidate, carry_segment: str | None) -> str:
+    """The segment the candidate's figure is filed under."""
+    segment = cand.segment
+    if segment is None and cand.nev_only():
+        segment = "nev"
+    if segment is None:
+        # "... to lead in electric cars. Anhui built 1.03 million vehicles": a count that
+        # names its own plain noun counts what it names, not the last segment said
+        own_noun = cand.entity_obj is not None and _PLAIN_NOUN.fullmatch(
+            s, cand.number.end, cand.number.unit_end
+        )
+        segment = (None if own_noun else carry_segment) or "unknown"
+    if cand.passenger:  # NEV passenger cars when the sentence says so, not a segment carried
+        nev = cand.segment == "nev" and not cand.nev_only()
+        segment = "nev_passenger" if nev else "passenger"
+    return segment
+
+
+# a sentence telling wholesale and retail sales apart
+_WHOLESALE_AND_RETAIL = re.compile(
+    r"(?=.*(?:批发|\bwholesale))(?=.*(?:零售|终端|\bretail))", re.IGNORECASE | re.DOTALL
+)
+
+
+def _one_key_two_values(live: list[_Candidate], segments: dict[int, str]) -> list[_Candidate]:
+    """The exact counts of one sentence that would be filed under one key with different
+    values (both are dropped: which is the figure cannot be told)."""
+    by_key: dict[tuple[object, ...], list[_Candidate]] = {}
+    for cand in live:
+        if cand.qualifier == "exact" and cand.period is not None and not cand.each:
+            key = (cand.entity, cand.metric, segments[id(cand)], cand.period)
+            by_key.setdefault(key, []).append(cand)
+    return [
+        cand
+        for cands in by_key.values()
+        if len({c.number.value for c in cands}) > 1
+        and max(c.number.value for c in cands) > 1.02 * min(c.number.value for c in cands)
+        for cand in cands
+    ]
 
 
 _A_MONTHS_COUNT = re.compile(
