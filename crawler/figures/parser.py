@@ -2316,7 +2316,9 @@ _NOT_A_REPORTED_TIME = re.compile(
     r"|\blast\s+(?:rose|fell|grew|increased|declined|dropped|gained|climbed)\b"
     r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长"
     # "as the first quarter is traditionally weak": a season in general, no period reported
-    r"|\b(?:traditionally|typically|usually|seasonally|normally)\b|历来|通常|往往|传统淡季",
+    r"|\b(?:traditionally|typically|usually|seasonally|normally)\b|历来|通常|往往|传统淡季"
+    # "That marks a recovery from the 5% drop it reported for the second quarter": the past
+    r"|\b(?:recovery|rebound|turnaround|comeback|recovering|rebounding)\s+from\b",
     re.I,
 )
 _YEAR_END = re.compile(r"年末|年底")
@@ -2948,6 +2950,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "其中出口2.5万辆；今年以来，上海工厂已累计交付约78万辆": a time alone in its
             # clause leads the count of the clause after it
             and i + 1 not in number_clauses
+            # "sales came to 34,000, and the brand launched the Envision S in July": an event's
+            and not (i not in number_clauses and _EVENT.search(s, starts[i], bounds[i]))
         ]
         parts = own
         if own.empty and not n.ordinal:
@@ -3064,6 +3068,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # the quarter": the quarter said in the first conjunct)
                     and (p.explicit or p.as_of is not None or p.that_quarter)
                     and not _PLANNED.search(s, starts[i], bounds[i])
+                    and not (i not in number_clauses and _EVENT.search(s, starts[i], bounds[i]))
                     and not (n.ordinal and _a_span(p))
                 ),
                 key=lambda p: abs(p.spans[0][0] - n.start),

@@ -668,6 +668,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?:\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
+            # (not "the first quarter of growth after eight quarters of decline": a count of
+            # quarters, nor "the second quarter in which")
+            r"(?!\s+(?:of\s+(?:growth|decline|gains?|loss(?:es)?|expansion|increase|decrease"
+            r"|recovery|contraction|rising|falling|year-on-year)|in\s+which)\b)"
             r"|(?<![A-Za-z0-9])Q([1-4]))"
             r"(?:\s+of)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
