@@ -393,7 +393,9 @@ _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 # "making it the group's worst performer": a possessive in what the subject is said to be
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _PREDICATE_BEFORE = re.compile(
-    r"\b(?:making|made|makes)\s+it\s+$|\b(?:is|was|became|becomes|remains|remained|as)\s+$", re.I
+    r"\b(?:making|made|makes)\s+it\s+$"
+    r"|\b(?:is|was|became|becomes|remains|remained|stayed|stays|as)\s+$",
+    re.I,
 )
 _COMBINED = re.compile(
     r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
@@ -634,7 +636,9 @@ _MODEL = re.compile(
     r"|Xingyue|Xingyuan)\b|\bMini EV\b"
     r"|\b(?:Qin|Song|Han|Tang|Yuan) (?:Plus|PLUS|Pro|L|DM-?i|EV|UP)\b"
     # "the brand's best seller was the Peugeot 408 with 19,865": a model, whatever its name
-    r"|\bbest[- ]?sell(?:er|ing (?:car|vehicle))\s+(?:was|is)\b",
+    r"|\bbest[- ]?sell(?:er|ing (?:car|vehicle))\s+(?:was|is)\b"
+    # "The Excelle GT was the brand's most popular nameplate in November, with 36,000"
+    r"|\b(?:most popular|best[- ]selling|top[- ]selling)\s+nameplate\b",
 )
 
 
@@ -1624,6 +1628,14 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if (
                 is_dependent
                 or place_in_a_name(s, mention)
+                # "Wuling stayed GM's best-selling brand, even though its sales": the owner
+                # named in a description of the subject; "its" still means the subject
+                or (
+                    _POSSESSIVE_AFTER.match(s, mention.end) is not None
+                    and _PREDICATE_BEFORE.search(s, max(0, mention.start - 24), mention.start)
+                    is not None
+                    and any(f.end <= mention.start for f in found)
+                )
                 or any(a <= mention.start < b for a, b in apposed)
                 or beaten(s, mention)
                 or partner(s, mention)
