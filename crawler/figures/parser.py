@@ -2476,8 +2476,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         i
         for i, p in enumerate(lead_parts)
         if i in first_number
-        and p.months is not None
-        and p.months[0] == 1
+        # "1-11月累计", "本年累计", "今年以来": the year so far
+        and ((p.months is not None and p.months[0] == 1) or (p.ytd and p.month is None))
         and p.spans
         and p.spans[0][0] < first_number[i]
     ]
@@ -2933,8 +2933,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 and not any(a <= h.start < b for a, b in theirs_said)
                 and (relative or not mx.SHARE.search(s[max(0, h.start - 25) : h.start]))
                 # "其中新能源车型销量16万辆，…，1-11月累计销量278.8万辆": a part's kind stays in
-                # the part's clause
-                and not _A_PART_OPENS.match(s, starts[clause_of(starts, h.start)])
+                # the part's clause (but a sentence that opens on it is all about the part:
+                # "其中新能源汽车销量1684辆，本年累计销量12411辆")
+                and not (
+                    (part_clause := clause_of(starts, h.start)) > 0
+                    and _A_PART_OPENS.match(s, starts[part_clause])
+                )
                 # "Its NEV sales eased to 903,558 units, while 1,066,915 vehicles in all were
                 # exported": the kind of another metric's count stays with it
                 and not _another_metrics_kind(h, cand, cands, starts)
@@ -2964,6 +2968,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and i + 1 not in number_clauses
             # "sales came to 34,000, and the brand launched the Envision S in July": an event's
             and not (i not in number_clauses and _EVENT.search(s, starts[i], bounds[i]))
+            # "其中新能源汽车销量1684辆，本年累计销量12411辆": a time leading a later clause's
+            # own count is that count's
+            and not (i in number_clauses and p.spans and p.spans[0][0] < first_number[i])
         ]
         parts = own
         if own.empty and not n.ordinal:

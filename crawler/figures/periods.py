@@ -783,7 +783,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "ytd",
     ),
-    (re.compile(r"\b" + _MON + r"(?:,?\s+(20\d\d))?", re.IGNORECASE), "en_month"),
+    (
+        re.compile(
+            r"\b" + _MON + r"(?:,?\s+(20\d\d))?"
+            # (not "after its September launch": the time of an event, no count's)
+            r"(?!\s+(?:launch|debut|unveiling|introduction|premiere)\b)",
+            re.IGNORECASE,
+        ),
+        "en_month",
+    ),
     (
         re.compile(
             r"\b(?:year[- ]to[- ]date|ytd|so far this year|this year|the current year|for the year"
