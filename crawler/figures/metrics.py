@@ -691,6 +691,10 @@ BASE_AFTER = re.compile(
     # "fell 897,564 vehicles, or 16.32 per cent, short of the target": a shortfall
     r"|(?:vehicles|units|cars)?,?(?:\s+or\s+[\d.]+\s*(?:%|per\s?cent|percent),?)?\s+short\s+of\b"
     r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"
+    # "put it about 13,000 units ahead of runner-up SAIC-GM Wuling": a lead over another (not
+    # "484,507 cars, ahead of expectations", "10,000 units ahead of schedule")
+    r"|ahead of\s+(?!(?:[\w'’-]+\s+){0,2}(?:expectations?|schedule"
+    r"|forecasts?|estimates?|targets?|plans?|consensus|guidance)\b)"
     r"|(?:的)?差距"  # "和零跑仍有6000辆差距": the gap between two figures
     # "以18万辆优势反超广东": the lead over another (not "以57,915辆的绝对优势稳坐榜首")
     r"|的?(?:微弱|明显|较大|巨大|绝对)?优势(?:领先|反超|超越|击败|力压|胜出)|的?领先优势"

@@ -71,6 +71,12 @@ _INVESTOR_AFTER = re.compile(
 
 
 _INCLUDED_AFTER = re.compile(r"\s+(?:included|excluded)\b")
+# the company another bought or owns, named as what describes the buyer
+_BOUGHT_BEFORE = re.compile(
+    r"(?:\b(?:that|which|who)\s+(?:bought|acquired|purchased|took over|owns|controls)"
+    r"|\b(?:owner|buyer|acquirer)\s+of)\s+(?:[A-Z][a-z]+['’]s\s+)?(?:the\s+)?$",
+    re.I,
+)
 
 
 def dependent(s: str, mention: Mention) -> bool:
@@ -91,6 +97,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "中国一汽入股的传闻", "Stellantis's stake in Leapmotor": an investor
     if _INCLUDED_AFTER.match(s, mention.end):
         return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
+    if _BOUGHT_BEFORE.search(before):
+        return True  # "the carmaker that bought Volvo Car Corp.", "the owner of Volvo": owned
     if _PARENT_BEFORE.search(before):
         return False  # "Its parent Geely ... delivered 310,428": the parent's own
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):
