@@ -3006,15 +3006,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "前10个月，理想汽车总交付量达62919辆，理想ONE累计交付量达96516辆": the year so far has
             # its count already; the running total told beside it counts since the start
             parts.since_start = True
-        opening = _part_opening(s, starts, lead_parts, cand.clause) if parts.empty else None
-        if opening is not None:
+        part_list = _part_opening(s, starts, lead_parts, cand.clause) if parts.empty else None
+        if part_list is not None:
             # "今年以来总销量92163辆,同比下降26.66%;其中新能源汽车44800辆,赛力斯汽车为25761辆": the
             # parts count over the time of their whole, the count before them
-            whole = next((c for c in reversed(cands) if c.number.start < starts[opening]), None)
-            if whole is not None:
-                whole_tie = parts_all.tie_at(whole.number.start)
+            listed_from = starts[part_list]
+            whole_count = next((c for c in reversed(cands) if c.number.start < listed_from), None)
+            if whole_count is not None:
+                whole_tie = parts_all.tie_at(whole_count.number.start)
                 if whole_tie is None:
-                    parts = parts.merge(lead_parts[whole.clause])
+                    parts = parts.merge(lead_parts[whole_count.clause])
                 elif not whole_tie.base:
                     parts = parts.merge(whole_tie.parts)
         if parts.empty:
