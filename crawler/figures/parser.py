@@ -3719,7 +3719,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.dropped:
             _note(state, start, cand.number, cand.reason)
     segments = {id(cand): _final_segment(s, cand, carry_segment) for cand in live}
-    for cand in _one_key_two_values(live, segments) if _WHOLESALE_AND_RETAIL.search(s) else ():
+    for cand in _one_key_two_values(live, segments) if _WHOLESALE_AND_RETAIL.match(s) else ():
         # "批发量与终端销量分别为55.6万辆和53.1万辆": wholesale and retail sales, which the figure
         # does not tell apart; either would be wrong under the other's name
         _note(state, start, cand.number, "wholesale and retail counts for one figure")
@@ -3783,7 +3783,8 @@ def _final_segment(s: str, cand: _Candidate, carry_segment: str | None) -> str:
     return segment
 
 
-# a sentence telling wholesale and retail sales apart
+# a sentence telling wholesale and retail sales apart (matched at its start only: the
+# lookaheads scan the whole sentence once)
 _WHOLESALE_AND_RETAIL = re.compile(
     r"(?=.*(?:批发|\bwholesale))(?=.*(?:零售|终端|\bretail))", re.IGNORECASE | re.DOTALL
 )
