@@ -5086,23 +5086,9 @@ _SAME_TIMES_AGAIN = re.compile(
 _LISTED_NEXT = re.compile(r"\s*(?:[、,，/]|和|及|与|以及|,?\s*and)\s*", re.I)
 
 
-# "两家企业", "这三家车企", "the two companies": as many makers as the number says
-_COUNTED_PLURAL = re.compile(
-    r"(?:这|这些|上述)?([两二三四五])(?:家|个)(?:企业|车企|公司|品牌|厂商)?"
-    r"|\bthe (two|three|four|five) (?:brands|makers|carmakers|companies|automakers)\b",
-    re.IGNORECASE,
-)
-_PLURAL_SIZE = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-}
+# "两家企业", "这三家车企", "两个品牌": as many makers as the number says (not "两个月")
+_COUNTED_PLURAL = re.compile(r"([两二三四五])(?:家|个(?=品牌|车企|企业|公司|厂商))")
+_PLURAL_SIZE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _pair_respectively(
@@ -5126,7 +5112,7 @@ def _pair_respectively(
             # "长安汽车3月又压过一汽-大众，…，两家企业当月批发量分别为13.2万辆和12.2万辆": the last
             # two named, in their order
             named = list(dict.fromkeys(m.entity for _, m in listed))
-            size = _PLURAL_SIZE[(counted.group(1) or counted.group(2)).lower()]
+            size = _PLURAL_SIZE[counted.group(1)]
             if len(named) >= size and all(e.kind != "unknown" for e in named[-size:]):
                 entities = named[-size:]
     elif _PLURAL.search(s[:first]):  # "the three brands sold A, B and C respectively"
