@@ -3700,7 +3700,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             china = lexicon().entities["China"]
             cand.entity, cand.entity_obj = china.name, china
         elif _too_large_for_a_maker(cand):
-            cand.drop("too large for one maker: a market's total")
+            cand.drop("too large for one maker or place: a larger market's total")
         elif _not_over(cand.period, state.published) and not _bound_so_far(s, cand, state):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
             cand.drop("its period had not ended when the article was published")
@@ -3863,6 +3863,8 @@ _TO_A_DAY = re.compile(
 # the most any one maker sells in a month, with room to spare (the largest groups sell about a
 # million a month, eleven million a year, worldwide)
 _MAKER_MOST_A_MONTH = 1_500_000
+# no province or city builds or sells this many a month (Guangdong, the largest, about 300,000)
+_REGION_MOST_A_MONTH = 700_000
 
 
 def _the_countrys(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]) -> bool:
@@ -3892,10 +3894,11 @@ _CAR_MARKET = re.compile(
 
 def _too_large_for_a_maker(cand: _Candidate) -> bool:
     entity, period = cand.entity_obj, cand.period
-    if entity is None or entity.is_region or period is None or period.kind == "lifetime":
+    if entity is None or entity.level == "country" or period is None or period.kind == "lifetime":
         return False
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    return cand.number.value > _MAKER_MOST_A_MONTH * months
+    most = _REGION_MOST_A_MONTH if entity.is_region else _MAKER_MOST_A_MONTH
+    return cand.number.value > most * months
 
 
 def _to_a_day_inside_a_month(cand: _Candidate) -> bool:
@@ -4786,6 +4789,8 @@ def _assign_entity(
             cand.doubts.append(D_SUBJECT_HEADLINE if state.para_from_frame else D_SUBJECT_CARRIED)
             cand.entity = state.para_entity.name
             cand.entity_obj = state.para_entity
+            if cand.segment == "nev" and cand.nev_only() and not _ITS_OWN.search(s, 0, n.start):
+                _nevs_of_the_market(cand, state)
             return
     if chosen is None:
         return
@@ -4827,6 +4832,23 @@ def _assign_entity(
         return
     entity = _plant_after(s, cand.number, mention.entity, subjects, bounds[cand.clause])
     cand.entity, cand.entity_obj = entity.name, entity
+
+
+# words pointing back at a maker or plant ("its", "the company", 该厂)
+_ITS_OWN = re.compile(
+    r"\b(?:it|its|they|their)\b|\bthe\s+(?:company|carmaker|automaker|firm|plant|factory"
+    r"|start-?up|brand|group)\b|[该該其](?:厂|廠|公司|品牌|企业|企業|集团|集團|工厂|工廠)",
+    re.I,
+)
+
+
+def _nevs_of_the_market(cand: _Candidate, state: _State) -> None:
+    """A count of NEVs given to a carried maker that makes nothing else is the market's, when
+    a place was named last ("In May alone, China exported 682,000 vehicles. / New energy
+    vehicles were the engine of growth: 296,000 of them were exported")."""
+    market = state.last.get("any")
+    if market is not None and market.is_region and market is not state.para_entity:
+        cand.entity, cand.entity_obj = market.name, market
 
 
 # makers referred to together: "the two brands", "both companies", 两家企业, a kind of a
