@@ -1592,6 +1592,13 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # "The Chinese company sold" after "BYD overtook Tesla": BYD
                     before = [*state.recent, *(f.entity for f in found if f.end <= a)]
                     target = _of_nationality(s[a:b], target, before)
+            if target is not None and target.kind == "jv" and _GROUP_WORD.search(s[a:b]):
+                # "Dongfeng Yueda Kia sold 224,567. The group last sold …": no venture is a
+                # group; the maker named last before it, or the venture's parent
+                target = next(
+                    (e for e in reversed(state.recent) if e.kind in ("maker", "brand", "group")),
+                    target,
+                )
             if (
                 target is not None
                 and (_GROUP_WORD.search(s[a:b]) or _ACROSS_BRANDS.search(s, b))
@@ -4820,8 +4827,13 @@ def _assign_entity(
                 # "对欧盟、澳大利亚、美国…合计出口": markets abroad, no set of makers or regions
                 cand.drop(f"subject '{unknown[0]}' is not in the lexicon")
                 return
-            cand.entity = composite_name([m.entity.name for m in group])
-            cand.entity_obj = None
+            members = [m.entity for m in group]
+            # "Hyundai Motor and Kia together sold 664,744": a maker with what it owns is itself
+            head = next(
+                (e for e in members if all(o is e or o.parent == e.name for o in members)), None
+            )
+            cand.entity = head.name if head else composite_name([e.name for e in members])
+            cand.entity_obj = head
             return
         if _EACH.search(s, group[-1].end, n.start):
             # "NIO and Xpeng each delivered over 30,000": one figure for each of them

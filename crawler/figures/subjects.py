@@ -196,6 +196,10 @@ _NAME_AFTER = re.compile(
 _INDUSTRY_BODY = re.compile(
     r"^(?:\s+[A-Z][a-z]+){0,4}\s+(?:Association|Federation|Council|Chamber)\b"
 )
+# "陕西重型汽车有限公司", "安徽江淮汽车集团": a company's full name opens with its place
+_ZH_COMPANY_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}?(?:股份)?(?:有限(?:责任)?公司|集团(?:有限)?公司|控股集团)"
+)
 _BASED = re.compile(
     r"^(?:(?:-|\s)(?:based|headquartered|listed|born)|-(?:made|built|produced|assembled))\b", re.I
 )
@@ -351,7 +355,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         if k.entity.is_region or k.end >= len(s) or not "\u4e00" <= s[k.end] <= "\u9fff":
             continue
         continued = _ZH_CONTINUED.match(s, k.end)
-        if continued and not _ZH_COMMON.match(continued.group(1)):
+        # (not "陕西重型汽车有限公司": the legal form of the name known)
+        if continued and not _ZH_COMMON.match(continued.group(1)) and continued[1] != "有限":
             out.append(Unknown(s[k.start : continued.end()], k.start, continued.end()))
     return sorted(out, key=lambda u: u.start)
 
@@ -365,7 +370,7 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
     after = s[mention.end : mention.end + 60]
     if _INDUSTRY_BODY.match(after):
         return False
-    if _BASED.match(after):
+    if _BASED.match(after) or _ZH_COMPANY_AFTER.match(after):
         return True
     if not _NAME_AFTER.match(after):
         return False
