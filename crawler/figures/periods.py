@@ -345,6 +345,14 @@ _EVENT_TIME = re.compile(
     r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:新势力|自主品牌)?(?:销量)?"
     r"(?:冠军|销冠|亚军|季军)(?!\s*(?:是|为|[，,：:]))"
     # "its highest sales figure to date in 2025": the scope of a superlative, not the count's
+    # "After a 45 percent slump in the first quarter, sales through September …": the time of
+    # a change the count came after, not the count's
+    r"|\b(?:[Aa]fter|[Ff]ollowing|[Bb]ecause of|[Dd]ue to|[Dd]espite)\s+(?:a|an|the)\s+"
+    r"(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+|(?:sharp|steep|strong|big|record)\s+)?"
+    r"(?:slump|drop|decline|fall|plunge|surge|jump|rise|rebound|dip|slide|contraction|recovery)"
+    r"\s+(?P<t10>in\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:quarter|half)"
+    r"|[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?)(?:\s+(?:against|from|compared with)\s+[^,;]{1,60})?)"
+    r"(?=\s*[,;])"
     r"|\b(?:highest|best|lowest|strongest|biggest|largest|worst)\b[^.;,]{0,40}?"
     # ("the strongest momentum since the start of the year": the scope too)
     r"(?P<t5>\bto date in (?:19|20)\d\d|\bsince the (?:start|beginning) of (?:the|this) year)"
@@ -373,6 +381,7 @@ _EVENT_ZH_NEEDLE = re.compile(
 )
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
+    r"|after|following|because|due to|despite"
     r"|strongest|biggest|largest|lowest|worst"
     r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年|截至|截止"
     r"|的第|的全国第|的全省第|榜首|首位"
@@ -1340,7 +1349,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
     if _EVENT_NEEDLE.search(lowered):
         taken += [
             m.span(
-                next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9") if m.group(g))
+                next(
+                    g
+                    for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10")
+                    if m.group(g)
+                )
             )
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
