@@ -433,9 +433,21 @@ _VEHICLE_TYPE = re.compile(
 )
 
 
+# one size or use of bus: "large coaches", 大型座位客车, 公交客车, 校车
+_BUS_TYPE = re.compile(
+    r"\b(?:large|medium|mid-size|light|small|mini|city|school|tourist|intercity)[- ]"
+    r"(?:buses|bus|coaches)\b"
+    r"|(?:大型|中型|轻型|小型)(?:座位|公交|旅游|城市)?客车|(?:座位|公交|旅游|城市)客车|校车|公交车",
+    re.I,
+)
+
+
 def vehicle_type(text: str, entity: Entity) -> bool:
     """The text counts one kind of vehicle (trucks, buses, pickups, tractors) or engines, and
-    the entity is not a maker that builds only such vehicles (the lexicon's ``builds``)."""
+    the entity is not a maker that builds only such vehicles (the lexicon's ``builds``), or
+    one size or use of bus and the entity builds only buses."""
+    if entity.builds == "buses":
+        return bool(_BUS_TYPE.search(text))
     return entity.builds is None and bool(_VEHICLE_TYPE.search(text))
 
 
