@@ -550,6 +550,8 @@ _TRAP = _vocabulary(
         # "首发列车装载260余台": one train's or ship's load
         r"装载|满载|班列|专列|单航次|单船|这批|该批|一批汽车",
         r"港口|码头|口岸|港区|监管", r"二手车",
+        # "1万多辆汽车停在场内，等待装船出海": cars standing in a yard one day, a stock
+        r"停(?:在|放|满)|(?:等待|等候)[^，,。；;\d]{0,4}?(?:装船|出海|发运|运输)",
         # "连续十年跻身世界500强": a ranking of companies, no count
         r"(?:世界|中国|全球|财富)?\d{2,4}\s*强",
         # "展望第三季交付量为9万至9.5万辆": an outlook; "都在2万辆级别", "8万辆左右水准": a level
