@@ -796,6 +796,10 @@ class _State:
     #: the short name (casefolded) -> the entity it stands for in this article
     short_names: dict[str, Entity] = field(default_factory=dict)
     lead_read: bool = False  # the lead (the first paragraph with figures) has framed the article
+    # (paragraph, sentence) of the last sentence citing the passenger car association: a foreign
+    # maker's count in the sentence after it is its China arm's ("…, according to the China
+    # Passenger Car Association. Tesla's deliveries dropped 27% to 25,845 in April")
+    cpca_cited: tuple[int, int] = (-1, -1)
 
 
 @dataclass
@@ -1122,6 +1126,8 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                 )
             continue
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
+        if _PASSENGER_CAR_ASSOCIATION.search(told):
+            state.cpca_cited = (state.paragraph, state.sentence_no)
         if told.rstrip().endswith((":", "：")) and (trap := mx.TRAP.search(told)):
             state.list_trap = trap.group(0)
         elif not bullet and not _IN_A_LIST_ITEM.search(work, 0, sentence.start):
@@ -3486,7 +3492,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if listed_by_name(s, cand.number, subjects):
                 # each count of the list named at its number: no doubt whose it is
                 cand.doubts = [d for d in cand.doubts if d not in _SUBJECT_DOUBTS]
-        china = _china_arm(s, cand, starts)
+        china = _china_arm(
+            s, cand, starts, state.cpca_cited == (state.paragraph, state.sentence_no - 1)
+        )
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
         elif (company := _company_of_a_carried_arm(s, cand, starts)) is not None:
@@ -3942,9 +3950,14 @@ def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> En
 _BRACKET_OPEN_BEFORE = re.compile(r"[（(]\s*(?:约|近|超过?|逾|(?:about|nearly|over)\s)?\s*$", re.I)
 
 
-def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
+_PASSENGER_CAR_ASSOCIATION = re.compile(
+    r"(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association|乘联会|乘联分会|乘聯會|乘聯分會"
+)
+
+
+def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) -> Entity | None:
     """A foreign maker's China arm ("Tesla China") when the count is of China-made cars or
-    China sales; None otherwise."""
+    China sales, or the sentence before cited the passenger car association; None otherwise."""
     if cand.entity_obj is None or cand.entity_obj.is_region:
         return None
     arm = lexicon().entities.get(f"{cand.entity_obj.name} China")
@@ -3955,7 +3968,7 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int]) -> Entity | None:
     if arm is None or worldwide(s[start : cand.number.unit_end + 30]):
         return None
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
-    return arm if cand.metric == "exports" or made_in_china(s) else None
+    return arm if cand.metric == "exports" or made_in_china(s) or cited_before else None
 
 
 # "21,017 vehicles across all three brands": the whole of a maker's brands
