@@ -11,6 +11,7 @@ from ``subjects``, whether it is a subject from ``roles``, times from ``periods`
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -3108,6 +3109,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             if near:
                 parts = near[0]
+        # no time said but the ordinal itself ("3 millionth", 第50万台)
+        timeless = all(n.start <= a and b <= n.unit_end + 2 for a, b in parts.spans)
         if n.ordinal or (
             (
                 _MILESTONE_OF.search(s, max(0, n.start - 30), n.start)
@@ -3157,6 +3160,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # not over yet in its own year is one of the year said before it in the list
             parts = replace(parts, year=listed_year, year_rel=None)
             period = resolve(parts, state.published, _carried_for(parts, state, s), announce)
+        if (
+            period is not None
+            and period.kind == "lifetime"
+            and n.ordinal
+            and timeless
+            and state.carry_period is None
+        ):
+            # "BMW Brilliance rolls 3 millionth car off production line", out on 4 April: the
+            # news of the day (or of the weekday it names), not a running total to the end of
+            # the month before
+            period = Period("lifetime", period.start, _weekday_said(s, state.published))
         if period is not None and state.off_calendar and _open_ended(parts):
             cand.drop("a running total that ends inside a part of a month or a rolling span")
             continue
@@ -3925,6 +3939,26 @@ def _to_a_day_inside_a_month(cand: _Candidate) -> bool:
         and not cand.number.ordinal  # "年内第1000万辆新能源汽车下线" that day: a milestone
         and (period.end + timedelta(days=1)).day != 1
     )
+
+
+_WEEKDAY = re.compile(
+    r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|(?:周|星期)([一二三四五六日天])"
+)
+_WEEKDAYS = {
+    **{d: i for i, d in enumerate(calendar.day_name)},
+    **{d: i for i, d in enumerate("一二三四五六日")},
+    "天": 6,
+}
+
+
+def _weekday_said(s: str, published: date) -> date:
+    """The last day up to ``published`` that is the weekday ``s`` names, else ``published``."""
+    said = _WEEKDAY.search(s)
+    if said is None:
+        return published
+    weekday = _WEEKDAYS[said[1] or said[2]]
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
 def _note(state: _State, offset: int, n: Number, reason: str, figure: Figure | None = None) -> None:
