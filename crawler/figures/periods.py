@@ -2474,8 +2474,14 @@ def _year_passed(parts: Parts, year: int | None, published: date) -> bool:
 
 
 def _lifetime_end(carry: Period | None, published: date) -> date:
-    """A running total ends with the month the article reports on, if that is recent."""
-    if carry is not None and carry.kind != "lifetime" and (published - carry.end).days <= 62:
+    """A running total ends with the month the article reports on, if that is recent (not a
+    past year said for comparison: "NIO sold 122,000 over 2022. Cumulatively, it has sold
+    310,219" in March is to February)."""
+    if (
+        carry is not None
+        and carry.kind != "lifetime"
+        and (published - carry.end).days <= (31 if carry.kind == "year" else 62)
+    ):
         return carry.end
     # a report out in a month's first days counts to the end of the month before
     return last_month_end(published) if published.day <= 5 else published
