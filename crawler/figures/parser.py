@@ -3191,6 +3191,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if period is None and parts.empty:
             period = state.carry_period
+            if _same_period_opens_paragraph(s, state):
+                period = state.lead_period  # "同期安徽…73.09万辆，广东只有43.10万辆"
             last_count = state.last_count
             # the time of the count the sentence before told, for a part of it ("In August
             # alone, Chery sold 141,767 vehicles. Of the total, 51,774 were exported") or after
@@ -3850,6 +3852,8 @@ def _carried_for(parts: Parts, state: _State, s: str) -> Period | None:
     half, the span the month was said beside (not "sold 83,000 in June. ... during the same
     period", June)."""
     carried, span = state.carry_period, state.span_period
+    if parts.that_period and _same_period_opens_paragraph(s, state):
+        return state.lead_period
     if (
         parts.that_period
         and _PERIOD_WORD.search(s) is not None  # not "in the same month"
@@ -3872,6 +3876,19 @@ def _carried_for(parts: Parts, state: _State, s: str) -> Period | None:
         # the quarter said before (the one reported on), not the running one
         return state.quarter_period
     return carried
+
+
+_SAME_PERIOD_OPENING = re.compile(r"\s*同期(?![为的比])")
+
+
+def _same_period_opens_paragraph(s: str, state: _State) -> bool:
+    """ "同期安徽新能源汽车产量为73.09万辆" before any count of its paragraph: in the period the
+    article reports on (after a count, 同期 is that count's period)."""
+    return (
+        state.lead_period is not None
+        and state.last_count is None
+        and _SAME_PERIOD_OPENING.match(s) is not None
+    )
 
 
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)

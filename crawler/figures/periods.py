@@ -274,7 +274,9 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 
 # Phrases whose "year" is a comparison base, not the figure's period.
 _COMPARISON = re.compile(
-    r"(?:去年|上年)同[期月]|(?<![\u4e00-\u9fff])同期|同期(?=为|的)"
+    r"(?:去年|上年)同[期月]|同期(?=为|的)"
+    # (not "同期安徽新能源汽车产量为73.09万辆": in the same period)
+    r"|(?<![\u4e00-\u9fff])同期(?![\u4e00-\u9fff]{1,12}?(?:产量|销量|出口|交付|生产|销售))"
     r"|a year (?:earlier|ago|before)|year-ago"
     r"|(?:same|corresponding|comparable|equivalent) (?:period|months?|point|time|stretch|span)"
     r" (?:of |in |a )?(?:last|the previous|previous)"
@@ -590,7 +592,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
     (re.compile(r"当季|本季度"), "that_quarter"),
     # "极氪品牌同期交付2.7万辆": in the same period (not 去年同期, a year earlier)
-    (re.compile(r"(?<=[\u4e00-\u9fff])(?<!去年)(?<!上年)同期(?=[交销产出实完])"), "that_period"),
+    # "同期安徽新能源汽车产量为73.09万辆" opening a clause: in the same period (not "同期为", the
+    # year-earlier figure)
+    (
+        re.compile(
+            r"(?<=[\u4e00-\u9fff])(?<!去年)(?<!上年)同期(?=[交销产出实完])"
+            r"|(?<![\u4e00-\u9fff])同期(?![为的比])(?=[\u4e00-\u9fff]{1,12}?(?:产量|销量|出口|交付|生产|销售))"
+        ),
+        "that_period",
+    ),
     # (English from here on)
     (
         re.compile(
