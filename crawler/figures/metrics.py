@@ -92,7 +92,10 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "production",
         _vocabulary(
             [
-                r"produc(?:ed|tion|es|e|ing)\b", r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
+                # (not "its first production model", "the production version": a car, no count)
+                r"produc(?:ed|es|e|ing)\b",
+                r"production\b(?![- ](?:models?|versions?|variants?|ready|spec)\b)",
+                r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
                 r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"churn(?:ed|s|ing)? out\b",
                 r"c(?:ame|omes?|oming) off\b", r"built\b", r"assembled\b",
