@@ -377,7 +377,12 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     )
 
 
-_DELIVERIES_IN = re.compile(r"\bdeliveries\s+in\s+$", re.I)
+# "First-half deliveries in China", "Deliveries of the M9 began across China"
+_DELIVERIES_IN = re.compile(
+    r"\bdeliveries\s+in\s+$|\b(?:began|begun|started|start|starts|kicked off)\s+"
+    r"(?:in|across|throughout|all over)\s+$",
+    re.I,
+)
 _ARRIVED_IN = re.compile(
     r"\b(?:launched|introduced|debuted|unveiled|went on sale|go(?:es)? on sale|arrived|entered"
     r"|listed|headquartered|founded)\s+in\s+(?:the\s+)?$",
