@@ -277,7 +277,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|had|said|posted|recorded|reported|stayed|remained|kept|retained|became|ranked|topped"
             r"|led|achieved|reached|hit|set|saw|also|again|continued|extended|maintained|exceeded"
             r"|surpassed|broke))"
-            r"|该公司|该企业|该集团|(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))|其(?=[^，。]{0,4}"
+            # (not "西安比亚迪汽车有限公司销售": the end of a name)
+            r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产"
+            r"|销售|出口))|其(?=[^，。]{0,4}"
             r"(?:交付|销量|产量|销售|出口))",
             re.I,
         ),
