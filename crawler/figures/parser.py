@@ -3727,13 +3727,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # about the China arm its count was given to
         state.para_entity, state.para_from_frame = arm, False
     for cand in live:
-        if _too_large_for_a_maker(cand) and _the_countrys(s, cand, subjects):
+        national = cand.entity_obj is not None and cand.entity_obj.level == "country"
+        if _too_large_for_a_maker(cand) and not national and _the_countrys(s, cand, subjects):
             # "Auto sales totaled 8.35 million units in the first four months" after a maker's
             # paragraph: the country's, whoever the carried subject is
             china = lexicon().entities["China"]
             cand.entity, cand.entity_obj = china.name, china
         elif _too_large_for_a_maker(cand):
-            cand.drop("too large for one maker or place: a larger market's total")
+            cand.drop("too large for its maker, place or period: a larger or longer total")
         elif _not_over(cand.period, state.published) and not _bound_so_far(s, cand, state):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
             cand.drop("its period had not ended when the article was published")
@@ -3913,6 +3914,8 @@ _TO_A_DAY = re.compile(
 _MAKER_MOST_A_MONTH = 1_500_000
 # no province or city builds or sells this many a month (Guangdong, the largest, about 300,000)
 _REGION_MOST_A_MONTH = 700_000
+# China's best months are about 3.5 million ("这一数字跨过1000万辆" in a month is a running total)
+_MOST_A_MONTH = {"country": 5_000_000}
 
 
 def _the_countrys(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]) -> bool:
@@ -3941,11 +3944,14 @@ _CAR_MARKET = re.compile(
 
 
 def _too_large_for_a_maker(cand: _Candidate) -> bool:
+    """More than its maker, province or city (or the country) makes or sells in its period."""
     entity, period = cand.entity_obj, cand.period
-    if entity is None or entity.level == "country" or period is None or period.kind == "lifetime":
+    if entity is None or period is None or period.kind == "lifetime":
         return False
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    most = _REGION_MOST_A_MONTH if entity.is_region else _MAKER_MOST_A_MONTH
+    most = _MOST_A_MONTH.get(
+        entity.level, _REGION_MOST_A_MONTH if entity.is_region else _MAKER_MOST_A_MONTH
+    )
     return cand.number.value > most * months
 
 
