@@ -4268,7 +4268,10 @@ def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Ment
     for m, _ in mentions:  # the entity's name itself, not a pronoun ("the domestic automaker")
         named = names.get(s[m.start : m.end].casefold()) == entity.name
         if named and m.entity == entity and lo <= m.start and m.end <= hi:
-            chars[m.start - lo : m.end - lo] = " " * (m.end - m.start)
+            # with the legal name's tail ("Dongfeng Nissan Passenger Vehicle Co")
+            tail = _LEGAL_TAIL.match(s, m.end, hi)
+            end = tail.end() if tail else m.end
+            chars[m.start - lo : end - lo] = " " * (end - m.start)
             kind = _KIND_OF_BRAND.search(s, max(lo, m.start - 5), m.start)
             if kind is not None:  # "自主品牌广汽传祺11月销售汽车35572辆": what the brand is
                 chars[kind.start() - lo : m.start - lo] = " " * (m.start - kind.start())
@@ -4276,6 +4279,11 @@ def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Ment
 
 
 _KIND_OF_BRAND = re.compile(r"(?:自主|合资)品牌的?$")
+_LEGAL_TAIL = re.compile(
+    r"(?:\s+(?:Passenger|Commercial)\s+(?:Vehicles?|Cars?))?"
+    r"(?:\s+(?:Automobile|Automotive|Motors?))?\s+(?:Co\b\.?|Company|Corp\b\.?|Corporation)"
+    r"(?:,?\s+(?:Ltd|Limited)\b\.?)?"
+)
 
 
 # industry bodies whose names hold a vehicle class ("China Passenger Car Association"), and a

@@ -989,7 +989,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # ("bringing overseas sales over the eleven months to 44,600": January to the
             # month told, when it is the eleventh)
-            r"\b(?:over|in|across|during|for)\s+(?:the|these|those)\s+(two|2|four|five|six|seven"
+            # ("Over the same five months, DPCA sold 150,100" after a January-May count)
+            r"\b(?:over|in|across|during|for)\s+(?:the|these|those)\s+(?:same\s+)?(two|2|four"
+            r"|five|six|seven"
             r"|eight|nine|ten|eleven|[4-9]|1[01])\s+months"
             # (not "in the two months to February": a span to a month; "to 44,600" is the count)
             r"(?:\s+combined)?\b(?!\s+(?:of|ended|ending|through|before|after|ago|since)\b)"

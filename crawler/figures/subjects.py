@@ -93,6 +93,8 @@ _COMPANY_FORMS = frozenset(
     {
         "co", "ltd", "inc", "corp", "plc", "llc", "limited", "ag", "se", "sa", "company",
         "corporation", "technology", "technologies", "holding", "holdings", "group",
+        # "Dongfeng Peugeot Citroen Automobile Co Ltd", "Dongfeng Nissan Passenger Vehicle Co"
+        "automobile", "automotive", "motor", "motors", "passenger", "vehicle",
     }
 )  # fmt: skip
 # "Changan Mazda Automobile Co.", "China FAW Group": capitalised words ending in a company word
