@@ -509,8 +509,9 @@ _BATTERY_ELECTRIC = re.compile(rf"\b{_ELECTRIC}\b|\bBEVs?\b|纯电动?", re.I)
 # what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
 # its count counts
 _MAKER_OF_A_KIND = re.compile(
-    rf"\b(?:{_ELECTRIC}|EV|NEV|new[- ]energy)\s+(?:(?:car|auto|vehicle)\s*)?(?:maker|carmaker"
-    r"|automaker|brand|company|startup|firm|manufacturer)s?\b"
+    rf"\b(?:{_ELECTRIC}|EV|NEV|new[- ]energy|commercial|truck|bus)\s+"
+    r"(?:(?:car|auto|vehicle)\s*)?(?:maker|carmaker|automaker|brand|company|startup|firm"
+    r"|manufacturer)s?\b"
     r"|(?:纯电动?|新能源|电动)(?:汽车)?(?:品牌|车企|企业|厂商)",
     re.I,
 )

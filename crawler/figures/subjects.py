@@ -459,6 +459,11 @@ _VEHICLE_TOPIC = re.compile(
     _VEHICLE_TYPE.pattern + r"|\bcommercial vehicles?\b|商用车|商用車|轻客|輕客|卡車|貨車|客車",
     re.I,
 )
+_MAKER_AFTER = re.compile(
+    r"[- ](?:makers?|manufacturers?|producers?|compan(?:y|ies)|firms?|groups?|giants?)\b"
+    r"|(?:制造商|生产商|企业|车企|厂商|龙头)",
+    re.I,
+)
 # all vehicles, or passenger cars, said after it: "汽车产销分别完成…", "the car market", 整车,
 # 乘用车零售
 _OTHER_VEHICLES = re.compile(
@@ -489,8 +494,8 @@ def one_vehicle_type_before(text: str, end: int, start: int = 0) -> bool:
     both = [m.span() for m in _BOTH_KINDS.finditer(text, start, end)]
     last = None
     for m in _VEHICLE_TOPIC.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in both):
-            continue
+        if any(a <= m.start() < b for a, b in both) or _MAKER_AFTER.match(text, m.end()):
+            continue  # (not "the commercial vehicle maker sold": what the maker is known for)
         if not _LEFT_OUT.search(text, max(start, m.start() - 8), m.start()):
             last = m
     return last is not None and not _OTHER_VEHICLES.search(text, last.end(), end)
