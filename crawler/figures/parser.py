@@ -4451,6 +4451,7 @@ def _powertrain_topic(
         return starts[i], starts[i + 1] if i + 1 < len(starts) else len(s)
 
     a, b = bounds_of(clause)
+    c0 = a
     if powertrain(s[a:b]) or _NEV_WORD.search(s, a, b):
         return False  # its own says which: "while NEV sales rose 4% to 1.32 million"
     for i in range(clause, -1, -1):
@@ -4468,6 +4469,9 @@ def _powertrain_topic(
             and (
                 _A_COUNT.search(s, a, b)
                 or (not named and _HAN.search(s, a, b) and not _LATIN.search(s, a, b))
+                # "Sales of plug-in hybrids declined for the tenth month, falling 29% to
+                # 122,269": the count the sentence's subject goes on to
+                or (_COUNT_OF_A_KIND.match(s, a) is not None and _CHANGE_LEAD.match(s, c0))
             )
         ):
             return True
@@ -4476,6 +4480,14 @@ def _powertrain_topic(
     return False
 
 
+_COUNT_OF_A_KIND = re.compile(
+    r"\s*(?:Sales|Deliveries|Exports|Output|Production|Shipments|Registrations|Wholesales?)"
+    r"\s+of\b"
+)
+_CHANGE_LEAD = re.compile(
+    r"[\s,]*(?:falling|rising|dropping|declining|climbing|jumping|surging|sliding|slipping"
+    r"|growing|increasing|decreasing|plunging|soaring|up|down)\b"
+)
 _GLOSS_OPEN = re.compile(r"(?:,?\s*(?:Co\.|Ltd\.?|Inc\.?|Corp\.?|Limited))*\s*[（(]\s*")
 _PLAIN_PRONOUNS = frozenset({"it", "its", "they", "their", "其", "它"})
 
