@@ -236,7 +236,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         "market",
         re.compile(
             # (not "Overall performance: total deliveries ...", a label of the company's notes)
-            r"\A\s*(?:overall(?![^,.;:]{0,30}:)|industry-wide|market-wide"
+            # (nor "Overall exports fell 51% to 100,482" in a maker's paragraph: all of its own)
+            r"\A\s*(?:overall(?![^,.;:]{0,30}:)(?!\s+(?:sales|exports|deliveries|shipments)\b)"
+            r"|industry-wide|market-wide"
             r"|across the (?:whole |entire |wider )?(?:market|industry))\b"
             r"|\A\s*(?:从)?(?:全行业|行业(?:来看|整体|层面)|整体市场|市场整体"
             r"|(?<!用)车市(?:整体)?)"
