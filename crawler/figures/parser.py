@@ -806,6 +806,8 @@ class _State:
     # maker's count in the sentence after it is its China arm's ("…, according to the China
     # Passenger Car Association. Tesla's deliveries dropped 27% to 25,845 in April")
     cpca_cited: tuple[int, int] = (-1, -1)
+    # the entities named with a group word ("Zeekr Group"): what "the group" then means
+    named_as_group: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -1616,6 +1618,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 and (_GROUP_WORD.search(s[a:b]) or _ACROSS_BRANDS.search(s, b))
                 and target.parent
                 and target.kind != "group"
+                # (not after "Zeekr Group" was named: that group)
+                and not (_GROUP_WORD.search(s[a:b]) and target.name in state.named_as_group)
             ):
                 # "the group" of a brand, "the company delivered N across all three brands":
                 # its parent
@@ -1643,6 +1647,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             out.append((Mention(target, a, b), True))
         else:
             mention = item
+            if _GROUP_WORD.search(s, mention.start, mention.end):
+                state.named_as_group.add(mention.entity.name)  # "Zeekr Group", 吉利集团
             dependents[len(out)] = is_dependent = dependent(s, mention)
             if (
                 is_dependent
@@ -3136,7 +3142,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "28,843 in November versus 27,000 in October and 20,000 in November 2024": a
             # year said with another number's own time is that number's
+            milestone = parts.lifetime
             parts = parts.without(_years_of_other_ties(parts_all, n.start))
+            if milestone:  # ("its 500,000th car in May")
+                parts.lifetime, parts.year_alone = True, False
             opening = _OPENING_YEAR.match(s)
             if opening is not None and parts.year is None and parts.year_rel is None:
                 # "In 2023 the figures were 131,805 in the fourth quarter, 105,108 in the
