@@ -4012,10 +4012,20 @@ def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> En
         or arm.parent is None
         or arm.name != f"{arm.parent} China"
         or not (D_SUBJECT_CARRIED in cand.doubts or D_SUBJECT_PRONOUN in cand.doubts)
-        or not worldwide(s[starts[cand.clause] : cand.number.unit_end + 30])
+        or not worldwide(s[starts[cand.clause] : _within_the_clause(s, cand.number.unit_end, 30)])
     ):
         return None
     return lexicon().entities.get(arm.parent)
+
+
+_CLAUSE_STOP = re.compile(r"[;；。]")
+
+
+def _within_the_clause(s: str, end: int, more: int) -> int:
+    """``end`` moved on by up to ``more`` characters, not past a semicolon or full stop (not
+    "上海工厂第400万台整车下线；…特斯拉全球第900万台": the next clause's word)."""
+    stop = _CLAUSE_STOP.search(s, end, end + more)
+    return stop.start() if stop else end + more
 
 
 _BRACKET_OPEN_BEFORE = re.compile(r"[（(]\s*(?:约|近|超过?|逾|(?:about|nearly|over)\s)?\s*$", re.I)
@@ -4036,7 +4046,7 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
     bracket = _BRACKET_OPEN_BEFORE.search(s, max(0, cand.number.start - 8), cand.number.start)
     if bracket is not None:  # "特斯拉全球总交付量（约163.6万台）": what the bracket glosses
         start = min(start, max(0, bracket.start() - 16))
-    if arm is None or worldwide(s[start : cand.number.unit_end + 30]):
+    if arm is None or worldwide(s[start : _within_the_clause(s, cand.number.unit_end, 30)]):
         return None
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) or cited_before else None
