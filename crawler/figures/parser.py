@@ -3329,7 +3329,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # a part of the span's total or compared with a year before; not "理想ONE累计交付
             # 量达96516辆" after the maker's year so far (a model's running total)
             and (
-                (state.carry_period.kind == "ytd" and _PART_OR_RATE.search(s))
+                # (a part or rate in its own clause or after it, or the sentence a part: not
+                # the month's rate in a clause before)
+                (
+                    state.carry_period.kind == "ytd"
+                    and (_PART_OR_RATE.search(s, starts[cand.clause]) or _OF_WHICH_AT.match(s))
+                )
                 # "2020年…共售出111.2万辆。其中哈弗品牌累计销量为75万辆": a part of the year's
                 or (
                     state.carry_period.kind in ("year", "half", "quarter")
