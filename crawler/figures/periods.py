@@ -346,7 +346,6 @@ _EVENT_TIME = re.compile(
     # (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's count is)
     r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:新势力|自主品牌)?(?:销量)?"
     r"(?:冠军|销冠|亚军|季军)(?!\s*(?:是|为|[，,：:]))"
-    # "its highest sales figure to date in 2025": the scope of a superlative, not the count's
     # "After a 45 percent slump in the first quarter, sales through September …": the time of
     # a change the count came after, not the count's
     r"|\b(?:[Aa]fter|[Ff]ollowing|[Bb]ecause of|[Dd]ue to|[Dd]espite)\s+(?:a|an|the)\s+"
@@ -355,6 +354,7 @@ _EVENT_TIME = re.compile(
     r"\s+(?P<t10>in\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:quarter|half)"
     r"|[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?)(?:\s+(?:against|from|compared with)\s+[^,;]{1,60})?)"
     r"(?=\s*[,;])"
+    # "its highest sales figure to date in 2025": the scope of a superlative, not the count's
     r"|\b(?:highest|best|lowest|strongest|biggest|largest|worst)\b[^.;,]{0,40}?"
     # ("the strongest momentum since the start of the year": the scope too)
     r"(?P<t5>\bto date in (?:19|20)\d\d|\bsince the (?:start|beginning) of (?:the|this) year)"
