@@ -533,8 +533,16 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
             row = corner
         if row.trap or not row.bare or row.empty:
             continue
+        # a row of one past year: the columns' quarters or months without a year are its
+        # ("| 2024 | 72,689 | … | 30,053 |" under "| | Q4 | … | Q1 |", out in March 2025)
+        row_cols = (
+            [_label(h, published, year_hint=row.year) if c.timed and c.year is None else c
+             for h, c in zip(header, cols, strict=True)]
+            if row.year is not None and row.period is not None and row.period.kind == "year"
+            else cols
+        )  # fmt: skip
         for c in range(1, min(len(cells), len(cols))):
-            col = cols[c]
+            col = row_cols[c]
             if col.growth or col.trap or col.empty or not col.bare:
                 continue
             where = _Cell(row, col, has_entities)
@@ -724,7 +732,8 @@ def _entity(where: _Cell, context: _Context) -> Entity | None:
 
 def _cell_period(row: _Label, col: _Label, context: _Context) -> Period | None:
     if row.timed and col.timed:
-        # "| 1月 | 8250 | 30350 |" under "| 月份 | 2024年 | 2025年 |": that month of that year
+        # "| 1月 | 8250 | 30350 |" under "| 月份 | 2024年 | 2025年 |": that month of that year;
+        # "| 2024 | 72,689 | 61,855 |" under "| | Q4 | Q3 |": that quarter of that year
         return _month_of_year(row, col) or _month_of_year(col, row)
     if row.timed or col.timed:
         return row.period if row.timed else col.period
@@ -733,18 +742,18 @@ def _cell_period(row: _Label, col: _Label, context: _Context) -> Period | None:
 
 
 def _month_of_year(month: _Label, year: _Label) -> Period | None:
-    """A month label without a year, in the year another label names alone (its period is
-    None while that year runs)."""
+    """A month, quarter or half label without a year, in the year another label names alone
+    (its period is None while that year runs)."""
     if (
         month.period is None
-        or month.period.kind != "month"
+        or month.period.kind not in ("month", "quarter", "half")
         or month.year is not None
         or year.year is None
         or (year.period is not None and year.period.kind != "year")
     ):
         return None
-    m = month.period.end.month
-    return Period("month", date(year.year, m, 1), month_end(year.year, m))
+    first, last = month.period.start.month, month.period.end.month
+    return Period(month.period.kind, date(year.year, first, 1), month_end(year.year, last))
 
 
 # --- list lines
