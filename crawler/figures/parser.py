@@ -6211,20 +6211,36 @@ def _claims_of_retellings(kept: list[Figure], read: list[Figure]) -> list[Figure
 
 
 def _retold(f: Figure, figures: list[Figure]) -> bool:
-    """``f`` retells a precise count of the article in round numbers, its period only carried
-    from elsewhere ("NIO delivered 160,000 new vehicles" after 160,038 for 2023)."""
+    """``f`` retells a count of the article with a period carried from elsewhere: a precise
+    count in round numbers ("NIO delivered 160,000 new vehicles" after 160,038 for 2023), or a
+    running total told with its own time before ("第50万台量产车5月9日下线 … 成为首个实现50万台
+    量产的品牌" in a report on April is not April's)."""
     carried = D_PERIOD_CARRIED in f.doubts or D_PERIOD_PREVIOUS in f.doubts
-    return (
-        carried
-        and _is_round(f.value)
-        and any(
-            g.entity == f.entity
-            and g.metric == f.metric
-            and not _is_round(g.value)
-            and _rounds_to(g.value, f.value)
-            for g in figures
+    return any(
+        g.entity == f.entity
+        and g.metric == f.metric
+        and (
+            (
+                carried
+                and _is_round(f.value)
+                and not _is_round(g.value)
+                and _rounds_to(g.value, f.value)
+            )
+            or (
+                f.period_kind == g.period_kind == "lifetime"
+                and g.value == f.value
+                and g.period_end != f.period_end
+                and _time_not_its_own(f)
+                and not _time_not_its_own(g)
+            )
         )
+        for g in figures
     )
+
+
+def _time_not_its_own(f: Figure) -> bool:
+    """The figure's period was carried from another clause or sentence."""
+    return any(d in f.doubts for d in (D_PERIOD_CARRIED, D_PERIOD_PREVIOUS, D_PERIOD_AWAY))
 
 
 #: how near (characters) before a part of it a total makes the part redundant
