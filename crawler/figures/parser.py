@@ -2110,6 +2110,7 @@ def _clause_start(s: str, at: int) -> int:
 _SOLD_AT_HOME = re.compile(
     r"\b(?:sold|delivered|registered|retailed)\s+(?:in|within)\s+(?:mainland\s+)?China\b", re.I
 )
+_HOME_MARKET_ZH = re.compile(r"在(?:中国|国内|境内)市场")
 # "300,000 of them": a part of the count before
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
@@ -3650,10 +3651,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             not obj.is_region
             and not obj.foreign
             and not obj.name.endswith(" China")
-            and _SOLD_AT_HOME.search(_predicate_after(s, cand.number.unit_end))
+            and (
+                _SOLD_AT_HOME.search(_predicate_after(s, cand.number.unit_end))
+                or _HOME_MARKET_ZH.search(s, starts[cand.clause], cand.number.start)
+            )
         ):
-            # "Of these, 65,504 units were sold in China and 16,928 were exported": a Chinese
-            # maker's home sales, a part of its total
+            # "Of these, 65,504 units were sold in China and 16,928 were exported", "4月吉利在
+            # 中国市场卖出38648辆": a Chinese maker's home sales, a part of its total
             cand.drop("a part of the maker (segment, body type or market)")
             continue
         if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj) or (
