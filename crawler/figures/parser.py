@@ -627,7 +627,9 @@ _MODEL = re.compile(
     # 插电式混合动力车型: all the models of a powertrain)
     r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
     r"|(?<!全系)(?<!新能源)(?<!电动)(?<!纯电)(?<!动力)(?<!混动)(?<!增程)(?<!燃油)车型|单车|款车"
-    r"|\b(?:[A-Z][\w.-]*\s+)(?:[Ff]amily|[Ss]eries|line-?up)\b|\bthe (?:model )?family\b"
+    # ("the TIGGO 8 and TIGGO 7 series")
+    r"|\b(?:[A-Z][\w.-]*\s+)(?:\d{1,3}\s+)?(?:[Ff]amily|[Ss]eries|line-?up)\b"
+    r"|\bthe (?:model )?family\b"
     r"|\b[A-Z][\w.]*-[Ss]eries\b"  # "BAIC's EC-Series electric city car"
     r"|[\u4e00-\u9fffA-Za-z0-9.]{1,4}(?:家族|系列)"
     # '奇瑞"小蚂蚁"上市4年累计销量': a product's nickname in quotes
