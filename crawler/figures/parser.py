@@ -1166,16 +1166,29 @@ _LISTED_AFTER = re.compile(r"\s*(?:、|,|，|和|及|与|以及|and|,\s*and)\s*"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+# the province or city a local paper writes from: "我省", "全市"
+_OUR_PLACE = re.compile(r"(?:我|全|本)(?:省|市|区)")
+
+
 def _national_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entity | None:
     """China, when the Chinese lead paragraph (``work[start:end]``) reports national totals
     only and names no maker: a statistics release, whose later paragraphs drop the subject as
     Chinese does ("7月，汽车产销分别完成245.5万辆和242万辆"). English names one ("NEV output")."""
-    if not figures or any(f.entity != "China" for f in figures):
+    if any(f.entity != "China" for f in figures):
         return None
     lead = work[start:end]
     if len(_HAN.findall(lead)) < len(lead) * 0.3:
         return None
-    if any(not m.entity.is_region for m in names_in(lead)):
+    named = names_in(lead)
+    if any(not m.entity.is_region for m in named):
+        return None
+    if not figures and (
+        not named
+        or any(m.entity.level != "country" for m in named)
+        or _OUR_PLACE.search(lead) is not None
+    ):
+        # an opening without figures frames only when it names the country alone ("中国汽车
+        # 工业协会发布数据，11月全国汽车产销再创月度历史新高。" then "当月汽车生产213.43万辆")
         return None
     return lexicon().entities.get("China")
 
