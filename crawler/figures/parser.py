@@ -378,6 +378,12 @@ _GLOSSED_BASE = re.compile(
 _PLAN_BEFORE_A_COLON = re.compile(
     r"目标|计划|规划|力争|要实现|要达到|\b(?:targets?|goals?|plans?)\b", re.I
 )
+# a goal already met: "has already passed that mark", "已提前完成", "超额完成"
+_GOAL_MET = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+)?(?:passed|exceeded|surpassed|beaten|met|hit|reached"
+    r"|topped|achieved)\b|已(?:经)?(?:提前)?(?:完成|实现|超额完成|突破)|提前完成|超额完成",
+    re.I,
+)
 _GLOSSED_PLAN = re.compile(
     r"(?:目标|计划|预期|预计|规划|\b(?:target|goal|guidance|forecast|plan))\s*$", re.I
 )
@@ -2696,8 +2702,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # a plan's label is the plan
             trap = _PLAN_COLON.search(s, 0, c0)
             colon = max(s.rfind("：", 0, c0), s.rfind(":", 0, c0))
-            if trap is None and colon > 0:
+            if trap is None and colon > 0 and not _GOAL_MET.search(s, 0, colon):
                 # "在…销量总目标中，要实现…三个翻番增长：…超过60万辆": what the plan spells out
+                # (not "a target of 200,000, and it has already passed that mark: from January
+                # to October it exported 212,959", the count that met it)
                 trap = _PLAN_BEFORE_A_COLON.search(s, 0, colon)
         if trap is None and cand.clause > 0 and _PLAN_LABEL.search(s, starts[cand.clause - 1], c0):
             # "十二五规划：年销量600万辆", "差距：75.9万辆": a plan's label, then its value
