@@ -504,6 +504,16 @@ _METRIC_TOLD_OF = re.compile(
     re.I,
 )
 _TOLD_METRIC = {"output": "production"}
+# a ranking by a metric: "the carmakers that sold the most vehicles", "best-selling"
+_RANKED_BY = re.compile(
+    r"\b(?:that|which|who)\s+(sold|delivered|exported|produced|built)\s+the\s+most\b"
+    r"|\b(best)[- ]selling\b",
+    re.I,
+)
+_RANKED_METRIC = {
+    "sold": "sales", "best": "sales", "delivered": "deliveries", "exported": "exports",
+    "produced": "production", "built": "production",
+}  # fmt: skip
 # a sentence opening on the year so far: "Year-to-date,", "So far this year,", "今年以来，"
 _YTD_OPENING = re.compile(
     r"\s*(?:Year[- ]to[- ]date|So far this year|So far in \d{4}|For the year so far)\s*,"
@@ -2452,6 +2462,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # sales recovered towards the end of the year. In December they rose ... to"
             metric = metric_told["metric"].lower()
             state.carry_metric = _TOLD_METRIC.get(metric, metric)
+        elif (ranked := _RANKED_BY.search(s)) is not None:
+            # "… its list of the ten carmakers that sold the most vehicles in November." then
+            # "SAIC GM took first place with 181,455 units": the counts of that ranking
+            state.carry_metric = _RANKED_METRIC[(ranked[1] or ranked[2]).lower()]
         return []
     mentions = _mentions(s, state)
     parts_all = find_parts(s)
