@@ -3973,7 +3973,7 @@ _MAKER_MOST_A_MONTH = 1_500_000
 # no province or city builds or sells this many a month (Guangdong, the largest, about 300,000)
 _REGION_MOST_A_MONTH = 700_000
 # China's best months are about 3.5 million ("这一数字跨过1000万辆" in a month is a running total)
-_MOST_A_MONTH = {"country": 5_000_000}
+_COUNTRY_MOST_A_MONTH = 5_000_000
 
 
 def _the_countrys(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]) -> bool:
@@ -4007,9 +4007,10 @@ def _too_large_for_a_maker(cand: _Candidate) -> bool:
     if entity is None or period is None or period.kind == "lifetime":
         return False
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    most = _MOST_A_MONTH.get(
-        entity.level, _REGION_MOST_A_MONTH if entity.is_region else _MAKER_MOST_A_MONTH
-    )
+    if entity.level == "country":
+        most = _COUNTRY_MOST_A_MONTH
+    else:
+        most = _REGION_MOST_A_MONTH if entity.is_region else _MAKER_MOST_A_MONTH
     return cand.number.value > most * months
 
 

@@ -734,26 +734,26 @@ def _cell_period(row: _Label, col: _Label, context: _Context) -> Period | None:
     if row.timed and col.timed:
         # "| 1月 | 8250 | 30350 |" under "| 月份 | 2024年 | 2025年 |": that month of that year;
         # "| 2024 | 72,689 | 61,855 |" under "| | Q4 | Q3 |": that quarter of that year
-        return _month_of_year(row, col) or _month_of_year(col, row)
+        return _part_of_year(row, col) or _part_of_year(col, row)
     if row.timed or col.timed:
         return row.period if row.timed else col.period
     period, _ = context.period()
     return period
 
 
-def _month_of_year(month: _Label, year: _Label) -> Period | None:
+def _part_of_year(part: _Label, year: _Label) -> Period | None:
     """A month, quarter or half label without a year, in the year another label names alone
     (its period is None while that year runs)."""
     if (
-        month.period is None
-        or month.period.kind not in ("month", "quarter", "half")
-        or month.year is not None
+        part.period is None
+        or part.period.kind not in ("month", "quarter", "half")
+        or part.year is not None
         or year.year is None
         or (year.period is not None and year.period.kind != "year")
     ):
         return None
-    first, last = month.period.start.month, month.period.end.month
-    return Period(month.period.kind, date(year.year, first, 1), month_end(year.year, last))
+    first, last = part.period.start.month, part.period.end.month
+    return Period(part.period.kind, date(year.year, first, 1), month_end(year.year, last))
 
 
 # --- list lines
