@@ -18,3 +18,17 @@ def test_a_record_told_once_stays_with_the_figure_kept() -> None:
     assert [(f.entity, f.value, f.period_kind, f.claims) for f in figures] == [
         ("SAIC-GM-Wuling", 25_000_000, "lifetime", ("record",))
     ]
+
+
+FAR_BELOW_BOUND_WITH_A_RECORD = (
+    "Volkswagen Group sold 340,800 vehicles in June, 27.2% more than a year earlier.\n\n"
+    "Plug-in car sales\n\n"
+    "ID. sales improved thanks to a strong June, a new record of more than 17,600 units."
+)
+
+
+def test_a_record_of_a_bound_far_below_is_not_the_larger_counts() -> None:
+    figures = parse_figures(FAR_BELOW_BOUND_WITH_A_RECORD, date(2022, 7, 12))
+    assert [(f.entity, f.value, f.claims) for f in figures if f.value == 340_800] == [
+        ("Volkswagen", 340_800, ())
+    ]

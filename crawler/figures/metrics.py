@@ -781,7 +781,7 @@ _SEG_ALL = re.compile(
     r"|(?<!energy )(?<!electric )(?<!nev )(?<!ev )(?<!plug-in )(?<!hybrid )(?<!fuel-cell )"
     r"passenger (?:vehicle|car)s? (?:(?:retail|wholesale) )?(?:sales|output|production)"
     r"|passenger (?:vehicle|car)s,? (?:including|counting) (?:sedans|cars)\b)"
-    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?:(?<=[省市国月年的,，、])|(?<=全国)|^)(?:汽车产量|汽车销量|汽车产销|汽车(?:企业)?出口)"
+    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?:(?<=[省市国月年的,，、])|(?<=全国)|^)(?:汽车产量|汽车销量|汽车产销|汽车生产|汽车销售|汽车(?:企业)?出口)"
     r"|(?<!新能源)(?<!新能源车)乘用车(?:市场)?(?:零售|批发|销量|产量)|整体|总销量|总产量"
     r"|总交付)",
     _I,
@@ -789,7 +789,7 @@ _SEG_ALL = re.compile(
 
 
 _SEG_TRIGGER = re.compile(
-    r"[新电混插整总]|汽车产|汽车销|汽车(?:企业)?出|乘用车|ev|electri|energy|total|overall|all|fuel|combustion"
+    r"[新电混插整总]|汽车产|汽车生|汽车销|汽车(?:企业)?出|乘用车|ev|electri|energy|total|overall|all|fuel|combustion"
     r"|powertrain|petrol|outputs? and sales|passenger",
     _I,
 )

@@ -1122,6 +1122,13 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                 # (a paragraph opening on "其中," or "Of these," goes on about the one before)
                 state.para_entity, state.para_from_frame = state.frame, True
                 state.last_count, state.ytd_opened = None, -1  # what the paragraph before told
+                if not _BULLET.match(work, sentence.start) and not _REFERS_BACK.match(
+                    work, sentence.start, sentence.end
+                ):
+                    # "…NEVs totaled 5.434 million.\n\nChina's vehicle exports … 2.941 million":
+                    # a segment is not handed on to another paragraph, but to list items and to
+                    # "such vehicles"
+                    state.carry_segment = None
             state.world_para = state.market_para = False
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
@@ -1911,6 +1918,12 @@ _FROM_THAT_COUNT = re.compile(
     re.IGNORECASE,
 )
 # a paragraph that opens on a part of the count before it
+# words that point back to the vehicles just named: "output and sales of such vehicles", a
+# paragraph going on with "That is 150 percent more than …"
+_REFERS_BACK = re.compile(
+    r"\s*(?:That|This|It)\b(?!\s+(?:year|month|quarter)\b)"
+    r"|.*?(?:\b(?:such|these|those) (?:vehicles|cars|models)\b|这类|此类|该类|这些车|上述)"
+)
 _PART_OPENING = re.compile(
     r"\s*(?:其中\s*[,，:：]|Of (?:these|them|this|that|the total)\s*,)", re.I
 )
@@ -6214,9 +6227,11 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
             ]
             if exact:
                 target = out[exact[0]]
-                out[exact[0]] = replace(
-                    target, claims=tuple(dict.fromkeys([*target.claims, *f.claims]))
-                )
+                if f.value >= target.value / 2:
+                    # (not "a new record of more than 17,600" beside 340,800: the claim of a
+                    # bound far below is not the larger count's)
+                    claims = tuple(dict.fromkeys([*target.claims, *f.claims]))
+                    out[exact[0]] = replace(target, claims=claims)
                 continue
         if _retold(f, out):
             continue
