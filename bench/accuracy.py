@@ -3,7 +3,9 @@
 Real news: the labelled corpus in tests/figures/corpus (scored as its GUIDE.md says), printed
 for the held-back test split, the training part and the whole, overall, by language, by period
 kind and by error class; then the found-news set (tests/figures/found_news, labelled the same
-way). Then the golden case files and the replica articles.
+way), with how many of its hits have the qualifier, the year-on-year rate and the segment
+(NEV or all vehicles, which the GUIDE records but does not score) right. Then the golden case
+files and the replica articles.
 
 Run: .venv/bin/python bench/accuracy.py [-v] [--split test|train|all]
      -v lists every error of the chosen split (default: train) with its sentence.
@@ -101,8 +103,16 @@ def main(argv: list[str]) -> int:
     spurious = sum(s.yoy_spurious for s in scores)
     print(
         f"year-on-year rate right on {right}/{stated} hits that state one;"
-        f" a rate given to {spurious} hits that state none\n"
+        f" a rate given to {spurious} hits that state none"
     )
+    for name, scored in (("real news", scores), ("found news", found)):
+        print(
+            f"segment ({name}): {sum(s.all_filed_nev for s in scored)} of"
+            f" {sum(s.all_stated for s in scored)} hits labelled all vehicles filed as NEV;"
+            f" {sum(s.nev_filed_otherwise for s in scored)} of"
+            f" {sum(s.nev_stated for s in scored)} labelled NEV filed otherwise"
+        )
+    print()
 
     golden = [score_case(c) for path in GOLDEN for c in load_cases(path)]
     replica = [score_case(c) for c in load_article_cases(REPO / "tests/figures/articles.toml")]

@@ -193,6 +193,12 @@ class ArticleScore:
     yoy_stated: int = 0  # hits whose label gives a year-on-year rate
     yoy_right: int = 0  # ... and the prediction gives the same
     yoy_spurious: int = 0  # hits given a rate their label does not state
+    # segments (recorded, not scored, but a series of the store): hits labelled as all vehicles
+    # and those filed as NEV counts; hits labelled NEV and those filed otherwise
+    all_stated: int = 0
+    all_filed_nev: int = 0
+    nev_stated: int = 0
+    nev_filed_otherwise: int = 0
     errors: list[Error] = field(default_factory=list)
 
     @property
@@ -226,6 +232,9 @@ def _classify(
     return "trap taken", None
 
 
+_NEV_SEGMENTS = ("nev", "nev_passenger")
+
+
 def score_article(article: Article, predicted: list[Figure] | None = None) -> ArticleScore:
     if predicted is None:
         predicted = parse_figures(article.full_text, article.published)
@@ -240,6 +249,13 @@ def score_article(article: Article, predicted: list[Figure] | None = None) -> Ar
             _, label = gold.pop(index)
             result.hits += 1
             result.qualifier_right += figure.qualifier == label.get("qualifier", "exact")
+            filed_nev = figure.segment in _NEV_SEGMENTS
+            if label.get("segment") == "all":
+                result.all_stated += 1
+                result.all_filed_nev += filed_nev
+            elif label.get("segment") == "nev":
+                result.nev_stated += 1
+                result.nev_filed_otherwise += not filed_nev
             stated = label.get("yoy_pct")
             if not isinstance(stated, int | float):
                 result.yoy_spurious += figure.yoy_pct is not None
