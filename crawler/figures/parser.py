@@ -826,6 +826,7 @@ class _State:
     cpca_cited: tuple[int, int] = (-1, -1)
     # the entities named with a group word ("Zeekr Group"): what "the group" then means
     named_as_group: set[str] = field(default_factory=set)
+    para_opening: int = -1  # the sentence that opened the paragraph
 
 
 @dataclass
@@ -1111,6 +1112,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                     work, *lead, figures
                 )
             state.paragraph = sentence.paragraph
+            state.para_opening = state.sentence_no + 1
             heading = _heading_entity(work, sentence.start, sentence.end)
             if heading is not None or "\n\n" in work[previous_end : sentence.start]:
                 state.heading = heading  # a block of lines under a heading, or none
@@ -2465,8 +2467,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     s = work[start:end]
     carry_segment = state.carry_segment
     if not _HAS_NUMBER.search(s):
-        # fast path: a sentence without numbers only feeds the article state
-        _carry_updates(s, find_parts(s, bases=False), _segment_hits(s), state, [])
+        # fast path: a sentence without numbers only feeds the article state; the segment it
+        # names goes on when it opens a paragraph ("Plug-in car sales"), not from inside one
+        # ("…, of which 116,794 were NEVs. It was the fourth month of growth in NEV sales.
+        # Exports in the month came to 136,728 units")
+        segs = _segment_hits(s) if state.para_opening == state.sentence_no else []
+        _carry_updates(s, find_parts(s, bases=False), segs, state, [])
         _update_last(state, _named_subjects(s), s)
         if _KIND_OPENING.match(s) and one_vehicle_type_before(s, len(s)):
             state.kind_told = state.sentence_no  # "Commercial vehicles led the way."
@@ -6030,6 +6036,13 @@ def _carry_updates(
         # "汽车产销环比回升 新能源车销量同比增长1.2倍": a sentence of two segments hands neither on
         kinds = {hit.kind for hit in segs}
         state.carry_segment = segs[-1].kind if len(kinds) == 1 else None
+        # nor does a count of all a maker sold with its NEV part ("sold 272,536 vehicles, of
+        # which 116,794 were NEVs. Exports … came to 136,728 units")
+        counted = [c for c in live if not c.dropped]
+        if any(c.segment == "nev" for c in counted) and any(
+            c.segment in (None, "all") and not c.nev_only() for c in counted
+        ):
+            state.carry_segment = None
     if state.carry_from == state.sentence_no:
         state.off_calendar = False
     if parts_all.rolling:
