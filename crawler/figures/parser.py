@@ -827,6 +827,7 @@ class _State:
     # the entities named with a group word ("Zeekr Group"): what "the group" then means
     named_as_group: set[str] = field(default_factory=set)
     para_opening: int = -1  # the sentence that opened the paragraph
+    carry_segment_exports: bool = False  # the sentence that named it told of exports
 
 
 @dataclass
@@ -2466,6 +2467,7 @@ def _glosses_follow(s: str, mentions: list[tuple[Mention, bool]]) -> list[tuple[
 def _sentence(work: str, original: str, start: int, end: int, state: _State) -> list[Figure]:
     s = work[start:end]
     carry_segment = state.carry_segment
+    carry_segment_exports = state.carry_segment_exports
     if not _HAS_NUMBER.search(s):
         # fast path: a sentence without numbers only feeds the article state; the segment it
         # names goes on when it opens a paragraph ("Plug-in car sales"), not from inside one
@@ -3829,7 +3831,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     for cand in cands:
         if cand.dropped:
             _note(state, start, cand.number, cand.reason)
-    segments = {id(cand): _final_segment(s, cand, carry_segment) for cand in live}
+    # "NEV sales reached 413,314 units. Exports … totaled 125,539": an NEV count hands its
+    # segment to sales and output, not to exports a sentence tells without a segment or a part
+    nev_to_exports = carry_segment == "nev" and not (
+        carry_segment_exports or segs or _PART_OF_THE_BEFORE.search(s)
+    )
+    segments = {
+        id(cand): _final_segment(
+            s, cand, None if nev_to_exports and cand.metric == "exports" else carry_segment
+        )
+        for cand in live
+    }
     for cand in _one_key_two_values(live, segments) if _WHOLESALE_AND_RETAIL.match(s) else ():
         # "批发量与终端销量分别为55.6万辆和53.1万辆": wholesale and retail sales, which the figure
         # does not tell apart; either would be wrong under the other's name
@@ -6036,6 +6048,7 @@ def _carry_updates(
         # "汽车产销环比回升 新能源车销量同比增长1.2倍": a sentence of two segments hands neither on
         kinds = {hit.kind for hit in segs}
         state.carry_segment = segs[-1].kind if len(kinds) == 1 else None
+        state.carry_segment_exports = _EXPORTS_TOLD.search(s) is not None
         # nor does a count of all a maker sold with its NEV part ("sold 272,536 vehicles, of
         # which 116,794 were NEVs. Exports … came to 136,728 units")
         counted = [c for c in live if not c.dropped]
@@ -6049,6 +6062,8 @@ def _carry_updates(
         state.off_calendar = True
 
 
+_PART_OF_THE_BEFORE = re.compile(r"其中|\bof (?:which|these|them)\b", re.I)
+_EXPORTS_TOLD = re.compile(r"\bexport|\boverseas|\babroad|出口|海外", re.I)
 # a launch or another event told with its time, no count reported then
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
