@@ -195,7 +195,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "other",
         re.compile(
-            r"\b(?:an?|another|other|rival|some|several|many)\s+(?:[A-Za-z-]+\s+){0,3}?(?:startup"
+            # (not "a market packed with rivals": a noun after a preposition heads nothing)
+            r"\b(?:an?|another|other|rival|some|several|many)\s+"
+            r"(?:(?!(?:with|of|for|among|against|from|by|than|to|in|on|at)\s)[A-Za-z-]+\s+){0,3}?"
+            r"(?:startup"
             r"|start-up|carmaker|automaker|company|firm|EV maker|NEV maker|maker|manufacturer|rival"
             r"|newcomer|player|competitor|peer)s?\b(?!\s+(?:spokes|officials?|executives?|statement"
             r"|sources?|filings?|reports?|data|said)\b)"
