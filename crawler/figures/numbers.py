@@ -492,7 +492,7 @@ _NOT_VEHICLES_AFTER = re.compile(
 _FIRMS_AFTER = re.compile(
     r"\s*(?:(?!(?:cars?|vehicles?|units|EVs?|NEVs?|trucks|buses)\b)[\w-]+\s+){0,4}?"
     r"(?:enterprises|companies|firms|suppliers|dealers|dealerships|stores|outlets|employees"
-    r"|workers)\b",
+    r"|workers|(?<=sales )(?:units|points|offices))\b",  # "about 300 sales units in 90 countries"
     re.I,
 )
 # "30万以上豪华纯电车型", "20万级市场", "15万元以下": a price band, in ten thousand yuan

@@ -3184,7 +3184,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 parts = near[0]
         # no time said but the ordinal itself ("3 millionth", 第50万台)
         timeless = all(n.start <= a and b <= n.unit_end + 2 for a, b in parts.spans)
-        if n.ordinal or (
+        month_ordinal = n.ordinal and _ordinal_of_a_month(s, n)
+        if month_ordinal:
+            # "10月第10000辆出口重卡", "its 14,000th truck exported in February": the count of
+            # that month has reached it, no running total since the start
+            cand.qualifier = "at_least" if cand.qualifier == "exact" else cand.qualifier
+        elif n.ordinal or (
             (
                 _MILESTONE_OF.search(s, max(0, n.start - 30), n.start)
                 or _MILESTONE_AFTER.match(s, n.end)
@@ -6067,6 +6072,24 @@ def _carry_updates(
 
 _PART_OF_THE_BEFORE = re.compile(r"其中|\bof (?:which|these|them)\b", re.I)
 _EXPORTS_TOLD = re.compile(r"\bexport|\boverseas|\babroad|出口|海外", re.I)
+_MONTH_BEFORE_ORDINAL_ZH = re.compile(r"\d{1,2}\s*月份?的?\s*第$")
+_ORDINAL_OF_A_MONTH_EN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:trucks?|cars?|vehicles?|units?|buses|EVs?|NEVs?)\s+"
+    r"(?:exported|sold|delivered|shipped|built|produced|made)\s+(?:in|during)\s+(?:January|February"
+    r"|March|April|May|June|July|August|September|October|November|December)\b",
+    re.I,
+)
+
+
+def _ordinal_of_a_month(s: str, n: Number) -> bool:
+    """The ordinal counts the vehicles of one month: "10月第10000辆", "the 14,000th truck
+    exported in February"."""
+    return bool(
+        _MONTH_BEFORE_ORDINAL_ZH.search(s, max(0, n.start - 8), n.start)
+        or _ORDINAL_OF_A_MONTH_EN.match(s, n.end)
+    )
+
+
 # a launch or another event told with its time, no count reported then
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"

@@ -154,7 +154,7 @@ _LISTED_BEFORE = re.compile(
 # the company words after a maker's name: "Chery Automobile Co", "FAW Group Corporation"
 _COMPANY_WORDS = (
     r"(?:\s+(?:Group|Holdings?|Co|Corporation|Company|Limited|Corp|Inc|Ltd|Automobile|Motors?"
-    r"|Auto)\b\.?)*"
+    r"|Auto)\b\.?|,\s*(?:Ltd|Limited|Inc)\b\.?)*"  # "FAW-Volkswagen Automobile Co., Ltd."
 )
 # "Voyah, the NEV brand of Dongfeng Motor Corp, said ...": what the apposition names is not
 # the subject; "Zeekr and Lynk & Co, the two Geely brands, delivered ..." likewise.
