@@ -28,7 +28,9 @@ _CLAUSE_BREAK = re.compile(
     # "1-4月车市零售下降11.9% 特斯拉中国4月批发仅1512辆": after a rate, the next half
     r"|(?<=%)[ \u3000]+(?=[\u4e00-\u9fff])"
     # "特斯拉第400万辆国产整车下线 11月交付86700辆": a milestone's half ends with the roll-off
-    r"|(?<=下线|下線)[ \u3000]+(?=\S)",
+    r"|(?<=下线|下線)[ \u3000]+(?=\S)"
+    # "上汽12月新能源车销量21.9万辆创新高 全年销售112.3万辆": a gap between two Han characters
+    r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])",
     re.IGNORECASE,
 )
 # _CLAUSE_BREAK for lowered text, case-sensitive: the same matches (faster) unless the text has
