@@ -2933,6 +2933,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 for h in hits
                 if h.start > n.start
                 and not any(n.end < c.number.start < h.start for c in cands if c is not cand)
+                # (nor past 其中: "以27.02万辆位居次席，…，其中出口6.05万辆" tells a part's metric)
+                and not _PART_OF_THE_BEFORE.search(s, n.end, h.start)
             ]
             if before_hits:
                 cand.metric = before_hits[-1].kind
