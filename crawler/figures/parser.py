@@ -2809,6 +2809,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if mx.LEVEL_AFTER.match(s, n.unit_end):
             cand.drop("trap: a size class ('the 60,000 level', 十万辆级)")
             continue
+        if _THOSE_ABOVE_BEFORE.search(s, max(0, n.start - 80), n.start):
+            cand.drop("trap: a bar the ones counted pass ('among the makers selling over 10,000')")
+            continue
         if _TO_ONE_MARKET.match(s, n.unit_end) or _TO_A_MARKET_BEFORE.search(s, c0, n.start):
             cand.drop("a part of the maker (segment, body type or market)")
             continue
@@ -6092,6 +6095,15 @@ def _ordinal_of_a_month(s: str, n: Number) -> bool:
     )
 
 
+# "Among the subsidiaries selling more than 10,000 units in June": the bar a set of makers
+# passed, no one's count
+_THOSE_ABOVE_BEFORE = re.compile(
+    r"\b(?:among|of|for) (?:the |those |all )?(?:[\w-]+ ){0,2}?(?:makers|carmakers|automakers"
+    r"|brands|companies|subsidiaries|firms|manufacturers|models|groups|those|ones)"
+    r"(?: that| which| who)? (?:selling|sold|sell|with|delivering|delivered|deliver|posting|making"
+    r"|producing|exporting)\s+(?:more than|over|above|at least|in excess of)\s+$",
+    re.I,
+)
 # a launch or another event told with its time, no count reported then
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
