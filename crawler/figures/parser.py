@@ -3731,8 +3731,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # 中国市场卖出38648辆": a Chinese maker's home sales, a part of its total
             cand.drop("a part of the maker (segment, body type or market)")
             continue
-        if vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj) or (
-            obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state)
+        if (
+            vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj)
+            or (obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state))
+            # "For light buses, production reached 837 units and sales 627": a bus maker's
+            # count after a size of bus its sentence named
+            or (obj.builds == "buses" and vehicle_type(s[: cand.number.start], obj))
         ):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
         elif subsegment(counted + _market_lead(s, starts)):

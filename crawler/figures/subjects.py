@@ -437,7 +437,7 @@ _VEHICLE_TYPE = re.compile(
 
 # one size or use of bus: "large coaches", 大型座位客车, 公交客车, 校车
 _BUS_TYPE = re.compile(
-    r"\b(?:large|medium|mid-size|light|small|mini|city|school|tourist|intercity)[- ]"
+    r"\b(?:large|medium|mid-size|light|small|mini|city|school|tourist|intercity)(?:[- ]sized)?[- ]"
     r"(?:buses|bus|coaches)\b"
     r"|(?:大型|中型|轻型|小型)(?:座位|公交|旅游|城市)?客车|(?:座位|公交|旅游|城市)客车|校车|公交车",
     re.I,
