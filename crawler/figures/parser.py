@@ -3859,10 +3859,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         )
         for cand in live
     }
-    for cand in _one_key_two_values(live, segments) if _WHOLESALE_AND_RETAIL.match(s) else ():
+    two_sales = _WHOLESALE_AND_RETAIL.match(s) is not None
+    for cand in _one_key_two_values(live, segments) if two_sales or respectively else ():
         # "批发量与终端销量分别为55.6万辆和53.1万辆": wholesale and retail sales, which the figure
-        # does not tell apart; either would be wrong under the other's name
-        _note(state, start, cand.number, "wholesale and retail counts for one figure")
+        # does not tell apart; "In the first two months, exports hit 13,000 and 14,000
+        # respectively": values meant for two keys read as one; either would be wrong under
+        # the other's name
+        reason = "wholesale and retail counts" if two_sales else "two values"
+        _note(state, start, cand.number, f"{reason} for one figure")
         live.remove(cand)
     out = []
     snippet = original[start:end]
