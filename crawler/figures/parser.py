@@ -3593,6 +3593,20 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             cand.drop("a count in the market outside China the article or paragraph is about")
             continue
+        obj = cand.entity_obj
+        if (
+            obj is not None
+            and obj.kind not in ("plant", "unknown")
+            and not obj.is_region
+            and _SHARE_OF_THE_REGION.match(s, cand.number.unit_end)
+        ):
+            # "其中比亚迪生产新能源汽车54.8万辆，…，占全省总量的91.3%": what the maker made in the
+            # province, its plant there (when the lexicon knows one), never its total
+            plant = _plant_in(obj, state.last.get("province") or state.last.get("city"))
+            if plant is None:
+                cand.drop("a maker's count inside a region (its plants there), not its total")
+                continue
+            cand.entity, cand.entity_obj = plant.name, plant
         brand = brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
             cand.entity, cand.entity_obj = brand.name, brand
@@ -6112,6 +6126,28 @@ _THOSE_ABOVE_BEFORE = re.compile(
     r"|producing|exporting)\s+(?:more than|over|above|at least|in excess of)\s+$",
     re.I,
 )
+# after a count, the share of a region's total it is: "…万辆，同比增长95.8%，占全省总量的91.3%"
+_SHARE_OF_THE_REGION = re.compile(
+    r"(?:(?!合计|共计|together|combined)[^。；;]){0,30}?占(?:全省|全市|全区|本省|本市)"
+    r"|(?:(?!together|combined)[^.;]){0,40}?\bof the (?:province|city|region)['’]s\b"
+)
+
+
+def _plant_in(maker: Entity, region: Entity | None) -> Entity | None:
+    """The one plant of ``maker`` the lexicon places in ``region`` (a province or a city)."""
+    if region is None:
+        return None
+    lex = lexicon().entities
+    found = []
+    for plant in lex.values():
+        if plant.kind != "plant" or plant.parent != maker.name:
+            continue
+        place = lex.get(plant.name.removeprefix(f"{maker.name} "))
+        if place is not None and region.name in (place.name, place.within):
+            found.append(plant)
+    return found[0] if len(found) == 1 else None
+
+
 # a launch or another event told with its time, no count reported then
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
