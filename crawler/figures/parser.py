@@ -490,6 +490,37 @@ def _parts_at_the_wholes_time(s: str, live: list[_Candidate]) -> None:
             cand.period = whole.period
 
 
+def _cumulative_of_the_year(s: str, live: list[_Candidate]) -> None:
+    """ "FAW-Volkswagen produced 1,700,777 vehicles in 2021, and its cumulative terminal sales
+    reached 1,857,777": a cumulative count beside the same maker's count of a past year, about
+    as large as it (a running total since the start would be far larger), is that year's."""
+    years = [c for c in live if c.period is not None and c.period.kind == "year" and c.entity_obj]
+    for cand in live:
+        period = cand.period
+        if (
+            period is None
+            or period.kind != "lifetime"
+            or cand.number.ordinal
+            or not _CUMULATIVE_WORD.search(s, max(0, cand.number.start - 60), cand.number.start)
+        ):
+            continue
+        year = next(
+            (
+                c
+                for c in years
+                if c.number.start < cand.number.start
+                and c.entity == cand.entity
+                and c.period is not None
+                and c.period.end == period.end
+                and cand.number.value < 1.5 * c.number.value
+            ),
+            None,
+        )
+        if year is not None:
+            cand.period = year.period
+
+
+_CUMULATIVE_WORD = re.compile(r"\bcumulative(?:ly)?\b|累计", re.I)
 _ITS_ONLY = re.compile(r"\b(?:its|it)\b", re.I)
 # a sentence opening on a part of the count just told: "Of the total,", "Of these,"
 _OF_THE_TOTAL = re.compile(
@@ -3811,6 +3842,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "11月,广汽本田生产汽车87623辆,…,累计产量达到69.3万辆": after the month's count of a
             # maker that reports by the calendar year (not a startup's 累计交付), the year so far
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
+    _cumulative_of_the_year(s, live)
     _parts_at_the_wholes_time(s, live)
     _parts_of_the_count_before(s, live)
     _attach_claims(s, live, starts, makers)
