@@ -520,6 +520,10 @@ def _cumulative_of_the_year(s: str, live: list[_Candidate]) -> None:
             cand.period = year.period
 
 
+# "Across the BMW, MINI and Rolls-Royce brands, ...": a sentence about the listed brands' sum
+_ACROSS_LISTED_BRANDS = re.compile(
+    r"\s*Across (?:the|its|all(?: of)?(?: its)?) (.{3,80}?) brands\b", re.I
+)
 _CUMULATIVE_WORD = re.compile(r"\bcumulative(?:ly)?\b|累计", re.I)
 _ITS_ONLY = re.compile(r"\b(?:its|it)\b", re.I)
 # a sentence opening on a part of the count just told: "Of the total,", "Of these,"
@@ -3638,6 +3642,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.drop("a maker's count inside a region (its plants there), not its total")
                 continue
             cand.entity, cand.entity_obj = plant.name, plant
+        across = _ACROSS_LISTED_BRANDS.match(s)
+        listed = (
+            [m.entity for m, _ in mentions if across.start(1) <= m.start < across.end(1)]
+            if across
+            else []
+        )
+        if across is not None and cand.number.start > across.end() and len(listed) > 1:
+            # "Across the BMW, MINI and Rolls-Royce brands, deliveries rose to 1,339,047": the
+            # count of all the brands, their owner's when one of them owns the rest
+            owner = next(
+                (e for e in listed if all(o is e or o.parent == e.name for o in listed)), None
+            )
+            if owner is None:
+                cand.drop("the count of several brands together, with no owner named")
+                continue
+            cand.entity, cand.entity_obj = owner.name, owner
         brand = brand_of_the_count(s, cand.number, subjects)
         if brand is not None:  # "made 69,800 Hongqi cars", "115,000 MG-branded vehicles"
             cand.entity, cand.entity_obj = brand.name, brand
