@@ -443,6 +443,7 @@ def _in_an_aside(s: str, pos: int, number: int) -> bool:
 
 
 _ASIDE_OPENS = re.compile(r"\s+(?:the|a|an|which|who|whose|its)\s", re.I)
+_RELATIVE_ASIDE = re.compile(r"\s+(?:which|who)\s", re.I)
 
 
 def _years_of_other_ties(parts_all: Parts, number: int) -> set[tuple[int, int]]:
@@ -2961,9 +2962,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         else:
             before_hits = [h for h in hits if h.start < n.start]
             # (the verb of an aside about a name, as in the number's own clause)
-            before_hits = [
-                h for h in before_hits if not _in_an_aside(s, h.start, n.start)
-            ] or before_hits
+            # ("Xpeng Inc, which is meant to be ramping up output, sat further down the table
+            # with just 4,545 EVs": a relative clause's metric is not the count's)
+            outside = [h for h in before_hits if not _in_an_aside(s, h.start, n.start)]
+            before_hits = outside or [
+                h for h in before_hits if not _RELATIVE_ASIDE.match(s, s.rfind(",", 0, h.start) + 1)
+            ]
             # (not past another count's own number: "in September with 10,412 electric
             # vehicles, and celebrated its 100,000th vehicle off the line")
             after_hits = [
