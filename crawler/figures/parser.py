@@ -3982,8 +3982,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
 def _final_segment(s: str, cand: _Candidate, carry_segment: str | None) -> str:
     """The segment the candidate's figure is filed under."""
     segment = cand.segment
-    if segment is None and cand.nev_only():
-        segment = "nev"
+    if segment in (None, "all") and cand.nev_only():
+        segment = "nev"  # (all a maker that makes nothing else sold: its NEVs)
     if segment is None:
         # "... to lead in electric cars. Anhui built 1.03 million vehicles": a count that
         # names its own plain noun counts what it names, not the last segment said

@@ -688,8 +688,10 @@ def _figure(
     if entity is None or metric is None or period is None:
         return None
     segment = row.segment or col.segment or context.segment()
-    if segment is None:
-        segment = "nev" if entity.nev_only_on(period.end) else "unknown"
+    if entity.nev_only_on(period.end) and segment in (None, "all"):
+        segment = "nev"  # ("Total deliveries" of a maker that makes nothing else)
+    elif segment is None:
+        segment = "unknown"
     return Figure(
         entity=entity.name,
         metric=metric,
