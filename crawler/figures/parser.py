@@ -6248,11 +6248,12 @@ def _only_compared_times(s: str, parts: Parts) -> bool:
     return bool(parts.spans)
 
 
-# "a 10 percent drop from the RMB 10.62 billion booked in the fourth quarter of last year": the
-# time of the amount compared with
+# "a 10 percent drop from the RMB 10.62 billion booked in the fourth quarter of last year", "rose
+# to 12.9% from 6.2% in the fourth quarter of 2023": the time of the amount compared with
 _BASE_AMOUNT_BEFORE = re.compile(
     r"\b(?:from|than|compared (?:with|to)|versus)\s+(?:the\s+)?(?:RMB|CNY|US\$|\$|¥)?\s*"
-    r"[\d.,]+\s*(?:billion|million|thousand)?\s*(?:yuan|dollars|units|vehicles|cars)?\s+"
+    r"[\d.,]+\s*(?:billion|million|thousand|%|percent|per cent)?\s*(?:yuan|dollars|units|vehicles"
+    r"|cars)?\s+"
     r"(?:(?:it\s+)?(?:booked|recorded|reported|posted|made|earned|sold|delivered)\s+)?"
     r"(?:in|during)\s+(?:the\s+)?$",
     re.IGNORECASE,
