@@ -250,7 +250,11 @@ def score_article(article: Article, predicted: list[Figure] | None = None) -> Ar
             result.hits += 1
             result.qualifier_right += figure.qualifier == label.get("qualifier", "exact")
             filed_nev = figure.segment in _NEV_SEGMENTS
-            if label.get("segment") == "all":
+            entity = lexicon().entities.get(figure.entity)
+            # (all a maker that makes nothing else sells are NEVs, whatever the label says)
+            if label.get("segment") == "all" and not (
+                entity is not None and entity.nev_only_on(figure.period_end)
+            ):
                 result.all_stated += 1
                 result.all_filed_nev += filed_nev
             elif label.get("segment") == "nev":
