@@ -32,3 +32,12 @@ def test_a_record_of_a_bound_far_below_is_not_the_larger_counts() -> None:
     assert [(f.entity, f.value, f.claims) for f in figures if f.value == 340_800] == [
         ("Volkswagen", 340_800, ())
     ]
+
+
+def test_a_first_time_bound_goes_with_the_count_it_holds_for() -> None:
+    text = "2021年我国汽车出口201.5万辆；2020年出口106万辆，一年几乎翻倍，首次突破200万辆。"
+    figures = parse_figures(text, date(2022, 2, 10))
+    assert [(f.value, f.claims) for f in figures] == [
+        (2_015_000, ("first_time",)),
+        (1_060_000, ()),
+    ]

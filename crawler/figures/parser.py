@@ -6345,6 +6345,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
         else:
             out.append(f)
     out = _one_time_per_precise_value(out)
+    out = [_bound_at_the_time_it_holds(f, out) for f in out]
     # a region's part (passenger cars) beside its total for the same period, before or after
     # it, is not a figure
     out = [
@@ -6471,6 +6472,29 @@ def _time_not_its_own(f: Figure) -> bool:
 
 #: how near (characters) before a part of it a total makes the part redundant
 _BESIDE = 1000  # the same article part: a total told a few sentences before
+
+
+def _bound_at_the_time_it_holds(bound: Figure, figures: list[Figure]) -> Figure:
+    """ "2021年出口201.5万辆；2020年出口106万辆，…，首次突破200万辆": a bound ("passed 2 million")
+    that the exact count of its own period contradicts (1.06 million in 2020) is the bound of
+    the one exact count of the same entity and metric it fits (2.015 million in 2021)."""
+    if bound.qualifier != "at_least":
+        return bound
+    contradicted = any(
+        _key(g) == _key(bound) and g.qualifier == "exact" and g.value < bound.value for g in figures
+    )
+    fits = [
+        g
+        for g in figures
+        if contradicted
+        and (g.entity, g.metric, g.period_kind) == (bound.entity, bound.metric, bound.period_kind)
+        and g.qualifier == "exact"
+        and bound.value <= g.value <= 1.25 * bound.value
+    ]
+    if len(fits) != 1:
+        return bound
+    fit = fits[0]
+    return replace(bound, period_start=fit.period_start, period_end=fit.period_end)
 
 
 def _one_time_per_precise_value(figures: list[Figure]) -> list[Figure]:
