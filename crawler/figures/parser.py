@@ -521,10 +521,6 @@ def _cumulative_of_the_year(s: str, live: list[_Candidate]) -> None:
             cand.period = year.period
 
 
-# "Across the BMW, MINI and Rolls-Royce brands, ...": a sentence about the listed brands' sum
-_ACROSS_LISTED_BRANDS = re.compile(
-    r"\s*Across (?:the|its|all(?: of)?(?: its)?) (.{3,80}?) brands\b", re.I
-)
 _CUMULATIVE_WORD = re.compile(r"\bcumulative(?:ly)?\b|累计", re.I)
 _ITS_ONLY = re.compile(r"\b(?:its|it)\b", re.I)
 # a sentence opening on a part of the count just told: "Of the total,", "Of these,"
@@ -1959,13 +1955,13 @@ _FROM_THAT_COUNT = re.compile(
     r"(?:about|roughly|around|nearly|some|over|more than|just over)?\s*",
     re.IGNORECASE,
 )
-# a paragraph that opens on a part of the count before it
 # words that point back to the vehicles just named: "output and sales of such vehicles", a
 # paragraph going on with "That is 150 percent more than …"
 _REFERS_BACK = re.compile(
     r"\s*(?:That|This|It)\b(?!\s+(?:year|month|quarter)\b)"
     r"|.*?(?:\b(?:such|these|those) (?:vehicles|cars|models)\b|这类|此类|该类|这些车|上述)"
 )
+# a paragraph that opens on a part of the count before it
 _PART_OPENING = re.compile(
     r"\s*(?:其中\s*[,，:：]|Of (?:these|them|this|that|the total)\s*,)", re.I
 )
@@ -3228,8 +3224,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 parts = near[0]
         # no time said but the ordinal itself ("3 millionth", 第50万台)
         timeless = all(n.start <= a and b <= n.unit_end + 2 for a, b in parts.spans)
-        month_ordinal = n.ordinal and _ordinal_of_a_month(s, n)
-        if month_ordinal:
+        if n.ordinal and _ordinal_of_a_month(s, n):
             # "10月第10000辆出口重卡", "its 14,000th truck exported in February": the count of
             # that month has reached it, no running total since the start
             cand.qualifier = "at_least" if cand.qualifier == "exact" else cand.qualifier
@@ -3574,6 +3569,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     # where this sentence names one as a scope
     abroad_before = (state.market_doc or state.market_para) and not _CHINA_OR_WORLD.search(s)
     abroad_at = _foreign_scopes(s)
+    # "Across the BMW, MINI and Rolls-Royce brands, deliveries rose to 1,339,047": the brands
+    # listed, whose sum the counts after it are
+    across = _ACROSS_LISTED_BRANDS.match(s)
+    listed = (
+        [m.entity for m, _ in mentions if across.start(1) <= m.start < across.end(1)]
+        if across
+        else []
+    )
     for prior, cand in zip([None, *live], live, strict=False):
         if (
             prior is not None
@@ -3646,15 +3649,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.drop("a maker's count inside a region (its plants there), not its total")
                 continue
             cand.entity, cand.entity_obj = plant.name, plant
-        across = _ACROSS_LISTED_BRANDS.match(s)
-        listed = (
-            [m.entity for m, _ in mentions if across.start(1) <= m.start < across.end(1)]
-            if across
-            else []
-        )
         if across is not None and cand.number.start > across.end() and len(listed) > 1:
-            # "Across the BMW, MINI and Rolls-Royce brands, deliveries rose to 1,339,047": the
-            # count of all the brands, their owner's when one of them owns the rest
+            # the count of all the brands: their owner's, when one of them owns the rest
             owner = next(
                 (e for e in listed if all(o is e or o.parent == e.name for o in listed)), None
             )
@@ -4224,6 +4220,10 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
 # "21,017 vehicles across all three brands": the whole of a maker's brands
 _ACROSS_BRANDS = re.compile(
     r"\bacross (?:all |its |the )?(?:(?:two|three|four|five|\d) )?(?:of its )?brands\b", re.I
+)
+# "Across the BMW, MINI and Rolls-Royce brands, ...": a sentence about the listed brands' sum
+_ACROSS_LISTED_BRANDS = re.compile(
+    r"\s*Across (?:the|its|all(?: of)?(?: its)?) (.{3,80}?) brands\b", re.I
 )
 # "lifting total sales to 31,305" after a brand's count of the same time: the whole it is a part
 # of (not "its total deliveries", the brand's own running total)
