@@ -2246,6 +2246,12 @@ def resolve(
 ) -> Period | None:
     """The period these components describe, or None when they do not pin one down. The year
     so far to the end of January is the month of January."""
+    if parts.since_start and parts.ytd and not parts.months:
+        # "今年以来,理想汽车累计交付28.81万辆,历史累计交付92.15万辆": the year so far leads the
+        # sentence, 历史累计 counts since the start, to the same end
+        so_far = _resolve(replace(parts, since_start=False, lifetime=False), published, carry)
+        if so_far is not None and so_far.kind == "ytd":
+            return Period("lifetime", LIFETIME_START, so_far.end)
     period = _resolve(parts, published, carry, announce)
     if period is not None and period.kind == "ytd" and period.end == date(period.end.year, 1, 31):
         return Period("month", period.start, period.end)

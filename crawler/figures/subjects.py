@@ -394,6 +394,8 @@ _SUBSEGMENT = re.compile(
     r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
     r"|\b(?:petrol|gasoline)[- ]powered\b"
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
+    # "Hybrids led the way with 310,912 deliveries" (not "EVs and hybrids": both, the whole)
+    r"|(?<!and )(?<!& )\b(?:hybrids|hybrid (?:cars|vehicles|models))\b(?! and\b)"
     # acronyms stand inside Chinese text too ("其中PHEV销量"): no word boundary there
     r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|SUV|MPV)s?(?![A-Za-z])|\bdomestic(?:ally)?\b"
     r"|\bfuel[- ]cell\b|燃料电池"
@@ -533,7 +535,7 @@ def powertrain(text: str) -> bool:
 # "electric and plug-in hybrid cars", "纯电和插混": both powertrains together are the whole
 _BOTH_POWERTRAINS = re.compile(
     r"(?:electric|电动|纯电)\S*(?:\s+(?:cars|vehicles|models|EVs))?\s*(?:and|&|和|与|及|、|/)\s*"
-    r"(?:plug-in|插电|插混)",
+    r"(?:plug-in|插电|插混)(?:\s+hybrids?(?:\s+(?:cars|vehicles|models))?)?",
     re.I,
 )
 
