@@ -6153,8 +6153,11 @@ def _carry_updates(
         state.off_calendar = True
 
 
+# what the words after it tell is a part of the count before: "其中出口6.05万辆", "of which"
 _PART_OF_THE_BEFORE = re.compile(r"其中|\bof (?:which|these|them)\b", re.I)
+# a sentence that tells of exports (the segment it names is then an export count's)
 _EXPORTS_TOLD = re.compile(r"\bexport|\boverseas|\babroad|出口|海外", re.I)
+# a month right before an ordinal, or after it the month its vehicles went out in
 _MONTH_BEFORE_ORDINAL_ZH = re.compile(r"\d{1,2}\s*月份?的?\s*第$")
 _ORDINAL_OF_A_MONTH_EN = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:trucks?|cars?|vehicles?|units?|buses|EVs?|NEVs?)\s+"
