@@ -61,10 +61,16 @@ class SourceLock:
         name = f"evwatch crawl {self.source}, pid {os.getpid()} on {socket.gethostname()}"
         key = locks.source_key(self.source)
         lock = locks.AdvisoryLock(self.db_url, name, key, locks.SOURCE_SPACE)
-        if not lock.acquire():
+        # a holder that ends between the refusal and the question who it is leaves the source
+        # free: taken then, on the second try
+        for _ in range(2):
+            if lock.acquire():
+                self.advisory = lock
+                return
             holder = _advisory_holder(self.db_url, self.source)
-            raise SourceBusy(f"another crawl of {self.source} is running ({holder})", holder)
-        self.advisory = lock
+            if holder != _RELEASED:
+                break
+        raise SourceBusy(f"another crawl of {self.source} is running ({holder})", holder)
 
     def release(self) -> None:
         if self.advisory is not None:
@@ -87,6 +93,7 @@ def _holder(owner: dict[str, Any]) -> str:
 
 
 _CRAWLER = re.compile(r"pid (\d+) on (.+)$")
+_RELEASED = "holder unknown"  # what a lock released before its holder was named is said to be
 
 
 def _advisory_holder(db_url: str, source: str) -> str:
@@ -94,7 +101,7 @@ def _advisory_holder(db_url: str, source: str) -> str:
     name its lock connection gave itself."""
     found = locks.holder_of(db_url, locks.source_key(source), locks.SOURCE_SPACE)
     if found is None:  # released in between
-        return "holder unknown"
+        return _RELEASED
     named = _CRAWLER.search(found.name or "")
     if named is None:
         return found.describe()

@@ -4,6 +4,7 @@ fetches nothing; a crawl of another source goes on."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -16,8 +17,10 @@ import pytest
 
 from crawler.replica.process import ReplicaProcess
 from crawler.replica.server import OLDER_LISTING
-from crawler.sourcelock import lock_path
+from crawler.sourcelock import SourceLock, lock_path
+from store import locks
 from tests.conftest import FAST, REPO, query, run_evwatch
+from tests.pg import PostgresCluster
 
 SOURCE = "jiemian"
 
@@ -104,3 +107,28 @@ def test_the_lock_file_keeps_the_database_password_out() -> None:
     assert lock_path("sqlite:////srv/evwatch/evwatch.db", SOURCE) == Path(
         f"/srv/evwatch/evwatch.db.crawl-{SOURCE}.lock"
     )
+
+
+def test_a_lock_released_before_its_holder_is_named_is_taken(
+    pg_cluster: PostgresCluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = pg_cluster.create_database()
+    key = locks.source_key(SOURCE)
+    other = locks.AdvisoryLock(url, "evwatch crawl elsewhere", key, locks.SOURCE_SPACE)
+    assert other.acquire()
+    named = locks.holder_of
+
+    def released_in_between(*args: object) -> locks.Holder | None:
+        other.release()  # the other crawl ends between the refusal and the question who it is
+        return named(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(locks, "holder_of", released_in_between)
+    lock = SourceLock(url, SOURCE)
+    lock.acquire()  # no SourceBusy: the source is free by then
+    try:
+        monkeypatch.setattr(locks, "holder_of", named)
+        holder = locks.holder_of(url, key, locks.SOURCE_SPACE)
+        assert holder is not None and f"pid {os.getpid()} on " in str(holder.name)
+    finally:
+        lock.release()
+    assert locks.holder_of(url, key, locks.SOURCE_SPACE) is None
