@@ -787,6 +787,12 @@ def _segment_hits(s: str) -> list[mx.Hit]:
     return [h for h in mx.segment_hits(s) if not _MAKER_OF_THAT_KIND.match(s, h.end)]
 
 
+# "of the 72,573 it sold, 45,359 were Model Y crossovers": what the part is, a model's name
+_WERE_A_MODEL = re.compile(
+    r"\s+(?:units\s+|vehicles\s+|cars\s+)?(?:were|was)\s+(?:the\s+|its\s+)?"
+    r"([A-Z][A-Za-z0-9-]{1,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV))?)"
+    r"\s+(?:crossovers?|SUVs?|sedans?|hatchbacks?|MPVs?|pickups?|models?|cars|EVs)\b"
+)
 # "4,385 units of the Encino, the Chinese version of the Kona": a model's count
 _UNITS_OF_A_MODEL = re.compile(
     r"\s+units?\s+of\s+(?:the|its)\s+(?:new\s+|all-new\s+)?"
@@ -2193,6 +2199,14 @@ _SOLD_AT_HOME = re.compile(
     r"\b(?:sold|delivered|registered|retailed)\s+(?:in|within)\s+(?:mainland\s+)?China\b", re.I
 )
 _HOME_MARKET_ZH = re.compile(r"在(?:中国|国内|境内)市场")
+# "30,224 were shipped abroad and 30,141 went to the domestic market": the count's own
+# predicate names the home market
+_TO_THE_HOME_MARKET_AFTER = re.compile(
+    r"\s+(?:(?:units|vehicles|cars)\s+)?(?:were\s+|was\s+)?(?:sold\s+|delivered\s+|went\s+"
+    r"|stayed\s+)(?:(?:to|in|for|within|with)\s+(?:the\s+)?(?:domestic|home|local|Chinese)"
+    r"\s+(?:market|buyers|customers)\b|domestically\b|at\s+home\b)",
+    re.I,
+)
 # "300,000 of them": a part of the count before
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
@@ -2663,7 +2677,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # model of the brand
             cand.drop("model-level count")
             continue
-        model = _MODEL_BEFORE_THE_NOUN.match(s, n.end) or _UNITS_OF_A_MODEL.match(s, n.end)
+        model = (
+            _MODEL_BEFORE_THE_NOUN.match(s, n.end)
+            or _UNITS_OF_A_MODEL.match(s, n.end)
+            or _WERE_A_MODEL.match(s, n.unit_end)
+        )
         if (
             model
             and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions)
@@ -3017,6 +3035,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     continue
                 cand.metric = state.carry_metric
                 cand.doubts.append(D_METRIC_CARRIED)
+        if cand.metric == "exports" and _TO_THE_HOME_MARKET_AFTER.match(s, n.unit_end):
+            cand.metric = "sales"  # the home market's part, not the exports of a clause before
         if cand.metric is None:
             cand.drop("no metric word")
             continue
@@ -3789,6 +3809,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not obj.name.endswith(" China")
             and (
                 _SOLD_AT_HOME.search(_predicate_after(s, cand.number.unit_end))
+                or _TO_THE_HOME_MARKET_AFTER.match(s, cand.number.unit_end)
                 or _HOME_MARKET_ZH.search(s, starts[cand.clause], cand.number.start)
             )
         ):
