@@ -1717,7 +1717,8 @@ _POSSESSIVE = re.compile(
 # delivered 6,658": the base's own number, said in a clause of its time
 _WHEN_BASE = re.compile(
     r"(?:\s+(?:last|this)\s+year)?(?:\s+(?:deliveries|sales|levels?|figures?|output))?,?\s+"
-    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){1,9}?"
+    # ("than in Q4/2023, when 50,045 cars were delivered": the number right after "when")
+    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){0,9}?"
     # ("than in 2018, when sales slipped 2.8 percent to 28.1 million": past the rate)
     r"(?:[\d.]+\s*(?:%|percent|per cent)\s+(?:to\s+)?)?(?=\d)",
     re.IGNORECASE,
@@ -1795,8 +1796,9 @@ _METRIC_FOR_BEFORE = re.compile(
     rf"\b(?:{_METRIC_NOUN}|total|tally)\s+(?:(?:for|in)\s+)?$", re.IGNORECASE
 )
 _SINCE_WHEN = re.compile(
-    # (and "compared to September 2022, when 10,878 vehicles were delivered")
-    r"\b(?:since|to|than|with|from|versus|vs\.?)\s+(?:(?:early|late|mid-?)\s*)?"
+    # (and "compared to September 2022, when 10,878 vehicles were delivered", "than in
+    # September 2022, when ...")
+    r"\b(?:since|to|than|with|from|versus|vs\.?)\s+(?:in\s+)?(?:(?:early|late|mid-?)\s*)?"
     + _MON
     + r"\s+(20\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,8}?(?:about |around |nearly |some )?(?=\d)",
     re.IGNORECASE,
