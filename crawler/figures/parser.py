@@ -3199,6 +3199,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
+                    # "exports rose to 403,700, and its NEV sales hit 170,000 in December": so
+                    # is the time of a later conjunct with its own subject, after its count
+                    and not (
+                        i > cand.clause
+                        and i in number_clauses
+                        and _CONJUNCT_WITH_ITS_SUBJECT.match(s, starts[i])
+                        and _trails_own_count(p, parts_all)
+                    )
                     # "Tesla, which outsold BYD in the fourth quarter, delivered 1.81 million":
                     # a relative clause's time is what it tells of the name before
                     and not (i not in number_clauses and _WHICH_CLAUSE.match(s, starts[i]))
@@ -4526,6 +4534,23 @@ def _goes_on_about_another(i: int, own: int, clause_subjects: list[set[str]]) ->
         and bool(clause_subjects[own])
         and bool(clause_subjects[i - 1])
         and clause_subjects[i - 1] != clause_subjects[own]
+    )
+
+
+# ", and its NEV sales ...", "while the brand's exports ...": a conjunct with a subject of its own
+_CONJUNCT_WITH_ITS_SUBJECT = re.compile(
+    r"[\s,]*(?:and|while|but|whereas)\s+(?:its|their|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:sales|deliveries|exports|output|production|shipments)\b",
+    re.I,
+)
+
+
+def _trails_own_count(clause: Parts, parts_all: Parts) -> bool:
+    """Every time of the clause is the own time of a count said before it ("170,000 in
+    December")."""
+    return all(
+        any(span in t.parts.spans and t.number < span[0] and not t.base for t in parts_all.ties)
+        for span in clause.spans
     )
 
 
