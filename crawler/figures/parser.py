@@ -6170,6 +6170,9 @@ def _carry_updates(
             # "71.2 per cent more than in the first quarter of 2025": a comparison's time
             and not _only_compared_times(s, parts_all)
             and not only_referred
+            # "The plant has an annual capacity of 150,000 vehicles": what it can build in a
+            # year, no year reported on
+            and not (parts_all.full_year and _YEARLY_CAPACITY.search(s))
         ):
             state.told_period = period
             # (not "Xpeng launched the Mona M03 in late August": an event's time)
@@ -6197,6 +6200,13 @@ def _carry_updates(
         state.off_calendar = False
     if parts_all.rolling:
         state.off_calendar = True
+
+
+_YEARLY_CAPACITY = re.compile(
+    r"\b(?:annual|yearly)\s+(?:[\w-]+\s+){0,2}?capacity\b"
+    r"|\bcapacity\b[^.;]{0,40}?\b(?:a|per)\s+(?:year|annum)\b|年产能|年产量?能力",
+    re.I,
+)
 
 
 # what the words after it tell is a part of the count before: "其中出口6.05万辆", "of which"
