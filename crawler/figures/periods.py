@@ -1029,6 +1029,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_now",
     ),
+    # "Chery has so far exported more than 2.4 million vehicles": a running total up to the
+    # day it was said (not "has so far this year sold", the year so far)
+    (
+        re.compile(
+            r"\b(?:has|have)\s+(?:so far|thus far|to date)\b(?!\s+(?:this|in|during)\b)"
+            r"(?![^.;]*?\b(?:this year|year[- ]to[- ]date|in (?:19|20)\d\d)\b)",
+            re.IGNORECASE,
+        ),
+        "en_so_far",
+    ),
     # "delivered 52,153 units during the month", "The month produced a total of 56,006": the
     # month reported on (not "in the month of May", "the month before")
     (
@@ -1048,7 +1058,7 @@ _ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
-    r"|same|period|given|week|quarterly|as of|as at|years"
+    r"|same|period|given|week|quarterly|as of|as at|years|so far|thus far"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
     re.IGNORECASE,
 )
@@ -1139,6 +1149,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "that_period": ("the same", "the period", "the given period", "同期"),
     "en_that_month": ("given month", "the month"),
     "en_now": ("today", "as of now", "day"),
+    "en_so_far": ("so far", "thus far", "to date"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "alone", "single", "on its own"),
@@ -1306,6 +1317,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "that_month": {"that_month": True},
     "en_that_month": {"that_month": True},
     "en_now": {"now": True},
+    "en_so_far": {"now": True, "lifetime": True},
     "that_quarter": {"that_quarter": True},
     "that_period": {"that_period": True},
     "quarterly_claim": {"quarterly_claim": True},
@@ -2338,6 +2350,7 @@ def _resolve(
         return Period("half", date(y, 7, 1), date(y, 12, 31))
     if (
         parts.now
+        and not parts.ytd  # ("This year it has so far delivered ...": the year so far)
         and not (
             parts.as_of or parts.day or parts.month or parts.months or parts.quarter or parts.half
         )
