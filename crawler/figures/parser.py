@@ -1871,6 +1871,7 @@ _IN_AN_ASIDE = re.compile(
 _SCOPE_GLOSS_OPEN = re.compile(
     r"(?:全球|国内外|海内外|\bglobal(?:ly)?|\bworldwide)\s*[（(][^()（）]*$", re.I
 )
+_DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 _DASH_ASIDE_OPEN = re.compile(r"\s[-–—]\s[^-–—.;；。\d]*$")
 _DASH_ASIDE_CLOSE = re.compile(r"[^-–—.;；。\d]*\s[-–—]\s")
 _IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)
@@ -2741,6 +2742,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # the base of a trapped count counts what it counts
             cand.drop(f"{prior.reason}, said of the count before")
             continue
+        if (
+            trap is None
+            and cand.clause > 0
+            and _DASH_BEFORE.search(s, starts[cand.clause - 1], c0)
+            and cand.clause - 1 not in number_clauses
+        ):
+            # "Set against the goal its chairman announced in 2021 – annual sales of 4 million
+            # units by 2025 – ...": a gloss in dashes of the plan named before it
+            trap = mx.FORECAST.search(s, starts[cand.clause - 1], c0)
         if trap is None and cand.clause > 0 and _TO_A_VALUE.match(s, c0):
             # "it intends to double Hongqi's 2020 sales this year, to 400,000 units": the value
             # the clause before was heading to
