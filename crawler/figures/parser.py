@@ -464,6 +464,10 @@ _OPENING_YEAR = re.compile(r"\s*(?:In|For|During|Throughout)\s+(20\d\d)\s+(?!-|â
 _OF_THE_WHOLE = re.compile(r"\s*(?:Of|Out of) the (?=\d)[^,;:]{4,80},", re.I)
 
 
+# the count opens its clause right after a comma: "â€¦, 323,294 of them NEVs"
+_CLAUSE_OPENS_ON_IT = re.compile(r",\s*$")
+
+
 def _parts_of_the_count_before(s: str, live: list[_Candidate]) -> None:
     """ "Nissan's sales in March totaled 59,914; Dongfeng Nissan accounted for 56,486 of them":
     a part of the count just before it, said at that count's metric and time, takes its
@@ -472,6 +476,15 @@ def _parts_of_the_count_before(s: str, live: list[_Candidate]) -> None:
         if i == 0 or cand.dropped or not _OF_THEM.match(s, cand.number.unit_end):
             continue
         whole = live[i - 1]
+        if (
+            not whole.dropped
+            and whole.entity_obj is not None
+            and cand.entity != whole.entity
+            and _CLAUSE_OPENS_ON_IT.search(s, whole.number.unit_end, cand.number.start)
+        ):
+            # "Volvo Cars added 710,042 vehicles to the group total, 323,294 of them NEVs": a
+            # part with no verb of its own is the whole's, not the name after the whole's
+            cand.entity, cand.entity_obj = whole.entity, whole.entity_obj
         if not whole.dropped and whole.metric == cand.metric and whole.period == cand.period:
             answered = (D_METRIC_AWAY, D_NO_UNIT, *_PERIOD_DOUBTS)
             cand.doubts = [d for d in cand.doubts if d not in answered]
