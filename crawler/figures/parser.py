@@ -882,6 +882,7 @@ class _State:
     named_as_group: set[str] = field(default_factory=set)
     para_opening: int = -1  # the sentence that opened the paragraph
     carry_segment_exports: bool = False  # the sentence that named it told of exports
+    kind_named: int = -1  # the last sentence without counts that named one kind of vehicle
 
 
 @dataclass
@@ -2539,8 +2540,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         segs = _segment_hits(s) if state.para_opening == state.sentence_no else []
         _carry_updates(s, find_parts(s, bases=False), segs, state, [])
         _update_last(state, _named_subjects(s), s)
-        if _KIND_OPENING.match(s) and one_vehicle_type_before(s, len(s)):
-            state.kind_told = state.sentence_no  # "Commercial vehicles led the way."
+        if one_vehicle_type_before(s, len(s)):
+            state.kind_named = state.sentence_no
+            if _KIND_OPENING.match(s):
+                state.kind_told = state.sentence_no  # "Commercial vehicles led the way."
         metric_told = _METRIC_TOLD_OF.search(s)
         if metric_told is not None:  # "Its sales have surged in recent years. They ...", "BYD's NEV
             # sales recovered towards the end of the year. In December they rose ... to"
@@ -3850,7 +3853,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if (
             vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj)
-            or (obj.builds is None and _one_vehicle_type_said(s, cand, obj, starts, state))
+            or (
+                obj.builds is None
+                and _one_vehicle_type_said(
+                    s, cand, obj, starts, state, cands[0].number.start < cand.number.start
+                )
+            )
             # "For light buses, production reached 837 units and sales 627": a bus maker's
             # count after a size of bus its sentence named
             or (obj.builds == "buses" and vehicle_type(s[: cand.number.start], obj))
@@ -5676,13 +5684,20 @@ def _in_foreign_market(
 
 
 def _one_vehicle_type_said(
-    s: str, cand: _Candidate, obj: Entity, starts: list[int], state: _State
+    s: str, cand: _Candidate, obj: Entity, starts: list[int], state: _State, counted_before: bool
 ) -> bool:
     """One kind of vehicle is what is counted: for a place, said before the count in its
     sentence ("我国重卡市场销售4.6万辆，环比3月份的7.7万辆…") or by the headline; for a maker, in
-    the count's own clause."""
+    the count's own clause, or "of them" after a sentence naming that kind (``counted_before``:
+    a count of the sentence comes before this one, which "of them" then refers to)."""
     if not obj.is_region:
-        return one_vehicle_type_before(s, cand.number.start, starts[cand.clause])
+        return one_vehicle_type_before(s, cand.number.start, starts[cand.clause]) or (
+            # "BYD is the largest exporter of new-energy buses. It exported 3,582 of them":
+            # of the kind the sentence before named
+            not counted_before
+            and state.kind_named == state.sentence_no - 1
+            and _OF_THEM.match(s, cand.number.unit_end) is not None
+        )
     return (
         one_vehicle_type_before(s, cand.number.start)
         or (state.type_doc and not other_vehicles_before(s, cand.number.start))
