@@ -158,9 +158,11 @@ _ZH_HEAD = re.compile(
     r"(?:^|(?<=[，,；;：:。（(\s]))([\u4e00-\u9fff]{2,6}?)"
     r"(?=\d{1,2}月|\d{1,2}-\d{1,2}月|今年|去年|上半年|前\d|全年|当月|本月|上月|累计|交付|销量|销售"
     r"|产量|生产|出口|共交付|共销售|实现"
-    # "智马达汽车为2,146辆": the next name in a list, with its own count
-    r"|为\s*(?:约|近|超过?)?\d)"
+    # "智马达汽车为2,146辆", "智马达汽车2,146辆": the next name in a list, with its own count
+    r"|为\s*(?:约|近|超过?)?\d|(?<=汽车|汽車)\s*\d)"
 )
+_ZH_BRACKETED_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
+_ZH_COMPANY_WORDS = re.compile(r"集团|股份|控股|中国|汽车|有限|公司|新能源|品牌")
 _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
 # heads that name no one: time, scope, segment and function words
 _ZH_COMMON = re.compile(
@@ -292,6 +294,28 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         ):
             names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[owner.start : site.end()], owner.start, site.end(), names))
+    # "比亚迪(济南)全年生产新能源整车超过36万辆": a maker, then a place in brackets, is its
+    # company there (its plant)
+    for owner, place in pairwise(known) if not s.isascii() else ():
+        if (
+            place.entity.is_region
+            and not owner.entity.is_region
+            and s[owner.end : place.start] in ("(", "（")
+            and s[place.end : place.end + 1] in (")", "）")
+        ):
+            names = (s[owner.start : owner.end], s[place.start : place.end])
+            out.append(Unknown(s[owner.start : place.end + 1], owner.start, place.end + 1, names))
+    # ("比亚迪（抚州）": a place the lexicon does not know in the brackets names a company of
+    # the maker there all the same, none the lexicon knows)
+    for k in known if not s.isascii() else ():
+        bracket = None if k.entity.is_region else _ZH_BRACKETED_AFTER.match(s, k.end)
+        if (
+            bracket is not None
+            and not _ZH_COMPANY_WORDS.fullmatch(bracket[1])
+            and not any(u.start == k.start for u in out)
+            and not any(bracket.start() < m.start < bracket.end() for m in known)
+        ):
+            out.append(Unknown(s[k.start : bracket.end()], k.start, bracket.end()))
     # "宁德基地1万台整车下线": a plant named by its place alone is the plant's, not the place's
     # (not "奇瑞在安徽芜湖生产基地举行": where the maker's event took place)
     for k in known if not s.isascii() else ():
