@@ -2739,6 +2739,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "..., which manufactured 1.7 million autos last year": a clause that says what
             # happened on its own is no aside of a plan before it
             and not _OWN_PAST_PREDICATE.match(clause)
+            # (nor "had aimed for 1.9 million sales but finished the year at 1.23 million")
+            and not _BUT_IT_DID.match(clause)
         ):
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
@@ -4493,6 +4495,13 @@ def _governing_forecast(s: str, starts: list[int], k: int) -> re.Match[str] | No
 _OWN_PAST_PREDICATE = re.compile(
     r"\s*(?:which|that|who)\s+(?:(?:also|had|has)\s+)?(?:manufactured|produced|built|made|sold"
     r"|delivered|exported|shipped|handed over|rolled out|posted|recorded)\b",
+    re.I,
+)
+# a contrasting conjunct that tells what was done: "but finished the year at", "yet sold"
+_BUT_IT_DID = re.compile(
+    r"[,\s]*(?:but|yet)\s+(?:(?:it|they|the\s+\w+)\s+)?(?:only\s+|actually\s+|still\s+)?"
+    r"(?:(?!(?:need|want|plann|aim|expect|target|hop|forecast|guid|project|estimat)\w*ed\b)\w+ed"
+    r"|sold|built|made|came|hit|fell|rose|grew|took|won|got)\b",
     re.I,
 )
 _NEW_PREDICATE = re.compile(
