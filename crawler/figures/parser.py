@@ -387,6 +387,13 @@ _GOAL_MET = re.compile(
     r"|topped|achieved)\b|已(?:经)?(?:提前)?(?:完成|实现|超额完成|突破)|提前完成|超额完成",
     re.I,
 )
+# the goal was met: "beating its target", "ahead of its full-year goal", "超额完成…目标"
+_GOAL_BEATEN = re.compile(
+    r"\b(?:beat(?:ing|s)?|exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?|top(?:ping|ped|s)?"
+    r"|outperform(?:ing|ed|s)?|ahead of|above|over)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}$"
+    r"|(?:超额完成|提前完成|超过|超出)[^，,。；;]{0,6}$",
+    re.I,
+)
 _GLOSSED_PLAN = re.compile(
     r"(?:目标|计划|预期|预计|规划|\b(?:target|goal|guidance|forecast|plan))\s*$", re.I
 )
@@ -4484,7 +4491,9 @@ def _governing_forecast(s: str, starts: list[int], k: int) -> re.Match[str] | No
         end = starts[i + 1]
         found = mx.FORECAST.search(s, starts[i], end)
         if found is not None:
-            return found
+            # ("sold 2.6 million, beating its target for the year, with overseas sales at 1.14
+            # million": a goal beaten governs nothing after it)
+            return None if _GOAL_BEATEN.search(s, starts[i], found.start()) else found
         if not (
             _RATE_ONLY.match(s[starts[i] : end].rstrip(",，; ")) or _VERBLESS.match(s, starts[i])
         ):
