@@ -4026,7 +4026,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     metric=metric_,
                     unit="vehicles",
                     segment=segment,
-                    period_kind=cand.period.kind,
+                    period_kind=_kind_filed(cand.period),
                     period_start=cand.period.start,
                     period_end=cand.period.end,
                     value=cand.number.value,
@@ -4042,6 +4042,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             _note(state, start, cand.number, "", figure)
     return out
+
+
+def _kind_filed(period: Period) -> str:
+    """The period's kind as its figure is filed: the year so far to December is the year (one
+    series with the year's own total)."""
+    if period.kind == "ytd" and (period.end.month, period.end.day) == (12, 31):
+        return "year"
+    return period.kind
 
 
 def _final_segment(s: str, cand: _Candidate, carry_segment: str | None) -> str:
