@@ -893,7 +893,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|(?<!tripled )(?<!doubled )(?<!quadrupled )(?<!trebled )(?<!grew )(?<!rose )"
             r"(?<!increased )(?<!jumped )(?<!surged )(?<!soared )(?<!climbed )(?<!fold )"
             r"in (?:just |only |about |less than |under )?(?:\d+(?:\.\d+)?|two|three|four|five"
-            r"|six|seven|eight|nine|ten|a|one and a half) (?:and a half )?years)\b",
+            r"|six|seven|eight|nine|ten|a|one and a half) (?:and a half )?years"
+            # "its first 500,000 vehicles in about 20 months", "reached 200,000 in those same 14
+            # months": since its deliveries began (not "output tops 80,000 in two months", the
+            # year's first two)
+            r"|in (?:about|less than|under|those(?: same)?) \d+ months)\b",
             re.IGNORECASE,
         ),
         "lifetime",
@@ -1130,6 +1134,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "as of",
         "as at",
         " years",
+        " months",
     ),
     "last_month": ("上月", "上个月", "month"),
     "last_quarter": ("上季", "上一季", "last quarter"),
