@@ -1067,6 +1067,10 @@ def explain_figures(text: str, published: date) -> tuple[list[Figure], list[Numb
             return replace(t, reason=f"weak evidence (confidence {f.confidence:.2f}: {doubts})")
         if D_PART in t.figure.doubts:
             return replace(t, reason="a part beside the total for the same period")
+        if _far_above_its_subjects_own(t.figure, candidates):
+            return replace(
+                t, reason="far above the count named for its carried subject (someone else's)"
+            )
         return replace(t, reason="the same figure stated again (kept once)")
 
     return figures, sorted(map(settle, trace), key=lambda t: t.start)
@@ -6417,6 +6421,28 @@ def _counts_the_whole_of(total: Figure, part: Figure) -> bool:
     return total.segment == part.segment or "unknown" in (total.segment, part.segment)
 
 
+# a count given to a subject carried from before, this many times the count the article gives
+# that subject with its name said for the same period, is someone else's (the market's)
+_FAR_ABOVE = 4
+_CARRIED_SUBJECT = (D_SUBJECT_CARRIED, D_SUBJECT_HEADLINE)
+
+
+def _far_above_its_subjects_own(f: Figure, figures: list[Figure]) -> bool:
+    """ "Tesla China sold 83,135 cars in August. ... wholesales of China-built NEVs reached
+    632,000": a carried subject's count at several times the count the article gives that
+    subject by name (same metric, segment and period) is not its count."""
+    if f.period_kind == "lifetime" or not any(d in f.doubts for d in _CARRIED_SUBJECT):
+        return False
+    return any(
+        _key(g) == _key(f)
+        and g.segment == f.segment
+        and g.qualifier == "exact"
+        and not any(d in g.doubts for d in _CARRIED_SUBJECT)
+        and f.value >= _FAR_ABOVE * g.value
+        for g in figures
+    )
+
+
 def _key(f: Figure) -> tuple[object, ...]:
     return (f.entity, f.metric, f.period_kind, f.period_start, f.period_end)
 
@@ -6468,6 +6494,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
         else:
             out.append(f)
     out = _one_time_per_precise_value(out)
+    out = [f for f in out if not _far_above_its_subjects_own(f, out)]
     out = [_bound_at_the_time_it_holds(f, out) for f in out]
     # a region's part (passenger cars) beside its total for the same period, before or after
     # it, is not a figure

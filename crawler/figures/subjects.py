@@ -659,7 +659,12 @@ _FOREIGN_EN = (
     "Asia", "the Asia-Pacific", "Asia-Pacific", "the Americas", "North America", "South America",
     "Africa", "Oceania", "Western Europe", "the Old Continent", "Eastern Europe",
     "Northern Europe", "Southern Europe", "Central Asia", "South Asia",
-    "Central and Eastern Europe",
+    "Central and Eastern Europe", "Egypt", "Morocco", "Algeria", "Nigeria", "Kenya",
+    "Ethiopia", "Ghana", "Colombia", "Peru", "Ecuador", "Uruguay", "Paraguay", "Bolivia",
+    "Venezuela", "Costa Rica", "Panama", "Qatar", "Kuwait", "Iraq", "Ukraine", "Belarus",
+    "Azerbaijan", "Kyrgyzstan", "Tajikistan", "Greece", "Portugal", "Austria", "Switzerland",
+    "Denmark", "Finland", "Ireland", "the Czech Republic", "Romania", "New Zealand",
+    "Singapore", "Cambodia", "Myanmar", "Laos", "Bangladesh", "Sri Lanka", "Nepal",
 )  # fmt: skip
 _FOREIGN_ZH = (
     "日本", "德国", "德國", "美国", "美國", "韩国", "韓國", "法国", "法國", "英国", "英國",
@@ -671,7 +676,12 @@ _FOREIGN_ZH = (
     "歐洲", "欧盟", "歐盟", "东南亚", "東南亞", "拉美", "中东", "中東", "一带一路沿线",
     "亚洲", "亞洲", "非洲", "拉丁美洲", "北美", "南美", "大洋洲", "西欧", "西歐", "东欧", "東歐",
     "北欧", "北歐", "南欧", "南歐", "中亚", "中亞", "南亚", "南亞", "西亚", "西亞", "北非",
-    "中东欧", "中東歐",
+    "中东欧", "中東歐", "埃及", "摩洛哥", "阿尔及利亚", "尼日利亚", "肯尼亚", "埃塞俄比亚",
+    "加纳", "哥伦比亚", "秘鲁", "厄瓜多尔", "乌拉圭", "巴拉圭", "玻利维亚", "委内瑞拉",
+    "哥斯达黎加", "巴拿马", "卡塔尔", "科威特", "伊拉克", "乌克兰", "白俄罗斯", "阿塞拜疆",
+    "吉尔吉斯斯坦", "塔吉克斯坦", "希腊", "葡萄牙", "奥地利", "瑞士", "丹麦", "芬兰", "爱尔兰",
+    "捷克", "罗马尼亚", "新西兰", "新加坡", "柬埔寨", "缅甸", "老挝", "孟加拉国", "斯里兰卡",
+    "尼泊尔",
 )  # fmt: skip
 # "the US carmaker", "the UK government": the name says whose; the maker is meant
 _AS_ADJECTIVE = (
