@@ -123,6 +123,7 @@ class Parts:
     this_month: bool = False
     that_month: bool = False  # 当月: the month the article is about
     that_quarter: bool = False  # "for the quarter", 当季: the quarter of that month
+    that_half: bool = False  # "over the half year": the half of that month
     that_period: bool = False  # "in the same six months": the period just reported on
     quarterly_claim: bool = False  # "another quarterly record": the quarter of that month
     alone: bool = False  # "in May alone", 仅4月, 单月: the month, not the year so far
@@ -988,6 +989,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "that_quarter",
     ),
+    (
+        re.compile(
+            r"\b(?:for|in|during|over) the (?:half[- ]year|six months|six-month period)\b"
+            # (not "the six months to June", "ended June 30": a span said by its end)
+            r"(?!\s+(?:to|ended|ending|through)\s+(?:the\s+end\b|" + _MON + r"))",
+            re.IGNORECASE,
+        ),
+        "that_half",
+    ),
     (re.compile(r"\bquarterly (?:record|high|best)\b", re.IGNORECASE), "quarterly_claim"),
     # "Over the two months it handed over 51,416": the months just told, summed
     (
@@ -1151,6 +1161,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "three months",
         "quarterly",
     ),
+    "that_half": ("half-year", "half year", "six months", "six-month"),
     "that_period": ("the same", "the period", "the given period", "同期"),
     "en_that_month": ("given month", "the month"),
     "en_now": ("today", "as of now", "day"),
@@ -1324,6 +1335,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "en_now": {"now": True},
     "en_so_far": {"now": True, "lifetime": True},
     "that_quarter": {"that_quarter": True},
+    "that_half": {"that_half": True},
     "that_period": {"that_period": True},
     "quarterly_claim": {"quarterly_claim": True},
     "last_year": {"year_rel": "last"},
@@ -1749,7 +1761,7 @@ _TIME_AGO = re.compile(
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
 # a growth "from/on/over" before these is the period itself ("rose 9% over the first two months")
 _WHEN_IN = re.compile(r"(?:in|by)\s", re.I)
-_NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of")
+_NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of", "that_half")
 
 _ZH_BASE = re.compile(
     r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如)"
@@ -1970,8 +1982,14 @@ def _en_scopes(
         if comp is None or m.group("the"):
             continue
         period_itself = any(k in comp[2] for k in _NOT_A_BASE)
-        if m.group("growth") and period_itself and not (lead and lead.group("the")):
-            continue  # "rose 9% over the first two months", not "from the April-June period"
+        if (
+            m.group("growth")
+            and period_itself
+            and not (lead and lead.group("the") and "that_half" not in comp[2])
+        ):
+            # "rose 9% over the first two months", "grew 28.5% over the half year", not "from
+            # the April-June period"
+            continue
         owner = _POSSESSIVE.match(text, comp[1], end) or _WHEN_BASE.match(text, comp[1], end)
         number = _number_at(text, owner.end()) if owner else None
         stop = _EN_BASE_END.search(text, number.end() if number else comp[1], end)
@@ -2436,6 +2454,8 @@ def _resolve(
         return carry
     if parts.that_quarter:
         return that_quarter(carry, published)
+    if parts.that_half:
+        return _that_half(carry, published)
     if parts.total and not (parts.lifetime or parts.ytd or parts.full_year) and year is None:
         if carry is not None and carry.kind in ("ytd", "half", "quarter", "year"):
             return carry  # "exports reached 94,916 in total" in a January-May report
@@ -2505,6 +2525,15 @@ def that_quarter(carry: Period | None, published: date) -> Period:
     end = _that_month(carry, published).end
     first = 3 * ((end.month - 1) // 3) + 1
     return Period("quarter", date(end.year, first, 1), month_end(end.year, first + 2))
+
+
+def _that_half(carry: Period | None, published: date) -> Period:
+    """The half the article reports on, or the half of the month it reports on."""
+    if carry is not None and carry.kind == "half":
+        return carry
+    end = _that_month(carry, published).end
+    first = 1 if end.month <= 6 else 7
+    return Period("half", date(end.year, first, 1), month_end(end.year, first + 5))
 
 
 def _year_passed(parts: Parts, year: int | None, published: date) -> bool:
