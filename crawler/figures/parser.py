@@ -765,7 +765,8 @@ _NOT_A_MODEL_WORD = (
 _MODEL_WORD_AFTER_A_NAME = re.compile(
     rf"\s+(?!(?:{_NOT_A_MODEL_WORD})\b)(?:[A-Z][a-z]{{2,}}|[A-Z]{{2,3}}\s+[A-Z][a-z]{{2,}})"
     r"(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}"
-    r"|Plus|Pro|Max|EV))?,?\s+(?:(?:\w+ly|together|jointly)\s+)?(?:with|sold|selling|recorded"
+    r"|Plus|Pro|Max|EV))?,?\s+(?:(?:\w+ly|together|jointly|alone|on its own)\s+)?(?:with|sold"
+    r"|selling|recorded"
     r"|totall?(?:ed|ing)"
     r"|delivered|reached|posted|topped|led|saw|had|was)\b"
 )
@@ -1375,15 +1376,30 @@ _VENTURE_WITH = re.compile(
 )
 
 
-def _ventures(s: str, found: list[Mention]) -> list[Mention]:
+def _ventures(s: str, found: list[Mention], owner: Entity | None) -> list[Mention]:
     """``found`` with each "A's venture with B" as one mention: the joint venture the lexicon
-    names after both (Changan Ford), else a name it does not know (the count is no one's)."""
+    names after both (Changan Ford), else a name it does not know (the count is no one's).
+    "its joint venture with B" is ``owner``'s (the maker named last)."""
     if "venture" not in s:
         return found
     out: list[Mention] = []
     i = 0
     while i < len(found):
         a = found[i]
+        its = _ITS_VENTURE_BEFORE.search(s, max(0, a.start - 6), a.start)
+        if (
+            owner is not None
+            and its is not None
+            and a.entity.kind == "unknown"
+            and _VENTURE_OPENS.match(s, a.start, a.end)
+        ):
+            # "46,888 vehicles sold by its joint venture with Changan" after Ford's total (the
+            # pronoun is part of the name: it is not Ford)
+            inner = [m for m in lexicon().find(s[a.start : a.end]) if not m.entity.is_region]
+            venture = _venture_of(s, a, owner, inner[0].entity) if len(inner) == 1 else a.entity
+            out.append(Mention(venture, its.start(), a.end))
+            i += 1
+            continue
         if a.entity.kind == "unknown" and _VENTURE_WITH.search(s, a.start, a.end):
             # "Toyota's joint venture with GAC" read whole as a name the lexicon does not know
             inner = [m for m in lexicon().find(s[a.start : a.end]) if not m.entity.is_region]
@@ -1407,6 +1423,16 @@ def _ventures(s: str, found: list[Mention]) -> list[Mention]:
         )
         i = found.index(b) + 1
     return out
+
+
+# between a count and the agent of its passive verb: " vehicles sold by "
+_AGENT_BETWEEN = re.compile(
+    r"\s*(?:(?:units|vehicles|cars)\s+)?(?:were\s+|was\s+)?(?:(?:sold|delivered|built|produced"
+    r"|made|exported|shipped|handed over)\s+)?by\s+(?:the\s+)?",
+    re.I,
+)
+_ITS_VENTURE_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.I)
+_VENTURE_OPENS = re.compile(r"(?:joint[- ])?ventures?\s+with\b", re.I)
 
 
 def _venture_of(s: str, span: Mention, a: Entity, b: Entity) -> Entity:
@@ -1591,6 +1617,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             for f in found
             if not (f.entity.is_region and s.startswith("品牌", f.end))  # 中国品牌: of an origin
         ],
+        state.last.get("maker"),
     )
     found = _city_before_maker(s, _maker_at_place(s, found))
     pronouns: list[tuple[int, int, str]] = []
@@ -5110,6 +5137,11 @@ def _assign_entity(
         owner
         or _maker_joined(s, subjects, _GLOBAL_TOTAL_GLOSSED, n.start, before=True)
         or _maker_joined(s, subjects, _DESCRIBES_THE_NAME, n.unit_end, before=False)
+        # "22,794 sold by its joint venture with Jiangling": the agent of the count's passive
+        or next(
+            (m for m, ok in subjects if ok and _AGENT_BETWEEN.fullmatch(s, n.unit_end, m.start)),
+            None,
+        )
     )
     if owner is not None:  # "behind Li Auto's 35,020": the one named with 's owns the number
         cand.entity, cand.entity_obj = owner.entity.name, owner.entity

@@ -106,6 +106,18 @@ _EN_ACTOR = re.compile(
     rf"\s+{_FIGURE_VERB}|(?:'s|’s)\s+(?:\w+\s+){{0,2}}"
     r"(?:sales|deliveries|output|production|exports|shipments|volume))"
 )
+# "Among imports, Explorer sales fell 40% to 968 and Mustang sales were down": a name (a model
+# or a brand) inside a sentence, then its sales and their verb
+_EN_NAMED_SALES = re.compile(
+    rf"(?:,\s+|;\s+|\band\s+)({_CAP})\s+(?:sales|deliveries|registrations)\s+(?:fell|rose|were|was"
+    r"|reached|totaled|totalled|hit|slipped|dropped|jumped|climbed|grew|declined|increased"
+    r"|decreased|surged|soared|slumped|came|stood|edged)\b"
+)
+_SALES_KINDS = frozenset(
+    ("retail", "export", "wholesale", "import", "vehicle", "car", "auto", "luxury", "truck",
+     "bus", "fleet", "online", "battery", "pickup", "taxi", "used", "retailer", "dealer",
+     "factory")
+)  # fmt: skip
 # "with Haval accounting for 60,000 and Tank for 20,000": the next name of a list whose verb is
 # said once, with its own count
 _EN_GAPPED = re.compile(
@@ -355,7 +367,12 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     actors = _EN_ACTOR.finditer(s) if _ACTOR_NEEDLE.search(s) else ()
     gapped = _EN_GAPPED.finditer(s) if " for " in s or " at " in s or " on " in s else ()
     listed = _EN_LISTED.finditer(s) if s.isascii() else ()
-    for m in chain(actors, gapped, listed):
+    named = (
+        m
+        for m in (_EN_NAMED_SALES.finditer(s) if " sales " in s or " deliveries " in s else ())
+        if m.group(1).casefold() not in _SALES_KINDS
+    )
+    for m in chain(actors, gapped, listed, named):
         words = m.group(1).split()
         while words and words[0].casefold().strip("'’") in _NOT_NAMES:
             words = words[1:]
