@@ -1425,6 +1425,19 @@ def _ventures(s: str, found: list[Mention], owner: Entity | None) -> list[Mentio
     return out
 
 
+def _maker_before(subjects: list[tuple[Mention, bool]], at: int) -> Mention | None:
+    """The last subject named before ``at`` that is no place."""
+    return next(
+        (m for m, ok in reversed(subjects) if ok and m.end <= at and not m.entity.is_region), None
+    )
+
+
+# "the 1.2 million it sold": a pronoun after the count, the subject of its own verb
+_IT_SOLD_AFTER = re.compile(
+    r"\s*(?:(?:units|vehicles|cars)\s+)?(?:it|they)\s+(?:had\s+)?(?:sold|delivered|built|produced"
+    r"|exported|shipped|made)\b",
+    re.I,
+)
 # between a count and the agent of its passive verb: " vehicles sold by "
 _AGENT_BETWEEN = re.compile(
     r"\s*(?:(?:units|vehicles|cars)\s+)?(?:were\s+|was\s+)?(?:(?:sold|delivered|built|produced"
@@ -5142,6 +5155,9 @@ def _assign_entity(
             (m for m, ok in subjects if ok and _AGENT_BETWEEN.fullmatch(s, n.unit_end, m.start)),
             None,
         )
+        # "expects to sell 1.21 million in China, up from the 1.2 million it sold in 2016":
+        # "it" is the maker named before, never the place of its sales
+        or (_maker_before(subjects, n.start) if _IT_SOLD_AFTER.match(s, n.unit_end) else None)
     )
     if owner is not None:  # "behind Li Auto's 35,020": the one named with 's owns the number
         cand.entity, cand.entity_obj = owner.entity.name, owner.entity
