@@ -425,7 +425,7 @@ _COMBINED = re.compile(
 )
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|percent\b|per cent\b|倍)", re.I)
 # "successively" is how some translated releases say it
-_RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别", re.I)
+_RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别|依次", re.I)
 _SEMI = re.compile(r"[;；]")
 _TOOK_BEFORE = re.compile(r"\btook\s+(?:[\w-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}$", re.I)
 _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\s*(?:到|达到|至)\s*$")
@@ -5405,6 +5405,20 @@ _MONTH_SPAN = re.compile(
 )
 # "2023年各季度分别为": the quarters of a year, in order
 _EACH_QUARTER = re.compile(r"((?:19|20)\d\d)\s*年的?(?:各|每个?|四个)季度")
+# "前三个季度", "the first three quarters of 2021": the first quarters of a year
+_FIRST_QUARTERS = re.compile(
+    r"(?:(?P<zh_year>(?:19|20)\d\d)\s*年|今年)?前\s*(?P<zh>[二三四234])\s*个?季度"
+    r"|\bfirst (?P<en>two|three|four) quarters(?: of (?P<en_year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_SMALL_COUNT = {"二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
+
+
+def _year_of_the_quarters(published: date) -> int:
+    """The year whose first quarters are over by ``published`` (this year after March)."""
+    return published.year if published.month > 3 else published.year - 1
+
+
 # "in May, June and July", "5月、6月和7月": a list of months
 _EN_MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -5446,6 +5460,20 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
             Period("quarter", date(y, 3 * q - 2, 1), month_end(y, 3 * q)) for q in range(1, 5)
         ]
         paired = _in_order(s, numbers, quarters.end(), periods)
+        if paired:
+            return paired
+    first = _FIRST_QUARTERS.search(s)
+    if first is not None:
+        # "今年前三个季度，蔚来每季度的交付量依次为A、B和C", "in the first three quarters …
+        # A, B and C respectively": the quarters of the year in order
+        said = first["zh_year"] or first["en_year"]
+        y = int(said) if said else _year_of_the_quarters(published)
+        count = _SMALL_COUNT[(first["zh"] or first["en"]).lower()]
+        periods = [
+            Period("quarter", date(y, 3 * q - 2, 1), month_end(y, 3 * q))
+            for q in range(1, count + 1)
+        ]
+        paired = _in_order(s, numbers, first.end(), periods)
         if paired:
             return paired
     months = _MONTH_SPAN.search(s)
