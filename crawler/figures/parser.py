@@ -3197,6 +3197,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "其中新能源汽车销量1684辆，本年累计销量12411辆": a time leading a later clause's
             # own count is that count's
             and not (i in number_clauses and p.spans and p.spans[0][0] < first_number[i])
+            # "…, well above the 44.6% seen in April 2024": a time that only dates what is
+            # compared with lends none (nor below)
+            and not _only_reference_times(s, p)
         ]
         parts = own
         if own.empty and not n.ordinal:
@@ -3278,6 +3281,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
+                    and not _only_reference_times(s, p)
                     # "exports rose to 403,700, and its NEV sales hit 170,000 in December": so
                     # is the time of a later conjunct with its own subject, after its count
                     and not (
@@ -4685,15 +4689,31 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
 
 
 def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
-    """The times of ``parts`` that only date a record or an earlier change referred to ("below
-    its record month in September", "after a jump of nearly 50% in August")."""
+    """The times of ``parts`` that only date a record, an earlier change or a rate compared
+    with ("below its record month in September", "after a jump of nearly 50% in August", "well
+    above the 44.6% seen in April 2024")."""
     return {
         (a, b)
         for a, b, _ in parts.components
         if _RECORD_TIME_BEFORE.search(s, max(0, a - 60), a)
         or _EARLIER_CHANGE_BEFORE.search(s, max(0, a - 60), a)
         or _TREND_BEFORE.search(s, max(0, a - 60), a)
+        or _RATE_COMPARED_BEFORE.search(s, max(0, a - 60), a)
     }
+
+
+def _only_reference_times(s: str, parts: Parts) -> bool:
+    return bool(parts.components) and len(_reference_times(s, parts)) == len(parts.components)
+
+
+# "took 51.6% of sales, well above the 44.6% seen in April 2024": the time of a rate compared
+_RATE_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|above|below|from|compared (?:with|to)|versus)\s+(?:the\s+)?[\d.]+\s*"
+    r"(?:%|percent|per cent)\s+(?:(?:share|rate|penetration)\s+)?"
+    r"(?:(?:seen|recorded|posted|reported|registered|achieved)\s+)?"
+    r"(?:in|during|for)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 # "ending the growth seen in": the time of that trend
