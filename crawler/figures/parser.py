@@ -5482,18 +5482,18 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         paired = _in_order(s, numbers, quarters.end(), periods)
         if paired:
             return paired
-    first = _FIRST_QUARTERS.search(s)
-    if first is not None:
+    opening = _FIRST_QUARTERS.search(s)
+    if opening is not None:
         # "今年前三个季度，蔚来每季度的交付量依次为A、B和C", "in the first three quarters …
         # A, B and C respectively": the quarters of the year in order
-        said = first["zh_year"] or first["en_year"]
-        y = int(said) if said else _year_of_the_quarters(published)
-        count = _SMALL_COUNT[(first["zh"] or first["en"]).lower()]
+        year_said = opening["zh_year"] or opening["en_year"]
+        y = int(year_said) if year_said else _year_of_the_quarters(published)
+        count = _SMALL_COUNT[(opening["zh"] or opening["en"]).lower()]
         periods = [
             Period("quarter", date(y, 3 * q - 2, 1), month_end(y, 3 * q))
             for q in range(1, count + 1)
         ]
-        paired = _in_order(s, numbers, first.end(), periods)
+        paired = _in_order(s, numbers, opening.end(), periods)
         if paired:
             return paired
     months = _MONTH_SPAN.search(s)
