@@ -3198,7 +3198,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # own count is that count's
             and not (i in number_clauses and p.spans and p.spans[0][0] < first_number[i])
             # "…, well above the 44.6% seen in April 2024": a time that only dates what is
-            # compared with lends none (nor below)
+            # compared with lends none
             and not _only_reference_times(s, p)
         ]
         parts = own
@@ -3281,6 +3281,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # "..., bringing its total for the first ten months to 441,995": a new
                     # predicate's time is its own number's
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
+                    # (nor a time that only dates what is compared with, as above)
                     and not _only_reference_times(s, p)
                     # "exports rose to 403,700, and its NEV sales hit 170,000 in December": so
                     # is the time of a later conjunct with its own subject, after its count
@@ -4703,6 +4704,7 @@ def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
 
 
 def _only_reference_times(s: str, parts: Parts) -> bool:
+    """Every time of ``parts`` only dates something referred to (``_reference_times``)."""
     return bool(parts.components) and len(_reference_times(s, parts)) == len(parts.components)
 
 
