@@ -113,6 +113,7 @@ _EN_NAMED_SALES = re.compile(
     r"|reached|totaled|totalled|hit|slipped|dropped|jumped|climbed|grew|declined|increased"
     r"|decreased|surged|soared|slumped|came|stood|edged)\b"
 )
+# words before "sales" that say which sales, not whose ("Retail sales fell")
 _SALES_KINDS = frozenset(
     ("retail", "export", "wholesale", "import", "vehicle", "car", "auto", "luxury", "truck",
      "bus", "fleet", "online", "battery", "pickup", "taxi", "used", "retailer", "dealer",
@@ -317,8 +318,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         ):
             names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[owner.start : place.end + 1], owner.start, place.end + 1, names))
-    # ("比亚迪（抚州）": a place the lexicon does not know in the brackets names a company of
-    # the maker there all the same, none the lexicon knows)
+    # ("比亚迪（抚州）": a place the lexicon does not know, in brackets, still names the
+    # maker's company there: a name the lexicon does not know)
     for k in known if not s.isascii() else ():
         bracket = None if k.entity.is_region else _ZH_BRACKETED_AFTER.match(s, k.end)
         if (
