@@ -492,6 +492,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"截[至止](?:到)?\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?"
+            # ("截至1998年12月31日": a day of the last century, said whole)
+            r"|截[至止](?:到)?\s*(19[5-9]\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
         ),
         "zh_as_of",
     ),
@@ -502,7 +504,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "zh_as_of",
     ),
-    (re.compile(r"(?<!\d)(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "zh_date"),
+    # ("1983年2月26日": a day of the last century, said whole)
+    (
+        re.compile(
+            r"(?<!\d)(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+            r"|(?<!\d)(19[5-9]\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+        ),
+        "zh_date",
+    ),
     (
         re.compile(
             # not "问界M9月交付": a model name's digit before 月
@@ -1504,9 +1513,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, as_of=(12, None))
                 _year_of(g[0], parts)
             elif kind == "zh_as_of":
+                g = g[3:] if g[1] is None and len(g) > 3 else g  # a day of the last century
                 _add(parts, m, as_of=(int(g[1]), int(g[2]) if g[2] else None))
                 _year_of(g[0], parts)
             elif kind == "zh_date":
+                g = g[3:] if g[1] is None else g  # a day of the last century
                 _add(parts, m, day=(int(g[1]), int(g[2])))
                 _year_of(g[0], parts)
             elif kind == "zh_month_days":
