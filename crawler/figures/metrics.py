@@ -735,7 +735,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b(?:about|nearly|around|some|close to|roughly|approximately|almost"
             r"|approaching|nearing|circa|an estimated)|~"
-            r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|逾近|直逼|逼近))\s*(?:the\s+)?"
+            r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|约合|逾近|直逼|逼近))\s*(?:the\s+)?"
             + _BOUND_ADJECTIVE
             + "$",
             _I,
