@@ -1047,7 +1047,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"^\s*today\b(?!['’])|\bas of (?:today|now)\b|\b(?:mark|milestone)\b[^.;]{0,40}?\bon "
-            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            # "BYD today saw its 5 millionth NEV come off the line": a running total that day
+            r"|\btoday\b(?=[^.;]{0,60}?\b(?:millionth|\d+(?:st|nd|rd|th)|cumulative(?:ly)?)\b)",
             re.IGNORECASE,
         ),
         "en_now",
