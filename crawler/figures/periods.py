@@ -2430,6 +2430,10 @@ def _resolve(
                 return _resolve(replace(parts, day=None), published, carry)
             return None
         return Period("day", end, end)
+    if parts.month is not None and parts.that_half and not (parts.ytd or parts.lifetime):
+        # "June's weakness did not stop it from growing over the half year, with deliveries
+        # reaching 786,535": the half of that month
+        return _that_half(_month(parts.month, year, published), published)
     if parts.month is not None:
         if parts.lifetime and not parts.ytd:
             y = pick_year(parts.month)
