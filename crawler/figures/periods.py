@@ -840,7 +840,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # (not "fell 6.3% on an annual basis": year on year)
             r"\b(?:full[- ]year(?!\s+(?:of\s+)?(?:19|20)\d\d)|whole year|annual(?!\s+basis)"
             r"|annually|entire year|in a single year"
-            r"|in one year|within a year"
+            r"|in one year|within a year|in a calendar year"
+            # "has passed 100,000 sales in China in a year for the first time": a year's count
+            r"|in a year(?=,? for the first time)"
             # "the 1.86 million it sold for all of last year": the whole year, not its same span
             r"|(?:all|(?:the\s+)?(?:whole|entirety))\s+of(?=\s+(?:last|the previous)\s+year))\b",
             re.IGNORECASE,
@@ -1134,6 +1136,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "single year",
         "one year",
         "within a year",
+        "in a year",
+        "calendar year",
         "all of",
     ),
     "lifetime": (
