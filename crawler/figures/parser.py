@@ -278,6 +278,11 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:company|carmaker|automaker|firm|group|startup|start-up"
             r"|(?:auto|car|carmaking|automotive|EV) giant"
             r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate)\b"
+            # "sales at China's biggest auto group fell 16.8%": the maker described, not China
+            r"|\b(?:China|the country|the nation)['’]s (?:[\w-]+ )?(?:biggest|largest|top"
+            r"|leading|No\. ?1) (?:(?:auto|car|vehicle|automobile|carmaking|state-owned|EV|NEV"
+            r"|electric[- ]vehicle) )?(?:group|carmaker|automaker|company|firm|manufacturer"
+            r"|maker)\b(?!s)"
             r"|\b(?:its|our|we)\b|\bit(?= (?:delivered|sold|produced|exported|handed|shipped|has"
             r"|had|said|posted|recorded|reported|stayed|remained|kept|retained|became|ranked|topped"
             r"|led|achieved|reached|hit|set|saw|also|again|continued|extended|maintained|exceeded"
@@ -1641,6 +1646,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             continue  # perf: a word every match holds is missing
         twin = None if odd else _PRONOUN_LOWER.get(kind)
         for m in twin.finditer(low) if twin is not None else pattern.finditer(s):
+            if kind == "maker" and re.search(r"['’]s ", m.group(0)):
+                # "China's biggest auto group": the maker it describes, not the place
+                found = [f for f in found if not (f.entity.is_region and f.start == m.start())]
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             if any(m.start() <= f.start < m.end() and not f.entity.is_region for f in found):
