@@ -702,6 +702,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # quarters, nor "the second quarter in which")
             r"(?!\s+(?:of\s+(?:growth|decline|gains?|loss(?:es)?|expansion|increase|decrease"
             r"|recovery|contraction|rising|falling|year-on-year)|in\s+which)\b)"
+            # (nor "positive for the second quarter in a row": a run of quarters)
+            r"(?!\s+(?:in\s+a\s+row|running)\b)"
             r"|(?<![A-Za-z0-9])Q([1-4]))"
             r"(?:\s+of)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
