@@ -1651,6 +1651,10 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 found = [f for f in found if not (f.entity.is_region and f.start == m.start())]
             if any(f.start <= m.start() < f.end for f in found):
                 continue
+            if kind == "maker" and any(
+                f.end == m.start() and not f.entity.is_region for f in found
+            ):
+                continue  # "极氪集团": the end of the name just said, not a pronoun
             if any(m.start() <= f.start < m.end() and not f.entity.is_region for f in found):
                 continue  # "the Zeekr brand": the name inside is the one meant
             if any(a <= m.start() < b for a, b, _ in pronouns):
@@ -1802,7 +1806,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             out.append((Mention(target, a, b), True))
         else:
             mention = item
-            if _GROUP_WORD.search(s, mention.start, mention.end):
+            if _GROUP_WORD.search(s, mention.start, mention.end) or s.startswith(
+                "集团", mention.end
+            ):
                 state.named_as_group.add(mention.entity.name)  # "Zeekr Group", 吉利集团
             dependents[len(out)] = is_dependent = dependent(s, mention)
             if (
