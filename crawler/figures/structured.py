@@ -721,6 +721,16 @@ def _entity(where: _Cell, context: _Context) -> Entity | None:
     row, col = where.row, where.col
     if row.entity and col.entity and row.entity.name != col.entity.name:
         return None
+    owner = context.entity()
+    if (
+        (row.entity or col.entity) is _china()
+        and owner is not None
+        and owner.foreign
+        and not (row.entity and col.entity)
+    ):
+        # "By region, Porsche's first-half sales: - China: 29,551 units": a foreign maker's
+        # count in China is its China figure, not the country's
+        return owner
     if row.entity or col.entity:
         return row.entity or col.entity
     if where.has_entities:  # a "Total" row of a table of brands is not the article's entity
@@ -730,6 +740,10 @@ def _entity(where: _Cell, context: _Context) -> Entity | None:
     if not (row.total or col.total or (row.timed and col.timed)):
         return None
     return context.entity()
+
+
+def _china() -> Entity:
+    return lexicon().entities["China"]
 
 
 def _cell_period(row: _Label, col: _Label, context: _Context) -> Period | None:
