@@ -695,7 +695,7 @@ _MODEL_NAMES_ZH = (
     "知音", "奔奔", "好猫", "芭蕾猫", "闪电猫", "元PLUS", "秦PLUS", "宋PLUS", "汉EV", "唐DM",
 )  # fmt: skip
 _MODEL = re.compile(
-    r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}\d{1,3}[A-Za-z+]*"
+    r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}-?\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY](?:s|['’]s)?|#\d)(?![A-Za-z])"
     r"|(?<![\d.])\d{1,2}系(?!列)"  # "宝马5系": a series of one brand
     r"|(?<![A-Za-z])[A-Z]{1,2}系(?!列|统|數|数)"  # "零跑C系": a model series
