@@ -109,7 +109,8 @@ _EN_ACTOR = re.compile(
 # "Among imports, Explorer sales fell 40% to 968 and Mustang sales were down": a name (a model
 # or a brand) inside a sentence, then its sales and their verb
 _EN_NAMED_SALES = re.compile(
-    rf"(?:,\s+|;\s+|\band\s+)({_CAP})\s+(?:sales|deliveries|registrations)\s+(?:fell|rose|were|was"
+    rf"(?:,\s+|;\s+|\b(?:and|while|whereas|but)\s+)({_CAP})\s+(?:sales|deliveries|registrations)"
+    r"\s+(?:fell|rose|were|was"
     r"|reached|totaled|totalled|hit|slipped|dropped|jumped|climbed|grew|declined|increased"
     r"|decreased|surged|soared|slumped|came|stood|edged)\b"
 )
