@@ -98,7 +98,10 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
                 r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"churn(?:ed|s|ing)? out\b",
-                r"c(?:ame|omes?|oming) off\b", r"(?<!-)built\b", r"(?<!-)assembled\b",
+                r"c(?:ame|omes?|oming) off\b",
+                # (not "11,489 locally built vehicles": what the cars sold are)
+                r"(?<!-)(?<!locally )(?<!domestically )built\b",
+                r"(?<!-)(?<!locally )(?<!domestically )assembled\b",
                 r"builds\b(?!\s+(?:on|upon)\b)",  # "builds on": adds to
                 r"off the (?:production |assembly )?lines?\b",
                 # ("China as a whole made a record 28,119,000 vehicles")
