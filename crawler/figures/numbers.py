@@ -116,6 +116,8 @@ _WORDS = {
 # "81,864", "1.233", "3000"; and "1 881 316 units", thousands grouped by spaces before a unit
 _DIGITS = (
     r"(?<![A-Za-z0-9.#_/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s*(?:units|vehicles|cars|辆|台))"
+    # "119, 846 units": a stray space after a thousands comma, a unit right after
+    r"|(?<![\d,] )\d{1,3}(?:, \d{3})+(?=\s*(?:units|vehicles|cars)\b)"
     # "2.112.000 units": dots for thousands
     r"|\d{1,3}(?:\.\d{3}){2,}(?=\s*(?:units|vehicles|cars)\b)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
