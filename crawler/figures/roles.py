@@ -169,6 +169,9 @@ _APPOSITION = re.compile(
     r"|part of|(?:now )?(?:a )?(?:member|unit|subsidiary|division) of"
     r"|famous for|(?:maker|owner|parent|producer|builder|operator|seller) of)\s"
     r"[^,;，；。]{0,100}?(?<!\d),(?!\d)"
+    # "SAIC-GM, GM's main joint venture and the company behind the Buick, Chevrolet and
+    # Cadillac brands, ...": a list of brands inside
+    r"|,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s|'|’)\s[^;；。\d]{0,120}?\bbrands,"
     # "SGMW, General Motors' joint venture in China, has built ..."
     r"|,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:'s|’s|'|’)\s[^,;，；。\d]{0,80}?,"
     r"|\s[—–]\s[^—–;；。]{0,120}?\s[—–]\s"  # "Changan Automobile — a state-owned ... —"
