@@ -1073,7 +1073,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:(?:in|during|for|over) the month|^the month)\b(?!\s+(?:of|before|after|earlier"
-            r"|ending|ended|to|through|in which|when)\b)(?!['’])",
+            r"|ending|ended|to|through|in which|when)\b)(?!['’])"
+            # "reached 4,174 sales in only its second month on sale", "found 3,551 buyers in its
+            # first full month": the month reported on
+            r"|\bin (?:only |just )?its (?:first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th))"
+            r" (?:full )?month\b(?! of\b)",
             re.IGNORECASE,
         ),
         "en_that_month",
@@ -1180,7 +1184,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "that_half": ("half-year", "half year", "six months", "six-month"),
     "that_period": ("the same", "the period", "the given period", "同期"),
-    "en_that_month": ("given month", "the month"),
+    "en_that_month": ("given month", "the month", "its"),
     "en_now": ("today", "as of now", "day"),
     "en_so_far": ("so far", "thus far", "to date"),
     "quarterly_claim": ("quarterly",),
