@@ -57,6 +57,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # "the sales of its overseas bases": made and sold abroad, counted with exports
                 r"sales (?:of|from|at) (?:[^\s,;]+\s+){0,2}overseas (?:production )?(?:bases|plants"
                 r"|factories)\b",
+                # "exports plus overseas-base sales climbed to 1,066,915"
+                r"overseas[- ](?:production[- ])?(?:base|plant|factory)[- ]sales\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
@@ -117,7 +119,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 # "export sales", "overseas sales" are exports
-                r"sold\b", r"(?<!export )(?<!overseas )sales\b", r"sell(?:s|ing)?\b",
+                r"sold\b",
+                r"(?<!export )(?<!overseas )(?<!overseas-base )(?<!overseas base )sales\b",
+                r"sell(?:s|ing)?\b",
                 r"(?<!export )retail(?:ed)?\b", r"shipments\b",
                 # "Great Wall shipped 1.28 million vehicles" (not "shipped abroad": exports)
                 r"shipped\s+(?=(?:a record |more than |over |about |nearly |some )?\d[\d,.]*"
