@@ -129,6 +129,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"\s*(?:million\s+)?(?:vehicles|cars|units|EVs)\b(?!\s+to\b)(?![^.;]{0,40}\b(?:abroad"
                 r"|overseas|to (?:foreign|overseas|international)|from (?:its|the) )))",
                 r"(?<!export )wholesale(?:s|d)?\b", r"registrations\b",
+                # "it shifted 190,080 vehicles worldwide in September": sold (car trade slang)
+                r"shift(?:ed|s|ing)\s+(?=(?:a record |more than |over |about |nearly |some )?"
+                r"\d[\d,.]*\s*(?:million\s+)?(?:vehicles|cars|units|EVs)\b)",
                 # "the top 10 players in the bus market were JMC (6,743 units), ...": a ranking
                 # by sales in a market
                 r"(?:players|sellers|makers|brands|carmakers|automakers|companies)\s+in\s+the\s+"
@@ -260,7 +263,7 @@ _METRIC_NEEDLES = {
     ),
     "sales": (
         "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments", "shipped",
-        "market",
+        "shift", "market",
         "销", "售", "卖出", "批发", "零售", "上险", "注册登记", "发运", "上牌", "新增",
         "出货", "出厂",
     ),
