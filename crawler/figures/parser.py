@@ -3665,6 +3665,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _years_mixed(parts_all, state.published)
             # "That beat the prior record of 21,333 in September": a reference to the past
             and not _RECORD_BEATEN.search(s, c0, n.start)
+            # "fell short of its 2023 volumes in several regions, among them Europe (… to
+            # 641,800)": a comparison's time
+            and not _only_compared_times(s, parts)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             state.told_period = None
@@ -6452,7 +6455,9 @@ _EVENT = re.compile(
 )
 # the words a comparison puts before its time: "than in", "compared with", "versus"
 _COMPARED_BEFORE = re.compile(
-    r"(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:in\s+|during\s+)?"
+    r"(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom"
+    # "fell short of its 2023 volumes", "below their 2019 level": the year compared with
+    r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their))\s+(?:in\s+|during\s+)?"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -6469,6 +6474,7 @@ def _compared_times(s: str, parts: Parts) -> set[tuple[int, int]]:
 
 
 _SPAN_TO_AFTER = re.compile(r"\s*(?:to|through|till|until|[-–—~])\s*", re.I)
+_SPAN_INSIDE = re.compile(r"\s(?:to|through|till|until)\s|[-–—~]", re.I)
 
 
 def _only_compared_times(s: str, parts: Parts) -> bool:
@@ -6478,7 +6484,12 @@ def _only_compared_times(s: str, parts: Parts) -> bool:
         # "the fourth quarter of | last year": one time told in two parts
         if a > end + 1:
             compared = bool(
-                _COMPARED_BEFORE.search(s, max(0, a - 24), a)
+                (
+                    _COMPARED_BEFORE.search(s, max(0, a - 24), a)
+                    # (not "from July to September": a span)
+                    and not _SPAN_TO_AFTER.match(s, b)
+                    and not _SPAN_INSIDE.search(s, a, b)
+                )
                 or _BASE_AMOUNT_BEFORE.search(s, max(0, a - 60), a)
             )
         if not compared:
