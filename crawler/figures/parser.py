@@ -896,6 +896,10 @@ class _State:
     para_opening: int = -1  # the sentence that opened the paragraph
     carry_segment_exports: bool = False  # the sentence that named it told of exports
     kind_named: int = -1  # the last sentence without counts that named one kind of vehicle
+    # what the items of a list go on about: the paragraph's subject after the last line that
+    # was no list item
+    list_lead: tuple[Entity | None, bool] | None = None
+    item_named: bool = False  # the sentence before was a list item that named a maker
 
 
 @dataclass
@@ -1233,7 +1237,17 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                     f"trap: {state.list_trap!r}, said by the list's heading",
                 )
             continue
+        if bullet and state.item_named and state.list_lead is not None:
+            # "Wuling sales fell …\n- GM did not publish …\n- Electric vehicle sales came close
+            # to 79,000": an item goes on about what the line before the list did, not a name
+            # another item said
+            state.para_entity, state.para_from_frame = state.list_lead
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
+        if not bullet:
+            state.list_lead = (state.para_entity, state.para_from_frame)
+        state.item_named = bullet and any(
+            not m.entity.is_region and m.entity.kind != "unknown" for m in names_in(told)
+        )
         if _PASSENGER_CAR_ASSOCIATION.search(told):
             state.cpca_cited = (state.paragraph, state.sentence_no)
         if told.rstrip().endswith((":", "：")) and (trap := mx.TRAP.search(told)):
