@@ -701,7 +701,7 @@ _MODEL = re.compile(
     r"|(?<![A-Za-z])[A-Z]{1,2}系(?!列|统|數|数)"  # "零跑C系": a model series
     # (not 全系车型, "all its models": the brand's whole line-up, nor 新能源车型, 纯电动车型,
     # 插电式混合动力车型: all the models of a powertrain)
-    r"|\bmodels?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
+    r"|\bmodels?\b|\bnameplates?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
     r"|(?<!全系)(?<!新能源)(?<!电动)(?<!纯电)(?<!动力)(?<!混动)(?<!增程)(?<!燃油)车型|单车|款车"
     # ("the TIGGO 8 and TIGGO 7 series")
     r"|\b(?:[A-Z][\w.-]*\s+)(?:\d{1,3}\s+)?(?:[Ff]amily|[Ss]eries|line-?up)\b"
