@@ -1303,6 +1303,17 @@ def _year_of(token: str | None, parts: Parts) -> None:
         values["year_rel"] = parts.year_rel = "last"
 
 
+# the year a company was set up: no time any count is of
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:founded|established|set up|formed|incorporated|created)\s+(?:in\s+)?$"
+    r"|(?:成立|创立|创建|始建|组建|创办)(?:于|在)\s*$",
+    re.IGNORECASE,
+)
+_FOUNDED_AFTER_ZH = re.compile(
+    r"\s*(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?(?:成立|创立|创建|组建|创办)"
+)
+
+
 def find_parts(text: str, start: int = 0, end: int | None = None, *, bases: bool = True) -> Parts:
     """Time components in ``text[start:end]`` (positions stay relative to ``text``).
 
@@ -1550,6 +1561,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _year_of(g[0], parts)
             elif kind in ("zh_year", "en_year", "en_year_owner"):
                 year = int(next(y for y in g if y))
+                if _FOUNDED_BEFORE.search(text, max(start, m.start() - 24), m.start()) or (
+                    _FOUNDED_AFTER_ZH.match(text, m.end())
+                ):
+                    continue  # "the company, founded in 2002, sold …": when it was set up
                 if _WHOLE.search(m.group(0)):  # "for the whole of 2023": all of that year
                     _add(parts, m, year=year, full_year=True)
                 elif kind == "en_year" and _WHEN_IN.match(m.group(0)):
