@@ -593,6 +593,13 @@ _MAKER_OF_A_KIND = re.compile(
     r"|(?:纯电动?|新能源|电动)(?:汽车)?(?:品牌|车企|企业|厂商)",
     re.I,
 )
+# "volume dropped by 40.7% to 88,868", "volumes reached 1.2 million": the count of the metric
+# the sentences before counted
+_VOLUME_BEFORE = re.compile(
+    r"\bvolumes?\b(?:[^.;:,]|(?<=\d)[.,](?=\d)){0,40}?\b(?:to|at|of|reached|hit|totall?ed)\s+"
+    r"(?:(?:about|around|nearly|almost|some|more than|over|just over|just under)\s+)?$",
+    re.I,
+)
 # "the figures were", "the comparable numbers", "这一数字为": the same counts as before
 _THE_FIGURES = re.compile(
     r"\bthe (?:corresponding |comparable |equivalent |same )?(?:figures?|numbers?|tall(?:y|ies))"
@@ -2382,7 +2389,10 @@ def _last_list(s: str, named: list[Mention]) -> tuple[Entity, ...]:
 # "rivals Xpeng Inc. and Leapmotor", "peers such as NIO": makers named as the subject's rivals
 _RIVALS_BEFORE = re.compile(
     r"(?:\b(?:rivals|peers|competitors|challengers|contenders)|\b(?:its|their) (?:rival|peer"
-    r"|competitor))\s+(?:such as\s+|including\s+|like\s+)?$",
+    r"|competitor))\s+(?:such as\s+|including\s+|like\s+)?$"
+    # "left the brand eighteenth in the ranking, behind Wuling and ahead of Roewe": the ranks
+    # around it
+    r"|\b(?:behind|ahead of|trailing)\s+$",
     re.I,
 )
 
@@ -3125,6 +3135,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "In 2023 the figures were 131,805 in the fourth quarter, ...": the counts
                 # said before, told again for another time
                 or _THE_FIGURES.search(s, 0, n.start) is not None
+                # "volume dropped by 40.7% to 88,868": a count of what was counted before
+                or _VOLUME_BEFORE.search(s, max(0, n.start - 60), n.start) is not None
             ):
                 trapped = [
                     c.reason
