@@ -2392,7 +2392,9 @@ _RIVALS_BEFORE = re.compile(
     r"|competitor))\s+(?:such as\s+|including\s+|like\s+)?$"
     # "left the brand eighteenth in the ranking, behind Wuling and ahead of Roewe": the ranks
     # around it
-    r"|\b(?:behind|ahead of|trailing)\s+$",
+    r"|\b(?:behind|ahead of|trailing)\s+$"
+    # "is still outselling better-known electric vehicle makers Nio and Xpeng": the yardsticks
+    r"|\b(?:outsell(?:s|ing)?|outsold|outpac(?:es|ed|ing)|outpace)\s+(?:[\w-]+\s+){0,5}?$",
     re.I,
 )
 
@@ -2408,7 +2410,7 @@ def _rivals_named(s: str, mentions: list[Mention]) -> list[Mention]:
             and out[-1] is makers[i - 1]
             and _RIVAL_LIST_SEP.fullmatch(s, makers[i - 1].end, m.start) is not None
         )
-        if listed or _RIVALS_BEFORE.search(s, max(0, m.start - 40), m.start):
+        if listed or _RIVALS_BEFORE.search(s, max(0, m.start - 70), m.start):
             out.append(m)
     return out
 
