@@ -784,6 +784,16 @@ _MODEL_WORD_AFTER_A_NAME = re.compile(
 )
 
 
+# "Wuling Hong Guang MINI EV", "Leapmotor C11": a model's name right after its maker's, the
+# subject of its sentence
+_MODEL_NAMED_AFTER = re.compile(
+    rf"\s+(?!(?:{_NOT_A_MODEL_WORD})\b)(?:[A-Z][a-z]{{2,}}(?:\s+[A-Z][a-z]{{2,}})?"
+    r"(?:\s+(?:MINI|Mini|Plus|Pro|Max|EV|\d{1,3}))*|[A-Z]{1,3}-?\d{1,3}[A-Za-z+]*)"
+    r"(?=\s+(?:may|is|was|has|had|remains|remained|stays|stayed|kept|keeps|became|sold|saw"
+    r"|continued|continues)\b)"
+)
+
+
 # "sold 31,950 Dolphin EVs": a model's name between the count and its vehicle noun
 _MODEL_BEFORE_THE_NOUN = re.compile(
     rf"\s+(?!(?:{_NOT_A_MODEL_WORD}|Chinese|Electric|Battery|Plug-in|Hybrid|Premium|Luxury|Used"
@@ -2500,6 +2510,14 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             and not _where_a_maker_counted(s, mention, mentions)
         ):
             state.para_entity, state.para_from_frame = mention.entity, False
+            model = _MODEL_NAMED_AFTER.match(s, mention.end)
+            if model is not None and not sole_model_of(
+                mention.entity.name, s[mention.start : model.end()], state.published
+            ):
+                # "The little Wuling Hong Guang MINI EV may well be the best-selling EV. Deliveries
+                # in August came in at around 15,000": the model's, no maker's
+                name = s[mention.start : model.end()]
+                state.para_entity = Entity(name, "unknown", "", None, False)
     makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]
     if makers:  # "Geely ships more than any company in Zhejiang, and its ...": the maker's
         state.last["any"] = makers[-1]
