@@ -839,10 +839,11 @@ _WERE_A_MODEL = re.compile(
 # "4,385 units of the Encino, the Chinese version of the Kona": a model's count
 _UNITS_OF_A_MODEL = re.compile(
     r"\s+units?\s+of\s+(?:the|its)\s+(?:new\s+|all-new\s+)?"
-    r"([A-Z][A-Za-z0-9-]{1,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV))?)"
+    # ("36,762 units of its Hongguang Mini EV in January": a name of up to three words)
+    r"([A-Z][A-Za-z0-9-]{1,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV|Mini)){0,2})"
     r"(?=\s*[,.;]|\s+(?:SUV|sedan|model|crossover|MPV|hatchback)s?\b"
-    # "more than 120,000 units of the new M7 since its launch"
-    r"|\s+(?:since|so far|to date)\b)"
+    # "more than 120,000 units of the new M7 since its launch", "... of its Han in May"
+    r"|\s+(?:since|so far|to date|in|during|last|this)\b)"
 )
 
 
