@@ -1188,7 +1188,9 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.frame = short[headline[m.start : m.end].casefold()]
     state.type_doc = vehicle_type_topic(headline)
     # tables and label/value lists: read apart, their lines skipped by the sentence reader
+    headline_frame = state.frame
     structured, consumed = structured_figures(work, published, state.frame)
+    structured_spans = bool(consumed)
     figures: list[Figure] = []
     previous_end = 0
     for sentence in split_sentences(work):
@@ -1278,6 +1280,10 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             # (not "cancels its delegation's trip to India": a market only where cars are sold)
             state.market_para = True
             state.market_doc = state.market_doc or state.paragraph == 0
+    if headline_frame is None and state.frame is not None and structured_spans:
+        # "Quarterly deliveries reached 131,805 vehicles" over a lead naming Li Auto: its
+        # tables are the maker's the lead frames, which was not known when they were read
+        structured, _ = structured_figures(work, published, state.frame)
     if state.market_doc:
         # "Sales of Chinese brand vehicles in Australia": its tables are that market's too
         structured = [

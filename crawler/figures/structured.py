@@ -82,6 +82,7 @@ _YEAR_ONLY = re.compile(
     r"\s*(?:FY|full[- ]year|年度?|全年|年全年)?$",
     re.I,
 )
+_FULL_YEAR = re.compile(r"FY|full[- ]year|全年", re.I)
 _YEAR_QUARTER = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/ ]?\s*([QH])([1-4])\b", re.I)
 _QUARTER_RANGE = re.compile(r"\bQ1\s*[-–~]\s*Q([1-4])\b|\b([369])M\b", re.I)
 _MONTH_NAMES = ("Mar", "Jun", "Sep", "Dec")
@@ -189,6 +190,7 @@ def structured_figures(
     figures: list[Figure] = []
     spans: list[Span] = []
     i = 1  # line 0 is the headline
+    last_table: tuple[int, _Label] | None = None  # the line after the last table, its heading
     while i < len(lines):
         pair = _spaced_table(lines, i) if spaced else None
         if pair is not None:
@@ -216,11 +218,16 @@ def structured_figures(
             i += 1
             continue
         heading = _heading(lines, i, published)
+        if heading.empty and last_table is not None and i - last_table[0] <= 2:
+            # a table right under another one (a long row of quarters cut in two) goes on
+            # under its heading
+            heading = last_table[1]
         unit = _heading_unit(lines, i)
         context = _Context(published, frame, headline_metric, (heading,), unit)
         if _is_table_line(lines[i][2]):
             figures.extend(_table(block, context))
             spans.append((block[0][0], block[-1][1]))
+            last_table = (i + len(block), heading)
         else:
             for line in block:
                 figures.extend(_list_line(line, context))
@@ -388,6 +395,11 @@ def _period(text: str, published: date, year_hint: int | None) -> tuple[Period |
     years = {int(y) for y in _YEAR.findall(text)}
     if len(years) > 1:
         return None, True, ""
+    if _FULL_YEAR.fullmatch(text.strip()):
+        # "| | FY | Q4 |" over "| 2023 deliveries | 376,030 | …": the year of the row
+        if year_hint is not None and year_hint < published.year:
+            return Period("year", date(year_hint, 1, 1), date(year_hint, 12, 31)), True, ""
+        return None, True, ""
     only = _YEAR_ONLY.match(text.strip())
     if only:
         y = int(only.group(1))
@@ -477,6 +489,9 @@ def _words(text: str, published: date, year_hint: int | None) -> _Label:
     rest = _blank(rest, [(m.start, m.end) for m in found])
     kinds = {h.kind for h in mx.segment_hits(rest)}  # before the metric: "total deliveries"
     metric, conflict, metric_spans = _metric_of(rest)
+    if metric is None and not conflict:
+        # "2023 deliveries": the period reader takes the metric word into the year's span
+        metric, conflict, _ = _metric_of(text)
     rest = _FILLER.sub(" ", _GENERIC_NEV.sub(" ", _blank(rest, metric_spans)))
     return _Label(
         entity=found[0].entity if len(names) == 1 else None,
@@ -515,6 +530,11 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
     ranked = len(header) > 2 and _RANK_HEADER.fullmatch(header[0]) is not None
     if ranked:
         header = header[1:]
+    values_only = _values_under_times(header, body[1:], context.published)
+    if values_only:
+        # "| 2022 Q3 | 2022 Q2 |" over "| 26,524 | 28,687 |": no label column, the rows are
+        # the heading's or the article's count
+        header = ["", *header]
     corner = _heading_label(header[0], context.published) if header[0] else _EMPTY
     context = _Context(context.published, context.frame, context.headline_metric,
                        (corner, *context.labels), context.unit)  # fmt: skip
@@ -522,8 +542,16 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
         return []
     published = context.published
     cols = [_label(h, published, year_hint=context.year()) for h in header]
-    grid = [(r, _row_cells(r[2], body[0][2], len(header), ranked)) for r in body[1:]]
-    row_labels = [_read(cells[0], context) for _, cells in grid]
+    grid = [
+        (
+            r,
+            ["", *_cells(r[2])]
+            if values_only
+            else _row_cells(r[2], body[0][2], len(header), ranked),
+        )
+        for r in body[1:]
+    ]
+    row_labels = [_VALUE if values_only else _read(cells[0], context) for _, cells in grid]
     has_entities = any(lb.entity or lb.several for lb in [*cols[1:], *row_labels])
     targets = _growth_targets(cols)
     out: list[Figure] = []
@@ -556,6 +584,15 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
             yoy, mom = _row_growth(cells, cols, targets, c)
             out.append(_with_growth(figure, yoy, mom))
     return out
+
+
+def _values_under_times(header: list[str], rows: list[Line], published: date) -> bool:
+    """Every header cell is a time and every row holds values only, as many as the header."""
+    return all(_label(h, published).timed for h in header) and all(
+        len(cells := _cells(r[2])) == len(header)
+        and all(_cell_value(cell) is not None for cell in cells)
+        for r in rows
+    )
 
 
 def _growth_targets(cols: list[_Label]) -> dict[int, int]:
@@ -750,6 +787,8 @@ def _cell_period(row: _Label, col: _Label, context: _Context) -> Period | None:
     if row.timed and col.timed:
         # "| 1月 | 8250 | 30350 |" under "| 月份 | 2024年 | 2025年 |": that month of that year;
         # "| 2024 | 72,689 | 61,855 |" under "| | Q4 | Q3 |": that quarter of that year
+        if row.period is not None and row.period == col.period:
+            return row.period  # "FY" under a row of 2023: the year itself
         return _part_of_year(row, col) or _part_of_year(col, row)
     if row.timed or col.timed:
         return row.period if row.timed else col.period
@@ -775,6 +814,12 @@ def _part_of_year(part: _Label, year: _Label) -> Period | None:
 # --- list lines
 
 
+# "| change: 5.3%" after "Q4 2024: 12,256 | Q4 2023: 11,640": the rate between the pairs
+_GROWTH_PAIR = re.compile(
+    r"(?:%\s*)?(?:change|chg\.?|growth|yoy|y/y|同比)\s*[:：]\s*[+-−]?\d+(?:\.\d+)?\s*%", re.I
+)
+
+
 def _pairs(line: Line) -> list[Line]:
     """The "label: value" pairs a line sets side by side with "|", each as a line of its own
     (its offsets kept); none unless every cell is such a pair and there are two or more."""
@@ -785,7 +830,7 @@ def _pairs(line: Line) -> list[Line]:
     pos = 0
     for cell in text.split("|"):
         stripped = cell.strip()
-        if stripped:
+        if stripped and not _GROWTH_PAIR.fullmatch(stripped):
             if _list_parts(stripped) is None:
                 return []
             at = start + pos + cell.index(stripped)
