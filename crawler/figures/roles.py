@@ -195,7 +195,9 @@ _APPOSITION = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|overtaken|surpasses"
     r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
-    r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out)"
+    r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out"
+    # "The Continental led Lincoln with a 136% jump to 1,200 units": a model leading its brand
+    r"|led|leads)"
     # ("ahead of both Audi and BMW": the two compared with)
     r"\s+(?:the\s+|both\s+)?$"
     # "远高于全国", "同期全国平均增速": the one compared with

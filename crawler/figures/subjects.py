@@ -883,7 +883,8 @@ def named_part(s: str, mention: Mention) -> int | None:
     if entity.kind not in ("group", "maker") or not has_brands(entity.name):
         return None
     brand = _BRAND_AFTER.match(s, mention.end)
-    if brand:
+    if brand and not lexicon().find(brand.group(0)):
+        # (not "Ford's Lincoln brand": the brand it names is the subject)
         return brand.end()
     if _BRAND_BEFORE.search(s, max(0, mention.start - 8), mention.start):
         return mention.end  # "its premium brand NIO"
