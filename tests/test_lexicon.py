@@ -169,6 +169,8 @@ def _with_collective(row: dict[str, object]) -> dict[str, object]:
         (_one(name="X", kind="maker", powertrain="bev", powertrain_until="soon"), "must be a date"),
         (_one(name="X", kind="maker", nev_since=date(2022, 4, 1)), "beside nev_only"),
         (_one(name="X", kind="maker", nev_only=True, nev_since="soon"), "nev_since must be a date"),
+        (_one(name="X", kind="maker", based=["Atlantis"]), "based in 'Atlantis', not a known"),
+        (_one(name="X", kind="region", level="city", based=["Henan"]), "based is for makers"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
@@ -257,3 +259,13 @@ def test_makers_based_abroad_are_marked_and_their_china_arms_are_not() -> None:
     assert entities["Tesla"].foreign and entities["Volkswagen"].foreign
     assert not entities["Tesla China"].foreign and not entities["BYD"].foreign
     assert not entities["SAIC-GM"].foreign
+
+
+def test_makers_know_where_they_are_based() -> None:
+    known = lexicon()
+    entities = known.entities
+    assert known.based_in(entities["SAIC-GM-Wuling"], entities["Liuzhou"])
+    assert known.based_in(entities["SAIC-GM-Wuling"], entities["Guangxi"])  # the province
+    assert known.based_in(entities["NIO"], entities["Liuzhou"]) is False
+    assert known.based_in(entities["Baojun"], entities["Liuzhou"])  # a brand: its parent's
+    assert known.based_in(entities["Aiways"], entities["Shanghai"]) is None  # not said

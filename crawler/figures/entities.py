@@ -26,6 +26,7 @@ ENTRY_KEYS = frozenset(
         "sole_model",
         "foreign",
         "builds",
+        "based",
         "powertrain",
         "powertrain_until",
         "nev_since",
@@ -57,6 +58,8 @@ class Entity:
     # the first day from which ``nev_only`` holds (None: always; BYD's last petrol car was
     # made in March 2022)
     nev_since: date | None = None
+    # the cities or provinces it is based in ("the Liuzhou-based company")
+    based: tuple[str, ...] = ()
 
     def nev_only_on(self, day: date | None) -> bool:
         """Whether all it made on ``day`` (the end of a count's period) were new energy
@@ -122,6 +125,18 @@ class Lexicon:
     #: a word that names several entities, in order (casefolded) -> their names
     collectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _patterns: _Patterns | None = field(default=None, repr=False)
+
+    def based_in(self, entity: Entity, place: Entity) -> bool | None:
+        """Whether ``entity`` is based in ``place`` (a city, or a province holding one of its
+        cities); None when the lexicon does not say where it is based. A brand without a base
+        of its own is where its parent is."""
+        while not entity.based and entity.kind == "brand" and entity.parent in self.entities:
+            entity = self.entities[entity.parent]
+        if not entity.based:
+            return None
+        return any(
+            base == place.name or self.entities[base].within == place.name for base in entity.based
+        )
 
     @property
     def patterns(self) -> _Patterns:
@@ -317,6 +332,13 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
     nev_since = row.get("nev_since")
     if nev_since is not None and (not row.get("nev_only") or not isinstance(nev_since, date)):
         raise ValueError(f"entity {name!r}: nev_since must be a date, beside nev_only")
+    based = row.get("based", [])
+    if "based" in row and (
+        kind == "region"
+        or not isinstance(based, list)
+        or not all(isinstance(b, str) for b in based)
+    ):
+        raise ValueError(f"entity {name!r}: based is for makers, a list of places")
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
@@ -342,6 +364,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         powertrain=powertrain,
         powertrain_until=powertrain_until,
         nev_since=nev_since,
+        based=tuple(based),
     )
     return entity, aliases, guard
 
@@ -384,6 +407,9 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
                 raise ValueError(
                     f"entity {entity.name!r}: within {entity.within!r} is not a province"
                 )
+        for place in entity.based:
+            if place not in entities or not entities[place].is_region:
+                raise ValueError(f"entity {entity.name!r}: based in {place!r}, not a known place")
         if entity.capital is not None:
             city = entities.get(entity.capital)
             if city is None or city.within != entity.name:

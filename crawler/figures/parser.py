@@ -1802,7 +1802,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 if kind == "maker" and target is not None:
                     # "The Chinese company sold" after "BYD overtook Tesla": BYD
                     before = [*state.recent, *(f.entity for f in found if f.end <= a)]
-                    target = _of_nationality(s[a:b], target, before)
+                    target = _described_maker(s[a:b], target, before)
             if target is not None and target.kind == "jv" and _GROUP_WORD.search(s[a:b]):
                 # "Dongfeng Yueda Kia sold 224,567. The group last sold …": no venture is a
                 # group; the maker named last before it, or the venture's parent
@@ -2334,12 +2334,22 @@ _FOREIGN_DESCRIBED = re.compile(
 )
 
 
-def _of_nationality(words: str, target: Entity, before: list[Entity]) -> Entity:
-    """The maker "the Chinese company" or "the US carmaker" points back to: the last one named
-    that fits the description (``target`` when it fits or nothing is said)."""
+def _described_maker(words: str, target: Entity, before: list[Entity]) -> Entity:
+    """The maker "the Chinese company", "the US carmaker" or "the Liuzhou-based company" points
+    back to: the last one named that fits the description (``target`` when it fits or nothing
+    is said). A place fits the makers the lexicon has based there, and those it does not say
+    where they are based unless ``target`` is based elsewhere."""
     based = _BASED_IN.search(words)
     place = lexicon().by_alias.get(based[1].casefold()) if based else None
-    if _CHINESE_DESCRIBED.search(words) or (place and lexicon().entities[place].is_region):
+    region = lexicon().entities[place] if place and lexicon().entities[place].is_region else None
+    if region is not None:
+        # "The Liuzhou-based company" after NIO, based in Shanghai and Hefei: not NIO
+        fits = [e for e in before if not e.is_region and e.kind != "unknown" and not e.foreign]
+        if lexicon().based_in(target, region) is False:
+            fits = [e for e in fits if lexicon().based_in(e, region)]
+        elif target not in fits:
+            fits = [e for e in fits if lexicon().based_in(e, region) is not False]
+    elif _CHINESE_DESCRIBED.search(words):
         fits = [e for e in before if not e.is_region and e.kind != "unknown" and not e.foreign]
     elif _FOREIGN_DESCRIBED.search(words):
         fits = [e for e in before if e.foreign]
