@@ -2329,16 +2329,26 @@ _TO_THE_HOME_MARKET_AFTER = re.compile(
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
 _BASED_IN = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
+_EV_DESCRIBED = re.compile(
+    r"\b(?:electric[- ](?:vehicle|car)|EV|NEV|new[- ]energy(?: vehicle)?)\s+(?:maker|carmaker"
+    r"|automaker|company|firm|manufacturer|producer|giant|specialist)\b",
+    re.I,
+)
 _FOREIGN_DESCRIBED = re.compile(
     r"\b(?:US|U\.S\.|American|Japanese|German|Korean|South Korean|European|French|Italian)\b"
 )
 
 
 def _described_maker(words: str, target: Entity, before: list[Entity]) -> Entity:
-    """The maker "the Chinese company", "the US carmaker" or "the Liuzhou-based company" points
-    back to: the last one named that fits the description (``target`` when it fits or nothing
-    is said). A place fits the makers the lexicon has based there, and those it does not say
-    where they are based unless ``target`` is based elsewhere."""
+    """The maker "the Chinese company", "the US carmaker", "the Liuzhou-based company" or "the
+    electric-vehicle maker" points back to: the last one named that fits the description
+    (``target`` when it fits or nothing is said). A place fits the makers the lexicon has
+    based there, and those it does not say where they are based unless ``target`` is based
+    elsewhere."""
+    if _EV_DESCRIBED.search(words) and not target.nev_only:
+        # "The electric-vehicle maker" after "BYD ..., knocking Volkswagen off the top spot"
+        electric = [e for e in before if e.nev_only and not e.is_region and e.kind != "unknown"]
+        target = electric[-1] if electric else target
     based = _BASED_IN.search(words)
     place = lexicon().by_alias.get(based[1].casefold()) if based else None
     region = lexicon().entities[place] if place and lexicon().entities[place].is_region else None

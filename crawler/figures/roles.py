@@ -197,7 +197,10 @@ _OBJECT_BEFORE = re.compile(
     r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
     r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out"
     # "The Continental led Lincoln with a 136% jump to 1,200 units": a model leading its brand
-    r"|led|leads)"
+    r"|led|leads"
+    # "BYD ..., knocking Volkswagen off the top spot": the one displaced
+    r"|knocking|knocked|knocks|ousting|ousted|ousts|dethroning|dethroned|unseating|unseated"
+    r"|displacing|displaced|dislodging|dislodged)"
     # ("ahead of both Audi and BMW": the two compared with)
     r"\s+(?:the\s+|both\s+)?$"
     # "远高于全国", "同期全国平均增速": the one compared with
