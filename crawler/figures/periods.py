@@ -512,6 +512,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "zh_date",
     ),
+    # "3日，中国新能源汽车第2000万辆下线": a day of the month the news comes out in (or of the
+    # month before, when that day has not come yet), said at a sentence's start
+    (
+        re.compile(
+            r"(?<![^\n。！？])[ \t]*([1-3]?\d)\s*日(?=\s*(?:上午|下午|晚间?|早间?)?\s*[，,])"
+        ),
+        "zh_day",
+    ),
     (
         re.compile(
             # not "问界M9月交付": a model name's digit before 月
@@ -1087,7 +1095,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
 _ZH_PATTERNS = _PATTERNS[:_FIRST_EN]
 _EN_PATTERNS = _PATTERNS[_FIRST_EN:]
-_ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来")
+_ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来|\d\s*日")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
@@ -1120,6 +1128,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "h2": ("下半年",),
     "zh_as_of": ("截", "止"),
     "zh_date": ("日", "号"),
+    "zh_day": ("日",),
     "zh_month": ("月",),
     "zh_year": ("年",),
     "last_year": ("last year", "previous year", "去年", "上年", "上一年"),
@@ -1543,6 +1552,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 g = g[3:] if g[1] is None else g  # a day of the last century
                 _add(parts, m, day=(int(g[1]), int(g[2])))
                 _year_of(g[0], parts)
+            elif kind == "zh_day":
+                if 1 <= int(g[0]) <= 31:
+                    _add(parts, m, day=(0, int(g[0])))  # month 0: of the publication
             elif kind == "zh_month_days":
                 month, last = int(g[0]), int(g[1])
                 if not 1 <= month <= 12:
@@ -2420,6 +2432,9 @@ def _resolve(
         parts = replace(parts, as_of=(published.month, published.day))
     if parts.as_of or parts.day:
         month, day = parts.as_of or parts.day  # type: ignore[misc]
+        if month == 0:  # "3日，…": that day of the publication month, or of the month before
+            said = published if day <= published.day else published.replace(day=1) - timedelta(1)
+            month, year = said.month, said.year
         y = year if year is not None else _infer_year(month, published)
         end = month_end(y, month) if day is None else _safe_date(y, month, day)
         if end is None:
