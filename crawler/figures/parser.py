@@ -87,6 +87,7 @@ from crawler.figures.subjects import (
     THE_PLANT,
     foreign_places,
     model_after,
+    named_part,
     names_in,
     one_vehicle_type_before,
     other_vehicles_before,
@@ -1333,13 +1334,32 @@ def _maker_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entit
     """The maker the lead paragraph (``work[start:end]``) opens on and reports figures of
     only, under a headline naming no one the lexicon knows ("GM China joint venture reports
     strong H1 sales" over "SAIC-GM-Wuling (SGMW), a joint venture of ..., said its global sales
-    rose ..."): what the later paragraphs' sentences without a subject are about."""
-    if not figures or len({f.entity for f in figures}) != 1:
+    rose ..."), or opens on without figures when the headline names that maker and no other
+    one: what the later paragraphs' sentences without a subject are about."""
+    named = names_in(work[start:end])
+    if not figures:
+        # "May sales at China billionaire's Geely Auto drop 7%" over "Geely Automobile
+        # Holdings, the Chinese carmaker controlled by ..., said its sales slid 7%": a lead
+        # without counts that opens on the one maker it names, named in the headline too
+        lead = work[start:end]
+        # (not a place in the name: "Zhejiang Leapmotor Technology")
+        named = [m for m in named if not place_in_a_name(lead, m)]
+        headline_makers = {m.entity for m in names_in(work[: max(0, work.find("\n"))])}
+        headline_makers = {e for e in headline_makers if not e.is_region}
+        if (
+            named
+            and headline_makers == {named[0].entity}
+            # (not "The BYD Seagull already sits inside the Top 25": a model's caption)
+            and named_part(lead, named[0]) is None
+            and mx.metric_hits(lead)
+        ):
+            return named[0].entity
+        return None
+    if len({f.entity for f in figures}) != 1:
         return None
     entity = lexicon().entities.get(figures[0].entity)
     if entity is None or entity.is_region:
         return None
-    named = names_in(work[start:end])
     return entity if named and named[0].entity == entity else None
 
 
