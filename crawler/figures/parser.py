@@ -2770,6 +2770,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     carry_before = state.carry_period
     # sentence-lead time components: clauses without numbers
     lead_parts = [parts_all.within(starts[i], bounds[i]) for i in range(len(starts))]
+    # "Firefly, the new brand whose first cars were handed over in April: 7,843 vehicles": the
+    # times of a relative clause about a maker, without a count of its own, tell of the maker
+    told = [
+        (x, y) for x, y in _maker_relatives(s) if not any(x <= c.number.start < y for c in cands)
+    ]
+    if told:
+        lead_parts = [
+            p.without({(a, b) for a, b, _ in p.components if any(x <= a < y for x, y in told)})
+            for p in lead_parts
+        ]
 
     respectively = bool(_RESPECTIVELY.search(s))
     first_number: dict[int, int] = {}
@@ -4797,6 +4807,29 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     if not held or not any((a, b) in held for a, b, _ in clause.components):
         return clause  # (the same object: nothing was taken out)
     return clause.without(held)
+
+
+_RELATIVE = re.compile(r",?\s+(?:whose|which|who)\s[^,;:，；：。]*")
+_MAKER_NOUN_BEFORE = re.compile(
+    r"\b(?:brand|marque|company|maker|carmaker|automaker|startup|start-up|firm|group"
+    r"|manufacturer|venture|plant|factory)$",
+    re.I,
+)
+
+
+def _maker_relatives(s: str) -> list[tuple[int, int]]:
+    """The spans of relative clauses about a maker ("Firefly, the new brand whose first cars
+    were handed over in April", "NIO, which started deliveries in 2018")."""
+    if "whose" not in s and "which" not in s and "who" not in s:
+        return []
+    spans = []
+    for m in _RELATIVE.finditer(s):
+        before = s[max(0, m.start() - 40) : m.start()]
+        if _MAKER_NOUN_BEFORE.search(before) or any(
+            not k.entity.is_region and k.end == len(before) for k in names_in(before)
+        ):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
