@@ -187,7 +187,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # (not "As the biggest player in China's car export market, Chery ...": what the
             # name after it is)
             r"(?<!\bas )\bthe (?:[A-Za-z-]+ ){0,3}?(?:alliance|joint venture|venture|consortium"
-            r"|newcomer|rival|upstart|challenger|player)\b",
+            r"|newcomer|rival|upstart|challenger|player)\b"
+            # "That joint venture's deliveries tumbled"
+            r"|\b(?:that|this) (?:joint )?venture\b",
             re.I,
         ),
     ),
@@ -1746,6 +1748,15 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             target: Entity | None
             if kind == "reference":
                 named = state.para_entity if not state.para_from_frame else None
+                ventures = [
+                    e
+                    for e in [*state.recent, *(f.entity for f in found if f.end <= a)]
+                    if e.kind == "jv"
+                ]
+                if ventures and _VENTURE_WORD.search(s, a, b):
+                    # "The whole of the decline came from FAW-Mazda. That joint venture's
+                    # deliveries tumbled": the venture named last
+                    named = ventures[-1]
                 target = named or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "other":
                 scope = _SCOPE_OF_A_CLAIM.search(s, max(0, a - 8), a)
@@ -2348,6 +2359,7 @@ _TO_THE_HOME_MARKET_AFTER = re.compile(
 # "300,000 of them": a part of the count before
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
+_VENTURE_WORD = re.compile(r"\bventure\b", re.I)
 _BASED_IN = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
 _EV_DESCRIBED = re.compile(
     r"\b(?:electric[- ](?:vehicle|car)|EV|NEV|new[- ]energy(?: vehicle)?)\s+(?:maker|carmaker"
@@ -5356,6 +5368,10 @@ def _assign_entity(
         # "Shanghai has long led China's NEV industry, producing 632,000 NEVs in 2021": the
         # participle's subject is the sentence's, not the name nearest the number
         cand.doubts.append(D_SUBJECT_AWAY)
+        # (the subject of the part it ends: "…, whereas GAC Toyota still managed a 3.3% rise,
+        # delivering 77,000 cars")
+        part_start = max((m.end() for m in _SEMICOLON.finditer(s, 0, c0)), default=0)
+        before = [b for b in before if b[1].start >= part_start] or before
         # past a dateline's place ("Chongqing— Seres returned to growth, selling 31,488")
         chosen = next((b for b in before if not _DATELINE_DASH.match(s, b[1].end)), before[0])
     elif before:
