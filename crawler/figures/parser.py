@@ -758,6 +758,17 @@ _MAKES_BEFORE = re.compile(
 _ALL_NEW_BEFORE = re.compile(r"(?:全新|新款|新一代)\s*$")
 
 
+def _named_model_after(s: str, end: int) -> re.Match[str] | None:
+    """The model named right after a maker's name ending at ``end`` ("the BAIC EC-Series"), not
+    a word like "models" or "SUV" that names none."""
+    if s[end : end + 1] != " ":
+        return None
+    model = _MODEL.match(s, end + 1)
+    if model is None or not re.search(r"[A-Z0-9]", model.group(0)) or model.group(0) == "SUV":
+        return None
+    return model
+
+
 def _model_between(s: str, start: int, end: int) -> bool:
     """A model is named between the count's subject and the count: the count is the model's."""
     return any(
@@ -784,6 +795,11 @@ _MODEL_WORD_AFTER_A_NAME = re.compile(
     r"|selling|recorded"
     r"|totall?(?:ed|ing)"
     r"|delivered|reached|posted|topped|led|saw|had|was)\b"
+)
+
+
+_HAS_COUNT = re.compile(
+    r"\d[\d,.]*\s*(?:million|thousand|units|vehicles|cars|万|辆|台)|\d{1,3},\d{3}"
 )
 
 
@@ -1830,6 +1846,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = last["province"]
             else:
                 target = last.get(kind) or (last.get("maker") if kind == "brand" else None)
+                named_here = [f.entity for f in found if f.end <= a]
+                if kind == "brand" and target not in named_here and last.get("maker") in named_here:
+                    # "Official Chery data show that the brand's exports …" after MG: the
+                    # maker this sentence named, not a brand of an earlier one
+                    target = last["maker"]
                 if kind == "maker" and target is not None:
                     # "The Chinese company sold" after "BYD overtook Tesla": BYD
                     before = [*state.recent, *(f.entity for f in found if f.end <= a)]
@@ -2577,6 +2598,16 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
                 # in August came in at around 15,000": the model's, no maker's
                 name = s[mention.start : model.end()]
                 state.para_entity = Entity(name, "unknown", "", None, False)
+            elif (
+                (named := _named_model_after(s, mention.end)) is not None
+                and not _HAS_COUNT.search(s)
+                and not sole_model_of(mention.entity.name, named.group(0), state.published)
+            ):
+                # "…, with the BAIC EC-Series as their flagbearer. It sold over 13,000 units":
+                # a sentence without counts that names the maker in a model's name hands the
+                # model to "it" and to the sentences after it
+                model_entity = Entity(s[mention.start : named.end()], "unknown", "", None, False)
+                state.para_entity = state.last["maker"] = state.last["any"] = model_entity
     makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]
     if makers:  # "Geely ships more than any company in Zhejiang, and its ...": the maker's
         state.last["any"] = makers[-1]
@@ -4986,6 +5017,9 @@ def _powertrain_topic(
                 # "Sales of plug-in hybrids declined for the tenth month, falling 29% to
                 # 122,269": the count the sentence's subject goes on to
                 or (_COUNT_OF_A_KIND.match(s, a) is not None and _CHANGE_LEAD.match(s, c0))
+                # "Pure electric vehicles made up 53.5% of new energy vehicle sales in the
+                # quarter, with 24,692 units sold": the share's part, then its count
+                or (_SHARE_OF_A_KIND.match(s, a) is not None and _WITH_LEAD.match(s, c0))
             )
         ):
             return True
@@ -4994,6 +5028,12 @@ def _powertrain_topic(
     return False
 
 
+_SHARE_OF_A_KIND = re.compile(
+    r"\s*(?:[\w-]+\s+){1,4}?(?:made up|make up|makes up|accounted for|account for|accounts for"
+    r"|represented|represent|represents)\s+[\d.]+\s*(?:%|percent|per cent)\s+of\b",
+    re.I,
+)
+_WITH_LEAD = re.compile(r"[\s,]*with\b", re.I)
 _COUNT_OF_A_KIND = re.compile(
     r"\s*(?:Sales|Deliveries|Exports|Output|Production|Shipments|Registrations|Wholesales?)"
     r"\s+of\b"

@@ -877,6 +877,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bfull[- ]year\s+(?:of\s+)?(20\d\d)\b(?!\s*(?:target|goal|plan))", re.I),
         "en_year",
     ),
+    # "2020 brought another drop: … counts 41,558 Yutong buses delivered": a year that opens
+    # the sentence as its subject
+    (
+        re.compile(
+            r"^\s*(20\d\d)\s+(?:brought|saw|was|proved|ended|closed|marked|turned out|started"
+            r"|began|witnessed)\b",
+            re.M,
+        ),
+        "en_year",
+    ),
     # "On 2024 figures, Geely's January-August sales": the year the figures are of
     (re.compile(r"\b(?:on|using|by)\s+(20\d\d)\s+(?:figures|numbers|data)\b", re.I), "en_year"),
     # "up 41.3 percent from 2023's 3,024,417 units": the year that owns the number after it
