@@ -270,6 +270,24 @@ _ADJECTIVES = {
     "customer",
     "quarterly",
     "such",  # "which sold 103,200 such vehicles"
+    # "67,568 large- and medium-sized buses", "122,400 heavy-duty trucks": a size or duty
+    "large",
+    "large-",
+    "large-sized",
+    "medium",
+    "medium-",
+    "medium-sized",
+    "mid-sized",
+    "mid-size",
+    "midsize",
+    "small",
+    "small-sized",
+    "heavy",
+    "heavy-",
+    "heavy-duty",
+    "medium-duty",
+    "light",
+    "light-duty",
 }
 _FUNCTION_WORDS = {
     "in",

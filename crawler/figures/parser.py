@@ -1657,6 +1657,8 @@ _SHORT_NAME = re.compile(
     r"[(（]\s*(?:hereafter|hereinafter)\s+(?:referred to as|called)\s+[\"“']?(?:the\s+)?"
     r"(?P<en>[A-Z][\w&' -]{1,30}?)[\"”']?\s*[)）]"
     r"|[(（]以下简称[：:]?[“\"「]?(?P<zh>[\u4e00-\u9fffA-Za-z]{1,10}?)[”\"」]?[)）]"
+    # "Dongfeng Commercial Vehicle Co., Ltd. (Dongfeng for short below)"
+    r"|[(（]\s*[\"“']?(?P<short>[A-Z][\w&' -]{1,30}?)[\"”']?\s+for\s+short(?:\s+below)?\s*[)）]"
 )
 
 
@@ -1667,7 +1669,7 @@ def _short_names(text: str) -> dict[str, Entity]:
     if "(" not in text and "（" not in text:
         return out
     for m in _SHORT_NAME.finditer(text):
-        short = (m.group("en") or m.group("zh")).strip()
+        short = (m.group("en") or m.group("zh") or m.group("short")).strip()
         before = names_in(text[max(0, m.start() - 80) : m.start()])
         if not before or before[-1].entity.is_region:
             continue
@@ -2380,6 +2382,25 @@ _TO_THE_HOME_MARKET_AFTER = re.compile(
 # "300,000 of them": a part of the count before
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
+_OFF_THE_LINE_PAST_AN_ASIDE = re.compile(
+    r"[^,;.]{0,24},\s*(?:a|an|the)\s[^,;.]{1,60},\s*(?:came|comes|rolled|rolls|left|leaves"
+    r"|drove|drives)\s+(?:off|out of)\b",
+    re.I,
+)
+_OFF_THE_LINE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:leaves|left|rolls off|rolled off|comes off|came off|drives off"
+    r"|drove off)\s+(?:the\s+)?(?:[\w-]+\s+)?line\b",
+    re.I,
+)
+_AFTER_A_MILESTONE = re.compile(
+    r"\b(?:after|since|before|when)\s+(?:its\s+|the\s+|their\s+)?$", re.I
+)
+_DESTINED_ABROAD = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:destined for|bound for|headed for|for)\s+(?:the\s+)?"
+    r"(?:Africa|African|Europe|European|Latin America|Latin American|Middle East|Middle Eastern"
+    r"|Southeast Asia|Southeast Asian|ASEAN|overseas|foreign|export)\b",
+    re.I,
+)
 _VENTURE_WORD = re.compile(r"\bventure\b", re.I)
 _BASED_IN = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
 _EV_DESCRIBED = re.compile(
@@ -3279,7 +3300,23 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.metric is None:
             cand.drop("no metric word")
             continue
-        if n.ordinal and (not in_clause or n.counts != VEHICLE):
+        off_the_line = n.ordinal and (
+            # "the brand's 7 millionth truck, a white Jiefang J7, came off the assembly line"
+            (not in_clause and _OFF_THE_LINE_PAST_AN_ASIDE.match(s, n.unit_end) is not None)
+            # "Jiefang trucks hit record sales as 7 millionth unit leaves the line" (not "three
+            # years after its 1 millionth NEV left the line": a milestone of the past)
+            or (
+                _OFF_THE_LINE.match(s, n.unit_end) is not None
+                and not _AFTER_A_MILESTONE.search(s, max(0, n.start - 16), n.start)
+            )
+        )
+        if off_the_line:
+            cand.metric = "production"
+        if n.ordinal and _DESTINED_ABROAD.match(s, n.unit_end):
+            # "has built the 15,000th bus destined for Africa": a count of one market abroad
+            cand.drop("a count in one market outside China, not the subject's figure")
+            continue
+        if n.ordinal and (not (in_clause or off_the_line) or n.counts != VEHICLE):
             cand.drop("a milestone (the Nth vehicle) without its own verb")
             continue
         if cand.metric in ("sales", "deliveries") and _OF_THEM.match(s, n.unit_end):

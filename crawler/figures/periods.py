@@ -303,7 +303,10 @@ _SINCE_START = re.compile(
     r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
     r"|opened|commenced|was founded|was established|went on sale|debuted|was launched"
     r"|went on the market|hit the market|came to market"
-    r"|was introduced|was unveiled)(?:\s+(?:production|operations"
+    r"|was introduced|was unveiled"
+    # "Since the first Jiefang truck left the production line in 1956"
+    r"|(?:left|rolled off|came off)\s+(?:the\s+)?(?:production|assembly)\s+line)"
+    r"(?:\s+(?:production|operations"
     r"|deliver(?:y|ies|ing)|sales|selling|shipments|shipping|making cars|work))?"
     # "since it launched the car in late March"
     r"(?:\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:in|on)\s))?"
@@ -615,7 +618,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # year-earlier figure)
     (
         re.compile(
-            r"(?<=[\u4e00-\u9fff])(?<!去年)(?<!上年)同期(?=[交销产出实完])"
+            # ("厦门金龙（“大金龙”）同期出口8077辆": after a name's gloss too)
+            r"(?<=[\u4e00-\u9fff）)”])(?<!去年)(?<!上年)同期(?=[交销产出实完])"
             r"|(?<![\u4e00-\u9fff])同期(?![为的比])(?=[\u4e00-\u9fff]{1,12}?(?:产量|销量|出口|交付|生产|销售))"
         ),
         "that_period",
@@ -917,6 +921,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|(?:(?:its|the|their)\s+)?"
             r"(?:[a-z-]+\s+)?(?:deliveries|production|sales|operations)) (?:first )?(?:began|begun"
             r"|started|launched|opened|commenced|was founded|was established)"
+            # "Since the first Jiefang truck left the production line in 1956": from then on
+            r"|since the first (?:[\w-]+\s+){0,3}?(?:left|rolled off|came off) (?:the )?"
+            r"(?:production|assembly) line"
             # "As of Saturday, the carmaker had delivered 442,000": counted from the start
             r"|as (?:of|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
             r"|yesterday|now)"
@@ -1834,7 +1841,7 @@ _ZH_BASE = re.compile(
     # "去年这一数字为6155辆", "上月为9393辆": the count it is compared with, a year or a month
     # before the one reported
     r"|(?P<same>(?:(?:去年|上年)(?:同期|同月|(?:的)?(?:这一|这个|该|此)(?:数字|数据|数值))"
-    r"|(?<![\u4e00-\u9fff])同期|同期(?=为|的)|(?:上个?月|前一个?月)(?=(?:则|仅|只)?为\s*\d)"
+    r"|(?<![\u4e00-\u9fff）)”])同期|同期(?=为|的)|(?:上个?月|前一个?月)(?=(?:则|仅|只)?为\s*\d)"
     # "全年累计销售汽车200.3663万辆，上一年为175.7916万辆": the year before
     r"|(?:上一年|前一年)(?=(?:则|仅|只)?为\s*\d))"
     r"(?:(?:仅|只|则)?为|的|(?:仅|只|共|则)?(?:交付|销售|售出|生产|出口"
