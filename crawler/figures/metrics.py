@@ -572,6 +572,8 @@ _TRAP = _vocabulary(
         # "展望第三季交付量为9万至9.5万辆": an outlook; "都在2万辆级别", "8万辆左右水准": a level
         # ("零跑月交付量稳定在5万台以上": a level held month after month)
         r"展望|辆(?:左右)?的?(?:级别|水平|水准)|月(?:销|交付|产)量?(?:稳定|保持|维持)",
+        # "“一万辆俱乐部”里": a club named after a level, no count
+        r"(?:辆|台)?\s*[”\"]?\s*俱乐部",
         r"均(?:保持|维持|稳定)",  # "月产量均保持在4.5万辆以上": a floor every month kept
         # "月交付量一直在5000台左右徘徊": a level held over months, no count
         r"徘徊|一直(?:在|维持|保持)",
@@ -764,10 +766,10 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"|north of|past|no fewer than|no less than|surmounted)"
             r"|(?=[\u4e00-\u9fff])(?:(?:超过|超出|突破|站上|迈过|冲破|越过|跨过)了?|超|逾)"
             r"|\b(?:level|mark|milestone) of"
-            r"|(?=[\u4e00-\u9fff])(?:破|至少|不少于"
-            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上))\s*(?:the\s+)?(?:a\s+)?"
-            + _BOUND_ADJECTIVE
-            + "$",
+            r"|(?=[\u4e00-\u9fff])(?:破|至少|不少于|大于|多于"
+            r"|不低于|站上|跨过|迈过|跃上|跨越|越过|冲破|迈上)"
+            # "小米(>30000辆)": a sign before the count
+            r"|(?<![<=-])[>＞≥])\s*(?:the\s+)?(?:a\s+)?" + _BOUND_ADJECTIVE + "$",
             _I,
         ),
     ),

@@ -421,6 +421,17 @@ _WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 # "making it the group's worst performer": a possessive in what the subject is said to be
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_WHOM_IT_MATTERS_TO = re.compile(
+    r"\b(?:important|vital|crucial|key|significant|essential|central|valuable)\s+(?:to|for)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+# "is one of Honda's", "remains GM's": a name in what the subject is said to be
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|was|remains|remained|became|becomes|stays|stayed)\s+(?:also\s+)?"
+    r"(?:one of\s+|among\s+)?(?:the\s+)?$",
+    re.I,
+)
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:making|made|makes)\s+it\s+$"
     r"|\b(?:is|was|became|becomes|remains|remained|stayed|stays|as)\s+$",
@@ -2602,6 +2613,16 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # "Seres teamed up with Huawei to launch Aito. Its sales ...": Seres's
         if _SET_AGAINST.search(s, max(0, mention.start - 24), mention.start):
             continue  # "BYD sold 526,000, against Tesla's 484,500. Its EV sales": BYD's
+        if (
+            (
+                _POSSESSIVE_AFTER.match(s, mention.end)
+                and _COPULA_BEFORE.search(s, max(0, mention.start - 24), mention.start)
+            )
+            or _WHOM_IT_MATTERS_TO.search(s, max(0, mention.start - 30), mention.start)
+        ) and any(m.end <= mention.start and not m.entity.is_region for m, _ in mentions):
+            # "GHAC is one of Honda's most important ventures. Its best year", "SGMW is ever
+            # more important to SAIC. Its July sales": the subject's, not the other name's
+            continue
         _remember(state.last, mention.entity)
         if _PLANT_ALIAS.search(s, mention.start, mention.end):
             state.last["plant"] = mention.entity  # "Tesla's Shanghai plant ... the factory"
@@ -4656,7 +4677,7 @@ _POSSESSIVE_BEFORE = re.compile(
     # "among them BYD with 40,532 units": a listed name with its own number
     r"|\s+with\s+(?:(?:about|around|nearly|almost|over|more than|some|a record)\s+)?"
     # "超过小鹏 (35045 辆)、理想 (33939 辆)", "NIO (20,575)": the name the bracket follows
-    r"|\s*[（(]\s*(?:约|近|超|逾)?"
+    r"|\s*[（(]\s*(?:约|近|超过?|逾|大于|多于|[>＞≥])?\s*"
     # "含乐道品牌4,820辆", "其中极氪1.2万辆", "超过德国的261万辆", "日本汽车出口量95.4万辆": the
     # name right before the number, or with its metric between
     r"|(?<=[\u4e00-\u9fff])\s*(?:品牌)?(?:的)?\s*(?:(?:新能源)?(?:汽车|乘用车)?(?:出口量?|销量|产量"

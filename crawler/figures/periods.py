@@ -563,7 +563,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "ytd",
     ),
-    (re.compile(r"仅(?=\s*\d{1,2}\s*月)|单月"), "alone"),
+    # ("小米月销量头一回达到3万台": monthly sales passing a level, that of the month reported)
+    (
+        re.compile(
+            r"仅(?=\s*\d{1,2}\s*月)|单月"
+            r"|(?<![\d年本当上下同每个])月(?:销量?|交付量?)(?=[^，,。；;\d]{0,6}?(?:突破|达到|超过|破|过))"
+        ),
+        "alone",
+    ),
     # (not "截至去年底": the end of last year, what a running total runs to)
     # (not "同比去年增长18%", "比去年增长": the year compared with, not the count's)
     (
@@ -865,8 +872,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            # "in 2023", "in the year 2021", "for the entire 2023"
-            r"\b(?:in|for|during|of|throughout|through|by|across"
+            # "in 2023", "in the year 2021", "for the entire 2023" (not "the final month of
+            # 2025": read whole by "en_end_month")
+            r"(?<!\bmonth )\b(?:in|for|during|of|throughout|through|by|across"
             r"|over(?=\s+the\s+(?:entire|whole|full)\b))\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
             r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
             # "in calendar 2017", "in the calendar year 2017"
@@ -881,6 +889,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bfull[- ]year\s+(?:of\s+)?(20\d\d)\b(?!\s*(?:target|goal|plan))", re.I),
         "en_year",
     ),
+    # "Its best year was 2020, when it sold 806,500 vehicles": the year of the when-clause
+    (re.compile(r"\b(?:was|were|came in|remains)\s+(20\d\d)(?=\s*,\s*when\b)", re.I), "en_year"),
     # "2020 brought another drop: … counts 41,558 Yutong buses delivered": a year that opens
     # the sentence as its subject
     (
@@ -998,7 +1008,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "prior_month",
     ),
-    (re.compile(r"\b(?:last|previous|past) month\b", re.IGNORECASE), "last_month"),
+    # "In the final month of 2025": December of that year (not the month before the news)
+    (
+        re.compile(
+            r"\b(?:the\s+)?(last|final|closing|first|opening)\s+month\s+of\s+(?:the\s+year\s+)?"
+            r"(20\d\d)\b",
+            re.IGNORECASE,
+        ),
+        "en_end_month",
+    ),
+    (
+        re.compile(r"\b(?:last|previous|past) month\b(?!\s+of\s+(?:the\s+year\s+)?20\d\d)", re.I),
+        "last_month",
+    ),
     # "delivered 61,855 vehicles last quarter" (not "up 20% from last quarter", a comparison;
     # nor "the last quarter of 2024", the fourth)
     (
@@ -1146,6 +1168,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_as_of": ("截", "止"),
     "zh_date": ("日", "号"),
     "zh_day": ("日",),
+    "en_end_month": ("month of",),
     "zh_month": ("月",),
     "zh_year": ("年",),
     "last_year": ("last year", "previous year", "去年", "上年", "上一年"),
@@ -1215,7 +1238,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_so_far": ("so far", "thus far", "to date"),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
-    "alone": ("仅", "单月", "alone", "single", "on its own"),
+    "alone": ("仅", "单月", "月销", "月交付", "alone", "single", "on its own"),
     "total": ("in total", "a total of"),
     "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二", "months", "years", "decade", "a quarter", "single quarter"),
@@ -1569,6 +1592,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 g = g[3:] if g[1] is None else g  # a day of the last century
                 _add(parts, m, day=(int(g[1]), int(g[2])))
                 _year_of(g[0], parts)
+            elif kind == "en_end_month":
+                _add(parts, m, month=1 if g[0].lower() in ("first", "opening") else 12)
+                _year_of(g[1], parts)
             elif kind == "zh_day":
                 if 1 <= int(g[0]) <= 31:
                     _add(parts, m, day=(0, int(g[0])))  # month 0: of the publication
@@ -2465,6 +2491,10 @@ def _resolve(
             and not parts.year_alone
         ):  # "On June 1, ... a total of 44,454" is no running total to June 1
             return Period("lifetime", LIFETIME_START, end)
+        if announce and parts.day and parts.ytd and not parts.as_of and not parts.months:
+            # "5月8日，长安汽车发布的最新销量数据显示，…；今年以来累计销量约为84.33万辆": the
+            # day of the release; the year so far runs to the month reported
+            return _resolve(replace(parts, day=None), published, carry)
         if announce and parts.day and parts.full_year and not parts.ytd:
             # "data released on 14 January point to full year sales of 28.08 million", "1月8日,
             # 记者获悉,比亚迪2019年全年销售汽车461399辆": the day of the release; the count is
@@ -2554,6 +2584,16 @@ def _resolve(
         return Period("year", date(published.year, 1, 1), date(published.year, 12, 31))
     if parts.the_year and year is None and carry is not None and carry.kind == "year":
         return carry  # "... released its 2021 annual report. Sales throughout the year ..."
+    if (
+        parts.alone
+        and parts.ytd
+        and not parts.months
+        and not parts.full_year
+        and carry is not None
+        and carry.kind == "month"
+    ):
+        # "今年…，也是小米月销量头一回达到3万台": a month's count this year, the month reported
+        return carry
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
         if parts.full_year and not parts.ytd and year is None and published.month <= 6:
             y = published.year - 1
