@@ -430,6 +430,10 @@ _NAME_BEFORE = re.compile(
     # "the TANK 300": a name in capitals (not an abbreviation of a kind of vehicle or a body)
     r"|(?<![A-Za-z])(?!(?:NEVs?|EVs?|BEVs?|PHEVs?|SUVs?|MPVs?|CAAM|CPCA|US|UK|EU|USA)\s)[A-Z]{2,6}\s$"
 )
+_LISTED_MODEL_NUMBERS_BEFORE = re.compile(
+    r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}\s(?!(?:19|20)\d\d\b)\d{2,4}(?:,\s*\d{2,4})*"
+    r"(?:,?\s+(?:and|or)\s+|,\s*|/)$"
+)
 _UNIT_NOUN_AFTER = re.compile(
     r"\s*(?:units?|vehicles?|cars?|EVs?|NEVs?|trucks?|buses|SUVs?|models?|辆|台)", re.I
 )
@@ -717,6 +721,13 @@ def find_numbers(text: str) -> list[Number]:
             and not _UNIT_NOUN_AFTER.match(after)
         ):
             counts = OTHER  # "the Dongfeng Peugeot 307", "Audi 100": a model's number
+        elif (
+            is_plain_int
+            and value < 10_000
+            and _LISTED_MODEL_NUMBERS_BEFORE.search(text, max(0, start - 40), start)
+            and not _UNIT_NOUN_AFTER.match(after)
+        ):
+            counts = OTHER  # "The Tank 300, 400 and 500 kept selling": more model numbers
         elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
             counts = OTHER if not _YEAR_UNIT_AFTER.match(after) else VEHICLE
         elif text[:start].rstrip(" ")[-1:] in ("第", "#", "№"):

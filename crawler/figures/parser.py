@@ -6709,7 +6709,12 @@ def _compared_times(s: str, parts: Parts) -> set[tuple[int, int]]:
     return {
         (a, b)
         for a, b, _ in parts.components
-        if _COMPARED_BEFORE.search(s, max(0, a - 24), a) and not _SPAN_TO_AFTER.match(s, b)
+        if (
+            _COMPARED_BEFORE.search(s, max(0, a - 24), a)
+            # "less than the RMB 2.36 billion it lost in Q4 2022": the amount compared with
+            or _BASE_AMOUNT_BEFORE.search(s, max(0, a - 60), a)
+        )
+        and not _SPAN_TO_AFTER.match(s, b)
     }
 
 
@@ -6744,7 +6749,8 @@ _BASE_AMOUNT_BEFORE = re.compile(
     r"\b(?:from|than|compared (?:with|to)|versus)\s+(?:the\s+)?(?:RMB|CNY|US\$|\$|¥)?\s*"
     r"[\d.,]+\s*(?:billion|million|thousand|%|percent|per cent)?\s*(?:yuan|dollars|units|vehicles"
     r"|cars)?\s+"
-    r"(?:(?:it\s+)?(?:booked|recorded|reported|posted|made|earned|sold|delivered)\s+)?"
+    r"(?:(?:it\s+)?(?:booked|recorded|reported|posted|made|earned|sold|delivered|lost|logged"
+    r"|generated|achieved)\s+)?"
     r"(?:in|during)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -254,6 +254,22 @@ def _title_case(s: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+# "(i) Tank: 49,000 units", "2. Sunwin: 215 units": a name labelling the count after its colon
+_EN_LABELLED = re.compile(
+    r"\s*(?:\(?[ivx]{1,4}\)|\d{1,2}[.)]|[-*•])?\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
+    r"\s*:\s*(?=[~≈]?\s*\d)"
+)
+# labels that name no one: a metric, a segment, a total, a time
+_NOT_A_LABEL_NAME = re.compile(
+    r"\b(?:Total|Overall|All|Combined|Note|Source|Sales|Deliveries|Delivery|Exports?|Production"
+    r"|Output|Volume|Retail|Wholesales?|Registrations|Domestic|Overseas|Global|China|NEVs?|EVs?"
+    r"|BEVs?|PHEVs?|Passenger|Commercial|Q[1-4]|H[12]|FY|YTD|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep"
+    r"|Sept|Oct|Nov|Dec)\b",
+    re.I,
+)
+
+
 def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
     """Organisation names in sentence ``s`` that the lexicon does not know."""
     out: list[Unknown] = []
@@ -385,6 +401,16 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         start = m.end(1) - len(" ".join(words))
         if not covered(start, m.end(1)) and not _INDUSTRY_BODY.match(s[m.end(1) :]):
             out.append(Unknown(s[start : m.end(1)], start, m.end(1)))
+    labelled = _EN_LABELLED.match(s) if ":" in s else None
+    if (
+        labelled
+        and not any(w.casefold() in _NOT_NAMES for w in labelled.group(1).split())
+        and not _NOT_A_LABEL_NAME.search(labelled.group(1))
+        and not covered(labelled.start(1), labelled.end(1))
+    ):
+        # "(i) Tank: 49,000 units sold in Q1": a name the lexicon does not know, labelling the
+        # count after it
+        out.append(Unknown(labelled.group(1), labelled.start(1), labelled.end(1)))
     apposed = _EN_APPOSED.match(s)
     if (
         apposed
