@@ -270,23 +270,20 @@ _ADJECTIVES = {
     "customer",
     "quarterly",
     "such",  # "which sold 103,200 such vehicles"
-    # "67,568 large- and medium-sized buses", "122,400 heavy-duty trucks": a size or duty
-    "large",
-    "large-",
+    # "56,400 heavy trucks", "122,400 heavy-duty trucks": a duty or size (not a bare "large"
+    # or "medium", which lists sizes: "2,403 large, 3,115 medium and 998 light buses")
+    "large-",  # "large- and medium-sized buses"
     "large-sized",
-    "medium",
     "medium-",
     "medium-sized",
     "mid-sized",
     "mid-size",
     "midsize",
-    "small",
     "small-sized",
     "heavy",
     "heavy-",
     "heavy-duty",
     "medium-duty",
-    "light",
     "light-duty",
 }
 _FUNCTION_WORDS = {
