@@ -2565,6 +2565,7 @@ def _where_a_maker_counted(s: str, mention: Mention, mentions: list[tuple[Mentio
     )
 
 
+_LABEL_COLON = re.compile(r"\s*:")
 _COUNTED_IN_BEFORE = re.compile(
     r"\b(?:sold|delivered|shipped|made|produced|built|registered|handed over)\b"
     r"(?:[^.;:]|\.(?=\d))*?\bin\s+$",
@@ -2588,6 +2589,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             state.last["plant"] = mention.entity  # "opened its Rayong plant ... the plant"
         if not subject or mention.entity.level == FOREIGN:
             continue  # a place outside China is never pointed or carried back to
+        if mention.entity.kind == "unknown" and _LABEL_COLON.match(s, mention.end):
+            continue  # "(i) Tank: 49,000 units": a label of its own count, nothing carried
         if mention in rivals:
             continue  # "rivals Xpeng and Leapmotor posted gains. ... the company": not them
         if (
