@@ -2644,14 +2644,16 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
                 name = s[mention.start : model.end()]
                 state.para_entity = Entity(name, "unknown", "", None, False)
             elif (
-                (named := _named_model_after(s, mention.end)) is not None
+                (model_named := _named_model_after(s, mention.end)) is not None
                 and not _HAS_COUNT.search(s)
-                and not sole_model_of(mention.entity.name, named.group(0), state.published)
+                and not sole_model_of(mention.entity.name, model_named.group(0), state.published)
             ):
                 # "…, with the BAIC EC-Series as their flagbearer. It sold over 13,000 units":
                 # a sentence without counts that names the maker in a model's name hands the
                 # model to "it" and to the sentences after it
-                model_entity = Entity(s[mention.start : named.end()], "unknown", "", None, False)
+                model_entity = Entity(
+                    s[mention.start : model_named.end()], "unknown", "", None, False
+                )
                 state.para_entity = state.last["maker"] = state.last["any"] = model_entity
     makers = [m.entity for m, subject in mentions if subject and not m.entity.is_region]
     if makers:  # "Geely ships more than any company in Zhejiang, and its ...": the maker's
@@ -2860,12 +2862,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     lead_parts = [parts_all.within(starts[i], bounds[i]) for i in range(len(starts))]
     # "Firefly, the new brand whose first cars were handed over in April: 7,843 vehicles": the
     # times of a relative clause about a maker, without a count of its own, tell of the maker
-    told = [
+    relatives = [
         (x, y) for x, y in _maker_relatives(s) if not any(x <= c.number.start < y for c in cands)
     ]
-    if told:
+    if relatives:
         lead_parts = [
-            p.without({(a, b) for a, b, _ in p.components if any(x <= a < y for x, y in told)})
+            p.without({(a, b) for a, b, _ in p.components if any(x <= a < y for x, y in relatives)})
             for p in lead_parts
         ]
 

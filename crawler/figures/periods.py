@@ -2475,7 +2475,7 @@ def _resolve(
         parts = replace(parts, as_of=(published.month, published.day))
     if parts.as_of or parts.day:
         month, day = parts.as_of or parts.day  # type: ignore[misc]
-        if month == 0:  # "3日，…": that day of the publication month, or of the month before
+        if month == 0 and day is not None:  # "3日，…": that day of this month or the last
             said = published if day <= published.day else published.replace(day=1) - timedelta(1)
             month, year = said.month, said.year
         y = year if year is not None else _infer_year(month, published)
