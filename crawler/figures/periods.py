@@ -123,6 +123,7 @@ class Parts:
     this_month: bool = False
     that_month: bool = False  # 当月: the month the article is about
     that_quarter: bool = False  # "for the quarter", 当季: the quarter of that month
+    ended_quarter: bool = False  # "in the quarter": a quarter reported on has ended
     that_half: bool = False  # "over the half year": the half of that month
     that_period: bool = False  # "in the same six months": the period just reported on
     quarterly_claim: bool = False  # "another quarterly record": the quarter of that month
@@ -1047,7 +1048,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+(?:to|ended|ending|through)\b)",
             re.IGNORECASE,
         ),
-        "that_quarter",
+        "en_that_quarter",
     ),
     (
         re.compile(
@@ -1226,11 +1227,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "当季",
         "本季度",
         "单季",
-        "the quarter",
-        "three-month",
-        "three months",
         "quarterly",
     ),
+    "en_that_quarter": ("the quarter", "three-month", "three months"),
     "that_half": ("half-year", "half year", "six months", "six-month"),
     "that_period": ("the same", "the period", "the given period", "同期"),
     "en_that_month": ("given month", "the month", "its"),
@@ -1416,6 +1415,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "en_now": {"now": True},
     "en_so_far": {"now": True, "lifetime": True},
     "that_quarter": {"that_quarter": True},
+    "en_that_quarter": {"that_quarter": True, "ended_quarter": True},
     "that_half": {"that_half": True},
     "that_period": {"that_period": True},
     "quarterly_claim": {"quarterly_claim": True},
@@ -2557,7 +2557,7 @@ def _resolve(
     if parts.that_period and carry is not None and carry.kind != "lifetime":
         return carry
     if parts.that_quarter:
-        return that_quarter(carry, published)
+        return that_quarter(carry, published, ended=parts.ended_quarter)
     if parts.that_half:
         return _that_half(carry, published)
     if parts.total and not (parts.lifetime or parts.ytd or parts.full_year) and year is None:
@@ -2632,13 +2632,19 @@ def _that_month(carry: Period | None, published: date) -> Period:
     return Period("month", end.replace(day=1), month_end(end.year, end.month))
 
 
-def that_quarter(carry: Period | None, published: date) -> Period:
-    """The quarter the article reports on, or the quarter of the month it reports on."""
+def that_quarter(carry: Period | None, published: date, *, ended: bool = False) -> Period:
+    """The quarter the article reports on, or the quarter of the month it reports on;
+    ``ended`` ("deliveries in the quarter"): the quarter reported on, so one still running
+    when the article was published gives way to the one before it (quarterly results are
+    published a month or two into the next quarter)."""
     if carry is not None and carry.kind == "quarter":
         return carry  # "third-quarter results ... deliveries in the quarter"
     end = _that_month(carry, published).end
     first = 3 * ((end.month - 1) // 3) + 1
-    return Period("quarter", date(end.year, first, 1), month_end(end.year, first + 2))
+    year = end.year
+    if ended and month_end(year, first + 2) >= published:
+        first, year = (first - 3, year) if first > 1 else (10, year - 1)
+    return Period("quarter", date(year, first, 1), month_end(year, first + 2))
 
 
 def _that_half(carry: Period | None, published: date) -> Period:
