@@ -445,6 +445,7 @@ _COMBINED = re.compile(
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|percent\b|per cent\b|倍)", re.I)
 # "successively" is how some translated releases say it
 _RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别|依次", re.I)
+_RESPECTIVELY_BEFORE = ("分别", "依次")  # said before the counts they pair
 _SEMI = re.compile(r"[;；]")
 _TOOK_BEFORE = re.compile(r"\btook\s+(?:[\w-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}$", re.I)
 _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\s*(?:到|达到|至)\s*$")
@@ -3898,6 +3899,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         after = _SEMICOLON.search(s, said.end())
         hi = after.start() if after else len(s)
         paired = [c for c in live if lo <= c.number.start < hi]
+        # "小鹏汽车以98155辆…，蔚来汽车、理想汽车分别以91429辆和90491辆位列第二、第三": 分别 goes
+        # before its counts; a count before it is a clause of its own
+        after_cue = [c for c in paired if c.number.start > said.start()]
+        if said.group() in _RESPECTIVELY_BEFORE and after_cue:
+            paired = after_cue
         _pair_respectively(s, subjects, paired or live, hits, state.last_list)
     elif len(live) == 2 and _JOINED.fullmatch(s, live[0].number.unit_end, live[1].number.start):
         # "Geely and Smart shipped 5,026 and 2,146": two names and two numbers, in order
