@@ -1460,13 +1460,17 @@ def _drop_headline_repeats(figures: list[Figure], headline_end: int) -> list[Fig
     return [f for f in figures if f.span[0] > headline_end or not repeated(f)]
 
 
-# "Ford's venture with Changan", "GM's Guangxi-based joint venture with SAIC Motor": a venture
-# of two makers named by them
+# "Ford's venture with Changan", "GM's Guangxi-based joint venture with SAIC Motor", "General
+# Motors' Shanghai joint venture with SAIC": a venture of two makers named by them
 _VENTURE_WITH = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:(?:joint[- ])?ventures?|partnership)\s+(?:partner\s+)?with"
+    r"(?:['’]s|(?<=s)['’])\s+(?:[\w-]+\s+){0,2}?(?:(?:joint[- ])?ventures?|partnership)\s+"
+    r"(?:partner\s+)?with"
     r"\s+(?:the\s+)?",
     re.I,
 )
+
+
+_VENTURE_BETWEEN = re.compile(r"\b(?:joint[- ])?venture\s+between\s+", re.I)
 
 
 def _ventures(s: str, found: list[Mention], owner: Entity | None) -> list[Mention]:
@@ -1493,8 +1497,11 @@ def _ventures(s: str, found: list[Mention], owner: Entity | None) -> list[Mentio
             out.append(Mention(venture, its.start(), a.end))
             i += 1
             continue
-        if a.entity.kind == "unknown" and _VENTURE_WITH.search(s, a.start, a.end):
-            # "Toyota's joint venture with GAC" read whole as a name the lexicon does not know
+        if a.entity.kind == "unknown" and (
+            _VENTURE_WITH.search(s, a.start, a.end) or _VENTURE_BETWEEN.search(s, a.start, a.end)
+        ):
+            # "Toyota's joint venture with GAC", "the joint venture between Hyundai Motor and
+            # BAIC Motor" read whole as a name the lexicon does not know
             inner = [m for m in lexicon().find(s[a.start : a.end]) if not m.entity.is_region]
             if len(inner) == 2:
                 out.append(
@@ -1542,18 +1549,43 @@ _VENTURE_OPENS = re.compile(r"(?:joint[- ])?ventures?\s+with\b", re.I)
 
 
 def _venture_of(s: str, span: Mention, a: Entity, b: Entity) -> Entity:
-    """The joint venture of makers ``a`` and ``b`` the lexicon names after both, else a name
-    it does not know (what ``span`` says)."""
-    named = [e for e in lexicon().entities.values() if e.kind == "jv" and _names_both(e.name, a, b)]
+    """The joint venture of makers ``a`` and ``b`` the lexicon knows (named after both, or
+    after one and owned by the other: Beijing Hyundai, BAIC's); of several, the one based
+    where ``span`` says ("GM's Guangxi-based venture with SAIC Motor": SAIC-GM-Wuling, not
+    SAIC-GM); else a name it does not know (what ``span`` says)."""
+    named = [e for e in lexicon().entities.values() if e.kind == "jv" and _of_both(e, a, b)]
+    if len(named) > 1:
+        places = {
+            m.entity.name for m in lexicon().find(s[span.start : span.end]) if m.entity.is_region
+        }
+        named = [e for e in named if not places.isdisjoint(_based_in(e))]
     if len(named) == 1:
         return named[0]
     return Entity(s[span.start : span.end], "unknown", "", None, False)
 
 
-def _names_both(name: str, a: Entity, b: Entity) -> bool:
-    """A joint venture's name holds both makers' names ("Changan Ford": Changan and Ford)."""
-    words = set(re.split(r"[\s-]+", name.casefold()))
-    return all(not words.isdisjoint(_aliases(e.name)) for e in (a, b))
+def _of_both(venture: Entity, a: Entity, b: Entity) -> bool:
+    """A joint venture's name holds both makers' names ("Changan Ford": Changan and Ford), or
+    one's while the other owns it (Beijing Hyundai: Hyundai, and BAIC's)."""
+    return all(_owns(e, venture) or _named_in(venture.name, e) for e in (a, b)) and any(
+        _named_in(venture.name, e) for e in (a, b)
+    )
+
+
+def _owns(maker: Entity, venture: Entity) -> bool:
+    """The maker, or its own parent, is the venture's parent (BAIC Motor and Beijing Hyundai
+    are both BAIC's)."""
+    return venture.parent is not None and venture.parent in (maker.name, maker.parent)
+
+
+def _named_in(name: str, maker: Entity) -> bool:
+    return not set(re.split(r"[\s-]+", name.casefold())).isdisjoint(_aliases(maker.name))
+
+
+def _based_in(entity: Entity) -> set[str]:
+    """The cities an entity is based in and their provinces."""
+    cities = lexicon().entities
+    return {*entity.based, *(c.within for p in entity.based if (c := cities.get(p)) and c.within)}
 
 
 @cache

@@ -66,7 +66,11 @@ _ZH_PLANT_AFTER = re.compile(
 _JOINT_VENTURE = re.compile(
     rf"(?<![Tt]he )(?!(?:Group|Company|Firm)(?:'s|’s))"
     # ("GM China joint venture reports ...": a headline's venture without the possessive)
-    rf"{_CAP}(?:\s+{_CAP})?(?:(?:'s|’s)\s+|\s+(?=(?:China|Chinese)\s+(?:joint[- ]venture|JV)))"
+    rf"{_CAP}(?:\s+{_CAP})?(?:(?:'s|’s)\s+|(?<=s['’])\s+"
+    rf"|\s+(?=(?:China|Chinese)\s+(?:joint[- ]venture|JV)))"
+    # ("General Motors' Shanghai joint venture", "Volkswagen's Changchun-based joint venture":
+    # where it is based)
+    rf"(?:[A-Z][a-z]+(?:-based)?\s+(?=(?:joint[- ])?ventures?\b))?"
     rf"(?:(?:Chinese|China|local|two|three|second|first)\s+)?"
     # ("GAC's venture with FCA": a venture named by its partners)
     rf"(?:joint[- ]ventures?|JVs?|partnership|ventures?(?=\s+with\b))\b"
