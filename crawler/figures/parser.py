@@ -179,6 +179,17 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "Tesla's archrival, whose sales first crossed the 300,000 mark": the one that rivals the
+    # name, never the name; the maker last named when that is another one (not "Tesla's rival
+    # BYD": the name after it is the one meant)
+    (
+        "rival_of",
+        re.compile(
+            r"\b(?:[Ii]ts|[Tt]heir|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}['’]s) "
+            r"(?:(?:main|biggest|closest|chief|fiercest|key|major|domestic|local|Chinese) )?"
+            r"(?:arch-?rival|rival|competitor|challenger|nemesis)\b(?! [A-Z])"
+        ),
+    ),
     # "the alliance", "the newcomer": an organisation named earlier in the same paragraph, or
     # one this text does not name (a teaser of another story): never the headline's
     (
@@ -302,6 +313,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
 # IGNORECASE matches with ASCII ones that str.lower() does not turn into them
 _PRONOUN_WORDS = {
     "own_plant": ("its ", "其"),
+    "rival_of": ("rival", "competitor", "challenger", "nemesis"),
     "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
               "该工厂", "该基地"),
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
@@ -1768,6 +1780,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             continue  # perf: a word every match holds is missing
         twin = None if odd else _PRONOUN_LOWER.get(kind)
         for m in twin.finditer(low) if twin is not None else pattern.finditer(s):
+            if kind == "rival_of":
+                # the name inside is the one rivalled, not the subject
+                found = [f for f in found if not m.start() <= f.start < m.end()]
             if kind == "maker" and re.search(r"['’]s ", m.group(0)):
                 # "China's biggest auto group": the maker it describes, not the place
                 found = [f for f in found if not (f.entity.is_region and f.start == m.start())]
@@ -1843,6 +1858,14 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # "Aion ... sold 30,007 last month. Overall sales surged 126% to 271,000
                     # in 2022": the maker's sales across its range, in its paragraph
                     target = maker
+            elif kind == "rival_of":
+                rivalled = [f.entity for f in lexicon().find(s[a:b])] or [last.get("maker")]
+                maker = last.get("maker")
+                target = (
+                    maker
+                    if maker is not None and maker not in rivalled
+                    else Entity(s[a:b], "unknown", "", None, False)
+                )
             elif kind in ("latter", "former"):
                 pair = _last_two([*state.recent, *(f.entity for f in found if f.end <= a)])
                 target = (
