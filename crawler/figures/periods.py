@@ -394,10 +394,16 @@ _EVENT_NEEDLE = re.compile(
     r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年|截至|截止"
     r"|的第|的全国第|的全省第|榜首|首位"
 )
-# "surpassing its previous record from September": the time of the record beaten, no period
+# "surpassing its previous record from September", "beating the record it set in November
+# 2021", "beating its November record": the time of the record beaten, no period
 _BEATEN_RECORD_TIME = re.compile(
     r"\b(?:previous|prior|earlier|old|last)\s+(?:monthly\s+)?(?:record|high|best|peak)\s+"
-    r"(?:from|in|of|set in)\s+(?P<t>[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?)",
+    r"(?:from|in|of|set in)\s+(?P<t>[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?)"
+    r"|\b(?:record|high|best|peak)\s+(?:that\s+)?(?:it|they|the (?:company|carmaker|automaker"
+    r"|brand|maker))\s+(?:had\s+)?set\s+in\s+(?P<t2>" + _MON + r"(?:\s+(?:19|20)\d\d)?)"
+    r"|\b(?:beating|beat|surpassing|surpassed|topping|topped|breaking|broke|eclipsing"
+    r"|eclipsed)\s+(?:its|their|the)\s+(?P<t3>" + _MON + r"(?:\s+(?:19|20)\d\d)?)"
+    r"\s+(?:monthly\s+)?(?:record|high|best|peak)\b",
     re.I,
 )
 # "grew 18.6% in June to 2.1 million from a 13.9% rise in May": the time of the rate the
@@ -1480,7 +1486,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
             )
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
-        taken += [m.span("t") for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
+        taken += [
+            m.span(next(g for g in ("t", "t2", "t3") if m.group(g)))
+            for m in _BEATEN_RECORD_TIME.finditer(text, start, end)
+        ]
     if _EVENT_ZH_NEEDLE.search(chunk):
         taken += [m.span("t") for m in _EVENT_ZH.finditer(text, start, end)]
     if start == 0 and lowered.startswith("on "):
