@@ -3988,7 +3988,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("no subject")
             continue
         if cand.entity is None:
-            _assign_entity(s, cand, subjects, starts, bounds, state)
+            own = subjects
+            if _OF_THEM.match(s, cand.number.unit_end) and cand is cands[0]:
+                # "According to the CPCA, 31,379 of those vehicles were exported": the body
+                # tells the count; whose part it is, the count of a sentence before says
+                own = [(m, ok) for m, ok in subjects if not _source_before(s, m, cand.number)]
+            _assign_entity(s, cand, own, starts, bounds, state)
         if cand.entity is None:
             if not cand.dropped:
                 cand.drop("no subject")
@@ -5661,6 +5666,19 @@ _SEVERAL_NAMED_BEFORE = re.compile(
 
 # the words between a list of brands and their group in apposition: ", the two "
 _APPOSED_GROUP = re.compile(r"\s*[,，(（]\s*(?:(?:[A-Za-z-]+\s+){0,3}|[\u4e00-\u9fff]{0,4})")
+
+
+_ACCORDING_TO = re.compile(r"\b(?:according to|citing|per)\s+(?:the\s+)?$", re.I)
+
+
+def _source_before(s: str, mention: Mention, n: Number) -> bool:
+    """The mention is an industry body that tells the number before it ("According to the
+    CPCA, ...")."""
+    return (
+        mention.end <= n.start
+        and _REPORTER.search(s, mention.start, mention.end) is not None
+        and _ACCORDING_TO.search(s, max(0, mention.start - 20), mention.start) is not None
+    )
 
 
 # ", CAAM said.", "，中汽协称。", ", according to data from Nio.": who tells the sentence, in its
