@@ -1591,6 +1591,7 @@ def _owns(maker: Entity, venture: Entity) -> bool:
 
 
 def _named_in(name: str, maker: Entity) -> bool:
+    """One word of the name is one of the maker's names ("Changan Ford": Ford)."""
     return not set(re.split(r"[\s-]+", name.casefold())).isdisjoint(_aliases(maker.name))
 
 
@@ -1859,11 +1860,12 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # in 2022": the maker's sales across its range, in its paragraph
                     target = maker
             elif kind == "rival_of":
-                rivalled = [f.entity for f in lexicon().find(s[a:b])] or [last.get("maker")]
+                # ("its rival" names no one it rivals: nobody this text names)
                 maker = last.get("maker")
+                rivalled = [f.entity for f in lexicon().find(s[a:b])]
                 target = (
                     maker
-                    if maker is not None and maker not in rivalled
+                    if maker is not None and rivalled and maker not in rivalled
                     else Entity(s[a:b], "unknown", "", None, False)
                 )
             elif kind in ("latter", "former"):
@@ -3988,12 +3990,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("no subject")
             continue
         if cand.entity is None:
-            own = subjects
+            whose = subjects
             if _OF_THEM.match(s, cand.number.unit_end) and cand is cands[0]:
                 # "According to the CPCA, 31,379 of those vehicles were exported": the body
                 # tells the count; whose part it is, the count of a sentence before says
-                own = [(m, ok) for m, ok in subjects if not _source_before(s, m, cand.number)]
-            _assign_entity(s, cand, own, starts, bounds, state)
+                whose = [(m, ok) for m, ok in subjects if not _source_before(s, m, cand.number)]
+            _assign_entity(s, cand, whose, starts, bounds, state)
         if cand.entity is None:
             if not cand.dropped:
                 cand.drop("no subject")
