@@ -302,7 +302,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|led|achieved|reached|hit|set|saw|also|again|continued|extended|maintained|exceeded"
             r"|surpassed|broke))"
             # (not "西安比亚迪汽车有限公司销售": the end of a name)
-            r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产"
+            # (nor "并列第二集团": a tier of a ranking)
+            r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?<!第[一二三四五六七八九十\d])"
+            r"(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产"
             r"|销售|出口))|其(?=[^，。]{0,4}"
             r"(?:交付|销量|产量|销售|出口))",
             re.I,
@@ -5627,8 +5629,13 @@ def _assign_entity(
             return
         if _EACH.search(s, group[-1].end, n.start):
             # "NIO and Xpeng each delivered over 30,000": one figure for each of them
-            cand.entity, cand.entity_obj = group[0].entity.name, group[0].entity
-            cand.each = tuple(dict.fromkeys(m.entity for m in group))
+            # (a name the lexicon does not know among them is no one evwatch counts)
+            known = [m.entity for m in group if m.entity.kind != "unknown"]
+            if not known:
+                cand.drop(f"subject '{group[0].entity.name}' is not in the lexicon")
+                return
+            cand.entity, cand.entity_obj = known[0].name, known[0]
+            cand.each = tuple(dict.fromkeys(known))
             return
         cand.drop("several subjects, no combined total")
         return

@@ -187,6 +187,8 @@ _ZH_COMMON = re.compile(
     r"^(?:其中|此外|另外|同时|目前|截至|截止|其|该|本|这|全国|全省|全市|我国|国内|海外|境外|同期|整体"
     # the province or city the text is about ("我省汽车产量39.5万辆")
     r"|我省|我市|我区|全区|全州"
+    # a count of the makers just listed ("四家全年交付量均超过40万辆", "二者"): no name
+    r"|(?:\d{1,2}|[两二三四五六七八九十]{1,2})(?:家|者|大)"
     # a unit left of a count written with a space ("第 100 萬輛電動車"), 傳統 (traditional script)
     r"|万|萬|亿|億|辆|輛|传统|傳統"
     r"|新能源|乘用车|商用车|汽车|整车|燃油车|纯电|插混|混动|电动|今年|去年|全年|当月|本月|上月|单月"
