@@ -526,6 +526,15 @@ def _parts_of_the_count_before(s: str, live: list[_Candidate]) -> None:
             # "Volvo Cars added 710,042 vehicles to the group total, 323,294 of them NEVs": a
             # part with no verb of its own is the whole's, not the name after the whole's
             cand.entity, cand.entity_obj = whole.entity, whole.entity_obj
+            if (
+                whole.metric == cand.metric
+                and whole.period == cand.period
+                and _segment_of(whole) == _segment_of(cand)
+            ):
+                # "to 31,305 vehicles, 10,525 of them under the Nio brand": filed under the
+                # whole's own key, a part would pass for it
+                cand.drop("a part of the count before it (N of them)")
+                continue
         if not whole.dropped and whole.metric == cand.metric and whole.period == cand.period:
             answered = (D_METRIC_AWAY, D_NO_UNIT, *_PERIOD_DOUBTS)
             cand.doubts = [d for d in cand.doubts if d not in answered]
@@ -4453,6 +4462,9 @@ def _carried_for(parts: Parts, state: _State, s: str) -> Period | None:
     half, the span the month was said beside (not "sold 83,000 in June. ... during the same
     period", June)."""
     carried, span = state.carry_period, state.span_period
+    told = state.told_period
+    if parts.month_said and told is not None and told.kind == "month":
+        return told  # "launched in August. … delivered 16,434 units that month": August
     if parts.that_period and _same_period_opens_paragraph(s, state):
         return state.lead_period
     if (
@@ -4650,7 +4662,11 @@ _ACROSS_LISTED_BRANDS = re.compile(
 # "lifting total sales to 31,305" after a brand's count of the same time: the whole it is a part
 # of (not "its total deliveries", the brand's own running total)
 _TOTAL_OF_PARTS = re.compile(
-    r"(?<!\bits )(?<!\btheir )(?<!['’]s )\b(?:total|combined) (?:sales|deliveries)\b", re.I
+    r"(?<!\bits )(?<!\btheir )(?<!['’]s )\b(?:total|combined) (?:sales|deliveries)\b"
+    # "lifting the company's total by nearly 50% to 31,305": the maker's, all brands together
+    r"|\bthe (?:company|group|carmaker|automaker|parent)['’]s (?:total|combined)\b"
+    r"(?! (?:revenue|income|loss|profit|market|share)\b)",
+    re.I,
 )
 
 

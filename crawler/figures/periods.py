@@ -122,6 +122,7 @@ class Parts:
     prior_month: bool = False  # "previous month's": the month before the reported one
     this_month: bool = False
     that_month: bool = False  # 当月: the month the article is about
+    month_said: bool = False  # "that month": the month said last, even of an event
     that_quarter: bool = False  # "for the quarter", 当季: the quarter of that month
     ended_quarter: bool = False  # "in the quarter": a quarter reported on has ended
     that_half: bool = False  # "over the half year": the half of that month
@@ -151,6 +152,7 @@ class Parts:
             any(v is not None for v in (self.month, self.months, self.quarter, self.half))
             or self.last_month
             or self.last_quarter
+            or self.month_said  # "that month": a month said before, by name
             or (self.year is not None and self.day is None)
         )
 
@@ -1136,6 +1138,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_that_month",
     ),
+    # "After the L90 launched in August, … Onvo delivered 16,434 units that month": the month
+    # said last (not "that month a year earlier", "that month of 2024": a comparison's)
+    (
+        re.compile(
+            r"\bthat (?:same |very )?month\b(?!['’])(?!\s+(?:a year|one year|last year|the "
+            r"(?:previous|prior) year|of\b|in (?:19|20)\d\d))",
+            re.IGNORECASE,
+        ),
+        "en_month_said",
+    ),
 ]
 
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
@@ -1239,6 +1251,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "that_half": ("half-year", "half year", "six months", "six-month"),
     "that_period": ("the same", "the period", "the given period", "同期"),
     "en_that_month": ("given month", "the month", "its"),
+    "en_month_said": ("that",),
     "en_now": ("today", "as of now", "day"),
     "en_so_far": ("so far", "thus far", "to date"),
     "quarterly_claim": ("quarterly",),
@@ -1418,6 +1431,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
     "en_that_month": {"that_month": True},
+    "en_month_said": {"that_month": True, "month_said": True},
     "en_now": {"now": True},
     "en_so_far": {"now": True, "lifetime": True},
     "that_quarter": {"that_quarter": True},
