@@ -67,6 +67,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"of (?:them|these|those|which)\s+(?:were\s+|went\s+|(?:were\s+)?sold\s+)?"
                 r"(?:overseas|abroad)\b",
                 r"left (?:China )?for (?:foreign|overseas) (?:customers|markets)",
+                # "Overseas markets took 472,000 of BYD's first-half sales"
+                r"(?:overseas|foreign|international) markets (?:took|absorbed|accounted for"
+                r"|made up|contributed|bought)\b",
                 r"(?:went|go(?:es)?|were sent|headed) (?:abroad|overseas|to (?:foreign|overseas)"
                 r" (?:customers|markets|buyers))",
             ],

@@ -456,6 +456,12 @@ _COMBINED = re.compile(
     r"|加起来|共交付|共销售|总共",
     re.I,
 )
+# "combined NEV sales of the …": the sum of the names after it
+_COMBINED_OF = re.compile(
+    r"\b(?:combined|total|joint)\s+(?:[\w-]+\s+){0,2}?(?:sales|deliveries|output|production"
+    r"|exports)\s+(?:of|by|at|from)\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|percent\b|per cent\b|倍)", re.I)
 # "successively" is how some translated releases say it
 _RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别|依次", re.I)
@@ -2663,8 +2669,15 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         if mention in rivals:
             continue  # "rivals Xpeng and Leapmotor posted gains. ... the company": not them
         if (
-            mention.entity.kind == "unknown"
-            and mention.entity.parent is not None
+            (
+                (mention.entity.kind == "unknown" and mention.entity.parent is not None)
+                # "The ONVO brand accounted for 19,929 of those units. For the whole of 2024,
+                # deliveries totalled 221,970": a brand of the maker the paragraph is about
+                or (
+                    state.para_entity is not None
+                    and mention.entity.parent == state.para_entity.name
+                )
+            )
             and _PART_SHARE_AFTER.match(s, mention.end)
         ):
             continue  # "The core Changan brand made up 84% of the total. NEV sales ...": the
@@ -2747,8 +2760,10 @@ _ITS_PART_BEFORE = re.compile(
 )
 # a named part said to be a share of its whole: "(the core Changan brand) made up 84% of"
 _PART_SHARE_AFTER = re.compile(
-    r"\s+(?:made up|makes up|accounted for|accounts for|represented|contributed)\s+"
-    r"(?:about\s+|nearly\s+|some\s+|over\s+)?[\d.]+\s*(?:%|per\s?cent|percent)\s+of\b",
+    r"(?:\s+(?:sub-)?(?:brand|marque))?\s+(?:made up|makes up|accounted for|accounts for|represented|contributed)\s+"
+    r"(?:about\s+|nearly\s+|some\s+|over\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent)"
+    # "accounted for 19,929 of those units": a count of the whole said before
+    r"|\d{1,3}(?:,\d{3})+(?:\s+(?:units|vehicles|cars))?)\s+of\b",
     re.IGNORECASE,
 )
 # the makers a count is compared with, named by no name ("ahead of the other emerging Chinese
@@ -5629,7 +5644,10 @@ def _assign_entity(
     group = group or list_group(subjects, index, s)
     if len(group) > 1:
         region = s[group[0].start : n.end]
-        if _COMBINED.search(region) or _COMBINED.search(s[n.end : n.end + 40]):
+        # "combined NEV sales of the Geely Auto, Lynk & Co and Zeekr brands reached": the
+        # maker with its brands (two brands of one group are only a part of the group)
+        sum_of = _COMBINED_OF.search(s, max(0, group[0].start - 40), group[0].start)
+        if _COMBINED.search(region) or _COMBINED.search(s[n.end : n.end + 40]) or sum_of:
             unknown = [m.entity.name for m in group if m.entity.kind == "unknown"]
             if unknown:
                 # "对欧盟、澳大利亚、美国…合计出口": markets abroad, no set of makers or regions
@@ -5640,6 +5658,9 @@ def _assign_entity(
             head = next(
                 (e for e in members if all(o is e or o.parent == e.name for o in members)), None
             )
+            if head is None and sum_of and not _COMBINED.search(region):
+                cand.drop("several subjects, no combined total")
+                return
             cand.entity = head.name if head else composite_name([e.name for e in members])
             cand.entity_obj = head
             return
