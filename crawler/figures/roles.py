@@ -79,6 +79,14 @@ _BOUGHT_BEFORE = re.compile(
 )
 
 
+# an aside saying who created or owns the name before it: ", developed jointly by "
+_MADE_BY_BEFORE = re.compile(
+    r"[,，]\s*(?:(?:a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:co-)?(?:developed|owned|founded|backed|created"
+    r"|launched|run|operated|designed|established|incubated|spun off|set up)\s+(?:jointly\s+)?"
+    r"(?:by|with)\s+(?:[A-Z][\w&.-]*\s+){0,3}?(?:(?:and|&)\s+)?$"
+)
+
+
 def dependent(s: str, mention: Mention) -> bool:
     """A brand named as part of something else ("its AITO", "including Onvo", "across its
     line-up"); a region after "across" is the scope of the figure ("Across Henan, output ...")."""
@@ -99,6 +107,9 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
     if _BOUGHT_BEFORE.search(before):
         return True  # "the carmaker that bought Volvo Car Corp.", "the owner of Volvo": owned
+    if _MADE_BY_BEFORE.search(before):
+        return True  # "The Aito brand, developed jointly by Seres and Huawei, delivered": a maker
+        # describing the subject in an aside
     if _PARENT_BEFORE.search(before):
         return False  # "Its parent Geely ... delivered 310,428": the parent's own
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):
