@@ -101,7 +101,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"produc(?:ed|es|e|ing)\b",
                 r"production\b(?![- ](?:models?|versions?|variants?|ready|spec)\b)",
                 r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
-                r"roll(?:ed|s) off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
+                r"roll(?:ed|s|ing)? off\b", r"roll-off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"churn(?:ed|s|ing)? out\b",
                 r"c(?:ame|omes?|oming) off\b",
                 # (not "11,489 locally built vehicles": what the cars sold are)

@@ -317,7 +317,7 @@ _PRONOUN_WORDS = {
     "own_plant": ("its ", "其"),
     "rival_of": ("rival", "competitor", "challenger", "nemesis"),
     "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
-              "该工厂", "该基地"),
+              "工厂", "基地", "该工厂", "该基地"),
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
     "capital": ("capital", "省会"),
     "city": ("city", "市"),
@@ -964,6 +964,9 @@ class _State:
     #: short names the article defines ("(hereafter referred to as Dongfeng)", "（以下简称东风）"):
     #: the short name (casefolded) -> the entity it stands for in this article
     short_names: dict[str, Entity] = field(default_factory=dict)
+    #: the models the article names as such ("Production of the Highlander SUV started"): a
+    #: count whose subject is one of them ("The Highlander has passed 150,000") is the model's
+    models: frozenset[str] = frozenset()
     lead_read: bool = False  # the lead (the first paragraph with figures) has framed the article
     # (paragraph, sentence) of the last sentence citing the passenger car association: a foreign
     # maker's count in the sentence after it is its China arm's ("…, according to the China
@@ -1243,6 +1246,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     headline = work[: max(0, work.find("\n"))]
     short = _short_names(work)
     state = _State(published, trace, frame=headline_subject(headline), short_names=short)
+    state.models = _models_named(work)
     for m in names_in(headline) if short and state.frame is not None else ():
         if m.entity == state.frame and headline[m.start : m.end].casefold() in short:
             state.frame = short[headline[m.start : m.end].casefold()]
@@ -1765,6 +1769,28 @@ def _short_names(text: str) -> dict[str, Entity]:
     return out
 
 
+_ANNUAL_LEVEL = re.compile(
+    r"\bwith (?:an? )?(?:annual|yearly) (?:sales|output|production|deliveries|volume) of\b"
+)
+# "the Highlander SUV", "the Yaris hatchback": a name the text gives a body type, a model's
+_MODEL_WITH_ITS_BODY = re.compile(
+    # ("The CR-V, a market-leading model with Chinese customers")
+    r"\b[Tt]he ([A-Z][\w'’-]+)(?:,\s+an?\s+(?:[\w-]+\s+){0,3}?|\s+)(?:SUV|sedan|saloon|MPV"
+    r"|hatchback|crossover|pickup|minivan|coupe|wagon|estate|roadster|nameplate|model)s?\b"
+)
+# "The Highlander has passed …": a count's subject, a capitalised name after "the"
+_THE_NAME = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+)\b")
+
+
+def _models_named(text: str) -> frozenset[str]:
+    """The models ``text`` names by their body type, among names the lexicon does not know."""
+    if "the " not in text:
+        return frozenset()
+    return frozenset(
+        m.group(1) for m in _MODEL_WITH_ITS_BODY.finditer(text) if not lexicon().find(m.group(1))
+    )
+
+
 _COMPANY_WORDS = re.compile(
     r"(?:,?\s*(?:Automobile|Automotive|Auto|Motors?|Co\.?|Ltd\.?|Company|Corporation|Corp\.?"
     r"|Holdings|Inc\.?))*\s*"
@@ -1962,6 +1988,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 # its parent
                 target = lexicon().entities[target.parent]
             if target is None and kind == "plant":  # a plant nobody named: its own, unknown
+                if s[a:b] in _BARE_PLANT_ZH:
+                    continue  # (a bare 工厂 points back only at a plant named before)
                 target = Entity(s[a:b], "unknown", "", None, False)
             if target is None:
                 continue
@@ -2067,6 +2095,12 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     for i in range(1, len(out)):  # "Guangzhou Automobile Group (GAC Group)": one name, twice
         if _SAME_NAME_BRACKETED.fullmatch(s, out[i - 1][0].end, out[i][0].start):
             subject[i] = subject[i - 1]
+        elif _OR_NAME.fullmatch(s, out[i - 1][0].end, out[i][0].start) and s.startswith(
+            ",", out[i][0].end
+        ):
+            # "Sinotruk, or China National Heavy Duty Truck Group, …": the first name glossed;
+            # "it" after it still means the first
+            subject[i] = False
     for i, (mention, _) in enumerate(out):
         # "智界(奇瑞)交付", "蔚来三大品牌(蔚来+乐道+萤火虫)合力交付": names in a bracket with no
         # number, right after another name, gloss it; "JMC, in which Ford also has a stake,
@@ -2121,8 +2155,9 @@ _CPCA_CITED = re.compile(
 _IN_AN_ASIDE = re.compile(
     r",\s*(?:in which|which|whose"
     # "Lynk & Co, set up jointly by Geely Auto and Volvo, sold": who founded or owns it
-    r"|(?:set up|founded|established|created|formed|owned|backed|controlled)(?:\s+jointly)?"
-    r"\s+by)\b[^,]*$",
+    # ("The Aito brand, developed jointly by Seres and Huawei, delivered")
+    r"|(?:set up|founded|established|created|formed|owned|backed|controlled|developed"
+    r"|co-developed|launched|designed|incubated|spun off)(?:\s+jointly)?\s+by)\b[^,]*$",
     re.I,
 )
 _SCOPE_GLOSS_OPEN = re.compile(
@@ -2669,17 +2704,11 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         if mention in rivals:
             continue  # "rivals Xpeng and Leapmotor posted gains. ... the company": not them
         if (
-            (
-                (mention.entity.kind == "unknown" and mention.entity.parent is not None)
-                # "The ONVO brand accounted for 19,929 of those units. For the whole of 2024,
-                # deliveries totalled 221,970": a brand of the maker the paragraph is about
-                or (
-                    state.para_entity is not None
-                    and mention.entity.parent == state.para_entity.name
-                )
-            )
-            and _PART_SHARE_AFTER.match(s, mention.end)
-        ):
+            (mention.entity.kind == "unknown" and mention.entity.parent is not None)
+            # "The ONVO brand accounted for 19,929 of those units. For the whole of 2024,
+            # deliveries totalled 221,970": a brand of the maker the paragraph is about
+            or (state.para_entity is not None and mention.entity.parent == state.para_entity.name)
+        ) and _PART_SHARE_AFTER.match(s, mention.end):
             continue  # "The core Changan brand made up 84% of the total. NEV sales ...": the
             # maker's again
         if (
@@ -2760,7 +2789,8 @@ _ITS_PART_BEFORE = re.compile(
 )
 # a named part said to be a share of its whole: "(the core Changan brand) made up 84% of"
 _PART_SHARE_AFTER = re.compile(
-    r"(?:\s+(?:sub-)?(?:brand|marque))?\s+(?:made up|makes up|accounted for|accounts for|represented|contributed)\s+"
+    r"(?:\s+(?:sub-)?(?:brand|marque))?\s+(?:made up|makes up|accounted for|accounts for"
+    r"|represented|contributed)\s+"
     r"(?:about\s+|nearly\s+|some\s+|over\s+)?(?:[\d.]+\s*(?:%|per\s?cent|percent)"
     # "accounted for 19,929 of those units": a count of the whole said before
     r"|\d{1,3}(?:,\d{3})+(?:\s+(?:units|vehicles|cars))?)\s+of\b",
@@ -3033,6 +3063,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "MG ZS EV (185 sales)", "Hyundai Ioniq 5 (140 sales)", "比亚迪秦（2.4万辆）": a
             # model of the brand
             cand.drop("model-level count")
+            continue
+        if _ANNUAL_LEVEL.search(s, c0, n.start) and parts_all.year is None:
+            # "FAW is China's oldest automotive group, with annual sales of more than 2m
+            # units": a yearly level describing the company, no year said
+            cand.drop("a yearly level, no year said")
+            continue
+        if state.models and any(
+            m.group(1) in state.models
+            and not any(m.end() <= x.start < n.start for x, _ in mentions)
+            for m in _THE_NAME.finditer(s, c0, n.start)
+        ):
+            cand.drop("model-level count")  # "The Highlander has passed the 150,000 mark"
             continue
         model = (
             _MODEL_BEFORE_THE_NOUN.match(s, n.end)
@@ -4760,6 +4802,7 @@ _OWNS_METRIC = re.compile(
     re.I,
 )
 # "Guangzhou Automobile Group Company Ltd (GAC Group)": one name, twice
+_OR_NAME = re.compile(r",\s+or\s+(?:the\s+)?")
 _SAME_NAME_BRACKETED = re.compile(
     r"\s*(?:(?:Company|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Holdings?),?\s*)*[(（]\s*"
 )
@@ -5680,6 +5723,7 @@ def _assign_entity(
     cand.entity, cand.entity_obj = entity.name, entity
 
 
+_BARE_PLANT_ZH = ("工厂", "基地")
 # words pointing back at a maker or plant ("its", "the company", 该厂)
 _ITS_OWN = re.compile(
     r"\b(?:it|its|they|their)\b|\bthe\s+(?:company|carmaker|automaker|firm|plant|factory"

@@ -2412,10 +2412,15 @@ def resolve(
 
 
 def _dates_the_day(parts: Parts) -> bool:
-    """ "今年4月9日", "this year on April 9": "this year" right before the day names its year."""
-    this = [b for _, b, values in parts.components if values.get("year_rel") == "this"]
-    days = [a for a, _, values in parts.components if "day" in values or "as_of" in values]
-    return any(b == a or b + 1 == a for b in this for a in days)
+    """ "今年4月9日", "this year on April 9": "this year" right before the day names its year,
+    and so it does right after it ("as of the end of June this year")."""
+    this = [(a, b) for a, b, values in parts.components if values.get("year_rel") == "this"]
+    days = [(a, b) for a, b, values in parts.components if "day" in values or "as_of" in values]
+    return any(
+        end in (start, start - 1) or day_end in (this_start, this_start - 1)
+        for this_start, end in this
+        for start, day_end in days
+    )
 
 
 def _resolve(

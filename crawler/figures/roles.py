@@ -79,11 +79,11 @@ _BOUGHT_BEFORE = re.compile(
 )
 
 
-# an aside saying who created or owns the name before it: ", developed jointly by "
-_MADE_BY_BEFORE = re.compile(
-    r"[,，]\s*(?:(?:a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:co-)?(?:developed|owned|founded|backed|created"
-    r"|launched|run|operated|designed|established|incubated|spun off|set up)\s+(?:jointly\s+)?"
-    r"(?:by|with)\s+(?:[A-Z][\w&.-]*\s+){0,3}?(?:(?:and|&)\s+)?$"
+# a company named in a person's title ("长城汽车股份有限公司董事长魏建军"): whom the person
+# works for, not who made the count
+_PERSON_TITLE_AFTER = re.compile(
+    r"(?:股份)?(?:有限)?(?:公司|集团)?(?:党委书记|董事长|副董事长|总裁|副总裁|总经理|副总经理"
+    r"|首席执行官|执行董事|创始人)"
 )
 
 
@@ -107,9 +107,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
     if _BOUGHT_BEFORE.search(before):
         return True  # "the carmaker that bought Volvo Car Corp.", "the owner of Volvo": owned
-    if _MADE_BY_BEFORE.search(before):
-        return True  # "The Aito brand, developed jointly by Seres and Huawei, delivered": a maker
-        # describing the subject in an aside
+    if _PERSON_TITLE_AFTER.match(s, mention.end) and not mention.entity.is_region:
+        return True  # "长城汽车股份有限公司董事长魏建军…出席第10万辆整车下线仪式": a guest's title
     if _PARENT_BEFORE.search(before):
         return False  # "Its parent Geely ... delivered 310,428": the parent's own
     if _OWN_VERB_AFTER.match(s, mention.end) and not _LISTED_BEFORE.search(before):

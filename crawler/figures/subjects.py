@@ -44,7 +44,8 @@ _MAKER_PLACE_PLANT = re.compile(
 _OPENING_WORD = re.compile(r"(?:At|In|On|For|By|From|With|The|And|But)\s+(?=\S)")
 # "BYD's factory in Changzhou", "Geely's production facilities in Beilun"
 _MAKER_PLANT_IN_PLACE = re.compile(
-    rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}{_PLANT_WORDS}\s+in\s+"
+    # ("Tesla's Gigafactory in Shanghai": the plant word capitalised as a name)
+    rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}(?:{_PLANT_WORDS}|Gigafactory)\s+in\s+"
     rf"({_CAP}(?:\s+{_CAP})?)"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -60,6 +61,8 @@ _ZH_ZONE_AFTER = re.compile(
 _ZH_PLANT_AFTER = re.compile(
     r"(?:在|的)?([\u4e00-\u9fff]{2,3}?)(?:市|省|区)?的?(?:第[一二三四五六]|新|超级|整车)?"
     r"(?:工厂|基地|生产基地|制造基地|超级工厂)"
+    # "长城汽车荆门分公司": the maker's branch there, its plant
+    r"|([\u4e00-\u9fff]{2,4}?)(?:市|省|区)?分公司"
 )
 # "Volkswagen's joint venture with SAIC", "Toyota's Chinese joint ventures", "大众的合资公司":
 # a venture left unnamed is its own entity, neither partner's
@@ -84,7 +87,11 @@ _JOINT_VENTURE = re.compile(
     r"|[\u4e00-\u9fff]{2,4}的合资(?:公司|企业)"
 )
 #: "the plant", "the base", 该工厂: a plant named before, or one the lexicon does not know
-THE_PLANT = re.compile(rf"\b[Tt]he (?:[\w-]+ ){{0,2}}?{_PLANT_WORDS}\b|该工厂|该基地")
+THE_PLANT = re.compile(
+    rf"\b[Tt]he (?:[\w-]+ ){{0,2}}?{_PLANT_WORDS}\b|该工厂|该基地"
+    # "今年7月，工厂开启双班生产，…迎来第10万辆整车下线": the plant said before, opening a clause
+    r"|(?:^|(?<=[，,；;：:。]))(?:工厂|基地)"
+)
 
 
 _ORG_SUFFIX = (
@@ -229,6 +236,7 @@ _BASED = re.compile(
 )
 
 
+_EN_COMPANY_AFTER = re.compile(r"\s+(?:Automobile|Automotive|Motors?|Auto)\b")
 _EN_SITE_AFTER = re.compile(
     r"\s+(?:(?:production|manufacturing|assembly|NEV|vehicle)\s+)?(?:base|plant|factory|facility"
     r"|gigafactory|works)\b",
@@ -292,7 +300,11 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         plant = None if k.entity.is_region else _ZH_PLANT_AFTER.match(s, k.end)
         if plant is not None:
             maker = s[k.start : k.end]
-            out.append(Unknown(s[k.start : plant.end()], k.start, plant.end(), (maker, plant[1])))
+            out.append(
+                Unknown(
+                    s[k.start : plant.end()], k.start, plant.end(), (maker, plant[1] or plant[2])
+                )
+            )
     # "合肥长安基地": a place, a known maker, then its plant
     for place, owner in pairwise(known) if not s.isascii() else ():
         base = _ZH_BASE_AFTER.match(s, owner.end)
@@ -321,7 +333,10 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             out.append(Unknown(s[place.start : owner.end], place.start, owner.end, names))
     # "the SAIC Ningde base produced 300,600": a known maker, a place, then its plant
     for owner, place in pairwise(known):
-        site = _EN_SITE_AFTER.match(s, place.end)
+        # ("FAW Jilin Automobile's H1 wholesales": the maker's company in that province)
+        site = _EN_SITE_AFTER.match(s, place.end) or (
+            _EN_COMPANY_AFTER.match(s, place.end) if place.entity.level != "country" else None
+        )
         if (
             site
             and place.entity.is_region
