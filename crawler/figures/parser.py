@@ -1777,7 +1777,16 @@ _MODEL_WITH_ITS_BODY = re.compile(
     # ("The CR-V, a market-leading model with Chinese customers")
     r"\b[Tt]he ([A-Z][\w'’-]+)(?:,\s+an?\s+(?:[\w-]+\s+){0,3}?|\s+)(?:SUV|sedan|saloon|MPV"
     r"|hatchback|crossover|pickup|minivan|coupe|wagon|estate|roadster|nameplate|model)s?\b"
+    # (not "the Chinese SUV maker", "the German SUV market": a kind of maker or market)
+    r"(?!\s+(?:makers?|brands?|markets?|segments?|sales|exports|giants?|specialists?"
+    r"|manufacturers?|lineup|line-up|range|family|families)\b)"
 )
+# capitalised words before a body type that name no model ("the Chinese SUV")
+_NOT_MODELS = frozenset(
+    {"Chinese", "German", "Japanese", "American", "Korean", "French", "British", "European",
+     "Italian", "Swedish", "US", "EU", "UK", "New", "Electric", "Hybrid", "Premium", "Luxury",
+     "Compact", "Large", "Small", "Mid-size", "Full-size", "Entry-level", "Flagship"}
+)  # fmt: skip
 # "The Highlander has passed …": a count's subject, a capitalised name after "the"
 _THE_NAME = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+)\b")
 
@@ -1787,7 +1796,9 @@ def _models_named(text: str) -> frozenset[str]:
     if "the " not in text:
         return frozenset()
     return frozenset(
-        m.group(1) for m in _MODEL_WITH_ITS_BODY.finditer(text) if not lexicon().find(m.group(1))
+        m.group(1)
+        for m in _MODEL_WITH_ITS_BODY.finditer(text)
+        if m.group(1) not in _NOT_MODELS and not lexicon().find(m.group(1))
     )
 
 
