@@ -1980,6 +1980,15 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # "The Chinese company sold" after "BYD overtook Tesla": BYD
                     before = [*state.recent, *(f.entity for f in found if f.end <= a)]
                     target = _described_maker(s[a:b], target, before)
+                if (
+                    kind == "maker"
+                    and s[a:b].lower() in ("our", "we")
+                    and last.get("plant") is not None
+                    and _PLANT_SPEAKER.search(s, b)
+                ):
+                    # "'our total vehicle production had reached 217,000 units,' a
+                    # representative of the base said": the plant the speaker speaks for
+                    target = last["plant"]
             if target is not None and target.kind == "jv" and _GROUP_WORD.search(s[a:b]):
                 # "Dongfeng Yueda Kia sold 224,567. The group last sold …": no venture is a
                 # group; the maker named last before it, or the venture's parent
@@ -5735,6 +5744,13 @@ def _assign_entity(
 
 
 _BARE_PLANT_ZH = ("工厂", "基地")
+# who speaks for a plant, after the quote: "…," a representative of the base said
+_PLANT_SPEAKER = re.compile(
+    r"\b(?:a|an|the)\s+(?:representative|spokes(?:person|man|woman)|official|manager|head"
+    r"|director|executive)\s+(?:of|at|from|for)\s+the\s+(?:[\w-]+\s+)?(?:base|plant|factory|site"
+    r"|facility|works|gigafactory)\b",
+    re.I,
+)
 # words pointing back at a maker or plant ("its", "the company", 该厂)
 _ITS_OWN = re.compile(
     r"\b(?:it|its|they|their)\b|\bthe\s+(?:company|carmaker|automaker|firm|plant|factory"

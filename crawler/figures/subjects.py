@@ -39,9 +39,11 @@ _PLANT_WORDS = (
     r"(?:operations|plant|factory|base|facility|facilities|gigafactory|works|site|branch)"
 )
 _MAKER_PLACE_PLANT = re.compile(
-    rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+{_PLANT_WORDS}\b"
+    rf"({_CAP}(?:\s+{_CAP})?)(?:'s|’s)\s+({_CAP}(?:\s+{_CAP})?)\s+"
+    # ("Geely's Changxing production base")
+    rf"(?:(?:production|manufacturing|assembly|vehicle|car|NEV)\s+)?{_PLANT_WORDS}\b"
 )
-_OPENING_WORD = re.compile(r"(?:At|In|On|For|By|From|With|The|And|But)\s+(?=\S)")
+_OPENING_WORD = re.compile(r"(?:At|In|Inside|Within|Near|On|For|By|From|With|The|And|But)\s+(?=\S)")
 # "BYD's factory in Changzhou", "Geely's production facilities in Beilun"
 _MAKER_PLANT_IN_PLACE = re.compile(
     # ("Tesla's Gigafactory in Shanghai": the plant word capitalised as a name)
