@@ -54,6 +54,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "在安徽芜湖生产基地": at a place (a province may come first)
 _AT_A_PLACE = re.compile(r"[在于][\u4e00-\u9fff]{0,4}$")
 _ZH_BASE_AFTER = re.compile(r"(?:汽车)?(?:工厂|基地|生产基地|制造基地|超级工厂)")
+_CEREMONY_AFTER = re.compile(r"(?:隆重)?(?:举行|举办)")
 # "武汉开发区", "合肥经开区", "西安高新区": a zone of a city, not the city
 _ZH_ZONE_AFTER = re.compile(
     r"(?:市)?(?:经济技术开发区|经济开发区|经开区|开发区|高新区|高新技术产业开发区|新区|保税区"
@@ -300,7 +301,11 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         out.append(Unknown(m.group(0), m.start(), m.end()))
     for k in known if not s.isascii() else ():
         plant = None if k.entity.is_region else _ZH_PLANT_AFTER.match(s, k.end)
-        if plant is not None:
+        if plant is not None and not (
+            # "比亚迪在深汕工厂举行了第900万辆新能源汽车下线仪式": where the maker held its
+            # ceremony; the maker is the subject
+            s.startswith("在", plant.start()) and _CEREMONY_AFTER.match(s, plant.end())
+        ):
             maker = s[k.start : k.end]
             out.append(
                 Unknown(
