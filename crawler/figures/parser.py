@@ -2956,6 +2956,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     if not numbers:
         _carry_updates(s, parts_all, segs, state, [])
         _update_last(state, mentions, s)
+        if _A_RANKING.search(s):
+            # "the ten brands that shipped the most vehicles abroad in July were Chery, MG,
+            # ...": what the ranking counts is what the counts of its places count
+            kinds = {hit.kind for hit in mx.metric_hits(s)}
+            if len(kinds) == 1 and "prodsales" not in kinds:
+                state.carry_metric = kinds.pop()
         return []
     # keep entity lists inside one clause
     keep = []
@@ -3450,6 +3456,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 or _THE_FIGURES.search(s, 0, n.start) is not None
                 # "volume dropped by 40.7% to 88,868": a count of what was counted before
                 or _VOLUME_BEFORE.search(s, max(0, n.start - 60), n.start) is not None
+                # "Chery, MG and Geely took the first three places with 69,800, 32,400 and
+                # 30,400 units" after the ranking of exports: what the ranking counts
+                or _PLACES_WITH.search(s, 0, n.start) is not None
             ):
                 trapped = [
                     c.reason
@@ -5743,6 +5752,18 @@ def _assign_entity(
     cand.entity, cand.entity_obj = entity.name, entity
 
 
+# a sentence naming the makers that rank highest: "the ten brands that shipped the most"
+_A_RANKING = re.compile(
+    r"\b(?:the|top)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:[\w-]+\s+)?(?:brands|makers|carmakers|automakers|companies|exporters)\b"
+    r"[^.;]{0,30}?\bthe most\b",
+    re.I,
+)
+_PLACES_WITH = re.compile(
+    r"\b(?:first|second|third|top|\w+th|\d+(?:st|nd|rd|th))\s+(?:(?:two|three|four|five)\s+)?"
+    r"(?:places?|spots?|positions?)\s+with\b|\branked\s+\w+\s+with\b",
+    re.I,
+)
 _BARE_PLANT_ZH = ("工厂", "基地")
 # who speaks for a plant, after the quote: "…," a representative of the base said
 _PLANT_SPEAKER = re.compile(
