@@ -3459,6 +3459,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "Chery, MG and Geely took the first three places with 69,800, 32,400 and
                 # 30,400 units" after the ranking of exports: what the ranking counts
                 or _PLACES_WITH.search(s, 0, n.start) is not None
+                # "That left the brand eighteenth in the ranking, behind Wuling (41,108)"
+                or _IN_THE_RANKING.search(s, 0, n.start) is not None
             ):
                 trapped = [
                     c.reason
@@ -5759,6 +5761,7 @@ _A_RANKING = re.compile(
     r"[^.;]{0,30}?\bthe most\b",
     re.I,
 )
+_IN_THE_RANKING = re.compile(r"\bin the (?:ranking|rankings|league table|sales table)\b", re.I)
 _PLACES_WITH = re.compile(
     r"\b(?:first|second|third|top|\w+th|\d+(?:st|nd|rd|th))\s+(?:(?:two|three|four|five)\s+)?"
     r"(?:places?|spots?|positions?)\s+with\b|\branked\s+\w+\s+with\b",
