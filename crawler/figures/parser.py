@@ -745,6 +745,11 @@ _MODEL_NAMES_ZH = (
     "凯美瑞", "雅阁", "思域", "缤智", "缤果", "天籁", "途观", "探岳", "科莱威", "梦想家", "追光",
     "知音", "奔奔", "好猫", "芭蕾猫", "闪电猫", "元PLUS", "秦PLUS", "宋PLUS", "汉EV", "唐DM",
 )  # fmt: skip
+# model names no maker, brand or place shares
+_KNOWN_MODELS_EN = (
+    "Hongguang|Seagull|Sylphy|Lavida|Sagitar|Magotan|Corolla|Camry|Tiggo|Arrizo|Boyue|Xingyue"
+    "|Xingyuan"
+)
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}-?\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY](?:s|['’]s)?|#\d)(?![A-Za-z])"
@@ -768,8 +773,7 @@ _MODEL = re.compile(
     r"|(?<![A-Za-z])[a-z][A-Z]{1,2}\d{0,2}(?![A-Za-z0-9])|(?<![A-Za-z])EQ[A-Z](?![A-Za-z])"
     # well-known model names, which no maker, brand or place shares
     rf"|{'|'.join(_MODEL_NAMES_ZH)}"
-    r"|\b(?:Hongguang|Seagull|Sylphy|Lavida|Sagitar|Magotan|Corolla|Camry|Tiggo|Arrizo|Boyue"
-    r"|Xingyue|Xingyuan)\b|\bMini EV\b"
+    rf"|\b(?:{_KNOWN_MODELS_EN})\b|\bMini EV\b"
     r"|\b(?:Qin|Song|Han|Tang|Yuan) (?:Plus|PLUS|Pro|L|DM-?i|EV|UP)\b"
     # "the brand's best seller was the Peugeot 408 with 19,865": a model, whatever its name
     r"|\bbest[- ]?sell(?:er|ing (?:car|vehicle))\s+(?:was|is)\b"
@@ -856,6 +860,8 @@ _MODEL_NAMED_AFTER = re.compile(
 
 
 # "sold 31,950 Dolphin EVs": a model's name between the count and its vehicle noun
+# "sold more than 150,000 Hongguang Minis": a known model's name right after the count
+_KNOWN_MODEL_AFTER = re.compile(rf"\s+((?:{_KNOWN_MODELS_EN})(?:\s+[A-Z][\w-]*)?)")
 _MODEL_BEFORE_THE_NOUN = re.compile(
     rf"\s+(?!(?:{_NOT_A_MODEL_WORD}|Chinese|Electric|Battery|Plug-in|Hybrid|Premium|Luxury|Used"
     r"|Domestic|Foreign|Local|Imported|Made|Brand-new|Smart|Self-driving|Autonomous|More|Other"
@@ -3105,6 +3111,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         model = (
             _MODEL_BEFORE_THE_NOUN.match(s, n.end)
+            or _KNOWN_MODEL_AFTER.match(s, n.end)
             or _UNITS_OF_A_MODEL.match(s, n.end)
             or _WERE_A_MODEL.match(s, n.unit_end)
         )
