@@ -859,9 +859,9 @@ _MODEL_NAMED_AFTER = re.compile(
 )
 
 
-# "sold 31,950 Dolphin EVs": a model's name between the count and its vehicle noun
 # "sold more than 150,000 Hongguang Minis": a known model's name right after the count
 _KNOWN_MODEL_AFTER = re.compile(rf"\s+((?:{_KNOWN_MODELS_EN})(?:\s+[A-Z][\w-]*)?)")
+# "sold 31,950 Dolphin EVs": a model's name between the count and its vehicle noun
 _MODEL_BEFORE_THE_NOUN = re.compile(
     rf"\s+(?!(?:{_NOT_A_MODEL_WORD}|Chinese|Electric|Battery|Plug-in|Hybrid|Premium|Luxury|Used"
     r"|Domestic|Foreign|Local|Imported|Made|Brand-new|Smart|Self-driving|Autonomous|More|Other"
@@ -1776,6 +1776,7 @@ def _short_names(text: str) -> dict[str, Entity]:
     return out
 
 
+# "a group with annual sales of more than 2m units": a yearly level, unless a year is said
 _ANNUAL_LEVEL = re.compile(
     r"\bwith (?:an? )?(?:annual|yearly) (?:sales|output|production|deliveries|volume) of\b"
 )
@@ -4840,8 +4841,9 @@ _OWNS_METRIC = re.compile(
     r"|的?(?:新能源)?(?:乘用)?(?:汽车)?(?:产量|销量|出口量)",
     re.I,
 )
-# "Guangzhou Automobile Group Company Ltd (GAC Group)": one name, twice
+# "Sinotruk, or China National Heavy Duty Truck Group,": the same company by another name
 _OR_NAME = re.compile(r",\s+or\s+(?:the\s+)?")
+# "Guangzhou Automobile Group Company Ltd (GAC Group)": one name, twice
 _SAME_NAME_BRACKETED = re.compile(
     r"\s*(?:(?:Company|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Holdings?),?\s*)*[(（]\s*"
 )
