@@ -785,7 +785,9 @@ _MARK_AFTER = re.compile(
 
 # (word boundary and script tested once before the alternatives, as in _vocabulary)
 _SEG_NEV = re.compile(
-    r"\b(?:new[- ]energy\b|NEVs?\b|EVs?\b|electric\b|electrified\b|plug-in\b|BEVs?\b"
+    # (not "hybrid electric vehicles": hybrids that do not plug in are no NEVs in China)
+    r"\b(?:new[- ]energy\b|NEVs?\b|EVs?\b|(?<!hybrid )(?<!hybrid-)electric\b|electrified\b"
+    r"|plug-in\b|BEVs?\b"
     r"|PHEVs?\b|battery[- ]electric)|(?=[\u4e00-\u9fff])(?:新能源|电动|纯电|插混|插电|混动)",
     _I,
 )

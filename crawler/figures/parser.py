@@ -5360,7 +5360,9 @@ _UNITS_OF = re.compile(
     re.IGNORECASE,
 )
 _PREDICATE_AFTER = re.compile(
-    r"\s*(?:(?:units?|vehicles?|cars?|of (?:them|these|those))\s+)?(?:were|was|are|is)\s+"
+    r"\s*(?:(?:units?|vehicles?|cars?|of (?:them|these|those))\s+)?(?:were|was|are|is"
+    # ('18,866 units came with the "Sport Hybrid" powertrain': what they are)
+    r"|came with|come with|ran on|run on)\s+"
     r"(?P<what>[^,.;:()，。；：（）]{1,40}?)(?=[,.;:()，。；：（）]|\s+(?:and|while|with)\b|$)",
     re.IGNORECASE,
 )

@@ -449,7 +449,12 @@ def may_be_subject_later(s: str, mention: Mention) -> bool:
         or _AVERAGE_AFTER.match(s, mention.end)
         # "SAIC Group is China's largest automobile manufacturer.": the rank's scope
         or place_as_scope(s, mention)
+        # "Honda's China business was up 19.5%": a maker's market, the maker is the subject
+        or _MAKERS_MARKET.search(s, max(0, mention.start - 40), mention.start) is not None
     )
+
+
+_MAKERS_MARKET = re.compile(r"\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?['’]s\s+$")
 
 
 LIST_SEP = re.compile(

@@ -493,6 +493,9 @@ _SUBSEGMENT = re.compile(
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
     # "Hybrids led the way with 310,912 deliveries" (not "EVs and hybrids": both, the whole)
     r"|(?<!and )(?<!& )\b(?:hybrids|hybrid (?:cars|vehicles|models))\b(?! and\b)"
+    # "deliveries of hybrid electric vehicles (HEVs)", 'came with the "Sport Hybrid" powertrain'
+    r"|(?<!plug-in )\bhybrid[- ]electric (?:cars|vehicles|models)\b|(?<![A-Za-z])HEVs?(?![A-Za-z])"
+    r"|\bhybrid[\"”’']? powertrains?\b"
     # acronyms stand inside Chinese text too ("其中PHEV销量"): no word boundary there
     r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|SUV|MPV)s?(?![A-Za-z])|\bdomestic(?:ally)?\b"
     r"|\bfuel[- ]cell\b|燃料电池"
