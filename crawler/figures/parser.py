@@ -2964,6 +2964,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     if not numbers:
         _carry_updates(s, parts_all, segs, state, [])
         _update_last(state, mentions, s)
+        carried = state.para_entity
+        arm = lexicon().entities.get(f"{carried.name} China") if carried is not None else None
+        if arm is not None and _ITS_CHINA_SALES.search(s):
+            # "October was a nightmare for Tesla. Its sales in China fell 35.8% … the slide
+            # from 71,525 units in September to 26,006": the paragraph goes on about its arm
+            state.para_entity, state.para_from_frame = arm, False
         if _A_RANKING.search(s):
             # "the ten brands that shipped the most vehicles abroad in July were Chery, MG,
             # ...": what the ranking counts is what the counts of its places count
@@ -5766,6 +5772,12 @@ def _assign_entity(
     cand.entity, cand.entity_obj = entity.name, entity
 
 
+# "Its sales in China fell 35.8%": the maker's own sales in China, a sentence's subject
+_ITS_CHINA_SALES = re.compile(
+    r"^\s*(?:[A-Z][\w ]{0,30},\s+)?(?:its|the (?:company|carmaker|automaker)['’]s)\s+"
+    r"(?:sales|deliveries)\s+in\s+(?:mainland\s+)?China\b",
+    re.I,
+)
 # a sentence naming the makers that rank highest: "the ten brands that shipped the most"
 _A_RANKING = re.compile(
     r"\b(?:the|top)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
