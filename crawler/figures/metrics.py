@@ -401,6 +401,12 @@ _TRAP = _vocabulary(
         r"assum(?:e|es|ed|ing)\b", r"appears? (?:[\w-]+ ){0,3}?a given\b",
         r"pledg(?:e|es|ed|ing)\b",
         r"on track to\b", r"on course to\b", r"needs? to\b", r"must\b",
+        # "is close to turning out about 500,000 cars in 2021": not yet done
+        r"close to (?!\d)\w+ing\b",
+        # a count to pass a bar is to come: "Giga Shanghai 2021 Production To Cross 500,000"
+        # (not "Sales Rise 20% To Top 70,000")
+        r"\b(?:production|output|sales|deliveries|exports|shipments)\s+to\s+(?:cross|top|hit"
+        r"|surpass|exceed|break|pass|reach)\b",
         # "Tesla needs a record final quarter of at least 515,000": what it would take
         r"needs? (?:a|an|another)\b", r"would (?:need|require|take)\b", r"requires? (?:a|an)\b",
         # "the whole year's market is put at about 21.62 million": an estimate
@@ -558,7 +564,7 @@ _TRAP = _vocabulary(
         r"|利润|营收|营业收入",  # "3000万辆汽车利润不如丰田一家的900万辆": money
         # "下乡活动…现场成交车辆约2100辆": deals closed at a sales event
         r"现场成交|现场签约|现场订单|"
-        r"保有|推广(?:应用)?(?:新能源)?(?:汽车|车)|(?<![向给为])用户(?!交付)|里程|公里|千米|量级",
+        r"保有|推广(?:应用)?(?:新能源)?(?:汽车|车)|(?<![向给为])用户(?!交付)|里程(?!碑)|公里|千米|量级",
         # other products of the same makers: "小米手机7月出货量1200万台", 两轮车, 无人机
         r"手机|平板|笔记本|电视|芯片|摩托车|电动自行车|两轮车|飞机|无人机|船舶",
         # "新注册登记机动车1688万辆": all motor vehicles, motorcycles among them (汽车 are counted)
@@ -751,7 +757,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "approx",
         re.compile(
             r"(?:\b(?:about|nearly|around|some|close to|roughly|approximately|almost"
-            r"|approaching|nearing|circa|an estimated)|~"
+            r"|approaching|nearing|circa|an estimated)|(?<![\w.])c\.|~"
             r"|(?=[\u4e00-\u9fff])(?:约|近|接近|将近|大约|约为|约合|逾近|直逼|逼近))\s*(?:the\s+)?"
             + _BOUND_ADJECTIVE
             + "$",

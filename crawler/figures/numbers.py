@@ -497,6 +497,15 @@ _HYPHEN_UNIT = re.compile(r"\s*-\s*(?:unit|vehicle|car)s?\b", re.IGNORECASE)
 _LETTER_AFTER = re.compile(r"\s*[A-Za-z]")
 _WORD_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
 _SEPARATORS = re.compile(r"[,\s]")
+_MADE_IN_CHINA_BEFORE = re.compile(
+    r"\b(?:MIC|made-in-China|China-made|China-built|locally[- ](?:made|built|produced))\s*$", re.I
+)
+# a maker's name in the plural, or models named up to the vehicle word: "Teslas", "Model 3 and
+# Model Y cars"
+_NAMED_VEHICLES = re.compile(
+    r"\s*(?:[A-Z][A-Za-z]+s\b(?!\s+(?:[A-Z]|\d))"
+    r"|(?:(?:[A-Z][\w-]*|\d{1,3}|and|&)\s+){1,6}(?:vehicles|cars|EVs|units)\b)"
+)
 _YEAR_UNIT_AFTER = re.compile(r"\s*(?:辆|台|units|vehicles|cars)")
 _LETTER_OR_HYPHEN_AFTER = re.compile(r"\s*[A-Za-z-]")
 _ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
@@ -557,6 +566,11 @@ def _en_counts(after: str) -> tuple[str, int]:
         if low in _ADJECTIVES or (pos and low in _JOINERS):  # "fully electric and plug-in"
             pos += w.end()
             continue
+        if word[0].isupper() and _MADE_IN_CHINA_BEFORE.search(after, 0, pos):
+            # "19,465 MIC Teslas were exported", "74,073 MIC Model 3 and Model Y cars": vehicles
+            # by their maker's or models' names, made in China
+            named = _NAMED_VEHICLES.match(after, pos)
+            return (VEHICLE, named.end()) if named else (NEUTRAL, 0)
         if word[0].isupper() or low in _FUNCTION_WORDS:
             return (NEUTRAL, 0) if pos == 0 else (OTHER, 0)
         return OTHER, 0
@@ -572,7 +586,10 @@ _MILESTONE_VERB_BEFORE = re.compile(
     r"(?:(?:实现|达成|迎来|见证)了?|首个|第[一二三四五六七八九十两\d]{1,2}个|品牌)\s*$"
 )
 _NTH_BEFORE = re.compile(r"第([一二三四五六七八九十两\d]{1,2})个\s*$")
-_ROLLED_OFF_AFTER = re.compile(r"\s*(?:整车|新车|汽车|新能源汽车)?\s*下线")
+# ("第一个百万辆整车在2016年11月下线": rolled off at a time said between)
+_ROLLED_OFF_AFTER = re.compile(
+    r"\s*(?:整车|新车|汽车|新能源汽车)?\s*(?:(?:于|在)[^，,。；;\d]{0,4}\d{4}年\d{1,2}月(?:\d{1,2}日)?)?下线"
+)
 
 
 # Stock codes: "(SZ: 002594)", "1211.HK", "601633.SH", "(09866.HK)", "比亚迪股份(01211)"
@@ -757,6 +774,8 @@ def find_numbers(text: str) -> list[Number]:
                 counts = OTHER  # "30万以上豪华纯电车型": a price band
             elif (
                 after.startswith(("车型", "型", "款", "系"))
+                # "360集团董事长": a company named with a number
+                or after.startswith(("集团", "公司", "控股", "科技"))
                 or (head and head in _ZH_OTHER_UNITS)
                 or (head in ("万", "亿") and after[gap + 1 : gap + 2] in _ZH_OTHER_UNITS)
             ):

@@ -85,6 +85,8 @@ from crawler.figures.structured import structured_figures
 from crawler.figures.subjects import (
     FOREIGN,
     THE_PLANT,
+    body_type,
+    brand_group,
     foreign_places,
     model_after,
     named_part,
@@ -4330,6 +4332,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             or (obj.builds == "buses" and vehicle_type(s[: cand.number.start], obj))
         ):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
+        elif obj.is_region and body_type(counted):
+            cand.drop("a part of the region's market (one body type)")  # "sales of sedans came to"
+        elif obj.is_region and brand_group(counted):
+            # "Chinese independent brands sold 1.49 million units"
+            cand.drop("a part of the region's market (one group of brands)")
         elif subsegment(counted + _market_lead(s, starts)):
             if passenger_only(counted + _market_lead(s, starts)):
                 # "BYD sold 340,211 passenger vehicles in June", "全国乘用车市场零售177万辆": a

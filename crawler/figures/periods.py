@@ -536,7 +536,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # not "问界M9月交付": a model name's digit before 月
             # (a count may follow at once: "相比2月11288辆"; a day may not: "2月11日", "2月1-20日")
-            r"(?<![\d.\-–—~至到A-Za-z])(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?"
+            # ("到2018年11月就迎来": by a month of a year said in full, not "1月到5月")
+            r"(?<![\d.\-–—~A-Za-z])(?:(?<![至到])|(?<![\d年月日号份][至到])(?=20\d\d\s*年))"
+            r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?"
             r"(?![至到\-–—~]|\d{1,2}(?!\d)(?:\s*[日号]|\s*[至到\-–—~]|[.\d]*\s*$)|\d\.)"
             # "2020年九月份": a month in Chinese numerals, after its year or as 月份
             r"|(?:(20\d\d)\s*年\s*)(十一|十二|[一二三四五六七八九十])\s*月(?:份)?(?![至到\-–—~])"
@@ -996,7 +998,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "sold abroad in total over the past eleven months": in December, January to November
     (
         re.compile(
-            r"\b(?:last|past|previous|preceding)\s+" + _N + r"\s+months\b(?!\s+(?:of|since)\b)",
+            r"\b(?:last|past|previous|preceding|most\s+recent)\s+"
+            + _N
+            + r"\s+months\b(?!\s+(?:of|since)\b)",
             re.IGNORECASE,
         ),
         "en_past_months",
@@ -1153,6 +1157,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _FIRST_EN = next(i for i, (_, kind) in enumerate(_PATTERNS) if kind == "en_partial")
 _ZH_PATTERNS = _PATTERNS[:_FIRST_EN]
 _EN_PATTERNS = _PATTERNS[_FIRST_EN:]
+# "蔚来累计交付的汽车总数已达145,703台": the grand total, since the start
+_GRAND_TOTAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?总(?:数|量)(?:已经?)?(?:达|突破|超过|超)")
 _ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来|\d\s*日")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
@@ -1336,6 +1342,14 @@ _CLAIM_BEFORE_SINCE = re.compile(
     r"|slowest|record)\b[^,.;]{0,40}$",
     re.IGNORECASE,
 )
+# "GWM said earlier in January that its sales for the whole of 2021 reached": when it was
+# said, not what was counted
+_SAID_AT_TIME = re.compile(
+    r"\b(?:said|announced|reported|disclosed|revealed|confirmed)\s+(?:earlier\s+|late\s+"
+    r"|early\s+)?(?:in|on)\s+(?P<t>(?:early\s+|late\s+|mid-)?" + _MON + r"(?:\s+\d{1,2})?"
+    r"(?:,?\s+20\d\d)?),?\s+that\b",
+    re.IGNORECASE,
+)
 _SPAN_TO = re.compile(r"(?:through|until|up to)\s", re.IGNORECASE)
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 _THIS_BEFORE = re.compile(r"\bthis\s+$", re.IGNORECASE)
@@ -1514,6 +1528,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
         taken += [m.span("t") for m in _RATE_BASE_TIME.finditer(text, start, end)]
     if "from" in lowered:
         taken += [m.span("t") for m in _FROM_TIME_TO_NUMBER.finditer(text, start, end)]
+    if " that " in lowered:
+        taken += [m.span("t") for m in _SAID_AT_TIME.finditer(text, start, end)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
@@ -1564,7 +1580,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 ):
                     continue  # "本田中国5月累计销售66202辆": the month's total, all arms summed
                 if kind == "lifetime" and (
-                    m.group(0).startswith(("历史", "迄今")) or m.group(0).endswith("算起")
+                    m.group(0).startswith(("历史", "迄今"))
+                    or m.group(0).endswith("算起")
+                    or _GRAND_TOTAL_AFTER.match(text, m.end())
                 ):
                     _add(parts, m, lifetime=True, since_start=True)
                 else:

@@ -273,7 +273,10 @@ _RANK_AFTER = re.compile(
     # "重回中国“汽车第一城”": a title the place is within
     r"|[“\"「]?[^，,。；;”\"」\d]{0,8}?第一(?:城|大城|省|大省|市)"
     # "增幅远超全国水平", "高于全国平均": the country as a yardstick
-    r"|(?:的)?(?:平均)?(?:水平|平均|增速|增幅|均值))"
+    r"|(?:的)?(?:平均)?(?:水平|平均|增速|增幅|均值)"
+    # "重庆是全国的汽车制造重镇", "全国重要的汽车生产基地之一": a title the place holds
+    r"|(?:的)?(?:重要的?|最大的?)?(?:新能源)?(?:汽车|整车|汽车产业|汽车工业)?(?:制造|生产|产业)?"
+    r"(?:重镇|基地|中心|大省|大市|高地))"
 )
 _WHICH_AFTER = re.compile(r"\s*,\s*which\b")
 # "ranked third in China", "the top producer in the country"
@@ -536,6 +539,8 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
             _COUNTED_NOUN.match(s, mention.end) or _NEXT_COUNT_NAMED.match(s, mention.end)
         ):
             return mention.entity
+        if n.end < mention.start and mention.end == n.unit_end:
+            return mention.entity  # "19,465 MIC Teslas": the count's noun is the maker
         named = not _PRONOUN_START.match(s, mention.start)  # "from its ... brand ONVO"
         if mention.entity.is_region:
             continue  # "vehicles from China", "from its Shanghai plant": a place, no brand

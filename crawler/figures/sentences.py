@@ -40,6 +40,8 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Co|Ltd|Corp|No|Mr|Ms|Dr|St|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep"
     r"|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e))\.$"
+    # "will produce c. 500,000 cars": circa
+    r"|(?<![\w.])c\.$"
 )
 
 

@@ -103,6 +103,8 @@ _REST_WORDS = re.compile(
     r"|decrease|growth|gain|drop|decline|percent)\b|辆|台|同比|环比|增长|下降|减少|下滑|增|降|%|％",
     re.I,
 )
+# a label counting cars made in China: "Tesla MIC Model 3/Model Y", "China-made Teslas"
+_MADE_IN_CHINA = re.compile(r"\bMIC\b|\bmade[- ]in[- ]China\b|\bChina-(?:made|built)\b", re.I)
 _CELL_WORDS = re.compile(r"\b(?:units?|vehicles?|cars|EVs?|NEVs?)\b|辆|台", re.I)
 
 
@@ -122,6 +124,7 @@ class _Label:
     trap: bool = False
     bare: bool = False  # nothing in it besides entity, metric, segment, time and filler words
     empty: bool = False
+    made_in_china: bool = False  # "Tesla MIC Model 3/Model Y wholesale shipments"
 
     @property
     def total(self) -> bool:
@@ -148,8 +151,14 @@ class _Context:
             if label.several:
                 return None
             if label.entity is not None:
-                return label.entity
-        return self.frame
+                return self._arm(label.entity)
+        return self.frame and self._arm(self.frame)
+
+    def _arm(self, entity: Entity) -> Entity:
+        """A foreign maker's China arm when the heading counts cars made in China."""
+        if entity.foreign and any(label.made_in_china for label in self.labels):
+            return lexicon().entities.get(f"{entity.name} China", entity)
+        return entity
 
     def metric(self) -> str | None:
         for label in self.labels:
@@ -474,7 +483,12 @@ def _label(
         loose = bool(growth.group("loose")) and "%" not in text
         return _Label(growth=kind, loose=loose, trap=trap)
     label = _words(_normalise_time(text), published, year_hint)
-    return replace(label, trap=trap, bare=label.bare or heading)
+    return replace(
+        label,
+        trap=trap,
+        bare=label.bare or heading,
+        made_in_china=bool(_MADE_IN_CHINA.search(text)),
+    )
 
 
 def _words(text: str, published: date, year_hint: int | None) -> _Label:
@@ -762,12 +776,17 @@ def _entity(where: _Cell, context: _Context) -> Entity | None:
     if (
         (row.entity or col.entity) is _china()
         and owner is not None
-        and owner.foreign
+        and (owner.foreign or owner.foreign_arm)
         and not (row.entity and col.entity)
     ):
+        if owner.foreign_arm:
+            # "- Retail sales in China: 75,805" under "Tesla MIC Model 3/Model Y wholesale
+            # shipments": the home market, a part of the arm's count
+            return None
         # "By region, Porsche's first-half sales: - China: 29,551 units": a foreign maker's
-        # count in China is its China figure, not the country's
-        return owner
+        # count in China is its China figure (its China arm's, when it has one), not the
+        # country's
+        return lexicon().entities.get(f"{owner.name} China", owner)
     if row.entity or col.entity:
         return row.entity or col.entity
     if where.has_entities:  # a "Total" row of a table of brands is not the article's entity

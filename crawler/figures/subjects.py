@@ -657,6 +657,33 @@ _PASSENGER = re.compile(
 )
 
 
+# one body type: "sales of sedans", "SUVs stayed the biggest category", 轿车销量
+_BODY_TYPE = re.compile(
+    r"\b(?:sedans?|saloons?|hatchbacks?|crossovers?|pickups?)\b"
+    r"|(?<![A-Za-z])(?:SUV|MPV)s?(?![A-Za-z])|轿车|轎車|皮卡",
+    re.I,
+)
+
+
+def body_type(clause: str) -> bool:
+    """The clause counts one body type (sedans, SUVs, MPVs, pickups), never a whole market."""
+    return bool(_BODY_TYPE.search(clause))
+
+
+# a group of brands by origin: "Chinese independent brands sold 1.49 million", 自主品牌, 德系品牌
+_BRAND_GROUP = re.compile(
+    r"\b(?:independent|domestic|Chinese|local|home-?grown|joint[- ]venture|foreign|overseas"
+    r"|German|Japanese|American|Korean|French|European|luxury)[- ]brands?\b"
+    r"|(?:自主|合资|中国|国产|本土|外资|德系|日系|美系|韩系|法系|欧系|豪华)品牌",
+    re.I,
+)
+
+
+def brand_group(clause: str) -> bool:
+    """The clause counts a group of brands by origin or class, a part of a market."""
+    return bool(_BRAND_GROUP.search(clause))
+
+
 def passenger_only(clause: str) -> bool:
     """The clause counts a maker's passenger cars and no narrower part of them (not "passenger
     BEVs", 乘用车出口 in Europe, nor 自主品牌乘用车)."""
