@@ -148,7 +148,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]  # fmt: skip
 _PRODSALES = re.compile(
-    r"产销|产量(?:[、和与及]|以及)销量|\b(?:production|output) and sales(?: volumes?)?\b"
+    # (not "产销快报显示": the name of a report, whose counts the words after it say)
+    r"产销(?!快报|简报|月报|公告|报告|数据)|产量(?:[、和与及]|以及)销量"
+    r"|\b(?:production|output) and sales(?: volumes?)?\b"
     # "产、销量分别完成53.5万辆、53.1万辆"
     r"|产量?(?:[、和与及]|以及)销量?(?=分别|均|各)"
     r"|\bproduced and sold\b",
@@ -401,6 +403,11 @@ _TRAP = _vocabulary(
         r"assum(?:e|es|ed|ing)\b", r"appears? (?:[\w-]+ ){0,3}?a given\b",
         r"pledg(?:e|es|ed|ing)\b",
         r"on track to\b", r"on course to\b", r"needs? to\b", r"must\b",
+        # "BYD storms into first place, 115,000 units clear of Volkswagen", "sold 20,000 units
+        # more than Tesla": a difference between two counts
+        r"(?:units?|vehicles?|cars)\s+(?:clear of|(?:more|fewer|less)\s+than\s+"
+        r"(?!doubl|tripl|quadrupl|twice|half|\d))",
+        r"\b(?:more|fewer)\s+(?:units|vehicles|cars)\s+than\b",
         # "is close to turning out about 500,000 cars in 2021": not yet done
         r"close to (?!\d)\w+ing\b",
         # a count to pass a bar is to come: "Giga Shanghai 2021 Production To Cross 500,000"

@@ -494,8 +494,9 @@ _ZH_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"�
 
 
 _HYPHEN_UNIT = re.compile(r"\s*-\s*(?:unit|vehicle|car)s?\b", re.IGNORECASE)
-_LETTER_AFTER = re.compile(r"\s*[A-Za-z]")
-_WORD_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+_LETTER_AFTER = re.compile(r"\s*[\"“]?[A-Za-z]")
+# (a quoted noun too: 'handed over 7,579 "premium smart electric SUVs"')
+_WORD_AFTER = re.compile(r"\s*[\"“]?([A-Za-z][A-Za-z'-]*)")
 _SEPARATORS = re.compile(r"[,\s]")
 _MADE_IN_CHINA_BEFORE = re.compile(
     r"\b(?:MIC|made-in-China|China-made|China-built|locally[- ](?:made|built|produced))\s*$", re.I
@@ -507,7 +508,7 @@ _NAMED_VEHICLES = re.compile(
     r"|(?:(?:[A-Z][\w-]*|\d{1,3}|and|&)\s+){1,6}(?:vehicles|cars|EVs|units)\b)"
 )
 _YEAR_UNIT_AFTER = re.compile(r"\s*(?:辆|台|units|vehicles|cars)")
-_LETTER_OR_HYPHEN_AFTER = re.compile(r"\s*[A-Za-z-]")
+_LETTER_OR_HYPHEN_AFTER = re.compile(r"\s*[\"“]?[A-Za-z-]")
 _ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
 
 

@@ -189,7 +189,8 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:[Ii]ts|[Tt]heir|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}['’]s) "
             r"(?:(?:main|biggest|closest|chief|fiercest|key|major|domestic|local|Chinese) )?"
-            r"(?:arch-?rival|rival|competitor|challenger|nemesis)\b(?! [A-Z])"
+            # ("Its partner's cumulative sales": the partner's, someone else)
+            r"(?:arch-?rival|rival|competitor|challenger|nemesis|partner|peer)\b(?! [A-Z])"
         ),
     ),
     # "the alliance", "the newcomer": an organisation named earlier in the same paragraph, or
@@ -317,7 +318,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
 # IGNORECASE matches with ASCII ones that str.lower() does not turn into them
 _PRONOUN_WORDS = {
     "own_plant": ("its ", "其"),
-    "rival_of": ("rival", "competitor", "challenger", "nemesis"),
+    "rival_of": ("rival", "competitor", "challenger", "nemesis", "partner", "peer"),
     "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
               "工厂", "基地", "该工厂", "该基地"),
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
@@ -760,7 +761,10 @@ _MODEL = re.compile(
     r"|(?<![A-Za-z])[A-Z]{1,2}系(?!列|统|數|数)"  # "零跑C系": a model series
     # (not 全系车型, "all its models": the brand's whole line-up, nor 新能源车型, 纯电动车型,
     # 插电式混合动力车型: all the models of a powertrain)
-    r"|\bmodels?\b|\bnameplates?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
+    # (not "exports of new energy models", "its pure electric models": all of a powertrain)
+    r"|\bmodel\b|(?<!new energy )(?<!new-energy )(?<!electric )(?<!electrified )(?<!NEV )"
+    r"(?<!EV )(?<!hybrid )(?<!plug-in )\bmodels\b"
+    r"|\bnameplates?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
     r"|(?<!全系)(?<!新能源)(?<!电动)(?<!纯电)(?<!动力)(?<!混动)(?<!增程)(?<!燃油)车型|单车|款车"
     # ("the TIGGO 8 and TIGGO 7 series")
     r"|\b(?:[A-Z][\w.-]*\s+)(?:\d{1,3}\s+)?(?:[Ff]amily|[Ss]eries|line-?up)\b"
@@ -1094,6 +1098,25 @@ _REGION_POSSESSIVE = re.compile(
 
 #: the four cities at province level
 _MUNICIPALITIES = frozenset({"Beijing", "Shanghai", "Tianjin", "Chongqing"})
+
+
+# "广汽本田和东风本田两家合资公司合计销售": the two makers just listed, in apposition (a set
+# of more is no one: "理想、蔚来、小鹏、哪吒、零跑五家车企…合计")
+_LISTED_SET_ZH = re.compile(
+    r"[两二](?:家|个|大)[\u4e00-\u9fff]{0,4}?(?:企业|车企|品牌|公司|厂商|集团)"
+)
+
+
+def _sets_of_the_listed(s: str, found: list[Mention]) -> list[tuple[int, int]]:
+    """The spans of words right after a list of names that count the names listed."""
+    if s.isascii():
+        return []
+    ends = {
+        f.end
+        for f in found
+        if any(g.end <= f.start and LIST_SEP.match(s[g.end : f.start]) for g in found)
+    }
+    return [m.span() for m in _LISTED_SET_ZH.finditer(s) if m.start() in ends]
 
 
 def _municipality(entity: Entity | None) -> bool:
@@ -1838,6 +1861,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     )
     found = _city_before_maker(s, _maker_at_place(s, found))
     pronouns: list[tuple[int, int, str]] = []
+    listed_sets = _sets_of_the_listed(s, found)
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
     for kind, pattern in _PRONOUNS:
         needle = _PRONOUN_NEEDLES.get(kind)
@@ -1861,6 +1885,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 continue  # "the Zeekr brand": the name inside is the one meant
             if any(a <= m.start() < b for a, b, _ in pronouns):
                 continue
+            if any(a <= m.start() < b for a, b in listed_sets):
+                continue  # "广汽本田和东风本田两家合资公司": the two just listed
             if kind in ("province", "city") and any(
                 f.end == m.start() and f.entity.is_region for f in found
             ):
@@ -1990,7 +2016,22 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # "The Chinese company sold" after "BYD overtook Tesla": BYD
                     before = [*state.recent, *(f.entity for f in found if f.end <= a)]
                     target = _described_maker(s[a:b], target, before)
-                if (
+                quoted_by = _QUOTE_SAID_BY.search(s, b) if s[a:b].lower() in ("our", "we") else None
+                speaker = next(
+                    (
+                        f.entity
+                        for f in found
+                        if quoted_by is not None
+                        and quoted_by.start("who") <= f.start
+                        and f.end <= quoted_by.end("who")
+                    ),
+                    None,
+                )
+                if kind == "maker" and speaker is not None:
+                    # '"We delivered 10,412 Smart EVs in Sep 2021," XPeng Motors wrote': the
+                    # one who says "we" after the quote
+                    target = speaker
+                elif (
                     kind == "maker"
                     and s[a:b].lower() in ("our", "we")
                     and last.get("plant") is not None
@@ -3744,6 +3785,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             # not "monthly sales achieved the milestone of 100,000": one month's count
             and not _A_MONTHS_COUNT.search(s, starts[cand.clause], n.start)
+            # nor "reaching the milestone of 10,000-unit monthly deliveries"
+            and not _MONTHLY_AFTER.match(s, n.end)
         ):
             # "the 10 millionth car", "a production milestone of 2 million EVs": since the start
             parts.lifetime = True
@@ -4614,6 +4657,9 @@ def _same_period_opens_paragraph(s: str, state: _State) -> bool:
     )
 
 
+_MONTHLY_AFTER = re.compile(
+    r"(?:[\s-]*(?:units?|vehicles?|cars?))?\s+(?:monthly|single[- ]month)\b", re.I
+)
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
 # "Tesla passed the 1 million vehicle milestone in March 2020": a running total then
 _MILESTONE_AFTER = re.compile(
@@ -5144,6 +5190,7 @@ def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
         (a, b)
         for a, b, _ in parts.components
         if _RECORD_TIME_BEFORE.search(s, max(0, a - 60), a)
+        or _RECORD_NUMBER_TIME_BEFORE.search(s, max(0, a - 60), a)
         or _EARLIER_CHANGE_BEFORE.search(s, max(0, a - 60), a)
         or _TREND_BEFORE.search(s, max(0, a - 60), a)
         or _RATE_COMPARED_BEFORE.search(s, max(0, a - 60), a)
@@ -5183,6 +5230,13 @@ _EARLIER_CHANGE_BEFORE = re.compile(
 _RECORD_TIME_BEFORE = re.compile(
     r"\b(?:record|high|best|peak)(?:\s+(?:month|quarter|year))?(?:\s+of\s+[\d,.]+(?:\s+\w+)?)?"
     r"\s+(?:(?:set|achieved|reached|hit|posted)\s+)?(?:back\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
+# "after the record 12,961 it reached in June": the time of a record told with its number
+_RECORD_NUMBER_TIME_BEFORE = re.compile(
+    r"\b(?:record|high|best|peak)\s+(?:of\s+)?[\d,.]+(?:\s+(?:units|vehicles|cars|deliveries))?"
+    r"(?:\s+(?:it|they|that|which))?(?:\s+had)?\s+(?:set|achieved|reached|hit|posted)\s+"
+    r"(?:back\s+)?in\s+(?:the\s+)?$",
     re.I,
 )
 # between a count and a time that opens the next conjunct: "10,000 units and in", ", while in"
@@ -5799,6 +5853,11 @@ _PLACES_WITH = re.compile(
     re.I,
 )
 _BARE_PLANT_ZH = ("工厂", "基地")
+# who said the quote: '"We delivered 10,412 …," XPeng Motors wrote on Twitter'
+_QUOTE_SAID_BY = re.compile(
+    r"[,.]?[”\"]\s*,?\s*(?P<who>(?:[A-Z][\w&.-]*\s+){1,4}?)(?:said|says|wrote|writes|posted"
+    r"|tweeted|told|added|stated|announced)\b"
+)
 # who speaks for a plant, after the quote: "…," a representative of the base said
 _PLANT_SPEAKER = re.compile(
     r"\b(?:a|an|the)\s+(?:representative|spokes(?:person|man|woman)|official|manager|head"
@@ -6824,8 +6883,11 @@ def _carry_updates(
         referred = _reference_times(s, parts) | _compared_times(s, parts)
         # ("dropped to 160,000, ending the growth seen in January": only a trend's time, none
         # told of)
+        # (nor "after the record 12,961 it reached in June": a record's time)
         only_referred = len(referred) == len(parts.components) and any(
-            _TREND_BEFORE.search(s, max(0, a - 60), a) for a, _ in referred
+            _TREND_BEFORE.search(s, max(0, a - 60), a)
+            or _RECORD_NUMBER_TIME_BEFORE.search(s, max(0, a - 60), a)
+            for a, _ in referred
         )
         if referred and len(referred) < len(parts.components):
             parts = parts.without(referred)  # "last month, after a jump of 50% in August"
@@ -7072,6 +7134,16 @@ def _key(f: Figure) -> tuple[object, ...]:
     return (f.entity, f.metric, f.period_kind, f.period_start, f.period_end)
 
 
+def _same_milestone(a: Figure, b: Figure) -> bool:
+    """Two running totals of one maker passing one mark in one month, dated once by its day
+    and once by its month ("5月25日…累计产量已突破2200万辆", then "第2200万辆整车下线")."""
+    return (
+        a.period_kind == b.period_kind == "lifetime"
+        and (a.entity, a.metric) == (b.entity, b.metric)
+        and a.period_end.replace(day=1) == b.period_end.replace(day=1)
+    )
+
+
 def _merge(keep: Figure, other: Figure) -> Figure:
     claims = tuple(dict.fromkeys([*keep.claims, *other.claims]))
     return replace(
@@ -7115,6 +7187,15 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
         for i, g in enumerate(out):
             if _key(g) == _key(f) and g.value == f.value:
                 out[i] = _merge(g, f)
+                break
+            if _same_milestone(g, f) and g.value == f.value:
+                # the day it was passed (the earlier end), exact if either says so
+                merged = _merge(g, f)
+                out[i] = replace(
+                    merged,
+                    period_end=min(g.period_end, f.period_end),
+                    qualifier="exact" if "exact" in (g.qualifier, f.qualifier) else g.qualifier,
+                )
                 break
         else:
             out.append(f)

@@ -673,6 +673,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
+            # "from December last year through March this year": a span across two years
+            r"\bfrom\s+" + _MON + r"\s+(?:of\s+)?(?:last\s+year|the\s+previous\s+year|20\d\d)\s+"
+            r"(?:to|through|until|till)\s+(?:the\s+end\s+of\s+)?" + _MON + r"\b",
+            re.IGNORECASE,
+        ),
+        "en_across_years",
+    ),
+    (
+        re.compile(
             r"\b(?:between\s+)?"
             + _MON
             # ("the January-to-November period", "from January to the end of November")
@@ -876,7 +885,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "has passed 100,000 sales in China in a year for the first time": a year's count
             r"|in a year(?=,? for the first time)"
             # "the 1.86 million it sold for all of last year": the whole year, not its same span
-            r"|(?:all|(?:the\s+)?(?:whole|entirety))\s+of(?=\s+(?:last|the previous)\s+year))\b",
+            r"|(?:all|(?:the\s+)?(?:whole|entirety))\s+of(?=\s+(?:last|the previous)\s+year)"
+            # "GAC Honda's cumulative sales for last year came to", "Chery's cumulative sales
+            # reached a record 961,926 units last year": the year's total, not a running one
+            r"|cumulative(?=[^.;]{0,40}?\bfor\s+(?:last|the\s+previous)\s+year\b"
+            r"|[^.;]{0,40}?\ba record\b[^.;]{0,40}?\b(?:last|the\s+previous)\s+year\b))\b",
             re.IGNORECASE,
         ),
         "full_year",
@@ -1219,6 +1232,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "in a year",
         "calendar year",
         "all of",
+        "cumulative",
     ),
     "lifetime": (
         "累",
@@ -1290,6 +1304,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_last_quarter": ("three months", "3 months"),
     "zh_last_quarter": ("最后",),
     "en_range": _MONTH_NEEDLES,
+    "en_across_years": ("from",),
     "ytd": (),
     "en_first_n": ("first", "initial", "opening"),
     "en_nth_month": ("month of",),
@@ -1711,6 +1726,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 else:
                     _add(parts, m, months=(month - count + 1, month))
                 _year_of(g[2], parts)
+            elif kind == "en_across_years":
+                _add(parts, m, rolling=True)  # no calendar period
             elif kind == "en_range":
                 a, b = MONTHS[g[0].lower()], MONTHS[g[1].lower()]
                 if not a < b:
@@ -1806,7 +1823,8 @@ _GROWTH = (
     r"|flat|steady|stable|unchanged"
 )
 # "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
-_BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?)"
+# ("from a low base of 3,635 in April 2020")
+_BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?|base)"
 # how a base is judged before its number: "the very weak 2.22m", "a revised 15,000"
 _BASE_ADJECTIVE = (
     r"(?:(?:(?:very|relatively|rather)\s+)?(?:weak|strong|low|high|poor|solid|robust|modest"

@@ -117,9 +117,20 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "Geely Auto Group, which includes the Geely, ... brands and Livan Auto,"
     if _WHICH_VERB_AFTER.match(s, mention.end):
         return False  # "peers such as XPeng (XPEV), which delivered over 7,200": XPeng's own
+    if before.endswith("在") and _HELD_AT_BASE.match(s, mention.end):
+        return True  # "上汽通用五菱在宝骏基地举行第2200万辆整车下线仪式": where it was held
+    if _NEWS_FROM.search(before) and _THAT_IT.match(s, mention.end):
+        return False  # "The headline from XPeng right now is that it passed": news of itself
     if _ODD_CASE.search(before):
         return bool(_DEPENDENT_BEFORE.search(before))
     return bool(_DEPENDENT_BEFORE_LOWER.search(before.lower()))
+
+
+_HELD_AT_BASE = re.compile(
+    r"(?:汽车)?(?:工厂|基地|生产基地|制造基地|超级工厂)(?:隆重)?(?:举行|举办)"
+)
+_NEWS_FROM = re.compile(r"\b(?:news|headline|word|update|announcement)\s+from\s+$", re.I)
+_THAT_IT = re.compile(r"[^.;,]{0,40}?\bthat\s+it\b", re.I)
 
 
 # a name followed by its own figure verb is the subject of that verb
@@ -205,7 +216,8 @@ _APPOSITION = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|overtaken|surpasses"
     r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
-    r"|trailed|trailing|follows|followed|than|behind|ahead of|ran over|edged out|edging out"
+    r"|trailed|trailing|follows|followed|than|behind|ahead of|clear of|ran over|edged out"
+    r"|edging out"
     # "The Continental led Lincoln with a 136% jump to 1,200 units": a model leading its brand
     r"|led|leads"
     # "BYD ..., knocking Volkswagen off the top spot": the one displaced
@@ -236,7 +248,9 @@ _SCOPE_BEFORE = re.compile(
     # "Honda's shipments in China", "its car sales in China": where a maker's count was made,
     # the maker's
     r"|(?P<owned>(?:'s|’s|\b[Ii]ts|\b[Tt]heir))\s+(?:[\w-]+\s+){0,2}?(?:sales|deliveries"
-    r"|shipments|output|production|exports|registrations)\s+(?:in|from)\s+(?:the\s+)?$",
+    r"|shipments|output|production|exports|registrations"
+    # "Its NEV penetration in China reached 55.9%": the maker's share there
+    r"|penetration|(?:market )?share|presence)\s+(?:in|from)\s+(?:the\s+)?$",
     re.I,
 )
 _SCOPE_AFTER = re.compile(
@@ -285,6 +299,8 @@ _RANK_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|fifth|top|largest|biggest|highest|most|fastest|\d+(?:st|nd|rd|th)"
     r"|No\.\s?\d+|ranks?|ranked|ranking|leads?|led)\s+(?:[\w-]+\s+)?(?:in|among|across)\s+"
     r"(?:the\s+)?$"
+    # "the highest electric car export figure yet for China": the scope of a record
+    r"|\b(?:highest|largest|biggest|best)\s+(?:[\w-]+\s+){0,5}?(?:yet|ever)\s+(?:for|in)\s+$"
     # "the best-selling battery-powered electric car in China"
     r"|\b(?:best[- ]selling|top[- ]selling|(?:biggest|largest)[- ]selling|most popular|largest"
     r"|biggest)\s+(?:[\w-]+\s+){0,4}?"
