@@ -5849,7 +5849,10 @@ _A_RANKING = re.compile(
 _IN_THE_RANKING = re.compile(r"\bin the (?:ranking|rankings|league table|sales table)\b", re.I)
 _PLACES_WITH = re.compile(
     r"\b(?:first|second|third|top|\w+th|\d+(?:st|nd|rd|th))\s+(?:(?:two|three|four|five)\s+)?"
-    r"(?:places?|spots?|positions?)\s+with\b|\branked\s+\w+\s+with\b",
+    r"(?:places?|spots?|positions?)\s+with\b|\branked\s+\w+\s+with\b"
+    # "Nio Inc came next with only 8,132", "Geely followed with 180,000": the next of a ranking
+    r"|\b(?:came|was|finished|placed|stood)\s+(?:next|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|last)\s+with\b|\b(?:followed|trailed)\s+with\b",
     re.I,
 )
 _BARE_PLANT_ZH = ("工厂", "基地")

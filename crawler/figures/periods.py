@@ -419,6 +419,13 @@ _RATE_BASE_TIME = re.compile(
     r"(?:\s+(?:19|20)\d\d)?)",
     re.I,
 )
+# "rose 3% over May last year to 140,000": the month a rate is measured against, no count's
+_RATE_OVER_TIME = re.compile(
+    r"(?:%|\bpercent|\bper cent)\s+(?:over|from|on|compared (?:with|to)|versus|against)\s+"
+    r"(?P<t>" + _MON + r"\s+(?:(?:of\s+)?(?:last|the\s+previous)\s+year|(?:of\s+)?(?:19|20)\d\d))"
+    r"(?=,?\s+(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d)",
+    re.I,
+)
 _RATE_BASE_NEEDLE = re.compile(r"rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease")
 # "cumulative sales in the year reached" (not "in the year to March", a rolling year)
 _IN_THE_YEAR = r"in the year(?!\s+(?:to|ended|ending|through|before|after|since|(?:19|20)\d\d)\b)"
@@ -1545,6 +1552,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
         taken += [m.span("t") for m in _FROM_TIME_TO_NUMBER.finditer(text, start, end)]
     if " that " in lowered:
         taken += [m.span("t") for m in _SAID_AT_TIME.finditer(text, start, end)]
+    if "%" in lowered or "percent" in lowered or "per cent" in lowered:
+        taken += [m.span("t") for m in _RATE_OVER_TIME.finditer(text, start, end)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
@@ -1835,7 +1844,10 @@ _YEAR_AGO = (
     r"(?:last|previous|prior)\s+year['’]s|year[- ](?:ago|earlier)|(?:prior|previous)[- ]year"
 )
 _EN_BASE = re.compile(
-    r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over))\s+"
+    r"(?P<growth>(?:\b(?:" + _GROWTH + r")|%|\bpercent|\bpct|\bpoints?)\s+(?:from|on|over"
+    # (not "grew 3% over the first five months, with 700,100 delivered": the span counted)
+    r"(?!\s+the\s+first\s+(?:[\w-]+\s+){0,2}?(?:months|half|quarter)(?:\s+of\s+this\s+year)?"
+    r",?\s+(?:to|with)\b)))\s+"
     r"|(?P<compare>\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom(?=\s+\d)"
     # "from the very weak 2.22m units sold in the same month of the previous year"
     r"|\bfrom(?=\s+(?:the\s+|an?\s+)?" + _BASE_ADJECTIVE + r"\d)"

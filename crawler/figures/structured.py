@@ -44,8 +44,12 @@ _TABLE_LINE = re.compile(r"^[ \t]*\|[^\n]*\|[^\n]*$|^[^\n|]{1,60} \| [^\n]*$", r
 _RANK_HEADER = re.compile(r"\s*(?:rank(?:ing)?|no\.?|#|排名|名次|序号)\s*", re.I)
 _LIST_CANDIDATE = re.compile(r"^[^\n:：]{1,64}[:：][ \t]*[~≈约近]?[ \t]*\d", re.M)
 _LIST_LINE = re.compile(
-    r"^[ \t]*(?:[-*•·][ \t]+)?(?P<label>[^\n:：|]{1,60}?)[ \t]*[:：][ \t]*(?P<value>[^\n]+?)[ \t]*$"
+    # (a numbered item too: "1. Yutong: 1,290 units; -39.49%")
+    r"^[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)、][ \t]+)?(?P<label>[^\n:：|]{1,60}?)[ \t]*[:：][ \t]*"
+    r"(?P<value>[^\n]+?)[ \t]*$"
 )
+# a heading's bracketed list of the columns after it: "(sales; y/y growth; market share)"
+_COLUMN_LIST = re.compile(r"[(（][^()（）]*[;；][^()（）]*[)）]")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 
 # --- label vocabulary
@@ -474,8 +478,10 @@ def _label(
     text = re.sub(r"[*_`]+", "", raw).strip().rstrip(":：").strip()
     if not text:
         return _EMPTY
+    # (not the columns a heading lists: "… in November (sales; y/y growth; market share)")
+    said = _COLUMN_LIST.sub(" ", text) if heading else text
     trap = text.casefold() not in _ITEM_WORDS and bool(
-        mx.TRAP.search(text) or _LABEL_TRAP.search(text)
+        mx.TRAP.search(said) or _LABEL_TRAP.search(said)
     )
     growth = _GROWTH_LABEL.fullmatch(re.sub(r"[()（）%％\s]+", " ", text).strip())
     if growth:
