@@ -7233,6 +7233,13 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 if (
                     g.qualifier == "exact"
                     or (g.qualifier == "approx" and f.qualifier == "exact")  # "about 2.4645m"
+                    # "sales increasing 12% to about 30.09 million units, both passing 30
+                    # million": a precise "about" bounded too
+                    or (
+                        g.qualifier == "approx"
+                        and f.qualifier == "at_least"
+                        and len(str(g.value).rstrip("0")) >= 4
+                    )
                 )
                 and g is not f
                 and _key(g) == _key(f)

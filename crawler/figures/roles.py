@@ -217,7 +217,7 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|overtaken|surpasses"
     r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
     r"|trailed|trailing|follows|followed|than|behind|ahead of|clear of|ran over|edged out"
-    r"|edging out"
+    r"|edging out|moved past|moving past|edged past|leapfrogged|leapfrogging"
     # "The Continental led Lincoln with a 136% jump to 1,200 units": a model leading its brand
     r"|led|leads"
     # "BYD ..., knocking Volkswagen off the top spot": the one displaced
