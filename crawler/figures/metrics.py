@@ -132,6 +132,11 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"\s*(?:million\s+)?(?:vehicles|cars|units|EVs)\b(?!\s+to\b)(?![^.;]{0,40}\b(?:abroad"
                 r"|overseas|to (?:foreign|overseas|international)|from (?:its|the) )))",
                 r"(?<!export )wholesale(?:s|d)?\b", r"registrations\b",
+                # "85,692 NEVs were registered in Shanghai", "newly registered": new plates, sold
+                # (not "4.5 million registered cars": the cars on the road)
+                # (nor "were registered in Hainan by the end of May": the stock by then)
+                r"(?:were|was|been|being|newly)\s+registered\b"
+                r"(?![^.;]{0,60}?\b(?:by|as of|at) the end of\b)",
                 # "it shifted 190,080 vehicles worldwide in September": sold (car trade slang)
                 r"shift(?:ed|s|ing)\s+(?=(?:a record |more than |over |about |nearly |some )?"
                 r"\d[\d,.]*\s*(?:million\s+)?(?:vehicles|cars|units|EVs)\b)",
@@ -267,7 +272,8 @@ _METRIC_NEEDLES = {
         "made", "产", "下线", "制造",
     ),
     "sales": (
-        "sold", "sales", "sell", "retail", "wholesale", "registrations", "shipments", "shipped",
+        "sold", "sales", "sell", "retail", "wholesale", "registrations", "registered", "shipments",
+        "shipped",
         "shift", "market",
         "销", "售", "卖出", "批发", "零售", "上险", "注册登记", "发运", "上牌", "新增",
         "出货", "出厂",
@@ -408,6 +414,11 @@ _TRAP = _vocabulary(
         r"(?:units?|vehicles?|cars)\s+(?:clear of|(?:more|fewer|less)\s+than\s+"
         r"(?!doubl|tripl|quadrupl|twice|half|\d))",
         r"\b(?:more|fewer)\s+(?:units|vehicles|cars)\s+than\b",
+        # "more than 700,000 NEVs were registered there by the end of June": the cars on the
+        # road by then, no count of a period
+        r"\b(?:were|was|been)\s+registered\b[^.;]{0,60}?\b(?:by|as of|at)\s+the\s+end\s+of\b",
+        # "of which 1.2 million units are to be sold overseas": what is to come
+        r"\b(?:is|are)\s+to\s+be\s+(?:sold|delivered|exported|produced|built|shipped|made)\b",
         # "is close to turning out about 500,000 cars in 2021": not yet done
         r"close to (?!\d)\w+ing\b",
         # a count to pass a bar is to come: "Giga Shanghai 2021 Production To Cross 500,000"

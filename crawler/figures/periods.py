@@ -920,6 +920,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bfull[- ]year\s+(?:of\s+)?(20\d\d)\b(?!\s*(?:target|goal|plan))", re.I),
         "en_year",
     ),
+    # "As 2024 went on, …": the year a story moves into
+    (
+        re.compile(
+            r"\bas\s+(20\d\d)\s+(?:went on|wore on|progressed|unfolded|began|started"
+            r"|got under way)\b",
+            re.I,
+        ),
+        "en_year",
+    ),
     # "Its best year was 2020, when it sold 806,500 vehicles": the year of the when-clause
     (re.compile(r"\b(?:was|were|came in|remains)\s+(20\d\d)(?=\s*,\s*when\b)", re.I), "en_year"),
     # "2020 brought another drop: … counts 41,558 Yutong buses delivered": a year that opens
