@@ -498,9 +498,11 @@ _LETTER_AFTER = re.compile(r"\s*[\"“]?[A-Za-z]")
 # (a quoted noun too: 'handed over 7,579 "premium smart electric SUVs"')
 _WORD_AFTER = re.compile(r"\s*[\"“]?([A-Za-z][A-Za-z'-]*)")
 _SEPARATORS = re.compile(r"[,\s]")
-_MADE_IN_CHINA_BEFORE = re.compile(
-    r"\b(?:MIC|made-in-China|China-made|China-built|locally[- ](?:made|built|produced))\s*$", re.I
+#: words saying cars were made in China ("MIC Teslas", "made-in-China Model 3 cars")
+MADE_IN_CHINA = (
+    r"\b(?:MIC|made[- ]in[- ]China|China-(?:made|built)|locally[- ](?:made|built|produced))\b"
 )
+_MADE_IN_CHINA_BEFORE = re.compile(MADE_IN_CHINA + r"\s*$", re.I)
 # a maker's name in the plural, or models named up to the vehicle word: "Teslas", "Model 3 and
 # Model Y cars"
 _NAMED_VEHICLES = re.compile(

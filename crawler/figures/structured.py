@@ -31,7 +31,7 @@ from datetime import date
 from crawler.figures import metrics as mx
 from crawler.figures.entities import Entity, lexicon
 from crawler.figures.model import Figure
-from crawler.figures.numbers import MULTIPLIERS, OTHER, find_numbers
+from crawler.figures.numbers import MADE_IN_CHINA, MULTIPLIERS, OTHER, find_numbers
 from crawler.figures.periods import Period, find_parts, month_end, resolve
 
 MIN_VALUE = 100
@@ -108,7 +108,7 @@ _REST_WORDS = re.compile(
     re.I,
 )
 # a label counting cars made in China: "Tesla MIC Model 3/Model Y", "China-made Teslas"
-_MADE_IN_CHINA = re.compile(r"\bMIC\b|\bmade[- ]in[- ]China\b|\bChina-(?:made|built)\b", re.I)
+_MADE_IN_CHINA = re.compile(MADE_IN_CHINA, re.I)
 _CELL_WORDS = re.compile(r"\b(?:units?|vehicles?|cars|EVs?|NEVs?)\b|辆|台", re.I)
 
 
