@@ -2016,30 +2016,16 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # "The Chinese company sold" after "BYD overtook Tesla": BYD
                     before = [*state.recent, *(f.entity for f in found if f.end <= a)]
                     target = _described_maker(s[a:b], target, before)
-                quoted_by = _QUOTE_SAID_BY.search(s, b) if s[a:b].lower() in ("our", "we") else None
-                speaker = next(
-                    (
-                        f.entity
-                        for f in found
-                        if quoted_by is not None
-                        and quoted_by.start("who") <= f.start
-                        and f.end <= quoted_by.end("who")
-                    ),
-                    None,
-                )
-                if kind == "maker" and speaker is not None:
-                    # '"We delivered 10,412 Smart EVs in Sep 2021," XPeng Motors wrote': the
-                    # one who says "we" after the quote
-                    target = speaker
-                elif (
-                    kind == "maker"
-                    and s[a:b].lower() in ("our", "we")
-                    and last.get("plant") is not None
-                    and _PLANT_SPEAKER.search(s, b)
-                ):
-                    # "'our total vehicle production had reached 217,000 units,' a
-                    # representative of the base said": the plant the speaker speaks for
-                    target = last["plant"]
+                if kind == "maker" and s[a:b].lower() in ("our", "we"):
+                    speaker = _quote_speaker(s, b, found)
+                    if speaker is not None:
+                        # '"We delivered 10,412 Smart EVs in Sep 2021," XPeng Motors wrote': the
+                        # one who says "we" after the quote
+                        target = speaker
+                    elif last.get("plant") is not None and _PLANT_SPEAKER.search(s, b):
+                        # "'our total vehicle production had reached 217,000 units,' a
+                        # representative of the base said": the plant the speaker speaks for
+                        target = last["plant"]
             if target is not None and target.kind == "jv" and _GROUP_WORD.search(s[a:b]):
                 # "Dongfeng Yueda Kia sold 224,567. The group last sold …": no venture is a
                 # group; the maker named last before it, or the venture's parent
@@ -5861,6 +5847,19 @@ _QUOTE_SAID_BY = re.compile(
     r"[,.]?[”\"]\s*,?\s*(?P<who>(?:[A-Z][\w&.-]*\s+){1,4}?)(?:said|says|wrote|writes|posted"
     r"|tweeted|told|added|stated|announced)\b"
 )
+
+
+def _quote_speaker(s: str, end: int, found: list[Mention]) -> Entity | None:
+    """The maker named as the one who said a quote, after it (``end``: inside the quote)."""
+    said = _QUOTE_SAID_BY.search(s, end)
+    if said is None:
+        return None
+    return next(
+        (f.entity for f in found if said.start("who") <= f.start and f.end <= said.end("who")),
+        None,
+    )
+
+
 # who speaks for a plant, after the quote: "…," a representative of the base said
 _PLANT_SPEAKER = re.compile(
     r"\b(?:a|an|the)\s+(?:representative|spokes(?:person|man|woman)|official|manager|head"
