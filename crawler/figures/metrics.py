@@ -50,7 +50,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # "international sales reached 131,935", "foreign market sales"
                 # ("its overseas annual sales passed 1 million")
                 r"(?:overseas|international|foreign[- ]market) (?:(?:annual|monthly|quarterly"
-                r"|full[- ]year|yearly|cumulative|total)\s+)?(?:(?:NEV|EV|car|auto|vehicle"
+                r"|full[- ]year|yearly|cumulative|total|retail|wholesale)\s+){0,2}(?:(?:NEV|EV|car"
+                r"|auto|vehicle"
                 r"|passenger[- ](?:car|vehicle))\s+)?(?:sales|deliveries|business|shipments)",
                 r"export sales\b", r"export (?:wholesale|retail) (?:volume|sales)\b",
                 r"sales (?:of|in) (?:the )?overseas markets?\b",
@@ -410,8 +411,9 @@ _TRAP = _vocabulary(
         r"pledg(?:e|es|ed|ing)\b",
         r"on track to\b", r"on course to\b", r"needs? to\b", r"must\b",
         # "BYD storms into first place, 115,000 units clear of Volkswagen", "sold 20,000 units
-        # more than Tesla": a difference between two counts
-        r"(?:units?|vehicles?|cars)\s+(?:clear of|(?:more|fewer|less)\s+than\s+"
+        # more than Tesla", "9,433 units higher than in September": a difference between two
+        # counts
+        r"(?:units?|vehicles?|cars)\s+(?:clear of|(?:more|fewer|less|higher|lower)\s+than\s+"
         r"(?!doubl|tripl|quadrupl|twice|half|\d))",
         r"\b(?:more|fewer)\s+(?:units|vehicles|cars)\s+than\b",
         # "more than 700,000 NEVs were registered there by the end of June": the cars on the

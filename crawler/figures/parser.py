@@ -3881,6 +3881,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "NIO sold 36,275 last month. The month before, it sold 40,397": October
                 unit = opener.group("unit") or opener.group("unit2") or "year"
                 period = _earlier(period, unit.lower())
+                if period is not None and opener.group("unit2") and period.kind in _SPANS:
+                    # "... 1.35 million in the first three quarters of 2023. The year before,
+                    # Tesla produced 1.37 million": the whole year before, not its first
+                    # three quarters
+                    y = period.end.year
+                    period = Period("year", date(y, 1, 1), date(y, 12, 31))
             previous = state.carry_from == state.sentence_no - 1
             cand.doubts.append(D_PERIOD_PREVIOUS if previous else D_PERIOD_CARRIED)
         tie = parts_all.tie_at(n.start)  # "from the 8,620 it sold in June", "2019年的12万辆"
@@ -4034,6 +4040,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 y = named[-1] + 1
                 period = Period("year", date(y, 1, 1), date(y, 12, 31))
         if (
+            period.kind == "year"
+            and lead_parts[cand.clause].empty
+            and _YEAR_BEFORE_IN_CLAUSE.match(s, c0)
+        ):
+            # "Last year, exports exceeded three million, and the year before they passed two
+            # million": the year before the one the clause before told
+            y = period.end.year - 1
+            period = Period("year", date(y, 1, 1), date(y, 12, 31))
+        if (
             period.kind == "lifetime"
             and state.carry_from == state.sentence_no
             and state.carry_period is not None
@@ -4044,6 +4059,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "sales exceeded 660,000 in 2022, ..., while its cumulative exports passed 1
             # million": a running total told beside a past period counts up to that period
             period = Period("lifetime", period.start, state.carry_period.end)
+        month_reported = state.lead_period
+        if (
+            period.kind == "lifetime"
+            and month_reported is not None
+            and month_reported.kind == "month"
+            and period.end < month_reported.end <= state.published + timedelta(days=31)
+            and state.carry_from != state.sentence_no
+            and parts.month is None
+            and parts.year is None
+            and parts.as_of is None
+            and parts.day is None
+        ):
+            # "Xiaomi delivered 20,000 in October. ... Xpeng delivered 20,000 in September. ...
+            # Zeekr says it has built more than 100,000": a running total told with no time of
+            # its own is counted up to now, never ending before the month the article reports
+            period = Period("lifetime", period.start, month_reported.end)
         # "..., bringing its total for the year to X" is an aside: the month reported stays
         aside = cand.clause > 0 and _NEW_PREDICATE.match(s, starts[cand.clause]) is not None
         own = lead_parts[cand.clause]
@@ -4224,19 +4255,24 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "... Tesla China's 32,968 in July. Global deliveries reached 241,300": the
             # company's, not the arm the paragraph was about
             cand.entity, cand.entity_obj = company.name, company
+        elif _worldwide_count_of_a_foreign_maker(s, cand, starts):
+            # "宝马集团全球交付2,399,636辆": the series of a foreign maker here is its China
+            # business (Tesla alone is named apart from its China arm)
+            cand.drop(f"{cand.entity}'s worldwide count, not its count in China")
+            continue
         parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
         if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"
             cand.entity, cand.entity_obj = parent.name, parent
         maker = _foreign_maker_in_china(s, cand, subjects, state)
         if maker is not None:  # "Tesla ... In August, sales in China reached 76,965"
             arm = lexicon().entities.get(f"{maker.name} China")
-            if arm is None:
-                cand.drop(f"{maker.name}'s count in China, not the country's")
-                continue
-            cand.entity, cand.entity_obj = arm.name, arm
-            # its sales at home: a part of the arm's total (exports included) when the article
-            # gives that too
-            cand.doubts.append(D_PART)
+            if arm is None:  # "BMW ... Sales in China dropped to 714,530": BMW's series here
+                cand.entity, cand.entity_obj = maker.name, maker
+            else:
+                cand.entity, cand.entity_obj = arm.name, arm
+                # its sales at home: a part of the arm's total (exports included) when the
+                # article gives that too
+                cand.doubts.append(D_PART)
         obj = cand.entity_obj
         if (
             obj is not None
@@ -4759,6 +4795,18 @@ def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> En
     return lexicon().entities.get(arm.parent)
 
 
+def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[int]) -> bool:
+    """The count is a foreign maker's across the world, and the lexicon has no China arm to
+    name its China figures apart: its name stands for its business in China."""
+    maker = cand.entity_obj
+    return (
+        maker is not None
+        and maker.foreign
+        and lexicon().entities.get(f"{maker.name} China") is None
+        and worldwide(s[starts[cand.clause] : _within_the_clause(s, cand.number.unit_end, 30)])
+    )
+
+
 _CLAUSE_STOP = re.compile(r"[;；。]")
 
 
@@ -5268,7 +5316,9 @@ _A_PART_OPENS = re.compile(r"\s*(?:其中|of (?:which|them|these)\b)", re.I)
 # "从2018年交付第一台电动车到今天第50万台下线": the year of the first car, the milestone today
 _NOW_OR_A_FIRST = re.compile(
     r"今天|今日|目前|至今|如今|眼下|第一台|第一辆|首台|首辆|首款|\b(?:today|now|currently)\b"
-    r"|\bfirst (?:car|vehicle|EV|unit|model)\b",
+    r"|\bfirst (?:car|vehicle|EV|unit|model)\b"
+    # "155,804 since the vehicle entered the market in 2019": the year it started from
+    r"|\bsince\b(?=[^.;]{0,60}?\b(?:19|20)\d\d\b)",
     re.I,
 )
 _SIMPLE_PAST_TOTAL = re.compile(
@@ -5550,6 +5600,11 @@ _WHEN_CLAUSE = re.compile(r"\s*(?:when|during which|in which)\b", re.I)
 # "一年后", "a year later": the year after the one named before
 _YEAR_LATER = re.compile(
     r"一年后|一年後|次年|翌年|\b(?:a|one) year later\b|\bthe following year\b", re.I
+)
+# a clause opening on the year before the last one told: "..., and the year before it passed"
+_YEAR_BEFORE_IN_CLAUSE = re.compile(
+    r"[\s,]*(?:and|while|but|whereas)\s+(?:in\s+)?the\s+(?:year|one)\s+before\b(?!\s+(?:that|last))",
+    re.I,
 )
 _A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年|\b)")
 # "more than the 5,820 it sold", "surpasses the 10,422 made in July 2022", "falls short of the
@@ -7066,7 +7121,9 @@ def _only_compared_times(s: str, parts: Parts) -> bool:
 # "a 10 percent drop from the RMB 10.62 billion booked in the fourth quarter of last year", "rose
 # to 12.9% from 6.2% in the fourth quarter of 2023": the time of the amount compared with
 _BASE_AMOUNT_BEFORE = re.compile(
-    r"\b(?:from|than|compared (?:with|to)|versus)\s+(?:the\s+)?(?:RMB|CNY|US\$|\$|¥)?\s*"
+    # (not "sold more than 440,000 units in October": a bound, no amount compared with)
+    r"\b(?:from|than(?=\s+the\b)|(?<!more )(?<!less )(?<!fewer )than|compared (?:with|to)"
+    r"|versus)\s+(?:the\s+)?(?:RMB|CNY|US\$|\$|¥)?\s*"
     r"[\d.,]+\s*(?:billion|million|thousand|%|percent|per cent)?\s*(?:yuan|dollars|units|vehicles"
     r"|cars)?\s+"
     r"(?:(?:it\s+)?(?:booked|recorded|reported|posted|made|earned|sold|delivered|lost|logged"

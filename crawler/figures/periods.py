@@ -968,7 +968,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|carmaker|automaker|plant|factory)['’]s )?(?:market |official |first )?"
             r"(?:launch|founding|inception|start|debut|establishment)|all[- ]time total|millionth"
             r"|since (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d"
-            r"|since (?:it|they|the (?:company|brand|plant|factory|firm)|(?:(?:its|the|their)\s+)?"
+            # ("since the Hong Kong-listed company launched its SU7")
+            r"|since (?:it|they|the (?:[\w'’-]+\s+){0,3}?(?:company|brand|plant|factory|firm"
+            r"|carmaker|automaker|startup)|(?:(?:its|the|their)\s+)?"
             r"(?:[a-z-]+\s+)?(?:deliveries|production|sales|operations)) (?:first )?(?:began|begun"
             r"|started|launched|opened|commenced|was founded|was established)"
             # "Since the first Jiefang truck left the production line in 1956": from then on
@@ -1421,6 +1423,12 @@ _FOUNDED_BEFORE = re.compile(
     r"|(?:成立|创立|创建|始建|组建|创办)(?:于|在)\s*$",
     re.IGNORECASE,
 )
+# "155,804 since the vehicle entered the market in 2019": the year a running total started
+_SINCE_AN_EVENT_BEFORE = re.compile(
+    r"\bsince\s+(?:it|the|its|they|their|we|our)\b[^.;,]{0,60}?\s(?:in\s+)?"
+    r"(?:(?:early|late|mid)-?\s*)?$",
+    re.IGNORECASE,
+)
 _FOUNDED_AFTER_ZH = re.compile(
     r"\s*(?:\d{1,2}\s*月)?(?:\d{1,2}\s*[日号])?(?:成立|创立|创建|组建|创办)"
 )
@@ -1690,8 +1698,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _year_of(g[0], parts)
             elif kind in ("zh_year", "en_year", "en_year_owner"):
                 year = int(next(y for y in g if y))
-                if _FOUNDED_BEFORE.search(text, max(start, m.start() - 24), m.start()) or (
-                    _FOUNDED_AFTER_ZH.match(text, m.end())
+                if (
+                    _FOUNDED_BEFORE.search(text, max(start, m.start() - 24), m.start())
+                    or _FOUNDED_AFTER_ZH.match(text, m.end())
+                    or _SINCE_AN_EVENT_BEFORE.search(text, max(start, m.start() - 80), m.start())
                 ):
                     continue  # "the company, founded in 2002, sold …": when it was set up
                 if _WHOLE.search(m.group(0)):  # "for the whole of 2023": all of that year
@@ -1818,6 +1828,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     # a bare "Jun" or "Dec" is a month after "in" or "China's"; else a name
                     # ("Lei Jun")
                     continue
+                if not g[1] and _SINCE_AN_EVENT_BEFORE.search(
+                    text, max(start, m.start() - 80), m.start()
+                ):
+                    continue  # "since the company launched its SU7 in late March": the start
                 _add(parts, m, month=MONTHS[word])
                 _year_of(g[1], parts)
                 if not g[1] and _LAST_BEFORE.search(text, max(0, m.start() - 8), m.start()):
