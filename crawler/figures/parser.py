@@ -2740,6 +2740,27 @@ _COUNTED_IN_BEFORE = re.compile(
 )
 
 
+def _remember_described(
+    state: _State, counted: list[_Candidate], subjects: list[tuple[Mention, bool]]
+) -> None:
+    """A maker the sentence's counts were given to without naming it ("The Chinese smartphone
+    maker sold a record 48,654", the headline's Xiaomi) is the last one told of: "That lifts
+    the automaker's year-to-date sales" is its, not a rival's named earlier."""
+    if any(ok and not m.entity.is_region for m, ok in subjects):
+        return
+    makers = {
+        c.entity_obj.name: c.entity_obj
+        for c in counted
+        if c.entity_obj is not None
+        and not c.entity_obj.is_region
+        and c.entity_obj.kind != "unknown"
+        and any(d in c.doubts for d in (D_SUBJECT_HEADLINE, D_SUBJECT_PRONOUN))
+    }
+    if len(makers) == 1:
+        (maker,) = makers.values()
+        _remember(state.last, maker)
+
+
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
     named = [m for m, _ in mentions if m.entity.kind != "unknown"]
     state.recent = [*state.recent[-3:], *(m.entity for m in named)]
@@ -4097,6 +4118,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             (
                 parts.explicit
                 or ((parts.full_year or parts.year_rel == "last") and period.kind == "year")
+                # "Xpeng delivered 4,224 during the same month" after quarters were told: that
+                # month goes on
+                or (
+                    parts.that_month
+                    and period.kind == "month"
+                    and state.carry_period is not None
+                    and state.carry_period.kind != "month"
+                )
             )
             and period.kind != "lifetime"
             and not (tie and tie.base)
@@ -4475,6 +4504,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         state.world_para = True  # "Global auto sales reached 7.6 million units in August"
     _carry_updates(s, parts_all, segs, state, live, carry_before)
     _update_last(state, mentions, s)
+    _remember_described(state, with_periods, subjects)
     arm = with_periods[-1].entity_obj if with_periods else None
     carried = state.para_entity
     if (
@@ -6915,6 +6945,31 @@ def _open_ended(parts: Parts) -> bool:
     )
 
 
+_CONDITION_OPENING = re.compile(
+    r"\s*(?:if|unless|should|as long as|once)\b|\s*(?:如果|若|假如|只要)", re.I
+)
+# a clause break a forecast clause opens after ("...: ..., so we expect growth to stay high")
+_CLAUSE_BREAK = re.compile(r"[:;,：；，]")
+
+
+def _before_a_forecast_clause(s: str, parts: Parts) -> tuple[str, Parts]:
+    """The sentence up to the clause a forecast opens, with its times, when an earlier clause
+    tells a time ("Dongfeng Honda's March sales jumped 49.9%: ..., so we expect growth to stay
+    high through 2Q19" tells of March); else the sentence as it is."""
+    forecast = mx.FORECAST.search(s)
+    if forecast is None:
+        return s, parts
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(s, 0, forecast.start())]
+    if not breaks:
+        return s, parts
+    told = s[: breaks[0]]
+    told_parts = find_parts(told, bases=False)
+    # (not "If it keeps up the pace in December, SAIC is expected to reach": the condition's)
+    if told_parts.empty or mx.FORECAST.search(told) or _CONDITION_OPENING.match(told):
+        return s, parts
+    return told, told_parts
+
+
 def _carry_updates(
     s: str,
     parts_all: Parts,
@@ -6924,6 +6979,8 @@ def _carry_updates(
     carry_before: Period | None = None,
 ) -> None:
     """Lets later sentences inherit this one's explicit period and segment."""
+    if not live:
+        s, parts_all = _before_a_forecast_clause(s, parts_all)
     # "BYD's annual sales fell short of the anticipated 3.05 million": no figure, but the
     # year is still the period the article reports on
     if not live and (

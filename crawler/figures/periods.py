@@ -1125,7 +1125,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:in|during|over|for|across) the same (?:(?:two|three|four|five|six|seven|eight"
-            r"|nine|ten|eleven|\d{1,2})[ -])?(?:months?|period|quarter|half)\b"
+            r"|nine|ten|eleven|\d{1,2})[ -])?(?:months|period|quarter|half)\b"
             r"(?!\s+(?:of|in|a|last|the previous|previous)\b)"
             # "In the period, Mercedes delivered ...": the span the last sentence named
             r"|\b(?:in|during|over|for|across) the (?:given )?period\b"
@@ -1163,8 +1163,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # month reported on (not "in the month of May", "the month before")
     (
         re.compile(
-            r"\b(?:(?:in|during|for|over) the month|^the month)\b(?!\s+(?:of|before|after|earlier"
-            r"|ending|ended|to|through|in which|when)\b)(?!['’])"
+            # ("Xpeng delivered 4,224 during the same month": the month told before)
+            r"\b(?:(?:in|during|for|over) the (?:same )?month|^the month)\b(?!\s+(?:of|before|after"
+            r"|earlier|ending|ended|to|through|in which|when|a year|one year|last year|the previous"
+            r"|the prior)\b)(?!['’])"
             # "reached 4,174 sales in only its second month on sale", "found 3,551 buyers in its
             # first full month": the month reported on
             r"|\bin (?:only |just )?its (?:first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th))"
@@ -1288,7 +1290,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_that_quarter": ("the quarter", "three-month", "three months"),
     "that_half": ("half-year", "half year", "six months", "six-month"),
     "that_period": ("the same", "the period", "the given period", "同期"),
-    "en_that_month": ("given month", "the month", "its"),
+    "en_that_month": ("given month", "the month", "same month", "its"),
     "en_month_said": ("that",),
     "en_now": ("today", "as of now", "day"),
     "en_so_far": ("so far", "thus far", "to date"),

@@ -216,6 +216,8 @@ _APPOSITION = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|overtaken|surpasses"
     r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
+    # a headline's present: "Xiaomi's EV sales overtake Tesla in China"
+    r"|overtake|surpass|outsell|outpace"
     r"|trailed|trailing|follows|followed|than|behind|ahead of|clear of|ran over|edged out"
     r"|edging out|moved past|moving past|edged past|leapfrogged|leapfrogging"
     # "The Continental led Lincoln with a 136% jump to 1,200 units": a model leading its brand
@@ -592,6 +594,8 @@ def headline_subject(headline: str) -> Entity | None:
         for m in names
         if not dependent(headline, m)
         and not place_in_a_name(headline, m)
+        # "Xiaomi's EV sales overtake Tesla": the one overtaken is not what the story is about
+        and not _OBJECT_BEFORE.search(headline, max(0, m.start - 16), m.start)
         and not any(a <= m.start < b for a, b in apposed)  # "SGMW, a joint venture of ..."
     }
     if len(subjects) > 1:
@@ -606,10 +610,16 @@ def headline_subject(headline: str) -> Entity | None:
             arm = lexicon().entities.get(f"{maker.name} China")
             in_china = any(m.entity.name == "China" for m in markets)
             subjects = {arm.name: arm} if arm is not None and in_china else makers
+        elif len(makers) == 1 and made_in_china(headline):
+            subjects = makers  # "China: Tesla Made-in-China Sales Hit New Record": its China arm
     if len(subjects) != 1:
         return None
     (entity,) = subjects.values()
-    return None if entity.kind == "unknown" else entity
+    if entity.kind == "unknown":
+        return None
+    arm = lexicon().entities.get(f"{entity.name} China")
+    # "Tesla Made-in-China Sales Hit New Record": the China arm the headline counts
+    return arm if arm is not None and made_in_china(headline) else entity
 
 
 _IN_BEFORE = re.compile(r"(?:\bin|在)\s*$", re.I)
