@@ -611,6 +611,32 @@ _METRIC_TOLD_OF = re.compile(
     re.I,
 )
 _TOLD_METRIC = {"output": "production"}
+# a list line of a name and its counts: "Li Auto: 8,589 (+11.4% MoM); 38,743 YTD"
+_LABEL_LINE = re.compile(r"\s*(?P<label>[^\d:：,，.。;；()（）]{1,40})[:：]\s*\d")
+
+
+def _a_name_and_its_counts(s: str) -> bool:
+    """The line is a name the lexicon knows, a colon and its counts (not "Photo caption: 200
+    buses wait")."""
+    line = _LABEL_LINE.match(s)
+    if line is None:
+        return False
+    name = lexicon().by_alias.get(line["label"].strip().casefold())
+    # (not "中汽协:7月新能源汽车销量78万辆": a source heading its news)
+    return name is not None and not lexicon().entities[name].is_region
+
+
+# "the July delivery numbers are out", "sales figures", "交付数据": what a report counts
+_FIGURES_OF_A_METRIC = re.compile(
+    r"\b(?P<metric>delivery|deliveries|sales|production|output|export|exports)\s+(?:numbers"
+    r"|figures|data|results|tall(?:y|ies))\b"
+    r"|(?P<metric_zh>交付|销量|产量|出口)(?:量)?数据",
+    re.I,
+)
+_FIGURES_METRIC = {
+    "delivery": "deliveries", "output": "production", "export": "exports",
+    "交付": "deliveries", "销量": "sales", "产量": "production", "出口": "exports",
+}  # fmt: skip
 # a ranking by a metric: "the carmakers that sold the most vehicles", "best-selling"
 _RANKED_BY = re.compile(
     r"\b(?:that|which|who)\s+(sold|delivered|exported|produced|built)\s+the\s+most\b"
@@ -2987,6 +3013,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # sales recovered towards the end of the year. In December they rose ... to"
             metric = metric_told["metric"].lower()
             state.carry_metric = _TOLD_METRIC.get(metric, metric)
+        elif (figures_of := _FIGURES_OF_A_METRIC.search(s)) is not None:
+            # "the July delivery numbers for China's EV startups are out": the counts after it
+            metric = (figures_of["metric"] or figures_of["metric_zh"]).lower()
+            state.carry_metric = _FIGURES_METRIC.get(metric, metric)
         elif (ranked := _RANKED_BY.search(s)) is not None:
             # "… its list of the ten carmakers that sold the most vehicles in November." then
             # "SAIC GM took first place with 181,455 units": the counts of that ranking
@@ -3026,6 +3056,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             kinds = {hit.kind for hit in mx.metric_hits(s)}
             if len(kinds) == 1 and "prodsales" not in kinds:
                 state.carry_metric = kinds.pop()
+        elif (figures_of := _FIGURES_OF_A_METRIC.search(s)) is not None:
+            # ("the July delivery numbers for China's 'Big 5' EV startups are out")
+            metric = (figures_of["metric"] or figures_of["metric_zh"]).lower()
+            state.carry_metric = _FIGURES_METRIC.get(metric, metric)
         return []
     # keep entity lists inside one clause
     keep = []
@@ -3526,6 +3560,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 or _PLACES_WITH.search(s, 0, n.start) is not None
                 # "That left the brand eighteenth in the ranking, behind Wuling (41,108)"
                 or _IN_THE_RANKING.search(s, 0, n.start) is not None
+                # "Li Auto: 8,589 (+11.4% MoM); 38,743 YTD" under "the July delivery numbers
+                # are out": a line of a list of what was counted before
+                or _a_name_and_its_counts(s)
             ):
                 trapped = [
                     c.reason
@@ -4175,6 +4212,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     # where this sentence names one as a scope
     abroad_before = (state.market_doc or state.market_para) and not _CHINA_OR_WORLD.search(s)
     abroad_at = _foreign_scopes(s)
+    abroad_at_ends = [b for _, b in foreign_places(s)]
     # "Across the BMW, MINI and Rolls-Royce brands, deliveries rose to 1,339,047": the brands
     # listed, whose sum the counts after it are
     across = _ACROSS_LISTED_BRANDS.match(s)
@@ -4228,6 +4266,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if _in_foreign_market(s, cand, subjects, starts[cand.clause], bounds[cand.clause]):
             cand.drop("a count in one market outside China, not the subject's figure")
+            continue
+        if any(_OWN_COUNT_OF_A_PLACE.fullmatch(s, b, cand.number.start) for b in abroad_at_ends):
+            # "ranked third, behind Japan with 3.82 million units": a country abroad's own count
+            cand.drop("the count of a country outside China")
             continue
         if (
             (
@@ -6947,6 +6989,10 @@ def _open_ended(parts: Parts) -> bool:
 
 _CONDITION_OPENING = re.compile(
     r"\s*(?:if|unless|should|as long as|once)\b|\s*(?:如果|若|假如|只要)", re.I
+)
+# "Japan with 3.82 million", "Germany's 2.3 million", "Japan (3.82 million)": a place's own count
+_OWN_COUNT_OF_A_PLACE = re.compile(
+    r"\s*(?:with|at|on|['’]s|[(（])\s*(?:about |around |nearly |some |roughly |almost )?", re.I
 )
 # a clause break a forecast clause opens after ("...: ..., so we expect growth to stay high")
 _CLAUSE_BREAK = re.compile(r"[:;,：；，]")

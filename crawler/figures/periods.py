@@ -505,7 +505,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "zh_quarter",
     ),  # 首季: HK
     (re.compile(r"上半年"), "h1"),
-    (re.compile(r"下半年"), "h2"),
+    # (not "为下半年开了个好头": a good start to a half still to come)
+    (re.compile(r"(?<!为)下半年(?!开)"), "h2"),
     # "截至2023年底": the end of that year (a running total counted to it)
     (re.compile(r"截[至止](?:到)?\s*(20\d\d)\s*年\s*(?:底|末)"), "zh_year_end"),
     (
