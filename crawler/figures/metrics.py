@@ -388,6 +388,9 @@ _TRAP = _vocabulary(
         r"estimat(?:e|es|ed|ing)\b", r"guidance\b", r"guid(?:ed|es|ing)\b", r"outlook\b",
         r"will\b", r"would\b", r"could\b",
         r"(?-i:may)\b", r"might\b", r"should\b", r"intend(?:s|ed|ing)?\b",
+        # "has no way of reaching 400,000 units for the full year", "cannot support 400,000
+        # units of sales this year": a bar it will not reach
+        r"cannot\b", r"can['’]t\b", r"no way (?:of|to)\b", r"unable to\b",
         # "a runrate of 1.4 million", "about to see its 3 millionth roll off", "has to deliver
         # at least 514,926", "has not delivered over 500,000"
         r"run[- ]?rates?\b", r"annuali[sz]ed\b", r"about to\b", r"(?:has|have|had) to\b",

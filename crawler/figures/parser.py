@@ -2943,6 +2943,7 @@ _AT_ONE_POINT = re.compile(
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 _BARE_CUMULATIVE = re.compile(r"累计")
+_ITS_CUMULATIVE = re.compile(r"\b(?:its|their)\s+cumulative\s+(?:sales|deliveries)\b", re.I)
 _THIS_YEARS_CUMULATIVE = re.compile(r"(?:今年|本年|年内)(?:以来)?累计")
 _PART_OR_RATE = re.compile(r"其中|同比|分别")
 # what makes 累计 a count since the start: 历史累计, 截至…累计, 自…以来, 迄今, 总计
@@ -4530,6 +4531,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "11月,广汽本田生产汽车87623辆,…,累计产量达到69.3万辆": after the month's count of a
             # maker that reports by the calendar year (not a startup's 累计交付), the year so far
+            cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
+        elif (
+            period is not None
+            and period.kind == "lifetime"
+            and _ITS_CUMULATIVE.search(s, starts[cand.clause], cand.number.start)
+            and not cand.nev_only()
+            and D_SUBJECT_PRONOUN in cand.doubts
+            and state.last_count is not None
+            and state.last_count[0] == state.sentence_no - 1
+            and state.last_count[1].kind == "month"
+            and state.last_count[1].end == period.end
+        ):
+            # "Geely Auto delivered 319,506 vehicles in November. Its cumulative sales came to
+            # nearly 2.86 million": after a month's count of a maker that reports by the
+            # calendar year (not a startup's cumulative deliveries), the year so far
+            month = state.last_count[1]
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
     _cumulative_of_the_year(s, live)
     _parts_at_the_wholes_time(s, live)

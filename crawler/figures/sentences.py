@@ -19,6 +19,10 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:，；：—–]|\s(?:while|whereas|but|although|though|which|as well as)\s"
     r"|\s-\s|\sand\s(?=(?:said|says|added|noted|expects|plans|will|would|is|was|has|had|it|its"
     r"|this|these|they|there"
+    # "year-to-date deliveries stood at 62,919 and cumulative deliveries at 96,516": a count
+    # with its own span
+    r"|(?:cumulative|accumulated|year-to-date|full-year|lifetime)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:at|of|reached|stood|were|was|came|totaled|totalled|hit|rose|topped)\b"
     r"|the company|[a-z]+ed\b))|\(|\)"
     # "12月售出22.5万辆、全年总计销售125.6万辆": a listed count with its own time
     r"|、(?=全年|今年|去年|上半年|下半年|前[\d一二三四五六七八九十]|[\d一二三四五六七八九十]{1,2}(?:[-—至]\d{1,2})?月"
