@@ -1019,6 +1019,9 @@ class _State:
     # what the items of a list go on about: the paragraph's subject after the last line that
     # was no list item
     list_lead: tuple[Entity | None, bool] | None = None
+    # the values of foreign makers' worldwide counts: the same count of a foreign maker told
+    # elsewhere without the word (the headline's "大众集团上半年电动车交付170939辆") is that too
+    worldwide: set[int] = field(default_factory=set)
     item_named: bool = False  # the sentence before was a list item that named a maker
 
 
@@ -1416,6 +1419,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     # a table figure a sentence states too takes the sentence's segment, so that they merge
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
+    figures = [f for f in figures if f.value not in state.worldwide or not _foreign(f.entity)]
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
 
 
@@ -4331,6 +4335,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "宝马集团全球交付2,399,636辆": the series of a foreign maker here is its China
             # business (Tesla alone is named apart from its China arm)
             cand.drop(f"{cand.entity}'s worldwide count, not its count in China")
+            state.worldwide.add(cand.number.value)
             continue
         parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
         if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"
@@ -4884,16 +4889,37 @@ def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> En
     return lexicon().entities.get(arm.parent)
 
 
+def _foreign(name: str) -> bool:
+    """The entity (or each of a combined figure's) is a maker based outside China."""
+    entities = lexicon().entities
+    return all(
+        (maker := entities.get(part)) is not None and maker.foreign for part in name.split("+")
+    )
+
+
 def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[int]) -> bool:
     """The count is a foreign maker's across the world, and the lexicon has no China arm to
     name its China figures apart: its name stands for its business in China."""
-    maker = cand.entity_obj
+    entities = lexicon().entities
+    # (a combined count, "Audi+Porsche+SEAT+Skoda", is foreign when each of them is)
+    clause = s[starts[cand.clause] : _within_the_clause(s, cand.number.unit_end, 30)]
     return (
-        maker is not None
-        and maker.foreign
-        and lexicon().entities.get(f"{maker.name} China") is None
-        and worldwide(s[starts[cand.clause] : _within_the_clause(s, cand.number.unit_end, 30)])
+        cand.entity is not None
+        and _foreign(cand.entity)
+        and not any(f"{part} China" in entities for part in cand.entity.split("+"))
+        and (
+            worldwide(clause)
+            # "全球市场方面，宝马集团2022年共交付2,399,636辆": the sentence opens on the world
+            or (_WORLD_OPENING.match(s) is not None and not made_in_china(clause))
+        )
     )
+
+
+_WORLD_OPENING = re.compile(
+    r"\s*(?:在)?全球(?:范围内|市场(?:方面|上)?)?\s*[，,]|\s*(?:Globally|Worldwide|Around the world"
+    r"|Across the world)\b",
+    re.I,
+)
 
 
 _CLAUSE_STOP = re.compile(r"[;；。]")

@@ -751,7 +751,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|recovery|contraction|rising|falling|year-on-year)|in\s+which)\b)"
             # (nor "positive for the second quarter in a row": a run of quarters)
             r"(?!\s+(?:in\s+a\s+row|running)\b)"
-            r"|(?<![A-Za-z0-9])Q([1-4]))"
+            # (not Audi's "Q4 e-tron", "Q4 Sportback": a model)
+            r"|(?<![A-Za-z0-9])(?<!Audi )Q([1-4])(?!\s+(?:e-tron|Sportback|quattro)(?![A-Za-z])))"
             r"(?:\s+of)?(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
