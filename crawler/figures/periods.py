@@ -1063,6 +1063,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_end_month",
     ),
+    # "By the end of last month, NIO's deliveries stood at 176,700": counted up to then
+    (
+        re.compile(r"\b(?:by|as of|as at|through|until|up to) the end of last month\b", re.I),
+        "to_last_month_end",
+    ),
     (
         re.compile(r"\b(?:last|previous|past) month\b(?!\s+of\s+(?:the\s+year\s+)?20\d\d)", re.I),
         "last_month",
@@ -1278,6 +1283,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         " months",
     ),
     "last_month": ("上月", "上个月", "month"),
+    "to_last_month_end": ("end of last month",),
     "last_quarter": ("上季", "上一季", "last quarter"),
     "prior_month": ("month",),
     "this_month": ("this month",),
@@ -1501,6 +1507,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "full_year": {"full_year": True},
     "lifetime": {"lifetime": True},
     "last_month": {"last_month": True},
+    "to_last_month_end": {"last_month": True, "lifetime": True},
     "last_quarter": {"last_quarter": True},
     "prior_month": {"last_month": True, "prior_month": True},
     "this_month": {"this_month": True},
