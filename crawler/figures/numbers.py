@@ -19,6 +19,7 @@ import cn2an
 VEHICLE = "vehicle"  # "81,864 vehicles", "40.1万辆", "the 20,000-unit mark"
 NEUTRAL = "neutral"  # nothing said: "cleared 40,000", "产量40.1万,"
 OTHER = "other"  # money, percent, year, date, range, stores, enterprises ...
+_YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|from|until|by)\s+$|(?:于|在|自|从)\s*$")
 
 # Traditional characters read as their simplified forms (萬 -> 万, 輛 -> 辆, 臺 -> 台, 產銷 -> 产销,
 # 訂單 -> 订单 ...), so one vocabulary serves both scripts. One character for one, so positions
@@ -745,7 +746,18 @@ def find_numbers(text: str) -> list[Number]:
             and not _UNIT_NOUN_AFTER.match(after)
         ):
             counts = OTHER  # "The Tank 300, 400 and 500 kept selling": more model numbers
-        elif is_plain_int and len(digits) == 4 and 1950 <= value <= 2099:
+        elif (
+            is_plain_int
+            and len(digits) == 4
+            and (
+                1950 <= value <= 2099
+                # "since its founding in 1927": an older year after its preposition
+                or (
+                    1900 <= value < 1950
+                    and _YEAR_PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+                )
+            )
+        ):
             counts = OTHER if not _YEAR_UNIT_AFTER.match(after) else VEHICLE
         elif text[:start].rstrip(" ")[-1:] in ("第", "#", "№"):
             ordinal = text[:start].rstrip(" ")[-1:] == "第"
