@@ -3028,7 +3028,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             state.carry_metric = _RANKED_METRIC[(ranked[1] or ranked[2]).lower()]
         return []
     mentions = _mentions(s, state)
-    parts_all = find_parts(s)
+    parts_all = _without_dashed_asides(s, find_parts(s))
     segs = _segment_hits(s)
     numbers = []
     found = find_numbers(s)
@@ -7037,6 +7037,20 @@ _CONDITION_OPENING = re.compile(
 _OWN_COUNT_OF_A_PLACE = re.compile(
     r"\s*(?:with|at|on|['’]s|[(（])\s*(?:about |around |nearly |some |roughly |almost )?", re.I
 )
+# "in September -- a month in which it ran flat out before the third quarter closed -- its
+# figures stood at 56,006": an aside between dashes
+_DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]{1,160}?\s(?:--|—|–)\s")
+
+
+def _without_dashed_asides(s: str, parts: Parts) -> Parts:
+    """``parts`` without the times said in an aside between dashes (not the sentence's)."""
+    if "--" not in s and "—" not in s and "–" not in s:
+        return parts
+    asides = [m.span() for m in _DASHED_ASIDE.finditer(s)]
+    inside = {(a, b) for a, b, _ in parts.components if any(x <= a < y for x, y in asides)}
+    return parts.without(inside) if inside else parts
+
+
 # a clause break a forecast clause opens after ("...: ..., so we expect growth to stay high")
 _CLAUSE_BREAK = re.compile(r"[:;,：；，]")
 
