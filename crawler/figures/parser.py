@@ -637,6 +637,18 @@ _FIGURES_METRIC = {
     "delivery": "deliveries", "output": "production", "export": "exports",
     "交付": "deliveries", "销量": "sales", "产量": "production", "出口": "exports",
 }  # fmt: skip
+
+
+def _figures_metric(s: str) -> str | None:
+    """The metric of the figures a sentence announces ("the July delivery numbers are out"),
+    if it names one."""
+    said = _FIGURES_OF_A_METRIC.search(s)
+    if said is None:
+        return None
+    metric = (said["metric"] or said["metric_zh"]).lower()
+    return _FIGURES_METRIC.get(metric, metric)
+
+
 # a ranking by a metric: "the carmakers that sold the most vehicles", "best-selling"
 _RANKED_BY = re.compile(
     r"\b(?:that|which|who)\s+(sold|delivered|exported|produced|built)\s+the\s+most\b"
@@ -3018,10 +3030,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # sales recovered towards the end of the year. In December they rose ... to"
             metric = metric_told["metric"].lower()
             state.carry_metric = _TOLD_METRIC.get(metric, metric)
-        elif (figures_of := _FIGURES_OF_A_METRIC.search(s)) is not None:
+        elif (figures_of := _figures_metric(s)) is not None:
             # "the July delivery numbers for China's EV startups are out": the counts after it
-            metric = (figures_of["metric"] or figures_of["metric_zh"]).lower()
-            state.carry_metric = _FIGURES_METRIC.get(metric, metric)
+            state.carry_metric = figures_of
         elif (ranked := _RANKED_BY.search(s)) is not None:
             # "… its list of the ten carmakers that sold the most vehicles in November." then
             # "SAIC GM took first place with 181,455 units": the counts of that ranking
@@ -3061,10 +3072,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             kinds = {hit.kind for hit in mx.metric_hits(s)}
             if len(kinds) == 1 and "prodsales" not in kinds:
                 state.carry_metric = kinds.pop()
-        elif (figures_of := _FIGURES_OF_A_METRIC.search(s)) is not None:
-            # ("the July delivery numbers for China's 'Big 5' EV startups are out")
-            metric = (figures_of["metric"] or figures_of["metric_zh"]).lower()
-            state.carry_metric = _FIGURES_METRIC.get(metric, metric)
+        elif (figures_of := _figures_metric(s)) is not None:
+            state.carry_metric = figures_of  # (a sentence with numbers but no count)
         return []
     # keep entity lists inside one clause
     keep = []
