@@ -7060,8 +7060,8 @@ def _without_dashed_asides(s: str, parts: Parts) -> Parts:
     return parts.without(inside) if inside else parts
 
 
-# a clause break a forecast clause opens after ("...: ..., so we expect growth to stay high")
-_CLAUSE_BREAK = re.compile(r"[:;,：；，]")
+# the punctuation a clause opens after ("...: ..., so we expect growth to stay high")
+_CLAUSE_PUNCTUATION = re.compile(r"[:;,：；，]")
 
 
 def _before_a_forecast_clause(s: str, parts: Parts) -> tuple[str, Parts]:
@@ -7071,7 +7071,7 @@ def _before_a_forecast_clause(s: str, parts: Parts) -> tuple[str, Parts]:
     forecast = mx.FORECAST.search(s)
     if forecast is None:
         return s, parts
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(s, 0, forecast.start())]
+    breaks = [m.start() for m in _CLAUSE_PUNCTUATION.finditer(s, 0, forecast.start())]
     if not breaks:
         return s, parts
     told = s[: breaks[0]]
