@@ -161,7 +161,13 @@ def successful_runs(db: Path) -> int:
 
 def stop(process: subprocess.Popen[str], timeout: float = 30) -> str:
     process.send_signal(signal.SIGTERM)
-    output, _ = process.communicate(timeout=timeout)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        # a daemon that did not stop fails this test, not a later one that finds it running
+        process.kill()
+        process.communicate()
+        raise
     return output
 
 
