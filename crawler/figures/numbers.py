@@ -117,6 +117,9 @@ _WORDS = {
 # "81,864", "1.233", "3000"; and "1 881 316 units", thousands grouped by spaces before a unit
 _DIGITS = (
     r"(?<![A-Za-z0-9.#_/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s*(?:units|vehicles|cars|辆|台))"
+    # "2,6 million", "38,4 percent": a comma for the decimal point (never a thousands comma,
+    # which three digits follow)
+    r"|\d{1,3},\d{1,2}(?=\s*(?:million|billion|per\s?cent|%))"
     # "119, 846 units": a stray space after a thousands comma, a unit right after
     r"|(?<![\d,] )\d{1,3}(?:, \d{3})+(?=\s*(?:units|vehicles|cars)\b)"
     # "2.112.000 units": dots for thousands
@@ -155,6 +158,7 @@ _last_numbers: tuple[str, list[re.Match[str]]] = ("", [])
 # "8.040 vehicles", "2.112.000 units": continental thousands separators (no fraction of a
 # vehicle is counted)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _UNIT_AFTER = re.compile(r"\s*(?:vehicles|units|cars|EVs|NEVs)\b", re.I)
 
 
@@ -671,6 +675,8 @@ def find_numbers(text: str) -> list[Number]:
         bare_letter = False  # "3M", "5k": a count only when vehicles follow
         if digits is not None:
             raw = _SEPARATORS.sub("", digits)
+            if _DECIMAL_COMMA.fullmatch(digits):
+                raw = digits.replace(",", ".")  # "2,6 million"
             if _DOT_THOUSANDS.fullmatch(digits) and not en_mult and _UNIT_AFTER.match(text, end):
                 raw = digits.replace(".", "")  # "8.040 vehicles": a dot for thousands
             if len(raw) > 18:  # a serial, a hash or a page of digits: no count of anything

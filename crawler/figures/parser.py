@@ -84,6 +84,7 @@ from crawler.figures.sentences import clause_bounds, clause_of, split_sentences
 from crawler.figures.structured import structured_figures
 from crawler.figures.subjects import (
     FOREIGN,
+    HOME_SCOPE,
     THE_PLANT,
     body_type,
     brand_group,
@@ -324,7 +325,7 @@ _PRONOUN_WORDS = {
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
     "capital": ("capital", "省会"),
     "city": ("city", "市"),
-    "set": ("they", "their", "家", "者"),
+    "set": ("they", "their", "the two", "the three", "the four", "家", "者"),
     "latter": ("latter", "者"),
     "former": ("former", "者"),
     "brand": ("brand", "marque", "该品牌"),
@@ -1528,12 +1529,13 @@ def _names_another_maker(s: str, state: _State) -> bool:
 
 
 def _past_year_beside_the_month(carry: Period | None, lead: Period | None) -> bool:
-    """The carried period is a full year before the month the article's lead reports on."""
+    """The carried period is a full year or a month before the month the article's lead
+    reports on ("It had delivered 15,461 units in September.")."""
     return (
         carry is not None
         and lead is not None
         and lead.kind == "month"
-        and carry.kind == "year"
+        and carry.kind in ("year", "month")
         and carry.end < lead.start
     )
 
@@ -2088,8 +2090,18 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 target = lexicon().entities[target.parent]
             if target is None and kind == "plant":  # a plant nobody named: its own, unknown
                 if s[a:b] in _BARE_PLANT_ZH:
-                    continue  # (a bare 工厂 points back only at a plant named before)
-                target = Entity(s[a:b], "unknown", "", None, False)
+                    # (a bare 工厂 points back only at a plant named before, or at a maker this
+                    # sentence named by its plant: "特斯拉上海超级工厂…;2021年全年,工厂累计交付")
+                    by_plant = [
+                        f.entity
+                        for f in found
+                        if f.end <= a and any(w in s[f.start : f.end] for w in _BARE_PLANT_ZH)
+                    ]
+                    if not by_plant:
+                        continue
+                    target = by_plant[-1]
+                else:
+                    target = Entity(s[a:b], "unknown", "", None, False)
             if target is None:
                 continue
             if (
@@ -4488,7 +4500,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         elif obj.is_region and brand_group(counted):
             # "Chinese independent brands sold 1.49 million units"
             cand.drop("a part of the region's market (one group of brands)")
-        elif subsegment(counted + _market_lead(s, starts)):
+        elif subsegment(
+            (
+                HOME_SCOPE.sub(" ", counted)
+                if _home_scope_of_the_one_before(s, cand, cands)
+                else counted
+            )
+            + _market_lead(s, starts)
+        ):
             if passenger_only(counted + _market_lead(s, starts)):
                 # "BYD sold 340,211 passenger vehicles in June", "全国乘用车市场零售177万辆": a
                 # series of its own (never a revision of the total), a part when the article
@@ -4910,8 +4929,18 @@ def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[i
     """The count is a foreign maker's across the world, and the lexicon has no China arm to
     name its China figures apart: its name stands for its business in China."""
     entities = lexicon().entities
+    start, end = starts[cand.clause], _within_the_clause(s, cand.number.unit_end, 30)
+    if cand.clause > 0 and _WITH_LEAD.match(s, start):
+        # "the best-selling luxury brand globally, with a record 2.214 million units": the
+        # clause the count is attached to
+        start = starts[cand.clause - 1]
+    paired = _RESPECTIVELY.search(s, end, _within_the_clause(s, cand.number.unit_end, 200))
+    if paired is not None:
+        # "sold 2.055 million units and 1.6805 million units worldwide respectively": the
+        # scope said after a list of counts is each one's
+        end = paired.end()
     # (a combined count, "Audi+Porsche+SEAT+Skoda", is foreign when each of them is)
-    clause = s[starts[cand.clause] : _within_the_clause(s, cand.number.unit_end, 30)]
+    clause = s[start:end]
     return (
         cand.entity is not None
         and _foreign(cand.entity)
@@ -5523,6 +5552,24 @@ _PLAIN_PRONOUNS = frozenset({"it", "its", "they", "their", "其", "它"})
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _NEV_WORD = re.compile(r"新能源|\bNEVs?\b|\bnew[- ]energy\b", re.I)
+
+
+def _home_scope_of_the_one_before(s: str, cand: _Candidate, cands: list[_Candidate]) -> bool:
+    """An export count after a count the home market scopes: "52,153 were sold domestically
+    and 3,853 were exported" (not "31,000 were shipped abroad, while domestic buyers took
+    40,100": the home market is the second count's)."""
+    if cand.metric != "exports":
+        return False
+    before = [c.number.unit_end for c in cands if c.number.unit_end <= cand.number.start]
+    if not before:
+        return False
+    stretch = s[max(before) : cand.number.start]
+    scopes = list(HOME_SCOPE.finditer(stretch))
+    return bool(scopes) and _JOINED_ON.fullmatch(stretch, scopes[-1].end()) is not None
+
+
+# what joins the count before to the next: "and", "while", a comma
+_JOINED_ON = re.compile(r"[\s,;，、]*(?:and|while|whereas|but|与|和|而)?[\s,;，、]*", re.I)
 
 
 def _part_window(
@@ -6166,14 +6213,17 @@ def _plant_after(
 _PERIOD_DOUBTS = (D_PERIOD_AWAY, D_PERIOD_PREVIOUS, D_PERIOD_CARRIED)
 _YEAR_SPAN = re.compile(
     r"\bfrom\s+((?:19|20)\d\d)\s+(?:through|to|until)\s+((?:19|20)\d\d)\b"
-    r"|((?:19|20)\d\d)\s*(?:年)?\s*(?:-|–|—|至|到)\s*((?:19|20)\d\d)\s*年"
+    r"|((?:19|20)\d\d)\s*(?:年)?\s*(?:-|–|—|至|到)\s*((?:19|20)\d\d)\s*年",
+    re.I,
 )
 
 
-# "2023、2024年的交付量分別為", "in 2022 and 2023 ... respectively": a list of years
+# "2023、2024年的交付量分別為", "in 2021, 2022 and 2023 ... respectively": a list of years
 _YEAR_LIST = re.compile(
-    r"((?:19|20)\d\d)\s*年?\s*(?:、|,|，|和|与|及|and)\s*((?:19|20)\d\d)\s*年?(?!\s*[-–—至到])"
+    r"(?:19|20)\d\d\s*年?(?:\s*(?:、|,|，|和|与|及|,?\s*and)\s*(?:19|20)\d\d\s*年?)+"
+    r"(?!\s*[-–—至到])"
 )
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 # "2024年1月至11月", "from January to November": a span of months
 _MONTH_SPAN = re.compile(
     r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月?\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*月"
@@ -6226,8 +6276,10 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         said = [ytd, lifetime] if kinds["ytd"] else [lifetime, ytd]
         return _in_order(s, numbers, kinds.end(), said)
     listed = _YEAR_LIST.search(s)
-    if listed is not None and int(listed[2]) > int(listed[1]):
-        return _in_order(s, numbers, listed.end(), [_year(int(listed[1])), _year(int(listed[2]))])
+    if listed is not None:
+        years = [int(y) for y in _A_YEAR.findall(listed[0])]
+        if all(a < b for a, b in itertools.pairwise(years)):
+            return _in_order(s, numbers, listed.end(), [_year(y) for y in years])
     quarters = _EACH_QUARTER.search(s)
     if quarters is not None:  # "2023年各季度分别为A、B、C、D"
         y = int(quarters[1])
@@ -7130,7 +7182,7 @@ def _carry_updates(
             # "shares hit their lowest since November 2022": no period being reported on
             and _SINCE_TIME.search(s) is None
             and _NOT_A_REPORTED_TIME.search(s) is None
-            and not _years_mixed(parts_all, state.published)
+            and not _years_mixed(parts, state.published)
             # "putting high sales pressure on car companies in Q4": a quarter said without its
             # year while it is still running is the time now, not one being reported on
             and not _unended_bare_span(parts_all, state.published, s)
@@ -7233,16 +7285,20 @@ def _plant_in(maker: Entity, region: Entity | None) -> Entity | None:
 # a launch or another event told with its time, no count reported then
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
-    r"|began selling|opened|broke ground|rolled out)\b|上市|发布|亮相|首发|开工|投产|开业|启动"
-    r"|建成|落户",
+    r"|began selling|opened|broke ground|rolled out"
+    # "the title, which it first won in 2019", "the company was founded in 2014"
+    r"|won|founded|established|went public)\b|上市|发布|亮相|首发|开工|投产|开业|启动"
+    r"|建成|落户|成立|夺得|摘得",
     re.I,
 )
 # the words a comparison puts before its time: "than in", "compared with", "versus"
 _COMPARED_BEFORE = re.compile(
     r"(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom"
     # "fell short of its 2023 volumes", "below their 2019 level": the year compared with
-    r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their))\s+(?:in\s+|during\s+)?"
-    r"(?:the\s+)?$",
+    r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their)"
+    # "down from 20.0 per cent in 2022": the value compared with, then its time
+    r"|\bfrom\s+\d[\d.,]*\s*(?:%|per\s*cent|percent|(?:million|billion)?\s*(?:units|vehicles)?))"
+    r"\s+(?:in\s+|during\s+)?(?:the\s+)?$",
     re.I,
 )
 
@@ -7254,7 +7310,7 @@ def _compared_times(s: str, parts: Parts) -> set[tuple[int, int]]:
         (a, b)
         for a, b, _ in parts.components
         if (
-            _COMPARED_BEFORE.search(s, max(0, a - 24), a)
+            _COMPARED_BEFORE.search(s, max(0, a - 40), a)
             # "less than the RMB 2.36 billion it lost in Q4 2022": the amount compared with
             or _BASE_AMOUNT_BEFORE.search(s, max(0, a - 60), a)
         )

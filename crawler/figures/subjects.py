@@ -208,6 +208,8 @@ _ZH_COMMON = re.compile(
     r"|中国|省|市|国家|全球|世界|欧洲|美国|日本|销售|生产|出口|交付|批发|零售|上险|制造|下线|推出|发布"
     r"|销量|产量|产销|交付量|出口量|销售量|批发量|零售量"
     r"|历史|此前|近期|年内|以来|期间|当年|最近|首批|车型|总计|单日|单周|全系"
+    # the plant said before ("…特斯拉上海超级工厂…;2021年全年,工厂累计交付"): a pronoun
+    r"|工厂|工廠|基地"
     # conjunctions and verbs that open a clause ("虽未延续10月...", "超额完成")
     r"|虽|尽管|即便|即使|超额|延续|连续|保持|维持|依然|仍然|同样|不仅|不但|虽然|随着|由于|因为|未"
     r"|至于|对于|关于|说到|谈到|至|期内|伴随|特别是在?|尤其是在?"
@@ -690,6 +692,15 @@ def passenger_only(clause: str) -> bool:
     if not _PASSENGER.search(clause):
         return False
     return not subsegment(_PASSENGER.sub(" ", clause))
+
+
+# the home market: a part of a maker's sales, never of its exports ("52,153 were sold
+# domestically and 3,853 were exported": the second count is all the maker exported)
+HOME_SCOPE = re.compile(
+    r"\bdomestic(?:ally)?\b|\bin the (?:Chinese|China|domestic|home) market\b|\bat home\b"
+    r"|国内(?!首|第|唯一|最|领先)|本土市场",
+    re.I,
+)
 
 
 def subsegment(clause: str) -> bool:
