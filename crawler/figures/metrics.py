@@ -692,7 +692,8 @@ BASE_BEFORE = re.compile(
     # "相比于2025年12月的超过5万辆": the count compared with (its own month is kept)
     r"|相比于?\s*(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}\s*月份?)?的"
     # "由14.2万辆飙升至112.3万辆", "从50万台到100万台": where a change started
-    r"|(?:从|由)(?:此前|原来|原先|之前)?的?"
+    # ("也从上个月的423辆拉大到了4000多辆": from last month's)
+    r"|(?:从|由)(?:此前|原来|原先|之前|上个?月|去年|上一?年|年初)?的?"
     r"|\ban? (?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"

@@ -6415,7 +6415,8 @@ _LISTED_NEXT = re.compile(r"\s*(?:[、,，/]|和|及|与|以及|,?\s*and)\s*", r
 
 # "两家企业", "这三家车企", "两个品牌": as many makers as the number says (not "两个月")
 _COUNTED_PLURAL = re.compile(r"([两二三四五])(?:家|个(?=品牌|车企|企业|公司|厂商))")
-_PLURAL_SIZE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_PLURAL_SIZE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "three": 3, "four": 4}
+_EN_COUNTED_SET = re.compile(r"the (two|three|four)", re.I)
 
 
 def _pair_respectively(
@@ -6434,14 +6435,19 @@ def _pair_respectively(
     listed = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= first]
     if listed:
         entities = [m.entity for m in list_group(subjects, listed[-1][0], s)]
-        counted = _COUNTED_PLURAL.search(s, listed[-1][1].end, first)
+        said = listed[-1][1]
+        # "GAC Honda and Dongfeng Honda …; the two sold A and B respectively": the set is no name
+        the_set = _EN_COUNTED_SET.fullmatch(s, said.start, said.end)
+        counted = the_set or _COUNTED_PLURAL.search(s, said.end, first)
         if counted is not None and len(entities) == 1:
             # "长安汽车3月又压过一汽-大众，…，两家企业当月批发量分别为13.2万辆和12.2万辆": the last
             # two named, in their order
-            named = list(dict.fromkeys(m.entity for _, m in listed))
-            size = _PLURAL_SIZE[counted.group(1)]
+            named = list(dict.fromkeys(m.entity for _, m in listed[: -1 if the_set else None]))
+            size = _PLURAL_SIZE[counted.group(1).lower()]
             if len(named) >= size and all(e.kind != "unknown" for e in named[-size:]):
                 entities = named[-size:]
+            elif the_set and not named and len(last_list) == size:
+                entities = list(last_list)  # "NIO and XPeng … The two delivered A and B"
     elif _PLURAL.search(s[:first]):  # "the three brands sold A, B and C respectively"
         entities = list(last_list)
     else:

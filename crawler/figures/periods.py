@@ -2488,6 +2488,16 @@ def resolve(
         if so_far is not None and so_far.kind == "ytd":
             return Period("lifetime", LIFETIME_START, so_far.end)
     period = _resolve(parts, published, carry, announce)
+    if (
+        period is not None
+        and period.kind == "ytd"
+        and period.end > published
+        and (period.end.year, period.end.month) == (published.year, published.month)
+        and published.month > 1
+    ):
+        # "截至2025年12月，其年内累计交付量达49.44万辆" on 10 December: the year so far to the
+        # last month ended (never a whole year not over yet)
+        period = Period("ytd", period.start, last_month_end(published))
     if period is not None and period.kind == "ytd" and period.end == date(period.end.year, 1, 31):
         return Period("month", period.start, period.end)
     return period

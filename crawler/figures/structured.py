@@ -149,6 +149,9 @@ class _Context:
     headline_metric: str | None
     labels: tuple[_Label, ...]  # nearest first: corner cell, heading
     unit: int | None = None  # vehicles per unit of plain numbers, as the heading says (单位：万辆)
+    # the headline's period, for a table that states no time ("… NEV retail in Feb" over
+    # "| Ranking | Automaker | NEV Sales |")
+    headline_period: Period | None = None
 
     def entity(self) -> Entity | None:
         for label in self.labels:
@@ -178,6 +181,8 @@ class _Context:
         for label in self.labels:
             if label.timed:
                 return label.period, True
+        if self.headline_period is not None:
+            return self.headline_period, True
         return None, False
 
     def year(self) -> int | None:
@@ -200,6 +205,8 @@ def structured_figures(
         return [], []
     lines = _lines(text)
     headline_metric = _single_metric(lines[0][2])
+    headline_label = _heading_label(lines[0][2], published)
+    headline_period = headline_label.period if headline_label.timed else None
     figures: list[Figure] = []
     spans: list[Span] = []
     i = 1  # line 0 is the headline
@@ -238,6 +245,7 @@ def structured_figures(
         unit = _heading_unit(lines, i)
         context = _Context(published, frame, headline_metric, (heading,), unit)
         if _is_table_line(lines[i][2]):
+            context = replace(context, headline_period=headline_period)
             figures.extend(_table(block, context))
             spans.append((block[0][0], block[-1][1]))
             last_table = (i + len(block), heading)
@@ -556,8 +564,7 @@ def _table(rows: list[Line], context: _Context) -> list[Figure]:
         # the heading's or the article's count
         header = ["", *header]
     corner = _heading_label(header[0], context.published) if header[0] else _EMPTY
-    context = _Context(context.published, context.frame, context.headline_metric,
-                       (corner, *context.labels), context.unit)  # fmt: skip
+    context = replace(context, labels=(corner, *context.labels))
     if context.trap:
         return []
     published = context.published

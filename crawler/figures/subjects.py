@@ -201,6 +201,8 @@ _ZH_COMMON = re.compile(
     r"|(?:\d{1,2}|[两二三四五六七八九十]{1,2})(?:家|者|大)"
     # a unit left of a count written with a space ("第 100 萬輛電動車"), 傳統 (traditional script)
     r"|万|萬|亿|億|辆|輛|传统|傳統"
+    # a count in words ("百万交付之后", "千万辆"): no name
+    r"|[一二两三四五六七八九十几数]?[十百千]万|[十百千]萬"
     r"|新能源|乘用车|商用车|汽车|整车|燃油车|纯电|插混|混动|电动|今年|去年|全年|当月|本月|上月|单月"
     r"|月度|季度|年度|前|共|总|合计|累计|公司|集团|企业|车企|品牌|行业|市场|产业|产品|旗下|下属"
     r"|新势力|头部|龙头|多家|两家|各|全|每|已|将|仍|也|又|再|首次|再次|继续|分别|均|都|和|与|及"
@@ -836,6 +838,14 @@ def foreign_places(s: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in (_FOREIGN, _FOREIGN_MARKET) for m in pattern.finditer(s)]
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# a maker's noun after a country said as its origin: "(the) US electric vehicle (EV) maker"
+_MAKER_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:[\w-]+|\([A-Z]{2,5}\))){0,4}?\s+(?:maker|carmaker|automaker|company|firm|giant"
+    r"|manufacturer|start-?up|group)\b"
+)
+
+
 def names_in(s: str) -> list[Mention]:
     """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown") and
     places outside China (kind "unknown", level ``FOREIGN``)."""
@@ -852,6 +862,11 @@ def names_in(s: str) -> list[Mention]:
         for pattern in (_FOREIGN, _FOREIGN_MARKET)
         for m in pattern.finditer(s)
         if not any(k.start < m.end() and m.start() < k.end for k in known)
+        # (not "The US electric vehicle (EV) maker": a maker described by its country)
+        and not (
+            (m.group(0)[:4].lower() == "the " or _THE_BEFORE.search(s, 0, m.start()))
+            and _MAKER_NOUN_AFTER.match(s, m.end())
+        )
     ]
     foreign = list(unknown)
     for u in unknown_organisations(s, known):
