@@ -1433,7 +1433,31 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
     figures = [f for f in figures if f.value not in state.worldwide or not _foreign(f.entity)]
+    figures = _without_worldwide_beside_china(figures)
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
+
+
+def _without_worldwide_beside_china(figures: list[Figure]) -> list[Figure]:
+    """A foreign maker with no China arm, two counts for one time: one said of China and a
+    larger one not ("2022年全年在华销量为104.5万辆" … "公司2022年共售出汽车330.5万辆"). The larger
+    is its worldwide count, dropped as those said to be worldwide are."""
+    entities = lexicon().entities
+    in_china: dict[tuple[str, str, str, date], int] = {}
+    for f in figures:
+        key = (f.entity, f.metric, f.period_kind, f.period_end)
+        if made_in_china(f.snippet) and _foreign(f.entity):
+            in_china[key] = max(in_china.get(key, 0), f.value)
+    return [
+        f
+        for f in figures
+        if not (
+            (f.entity, f.metric, f.period_kind, f.period_end) in in_china
+            # (not "1,182,000" beside "1.18 million in China": the same count rounded)
+            and f.value > 1.5 * in_china[(f.entity, f.metric, f.period_kind, f.period_end)]
+            and not made_in_china(f.snippet)
+            and not any(f"{part} China" in entities for part in f.entity.split("+"))
+        )
+    ]
 
 
 # between the numbers of one list: "29.71万辆、30.53万辆和137.21万辆"
@@ -3174,7 +3198,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     }
     in_order = _times_in_order(
         s, [c.number for c in cands if c.number.counts != OTHER], state.published
-    )
+    ) | _ends_of_a_parallel_change(s, [c.number for c in cands])
     for prior, cand in zip([None, *cands], cands, strict=False):
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -6253,6 +6277,29 @@ _MONTH_LIST = re.compile(
     r"|(\d{1,2})\s*月\s*[、,，和与及]\s*(\d{1,2})\s*月(?:\s*[、,，和与及]\s*(\d{1,2})\s*月)?"
 )
 _MONTH_NUMBER = {name: i for i, name in enumerate(_EN_MONTH[1:-1].split("|"), 1)}
+
+
+def _ends_of_a_parallel_change(s: str, numbers: list[Number]) -> dict[int, Period]:
+    """ "由2020年的116.1万辆增至2024年的357万辆，新能源汽车产量由10.5万辆增至168.4万辆": a change
+    told again without its years ends in the year the first one ended in, by each number's
+    offset."""
+    first = _TIMED_CHANGE.search(s)
+    if first is None:
+        return {}
+    end = _year(int(first["to"]))
+    return {
+        n.start: end
+        for n in numbers
+        if n.start > first.end() and _CHANGED_TO_BEFORE.search(s, max(0, n.start - 8), n.start)
+    }
+
+
+_CHANGE_TO = r"(?:增至|增长至|增长到|增加到|提升至|提高到|升至|攀升至|猛增至|跃升至)"
+# "由2020年的116.1万辆增至2024年的357万辆": a change from one year's count to another's
+_TIMED_CHANGE = re.compile(
+    rf"(?:由|从)\s*(?:19|20)\d\d\s*年的?[^，,。；;]{{0,16}}?{_CHANGE_TO}\s*(?P<to>(?:19|20)\d\d)\s*年的?"
+)
+_CHANGED_TO_BEFORE = re.compile(rf"{_CHANGE_TO}\s*(?:约|近|超过?)?\s*$")
 
 
 def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int, Period]:

@@ -501,7 +501,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "前三季度"; Hong Kong and Taiwan drop the 度: "首3季", "第三季"
     (re.compile(r"(?:前|首)\s*([一二三两1-3])\s*个?\s*季(?:度)?"), "zh_first_q"),
     (
-        re.compile(r"第\s*([一二三四1-4])\s*季(?:度)?|([一二三四1-4])\s*季度|(首)季(?:度)?"),
+        # (not "同一季度", the same quarter)
+        re.compile(r"第\s*([一二三四1-4])\s*季(?:度)?|(?<!同)([一二三四1-4])\s*季度|(首)季(?:度)?"),
         "zh_quarter",
     ),  # 首季: HK
     (re.compile(r"上半年"), "h1"),
@@ -638,7 +639,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![较比与于和跟])上一?季(?:度)?(?![末初])"), "last_quarter"),
     (re.compile(r"本月"), "zh_this_month"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
-    (re.compile(r"当季|本季度"), "that_quarter"),
+    # ("Tesla在同一季度只交付了343,830辆": the quarter just said)
+    (re.compile(r"当季|本季度|同一季度?"), "that_quarter"),
     # "极氪品牌同期交付2.7万辆": in the same period (not 去年同期, a year earlier)
     # "同期安徽新能源汽车产量为73.09万辆" opening a clause: in the same period (not "同期为", the
     # year-earlier figure)
@@ -753,7 +755,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+(?:in\s+a\s+row|running)\b)"
             # (not Audi's "Q4 e-tron", "Q4 Sportback": a model)
             r"|(?<![A-Za-z0-9])(?<!Audi )Q([1-4])(?!\s+(?:e-tron|Sportback|quattro)(?![A-Za-z])))"
-            r"(?:\s+of)?(?:,?\s+(20\d\d))?",
+            # ("the second quarter of fiscal 2023": a Chinese maker's fiscal year is the calendar's)
+            r"(?:\s+of)?(?:,?\s+(?:fiscal\s+(?:year\s+)?)?(20\d\d))?",
             re.IGNORECASE,
         ),
         "en_quarter",
@@ -978,6 +981,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "Since the first Jiefang truck left the production line in 1956": from then on
             r"|since the first (?:[\w-]+\s+){0,3}?(?:left|rolled off|came off) (?:the )?"
             r"(?:production|assembly) line"
+            # "since its first model went on sale in June 2018"
+            r"|since (?:its|their|the) first (?:[\w-]+\s+){0,2}?(?:went on sale|hit the market"
+            r"|was delivered|reached customers)"
             # "As of Saturday, the carmaker had delivered 442,000": counted from the start
             r"|as (?:of|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
             r"|yesterday|now)"
@@ -1292,6 +1298,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "that_quarter": (
         "当季",
         "本季度",
+        "同一季",
         "单季",
         "quarterly",
     ),
