@@ -4178,6 +4178,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and parts.year is None
             and parts.as_of is None
             and parts.day is None
+            and not parts.that_quarter  # "as of the end of the quarter": a time of its own
         ):
             # "Xiaomi delivered 20,000 in October. ... Xpeng delivered 20,000 in September. ...
             # Zeekr says it has built more than 100,000": a running total told with no time of

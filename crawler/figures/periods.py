@@ -1100,7 +1100,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:for|in|during|over) the (?:quarter|three months|three-month period)\b"
+            r"\b(?:(?:for|in|during|over) the (?:quarter|three months|three-month period)"
+            r"|(?:as of|at) the end of the quarter)\b"
             r"(?!\s+(?:to|ended|ending|through)\b)",
             re.IGNORECASE,
         ),
@@ -2684,7 +2685,11 @@ def _resolve(
     if parts.that_period and carry is not None and carry.kind != "lifetime":
         return carry
     if parts.that_quarter:
-        return that_quarter(carry, published, ended=parts.ended_quarter)
+        quarter = that_quarter(carry, published, ended=parts.ended_quarter)
+        if parts.lifetime and not parts.ytd:
+            # "The cumulative number delivered as of the end of the quarter stood at 102,803"
+            return Period("lifetime", LIFETIME_START, quarter.end)
+        return quarter
     if parts.that_half:
         return _that_half(carry, published)
     if parts.total and not (parts.lifetime or parts.ytd or parts.full_year) and year is None:

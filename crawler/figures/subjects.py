@@ -639,7 +639,8 @@ def powertrain(text: str) -> bool:
 # "electric and plug-in hybrid cars", "纯电和插混": both powertrains together are the whole
 _BOTH_POWERTRAINS = re.compile(
     r"(?:electric|电动|纯电)\S*(?:\s+(?:cars|vehicles|models|EVs))?\s*(?:and|&|和|与|及|、|/)\s*"
-    r"(?:plug-in|插电|插混)(?:\s+hybrids?(?:\s+(?:cars|vehicles|models))?)?",
+    # ("45,067 battery-electric and PHEV units")
+    r"(?:plug-in|PHEVs?|插电|插混)(?:\s+hybrids?(?:\s+(?:cars|vehicles|models))?)?",
     re.I,
 )
 
