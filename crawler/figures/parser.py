@@ -1374,7 +1374,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                     _running_total_of_the_month(state.carry_period, state.lead_period)
                     and _names_another_maker(work[sentence.start : sentence.end], state)
                 )
-                or _past_year_beside_the_month(state.carry_period, state.lead_period)
+                or _earlier_beside_the_month(state.carry_period, state.lead_period)
             ):
                 # a roundup's "1-11月累计" closes one maker's paragraph, and "it sold 3.02
                 # million in all of 2023" compares: the next paragraph reports on the month
@@ -1442,22 +1442,26 @@ def _without_worldwide_beside_china(figures: list[Figure]) -> list[Figure]:
     larger one not ("2022年全年在华销量为104.5万辆" … "公司2022年共售出汽车330.5万辆"). The larger
     is its worldwide count, dropped as those said to be worldwide are."""
     entities = lexicon().entities
+
+    def when(f: Figure) -> tuple[str, str, str, date]:
+        return f.entity, f.metric, f.period_kind, f.period_end
+
     in_china: dict[tuple[str, str, str, date], int] = {}
     for f in figures:
-        key = (f.entity, f.metric, f.period_kind, f.period_end)
         if made_in_china(f.snippet) and _foreign(f.entity):
-            in_china[key] = max(in_china.get(key, 0), f.value)
-    return [
-        f
-        for f in figures
-        if not (
-            (f.entity, f.metric, f.period_kind, f.period_end) in in_china
+            in_china[when(f)] = max(in_china.get(when(f), 0), f.value)
+
+    def worldwide(f: Figure) -> bool:
+        china = in_china.get(when(f))
+        return (
+            china is not None
             # (not "1,182,000" beside "1.18 million in China": the same count rounded)
-            and f.value > 1.5 * in_china[(f.entity, f.metric, f.period_kind, f.period_end)]
+            and f.value > 1.5 * china
             and not made_in_china(f.snippet)
             and not any(f"{part} China" in entities for part in f.entity.split("+"))
         )
-    ]
+
+    return [f for f in figures if not worldwide(f)]
 
 
 # between the numbers of one list: "29.71万辆、30.53万辆和137.21万辆"
@@ -1552,7 +1556,7 @@ def _names_another_maker(s: str, state: _State) -> bool:
     )
 
 
-def _past_year_beside_the_month(carry: Period | None, lead: Period | None) -> bool:
+def _earlier_beside_the_month(carry: Period | None, lead: Period | None) -> bool:
     """The carried period is a full year or a month before the month the article's lead
     reports on ("It had delivered 15,461 units in September.")."""
     return (
