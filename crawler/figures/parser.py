@@ -4205,6 +4205,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "That beat the record of 21,333 in September, bringing its total for the year to
             # 168,000": the year so far ends with the month reported, not the record's
             period = Period("ytd", period.start, reported.end)
+        if (
+            period.kind in ("quarter", "half", "year")
+            and n.ordinal
+            and not _ordinal_of_a_month(s, n)
+        ):
+            # "During the first quarter it built its 100,000th car": a running total reached
+            # then, never the quarter's count
+            period = Period("lifetime", LIFETIME_START, period.end)
         cand.period = period
         if (
             (
