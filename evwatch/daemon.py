@@ -61,6 +61,9 @@ class DaemonOptions:
 
 _databases: dict[str, Database] = {}
 _running: dict[str, subprocess.Popen[bytes]] = {}
+# A crawl is started and registered in ``_running`` under this lock, and a stop reads
+# ``_running`` under it: a crawl started while a stop begins is one the stop sees and ends.
+_registry = threading.Lock()
 _dispatch_lock = threading.Lock()
 _dispatch_wanted = threading.Event()
 _stopping = threading.Event()
@@ -101,8 +104,6 @@ def _config(options: DaemonOptions) -> Config:
 
 def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
     """One crawl of one source in a subprocess, then a dispatch so new alerts go out now."""
-    if _stopping.is_set():
-        return
     # The URL travels in the environment, never in the arguments (``ps`` shows those to all).
     command = [sys.executable, "-m", "evwatch"]
     if options.config:
@@ -114,13 +115,16 @@ def crawl_job(source: str, options: DaemonOptions, timeout: float) -> None:
         command += ["--replica", options.replica]
     env = {**os.environ, "EVWATCH_PARENT_PID": str(os.getpid()), "EVWATCH_DB": _url(options)}
     started = time.monotonic()
-    child = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        start_new_session=True,
-    )  # fmt: skip
+    with _registry:
+        if _stopping.is_set():
+            return
+        child = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            start_new_session=True,
+        )  # fmt: skip
+        _running[source] = child
     assert child.stderr is not None
     relay = start_relay(child.stderr, source)
-    _running[source] = child
     try:
         child.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -348,9 +352,13 @@ def _stop(scheduler: BlockingScheduler, timeout: float) -> None:
     takes at most ``timeout`` plus STOP_GRACE_SECONDS (plus closing the scheduler)."""
     scheduler.pause()
     deadline = time.monotonic() + timeout
-    while _running and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        with _registry:
+            if not _running:
+                break
         time.sleep(0.2)
-    left = dict(_running)
+    with _registry:
+        left = dict(_running)
     for source in left:
         logger.warning("stopping: crawl %s still running after %.0f s, ending it", source, timeout)
     end_children(left, grace=min(STOP_GRACE_SECONDS, timeout))
