@@ -2588,6 +2588,27 @@ def _total_before_part(s: str, live: list[_Candidate]) -> None:
             total.segment = "all"
 
 
+def _part_out_of_a_total(s: str, live: list[_Candidate]) -> None:
+    """ "BYD sold 1,574,822 electric vehicles last year, out of a total of 3,012,906": a count
+    said out of a larger one with the same key is a part of it, no figure of its own."""
+    for part, total in itertools.pairwise(live):
+        if (
+            not part.dropped
+            and not total.dropped
+            and _OUT_OF_BEFORE.search(s, max(part.number.unit_end, total.number.start - 40),
+                                      total.number.start)
+            and total.entity == part.entity
+            and total.metric == part.metric
+            and total.period == part.period
+            and part.number.value < total.number.value
+            and _segment_of(total) == _segment_of(part)
+        ):  # fmt: skip
+            part.drop("a part of the total after it (out of ...)")
+
+
+_OUT_OF_BEFORE = re.compile(r"\bout of\s+(?:a\s+|the\s+)?(?:total\s+(?:of\s+)?)?$", re.I)
+
+
 def _part_of_them(s: str, live: list[_Candidate]) -> None:
     """ "BYD sold 620,000 vehicles in the quarter, with 300,000 of them EVs": a part that
     would be filed under the same key as the count before it is no figure of its own (an NEV
@@ -4562,6 +4583,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     live = [c for c in live if not c.dropped]
     _total_before_part(s, live)
     _part_of_them(s, live)
+    _part_out_of_a_total(s, live)
     _year_beside_history(s, live, starts, bounds)
     if hits and not live:
         state.carry_metric = hits[-1].kind if hits[-1].kind != "prodsales" else None
