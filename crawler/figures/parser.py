@@ -2514,11 +2514,8 @@ def _parts_of_the_same_figure(s: str, live: list[_Candidate]) -> None:
         for total in live[:i]:
             if (
                 not total.dropped
-                and total.entity == part.entity
-                and total.metric == part.metric
-                and total.period == part.period
+                and _same_series(total, part)
                 and total.number.value > part.number.value
-                and _segment_of(total) == _segment_of(part)
             ):
                 part.drop("a part of the figure before it (of which ...)")
                 break
@@ -2539,6 +2536,16 @@ def _parts_of_a_part(s: str, cands: list[_Candidate]) -> None:
         total = cands[i - 1]
         if total.dropped and total.reason.startswith(_A_PART):
             part.drop(f"{total.reason}: a part of it (of which ...)")
+
+
+def _same_series(a: _Candidate, b: _Candidate) -> bool:
+    """The two would be filed under one key: entity, metric, period and segment."""
+    return (
+        a.entity == b.entity
+        and a.metric == b.metric
+        and a.period == b.period
+        and _segment_of(a) == _segment_of(b)
+    )
 
 
 def _segment_of(cand: _Candidate) -> str:
@@ -2597,11 +2604,8 @@ def _part_out_of_a_total(s: str, live: list[_Candidate]) -> None:
             and not total.dropped
             and _OUT_OF_BEFORE.search(s, max(part.number.unit_end, total.number.start - 40),
                                       total.number.start)
-            and total.entity == part.entity
-            and total.metric == part.metric
-            and total.period == part.period
+            and _same_series(total, part)
             and part.number.value < total.number.value
-            and _segment_of(total) == _segment_of(part)
         ):  # fmt: skip
             part.drop("a part of the total after it (out of ...)")
 
@@ -2631,10 +2635,7 @@ def _part_of_them(s: str, live: list[_Candidate]) -> None:
             not total.dropped
             and not part.dropped
             and _OF_THEM_AFTER.match(s, part.number.unit_end)
-            and total.entity == part.entity
-            and total.metric == part.metric
-            and total.period == part.period
-            and _segment_of(total) == _segment_of(part)
+            and _same_series(total, part)
         ):
             part.drop("a part of the count before it (N of them)")
 
