@@ -1441,14 +1441,13 @@ def _without_worldwide_beside_china(figures: list[Figure]) -> list[Figure]:
     """A foreign maker with no China arm, two counts for one time: one said of China and a
     larger one not ("2022年全年在华销量为104.5万辆" … "公司2022年共售出汽车330.5万辆"). The larger
     is its worldwide count, dropped as those said to be worldwide are."""
-    entities = lexicon().entities
 
     def when(f: Figure) -> tuple[str, str, str, date]:
         return f.entity, f.metric, f.period_kind, f.period_end
 
     in_china: dict[tuple[str, str, str, date], int] = {}
     for f in figures:
-        if made_in_china(f.snippet) and _foreign(f.entity):
+        if made_in_china(f.snippet) and _foreign_without_a_china_arm(f.entity):
             in_china[when(f)] = max(in_china.get(when(f), 0), f.value)
 
     def worldwide(f: Figure) -> bool:
@@ -1458,7 +1457,6 @@ def _without_worldwide_beside_china(figures: list[Figure]) -> list[Figure]:
             # (not "1,182,000" beside "1.18 million in China": the same count rounded)
             and f.value > 1.5 * china
             and not made_in_china(f.snippet)
-            and not any(f"{part} China" in entities for part in f.entity.split("+"))
         )
 
     return [f for f in figures if not worldwide(f)]
@@ -4985,10 +4983,17 @@ def _foreign(name: str) -> bool:
     )
 
 
+def _foreign_without_a_china_arm(name: str) -> bool:
+    """A foreign maker (a combined figure, "Audi+Porsche+SEAT+Skoda", when each of its parts
+    is) the lexicon names no China arm for ("Tesla" has "Tesla China"; BMW has none): its name
+    stands for its business in China."""
+    entities = lexicon().entities
+    return _foreign(name) and not any(f"{part} China" in entities for part in name.split("+"))
+
+
 def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[int]) -> bool:
     """The count is a foreign maker's across the world, and the lexicon has no China arm to
     name its China figures apart: its name stands for its business in China."""
-    entities = lexicon().entities
     start, end = starts[cand.clause], _within_the_clause(s, cand.number.unit_end, 30)
     if cand.clause > 0 and _WITH_LEAD.match(s, start):
         # "the best-selling luxury brand globally, with a record 2.214 million units": the
@@ -4999,12 +5004,10 @@ def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[i
         # "sold 2.055 million units and 1.6805 million units worldwide respectively": the
         # scope said after a list of counts is each one's
         end = paired.end()
-    # (a combined count, "Audi+Porsche+SEAT+Skoda", is foreign when each of them is)
     clause = s[start:end]
     return (
         cand.entity is not None
-        and _foreign(cand.entity)
-        and not any(f"{part} China" in entities for part in cand.entity.split("+"))
+        and _foreign_without_a_china_arm(cand.entity)
         and (
             worldwide(clause)
             # "全球市场方面，宝马集团2022年共交付2,399,636辆": the sentence opens on the world
