@@ -60,12 +60,13 @@ def facts(figure: Figure | Row[Any], source: str = "") -> FigureFacts:
 
 @dataclass(frozen=True)
 class Raised:
-    """What ``raise_alerts`` created: the new alerts' ids, and the new revision alerts with
-    the values they were written with (``id``, ``kind``, ``held``, the figure key, ``value``,
-    ``previous_value``), so nothing just written is read back."""
+    """What ``raise_alerts`` created: the new alerts' ids, the same by article, and the new
+    revision alerts with the values they were written with (``id``, ``kind``, ``held``, the
+    figure key, ``value``, ``previous_value``), so nothing just written is read back."""
 
     ids: list[int]
     revisions: list[Any]
+    by_article: dict[int, list[int]]
 
 
 def raise_alerts(
@@ -134,6 +135,10 @@ def raise_alerts(
             new.append((candidate, figure, hold))
     new_ids = insert_alerts(session, new, historical=historical)
     created = [alert_id for alert_id in new_ids if alert_id is not None]
+    by_article: dict[int, list[int]] = {}
+    for (_, figure, _), alert_id in zip(new, new_ids, strict=True):
+        if alert_id is not None:
+            by_article.setdefault(figure.article_id, []).append(alert_id)
     revisions = sorted(
         (
             SimpleNamespace(
@@ -154,7 +159,7 @@ def raise_alerts(
             elif (alert_id := new_ids[number]) is not None and not new[number][2]:
                 due.append(alert_id)
         enqueue_many(session, due, config)
-    return Raised(created, revisions)
+    return Raised(created, revisions, by_article)
 
 
 def source_name(session: Session, source_id: int) -> str:

@@ -41,7 +41,7 @@ from crawler.runstatus import run_status
 from crawler.seeds import Seed
 from crawler.signals import page_failed
 from crawler.sourcelock import SourceBusy, SourceLock
-from crawler.writepath import Written, write_article
+from crawler.writepath import Written, write_articles
 from store import queries
 from store.db import Database
 from store.retry import reason as busy_reason
@@ -381,20 +381,17 @@ class StorePipeline(_CrawlerPipeline):
     ) -> list[Written]:
         assert self.db is not None
         with self.db.session() as session:
-            return [
-                write_article(
-                    session,
-                    record,
-                    figures,
-                    PARSER_VERSION,
-                    self.config,
-                    historical=self.historical,
-                    forget_failures=not self._failing.isdisjoint(
-                        (record.canonical_url, record.fetched_url)
-                    ),
-                )
-                for record, figures in items
-            ]
+            return write_articles(
+                session,
+                [
+                    (record, figures, not self._failing.isdisjoint(
+                        (record.canonical_url, record.fetched_url)))
+                    for record, figures in items
+                ],
+                PARSER_VERSION,
+                self.config,
+                historical=self.historical,
+            )  # fmt: skip
 
     async def _queue_write(
         self, record: queries.ArticleRecord, figures: Sequence[dict[str, Any]]

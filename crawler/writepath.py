@@ -4,22 +4,33 @@ those alerts, in the caller's transaction.
 Used alike by the crawl (``crawler.pipelines.StorePipeline``), ``evwatch ingest`` and
 ``evwatch reparse``, so a crash can never keep a figure and lose its alert, or the reverse.
 The store saves, the alert rules judge; this module is where the two meet.
+
+A crawl's transaction holds several articles (``write_articles``). New articles whose figures
+share no series (entity, metric, segment) are stored and judged together: every read of the
+rules and the summary is of one series, so none of them sees the others' figures, and the
+figures, alerts, deliveries and their ids are those that writing them one by one would give,
+in fewer statements.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from alerts.config import Config
 from alerts.corrections import alerts_behind, contradicted_by_each, retract
-from alerts.engine import raise_alerts
+from alerts.engine import Raised, raise_alerts
 from store import queries, summary
-from store.figures import FigureChanges, figure_key, rejected_keys, store_figures
+from store.figures import (
+    FigureChanges,
+    figure_key,
+    rejected_keys,
+    store_figures,
+    store_new_figures,
+)
 
 
 @dataclass(frozen=True)
@@ -32,64 +43,143 @@ class Written:
     alert_ids: list[int]
 
 
+Figures = Sequence[Mapping[str, Any]]
+
+
 def write_figures(
     session: Session,
     article_id: int,
-    figures: Sequence[Mapping[str, Any]],
+    figures: Figures,
     parser_version: str,
     config: Config,
     *,
     historical: bool,
     replace: bool = False,
-    new_article: bool = False,
-    published: datetime | None = None,
-    source_id: int | None = None,
 ) -> tuple[FigureChanges, list[int]]:
-    """Stores an article's figures and raises what the new or changed ones call for.
-    ``replace`` (a reparse) deletes figures the parser no longer finds and retracts the alerts
-    that rested on them; ``historical`` records alerts without deliveries. Figures a user
-    rejected are never stored again. ``new_article``: the article was stored just now (it
-    has no figures yet), published at ``published`` by the source ``source_id``."""
-    # a new article has no figure anyone could have rejected
-    rejected = set() if new_article else rejected_keys(session, article_id)
+    """Stores the figures of an article stored before and raises what the new or changed ones
+    call for. ``replace`` (a reparse) deletes figures the parser no longer finds and retracts
+    the alerts that rested on them; ``historical`` records alerts without deliveries. Figures
+    a user rejected are never stored again."""
+    rejected = rejected_keys(session, article_id)
     if rejected:
         figures = [f for f in figures if figure_key(f) not in rejected]
     behind = alerts_behind(session, article_id) if replace else {}
-    changes = store_figures(
-        session, article_id, figures, parser_version, replace=replace, new_article=new_article
-    )
-    # the rules below read the summary: a new article's figures are counted in; otherwise
-    # every key the article reports (its publication time may have moved) or no longer
-    # reports is recounted
-    votes: summary.Votes | None = None
-    if new_article:
-        votes = summary.count_new(session, changes.added_rows, published)
-    else:
-        summary.refresh(session, [*map(figure_key, figures), *changes.removed])
+    changes = store_figures(session, article_id, figures, parser_version, replace=replace)
+    # the rules below read the summary: every key the article reports (its publication time
+    # may have moved) or no longer reports is recounted
+    summary.refresh(session, [*map(figure_key, figures), *changes.removed])
     for key in changes.removed:
         retract(session, behind.get(key, ()), "the figure is no longer read from the article")
     judged = changes.added + [figure_id for figure_id, _ in changes.changed]
     known = dict(zip(changes.added, changes.added_rows, strict=True))
-    written = {article_id: (source_id, published)} if new_article and source_id else None
+    raised = raise_alerts(session, judged, config, historical=historical, known=known)
+    _retract_revised(session, raised)
+    return changes, raised.ids
+
+
+@dataclass(frozen=True)
+class _New:
+    """An article stored just now, its figures not yet (``write_articles``)."""
+
+    article_id: int
+    record: queries.ArticleRecord
+    figures: Figures
+
+
+def _write_new(
+    session: Session,
+    articles: Sequence[_New],
+    parser_version: str,
+    config: Config,
+    *,
+    historical: bool,
+) -> list[Written]:
+    """Stores the figures of new articles whose figures share no series, counts them into the
+    summary and judges them, all at once."""
+    changes = store_new_figures(
+        session, [(new.article_id, new.figures) for new in articles], parser_version
+    )
+    rows = [row for change in changes for row in change.added_rows]
+    published = [new.record.published_at for new, change in zip(articles, changes, strict=True)
+                 for _ in change.added_rows]  # fmt: skip
+    votes = summary.count_new(session, rows, published)
     raised = raise_alerts(
-        session, judged, config, historical=historical, known=known, votes=votes,
-        written=written,
+        session,
+        [figure_id for change in changes for figure_id in change.added],
+        config,
+        historical=historical,
+        known={figure_id: row for change in changes
+               for figure_id, row in zip(change.added, change.added_rows, strict=True)},
+        votes=votes,
+        written={new.article_id: (new.record.source_id, new.record.published_at)
+                 for new in articles},
     )  # fmt: skip
-    # what each delivered revision contradicts, read at once; retracted in order (an alert two
-    # revisions contradict is retracted once, for the first)
+    _retract_revised(session, raised)
+    return [
+        Written(new.article_id, True, change, raised.by_article.get(new.article_id, []))
+        for new, change in zip(articles, changes, strict=True)
+    ]
+
+
+def _retract_revised(session: Session, raised: Raised) -> None:
+    """Retracts what each delivered revision contradicts, read at once; in order (an alert two
+    revisions contradict is retracted once, for the first)."""
     delivered = [revision for revision in raised.revisions if not revision.held]
     for revision, contradicted in zip(
         delivered, contradicted_by_each(session, delivered), strict=True
     ):
         label = f"revised to {revision.value:,}" if revision.value is not None else "revised"
         retract(session, contradicted, f"the figure was {label}")
-    return changes, raised.ids
+
+
+def write_articles(
+    session: Session,
+    items: Iterable[tuple[queries.ArticleRecord, Figures, bool]],
+    parser_version: str,
+    config: Config,
+    *,
+    historical: bool,
+) -> list[Written]:
+    """Saves (record, figures, forget_failures) articles in order, each new, an alias or a
+    refreshed copy, with their figures and alerts: what ``write_article`` on each in turn
+    does. New articles wait for their figures until an article shares a series with them or
+    is met again (``store.queries.stored_article``)."""
+    written: list[Written] = []
+    waiting: list[_New] = []
+    series: set[tuple[Any, ...]] = set()  # the series of the waiting articles' figures
+
+    def write_waiting() -> None:
+        if waiting:
+            written.extend(
+                _write_new(session, waiting, parser_version, config, historical=historical)
+            )
+            waiting.clear()
+            series.clear()
+
+    for record, figures, forget_failures in items:
+        own_series = {(f["entity"], f["metric"], f.get("segment")) for f in figures}
+        met = queries.stored_article(session, record)
+        if met is not None or not own_series.isdisjoint(series):
+            write_waiting()
+        article_id, created = queries.store_article(
+            session, record, met, forget_failures=forget_failures
+        )
+        if created:
+            waiting.append(_New(article_id, record, figures))
+            series.update(own_series)
+            continue
+        changes, alert_ids = write_figures(
+            session, article_id, figures, parser_version, config, historical=historical
+        )
+        written.append(Written(article_id, False, changes, alert_ids))
+    write_waiting()
+    return written
 
 
 def write_article(
     session: Session,
     record: queries.ArticleRecord,
-    figures: Sequence[Mapping[str, Any]],
+    figures: Figures,
     parser_version: str,
     config: Config,
     *,
@@ -98,9 +188,8 @@ def write_article(
 ) -> Written:
     """Saves the article (new, alias or refreshed copy), then its figures and alerts.
     ``forget_failures=False``: no fetch failure is recorded for its URLs (nothing to delete)."""
-    article_id, created = queries.save_article(session, record, forget_failures=forget_failures)
-    changes, alert_ids = write_figures(
-        session, article_id, figures, parser_version, config, historical=historical,
-        new_article=created, published=record.published_at, source_id=record.source_id,
+    (written,) = write_articles(
+        session, [(record, figures, forget_failures)], parser_version, config,
+        historical=historical,
     )  # fmt: skip
-    return Written(article_id, created, changes, alert_ids)
+    return written

@@ -90,35 +90,25 @@ def store_figures(
     parser_version: str,
     *,
     replace: bool = False,
-    new_article: bool = False,
 ) -> FigureChanges:
-    """Saves an article's figures, one row per key. With ``replace``, figures the parser no
-    longer finds are deleted (a reparse); otherwise stored figures are only added or updated.
-    ``new_article``: the article was stored just now, so it has no figures to read first. New
-    figures are inserted in one statement."""
-    stored = (
-        {}
-        if new_article
-        else {
-            figure_key(vars(f)): f
-            for f in session.scalars(select(Figure).where(Figure.article_id == article_id))
-        }
-    )
+    """Saves the figures of an article stored before, one row per key. With ``replace``,
+    figures the parser no longer finds are deleted (a reparse); otherwise stored figures are
+    only added or updated. New figures are inserted in one statement."""
+    stored = {
+        figure_key(vars(f)): f
+        for f in session.scalars(select(Figure).where(Figure.article_id == article_id))
+    }
     changes = FigureChanges()
     seen: set[FigureKey] = set()
     now = utcnow()
     for values in _best_per_key(figures, changes):
         key = figure_key(values)
         seen.add(key)
-        row = {name: values.get(name) for name in FIGURE_FIELDS}
-        row["claims"] = sorted(row["claims"] or [])
-        row["confidence"] = 1.0 if row["confidence"] is None else row["confidence"]
         existing = stored.get(key)
         if existing is None:
-            params = {"article_id": article_id, "parser_version": parser_version,
-                      "first_seen_at": now, "updated_at": now, **row}  # fmt: skip
-            changes.added_rows.append(params)
+            changes.added_rows.append(_new_row(article_id, values, parser_version, now))
             continue
+        row = _columns(values)
         diff = {
             name: (getattr(existing, name), row[name])
             for name in _MEANINGFUL
@@ -130,18 +120,59 @@ def store_figures(
         if diff:
             existing.updated_at = now
             changes.changed.append((existing.id, diff))
-    if changes.added_rows:
-        ids = {
-            tuple(row[1:]): row[0]
-            for row in session.connection().execute(_INSERT_FIGURES, changes.added_rows)
-        }
-        changes.added = [ids[figure_key(row)] for row in changes.added_rows]
+    _insert_added(session, [changes])
     if replace:
         gone = [key for key in stored if key not in seen]
         for key in gone:
             session.execute(delete(Figure).where(Figure.id == stored[key].id))
         changes.removed.extend(gone)
     return changes
+
+
+def store_new_figures(
+    session: Session,
+    articles: Sequence[tuple[int, Sequence[Mapping[str, Any]]]],
+    parser_version: str,
+) -> list[FigureChanges]:
+    """Saves the figures of (article id, figures) articles stored just now, which have none
+    yet and share no figure key, in one statement; one row per key and article."""
+    now = utcnow()
+    every = []
+    for article_id, figures in articles:
+        changes = FigureChanges()
+        changes.added_rows = [
+            _new_row(article_id, values, parser_version, now)
+            for values in _best_per_key(figures, changes)
+        ]
+        every.append(changes)
+    _insert_added(session, every)
+    return every
+
+
+def _columns(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A parsed figure's stored columns."""
+    row = {name: values.get(name) for name in FIGURE_FIELDS}
+    row["claims"] = sorted(row["claims"] or [])
+    row["confidence"] = 1.0 if row["confidence"] is None else row["confidence"]
+    return row
+
+
+def _new_row(
+    article_id: int, values: Mapping[str, Any], parser_version: str, now: datetime
+) -> dict[str, Any]:
+    return {"article_id": article_id, "parser_version": parser_version,
+            "first_seen_at": now, "updated_at": now, **_columns(values)}  # fmt: skip
+
+
+def _insert_added(session: Session, every: Sequence[FigureChanges]) -> None:
+    """Inserts the added rows of these changes (no two of one key) in one statement and sets
+    their ids."""
+    rows = [row for changes in every for row in changes.added_rows]
+    if not rows:
+        return
+    ids = {tuple(row[1:]): row[0] for row in session.connection().execute(_INSERT_FIGURES, rows)}
+    for changes in every:
+        changes.added = [ids[figure_key(row)] for row in changes.added_rows]
 
 
 def _best_per_key(

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
+    Row,
     Table,
     bindparam,
     delete,
@@ -136,14 +137,30 @@ def save_article(
     recorded for its URLs are forgotten; ``forget_failures=False`` skips that statement when
     the caller knows none was recorded.
     """
-    now = utcnow()
+    return store_article(
+        session, record, stored_article(session, record), forget_failures=forget_failures
+    )
+
+
+def stored_article(session: Session, record: ArticleRecord) -> Row[int, str] | None:
+    """The stored article this one is met again as (id, content hash), if any: the same
+    canonical URL, an alias URL, or identical text on the same source."""
     session.flush()  # anything pending first: then plain statements on the connection
+    params = {"canonical_url": record.canonical_url, "fetched_url": record.fetched_url,
+              "source_id": record.source_id, "content_hash": record.content_hash}  # fmt: skip
+    return session.connection().execute(_STORED_ALREADY, params).first()
+
+
+def store_article(
+    session: Session,
+    record: ArticleRecord,
+    existing: Row[int, str] | None,
+    *,
+    forget_failures: bool = True,
+) -> tuple[int, bool]:
+    """``save_article`` once ``stored_article`` has told what the record meets (``existing``)."""
+    now = utcnow()
     connection = session.connection()
-    existing = connection.execute(
-        _STORED_ALREADY,
-        {"canonical_url": record.canonical_url, "fetched_url": record.fetched_url,
-         "source_id": record.source_id, "content_hash": record.content_hash},
-    ).first()  # fmt: skip
     fields = {name: getattr(record, name) for name in _ARTICLE_FIELDS}
     if existing is None:
         params = {"source_id": record.source_id, "canonical_url": record.canonical_url,

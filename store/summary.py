@@ -192,13 +192,19 @@ def refresh(session: Session, keys: Iterable[FigureKey]) -> None:
 
 
 def count_new(
-    session: Session, rows: Sequence[Mapping[str, Any]], published: datetime | None
+    session: Session,
+    rows: Sequence[Mapping[str, Any]],
+    published: Sequence[datetime | None],
 ) -> Votes:
-    """Adds a new article's figures (column values, one per key) to the votes and summary:
-    reads and writes only the few vote rows of their keys, never the reports themselves.
-    Returns every vote of those keys as they now stand (what ``other_exact_in`` reads)."""
-    counted = [(summary_key(tuple(row[n] for n in FIGURE_KEY)), row) for row in rows]
-    keys = sorted({key for key, _ in counted if key is not None})
+    """Adds new articles' figures (column values, one per key and article) to the votes and
+    summary, ``published[i]`` being the publication time of the article of ``rows[i]``: reads
+    and writes only the few vote rows of their keys, never the reports themselves. Returns
+    every vote of those keys as they now stand (what ``other_exact_in`` reads)."""
+    counted = [
+        (summary_key(tuple(row[n] for n in FIGURE_KEY)), row, when)
+        for row, when in zip(rows, published, strict=True)
+    ]
+    keys = sorted({key for key, _, _ in counted if key is not None})
     if not keys:
         return {}
     votes: Votes = {key: {} for key in keys}
@@ -212,13 +218,13 @@ def count_new(
         votes[keys[i]][(value, qualifier)] = [reports, newest, earliest]
         ids[(*keys[i], value, qualifier)] = vote_id
     touched: dict[VoteKey, list[Any]] = {}  # only the votes counted in are written
-    for counted_key, row in counted:
+    for counted_key, row, when in counted:
         if counted_key is None:
             continue
         held = votes[counted_key].setdefault((row["value"], row["qualifier"]), [0, None, None])
-        held[2] = published if held[0] == 0 else _earlier(held[2], published)
+        held[2] = when if held[0] == 0 else _earlier(held[2], when)
         held[0] += 1
-        held[1] = _newer(held[1], published)
+        held[1] = _newer(held[1], when)
         touched[(*counted_key, row["value"], row["qualifier"])] = held
     changed, new = [], []
     for vote_key, (reports, newest, earliest) in sorted(touched.items()):
