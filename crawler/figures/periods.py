@@ -366,6 +366,10 @@ _EVENT_TIME = re.compile(
     r"|\b(?:highest|best|lowest|strongest|biggest|largest|worst)\b[^.;,]{0,40}?"
     # ("the strongest momentum since the start of the year": the scope too)
     r"(?P<t5>\bto date in (?:19|20)\d\d|\bsince the (?:start|beginning) of (?:the|this) year)"
+    # "its first month above 40,000 in 2025": the scope of a threshold crossed, not the count's
+    r"|\bfirst (?:month|week|quarter) (?:above|over|beyond|topping|exceeding|of more than)\s+"
+    r"[\d,.]+(?:\s*(?:million|thousand|units|vehicles|cars|deliveries))*\s+"
+    r"(?P<t11>in (?:19|20)\d\d|this year|so far this year)\b"
     # "据2025年11月统计月报显示": the issue of a bulletin, not the period of its counts
     r"|(?P<t6>(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月份?)(?:统计|经济)?(?:月报|快报|简报)"
     # "为今年第二高水准", "创年内新高": the scope of a rank, not the count's period
@@ -392,7 +396,7 @@ _EVENT_ZH_NEEDLE = re.compile(
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
     r"|after|following|because|due to|despite"
-    r"|strongest|biggest|largest|lowest|worst"
+    r"|strongest|biggest|largest|lowest|worst|first month|first week|first quarter"
     r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年|截至|截止"
     r"|的第|的全国第|的全省第|榜首|首位"
 )
@@ -1566,7 +1570,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
             m.span(
                 next(
                     g
-                    for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10")
+                    for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11")
                     if m.group(g)
                 )
             )
