@@ -1433,8 +1433,24 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
     figures = [f for f in figures if f.value not in state.worldwide or not _foreign(f.entity)]
-    figures = _without_worldwide_beside_china(figures)
+    figures = _without_arm_repeats(_without_worldwide_beside_china(figures))
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
+
+
+def _without_arm_repeats(figures: list[Figure]) -> list[Figure]:
+    """A maker's count equal to its China arm's for the same metric and time is the arm's told
+    again under the maker's name ("特斯拉上海超级工厂…9月交付新车超8.3万辆" in the headline,
+    "其中，特斯拉交付量超过8.3万辆" in the body): dropped, the arm's stays."""
+    arms = {
+        (f.entity, f.metric, f.period_kind, f.period_end, f.value)
+        for f in figures
+        if f.entity.endswith(" China")
+    }
+    return [
+        f
+        for f in figures
+        if (f"{f.entity} China", f.metric, f.period_kind, f.period_end, f.value) not in arms
+    ]
 
 
 def _without_worldwide_beside_china(figures: list[Figure]) -> list[Figure]:
