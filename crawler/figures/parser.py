@@ -2879,6 +2879,14 @@ def _remember_described(
         _remember(state.last, maker)
 
 
+# a maker named as the owner of a quality, in a phrase: no subject the next sentences refer to
+_OWNER_OF_A_QUALITY = re.compile(
+    r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:success|popularity|rise|footsteps|shadow|coattails|dominance"
+    r"|example|playbook|strategy|momentum|price cuts?)\b"
+)
+_INSIDE_A_PHRASE = re.compile(r"\b(?:of|on|from|after|behind|like|by)\s+$", re.I)
+
+
 def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) -> None:
     named = [m for m, _ in mentions if m.entity.kind != "unknown"]
     state.recent = [*state.recent[-3:], *(m.entity for m in named)]
@@ -2923,6 +2931,11 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # "Seres teamed up with Huawei to launch Aito. Its sales ...": Seres's
         if _SET_AGAINST.search(s, max(0, mention.start - 24), mention.start):
             continue  # "BYD sold 526,000, against Tesla's 484,500. Its EV sales": BYD's
+        if _OWNER_OF_A_QUALITY.match(s, mention.end) and _INSIDE_A_PHRASE.search(
+            s, max(0, mention.start - 12), mention.start
+        ):
+            continue  # "The company has been riding on the coattails of Tesla's success in
+            # China. ... the electric carmaker's October update": the company's, not Tesla's
         if (
             (
                 _POSSESSIVE_AFTER.match(s, mention.end)
