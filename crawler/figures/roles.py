@@ -671,7 +671,21 @@ def compared_with_own_count(s: str, mention: Mention, number: int | None = None)
     starts): that count is another than its own."""
     compared = _OBJECT_BEFORE.search(s[max(0, mention.start - 16) : mention.start])
     own = _OWN_COUNT_AFTER.match(s, mention.end) if compared else None
+    if (
+        compared
+        and own is None
+        and _RANKED_BEFORE.search(s, max(0, mention.start - 16), mention.start)
+        and _COUNT_BEFORE.search(s, 0, mention.start)
+    ):
+        # "BYD topped the list with 261,105, ahead of Tesla with 64,285": the subject's count
+        # told before, the one compared with has its own (not "A beats B with a record X")
+        own = _WITH_COUNT_AFTER.match(s, mention.end)
     return own is not None and (number is None or own.end() - 1 != number)
+
+
+_RANKED_BEFORE = re.compile(r"\b(?:ahead of|behind|followed by|trailing|trailed)\s+$", re.I)
+_WITH_COUNT_AFTER = re.compile(r",?\s+with\s+(?:(?:about|around|nearly|some)\s+)?\d", re.I)
+_COUNT_BEFORE = re.compile(r"\d{1,3}(?:,\d{3})+|\d(?:\.\d+)?\s*(?:million|万)", re.I)
 
 
 # "Toyota works with FAW and GAC": the partners a maker works with (the list after them too)
