@@ -157,7 +157,7 @@ def write_articles(
             series.clear()
 
     for record, figures, forget_failures in items:
-        own_series = {(f["entity"], f["metric"], f.get("segment")) for f in figures}
+        own_series = {figure_key(f)[:3] for f in figures}  # entity, metric, segment
         met = queries.stored_article(session, record)
         if met is not None or not own_series.isdisjoint(series):
             write_waiting()
