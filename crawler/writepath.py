@@ -79,11 +79,11 @@ def write_figures(
 
 @dataclass(frozen=True)
 class _New:
-    """An article stored just now, its figures not yet (``write_articles``)."""
+    """An article met nowhere, waiting to be stored with its figures (``write_articles``)."""
 
-    article_id: int
     record: queries.ArticleRecord
     figures: Figures
+    forget_failures: bool
 
 
 def _write_new(
@@ -94,10 +94,15 @@ def _write_new(
     *,
     historical: bool,
 ) -> list[Written]:
-    """Stores the figures of new articles whose figures share no series, counts them into the
-    summary and judges them, all at once."""
+    """Stores new articles whose figures share no series, and their figures, counts them into
+    the summary and judges them, all at once."""
+    article_ids = queries.store_new_articles(
+        session, [(new.record, new.forget_failures) for new in articles]
+    )
     changes = store_new_figures(
-        session, [(new.article_id, new.figures) for new in articles], parser_version
+        session,
+        [(article_id, new.figures) for article_id, new in zip(article_ids, articles, strict=True)],
+        parser_version,
     )
     rows = [row for change in changes for row in change.added_rows]
     published = [new.record.published_at for new, change in zip(articles, changes, strict=True)
@@ -111,13 +116,13 @@ def _write_new(
         known={figure_id: row for change in changes
                for figure_id, row in zip(change.added, change.added_rows, strict=True)},
         votes=votes,
-        written={new.article_id: (new.record.source_id, new.record.published_at)
-                 for new in articles},
+        written={article_id: (new.record.source_id, new.record.published_at)
+                 for article_id, new in zip(article_ids, articles, strict=True)},
     )  # fmt: skip
     _retract_revised(session, raised)
     return [
-        Written(new.article_id, True, change, raised.by_article.get(new.article_id, []))
-        for new, change in zip(articles, changes, strict=True)
+        Written(article_id, True, change, raised.by_article.get(article_id, []))
+        for article_id, change in zip(article_ids, changes, strict=True)
     ]
 
 
@@ -142,11 +147,16 @@ def write_articles(
 ) -> list[Written]:
     """Saves (record, figures, forget_failures) articles in order, each new, an alias or a
     refreshed copy, with their figures and alerts: what ``write_article`` on each in turn
-    does. New articles wait for their figures until an article shares a series with them or
-    is met again (``store.queries.stored_article``)."""
+    does. Which stored article each record meets is read for all at once; new articles wait
+    to be stored with their figures until an article shares a series with them or is met
+    again. A record whose URL or text an earlier one of the batch brought is looked up again
+    once the waiting articles are stored."""
+    items = list(items)
     written: list[Written] = []
     waiting: list[_New] = []
     series: set[tuple[Any, ...]] = set()  # the series of the waiting articles' figures
+    urls: set[str] = set()  # the URLs and texts the batch has brought so far
+    texts: set[str] = set()
 
     def write_waiting() -> None:
         if waiting:
@@ -156,18 +166,23 @@ def write_articles(
             waiting.clear()
             series.clear()
 
-    for record, figures, forget_failures in items:
+    met_before = queries.stored_articles(session, [record for record, _, _ in items])
+    for (record, figures, forget_failures), met in zip(items, met_before, strict=True):
+        own_urls = {record.canonical_url, record.fetched_url}
+        if not urls.isdisjoint(own_urls) or record.content_hash in texts:
+            write_waiting()
+            met = queries.stored_article(session, record)
+        urls.update(own_urls)
+        texts.add(record.content_hash)
         own_series = {figure_key(f)[:3] for f in figures}  # entity, metric, segment
-        met = queries.stored_article(session, record)
         if met is not None or not own_series.isdisjoint(series):
             write_waiting()
-        article_id, created = queries.store_article(
-            session, record, met, forget_failures=forget_failures
-        )
-        if created:
-            waiting.append(_New(article_id, record, figures))
+        if met is None:
+            waiting.append(_New(record, figures, forget_failures))
             series.update(own_series)
             continue
+        texts.add(met.content_hash)  # a refreshed copy's old text no longer meets it
+        article_id = queries.store_article(session, record, met, forget_failures=forget_failures)
         changes, alert_ids = write_figures(
             session, article_id, figures, parser_version, config, historical=historical
         )

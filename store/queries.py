@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Engine,
-    Row,
     Table,
     bindparam,
     delete,
     func,
     insert,
+    literal,
     select,
     union_all,
     update,
@@ -105,25 +106,33 @@ _ARTICLE_FIELDS = (
 )  # fmt: skip
 
 
+class StoredArticle(NamedTuple):
+    """The stored article a record is met again as."""
+
+    id: int
+    content_hash: str
+
+
 # Built once, parameters bound per call: the statement compiles once (hot in crawls).
-_INSERT_ARTICLE = insert(Article).returning(Article.id)
+_INSERT_ARTICLES = insert(Article).returning(Article.canonical_url, Article.id)
 _FORGET_FAILURES = delete(FetchFailure).where(
     FetchFailure.url.in_(bindparam("urls", expanding=True))
 )
 # The three ways an article is met again, each an index lookup of its own: joined by OR they
 # read every stored article on PostgreSQL (an IN-subquery inside an OR is no index condition).
+# Each row tells the way (0 canonical URL, 1 alias URL, 2 same text on the same source) and
+# the key it matched.
 _STORED_ALREADY = union_all(
-    select(Article.id, Article.content_hash).where(
-        Article.canonical_url == bindparam("canonical_url")
-    ),
-    select(Article.id, Article.content_hash)
+    select(literal(0).label("way"), Article.source_id, Article.canonical_url.label("key"),
+           Article.id, Article.content_hash)
+    .where(Article.canonical_url.in_(bindparam("canonical_urls", expanding=True))),
+    select(literal(1), Article.source_id, ArticleUrl.url, Article.id, Article.content_hash)
     .join(ArticleUrl, ArticleUrl.article_id == Article.id)
-    .where(ArticleUrl.url == bindparam("fetched_url")),
-    select(Article.id, Article.content_hash).where(
-        Article.source_id == bindparam("source_id"),
-        Article.content_hash == bindparam("content_hash"),
-    ),
-).limit(1)
+    .where(ArticleUrl.url.in_(bindparam("fetched_urls", expanding=True))),
+    select(literal(2), Article.source_id, Article.content_hash, Article.id, Article.content_hash)
+    .where(Article.source_id.in_(bindparam("source_ids", expanding=True)),
+           Article.content_hash.in_(bindparam("content_hashes", expanding=True))),
+)  # fmt: skip
 
 
 def save_article(
@@ -137,50 +146,104 @@ def save_article(
     recorded for its URLs are forgotten; ``forget_failures=False`` skips that statement when
     the caller knows none was recorded.
     """
-    return store_article(
-        session, record, stored_article(session, record), forget_failures=forget_failures
-    )
+    existing = stored_article(session, record)
+    if existing is None:
+        (article_id,) = store_new_articles(session, [(record, forget_failures)])
+        return article_id, True
+    return store_article(session, record, existing, forget_failures=forget_failures), False
 
 
-def stored_article(session: Session, record: ArticleRecord) -> Row[int, str] | None:
-    """The stored article this one is met again as (id, content hash), if any: the same
-    canonical URL, an alias URL, or identical text on the same source."""
+def stored_article(session: Session, record: ArticleRecord) -> StoredArticle | None:
+    """The stored article this one is met again as, if any: the same canonical URL, an alias
+    URL, or identical text on the same source, in that order."""
+    (existing,) = stored_articles(session, [record])
+    return existing
+
+
+def stored_articles(
+    session: Session, records: Sequence[ArticleRecord]
+) -> list[StoredArticle | None]:
+    """``stored_article`` for each record, in one statement."""
     session.flush()  # anything pending first: then plain statements on the connection
-    params = {"canonical_url": record.canonical_url, "fetched_url": record.fetched_url,
-              "source_id": record.source_id, "content_hash": record.content_hash}  # fmt: skip
-    return session.connection().execute(_STORED_ALREADY, params).first()
+    params = {
+        "canonical_urls": sorted({record.canonical_url for record in records}),
+        "fetched_urls": sorted({record.fetched_url for record in records}),
+        "source_ids": sorted({record.source_id for record in records}),
+        "content_hashes": sorted({record.content_hash for record in records}),
+    }
+    found: tuple[dict[Any, StoredArticle], ...] = ({}, {}, {})
+    rows = session.connection().execute(_STORED_ALREADY, params).all()
+    for way, source_id, key, article_id, content_hash in sorted(rows, key=lambda row: row.id):
+        found[way].setdefault((source_id, key) if way == 2 else key,
+                              StoredArticle(article_id, content_hash))  # fmt: skip
+    return [
+        found[0].get(record.canonical_url)
+        or found[1].get(record.fetched_url)
+        or found[2].get((record.source_id, record.content_hash))
+        for record in records
+    ]
+
+
+def store_new_articles(
+    session: Session, records: Sequence[tuple[ArticleRecord, bool]]
+) -> list[int]:
+    """Stores (record, forget_failures) articles that ``stored_articles`` met nowhere and that
+    do not meet each other, in one statement each for the articles, their URLs and the fetch
+    failures forgotten. Returns their ids, in order."""
+    now = utcnow()
+    connection = session.connection()
+    rows = [
+        {"source_id": record.source_id, "canonical_url": record.canonical_url,
+         "first_seen_at": now, "last_seen_at": now,
+         **{name: getattr(record, name) for name in _ARTICLE_FIELDS}}
+        for record, _ in records
+    ]  # fmt: skip
+    ids: dict[str, int] = dict(connection.execute(_INSERT_ARTICLES, rows).all())
+    article_ids = [ids[record.canonical_url] for record, _ in records]
+    _remember_urls(session, [(record, article_id, now) for (record, _), article_id
+                             in zip(records, article_ids, strict=True)])  # fmt: skip
+    forgotten = [url for record, forget in records if forget for url in _urls(record)]
+    if forgotten:
+        connection.execute(_FORGET_FAILURES, {"urls": forgotten})
+    return article_ids
 
 
 def store_article(
     session: Session,
     record: ArticleRecord,
-    existing: Row[int, str] | None,
+    existing: StoredArticle,
     *,
     forget_failures: bool = True,
-) -> tuple[int, bool]:
-    """``save_article`` once ``stored_article`` has told what the record meets (``existing``)."""
+) -> int:
+    """Saves a record met again as a stored article (``existing``): its URLs become aliases,
+    last-seen moves on, changed text updates the stored copy. Returns the article id."""
     now = utcnow()
-    connection = session.connection()
-    fields = {name: getattr(record, name) for name in _ARTICLE_FIELDS}
-    if existing is None:
-        params = {"source_id": record.source_id, "canonical_url": record.canonical_url,
-                  "first_seen_at": now, "last_seen_at": now, **fields}  # fmt: skip
-        article_id = connection.execute(_INSERT_ARTICLE, params).scalar_one()
-    else:
-        article_id = existing.id
-        changes = fields if existing.content_hash != record.content_hash else {}
-        session.execute(
-            update(Article).where(Article.id == article_id).values(last_seen_at=now, **changes)
-        )
-    urls = sorted({record.canonical_url, record.fetched_url})
+    changes = (
+        {name: getattr(record, name) for name in _ARTICLE_FIELDS}
+        if existing.content_hash != record.content_hash
+        else {}
+    )
+    session.execute(
+        update(Article).where(Article.id == existing.id).values(last_seen_at=now, **changes)
+    )
+    _remember_urls(session, [(record, existing.id, now)])
+    if forget_failures:
+        session.connection().execute(_FORGET_FAILURES, {"urls": _urls(record)})
+    return existing.id
+
+
+def _urls(record: ArticleRecord) -> list[str]:
+    return sorted({record.canonical_url, record.fetched_url})
+
+
+def _remember_urls(session: Session, stored: Sequence[tuple[ArticleRecord, int, datetime]]) -> None:
+    """The URLs that led to stored articles; those known already are kept as they are."""
     insert_ignoring_duplicates(
         session,
         ArticleUrl.__table__,  # type: ignore[arg-type]
-        [{"url": url, "article_id": article_id, "first_seen_at": now} for url in urls],
-    )
-    if forget_failures:
-        connection.execute(_FORGET_FAILURES, {"urls": urls})
-    return article_id, existing is None
+        [{"url": url, "article_id": article_id, "first_seen_at": now}
+         for record, article_id, now in stored for url in _urls(record)],
+    )  # fmt: skip
 
 
 def failing_urls(session: Session) -> set[str]:

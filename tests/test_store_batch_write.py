@@ -185,3 +185,37 @@ def test_makers_that_share_no_series_are_judged_together(tmp_path: Path) -> None
     assert batched == one and batched_results == one_results
     assert len(one["alerts"]) == 10  # each maker crosses 40,000 in May
     assert batched_sent < 0.5 * one_sent
+
+
+def test_records_that_meet_each_other_within_a_batch(tmp_path: Path) -> None:
+    """Which stored article a record meets is read for the whole batch at once; records that
+    meet what an earlier record of the same batch brought (a new page's URL or text, a
+    refreshed page's old or new text) are stored as writing them one by one stores them."""
+    made: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+
+    def page(n: int, url: str, body: str, maker: str, value: int, **more: str) -> None:
+        record = {
+            "source": "jiemian", "canonical_url": url, "fetched_url": more.get("fetched", url),
+            "title": str(n), "published_at": datetime(2025, 6, 1, n, tzinfo=UTC),
+            "text": body, "content_hash": body,
+        }  # fmt: skip
+        made.append((record, [month_figure(maker, date(2025, 5, 1), value, "exact", 0.9)]))
+
+    # the first transaction stores an older page
+    page(0, "https://example.org/old", "old text", "NIO", 30_000)
+    made += [made[0]] * 9  # the same page met again, nine times
+    # the second: new pages, met again by alias and by text, and the old page refreshed
+    page(1, "https://example.org/a", "text a", "BYD", 380_000)
+    page(2, "https://example.org/b", "text b", "Xpeng", 40_000)
+    page(3, "https://example.org/a2", "text a", "BYD", 380_000)  # a's text, another URL
+    page(4, "https://example.org/b", "text b2", "Xpeng", 40_500, fetched="https://m.example.org/b")
+    page(5, "https://example.org/c", "text c", "Zeekr", 40_100, fetched="https://m.example.org/b")
+    page(6, "https://example.org/old", "new text", "NIO", 30_100)  # refreshed
+    page(7, "https://example.org/d", "old text", "Leapmotor", 50_000)  # the old text, now new
+    page(8, "https://example.org/e", "new text", "NIO", 30_100)  # the refreshed text
+    page(9, "https://example.org/f", "text f", "Aito", 44_000)
+    one, _, one_results = write(tmp_path / "one.db", made, batched=False)
+    batched, _, batched_results = write(tmp_path / "b.db", made, batched=True)
+    assert batched == one and batched_results == one_results
+    created = [result[1] for result in one_results[10:]]
+    assert created == [True, True, False, False, False, False, True, False, True]
