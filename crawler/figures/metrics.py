@@ -593,6 +593,8 @@ _TRAP = _vocabulary(
         # "新注册登记机动车1688万辆": all motor vehicles, motorcycles among them (汽车 are counted)
         r"机动车|機動車",
         r"每周|每天|每日|每小时|每分钟|日均|周均|月均|平均(?!增速|增长|增幅|水平)"
+        # "特斯拉平常每月出货量约为6万辆": the usual month, no month's count
+        r"|(?:平常|平时|往常|通常|一般)(?:每个?月|的?月)"
         r"|周销量|周交付|单周|第\d{1,2}周|每(?:个)?(?:星期|週|礼拜)",
         # "首发列车装载260余台": one train's or ship's load
         r"装载|满载|班列|专列|单航次|单船|这批|该批|一批汽车",

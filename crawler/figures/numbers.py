@@ -530,7 +530,11 @@ _NOT_VEHICLES_AFTER = re.compile(
 _FIRMS_AFTER = re.compile(
     r"\s*(?:(?!(?:cars?|vehicles?|units|EVs?|NEVs?|trucks|buses)\b)[\w-]+\s+){0,4}?"
     r"(?:enterprises|companies|firms|suppliers|dealers|dealerships|stores|outlets|employees"
-    r"|workers|(?<=sales )(?:units|points|offices))\b",  # "about 300 sales units in 90 countries"
+    r"|workers|makers|manufacturers|carmakers|automakers|producers|start-?ups"
+    r"|(?<=sales )(?:units|points|offices))\b"  # "about 300 sales units in 90 countries"
+    # "about 200 EV makers", "40 electric vehicle manufacturers": who make them
+    r"|\s*(?:[\w-]+\s+){0,2}?(?:cars?|vehicles?|EVs?|NEVs?|autos?)[\s-]*(?:makers|manufacturers"
+    r"|producers|companies|firms|start-?ups|brands|dealers)\b",
     re.I,
 )
 # "30万以上豪华纯电车型", "20万级市场", "15万元以下": a price band, in ten thousand yuan

@@ -985,6 +985,9 @@ class _State:
     recent: list[Entity] = field(default_factory=list)  # names in text order ("the latter")
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     world_para: bool = False  # the paragraph counts the world market ("Global auto sales ...")
+    # the paragraph turned to the market at home, no maker named ("The numbers mirror the wider
+    # car market."): an industry body's counts in it are the country's
+    home_para: bool = False
     # the headline, or a sentence before in the paragraph, scopes its counts to one market
     # outside China ("BYD outsells Tesla in the UK", "In Australia, ..."): makers' counts told
     # with no word of China or the world are that market's
@@ -1366,7 +1369,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                     # a segment is not handed on to another paragraph, but to list items and to
                     # "such vehicles"
                     state.carry_segment = None
-            state.world_para = state.market_para = False
+            state.world_para = state.market_para = state.home_para = False
             if state.lead_period is not None and _BULLET.match(work, sentence.start):
                 state.carry_period = state.lead_period  # list items share the report's period
             elif not _THAT_PERIOD.search(work, sentence.start, sentence.end) and (
@@ -1408,6 +1411,8 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
         )
         if _PASSENGER_CAR_ASSOCIATION.search(told):
             state.cpca_cited = (state.paragraph, state.sentence_no)
+        if _HOME_MARKET.search(told) and all(m.entity.is_region for m in names_in(told)):
+            state.home_para = True
         if told.rstrip().endswith((":", "：")) and (trap := mx.TRAP.search(told)):
             state.list_trap = trap.group(0)
         elif not bullet and not _IN_A_LIST_ITEM.search(work, 0, sentence.start):
@@ -1453,25 +1458,30 @@ def _without_arm_repeats(figures: list[Figure]) -> list[Figure]:
     ]
 
 
+_SOLD = {"deliveries": "sales"}
+
+
 def _without_worldwide_beside_china(figures: list[Figure]) -> list[Figure]:
     """A foreign maker with no China arm, two counts for one time: one said of China and a
     larger one not ("2022年全年在华销量为104.5万辆" … "公司2022年共售出汽车330.5万辆"). The larger
-    is its worldwide count, dropped as those said to be worldwide are."""
+    is its worldwide count, dropped as those said to be worldwide are; so is a part (passenger
+    cars, electric cars) larger than the whole it sold in China."""
 
-    def when(f: Figure) -> tuple[str, str, str, date]:
-        return f.entity, f.metric, f.period_kind, f.period_end
+    def when(f: Figure, segment: str) -> tuple[str, str, str, date, date]:
+        # (the first quarter and January to March are one time; deliveries are sales)
+        return f.entity, _SOLD.get(f.metric, f.metric), segment, f.period_start, f.period_end
 
-    in_china: dict[tuple[str, str, str, date], int] = {}
+    in_china: dict[tuple[str, str, str, date, date], int] = {}
     for f in figures:
         if made_in_china(f.snippet) and _foreign_without_a_china_arm(f.entity):
-            in_china[when(f)] = max(in_china.get(when(f), 0), f.value)
+            key = when(f, f.segment)
+            in_china[key] = max(in_china.get(key, 0), f.value)
 
     def worldwide(f: Figure) -> bool:
-        china = in_china.get(when(f))
+        china = [in_china.get(when(f, f.segment)), in_china.get(when(f, "unknown"))]
         return (
-            china is not None
             # (not "1,182,000" beside "1.18 million in China": the same count rounded)
-            and f.value > 1.5 * china
+            any(value is not None and f.value > 1.5 * value for value in china)
             and not made_in_china(f.snippet)
         )
 
@@ -2840,6 +2850,13 @@ _UNNAMED_PLANT = re.compile(
 _SET_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I)
 
 
+# "twice as many ... as start-up", "more cars than rival": the maker a subject is measured
+# against
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:as|than)\s+(?:(?:its\s+|the\s+)?(?:start-?up|rival|peer|competitor)s?\s+)?$", re.I
+)
+
+
 def _where_a_maker_counted(s: str, mention: Mention, mentions: list[tuple[Mention, bool]]) -> bool:
     """ "GM sold 3.9 million cars in China in 2017.": the place is where the maker named before
     it sold; the next sentence without a subject goes on about the maker."""
@@ -2931,6 +2948,11 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # "Seres teamed up with Huawei to launch Aito. Its sales ...": Seres's
         if _SET_AGAINST.search(s, max(0, mention.start - 24), mention.start):
             continue  # "BYD sold 526,000, against Tesla's 484,500. Its EV sales": BYD's
+        if _MEASURED_AGAINST.search(s, max(0, mention.start - 40), mention.start) and any(
+            m.end <= mention.start and not m.entity.is_region for m, _ in mentions
+        ):
+            continue  # "BYD sold twice as many EVs as start-up Nio delivered. The Chinese
+            # automaker ...": BYD, not the maker it was measured against
         if _OWNER_OF_A_QUALITY.match(s, mention.end) and _INSIDE_A_PHRASE.search(
             s, max(0, mention.start - 12), mention.start
         ):
@@ -4430,7 +4452,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # each count of the list named at its number: no doubt whose it is
                 cand.doubts = [d for d in cand.doubts if d not in _SUBJECT_DOUBTS]
         china = _china_arm(
-            s, cand, starts, state.cpca_cited == (state.paragraph, state.sentence_no - 1)
+            s, cand, starts, state.cpca_cited[1] == state.sentence_no - 1
         )
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
@@ -4998,7 +5020,7 @@ def _company_of_a_carried_arm(s: str, cand: _Candidate, starts: list[int]) -> En
         or arm.parent is None
         or arm.name != f"{arm.parent} China"
         or not (D_SUBJECT_CARRIED in cand.doubts or D_SUBJECT_PRONOUN in cand.doubts)
-        or not worldwide(s[starts[cand.clause] : _within_the_clause(s, cand.number.unit_end, 30)])
+        or not worldwide(_said_of_the_count(s, starts[cand.clause], cand.number))
     ):
         return None
     return lexicon().entities.get(arm.parent)
@@ -5062,12 +5084,29 @@ def _within_the_clause(s: str, end: int, more: int) -> int:
     return stop.start() if stop else end + more
 
 
+# ", 占特斯拉全球累计交付量的51.7%", ", accounting for 40% of its global sales": a share of a
+# whole said after the count, no word on the count itself
+_SHARE_CLAUSE = re.compile(r"[，,]\s*(?:占|accounting for|representing|making up|contributing)")
+
+
+def _said_of_the_count(s: str, start: int, number: Number) -> str:
+    """The words said with a count: from ``start`` to a little after it, within its clause
+    and before a share of a whole."""
+    end = _within_the_clause(s, number.unit_end, 30)
+    share = _SHARE_CLAUSE.search(s, number.unit_end, end)
+    return s[start : share.start() if share else end]
+
+
 _BRACKET_OPEN_BEFORE = re.compile(r"[（(]\s*(?:约|近|超过?|逾|(?:about|nearly|over)\s)?\s*$", re.I)
 
 
 _PASSENGER_CAR_ASSOCIATION = re.compile(
     r"(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association|乘联会|乘联分会|乘聯會|乘聯分會"
 )
+
+
+# a sentence's opening topic, a short clause with no number: "全球方面，", "Globally, "
+_TOPIC_OPENER = re.compile(r"[^\d，,。；;]{1,12}[，,]\s*")
 
 
 def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) -> Entity | None:
@@ -5080,8 +5119,10 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
     bracket = _BRACKET_OPEN_BEFORE.search(s, max(0, cand.number.start - 8), cand.number.start)
     if bracket is not None:  # "特斯拉全球总交付量（约163.6万台）": what the bracket glosses
         start = min(start, max(0, bracket.start() - 16))
-    if arm is None or worldwide(s[start : _within_the_clause(s, cand.number.unit_end, 30)]):
+    if arm is None or worldwide(_said_of_the_count(s, start, cand.number)):
         return None
+    if len(starts) > 1 and _TOPIC_OPENER.fullmatch(s, 0, starts[1]) and worldwide(s[: starts[1]]):
+        return None  # "全球方面，特斯拉2021年累计交付93.6万辆": the sentence's topic is the world
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) or cited_before else None
 
@@ -6065,7 +6106,7 @@ def _assign_entity(
                 or (m.entity.is_region and _MADE_THERE.search(s, n.end, m.start) is not None)
             )
         ]
-        speaker = _speaker(s, n, subjects, state.para_entity)
+        speaker = _speaker(s, n, subjects, None if state.home_para else state.para_entity)
         if after:
             chosen = after[0]
             cand.doubts.append(D_SUBJECT_AFTER)
@@ -6236,7 +6277,9 @@ def _source_before(s: str, mention: Mention, n: Number) -> bool:
 # last clause, with no other count between or after the one it tells
 _SPEAKER_BEFORE = re.compile(
     r"[^;；]*[,，]\s*(?P<according>(?:(?:according to|citing|per)\s+)?(?:(?:data|figures"
-    r"|statistics)\s+(?:from|by|of)\s+)|(?:according to|citing|per)\s+)?(?:the\s+)?$",
+    # ("data released on Tuesday by the")
+    r"|statistics)\s+(?:(?:released|published|compiled|issued)\b[^,;\d]{0,24}?\s+)?"
+    r"(?:from|by|of)\s+)|(?:according to|citing|per)\s+)?(?:the\s+)?$",
     re.I,
 )
 _SPEAKER_AFTER = re.compile(r"\D{0,40}$")
@@ -6316,6 +6359,7 @@ _YEAR_LIST = re.compile(
     r"(?!\s*[-–—至到])"
 )
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_SAID = re.compile(r"(?<!\d)(?<!\d[.,])(?:19|20)\d\d(?:\s*年|(?!\d|[.,]\d|%))")
 # "2024年1月至11月", "from January to November": a span of months
 _MONTH_SPAN = re.compile(
     r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月?\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*月"
@@ -6495,6 +6539,10 @@ def _in_order(
     if after >= 0 and len(counts) > len(periods) >= 2:  # (not the counts before a list)
         runs = _runs(s, counts)
     if len(periods) < 2 or len(runs[0]) != len(periods):
+        return {}
+    if _YEAR_SAID.search(s, max(after, 0), runs[0][-1].start):
+        # "2018年至2020年，出口一直在100万辆上下；2021年首次突破200万辆，2022年突破300万辆":
+        # counts with years of their own are no list of counts for the times said before
         return {}
     paired = {n.start: period for period, n in zip(periods, runs[0], strict=True)}
     for before, run in itertools.pairwise(runs):
@@ -6809,6 +6857,14 @@ _SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\b", re.I)
 
 _SUBJECT_NOT_IN_CLAUSE = (D_SUBJECT_AWAY, D_SUBJECT_CARRIED, D_SUBJECT_HEADLINE)
 _SUBJECT_DOUBTS = (*_SUBJECT_NOT_IN_CLAUSE, D_SUBJECT_AFTER, D_SUBJECT_PRONOUN)
+
+
+# "the wider car market", "the broader auto market", "整体车市": the whole market, at home
+_HOME_MARKET = re.compile(
+    r"\bthe (?:wider|broader|overall|whole|entire) (?:Chinese |China['’]s )?(?:car |auto |vehicle "
+    r"|automobile |passenger car |passenger vehicle )?(?:market|industry)\b|整体车市|整个车市|车市整体",
+    re.I,
+)
 
 
 def _world_said(s: str, start: int, end: int, subjects: list[tuple[Mention, bool]]) -> bool:
@@ -7419,7 +7475,9 @@ _COMPARED_BEFORE = re.compile(
     r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their)"
     # "down from 20.0 per cent in 2022": the value compared with, then its time
     r"|\bfrom\s+\d[\d.,]*\s*(?:%|per\s*cent|percent|(?:million|billion)?\s*(?:units|vehicles)?))"
-    r"\s+(?:in\s+|during\s+)?(?:the\s+)?$",
+    r"\s+(?:in\s+|during\s+)?(?:the\s+)?$"
+    # "几乎追平特斯拉2020年的全球销量", "比2020年": the year compared with
+    r"|(?:比|较|相比|相较于?|追平|超过了?|超越了?|高于|低于|不及)[^\d，,。；;：:]{0,6}$",
     re.I,
 )
 
