@@ -4451,9 +4451,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if listed_by_name(s, cand.number, subjects):
                 # each count of the list named at its number: no doubt whose it is
                 cand.doubts = [d for d in cand.doubts if d not in _SUBJECT_DOUBTS]
-        china = _china_arm(
-            s, cand, starts, state.cpca_cited[1] == state.sentence_no - 1
-        )
+        china = _china_arm(s, cand, starts, state.cpca_cited[1] == state.sentence_no - 1)
         if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
         elif (company := _company_of_a_carried_arm(s, cand, starts)) is not None:
@@ -6862,7 +6860,8 @@ _SUBJECT_DOUBTS = (*_SUBJECT_NOT_IN_CLAUSE, D_SUBJECT_AFTER, D_SUBJECT_PRONOUN)
 # "the wider car market", "the broader auto market", "整体车市": the whole market, at home
 _HOME_MARKET = re.compile(
     r"\bthe (?:wider|broader|overall|whole|entire) (?:Chinese |China['’]s )?(?:car |auto |vehicle "
-    r"|automobile |passenger car |passenger vehicle )?(?:market|industry)\b|整体车市|整个车市|车市整体",
+    r"|automobile |passenger car |passenger vehicle )?(?:market|industry)\b"
+    r"|整体车市|整个车市|车市整体",
     re.I,
 )
 
