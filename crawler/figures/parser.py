@@ -694,6 +694,40 @@ _THE_FIGURES = re.compile(
 )
 
 
+_PART_BREAK = re.compile(r"[;；]")
+# "，其中", ", of which", ", including": the counts after it are parts of the one before
+_PARTS_OF_IT = re.compile(r"[，,]\s*(?:其中|(?:of which|including|among them)\b)")
+
+
+def _year_of_the_whole(s: str, parts: Parts, number: int) -> int | None:
+    """The year of the count a sentence's parts are told of ("2021年全年交付90,491辆，其中第一
+    季度12,579辆"), for a part whose own quarter, half or month has no year."""
+    if parts.year is not None or parts.year_rel is not None:
+        return None
+    if not (parts.month or parts.quarter or parts.half):
+        return None
+    opening = _PARTS_OF_IT.search(s, 0, number)
+    if opening is None:
+        return None
+    years = list(_YEAR_SAID.finditer(s, 0, opening.start()))
+    if not years:
+        return None
+    year = years[-1]
+    if (
+        # (not "已超过2023年全年规模，…；零跑汽车销量21.1万辆，…，其中10月单月销量3.8万辆": the
+        # year compared with, in another part of the sentence)
+        _PART_BREAK.search(s, year.end(), opening.start())
+        or _COMPARED_BEFORE.search(s, max(0, year.start() - 24), year.start())
+        or not _A_COUNT.search(
+            s,
+            max((m.end() for m in _PART_BREAK.finditer(s, 0, year.start())), default=0),
+            opening.start(),
+        )
+    ):
+        return None
+    return int(year.group(0)[:4])
+
+
 def _year_listed_before(parts_all: Parts, number: int) -> int | None:
     """The year said with the time of the last count before ``number`` that has one, when
     ``number``'s own time (a month, quarter or half) has no year."""
@@ -1038,6 +1072,8 @@ class _State:
     # the values of foreign makers' worldwide counts: the same count of a foreign maker told
     # elsewhere without the word (the headline's "大众集团上半年电动车交付170939辆") is that too
     worldwide: set[int] = field(default_factory=set)
+    # (paragraph, maker): a foreign maker whose worldwide count the paragraph told
+    world_maker: tuple[int, str | None] = (-1, None)
     item_named: bool = False  # the sentence before was a list item that named a maker
 
 
@@ -1282,6 +1318,20 @@ def _digit_years(text: str) -> str:
     return _CHINESE_DIGIT_YEAR.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
 
 
+# "318 000 vehicles", "67 025 units": thousands set apart by a space (some outlets' style)
+_SPACE_THOUSANDS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,]\d)(?!\d)"
+)
+_THOUSANDS_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
+
+
+def _space_thousands(text: str) -> str:
+    """The text with thousands set apart by spaces set apart by commas (offsets kept)."""
+    if not _SPACE_THOUSANDS.search(text):
+        return text
+    return _SPACE_THOUSANDS.sub(lambda m: _THOUSANDS_SPACE.sub(",", m.group(0)), text)
+
+
 def _decimal_full_stops(text: str) -> str:
     """The text with full stops written for decimal points read as points (offsets kept)."""
     return _DECIMAL_FULL_STOP.sub(".", text)
@@ -1319,7 +1369,9 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
 def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
     if isinstance(published, datetime):
         published = published.date()
-    work = _digit_years(_decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH))))
+    work = _digit_years(
+        _space_thousands(_decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH))))
+    )
     headline = work[: max(0, work.find("\n"))]
     short = _short_names(work)
     state = _State(published, trace, frame=headline_subject(headline), short_names=short)
@@ -1459,6 +1511,33 @@ def _without_arm_repeats(figures: list[Figure]) -> list[Figure]:
 
 
 _SOLD = {"deliveries": "sales"}
+
+
+def _worldwide_beside_china_in_the_sentence(
+    s: str, live: list[_Candidate], starts: list[int], bounds: list[int]
+) -> None:
+    """ "Toyota reported sales of more than 10.8 million vehicles, but its sales in China fell
+    6.9% to approximately 1.8 million": of a foreign maker's two counts for one time, the one
+    whose clause says China is its count there; a larger one whose clause does not is its
+    worldwide count."""
+    said_in_china = [
+        c
+        for c in live
+        if not c.dropped
+        and c.entity is not None
+        and _foreign_without_a_china_arm(c.entity)
+        and made_in_china(s[starts[c.clause] : bounds[c.clause]])
+    ]
+    for cand in live:
+        if cand.dropped or made_in_china(s[starts[cand.clause] : bounds[cand.clause]]):
+            continue
+        if any(
+            c.entity == cand.entity
+            and c.period == cand.period
+            and cand.number.value > 1.5 * c.number.value
+            for c in said_in_china
+        ):
+            cand.drop(f"{cand.entity}'s worldwide count, not its count in China")
 
 
 def _without_worldwide_beside_china(figures: list[Figure]) -> list[Figure]:
@@ -3996,7 +4075,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             else None
         )
         listed_year = _year_listed_before(parts_all, n.start) if own_tie is not None else None
-        if listed_year is not None and _not_over(period, state.published):
+        whole_year = _year_of_the_whole(s, parts, n.start)
+        if whole_year is not None:
+            # "2021年全年交付90,491辆，其中第一季度12,579辆": the parts of a year's count are
+            # of that year
+            parts = replace(parts, year=whole_year, year_rel=None)
+            period = resolve(parts, state.published, _carried_for(parts, state, s), announce)
+        elif listed_year is not None and _not_over(period, state.published):
             # "158,696 in Q4 2024, 152,831 in Q3, ... and 80,400 in Q1" in March 2025: a time
             # not over yet in its own year is one of the year said before it in the list
             parts = replace(parts, year=listed_year, year_rel=None)
@@ -4349,7 +4434,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     abroad_at_ends = [b for _, b in foreign_places(s)]
     # "Across the BMW, MINI and Rolls-Royce brands, deliveries rose to 1,339,047": the brands
     # listed, whose sum the counts after it are
-    across = _ACROSS_LISTED_BRANDS.match(s)
+    across = _ACROSS_LISTED_BRANDS.match(s) or _SALES_OF_LISTED_BRANDS.search(s)
     listed = (
         [m.entity for m, _ in mentions if across.start(1) <= m.start < across.end(1)]
         if across
@@ -4458,11 +4543,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "... Tesla China's 32,968 in July. Global deliveries reached 241,300": the
             # company's, not the arm the paragraph was about
             cand.entity, cand.entity_obj = company.name, company
-        elif _worldwide_count_of_a_foreign_maker(s, cand, starts):
+        elif _worldwide_count_of_a_foreign_maker(s, cand, starts) or (
+            # "Worldwide, the group delivered 1,747,889 … In September alone, BMW Group sales
+            # rose 6.6% to 210,543": the paragraph goes on about the world
+            state.world_maker[0] == state.paragraph
+            and state.world_maker[1] is not None
+            and state.world_maker[1] in (cand.entity, cand.entity_obj and cand.entity_obj.parent)
+            and cand.entity is not None
+            and _foreign_without_a_china_arm(cand.entity)
+            and not made_in_china(s)
+        ):
             # "宝马集团全球交付2,399,636辆": the series of a foreign maker here is its China
             # business (Tesla alone is named apart from its China arm)
             cand.drop(f"{cand.entity}'s worldwide count, not its count in China")
             state.worldwide.add(cand.number.value)
+            state.world_maker = (state.paragraph, cand.entity)
             continue
         parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
         if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"
@@ -4691,6 +4786,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _cumulative_of_the_year(s, live)
     _parts_at_the_wholes_time(s, live)
     _parts_of_the_count_before(s, live)
+    _worldwide_beside_china_in_the_sentence(s, live, starts, bounds)
     _attach_claims(s, live, starts, makers)
     with_periods = [
         c for c in live if not c.dropped and c.period is not None and not _is_base(c, parts_all)
@@ -5132,6 +5228,15 @@ _ACROSS_BRANDS = re.compile(
 # "Across the BMW, MINI and Rolls-Royce brands, ...": a sentence about the listed brands' sum
 _ACROSS_LISTED_BRANDS = re.compile(
     r"\s*Across (?:the|its|all(?: of)?(?: its)?) (.{3,80}?) brands\b", re.I
+)
+# "its worldwide sales of BMW, MINI and Rolls-Royce cars rose 6.5 percent to 2.56 million": the
+# brands listed, whose sum the count after it is
+_SALES_OF_LISTED_BRANDS = re.compile(
+    # (not "of its Roewe and MG brands": the subject's, named before)
+    r"\b(?:sales|deliveries|shipments)\s+of\s+(?:the\s+)?(?!its\b|their\b)"
+    r"([^.;,]{2,30}(?:,\s*[^.;,]{2,30})*"
+    r",?\s+and\s+[^.;,]{2,30}?)\s+(?:cars|vehicles|brands)\b",
+    re.I,
 )
 # "lifting total sales to 31,305" after a brand's count of the same time: the whole it is a part
 # of (not "its total deliveries", the brand's own running total)

@@ -631,7 +631,9 @@ _IN_BEFORE = re.compile(r"(?:\bin|在)\s*$", re.I)
 # The name opens a clause of its own ("... second after Shenzhen, which made 1.7 million",
 # "overtaking Chery Automobile Co, which exported 10,800 units")
 OWN_RELATIVE = re.compile(
-    _COMPANY_WORDS + r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:which|who|whose)\b",
+    _COMPANY_WORDS + r"\s*(?:\([^)]{0,40}\)\s*)?"
+    # ("beat Germany, until now the number two exporter, which sold": past an apposition)
+    r"(?:,\s*[^,;.\d()]{1,60})?,\s*(?:which|who|whose)\b",
     re.I,
 )
 

@@ -167,7 +167,7 @@ _NOT_NAME_WORDS = """a an the it its this that these those they their he she we 
     cnevpost caam cpca first second third fourth last next q1 q2 q3 q4 h1 h2 ytd yoy mom
     across among including despite together earlier later today yesterday separately
     additionally furthermore moreover likewise similarly notably previously currently recently
-    now then thus therefore hence besides last
+    now then thus therefore hence besides last worldwide globally elsewhere internationally
     automakers carmakers manufacturers companies firms brands dealers dealerships consumers
     buyers customers producers exporters startups players rivals peers competitors"""
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
@@ -642,7 +642,7 @@ def powertrain(text: str) -> bool:
 _BOTH_POWERTRAINS = re.compile(
     r"(?:electric|电动|纯电)\S*(?:\s+(?:cars|vehicles|models|EVs))?\s*(?:and|&|和|与|及|、|/)\s*"
     # ("45,067 battery-electric and PHEV units")
-    r"(?:plug-in|PHEVs?|插电|插混)(?:\s+hybrids?(?:\s+(?:cars|vehicles|models))?)?",
+    r"(?:plug-in|PHEVs?|插电|插混|(?=hybrids?\b))(?:\s*hybrids?(?:\s+(?:cars|vehicles|models))?)?",
     re.I,
 )
 
