@@ -21,7 +21,7 @@ def test_a_record_told_once_stays_with_the_figure_kept() -> None:
 
 
 FAR_BELOW_BOUND_WITH_A_RECORD = (
-    "Volkswagen Group sold 340,800 vehicles in June, 27.2% more than a year earlier.\n\n"
+    "Volkswagen Group sold 340,800 vehicles in China in June, 27.2% more than a year earlier.\n\n"
     "Plug-in car sales\n\n"
     "ID. sales improved thanks to a strong June, a new record of more than 17,600 units."
 )

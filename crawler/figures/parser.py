@@ -1491,6 +1491,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
     figures = [f for f in figures if f.value not in state.worldwide or not _foreign(f.entity)]
     figures = _without_arm_repeats(_without_worldwide_beside_china(figures))
+    figures = _without_foreign_counts_told_of_no_china(figures, work)
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
 
 
@@ -1508,6 +1509,59 @@ def _without_arm_repeats(figures: list[Figure]) -> list[Figure]:
         for f in figures
         if (f"{f.entity} China", f.metric, f.period_kind, f.period_end, f.value) not in arms
     ]
+
+
+def _without_foreign_counts_told_of_no_china(figures: list[Figure], text: str) -> list[Figure]:
+    """A foreign maker's name stands for its business in China: its counts are kept only where
+    China is said with them (in the sentence, its paragraph, or the headline and lead). In "The
+    Toyota group sold 10.82 million units last year" in a story on the world's carmakers, no
+    China is said: the count is the world's."""
+    if not any(_foreign_without_a_china_arm(f.entity) for f in figures):
+        return figures
+    lead_end = text.find("\n\n", text.find("\n") + 1)
+    lead = text[: lead_end if lead_end >= 0 else len(text)]
+
+    def told_of_china(f: Figure) -> bool:
+        if _HAN.search(f.snippet) or _china_said(f.snippet):
+            return True  # (Chinese news tells of the market at home)
+        if worldwide(f.snippet):
+            return False  # "BYD sold 4.27 million cars worldwide, passing Honda's 3.81 million"
+        start = text.rfind("\n\n", 0, f.span[0])
+        end = text.find("\n\n", f.span[1])
+        paragraph = text[max(start, 0) : end if end >= 0 else len(text)]
+        return _china_said(paragraph) or _china_said(lead) or _domestic_maker_named(paragraph)
+
+    return [f for f in figures if not _foreign_without_a_china_arm(f.entity) or told_of_china(f)]
+
+
+def _domestic_maker_named(text: str) -> bool:
+    """The text names a Chinese maker ("Geely sold 210,000 … Volkswagen …"): a ranking of the
+    market at home."""
+    return any(
+        not m.entity.is_region and not m.entity.foreign and m.entity.kind != "unknown"
+        for m in lexicon().find(text)
+    )
+
+
+# "GM China", "Volkswagen Group China", "the Chinese mainland", "its Chinese joint ventures",
+# "China's car sales", "- China: 29,551 units"
+_CHINA_NAMED = re.compile(
+    r"\b[A-Z][\w&-]*(?: Group| Motor| Auto)? China\b|\bChina\s*[:：]"
+    r"|\bChina['’]s (?:car|auto|vehicle|passenger|new energy|NEV|EV|electric)"
+    r"|\bChinese (?:mainland|market|customers|buyers|drivers|consumers|joint ventures?|partners?)\b"
+    r"|\bin the country\b|\bthe world['’]s (?:largest|biggest) (?:car|auto|vehicle) market\b",
+    re.I,
+)
+
+
+def _china_said(text: str) -> bool:
+    """The text says China as the market or the place of a count: "in China", "GM China", a
+    province or city of China."""
+    return (
+        made_in_china(text)
+        or _CHINA_NAMED.search(text) is not None
+        or any(m.entity.is_region and m.entity.level != "country" for m in lexicon().find(text))
+    )
 
 
 _SOLD = {"deliveries": "sales"}
@@ -3883,9 +3937,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "其中新能源汽车销量1684辆，本年累计销量12411辆": a time leading a later clause's
             # own count is that count's
             and not (i in number_clauses and p.spans and p.spans[0][0] < first_number[i])
-            # "…, well above the 44.6% seen in April 2024": a time that only dates what is
-            # compared with lends none
+            # "…, well above the 44.6% seen in April 2024", "…, matching its 2020 total": a
+            # time that only dates what is compared with lends none
             and not _only_reference_times(s, p)
+            and not _compared_elsewhere(s, p, n)
         ]
         parts = own
         if own.empty and not n.ordinal:
@@ -3969,6 +4024,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     and not (i in number_clauses and _NEW_PREDICATE.match(s, starts[i]))
                     # (nor a time that only dates what is compared with, as above)
                     and not _only_reference_times(s, p)
+                    and not _compared_elsewhere(s, p, n)
                     # "exports rose to 403,700, and its NEV sales hit 170,000 in December": so
                     # is the time of a later conjunct with its own subject, after its count
                     and not (
@@ -7577,11 +7633,13 @@ _COMPARED_BEFORE = re.compile(
     r"(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom"
     # "fell short of its 2023 volumes", "below their 2019 level": the year compared with
     r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their)"
+    # "GM sold about 2.9 million vehicles in China, matching its 2020 total"
+    r"|\b(?:matching|equalling|equaling|level with|on par with)\s+(?:its|their|the)"
     # "down from 20.0 per cent in 2022": the value compared with, then its time
     r"|\bfrom\s+\d[\d.,]*\s*(?:%|per\s*cent|percent|(?:million|billion)?\s*(?:units|vehicles)?))"
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?$"
     # "几乎追平特斯拉2020年的全球销量", "比2020年": the year compared with
-    r"|(?:比|较|相比|相较于?|追平|超过了?|超越了?|高于|低于|不及)[^\d，,。；;：:]{0,6}$",
+    r"|(?:比(?!亚迪)|较|相比|相较于?|追平|超过了?|超越了?|高于|低于|不及)[^\d，,。；;：:]{0,6}$",
     re.I,
 )
 
@@ -7603,6 +7661,12 @@ def _compared_times(s: str, parts: Parts) -> set[tuple[int, int]]:
 
 _SPAN_TO_AFTER = re.compile(r"\s*(?:to|through|till|until|[-–—~])\s*", re.I)
 _SPAN_INSIDE = re.compile(r"\s(?:to|through|till|until)\s|[-–—~]", re.I)
+
+
+def _compared_elsewhere(s: str, parts: Parts, n: Number) -> bool:
+    """Every time of ``parts`` is a comparison's, and none dates ``n`` itself, said right
+    after it ("down from April (6,658)": April is the time of 6,658)."""
+    return _only_compared_times(s, parts) and all(not 0 <= n.start - b <= 3 for _, b in parts.spans)
 
 
 def _only_compared_times(s: str, parts: Parts) -> bool:

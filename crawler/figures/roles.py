@@ -575,7 +575,7 @@ _MADE_IN_CHINA = re.compile(
     r"|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
     r"|乘联会|乘联分会"
     # "China ... accounted for a third of its sales, with 168,900 vehicles sold there"
-    r"|\bChina\b[^.;]{0,120}\b(?:sold|delivered|registered) there\b"
+    r"|\bChina\b[^.]{0,120}\b(?:sold|delivered|registered|handed over)\b[^.;]{0,40}?\bthere\b"
     # "China reported 72,200 Tesla sales": counted in China
     r"|\bChina\s+(?:reported|recorded|registered|saw)\b"
     # "Tesla's total China shipments", "Tesla's September China sales"
