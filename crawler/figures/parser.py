@@ -1547,10 +1547,11 @@ def _domestic_maker_named(text: str) -> bool:
 # "China's car sales", "- China: 29,551 units"
 _CHINA_NAMED = re.compile(
     r"\b[A-Z][\w&-]*(?: Group| Motor| Auto)? China\b|\bChina\s*[:：]"
+    r"|\b[A-Z][\w&-]*['’]s (?:[A-Z][a-z]+ )?China\b"  # "Nissan's China retail sales"
+    r"|\b(?:for|across|throughout) China\b"  # "its May sales figures for China"
     r"|\bChina['’]s (?:car|auto|vehicle|passenger|new energy|NEV|EV|electric)"
     r"|\bChinese (?:mainland|market|customers|buyers|drivers|consumers|joint ventures?|partners?)\b"
-    r"|\bin the country\b|\bthe world['’]s (?:largest|biggest) (?:car|auto|vehicle) market\b",
-    re.I,
+    r"|\bin the country\b|\bthe world['’]s (?:largest|biggest) (?:car|auto|vehicle) market\b"
 )
 
 
