@@ -1520,6 +1520,8 @@ def _without_foreign_counts_told_of_no_china(figures: list[Figure], text: str) -
         return figures
     lead_end = text.find("\n\n", text.find("\n") + 1)
     lead = text[: lead_end if lead_end >= 0 else len(text)]
+    # (read once for each paragraph, however many counts it holds)
+    china_in, maker_in = cache(_china_said), cache(_domestic_maker_named)
 
     def told_of_china(f: Figure) -> bool:
         if _HAN.search(f.snippet) or _china_said(f.snippet):
@@ -1529,7 +1531,7 @@ def _without_foreign_counts_told_of_no_china(figures: list[Figure], text: str) -
         start = text.rfind("\n\n", 0, f.span[0])
         end = text.find("\n\n", f.span[1])
         paragraph = text[max(start, 0) : end if end >= 0 else len(text)]
-        return _china_said(paragraph) or _china_said(lead) or _domestic_maker_named(paragraph)
+        return china_in(paragraph) or china_in(lead) or maker_in(paragraph)
 
     return [f for f in figures if not _foreign_without_a_china_arm(f.entity) or told_of_china(f)]
 
@@ -1575,16 +1577,16 @@ def _worldwide_beside_china_in_the_sentence(
     6.9% to approximately 1.8 million": of a foreign maker's two counts for one time, the one
     whose clause says China is its count there; a larger one whose clause does not is its
     worldwide count."""
-    said_in_china = [
+    foreign = [
         c
         for c in live
-        if not c.dropped
-        and c.entity is not None
-        and _foreign_without_a_china_arm(c.entity)
-        and made_in_china(s[starts[c.clause] : bounds[c.clause]])
+        if not c.dropped and c.entity is not None and _foreign_without_a_china_arm(c.entity)
     ]
-    for cand in live:
-        if cand.dropped or made_in_china(s[starts[cand.clause] : bounds[cand.clause]]):
+    if len(foreign) < 2:
+        return
+    said_in_china = [c for c in foreign if made_in_china(s[starts[c.clause] : bounds[c.clause]])]
+    for cand in foreign:
+        if any(cand is c for c in said_in_china):
             continue
         if any(
             c.entity == cand.entity
