@@ -694,7 +694,6 @@ _THE_FIGURES = re.compile(
 )
 
 
-_PART_BREAK = re.compile(r"[;；]")
 # "，其中", ", of which", ", including": the counts after it are parts of the one before
 _PARTS_OF_IT = re.compile(r"[，,]\s*(?:其中|(?:of which|including|among them)\b)")
 
@@ -716,11 +715,11 @@ def _year_of_the_whole(s: str, parts: Parts, number: int) -> int | None:
     if (
         # (not "已超过2023年全年规模，…；零跑汽车销量21.1万辆，…，其中10月单月销量3.8万辆": the
         # year compared with, in another part of the sentence)
-        _PART_BREAK.search(s, year.end(), opening.start())
+        _SEMI.search(s, year.end(), opening.start())
         or _COMPARED_BEFORE.search(s, max(0, year.start() - 24), year.start())
         or not _A_COUNT.search(
             s,
-            max((m.end() for m in _PART_BREAK.finditer(s, 0, year.start())), default=0),
+            max((m.end() for m in _SEMI.finditer(s, 0, year.start())), default=0),
             opening.start(),
         )
     ):
@@ -5221,7 +5220,7 @@ def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[i
 
 
 _WORLD_OPENING = re.compile(
-    r"\s*(?:在)?全球(?:范围内|市场(?:方面|上)?)?\s*[，,]|\s*(?:Globally|Worldwide|Around the world"
+    r"\s*(?:在)?全球(?:范围内|市场)?(?:方面|上)?\s*[，,]|\s*(?:Globally|Worldwide|Around the world"
     r"|Across the world)\b",
     re.I,
 )
@@ -5258,10 +5257,6 @@ _PASSENGER_CAR_ASSOCIATION = re.compile(
 )
 
 
-# a sentence's opening topic, a short clause with no number: "全球方面，", "Globally, "
-_TOPIC_OPENER = re.compile(r"[^\d，,。；;]{1,12}[，,]\s*")
-
-
 def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) -> Entity | None:
     """A foreign maker's China arm ("Tesla China") when the count is of China-made cars or
     China sales, or the sentence before cited the passenger car association; None otherwise."""
@@ -5274,7 +5269,7 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
         start = min(start, max(0, bracket.start() - 16))
     if arm is None or worldwide(_said_of_the_count(s, start, cand.number)):
         return None
-    if len(starts) > 1 and _TOPIC_OPENER.fullmatch(s, 0, starts[1]) and worldwide(s[: starts[1]]):
+    if _WORLD_OPENING.match(s):
         return None  # "全球方面，特斯拉2021年累计交付93.6万辆": the sentence's topic is the world
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) or cited_before else None
