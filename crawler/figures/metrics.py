@@ -599,6 +599,10 @@ _TRAP = _vocabulary(
         # "首发列车装载260余台": one train's or ship's load
         r"装载|满载|班列|专列|单航次|单船|这批|该批|一批汽车",
         r"港口|码头|口岸|港区|监管", r"二手车",
+        # "广州港累计完成商品汽车出口25.8万辆": a port's throughput (not 香港, 港股)
+        r"(?<=[\u4e00-\u9fff])(?<!香)港(?=累计|全年|今年|去年|前|上半年|完成|商品|汽车|整车|集团|\d)",
+        # "每年仍以2000万至3000万辆的速度增长": a rate of growth, no count
+        r"以[^，,。；;]{0,16}?的?(?:速度|速率|幅度)",
         # "1万多辆汽车停在场内，等待装船出海": cars standing in a yard one day, a stock
         r"停(?:在|放|满)|(?:等待|等候)[^，,。；;\d]{0,4}?(?:装船|出海|发运|运输)",
         # "连续十年跻身世界500强": a ranking of companies, no count
@@ -662,6 +666,12 @@ SENTENCE_TRAP = re.compile(
     r"|^\s*(?:如果|假如|倘若|要是)(?!说)"
     # "108辆国产汽车…搭乘“翡翠精英”号滚装船出口至墨西哥": one ship's load
     r"|滚装(?:船|轮)|\bro-?ro\s+(?:ship|vessel|carrier)s?\b"
+    # a port's throughput, whatever clause the number stands in: "上海港全年汽车吞吐量达到363万
+    # 辆", "南港已累计集疏运汽车2.08万余辆", "80,000 vehicles in January, port officials said",
+    # "7,000 to 8,000 vehicles left the terminal every month …, and peaked at 30,000"
+    r"|吞吐|集疏运|\b(?:port|terminal|pier|wharf)\s+(?:officials?|authorit(?:y|ies)|operators?)\b"
+    r"|\b(?:left|leave|leaves|leaving|passed through|pass through|went through)\s+(?:the|its|this)"
+    r"\s+(?:port|terminal|pier|wharf)\b"
     # "engine products posted strong growth: February sales reached 22,991 units": engines
     r"|\bengine (?:products|business|segment)\b|发动机(?:产品|业务|板块)",
     _I,

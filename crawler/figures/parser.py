@@ -295,7 +295,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"\bthe (?:(?:[A-Za-z-]+|[A-Z]\.(?:[A-Z]\.)+) ){0,3}?"
             r"(?:company|carmaker|automaker|firm|group|startup|start-up"
             r"|(?:auto|car|carmaking|automotive|EV) giant"
-            r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate)\b"
+            r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate"
+            # "The German sports car maker handed over 56,887 vehicles in China"
+            r"|(?:car|auto|vehicle) ?maker)\b"
             # "sales at China's biggest auto group fell 16.8%": the maker described, not China
             r"|\b(?:China|the country|the nation)['’]s (?:[\w-]+ )?(?:biggest|largest|top"
             r"|leading|No\. ?1) (?:(?:auto|car|vehicle|automobile|carmaking|state-owned|EV|NEV"
@@ -475,6 +477,10 @@ _TOOK_BEFORE = re.compile(r"\btook\s+(?:[\w-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}$
 _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\s*(?:到|达到|至)\s*$")
 _TOOK_AFTER = re.compile(
     r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
+)
+# "从生产第一辆新能源汽车到第1000万辆，中国用了27年": who took that long, named first
+_TOOK_A_NAMED_ONE_AFTER = re.compile(
+    r"[，,]\s*[^，,。；;\d]{1,6}?(?:仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了)"
 )
 _GLOBAL_TOTAL_GLOSSED = re.compile(
     r"(?:的)?全球(?:总|累计)?(?:交付量|销量|产量)\s*[（(]\s*(?:约|近|超过?|逾)?\s*"
@@ -3637,6 +3643,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             _TOOK_BEFORE.search(s, max(0, n.start - 60), n.start)
             or _SPAN_FROM_BEFORE.search(s, max(0, n.start - 12), n.start)
             or _TOOK_AFTER.match(s, n.unit_end)
+            or ("从" in s[c0 : n.start] and _TOOK_A_NAMED_ONE_AFTER.match(s, n.unit_end))
         ):
             # "从0到1000万辆用了20多年", "it took 82 months to get the first 500,000": how long
             # a milestone took, not when it was reached
@@ -4173,6 +4180,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is None and parts.empty and _NOWADAYS.match(s):
             cand.drop("nowadays: no period said")  # "如今，…我国新能源汽车出口120.3万辆"
             continue
+        if _said_of_today(s, n.start, parts, parts_all, lead_parts[cand.clause]) and (
+            (
+                period or state.carry_period or Period("year", state.published, state.published)
+            ).end.year
+            < state.published.year
+        ):
+            # "2022年，全年产量超过五百万辆；直至今天，年产量首次突破1000万辆": today is no
+            # year told before; a yearly count said of today is this year's so far
+            if not (parts.full_year or _A_YEARS_COUNT.search(s, 0, n.start)) or (
+                state.published.month == 1
+            ):
+                cand.drop("said of today, no period of its own")
+                continue
+            period = Period(
+                "ytd", date(state.published.year, 1, 1), last_month_end(state.published)
+            )
         if period is None and parts.empty:
             period = state.carry_period
             if _same_period_opens_paragraph(s, state):
@@ -4856,6 +4879,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     if _world_said(s, 0, len(s), subjects):
         state.world_para = True  # "Global auto sales reached 7.6 million units in August"
     _carry_updates(s, parts_all, segs, state, live, carry_before)
+    if (
+        state.carry_from != state.sentence_no
+        and sum(1 for c in with_periods if c.period is not None and c.period.kind == "year") > 1
+        and _years_mixed(parts_all, state.published)
+    ):
+        # "去年11月，新能源汽车出口15.3万辆。…2021年首次突破200万辆，2022年突破300万辆。": counts of
+        # years told one by one leave the month told before them behind
+        state.carry_period = None
     _update_last(state, mentions, s)
     _remember_described(state, with_periods, subjects)
     arm = with_periods[-1].entity_obj if with_periods else None
@@ -5769,6 +5800,29 @@ _SIMPLE_PAST_TOTAL = re.compile(
     r"\s+a\s+total\s+of\b",
     re.I,
 )
+# a clause said of today, not of the time told before it
+_NOW_BEFORE = re.compile(r"今天|今日|如今|\b(?:today|now)\b", re.I)
+
+
+def _said_of_today(s: str, at: int, parts: Parts, parts_all: Parts, own: Parts) -> bool:
+    """A count said of today ("2022年，年度产量超过500万辆；而到今天，年产量首次突破1000万辆"): a
+    word of today before it, no time said between the two, its own clause says none but "a
+    year's" (年产量) and no other it takes its time from says more than a year."""
+    said = list(_NOW_BEFORE.finditer(s, 0, at))
+    now = said[-1] if said else None
+    return (
+        now is not None
+        and all(set(values) <= {"full_year"} for _, _, values in own.components)
+        and all(set(values) <= _A_YEAR_SAID for _, _, values in parts.components)
+        and not any(
+            now.end() <= a < at and set(values) - {"full_year"}
+            for a, _, values in parts_all.components
+        )
+    )
+
+
+_A_YEAR_SAID = {"full_year", "year", "year_alone", "year_when"}
+_A_YEARS_COUNT = re.compile(r"年(?:度)?(?:产|销|产销|交付|出口)量?|\b(?:annual|yearly)\b", re.I)
 _NOWADAYS = re.compile(r"\s*(?:如今|现如今|时至今日|Nowadays|These days)\s*[，,]", re.I)
 _SINCE_A_YEAR_CHANGE = re.compile(
     r"(?:19|20)\d\d\s*年以来[^。；;]*?(?:由|从)[^。；;]*?(?:增至|增长至|增长到|增加到|提升至|提高到|升至|攀升至|猛增至"

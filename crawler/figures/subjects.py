@@ -189,6 +189,11 @@ _ZH_HEAD = re.compile(
     # "智马达汽车为2,146辆", "智马达汽车2,146辆": the next name in a list, with its own count
     r"|为\s*(?:约|近|超过?)?\d|(?<=汽车|汽車)\s*\d)"
 )
+# a county: no province or city the lexicon knows, never one of them ("下辖的长丰县")
+_ZH_COUNTY = re.compile(
+    r"(?:^|(?<=[，,；;：:。（(\s的]))((?![全各该本每一两三四五六七八九十])[\u4e00-\u9fff]{2,4}?[县縣])"
+    r"(?![城域级])"
+)
 _ZH_BRACKETED_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
 _ZH_COMPANY_WORDS = re.compile(r"集团|股份|控股|中国|汽车|有限|公司|新能源|品牌")
 _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
@@ -456,6 +461,9 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         name = m.group(1)
         if not _ZH_COMMON.match(name) and not covered(m.start(1), m.end(1)):
             out.append(Unknown(name, m.start(1), m.end(1)))
+    for m in _ZH_COUNTY.finditer(s) if "县" in s or "縣" in s else ():
+        if not _ZH_COMMON.match(m.group(1)) and not covered(m.start(1), m.end(1)):
+            out.append(Unknown(m.group(1), m.start(1), m.end(1)))  # "长丰县新能源整车产量95万辆"
     for k in known:
         if k.entity.is_region or k.end >= len(s) or not "\u4e00" <= s[k.end] <= "\u9fff":
             continue
