@@ -539,6 +539,8 @@ _TRAP = _vocabulary(
         r"目标|计划|预计|预期|有望|可望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"
         # "极狐今年销量剑指4万辆": aimed at
         r"|剑指|瞄准|直指"
+        # "全年突破百万辆几乎没有悬念": all but certain, still to come
+        r"|没有悬念|毫无悬念|悬念不大"
         # "今年冲击30万辆": an aim (not "受疫情冲击", an impact)
         r"|冲击(?:全年|年)?(?:销量|交付量|销售)?(?:目标)?\s*(?=\d)"
         r"|希望|上看|上调至|下调至|上修至|下修至"
@@ -672,6 +674,10 @@ SENTENCE_TRAP = re.compile(
     r"|吞吐|集疏运|\b(?:port|terminal|pier|wharf)\s+(?:officials?|authorit(?:y|ies)|operators?)\b"
     r"|\b(?:left|leave|leaves|leaving|passed through|pass through|went through)\s+(?:the|its|this)"
     r"\s+(?:port|terminal|pier|wharf)\b"
+    # "Over the following years its output held at around 1 million units, peaking at nearly
+    # 1.2 million": years not named, a level and its peak over them
+    r"|^\s*(?:over|in|during|for|across) the (?:following|next|subsequent|ensuing) (?:few |several "
+    r"|two |three |four |five )?years\b"
     # "engine products posted strong growth: February sales reached 22,991 units": engines
     r"|\bengine (?:products|business|segment)\b|发动机(?:产品|业务|板块)",
     _I,
@@ -706,7 +712,7 @@ BASE_BEFORE = re.compile(
     # "由14.2万辆飙升至112.3万辆", "从50万台到100万台": where a change started
     # ("也从上个月的423辆拉大到了4000多辆": from last month's)
     r"|(?:从|由)(?:此前|原来|原先|之前|上个?月|去年|上一?年|年初)?的?"
-    r"|\ban? (?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
+    r"|\ban? (?:net )?(?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
     r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|(?:锐|骤|大|猛)减了?|相差|差距(?:为|仅|只有)?[:：]?"

@@ -619,7 +619,10 @@ _METRIC_TOLD_OF = re.compile(
 )
 _TOLD_METRIC = {"output": "production"}
 # a list line of a name and its counts: "Li Auto: 8,589 (+11.4% MoM); 38,743 YTD"
-_LABEL_LINE = re.compile(r"\s*(?P<label>[^\d:：,，.。;；()（）]{1,40})[:：]\s*\d")
+# ("1. BYD – 2,571,109 (+43.3%)": a numbered line, its name and count apart by a dash)
+_LABEL_LINE = re.compile(
+    r"\s*(?:\d{1,2}[.)]\s+)?(?P<label>[^\d:：,，.。;；()（）–—]{1,40}?)\s*(?:[:：]|\s[–—-]\s)\s*\d"
+)
 
 
 def _a_name_and_its_counts(s: str) -> bool:
@@ -1040,6 +1043,8 @@ class _State:
     # the time a sentence without figures told of last (None once a figure's time is carried):
     # "2023年6月，小鹏G6正式上市。6月份…"
     told_period: Period | None = None
+    # the period a line heading a list told ("Leading bus makers, Jan.-Nov. 2021:"): its items'
+    list_period: Period | None = None
     model_said: int = -1  # the last sentence that told a model's count (named before it)
     ytd_opened: int = -1  # the last sentence that opened on "Year-to-date,"
     # the sentence number and period of the last count told: what "Of the total," is of
@@ -1427,7 +1432,12 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                     # "such vehicles"
                     state.carry_segment = None
             state.world_para = state.market_para = state.home_para = False
-            if state.lead_period is not None and _BULLET.match(work, sentence.start):
+            bullet_opens = _BULLET.match(work, sentence.start) is not None
+            if not bullet_opens:
+                state.list_period = None
+            if bullet_opens and state.list_period is not None:
+                state.carry_period = state.list_period  # the items of the list its heading dates
+            elif state.lead_period is not None and bullet_opens:
                 state.carry_period = state.lead_period  # list items share the report's period
             elif not _THAT_PERIOD.search(work, sentence.start, sentence.end) and (
                 (
@@ -1440,7 +1450,8 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                 # million in all of 2023" compares: the next paragraph reports on the month
                 state.carry_period = state.lead_period
         elif state.lead_period is not None and _BULLET.match(work, sentence.start):
-            state.carry_period = state.lead_period  # each list item, not only the first
+            # each list item, not only the first
+            state.carry_period = state.list_period or state.lead_period
         previous_end = sentence.end
         state.sentence_no += 1
         told = work[sentence.start : sentence.end]
@@ -3318,12 +3329,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "October was a nightmare for Tesla. Its sales in China fell 35.8% … the slide
             # from 71,525 units in September to 26,006": the paragraph goes on about its arm
             state.para_entity, state.para_from_frame = arm, False
-        if _A_RANKING.search(s):
+        if _A_RANKING.search(s) or _HEADS_A_LIST.search(s):
             # "the ten brands that shipped the most vehicles abroad in July were Chery, MG,
-            # ...": what the ranking counts is what the counts of its places count
+            # ...": what the ranking counts is what the counts of its places count; so does
+            # a line heading a list ("… ranks the ten largest bus makers (sales volume, growth
+            # rate, market share):")
             kinds = {hit.kind for hit in mx.metric_hits(s)}
             if len(kinds) == 1 and "prodsales" not in kinds:
                 state.carry_metric = kinds.pop()
+            elif not kinds and _TOP_LIST_HEADING.search(s):
+                # "The top 10 brands for 2023 were:" then "1. BYD – 2,571,109 (+43.3%)": brands
+                # are ranked by what they sold unless the heading says otherwise
+                state.carry_metric = "sales"
         elif (figures_of := _figures_metric(s)) is not None:
             state.carry_metric = figures_of  # (a sentence with numbers but no count)
         return []
@@ -6288,7 +6305,8 @@ def _assign_entity(
         # past a dateline's place ("Chongqing— Seres returned to growth, selling 31,488")
         chosen = next((b for b in before if not _DATELINE_DASH.match(s, b[1].end)), before[0])
     elif before:
-        cand.doubts.append(D_SUBJECT_AWAY)
+        if not _a_name_and_its_counts(s):  # ("1. BYD – 2,571,109": the line's name)
+            cand.doubts.append(D_SUBJECT_AWAY)
         makers = [(i, m) for i, m in before if not m.entity.is_region]
         # the nearest; a maker wins over a region only within the same clause
         chosen = before[-1]
@@ -6400,6 +6418,12 @@ _A_RANKING = re.compile(
     r"\b(?:the|top)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:[\w-]+\s+)?(?:brands|makers|carmakers|automakers|companies|exporters)\b"
     r"[^.;]{0,30}?\bthe most\b",
+    re.I,
+)
+_HEADS_A_LIST = re.compile(r"[:：]\s*$")
+_TOP_LIST_HEADING = re.compile(
+    r"\bthe\s+top\s+(?:three|five|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?(?:brands|makers|carmakers"
+    r"|automakers|manufacturers|companies|groups)\b[^.;:]{0,40}:\s*$",
     re.I,
 )
 _IN_THE_RANKING = re.compile(r"\bin the (?:ranking|rankings|league table|sales table)\b", re.I)
@@ -6572,6 +6596,7 @@ _YEAR_LIST = re.compile(
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SAID = re.compile(r"(?<!\d)(?<!\d[.,])(?:19|20)\d\d(?:\s*年|(?!\d|[.,]\d|%))")
 # "2024年1月至11月", "from January to November": a span of months
+_PRODUCTION_AND_SALES = re.compile(r"产销|產銷|产量和销量|产量与销量")
 _MONTH_SPAN = re.compile(
     r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月?\s*(?:至|到|-|–|~)\s*(\d{1,2})\s*月"
 )
@@ -6680,6 +6705,10 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         # not "1-3月，比亚迪、吉利、奇瑞销量分别为A、B、C": the makers' year so far
         and len({m.entity.name for m in lexicon().find(s[: numbers[0].start] if numbers else s)})
         < 2
+        # nor "1-2月，汽车产销分别为A和B": production and sales of the year so far
+        and not _PRODUCTION_AND_SALES.search(
+            s, months.end(), numbers[0].start if numbers else len(s)
+        )
     ):
         year = int(months[1]) if months[1] else None
         periods = [
@@ -7505,11 +7534,15 @@ def _without_dashed_asides(s: str, parts: Parts) -> Parts:
 _CLAUSE_PUNCTUATION = re.compile(r"[:;,：；，]")
 
 
+_ASKED_OF_WHAT_COMES = re.compile(r"(?:会|能否|能不能|将)[^，,。；;？?]*[？?]")
+
+
 def _before_a_forecast_clause(s: str, parts: Parts) -> tuple[str, Parts]:
     """The sentence up to the clause a forecast opens, with its times, when an earlier clause
     tells a time ("Dongfeng Honda's March sales jumped 49.9%: ..., so we expect growth to stay
     high through 2Q19" tells of March); else the sentence as it is."""
-    forecast = mx.FORECAST.search(s)
+    # ("2月车市倒春寒，3月会迎春暖吗？": a question of what comes is no time told either)
+    forecast = mx.FORECAST.search(s) or _ASKED_OF_WHAT_COMES.search(s)
     if forecast is None:
         return s, parts
     breaks = [m.start() for m in _CLAUSE_PUNCTUATION.finditer(s, 0, forecast.start())]
@@ -7583,6 +7616,8 @@ def _carry_updates(
             and not (parts_all.full_year and _YEARLY_CAPACITY.search(s))
         ):
             state.told_period = period
+            if _HEADS_A_LIST.search(s):
+                state.list_period = period
             # (not "Xpeng launched the Mona M03 in late August": an event's time)
             if not _EVENT.search(s):
                 state.carry_period, state.carry_from = period, state.sentence_no

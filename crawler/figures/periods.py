@@ -1882,7 +1882,8 @@ _GROWTH = (
 _BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?|base)"
 # how a base is judged before its number: "the very weak 2.22m", "a revised 15,000"
 _BASE_ADJECTIVE = (
-    r"(?:(?:(?:very|relatively|rather)\s+)?(?:weak|strong|low|high|poor|solid|robust|modest"
+    r"(?:(?:(?:very|relatively|rather|already|even)\s+)?(?:weak|strong|low|high|poor|solid"
+    r"|robust|modest"
     r"|depressed|revised|record|paltry)\s+(?=\d))?"
 )
 # a year-earlier time said as an adjective before a base's number
@@ -1930,7 +1931,7 @@ _EN_BASE_LEAD = re.compile(
     # "less than that in December", "above those of 2024": the base named by its time alone
     r"(?:(?:that|those)\s+(?:in|of|for|during)\s+(?=\S))?"
     r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
-    r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|a|its|their)\s+)?"
+    r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|an?|its|their)\s+)?"
     r"(?:(?P<same>(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time))\s+)?"
     # "compared with last year's 130,000", "up from the year-ago 130,000"
     rf"(?:(?P<ago>{_YEAR_AGO})\s+(?=(?:[a-z]+\s+)?\d))?"

@@ -250,6 +250,10 @@ def structured_figures(
             spans.append((block[0][0], block[-1][1]))
             last_table = (i + len(block), heading)
         else:
+            if _ends_on_a_colon(lines, i) and not heading.timed:
+                # ("The wholesale top ten were:" under "Geely leads Chinese auto sales amid
+                # January slowdown": the month the headline reports)
+                context = replace(context, headline_period=headline_period)
             for line in block:
                 figures.extend(_list_line(line, context))
                 spans.append((line[0], line[1]))
@@ -371,6 +375,12 @@ def _heading(lines: list[Line], index: int, published: date) -> _Label:
     elif len(line) > 90 or _SENTENCE_END.search(line):
         return _EMPTY
     return _heading_label(line, published)
+
+
+def _ends_on_a_colon(lines: list[Line], index: int) -> bool:
+    """The nearest non-blank line above line ``index`` heads what follows ("… top ten were:")."""
+    above = [line[2].strip() for line in lines[1:index] if line[2].strip()]
+    return bool(above) and above[-1].endswith((":", "："))
 
 
 # "主要企业销量如下（单位：万辆）", "(unit: 10,000 vehicles)": the unit of a table's numbers

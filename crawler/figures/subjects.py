@@ -200,6 +200,8 @@ _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|
 # heads that name no one: time, scope, segment and function words
 _ZH_COMMON = re.compile(
     r"^(?:其中|此外|另外|同时|目前|截至|截止|其|该|本|这|全国|全省|全市|我国|国内|海外|境外|同期|整体"
+    # "…三项第一，数字分别为A、B和C": the figures just named, no one's name
+    r"|数字|数据|数值|分别|依次"
     # the province or city the text is about ("我省汽车产量39.5万辆")
     r"|我省|我市|我区|全区|全州"
     # a count of the makers just listed ("四家全年交付量均超过40万辆", "二者"): no name
@@ -503,7 +505,8 @@ _SUBSEGMENT = re.compile(
     r"|\b(?:fully|all)[- ]electric\b"
     # internal combustion and hybrid cars: one powertrain of a maker's range
     r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
-    r"|\b(?:petrol|gasoline)[- ]powered\b"
+    r"|\b(?:petrol|gasoline|fossil[- ]fuel|fuel)[- ]powered\b"
+    r"|\b(?:traditional|conventional)[- ]fuel\b"
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
     # "Hybrids led the way with 310,912 deliveries" (not "EVs and hybrids": both, the whole)
     r"|(?<!and )(?<!& )\b(?:hybrids|hybrid (?:cars|vehicles|models))\b(?! and\b)"
