@@ -687,7 +687,9 @@ CAPACITY_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each|every) (?:year|annum)\b(?!\s+(?:earlier|ago|before|prior|back|on))"
     r"|annually|yearly|/年|每年"
     r"|(?:a|per|each|every) (?:month|week|day)\b(?!\s+(?:earlier|ago|before|later|after))"
-    r"|/(?:月|周|天|日)|每(?:月|周|天|日))",
+    r"|/(?:月|周|天|日)|每(?:月|周|天|日)"
+    # "单店效能为112辆/家": a rate per store
+    r"|/(?:家|店)|每(?:家|店))",
     _I,
 )
 # "from the '60,000' level to the '80,000' level", "the 80,000-unit tier", "二十万辆级的市场": a

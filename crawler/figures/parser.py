@@ -2819,6 +2819,32 @@ def _part_of_them(s: str, live: list[_Candidate]) -> None:
 _LATER_CONJUNCT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
 
 
+def _trap_in(s: str, a: int, b: int, n: Number) -> re.Match[str] | None:
+    """The first trap cue in ``s[a:b]`` (matched on that slice), past the goals a count is
+    measured against ("Its 1.32 million vehicles sold covered only 33% of a 4 million-unit
+    target", "sold 429,000 and topped its target by 22%"): such a goal traps only a number said
+    inside it."""
+    first = mx.TRAP.search(s[a:b])
+    goals = [g.span() for g in _MEASURED_AGAINST_A_GOAL.finditer(s, a, b)] if first else []
+    if not goals:
+        return first
+    for cue in mx.TRAP.compiled.finditer(s[a:b]):
+        if not any(g0 <= a + cue.start() < g1 and not g0 <= n.start < g1 for g0, g1 in goals):
+            return cue
+    return None
+
+
+_MEASURED_AGAINST_A_GOAL = re.compile(
+    r"\b(?:beat(?:ing|s)?|topp(?:ed|ing)|tops?|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?"
+    r"|cover(?:ed|ing|s)?|met|meeting|miss(?:ed|ing)|achiev(?:ed|ing))\s+(?:only\s+)?"
+    r"(?:(?:about\s+|around\s+|nearly\s+)?\d+(?:\.\d+)?\s*%\s+of\s+)?(?:its|their|the|an?)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:target|goal)s?\b"
+    # ("met its target of selling 100,000 Hongqi cars": the goal's own number)
+    r"(?:\s+of\b[^.;,]{0,40})?",
+    re.I,
+)
+
+
 def _clause_start(s: str, at: int) -> int:
     """Where the clause holding offset ``at`` starts (after the last comma or semicolon)."""
     return max(s.rfind(mark, 0, at) for mark in ",，;；") + 1
@@ -3501,7 +3527,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("model-level count")  # "it sold 31,950 Dolphin EVs in July"
             continue
         # --- traps
-        trap = sentence_trap or mx.TRAP.search(clause)
+        trap = sentence_trap or _trap_in(s, c0, c0 + len(clause), n)
         if (
             trap is not None
             and trap is not sentence_trap
@@ -3534,7 +3560,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             # "100,000 charging piles were built, lifting the total number to 210,000": the
             # aside counts what its clause counted
-            trap = mx.TRAP.search(s[starts[cand.clause - 1] : c0])
+            trap = _trap_in(s, starts[cand.clause - 1], c0, n)
         if (
             trap is None
             and prior is not None
@@ -4670,6 +4696,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # its sales at home: a part of the arm's total (exports included) when the
                 # article gives that too
                 cand.doubts.append(D_PART)
+        arm = _china_figures_told(s, cand)
+        if arm is not None:
+            # "Tesla's China numbers came out today, and the automaker kept up its output with
+            # more than 54,000 electric vehicles last month": its China arm's
+            cand.entity, cand.entity_obj = arm.name, arm
         obj = cand.entity_obj
         if (
             obj is not None
@@ -6408,6 +6439,29 @@ def _assign_entity(
 
 
 # "Its sales in China fell 35.8%": the maker's own sales in China, a sentence's subject
+# "Tesla's China numbers", "its China sales": a foreign maker's figures in China
+_CHINA_FIGURES_OF = re.compile(
+    r"\b(?P<owner>its|[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s)\s+China\s+(?:numbers|figures|sales"
+    r"|deliveries|data|results|output|production)\b"
+)
+
+
+def _china_figures_told(s: str, cand: _Candidate) -> Entity | None:
+    """The China arm of the candidate's maker when the sentence, before the count, tells of
+    that maker's figures in China; None otherwise."""
+    maker = cand.entity_obj
+    if maker is None or maker.is_region:
+        return None
+    arm = lexicon().entities.get(f"{maker.name} China")
+    if arm is None:
+        return None
+    for told in _CHINA_FIGURES_OF.finditer(s, 0, cand.number.start):
+        owner = re.sub(r"['’]s$", "", told["owner"])
+        if owner.lower() == "its" or lexicon().by_alias.get(owner.casefold()) == maker.name:
+            return arm
+    return None
+
+
 _ITS_CHINA_SALES = re.compile(
     r"^\s*(?:[A-Z][\w ]{0,30},\s+)?(?:its|the (?:company|carmaker|automaker)['’]s)\s+"
     r"(?:sales|deliveries)\s+in\s+(?:mainland\s+)?China\b",

@@ -1009,7 +1009,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         # not "A total of 556,000 NEVs were sold": a passive past tells of the time reported
         re.compile(
             r"\bin total\b|\ba total of\b(?![^.;]*?\b(?:were|was)\s+(?:sold|delivered|produced"
-            r"|exported|shipped|made|registered|retailed|manufactured)\b)",
+            r"|exported|shipped|made|registered|retailed|manufactured)\b)"
+            # "taking total deliveries to 67,157 as of 30 September": the running total
+            r"|\b(?:taking|bringing|took|brought|lifting|pushing)\s+(?:its\s+|the\s+|their\s+)?"
+            r"total\s+(?:deliveries|sales|production|output|exports)\s+to\b",
             re.IGNORECASE,
         ),
         "total",
@@ -1317,7 +1320,15 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "月销", "月交付", "alone", "single", "on its own"),
-    "total": ("in total", "a total of"),
+    "total": (
+        "in total",
+        "a total of",
+        "total deliveries",
+        "total sales",
+        "total production",
+        "total output",
+        "total exports",
+    ),
     "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二", "months", "years", "decade", "a quarter", "single quarter"),
     "zh_rolling": ("个月", "两月", "三月"),

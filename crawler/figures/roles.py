@@ -295,6 +295,21 @@ _RANK_AFTER = re.compile(
     r"|(?:的)?(?:重要的?|最大的?)?(?:新能源)?(?:汽车|整车|汽车产业|汽车工业)?(?:制造|生产|产业)?"
     r"(?:重镇|基地|中心|大省|大市|高地))"
 )
+# "杭州排名第二，全年新能源汽车销量30.75万辆": a place named at the head of a clause, then its
+# rank, is the one ranked (not "在全国排名第二", "全省第二": the field it ranks in)
+_ITS_RANK_AFTER = re.compile(r"(?:排名|位列|位居|排|居)第[一二三四五六七八九十\d]+")
+_CLAUSE_HEAD_BEFORE = re.compile(r"(?:^|[，,。；;：:\n])\s*$")
+_FIELD_WORDS = ("全国", "全省", "全市", "全区", "国内", "全球", "世界")
+
+
+def _ranked_itself(s: str, mention: Mention, before: str, after: str) -> bool:
+    return (
+        _ITS_RANK_AFTER.match(after) is not None
+        and _CLAUSE_HEAD_BEFORE.search(before) is not None
+        and s[mention.start : mention.end] not in _FIELD_WORDS
+    )
+
+
 _WHICH_AFTER = re.compile(r"\s*,\s*which\b")
 # "ranked third in China", "the top producer in the country"
 _RANK_BEFORE = re.compile(
@@ -398,7 +413,7 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or _MAKES_THERE_BEFORE.search(s, max(0, mention.start - 60), mention.start)
         # "at the company's Liuzhou plant", "its Xi'an base": where the maker meant builds
         or (_OWNER_PRONOUN_BEFORE.search(before) and _PLANT_AFTER.match(after))
-        or _RANK_AFTER.match(after)
+        or (_RANK_AFTER.match(after) and not _ranked_itself(s, mention, before, after))
         or _RANK_BEFORE.search(s, max(0, mention.start - 80), mention.start)
         # "Tesla's Model Y in China, which sold 26,000": the clause tells of the thing sold
         # there, not of the place
