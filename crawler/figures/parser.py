@@ -1547,9 +1547,24 @@ def _without_foreign_counts_told_of_no_china(figures: list[Figure], text: str) -
         start = text.rfind("\n\n", 0, f.span[0])
         end = text.find("\n\n", f.span[1])
         paragraph = text[max(start, 0) : end if end >= 0 else len(text)]
-        return china_in(paragraph) or china_in(lead) or maker_in(paragraph)
+        return china_in(paragraph) or (china_in(lead) and lead_of_china) or maker_in(paragraph)
 
+    # (not a lead that says the world, "delivered 3% fewer vehicles worldwide last year, hurt
+    # by soft demand in China", nor a story that goes through the maker's markets abroad, "All
+    # three of its main regions, China, the US and Europe, grew")
+    markets = {m["place"] or m["people"] for m in _MARKET_ABROAD.finditer(text)}
+    lead_of_china = not worldwide(lead) and len(markets) < 2
     return [f for f in figures if not _foreign_without_a_china_arm(f.entity) or told_of_china(f)]
+
+
+# a market abroad as a market ("in Europe", "from Europe", "Swedish sales"), not an origin
+# ("Japan's biggest carmakers")
+_MARKET_ABROAD = re.compile(
+    r"\b(?:in|across|from)\s+(?P<place>the US|the United States|the U\.S\.|Europe|Germany"
+    r"|Sweden|Japan|the UK|Britain|South Korea|India|Russia|Brazil|Mexico|North America)\b"
+    r"|\b(?P<people>US|U\.S\.|American|European|German|Swedish|Japanese|British|Korean|Indian"
+    r"|Russian|Brazilian|Mexican)\s+(?:sales|deliveries|market)\b"
+)
 
 
 def _domestic_maker_named(text: str) -> bool:
@@ -2814,6 +2829,14 @@ def _part_of_them(s: str, live: list[_Candidate]) -> None:
             and _same_series(total, part)
         ):
             part.drop("a part of the count before it (N of them)")
+
+
+def _in_a_closed_bracket(s: str, at: int, until: int) -> bool:
+    """Offset ``at`` stands inside a bracket that closes before offset ``until``."""
+    opened = max(s.rfind("(", 0, at), s.rfind("（", 0, at))
+    if opened < 0 or max(s.rfind(")", opened, at), s.rfind("）", opened, at)) >= 0:
+        return False
+    return s.find(")", at, until) >= 0 or s.find("）", at, until) >= 0
 
 
 _LATER_CONJUNCT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
@@ -6138,7 +6161,10 @@ def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
 _AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been)\s+$", re.I)
 _PARTICIPLE_LEAD = re.compile(
     r"[\s,]*(?:producing|delivering|selling|exporting|building|making|manufacturing|shipping"
-    r"|handing over|rolling out)\b",
+    r"|handing over|rolling out"
+    # "It accounts for almost a quarter of the country's total output, having built roughly 1.6
+    # million": the sentence's subject did
+    r"|having (?:built|produced|delivered|sold|exported|made|manufactured|shipped))\b",
     re.I,
 )
 _NTH_PERIOD_IN_WHICH = re.compile(
@@ -6301,6 +6327,9 @@ def _assign_entity(
         cand.entity, cand.entity_obj = owner.entity.name, owner.entity
         return
     before = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= n.start]
+    # ("2022年大幅增至84.99万辆（2022年3月，比亚迪正式停产燃油车），2023年达到173.3万辆": a name
+    # inside a bracket closed before the number is the bracket's, no subject of it)
+    before = [b for b in before if not _in_a_closed_bracket(s, b[1].start, n.start)] or before
     in_clause = [(i, m) for i, m in before if m.start >= c0]
     # (and the base a count of theirs is compared with: "the two carmakers sold a total of
     # 555,943, down from 662,442 units a year earlier")

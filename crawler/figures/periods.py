@@ -502,6 +502,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # 首11个月: HK usage; not "提前两个月" (two months early), "之前两个月" (the two months before)
     (re.compile(r"(?:(?<![提之此以])前|首)\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),
+    # "截至2022年3月31日止季度34,561辆，6月30日止季度34,422辆": the quarter that ended that day
+    (
+        re.compile(
+            r"(?:截[至止]\s*)?(?:(20\d\d)\s*年\s*)?(3|6|9|12)\s*月\s*3[01]\s*[日号]\s*(?:为)?止的?\s*"
+            r"(?:季度|三个月|3个月)"
+        ),
+        "zh_quarter_ended",
+    ),
     # "前三季度"; Hong Kong and Taiwan drop the 度: "首3季", "第三季"
     (re.compile(r"(?:前|首)\s*([一二三两1-3])\s*个?\s*季(?:度)?"), "zh_first_q"),
     (
@@ -1242,6 +1250,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_first_n": ("前", "首"),
     "zh_first_q": ("前", "首"),
     "zh_quarter": ("季",),
+    "zh_quarter_ended": ("止",),
     "h1": ("上半年",),
     "h2": ("下半年",),
     "zh_as_of": ("截", "止"),
@@ -1467,6 +1476,16 @@ _FOUNDED_AFTER_ZH = re.compile(
 )
 
 
+_YEAR_SAID = re.compile(r"(20\d\d)\s*年")
+
+
+def _year_said_before(text: str, at: int) -> str | None:
+    """The last year said before offset ``at`` in the same sentence part (after a 。 or ；)."""
+    part = max(text.rfind(mark, 0, at) for mark in "。；;") + 1
+    years = _YEAR_SAID.findall(text, part, at)
+    return years[-1] if years else None
+
+
 def find_parts(text: str, start: int = 0, end: int | None = None, *, bases: bool = True) -> Parts:
     """Time components in ``text[start:end]`` (positions stay relative to ``text``).
 
@@ -1690,6 +1709,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, months=(1, 3 * n))
                 if kind == "en_first_q":
                     _year_of(g[1], parts)
+            elif kind == "zh_quarter_ended":
+                _add(parts, m, quarter=int(g[1]) // 3)
+                # (said without its year in a list: the year last said before it)
+                _year_of(g[0] or _year_said_before(text, m.start()), parts)
             elif kind == "zh_quarter":
                 q = small_int(g[0] or g[1]) if g[0] or g[1] else 1  # 首季: the first
                 _add(parts, m, quarter=q)

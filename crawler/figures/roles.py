@@ -103,6 +103,13 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "外商独资(特斯拉)销量9573辆": an example of the kind counted
     if _INVESTOR_AFTER.match(s, mention.end):
         return True  # "中国一汽入股的传闻", "Stellantis's stake in Leapmotor": an investor
+    source = None if mention.entity.is_region else _SOURCE_OF_DATA_AFTER.match(s, mention.end)
+    if source is not None and any(
+        m.entity is not mention.entity for m in names_in(s[source.end() :])
+    ):
+        # "GAC data showed that China exported 3.22 million": whose data, when what they show
+        # names its own subject (not "Official Chery data show that … the brand's exports")
+        return True
     if _INCLUDED_AFTER.match(s, mention.end):
         return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
     if _BOUGHT_BEFORE.search(before):
@@ -126,6 +133,11 @@ def dependent(s: str, mention: Mention) -> bool:
     return bool(_DEPENDENT_BEFORE_LOWER.search(before.lower()))
 
 
+_SOURCE_OF_DATA_AFTER = re.compile(
+    r"\s+(?:data|figures|statistics|numbers)\s+(?:showed|show|shows|released|published|indicated"
+    r"|indicate|revealed)\b(?!\s+(?:a|an|its|their)\b)",
+    re.I,
+)
 _HELD_AT_BASE = re.compile(
     r"(?:汽车)?(?:工厂|基地|生产基地|制造基地|超级工厂)(?:隆重)?(?:举行|举办)"
 )
