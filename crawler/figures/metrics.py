@@ -49,7 +49,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # "overseas auto sales", "overseas business soared to 61,000 units",
                 # "international sales reached 131,935", "foreign market sales"
                 # ("its overseas annual sales passed 1 million")
-                r"(?:overseas|international|foreign[- ]market) (?:(?:annual|monthly|quarterly"
+                r"(?:overseas|international|foreign(?:[- ]market)?) (?:(?:annual|monthly|quarterly"
                 r"|full[- ]year|yearly|cumulative|total|retail|wholesale)\s+){0,2}(?:(?:NEV|EV|car"
                 r"|auto|vehicle"
                 r"|passenger[- ](?:car|vehicle))\s+)?(?:sales|deliveries|business|shipments)",
@@ -124,7 +124,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             [
                 # "export sales", "overseas sales" are exports
                 r"sold\b",
-                r"(?<!export )(?<!overseas )(?<!overseas-base )(?<!overseas base )sales\b",
+                r"(?<!export )(?<!overseas )(?<!overseas-base )(?<!overseas base )(?<!foreign )"
+                r"sales\b",
                 r"sell(?:s|ing)?\b",
                 r"(?<!export )retail(?:ed)?\b", r"shipments\b",
                 # "Great Wall shipped 1.28 million vehicles" (not "shipped abroad": exports)
@@ -539,6 +540,8 @@ _TRAP = _vocabulary(
         r"目标|计划|预计|预期|有望|可望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"
         # "极狐今年销量剑指4万辆": aimed at
         r"|剑指|瞄准|直指"
+        # "有信心明年月销量达到5万台": confident of what is to come
+        r"|有信心"
         # "全年突破百万辆几乎没有悬念": all but certain, still to come
         r"|没有悬念|毫无悬念|悬念不大"
         # "今年冲击30万辆": an aim (not "受疫情冲击", an impact)

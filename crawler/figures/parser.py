@@ -429,6 +429,8 @@ _GLOSSED_PLAN = re.compile(
 # expect that", "比亚迪将在…之际，"
 _FORECAST_LEAD = re.compile(
     r"(?:(?:预估|预计|预测|估计|预期)[^，,。；;\d]{0,4}|(?<!即)将(?!近)[^，,。；;]{0,16})[，,：:]?\s*$"
+    # "按此测算，全年…约为2162万辆": worked out from the forecast before
+    r"|[按照据依以](?:此|这一?(?:趋势|预测|速度))(?:测算|推算|估算|计算)[，,：:]?\s*$"
     r"|\b(?:expects?|forecasts?|predicts?|estimates?|projects?)(?: that)?,?\s*$",
     re.I,
 )
