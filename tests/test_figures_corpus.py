@@ -21,8 +21,9 @@ from crawler.figures.corpus import (
 )
 
 CORPUS = Path(__file__).resolve().parent / "figures" / "corpus"
-# (precision, recall): measured test 0.901 / 0.888, all 0.966 / 0.943; the targets are 0.97 / 0.92
-FLOORS = {"test": (0.90, 0.885), "all": (0.965, 0.94)}
+# (precision, recall): measured test 0.916 / 0.903, all 0.973 / 0.950 (parser version 61); the
+# targets are 0.97 / 0.92
+FLOORS = {"test": (0.91, 0.90), "all": (0.97, 0.945)}
 
 
 @pytest.fixture(scope="module")
