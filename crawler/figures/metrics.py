@@ -44,6 +44,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
+                # "5.26 million units left the country in 2023"
+                r"(?:left|leaving) (?:the country|China)\b",
                 # "EU-bound EVs growing fivefold to 230,000": cars shipped to a market abroad
                 r"(?:EU|Europe|European|overseas|foreign)-bound\b",
                 # "overseas auto sales", "overseas business soared to 61,000 units",
@@ -63,7 +65,6 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
                 r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
-                r"leaving China\b",
                 # "sold 1.2 million, 450,000 of them overseas"
                 r"of (?:them|these|those|which)\s+(?:were\s+|went\s+|(?:were\s+)?sold\s+)?"
                 r"(?:overseas|abroad)\b",
@@ -265,6 +266,7 @@ def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
 _METRIC_NEEDLES = {
     "exports": (
         "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
+        "left china", "the country",
         "rest of the world", "-bound",
         "出口", "海外", "销往", "出海", "外销", "以外", "之外",
     ),

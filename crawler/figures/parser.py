@@ -269,6 +269,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # "3.111 million Chinese vehicles were exported", "Chinese auto exports rose"
             r"|\bChinese (?:vehicles|cars|automobiles) (?:were|was) (?:exported|shipped abroad)\b"
             r"|\bChinese (?:auto|car|vehicle|automobile) exports\b"
+            # "Exports of Chinese NEVs jumped to 1.2 million", "Chinese car sales dropped 8.2%"
+            r"|\bexports of Chinese (?:NEVs|EVs|cars|vehicles|automobiles|autos"
+            r"|new energy vehicles)\b"
+            r"|\A\s*Chinese (?:car|auto|vehicle|automobile|NEV|EV) (?:sales|output|production)\b"
             # "Sales in the Chinese auto market rose 3.8% to 26 million": the country's
             r"|\bthe Chinese (?:auto|car|automobile|automotive|vehicle|passenger car|new car)"
             r" market\b"

@@ -890,6 +890,12 @@ def names_in(s: str) -> list[Mention]:
         if u.plant is not None:  # "BYD's Xi'an operations": the lexicon may know "BYD Xi'an"
             maker, place = (lex.by_alias.get(name.casefold(), name) for name in u.plant)
             plant = lex.by_alias.get(f"{maker} {place}".casefold())
+            if plant is None and place in ("China", "Chinese") and maker in lex.entities:
+                # "Tesla's Chinese operations": its China arm, or a foreign maker's business in
+                # China, which goes by its own name
+                plant = lex.by_alias.get(f"{maker} china".casefold()) or (
+                    maker if lex.entities[maker].foreign else None
+                )
         entity = lex.entities[plant] if plant else Entity(u.name, "unknown", "", None, False)
         unknown.append(Mention(entity, u.start, u.end))
     for m in known:
