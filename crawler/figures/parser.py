@@ -1051,6 +1051,9 @@ class _State:
     told_period: Period | None = None
     # the period a line heading a list told ("Leading bus makers, Jan.-Nov. 2021:"): its items'
     list_period: Period | None = None
+    # the last sentence whose counts are a port's throughput, and the words that said so
+    port_said: int = -1
+    port_cue: re.Match[str] | None = None
     model_said: int = -1  # the last sentence that told a model's count (named before it)
     ytd_opened: int = -1  # the last sentence that opened on "Year-to-date,"
     # the sentence number and period of the last count told: what "Of the total," is of
@@ -3418,7 +3421,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     hits = mx.metric_hits(masked)
     # "The Haitong pier ..., one of China's largest terminals, shipped out 1.02 million": a
     # port's throughput, whatever clause the number stands in
-    sentence_trap = mx.SENTENCE_TRAP.search(s) or _PORT_SUBJECT.match(s)
+    sentence_trap = (
+        mx.SENTENCE_TRAP.search(s)
+        or _PORT_SUBJECT.match(s)
+        # "海关统计显示，今年前10个月，上海外高桥港区海通码头共出口汽车107.7万辆": a port before
+        # the first count is the subject of every count
+        or _port_before_a_count(s)
+        # "…码头共出口汽车107.7万辆。其中，电动载人汽车出口48.7万辆": a part of a port's count
+        or (
+            state.port_cue
+            if state.port_said == state.sentence_no - 1 and _OF_WHICH.match(s)
+            else None
+        )
+    )
+    if sentence_trap is not None and _PORT_WORD.search(sentence_trap.group(0)):
+        state.port_said, state.port_cue = state.sentence_no, sentence_trap
     # "中汽协预估，8月全国汽车销量为229.5万辆": a clause that only says someone forecasts
     # governs the clauses after it
     forecast_lead = next(
@@ -6180,6 +6197,17 @@ _NTH_PERIOD_IN_WHICH = re.compile(
     re.I,
 )
 _DATELINE_DASH = re.compile(r"\s*(?:—|--|–)")
+_PORT_WORD = re.compile(r"码头|港区|港口|\b(?:pier|port|terminal|wharf)\b", re.I)
+_PORT_BEFORE_A_COUNT = re.compile(r"(?:码头|港区)(?=[^。；;\d]{0,12}\d)")
+
+
+def _port_before_a_count(s: str) -> re.Match[str] | None:
+    """A port or terminal named before the sentence's first count, its subject."""
+    port = _PORT_BEFORE_A_COUNT.search(s)
+    return port if port is not None and not _ZH_UNIT.search(s, 0, port.start()) else None
+
+
+_ZH_UNIT = re.compile(r"[辆台輛臺]")
 _PORT_SUBJECT = re.compile(
     r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:pier|port|terminal|wharf|harbou?r)\b"
     # (not "Honda's terminal sales": retail sales, 终端销量)
