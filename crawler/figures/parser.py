@@ -7113,6 +7113,12 @@ def _not_over(period: Period | None, published: date) -> bool:
     )
 
 
+_THERE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?there\b", re.I)
+_MARKETS_ABROAD_SAID = re.compile(
+    r"\b(?:European|overseas|foreign|international)\s+(?:countries|markets)\b|\babroad\b", re.I
+)
+
+
 def _in_foreign_market(
     s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int, c1: int
 ) -> bool:
@@ -7123,6 +7129,13 @@ def _in_foreign_market(
     if cand.entity_obj is None:
         return False
     n = cand.number
+    if _THERE_AFTER.match(s, n.unit_end) and (
+        _MARKETS_ABROAD_SAID.search(s, 0, n.start)
+        or any(m.entity.level == FOREIGN and m.end <= n.start for m, _ in subjects)
+    ):
+        # "Its MG brand is now present in 28 European countries and sold over 100,000 vehicles
+        # there": the market just named abroad
+        return True
     for m, _ in subjects:
         if m.entity.level != FOREIGN or not (
             _FOREIGN_SCOPE_BEFORE.search(s, max(0, m.start - 12), m.start)
