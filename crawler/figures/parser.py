@@ -4269,11 +4269,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is None and parts.empty and _NOWADAYS.match(s):
             cand.drop("nowadays: no period said")  # "如今，…我国新能源汽车出口120.3万辆"
             continue
-        if _said_of_today(s, n.start, parts, parts_all, lead_parts[cand.clause]) and (
-            (
-                period or state.carry_period or Period("year", state.published, state.published)
-            ).end.year
-            < state.published.year
+        dated = period or state.carry_period
+        if (
+            dated is not None
+            and dated.end.year < state.published.year
+            and _said_of_today(s, n.start, parts, parts_all, lead_parts[cand.clause])
         ):
             # "2022年，全年产量超过五百万辆；直至今天，年产量首次突破1000万辆": today is no
             # year told before; a yearly count said of today is this year's so far
@@ -6501,7 +6501,6 @@ def _assign_entity(
     cand.entity, cand.entity_obj = entity.name, entity
 
 
-# "Its sales in China fell 35.8%": the maker's own sales in China, a sentence's subject
 # "Tesla's China numbers", "its China sales": a foreign maker's figures in China
 _CHINA_FIGURES_OF = re.compile(
     r"\b(?P<owner>its|[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s)\s+China\s+(?:numbers|figures|sales"
@@ -6525,6 +6524,7 @@ def _china_figures_told(s: str, cand: _Candidate) -> Entity | None:
     return None
 
 
+# "Its sales in China fell 35.8%": the maker's own sales in China, a sentence's subject
 _ITS_CHINA_SALES = re.compile(
     r"^\s*(?:[A-Z][\w ]{0,30},\s+)?(?:its|the (?:company|carmaker|automaker)['’]s)\s+"
     r"(?:sales|deliveries)\s+in\s+(?:mainland\s+)?China\b",

@@ -315,6 +315,7 @@ _FIELD_WORDS = ("全国", "全省", "全市", "全区", "国内", "全球", "世
 
 
 def _ranked_itself(s: str, mention: Mention, before: str, after: str) -> bool:
+    """The place heads its clause and its rank follows it: the place is the one ranked."""
     return (
         _ITS_RANK_AFTER.match(after) is not None
         and _CLAUSE_HEAD_BEFORE.search(before) is not None
