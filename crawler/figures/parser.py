@@ -6205,6 +6205,8 @@ def _port_before_a_count(s: str) -> re.Match[str] | None:
     """A port or terminal named before the sentence's first count, its subject."""
     port = _PORT_BEFORE_A_COUNT.search(s)
     return port if port is not None and not _A_COUNT.search(s, 0, port.start()) else None
+
+
 _PORT_SUBJECT = re.compile(
     r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:pier|port|terminal|wharf|harbou?r)\b"
     # (not "Honda's terminal sales": retail sales, 终端销量)
