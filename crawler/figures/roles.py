@@ -153,7 +153,9 @@ _OWN_VERB_AFTER = re.compile(
     r"(?:,\s+(?:which|who)\b[^,;.\d]{1,80},)?"
     # ("its competitor Xpeng in March delivered": a time may stand between)
     # ("its subsidiary SAIC Motor Passenger Vehicle Company sold": the name's company words)
-    r"(?:\s+(?:brand|marque|Company|Co\.?|Ltd\.?|Limited|Corporation|Corp\.?))*"
+    # ("Its Hongqi car brand alone accounted for 40,300": what kind of brand, and "alone")
+    r"(?:\s+(?:(?:car|auto|premium|luxury|EV|electric|budget)\s+)?(?:brand|marque)"
+    r"|\s+(?:Company|Co\.?|Ltd\.?|Limited|Corporation|Corp\.?))*(?:\s+alone)?"
     r"(?:\s+in\s+(?:[A-Z][a-z]+|the\s+\w+\s+(?:quarter|half))(?:\s+\d{4})?,?)?"
     r"\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
     r"|made|posted|recorded|reported|registered|wholesaled|retailed"
