@@ -362,12 +362,7 @@ def _row_cells(line: str, header_line: str, width: int, ranked: bool) -> list[st
 def _heading(lines: list[Line], index: int, published: date) -> _Label:
     """The line introducing the table or list at ``index``: the nearest non-blank line above,
     when it reads as a heading (ends with a colon, or is short and not a sentence)."""
-    k = index - 1
-    if k >= 1 and not lines[k][2].strip():
-        k -= 1
-    if k < 1:  # line 0 is the headline
-        return _EMPTY
-    line = lines[k][2].strip()
+    line = _line_above(lines, index)
     if not line or _is_table_line(line) or _list_parts(line) is not None:
         return _EMPTY
     if line.endswith((":", "：")):
@@ -377,10 +372,17 @@ def _heading(lines: list[Line], index: int, published: date) -> _Label:
     return _heading_label(line, published)
 
 
+def _line_above(lines: list[Line], index: int) -> str:
+    """The line above line ``index`` (past one blank line), stripped; "" at the headline."""
+    k = index - 1
+    if k >= 1 and not lines[k][2].strip():
+        k -= 1
+    return lines[k][2].strip() if k >= 1 else ""  # line 0 is the headline
+
+
 def _ends_on_a_colon(lines: list[Line], index: int) -> bool:
-    """The nearest non-blank line above line ``index`` heads what follows ("… top ten were:")."""
-    above = [line[2].strip() for line in lines[1:index] if line[2].strip()]
-    return bool(above) and above[-1].endswith((":", "："))
+    """The line above line ``index`` heads what follows ("… top ten were:")."""
+    return _line_above(lines, index).endswith((":", "："))
 
 
 # "主要企业销量如下（单位：万辆）", "(unit: 10,000 vehicles)": the unit of a table's numbers
