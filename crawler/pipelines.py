@@ -28,6 +28,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro, deferred_to_future
 from sqlalchemy.exc import OperationalError
 from twisted.internet import threads
+from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 from twisted.python.threadpool import ThreadPool
 
@@ -221,6 +222,7 @@ class StorePipeline(_CrawlerPipeline):
         self.lock_timeout = settings.getfloat("EVWATCH_LOCK_TIMEOUT")
         self.write_attempts = settings.getint("EVWATCH_WRITE_ATTEMPTS")
         self.write_backoff = settings.getfloat("EVWATCH_WRITE_BACKOFF")
+        self.write_gather = settings.getfloat("EVWATCH_WRITE_GATHER")
         # Set once a write failed through every attempt: later writes are tried once each,
         # and the crawl is closing.
         self.store_failed = False
@@ -243,6 +245,8 @@ class StorePipeline(_CrawlerPipeline):
         self.writer = ThreadPool(minthreads=1, maxthreads=1, name="evwatch-store")
         self._queue: list[tuple[queries.ArticleRecord, Sequence[dict[str, Any]], Deferred[Any]]]
         self._queue = []
+        self._first_queued = 0.0  # when the oldest queued article was queued (monotonic)
+        self._gathering: DelayedCall | None = None  # the queue's write, while it gathers
         self._writing = False
         self.store_cpu = 0.0  # CPU seconds of the writer thread (bench/crawl.py reads it)
         crawler.signals.connect(self.record_error, signal=page_failed)
@@ -399,17 +403,37 @@ class StorePipeline(_CrawlerPipeline):
         """Queues the article for the single writer thread, which stores whatever has queued
         up since its last commit in one transaction (in order, one writer)."""
         done: Deferred[Written] = Deferred()
+        if not self._queue:
+            self._first_queued = time.monotonic()
         self._queue.append((record, figures, done))
         if not self._writing:
             self._writing = True
+            self._write_soon()
+        elif self._gathering is not None and len(self._queue) >= MAX_BATCH:
+            self._gathering.cancel()
             self._write_next()
         return await deferred_to_future(done)
+
+    def _write_soon(self) -> None:
+        """Reactor thread: writes the queue once it holds MAX_BATCH articles or its oldest has
+        waited ``EVWATCH_WRITE_GATHER`` seconds, whichever comes first."""
+        from twisted.internet import reactor  # installed by Scrapy by now; never at import
+
+        waited = time.monotonic() - self._first_queued
+        if len(self._queue) >= MAX_BATCH or waited >= self.write_gather:
+            self._write_next()
+        else:
+            clock: Any = reactor  # Scrapy's reactor: a ReactorBase, with callLater
+            self._gathering = clock.callLater(self.write_gather - waited, self._write_next)
 
     def _write_next(self) -> None:
         """Reactor thread: hands the queued articles (up to MAX_BATCH) to the writer."""
         from twisted.internet import reactor  # installed by Scrapy by now; never at import
 
+        self._gathering = None
         batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+        self._first_queued = time.monotonic()
+        self.inc("store/batches")
         work = threads.deferToThreadPool(
             reactor, self.writer, self.save_batch, [(record, figs) for record, figs, _ in batch]
         )
@@ -427,7 +451,7 @@ class StorePipeline(_CrawlerPipeline):
 
         def next_batch(_: object) -> None:
             if self._queue:
-                self._write_next()
+                self._write_soon()
             else:
                 self._writing = False
 

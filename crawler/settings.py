@@ -57,6 +57,9 @@ EVWATCH_FAILURE_BACKOFF_HOURS = 1
 EVWATCH_LOCK_TIMEOUT = 30.0
 EVWATCH_WRITE_ATTEMPTS = 4
 EVWATCH_WRITE_BACKOFF = 2.0
+# Seconds an article waits for others to be stored with it in one transaction (group commit):
+# a transaction's statements serve all its articles, so few large ones cost less than many.
+EVWATCH_WRITE_GATHER = 0.1
 
 # Politeness.
 ROBOTSTXT_OBEY = True
