@@ -796,7 +796,7 @@ QUALIFIER_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         "at_most",
         re.compile(
             r"(?:\b(?:under|less than|below|fewer than|no more than|just shy of|short of)"
-            r"|(?=[\u4e00-\u9fff])(?:不足|不到|低于|未满|少于|跌破|跌落至?))\s*(?:the\s+)?"
+            r"|(?=[\u4e00-\u9fff])(?:(?:低于|少于|跌破|跌落至?)了?|不足|不到|未满))\s*(?:the\s+)?"
             + _BOUND_ADJECTIVE
             + "$",
             _I,

@@ -484,6 +484,16 @@ _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\
 _TOOK_AFTER = re.compile(
     r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
 )
+# "只用了不到5年时间，成为突破80万辆最快的品牌", "仅用3年时间，销量就突破100万辆": how long it
+# took, then the milestone
+_TOOK_THEN_BEFORE = re.compile(
+    r"(?:用了|用时|历时|耗时|花了|仅用|只用)[^。；;，,]{0,12}?(?:年|个月|月|天)多?(?:时间|之内|内)?"
+    r"[，,]?\s*[^，,。；;\d]{0,10}?(?:突破|超过|达到|迈过|站上|跨过|跨越|越过|冲破)了?$"
+)
+# "从4月开始交付以来，…：最初是7058台，5月份为8630台": the first month's count of a run
+_FIRST_OF_A_RUN = re.compile(
+    r"(?:最初|起初|首月|第一个月)(?:的)?(?:交付量?|销量|产量)?(?:是|为|达)?\s*(?:约|近)?\s*$"
+)
 # "从生产第一辆新能源汽车到第1000万辆，中国用了27年": who took that long, named first
 _TOOK_A_NAMED_ONE_AFTER = re.compile(
     r"[，,]\s*[^，,。；;\d]{1,6}?(?:仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了)"
@@ -3732,6 +3742,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             _TOOK_BEFORE.search(s, max(0, n.start - 60), n.start)
             or _SPAN_FROM_BEFORE.search(s, max(0, n.start - 12), n.start)
             or _TOOK_AFTER.match(s, n.unit_end)
+            or _TOOK_THEN_BEFORE.search(s, max(c0 - 30, 0), n.start)
             or ("从" in s[c0 : n.start] and _TOOK_A_NAMED_ONE_AFTER.match(s, n.unit_end))
         ):
             # "从0到1000万辆用了20多年", "it took 82 months to get the first 500,000": how long
@@ -4211,6 +4222,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "In 2023 the figures were 131,805 in the fourth quarter, 105,108 in the
                 # third, ...": the year the sentence opens with is every listed time's
                 parts = replace(parts, year=int(opening.group(1)))
+        if (
+            parts.lifetime
+            and parts.month is not None
+            and _FIRST_OF_A_RUN.search(s, max(0, n.start - 12), n.start)
+        ):
+            parts = replace(parts, lifetime=False, since_start=False)
         told = state.told_period
         if (
             told is not None

@@ -199,8 +199,25 @@ class Parts:
         return self._only(lambda a, b: start <= a < end)
 
     def without(self, spans: set[tuple[int, int]]) -> Parts:
-        """The components but those at ``spans``."""
-        return self._only(lambda a, b: (a, b) not in spans)
+        """The components but those at ``spans``. What the others said stands as it stood (a
+        merge's precedence included: "领克2017年11月上市，今年10月销量为5万辆" keeps this year
+        and October); a field that a removed component said is read again from the others."""
+        kept = self._only(lambda a, b: (a, b) not in spans)
+        gone = [values for a, b, values in self.components if (a, b) in spans]
+        if not gone:
+            return kept if not self.components else self._copy(kept)
+        out = self._copy(kept)
+        for values in gone:
+            for name, value in values.items():
+                if getattr(out, name) == value:
+                    setattr(out, name, getattr(kept, name))
+        return out
+
+    def _copy(self, kept: Parts) -> Parts:
+        """``self``'s fields with ``kept``'s components."""
+        out = Parts(**{k: getattr(self, k) for k in self.__dataclass_fields__})
+        out.components, out.spans, out.ties = kept.components, kept.spans, kept.ties
+        return out
 
     def _only(self, keep: Callable[[int, int], bool]) -> Parts:
         out = Parts()
@@ -280,7 +297,7 @@ def _add(parts: Parts, m: re.Match[str], **values: object) -> None:
 _COMPARISON = re.compile(
     r"(?:去年|上年)同[期月]|同期(?=为|的)"
     # (not "同期安徽新能源汽车产量为73.09万辆": in the same period)
-    r"|(?<![\u4e00-\u9fff])同期(?![\u4e00-\u9fff]{1,12}?(?:产量|销量|出口|交付|生产|销售))"
+    r"|(?<![\u4e00-\u9fff])同期(?![\u4e00-\u9fff]{0,12}?(?:产量|销量|出口|交付|生产|销售))"
     r"|a year (?:earlier|ago|before)|year-ago"
     r"|(?:same|corresponding|comparable|equivalent) (?:period|months?|point|time|stretch|span)"
     r" (?:of |in |a )?(?:last|the previous|previous)"
@@ -660,7 +677,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # ("厦门金龙（“大金龙”）同期出口8077辆": after a name's gloss too)
             r"(?<=[\u4e00-\u9fff）)”])(?<!去年)(?<!上年)同期(?=[交销产出实完])"
-            r"|(?<![\u4e00-\u9fff])同期(?![为的比])(?=[\u4e00-\u9fff]{1,12}?(?:产量|销量|出口|交付|生产|销售))"
+            r"|(?<![\u4e00-\u9fff])同期(?![为的比])(?=[\u4e00-\u9fff]{0,12}?(?:产量|销量|出口|交付|生产|销售))"
         ),
         "that_period",
     ),
@@ -1561,7 +1578,10 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 _ONE_MONTH_BEFORE = re.compile(r"(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?\s*$")
 _MILESTONE_PASSED = re.compile(r"[^，,。；;\d]{0,8}?(?:突破|跨越|迈过|站上|越过)")
 _WHOLE = re.compile(r"\b(?:whole|entire|entirety|full|calendar)\b", re.I)
-_SINCE_START_ZH_CUE = re.compile(r"截[至止]|历史|以来|迄今|至今|从|自")
+# ("到今年10月累计": up to that month, a running total)
+_SINCE_START_ZH_CUE = re.compile(
+    r"截[至止]|历史|以来|迄今|至今|从|自|(?<![达得])到\s*(?:今年|(?:19|20)\d\d\s*年)?\s*\d{1,2}\s*月"
+)
 
 
 _END_OF_BEFORE = re.compile(
@@ -2019,7 +2039,7 @@ _ZH_BASE = re.compile(
     # "去年这一数字为6155辆", "上月为9393辆": the count it is compared with, a year or a month
     # before the one reported
     r"|(?P<same>(?:(?:去年|上年)(?:同期|同月|(?:的)?(?:这一|这个|该|此)(?:数字|数据|数值))"
-    r"|(?<![\u4e00-\u9fff）)”])同期|同期(?=为|的)|(?:上个?月|前一个?月)(?=(?:则|仅|只)?为\s*\d)"
+    r"|同期(?=为|的)|(?:上个?月|前一个?月)(?=(?:则|仅|只)?为\s*\d)"
     # "全年累计销售汽车200.3663万辆，上一年为175.7916万辆": the year before
     r"|(?:上一年|前一年)(?=(?:则|仅|只)?为\s*\d))"
     r"(?:(?:仅|只|则)?为|的|(?:仅|只|共|则)?(?:交付|销售|售出|生产|出口"
@@ -2562,6 +2582,21 @@ def _dates_the_day(parts: Parts) -> bool:
     )
 
 
+def _relative_year_nearer(parts: Parts) -> bool:
+    """Of a year said as a number and one said as "this year" or "last year", the relative one
+    is said right before the month the parts end on (the other goes with another month)."""
+    month_at = [a for a, _, values in parts.components if values.get("month") == parts.month]
+    if parts.month is None or not month_at:
+        return False
+    month_start = max(month_at)
+    said = [
+        (month_start - b, "year" in values)
+        for a, b, values in parts.components
+        if ("year" in values or "year_rel" in values) and b <= month_start
+    ]
+    return bool(said) and not min(said)[1]
+
+
 def _resolve(
     parts: Parts, published: date, carry: Period | None, announce: bool = False
 ) -> Period | None:
@@ -2586,6 +2621,8 @@ def _resolve(
             "ytd", date(published.year, 1, 1), month_end(published.year, published.month - 1)
         )
     year = parts.year
+    if year is not None and parts.year_rel is not None and _relative_year_nearer(parts):
+        year = None  # "从2017年11月上市到今年10月": this year's October
     if year is None and parts.year_rel == "this":
         year = published.year
     if year is None and parts.year_rel == "last":
