@@ -100,14 +100,18 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _vocabulary(
             [
                 # (not "its first production model", "the production version": a car, no count)
-                r"produc(?:ed|es|e|ing)\b",
+                # (not "sales of China-produced Teslas": what the cars sold are)
+                r"(?<!-)(?<!locally )(?<!domestically )produced\b", r"produc(?:es|e|ing)\b",
+                # (nor "since Tesla began production in Shanghai": when making started)
+                r"(?<!began )(?<!begun )(?<!started )(?<!start of )(?<!start )(?<!begin )"
                 r"production\b(?![- ](?:models?|versions?|variants?|ready|spec)\b)",
-                r"outputs?\b", r"manufactur(?:ed|ing|es)\b",
+                r"outputs?\b", r"(?<!-)manufactured\b", r"manufactur(?:ing|es)\b",
                 r"roll(?:ed|s|ing)? off\b", r"roll-off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"churn(?:ed|s|ing)? out\b",
                 r"c(?:ame|omes?|oming) off\b",
-                # (not "11,489 locally built vehicles": what the cars sold are)
-                r"(?<!-)(?<!locally )(?<!domestically )built\b",
+                # (not "11,489 locally built vehicles", "70,847 of the cars built in China":
+                # what the cars sold are)
+                r"(?<!-)(?<!locally )(?<!domestically )(?<!the cars )(?<!the vehicles )built\b",
                 r"(?<!-)(?<!locally )(?<!domestically )assembled\b",
                 r"builds\b(?!\s+(?:on|upon)\b)",  # "builds on": adds to
                 r"off the (?:production |assembly )?lines?\b",

@@ -323,6 +323,9 @@ _FUNCTION_WORDS = {
     "that",
     "were",
     "was",
+    # "of which 439,770 remained in China": a bare count, where the cars stayed
+    "remained",
+    "stayed",
     "had",
     "have",
     "has",
@@ -622,13 +625,12 @@ def _is_code(text: str, start: int, end: int, digits: str) -> bool:
     exchange suffix ("1211.HK") or after an exchange name ("SZ: 002594", "NYSE: 1234")."""
     if digits[0] == "0" and len(digits) >= 4 and digits.isdigit():
         return True
-    # "比亚迪(1211)", "Nio (9866)", "Sinotruk (Hong Kong) (3808)": a bare code in brackets
-    # right after a name
+    # "比亚迪(1211)", "Nio (9866)", "Sinotruk (Hong Kong) (3808)", "Honda Motor Co. <7267>": a
+    # bare code in brackets right after a name
     if (
         digits.isdigit()
         and 3 <= len(digits) <= 6
-        and text[start - 1 : start] in ("(", "（")
-        and text[end : end + 1] in (")", "）")
+        and text[start - 1 : start] + text[end : end + 1] in _CODE_BRACKETS
         and _NAME_END.search(text, max(0, start - 4), start - 1) is not None
     ):
         return True
@@ -645,6 +647,7 @@ def _is_code(text: str, start: int, end: int, digits: str) -> bool:
     return bool(_CODE_AFTER.match(text[end : end + 4]) or _CODE_BEFORE.search(before))
 
 
+_CODE_BRACKETS = ("()", "（）", "(）", "（)", "<>", "＜＞")
 _OPEN_QUOTES = ('"', "“", "「", "‘", "'")
 _CLOSE_QUOTES = ('"', "”", "」", "’", "'")
 _UNIT_AFTER_QUOTE = re.compile(r"\s*(?:万|辆|台|units?\b|vehicles?\b|cars?\b)", re.I)

@@ -936,14 +936,25 @@ _NOT_A_MODEL_WORD = (
     r"|Factory|Gigafactory|Also|Alone|Itself|Overall|Together|Too|In|On|At|And|Or|But|With"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Day"
+    # a headline's verb in title case ("XPeng Delivered 12,964 Vehicles in Q4")
+    r"|Sold|Sells?|Selling|Delivered|Delivers?|Delivering|Shipped|Ships?|Posts?|Posted|Reports?"
+    r"|Reported|Hits?|Tops?|Topped|Reach(?:es|ed)?|Logs?|Logged|Records?|Recorded|Sees|Saw"
+    r"|Makes?|Made|Builds?|Built|Produc(?:es|ed)|Exported|Rises|Rose|Falls|Fell|Jumps?|Jumped"
+    r"|Surges?|Surged|Climbs?|Climbed|Drops?|Dropped|Grows|Grew|Beats?|Breaks?|Broke|Passes"
+    r"|Passed|Crosses|Crossed|Surpass(?:es|ed)|Exceeds?|Exceeded|Achieves?|Achieved|Has|Had|Is|Was"
 )
 _MODEL_WORD_AFTER_A_NAME = re.compile(
-    rf"\s+(?!(?:{_NOT_A_MODEL_WORD})\b)(?:[A-Z][a-z]{{2,}}|[A-Z]{{2,3}}\s+[A-Z][a-z]{{2,}})"
+    rf"\s+(?!(?:{_NOT_A_MODEL_WORD})\b)(?:[A-Z][a-z]{{2,}}|[A-Z]{{2,3}}\s+[A-Z][a-z]{{2,}}"
+    # ("the China-only Hyundai ix35 22,074 units": a model code in small letters)
+    r"|[a-z]{1,3}\d{1,3}[A-Za-z]*\b)"
     r"(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}"
-    r"|Plus|Pro|Max|EV))?,?\s+(?:(?:\w+ly|together|jointly|alone|on its own)\s+)?(?:with|sold"
+    r"|Plus|Pro|Max|EV))?"
+    # ("the Hyundai Elantra (Avante) sold": the model's name elsewhere, in brackets)
+    r"(?:\s*\([A-Za-z][\w -]{1,20}\))?"
+    r",?\s+(?:(?:\w+ly|together|jointly|alone|on its own)\s+)?(?:(?:with|sold"
     r"|selling|recorded"
     r"|totall?(?:ed|ing)"
-    r"|delivered|reached|posted|topped|led|saw|had|was)\b"
+    r"|delivered|reached|posted|topped|led|saw|had|was)\b|(?=\d)|$)"
 )
 
 
@@ -1103,6 +1114,11 @@ class _State:
     worldwide: set[int] = field(default_factory=set)
     # (paragraph, maker): a foreign maker whose worldwide count the paragraph told
     world_maker: tuple[int, str | None] = (-1, None)
+    # a foreign maker whose worldwide count the headline or the lead told, and whether the
+    # paragraph being read names China: "大众集团一季度全球交付204万辆…" then "从集团旗下各品牌来
+    # 看，…斯柯达交付18.62万辆": a paragraph that does not name China goes on about the world
+    world_lead: str | None = None
+    para_china: bool = False
     item_named: bool = False  # the sentence before was a list item that named a maker
 
 
@@ -1432,6 +1448,10 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
                 )
             state.paragraph = sentence.paragraph
             state.para_opening = state.sentence_no + 1
+            para_end = work.find("\n\n", sentence.start)
+            state.para_china = bool(
+                _NAMES_CHINA.search(work, sentence.start, para_end if para_end >= 0 else len(work))
+            )
             heading = _heading_entity(work, sentence.start, sentence.end)
             if heading is not None or "\n\n" in work[previous_end : sentence.start]:
                 state.heading = heading  # a block of lines under a heading, or none
@@ -1618,6 +1638,19 @@ def _china_said(text: str) -> bool:
 
 
 _SOLD = {"deliveries": "sales"}
+# a paragraph that names China, its market or a count made there
+_NAMES_CHINA = re.compile(r"中国|在华|国内|华夏|China|Chinese")
+
+
+def _of_the_maker(cand: _Candidate, maker: str) -> bool:
+    """The candidate's entity is the maker, one of its brands, or several of its brands."""
+    if cand.entity == maker or (cand.entity_obj is not None and cand.entity_obj.parent == maker):
+        return True
+    names = (cand.entity or "").split("+")
+    entities = lexicon().entities
+    return len(names) > 1 and all(
+        (e := entities.get(name)) is not None and e.parent == maker for name in names
+    )
 
 
 def _worldwide_beside_china_in_the_sentence(
@@ -4733,9 +4766,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         elif _worldwide_count_of_a_foreign_maker(s, cand, starts) or (
             # "Worldwide, the group delivered 1,747,889 … In September alone, BMW Group sales
             # rose 6.6% to 210,543": the paragraph goes on about the world
-            state.world_maker[0] == state.paragraph
+            (
+                state.world_maker[0] == state.paragraph
+                or (state.world_lead == state.world_maker[1] and not state.para_china)
+            )
             and state.world_maker[1] is not None
-            and state.world_maker[1] in (cand.entity, cand.entity_obj and cand.entity_obj.parent)
+            and _of_the_maker(cand, state.world_maker[1])
             and cand.entity is not None
             and _foreign_without_a_china_arm(cand.entity)
             and not made_in_china(s)
@@ -4744,7 +4780,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # business (Tesla alone is named apart from its China arm)
             cand.drop(f"{cand.entity}'s worldwide count, not its count in China")
             state.worldwide.add(cand.number.value)
-            state.world_maker = (state.paragraph, cand.entity)
+            world = state.world_maker[1]
+            if world is None or not _of_the_maker(cand, world):
+                world = cand.entity  # (a brand of the maker keeps the maker's frame)
+            state.world_maker = (state.paragraph, world)
+            if state.paragraph <= 1:
+                state.world_lead = world
             continue
         parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
         if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"

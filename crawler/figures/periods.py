@@ -371,13 +371,15 @@ _EVENT_TIME = re.compile(
     # (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's count is)
     r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:新势力|自主品牌)?(?:销量)?"
     r"(?:冠军|销冠|亚军|季军)(?!\s*(?:是|为|[，,：:]))"
-    # "After a 45 percent slump in the first quarter, sales through September …": the time of
-    # a change the count came after, not the count's
+    # "After a 45 percent slump in the first quarter, sales through September …", "because of
+    # a slump in April and May, when ...": the time of a change the count came after, not the
+    # count's
     r"|\b(?:[Aa]fter|[Ff]ollowing|[Bb]ecause of|[Dd]ue to|[Dd]espite)\s+(?:a|an|the)\s+"
     r"(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+|(?:sharp|steep|strong|big|record)\s+)?"
     r"(?:slump|drop|decline|fall|plunge|surge|jump|rise|rebound|dip|slide|contraction|recovery)"
     r"\s+(?P<t10>in\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:quarter|half)"
-    r"|[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?)(?:\s+(?:against|from|compared with)\s+[^,;]{1,60})?)"
+    r"|[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?(?:\s+(?:19|20)\d\d)?)"
+    r"(?:\s+(?:against|from|compared with)\s+[^,;]{1,60})?)"
     r"(?=\s*[,;])"
     # "its highest sales figure to date in 2025": the scope of a superlative, not the count's
     r"|\b(?:highest|best|lowest|strongest|biggest|largest|worst)\b[^.;,]{0,40}?"
@@ -1443,6 +1445,9 @@ _SAID_AT_TIME = re.compile(
     re.IGNORECASE,
 )
 _SPAN_TO = re.compile(r"(?:through|until|up to)\s", re.IGNORECASE)
+_YEAR_START_BEFORE = re.compile(
+    r"\b(?:from|since)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year,?\s+$", re.I
+)
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 _THIS_BEFORE = re.compile(r"\bthis\s+$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b" + _MON + r"\s+(?:of\s+)?$", re.IGNORECASE)
@@ -1868,8 +1873,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind == "en_as_of":
                 _add(parts, m, as_of=(MONTHS[g[0].lower()], int(g[1]) if g[1] else None))
                 _year_of(g[2], parts)
-                if not g[1] and _SPAN_TO.match(m.group(0)):
-                    # "sold a total of 31,464 NEVs through April": January to April
+                if _SPAN_TO.match(m.group(0)) and (
+                    not g[1] or _YEAR_START_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                ):
+                    # "sold a total of 31,464 NEVs through April": January to April; so is
+                    # "from the start of the year through Nov 30"
                     parts.components[-1][2]["ytd"] = parts.ytd = True
             elif kind == "en_as_of_dm":
                 _add(parts, m, as_of=(MONTHS[g[1].lower()], int(g[0])))
@@ -2012,7 +2020,7 @@ _POSSESSIVE = re.compile(
 _WHEN_BASE = re.compile(
     r"(?:\s+(?:last|this)\s+year)?(?:\s+(?:deliveries|sales|levels?|figures?|output))?,?\s+"
     # ("than in Q4/2023, when 50,045 cars were delivered": the number right after "when")
-    r"(?:when|during which|in which)\s+(?:[\w'’-]+\s+){0,9}?"
+    r"(?:when|during which|in which)\s+(?:[\w'’.-]+\s+){0,9}?"
     # ("than in 2018, when sales slipped 2.8 percent to 28.1 million": past the rate)
     r"(?:[\d.]+\s*(?:%|percent|per cent)\s+(?:to\s+)?)?(?=\d)",
     re.IGNORECASE,

@@ -351,11 +351,13 @@ _LOCATION_BEFORE = re.compile(
     r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
     r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$"
     r"|(?:产自|产于|生产于|位于|落户于?|坐落于|总部位于|来自)\s*$"
+    # "70,847 of the cars built in China": where the cars counted were made
+    r"|\b(?:cars|vehicles|units|EVs)\s+(?:built|made|produced|assembled)\s+in\s+(?:the\s+)?$"
     # "43507辆在中国交付", "65,504 units were sold in China": where a count was sold
     r"|(?:辆|台)\s*在\s*$"
-    # ("the vast majority were sold in China")
+    # ("the vast majority were sold in China", "of which 439,770 remained in China")
     r"|(?:\d(?:\s+(?:units|vehicles|cars|EVs))?|\b(?:majority|most|rest|remainder|all|they))"
-    r"\s+(?:were|was)\s+(?:sold|delivered)\s+in\s+$",
+    r"\s+(?:(?:were|was)\s+(?:sold|delivered)|remained|stayed)\s+in\s+$",
     re.I,
 )
 # "Tesla makes the Model 3 and Model Y in Shanghai": where a maker builds what it names
