@@ -5989,7 +5989,10 @@ def _powertrain_topic(
     """A clause before ``clause`` in the sentence speaks of one powertrain ("比亚迪12月纯电动汽车
     销量为19.07万辆，", "插电混动车增速较快，") and no clause from there on names a subject or says
     which vehicles it counts: the count of ``clause`` is of that powertrain too."""
-    if _OF_WHICH_AT.match(s):
+    first_end = starts[1] if len(starts) > 1 else len(s)
+    if _OF_WHICH_AT.match(s) and _DIGIT.search(s, 0, first_end):
+        # (not "其中纯电车型表现突出，全年卖出225.67万辆": a part opening without a count of
+        # its own names the powertrain the next clause counts)
         return False
 
     def bounds_of(i: int) -> tuple[int, int]:

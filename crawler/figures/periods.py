@@ -966,7 +966,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "en_year",
     ),
     # "Its best year was 2020, when it sold 806,500 vehicles": the year of the when-clause
-    (re.compile(r"\b(?:was|were|came in|remains)\s+(20\d\d)(?=\s*,\s*when\b)", re.I), "en_year"),
+    # ("an increase of 208.64 per cent over 2021, when BYD sold almost 600,000": that year's)
+    (
+        re.compile(
+            r"\b(?:was|were|came in|remains|over|from|than|compared with|versus)\s+(20\d\d)"
+            r"(?=\s*,\s*when\b)",
+            re.I,
+        ),
+        "en_year",
+    ),
     # "2020 brought another drop: … counts 41,558 Yutong buses delivered": a year that opens
     # the sentence as its subject
     (

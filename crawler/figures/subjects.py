@@ -501,7 +501,7 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 _NOT_LISTED_THERE = r"(?!(?:纽约|纳斯达克|纽交所|证券交易所|交易所|股市)?(?:上市|挂牌))"
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
-    r"|\bcommercial (?:vehicles?|NEVs?|EVs?)\b|\bpure(?:ly)? electric\b"
+    r"|\bcommercial (?:vehicles?|NEVs?|EVs?)\b|\bpure(?:ly)?[- ]electric\b"
     r"|\b(?:fully|all)[- ]electric\b"
     # internal combustion and hybrid cars: one powertrain of a maker's range
     r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
