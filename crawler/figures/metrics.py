@@ -46,6 +46,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"export(?:s|ed|ing)?\b", r"shipped (?:abroad|overseas)",
                 # "5.26 million units left the country in 2023"
                 r"(?:left|leaving) (?:the country|China)\b",
+                # "shipped more than 180,000 vehicles out of China"
+                r"(?:shipped|sent|ships|sends|shipping) (?:[\w,.-]+ ){0,5}?out of (?:mainland )?"
+                r"(?:China|the country)\b",
                 # "EU-bound EVs growing fivefold to 230,000": cars shipped to a market abroad
                 r"(?:EU|Europe|European|overseas|foreign)-bound\b",
                 # "overseas auto sales", "overseas business soared to 61,000 units",
@@ -270,7 +273,7 @@ def _overseas(text: str, hits: list[Hit]) -> list[Hit]:
 _METRIC_NEEDLES = {
     "exports": (
         "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
-        "left china", "the country",
+        "left china", "the country", "out of china",
         "rest of the world", "-bound",
         "出口", "海外", "销往", "出海", "外销", "以外", "之外",
     ),

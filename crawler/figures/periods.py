@@ -2460,6 +2460,7 @@ def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
     return own
 
 
+_A_YEAR_EARLIER = re.compile(r"\ba year (?:earlier|ago|before)\b", re.I)
 _REL_YEAR = re.compile(
     r"a year (?:earlier|ago|before)|year[- ](?:ago|earlier)|(?:same|corresponding|comparable)"
     r" (?:period|months?|quarter|time|point|stretch|span)|last year|previous[- ]year|prior[- ]year"
@@ -2484,7 +2485,18 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
     p = tie.parts
     ref = current.end if current is not None else published
     if any(v is not None for v in (p.month, p.months, p.quarter, p.half, p.as_of, p.day)):
-        return resolve(p, ref, None)
+        period = resolve(p, ref, None)
+        if (
+            period is not None
+            and current is not None
+            and p.year is None
+            and p.year_rel is None
+            and period.end >= current.end
+            and _A_YEAR_EARLIER.search(tie.text)
+        ):
+            # "compared with 28,841 units in December a year earlier": that month a year back
+            period = _shift_year(period, period.end.year - 1)
+        return period
     usable = current is not None and current.kind != "lifetime"
     if _A_RECORD.search(tie.text):
         # "超过去年12月创下的最高纪录", "its previous monthly high": a record stands for the time

@@ -760,12 +760,21 @@ def beaten(s: str, mention: Mention) -> bool:
         s, mention.end
     ):
         return True  # "小米汽车实现了对零跑的反超": 零跑 is the one overtaken
+    if _YARDSTICK_BEFORE_ZH.search(s, max(0, mention.start - 12), mention.start) and (
+        _YARDSTICK_AFTER_ZH.match(s, mention.end)
+    ):
+        return True  # "仅相当于理想汽车同期销量的12%": the yardstick of a share
     return (compared is not None and not OWN_RELATIVE.match(s, mention.end)) or share_whole(
         s, mention
     )
 
 
 _OVERTAKEN_AFTER = re.compile(r"(?:汽车)?的?(?:反超|超越|赶超|超车|逆袭|碾压|压制|领先)")
+# "仅相当于理想汽车同期销量的12%", "也不到新势力黑马零跑同期销量的26%": a share of another's count
+_YARDSTICK_BEFORE_ZH = re.compile(
+    r"(?:相当于|不到|不足|仅为|只有|超过|高于|低于|约为|接近)[^，,。；;\d]{0,8}$"
+)
+_YARDSTICK_AFTER_ZH = re.compile(r"[^，,。；;\d]{0,10}?的\s*\d+(?:\.\d+)?\s*(?:%|％|倍)")
 
 
 # "...的30,566辆": the name's own count right after it (past a stock code: "比亚迪(002594)的")
