@@ -5,8 +5,9 @@ spider that only fetches the same pages, on a replica with N synthetic articles.
 
 Prints articles/s for both and their ratio; CPU ms per article of each process tree (the
 crawl's extraction workers included) and, end to end, per stage (extraction in the workers, the
-database writer, the rest: fetching, parsing listings, Scrapy); and the peak memory of each
-whole process tree (the sum of its processes' RSS, sampled every 50 ms).
+database writer, the rest: fetching, parsing listings, Scrapy); the writer's transactions (group
+commit); and the peak memory of each whole process tree (the sum of its processes' RSS,
+sampled every 50 ms).
 Goal: end to end at least 0.55 of the bare fetch rate.
 """
 
@@ -208,6 +209,11 @@ def main() -> None:
     print(
         f"  CPU ms/article by stage: extraction {extract:.2f} (workers), writer {store:.2f}, "
         f"rest {total - extract - store:.2f} (fetch, listings, Scrapy)"
+    )
+    batches = stats.get("evwatch/store/batches", 0)
+    print(
+        f"  writer transactions      {batches}  ({stored / max(batches, 1):.1f} articles each, "
+        "EVWATCH_WRITE_GATHER)"
     )
     print(f"ratio end-to-end / bare  {e2e_rate / bare_rate:8.2f}  (goal >= 0.55)")
 
