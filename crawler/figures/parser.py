@@ -4661,6 +4661,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if across
         else []
     )
+    at_home: Entity | None = None  # a Chinese maker whose sales in China the sentence told
     for prior, cand in zip([None, *live], live, strict=False):
         if (
             prior is not None
@@ -4791,8 +4792,26 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         parent = _parent_of_a_whole(s, cand, live, subjects, starts, bounds)
         if parent is not None:  # "Onvo delivered 16,434, lifting total sales to 31,305"
             cand.entity, cand.entity_obj = parent.name, parent
-        maker = _foreign_maker_in_china(s, cand, subjects, state)
-        if maker is not None:  # "Tesla ... In August, sales in China reached 76,965"
+        if at_home is not None and cand.entity == "China" and cand.metric == "exports":
+            # "Sales in China alone were up 14% at 1,412,415 units, while exports climbed 38% to
+            # 274,101 units": the maker's exports
+            cand.entity, cand.entity_obj = at_home.name, at_home
+        maker = _maker_in_china(s, cand, subjects, state)
+        if (
+            maker is not None
+            and not maker.foreign
+            and maker.kind != "unknown"
+            and (
+                maker is state.para_entity
+                or any(m.entity is maker and m.end <= cand.number.start for m, _ in subjects)
+            )
+        ):
+            # "Group-wide deliveries came to 1,686,516 units. Sales in China alone were up 14%
+            # at 1,412,415": a Chinese maker's sales at home, a part of its total
+            cand.drop("a part of the maker (segment, body type or market)")
+            at_home = maker
+            continue
+        if maker is not None and maker.foreign:  # "Tesla ... In August, sales in China reached"
             arm = lexicon().entities.get(f"{maker.name} China")
             if arm is None:  # "BMW ... Sales in China dropped to 714,530": BMW's series here
                 cand.entity, cand.entity_obj = maker.name, maker
@@ -5522,7 +5541,8 @@ def _parent_of_a_whole(
 _CHINA_SCOPED_COUNT = re.compile(
     r"(?<!car )(?<!cars )(?<!vehicle )(?<!auto )(?<!passenger )(?<!NEV )(?<!EV )(?<!market )"
     r"(?<!total )(?<!overall )(?<!retail )(?<!wholesale )(?<!industry )"
-    r"\b(?:(?:deliveries|sales)\s+in\s+(?:mainland\s+)?China\b|China\s+(?:sales|deliveries)\b)"
+    r"\b(?:(?:deliveries|sales)\s+in\s+(?:mainland\s+China|China|the\s+country)\b"
+    r"|China\s+(?:sales|deliveries)\b)"
     # "That leaves 62,398 units sold within China in March"
     r"|\b(?:sold|delivered|retailed)\s+(?:with)?in\s+(?:mainland\s+)?China\b"
     r"|\bin\s+(?:mainland\s+)?China,\s+(?:its\s+)?(?:sales|deliveries)\b",
@@ -5530,12 +5550,13 @@ _CHINA_SCOPED_COUNT = re.compile(
 )
 
 
-def _foreign_maker_in_china(
+def _maker_in_china(
     s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], state: _State
 ) -> Entity | None:
-    """The foreign maker whose count in China a count given to China is, said of it in this
-    sentence or the one before ("Volkswagen's deliveries fell 2.3% ..., with deliveries in
-    China down 9.5% to 2.93 million"): a maker's market, never the country's total."""
+    """The maker whose count in China a count given to China is, said of it in this sentence
+    or the one before ("Volkswagen's deliveries fell 2.3% ..., with deliveries in China down
+    9.5% to 2.93 million", "sales in the country peaked at 95,671"): a maker's market, never
+    the country's total."""
     if (
         cand.entity != "China"
         or cand.metric not in ("sales", "deliveries")
@@ -5547,7 +5568,7 @@ def _foreign_maker_in_china(
     maker = named[-1] if named else state.last.get("maker")
     if maker is not None and maker.parent and f"{maker.parent} China" == maker.name:
         maker = lexicon().entities[maker.parent]  # "Tesla China" named last: Tesla's arm
-    return maker if maker is not None and maker.foreign else None
+    return maker
 
 
 _SINCE_TIME = re.compile(
