@@ -447,6 +447,8 @@ _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|~|～|至|到)\s*\d|^(?:辆|台)
 # "20,000 to 30,000", "3-5万辆"; not "from 1.456 million in 2020 to 9.443 million" (a year)
 _RANGE_BEFORE = re.compile(
     r"(?<!(?<!\d)(?:19|20)\d\d)(?<=\d)\s*(?:[-–—~～至到]|to)\s*$|\d\s*万?(?:辆|台)\s*(?:[-–—~～]|至)\s*$"
+    # "都落在3萬至3.7萬輛之間": the other end after a unit of ten thousand
+    r"|\d\s*[万萬]\s*(?:[-–—~～]|至)\s*$"
 )
 _BETWEEN_BEFORE = re.compile(
     r"\bbetween\s+[\d.,]+\s*(?:million|thousand|万|万辆)?\s*(?:units|vehicles|cars)?\s+and\s+$",

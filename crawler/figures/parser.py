@@ -824,7 +824,10 @@ _ONE_MONTH_OF_A_SPAN = re.compile(r"单月|單月|\bin a single month\b|\bone mo
 # "from the same month last year (7,024)", "a year earlier (1,234 units)": a base in brackets
 _A_YEAR_EARLIER_BRACKET = re.compile(
     r"\b(?:(?:the\s+)?same\s+(?:month|period|quarter|time)\s+(?:last|a|of\s+last|the\s+previous)"
-    r"\s+year|a\s+year\s+(?:earlier|ago|before)|last\s+year)(?:['’]s)?\s*[(（]\s*$",
+    r"\s+year|a\s+year\s+(?:earlier|ago|before)"
+    # (not "growth picked up to 21.1% last year (7,080,000 units)": last year's own count)
+    r"|(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|against|on)\s+last\s+year)"
+    r"(?:['’]s)?\s*[(（]\s*$",
     re.I,
 )
 _PRIOR_IN_BRACKETS = re.compile(
@@ -7948,13 +7951,15 @@ def _compared_times(s: str, parts: Parts) -> set[tuple[int, int]]:
     2019"; not "from January to June", a span)."""
     return {
         (a, b)
-        for a, b, _ in parts.components
+        for a, b, values in parts.components
         if (
             _COMPARED_BEFORE.search(s, max(0, a - 40), a)
             # "less than the RMB 2.36 billion it lost in Q4 2022": the amount compared with
             or _BASE_AMOUNT_BEFORE.search(s, max(0, a - 60), a)
         )
         and not _SPAN_TO_AFTER.match(s, b)
+        # ("exports from January to May this year rose 20%": the span itself)
+        and not (values.get("months") and _SPAN_INSIDE.search(s, a, b))
     }
 
 

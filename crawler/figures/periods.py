@@ -323,6 +323,8 @@ _SINCE_START = re.compile(
     r"(?:\bsince\b[^.;,]{0,60}?\b|\b(?:which|that|it|and)\s+)(?:began|begun|started|launched"
     r"|opened|commenced|was founded|was established|went on sale|debuted|was launched"
     r"|went on the market|hit the market|came to market"
+    # "Since the company entered the vehicle market in 2019"
+    r"|entered\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?market"
     r"|was introduced|was unveiled"
     # "Since the first Jiefang truck left the production line in 1956"
     r"|(?:left|rolled off|came off)\s+(?:the\s+)?(?:production|assembly)\s+line)"
@@ -1016,7 +1018,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|since (?:it|they|the (?:[\w'’-]+\s+){0,3}?(?:company|brand|plant|factory|firm"
             r"|carmaker|automaker|startup)|(?:(?:its|the|their)\s+)?"
             r"(?:[a-z-]+\s+)?(?:deliveries|production|sales|operations)) (?:first )?(?:began|begun"
-            r"|started|launched|opened|commenced|was founded|was established)"
+            r"|started|launched|opened|commenced|was founded|was established"
+            # ("since the company entered the vehicle market in 2019")
+            r"|entered (?:the )?(?:[\w-]+ ){0,2}?market)"
             # "Since the first Jiefang truck left the production line in 1956": from then on
             r"|since the first (?:[\w-]+\s+){0,3}?(?:left|rolled off|came off) (?:the )?"
             r"(?:production|assembly) line"
@@ -1606,7 +1610,7 @@ _END_OF_BEFORE = re.compile(
 
 # perf: one search for "one of the words is in the text"
 _SINCE_NEEDLE = re.compile(
-    "since|began|begun|start|open|launch|commenc|founded|established|went on sale"
+    "since|began|begun|start|open|launch|commenc|founded|established|went on sale|entered"
 )
 
 
