@@ -211,8 +211,9 @@ def pages_fetched(stats: dict[str, Any]) -> int:
 
 class StorePipeline(_CrawlerPipeline):
     """Saves each article (new, alias or refreshed copy) with its figures, alerts and outbox
-    rows in one transaction, through a single writer thread that commits whatever has queued
-    up at once (group commit); records the crawl run and its failed pages."""
+    rows in one transaction, through a single writer thread that commits the articles queued
+    within ``EVWATCH_WRITE_GATHER`` seconds at once (group commit); records the crawl run and
+    its failed pages."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -400,8 +401,9 @@ class StorePipeline(_CrawlerPipeline):
     async def _queue_write(
         self, record: queries.ArticleRecord, figures: Sequence[dict[str, Any]]
     ) -> Written:
-        """Queues the article for the single writer thread, which stores whatever has queued
-        up since its last commit in one transaction (in order, one writer)."""
+        """Queues the article for the single writer thread, which stores the queue in one
+        transaction (in order, one writer) once it holds MAX_BATCH articles or its oldest has
+        waited ``EVWATCH_WRITE_GATHER`` seconds."""
         done: Deferred[Written] = Deferred()
         if not self._queue:
             self._first_queued = time.monotonic()
