@@ -968,6 +968,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "en_year",
     ),
     # "Its best year was 2020, when it sold 806,500 vehicles": the year of the when-clause
+    # "1993 – The 100,000th Changan vehicle rolls off the assembly line": a line of a timeline
+    (re.compile(r"\A\s*(?:[-•*]\s*)?((?:19|20)\d\d)\s*[–—-]\s+(?=[A-Z])"), "en_timeline"),
     # ("an increase of 208.64 per cent over 2021, when BYD sold almost 600,000": that year's)
     (
         re.compile(
@@ -1257,7 +1259,7 @@ _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
     r"|same|period|given|week|quarterly|as of|as at|years|so far|thus far"
-    r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])",
+    r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])|\A\s*(?:[-•*]\s*)?19\d\d\s*[–—-]",
     re.IGNORECASE,
 )
 _MONTH_NEEDLES = (
@@ -1413,6 +1415,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_date_dm": _MONTH_NEEDLES,
     "en_month": _MONTH_NEEDLES,
     "en_year": ("20",),
+    "en_timeline": ("–", "—", "-"),
     "en_year_owner": ("'s", "’s"),
 }
 # each pattern with its needles (None: always run)
@@ -1790,7 +1793,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     continue
                 _add(parts, m, month=month)
                 _year_of(g[0], parts)
-            elif kind in ("zh_year", "en_year", "en_year_owner"):
+            elif kind in ("zh_year", "en_year", "en_year_owner", "en_timeline"):
                 year = int(next(y for y in g if y))
                 if (
                     _FOUNDED_BEFORE.search(text, max(start, m.start() - 24), m.start())
