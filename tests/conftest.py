@@ -5,6 +5,7 @@ test: a SQLite file, or a database on a throwaway PostgreSQL cluster (``db_url``
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -117,6 +118,20 @@ def run_evwatch(*args: str, timeout: float = 240, **env: str) -> subprocess.Comp
         text=True,
         timeout=timeout,
     )
+
+
+def crawl_stats(replica: ReplicaProcess, db: Path, *settings: str) -> dict[str, Any]:
+    """Crawls the replica's Jiemian into the SQLite file ``db`` (Scrapy ``--set`` settings
+    after the fast ones) and returns the crawl's stats as its run row stores them."""
+    done = run_evwatch(
+        "--db", f"sqlite:///{db}", "crawl", "jiemian", "--replica", replica.url, "--quiet",
+        *FAST, *settings,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [(stats_json,)] = query(db, "SELECT stats_json FROM crawl_runs")
+    assert isinstance(stats_json, str)
+    stats: dict[str, Any] = json.loads(stats_json)
+    return stats
 
 
 def database_text(db: Path | str) -> str:

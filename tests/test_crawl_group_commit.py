@@ -4,33 +4,23 @@ articles wait for their batch still stores every one of them."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from crawler.replica.process import ReplicaProcess
-from tests.conftest import FAST, query, run_evwatch
+from tests.conftest import crawl_stats, query
 
 SYNTHETIC = 60
 
 
-def crawl(replica: ReplicaProcess, db: Path, gather: str) -> dict[str, Any]:
-    done = run_evwatch(
-        "--db", f"sqlite:///{db}", "crawl", "jiemian", "--replica", replica.url, "--quiet",
-        *FAST, "--set", f"EVWATCH_WRITE_GATHER={gather}",
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    [(stats_json,)] = query(db, "SELECT stats_json FROM crawl_runs")
-    assert isinstance(stats_json, str)
-    stats: dict[str, Any] = json.loads(stats_json)
-    return stats
+def gather(seconds: float) -> tuple[str, str]:
+    return ("--set", f"EVWATCH_WRITE_GATHER={seconds}")
 
 
 def test_articles_arriving_together_share_a_transaction(tmp_path: Path) -> None:
     with ReplicaProcess(synthetic=SYNTHETIC) as replica:
         # Articles arriving within a second of the first of a batch are stored with it.
-        gathered = crawl(replica, tmp_path / "gathered.db", "1")
-        one_by_one = crawl(replica, tmp_path / "one_by_one.db", "0")
+        gathered = crawl_stats(replica, tmp_path / "gathered.db", *gather(1))
+        one_by_one = crawl_stats(replica, tmp_path / "one_by_one.db", *gather(0))
     for name in ("gathered.db", "one_by_one.db"):
         assert query(tmp_path / name, "SELECT count(*) FROM articles")[0][0] >= SYNTHETIC
     assert gathered["evwatch/articles/new"] == one_by_one["evwatch/articles/new"] >= SYNTHETIC

@@ -4,15 +4,13 @@ listings have queued already counts), so the crawl process never loads the extra
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from crawler.replica.process import ReplicaProcess
-from tests.conftest import FAST, query, run_evwatch
+from tests.conftest import crawl_stats, query
 
 SYNTHETIC = 60  # article links on the replica's first jiemian listing pages: more than 20
 
@@ -21,18 +19,6 @@ SYNTHETIC = 60  # article links on the replica's first jiemian listing pages: mo
 def large_replica() -> Iterator[ReplicaProcess]:
     with ReplicaProcess(synthetic=SYNTHETIC) as server:
         yield server
-
-
-def crawl_stats(replica: ReplicaProcess, db: Path, *settings: str) -> dict[str, Any]:
-    done = run_evwatch(
-        "--db", f"sqlite:///{db}", "crawl", "jiemian", "--replica", replica.url, "--quiet",
-        *FAST, *settings,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    [(stats_json,)] = query(db, "SELECT stats_json FROM crawl_runs")
-    assert isinstance(stats_json, str)
-    stats: dict[str, Any] = json.loads(stats_json)
-    return stats
 
 
 def test_a_large_crawl_extracts_every_page_in_the_workers(
