@@ -203,12 +203,11 @@ class Parts:
         merge's precedence included: "领克2017年11月上市，今年10月销量为5万辆" keeps this year
         and October); a field that a removed component said is read again from the others."""
         kept = self._only(lambda a, b: (a, b) not in spans)
-        gone = [values for a, b, values in self.components if (a, b) in spans]
-        if not gone:
-            return kept if not self.components else self._copy(kept)
+        if not self.components:
+            return kept
         out = self._copy(kept)
-        for values in gone:
-            for name, value in values.items():
+        for a, b, said in self.components:
+            for name, value in said.items() if (a, b) in spans else ():
                 if getattr(out, name) == value:
                     setattr(out, name, getattr(kept, name))
         return out
@@ -2620,8 +2619,10 @@ def _dates_the_day(parts: Parts) -> bool:
 def _relative_year_nearer(parts: Parts) -> bool:
     """Of a year said as a number and one said as "this year" or "last year", the relative one
     is said right before the month the parts end on (the other goes with another month)."""
+    if parts.month is None:
+        return False
     month_at = [a for a, _, values in parts.components if values.get("month") == parts.month]
-    if parts.month is None or not month_at:
+    if not month_at:
         return False
     month_start = max(month_at)
     said = [
