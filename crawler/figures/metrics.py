@@ -107,7 +107,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"(?<!-)(?<!locally )(?<!domestically )produced\b", r"produc(?:es|e|ing)\b",
                 # (nor "since Tesla began production in Shanghai": when making started)
                 r"(?<!began )(?<!begun )(?<!started )(?<!start of )(?<!start )(?<!begin )"
-                r"production\b(?![- ](?:models?|versions?|variants?|ready|spec)\b)",
+                # (nor "when production lines at the plant were halted": a facility)
+                r"production\b(?![- ](?:models?|versions?|variants?|ready|spec"
+                r"|lines?\s+(?:at|in|were|was|had|have)|capacity)\b)",
                 r"outputs?\b", r"(?<!-)manufactured\b", r"manufactur(?:ing|es)\b",
                 r"roll(?:ed|s|ing)? off\b", r"roll-off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"churn(?:ed|s|ing)? out\b",
@@ -123,7 +125,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"|an all-time high of )?\d)",
             ],
             # "销售中国制造汽车56006辆": made in China describes the cars sold
-            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型))|产出|下线|年产(?!能)|达产|(?<!中国|国内)制造|(?<=中国|国内)制造(?!汽车|车辆|电动车|整车)|产(?=\d)"],
+            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型)|资质|许可)|产出|下线|年产(?!能)|达产|(?<!中国|国内)制造|(?<=中国|国内)制造(?!汽车|车辆|电动车|整车)|产(?=\d)"],
         ),
     ),
     (
@@ -468,8 +470,10 @@ _TRAP = _vocabulary(
         r"price[sd]?\b", r"pricing\b",
         # "368,000 vehicles valued at 33.17 billion yuan": the count stays a count
         r"worth\b", r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )valued\b",
-        # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of"
-        r"(?<!\bwith a )(?<!\bwith a combined )(?<!\bwith a total )value\b",
+        # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of",
+        # "with an export value of"
+        r"(?<!\bwith a )(?<!\bwith a combined )(?<!\bwith a total )(?<!\bwith an export )"
+        r"(?<!\bwith a total export )(?<!\bwith a combined export )value\b",
         r"revenue\b", r"utili[sz]ation\b", r"recalls?\b",
         # "the total import of automobiles was 86,600 units": cars bought from abroad
         r"(?<!including )(?<!incl\. )imports?\b(?!\s+(?:substitut|included))",
@@ -553,8 +557,8 @@ _TRAP = _vocabulary(
         r"|有信心"
         # "全年突破百万辆几乎没有悬念": all but certain, still to come
         r"|没有悬念|毫无悬念|悬念不大"
-        # "今年冲击30万辆": an aim (not "受疫情冲击", an impact)
-        r"|冲击(?:全年|年)?(?:销量|交付量|销售)?(?:目标)?\s*(?=\d)"
+        # "今年冲击30万辆", "冲击百万辆": an aim (not "受疫情冲击", an impact)
+        r"|冲击(?:全年|年)?(?:销量|交付量|销售)?(?:目标)?\s*(?=\d|[一二两三四五六七八九十百千]+万?辆)"
         r"|希望|上看|上调至|下调至|上修至|下修至"
         # "目标…从最初的7万辆调到10万辆，再到12万辆，最终定为13万辆": a goal moved step by step
         r"|调(?:到|至|整为)|(?<!认)定为|再到\s*(?=\d)|(?<![\d.])或(?:将|可|有望)?(?:首次|首度)?(?=突破|超过|超|达到|达|接近|逼近)"
@@ -631,6 +635,8 @@ _TRAP = _vocabulary(
         r"徘徊|一直(?:在|维持|保持)|(?:基本|始终|长期)(?:维持|保持|稳定)在",
         # "2012年至2020年，汽车出口量每年保持在100万辆左右": a level held each year
         r"每年(?:都|均)?(?:保持|维持|稳定)",
+        # "2012年至2020年间，年出口量大体维持在100万辆上下": a level held over years
+        r"(?:大体|大致|基本|总体|整体)上?(?:保持|维持|稳定)在",
         r"无一|均未|未能|没能|尚未|未(?:突破|超过|达到|站上)",
         # "30万以上NEV市场", "50万以上大型SUV": a price band in yuan
         r"万元?(?:以上|以下)的?[^，,。；;\d]{0,6}?(?:市场|价位|价格|车型|SUV|轿车|MPV|细分|级)",

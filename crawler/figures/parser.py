@@ -4083,6 +4083,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "其中新能源汽车销量1684辆，本年累计销量12411辆": a time leading a later clause's
             # own count is that count's
             and not (i in number_clauses and p.spans and p.spans[0][0] < first_number[i])
+            # "sold 720,700 vehicles, including 70,400 in December": a part's time is the part's
+            and not (i > cand.clause and i in number_clauses and _OF_WHICH.match(s, starts[i]))
             # "…, well above the 44.6% seen in April 2024", "…, matching its 2020 total": a
             # time that only dates what is compared with lends none
             and not _only_reference_times(s, p)
@@ -4182,6 +4184,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # "Tesla, which outsold BYD in the fourth quarter, delivered 1.81 million":
                     # a relative clause's time is what it tells of the name before
                     and not (i not in number_clauses and _WHICH_CLAUSE.match(s, starts[i]))
+                    # (nor the time of a part after the count, as above)
+                    and not (
+                        i > cand.clause and i in number_clauses and _OF_WHICH.match(s, starts[i])
+                    )
                     # "海外销售4.5万辆,1-11月累计海外销售40.4万辆": a time leading a later
                     # clause's number is that number's
                     and not (

@@ -368,9 +368,10 @@ _EVENT_TIME = re.compile(
     # "特斯拉1月2日公布年度最終銷售數據，2025年…": the day of a release, not the count's time
     r"|(?P<t3>(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}[日号])(?:晚间?|早间?|上午|下午|晚)?(?:正式)?"
     r"(?:发布|發布|發佈|公布|公佈|通报|通報|披露|宣布)"
-    # "2025年的年度冠軍零跑汽車，1月交付量…", "去年销冠理想": the year of a title, not the count's
-    # (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's count is)
-    r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年)(?:的)?(?:年度|全年)?(?:新势力|自主品牌)?(?:销量)?"
+    # "2025年的年度冠軍零跑汽車，1月交付量…", "去年销冠理想", "上月冠军哪吒汽车": the time of
+    # a title, not the count's (but "2021年的冠軍是上海，產量63.2萬輛" says whose that year's
+    # count is)
+    r"|(?P<t4>(?:19|20)\d\d\s*年|去年|上年|上个?月|上季度?|上一季度?)(?:的)?(?:年度|全年)?(?:新势力|自主品牌)?(?:销量)?"
     r"(?:冠军|销冠|亚军|季军)(?!\s*(?:是|为|[，,：:]))"
     # "After a 45 percent slump in the first quarter, sales through September …", "because of
     # a slump in April and May, when ...": the time of a change the count came after, not the
