@@ -163,6 +163,8 @@ class Lexicon:
                 and m.end() < len(text)
                 # "日产6月在华销售": a month after the name, not a quantity the guard stops
                 and not _MONTH_AFTER.match(text, m.end())
+                # "领先于同期理想的3.63万辆": the name's own count after 的
+                and not _COUNT_AFTER_DE.match(text, m.end())
                 # "比亚迪、奇瑞、吉利的销量": the last of a list of names is a name
                 and not (m.start() and text[m.start() - 1] in _LIST_MARKS)
             ):
@@ -200,6 +202,7 @@ class Lexicon:
 
 
 _LIST_MARKS = "、"  # what joins a name to the one before it in a Chinese list (和 joins words)
+_COUNT_AFTER_DE = re.compile(r"的\s*\d")
 _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
 # Chinese aliases that are another word after these characters (第一汽车: "the first car";
 # 欧洲大陆, a continent; 美国商务部, another country's ministry)

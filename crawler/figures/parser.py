@@ -2532,6 +2532,7 @@ _MARKET_SIZE = re.compile(
     re.I,
 )
 # the passenger car association cited as the source of the sentence's counts
+_A_RANKING_RESULT = re.compile(r"\s*的(?:月度|单月|当月)?成绩")
 _CPCA_CITED = re.compile(
     r"\b(?:according to|citing|per|data from|figures from)\s+(?:the\s+)?(?:China Passenger Car"
     r" Association|CPCA)\b|\b(?:CPCA|China Passenger Car Association)(?:['’]s)?\s+(?:data|figures)"
@@ -3938,7 +3939,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 cand.metric = after_hits[0].kind
                 cand.doubts.append(D_METRIC_AWAY)
             elif n.counts == VEHICLE and (
-                _CPCA_CITED.search(s) or _MARKET_SIZE.search(s, 0, n.start)
+                _CPCA_CITED.search(s)
+                or _MARKET_SIZE.search(s, 0, n.start)
+                # "比亚迪以11万辆的成绩稳坐头把交椅": the result a ranking of sales is made of
+                or _A_RANKING_RESULT.match(s, n.unit_end)
             ):
                 # "NEVs … reached 878,000 units last month, according to CPCA figures": the
                 # passenger car association counts sales; so does the size of a car market
@@ -5281,7 +5285,10 @@ _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re
 # "Tesla passed the 1 million vehicle milestone in March 2020": a running total then
 _MILESTONE_AFTER = re.compile(
     r"[\s-]*(?:(?:vehicle|unit|car|EV|NEV|delivery|production|output|sales|export)[\s-]+){0,2}"
-    r"milestone\b",
+    r"milestone\b"
+    # "it had sold 1 million vehicles abroad, a milestone that ...": the count is the milestone
+    r"|\s+(?:vehicles|units|cars|EVs|NEVs)(?:\s+(?:abroad|overseas|worldwide|globally|in total))?"
+    r"\s*[,—–]\s*(?:marking\s+)?(?:a|another|an?\s+[a-z-]+)\s+milestone\b",
     re.I,
 )
 
@@ -6529,6 +6536,22 @@ def _assign_entity(
             cand.doubts.append(D_SUBJECT_AFTER)
         elif state.para_entity is not None:
             cand.doubts.append(D_SUBJECT_HEADLINE if state.para_from_frame else D_SUBJECT_CARRIED)
+            if (
+                not state.para_entity.is_region
+                and s.isascii()
+                # (a kind of vehicle the maker makes among others: not Tesla's NEVs)
+                and cand.segment in ("nev", "nev_passenger")
+                and not state.para_entity.nev_only_on(cand.period.end if cand.period else None)
+                and _BODY_DATA.search(s)
+                and not _ITS_OWN.search(s)
+                and not _A_MAKER_SAID.search(s)
+            ):
+                # "NEV deliveries soared 169% to 2.99 million, China Passenger Car Association
+                # data showed" in a story about BMW: a body's count with no maker in it is the
+                # market's
+                china = lexicon().entities["China"]
+                cand.entity, cand.entity_obj = china.name, china
+                return
             cand.entity = state.para_entity.name
             cand.entity_obj = state.para_entity
             if cand.segment == "nev" and cand.nev_only() and not _ITS_OWN.search(s, 0, n.start):
@@ -6670,6 +6693,20 @@ _PLANT_SPEAKER = re.compile(
     re.I,
 )
 # words pointing back at a maker or plant ("its", "the company", 该厂)
+# an industry body's data told in the sentence ("China Passenger Car Association data showed",
+# "according to CAAM")
+_BODY_DATA = re.compile(
+    r"\b(?:according to|citing|data from|figures from)\s+(?:the\s+)?(?:China Passenger Car"
+    r" Association|CPCA|China Association of Automobile Manufacturers|CAAM)\b"
+    r"|\b(?:CPCA|CAAM|Passenger Car Association|Association of Automobile Manufacturers)(?:['’]s)?"
+    r"\s+(?:\w+\s+){0,3}?(?:data|figures|statistics)\b"
+)
+# a maker said by what it is ("the US carmaker"), or cars said by where they were made
+_A_MAKER_SAID = re.compile(
+    r"\b(?:carmaker|automaker|maker|company|firm|brand|startup|manufacturer)\b"
+    r"|\b(?:China|Chinese|Shanghai)[- ](?:made|built|produced)\b|\bmade in China\b",
+    re.I,
+)
 _ITS_OWN = re.compile(
     r"\b(?:it|its|they|their)\b|\bthe\s+(?:company|carmaker|automaker|firm|plant|factory"
     r"|start-?up|brand|group)\b|[该該其](?:厂|廠|公司|品牌|企业|企業|集团|集團|工厂|工廠)",
@@ -7943,8 +7980,10 @@ _COMPARED_BEFORE = re.compile(
     r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their)"
     # "GM sold about 2.9 million vehicles in China, matching its 2020 total"
     r"|\b(?:matching|equalling|equaling|level with|on par with)\s+(?:its|their|the)"
-    # "down from 20.0 per cent in 2022": the value compared with, then its time
-    r"|\bfrom\s+\d[\d.,]*\s*(?:%|per\s*cent|percent|(?:million|billion)?\s*(?:units|vehicles)?))"
+    # "down from 20.0 per cent in 2022", "against 20.0 per cent in 2022": the value compared
+    # with, then its time
+    r"|\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+\d[\d.,]*\s*"
+    r"(?:%|per\s*cent|percent|(?:million|billion)?\s*(?:units|vehicles)?))"
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?$"
     # "几乎追平特斯拉2020年的全球销量", "比2020年": the year compared with
     r"|(?:比(?!亚迪)|较|相比|相较于?|追平|超过了?|超越了?|高于|低于|不及)[^\d，,。；;：:]{0,6}$",
