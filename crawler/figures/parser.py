@@ -1585,6 +1585,8 @@ def _without_foreign_counts_told_of_no_china(figures: list[Figure], text: str) -
     def told_of_china(f: Figure) -> bool:
         if _HAN.search(f.snippet) or _china_said(f.snippet):
             return True  # (Chinese news tells of the market at home)
+        if _CHINA_AS_A_MARKET.search(f.snippet):
+            return True  # "China, the core market of the region, took 59,435 vehicles"
         if worldwide(f.snippet):
             return False  # "BYD sold 4.27 million cars worldwide, passing Honda's 3.81 million"
         start = text.rfind("\n\n", 0, f.span[0])
@@ -4771,8 +4773,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if listed_by_name(s, cand.number, subjects):
                 # each count of the list named at its number: no doubt whose it is
                 cand.doubts = [d for d in cand.doubts if d not in _SUBJECT_DOUBTS]
+        market_of = _maker_of_the_market(s, cand, state.frame or state.last.get("maker"))
         china = _china_arm(s, cand, starts, state.cpca_cited[1] == state.sentence_no - 1)
-        if china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
+        if market_of is not None:
+            # "China, the core market of the region, took 59,435 vehicles" in a story about
+            # Mercedes-Benz: the maker's sales in China
+            cand.entity, cand.entity_obj = market_of.name, market_of
+        elif china is not None:  # "Tesla sold 71,447 China-made vehicles": Tesla China's
             cand.entity, cand.entity_obj = china.name, china
         elif (company := _company_of_a_carried_arm(s, cand, starts)) is not None:
             # "... Tesla China's 32,968 in July. Global deliveries reached 241,300": the
@@ -5474,6 +5481,26 @@ _BRACKET_OPEN_BEFORE = re.compile(r"[（(]\s*(?:约|近|超过?|逾|(?:about|nea
 _PASSENGER_CAR_ASSOCIATION = re.compile(
     r"(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association|乘联会|乘联分会|乘聯會|乘聯分會"
 )
+
+
+# "China, the core market of the region, took", "year-to-date sales there": China as a market
+# the subject of the story sells in
+_CHINA_AS_A_MARKET = re.compile(
+    r"\bChina,\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?market\b(?:\s+of\s+[\w\s-]{1,30}?)?,"
+)
+
+
+def _maker_of_the_market(s: str, cand: _Candidate, frame: Entity | None) -> Entity | None:
+    """The foreign maker a story is about, or was named last (or its China arm), when the
+    count's subject is China told as that maker's market; None otherwise."""
+    if (
+        cand.entity != "China"
+        or frame is None
+        or not frame.foreign
+        or not _CHINA_AS_A_MARKET.search(s, 0, cand.number.start)
+    ):
+        return None
+    return lexicon().entities.get(f"{frame.name} China", frame)
 
 
 def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) -> Entity | None:
