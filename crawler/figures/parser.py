@@ -2475,6 +2475,12 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         # when someone did the selling before it
         if any(subject[:i]) and _reporting(s, mention):
             subject[i] = False
+    # "SAIC Motor's own brands, including Roewe, MG and Sunwin Bus, sold": the names listed as
+    # examples of the subject, between commas, are not it
+    for listed in _EXAMPLES_LISTED.finditer(s) if "," in s else ():
+        for i, (mention, _) in enumerate(out):
+            if listed.start() < mention.start and mention.end < listed.end():
+                subject[i] = False
     for i, (mention, _) in enumerate(out):
         # "吉利新能源汽车（含吉利、几何、领克等品牌）销量达3.08万辆": names in a bracket without a
         # number gloss the name before it
@@ -2523,6 +2529,11 @@ def _in_a_name_gloss(s: str, mention: Mention, before: list[Mention]) -> bool:
     )
 
 
+_LISTED_NAME = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*"
+_EXAMPLES_LISTED = re.compile(
+    rf",\s*(?:including|such as)\s+(?:{_LISTED_NAME}\s*,\s*)*{_LISTED_NAME}"
+    rf"(?:,?\s+and\s+{_LISTED_NAME})?\s*,(?=\s+[a-z])"
+)
 _CLOSE_OR_DIGIT = re.compile(r"[)）\d]")
 _BRACKET_END = re.compile(r"[^（()）\d]*[)）]")
 # "JMC, in which Ford also has a stake, sold", "Changan, which has joint ventures with Ford and
@@ -2534,6 +2545,24 @@ _MARKET_SIZE = re.compile(
     re.I,
 )
 # the passenger car association cited as the source of the sentence's counts
+# "新能源汽车年产量首次突破100万辆，达到104.7万辆", "passed 1 million, reaching 1.05 million":
+# the clause goes on with the count just bounded, its metric and time
+_CONTINUES_A_COUNT = re.compile(
+    r"\s*(?:已经?|并|再|最终)?(?:达到|达|增至|升至|增长至|提升至)\s*(?:约|近|超过?)?\s*\d"
+    r"|\s*(?:reaching|to reach|ending at|to end at)\s+(?:about |nearly |over )?\d",
+    re.I,
+)
+
+
+def _continues_the_count(s: str, starts: list[int], bounds: list[int], clause: int) -> bool:
+    """The clause opens on the count of the clause before it, said again more exactly."""
+    return (
+        clause > 0
+        and _CONTINUES_A_COUNT.match(s, starts[clause]) is not None
+        and _DIGIT.search(s, starts[clause - 1], bounds[clause - 1]) is not None
+    )
+
+
 _A_RANKING_RESULT = re.compile(r"\s*的(?:月度|单月|当月)?成绩")
 _CPCA_CITED = re.compile(
     r"\b(?:according to|citing|per|data from|figures from)\s+(?:the\s+)?(?:China Passenger Car"
@@ -3936,7 +3965,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             ]
             if before_hits:
                 cand.metric = before_hits[-1].kind
-                cand.doubts.append(D_METRIC_AWAY)
+                if not _continues_the_count(s, starts, bounds, cand.clause):
+                    cand.doubts.append(D_METRIC_AWAY)
             elif after_hits:
                 cand.metric = after_hits[0].kind
                 cand.doubts.append(D_METRIC_AWAY)
@@ -4097,7 +4127,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _compared_elsewhere(s, p, n)
         ]
         parts = own
-        if own.empty and not n.ordinal:
+        if own.empty and not n.ordinal and not _continues_the_count(s, starts, bounds, cand.clause):
             cand.doubts.append(D_PERIOD_AWAY)
         # "从第一辆2019年12月交付用户,到第5万辆交付达成": the time of the first car is not a
         # milestone's
@@ -4911,6 +4941,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _part_window(s, cand, live, starts, parts_all)
         if obj is None:
             continue
+        for listed in _EXAMPLES_LISTED.finditer(s, 0, cand.number.start) if "," in s else ():
+            if listed.end() <= cand.number.start and starts[cand.clause] <= listed.end() + 1:
+                # "SAIC Motor's own brands, including Roewe and MG, sold": what the list gives
+                # examples of is what the count counts
+                lo = min(lo, s.rfind(",", 0, listed.start()) + 1)
         if _share_of_own_total(
             s, starts[cand.clause], cand.number.unit_end, bounds[cand.clause], obj, subjects
         ):
@@ -5464,7 +5499,9 @@ def _within_the_clause(s: str, end: int, more: int) -> int:
 
 # ", 占特斯拉全球累计交付量的51.7%", ", accounting for 40% of its global sales": a share of a
 # whole said after the count, no word on the count itself
-_SHARE_CLAUSE = re.compile(r"[，,]\s*(?:占|accounting for|representing|making up|contributing)")
+_SHARE_CLAUSE = re.compile(
+    r"[，,]\s*(?:占|accounting for|representing|making up|contributing)|(?<=[辆台])占(?=全球)"
+)
 
 
 def _said_of_the_count(s: str, start: int, number: Number) -> str:

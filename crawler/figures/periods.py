@@ -1012,6 +1012,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:cumulative(?:ly)?|aggregate(?= (?:deliveries|sales|production|output))|to date"
+            # "Its accumulated overseas sales have passed 1 million units" (not "Last year the
+            # brand's accumulated sales reached 370,000": that year's)
+            r"|accumulated(?= (?:(?:overseas|global|domestic|export|total|vehicle|car|NEV)\s+)?"
+            r"(?:deliveries|sales|production|output|exports|shipments)\s+(?:have|has)\b)"
             r"|since (?:its |the |(?:the )?(?:company|brand|firm"
             r"|carmaker|automaker|plant|factory)['’]s )?(?:market |official |first )?"
             r"(?:launch|founding|inception|start|debut|establishment)|all[- ]time total|millionth"
@@ -1257,7 +1261,8 @@ _GRAND_TOTAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?总(?:数|量)(?:已经?)
 _ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来|\d\s*日")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
-    r"|fourth|year|ytd|annual|cumulative|total|to date|since|millionth|month|whole|entire|quarter"
+    r"|fourth|year|ytd|annual|cumulative|accumulated|total|to date|since|millionth|month|whole"
+    r"|entire|quarter"
     r"|same|period|given|week|quarterly|as of|as at|years|so far|thus far"
     r"|20\d\d)|(?<![a-z0-9])(?:q[1-4]|h[12])|\A\s*(?:[-•*]\s*)?19\d\d\s*[–—-]",
     re.IGNORECASE,
@@ -1326,6 +1331,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "迄今",
         "以来",
         "cumulative",
+        "accumulated",
         "aggregate",
         "in total",
         "to date",

@@ -367,9 +367,14 @@ def _heading(lines: list[Line], index: int, published: date) -> _Label:
         return _EMPTY
     if line.endswith((":", "：")):
         line = line[:-1]
-    elif len(line) > 90 or _SENTENCE_END.search(line):
+    elif (len(line) > 90 and not _CAPTION.match(line)) or _SENTENCE_END.search(line):
         return _EMPTY
     return _heading_label(line, published)
+
+
+# "Table 2 Leading players in China's new energy bus market, January-September 2023 (first
+# nine of the top ten)": a numbered caption, however long
+_CAPTION = re.compile(r"\s*(?:Table|Chart|Exhibit|表|图表?)\s*\d{1,2}\b", re.I)
 
 
 def _line_above(lines: list[Line], index: int) -> str:
