@@ -368,6 +368,23 @@ _PLURAL = re.compile(
 _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
 # the line a sentence stands on opens with a bullet: a later sentence of a list item
 _IN_A_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-•·*]\s|\d{1,2}[.、)]\s*(?!\d))[^\n]*$")
+
+
+def _in_a_list_item(work: str, end: int) -> bool:
+    """``work[:end]`` ends inside a list item. Read from the line before its last line with
+    text: a marker's spaces may reach over blank lines, never over text (perf: not from the
+    start of the article for every sentence)."""
+
+    def newline_before_text(at: int) -> int:
+        while at > 0 and work[at - 1].isspace():
+            at -= 1
+        return work.rfind("\n", 0, at)
+
+    last = newline_before_text(end)
+    start = newline_before_text(last) if last > 0 else -1
+    return _IN_A_LIST_ITEM.search(work, max(start, 0), end) is not None
+
+
 # "In the period, Mercedes delivered ...", "极氪同期交付": a paragraph that goes on with the
 # span just named
 _THAT_PERIOD = re.compile(
@@ -1526,7 +1543,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.home_para = True
         if told.rstrip().endswith((":", "：")) and (trap := mx.TRAP.search(told)):
             state.list_trap = trap.group(0)
-        elif not bullet and not _IN_A_LIST_ITEM.search(work, 0, sentence.start):
+        elif not bullet and not _in_a_list_item(work, sentence.start):
             state.list_trap = None  # the list is over
         if _CHINA_OR_WORLD.search(told):
             state.market_para = False
@@ -8227,12 +8244,14 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
     ]
     # one figure per (entity, metric, segment, period, value); unknown segment folds into known
     out: list[Figure] = []
+    same_value: dict[int, list[int]] = {}  # value -> where figures of it are in ``out``
     for f in figures:
-        for i, g in enumerate(out):
-            if _key(g) == _key(f) and g.value == f.value:
+        for i in same_value.get(f.value, ()):
+            g = out[i]
+            if _key(g) == _key(f):
                 out[i] = _merge(g, f)
                 break
-            if _same_milestone(g, f) and g.value == f.value:
+            if _same_milestone(g, f):
                 # the day it was passed (the earlier end), exact if either says so
                 merged = _merge(g, f)
                 out[i] = replace(
@@ -8242,6 +8261,7 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
                 )
                 break
         else:
+            same_value.setdefault(f.value, []).append(len(out))
             out.append(f)
     out = _one_time_per_precise_value(out)
     out = [f for f in out if not _far_above_its_subjects_own(f, out)]

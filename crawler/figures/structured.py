@@ -152,6 +152,9 @@ class _Context:
     # the headline's period, for a table that states no time ("… NEV retail in Feb" over
     # "| Ranking | Automaker | NEV Sales |")
     headline_period: Period | None = None
+    # the columns a list's heading names for the values of each line, in order ("(rank,
+    # brand, September, August, change on the month, change on the year)"): label, text
+    columns: tuple[tuple[_Label, str], ...] = ()
 
     def entity(self) -> Entity | None:
         for label in self.labels:
@@ -254,6 +257,7 @@ def structured_figures(
                 # ("The wholesale top ten were:" under "Geely leads Chinese auto sales amid
                 # January slowdown": the month the headline reports)
                 context = replace(context, headline_period=headline_period)
+            context = replace(context, columns=_column_legend(_line_above(lines, i), published))
             for line in block:
                 figures.extend(_list_line(line, context))
                 spans.append((line[0], line[1]))
@@ -930,6 +934,10 @@ def _list_line(line: Line, context: _Context) -> list[Figure]:
     label = _read(label_text, context)
     if label.trap or not label.bare or label.empty or label.growth:
         return []
+    if context.columns:
+        by_column = _list_line_by_columns(line, label, value_text, context)
+        if by_column is not None:
+            return by_column
     cell = value_text[: len(value_text) - len(rest)] if rest else value_text
     where = _Cell(label, _VALUE, False)
     figure = _figure(_cell_value(cell), where, context, (line[0], line[1]), line[2].strip())
@@ -937,6 +945,74 @@ def _list_line(line: Line, context: _Context) -> list[Figure]:
         return []
     yoy, mom = _rest_growth(rest)
     return [_with_growth(figure, yoy, mom)]
+
+
+# the bracketed columns at the end of a list's heading, three or more
+_LEGEND = re.compile(r"[(（]([^()（）]+)[)）]\s*[:：]?\s*$")
+_LEGEND_SPLIT = re.compile(r"\s*[;；,，、]\s*")
+_VALUE_SPLIT = re.compile(r"\s*[;；]\s*")
+_MOM_COLUMN = re.compile(
+    r"\b(?:m/m|mom|m-o-m|month[- ](?:on|over)[- ]month|on the month|from the month before)\b"
+    r"|环比",
+    re.I,
+)
+_YOY_COLUMN = re.compile(
+    r"\b(?:y/y|yoy|y-o-y|year[- ](?:on|over)[- ]year|on the year|from a year (?:earlier|ago))\b"
+    r"|同比",
+    re.I,
+)
+
+
+def _column_legend(heading: str, published: date) -> tuple[tuple[_Label, str], ...]:
+    """The columns a heading names, in order, for the values of the lines under it:
+    "… (rank, brand, September, August, change on the month, change on the year):"."""
+    m = _LEGEND.search(heading)
+    if m is None:
+        return ()
+    items = [item for item in _LEGEND_SPLIT.split(m.group(1).strip()) if item]
+    if len(items) < 3:
+        return ()
+    return tuple((_heading_label(item, published), item) for item in items)
+
+
+def _list_line_by_columns(
+    line: Line, label: _Label, value_text: str, context: _Context
+) -> list[Figure] | None:
+    """ "1. Leapmotor: 66,657; 57,066; +16.8%; +97%" under "(rank, brand, September, August,
+    change on the month, change on the year)": each value under its column, the columns
+    aligned from the right (the first ones name the rank and the label). None when the
+    values and the columns do not line up."""
+    cells = _VALUE_SPLIT.split(value_text.strip())
+    if len(cells) < 2 or len(cells) > len(context.columns):
+        return None
+    columns = context.columns[len(context.columns) - len(cells) :]
+    counts: list[tuple[str, _Label]] = []
+    yoy = mom = None
+    for cell, (col, text) in zip(cells, columns, strict=True):
+        rate = _PCT.fullmatch(cell.strip())
+        if _MOM_COLUMN.search(text) or _YOY_COLUMN.search(text):
+            if rate is not None:
+                value = float(rate.group("num"))
+                if rate.group("sign") in ("-", "−", "–"):
+                    value = -value
+                if _MOM_COLUMN.search(text):
+                    mom = value
+                else:
+                    yoy = value
+            continue
+        if col.period is None or rate is not None:
+            return None  # a column without a time of its own: read the line as before
+        counts.append((cell, col))
+    out = []
+    for i, (cell, col) in enumerate(counts):
+        figure = _figure(
+            _cell_value(cell), _Cell(label, col, False), context, (line[0], line[1]),
+            line[2].strip(),
+        )  # fmt: skip
+        if figure is not None:
+            # the rates compare the first value (the latest) with before
+            out.append(_with_growth(figure, yoy, mom) if i == 0 else figure)
+    return out or None
 
 
 def _rest_growth(rest: str) -> tuple[float | None, float | None]:
