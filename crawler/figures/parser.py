@@ -2494,9 +2494,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             subject[i] = False
     # "SAIC Motor's own brands, including Roewe, MG and Sunwin Bus, sold": the names listed as
     # examples of the subject, between commas, are not it
-    for listed in _EXAMPLES_LISTED.finditer(s) if "," in s else ():
+    for examples in _EXAMPLES_LISTED.finditer(s) if "," in s else ():
         for i, (mention, _) in enumerate(out):
-            if listed.start() < mention.start and mention.end < listed.end():
+            if examples.start() < mention.start and mention.end < examples.end():
                 subject[i] = False
     for i, (mention, _) in enumerate(out):
         # "吉利新能源汽车（含吉利、几何、领克等品牌）销量达3.08万辆": names in a bracket without a
@@ -4958,11 +4958,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         lo = _part_window(s, cand, live, starts, parts_all)
         if obj is None:
             continue
-        for listed in _EXAMPLES_LISTED.finditer(s, 0, cand.number.start) if "," in s else ():
-            if listed.end() <= cand.number.start and starts[cand.clause] <= listed.end() + 1:
+        for examples in _EXAMPLES_LISTED.finditer(s, 0, cand.number.start) if "," in s else ():
+            if starts[cand.clause] <= examples.end() + 1:
                 # "SAIC Motor's own brands, including Roewe and MG, sold": what the list gives
                 # examples of is what the count counts
-                lo = min(lo, s.rfind(",", 0, listed.start()) + 1)
+                lo = min(lo, s.rfind(",", 0, examples.start()) + 1)
         if _share_of_own_total(
             s, starts[cand.clause], cand.number.unit_end, bounds[cand.clause], obj, subjects
         ):
