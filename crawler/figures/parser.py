@@ -2580,6 +2580,34 @@ def _continues_the_count(s: str, starts: list[int], bounds: list[int], clause: i
     )
 
 
+def _part_marked(s: str, clause_start: int, at: int) -> bool:
+    """ "including" / "of which" / 其中 opens the clause of the number at ``at``, or comes right
+    before it with no other number or stop between ("…, of which 68,100 were sold")."""
+    if _OF_WHICH.match(s, clause_start):
+        return True
+    markers = list(_OF_WHICH.finditer(s, max(0, at - 30), at))
+    return bool(markers) and not _NUMBER_OR_STOP.search(s, markers[-1].end(), at)
+
+
+_NUMBER_OR_STOP = re.compile(r"[\d;；。]")
+
+
+def _a_part_in_a_month(
+    s: str, cand: _Candidate, cands: list[_Candidate], starts: list[int], lead_parts: list[Parts]
+) -> bool:
+    """A smaller count later in the sentence, in a clause opened by "including" / "of which" /
+    其中 that names a month of its own: ``cand`` is its whole, more than one month."""
+    return any(
+        c.clause > cand.clause
+        and c.number.value < cand.number.value
+        and _part_marked(s, starts[c.clause], c.number.start)
+        # (its own month, said in its clause: not "其中出口6.05万辆" after "1月")
+        and lead_parts[c.clause].month is not None
+        and any(a >= starts[c.clause] for a, _ in lead_parts[c.clause].spans)
+        for c in cands
+    )
+
+
 _A_RANKING_RESULT = re.compile(r"\s*的(?:月度|单月|当月)?成绩")
 _CPCA_CITED = re.compile(
     r"\b(?:according to|citing|per|data from|figures from)\s+(?:the\s+)?(?:China Passenger Car"
@@ -4652,6 +4680,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "During the first quarter it built its 100,000th car": a running total reached
             # then, never the quarter's count
             period = Period("lifetime", LIFETIME_START, period.end)
+        if period.kind == "month" and _a_part_in_a_month(s, cand, cands, starts, lead_parts):
+            # "Dongfeng Honda sold 652,400 vehicles, …, of which 68,100 were sold in December"
+            # after a sentence about December: the whole is more than that month
+            cand.drop("a whole whose part is the month it would take")
+            continue
         cand.period = period
         if (
             (
