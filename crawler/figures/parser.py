@@ -4138,7 +4138,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             ]
             if seg_before:
                 cand.segment = seg_before[-1].kind
+
         # --- period
+        def later_part(i: int, cand: _Candidate = cand) -> bool:
+            """Clause ``i`` is a part after the count, with a count of its own ("including")."""
+            return (
+                i > cand.clause
+                and i in number_clauses
+                and _OF_WHICH.match(s, starts[i]) is not None
+            )
+
         own = _without_others_times(lead_parts[cand.clause], parts_all, n.start, s)
         others_time = own is not lead_parts[cand.clause]
         before_lead = [p for i, p in enumerate(lead_parts) if i in others and starts[i] < n.start]
@@ -4165,7 +4174,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # own count is that count's
             and not (i in number_clauses and p.spans and p.spans[0][0] < first_number[i])
             # "sold 720,700 vehicles, including 70,400 in December": a part's time is the part's
-            and not (i > cand.clause and i in number_clauses and _OF_WHICH.match(s, starts[i]))
+            and not later_part(i)
             # "…, well above the 44.6% seen in April 2024", "…, matching its 2020 total": a
             # time that only dates what is compared with lends none
             and not _only_reference_times(s, p)
@@ -4266,9 +4275,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # a relative clause's time is what it tells of the name before
                     and not (i not in number_clauses and _WHICH_CLAUSE.match(s, starts[i]))
                     # (nor the time of a part after the count, as above)
-                    and not (
-                        i > cand.clause and i in number_clauses and _OF_WHICH.match(s, starts[i])
-                    )
+                    and not later_part(i)
                     # "海外销售4.5万辆,1-11月累计海外销售40.4万辆": a time leading a later
                     # clause's number is that number's
                     and not (
