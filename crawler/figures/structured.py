@@ -55,8 +55,11 @@ _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # --- label vocabulary
 _GROWTH_LABEL = re.compile(
     r"(?P<yoy>yoy|y-o-y|y/y|year[- ](?:on|over)[- ]year|同比(?:增长|增速|增幅|变化)?|按年"
+    # "change on the year", a list heading's column
+    r"|(?:change|growth) (?:on|over) the year|change from a year (?:earlier|ago)"
     r"|(?P<loose>(?:%\s*)?(?:change|chg\.?|growth)(?:\s*yoy)?|增速|增幅))"
-    r"|(?P<mom>mom|m-o-m|m/m|month[- ](?:on|over)[- ]month|环比(?:增长|增速|增幅|变化)?|按月)"
+    r"|(?P<mom>mom|m-o-m|m/m|month[- ](?:on|over)[- ]month|环比(?:增长|增速|增幅|变化)?|按月"
+    r"|(?:change|growth) (?:on|over) the month|change from the month before)"
     r"|(?P<qoq>qoq|q-o-q|q/q|quarter[- ](?:on|over)[- ]quarter)",
     re.I,
 )
@@ -153,8 +156,8 @@ class _Context:
     # "| Ranking | Automaker | NEV Sales |")
     headline_period: Period | None = None
     # the columns a list's heading names for the values of each line, in order ("(rank,
-    # brand, September, August, change on the month, change on the year)"): label, text
-    columns: tuple[tuple[_Label, str], ...] = ()
+    # brand, September, August, change on the month, change on the year)")
+    columns: tuple[_Label, ...] = ()
 
     def entity(self) -> Entity | None:
         for label in self.labels:
@@ -951,19 +954,9 @@ def _list_line(line: Line, context: _Context) -> list[Figure]:
 _LEGEND = re.compile(r"[(（]([^()（）]+)[)）]\s*[:：]?\s*$")
 _LEGEND_SPLIT = re.compile(r"\s*[;；,，、]\s*")
 _VALUE_SPLIT = re.compile(r"\s*[;；]\s*")
-_MOM_COLUMN = re.compile(
-    r"\b(?:m/m|mom|m-o-m|month[- ](?:on|over)[- ]month|on the month|from the month before)\b"
-    r"|环比",
-    re.I,
-)
-_YOY_COLUMN = re.compile(
-    r"\b(?:y/y|yoy|y-o-y|year[- ](?:on|over)[- ]year|on the year|from a year (?:earlier|ago))\b"
-    r"|同比",
-    re.I,
-)
 
 
-def _column_legend(heading: str, published: date) -> tuple[tuple[_Label, str], ...]:
+def _column_legend(heading: str, published: date) -> tuple[_Label, ...]:
     """The columns a heading names, in order, for the values of the lines under it:
     "… (rank, brand, September, August, change on the month, change on the year):"."""
     m = _LEGEND.search(heading)
@@ -972,7 +965,7 @@ def _column_legend(heading: str, published: date) -> tuple[tuple[_Label, str], .
     items = [item for item in _LEGEND_SPLIT.split(m.group(1).strip()) if item]
     if len(items) < 3:
         return ()
-    return tuple((_heading_label(item, published), item) for item in items)
+    return tuple(_heading_label(item, published) for item in items)
 
 
 def _list_line_by_columns(
@@ -988,14 +981,14 @@ def _list_line_by_columns(
     columns = context.columns[len(context.columns) - len(cells) :]
     counts: list[tuple[str, _Label]] = []
     yoy = mom = None
-    for cell, (col, text) in zip(cells, columns, strict=True):
+    for cell, col in zip(cells, columns, strict=True):
         rate = _PCT.fullmatch(cell.strip())
-        if _MOM_COLUMN.search(text) or _YOY_COLUMN.search(text):
+        if col.growth in ("yoy", "mom"):
             if rate is not None:
                 value = float(rate.group("num"))
                 if rate.group("sign") in ("-", "−", "–"):
                     value = -value
-                if _MOM_COLUMN.search(text):
+                if col.growth == "mom":
                     mom = value
                 else:
                     yoy = value
