@@ -489,8 +489,6 @@ _AVERAGE_AFTER = re.compile(
     r"(?:的|['’]s)?\s*(?:(?:national|nationwide|overall)\s+)?(?:平均|average\b|均值)", re.I
 )
 
-_WHOLE_OF_A_SHARE_AFTER = re.compile(r"[^，,。；;\d]{0,10}?的\s*\d+(?:\.\d+)?\s*%")
-
 
 def may_be_subject_later(s: str, mention: Mention) -> bool:
     """A place passed through ("loaded at Ningbo-Zhoushan Port"), named for its average as a
@@ -504,7 +502,7 @@ def may_be_subject_later(s: str, mention: Mention) -> bool:
         or _PASSING_PLACE_AFTER.match(s[mention.end : mention.end + 30])
         or _AVERAGE_AFTER.match(s, mention.end)
         # "占全省规上工业的6.7%、全国汽车制造业的11.9%": the whole of a share
-        or _WHOLE_OF_A_SHARE_AFTER.match(s, mention.end)
+        or _YARDSTICK_AFTER_ZH.match(s, mention.end)
         # "SAIC Group is China's largest automobile manufacturer.": the rank's scope
         or place_as_scope(s, mention)
         # "Honda's China business was up 19.5%": a maker's market, the maker is the subject
