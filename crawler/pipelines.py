@@ -161,6 +161,19 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
     return _POOL
 
 
+def kill_extraction_workers() -> None:
+    """For a stop at once: the pages the workers hold are abandoned with the crawl, and a worker
+    killed now frees the terminal at once, not when it notices that its crawl is gone.
+
+    The pool's semaphores are released as a normal exit would release them (the process then
+    leaves without running its exit handlers): else multiprocessing's resource tracker warns
+    of "leaked semaphore objects" on the terminal after the crawl has gone.
+    """
+    for worker in multiprocessing.active_children():
+        worker.kill()
+    multiprocessing.util._run_finalizers(0)  # type: ignore[attr-defined]
+
+
 def submit_extraction(workers: int, *arguments: Any) -> Future[Any]:
     """Hands one page to the pool of extraction workers."""
     return extraction_pool(workers).submit(timed_extraction, *arguments)

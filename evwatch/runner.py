@@ -27,7 +27,7 @@ from scrapy.settings import Settings
 from twisted.internet import task
 
 from crawler.interrupt import interrupt
-from crawler.pipelines import StorePipeline
+from crawler.pipelines import StorePipeline, kill_extraction_workers
 
 logger = logging.getLogger(__name__)
 
@@ -183,6 +183,7 @@ class _Stopper:
                     store.abandon_run(lock_wait_ms=int(left * 1000))
                 except Exception as exc:  # on the way out: one line, no traceback
                     _say(f"evwatch: could not mark a run interrupted ({type(exc).__name__})")
+            kill_extraction_workers()
             _say(f"evwatch: stopped at once ({why})")
             os._exit(128 + (self.signal_number or signal.SIGINT))
 

@@ -107,6 +107,7 @@ def test_a_second_signal_stops_at_once(tmp_path: Path, own_replica: ReplicaProce
 
     assert seconds < 2.5, err
     assert code == 130
+    assert "Traceback" not in err and "leaked" not in err, err
     statuses = {row[0] for row in query(db, "SELECT status FROM crawl_runs")}
     assert statuses == {"interrupted"}
 
