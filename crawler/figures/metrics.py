@@ -451,6 +451,8 @@ _TRAP = _vocabulary(
         r"took (?:[\w-]+\s+){0,4}?\w+ (?:months|years|days) to\b",
         r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
         r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
+        # "has a chance to hand over its 100,000th vehicle in April": a possibility
+        r"chances? (?:to|of)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
         r"potential(?:ly)?\b", r"possibly\b", r"perhaps\b",
         r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",

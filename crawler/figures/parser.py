@@ -4150,7 +4150,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
 
         own = _without_others_times(lead_parts[cand.clause], parts_all, n.start, s)
         others_time = own is not lead_parts[cand.clause]
-        before_lead = [p for i, p in enumerate(lead_parts) if i in others and starts[i] < n.start]
+        before_lead = [
+            p
+            for i, p in enumerate(lead_parts)
+            if i in others
+            and starts[i] < n.start
+            # "7月…卖出10500辆，下半年实现开门红；陕汽以9009辆排名第二": the good start of a
+            # longer time (its first month, said before) dates no count after it
+            and not (i not in number_clauses and _GOOD_START.search(s, starts[i], bounds[i]))
+        ]
         # "..., with a strong finish in December, when it sold 3,512": December is 3,512's
         theirs = {
             i
@@ -8086,6 +8094,7 @@ def _plant_in(maker: Entity, region: Entity | None) -> Entity | None:
 
 
 # a launch or another event told with its time, no count reported then
+_GOOD_START = re.compile(r"开门红")
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
     r"|began selling|opened|broke ground|rolled out"

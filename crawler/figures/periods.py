@@ -772,6 +772,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_first_q",
     ),
+    # "sold 854,000 in Q1-Q3 2024", "2024 Q1 to Q3": a span of quarters, not its first one
+    (
+        re.compile(
+            r"(?:(?<!\d)(20\d\d)\s*)?(?<![A-Za-z0-9])Q([1-4])\s*(?:-|–|—|~|to|through)\s*Q([1-4])"
+            r"(?![A-Za-z0-9])(?:,?\s+(?:of\s+)?(20\d\d))?",
+            re.IGNORECASE,
+        ),
+        "en_quarter_span",
+    ),
     # "Deliveries: 2019 Q3 4,799; 2019 Q2 3,553": the year with its quarter, before the quarter
     # alone is read
     (re.compile(r"(?<!\d)(20\d\d)\s*Q([1-4])(?![A-Za-z0-9])", re.IGNORECASE), "en_year_quarter"),
@@ -1409,6 +1418,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_nth_month": ("month of",),
     "en_n_month_period": ("month",),
     "en_first_q": ("first",),
+    "en_quarter_span": ("q1", "q2", "q3"),
     "en_quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "en_quarter_elided": ("quarter", "half"),
     "en_roman_quarter": ("quarter",),
@@ -1755,6 +1765,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, months=(1, 3 * n))
                 if kind == "en_first_q":
                     _year_of(g[1], parts)
+            elif kind == "en_quarter_span":
+                first, last = int(g[1]), int(g[2])
+                if first < last:
+                    _add(parts, m, months=(3 * first - 2, 3 * last))
+                    _year_of(g[0] or g[3], parts)
             elif kind == "zh_quarter_ended":
                 _add(parts, m, quarter=int(g[1]) // 3)
                 # (said without its year in a list: the year last said before it)

@@ -531,7 +531,7 @@ _SUBSEGMENT = re.compile(
     + _NOT_LISTED_THERE
     # (not 国内首个, 国内第一: the scope of a rank)
     + r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内(?!首|第|唯一|最|领先)|本土市场"
-    r"|自主品牌|合资品牌"
+    r"|自主(?:品牌|体系)|合资品牌"
     r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车"
     # "fuel vehicle sales reached 135,732": the maker's cars that are not NEVs
     r"|\b(?:traditional[- ]|conventional[- ])?fuel[- ](?:powered[- ]|engine[- ])?"
