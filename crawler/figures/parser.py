@@ -2972,7 +2972,9 @@ def _in_a_closed_bracket(s: str, at: int, until: int) -> bool:
     return s.find(")", at, until) >= 0 or s.find("）", at, until) >= 0
 
 
-_LATER_CONJUNCT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
+# (and "as": "surged to 331,000 units last year as the government works toward its goal of
+# five million")
+_LATER_CONJUNCT = re.compile(r"\s(?:and|while|but|whereas|as)\s", re.I)
 
 
 def _trap_in(s: str, a: int, b: int, n: Number) -> re.Match[str] | None:
@@ -2981,13 +2983,42 @@ def _trap_in(s: str, a: int, b: int, n: Number) -> re.Match[str] | None:
     target", "sold 429,000 and topped its target by 22%"): such a goal traps only a number said
     inside it."""
     first = mx.TRAP.search(s[a:b])
-    goals = [g.span() for g in _MEASURED_AGAINST_A_GOAL.finditer(s, a, b)] if first else []
-    if not goals:
+    if first is None:
+        return None
+    goals = [g.span() for g in _MEASURED_AGAINST_A_GOAL.finditer(s, a, b)]
+    if not goals and not _in_a_numbered_gloss(s, a + first.start(), n.start):
         return first
     for cue in mx.TRAP.compiled.finditer(s[a:b]):
-        if not any(g0 <= a + cue.start() < g1 and not g0 <= n.start < g1 for g0, g1 in goals):
+        at = a + cue.start()
+        if not any(g0 <= at < g1 and not g0 <= n.start < g1 for g0, g1 in goals) and not (
+            _in_a_numbered_gloss(s, at, n.start)
+        ):
             return cue
     return None
+
+
+def _trap_outside_glosses(s: str, a: int, b: int) -> re.Match[str] | None:
+    """The first trap cue in ``s[a:b]`` (matched on that slice) outside a bracket with a
+    number of its own."""
+    for cue in mx.TRAP.compiled.finditer(s[a:b]):
+        if not _in_a_numbered_gloss(s, a + cue.start(), -1):
+            return cue
+    return None
+
+
+def _in_a_numbered_gloss(s: str, at: int, number_at: int) -> bool:
+    """Offset ``at`` stands in a bracket that holds a number of its own and not the one at
+    ``number_at``: "600,000 last year (a 2.1% market share)", "a record 102,600 in December
+    (a 3.3% share)" gloss a count; they make it no share."""
+    opened = max(s.rfind("(", 0, at), s.rfind("（", 0, at))
+    if opened < 0 or max(s.rfind(")", opened, at), s.rfind("）", opened, at)) >= 0:
+        return False
+    closed = min((i for i in (s.find(")", at), s.find("）", at)) if i >= 0), default=-1)
+    return (
+        closed >= 0
+        and not opened < number_at < closed
+        and any(c.isdigit() for c in s[opened:closed])
+    )
 
 
 _MEASURED_AGAINST_A_GOAL = re.compile(
@@ -3798,7 +3829,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 total = _clause_with_a_number(s, starts, bounds, cand.clause)
             # (or the clause just before it: "这是单航次出口最多的一批汽车，其中新能源汽车2800辆")
             whole = cand.clause - 1 if total is None else total
-            trap = mx.TRAP.search(s[starts[whole] : bounds[whole]])
+            trap = _trap_outside_glosses(s, starts[whole], bounds[whole])
         if trap is None and cand.clause > 0:
             # "湖北提出了“双百万”目标：助力…，同时推动…年产量迈上100万辆台阶": every clause after
             # a plan's label is the plan
