@@ -4835,6 +4835,23 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "global car sales reached 84.27 million, up 2% from 82.61 million in 2023": the
             # world's earlier total
             or (cand.clause in world_clauses and _is_base(cand, parts_all))
+            # "Worldwide, 9.8 million EVs have been sold so far this year": the world, as the
+            # sentence's topic, with nobody named before the number
+            or (
+                _WORLD_OPENING.match(s) is not None
+                and not any(m.end <= cand.number.start for m, _ in subjects)
+            )
+            # "9.8 million EVs have been sold worldwide so far this year, with 1.5 million of
+            # them sold in August": a part of the world's count (not "and China contributed
+            # 2.6 million of them", a part with a subject of its own)
+            or (
+                any(c < cand.clause for c in world_clauses)
+                and (
+                    _OF_WHICH.match(s, starts[cand.clause])
+                    or _OF_THEM.match(s, cand.number.unit_end)
+                )
+                and any(d in cand.doubts for d in _SUBJECT_NOT_IN_CLAUSE)
+            )
             # "Global auto sales reached 7.6 million ... From January to August, sales totaled
             # 61.98 million": the world is what the paragraph counts when no subject is named in
             # the number's own clause
@@ -6777,7 +6794,7 @@ def _assign_entity(
 
 # "Tesla's China numbers", "its China sales": a foreign maker's figures in China
 _CHINA_FIGURES_OF = re.compile(
-    r"\b(?P<owner>its|[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s)\s+China\s+(?:numbers|figures|sales"
+    r"\b(?P<owner>[Ii]ts|[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s)\s+China\s+(?:numbers|figures|sales"
     r"|deliveries|data|results|output|production)\b"
 )
 

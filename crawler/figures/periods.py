@@ -1087,6 +1087,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # that took so long, no calendar period
             # "exports topped 100,000 in a quarter for the first time": some quarter, not said
             r"|\bin a (?:single )?quarter\b"
+            # "down from 526,409 in the previous three months": the quarter before the one the
+            # sentence reports, not told here
+            r"|\b(?:previous|prior|preceding)\s+(?:three|3)\s+months\b"
             # (after the count's noun: not "the first annual decline in 28 years")
             r"|\b(?:units?|vehicles?|cars?|EVs?|NEVs?)\s+(?:in|within)\s+(?:just\s+|only\s+|less\s+than\s+|under\s+)?(?:\d{1,2}(?:\.\d)?"
             r"|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+(?:months|years)\b"
@@ -2034,8 +2037,9 @@ _EN_BASE_LEAD = re.compile(
     # "compared with last year's 130,000", "up from the year-ago 130,000"
     rf"(?:(?P<ago>{_YEAR_AGO})\s+(?=(?:[a-z]+\s+)?\d))?"
     # "compared with more than 100,000 in November": a base may be rounded
-    r"(?:(?:more than|over|about|around|nearly|almost|roughly|some|just over|less than)\s+(?=\d))?"
-    + _BASE_ADJECTIVE,
+    # ("up from just 0.88 million", "from only 5,000": a base played down)
+    r"(?:(?:more than|over|about|around|nearly|almost|roughly|some|just over|less than|just"
+    r"|only|a mere|merely|barely)\s+(?=\d))?" + _BASE_ADJECTIVE,
     re.IGNORECASE,
 )
 # where the words of a comparison base end

@@ -604,7 +604,7 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
 
 _MADE_IN_CHINA = re.compile(
     r"\bChina-(?:made|built|produced)\b|\bmade[- ]in[- ]China\b|\bMIC\b"
-    r"|\bShanghai-(?:made|built)\b|\bin China\b"
+    r"|\bShanghai-(?:made|built)\b|\bin (?:mainland )?China\b"
     r"|\bChinese market\b|国产|(?:中国|上海)(?:制造|生产)的|中国制造?|在华|在中国|中国市场"
     r"|\bfrom China\b|\bShanghai (?:factory|plant|gigafactory)|上海(?:超级)?工厂"
     r"|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
