@@ -282,8 +282,10 @@ _SCOPE_AFTER = re.compile(
     # of China's emerging NEV makers"
     r"|(?:'s|’s)\s+(?:[\w.-]+\s+){0,4}?(?:champion|leader|best-?seller|number one|capital|hub"
     r"|heartland|base|maker|carmaker|automaker|manufacturer|producer|startup|company|firm)\b"
-    # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun
-    r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌|市场|消费者|用户|企业|厂商)"
+    # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun (not "中国市场
+    # 共卖出21万辆", the market that sold: the place's count)
+    r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌"
+    r"|市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))|消费者|用户|企业|厂商)"
     # "在中國以外的銷量", "中国之外": what is outside the place
     r"|以外|之外|境外"
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker

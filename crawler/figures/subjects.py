@@ -510,6 +510,9 @@ _SUBSEGMENT = re.compile(
     r"|\b(?:petrol|gasoline|fossil[- ]fuel|fuel)[- ]powered\b"
     r"|\b(?:traditional|conventional)[- ]fuel\b"
     r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
+    # "Another of the group's brands sold 37,405": one of its brands, not named
+    r"|\b(?:another|one|two|three|each|either) of (?:its|their|the (?:group|company|maker"
+    r"|carmaker|automaker)['’]s) (?:[\w-]+ )?brands\b"
     # "Hybrids led the way with 310,912 deliveries" (not "EVs and hybrids": both, the whole)
     r"|(?<!and )(?<!& )\b(?:hybrids|hybrid (?:cars|vehicles|models))\b(?! and\b)"
     # "deliveries of hybrid electric vehicles (HEVs)", 'came with the "Sport Hybrid" powertrain'
