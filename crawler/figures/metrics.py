@@ -208,6 +208,8 @@ def _split_pair(text: str, end: int, kinds: tuple[str, str]) -> list[Hit] | None
     from crawler.figures.numbers import OTHER, find_numbers
 
     numbers = [n for n in find_numbers(text[end:]) if n.counts != OTHER and n.value >= 100]
+    if numbers and _A_VERB_OF_ITS_OWN.search(text, end, end + numbers[0].start):
+        return None  # "its production and sales report shows that SAIC-GM sold X in June and Y"
     for k in range(min(2, len(numbers) - 1)):
         first, second = numbers[k], numbers[k + 1]
         if k and not _RESPECTIVELY_BETWEEN.search(text, end + numbers[0].end, end + first.start):
@@ -219,6 +221,10 @@ def _split_pair(text: str, end: int, kinds: tuple[str, str]) -> list[Hit] | None
 
 
 _RESPECTIVELY_BETWEEN = re.compile(r"分别|\brespectively\b", _I)
+# a metric's own verb before the numbers: they are not the pair named before it
+_A_VERB_OF_ITS_OWN = re.compile(
+    r"\b(?:sold|sells|delivered|delivers|produced|built|exported|shipped)\b|卖出|售出|交付了", _I
+)
 
 
 def _split_prodsales(text: str, start: int, end: int) -> list[Hit]:
@@ -431,6 +437,8 @@ _TRAP = _vocabulary(
         r"(?:units?|vehicles?|cars)\s+(?:clear of|(?:more|fewer|less|higher|lower)\s+than\s+"
         r"(?!doubl|tripl|quadrupl|twice|half|\d))",
         r"\b(?:more|fewer)\s+(?:units|vehicles|cars)\s+than\b",
+        # "a million sales lost in six years": a fall, not a count
+        r"\b(?:sales|units|vehicles|deliveries)\s+(?:were\s+|have\s+been\s+)?lost\b",
         # "more than 700,000 NEVs were registered there by the end of June": the cars on the
         # road by then, no count of a period
         r"\b(?:were|was|been)\s+registered\b[^.;]{0,60}?\b(?:by|as of|at)\s+the\s+end\s+of\b",
@@ -569,6 +577,8 @@ _TRAP = _vocabulary(
         # "这意味着11月和12月每月需交付超过3.1万辆": what would be needed; "宣布到2025年实现
         # 销量300万辆": a year's aim announced
         r"|(?:每月|每年|平均)?(?:需要|需|须)(?:交付|销售|卖出|生产)"
+        # "12月至少要交付5.8万辆": what it would take
+        r"|(?:至少|起码|最少|还|仍)(?:需要|需|须|要|得)(?:交付|销售|卖出|生产|售出)"
         r"|到\s*20\d\d\s*年(?:底|末)?\s*(?:实现|达到|要|将|力争|争取)"
         r"|排产|配额|如果|假如|一旦"
         # "吉利放眼全年卖200万辆车", "要实现新能源产品的三个翻番增长：…超过60万辆": aims

@@ -869,7 +869,10 @@ _MODEL_NAMES_ZH = (
 # model names no maker, brand or place shares
 _KNOWN_MODELS_EN = (
     "Hongguang|Seagull|Sylphy|Lavida|Sagitar|Magotan|Corolla|Camry|Tiggo|Arrizo|Boyue|Xingyue"
-    "|Xingyuan"
+    "|Xingyuan|Accord|Civic|CR-V|XR-V|Vezel|Odyssey|Elysion|Breeze|Crider|Envix|Inspire|Integra"
+    "|Fit|Teana|X-Trail|Qashqai|Tiida|RAV4|Highlander|Levin|Sienna|Avalon|Tiguan|Passat|Bora"
+    "|Santana|Tayron|Teramont|Elantra|Tucson|Mondeo|Kuga|Excelle|Regal|LaCrosse|Envision"
+    "|Encore|GL8|Verano|Malibu|Cruze|Equinox|Emgrand|Coolray|Monjaro"
 )
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}-?\d{1,3}[A-Za-z+]*"
@@ -898,6 +901,9 @@ _MODEL = re.compile(
     # well-known model names, which no maker, brand or place shares
     rf"|{'|'.join(_MODEL_NAMES_ZH)}"
     rf"|\b(?:{_KNOWN_MODELS_EN})\b|\bMini EV\b"
+    r"|(?<![A-Za-z])ID\.\s?\d{1,2}(?![\d,])"  # Volkswagen's ID.3, ID.4
+    # "第20万辆搭载魔毯空气悬架的车型": the cars fitted with something, some of its models
+    r"|(?:搭载|配备|装配|装有)[^，,。；;]{1,12}?的(?=车|汽车|$)"
     r"|\b(?:Qin|Song|Han|Tang|Yuan) (?:Plus|PLUS|Pro|L|DM-?i|EV|UP)\b"
     # "the brand's best seller was the Peugeot 408 with 19,865": a model, whatever its name
     r"|\bbest[- ]?sell(?:er|ing (?:car|vehicle))\s+(?:was|is)\b"
@@ -4196,6 +4202,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             for i in range(len(starts) - 1)
             if i + 1 in number_clauses and i + 1 != cand.clause and _WHEN_NEXT.match(s, bounds[i])
         }
+
+        makers_named = [
+            {
+                m.entity.name
+                for m, ok in mentions
+                if ok and starts[c] <= m.start < bounds[c] and not m.entity.is_region
+            }
+            for c in range(len(starts))
+        ]
         after_lead = [
             p
             for i, p in enumerate(lead_parts)
@@ -4218,6 +4233,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # time that only dates what is compared with lends none
             and not _only_reference_times(s, p)
             and not _compared_elsewhere(s, p, n)
+            # "小鹏回到一万辆以上，…；问界延续了今年以来的低迷": a later clause about another
+            # subject, with no count, tells of that one
+            and not (i not in number_clauses and _about_another(makers_named, i, cand.clause))
         ]
         parts = own
         if own.empty and not n.ordinal and not _continues_the_count(s, starts, bounds, cand.clause):
@@ -5974,6 +5992,15 @@ _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$"
 
 # a time that modifies the number after it: "去年12月的超5万台", "2019年的12万辆"
 _MODIFIES = re.compile(rf"\s*的\s*{ZH_ROUGHLY}?\s*")
+
+
+def _about_another(makers_named: list[set[str]], i: int, own: int) -> bool:
+    """Clause ``i`` names a maker and clause ``own`` names others only."""
+    return (
+        bool(makers_named[i])
+        and bool(makers_named[own])
+        and not makers_named[i] & makers_named[own]
+    )
 
 
 def _goes_on_about_another(i: int, own: int, clause_subjects: list[set[str]]) -> bool:

@@ -2492,7 +2492,10 @@ def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
     return own
 
 
-_A_YEAR_EARLIER = re.compile(r"\ba year (?:earlier|ago|before)\b", re.I)
+# ("from 224,000 in last year's first quarter": that quarter of the year before)
+_A_YEAR_EARLIER = re.compile(
+    r"\ba year (?:earlier|ago|before)\b|\b(?:last|the previous) year['’]s\b", re.I
+)
 _REL_YEAR = re.compile(
     r"a year (?:earlier|ago|before)|year[- ](?:ago|earlier)|(?:same|corresponding|comparable)"
     r" (?:period|months?|quarter|time|point|stretch|span)|last year|previous[- ]year|prior[- ]year"
