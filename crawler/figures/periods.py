@@ -746,9 +746,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         # "the 11-month period", "its 11-month total": the year's first months
-        # ("its nine-month plug-in result", "nine-month sales")
+        # ("its nine-month plug-in result", "nine-month sales"; not "in a single three-month
+        # period", some span)
         re.compile(
-            r"\b"
+            r"(?<!\ba )(?<!\bsingle )(?<!\bany )\b"
             + _N
             + r"[- ]month (?:(?:plug-in|NEV|EV|vehicle|car) )?(?:period|stretch|span|total"
             r"|tally|result|sales|deliveries|output|production|exports|figure)s?\b",
@@ -1086,7 +1087,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "sold 22,524 units in two months", "built 100,000 in just 1.5 years": a span
             # that took so long, no calendar period
             # "exports topped 100,000 in a quarter for the first time": some quarter, not said
-            r"|\bin a (?:single )?quarter\b"
+            r"|\bin a (?:single )?(?:quarter|(?:three|3)[- ]month period)\b"
             # "down from 526,409 in the previous three months": the quarter before the one the
             # sentence reports, not told here
             r"|\b(?:previous|prior|preceding)\s+(?:three|3)\s+months\b"
