@@ -21,9 +21,9 @@ from crawler.figures.corpus import (
 )
 
 CORPUS = Path(__file__).resolve().parent / "figures" / "corpus"
-# (precision, recall): measured test 0.917 / 0.908, all 0.973 / 0.951 (parser version 79; test
-# 0.916 / 0.903 with version 61); the targets are 0.97 / 0.92
-FLOORS = {"test": (0.915, 0.905), "all": (0.97, 0.95)}
+# (precision, recall): measured test 0.917 / 0.913, all 0.973 / 0.952 (parser version 86; test
+# 0.917 / 0.908 with version 79, 0.916 / 0.903 with version 61); the targets are 0.97 / 0.92
+FLOORS = {"test": (0.915, 0.91), "all": (0.97, 0.95)}
 
 
 @pytest.fixture(scope="module")
