@@ -8168,8 +8168,9 @@ def _plant_in(maker: Entity, region: Entity | None) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
-# a launch or another event told with its time, no count reported then
+# "下半年实现开门红": the good start of a longer time, said of that time as a whole
 _GOOD_START = re.compile(r"开门红")
+# a launch or another event told with its time, no count reported then
 _EVENT = re.compile(
     r"\b(?:launched|unveiled|introduced|debuted|premiered|went on sale|started selling"
     r"|began selling|opened|broke ground|rolled out"
