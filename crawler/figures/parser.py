@@ -201,7 +201,8 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (not "As the biggest player in China's car export market, Chery ...": what the
             # name after it is)
-            r"(?<!\bas )\bthe (?:[A-Za-z-]+ ){0,3}?(?:alliance|joint venture|venture|consortium"
+            r"(?<!\bas )\bthe (?:[A-Za-z0-9-]+ ){0,3}?(?:alliance|joint venture|venture|JV"
+            r"|consortium"
             r"|newcomer|rival|upstart|challenger|player)\b"
             # "That joint venture's deliveries tumbled"
             r"|\b(?:that|this) (?:joint )?venture\b",
@@ -337,7 +338,7 @@ _PRONOUN_WORDS = {
     "former": ("former", "者"),
     "brand": ("brand", "marque", "该品牌"),
     "parent": ("parent",),
-    "reference": ("alliance", "venture", "consortium", "newcomer", "rival", "upstart",
+    "reference": ("alliance", "venture", "jv", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
     "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
                "country's", "chinese", "global"),
@@ -1285,8 +1286,8 @@ def _remember(last: dict[str, Entity], entity: Entity) -> None:
     brand" point back to."""
     last[_kind_key(entity)] = entity
     last["any"] = entity
-    if entity.kind == "brand":
-        last["brand"] = entity
+    if entity.kind in ("brand", "jv"):
+        last[entity.kind] = entity  # what "the brand", "the JV" point back to
 
 
 def _plant_of_any(last: dict[str, Entity]) -> bool:
@@ -2262,8 +2263,12 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 named = state.para_entity if not state.para_from_frame else None
                 ventures = [
                     e
-                    for e in [*state.recent, *(f.entity for f in found if f.end <= a)]
-                    if e.kind == "jv"
+                    for e in [
+                        last.get("jv"),
+                        *state.recent,
+                        *(f.entity for f in found if f.end <= a),
+                    ]
+                    if e is not None and e.kind == "jv"
                 ]
                 if ventures and _VENTURE_WORD.search(s, a, b):
                     # "The whole of the decline came from FAW-Mazda. That joint venture's
@@ -2406,7 +2411,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 continue
             if (
                 target.kind != "unknown"
-                and kind == "maker"
+                # ("The 20-year-old JV keeps losing ground, with its sales …": the venture)
+                and (kind == "maker" or (kind == "reference" and target.kind == "jv"))
                 # (not "making it the group's worst performer; its sales": a description of
                 # the subject, whom "its" still means)
                 and not (
@@ -3078,7 +3084,7 @@ _DESTINED_ABROAD = re.compile(
     r"|Southeast Asia|Southeast Asian|ASEAN|overseas|foreign|export)\b",
     re.I,
 )
-_VENTURE_WORD = re.compile(r"\bventure\b", re.I)
+_VENTURE_WORD = re.compile(r"\bventure\b|\bJV\b", re.I)
 _BASED_IN = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
 _EV_DESCRIBED = re.compile(
     r"\b(?:electric[- ](?:vehicle|car)|EV|NEV|new[- ]energy(?: vehicle)?)\s+(?:maker|carmaker"
