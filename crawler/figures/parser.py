@@ -3671,6 +3671,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     in_order = _times_in_order(
         s, [c.number for c in cands if c.number.counts != OTHER], state.published
     ) | _ends_of_a_parallel_change(s, [c.number for c in cands])
+    # the makers each clause names (a later clause about another one dates none of these counts)
+    makers_named = [
+        {
+            m.entity.name
+            for m, ok in mentions
+            if ok and starts[c] <= m.start < bounds[c] and not m.entity.is_region
+        }
+        for c in range(len(starts))
+    ]
     for prior, cand in zip([None, *cands], cands, strict=False):
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -4209,14 +4218,6 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if i + 1 in number_clauses and i + 1 != cand.clause and _WHEN_NEXT.match(s, bounds[i])
         }
 
-        makers_named = [
-            {
-                m.entity.name
-                for m, ok in mentions
-                if ok and starts[c] <= m.start < bounds[c] and not m.entity.is_region
-            }
-            for c in range(len(starts))
-        ]
         after_lead = [
             p
             for i, p in enumerate(lead_parts)
