@@ -2573,7 +2573,6 @@ _MARKET_SIZE = re.compile(
     r"[^.;]{0,60}?\b(?:expanded|grew|rose|shrank|contracted|fell|declined|reached|totall?ed)\b",
     re.I,
 )
-# the passenger car association cited as the source of the sentence's counts
 # "新能源汽车年产量首次突破100万辆，达到104.7万辆", "passed 1 million, reaching 1.05 million":
 # the clause goes on with the count just bounded, its metric and time
 _CONTINUES_A_COUNT = re.compile(
@@ -2621,6 +2620,7 @@ def _a_part_in_a_month(
 
 
 _A_RANKING_RESULT = re.compile(r"\s*的(?:月度|单月|当月)?成绩")
+# the passenger car association cited as the source of the sentence's counts
 _CPCA_CITED = re.compile(
     r"\b(?:according to|citing|per|data from|figures from)\s+(?:the\s+)?(?:China Passenger Car"
     r" Association|CPCA)\b|\b(?:CPCA|China Passenger Car Association)(?:['’]s)?\s+(?:data|figures)"
