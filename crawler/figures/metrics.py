@@ -474,7 +474,9 @@ _TRAP = _vocabulary(
         r"(?:annual|annuali[sz]ed|yearly)\s+(?:run[- ])?rate\b", r"run[- ]rate\b",
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
-        r"showrooms?\b", r"outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
+        r"showrooms?\b",
+        # (not "trade outlet Just-Auto said": a publication)
+        r"(?<!news )(?<!media )(?<!trade )(?<!state )(?<!press )(?<!industry )outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
         r"(?<!parking )spaces\b", r"houses\b", r"piles?\b", r"cent(?:er|re)s\b",
         r"employees?\b", r"staff\b", r"workers?\b", r"workforce\b", r"headcount\b",
         r"price[sd]?\b", r"pricing\b",
