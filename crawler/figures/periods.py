@@ -2146,6 +2146,16 @@ _SINCE_WHEN = re.compile(
     + r"\s+(20\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,8}?(?:about |around |nearly |some )?(?=\d)",
     re.IGNORECASE,
 )
+# "31.46% more than in December of the previous year, when the brand delivered 12,136": that
+# month a year before the count it is compared with
+_THAN_WHEN_A_YEAR_BEFORE = re.compile(
+    r"\b(?:to|than|with|from|versus|vs\.?|on|over)\s+(?:in\s+)?"
+    + _MON
+    + r"\s+(?:of\s+the\s+(?:previous|prior|preceding)\s+year|of\s+last\s+year|the\s+year\s+"
+    r"(?:before|earlier)|a\s+year\s+(?:earlier|before|ago)),?\s+when\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:about |around |nearly |some )?(?=\d)",
+    re.IGNORECASE,
+)
 _CUMULATIVE_BEFORE = re.compile(r"\b(?:cumulative|accumulated|aggregate)\b", re.IGNORECASE)
 _METRIC_FOR_TO = re.compile(
     rf"\s+(?:to|at|reached|hit|totall?ed|came to|stood at)\s+{_ROUGHLY}(?=\d)", re.IGNORECASE
@@ -2431,6 +2441,12 @@ def _own_times(text: str, parts: Parts, taken: set[int]) -> list[Tie]:
             when: dict[str, object] = {"month": MONTHS[m.group(1).lower()], "year": int(m.group(2))}
             out.append(Tie(number.start(), _one_component(m.start(1), m.end(2), when)))
             taken.add(number.start())
+    for m in _THAN_WHEN_A_YEAR_BEFORE.finditer(text) if "when" in text else ():
+        number = _number_at(text, m.end())
+        if number is not None and number.start() not in taken:
+            month = _one_component(m.start(1), m.end(1), {"month": MONTHS[m.group(1).lower()]})
+            out.append(Tie(number.start(), month, base=True, text=m.group(0)))
+            taken.add(number.start())
     if not after:
         return out
     for a, b, values in comps:
@@ -2493,9 +2509,12 @@ def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
     return own
 
 
-# ("from 224,000 in last year's first quarter": that quarter of the year before)
+# ("from 224,000 in last year's first quarter": that quarter of the year before; "in December
+# of the previous year", "in December the year before")
 _A_YEAR_EARLIER = re.compile(
-    r"\ba year (?:earlier|ago|before)\b|\b(?:last|the previous) year['’]s\b", re.I
+    r"\ba year (?:earlier|ago|before)\b|\b(?:last|the previous) year['’]s\b"
+    r"|\b(?:of )?the (?:previous|prior|preceding) year\b|\bthe year (?:before|earlier)\b",
+    re.I,
 )
 _REL_YEAR = re.compile(
     r"a year (?:earlier|ago|before)|year[- ](?:ago|earlier)|(?:same|corresponding|comparable)"
