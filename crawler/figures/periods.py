@@ -647,8 +647,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "full_year",
     ),
-    # "当年完成...", "到了年底,郑州下线62.6万辆": that year, counted to its end
-    (re.compile(r"当年|(?<![今明])年[底末]"), "full_year"),
+    # "当年完成...", "到了年底,郑州下线62.6万辆", "2023年是…之年。这一年，集团累计生产…": that
+    # year, counted to its end, said at the start of a clause (not "这一年来": the past twelve
+    # months; "同年4月": a month; "回看小米汽车这一年": a year in review)
+    (
+        re.compile(
+            r"当年|(?<![今明])年[底末]"
+            r"|(?:^|(?<=[。，,；;：:\s]))(?:这一?|同)年(?![来以内度\d一二三四五六七八九十])"
+        ),
+        "full_year",
+    ),
     # "12月总计生产21.4万辆、全年总计生产127万辆": a total of the time said with it
     (re.compile(r"(?<!历史)总计"), "zh_total"),
     (
@@ -1319,6 +1327,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "年度",
         "整年",
         "当年",
+        "这年",
+        "这一年",
+        "同年",
         "年底",
         "年末",
         "年产",
@@ -2721,12 +2732,12 @@ def _resolve(
         and carry is not None
         and carry.end.year < published.year
         and not parts.ytd
-        and not parts.lifetime
         and parts.full_year
         and parts.month is None
         and carry.kind in ("quarter", "half", "ytd", "year")
     ):
-        # "2024年上半年…。最终，吉利汽车全年售出217.7万辆": the whole of the year told of
+        # "2024年上半年…。最终，吉利汽车全年售出217.7万辆": the whole of the year told of (and
+        # "当年累计销售": that year's running total)
         year = carry.end.year
 
     def pick_year(end_month: int) -> int:
