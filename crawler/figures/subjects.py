@@ -196,6 +196,13 @@ _ZH_COUNTY = re.compile(
 )
 _ZH_BRACKETED_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
 _ZH_COMPANY_WORDS = re.compile(r"集团|股份|控股|中国|汽车|有限|公司|新能源|品牌")
+# "东风易捷特新能源汽车有限公司": a known maker's name, more of a name, then a company's form: a
+# company the lexicon does not know (not "比亚迪汽车工业有限公司", "东风商用车有限公司": the
+# maker's own company or a part with a name of its own)
+_ZH_SUBSIDIARY_AFTER = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?)(?:新能源)?(?:汽车|新能源汽车|智能汽车)(?:科技)?(?:股份)?有限公司"
+)
+_ZH_NOT_A_SUBSIDIARY = re.compile(r"汽车|集团|控股|工业|股份|销售|乘用|商用|国际|中国|投资|科技|新能源")
 _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
 # heads that name no one: time, scope, segment and function words
 _ZH_COMMON = re.compile(
@@ -327,6 +334,15 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
                     s[k.start : plant.end()], k.start, plant.end(), (maker, plant[1] or plant[2])
                 )
             )
+    for k in known if not s.isascii() else ():
+        company = None if k.entity.is_region else _ZH_SUBSIDIARY_AFTER.match(s, k.end)
+        if (
+            company is not None
+            and not _ZH_NOT_A_SUBSIDIARY.search(company[1])
+            and not any(k.end <= m.start < company.end() for m in known)
+            and not any(u.start == k.start for u in out)
+        ):
+            out.append(Unknown(s[k.start : company.end()], k.start, company.end()))
     # "合肥长安基地": a place, a known maker, then its plant
     for place, owner in pairwise(known) if not s.isascii() else ():
         base = _ZH_BASE_AFTER.match(s, owner.end)
