@@ -125,7 +125,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"|an all-time high of )?\d)",
             ],
             # "销售中国制造汽车56006辆": made in China describes the cars sold
-            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型)|资质|许可)|产出|下线|年产(?!能)|达产|(?<!中国|国内)制造|(?<=中国|国内)制造(?!汽车|车辆|电动车|整车)|产(?=\d)"],
+            [r"产量|生产(?!的(?:汽车|车辆|整车|电动车|电动汽车|新能源汽车|新能源车|新车|车型)|资质|许可)|产出|下线|年产(?!能)|达产|(?<!中国|国内)制造|(?<=中国|国内)制造(?!汽车|车辆|电动车|整车)|产(?=\d)"
+             # "安徽2025年造车368.65万辆" (not "造车新势力": the new carmakers)
+             r"|造(?:车|了|出)(?=\s*(?:约|近|超过?|逾|达|共)?\s*\d)"],
         ),
     ),
     (
@@ -288,7 +290,7 @@ _METRIC_NEEDLES = {
     "deliveries": ("deliver", "hand", "交付", "交车"),
     "production": (
         "produc", "output", "manufactur", "roll", "turn", "churn", "off", "buil", "assembled",
-        "made", "产", "下线", "制造",
+        "made", "产", "下线", "制造", "造",
     ),
     "sales": (
         "sold", "sales", "sell", "retail", "wholesale", "registrations", "registered", "shipments",
