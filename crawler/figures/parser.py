@@ -2283,6 +2283,8 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # "a record for a Chinese NEV maker": what the record is among ("sales of
                     # Chinese brands" are theirs)
                     continue
+                if _SCOPE_OF_A_LEAD_ZH.match(s, b):
+                    continue  # "比亚迪依旧是自主品牌的领头羊": what the maker leads
                 target = Entity(s[a:b], "unknown", "", None, False)
             elif kind == "market":
                 target = lexicon().entities["China"]
@@ -3446,6 +3448,11 @@ _AT_ONE_POINT = re.compile(
 )
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
+# "自主品牌的领头羊", "自主品牌阵营中": the makers one leads or is among, not a subject
+_SCOPE_OF_A_LEAD_ZH = re.compile(
+    r"(?:阵营)?(?:中|里|之中)?的?(?:领头羊|龙头|老大|冠军|销冠|佼佼者|头名|榜首|领军者?|领跑者|标杆)"
+    r"|(?:阵营)?(?:中|之中)"
+)
 _BARE_CUMULATIVE = re.compile(r"累计")
 _ITS_CUMULATIVE = re.compile(r"\b(?:its|their)\s+cumulative\s+(?:sales|deliveries)\b", re.I)
 _THIS_YEARS_CUMULATIVE = re.compile(r"(?:今年|本年|年内)(?:以来)?累计")

@@ -231,6 +231,8 @@ _ZH_COMMON = re.compile(
     # conjunctions and verbs that open a clause ("虽未延续10月...", "超额完成")
     r"|虽|尽管|即便|即使|超额|延续|连续|保持|维持|依然|仍然|同样|不仅|不但|虽然|随着|由于|因为|未"
     r"|至于|对于|关于|说到|谈到|至|到|直到|期内|伴随|特别是在?|尤其是在?"
+    # what a result rests on ("凭借11月单月超过40万辆的表现，比亚迪…")
+    r"|凭借|凭着|依靠|依托|借助|得益于|受益于|通过|经过|面对|针对"
     # a share of a whole ("占当月汽车出口总量的26.6%"): no name
     r"|占|约占|仅占|相当于"
     # a record set or broken ("创下企业月度出口新纪录"), a rank taken, a cause
