@@ -768,6 +768,10 @@ def beaten(s: str, mention: Mention) -> bool:
         _YARDSTICK_AFTER_ZH.match(s, mention.end)
     ):
         return True  # "仅相当于理想汽车同期销量的12%": the yardstick of a share
+    if _COMPARED_FRAME_AFTER_ZH.match(s, mention.end) and _COMPARED_FRAME_BEFORE_ZH.search(
+        s, max(0, mention.start - 30), mention.start
+    ):
+        return True  # "和目标完成率118%的比亚迪、108.5%的吉利相比": the ones compared with
     return (compared is not None and not OWN_RELATIVE.match(s, mention.end)) or share_whole(
         s, mention
     )
@@ -779,6 +783,9 @@ _YARDSTICK_BEFORE_ZH = re.compile(
     r"(?:相当于|不到|不足|仅为|只有|超过|高于|低于|约为|接近)[^，,。；;\d]{0,8}$"
 )
 _YARDSTICK_AFTER_ZH = re.compile(r"[^，,。；;\d]{0,10}?的\s*\d+(?:\.\d+)?\s*(?:%|％|倍)")
+# "和…的比亚迪、…的吉利相比": the makers inside a "和/与…相比" frame
+_COMPARED_FRAME_BEFORE_ZH = re.compile(r"(?:^|[，,；;。\s])(?:和|与|同|跟)[^，,。；;]*$")
+_COMPARED_FRAME_AFTER_ZH = re.compile(r"(?:[^，,。；;\d]{0,12}?、[^，,。；;]{0,20}?)?(?:汽车)?(?:相比|相较|比起来)")
 
 
 # "...的30,566辆": the name's own count right after it (past a stock code: "比亚迪(002594)的")
