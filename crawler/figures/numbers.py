@@ -141,7 +141,9 @@ NUMBER_RE = re.compile(
     + r"|eight|nine|ten|twenty|fifty|half a|a half|a hundred|one hundred|(?<!of )a)[ -]"
     + r"(millionth|million|billion|thousand)(?![A-Za-z])"
     # "三百零二万", and written digit by digit with a decimal point: "二六一點五萬" (261.5万)
-    + r"|([零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿]"
+    # (not "数十万辆", "几十万辆": a vague size, no count; nor a part of one)
+    + r"|(?<![数几零〇一二两三四五六七八九十百千万亿])([零〇一二两三四五六七八九十百千万亿]*"
+    + r"[一二两三四五六七八九十百千万亿]"
     + r"(?:[点點][零〇一二三四五六七八九]+[万亿]?)?)"
     + r"(?=(?:多|余)?(?:万)?(?:辆|台))",
     re.IGNORECASE,

@@ -1161,6 +1161,7 @@ class _Candidate:
     passenger: bool = False  # counts passenger cars only: segment passenger or nev_passenger
     period: Period | None = None
     qualifier: str = "exact"
+    bound_of_list: bool = False  # the qualifier is the bound said before a list's first count
     yoy: float | None = None
     mom: float | None = None
     claims: list[str] = field(default_factory=list)
@@ -3986,14 +3987,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not prior.dropped
             and prior.qualifier in ("at_least", "at_most", "approx")
             and _LISTED_AFTER.fullmatch(s, prior.number.unit_end, n.start)
-            and mx.qualifier_before(s[max(0, prior.number.start - 30) : prior.number.start])
+            and (
+                prior.bound_of_list
+                or mx.qualifier_before(s[max(0, prior.number.start - 30) : prior.number.start])
+            )
             # a list of counts said respectively, or of bare numbers (not "over 20,000 cars,
             # and 15,000 of them ...")
             and (respectively or prior.number.unit_end == prior.number.end)
         ):
-            # "分别突破5万辆和4万辆", "exceeded 50,000 and 40,000": the bound said before the
-            # first of a list holds for each
-            q = prior.qualifier
+            # "分别突破5万辆和4万辆", "分别突破A、B和C", "exceeded 50,000 and 40,000": the bound
+            # said before the first of a list holds for each
+            q, cand.bound_of_list = prior.qualifier, True
         cand.qualifier = q or "exact"
         streak_after = _STREAK.search(s, n.end, c1)
         if streak_after and _STREAK_MARK.search(s, streak_after.end(), c1):
@@ -4815,7 +4819,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # before its counts; a count before it is a clause of its own
         after_cue = [c for c in paired if c.number.start > said.start()]
         if said.group() in _RESPECTIVELY_BEFORE and after_cue:
-            paired = after_cue
+            # the run of counts it pairs ends where the list ends ("分别突破A、B和C，双方差距
+            # 拉大到数十万辆": the last is a clause of its own)
+            run = after_cue[:1]
+            for c in after_cue[1:]:
+                if not _LISTED_AFTER.fullmatch(s, run[-1].number.unit_end, c.number.start):
+                    break
+                run.append(c)
+            paired = run if len(run) > 1 else after_cue
         _pair_respectively(s, subjects, paired or live, hits, state.last_list)
     elif len(live) == 2 and _JOINED.fullmatch(s, live[0].number.unit_end, live[1].number.start):
         # "Geely and Smart shipped 5,026 and 2,146": two names and two numbers, in order
