@@ -3915,7 +3915,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if (
             _TOOK_BEFORE.search(s, max(0, n.start - 60), n.start)
             or _SPAN_FROM_BEFORE.search(s, max(0, n.start - 12), n.start)
-            or _TOOK_AFTER.match(s, n.unit_end)
+            # (not "到2024年11月累计达成1000万辆，只用了3年半时间": its clause says when)
+            or (
+                _TOOK_AFTER.match(s, n.unit_end)
+                and not (lead_parts[cand.clause].month is not None and lead_parts[cand.clause].year)
+            )
             or _TOOK_THEN_BEFORE.search(s, max(c0 - 30, 0), n.start)
             or ("从" in s[c0 : n.start] and _TOOK_A_NAMED_ONE_AFTER.match(s, n.unit_end))
         ):
