@@ -3000,6 +3000,8 @@ def _trap_in(s: str, a: int, b: int, n: Number) -> re.Match[str] | None:
     first = mx.TRAP.search(s[a:b])
     if first is None:
         return None
+    if _DONE_RIGHT_BEFORE.search(s, max(a, n.start - 40), n.start):
+        return None  # "revenue of RMB 17.1 billion … on deliveries of 50,045 vehicles"
     goals = [g.span() for g in _MEASURED_AGAINST_A_GOAL.finditer(s, a, b)]
     if not goals and not _in_a_numbered_gloss(s, a + first.start(), n.start):
         return first
@@ -3036,6 +3038,13 @@ def _in_a_numbered_gloss(s: str, at: int, number_at: int) -> bool:
     )
 
 
+# the count the money was made on: "revenue of RMB 17.1 billion and a net loss of RMB 5.37
+# billion on deliveries of 50,045 vehicles"
+_DONE_RIGHT_BEFORE = re.compile(
+    r"\bon\s+(?:deliveries|sales|shipments|volumes?)\s+of\s+"
+    r"(?:(?:about|around|nearly|almost|more than|over|some|just)\s+)?$",
+    re.I,
+)
 _MEASURED_AGAINST_A_GOAL = re.compile(
     r"\b(?:beat(?:ing|s)?|topp(?:ed|ing)|tops?|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?"
     r"|cover(?:ed|ing|s)?|met|meeting|miss(?:ed|ing)|achiev(?:ed|ing))\s+(?:only\s+)?"
