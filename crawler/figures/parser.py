@@ -866,6 +866,14 @@ _MODEL_NAMES_ZH = (
     "缤越", "逸动", "瑞虎", "艾瑞泽", "轩逸", "朗逸", "速腾", "宝来", "迈腾", "帕萨特", "卡罗拉",
     "凯美瑞", "雅阁", "思域", "缤智", "缤果", "天籁", "途观", "探岳", "科莱威", "梦想家", "追光",
     "知音", "奔奔", "好猫", "芭蕾猫", "闪电猫", "元PLUS", "秦PLUS", "宋PLUS", "汉EV", "唐DM",
+    # the joint ventures' best sellers, by their Chinese names
+    "奇骏", "逍客", "骐达", "蓝鸟", "楼兰", "劲客", "锋兰达", "威兰达", "汉兰达", "雷凌", "致炫",
+    "威驰", "赛那", "亚洲龙", "荣放", "奕泽", "飞度", "凌派", "冠道", "皓影", "奥德赛", "艾力绅",
+    "型格", "锋范", "享域", "高尔夫", "探歌", "探影", "揽境", "途昂", "途岳", "途铠", "途安",
+    "凌渡", "桑塔纳", "英朗", "君威", "君越", "昂科威", "昂科拉", "昂科旗", "威朗", "科鲁兹",
+    "迈锐宝", "福克斯", "福睿斯", "蒙迪欧", "锐界", "锐际", "探险者", "撼路者", "途睿欧", "全顺",
+    "伊兰特", "途胜", "名图", "悦动", "索纳塔", "胜达", "瑞纳", "智跑", "星瑞", "缤瑞", "博瑞",
+    "嘉际", "佳辰", "凯捷",
 )  # fmt: skip
 # model names no maker, brand or place shares
 _KNOWN_MODELS_EN = (
@@ -6379,7 +6387,19 @@ def _part_window(
         # "商用车则持续承压,全年产销分别为318.5万辆": a part named at the head of the sentence
         # scopes its numbers
         return 0
-    return starts[cand.clause]
+    head = starts[cand.clause]
+    if head and s[head - 1] in ")）":
+        # "轻型商用车事业板块(包括东风汽车股份有限公司和郑州日产)1-4月销量为73,960辆": the words
+        # before a bracket that lists companies name what the count after it counts (a bracket
+        # of kinds, "(含纯电动和插电混动)", says what the count holds, not what part it is)
+        opened = max(s.rfind("(", 0, head - 1), s.rfind("（", 0, head - 1))
+        if (
+            opened > 0
+            and not _HAS_NUMBER.search(s, opened, head)
+            and any(not m.entity.is_region for m in lexicon().find(s[opened:head]))
+        ):
+            return starts[clause_of(starts, opened - 1)]
+    return head
 
 
 # a sentence opening on a vehicle class as its topic: "商用车则持续承压,", "Commercial vehicles
