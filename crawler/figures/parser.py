@@ -4808,7 +4808,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not parts.prior_month  # "beating its previous month's record": a reference
             # "In December alone, ...": a look inside the period reported (but "November on
             # its own brought a 4.3% decline, with sales of 136,714" tells of that month)
-            and not (parts.alone and not _ON_ITS_OWN.search(s))
+            and not (
+                parts.alone
+                and not _ON_ITS_OWN.search(s)
+                # (not past a semicolon: "4月单月，…；东风日产4月销量为88,044台" goes on in April)
+                and not any(
+                    "alone" in v and _SEMICOLON.search(s, a, n.start)
+                    for a, _, v in parts_all.components
+                )
+            )
             and not _years_mixed(parts_all, state.published)
             # "That beat the prior record of 21,333 in September": a reference to the past
             and not _RECORD_BEATEN.search(s, c0, n.start)
