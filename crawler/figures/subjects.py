@@ -596,6 +596,8 @@ def vehicle_type(text: str, entity: Entity) -> bool:
     one size or use of bus and the entity builds only buses."""
     if entity.builds == "buses":
         return bool(_BUS_TYPE.search(text))
+    if "ick" in text or "皮卡" in text:  # perf: "passenger cars and pickups" are both kinds
+        text = _BOTH_KINDS.sub(" ", text)
     return entity.builds is None and bool(_VEHICLE_TYPE.search(text))
 
 
@@ -629,7 +631,10 @@ _LEFT_OUT = re.compile(r"不含|不包括|除去?|扣除|\bexcluding\b|\bexcept\
 _BOTH_KINDS = re.compile(
     r"\bpassenger(?: vehicles?| cars?)?(?: business(?:es)?)?,?\s+(?:and|&)\s+(?:light\s+)?"
     r"commercial vehicles?\b|\bcommercial(?: vehicles?)?(?: business(?:es)?)?,?\s+(?:and|&)\s+"
-    r"passenger (?:vehicles?|cars?)\b|乘用车(?:和|与|及|、)商用车|商用车(?:和|与|及|、)乘用车",
+    r"passenger (?:vehicles?|cars?)\b|乘用车(?:和|与|及|、)商用车|商用车(?:和|与|及|、)乘用车"
+    # "overseas sales of passenger cars and pickups": all a maker of both sells
+    r"|\bpassenger (?:vehicles?|cars?),?\s+(?:and|&)\s+pick-?ups?(?: trucks?)?\b"
+    r"|乘用车(?:和|与|及|、)皮卡",
     re.I,
 )
 
