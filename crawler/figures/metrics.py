@@ -49,6 +49,10 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # "shipped more than 180,000 vehicles out of China"
                 r"(?:shipped|sent|ships|sends|shipping) (?:[\w,.-]+ ){0,5}?out of (?:mainland )?"
                 r"(?:China|the country)\b",
+                # "shipped more than 160,000 vehicles to over 10 countries": to markets abroad
+                r"(?:shipped|sent|ships|sends|shipping|sold) (?:[\w,.-]+ ){1,5}?to (?:over |more "
+                r"than |about |nearly |some |around )?(?:\d+|dozens of|a dozen|[a-z]+) (?:other )?"
+                r"(?:countries|overseas markets|foreign markets|markets abroad)\b",
                 # "EU-bound EVs growing fivefold to 230,000": cars shipped to a market abroad
                 r"(?:EU|Europe|European|overseas|foreign)-bound\b",
                 # "overseas auto sales", "overseas business soared to 61,000 units",
@@ -284,7 +288,7 @@ _METRIC_NEEDLES = {
     "exports": (
         "export", "overseas", "abroad", "outside", "foreign", "international", "leaving china",
         "left china", "the country", "out of china",
-        "rest of the world", "-bound",
+        "rest of the world", "-bound", "countries", "markets",
         "出口", "海外", "销往", "出海", "外销", "以外", "之外",
     ),
     "deliveries": ("deliver", "hand", "交付", "交车"),
