@@ -609,6 +609,8 @@ _MADE_IN_CHINA = re.compile(
     r"|\bShanghai-(?:made|built)\b|\bin (?:mainland )?China\b"
     r"|\bChinese market\b|国产|(?:中国|上海)(?:制造|生产)的|中国制造?|在华|在中国|中国市场"
     r"|\bfrom China\b|\bShanghai (?:factory|plant|gigafactory)|上海(?:超级)?工厂"
+    # "More than 70,000 Tesla vehicles were sold in the country in December" (China's story)
+    r"|\b(?:sold|delivered|registered|retailed) in the country\b"
     r"|(?<![A-Za-z])CPCA(?![A-Za-z])|Passenger Car Association"
     r"|乘联会|乘联分会"
     # "China ... accounted for a third of its sales, with 168,900 vehicles sold there"
