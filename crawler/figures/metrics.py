@@ -482,7 +482,8 @@ _TRAP = _vocabulary(
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b",
         # (not "trade outlet Just-Auto said": a publication)
-        r"(?<!news )(?<!media )(?<!trade )(?<!state )(?<!press )(?<!industry )outlets?\b", r"charging\b", r"chargers?\b", r"stations?\b",
+        r"(?<!news )(?<!media )(?<!trade )(?<!state )(?<!press )(?<!industry )outlets?\b",
+        r"charging\b", r"chargers?\b", r"stations?\b",
         r"(?<!parking )spaces\b", r"houses\b", r"piles?\b", r"cent(?:er|re)s\b",
         r"employees?\b", r"staff\b", r"workers?\b", r"workforce\b", r"headcount\b",
         r"price[sd]?\b", r"pricing\b",

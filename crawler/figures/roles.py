@@ -787,7 +787,9 @@ _YARDSTICK_BEFORE_ZH = re.compile(
 _YARDSTICK_AFTER_ZH = re.compile(r"[^，,。；;\d]{0,10}?的\s*\d+(?:\.\d+)?\s*(?:%|％|倍)")
 # "和…的比亚迪、…的吉利相比": the makers inside a "和/与…相比" frame
 _COMPARED_FRAME_BEFORE_ZH = re.compile(r"(?:^|[，,；;。\s])(?:和|与|同|跟)[^，,。；;]*$")
-_COMPARED_FRAME_AFTER_ZH = re.compile(r"(?:[^，,。；;\d]{0,12}?、[^，,。；;]{0,20}?)?(?:汽车)?(?:相比|相较|比起来)")
+_COMPARED_FRAME_AFTER_ZH = re.compile(
+    r"(?:[^，,。；;\d]{0,12}?、[^，,。；;]{0,20}?)?(?:汽车)?(?:相比|相较|比起来)"
+)
 
 
 # "...的30,566辆": the name's own count right after it (past a stock code: "比亚迪(002594)的")

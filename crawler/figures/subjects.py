@@ -202,7 +202,9 @@ _ZH_COMPANY_WORDS = re.compile(r"集团|股份|控股|中国|汽车|有限|公�
 _ZH_SUBSIDIARY_AFTER = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)(?:新能源)?(?:汽车|新能源汽车|智能汽车)(?:科技)?(?:股份)?有限公司"
 )
-_ZH_NOT_A_SUBSIDIARY = re.compile(r"汽车|集团|控股|工业|股份|销售|乘用|商用|国际|中国|投资|科技|新能源")
+_ZH_NOT_A_SUBSIDIARY = re.compile(
+    r"汽车|集团|控股|工业|股份|销售|乘用|商用|国际|中国|投资|科技|新能源"
+)
 _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
 # heads that name no one: time, scope, segment and function words
 _ZH_COMMON = re.compile(
