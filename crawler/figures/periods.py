@@ -308,6 +308,8 @@ _COMPARISON = re.compile(
     r"|(?:jump|rise|increase|growth|gain|surge|climb|drop|fall|decline|decrease|up|down)"
     r"(?:\s+in\s+[\w-]+){0,2}\s+(?:from|over|on|versus|compared with)\s+last year"
     r"|(?:和|与|同)(?:去年|上年)(?:同期)?(?:基本)?持平"  # "基本和去年持平": level with last year's
+    # "渗透率为51.5%，与3月基本持平": level with another month, no time of the count
+    r"|(?:和|与|同|较)(?:今年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:相比)?(?:基本|大致|大体)?持平"
     r"|(?:that|those|the level) of last year"
     # "海外销量47万辆，已超去年全年": above last year's whole total, no count of it said
     r"|(?:超过?|超越|超出|高于|多于|接近|逼近|追平|相当于)了?(?:去年|上年)全年(?![^，,。；;\d]{0,6}\d)"

@@ -235,6 +235,8 @@ _ZH_COMMON = re.compile(
     r"|至于|对于|关于|说到|谈到|至|到|直到|期内|伴随|特别是在?|尤其是在?"
     # what a result rests on ("凭借11月单月超过40万辆的表现，比亚迪…")
     r"|凭借|凭着|依靠|依托|借助|得益于|受益于|通过|经过|面对|针对"
+    # a look back or across ("回看4月，狭义乘用车零售175.5万辆")
+    r"|回看|回顾|纵观|综观|放眼|反观|再看|细看|具体来看"
     # a share of a whole ("占当月汽车出口总量的26.6%"): no name
     r"|占|约占|仅占|相当于"
     # a record set or broken ("创下企业月度出口新纪录"), a rank taken, a cause
