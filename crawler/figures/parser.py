@@ -3321,6 +3321,8 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
             continue  # "(i) Tank: 49,000 units": a label of its own count, nothing carried
         if mention in rivals:
             continue  # "rivals Xpeng and Leapmotor posted gains. ... the company": not them
+        if _EXAMPLES_OF_A_KIND_AFTER.match(s, mention.end):
+            continue  # "由大众、通用、宝马与奔驰等外国品牌主导": examples of a kind, no topic
         if (
             (mention.entity.kind == "unknown" and mention.entity.parent is not None)
             # "The ONVO brand accounted for 19,929 of those units. For the whole of 2024,
@@ -3410,6 +3412,10 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
                 state.para_entity = parent
 
 
+# names listed as examples of a kind of maker: "大众、通用、宝马与奔驰等外国品牌"
+_EXAMPLES_OF_A_KIND_AFTER = re.compile(
+    r"[^，,。；;：:\d]{0,30}?等(?:[\u4e00-\u9fff]{0,6}?)(?:品牌|车企|企业|厂商|厂家|公司|巨头)"
+)
 # "Its subsidiary SAIC Motor Passenger Vehicle sold 839,000. NEV sales topped 1.07 million": a
 # part of the maker named in passing; the paragraph stays the maker's
 _ITS_PART_BEFORE = re.compile(
