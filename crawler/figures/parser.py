@@ -7365,8 +7365,13 @@ def _pair_respectively(
         counted = the_set or _COUNTED_PLURAL.search(s, said.end, first)
         if counted is not None and len(entities) == 1:
             # "长安汽车3月又压过一汽-大众，…，两家企业当月批发量分别为13.2万辆和12.2万辆": the last
-            # two named, in their order
-            named = list(dict.fromkeys(m.entity for _, m in listed[: -1 if the_set else None]))
+            # two named, in their order (the one beaten too)
+            makers = [
+                (i, m)
+                for i, (m, ok) in enumerate(subjects)
+                if m.end <= first and (ok or (not m.entity.is_region and beaten(s, m)))
+            ]
+            named = list(dict.fromkeys(m.entity for _, m in makers[: -1 if the_set else None]))
             size = _PLURAL_SIZE[counted.group(1).lower()]
             if len(named) >= size and all(e.kind != "unknown" for e in named[-size:]):
                 entities = named[-size:]

@@ -242,7 +242,8 @@ _OBJECT_BEFORE = re.compile(
     # ("ahead of both Audi and BMW": the two compared with)
     r"\s+(?:the\s+|both\s+)?$"
     # "远高于全国", "同期全国平均增速": the one compared with
-    r"|(?:高于|低于|超过|超出|超越|反超|赶超|击败|力压|领先于?|落后于?|不及|快于|慢于|好于|次于"
+    r"|(?:高于|低于|超过|超出|超越|反超|赶超|击败|力压|压过|胜过|盖过|领先于?|落后于?|不及|快于|慢于"
+    r"|好于|次于"
     # (not "同期河南汽车产量" opening a sentence: the same period, then the subject)
     r"|(?<![相对])比|(?<=[^\s，,。；;：:、])同期|继|紧随|紧跟)\s*$",
     re.I,
