@@ -7523,6 +7523,9 @@ def _not_over(period: Period | None, published: date) -> bool:
 
 
 _THERE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?there\b", re.I)
+_WHERE_IT_SOLD_BEFORE = re.compile(
+    r"(?:countries|markets)\b,?\s+where\s+(?:it|they|the\s+\w+)\s+(?:[\w-]+\s+){0,4}$", re.I
+)
 _MARKETS_ABROAD_SAID = re.compile(
     r"\b(?:European|overseas|foreign|international)\s+(?:countries|markets)\b|\babroad\b", re.I
 )
@@ -7538,7 +7541,11 @@ def _in_foreign_market(
     if cand.entity_obj is None:
         return False
     n = cand.number
-    if _THERE_AFTER.match(s, n.unit_end) and (
+    if (
+        _THERE_AFTER.match(s, n.unit_end)
+        # "reaches 28 European countries, where it sold more than 100,000 vehicles"
+        or _WHERE_IT_SOLD_BEFORE.search(s, max(0, n.start - 50), n.start)
+    ) and (
         _MARKETS_ABROAD_SAID.search(s, 0, n.start)
         or any(m.entity.level == FOREIGN and m.end <= n.start for m, _ in subjects)
     ):
