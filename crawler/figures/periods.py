@@ -1177,6 +1177,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:(?:for|in|during|over) the (?:quarter|three months|three-month period)"
             r"|(?:as of|at) the end of the quarter)\b"
+            # "The quarter wasn't bad either - Geely dealers moved 48,438 units": the quarter as
+            # the sentence's topic
+            r"|^\s*The (?:whole |full |entire )?quarter\b(?=\s+(?:was|wasn['’]t|has|had|also"
+            r"|as a whole|overall|brought|saw|ended|closed)\b)"
             r"(?!\s+(?:to|ended|ending|through)\b)",
             re.IGNORECASE,
         ),
