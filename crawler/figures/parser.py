@@ -713,7 +713,7 @@ _YTD_OPENING = re.compile(
 # "all-electric", "battery-electric", "electric": the words of battery-electric cars
 _ELECTRIC = r"(?:(?:all|fully|pure|battery)[- ])?electric"
 # battery-electric, the one powertrain of a maker that makes no other
-_BATTERY_ELECTRIC = re.compile(rf"\b{_ELECTRIC}\b|\bBEVs?\b|纯电动?", re.I)
+_BATTERY_ELECTRIC = re.compile(rf"\b{_ELECTRIC}\b|\bBEVs?\b|\bbattery EVs?\b|纯电动?", re.I)
 # what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
 # its count counts
 _MAKER_OF_A_KIND = re.compile(

@@ -531,7 +531,7 @@ _SUBSEGMENT = re.compile(
     r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
     r"|\b(?:petrol|gasoline|fossil[- ]fuel|fuel)[- ]powered\b"
     r"|\b(?:traditional|conventional)[- ]fuel\b"
-    r"|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bsedans?\b"
+    r"|\bbattery[- ]electric\b|\bbattery EVs?\b|\bplug-in hybrids?\b|\bsedans?\b"
     # "Another of the group's brands sold 37,405": one of its brands, not named
     r"|\b(?:another|one|two|three|each|either) of (?:its|their|the (?:group|company|maker"
     r"|carmaker|automaker)['’]s) (?:[\w-]+ )?brands\b"
