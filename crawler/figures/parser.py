@@ -3312,7 +3312,16 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
     if unnamed is not None:  # "opened a US$490 million factory in Rayong ... the plant"
         state.last["plant"] = Entity(unnamed.group(0), "unknown", "", None, False)
     rivals = _rivals_named(s, [m for m, _ in mentions])
+    # "前十名依次为：一汽-大众16.8万辆、上汽通用12.2万辆、上汽大众11.9万辆…": a ranking, each name
+    # with its own count; none of them is the topic of what follows
+    ranked = [
+        m for m, _ in mentions if not m.entity.is_region and _COUNT_RIGHT_AFTER.match(s, m.end)
+    ]
+    if len({m.entity.name for m in ranked}) < 3:
+        ranked = []
     for mention, subject in mentions:
+        if mention in ranked:
+            continue
         if mention.entity.kind == "unknown" and _PLANT_ALIAS.search(mention.entity.name):
             state.last["plant"] = mention.entity  # "opened its Rayong plant ... the plant"
         if not subject or mention.entity.level == FOREIGN:
@@ -3412,6 +3421,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
                 state.para_entity = parent
 
 
+_COUNT_RIGHT_AFTER = re.compile(r"\s*(?:[:：]|以|为|為)?\s*(?:约|近|超过?)?\s*\d")
 # names listed as examples of a kind of maker: "大众、通用、宝马与奔驰等外国品牌"
 _EXAMPLES_OF_A_KIND_AFTER = re.compile(
     r"[^，,。；;：:\d]{0,30}?等(?:[\u4e00-\u9fff]{0,6}?)(?:品牌|车企|企业|厂商|厂家|公司|巨头)"
