@@ -2684,17 +2684,24 @@ def _dates_the_day(parts: Parts) -> bool:
 
 def _relative_year_nearer(parts: Parts) -> bool:
     """Of a year said as a number and one said as "this year" or "last year", the relative one
-    is said right before the month the parts end on (the other goes with another month)."""
-    if parts.month is None:
+    is said right before the month the parts end on (the other goes with another month), or
+    before their months ("2024年，…；今年1至8月，…": this year's)."""
+    if parts.month is None and parts.months is None:
         return False
-    month_at = [a for a, _, values in parts.components if values.get("month") == parts.month]
+    month_at = [
+        a
+        for a, _, values in parts.components
+        if (parts.month is not None and values.get("month") == parts.month)
+        or (parts.months is not None and values.get("months") == parts.months)
+    ]
     if not month_at:
         return False
     month_start = max(month_at)
     said = [
         (month_start - b, "year" in values)
         for a, b, values in parts.components
-        if ("year" in values or "year_rel" in values) and b <= month_start
+        # (今年 read as the year so far is a relative year too)
+        if ("year" in values or "year_rel" in values or values.get("ytd")) and b <= month_start
     ]
     return bool(said) and not min(said)[1]
 
@@ -2723,7 +2730,11 @@ def _resolve(
             "ytd", date(published.year, 1, 1), month_end(published.year, published.month - 1)
         )
     year = parts.year
-    if year is not None and parts.year_rel is not None and _relative_year_nearer(parts):
+    if (
+        year is not None
+        and (parts.year_rel is not None or parts.ytd)
+        and _relative_year_nearer(parts)
+    ):
         year = None  # "从2017年11月上市到今年10月": this year's October
     if year is None and parts.year_rel == "this":
         year = published.year
