@@ -205,7 +205,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|consortium"
             r"|newcomer|rival|upstart|challenger|player)\b"
             # "That joint venture's deliveries tumbled"
-            r"|\b(?:that|this) (?:joint )?venture\b",
+            r"|\b(?:that|this) (?:joint )?venture\b"
+            # "该合资公司乘用车累计销量为188,244辆": the venture said before
+            r"|(?:该|这家|此)合资(?:公司|企业)",
             re.I,
         ),
     ),
@@ -338,7 +340,7 @@ _PRONOUN_WORDS = {
     "former": ("former", "者"),
     "brand": ("brand", "marque", "该品牌"),
     "parent": ("parent",),
-    "reference": ("alliance", "venture", "jv", "consortium", "newcomer", "rival", "upstart",
+    "reference": ("alliance", "venture", "jv", "合资", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
     "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
                "country's", "chinese", "global"),
@@ -1896,6 +1898,8 @@ def _ventures(s: str, found: list[Mention], owner: Entity | None) -> list[Mentio
     """``found`` with each "A's venture with B" as one mention: the joint venture the lexicon
     names after both (Changan Ford), else a name it does not know (the count is no one's).
     "its joint venture with B" is ``owner``'s (the maker named last)."""
+    if "合资" in s:
+        found = _ventures_zh(s, found, owner)
     if "venture" not in s:
         return found
     out: list[Mention] = []
@@ -1941,6 +1945,55 @@ def _ventures(s: str, found: list[Mention], owner: Entity | None) -> list[Mentio
             )
         )
         i = found.index(b) + 1
+    return out
+
+
+# "该公司与重庆长安汽车股份有限公司组建的乘用车合资企业": a venture of two makers, named by them
+_ZH_VENTURE_AFTER = re.compile(
+    r"(?:汽车)?(?:股份)?(?:有限)?(?:公司)?(?:共同|合资)?(?:组建|成立|设立|创办|合办)的"
+    r"[\u4e00-\u9fff]{0,6}?合资(?:企业|公司)"
+)
+_ZH_PARTNER_BEFORE = re.compile(r"(?:与|和|同)$")
+_ZH_OWNER_PRONOUN = re.compile(r"(?:该公司|公司|其|它)$")
+
+
+def _ventures_zh(s: str, found: list[Mention], owner: Entity | None) -> list[Mention]:
+    """``found`` with "A与B组建的合资企业" as one mention: the joint venture the lexicon names
+    after both (长安福特), else a name it does not know; "该公司与B…" is the company named last
+    (else ``owner``)."""
+    out: list[Mention] = []
+    for b in found:
+        if out and b.start < out[-1].end and out[-1].entity.kind == "jv":
+            continue  # ("集团组建的合资企业": a piece of the venture just read)
+        end = None
+        partner = b.entity
+        if b.entity.kind == "unknown":
+            # ("福特组建的合资公司" read whole as a name the lexicon does not know)
+            inner = [m for m in lexicon().find(s[b.start : b.end]) if not m.entity.is_region]
+            if len(inner) == 1 and inner[0].start == 0:
+                tail = _ZH_VENTURE_AFTER.fullmatch(s, b.start + inner[0].end, b.end)
+                partner, end = inner[0].entity, tail.end() if tail else None
+        elif not b.entity.is_region:
+            tail = _ZH_VENTURE_AFTER.match(s, b.end)
+            end = tail.end() if tail else None
+        if end is None or not _ZH_PARTNER_BEFORE.search(s, 0, b.start):
+            out.append(b)
+            continue
+        joint = b.start - 1
+        a = out[-1] if out and out[-1].end == joint and not out[-1].entity.is_region else None
+        said = None if a is not None else _ZH_OWNER_PRONOUN.search(s, max(0, joint - 3), joint)
+        # ("福特汽车公司表示，该公司与…": the company named last, in this sentence or before)
+        named = next((m.entity for m in reversed(out) if not m.entity.is_region), owner)
+        if a is None and (said is None or named is None):
+            out.append(b)
+            continue
+        first = a.entity if a is not None else named
+        start = a.start if a is not None else said.start()  # type: ignore[union-attr]
+        if a is not None:
+            out.pop()
+        assert first is not None
+        venture = _venture_of(s, Mention(partner, start, end), first, partner)
+        out.append(Mention(venture, start, end))
     return out
 
 
@@ -3104,7 +3157,7 @@ _DESTINED_ABROAD = re.compile(
     r"|Southeast Asia|Southeast Asian|ASEAN|overseas|foreign|export)\b",
     re.I,
 )
-_VENTURE_WORD = re.compile(r"\bventure\b|\bJV\b", re.I)
+_VENTURE_WORD = re.compile(r"\bventure\b|\bJV\b|合资", re.I)
 _BASED_IN = re.compile(r"\b([A-Z][a-z]+)-(?:based|headquartered)\b")
 _EV_DESCRIBED = re.compile(
     r"\b(?:electric[- ](?:vehicle|car)|EV|NEV|new[- ]energy(?: vehicle)?)\s+(?:maker|carmaker"
