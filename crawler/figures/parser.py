@@ -277,8 +277,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|new energy vehicles)\b"
             r"|\A\s*Chinese (?:car|auto|vehicle|automobile|NEV|EV) (?:sales|output|production)\b"
             # "Sales in the Chinese auto market rose 3.8% to 26 million": the country's
-            r"|\bthe Chinese (?:auto|car|automobile|automotive|vehicle|passenger car|new car)"
-            r" market\b"
+            r"|\bthe Chinese (?:auto|car|automobile|automotive|vehicle|passenger car|new car"
+            r"|light[- ]vehicle|passenger[- ]vehicle|NEV|EV|electric[- ]vehicle"
+            r"|new[- ]energy[- ]vehicle) market\b"
             # "Automakers sold 786,000 NEVs in the world's biggest car market": China, as news
             # about Chinese vehicle figures says it
             r"|" + _BIGGEST_MARKET,
@@ -3534,6 +3535,13 @@ _AT_ONE_POINT = re.compile(
     re.I,
 )
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
+# a sentence opening on China's market as its topic
+_MARKET_OPENING = re.compile(
+    r"\s*(?:The\s+)?(?:Chinese|China['’]s|domestic)\s+(?:(?:auto|car|automobile|automotive"
+    r"|vehicle|passenger[- ]car|passenger[- ]vehicle|light[- ]vehicle|new[- ]car|NEV|EV"
+    r"|electric[- ]vehicle|new[- ]energy[- ]vehicle)\s+)?market\b",
+    re.I,
+)
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 # "自主品牌的领头羊", "自主品牌阵营中": the makers one leads or is among, not a subject
 _SCOPE_OF_A_LEAD_ZH = re.compile(
@@ -3603,6 +3611,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         segs = _segment_hits(s) if state.para_opening == state.sentence_no else []
         _carry_updates(s, find_parts(s, bases=False), segs, state, [])
         _update_last(state, _named_subjects(s), s)
+        if _MARKET_OPENING.match(s):
+            # "The Chinese light vehicle market as a whole made a solid start to the third
+            # quarter." in a story about a maker: what follows is the market's
+            state.para_entity, state.para_from_frame = lexicon().entities["China"], False
         if one_vehicle_type_before(s, len(s)):
             state.kind_named = state.sentence_no
             if _KIND_OPENING.match(s):
@@ -6108,8 +6120,13 @@ _BODY_NAMES = re.compile(
 )
 # a clause whose subject stands in the clause before it
 _VERB_LED = re.compile(
-    r"\s*(?:were|was|are|is|reached|totaled|totalled|came to|stood at|hit|amounted to)\b", re.I
+    r"\s*(?:were|was|are|is|reached|totaled|totalled|came to|stood at|hit|amounted to"
+    # "Light commercial vehicle sales remained weak in July, slipping 1.6% … to 320,000 units"
+    r"|slipping|falling|dropping|declining|sliding|rising|climbing|growing|jumping|surging"
+    r"|increasing|decreasing)\b",
+    re.I,
 )
+_APPOSITION = re.compile(r"\s*(?:the|a|an|one of)\s", re.I)
 _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$")
 
 
@@ -6457,7 +6474,9 @@ def _part_window(
         # "Passenger vehicle sales, which include hybrids, were 504,003": what is counted
         # is named in the clause before, past any relative clause
         i = cand.clause - 1
-        while i > 0 and _RELATIVE_CLAUSE.match(s, starts[i]):
+        # (past an apposition too: "The compact car segment, the largest in China's car market,
+        # totalled 510,000 units")
+        while i > 0 and (_RELATIVE_CLAUSE.match(s, starts[i]) or _APPOSITION.match(s, starts[i])):
             i -= 1
         return starts[i]
     if cand.clause > 0 and _HAS_NUMBER.search(s, 0, starts[1]) is None and _PART_AT_HEAD.match(s):

@@ -2733,7 +2733,8 @@ def _resolve(
     year = parts.year
     if (
         year is not None
-        and (parts.year_rel is not None or parts.ytd)
+        # (今年 read as the year so far, before a span of months: "2024年，…；今年1至8月")
+        and (parts.year_rel is not None or (parts.ytd and parts.months is not None))
         and _relative_year_nearer(parts)
     ):
         year = None  # "从2017年11月上市到今年10月": this year's October

@@ -527,6 +527,10 @@ _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
     r"|\bcommercial (?:vehicles?|NEVs?|EVs?)\b|\bpure(?:ly)?[- ]electric\b"
     r"|\b(?:fully|all)[- ]electric\b"
+    # "The compact car segment … totalled 510,000 units": one class of cars (not "overtaking
+    # Tesla in the premium segment": where a rank holds)
+    r"|(?<!\bin the )(?<!\bin its )\b(?:compact|subcompact|small|mini|mid-?size|midsize|large"
+    r"|luxury|premium|entry-level)(?: car| SUV| sedan| MPV)? segment\b"
     # internal combustion and hybrid cars: one powertrain of a maker's range
     r"|\bICE (?:sales|vehicles|cars|models|deliveries)\b|\binternal[- ]combustion\b"
     r"|\b(?:petrol|gasoline|fossil[- ]fuel|fuel)[- ]powered\b"
