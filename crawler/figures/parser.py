@@ -8142,7 +8142,11 @@ _CONDITION_OPENING = re.compile(
 )
 # "Japan with 3.82 million", "Germany's 2.3 million", "Japan (3.82 million)": a place's own count
 _OWN_COUNT_OF_A_PLACE = re.compile(
-    r"\s*(?:with|at|on|['’]s|[(（])\s*(?:about |around |nearly |some |roughly |almost )?", re.I
+    r"\s*(?:with|at|on|['’]s|[(（]"
+    # "ahead of Japan's shipments of 1.05 million units"
+    r"|['’]s\s+(?:[\w-]+\s+)?(?:shipments|exports|sales|output|production)\s+of)"
+    r"\s*(?:about |around |nearly |some |roughly |almost )?",
+    re.I,
 )
 # "in September -- a month in which it ran flat out before the third quarter closed -- its
 # figures stood at 56,006": an aside between dashes
