@@ -7536,6 +7536,10 @@ _GLOBAL_MARKET = re.compile(
     r"|\b(?<!biggest )(?<!largest )(?:global|worldwide|world)\s+(?:(?:EV|NEV|electric[- ]vehicle"
     r"|electric car|plug-in|car|vehicle|auto)s?\s+(?:sales|deliveries|output|production|market)"
     r"|market)\b"
+    # "Global sales of passenger electric vehicles (EVs) grew 61% … to 2.18 million units"
+    r"|\b(?<!biggest )(?<!largest )(?:global|worldwide|world)\s+(?:sales|deliveries|shipments)"
+    r"\s+of\s+(?:new\s+|passenger\s+|plug-in\s+|battery[- ]electric\s+)*(?:electric\s+)?"
+    r"(?:vehicles|cars|EVs|NEVs|autos|new energy vehicles)\b"
     # "The world sold 4.24 million NEVs" (not "the first country in the world to ...")
     r"|\bthe world\s+(?:sold|bought|delivered|produced|registered|saw)\b"
     # "than in the entire world in 2020 (3.0 million)"
