@@ -2064,7 +2064,10 @@ _EN_BASE_LEAD = re.compile(
 _EN_BASE_END = re.compile(
     r"[,;:()]|\.(?!\d)|\s(?:and|but|while|whereas|although|though|which|as|making|bringing"
     r"|taking|putting|with)\s|\sto\s+(?=(?:the\s+|a\s+|about\s+|around\s+|some\s+|nearly\s+"
-    r"|almost\s+|more than\s+|over\s+|just\s+)?\d)|\s[-–—]\s",
+    r"|almost\s+|more than\s+|over\s+|just\s+)?\d"
+    # "from 710.9K vehicles in 2022 to a peak of 947.7K units in 2023"
+    r"|(?:a|an|the)\s+(?:(?:new|record|fresh|all-time)\s+)?(?:peak|high|record|total)\s+of\s+\d)"
+    r"|\s[-–—]\s",
     re.IGNORECASE,
 )
 # "than November's 230,427 units", "over February (6,010 units)": the base's own number
