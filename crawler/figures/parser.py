@@ -287,7 +287,11 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "the brand": the brand named last, when one was (else the maker named last)
-    ("brand", re.compile(r"\bthe (?:[A-Za-z-]+ ){0,3}?(?:brand|marque)\b|该品牌", re.I)),
+    # (not "The Galaxy brand": a name the lexicon may not know, said with its kind)
+    (
+        "brand",
+        re.compile(r"\b[Tt]he (?:(?:[a-z][a-z-]*|EV|NEV) ){0,3}?(?:brand|marque)\b|该品牌"),
+    ),
     # "while its parent sold 279,000": the parent of the maker named last (not "its parent
     # Geely", which names it)
     (
