@@ -121,7 +121,9 @@ _ORIGIN_BRANDS = re.compile(
     r"|\b(?<!local and )(?<!domestic and )(?<!Chinese and )(?:foreign|international|overseas"
     r"|joint[- ]venture)\s+(?:carmakers|automakers"
     r"|manufacturers)\b"
-    r"|(?:中国|自主|本土|国产|合资|外资|日系|德系|美系|韩系|法系|欧系)品牌",
+    r"|(?:中国|自主|本土|国产|合资|外资|日系|德系|美系|韩系|法系|欧系)(?:品牌|车企|厂商)"
+    # "新势力3月销量2.73万辆": the new makers together
+    r"|新势力(?=(?:车企|品牌|企业)?(?:\d{1,2}月|今年|上月|当月|全年)?(?:销量|交付|合计))",
     re.I,
 )
 
@@ -6882,6 +6884,8 @@ def _assign_entity(
             for i, (m, ok) in enumerate(subjects)
             if ok
             and n.end <= m.start < c1
+            # (not "…零售566.24万辆占比28% 比亚迪以179.99万辆居首": a name with a count of its own)
+            and not _COUNT_RIGHT_AFTER.match(s, m.end)
             and (
                 not re.search(r"(?:\bin|\bat|在|于)\s*$", s[max(0, m.start - 4) : m.start])
                 # "sold 612,000 NEVs last month in the world's biggest car market": China's
