@@ -6884,8 +6884,6 @@ def _assign_entity(
             for i, (m, ok) in enumerate(subjects)
             if ok
             and n.end <= m.start < c1
-            # (not "…零售566.24万辆占比28% 比亚迪以179.99万辆居首": a name with a count of its own)
-            and not _COUNT_RIGHT_AFTER.match(s, m.end)
             and (
                 not re.search(r"(?:\bin|\bat|在|于)\s*$", s[max(0, m.start - 4) : m.start])
                 # "sold 612,000 NEVs last month in the world's biggest car market": China's
