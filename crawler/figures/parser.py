@@ -1990,18 +1990,16 @@ def _ventures_zh(s: str, found: list[Mention], owner: Entity | None) -> list[Men
             out.append(b)
             continue
         joint = b.start - 1
-        a = out[-1] if out and out[-1].end == joint and not out[-1].entity.is_region else None
-        said = None if a is not None else _ZH_OWNER_PRONOUN.search(s, max(0, joint - 3), joint)
+        said = _ZH_OWNER_PRONOUN.search(s, max(0, joint - 3), joint)
         # ("福特汽车公司表示，该公司与…": the company named last, in this sentence or before)
         named = next((m.entity for m in reversed(out) if not m.entity.is_region), owner)
-        if a is None and (said is None or named is None):
+        if out and out[-1].end == joint and not out[-1].entity.is_region:
+            first, start = out[-1].entity, out.pop().start  # "长安与福特组建的…"
+        elif said is not None and named is not None:
+            first, start = named, said.start()
+        else:
             out.append(b)
             continue
-        first = a.entity if a is not None else named
-        start = a.start if a is not None else said.start()  # type: ignore[union-attr]
-        if a is not None:
-            out.pop()
-        assert first is not None
         venture = _venture_of(s, Mention(partner, start, end), first, partner)
         out.append(Mention(venture, start, end))
     return out
@@ -3071,7 +3069,7 @@ def _trap_in(s: str, a: int, b: int, n: Number) -> re.Match[str] | None:
     first = mx.TRAP.search(s[a:b])
     if first is None:
         return None
-    if _DONE_RIGHT_BEFORE.search(s, max(a, n.start - 40), n.start):
+    if _MONEY_MADE_ON_A_COUNT_BEFORE.search(s, max(a, n.start - 40), n.start):
         return None  # "revenue of RMB 17.1 billion … on deliveries of 50,045 vehicles"
     goals = [g.span() for g in _MEASURED_AGAINST_A_GOAL.finditer(s, a, b)]
     if not goals and not _in_a_numbered_gloss(s, a + first.start(), n.start):
@@ -3111,7 +3109,7 @@ def _in_a_numbered_gloss(s: str, at: int, number_at: int) -> bool:
 
 # the count the money was made on: "revenue of RMB 17.1 billion and a net loss of RMB 5.37
 # billion on deliveries of 50,045 vehicles"
-_DONE_RIGHT_BEFORE = re.compile(
+_MONEY_MADE_ON_A_COUNT_BEFORE = re.compile(
     r"\bon\s+(?:deliveries|sales|shipments|volumes?)\s+of\s+"
     r"(?:(?:about|around|nearly|almost|more than|over|some|just)\s+)?$",
     re.I,

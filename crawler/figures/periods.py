@@ -2159,12 +2159,15 @@ _YEAR_METRIC_TO = re.compile(
 _METRIC_FOR_BEFORE = re.compile(
     rf"\b(?:{_METRIC_NOUN}|total|tally)\s+(?:(?:for|in)\s+)?$", re.IGNORECASE
 )
+# ", when the company sold 121,748": the count told of the time just said
+_WHEN_ITS_COUNT = r",?\s+when\s+(?:[\w'’-]+\s+){0,8}?(?:about |around |nearly |some )?(?=\d)"
 _SINCE_WHEN = re.compile(
     # (and "compared to September 2022, when 10,878 vehicles were delivered", "than in
     # September 2022, when ...")
     r"\b(?:since|to|than|with|from|versus|vs\.?)\s+(?:in\s+)?(?:(?:early|late|mid-?)\s*)?"
     + _MON
-    + r"\s+(20\d\d),?\s+when\s+(?:[\w'’-]+\s+){0,8}?(?:about |around |nearly |some )?(?=\d)",
+    + r"\s+(20\d\d)"
+    + _WHEN_ITS_COUNT,
     re.IGNORECASE,
 )
 # "31.46% more than in December of the previous year, when the brand delivered 12,136": that
@@ -2173,8 +2176,7 @@ _THAN_WHEN_A_YEAR_BEFORE = re.compile(
     r"\b(?:to|than|with|from|versus|vs\.?|on|over)\s+(?:in\s+)?"
     + _MON
     + r"\s+(?:of\s+the\s+(?:previous|prior|preceding)\s+year|of\s+last\s+year|the\s+year\s+"
-    r"(?:before|earlier)|a\s+year\s+(?:earlier|before|ago)),?\s+when\s+(?:[\w'’-]+\s+){0,8}?"
-    r"(?:about |around |nearly |some )?(?=\d)",
+    r"(?:before|earlier)|a\s+year\s+(?:earlier|before|ago))" + _WHEN_ITS_COUNT,
     re.IGNORECASE,
 )
 _CUMULATIVE_BEFORE = re.compile(r"\b(?:cumulative|accumulated|aggregate)\b", re.IGNORECASE)
@@ -2534,7 +2536,7 @@ def _one_component(a: int, b: int, values: dict[str, object]) -> Parts:
 # of the previous year", "in December the year before")
 _A_YEAR_EARLIER = re.compile(
     r"\ba year (?:earlier|ago|before)\b|\b(?:last|the previous) year['’]s\b"
-    r"|\b(?:of )?the (?:previous|prior|preceding) year\b|\bthe year (?:before|earlier)\b",
+    r"|\bthe (?:previous|prior|preceding) year\b|\bthe year (?:before|earlier)\b",
     re.I,
 )
 _REL_YEAR = re.compile(

@@ -200,7 +200,7 @@ _ZH_COMPANY_WORDS = re.compile(r"集团|股份|控股|中国|汽车|有限|公�
 # company the lexicon does not know (not "比亚迪汽车工业有限公司", "东风商用车有限公司": the
 # maker's own company or a part with a name of its own)
 _ZH_SUBSIDIARY_AFTER = re.compile(
-    r"([\u4e00-\u9fff]{2,4}?)(?:新能源)?(?:汽车|新能源汽车|智能汽车)(?:科技)?(?:股份)?有限公司"
+    r"([\u4e00-\u9fff]{2,4}?)(?:新能源|智能)?汽车(?:科技)?(?:股份)?有限公司"
 )
 _ZH_NOT_A_SUBSIDIARY = re.compile(
     r"汽车|集团|控股|工业|股份|销售|乘用|商用|国际|中国|投资|科技|新能源"
