@@ -129,6 +129,11 @@ _ORIGIN_BRANDS = re.compile(
     re.I,
 )
 
+# the kinds of car market a text names China's by: "the Chinese light vehicle market"
+_MARKET_KIND = (
+    r"(?:auto|car|automobile|automotive|vehicle|passenger[- ]car|passenger[- ]vehicle"
+    r"|light[- ]vehicle|new[- ]car|NEV|EV|electric[- ]vehicle|new[- ]energy[- ]vehicle)"
+)
 _BIGGEST_MARKET = (
     r"\bthe (?:world['’]s (?:biggest|largest)|biggest global|largest global)"
     r" (?:car|auto|automobile|automotive|vehicle|EV|electric[- ]vehicle|NEV) market\b"
@@ -281,9 +286,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|new energy vehicles)\b"
             r"|\A\s*Chinese (?:car|auto|vehicle|automobile|NEV|EV) (?:sales|output|production)\b"
             # "Sales in the Chinese auto market rose 3.8% to 26 million": the country's
-            r"|\bthe Chinese (?:auto|car|automobile|automotive|vehicle|passenger car|new car"
-            r"|light[- ]vehicle|passenger[- ]vehicle|NEV|EV|electric[- ]vehicle"
-            r"|new[- ]energy[- ]vehicle) market\b"
+            rf"|\bthe Chinese {_MARKET_KIND} market\b"
             # "Automakers sold 786,000 NEVs in the world's biggest car market": China, as news
             # about Chinese vehicle figures says it
             r"|" + _BIGGEST_MARKET,
@@ -3544,10 +3547,7 @@ _AT_ONE_POINT = re.compile(
 _BEFORE_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:之前|以前)|\bbefore (?:19|20)\d\d\b")
 # a sentence opening on China's market as its topic
 _MARKET_OPENING = re.compile(
-    r"\s*(?:The\s+)?(?:Chinese|China['’]s|domestic)\s+(?:(?:auto|car|automobile|automotive"
-    r"|vehicle|passenger[- ]car|passenger[- ]vehicle|light[- ]vehicle|new[- ]car|NEV|EV"
-    r"|electric[- ]vehicle|new[- ]energy[- ]vehicle)\s+)?market\b",
-    re.I,
+    rf"\s*(?:The\s+)?(?:Chinese|China['’]s|domestic)\s+(?:{_MARKET_KIND}\s+)?market\b", re.I
 )
 _SCOPE_OF_A_CLAIM = re.compile(r"\b(?:for|among|than|of)\s+$", re.I)
 # "自主品牌的领头羊", "自主品牌阵营中": the makers one leads or is among, not a subject

@@ -203,7 +203,7 @@ _ZH_SUBSIDIARY_AFTER = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)(?:新能源|智能)?汽车(?:科技)?(?:股份)?有限公司"
 )
 _ZH_NOT_A_SUBSIDIARY = re.compile(
-    r"汽车|集团|控股|工业|股份|销售|乘用|商用|国际|中国|投资|科技|新能源"
+    _ZH_COMPANY_WORDS.pattern + r"|工业|销售|乘用|商用|国际|投资|科技"
 )
 _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
 # heads that name no one: time, scope, segment and function words
