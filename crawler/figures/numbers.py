@@ -124,6 +124,8 @@ _DIGITS = (
     r"|(?<![\d,] )\d{1,3}(?:, \d{3})+(?=\s*(?:units|vehicles|cars)\b)"
     # "2.112.000 units": dots for thousands
     r"|\d{1,3}(?:\.\d{3}){2,}(?=\s*(?:units|vehicles|cars)\b)"
+    # "2,53,046 cars": Indian grouping (lakhs), two digits between commas above the thousands
+    r"|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
 NUMBER_RE = re.compile(

@@ -936,6 +936,15 @@ _MODEL = re.compile(
 )
 
 
+# "增量主要来自上汽乘用车(+4.0万辆)", "Brand A (+4,000)": a number with its sign is a change
+_SIGNED_BEFORE = re.compile(r"(?:[(（]\s?[+＋\-−–]|(?<![\w.,%)）])[+＋])\s?$")
+
+
+# a quotation still open before a number, and the words after it up to the next number in it
+_OPEN_QUOTE = re.compile(r"[“「『][^”」』]*$")
+_IN_THE_QUOTE = re.compile(r"[^”」』“「『。；;\d]{0,12}")
+
+
 # the noun of a milestone car up to the car itself: "比亚迪王朝网宋家族新车"
 _CAR_NOUN_ZH = re.compile(r"[^，,。；;！!\d]{1,14}?(?=新车|汽车|整车|轿车|车|下线|下線)")
 
@@ -973,8 +982,19 @@ def _model_between(s: str, start: int, end: int) -> bool:
     """A model is named between the count's subject and the count: the count is the model's."""
     return any(
         not _MAKES_BEFORE.search(s, max(0, m.start() - 40), m.start())
+        and not _CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start())
         for m in _MODEL.finditer(s, start, end)
     ) or bool(_MODEL_WORD_AFTER_A_NAME.match(s, start, end))
+
+
+# "Li Auto kept up its momentum on the back of its L series SUVs, delivering 20,823": the
+# models behind the maker's count, not what it counts (but "led by the Tiggo 4 Pro with 1,059
+# units": the leader's own)
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:on the back of|thanks to|driven by|helped by|boosted by|buoyed by|propelled by"
+    r"|fuell?ed by|powered by|supported by)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 
 
 # "the Buick Weilan 6 with 45,538 units", "Wuling Bingo collectively selling": a capitalised
@@ -1116,6 +1136,8 @@ class _State:
     type_doc: bool = False
     market_para: bool = False
     carry_period: Period | None = None
+    # the sentence whose counts were all traps, and the last one's reason (for 其中 after it)
+    trapped: tuple[int, str] | None = None
     lead_period: Period | None = None  # the first period the headline or lead paragraph sets
     carry_from: int = -1  # the sentence that set carry_period
     # the time a sentence without figures told of last (None once a figure's time is carried):
@@ -2082,8 +2104,10 @@ def _aliases(name: str) -> frozenset[str]:
 
 # "its competitor Xpeng", "its sister brand Onvo": a role, then the name of the one meant
 _ROLE_BEFORE_A_NAME = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:competitor|rival|peer|challenger|counterpart|sister brand|subsidiary"
-    r"|brand|unit|arm|parent|parent company|parent group|owner)\s+",
+    # ("Its premium marque Denza": the marque it names)
+    r"\s+(?:[\w-]+\s+){0,2}?(?:competitor|rival|peer|challenger|counterpart|sister brand"
+    r"|subsidiary|brand|sub-brand|marque|label|division|affiliate|unit|arm|parent"
+    r"|parent company|parent group|owner)\s+",
     re.I,
 )
 
@@ -3793,10 +3817,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         }
         for c in range(len(starts))
     ]
+    # "9月第三周…周销量都突破1万辆。其中零跑汽车以1.29万辆…": a sentence opening on 其中 or "Of
+    # these" after one whose counts were all traps counts parts of those
+    trapped_before = (
+        state.trapped[1]
+        if state.trapped is not None
+        and state.trapped[0] == state.sentence_no - 1
+        and (_PART_OPENING.match(s) or _OF_WHICH.match(s))
+        else None
+    )
     for prior, cand in zip([None, *cands], cands, strict=False):
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
         clause = s[c0:c1]
+        if trapped_before is not None:
+            cand.drop(f"{trapped_before}, of which (the sentence before)")
+            continue
         if (
             n.unit_end == n.end
             and any(m.end == n.start and not m.entity.is_region for m, _ in mentions)
@@ -3910,6 +3946,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "to lift weekly production to about 22,000 vehicles, from roughly 17,000 in June":
             # the base of a trapped count counts what it counts
             cand.drop(f"{prior.reason}, said of the count before")
+            continue
+        if (
+            trap is None
+            and prior is not None
+            and prior.dropped
+            and prior.reason.startswith("trap: '")
+            and _OPEN_QUOTE.search(s, max(0, prior.number.start - 30), prior.number.start)
+            and _IN_THE_QUOTE.fullmatch(s, prior.number.unit_end, n.start)
+        ):
+            # "销量目标是“保25万辆，争30万辆”": every count of a quoted goal is the goal
+            cand.drop(f"{prior.reason}, in the same quote")
             continue
         if (
             trap is None
@@ -4034,6 +4081,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if mx.CAPACITY_AFTER.match(s[n.unit_end : n.unit_end + 20]):
             cand.drop("trap: capacity")
+            continue
+        if _SIGNED_BEFORE.search(s, max(0, n.start - 3), n.start):
+            cand.drop("trap: a signed change ('上汽大众(+3.6万辆)', '(+4,000)')")
             continue
         if _ON_TRACK_FOR.search(s, max(0, n.start - 40), n.start):
             cand.drop("trap: a forecast ('on track for')")  # "on track for 600,000 this year"
@@ -4921,6 +4971,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
 
+    traps = [c.reason for c in cands if c.reason.startswith("trap: '")]
+    state.trapped = (state.sentence_no, traps[-1]) if traps and len(traps) == len(cands) else None
     # --- entities
     subjects = [(m, ok) for m, ok in mentions]
     live = [c for c in cands if not c.dropped]

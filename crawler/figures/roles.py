@@ -159,6 +159,8 @@ _OWN_VERB_AFTER = re.compile(
     r"(?:\s+in\s+(?:[A-Z][a-z]+|the\s+\w+\s+(?:quarter|half))(?:\s+\d{4})?,?)?"
     r"\s+(?:sold|delivered|handed over|shipped|produced|exported|built"
     r"|made|posted|recorded|reported|registered|wholesaled|retailed"
+    # "Its premium marque Denza did especially well, with sales up …": how it fared
+    r"|did|fared|performed|saw|grew|rose|jumped|surged|soared|climbed|fell|dropped|declined"
     # "its Haval brand accounted for 60,000": the brand's part of the maker's count
     r"|accounted for|accounting for|contributed|made up|making up)\b"
     r"|(?:品牌)?(?:\d{1,2}\s*月)?(?:销量|交付|销售|产量|出口|共交付|累计交付)",
