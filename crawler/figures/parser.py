@@ -987,6 +987,11 @@ def _model_between(s: str, start: int, end: int) -> bool:
     ) or bool(_MODEL_WORD_AFTER_A_NAME.match(s, start, end))
 
 
+# a model as the subject of its share in the maker's count: the count after it is the model's
+_WITH_OPENING = re.compile(r"[\s,]*with\b", re.I)
+_CONTRIBUTED_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）\d]*[)）]\s*)?(?:contributed|accounted for|made up)\b", re.I
+)
 # "Li Auto kept up its momentum on the back of its L series SUVs, delivering 20,823": the
 # models behind the maker's count, not what it counts (but "led by the Tiggo 4 Pro with 1,059
 # units": the leader's own)
@@ -5250,6 +5255,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 )
                 # "Model Y 1月大陆国内零售销量": a model named before the place it sold in
                 or (place is not None and _model_between(s, starts[cand.clause], place.start))
+                # "the Song family contributed most to BYD's sales, with 35,273 units"
+                or any(
+                    _CONTRIBUTED_AFTER.match(s, m.end())
+                    for m in _MODEL.finditer(
+                        s,
+                        starts[cand.clause - 1]
+                        if cand.clause and _WITH_OPENING.match(s, starts[cand.clause])
+                        else starts[cand.clause],
+                        cand.number.start,
+                    )
+                )
             )
             and not sole_model_of(
                 cand.entity or "",
@@ -5293,6 +5309,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if cand.clause > 0 and _powertrain_topic(s, starts, subjects, cand.clause):
             lo = 0  # "比亚迪12月纯电动汽车销量为19.07万辆，全年销量达到225.47万辆": still BEVs
+        for other in found:
+            said = other.unit_end + len(_noun_after(s, other.unit_end)) - 1
+            if lo <= other.start < cand.number.start and any(
+                m.entity is obj
+                and said <= m.start < cand.number.start
+                and _JOINED.fullmatch(s, said, m.start)
+                for m, _ in subjects
+            ):
+                # "Add 300 commercial electric vehicles and BYD sold 274,386": what another
+                # count counts, then the subject of this one
+                lo = said
         counted = _MAKER_OF_A_KIND.sub(
             " ",
             _unnamed(s, lo, cand.number.unit_end, obj, subjects)
@@ -6666,6 +6693,9 @@ def _brand_said_after(
 # the words right after a count, up to the next number or clause ("15,000 'New Energy' buses")
 _NOUN_AFTER = re.compile(r"[^\d,，;；.。:：()（）]{0,30}")
 _NOUN_AFTER_END = re.compile(r"\b(?:and|with|while|but)\b", re.I)
+
+
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|while|but|whereas)?\s*")
 
 
 def _noun_after(s: str, end: int) -> str:

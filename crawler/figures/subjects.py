@@ -525,7 +525,9 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 _NOT_LISTED_THERE = r"(?!(?:纽约|纳斯达克|纽交所|证券交易所|交易所|股市)?(?:上市|挂牌))"
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
-    r"|\bcommercial (?:vehicles?|NEVs?|EVs?)\b|\bpure(?:ly)?[- ]electric\b"
+    # ("BYD's commercial plug-in vehicles came to 563": the commercial ones of a powertrain)
+    r"|\bcommercial (?:(?:plug-in|electric|new[- ]energy|hybrid|battery[- ]electric) )?"
+    r"(?:vehicles?|NEVs?|EVs?)\b|\bpure(?:ly)?[- ]electric\b"
     r"|\b(?:fully|all)[- ]electric\b"
     # "The compact car segment … totalled 510,000 units": one class of cars (not "overtaking
     # Tesla in the premium segment": where a rank holds)
