@@ -386,6 +386,14 @@ _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
 _IN_A_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-•·*]\s|\d{1,2}[.、)]\s*(?!\d))[^\n]*$")
 
 
+def _of_its_parts(told: str, whole: Entity | None) -> bool:
+    """The sentence opens on 其中 or "Of these" and names several of ``whole``'s members."""
+    if whole is None or not (_PART_OPENING.match(told) or _OF_WHICH.match(told)):
+        return False
+    members = {m.entity.name for m in names_in(told) if m.entity.parent == whole.name}
+    return len(members) >= 2
+
+
 def _in_a_list_item(work: str, end: int) -> bool:
     """``work[:end]`` ends inside a list item. Read from the line before its last line with
     text: a marker's spaces may reach over blank lines, never over text (perf: not from the
@@ -1589,7 +1597,12 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             # to 79,000": an item goes on about what the line before the list did, not a name
             # another item said
             state.para_entity, state.para_from_frame = state.list_lead
+        whole = (state.para_entity, state.para_from_frame)
         figures.extend(_sentence(work, text, sentence.start, sentence.end, state))
+        if _of_its_parts(told, whole[0]):
+            # "广汽上半年累计销量75.53万辆。其中,广汽本田…,广汽丰田是唯一实现增长的品牌。新能源
+            # 汽车销量15.41万辆": after the parts of the whole, the whole again
+            state.para_entity, state.para_from_frame = whole
         if not bullet:
             state.list_lead = (state.para_entity, state.para_from_frame)
         state.item_named = bullet and any(
@@ -4440,7 +4453,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # "蔚来下半年实现反弹，上月交车量达4.81万辆": last month is a whole time on its own, and so
         # is 当月 ("截至3月底经销商已复工，当月销量超过4万辆")
         whole = own.last_month or own.this_month or own.that_month
+        # "7月销量同比下降24.6%；高端品牌昊铂2024年仅售出1.56万辆": a year of its own is whole; no
+        # month said before a semicolon dates it
+        apart = max(s.rfind("；", 0, c0), s.rfind(";", 0, c0)) if own.year and not own.month else -1
         for extra in reversed(before_lead) if not whole else ():
+            if extra.spans and extra.spans[-1][1] <= apart:
+                continue
             parts = parts.merge(extra)
         named_month = [
             p
