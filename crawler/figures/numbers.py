@@ -212,6 +212,8 @@ _VEHICLE_WORDS = {
     "phevs",
     "bev",
     "phev",
+    "plug-ins",  # "exported some 23,291 plug-ins"
+    "hybrids",
     "automobiles",
     "automobile",
     "motors",

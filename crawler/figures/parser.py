@@ -7658,7 +7658,7 @@ _GLOBAL_MARKET = re.compile(
 # "sales reached 43.9 million units in the global market": the world's, said after the number
 _GLOBAL_MARKET_AFTER = re.compile(
     r"[^,，;；.。]{0,24}?\b(?:in|across) the (?:global|world|worldwide) (?:auto |car |vehicle )?"
-    r"market\b|[^,，;；.。]{0,24}?\b(?:globally|worldwide)\b",
+    r"market\b|[^,，;；.。]{0,24}?\b(?:globally|worldwide|(?:around|across) the world)\b",
     re.I,
 )
 
@@ -7832,6 +7832,11 @@ _WHOLE_COUNT = re.compile(
     r"\btotal\b|\boverall\b|\bin all\b|总销量|總銷量|总交付|總交付|全系|整体|整體", re.I
 )
 _SHARE_OF = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\b", re.I)
+_PART_OF_THE_WHOLE = re.compile(
+    r"(?:\b(?:half|a third|a quarter|two thirds|three quarters|share|most)|%|\bper\s?cent)"
+    r"\s+of\s+(?:the|all)\s+(?:roughly |about |some |nearly |almost |around )?$",
+    re.I,
+)
 
 
 _SUBJECT_NOT_IN_CLAUSE = (D_SUBJECT_AWAY, D_SUBJECT_CARRIED, D_SUBJECT_HEADLINE)
@@ -7871,7 +7876,12 @@ def _global_total(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]
             cand.entity_obj is not None
             and cand.entity_obj.is_region
             and _GLOBAL_MARKET_AFTER.match(s, n.end) is not None
-            and not any(c0 <= m.start < n.start for m, _ in subjects)
+            and (
+                not any(c0 <= m.start < n.start for m, _ in subjects)
+                # "China accounted for roughly half of the 1.2 million plug-ins sold around
+                # the world": the whole its share is of
+                or _PART_OF_THE_WHOLE.search(s, max(0, n.start - 40), n.start) is not None
+            )
         )
     return not any(
         c0 <= m.start and m.end <= world.start() + 2 and m.entity.name == cand.entity

@@ -169,7 +169,8 @@ _NOT_NAME_WORDS = """a an the it its this that these those they their he she we 
     additionally furthermore moreover likewise similarly notably previously currently recently
     now then thus therefore hence besides last worldwide globally elsewhere internationally
     automakers carmakers manufacturers companies firms brands dealers dealerships consumers
-    buyers customers producers exporters startups players rivals peers competitors"""
+    buyers customers producers exporters startups players rivals peers competitors
+    having being given following compared excluding although though because if unlike"""
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 # perf: literals every match of a pattern holds (the patterns are case-sensitive); a pattern
 # runs only on a sentence that has one of its literals
