@@ -4455,9 +4455,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         whole = own.last_month or own.this_month or own.that_month
         # "7月销量同比下降24.6%；高端品牌昊铂2024年仅售出1.56万辆": a year of its own is whole; no
         # month said before a semicolon dates it
-        apart = max(s.rfind("；", 0, c0), s.rfind(";", 0, c0)) if own.year and not own.month else -1
+        semicolon = (
+            max(s.rfind("；", 0, c0), s.rfind(";", 0, c0)) if own.year and not own.month else -1
+        )
         for extra in reversed(before_lead) if not whole else ():
-            if extra.spans and extra.spans[-1][1] <= apart:
+            if extra.spans and extra.spans[-1][1] <= semicolon:
                 continue
             parts = parts.merge(extra)
         named_month = [
@@ -5328,16 +5330,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if cand.clause > 0 and _powertrain_topic(s, starts, subjects, cand.clause):
             lo = 0  # "比亚迪12月纯电动汽车销量为19.07万辆，全年销量达到225.47万辆": still BEVs
         for other in found:
-            said = other.unit_end + len(_noun_after(s, other.unit_end)) - 1
+            its_noun_end = other.unit_end + len(_noun_after(s, other.unit_end)) - 1
             if lo <= other.start < cand.number.start and any(
                 m.entity is obj
-                and said <= m.start < cand.number.start
-                and _JOINED.fullmatch(s, said, m.start)
+                and its_noun_end <= m.start < cand.number.start
+                and _JOINED.fullmatch(s, its_noun_end, m.start)
                 for m, _ in subjects
             ):
                 # "Add 300 commercial electric vehicles and BYD sold 274,386": what another
                 # count counts, then the subject of this one
-                lo = said
+                lo = its_noun_end
         counted = _MAKER_OF_A_KIND.sub(
             " ",
             _unnamed(s, lo, cand.number.unit_end, obj, subjects)
