@@ -26,6 +26,14 @@ def _vocabulary(english: list[str], chinese: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(english)})|(?=[\u4e00-\u9fff])(?:{'|'.join(chinese)})", _I)
 
 
+# "Sales of electric vehicles built in China by U.S. carmaker Tesla fell": a participle after
+# the cars' noun, then China or by whom, describes the cars counted (not "built in March")
+_DESCRIBES_THE_CARS = (
+    r"(?!(?:(?<=vehicles {verb})|(?<=cars {verb})|(?<=evs {verb})|(?<=units {verb}))"
+    r"\s+(?:in\s+(?:china|shanghai|the\s+country)\b|by\s+(?!the end\b)))"
+)
+
+
 # a sale or a delivery abroad: "sold 1.017 million vehicles overseas", "it sold abroad"
 _ABROAD = (
     r"(?:sold|sells?|selling|delivered|deliver(?:s|ing)?|shipped|ships?|shipping|sent|sends?)\b"
@@ -108,7 +116,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             [
                 # (not "its first production model", "the production version": a car, no count)
                 # (not "sales of China-produced Teslas": what the cars sold are)
-                r"(?<!-)(?<!locally )(?<!domestically )produced\b", r"produc(?:es|e|ing)\b",
+                r"(?<!-)(?<!locally )(?<!domestically )produced\b"
+                + _DESCRIBES_THE_CARS.format(verb="produced"),
+                r"produc(?:es|e|ing)\b",
                 # (nor "since Tesla began production in Shanghai": when making started)
                 r"(?<!began )(?<!begun )(?<!started )(?<!start of )(?<!start )(?<!begin )"
                 # (nor "when production lines at the plant were halted": a facility)
@@ -120,7 +130,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"c(?:ame|omes?|oming) off\b",
                 # (not "11,489 locally built vehicles", "70,847 of the cars built in China":
                 # what the cars sold are)
-                r"(?<!-)(?<!locally )(?<!domestically )(?<!the cars )(?<!the vehicles )built\b",
+                r"(?<!-)(?<!locally )(?<!domestically )(?<!the cars )(?<!the vehicles )built\b"
+                + _DESCRIBES_THE_CARS.format(verb="built"),
                 r"(?<!-)(?<!locally )(?<!domestically )assembled\b",
                 r"builds\b(?!\s+(?:on|upon)\b)",  # "builds on": adds to
                 r"off the (?:production |assembly )?lines?\b",
