@@ -6233,6 +6233,11 @@ _VERB_LED = re.compile(
     re.I,
 )
 _APPOSITION = re.compile(r"\s*(?:the|a|an|one of)\s", re.I)
+_INTERJECTION = re.compile(
+    r"[\s,]*(?:by contrast|in contrast|however|meanwhile|though|too|also|in turn|for its part"
+    r"|on the other hand|for example|for instance)[\s,]*",
+    re.I,
+)
 _BRACKETED_BASE = re.compile(r"(?:%|％|倍|percent)\s*[（(][^（()）]{0,12}$")
 
 
@@ -6582,7 +6587,12 @@ def _part_window(
         i = cand.clause - 1
         # (past an apposition too: "The compact car segment, the largest in China's car market,
         # totalled 510,000 units")
-        while i > 0 and (_RELATIVE_CLAUSE.match(s, starts[i]) or _APPOSITION.match(s, starts[i])):
+        while i > 0 and (
+            _RELATIVE_CLAUSE.match(s, starts[i])
+            or _APPOSITION.match(s, starts[i])
+            # ("BYD's commercial plug-in vehicles, by contrast, came to only 563 units")
+            or _INTERJECTION.fullmatch(s, starts[i], starts[i + 1])
+        ):
             i -= 1
         return starts[i]
     if cand.clause > 0 and _HAS_NUMBER.search(s, 0, starts[1]) is None and _PART_AT_HEAD.match(s):
