@@ -386,6 +386,27 @@ _BULLET = re.compile(r"[-•·*]\s|\d{1,2}[.、)]\s*(?!\d)")
 _IN_A_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-•·*]\s|\d{1,2}[.、)]\s*(?!\d))[^\n]*$")
 
 
+def _running_total_to_the_year_so_far(cands: list[_Candidate], lead_parts: list[Parts]) -> None:
+    """"So far this year BYD has sold more than 2.37 million …, and its cumulative sales have
+    now passed 5.7 million": a running total with no date of its own, told after the year so
+    far, counts to the same end (it took the quarter said in the sentence before)."""
+    so_far: Period | None = None
+    for c in cands:
+        if c.dropped or c.period is None:
+            continue
+        own = lead_parts[c.clause]
+        if c.period.kind == "ytd":
+            so_far = c.period
+        elif (
+            c.period.kind == "lifetime"
+            and so_far is not None
+            and own.month is None
+            and own.year is None
+            and c.period.end < so_far.end
+        ):
+            c.period = Period("lifetime", c.period.start, so_far.end)
+
+
 def _of_its_parts(told: str, whole: Entity | None) -> bool:
     """The sentence opens on 其中 or "Of these" and names several of ``whole``'s members."""
     if whole is None or not (_PART_OPENING.match(told) or _OF_WHICH.match(told)):
@@ -4996,6 +5017,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if state.lead_period is None and state.paragraph <= 2:
                 state.lead_period = period
 
+    _running_total_to_the_year_so_far(cands, lead_parts)
     traps = [c.reason for c in cands if c.reason.startswith("trap: '")]
     state.trapped = (state.sentence_no, traps[-1]) if traps and len(traps) == len(cands) else None
     # --- entities
