@@ -387,7 +387,7 @@ _IN_A_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-•·*]\s|\d{1,2}[.、)]\s*(?!
 
 
 def _running_total_to_the_year_so_far(cands: list[_Candidate], lead_parts: list[Parts]) -> None:
-    """"So far this year BYD has sold more than 2.37 million …, and its cumulative sales have
+    """ "So far this year BYD has sold more than 2.37 million …, and its cumulative sales have
     now passed 5.7 million": a running total with no date of its own, told after the year so
     far, counts to the same end (it took the quarter said in the sentence before)."""
     so_far: Period | None = None
