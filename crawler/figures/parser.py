@@ -5080,6 +5080,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # tells the count; whose part it is, the count of a sentence before says
                 whose = [(m, ok) for m, ok in subjects if not _source_before(s, m, cand.number)]
             _assign_entity(s, cand, whose, starts, bounds, state)
+        maker = state.para_entity
+        if maker is not None and _a_makers_sales_in_china(s, cand, subjects, maker):
+            # "The fall was especially marked in China, where sales dropped by ten percent to
+            # 2.93 million vehicles" in a story about Volkswagen: its sales there, not China's
+            arm = (
+                maker
+                if maker.name.endswith(" China")
+                else lexicon().entities.get(f"{maker.name} China")
+            )
+            if arm is None:
+                cand.drop("a part of the maker (its sales in one market)")
+                continue
+            cand.entity, cand.entity_obj = arm.name, arm
         if cand.entity is None:
             if not cand.dropped:
                 cand.drop("no subject")
@@ -6867,6 +6880,39 @@ _MAKERS_VERB = re.compile(
     r"|wholesaled|retailed)\b",
     re.I,
 )
+
+
+# "in China, where sales ...", "Within China itself, sales": China as where sales happened
+_IN_THE_COUNTRY = re.compile(r"\b(?:in|within|inside)\s+$", re.I)
+# words that make a count the market's, not one maker's
+_MARKET_WORDS = re.compile(
+    r"\b(?:market|industry|overall|nationwide|auto|car|passenger|NEVs?|new energy|electric"
+    r"|EVs?|plug-in|commercial|total|all|(?:auto|car)?makers|brands|manufacturers|companies)\b",
+    re.I,
+)
+
+
+def _a_makers_sales_in_china(
+    s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], maker: Entity
+) -> bool:
+    """An English sentence in a foreign maker's paragraph names only China, as where the sales
+    its count counts happened, and no word of the market: the maker's sales there."""
+    if (
+        cand.entity != "China"
+        or cand.metric == "exports"
+        # (a Chinese maker's sales at home are a part of its total: see _SOLD_AT_HOME)
+        or not (maker.foreign or maker.name.endswith(" China"))
+        or not s.isascii()
+    ):
+        return False
+    named = [m for m, _ in subjects]
+    return (
+        len(named) == 1
+        and "China" in s[named[0].start : named[0].end]
+        and named[0].start < cand.number.start
+        and _IN_THE_COUNTRY.search(s, max(0, named[0].start - 8), named[0].start) is not None
+        and _MARKET_WORDS.search(s, 0, cand.number.unit_end) is None
+    )
 
 
 def _assign_entity(
