@@ -407,6 +407,30 @@ def _running_total_to_the_year_so_far(cands: list[_Candidate], lead_parts: list[
             c.period = Period("lifetime", c.period.start, so_far.end)
 
 
+def _subject_asides_joined(s: str, starts: list[int]) -> list[int]:
+    """ "Total vehicle sales, including trucks and buses, were up 9.6 percent at 2.3 million":
+    an aside of what the subject takes in, then the subject's verb, is one clause with it."""
+    joined = list(starts)
+    i = len(joined) - 1
+    while i >= 2:
+        if _TAKES_IN.match(s, joined[i - 1]) and (
+            _VERB_LED.match(s, joined[i]) or _CHANGED.match(s, joined[i])
+        ):
+            del joined[i - 1 : i + 1]
+            i -= 2
+        else:
+            i -= 1
+    return joined
+
+
+_TAKES_IN = re.compile(r"[\s,]*(?:including|incl\.)\s", re.I)
+_CHANGED = re.compile(
+    r"\s*(?:rose|fell|climbed|grew|jumped|dropped|declined|slipped|surged|increased|decreased"
+    r"|inched|edged|ticked)\b",
+    re.I,
+)
+
+
 def _of_its_parts(told: str, whole: Entity | None) -> bool:
     """The sentence opens on 其中 or "Of these" and names several of ``whole``'s members."""
     if whole is None or not (_PART_OPENING.match(told) or _OF_WHICH.match(told)):
@@ -760,6 +784,19 @@ _ELECTRIC = r"(?:(?:all|fully|pure|battery)[- ])?electric"
 _BATTERY_ELECTRIC = re.compile(rf"\b{_ELECTRIC}\b|\bBEVs?\b|\bbattery EVs?\b|纯电动?", re.I)
 # what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
 # its count counts
+_KIND_WORDS = r"(?:trucks?|bus(?:es)?|coaches|vans|pickups?|commercial vehicles)"
+_INCLUDED_KINDS = re.compile(
+    rf"\b(?:including|incl\.|plus|as well as|along with)\s+(?:[\w-]+\s+){{0,2}}?{_KIND_WORDS}"
+    rf"(?:\s*(?:,|and|or)\s*(?:[\w-]+\s+){{0,2}}?{_KIND_WORDS})*",
+    re.I,
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match as spaces of its length (positions after it stay where they were)."""
+    return " " * len(m.group(0))
+
+
 _MAKER_OF_A_KIND = re.compile(
     rf"\b(?:{_ELECTRIC}|EV|NEV|new[- ]energy|commercial|truck|bus)\s+"
     r"(?:(?:car|auto|vehicle)\s*)?(?:maker|carmaker|automaker|brand|company|startup|firm"
@@ -3751,7 +3788,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         a, b = mentions[i][0], mentions[i + 1][0]
         if LIST_SEP.match(s[a.end : b.start]):
             keep.append((a.end, b.start))
-    starts = clause_bounds(s, keep)
+    starts = _subject_asides_joined(s, clause_bounds(s, keep))
     bounds = [*starts[1:], len(s)]
     cands = [_Candidate(n, clause_of(starts, n.start)) for n in numbers]
     number_clauses = {c.clause for c in cands}
@@ -5399,7 +5436,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.drop("a part of the maker (segment, body type or market)")
             continue
         if (
-            vehicle_type(counted + _noun_after(s, cand.number.unit_end), obj)
+            # "Total vehicle sales, including trucks and buses, were … 2.3 million": kinds the
+            # count takes in are no part it counts
+            vehicle_type(
+                _INCLUDED_KINDS.sub(_blank, counted + _noun_after(s, cand.number.unit_end)), obj
+            )
             or (
                 obj.builds is None
                 and _one_vehicle_type_said(
@@ -7860,7 +7901,7 @@ def _one_vehicle_type_said(
             and _OF_THEM.match(s, cand.number.unit_end) is not None
         )
     return (
-        one_vehicle_type_before(s, cand.number.start)
+        one_vehicle_type_before(_INCLUDED_KINDS.sub(_blank, s), cand.number.start)
         or (state.type_doc and not other_vehicles_before(s, cand.number.start))
         # "Commercial vehicles led the way. Their sales surged to 431,000": that kind's
         or (state.kind_told == state.sentence_no - 1 and _THEIR_OPENING.match(s) is not None)
