@@ -236,6 +236,8 @@ _ZH_COMMON = re.compile(
     r"|至于|对于|关于|说到|谈到|至|到|直到|期内|伴随|特别是在?|尤其是在?"
     # what a result rests on ("凭借11月单月超过40万辆的表现，比亚迪…")
     r"|凭借|凭着|依靠|依托|借助|得益于|受益于|通过|经过|面对|针对"
+    # a report's period and adverbs that open a predicate ("报告期内出口9万辆", "只宣布交付")
+    r"|报告期|报告|只|仅|刚|正在|宣布|公布|表示|预计"
     # a look back or across ("回看4月，狭义乘用车零售175.5万辆")
     r"|回看|回顾|纵观|综观|放眼|反观|再看|细看|具体来看"
     # a share of a whole ("占当月汽车出口总量的26.6%"): no name
