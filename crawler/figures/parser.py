@@ -4476,7 +4476,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # clause leads the count of the clause after it
             and i + 1 not in number_clauses
             # "sales came to 34,000, and the brand launched the Envision S in July": an event's
-            and not (i not in number_clauses and _EVENT.search(s, starts[i], bounds[i]))
+            # (nor "理想仅交付28529辆，自5月起已连续三个月环比下降": when a streak began)
+            and not (
+                i not in number_clauses
+                and (
+                    _EVENT.search(s, starts[i], bounds[i])
+                    or _STREAK.search(s, starts[i], bounds[i])
+                )
+            )
             # "其中新能源汽车销量1684辆，本年累计销量12411辆": a time leading a later clause's
             # own count is that count's
             and not (i in number_clauses and p.spans and p.spans[0][0] < first_number[i])
@@ -4627,6 +4634,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     and (p.explicit or p.as_of is not None or p.that_quarter)
                     and not _PLANNED.search(s, starts[i], bounds[i])
                     and not (i not in number_clauses and _EVENT.search(s, starts[i], bounds[i]))
+                    # "理想仅交付28529辆，自5月起已连续三个月环比下降": when a streak began
+                    and not (
+                        i > cand.clause
+                        and i not in number_clauses
+                        and _STREAK.search(s, starts[i], bounds[i])
+                    )
                     and not (n.ordinal and _a_span(p))
                 ),
                 key=lambda p: abs(p.spans[0][0] - n.start),
