@@ -3938,6 +3938,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 _MODEL_WORDS_AFTER_A_NAME.fullmatch(s, m.end, opened)
                 or _ZH_MODEL_AFTER_A_NAME.fullmatch(s, m.end, opened)
             )
+            # (not "比亚迪腾势（15388辆）": a brand the lexicon knows, after its maker)
+            and not any(m.end <= x.start < opened for x, _ in mentions)
             for m, _ in mentions
         ):
             # "MG ZS EV (185 sales)", "Hyundai Ioniq 5 (140 sales)", "比亚迪秦（2.4万辆）": a
