@@ -1072,8 +1072,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         # not "A total of 556,000 NEVs were sold": a passive past tells of the time reported
+        # (nor "Growth eased to 4.8% in June, for a total of 2.6 million": that time's sum)
         re.compile(
-            r"\bin total\b|\ba total of\b(?![^.;]*?\b(?:were|was)\s+(?:sold|delivered|produced"
+            # ("Growth in total vehicle sales": the adjective, not "altogether")
+            r"\bin total\b(?!\s+(?:vehicle|car|auto|sales|deliveries|production|output|exports"
+            r"|shipments|registrations|new|passenger|NEV|EV)s?\b)"
+            r"|(?<!\bfor )\ba total of\b(?![^.;]*?\b(?:were|was)\s+(?:sold|delivered|produced"
             r"|exported|shipped|made|registered|retailed|manufactured)\b)"
             # "taking total deliveries to 67,157 as of 30 September": the running total
             r"|\b(?:taking|bringing|took|brought|lifting|pushing)\s+(?:its\s+|the\s+|their\s+)?"
