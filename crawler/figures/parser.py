@@ -8488,8 +8488,10 @@ def _carry_updates(
             # ("In December alone, …": a look inside the period reported; but "February on its
             # own was much weaker." with no count tells the month the next counts are of)
             and not (parts_all.alone and _HAS_NUMBER.search(s))
-            and not mx.SENTENCE_TRAP.search(s)
-            and not mx.FORECAST.search(s)
+            # (a month whose counts are looked at is told however the sentence goes on: "从8月
+            # 交付数据和年度目标完成率来看")
+            and (announced is not None or not mx.SENTENCE_TRAP.search(s))
+            and (announced is not None or not mx.FORECAST.search(s))
             # "shares hit their lowest since November 2022": no period being reported on
             and _SINCE_TIME.search(s) is None
             and _NOT_A_REPORTED_TIME.search(s) is None
