@@ -1607,6 +1607,13 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             elif not _PART_OPENING.match(work, sentence.start):
                 # (a paragraph opening on "其中," or "Of these," goes on about the one before)
                 state.para_entity, state.para_from_frame = state.frame, True
+                if state.frame is None and sentence.paragraph == 1:
+                    # "新京报讯 8月汽车产销分别为167.72万辆和164.89万辆…中汽协助理秘书长表示": a
+                    # Chinese lead that names the country (or its industry body) alone reports
+                    # the country's totals, before and after it names it
+                    state.para_entity = _national_lead(
+                        work, sentence.start, para_end if para_end >= 0 else len(work), []
+                    )
                 state.last_count, state.ytd_opened = None, -1  # what the paragraph before told
                 if not _BULLET.match(work, sentence.start) and not _REFERS_BACK.match(
                     work, sentence.start, sentence.end
