@@ -3642,7 +3642,11 @@ _NOT_A_REPORTED_TIME = re.compile(
     # "as the first quarter is traditionally weak": a season in general, no period reported
     r"|\b(?:traditionally|typically|usually|seasonally|normally)\b|历来|通常|往往|传统淡季"
     # "That marks a recovery from the 5% drop it reported for the second quarter": the past
-    r"|\b(?:recovery|rebound|turnaround|comeback|recovering|rebounding)\s+from\b",
+    r"|\b(?:recovery|rebound|turnaround|comeback|recovering|rebounding)\s+from\b"
+    # "The drop was in line with what happened in January 2021": a time compared with
+    r"|\bin line with\b|\bwhat happened in\b"
+    # "(BEV sales were strong in January and February this year …)": an aside in brackets
+    r"|^\s*[(（][^()（）]*[)）][.。]?\s*$",
     re.I,
 )
 _YEAR_END = re.compile(r"年末|年底")

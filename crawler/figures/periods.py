@@ -297,7 +297,7 @@ _COMPARISON = re.compile(
     r"(?:去年|上年)同[期月]|同期(?=为|的)"
     # (not "同期安徽新能源汽车产量为73.09万辆": in the same period)
     r"|(?<![\u4e00-\u9fff])同期(?![\u4e00-\u9fff]{0,12}?(?:产量|销量|出口|交付|生产|销售))"
-    r"|a year (?:earlier|ago|before)|year-ago"
+    r"|a year (?:earlier|ago|before)(?!,\s*in\s)|year-ago"
     r"|(?:same|corresponding|comparable|equivalent) (?:period|months?|point|time|stretch|span)"
     r" (?:of |in |a )?(?:last|the previous|previous)"
     r" year|same (?:period|months?|span|stretch"
@@ -939,7 +939,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "ytd",
     ),
-    (re.compile(r"\b(?:last year|(?<!entire )previous year)\b(?!'s)", re.IGNORECASE), "last_year"),
+    (
+        re.compile(
+            r"\b(?:last year|(?<!entire )previous year)\b(?!'s)"
+            # "A year ago, in October, BYD sold 500,000": the clause's time, a year back
+            r"|^\s*(?:a|one) year (?:ago|earlier|before)(?=,\s*in\s)",
+            re.IGNORECASE,
+        ),
+        "last_year",
+    ),
     (
         re.compile(
             # (not "the full year 2023": that year, read whole by "en_year")
@@ -1328,7 +1336,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_end_month": ("month of",),
     "zh_month": ("月",),
     "zh_year": ("年",),
-    "last_year": ("last year", "previous year", "去年", "上年", "上一年"),
+    "last_year": ("last year", "previous year", "year ago", "year earlier", "year before", "去年", "上年", "上一年"),
     "zh_last_year": ("去年", "上年", "上一年"),
     "full_year": (
         "全年",
