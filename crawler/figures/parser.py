@@ -3645,6 +3645,7 @@ _NOT_A_REPORTED_TIME = re.compile(
     r"|\b(?:recovery|rebound|turnaround|comeback|recovering|rebounding)\s+from\b"
     # "The drop was in line with what happened in January 2021": a time compared with
     r"|\bin line with\b|\bwhat happened in\b"
+    r"|\b(?:fall|drop|decline|rise|increase|growth|jump|gain)\s+seen\s+in\b"
     # "(BEV sales were strong in January and February this year …)": an aside in brackets
     r"|^\s*[(（][^()（）]*[)）][.。]?\s*$",
     re.I,
