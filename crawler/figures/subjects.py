@@ -737,6 +737,8 @@ def body_type(clause: str) -> bool:
 _BRAND_GROUP = re.compile(
     r"\b(?:independent|domestic|Chinese|local|home-?grown|joint[- ]venture|foreign|overseas"
     r"|German|Japanese|American|Korean|French|European|luxury)[- ]brands?\b"
+    # "independent Chinese manufacturers exported", "domestic carmakers sold 1.31 million"
+    r"|\b(?:independent|domestic)\s+(?:Chinese\s+)?(?:manufacturers|carmakers|automakers)\b"
     r"|(?:自主|合资|中国|国产|本土|外资|德系|日系|美系|韩系|法系|欧系|豪华)品牌",
     re.I,
 )
