@@ -1336,7 +1336,16 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_end_month": ("month of",),
     "zh_month": ("月",),
     "zh_year": ("年",),
-    "last_year": ("last year", "previous year", "year ago", "year earlier", "year before", "去年", "上年", "上一年"),
+    "last_year": (
+        "last year",
+        "previous year",
+        "year ago",
+        "year earlier",
+        "year before",
+        "去年",
+        "上年",
+        "上一年",
+    ),
     "zh_last_year": ("去年", "上年", "上一年"),
     "full_year": (
         "全年",
