@@ -782,8 +782,7 @@ _YTD_OPENING = re.compile(
 _ELECTRIC = r"(?:(?:all|fully|pure|battery)[- ])?electric"
 # battery-electric, the one powertrain of a maker that makes no other
 _BATTERY_ELECTRIC = re.compile(rf"\b{_ELECTRIC}\b|\bBEVs?\b|\bbattery EVs?\b|纯电动?", re.I)
-# what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
-# its count counts
+# kinds of vehicle a count takes in ("Total vehicle sales, including trucks and buses")
 _KIND_WORDS = r"(?:trucks?|bus(?:es)?|coaches|vans|pickups?|commercial vehicles)"
 _INCLUDED_KINDS = re.compile(
     rf"\b(?:including|incl\.|plus|as well as|along with)\s+(?:[\w-]+\s+){{0,2}}?{_KIND_WORDS}"
@@ -797,6 +796,8 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# what kind of maker the subject is ("The all-electric carmaker Zeekr", "纯电品牌极氪"), not what
+# its count counts
 _MAKER_OF_A_KIND = re.compile(
     rf"\b(?:{_ELECTRIC}|EV|NEV|new[- ]energy|commercial|truck|bus)\s+"
     r"(?:(?:car|auto|vehicle)\s*)?(?:maker|carmaker|automaker|brand|company|startup|firm"
