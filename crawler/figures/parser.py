@@ -1490,7 +1490,7 @@ _DATELINE = re.compile(
 
 def _blank_datelines(text: str) -> str:
     """The text with its datelines blanked out (offsets kept)."""
-    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    return _DATELINE.sub(_blank, text)
 
 
 # "217。4万辆", "42。6%": a full stop some pages put for a decimal point
@@ -6297,7 +6297,7 @@ def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
 def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Mention, bool]]) -> str:
     """``s[lo:hi]`` without the names that hold a vehicle class but say whose the figure is:
     the subject's own ("上汽乘用车") and an industry body's ("China Passenger Car Association")."""
-    chars = list(_BODY_NAMES.sub(lambda m: " " * len(m.group(0)), s[lo:hi]))
+    chars = list(_BODY_NAMES.sub(_blank, s[lo:hi]))
     names = lexicon().by_alias
     for m, _ in mentions:  # the entity's name itself, not a pronoun ("the domestic automaker")
         named = names.get(s[m.start : m.end].casefold()) == entity.name
