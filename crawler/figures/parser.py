@@ -532,6 +532,7 @@ _FORECAST_OPENING = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 _WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
+_COMPANY_WORD = re.compile(r"\bcompany\b|公司", re.I)
 # "making it the group's worst performer": a possessive in what the subject is said to be
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _WHOM_IT_MATTERS_TO = re.compile(
@@ -2576,6 +2577,16 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 # "the group" of a brand, "the company delivered N across all three brands":
                 # its parent
                 target = lexicon().entities[target.parent]
+            elif (
+                target is not None
+                and target.kind == "brand"
+                and state.frame is not None
+                and target.parent == state.frame.name
+                and _COMPANY_WORD.search(s, a, b)
+            ):
+                # "东风集团股份…年度报告…高端品牌岚图…。2023年公司整车出口销量达到16.91万辆": in a
+                # report of the company the headline names, "the company" is it, not its brand
+                target = state.frame
             if target is None and kind == "plant":  # a plant nobody named: its own, unknown
                 if s[a:b] in _BARE_PLANT_ZH:
                     # (a bare 工厂 points back only at a plant named before, or at a maker this
