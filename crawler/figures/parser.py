@@ -5160,11 +5160,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if maker is not None and _a_makers_sales_in_china(s, cand, subjects, maker):
             # "The fall was especially marked in China, where sales dropped by ten percent to
             # 2.93 million vehicles" in a story about Volkswagen: its sales there, not China's
-            arm = (
-                maker
-                if maker.name.endswith(" China")
-                else lexicon().entities.get(f"{maker.name} China")
-            )
+            arm = maker if maker.foreign_arm else lexicon().entities.get(f"{maker.name} China")
             if arm is None:
                 cand.drop("a part of the maker (its sales in one market)")
                 continue
@@ -6981,7 +6977,7 @@ def _a_makers_sales_in_china(
         cand.entity != "China"
         or cand.metric == "exports"
         # (a Chinese maker's sales at home are a part of its total: see _SOLD_AT_HOME)
-        or not (maker.foreign or maker.name.endswith(" China"))
+        or not (maker.foreign or maker.foreign_arm)
         or not s.isascii()
     ):
         return False
