@@ -37,6 +37,7 @@ from crawler.figures.confidence import (
 )
 from crawler.figures.entities import Entity, Mention, composite_name, lexicon, sole_model_of
 from crawler.figures.model import LIFETIME_START, Figure
+from crawler.figures.modelnames import model_names
 from crawler.figures.numbers import (
     FULLWIDTH,
     NEUTRAL,
@@ -944,28 +945,7 @@ _SEMICOLON = re.compile(r"[;；]|,\s*(?:while|whereas|but)\s", re.I)
 _EACH = re.compile(
     r"\beach\b|\bboth\b|\ball\s+(?=(?:\w+ed|sold|topped|beat)\b)|均|(?<![成首京古帝])都|各自?", re.I
 )
-_MODEL_NAMES_ZH = (
-    "宏光", "星愿", "海豹", "海鸥", "海豚", "海狮", "护卫舰", "驱逐舰", "星越", "博越", "帝豪",
-    "缤越", "逸动", "瑞虎", "艾瑞泽", "轩逸", "朗逸", "速腾", "宝来", "迈腾", "帕萨特", "卡罗拉",
-    "凯美瑞", "雅阁", "思域", "缤智", "缤果", "天籁", "途观", "探岳", "科莱威", "梦想家", "追光",
-    "知音", "奔奔", "好猫", "芭蕾猫", "闪电猫", "元PLUS", "秦PLUS", "宋PLUS", "汉EV", "唐DM",
-    # the joint ventures' best sellers, by their Chinese names
-    "奇骏", "逍客", "骐达", "蓝鸟", "楼兰", "劲客", "锋兰达", "威兰达", "汉兰达", "雷凌", "致炫",
-    "威驰", "赛那", "亚洲龙", "荣放", "奕泽", "飞度", "凌派", "冠道", "皓影", "奥德赛", "艾力绅",
-    "型格", "锋范", "享域", "高尔夫", "探歌", "探影", "揽境", "途昂", "途岳", "途铠", "途安",
-    "凌渡", "桑塔纳", "英朗", "君威", "君越", "昂科威", "昂科拉", "昂科旗", "威朗", "科鲁兹",
-    "迈锐宝", "福克斯", "福睿斯", "蒙迪欧", "锐界", "锐际", "探险者", "撼路者", "途睿欧", "全顺",
-    "伊兰特", "途胜", "名图", "悦动", "索纳塔", "胜达", "瑞纳", "智跑", "星瑞", "缤瑞", "博瑞",
-    "嘉际", "佳辰", "凯捷",
-)  # fmt: skip
-# model names no maker, brand or place shares
-_KNOWN_MODELS_EN = (
-    "Hongguang|Seagull|Sylphy|Lavida|Sagitar|Magotan|Corolla|Camry|Tiggo|Arrizo|Boyue|Xingyue"
-    "|Xingyuan|Accord|Civic|CR-V|XR-V|Vezel|Odyssey|Elysion|Breeze|Crider|Envix|Inspire|Integra"
-    "|Fit|Teana|X-Trail|Qashqai|Tiida|RAV4|Highlander|Levin|Sienna|Avalon|Tiguan|Passat|Bora"
-    "|Santana|Tayron|Teramont|Elantra|Tucson|Mondeo|Kuga|Excelle|Regal|LaCrosse|Envision"
-    "|Encore|GL8|Verano|Malibu|Cruze|Equinox|Emgrand|Coolray|Monjaro"
-)
+_MODEL_NAMES = model_names()
 _MODEL = re.compile(
     r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}-?\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY](?:s|['’]s)?|#\d)(?![A-Za-z])"
@@ -991,8 +971,8 @@ _MODEL = re.compile(
     # "奇瑞eQ1", "宝马iX3": a lower-case letter, capitals, digits; Mercedes' EQA, EQB, EQC
     r"|(?<![A-Za-z])[a-z][A-Z]{1,2}\d{0,2}(?![A-Za-z0-9])|(?<![A-Za-z])EQ[A-Z](?![A-Za-z])"
     # well-known model names, which no maker, brand or place shares
-    rf"|{'|'.join(_MODEL_NAMES_ZH)}"
-    rf"|\b(?:{_KNOWN_MODELS_EN})\b|\bMini EV\b"
+    rf"|{_MODEL_NAMES.zh_pattern()}"
+    rf"|\b(?:{_MODEL_NAMES.en_pattern()})\b|\bMini EV\b"
     r"|(?<![A-Za-z])ID\.\s?\d{1,2}(?![\d,])"  # Volkswagen's ID.3, ID.4
     # "第20万辆搭载魔毯空气悬架的车型": the cars fitted with something, some of its models
     r"|(?:搭载|配备|装配|装有)[^，,。；;]{1,12}?的(?=车|汽车|$)"
@@ -1118,7 +1098,7 @@ _MODEL_NAMED_AFTER = re.compile(
 
 
 # "sold more than 150,000 Hongguang Minis": a known model's name right after the count
-_KNOWN_MODEL_AFTER = re.compile(rf"\s+((?:{_KNOWN_MODELS_EN})(?:\s+[A-Z][\w-]*)?)")
+_KNOWN_MODEL_AFTER = re.compile(rf"\s+((?:{_MODEL_NAMES.en_pattern()})(?:\s+[A-Z][\w-]*)?)")
 # "sold 31,950 Dolphin EVs": a model's name between the count and its vehicle noun
 _MODEL_BEFORE_THE_NOUN = re.compile(
     rf"\s+(?!(?:{_NOT_A_MODEL_WORD}|Chinese|Electric|Battery|Plug-in|Hybrid|Premium|Luxury|Used"
