@@ -245,6 +245,12 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|ten|twenty|\d{1,2})\s+"
             r"(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
             r"|makers|companies|groups|brands|firms|manufacturers|enterprises|startups)\b"
+            # "The ten largest manufacturers held 70 percent, with 593,000 deliveries between
+            # them": a set of makers by their rank
+            r"|\bthe (?:two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,2})\s+"
+            r"(?:largest|biggest|leading|best-selling|top-selling|major)\s+(?:[\w-]+\s+)?"
+            r"(?:carmakers|automakers|makers|companies|groups|brands|firms|manufacturers"
+            r"|enterprises|startups)\b"
             # "Six leading new car enterprises delivered a total of 437,000": a set, none named
             # (not "across all three brands": the maker's own brands, summed up)
             r"|(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )(?<!top )(?<!of )"
@@ -1176,6 +1182,9 @@ class _State:
     last_list: tuple[Entity, ...] = ()  # the entities last named together ("A, B and C")
     last_list_group: Entity | None = None  # the group they make up, when named with them
     recent: list[Entity] = field(default_factory=list)  # names in text order ("the latter")
+    # names last named as rivals ("ahead of Shanghai GM and Shanghai VW"): "the joint venture"
+    # after them is not one of them
+    named_as_rivals: set[str] = field(default_factory=set)
     para_from_frame: bool = False  # para_entity is the frame: nothing in the paragraph named one
     world_para: bool = False  # the paragraph counts the world market ("Global auto sales ...")
     # the paragraph turned to the market at home, no maker named ("The numbers mirror the wider
@@ -2430,7 +2439,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                         *state.recent,
                         *(f.entity for f in found if f.end <= a),
                     ]
-                    if e is not None and e.kind == "jv"
+                    if e is not None and e.kind == "jv" and e.name not in state.named_as_rivals
                 ]
                 if ventures and _VENTURE_WORD.search(s, a, b):
                     # "The whole of the decline came from FAW-Mazda. That joint venture's
@@ -3475,6 +3484,10 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
     if unnamed is not None:  # "opened a US$490 million factory in Rayong ... the plant"
         state.last["plant"] = Entity(unnamed.group(0), "unknown", "", None, False)
     rivals = _rivals_named(s, [m for m, _ in mentions])
+    for m in named:
+        (state.named_as_rivals.add if m in rivals else state.named_as_rivals.discard)(
+            m.entity.name
+        )
     # "前十名依次为：一汽-大众16.8万辆、上汽通用12.2万辆、上汽大众11.9万辆…": a ranking, each name
     # with its own count; none of them is the topic of what follows
     ranked = [
@@ -5100,9 +5113,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 run.append(c)
             paired = run if len(run) > 1 else after_cue
         _pair_respectively(s, subjects, paired or live, hits, state.last_list)
-    elif len(live) == 2 and _JOINED.fullmatch(s, live[0].number.unit_end, live[1].number.start):
-        # "Geely and Smart shipped 5,026 and 2,146": two names and two numbers, in order
-        _pair_respectively(s, subjects, live, [], ())
+    elif (run := _counts_in_a_row(s, live)) is not None:
+        # "Geely and Smart shipped 5,026 and 2,146", "ahead of SAIC-GM and SAIC-Volkswagen with
+        # 109,800 units and 87,900 units", "… The three joint ventures sold 70,146, 53,975 and
+        # 46,016": as many names as counts in a row, in order
+        _pair_in_a_row(s, subjects, live, run, state.last_list)
     world_clauses: set[int] = set()
     # markets abroad (perf: once a sentence): said by the headline or the paragraph before, and
     # where this sentence names one as a scope
@@ -5240,7 +5255,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if listed_by_name(s, cand.number, subjects):
                 # each count of the list named at its number: no doubt whose it is
                 cand.doubts = [d for d in cand.doubts if d not in _SUBJECT_DOUBTS]
-        market_of = _maker_of_the_market(s, cand, state.frame or state.last.get("maker"))
+        market_of = _maker_of_the_market(
+            s, cand, state.frame or state.last.get("maker"),
+            s[starts[cand.clause] : bounds[cand.clause]],
+        )  # fmt: skip
         china = _china_arm(s, cand, starts, state.cpca_cited[1] == state.sentence_no - 1)
         if market_of is not None:
             # "China, the core market of the region, took 59,435 vehicles" in a story about
@@ -5421,7 +5439,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if lo <= other.start < cand.number.start and any(
                 m.entity is obj
                 and its_noun_end <= m.start < cand.number.start
-                and _JOINED.fullmatch(s, its_noun_end, m.start)
+                and _CLAUSE_JOINED.fullmatch(s, its_noun_end, m.start)
                 for m, _ in subjects
             ):
                 # "Add 300 commercial electric vehicles and BYD sold 274,386": what another
@@ -5467,8 +5485,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             or (obj.builds == "buses" and vehicle_type(s[: cand.number.start], obj))
         ):
             cand.drop("a part of the market: one kind of vehicle (trucks, buses, ...)")
-        elif obj.is_region and body_type(counted):
-            cand.drop("a part of the region's market (one body type)")  # "sales of sedans came to"
+        elif obj.is_region and (
+            body_type(counted)
+            or (
+                _BODY_TYPE_SUBJECT.match(s) is not None
+                and (cand.clause == 0 or _WITH_CLAUSE.match(s, starts[cand.clause]) is not None)
+            )
+        ):
+            # "sales of sedans came to"; "SUVs remained the backbone of the market, with sales
+            # rising 30 percent to 1.27 million units": the body type the sentence is about
+            cand.drop("a part of the region's market (one body type)")
         elif obj.is_region and brand_group(counted):
             # "Chinese independent brands sold 1.49 million units"
             cand.drop("a part of the region's market (one group of brands)")
@@ -5990,17 +6016,26 @@ _CHINA_AS_A_MARKET = re.compile(
 )
 
 
-def _maker_of_the_market(s: str, cand: _Candidate, frame: Entity | None) -> Entity | None:
+# "MIC" (made in China): the press's name for the cars a foreign maker builds in China
+_MIC = re.compile(r"(?<![A-Za-z])MIC(?![A-Za-z])")
+
+
+def _maker_of_the_market(
+    s: str, cand: _Candidate, frame: Entity | None, clause: str
+) -> Entity | None:
     """The foreign maker a story is about, or was named last (or its China arm), when the
-    count's subject is China told as that maker's market; None otherwise."""
-    if (
-        cand.entity != "China"
-        or frame is None
-        or not frame.foreign
-        or not _CHINA_AS_A_MARKET.search(s, 0, cand.number.start)
-    ):
+    count's subject is China told as that maker's market, or its own clause counts the
+    maker's made-in-China ("MIC") cars; None otherwise."""
+    if cand.entity != "China" or frame is None:
         return None
-    return lexicon().entities.get(f"{frame.name} China", frame)
+    arm = frame if frame.foreign_arm else lexicon().entities.get(f"{frame.name} China")
+    if arm is not None and _MIC.search(clause):
+        # "According to the CPCA, total MIC sales came to about 23,804 in December" in a
+        # story about Tesla: Tesla China's, not the country's
+        return arm
+    if not frame.foreign or not _CHINA_AS_A_MARKET.search(s, 0, cand.number.start):
+        return None
+    return arm or frame
 
 
 def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) -> Entity | None:
@@ -6816,7 +6851,8 @@ _NOUN_AFTER = re.compile(r"[^\d,，;；.。:：()（）]{0,30}")
 _NOUN_AFTER_END = re.compile(r"\b(?:and|with|while|but)\b", re.I)
 
 
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|while|but|whereas)?\s*")
+# "… vehicles and BYD sold", "…, while BYD": what joins another count's clause to a name
+_CLAUSE_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|while|but|whereas)?\s*")
 
 
 def _noun_after(s: str, end: int) -> str:
@@ -7668,6 +7704,65 @@ _PLURAL_SIZE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "thr
 _EN_COUNTED_SET = re.compile(r"the (two|three|four)", re.I)
 
 
+# between two counts of a list: "70,146, 53,975 and 46,016", "109,800 units and 87,900 units"
+_NEXT_IN_A_ROW = re.compile(
+    r"\s*(?:(?:vehicles?|cars?|units?)\s+)?(?:[、,，]|和|及|与|以及|,?\s*and)\s*", re.I
+)
+
+
+def _counts_in_a_row(s: str, live: list[_Candidate]) -> list[_Candidate] | None:
+    """The one run of two or more counts listed one after another in the sentence, or None."""
+    runs: list[list[_Candidate]] = []
+    for cand in live:
+        if runs and _NEXT_IN_A_ROW.fullmatch(s, runs[-1][-1].number.unit_end, cand.number.start):
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    listed = [run for run in runs if len(run) > 1]
+    return listed[0] if len(listed) == 1 else None
+
+
+# "the three joint ventures", "the two companies", "两家企业": a set of makers named before
+_SET_OF_MAKERS = re.compile(
+    r"\bthe (two|three|four) (?:joint ventures|JVs|brands|makers|carmakers|automakers|companies"
+    r"|manufacturers|startups)\b|([两二三四五])家(?:企业|车企|公司|合资企业)?",
+    re.I,
+)
+
+
+def _pair_in_a_row(
+    s: str,
+    subjects: list[tuple[Mention, bool]],
+    live: list[_Candidate],
+    run: list[_Candidate],
+    last_list: tuple[Entity, ...],
+) -> None:
+    """Counts in a row, no "respectively" said, go to as many makers in order: the list
+    named right before them ("ahead of SAIC-GM and SAIC-Volkswagen with 109,800 units and
+    87,900 units"), or the set of makers that stands for the list of the sentence before
+    ("The three joint ventures sold 70,146, 53,975 and 46,016")."""
+    first = run[0].number.start
+    lo = max((c.number.unit_end for c in live if c.number.start < first), default=0)
+    names = [m for m, _ in subjects if lo <= m.start and m.end <= first]
+    the_set = None if names else _SET_OF_MAKERS.search(s, lo, first)
+    if the_set is not None:
+        size = _PLURAL_SIZE[(the_set.group(1) or the_set.group(2)).lower()]
+        if size == len(run) == len(last_list):
+            for cand, entity in zip(run, last_list, strict=True):
+                cand.entity, cand.entity_obj = entity.name, entity
+    elif (
+        len(names) > 1
+        and len({m.entity for m in names}) == len(names)
+        and not any(m.entity.is_region for m in names)
+        and all(LIST_SEP.match(s[a.end : b.start]) for a, b in itertools.pairwise(names))
+    ):
+        if len(names) == len(run):
+            for cand, mention in zip(run, names, strict=True):
+                cand.entity, cand.entity_obj = mention.entity.name, mention.entity
+    else:
+        _pair_respectively(s, subjects, run, [], ())
+
+
 def _pair_respectively(
     s: str,
     subjects: list[tuple[Mention, bool]],
@@ -7924,6 +8019,15 @@ def _one_vehicle_type_said(
 
 
 # a sentence that opens on a kind of vehicle, and one that goes on about it
+# a sentence whose subject is one body type: "SUVs remained ...", "Sales of sedans ..."
+_BODY_TYPE_SUBJECT = re.compile(
+    r"\s*(?:(?:[A-Z][\w-]*|the|China['’]s|Chinese|domestic|local)\s+){0,3}?"
+    r"(?:SUVs|MPVs|sedans|saloons|hatchbacks|crossovers|pickups|sport utility vehicles"
+    r"|multi-purpose vehicles)\b",
+    re.I,
+)
+# a clause that goes on about the subject of the one before: ", with sales rising to ..."
+_WITH_CLAUSE = re.compile(r"[\s,，;；]*with\b", re.I)
 _KIND_OPENING = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+)?(?:[A-Za-z-]+\s+)?(?:vehicles|trucks|buses|cars)\b"
 )

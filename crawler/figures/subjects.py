@@ -207,6 +207,12 @@ _ZH_NOT_A_SUBSIDIARY = re.compile(
     _ZH_COMPANY_WORDS.pattern + r"|工业|销售|乘用|商用|国际|投资|科技"
 )
 _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
+# a company's legal name, from the start of its phrase to its legal form ("广州汽车工业集团有限
+# 公司", "上海汽车工业(集团)总公司", "哈飞汽车股份有限公司")
+_ZH_LEGAL_NAME = re.compile(
+    r"(?:^|(?<=[，,；;：:。、\s“”\"]))([\u4e00-\u9fff]{2,10}?(?:[(（]集团[)）])?(?:股份)?"
+    r"(?:有限(?:责任)?公司|集团(?:有限)?公司|集团总公司|总公司|工业公司|控股集团))"
+)
 # heads that name no one: time, scope, segment and function words
 _ZH_COMMON = re.compile(
     r"^(?:其中|此外|另外|同时|目前|截至|截止|其|该|本|这|全国|全省|全市|我国|国内|海外|境外|同期|整体"
@@ -490,6 +496,13 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         name = m.group(1)
         if not _ZH_COMMON.match(name) and not covered(m.start(1), m.end(1)):
             out.append(Unknown(name, m.start(1), m.end(1)))
+    for m in _ZH_LEGAL_NAME.finditer(s) if "公司" in s or "控股集团" in s else ():
+        # a company the lexicon does not know, under its legal name: a place at its start
+        # names no one ("广州汽车工业集团有限公司,产销量为85542辆"), and a known maker inside
+        # it is the company itself ("长安汽车(集团)有限责任公司")
+        inside = [k for k in known if m.start(1) <= k.start and k.end <= m.end(1)]
+        if all(k.entity.is_region for k in inside) and not covered(m.start(1), m.end(1)):
+            out.append(Unknown(m.group(1), m.start(1), m.end(1)))
     for m in _ZH_COUNTY.finditer(s) if "县" in s or "縣" in s else ():
         if not _ZH_COMMON.match(m.group(1)) and not covered(m.start(1), m.end(1)):
             out.append(Unknown(m.group(1), m.start(1), m.end(1)))  # "长丰县新能源整车产量95万辆"
