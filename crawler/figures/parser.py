@@ -3485,9 +3485,10 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last["plant"] = Entity(unnamed.group(0), "unknown", "", None, False)
     rivals = _rivals_named(s, [m for m, _ in mentions])
     for m in named:
-        (state.named_as_rivals.add if m in rivals else state.named_as_rivals.discard)(
-            m.entity.name
-        )
+        if m in rivals:
+            state.named_as_rivals.add(m.entity.name)
+        else:
+            state.named_as_rivals.discard(m.entity.name)
     # "前十名依次为：一汽-大众16.8万辆、上汽通用12.2万辆、上汽大众11.9万辆…": a ranking, each name
     # with its own count; none of them is the topic of what follows
     ranked = [
@@ -5113,11 +5114,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 run.append(c)
             paired = run if len(run) > 1 else after_cue
         _pair_respectively(s, subjects, paired or live, hits, state.last_list)
-    elif (run := _counts_in_a_row(s, live)) is not None:
+    elif (listed_counts := _counts_in_a_row(s, live)) is not None:
         # "Geely and Smart shipped 5,026 and 2,146", "ahead of SAIC-GM and SAIC-Volkswagen with
         # 109,800 units and 87,900 units", "… The three joint ventures sold 70,146, 53,975 and
         # 46,016": as many names as counts in a row, in order
-        _pair_in_a_row(s, subjects, live, run, state.last_list)
+        _pair_in_a_row(s, subjects, live, listed_counts, state.last_list)
     world_clauses: set[int] = set()
     # markets abroad (perf: once a sentence): said by the headline or the paragraph before, and
     # where this sentence names one as a scope
