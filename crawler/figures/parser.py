@@ -4995,6 +4995,23 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "sales exceeded 660,000 in 2022, ..., while its cumulative exports passed 1
             # million": a running total told beside a past period counts up to that period
             period = Period("lifetime", period.start, state.carry_period.end)
+        running_total = next(
+            (c for c in reversed(cands) if c.number.start < n.start and c.period is not None),
+            None,
+        )
+        if (
+            running_total is not None
+            and running_total.period is not None
+            and running_total.period.kind == "lifetime"
+            and period.kind in ("year", "ytd")
+            and period.end == running_total.period.end
+            and cand.clause > 0
+            and _OF_WHICH.match(s, starts[cand.clause]) is not None
+            and lead_parts[cand.clause].empty
+        ):
+            # "截至2010年，奇瑞累计销售汽车超过200万辆，其中出口超过40万辆": a part of the running
+            # total, counted to the same end
+            period = running_total.period
         month_reported = state.lead_period
         if (
             period.kind == "lifetime"

@@ -113,6 +113,7 @@ class Parts:
     half: int | None = None
     day: tuple[int, int] | None = None  # (month, day)
     as_of: tuple[int, int | None] | None = None  # (month, day or None = end of month)
+    year_end_of: int | None = None  # "截至2008年，": to the end of that year, once it has passed
     ytd: bool = False
     lifetime: bool = False
     since_start: bool = False  # 历史累计, 迄今: since the start, whatever months lead the clause
@@ -545,6 +546,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!为)下半年(?!开)"), "h2"),
     # "截至2023年底": the end of that year (a running total counted to it)
     (re.compile(r"截[至止](?:到)?\s*(20\d\d)\s*年\s*(?:底|末)"), "zh_year_end"),
+    # "截至2008年，一汽累计销售…": up to that year, said with no month
+    (re.compile(r"截[至止](?:到)?\s*((?:19|20)\d\d)\s*年(?=\s*[，,])"), "zh_up_to_a_year"),
     (
         re.compile(
             r"截[至止](?:到)?\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?"
@@ -1469,6 +1472,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_as_of_dm": ("as of", "as at", "by ", "through", "until", "up to"),
     "en_year_end": ("end of",),
     "zh_year_end": ("截",),
+    "zh_up_to_a_year": ("截",),
     "en_date": _MONTH_NEEDLES,
     "en_date_dm": _MONTH_NEEDLES,
     "en_month": _MONTH_NEEDLES,
@@ -1825,6 +1829,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, half=2)
             elif kind in ("zh_year_end", "en_year_end"):
                 _add(parts, m, as_of=(12, None))
+                _year_of(g[0], parts)
+            elif kind == "zh_up_to_a_year":
+                _add(parts, m, year_end_of=int(g[0]))
                 _year_of(g[0], parts)
             elif kind == "zh_as_of":
                 g = g[3:] if g[1] is None and len(g) > 3 else g  # a day of the last century
@@ -2738,6 +2745,13 @@ def _resolve(
 ) -> Period | None:
     if parts.rolling:
         return None
+    if (
+        parts.year_end_of is not None
+        and parts.year_end_of < published.year
+        and not (parts.as_of or parts.day or parts.month or parts.months)
+    ):
+        # "截至2008年，一汽累计销售各类汽车1150多万辆" in 2009: counted to the end of 2008
+        parts = replace(parts, as_of=(12, None))
     if parts.months_told is not None:
         # the period just told, if it is that many months long, or the year so far to the month
         # told, if that is the year's so-manieth; else months summed (no period)
