@@ -129,6 +129,8 @@ def test_the_longest_alias_wins(text: str, expected: list[tuple[str, str]]) -> N
         "a think tank and a fuel tank",
         "rising auto sales in smart cities",
         "哪吒之魔童闹海",
+        "狭义上讲",  # "narrowly speaking", not CPCA's narrow passenger cars
+        "大陆集团",  # Continental, not the mainland
     ],
 )
 def test_ordinary_words_name_nothing(text: str) -> None:
@@ -173,6 +175,8 @@ def _with_collective(row: dict[str, object]) -> dict[str, object]:
         (_one(name="X", kind="region", level="city", based=["Henan"]), "based is for makers"),
         (_one(name="X", kind="maker", aliases=["河南"]), "'河南' names both 'Henan' and 'X'"),
         (_one(name="X", kind="maker", aliases=["叉"], guard="乂:的"), "guard"),
+        (_one(name="X", kind="maker", aliases=["叉", "乂"], guard=["叉:的", "乂"]), "guard"),
+        (_one(name="X", kind="maker", aliases=["叉"], guard={"叉": "的"}), "guard"),
         (_one(name="X", kind="maker", sole_model={"names": ["X1"]}), "sole_model needs"),
         (_with_collective({"alias": "XY"}), "needs exactly"),
         (_with_collective({"alias": "XY", "members": ["X", "Y"]}), "unknown member 'Y'"),

@@ -294,8 +294,8 @@ def sole_model_of(entity: str, window: str, on: date) -> bool:
     return any(n in low for n in sole[0])
 
 
-def _entity(row: object) -> tuple[Entity, list[str], str | None]:
-    """One [[entity]] row checked: the entity, the aliases matched in text, the guard."""
+def _entity(row: object) -> tuple[Entity, list[str], list[str]]:
+    """One [[entity]] row checked: the entity, the aliases matched in text, the guards."""
     if not isinstance(row, dict):
         raise ValueError(f"entity row {row!r} is not a table")
     name = row.get("name")
@@ -345,8 +345,11 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
     aliases = row.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise ValueError(f"entity {name!r}: aliases must be a list of strings")
-    guard = row.get("guard")
-    if guard is not None:
+    said = row.get("guard", [])
+    guards = [said] if isinstance(said, str) else said
+    if not isinstance(guards, list):
+        raise ValueError(f"entity {name!r}: guard must be 'alias:characters' or a list of them")
+    for guard in guards:
         alias, _, chars = str(guard).partition(":")
         if alias not in aliases or not chars:
             raise ValueError(f"entity {name!r}: guard {guard!r} must be 'alias:characters'")
@@ -369,7 +372,7 @@ def _entity(row: object) -> tuple[Entity, list[str], str | None]:
         nev_since=nev_since,
         based=tuple(based),
     )
-    return entity, aliases, guard
+    return entity, aliases, guards
 
 
 def load_lexicon(data: dict[str, object]) -> Lexicon:
@@ -385,7 +388,7 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
         raise ValueError("entity lexicon: 'entity' must be an array of tables")
     sole_models: dict[str, tuple[tuple[str, ...], date]] = {}
     for row in rows:
-        entity, aliases, guard = _entity(row)
+        entity, aliases, entity_guards = _entity(row)
         name = entity.name
         if "sole_model" in row:
             sole_models[name] = _sole_model(name, row["sole_model"])
@@ -398,7 +401,7 @@ def load_lexicon(data: dict[str, object]) -> Lexicon:
                 raise ValueError(f"alias {alias!r} names both {by_alias[key]!r} and {name!r}")
             by_alias[key] = name
         matched.extend(a.casefold() for a in aliases)
-        if guard is not None:
+        for guard in entity_guards:
             alias, _, chars = guard.partition(":")
             guards[alias] = chars
     for entity in entities.values():

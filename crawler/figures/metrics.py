@@ -770,7 +770,7 @@ BASE_BEFORE = re.compile(
     r"|\ban? (?:net )?(?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
-    r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|增加了?|减少了?|(?:锐|骤|大|猛)减了?|相差|差距(?:为|仅|只有)?[:：]?"
+    r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|少了|增加了?|减少了?|(?:锐|骤|大|猛)减了?|相差|差距(?:为|仅|只有)?[:：]?"
     r"|净增(?:加)?了?|净减(?:少)?了?"  # "同比净增31.7万辆": by how much
     r"|多出了?\s*(?:约|近|超过|超|逾)?"  # "仅比2023年多出约25万辆"
     r"|(?:损失|少卖|缺口)了?\s*(?:约|近|超过|超|逾)?"  # "已损失80万辆": short of last year

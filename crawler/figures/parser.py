@@ -3601,7 +3601,7 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
 _COUNT_RIGHT_AFTER = re.compile(r"\s*(?:[:：]|以|为|為)?\s*(?:约|近|超过?)?\s*\d")
 # names listed as examples of a kind of maker: "大众、通用、宝马与奔驰等外国品牌"
 _EXAMPLES_OF_A_KIND_AFTER = re.compile(
-    r"[^，,。；;：:\d]{0,30}?等(?:[\u4e00-\u9fff]{0,6}?)(?:品牌|车企|企业|厂商|厂家|公司|巨头)"
+    r"[^，,。；;：:\d]{0,30}?等(?:[\u4e00-\u9fff]{0,6}?)(?:品牌|车企|企业|厂商|厂家|公司|巨头|新势力)"
 )
 # "Its subsidiary SAIC Motor Passenger Vehicle sold 839,000. NEV sales topped 1.07 million": a
 # part of the maker named in passing; the paragraph stays the maker's
@@ -5507,7 +5507,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             body_type(counted)
             or (
                 _BODY_TYPE_SUBJECT.match(s) is not None
-                and (cand.clause == 0 or _WITH_CLAUSE.match(s, starts[cand.clause]) is not None)
+                and (
+                    cand.clause == 0
+                    or _WITH_CLAUSE.match(s, starts[cand.clause]) is not None
+                    # "·轿车11月销量89.2万辆,…;累计销量879.7万辆": a clause naming no one
+                    or not any(
+                        starts[cand.clause] <= m.start < cand.number.start for m, _ in subjects
+                    )
+                )
             )
         ):
             # "sales of sedans came to"; "SUVs remained the backbone of the market, with sales
@@ -8041,7 +8048,9 @@ def _one_vehicle_type_said(
 _BODY_TYPE_SUBJECT = re.compile(
     r"\s*(?:(?:[A-Z][\w-]*|the|China['’]s|Chinese|domestic|local)\s+){0,3}?"
     r"(?:SUVs|MPVs|sedans|saloons|hatchbacks|crossovers|pickups|sport utility vehicles"
-    r"|multi-purpose vehicles)\b",
+    r"|multi-purpose vehicles)\b"
+    # "·轿车11月销量89.2万辆", "SUV累计销量": a line or sentence opening on one body type
+    r"|\s*[·•*-]?\s*(?:轿车|轎車|SUV|MPV|皮卡)(?![A-Za-z])",
     re.I,
 )
 # a clause that goes on about the subject of the one before: ", with sales rising to ..."

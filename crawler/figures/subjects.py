@@ -207,6 +207,8 @@ _ZH_NOT_A_SUBSIDIARY = re.compile(
     _ZH_COMPANY_WORDS.pattern + r"|工业|销售|乘用|商用|国际|投资|科技"
 )
 _ZH_CONTINUED = re.compile(r"([\u4e00-\u9fff]{2})(?:汽车|集团|公司|股份|基地|工厂|分公司)")
+# 系 after a maker's name: its family ("丰田系", "吉利系"), not a series (系列) or system (系统)
+_ZH_FAMILY_AFTER = re.compile(r"系(?![列统數数])")
 # a company's legal name, from the start of its phrase to its legal form ("广州汽车工业集团有限
 # 公司", "上海汽车工业(集团)总公司", "哈飞汽车股份有限公司")
 _ZH_LEGAL_NAME = re.compile(
@@ -496,6 +498,11 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         name = m.group(1)
         if not _ZH_COMMON.match(name) and not covered(m.start(1), m.end(1)):
             out.append(Unknown(name, m.start(1), m.end(1)))
+    for k in known if "系" in s else ():
+        # "丰田系均超过七万辆": a foreign maker's joint ventures in China, not the maker (a
+        # Chinese group's is the group: "长安系全年产量约为268万辆")
+        if k.entity.foreign and _ZH_FAMILY_AFTER.match(s, k.end):
+            out.append(Unknown(s[k.start : k.end + 1], k.start, k.end + 1))
     for m in _ZH_LEGAL_NAME.finditer(s) if "公司" in s or "控股集团" in s else ():
         # a company the lexicon does not know, under its legal name: a place at its start
         # names no one ("广州汽车工业集团有限公司,产销量为85542辆"), and a known maker inside
@@ -577,7 +584,7 @@ _SUBSEGMENT = re.compile(
     r"|拉美|印尼|马来西亚)(?:市场)?"
     + _NOT_LISTED_THERE
     # (not 国内首个, 国内第一: the scope of a rank)
-    + r"|乘用车|商用车|纯电|插混|插电|混动|增程|轿车|国内(?!首|第|唯一|最|领先)|本土市场"
+    + r"|乘用车|商用车|纯电|插混|插电|混动|混合动力|增程|轿车|国内(?!首|第|唯一|最|领先)|本土市场"
     r"|自主(?:品牌|体系)|合资品牌"
     r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车"
     # "fuel vehicle sales reached 135,732": the maker's cars that are not NEVs
@@ -694,6 +701,8 @@ def vehicle_type_topic(headline: str) -> bool:
 _POWERTRAIN = re.compile(
     r"\bpure(?:ly)? electric\b|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bfuel[- ]cell\b"
     r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|ICE)s?(?![A-Za-z])|燃料电池|纯电|插混|插电|增程"
+    # (hybrids of every kind: "4月普通混合动力乘用车批发2.7万辆")
+    r"|(?<!插电)(?<!插电式)(?:混合动力|混动)"
     # the other side: "7月常规燃油车零售84万辆", "combustion-engine cars"
     r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车|\b(?:internal[- ])?combustion[- ]engine\b"
     r"|\b(?:traditional|conventional)[- ]fuel\b"
@@ -711,7 +720,8 @@ def powertrain(text: str) -> bool:
 _BOTH_POWERTRAINS = re.compile(
     r"(?:electric|电动|纯电)\S*(?:\s+(?:cars|vehicles|models|EVs))?\s*(?:and|&|和|与|及|、|/)\s*"
     # ("45,067 battery-electric and PHEV units")
-    r"(?:plug-in|PHEVs?|插电|插混|(?=hybrids?\b))(?:\s*hybrids?(?:\s+(?:cars|vehicles|models))?)?",
+    r"(?:plug-in|PHEVs?|插电|插混|(?=hybrids?\b))(?:式?(?:混动|混合动力))?"
+    r"(?:\s*hybrids?(?:\s+(?:cars|vehicles|models))?)?",
     re.I,
 )
 
