@@ -385,6 +385,9 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 # "they", "the three brands", "这三家": the entities last named together
 _PLURAL = re.compile(
     r"\b(?:they|the (?:two|three|four|five|\d) (?:brands|makers|carmakers|companies|automakers))\b"
+    # "Two makers made the list: Changan and Great Wall. Both did fairly well, with sales rising
+    # … to A and … to B, respectively"
+    r"|^\s*Both\b(?!\s+(?:of|production|output|sales|deliveries|exports)\b)"
     r"|[这两三四五]家|三者|两者|(?:它|他)们|這些|这些|上述",
     re.I,
 )
@@ -953,7 +956,9 @@ _EACH = re.compile(
 )
 _MODEL_NAMES = model_names()
 _MODEL = re.compile(
-    r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9]))[A-Z]{1,4}-?\d{1,3}[A-Za-z+]*"
+    # (not "1Q23": the first quarter of 2023)
+    r"(?<![A-Za-z])(?:(?!(?:Q[1-4]|H[12])(?![A-Za-z0-9])|(?<=[1-4])Q\d\d)"
+    r"[A-Z]{1,4}-?\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY](?:s|['’]s)?|#\d)(?![A-Za-z])"
     r"|(?<![\d.])\d{1,2}系(?!列)"  # "宝马5系": a series of one brand
     r"|(?<=\b[Tt]he )0[1-9](?![\d,.%])"  # "the 03", "the 02": Lynk & Co's numbered models

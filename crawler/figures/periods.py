@@ -485,13 +485,15 @@ _FROM_TIME_TO_NUMBER = re.compile(
     r"\s+to\s+(?:a\s+)?(?:record\s+)?(?:about\s+|around\s+|nearly\s+)?\d"
 )
 
+# "1Q23", "4Q2024": a quarter of a year, as analysts write it
+_QUARTER_CODE = re.compile(r"(?<![A-Za-z0-9])([1-4])Q((?:20)?\d\d)(?![A-Za-z0-9])")
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # weeks, ten-day spans, day ranges and holidays: a part of a month, no calendar period
     (
         re.compile(
             r"第\s*[一二三四五1-5]\s*周|[上中下]旬|(?:单|一|本|上|当|首|每)周|周(?:销量|度|交付)"
             # (not "8月1-31日": read by "zh_month_days")
-            r"|(?!(?<=月)1\s*日?\s*(?:至|到|-|–|—|~)\s*(?:28|29|30|31)\s*日)"
+            r"|(?!(?:(?<=月)|(?<=月\s))1\s*日?\s*(?:至|到|-|–|—|~)\s*(?:28|29|30|31)\s*日)"
             r"\d{1,2}\s*日?\s*(?:至|到|-|–|—|~)\s*\d{1,2}\s*日|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[天日]"
             r"|(?:五一|国庆|春节|中秋|端午|元旦)(?:假期|期间|黄金周|长假|小长假)|黄金周"
         ),
@@ -541,6 +543,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"第\s*([一二三四1-4])\s*季(?:度)?|(?<!同)([一二三四1-4])\s*季度|(首)季(?:度)?"),
         "zh_quarter",
     ),  # 首季: HK
+    # "1Q23累计产量508.7万辆": analysts' quarter of a year
+    (_QUARTER_CODE, "quarter_code"),
     (re.compile(r"上半年"), "h1"),
     # (not "为下半年开了个好头": a good start to a half still to come)
     (re.compile(r"(?<!为)下半年(?!开)"), "h2"),
@@ -798,6 +802,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "Deliveries: 2019 Q3 4,799; 2019 Q2 3,553": the year with its quarter, before the quarter
     # alone is read
     (re.compile(r"(?<!\d)(20\d\d)\s*Q([1-4])(?![A-Za-z0-9])", re.IGNORECASE), "en_year_quarter"),
+    (_QUARTER_CODE, "quarter_code"),  # "1Q23 deliveries"
     # "(Q3/2024: 39,790 units)"
     (re.compile(r"\bQ([1-4])\s*/\s*(20\d\d)\b", re.IGNORECASE), "en_quarter_slash_year"),
     (
@@ -1452,6 +1457,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "en_year_quarter": ("q",),
     "en_quarter_slash_year": ("/",),
+    "quarter_code": ("q",),
     "en_quarter_to": ("quarter", "three months"),
     "en_months_to": ("months",),
     "en_last_quarter": ("three months", "3 months"),
@@ -1899,6 +1905,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _year_of(g[0] if g else None, parts)
             elif kind == "en_year_quarter":
                 _add(parts, m, year=int(g[0]), quarter=int(g[1]))
+            elif kind == "quarter_code":
+                year = int(g[1])
+                _add(parts, m, year=year if year > 99 else 2000 + year, quarter=int(g[0]))
             elif kind == "en_quarter_slash_year":
                 _add(parts, m, year=int(g[1]), quarter=int(g[0]))
             elif kind in ("en_last_quarter", "zh_last_quarter"):
