@@ -995,6 +995,12 @@ _MODEL = re.compile(
 )
 
 
+# "以约2万辆的微弱差距领先比亚迪", "以5000辆的优势": by how much one count beats another
+_MARGIN_AFTER = re.compile(
+    r"\s*(?:辆|輛|台)?\s*的?\s*(?:微弱|巨大|明显|较大|较小|细微|一定)?\s*(?:差距|优势|领先优势)"
+)
+
+
 # "增量主要来自上汽乘用车(+4.0万辆)", "Brand A (+4,000)": a number with its sign is a change
 _SIGNED_BEFORE = re.compile(r"(?:[(（]\s?[+＋\-−–]|(?<![\w.,%)）])[+＋])\s?$")
 
@@ -4195,6 +4201,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if mx.LEVEL_AFTER.match(s, n.unit_end):
             cand.drop("trap: a size class ('the 60,000 level', 十万辆级)")
             continue
+        if _MARGIN_AFTER.match(s, n.unit_end):
+            cand.drop("trap: a margin between two counts ('以约2万辆的微弱差距领先')")
+            continue
         if _THOSE_ABOVE_BEFORE.search(s, max(0, n.start - 80), n.start):
             cand.drop("trap: a bar the ones counted pass ('among the makers selling over 10,000')")
             continue
@@ -5169,10 +5178,22 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if cand.entity is None:
             whose = subjects
-            if _OF_THEM.match(s, cand.number.unit_end) and cand is cands[0]:
-                # "According to the CPCA, 31,379 of those vehicles were exported": the body
-                # tells the count; whose part it is, the count of a sentence before says
-                whose = [(m, ok) for m, ok in subjects if not _source_before(s, m, cand.number)]
+            sources = [
+                (m.start, said.end())
+                for m, _ in subjects
+                if _source_before(s, m, cand.number)
+                and (said := _THEY_AFTER_A_SOURCE.match(s, m.end, cand.number.start))
+            ]
+            if cand is cands[0] and (_OF_THEM.match(s, cand.number.unit_end) or sources):
+                # "According to the CPCA, 31,379 of those vehicles were exported", "According to
+                # the China Passenger Car Association (CPCA), they came to 55,796 units": the
+                # body tells the count; whose it is, the sentence before says
+                whose = [
+                    (m, ok)
+                    for m, ok in subjects
+                    if not _source_before(s, m, cand.number)
+                    and not any(a <= m.start < b for a, b in sources)
+                ]
             _assign_entity(s, cand, whose, starts, bounds, state)
         maker = state.para_entity
         if maker is not None and _a_makers_sales_in_china(s, cand, subjects, maker):
@@ -5535,6 +5556,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 else counted
             )
             + _market_lead(s, starts)
+            + _part_the_sentence_opens_on(s, cand, starts, subjects, cands)
         ):
             if passenger_only(counted + _market_lead(s, starts)):
                 # "BYD sold 340,211 passenger vehicles in June", "全国乘用车市场零售177万辆": a
@@ -6588,6 +6610,31 @@ def _glued_after(s: str, end: int) -> str:
 _OF_WHICH_AT = re.compile(r"\s*(?:其中|of which|including)", re.I)
 # a clause that tells a part of the count before it ("其中新能源车型销量16万辆")
 _A_PART_OPENS = re.compile(r"\s*(?:其中|of (?:which|them|these)\b)", re.I)
+
+
+def _part_the_sentence_opens_on(
+    s: str,
+    cand: _Candidate,
+    starts: list[int],
+    subjects: list[tuple[Mention, bool]],
+    cands: list[_Candidate],
+) -> str:
+    """The words of the powertrain or body type a Chinese sentence about a maker opens on
+    (其中) before its first count, for a later clause that names no one: "其中纯电车型12月销量
+    190,712辆,全年累计2,256,714辆" counts the pure electric models in both clauses. Empty
+    otherwise."""
+    if (
+        cand.clause == 0
+        or cand.entity_obj is None
+        or cand.entity_obj.is_region
+        or not s.startswith("其中", len(s) - len(s.lstrip()))
+        or any(starts[cand.clause] <= m.start < cand.number.start for m, _ in subjects)
+    ):
+        return ""
+    opening = s[: cands[0].number.start]
+    return " " + opening if powertrain(opening) or body_type(opening) else ""
+
+
 # "从2018年交付第一台电动车到今天第50万台下线": the year of the first car, the milestone today
 _NOW_OR_A_FIRST = re.compile(
     r"今天|今日|目前|至今|如今|眼下|第一台|第一辆|首台|首辆|首款|\b(?:today|now|currently)\b"
@@ -7408,6 +7455,12 @@ _APPOSED_GROUP = re.compile(r"\s*[,，(（]\s*(?:(?:[A-Za-z-]+\s+){0,3}|[\u4e00-
 
 
 _ACCORDING_TO = re.compile(r"\b(?:according to|citing|per)\s+(?:the\s+)?$", re.I)
+# the rest of the source's name, then a pronoun as the subject: " (CPCA), they came to "
+_THEY_AFTER_A_SOURCE = re.compile(
+    r"(?:\s*\([A-Z]{2,6}\))?(?:\s+(?:data|figures))?\s*,\s*(?:they|these|those)\s+"
+    r"(?:[a-z]+\s+){0,3}?",
+    re.I,
+)
 
 
 def _source_before(s: str, mention: Mention, n: Number) -> bool:
