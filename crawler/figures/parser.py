@@ -8101,8 +8101,7 @@ def _one_vehicle_type_said(
     )
 
 
-# a sentence that opens on a kind of vehicle, and one that goes on about it
-# a sentence whose subject is one body type: "SUVs remained ...", "Sales of sedans ..."
+# a sentence whose subject is one body type: "SUVs remained ...", "China's sedans ..."
 _BODY_TYPE_SUBJECT = re.compile(
     r"\s*(?:(?:[A-Z][\w-]*|the|China['’]s|Chinese|domestic|local)\s+){0,3}?"
     r"(?:SUVs|MPVs|sedans|saloons|hatchbacks|crossovers|pickups|sport utility vehicles"
@@ -8113,6 +8112,7 @@ _BODY_TYPE_SUBJECT = re.compile(
 )
 # a clause that goes on about the subject of the one before: ", with sales rising to ..."
 _WITH_CLAUSE = re.compile(r"[\s,，;；]*with\b", re.I)
+# a sentence that opens on a kind of vehicle, and one that goes on about it
 _KIND_OPENING = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+)?(?:[A-Za-z-]+\s+)?(?:vehicles|trucks|buses|cars)\b"
 )
