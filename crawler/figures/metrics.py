@@ -906,9 +906,10 @@ _SEG_ALL = re.compile(
     r"|(?<!energy )(?<!electric )(?<!nev )(?<!ev )(?<!plug-in )(?<!hybrid )(?<!fuel-cell )"
     r"passenger (?:vehicle|car)s? (?:(?:retail|wholesale) )?(?:sales|output|production)"
     r"|passenger (?:vehicle|car)s,? (?:including|counting) (?:sedans|cars)\b)"
-    r"|(?=[\u4e00-\u9fff])(?:整车|汽车总|(?:(?<=[省市国月年的,，、])|(?<=全国)|^)(?:汽车产量|汽车销量|汽车产销|汽车生产|汽车销售|汽车(?:企业)?出口)"
-    r"|(?<!新能源)(?<!新能源车)乘用车(?:市场)?(?:零售|批发|销量|产量)|整体|总销量|总产量"
-    r"|总交付)",
+    r"|(?=[\u4e00-\u9fff])(?:整车|(?<!新能源)汽车总|(?:(?<=[省市国月年的,，、])|(?<=全国)|^)(?:汽车产量|汽车销量|汽车产销|汽车生产|汽车销售|汽车(?:企业)?出口)"
+    r"|(?<!新能源)(?<!新能源车)乘用车(?:市场)?(?:零售|批发|销量|产量)|整体"
+    # (not "新能源汽车总销量": the total of the new energy vehicles)
+    r"|(?<!新能源汽车)(?<!新能源乘用车)(?<!新能源车)(?:总销量|总产量|总交付))",
     _I,
 )
 

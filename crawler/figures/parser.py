@@ -8806,7 +8806,8 @@ _COMPARED_BEFORE = re.compile(
     r"|\b(?:matching|equalling|equaling|level with|on par with)\s+(?:its|their|the)"
     # "down from 20.0 per cent in 2022", "against 20.0 per cent in 2022": the value compared
     # with, then its time
-    r"|\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+\d[\d.,]*\s*"
+    # ("down from third place and 6.0% in 2024": a rank and a share, then their time)
+    r"|\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:[\w-]+\s+){0,3}?\d[\d.,]*\s*"
     r"(?:%|per\s*cent|percent|(?:million|billion)?\s*(?:units|vehicles)?))"
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?$"
     # "几乎追平特斯拉2020年的全球销量", "比2020年": the year compared with
@@ -8850,7 +8851,7 @@ def _only_compared_times(s: str, parts: Parts) -> bool:
         if a > end + 1:
             compared = bool(
                 (
-                    _COMPARED_BEFORE.search(s, max(0, a - 24), a)
+                    _COMPARED_BEFORE.search(s, max(0, a - 40), a)
                     # (not "from July to September": a span)
                     and not _SPAN_TO_AFTER.match(s, b)
                     and not _SPAN_INSIDE.search(s, a, b)

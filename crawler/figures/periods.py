@@ -554,7 +554,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"截[至止](?:到)?\s*((?:19|20)\d\d)\s*年(?=\s*[，,])"), "zh_up_to_a_year"),
     (
         re.compile(
-            r"截[至止](?:到)?\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)?"
+            # ("截至今年9月": this year's September)
+            r"截[至止](?:到)?\s*(?:今年\s*|本年\s*)?(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月"
+            r"\s*(?:(\d{1,2})\s*[日号]|底|末)?"
             # ("截至1998年12月31日": a day of the last century, said whole)
             r"|截[至止](?:到)?\s*(19[5-9]\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
         ),

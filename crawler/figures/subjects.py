@@ -551,6 +551,7 @@ _SUBSEGMENT = re.compile(
     # ("BYD's commercial plug-in vehicles came to 563": the commercial ones of a powertrain)
     r"|\bcommercial (?:(?:plug-in|electric|new[- ]energy|hybrid|battery[- ]electric) )?"
     r"(?:vehicles?|NEVs?|EVs?)\b|\bpure(?:ly)?[- ]electric\b"
+    r"|\b(?:conventional|regular|self-charging|full|mild)[- ]hybrids?\b"
     r"|\b(?:fully|all)[- ]electric\b"
     # "The compact car segment … totalled 510,000 units": one class of cars (not "overtaking
     # Tesla in the premium segment": where a rank holds)
@@ -700,7 +701,8 @@ def vehicle_type_topic(headline: str) -> bool:
 # one powertrain of the new energy vehicles: a part of a region's NEV count, never all of it
 _POWERTRAIN = re.compile(
     r"\bpure(?:ly)? electric\b|\bbattery[- ]electric\b|\bplug-in hybrids?\b|\bfuel[- ]cell\b"
-    r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|ICE)s?(?![A-Za-z])|燃料电池|纯电|插混|插电|增程"
+    r"|\b(?:conventional|regular|self-charging|full|mild)[- ]hybrids?\b"
+    r"|(?<![A-Za-z])(?:BEV|PHEV|EREV|FCEV|FCV|ICE|HEV)s?(?![A-Za-z])|燃料电池|纯电|插混|插电|增程"
     # (hybrids of every kind: "4月普通混合动力乘用车批发2.7万辆")
     r"|(?<!插电)(?<!插电式)(?:混合动力|混动)"
     # the other side: "7月常规燃油车零售84万辆", "combustion-engine cars"
