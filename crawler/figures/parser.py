@@ -7808,7 +7808,7 @@ def _counts_in_a_row(s: str, live: list[_Candidate]) -> list[_Candidate] | None:
 # "the three joint ventures", "the two companies", "两家企业": a set of makers named before
 _SET_OF_MAKERS = re.compile(
     r"\bthe (two|three|four) (?:joint ventures|JVs|brands|makers|carmakers|automakers|companies"
-    r"|manufacturers|startups)\b|([两二三四五])家(?:企业|车企|公司|合资企业)?",
+    r"|manufacturers|startups)\b|" + _COUNTED_PLURAL.pattern,
     re.I,
 )
 
