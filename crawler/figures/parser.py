@@ -5199,7 +5199,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if maker is not None and _a_makers_sales_in_china(s, cand, subjects, maker):
             # "The fall was especially marked in China, where sales dropped by ten percent to
             # 2.93 million vehicles" in a story about Volkswagen: its sales there, not China's
-            arm = maker if maker.foreign_arm else lexicon().entities.get(f"{maker.name} China")
+            arm = _arm_in_china(maker)
             if arm is None:
                 cand.drop("a part of the maker (its sales in one market)")
                 continue
@@ -6072,6 +6072,11 @@ _CHINA_AS_A_MARKET = re.compile(
 _MIC = re.compile(r"(?<![A-Za-z])MIC(?![A-Za-z])")
 
 
+def _arm_in_china(maker: Entity) -> Entity | None:
+    """A foreign maker's China arm ("Tesla China"), the maker itself when it is one, or None."""
+    return maker if maker.foreign_arm else lexicon().entities.get(f"{maker.name} China")
+
+
 def _maker_of_the_market(
     s: str, cand: _Candidate, frame: Entity | None, clause: str
 ) -> Entity | None:
@@ -6080,7 +6085,7 @@ def _maker_of_the_market(
     maker's made-in-China ("MIC") cars; None otherwise."""
     if cand.entity != "China" or frame is None:
         return None
-    arm = frame if frame.foreign_arm else lexicon().entities.get(f"{frame.name} China")
+    arm = _arm_in_china(frame)
     if arm is not None and _MIC.search(clause):
         # "According to the CPCA, total MIC sales came to about 23,804 in December" in a
         # story about Tesla: Tesla China's, not the country's
