@@ -14,7 +14,6 @@ import logging
 import multiprocessing
 import os
 import signal
-import threading
 import time
 import weakref
 from collections.abc import Sequence
@@ -142,20 +141,18 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
             initializer=worker_init,
             initargs=(os.getpid(),),
         )
-        # Every worker is started now, with SIGINT and SIGTERM ignored (a process keeps a
-        # signal ignored from its start): a Ctrl-C at the terminal, or systemd stopping the
-        # whole control group, must not kill a worker holding a page; the crawl handles them
-        # and the workers end with it. The crawl itself ignores them for a few fork+exec calls.
-        in_main_thread = threading.current_thread() is threading.main_thread()
-        previous = {}
-        if in_main_thread:
-            previous = {s: signal.signal(s, signal.SIG_IGN) for s in STOP_SIGNALS}
+        # Every worker is started now, with SIGINT and SIGTERM blocked (a process keeps its
+        # signal mask from its start, through the exec of a spawn): a Ctrl-C at the terminal,
+        # or systemd stopping the whole control group, must not kill a worker holding a page;
+        # the crawl handles them and the workers end with it. Blocked in the spawning thread
+        # only, not ignored: a signal meanwhile is taken by another thread, or waits, and
+        # reaches the crawl's handler either way (an ignored one would be lost).
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             for _ in range(workers):
                 pool.submit(warm_up)
         finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         atexit.register(pool.shutdown, cancel_futures=True)
         _POOL = pool
     return _POOL
