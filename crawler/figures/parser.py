@@ -1048,8 +1048,22 @@ def _model_between(s: str, start: int, end: int) -> bool:
     return any(
         not _MAKES_BEFORE.search(s, max(0, m.start() - 40), m.start())
         and not _CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start())
+        # "尽管主力车型SU7正处于停产改款的过渡期，1月交车量仍突破3.9万台": a model in a clause of
+        # concession, the count in the clause after it
+        and not (
+            _CONCESSION_BEFORE.search(s, max(0, m.start() - 24), m.start())
+            and _CLAUSE_BREAK.search(s, m.end(), end)
+        )
         for m in _MODEL.finditer(s, start, end)
     ) or bool(_MODEL_WORD_AFTER_A_NAME.match(s, start, end))
+
+
+_CONCESSION_BEFORE = re.compile(
+    r"(?:尽管|虽然|虽|即便|即使|哪怕)[^，,。；;]{0,30}$"
+    r"|\b(?:although|though|despite|even as|even though)\b[^,;.]{0,60}$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 
 # a model as the subject of its share in the maker's count: the count after it is the model's
@@ -1234,7 +1248,14 @@ class _State:
     # 12 months"): "so far this year" or "in total" after it ends inside that span
     off_calendar: bool = False
     sentence_no: int = 0
+    # the carry when the sentence began, and where in it an item's later count (in a list of
+    # makers a semicolon divides) set the carry since (-1: none did)
+    sentence_carry: Period | None = None
+    item_carry_at: int = -1
     carry_metric: str | None = None
+    # what the last line of a name and its count ("零跑汽车:66657台") counted: the next such line
+    # with no metric word counts the same, whatever the paragraph between them told
+    line_metric: str | None = None
     carry_segment: str | None = None
     #: short names the article defines ("(hereafter referred to as Dongfeng)", "（以下简称东风）"):
     #: the short name (casefolded) -> the entity it stands for in this article
@@ -1484,7 +1505,9 @@ _DATELINE = re.compile(
     r"|^[ \t]*(?:[A-Z][a-z]{2,8}day,?[ \t]+)?"
     r"(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?)[ \t]+\d{4}"
     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*\([A-Z]{2,5}[+-]?\d*\))?)?"
-    r"[ \t]*(?:[|·•][ \t]*[A-Z][A-Za-z .'’-]{1,30})?[ \t]*$",
+    r"[ \t]*(?:[|·•][ \t]*[A-Z][A-Za-z .'’-]{1,30})?[ \t]*$"
+    # "[SHANGHAI] More than 23 million vehicles were sold"
+    r"|^[ \t]*\[[A-Z][A-Za-z .'’-]{1,30}\]",
     re.M,
 )
 
@@ -1647,6 +1670,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.carry_period = state.list_period or state.lead_period
         previous_end = sentence.end
         state.sentence_no += 1
+        state.sentence_carry, state.item_carry_at = state.carry_period, -1
         told = work[sentence.start : sentence.end]
         bullet = _BULLET.match(work, sentence.start) is not None
         if state.list_trap is not None and bullet:
@@ -2797,17 +2821,41 @@ def _part_marked(s: str, clause_start: int, at: int) -> bool:
 _NUMBER_OR_STOP = re.compile(r"[\d;；。]")
 
 
+def _an_items_later_count(
+    s: str, cand: _Candidate, cands: list[_Candidate], own_times: list[tuple[int, int]]
+) -> bool:
+    """``cand`` follows another count in its part of a sentence whose parts a semicolon
+    divides, with a time of its own said after that count (an item of a list of makers with
+    a second count: "理想汽车交付44246辆，第四季度累计交付109194辆；"; not "理想、零跑11月交付量
+    分别达到48740辆、40169辆；", one time for both)."""
+    n = cand.number
+    return (
+        bool(own_times)
+        and _SEMI.search(s) is not None
+        and any(
+            c.number.end <= own_times[0][0]
+            and c.number.start < n.start
+            and not _SEMI.search(s, c.number.start, n.start)
+            for c in cands
+            if c is not cand
+        )
+    )
+
+
 def _a_part_in_a_month(
     s: str, cand: _Candidate, cands: list[_Candidate], starts: list[int], lead_parts: list[Parts]
 ) -> bool:
     """A smaller count later in the sentence, in a clause opened by "including" / "of which" /
-    其中 that names a month of its own: ``cand`` is its whole, more than one month."""
+    其中 that names a month of its own: ``cand`` is its whole, more than one month (not when
+    its own clause names that month too: "吉利品牌7月销量为83553辆…；其中…7月销量24061辆")."""
+    own = lead_parts[cand.clause]
+    own_month = own.month if any(a >= starts[cand.clause] for a, _ in own.spans) else None
     return any(
         c.clause > cand.clause
         and c.number.value < cand.number.value
         and _part_marked(s, starts[c.clause], c.number.start)
         # (its own month, said in its clause: not "其中出口6.05万辆" after "1月")
-        and lead_parts[c.clause].month is not None
+        and lead_parts[c.clause].month not in (None, own_month)
         and any(a >= starts[c.clause] for a, _ in lead_parts[c.clause].spans)
         for c in cands
     )
@@ -3693,9 +3741,10 @@ _SINCE_START_ZH = re.compile(r"历史|截至|截止|以来|迄今|总计|自\d|�
 _ONE_DAY = re.compile(r"\b(?:single|one)[- ]day\b|\bin a day\b|单日|一天|当天|当日", re.I)
 # (and "After delivering 100,000 vehicles this year, Xiaomi raised ...")
 _LEADING_WITH = re.compile(
-    r"\s*(?:With|Having|After|Upon)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|delivery|delivering"
-    r"|delivered|sales|sold|selling|shipments|exports|exporting|registrations|output|production"
-    r"|producing)\b)"
+    r"\s*(?:(?:Together|Along|Combined)\s+with|With|Having|After|Upon|Including|Adding"
+    r"|In\s+addition\s+to|On\s+top\s+of)\b(?=(?:[^,;]|,(?=\d))*\b(?:deliveries|delivery"
+    r"|delivering|delivered|sales|sold|selling|shipments|exports|exporting|registrations|output"
+    r"|production|producing|units|vehicles|cars)\b)"
 )
 _FIRST_EVENT = re.compile(r"第一[辆台]|首[辆台]|\bfirst (?:car|vehicle|unit|delivery)\b", re.I)
 _PLANT_ALIAS = re.compile(r"\b(?:plant|factory|gigafactory)\b|工厂|基地", re.I)
@@ -4220,6 +4269,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if (
             mx.BASE_BEFORE.search(before[-25:])
             or mx.BY_MARGIN.search(before[-80:])
+            or _CHANGE_AGAIN.search(s, max(0, n.start - 80), n.start)
             or mx.BASE_AFTER.match(s[n.unit_end :])
             or _MORE_THAN_APART.match(s, n.end)
             or (
@@ -4395,13 +4445,16 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # trap word said before it: not "在2万辆级别，极氪(28843辆)…")
                     cand.drop(f"{trapped[0]}, said of the count before")
                     continue
-                cand.metric = state.carry_metric
+                labelled = _a_name_and_its_counts(s)
+                cand.metric = (labelled and state.line_metric) or state.carry_metric
                 cand.doubts.append(D_METRIC_CARRIED)
         if cand.metric == "exports" and _TO_THE_HOME_MARKET_AFTER.match(s, n.unit_end):
             cand.metric = "sales"  # the home market's part, not the exports of a clause before
         if cand.metric is None:
             cand.drop("no metric word")
             continue
+        if _a_name_and_its_counts(s):
+            state.line_metric = cand.metric
         off_the_line = n.ordinal and (
             # "the brand's 7 millionth truck, a white Jiefang J7, came off the assembly line"
             (not in_clause and _OFF_THE_LINE_PAST_AN_ASIDE.match(s, n.unit_end) is not None)
@@ -4482,6 +4535,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
 
         own = _without_others_times(lead_parts[cand.clause], parts_all, n.start, s)
         others_time = own is not lead_parts[cand.clause]
+        part_start = max((m.end() for m in _SEMI.finditer(s, 0, n.start)), default=0)
         before_lead = [
             p
             for i, p in enumerate(lead_parts)
@@ -4490,6 +4544,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "7月…卖出10500辆，下半年实现开门红；陕汽以9009辆排名第二": the good start of a
             # longer time (its first month, said before) dates no count after it
             and not (i not in number_clauses and _GOOD_START.search(s, starts[i], bounds[i]))
+            # "广汽埃安交付40066辆，其中i60首月销量即破万；极氪交付30267辆": words of time that
+            # name no time ("首月") in another maker's part of the sentence tell nothing of this
+            and not (
+                not p.explicit
+                and p.as_of is None
+                and _SEMI.search(s, starts[i], n.start)
+                and any(part_start <= m.start < n.start for m, ok in mentions if ok)
+            )
         ]
         # "..., with a strong finish in December, when it sold 3,512": December is 3,512's
         theirs = {
@@ -4799,6 +4861,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
         if period is None and parts.empty:
             period = state.carry_period
+            if state.item_carry_at >= 0 and _SEMI.search(s, state.item_carry_at, n.start):
+                # "理想汽车交付44246辆，第四季度累计交付109194辆；广汽埃安交付40066辆": an item
+                # of a list of makers with no time of its own takes the time the sentence began
+                # with, not the time of another item's second count
+                period = state.sentence_carry
             if _same_period_opens_paragraph(s, state):
                 period = state.lead_period  # "同期安徽…73.09万辆，广东只有43.10万辆"
             last_count = state.last_count
@@ -5102,7 +5169,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     for a, _, v in parts_all.components
                 )
             )
-            and not _years_mixed(parts_all, state.published)
+            # (a year compared with is no time told: "…, but the pace of growth was half that
+            # of 2013")
+            and not _years_mixed(parts_all.without(_compared_times(s, parts_all)), state.published)
             # "That beat the prior record of 21,333 in September": a reference to the past
             and not _RECORD_BEATEN.search(s, c0, n.start)
             # "fell short of its 2023 volumes in several regions, among them Europe (… to
@@ -5110,6 +5179,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _only_compared_times(s, parts)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
+            item_later = _an_items_later_count(s, cand, cands, own.spans)
+            state.item_carry_at = n.start if item_later else -1
             state.told_period = None
             if period.kind in _SPANS:
                 state.span_period, state.span_from = period, state.sentence_no
@@ -6223,9 +6294,21 @@ _OR_NAME = re.compile(r",\s+or\s+(?:the\s+)?")
 _SAME_NAME_BRACKETED = re.compile(
     r"\s*(?:(?:Company|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Holdings?),?\s*)*[(（]\s*"
 )
+# "Sales grew 6.9 per cent, or 1.51 million vehicles, to 23.49 million": the change, told again
+# as a count
+_CHANGE_AGAIN = re.compile(
+    r"\b(?:up|down|rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped|slipped"
+    r"|gained|slumped|surged|soared|an? (?:increase|decrease|rise|drop|decline|gain|jump|fall)"
+    r"(?: of)?)\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:per\s*cent|percent|%)(?:\s+[\w-]+){0,4}?,?\s+or"
+    r"\s+(?:about\s+|around\s+|nearly\s+|some\s+|more than\s+|over\s+)?$",
+    re.I,
+)
 _MADE_THERE = re.compile(
     r"\b(?:rolled off|came off|produced|built|made|manufactured|assembled)\b[^,;.]{0,40}\bin\s+$",
     re.I,
+)
+_SOLD_THERE = re.compile(
+    r"\b(?:were|was|have been|had been|got)\s+(?:sold|delivered|registered)\s+in\s+$", re.I
 )
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _WITH_AFTER = re.compile(r"\s+with\b", re.I)
@@ -7244,6 +7327,17 @@ def _assign_entity(
                 or re.match(_BIGGEST_MARKET, s[m.start : m.end], re.I) is not None
                 # "500,000 NEVs rolled off the production lines in Chongqing": made there
                 or (m.entity.is_region and _MADE_THERE.search(s, n.end, m.start) is not None)
+                # "More than 23 million vehicles were sold in China last year": the country's
+                # market, when no one in the clause sold them
+                or (
+                    m.entity.level == "country"
+                    # (not "were sold in the country": which one?)
+                    and s[m.start : m.end].casefold() == "china"
+                    and _SOLD_THERE.search(s, n.end, m.start) is not None
+                    and not any(
+                        n.end <= o.start < c1 and not o.entity.is_region for o, _ in subjects
+                    )
+                )
             )
         ]
         speaker = _speaker(s, n, subjects, None if state.home_para else state.para_entity)
@@ -8809,6 +8903,8 @@ _COMPARED_BEFORE = re.compile(
     r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their)"
     # "GM sold about 2.9 million vehicles in China, matching its 2020 total"
     r"|\b(?:matching|equalling|equaling|level with|on par with)\s+(?:its|their|the)"
+    # "the pace of growth was half that of 2013" (the time "of 2013")
+    r"|\b(?:that|those)(?=\s+$)"
     # "down from 20.0 per cent in 2022", "against 20.0 per cent in 2022": the value compared
     # with, then its time
     # ("down from third place and 6.0% in 2024": a rank and a share, then their time)

@@ -569,6 +569,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "zh_as_of",
     ),
+    # "到11月底累计产量已超过7万辆" (not "到今年8月底累计": this year's, told by 今年)
+    (
+        re.compile(
+            r"到\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末)()(?=\s*[，,]?\s*(?:已|共)?累计)"
+        ),
+        "zh_as_of",
+    ),
     # ("1983年2月26日": a day of the last century, said whole)
     (
         re.compile(
@@ -1340,7 +1347,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_quarter_ended": ("止",),
     "h1": ("上半年",),
     "h2": ("下半年",),
-    "zh_as_of": ("截", "止"),
+    "zh_as_of": ("截", "止", "到"),
     "zh_date": ("日", "号"),
     "zh_day": ("日",),
     "en_end_month": ("month of",),
@@ -1664,8 +1671,8 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
 }
 
 
-# "5月累计" (not "1-5月累计", "截至5月累计"): one month's total
-_ONE_MONTH_BEFORE = re.compile(r"(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?\s*$")
+# "5月累计", "当月累计" (not "1-5月累计", "截至5月累计"): one month's total
+_ONE_MONTH_BEFORE = re.compile(r"(?:(?<![\d\-–—~至到])\d{1,2}\s*月(?:份)?|当月|单月|本月)\s*$")
 _MILESTONE_PASSED = re.compile(r"[^，,。；;\d]{0,8}?(?:突破|跨越|迈过|站上|越过)")
 _WHOLE = re.compile(r"\b(?:whole|entire|entirety|full|calendar)\b", re.I)
 # ("到今年10月累计": up to that month, a running total)

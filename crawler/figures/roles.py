@@ -25,6 +25,9 @@ _DEPENDENT_BEFORE = re.compile(
     r"\b(?:its|their|including|includes|such as|boosted by|driven by|helped by|like|across|under"
     r"|thanks to|from|among them|among which|besides|in addition to|apart from|aside from"
     r"|other than|except|excluding)\b(?:\s+[\w-]+){0,2}\s*|包括|如|例如|带动|除了?"
+    # "鸿蒙智行凭借问界、智界、享界等多品牌布局": what the subject's count rests on, every name
+    # of its list
+    r"|(?:凭借|凭藉|凭着|憑藉|依托|依靠|借助|得益于|受益于)[^，,。；;：:]{0,16}"
     r"|[（(]\s*(?:含|包含|包括|含有|合并|连同|加上|including|incl\.?|with))$",
     re.I,
 )

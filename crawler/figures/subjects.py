@@ -386,6 +386,18 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         ):
             names = (s[owner.start : owner.end], s[place.start : place.end])
             out.append(Unknown(s[place.start : owner.end], place.start, owner.end, names))
+    # "宝鸡吉利汽车产量7.4万辆": a city, then a known maker: its plant there, whether the lexicon
+    # knows it (西安吉利) or not; the maker itself where it is based ("杭州吉利")
+    for place, owner in pairwise(known) if not s.isascii() else ():
+        if (
+            place.entity.level == "city"
+            and place.end == owner.start
+            and not owner.entity.is_region
+            and owner.entity.kind != "unknown"
+            and place.entity.name not in owner.entity.based
+        ):
+            names = (s[owner.start : owner.end], s[place.start : place.end])
+            out.append(Unknown(s[place.start : owner.end], place.start, owner.end, names))
     # "the SAIC Ningde base produced 300,600": a known maker, a place, then its plant
     for owner, place in pairwise(known):
         # ("FAW Jilin Automobile's H1 wholesales": the maker's company in that province)
@@ -658,6 +670,12 @@ _OTHER_VEHICLES = re.compile(
 
 # "乘用车(不含微型客车)", "excluding buses": what is left out of the count
 _LEFT_OUT = re.compile(r"不含|不包括|除去?|扣除|\bexcluding\b|\bexcept\b|\bother than\b", re.I)
+# "Sales of all vehicles, trucks and buses included,", "including trucks and buses", 含客车: what
+# is counted in with the rest, no kind of its own
+_COUNTED_IN_BEFORE = re.compile(
+    r"\b(?:including|includes|incl\.?)\s+(?:[\w-]+\s+){0,2}$|(?<!不)(?:含|包括|包含)$", re.I
+)
+_COUNTED_IN_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*[\w-]+){0,3}\s+(?:included|inclusive)\b", re.I)
 
 
 # both kinds together: all vehicles ("its passenger vehicle and light commercial vehicle
@@ -681,6 +699,10 @@ def one_vehicle_type_before(text: str, end: int, start: int = 0) -> bool:
     for m in _VEHICLE_TOPIC.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in both) or _MAKER_AFTER.match(text, m.end()):
             continue  # (not "the commercial vehicle maker sold": what the maker is known for)
+        if _COUNTED_IN_BEFORE.search(text, max(start, m.start() - 24), m.start()) or (
+            _COUNTED_IN_AFTER.match(text, m.end())
+        ):
+            continue
         if not _LEFT_OUT.search(text, max(start, m.start() - 8), m.start()):
             last = m
     return last is not None and not _OTHER_VEHICLES.search(text, last.end(), end)
