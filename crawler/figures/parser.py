@@ -4325,9 +4325,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # (a streak told of in another part of a semicolon list is that part's: "Leapmotor
         # passed 70,000, its ninth month in a row; VOYAH delivered more than 20,000")
         part_start = max(s.rfind(";", 0, n.start), s.rfind("；", 0, n.start)) + 1
-        if cand.qualifier != "exact" and (
-            _STREAK.search(s, part_start, n.start) or streak_after or year_streak
-        ):
+        streak_before = _STREAK.search(s, part_start, n.start)
+        if streak_before and _RUNNING_TOTAL_WORD.search(s, streak_before.end(), n.start):
+            # "… for a fifth consecutive month, and its cumulative deliveries now exceed
+            # 180,000": a running total told after the streak, no threshold of it
+            streak_before = None
+        if cand.qualifier != "exact" and (streak_before or streak_after or year_streak):
             # "above 10,000 for the third month in a row": a streak claim's threshold
             cand.drop("the threshold of a streak (a claim, not a figure)")
             continue
@@ -6307,6 +6310,7 @@ _MADE_THERE = re.compile(
     r"\b(?:rolled off|came off|produced|built|made|manufactured|assembled)\b[^,;.]{0,40}\bin\s+$",
     re.I,
 )
+_RUNNING_TOTAL_WORD = re.compile(r"\b(?:its|their)\s+cumulative\b", re.I)
 _SOLD_THERE = re.compile(
     r"\b(?:were|was|have been|had been|got)\s+(?:sold|delivered|registered)\s+in\s+$", re.I
 )

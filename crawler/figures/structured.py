@@ -232,7 +232,7 @@ def structured_figures(
             # "2021 Q4: 25,034 | 2021 Q3: 24,439 | …": label/value pairs side by side
             context = _Context(published, frame, headline_metric, (_heading(lines, i, published),))
             for side_by_side in pairs:
-                figures.extend(_list_line(side_by_side, context))
+                figures.extend(_list_line(side_by_side, context) or [])
                 spans.append((side_by_side[0], side_by_side[1]))
             i = after
             continue
@@ -262,7 +262,10 @@ def structured_figures(
                 context = replace(context, headline_period=headline_period)
             context = replace(context, columns=_column_legend(_line_above(lines, i), published))
             for line in block:
-                figures.extend(_list_line(line, context))
+                read = _list_line(line, context)
+                if read is None and len(block) == 1:
+                    continue  # a line of its own: left to the sentence reader
+                figures.extend(read or [])
                 spans.append((line[0], line[1]))
         i = lines.index(block[-1]) + 1
     return figures, spans
@@ -929,7 +932,11 @@ def _list_parts(line: str) -> tuple[str, str, int, str] | None:
     return m.group("label"), value_text, n.value, rest
 
 
-def _list_line(line: Line, context: _Context) -> list[Figure]:
+def _list_line(line: Line, context: _Context) -> list[Figure] | None:
+    """The figure of a "label: count" line; None when its label names whose count it is but
+    nothing here says what or when it counts ("小鹏汽车:42013台,同比增长76%。" with no metric in
+    the headline): a line of its own is then the sentence reader's, which knows what the lines
+    before it counted."""
     parts = _list_parts(line[2])
     if parts is None or context.trap:
         return []
@@ -945,7 +952,7 @@ def _list_line(line: Line, context: _Context) -> list[Figure]:
     where = _Cell(label, _VALUE, False)
     figure = _figure(_cell_value(cell), where, context, (line[0], line[1]), line[2].strip())
     if figure is None:
-        return []
+        return None
     yoy, mom = _rest_growth(rest)
     return [_with_growth(figure, yoy, mom)]
 

@@ -64,8 +64,8 @@ _ZH_ZONE_AFTER = re.compile(
 _ZH_PLANT_AFTER = re.compile(
     r"(?:在|的)?([\u4e00-\u9fff]{2,3}?)(?:市|省|区)?的?(?:第[一二三四五六]|新|超级|整车)?"
     r"(?:工厂|基地|生产基地|制造基地|超级工厂)"
-    # "长城汽车荆门分公司": the maker's branch there, its plant
-    r"|([\u4e00-\u9fff]{2,4}?)(?:市|省|区)?分公司"
+    # "长城汽车荆门分公司", "比亚迪汽车西安分公司": the maker's branch there, its plant
+    r"|(?:汽车)?([\u4e00-\u9fff]{2,4}?)(?:市|省|区)?分公司"
 )
 # "Volkswagen's joint venture with SAIC", "Toyota's Chinese joint ventures", "大众的合资公司":
 # a venture left unnamed is its own entity, neither partner's
@@ -529,8 +529,13 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         if k.entity.is_region or k.end >= len(s) or not "\u4e00" <= s[k.end] <= "\u9fff":
             continue
         continued = _ZH_CONTINUED.match(s, k.end)
-        # (not "陕西重型汽车有限公司": the legal form of the name known)
-        if continued and not _ZH_COMMON.match(continued.group(1)) and continued[1] != "有限":
+        # (not "陕西重型汽车有限公司": the legal form of the name known; nor a plant read above)
+        if (
+            continued
+            and not _ZH_COMMON.match(continued.group(1))
+            and continued[1] != "有限"
+            and not any(u.start <= k.start < u.end for u in out)
+        ):
             out.append(Unknown(s[k.start : continued.end()], k.start, continued.end()))
     return sorted(out, key=lambda u: u.start)
 
