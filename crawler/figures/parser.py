@@ -1957,7 +1957,9 @@ def _maker_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entit
     return entity if named and named[0].entity == entity else None
 
 
-_ON_ITS_OWN = re.compile(r"\bon its own\b", re.I)
+# "November on its own …", "就8月单月而言，…": the one month taken up as the topic, which the
+# sentences after it go on about
+_ON_ITS_OWN = re.compile(r"\bon its own\b|^\s*(?:就|单就|仅就)[^，,。；;]{1,12}而言", re.I)
 
 
 def _heading_entity(work: str, start: int, end: int) -> Entity | None:
@@ -3290,7 +3292,10 @@ _MEASURED_AGAINST_A_GOAL = re.compile(
     r"(?:(?:about\s+|around\s+|nearly\s+)?\d+(?:\.\d+)?\s*%\s+of\s+)?(?:its|their|the|an?)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:target|goal)s?\b"
     # ("met its target of selling 100,000 Hongqi cars": the goal's own number)
-    r"(?:\s+of\b[^.;,]{0,40})?",
+    r"(?:\s+of\b[^.;,]{0,40})?"
+    # "其上半年140.9万辆的销量按原目标算完成率为52%", "完成全年目标的51.7%"
+    r"|(?:完成了?|达成了?|按照?|对照)(?:原|新|全年|年度|销量|的){0,4}目标(?:的|算|计算|来看)?"
+    r"|目标完成率",
     re.I,
 )
 

@@ -496,6 +496,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|(?!(?:(?<=月)|(?<=月\s))1\s*日?\s*(?:至|到|-|–|—|~)\s*(?:28|29|30|31)\s*日)"
             r"\d{1,2}\s*日?\s*(?:至|到|-|–|—|~)\s*\d{1,2}\s*日|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[天日]"
             r"|(?:五一|国庆|春节|中秋|端午|元旦)(?:假期|期间|黄金周|长假|小长假)|黄金周"
+            # "到2025年开年": the first weeks of a year, said loosely (not 开年以来: so far)
+            r"|开年(?!以来|至今)"
         ),
         "zh_partial",
     ),
@@ -1450,7 +1452,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_rolling": ("个月", "两月", "三月"),
     "en_past_months": ("months",),
     "en_months_told": ("months",),
-    "zh_partial": ("周", "旬", "日", "天"),
+    "zh_partial": ("周", "旬", "日", "天", "开年"),
     "zh_month_days": ("日",),
     "en_partial": (
         "week",

@@ -188,7 +188,8 @@ _ZH_HEAD = re.compile(
     r"(?=\d{1,2}月|\d{1,2}-\d{1,2}月|今年|去年|上半年|前\d|全年|当月|本月|上月|累计|交付|销量|销售"
     r"|产量|生产|出口|共交付|共销售|实现"
     # "智马达汽车为2,146辆", "智马达汽车2,146辆": the next name in a list, with its own count
-    r"|为\s*(?:约|近|超过?)?\d|(?<=汽车|汽車)\s*\d)"
+    # (and "星光品牌约12万辆")
+    r"|为\s*(?:约|近|超过?)?\d|(?<=汽车|汽車)\s*\d|(?<=品牌)(?:约|近|超过?|逾)\s*\d)"
 )
 # a county: no province or city the lexicon knows, never one of them ("下辖的长丰县")
 _ZH_COUNTY = re.compile(
@@ -232,6 +233,7 @@ _ZH_COMMON = re.compile(
     r"|月度|季度|年度|前|共|总|合计|累计|公司|集团|企业|车企|品牌|行业|市场|产业|产品|旗下|下属"
     r"|新势力|头部|龙头|多家|两家|各|全|每|已|将|仍|也|又|再|首次|再次|继续|分别|均|都|和|与|及"
     r"|据|从|自|在|于|为|以|对|向|而|但|并|且|则|就|才|还|更|最|较|比|达|达到|实现|完成|超过|突破|近|约"
+    r"|加上|再加上|连同"
     r"|中国|省|市|国家|全球|世界|欧洲|美国|日本|销售|生产|出口|交付|批发|零售|上险|制造|下线|推出|发布"
     r"|销量|产量|产销|交付量|出口量|销售量|批发量|零售量"
     r"|历史|此前|近期|年内|以来|期间|当年|最近|首批|车型|总计|单日|单周|全系"
@@ -827,9 +829,12 @@ def subsegment(clause: str) -> bool:
     return bool(_SUBSEGMENT_LOWER.search(text.lower()))
 
 
-# "3,487 NETA Vs", "1,517 NETA S models", "units of the ES6": a model named right after a number
+# "3,487 NETA Vs", "1,517 NETA S models", "units of the ES6", "20,324 for the Model 3": a model
+# named right after a number
 _MODEL_AFTER = re.compile(
-    r"^\s*(?:units? of (?:the |its )?|of (?:the|its) )?(?:[A-Z][A-Za-z]+\s+)?"
+    # ("sales came to 20,324 for the Model 3": the model's; not "for the Q3", a quarter)
+    r"^\s*(?:units? of (?:the |its )?|of (?:the|its) |for (?:the|its) (?![QH][1-4]\b))?"
+    r"(?:[A-Z][A-Za-z]+\s+)?"
     r"(?!(?:NEV|EV|BEV|PHEV|EREV|SUV|MPV|CV|HEV)s?\b)"
     r"(?:(?:[A-Z][\w.+-]*\s+){1,3}(?:models?|series|sedans?|SUVs?)\b|[A-Z]{1,3}\d{0,2}s\b"
     r"|[A-Z]{1,4}\d{1,3}[A-Za-z+]*\b|Model [3SXY](?:s|['’]s)?\b)"
