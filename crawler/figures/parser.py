@@ -5185,6 +5185,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "fell short of its 2023 volumes in several regions, among them Europe (… to
             # 641,800)": a comparison's time
             and not _only_compared_times(s, parts)
+            # "In 2010, by comparison, the province's shipments stood at 110,000": a time
+            # looked back at, not the one the article goes on to report
+            and not _BY_COMPARISON.search(s)
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             item_later = _an_items_later_count(s, cand, cands, own.spans)
@@ -6188,10 +6191,20 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
         return None
     if _WORLD_OPENING.match(s):
         return None  # "全球方面，特斯拉2021年累计交付93.6万辆": the sentence's topic is the world
+    if _PLANTS_SHARE_OF_THE_TOTAL.search(s, cand.number.end):
+        # "Given that Tesla built 433,371 cars in Q1 2024, the Shanghai factory accounted for
+        # 51% of the total": the maker's total, its China plant a share of it
+        return None
     # exports leave from its China plant; a China cue anywhere in the sentence scopes it
     return arm if cand.metric == "exports" or made_in_china(s) or cited_before else None
 
 
+_PLANTS_SHARE_OF_THE_TOTAL = re.compile(
+    r"\b(?:factory|plant|gigafactory|Giga\s*Shanghai)\b[^.;]{0,40}?\b(?:accounted for|made up"
+    r"|represented|contributed)\b[^.;]{0,30}?\bof (?:the|its|the company['’]s) (?:total|global"
+    r"|worldwide)\b|(?:工厂|基地)[^。；;]{0,20}?占(?:其|特斯拉)?(?:全球)?总",
+    re.I,
+)
 # "21,017 vehicles across all three brands": the whole of a maker's brands
 _ACROSS_BRANDS = re.compile(
     r"\bacross (?:all |its |the )?(?:(?:two|three|four|five|\d) )?(?:of its )?brands\b", re.I
@@ -6315,6 +6328,7 @@ _MADE_THERE = re.compile(
     r"\b(?:rolled off|came off|produced|built|made|manufactured|assembled)\b[^,;.]{0,40}\bin\s+$",
     re.I,
 )
+_BY_COMPARISON = re.compile(r"\b(?:by|in) comparison\b|\bby contrast\b|相比之下|相较之下", re.I)
 _RUNNING_TOTAL_WORD = re.compile(r"\b(?:its|their)\s+cumulative\b", re.I)
 _SOLD_THERE = re.compile(
     r"\b(?:were|was|have been|had been|got)\s+(?:sold|delivered|registered)\s+in\s+$", re.I

@@ -619,7 +619,9 @@ _SUBSEGMENT = re.compile(
 # "engine products". A count of it is never a country's or a carmaker's total.
 _VEHICLE_TYPE = re.compile(
     r"\b(?:(?:heavy|medium|light|mini)(?:[- ]duty)?[- ](?:trucks?|vans?|lorr(?:y|ies))|trucks?"
-    r"|lorr(?:y|ies)|buses|bus|coaches|pick-?ups?|tractors?|vans|(?<!combustion )engines?"
+    # (not "Engine of growth", "a growth engine": a figure of speech)
+    r"|lorr(?:y|ies)|buses|bus|coaches|pick-?ups?|tractors?|vans"
+    r"|(?<!combustion )(?<!growth )engines?(?!\s+(?:of|for)\s)"
     r"|special[- ]purpose vehicles?)\b"
     # "luxury car sales fell 19 percent to 210,000 units": a price class of the market
     r"|\bluxury[- ](?:car|vehicle)s?\s+(?:sales|market|segment|registrations|retail|wholesale"
