@@ -1248,10 +1248,6 @@ class _State:
     # 12 months"): "so far this year" or "in total" after it ends inside that span
     off_calendar: bool = False
     sentence_no: int = 0
-    # the carry when the sentence began, and where in it an item's later count (in a list of
-    # makers a semicolon divides) set the carry since (-1: none did)
-    sentence_carry: Period | None = None
-    item_carry_at: int = -1
     carry_metric: str | None = None
     # what the last line of a name and its count ("零跑汽车:66657台") counted: the next such line
     # with no metric word counts the same, whatever the paragraph between them told
@@ -1670,7 +1666,6 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.carry_period = state.list_period or state.lead_period
         previous_end = sentence.end
         state.sentence_no += 1
-        state.sentence_carry, state.item_carry_at = state.carry_period, -1
         told = work[sentence.start : sentence.end]
         bullet = _BULLET.match(work, sentence.start) is not None
         if state.list_trap is not None and bullet:
@@ -3985,6 +3980,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         and (_PART_OPENING.match(s) or _OF_WHICH.match(s))
         else None
     )
+    labelled_line = _a_name_and_its_counts(s)
+    # where in the sentence an item's later count (in a list of makers a semicolon divides) set
+    # the carried period (-1: none did)
+    item_carry_at = -1
     for prior, cand in zip([None, *cands], cands, strict=False):
         n = cand.number
         c0, c1 = starts[cand.clause], bounds[cand.clause]
@@ -4453,15 +4452,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # trap word said before it: not "在2万辆级别，极氪(28843辆)…")
                     cand.drop(f"{trapped[0]}, said of the count before")
                     continue
-                labelled = _a_name_and_its_counts(s)
-                cand.metric = (labelled and state.line_metric) or state.carry_metric
+                cand.metric = (labelled_line and state.line_metric) or state.carry_metric
                 cand.doubts.append(D_METRIC_CARRIED)
         if cand.metric == "exports" and _TO_THE_HOME_MARKET_AFTER.match(s, n.unit_end):
             cand.metric = "sales"  # the home market's part, not the exports of a clause before
         if cand.metric is None:
             cand.drop("no metric word")
             continue
-        if _a_name_and_its_counts(s):
+        if labelled_line:
             state.line_metric = cand.metric
         off_the_line = n.ordinal and (
             # "the brand's 7 millionth truck, a white Jiefang J7, came off the assembly line"
@@ -4543,7 +4541,6 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
 
         own = _without_others_times(lead_parts[cand.clause], parts_all, n.start, s)
         others_time = own is not lead_parts[cand.clause]
-        part_start = max((m.end() for m in _SEMI.finditer(s, 0, n.start)), default=0)
         before_lead = [
             p
             for i, p in enumerate(lead_parts)
@@ -4869,11 +4866,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
         if period is None and parts.empty:
             period = state.carry_period
-            if state.item_carry_at >= 0 and _SEMI.search(s, state.item_carry_at, n.start):
+            if item_carry_at >= 0 and _SEMI.search(s, item_carry_at, n.start):
                 # "理想汽车交付44246辆，第四季度累计交付109194辆；广汽埃安交付40066辆": an item
                 # of a list of makers with no time of its own takes the time the sentence began
                 # with, not the time of another item's second count
-                period = state.sentence_carry
+                period = carry_before
             if _same_period_opens_paragraph(s, state):
                 period = state.lead_period  # "同期安徽…73.09万辆，广东只有43.10万辆"
             last_count = state.last_count
@@ -5191,7 +5188,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             state.carry_period, state.carry_from = period, state.sentence_no
             item_later = _an_items_later_count(s, cand, cands, own.spans)
-            state.item_carry_at = n.start if item_later else -1
+            item_carry_at = n.start if item_later else -1
             state.told_period = None
             if period.kind in _SPANS:
                 state.span_period, state.span_from = period, state.sentence_no
@@ -6205,6 +6202,8 @@ _PLANTS_SHARE_OF_THE_TOTAL = re.compile(
     r"|worldwide)\b|(?:工厂|基地)[^。；;]{0,20}?占(?:其|特斯拉)?(?:全球)?总",
     re.I,
 )
+
+
 # "21,017 vehicles across all three brands": the whole of a maker's brands
 _ACROSS_BRANDS = re.compile(
     r"\bacross (?:all |its |the )?(?:(?:two|three|four|five|\d) )?(?:of its )?brands\b", re.I
