@@ -880,10 +880,12 @@ def _year_listed_before(parts_all: Parts, number: int) -> int | None:
     return years[-1] if years else None
 
 
-# a sentence opening on the time before the one told: "The month before,", "A year earlier,"
+# a sentence (or a clause after a colon) opening on the time before the one told: "The month
+# before,", "A year earlier,", "…, though the base is high: a year ago Tesla posted 100,291"
 _EARLIER_OPENER = re.compile(
-    r"\s*(?:(?:A|One) (?P<unit>month|year) (?:earlier|before)|The (?P<unit2>month|year) before"
-    r"|In the same (?:month|period) (?:a year earlier|last year))\s*,",
+    r"(?:^|(?<=[:;]))\s*(?:(?:A|One) (?P<unit>month|year) (?:(?:earlier|before)\s*,|ago\b\s*,?)"
+    r"|The (?P<unit2>month|year) before\s*,|In the same (?:month|period) (?:a year earlier"
+    r"|last year)\s*,)",
     re.I,
 )
 
@@ -4898,7 +4900,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "其中,海外销售4.5万辆,1-11月累计海外销售40.4万辆": beside the year so far
                 # stated again, the untimed number is the month it ends with
                 period = Period("month", period.end.replace(day=1), period.end)
-            opener = _EARLIER_OPENER.match(s)
+            opener = _EARLIER_OPENER.search(s, 0, n.start)
             if period is not None and opener is not None:
                 # "NIO sold 36,275 last month. The month before, it sold 40,397": October
                 unit = opener.group("unit") or opener.group("unit2") or "year"
@@ -6484,14 +6486,19 @@ def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Ment
     chars = list(_BODY_NAMES.sub(_blank, s[lo:hi]))
     names = lexicon().by_alias
     for m, _ in mentions:  # the entity's name itself, not a pronoun ("the domestic automaker")
+        if not lo <= m.start or not m.end <= hi:
+            continue
         named = names.get(s[m.start : m.end].casefold()) == entity.name
-        if named and m.entity == entity and lo <= m.start and m.end <= hi:
+        if named and m.entity == entity:
             # with the legal name's tail ("Dongfeng Nissan Passenger Vehicle Co")
             tail = _LEGAL_TAIL.match(s, m.end, hi)
             end = tail.end() if tail else m.end
             chars[m.start - lo : end - lo] = " " * (end - m.start)
+        if not m.entity.is_region and m.entity.kind != "unknown":
+            # "自主品牌广汽传祺11月销售汽车35572辆", "合资品牌上海通用和一汽大众分别销售…": what
+            # the brands named are, not a part of them
             kind = _KIND_OF_BRAND.search(s, max(lo, m.start - 5), m.start)
-            if kind is not None:  # "自主品牌广汽传祺11月销售汽车35572辆": what the brand is
+            if kind is not None:
                 chars[kind.start() - lo : m.start - lo] = " " * (m.start - kind.start())
     return "".join(chars)
 

@@ -2712,6 +2712,11 @@ def resolve(
         so_far = _resolve(replace(parts, since_start=False, lifetime=False), published, carry)
         if so_far is not None and so_far.kind == "ytd":
             return Period("lifetime", LIFETIME_START, so_far.end)
+    if parts.lifetime and parts.that_month and parts.month is None:
+        # "10月交付70289台。当月其第50万台新车下线": a running total reached in that month
+        month = _resolve(replace(parts, lifetime=False, since_start=False), published, carry)
+        if month is not None and month.kind == "month":
+            return Period("lifetime", LIFETIME_START, month.end)
     period = _resolve(parts, published, carry, announce)
     if (
         period is not None
