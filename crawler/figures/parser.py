@@ -6486,7 +6486,7 @@ def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Ment
     chars = list(_BODY_NAMES.sub(_blank, s[lo:hi]))
     names = lexicon().by_alias
     for m, _ in mentions:  # the entity's name itself, not a pronoun ("the domestic automaker")
-        if not lo <= m.start or not m.end <= hi:
+        if not (lo <= m.start and m.end <= hi):
             continue
         named = names.get(s[m.start : m.end].casefold()) == entity.name
         if named and m.entity == entity:
