@@ -973,7 +973,8 @@ _MODEL = re.compile(
     r"|\bnameplates?\b|\bsedan\b|(?<![A-Za-z])SUV(?![A-Za-z])|\bhatchback\b"
     r"|(?<!全系)(?<!新能源)(?<!电动)(?<!纯电)(?<!动力)(?<!混动)(?<!增程)(?<!燃油)车型|单车|款车"
     # ("the TIGGO 8 and TIGGO 7 series")
-    r"|\b(?:[A-Z][\w.-]*\s+)(?:\d{1,3}\s+)?(?:[Ff]amily|[Ss]eries|line-?up)\b"
+    # ('the "China Star" series': a quoted name)
+    r"|\b(?:[A-Z][\w.-]*[\"”’']?\s+)(?:\d{1,3}\s+)?(?:[Ff]amily|[Ss]eries|line-?up)\b"
     r"|\bthe (?:model )?family\b"
     r"|\b[A-Z][\w.]*-[Ss]eries\b"  # "BAIC's EC-Series electric city car"
     r"|[\u4e00-\u9fffA-Za-z0-9.]{1,4}(?:家族|系列)"
@@ -1706,8 +1707,11 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.list_trap = None  # the list is over
         if _CHINA_OR_WORLD.search(told):
             state.market_para = False
-        elif _foreign_scopes(told) and _MARKET_TALK.search(told):
-            # (not "cancels its delegation's trip to India": a market only where cars are sold)
+        elif (
+            _foreign_scopes(told) and _MARKET_TALK.search(told) and not _MARKET_TO_COME.search(told)
+        ):
+            # (not "cancels its delegation's trip to India": a market only where cars are sold;
+            # nor "Xiaomi to sell electric vehicles in Europe by 2027": a market still to come)
             state.market_para = True
             state.market_doc = state.market_doc or state.paragraph == 0
     if headline_frame is None and state.frame is not None and structured_spans:
@@ -1725,9 +1729,25 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     said = {(_key(f), f.value): f.segment for f in figures}
     figures += [replace(f, segment=said.get((_key(f), f.value), f.segment)) for f in structured]
     figures = [f for f in figures if f.value not in state.worldwide or not _foreign(f.entity)]
-    figures = _without_arm_repeats(_without_worldwide_beside_china(figures))
+    figures = _without_arm_repeats(_without_worldwide_beside_china(_arms_months(figures)))
     figures = _without_foreign_counts_told_of_no_china(figures, work)
     return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
+
+
+def _arms_months(figures: list[Figure]) -> list[Figure]:
+    """A month of a foreign maker with a China arm is the arm's ("Tesla sold 33,923 vehicles in
+    February" is Tesla China's): the maker reports quarters and years; what is counted by the
+    month is its China business, as the passenger car association counts it. Not a month said
+    of the world ("Tesla's global deliveries in March")."""
+    entities = lexicon().entities
+
+    def arm(f: Figure) -> Entity | None:
+        if f.period_kind != "month" or worldwide(f.snippet):
+            return None
+        found = entities.get(f"{f.entity} China")
+        return found if found is not None and found.foreign_arm else None
+
+    return [f if (a := arm(f)) is None else replace(f, entity=a.name) for f in figures]
 
 
 def _without_arm_repeats(figures: list[Figure]) -> list[Figure]:
@@ -3704,6 +3724,9 @@ _LAUNCHED_BEFORE = re.compile(
 # the article's counts report on
 _NOT_A_REPORTED_TIME = re.compile(
     r"曾(?:经|經)?(?:在|于|於)"
+    # "Its deliveries had more than quadrupled in July 2020": the past before the story's time
+    r"|\bhad\s+(?:(?:more than|nearly|almost|already|also|just|previously|\w+ly)\s+)*"
+    r"(?:\w+ed|risen|grown|fallen|been|sold|built|seen|hit)\b"
     r"|\blast\s+(?:rose|fell|grew|increased|declined|dropped|gained|climbed)\b"
     r"|\bGDP\b|\bgross domestic product\b|国内生产总值|经济增速|经济增长"
     # "as the first quarter is traditionally weak": a season in general, no period reported
@@ -6194,8 +6217,21 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
         # "Given that Tesla built 433,371 cars in Q1 2024, the Shanghai factory accounted for
         # 51% of the total": the maker's total, its China plant a share of it
         return None
-    # exports leave from its China plant; a China cue anywhere in the sentence scopes it
-    return arm if cand.metric == "exports" or made_in_china(s) or cited_before else None
+    # exports leave from its China plant; a China cue anywhere in the sentence scopes it; the
+    # association's own measures ("wholesale", 零售) are its counts of the China arm
+    return (
+        arm
+        if cand.metric == "exports"
+        or made_in_china(s)
+        or cited_before
+        or _ASSOCIATION_MEASURE.search(_said_of_the_count(s, start, cand.number))
+        else None
+    )
+
+
+# wholesale and retail: how the passenger car association counts a maker's China business (a
+# maker reports its own deliveries and production)
+_ASSOCIATION_MEASURE = re.compile(r"\b(?:wholesales?|retail)\b|批发|零售|批發", re.I)
 
 
 _PLANTS_SHARE_OF_THE_TOTAL = re.compile(
@@ -6973,6 +7009,14 @@ _PREDICATE_AFTER = re.compile(
 )
 
 
+# "sold 450,000 vehicles under its own brands": the brands the count is of
+_UNDER_BRANDS = re.compile(
+    r"\s*(?:(?:units?|vehicles?|cars?)\s+)?(?P<what>under (?:its|their|the (?:group|company)['’]s)"
+    r"\s+own[- ]brands?)\b",
+    re.IGNORECASE,
+)
+
+
 _OF_ITS_BRANDS_CARS = re.compile(
     r"\s+of (?:its|their)\s+(?P<what>(?:[a-z-]+\s+){0,3}[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)"
     r"\s+(?:vehicles|cars|models)\b"
@@ -7059,7 +7103,7 @@ def _noun_after(s: str, end: int) -> str:
 def _predicate_after(s: str, end: int) -> str:
     """What the count is said to be after it ("127,000 were NEVs", "50,057 units of new
     energy passenger vehicles")."""
-    m = _PREDICATE_AFTER.match(s, end) or _UNITS_OF.match(s, end)
+    m = _PREDICATE_AFTER.match(s, end) or _UNITS_OF.match(s, end) or _UNDER_BRANDS.match(s, end)
     return " " + m.group("what") if m else ""
 
 
@@ -8278,6 +8322,12 @@ _MARKET_TALK = re.compile(
     r"\bmarkets?\b|\bsales?\b|\bsold\b|\bsell|\bregist|\bdeliver|\bbuyers\b|\bcustomers\b"
     r"|\bretail|\bshipp|\bdemand\b|\blaunch|\bdebut|\bbrands\b|\bshare\b|\bgain\w*\s+ground\b"
     r"|市场|市場|销|銷|交付|注册|註冊|上牌|上市|需求",
+    re.I,
+)
+# a market abroad the maker plans to enter: no count is of it yet
+_MARKET_TO_COME = re.compile(
+    r"\b(?:to|will|plans? to|aims? to|set to|is to|prepares? to|ready to)\s+(?:start\s+(?:to\s+)?)?"
+    r"(?:sell|selling|enter|launch|expand|export|go)\b[^.;]{0,60}?\bby\s+(?:20\d\d|the end of)\b",
     re.I,
 )
 # the maker's whole count beside the market's: "its total sales reached 380,000", 总销量

@@ -466,16 +466,23 @@ _THE_YEAR = re.compile(
 )
 # "On March 23, 2022, Geely Automobile officially released its 2021 annual report": the day
 # of a release that opens the sentence
+_DAY_OF_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?:19|20)\d\d)?"
+)
 _RELEASE_DAY = re.compile(
-    r"\s*On\s+(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?"
-    r"(?P<t>(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd"
-    r"|th)?(?:,?\s+(?:19|20)\d\d)?),",
+    r"\s*On\s+(?:the\s+(?:evening|morning|afternoon|night)\s+of\s+)?(?P<t>" + _DAY_OF_MONTH + "),",
     re.I,
 )
 _RELEASED = re.compile(
     r"\b(?:released|published|announced|unveiled|disclosed|issued|posted)\s+(?:its|the|their)\b"
     r"(?:\s+[\w-]+){0,3}?\s+(?:report|results|figures|data|statement|earnings)\b",
+    re.I,
+)
+# "Geely published its 2021 annual report on March 23, 2022": the day of the release, told after
+_RELEASED_ON_DAY = re.compile(
+    _RELEASED.pattern + r"[^.;]{0,40}?\bon\s+(?P<t>" + _DAY_OF_MONTH + r")(?!\d)",
     re.I,
 )
 # "plunged 44.2 per cent from December to 10,055 units": the month compared against
@@ -997,6 +1004,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"(?:(?:calendar\s+)?year\s+(?:of\s+)?|calendar\s+)?(20\d\d)\b"
             r"(?!\s*(?:target|goal|plan))",
             re.IGNORECASE,
+        ),
+        "en_year",
+    ),
+    # "Geely reports 2021 results", "its 2023 earnings": the year the results are of (not
+    # "Q1 2025 results", "first-half 2024 results": a part of it)
+    (
+        re.compile(
+            r"(?<![QH]\d )(?<!quarter )(?<!half )\b(20\d\d)\s+(?:(?:annual|full[- ]year"
+            r"|financial|operating|business)\s+){0,2}(?:results|earnings|performance)\b",
+            re.I,
         ),
         "en_year",
     ),
@@ -1735,6 +1752,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
         release = _RELEASE_DAY.match(text)
         if release is not None and _RELEASED.search(text, release.end(), end):
             taken.append(release.span("t"))  # "On March 23, 2022, Geely released its ..."
+    if "on " in lowered:
+        taken += [m.span("t") for m in _RELEASED_ON_DAY.finditer(text, start, end)]
     if _RATE_BASE_NEEDLE.search(lowered):
         taken += [m.span("t") for m in _RATE_BASE_TIME.finditer(text, start, end)]
     if "from" in lowered:

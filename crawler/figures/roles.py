@@ -125,6 +125,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return False  # "its premium brand Denza sold 10,000": the brand's own figure
     if _INCLUDES_CLAUSE.search(s, max(0, mention.start - 100), mention.start):
         return True  # "Geely Auto Group, which includes the Geely, ... brands and Livan Auto,"
+    if _BUILDS_FOR_CLAUSE.search(s, max(0, mention.start - 100), mention.start):
+        return True  # "It also builds cars for Honda, Nissan, Kia and ...": its partners
     if _WHICH_VERB_AFTER.match(s, mention.end):
         return False  # "peers such as XPeng (XPEV), which delivered over 7,200": XPeng's own
     if before.endswith("在") and _HELD_AT_BASE.match(s, mention.end):
@@ -177,6 +179,13 @@ _INCLUDES_CLAUSE = re.compile(
     r"|,\s*(?:covering|comprising|spanning|encompassing|made up of|consisting of))\b"
     r"(?![^.;()]*\b(?:sold|delivered|achieved|posted|reported|recorded|produced|exported|shipped"
     r"|reached|rose|fell)\b)[^.;()]*$",
+    re.I,
+)
+# an open "builds cars for ..." clause: the makers the subject builds for, its partners
+_BUILDS_FOR_CLAUSE = re.compile(
+    r"\b(?:builds|makes|produces|assembles|manufactures|built|made|produced|assembled)\s+"
+    r"(?:(?:cars|vehicles|models)\s+)?for\b[^.;:()\d]*$"
+    r"|\bin (?:joint ventures?|partnership|partnerships) with\b[^.;:()\d]*$",
     re.I,
 )
 # a relative clause on the name with its own figure verb
@@ -607,7 +616,18 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
             continue  # "vehicles from China", "from its Shanghai plant": a place, no brand
         if named and n.end < mention.start and _FROM_BRAND.match(s[n.end : mention.start]):
             return mention.entity  # a group's namesake brand is an unknown part: dropped
+        if (
+            n.unit_end < mention.start
+            and _FOR_THE_OWNER.fullmatch(s, n.unit_end, mention.start)
+            and _OWNER_ENDS.match(s, mention.end)
+        ):
+            return mention.entity  # "compared with 56,404 for Xpeng and 55,270 for Li Auto"
     return None
+
+
+# "56,404 for Xpeng, 55,270 for Li Auto": the count of the maker named after it
+_FOR_THE_OWNER = re.compile(r"\s*(?:(?:units|vehicles|cars|deliveries)\s+)?for\s+", re.I)
+_OWNER_ENDS = re.compile(r"(?:['’]s)?\s*(?:[,.;)]|and\b|$)")
 
 
 _MADE_IN_CHINA = re.compile(

@@ -900,7 +900,7 @@ _FOREIGN_EN = (
     "Venezuela", "Costa Rica", "Panama", "Qatar", "Kuwait", "Iraq", "Ukraine", "Belarus",
     "Azerbaijan", "Kyrgyzstan", "Tajikistan", "Greece", "Portugal", "Austria", "Switzerland",
     "Denmark", "Finland", "Ireland", "the Czech Republic", "Romania", "New Zealand",
-    "Singapore", "Cambodia", "Myanmar", "Laos", "Bangladesh", "Sri Lanka", "Nepal",
+    "Singapore", "Cambodia", "Myanmar", "Laos", "Bangladesh", "Sri Lanka", "Nepal", "ASEAN",
 )  # fmt: skip
 _FOREIGN_ZH = (
     "日本", "德国", "德國", "美国", "美國", "韩国", "韓國", "法国", "法國", "英国", "英國",
@@ -917,7 +917,7 @@ _FOREIGN_ZH = (
     "哥斯达黎加", "巴拿马", "卡塔尔", "科威特", "伊拉克", "乌克兰", "白俄罗斯", "阿塞拜疆",
     "吉尔吉斯斯坦", "塔吉克斯坦", "希腊", "葡萄牙", "奥地利", "瑞士", "丹麦", "芬兰", "爱尔兰",
     "捷克", "罗马尼亚", "新西兰", "新加坡", "柬埔寨", "缅甸", "老挝", "孟加拉国", "斯里兰卡",
-    "尼泊尔",
+    "尼泊尔", "东盟", "東盟",
 )  # fmt: skip
 # "the US carmaker", "the UK government": the name says whose; the maker is meant
 _AS_ADJECTIVE = (
