@@ -522,6 +522,8 @@ _TRAP = _vocabulary(
         # rates and averages: "5,000 a week", "an average of 5,800 a month"
         r"(?:per|a|each|every) (?:day|week|hour|minute)\b(?!\s+(?:earlier|ago|before|later))",
         r"an? average of\b", r"on average\b", r"averag(?:ed|es|ing)\b",
+        # "Annual sales that had hovered near 1.8 million units": a level held for years
+        r"hover(?:ed|s|ing)?\s+(?:near|around|at|about|close to)\b",
         # "average daily retail sales came to", "a monthly average of": a rate, no count
         r"average (?:daily|weekly|monthly|per-day|per-month)\b",
         r"average (?:\w+ )?(?:sales|deliveries|output|production|volumes?|exports)\b",
@@ -749,7 +751,9 @@ CAPACITY_AFTER = re.compile(
 # size class, not a count
 LEVEL_AFTER = re.compile(
     r"[\"”’」]?\s*(?:-?\s*(?:units?|vehicles?|cars?)\s*)?[\"”’」]?\s*(?:level|tier|class|bracket)s?\b"
-    r"|级(?!别)",
+    r"|级(?!别)"
+    # "销量都停留在3万辆出头的水平": a rough level, no count
+    r"|\s*(?:辆|輛|台)?\s*(?:出头|出頭|左右|上下)?\s*的\s*水平",
     _I,
 )
 # "from 45,000", "compared with 45,000", "比...": a comparison base, not this period's figure
@@ -791,7 +795,7 @@ BASE_BEFORE = re.compile(
     r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
     r"(?:\s+(?:within|under|below|about))?)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over |将近|接近|大约|近|约|超过"
-    r"|超|逾)?$"
+    r"|超|逾|不足|不到)?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
     # "湖北汽车产量下降近40万辆", "增长了12万辆": by how much, not to how much (that is 至)
     r"|(?:下降|下滑|回落|降低|缩减|增长|提升|上升|增多)了?\s*(?:近|约|超过|超|逾|多)?\s*$"

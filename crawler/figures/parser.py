@@ -99,6 +99,7 @@ from crawler.figures.subjects import (
     place_in_a_name,
     powertrain,
     subsegment,
+    unit_of_a_kind,
     vehicle_type,
     vehicle_type_topic,
 )
@@ -4847,6 +4848,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if (
             period is not None
             and period.kind == "lifetime"
+            and not n.ordinal
+            and not parts.since_start
+            and parts.as_of is None
+            and parts.month is None
+            and parts.year is None
+            and parts.year_rel is None
+            and "累计" in s[starts[cand.clause] : n.start]
+            and (span := _span_of_the_list(s, cands, cand)) is not None
+        ):
+            # "1-10月蔚来累计交付新车70062台，小鹏汽车累计交付66542台": each maker's 累计 of
+            # the list is over the span its first item told
+            period = span
+        if (
+            period is not None
+            and period.kind == "lifetime"
             and n.ordinal
             and timeless
             and state.carry_period is None
@@ -5653,6 +5669,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         elif obj.is_region and brand_group(counted):
             # "Chinese independent brands sold 1.49 million units"
             cand.drop("a part of the region's market (one group of brands)")
+        elif obj.builds is None and not obj.is_region and unit_of_a_kind(counted):
+            # "SAIC's passenger car arm sold 800,800" (not "FAW's Jiefang truck division", a
+            # truck maker's whole)
+            cand.drop("a unit of the maker for one kind of vehicle, not the maker")
         elif subsegment(
             (
                 HOME_SCOPE.sub(" ", counted)
@@ -6514,6 +6534,33 @@ _GAP_BREAK = re.compile(
 def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
     """A metric word right after a number that counts it ("20,116 deliveries", "25万辆的销量")."""
     return hit.start - unit_end <= 16 and _GAP_BREAK.search(s, unit_end, hit.start) is None
+
+
+def _span_of_the_list(s: str, cands: list[_Candidate], cand: _Candidate) -> Period | None:
+    """The year so far the count of another maker before it in the same list told ("1-10月蔚来
+    累计交付新车70062台，小鹏汽车累计交付66542台"), when only commas stand between them."""
+    at = cand.number.start
+    before = [c for c in cands if c.number.end <= at and not c.dropped and c.period is not None]
+    if not before:
+        return None
+    last = before[-1]
+    if (
+        last.period is None
+        or last.period.kind != "ytd"
+        or _LIST_BREAK.search(s, last.number.end, at)
+    ):
+        return None
+
+    # (not "1-10月蔚来交付新车70062台，累计交付新车16.7万台", nor "前9个月总交付量为66395辆，
+    # 蔚来累计交付133736辆": the same maker's running total)
+    def makers(text: str) -> set[str]:
+        return {m.entity.name for m in names_in(text) if not m.entity.is_region}
+
+    named = makers(s[last.number.end : at])
+    return last.period if named and not named & makers(s[: last.number.start]) else None
+
+
+_LIST_BREAK = re.compile(r"[。；;]")
 
 
 def _unnamed(s: str, lo: int, hi: int, entity: Entity, mentions: list[tuple[Mention, bool]]) -> str:

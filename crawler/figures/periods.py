@@ -405,7 +405,11 @@ _EVENT_TIME = re.compile(
     r"|(?P<t9>(?:(?:19|20)\d\d\s*年|去年|今年)(?:上半年|下半年|前\d{1,2}个?月|\d{1,2}月)?)的"
     # (not "2021年的冠军是上海，产量63.2万辆": whose count that year's is)
     r"(?=(?:全国|全省|全球|行业)?(?:第[一二三四五六七八九十\d]{1,3}(?![\d万]|季度|个)|榜首|冠军|首位)"
-    r"(?!\s*(?:是|为|[，,：:])))",
+    r"(?!\s*(?:是|为|[，,：:])))"
+    # "去年势头强劲的新势力车企小鹏，10月销量…": a time in what describes the maker, not the
+    # count's (not "去年全年的销量", "去年同期的": the count's own)
+    r"|(?P<t12>去年|上年|前年)(?=(?:(?!销|銷|产|產|交付|出口|全年|同期|累计|累計|季度|月|年)"
+    r"[^，,。；;\d的]){2,12}的(?!(?:汽车|汽車|新车|新車|整车|整車)?(?:销|銷|产|產|交付|出口)))",
 )
 # "挨过3月舆论风波的小米", "4月上海车展上": the month of an event, not of a count
 # ("延续了去年底的交付势头": the time of a trend carried on)
@@ -417,12 +421,13 @@ _EVENT_ZH = re.compile(
 _EVENT_ZH_NEEDLE = re.compile(
     r"风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工|势头|趋势|态势|热度"
 )
+_EVENT_TIME_GROUPS = ("t", *(f"t{i}" for i in range(2, 13)))
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
     r"|after|following|because|due to|despite"
     r"|strongest|biggest|largest|lowest|worst|first month|first week|first quarter"
     r"|上市|发布|發布|發佈|公布|公佈|通报|通報|披露|宣布|冠军|销冠|亚军|季军|月报|快报|简报|今年第|今年最|今年新|年内|本年|截至|截止"
-    r"|的第|的全国第|的全省第|榜首|首位"
+    r"|的第|的全国第|的全省第|榜首|首位|去年|上年|前年"
 )
 # "surpassing its previous record from September", "beating the record it set in November
 # 2021", "beating its November record": the time of the record beaten, no period
@@ -1733,13 +1738,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
 
     if _EVENT_NEEDLE.search(lowered):
         taken += [
-            m.span(
-                next(
-                    g
-                    for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11")
-                    if m.group(g)
-                )
-            )
+            m.span(next(g for g in _EVENT_TIME_GROUPS if m.group(g)))
             for m in _EVENT_TIME.finditer(text, start, end)
         ]
         taken += [
