@@ -522,8 +522,6 @@ _TRAP = _vocabulary(
         # rates and averages: "5,000 a week", "an average of 5,800 a month"
         r"(?:per|a|each|every) (?:day|week|hour|minute)\b(?!\s+(?:earlier|ago|before|later))",
         r"an? average of\b", r"on average\b", r"averag(?:ed|es|ing)\b",
-        # "Annual sales that had hovered near 1.8 million units": a level held for years
-        r"hover(?:ed|s|ing)?\s+(?:near|around|at|about|close to)\b",
         # "average daily retail sales came to", "a monthly average of": a rate, no count
         r"average (?:daily|weekly|monthly|per-day|per-month)\b",
         r"average (?:\w+ )?(?:sales|deliveries|output|production|volumes?|exports)\b",
@@ -771,6 +769,9 @@ BASE_BEFORE = re.compile(
     # "由14.2万辆飙升至112.3万辆", "从50万台到100万台": where a change started
     # ("也从上个月的423辆拉大到了4000多辆": from last month's)
     r"|(?:从|由)(?:此前|原来|原先|之前|上个?月|去年|上一?年|年初)?的?"
+    # "Annual sales that had hovered near 1.8 million units dropped below 1 million": the level
+    # a change started from
+    r"|\bhover(?:ed|s|ing)?\s+(?:near|around|at|about|close to)"
     r"|\ban? (?:net )?(?:increase|decrease|rise|drop|decline|gain|jump|fall|improvement) of"
     r"|\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped"
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
