@@ -4413,6 +4413,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             before_hits = outside or [
                 h for h in before_hits if not _RELATIVE_ASIDE.match(s, s.rfind(",", 0, h.start) + 1)
             ]
+            # (nor a bracket closed before the count: "32,968辆（其中出口24,347辆），仅次于比亚迪
+            # 的50,387辆" tells BYD's sales)
+            before_hits = [
+                h for h in before_hits if not _in_a_closed_bracket(s, h.start, n.start)
+            ] or before_hits
             # (not past another count's own number: "in September with 10,412 electric
             # vehicles, and celebrated its 100,000th vehicle off the line")
             after_hits = [
@@ -8305,12 +8310,25 @@ def _one_vehicle_type_said(
     the count's own clause, or "of them" after a sentence naming that kind (``counted_before``:
     a count of the sentence comes before this one, which "of them" then refers to)."""
     if not obj.is_region:
-        return one_vehicle_type_before(s, cand.number.start, starts[cand.clause]) or (
-            # "BYD is the largest exporter of new-energy buses. It exported 3,582 of them":
-            # of the kind the sentence before named
-            not counted_before
-            and state.kind_named == state.sentence_no - 1
-            and _OF_THEM.match(s, cand.number.unit_end) is not None
+        return (
+            one_vehicle_type_before(s, cand.number.start, starts[cand.clause])
+            or (
+                # "BYD is the largest exporter of new-energy buses. It exported 3,582 of them":
+                # of the kind the sentence before named
+                not counted_before
+                and state.kind_named == state.sentence_no - 1
+                and _OF_THEM.match(s, cand.number.unit_end) is not None
+            )
+            # in a story on the bus market, "The ten biggest players in the July bus market
+            # were JMC (6,743 units), Chang'an (6,158 units)": the buses of makers that build
+            # more than buses
+            or (
+                state.type_doc
+                and (
+                    one_vehicle_type_before(s, cand.number.start)
+                    or state.kind_named == state.sentence_no - 1
+                )
+            )
         )
     return (
         one_vehicle_type_before(_INCLUDED_KINDS.sub(_blank, s), cand.number.start)
