@@ -207,7 +207,7 @@ _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
 # Chinese aliases that are another word after these characters (第一汽车: "the first car";
 # 欧洲大陆, a continent; 美国商务部, another country's ministry)
 # ("表现并不理想", "较理想", "十分理想": 理想 the adjective, "ideal", not Li Auto)
-_NOT_AFTER = {"一汽": "第", "大陆": "洲新", "商务部": "国", "理想": "不很较太最更挺够分常当"}
+_NOT_AFTER = {"一汽": "第", "大陆": "洲新", "商务部": "国", "理想": "不很较太最更挺够分常当言"}
 # Chinese aliases whose characters belong to two other words in these spellings: 规上 / 以上 /
 # 线上 ("above the size", "above", "online") before 汽车 ("cars"); 其中 / 集中 ("of which",
 # "together") before 国内 / 国产 / 国际 / 国外 (中国内地 stays China)

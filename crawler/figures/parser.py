@@ -5716,6 +5716,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     _attach_growth(s, [c for c in live if not _is_base(c, parts_all)], hits, makers, apart)
     for cand in live:
         period = cand.period
+        if cand.number.ordinal and cand.yoy is not None:
+            # "its 1 millionth EV in May 2021 and tripled that number within 18 months": a
+            # milestone car has no growth of its own; the running total stays one
+            cand.yoy = None
         if period is not None and period.kind == "lifetime" and cand.yoy is not None:
             # "累计交付量达13.4万辆，同比增长82%": a running total with a year-on-year rate is
             # the year's so far

@@ -459,6 +459,14 @@ _RATE_OVER_TIME = re.compile(
     r"(?=,?\s+(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d)",
     re.I,
 )
+# "sales slid 22.6% to 163,143 units from last year": the time the rate is measured from, said
+# after the count
+_RATE_FROM_TIME_AFTER = re.compile(
+    r"(?:%|\bpercent|\bper cent)\s+to\s+(?:about\s+|around\s+|nearly\s+|some\s+)?[\d.,]+"
+    r"(?:\s+(?:million|units?|vehicles|cars|EVs|NEVs))*\s+from\s+"
+    r"(?P<t>last\s+year|the\s+(?:previous|prior)\s+year)\b",
+    re.I,
+)
 _RATE_BASE_NEEDLE = re.compile(r"rise|increase|gain|growth|jump|climb|decline|drop|fall|decrease")
 # "cumulative sales in the year reached" (not "in the year to March", a rolling year)
 _IN_THE_YEAR = r"in the year(?!\s+(?:to|ended|ending|through|before|after|since|(?:19|20)\d\d)\b)"
@@ -1761,6 +1769,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
         taken += [m.span("t") for m in _SAID_AT_TIME.finditer(text, start, end)]
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
         taken += [m.span("t") for m in _RATE_OVER_TIME.finditer(text, start, end)]
+        taken += [m.span("t") for m in _RATE_FROM_TIME_AFTER.finditer(text, start, end)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)

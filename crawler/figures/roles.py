@@ -243,9 +243,11 @@ _APPOSITION = re.compile(
 # "X tops China", "A beats B with a record": the one beaten is not the subject
 _OBJECT_BEFORE = re.compile(
     r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|overtaken|surpasses"
-    r"|surpassed|surpassing|outsold|outsells|outselling|outpaces|outpaced|outpacing|trails"
-    # a headline's present: "Xiaomi's EV sales overtake Tesla in China"
-    r"|overtake|surpass|outsell|outpace"
+    r"|surpassed|surpassing|trails"
+    # "outsold", "out-produces", "outdelivered"; a headline's present: "Xiaomi's EV sales
+    # overtake Tesla in China"
+    r"|out-?(?:sold|sell(?:s|ing)?|pac(?:es|ed|ing|e)|produc(?:es|ed|ing|e)|deliver(?:s|ed|ing)?"
+    r"|ship(?:s|ped|ping)?)|overtake|surpass"
     r"|trailed|trailing|follows|followed|than|behind|ahead of|clear of|ran over|edged out"
     r"|edging out|moved past|moving past|edged past|leapfrogged|leapfrogging"
     # "The Continental led Lincoln with a 136% jump to 1,200 units": a model leading its brand
@@ -582,6 +584,7 @@ _COUNTED_NOUN = re.compile(
     r"|sales|deliveries|registrations)\b(?!\s+(?:staff|teams?|people|outlets|network|stores))",
     re.I,
 )
+_BRAND_NOUN = re.compile(r"-brand\s+(?:cars|vehicles|models)\b", re.I)
 _NEXT_COUNT_NAMED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*\s+[A-Z]")
 # "27,313 from its premium smart electric vehicle brand NIO and 14,781 from its ... Onvo"
 _FROM_BRAND = re.compile(
@@ -606,7 +609,11 @@ def brand_of_the_count(s: str, n: Number, subjects: list[tuple[Mention, bool]]) 
     """The brand named between a number and its vehicle noun ("69,800 Hongqi cars")."""
     for mention, _ in subjects:
         if n.end <= mention.start <= n.end + 2 and (
-            _COUNTED_NOUN.match(s, mention.end) or _NEXT_COUNT_NAMED.match(s, mention.end)
+            _COUNTED_NOUN.match(s, mention.end)
+            or _NEXT_COUNT_NAMED.match(s, mention.end)
+            # "200,000 Hongqi-brand vehicles" (not "975,600 VW-brand vehicles": a group's
+            # namesake brand, a part of it the lexicon has no name for)
+            or (mention.entity.kind == "brand" and _BRAND_NOUN.match(s, mention.end))
         ):
             return mention.entity
         if n.end < mention.start and mention.end == n.unit_end:
