@@ -565,12 +565,6 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 
 # "在美国上市的蔚来汽车": where a maker's shares are listed, no market it sells in
 _NOT_LISTED_THERE = r"(?!(?:纽约|纳斯达克|纽交所|证券交易所|交易所|股市)?(?:上市|挂牌))"
-# "its passenger car arm", "the truck division": a company of the maker for one kind of vehicle
-_UNIT_OF_A_KIND = re.compile(
-    r"\b(?:passenger[- ](?:car|vehicle)|commercial[- ]vehicle|truck|bus|(?:electric|EV|NEV"
-    r"|new[- ]energy)(?:[- ](?:car|vehicle))?)s?\s+(?:arm|division|unit|subsidiary)\b(?!\s+sales)",
-    re.I,
-)
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
     # ("BYD's commercial plug-in vehicles came to 563": the commercial ones of a powertrain)
@@ -603,7 +597,7 @@ _SUBSEGMENT = re.compile(
     r"|(?<!\bboth )\bat home\b(?! and (?:abroad|overseas|exports?)\b)"
     r"|\bunder the [\w-]+(?: [\w-]+)? (?:brand|marque|label|line)\b"
     r"|\bown[- ]brands?\b|\bwholly[- ]owned brands?\b|\bself-owned\b"
-    + r"|\bin (?:Europe|the UK|Britain|Brazil|Russia|Mexico|Australia|Thailand|Japan|the US"
+    r"|\bin (?:Europe|the UK|Britain|Brazil|Russia|Mexico|Australia|Thailand|Japan|the US"
     r"|the United States|Germany|France|Italy|Spain|Israel|Turkey|the Middle East"
     r"|Southeast Asia|Latin America|South America|Indonesia|Malaysia|India)\b"
     r"|在(?:欧洲|巴西|俄罗斯|墨西哥|澳大利亚|泰国|日本|美国|德国|英国|法国|以色列|土耳其|中东|东南亚"
@@ -809,6 +803,14 @@ _BRAND_GROUP = re.compile(
 def brand_group(clause: str) -> bool:
     """The clause counts a group of brands by origin or class, a part of a market."""
     return bool(_BRAND_GROUP.search(clause))
+
+
+# "its passenger car arm", "the truck division": a company of the maker for one kind of vehicle
+_UNIT_OF_A_KIND = re.compile(
+    r"\b(?:passenger[- ](?:car|vehicle)|commercial[- ]vehicle|truck|bus|(?:electric|EV|NEV"
+    r"|new[- ]energy)(?:[- ](?:car|vehicle))?)s?\s+(?:arm|division|unit|subsidiary)\b(?!\s+sales)",
+    re.I,
+)
 
 
 def unit_of_a_kind(clause: str) -> bool:
