@@ -4658,6 +4658,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         for extra in reversed(before_lead) if not whole else ():
             if extra.spans and extra.spans[-1][1] <= semicolon:
                 continue
+            if own.year is not None and (extra.year or extra.year_rel or extra.ytd):
+                continue  # "今年前4个月…，而2021年1-4月哈弗累计销售…": the clause's own year
             parts = parts.merge(extra)
         named_month = [
             p
