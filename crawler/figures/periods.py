@@ -421,7 +421,6 @@ _EVENT_ZH = re.compile(
 _EVENT_ZH_NEEDLE = re.compile(
     r"风波|事故|事件|危机|舆情|车展|发布会|降价潮|价格战|停产|罢工|势头|趋势|态势|热度"
 )
-_EVENT_TIME_GROUPS = ("t", *(f"t{i}" for i in range(2, 13)))
 _EVENT_NEEDLE = re.compile(
     r"launch|unveil|introduc|debut|releas|rolled out|went on sale|record|high|best|peak"
     r"|after|following|because|due to|despite"
@@ -1726,6 +1725,12 @@ _SINCE_NEEDLE = re.compile(
 )
 
 
+def _time_span(m: re.Match[str]) -> tuple[int, int]:
+    """Where the time of a match of one of the patterns whose branches each name their time
+    (groups ``t``, ``t2``, ...) stands: the one group its matching branch filled."""
+    return m.span(next(g for g, said in m.groupdict().items() if said))
+
+
 def _scan(text: str, start: int, end: int) -> Parts:
     """Every time component in ``text[start:end]``, comparison bases included."""
     parts = Parts()
@@ -1739,20 +1744,11 @@ def _scan(text: str, start: int, end: int) -> Parts:
     )
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk or "从" in chunk or "以来" in chunk:
         # the time a count starts from, or a plant or brand started
-        taken += [
-            m.span(next(g for g in ("t", "t2", "t3", "t4", "t5", "t6", "t7", "t8") if m.group(g)))
-            for m in _SINCE_START.finditer(text, start, end)
-        ]
+        taken += [_time_span(m) for m in _SINCE_START.finditer(text, start, end)]
 
     if _EVENT_NEEDLE.search(lowered):
-        taken += [
-            m.span(next(g for g in _EVENT_TIME_GROUPS if m.group(g)))
-            for m in _EVENT_TIME.finditer(text, start, end)
-        ]
-        taken += [
-            m.span(next(g for g in ("t", "t2", "t3") if m.group(g)))
-            for m in _BEATEN_RECORD_TIME.finditer(text, start, end)
-        ]
+        taken += [_time_span(m) for m in _EVENT_TIME.finditer(text, start, end)]
+        taken += [_time_span(m) for m in _BEATEN_RECORD_TIME.finditer(text, start, end)]
     if _EVENT_ZH_NEEDLE.search(chunk):
         taken += [m.span("t") for m in _EVENT_ZH.finditer(text, start, end)]
     if start == 0 and lowered.startswith("on "):
