@@ -708,6 +708,9 @@ def _cumulative_of_the_year(s: str, live: list[_Candidate]) -> None:
                 and c.period is not None
                 and c.period.end == period.end
                 and cand.number.value < 1.5 * c.number.value
+                # (not "2021年交付90491辆，历史累计交付124088辆": said to count from the start)
+                and not _HISTORICAL.search(s, c.number.end, cand.number.start)
+                and not _SINCE_START_ZH.search(s, c.number.end, cand.number.start)
             ),
             None,
         )
@@ -819,6 +822,15 @@ _MAKER_OF_A_KIND = re.compile(
 )
 # "volume dropped by 40.7% to 88,868", "volumes reached 1.2 million": the count of the metric
 # the sentences before counted
+_A_TIME_AS_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter"
+    # (not "May": a month the period reader takes only where it cannot be the verb)
+    r"|half)|Q[1-4]|H[12]|January|February|March|April|June|July|August|September|October"
+    r"|November|December)(?:\s+alone)?\s+(?:came in at|came to|stood at|ended at|closed at|was"
+    r"|totall?ed|reached|hit|at)\s+"
+    r"(?:(?:about|around|nearly|almost|some|more than|over|just over|just under)\s+)?$",
+    re.I,
+)
 _VOLUME_BEFORE = re.compile(
     r"\bvolumes?\b(?:[^.;:,]|(?<=\d)[.,](?=\d)){0,40}?\b(?:to|at|of|reached|hit|totall?ed)\s+"
     r"(?:(?:about|around|nearly|almost|some|more than|over|just over|just under)\s+)?$",
@@ -1243,6 +1255,7 @@ class _State:
     ytd_opened: int = -1  # the last sentence that opened on "Year-to-date,"
     # the sentence number and period of the last count told: what "Of the total," is of
     last_count: tuple[int, Period] | None = None
+    counted_in: int = -1  # the last sentence with a count, in whatever paragraph
     # the trap word of the heading a list follows ("The weekly ranking:"): its items' counts
     list_trap: str | None = None
     span_period: Period | None = None  # the last span of months said (quarter, half, ytd, year)
@@ -1276,6 +1289,7 @@ class _State:
     # what the items of a list go on about: the paragraph's subject after the last line that
     # was no list item
     list_lead: tuple[Entity | None, bool] | None = None
+    list_lead_counted: bool = False  # the paragraph up to the line before the list told counts
     # the values of foreign makers' worldwide counts: the same count of a foreign maker told
     # elsewhere without the word (the headline's "大众集团上半年电动车交付170939辆") is that too
     worldwide: set[int] = field(default_factory=set)
@@ -1625,10 +1639,28 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             heading = _heading_entity(work, sentence.start, sentence.end)
             if heading is not None or "\n\n" in work[previous_end : sentence.start]:
                 state.heading = heading  # a block of lines under a heading, or none
+            if (
+                heading is None
+                and state.lead_period is not None
+                and _section_heading(work, sentence.start, sentence.end)
+            ):
+                # "…, and the first quarter at 1.4 million.\n\nBy fuel type\n\nICE vehicles
+                # make up 64.8% of everything exported, or 3.18 million": a new section of the
+                # report goes back to the period it reports on
+                state.carry_period = state.lead_period
             if heading is None and state.heading is not None:
                 # "Cadillac\n- Second-quarter sales climbed … to 48,712 units": the lines under
                 # a heading that names an entity are that entity's
                 state.para_entity, state.para_from_frame = state.heading, True
+            elif (
+                state.list_lead is not None
+                and state.list_lead_counted
+                and _BULLET.match(work, sentence.start)
+                and "\n\n" not in work[previous_end : sentence.start]
+            ):
+                # "BYD sold 396,270 NEVs in September.\n- Exports more than doubled to 71,256
+                # units.": the items of a list go on about the counts right before it
+                state.para_entity, state.para_from_frame = state.list_lead
             elif not _PART_OPENING.match(work, sentence.start):
                 # (a paragraph opening on "其中," or "Of these," goes on about the one before)
                 state.para_entity, state.para_from_frame = state.frame, True
@@ -1695,6 +1727,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
             state.para_entity, state.para_from_frame = whole
         if not bullet:
             state.list_lead = (state.para_entity, state.para_from_frame)
+            state.list_lead_counted = state.last_count is not None
         state.item_named = bullet and any(
             not m.entity.is_region and m.entity.kind != "unknown" for m in names_in(told)
         )
@@ -1987,6 +2020,21 @@ def _heading_entity(work: str, start: int, end: int) -> Entity | None:
         return None
     name = lexicon().by_alias.get(line.casefold())
     return lexicon().entities[name] if name is not None else None
+
+
+_SECTION_TITLE = re.compile(r"[A-Z][\w'’&/ -]{2,40}|[\u4e00-\u9fff、与和及 ]{2,12}")
+
+
+def _section_heading(work: str, start: int, end: int) -> bool:
+    """The line is a paragraph of its own that titles a section ("By fuel type", "Top
+    exporters", "出口情况"): a few words, no figure, no time, no closing stop."""
+    line = work[start:end].strip()
+    return (
+        _SECTION_TITLE.fullmatch(line) is not None
+        and len(line.split()) <= 6
+        and work[end:].lstrip(" ").startswith("\n")
+        and find_parts(line).empty
+    )
 
 
 def _a_span(parts: Parts) -> bool:
@@ -4460,6 +4508,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 or _THE_FIGURES.search(s, 0, n.start) is not None
                 # "volume dropped by 40.7% to 88,868": a count of what was counted before
                 or _VOLUME_BEFORE.search(s, max(0, n.start - 60), n.start) is not None
+                # "The second quarter came in at 1.6 million, and the first quarter at 1.4
+                # million": a time standing for the count told before, for another time
+                or _A_TIME_AS_SUBJECT.search(s, max(0, n.start - 60), n.start) is not None
                 # "Chery, MG and Geely took the first three places with 69,800, 32,400 and
                 # 30,400 units" after the ranking of exports: what the ranking counts
                 or _PLACES_WITH.search(s, 0, n.start) is not None
@@ -4878,6 +4929,21 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # news of the day (or of the weekday it names), not a running total to the end of
             # the month before
             period = Period("lifetime", period.start, _weekday_said(s, state.published))
+        if (
+            period is not None
+            and period.kind == "ytd"
+            and not n.ordinal
+            and parts.month is None
+            and parts.months is None
+            and parts.day is None
+            and parts.as_of is None
+            and (day := _milestone_day(s, 0, n.start, state.published)) is not None
+            and period.end < day
+            and day.year == period.start.year
+        ):
+            # "昨日,中国新能源汽车年产量首次突破1000万辆", "On Thursday, its deliveries this year
+            # passed 100,000": the year so far to the day the mark was passed
+            period = Period("ytd", period.start, day)
         if period is not None and state.off_calendar and _open_ended(parts):
             cand.drop("a running total that ends inside a part of a month or a rolling span")
             continue
@@ -5777,6 +5843,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
     ]
     if with_periods and with_periods[-1].period is not None:
         state.last_count = (state.sentence_no, with_periods[-1].period)
+        state.counted_in = state.sentence_no
     if _YTD_OPENING.match(s):
         state.ytd_opened = state.sentence_no
     if _world_said(s, 0, len(s), subjects):
@@ -5988,10 +6055,13 @@ _SAME_PERIOD_OPENING = re.compile(r"\s*同期(?![为的比])")
 
 def _same_period_opens_paragraph(s: str, state: _State) -> bool:
     """ "同期安徽新能源汽车产量为73.09万辆" before any count of its paragraph: in the period the
-    article reports on (after a count, 同期 is that count's period)."""
+    article reports on (after a count, even in the paragraph before, 同期 is its period)."""
     return (
         state.lead_period is not None
         and state.last_count is None
+        # (not right after a sentence with counts: "2025年1-11月,陕西全省汽车产量157.6万辆…。
+        # \n\n同期,河南全省汽车产量134.74万辆": their time, whatever the paragraphs)
+        and state.counted_in != state.sentence_no - 1
         and _SAME_PERIOD_OPENING.match(s) is not None
     )
 
@@ -6084,6 +6154,32 @@ _WEEKDAYS = {
     **{d: i for i, d in enumerate("一二三四五六日")},
     "天": 6,
 }
+
+
+# a day said relative to the publication date: how many days before it
+_RELATIVE_DAY = re.compile(r"(昨日|昨天|yesterday)|(今日|今天|today)", re.I)
+_MARK_PASSED = re.compile(
+    r"突破|跨越|迈过|站上|越过|\b(?:passed|crossed|topped|surpassed|exceeded|hit|reached)\b", re.I
+)
+
+
+_WEEKDAY_ANY_CASE = re.compile(_WEEKDAY.pattern, re.I)
+
+
+def _milestone_day(s: str, start: int, end: int, published: date) -> date | None:
+    """The day a mark was passed, when ``s[start:end]`` (the sentence up to the count) says it
+    was passed on a day told relative to the publication date ("昨日", "yesterday", "on
+    Thursday"); None otherwise."""
+    if not _MARK_PASSED.search(s, start, end):
+        return None
+    relative = _RELATIVE_DAY.search(s, start, end)
+    if relative is not None:
+        return published - timedelta(days=1 if relative[1] else 0)
+    weekday = _WEEKDAY_ANY_CASE.search(s, start, end)
+    if weekday is not None:
+        said = _WEEKDAYS[(weekday[1] or weekday[2]).capitalize()]
+        return published - timedelta(days=(published.weekday() - said) % 7)
+    return None
 
 
 def _weekday_said(s: str, published: date) -> date:

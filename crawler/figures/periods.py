@@ -96,7 +96,8 @@ _PERIOD_FIELDS = (
     "last_month",
     "last_quarter",
 )
-_OPEN_FIELDS = ("lifetime", "total", "rolling")  # not inherited by a clause with its own time
+# not inherited by a clause with its own time
+_OPEN_FIELDS = ("lifetime", "since_start", "total", "rolling")
 _SPAN_FIELDS = ("months", "quarter", "half", "full_year")
 _END_FIELDS = ("month", "months", "quarter", "half")
 
@@ -138,6 +139,7 @@ class Parts:
     past_months: int | None = None  # "over the past eleven months": the year so far, if it fits
     months_told: int | None = None  # "over the two months": the period just told, if that long
     the_year: bool = False  # "throughout the year": a year the text has named, else this one
+    report_quarter: int | None = None  # "Q4 results": the quarter a report is of
     last_year_zh: bool = False  # 去年: "去年累计生产" is last year's total, not a running one
     this_month_zh: bool = False  # 本月: in a roundup early in the next month, the month reported
     now: bool = False  # "Today production has passed 10 million": counted up to the day it was said
@@ -990,7 +992,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # (not "the full year 2023": that year, read whole by "en_year")
             # (not "fell 6.3% on an annual basis": year on year)
-            r"\b(?:full[- ]year(?!\s+(?:of\s+)?(?:19|20)\d\d)|whole year|annual(?!\s+basis)"
+            # (nor "its 2023 annual results": the results of that year, read by "en_year")
+            r"\b(?:full[- ]year(?!\s+(?:of\s+)?(?:19|20)\d\d)|whole year"
+            r"|annual(?!\s+basis)(?!(?<=\d\d\d\d annual)\s+(?:results|earnings|performance)\b)"
             r"|annually|entire year|in a single year"
             r"|in one year|within a year|in a calendar year"
             # "has passed 100,000 sales in China in a year for the first time": a year's count
@@ -1817,7 +1821,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     continue  # "本田中国5月累计销售66202辆": the month's total, all arms summed
                 if kind == "lifetime" and (
                     m.group(0).startswith(("历史", "迄今"))
-                    or m.group(0).endswith("算起")
+                    # "上市以来", "自投产算起": counted from an event that began the count
+                    or m.group(0).endswith(("算起", "以来"))
                     or _GRAND_TOTAL_AFTER.match(text, m.end())
                 ):
                     _add(parts, m, lifetime=True, since_start=True)
@@ -2054,7 +2059,29 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     # "In November 2024, it delivered 48,740; this November 33,181": this year's
                     parts.components[-1][2]["year_rel"] = parts.year_rel = "this"
             taken.append((m.start(), m.end()))
+    if parts.the_year and parts.quarter:
+        # "NIO 2023 Q4 results: record 160,038 deliveries for the year": the quarter names the
+        # report, the year is the count's
+        out = Parts()
+        for a, b, values in parts.components:
+            if "quarter" in values and _REPORT_AFTER.match(text, b):
+                values = {k: v for k, v in values.items() if k != "quarter"}
+                values["report_quarter"] = parts.quarter
+            if values:
+                out.components.append((a, b, values))
+                out.spans.append((a, b))
+                for k, v in values.items():
+                    setattr(out, k, v)
+        return out
     return parts
+
+
+# what a quarter names when it is followed by it: a report, not a time of the counts in it
+_REPORT_AFTER = re.compile(
+    r"(?:\s+(?:19|20)\d\d)?(?:\s+(?:annual|financial|earnings|operating))?\s+(?:results|earnings"
+    r"|report)\b",
+    re.I,
+)
 
 
 # --- comparison bases and numbers with a time of their own
@@ -2729,12 +2756,24 @@ def resolve(
 ) -> Period | None:
     """The period these components describe, or None when they do not pin one down. The year
     so far to the end of January is the month of January."""
-    if parts.since_start and parts.ytd and not parts.months:
-        # "今年以来,理想汽车累计交付28.81万辆,历史累计交付92.15万辆": the year so far leads the
-        # sentence, 历史累计 counts since the start, to the same end
-        so_far = _resolve(replace(parts, since_start=False, lifetime=False), published, carry)
-        if so_far is not None and so_far.kind == "ytd":
-            return Period("lifetime", LIFETIME_START, so_far.end)
+    if parts.report_quarter and parts.the_year:
+        # "NIO Q4 results: record 160,038 deliveries for the year": the year of that quarter,
+        # to its end
+        report = _resolve(
+            replace(parts, quarter=parts.report_quarter, report_quarter=None, ytd=False,
+                    the_year=False),
+            published,
+            carry,
+        )  # fmt: skip
+        if report is not None and report.kind == "quarter":
+            return _year_to(report.end)
+    if parts.since_start and not parts.months and _a_time_told(parts):
+        # "今年以来,理想汽车累计交付28.81万辆,历史累计交付92.15万辆", "2022年上半年…，上市以来的累计
+        # 交付量达到184491辆": a time leads the sentence, the running total counts since the
+        # start, to the same end
+        told = _resolve(replace(parts, since_start=False, lifetime=False), published, carry)
+        if told is not None and told.kind != "lifetime":
+            return Period("lifetime", LIFETIME_START, told.end)
     if parts.lifetime and parts.that_month and parts.month is None:
         # "10月交付70289台。当月其第50万台新车下线": a running total reached in that month
         month = _resolve(replace(parts, lifetime=False, since_start=False), published, carry)
@@ -2754,6 +2793,24 @@ def resolve(
     if period is not None and period.kind == "ytd" and period.end == date(period.end.year, 1, 31):
         return Period("month", period.start, period.end)
     return period
+
+
+def _year_to(end: date) -> Period:
+    """The year so far to ``end``: the whole year when it ends on December 31."""
+    return Period("year" if (end.month, end.day) == (12, 31) else "ytd", date(end.year, 1, 1), end)
+
+
+def _a_time_told(parts: Parts) -> bool:
+    """The components name a time of their own: a year, a part of one, a month, the year so far."""
+    return bool(
+        parts.year is not None
+        or parts.year_rel
+        or parts.ytd
+        or parts.half
+        or parts.quarter
+        or parts.month is not None
+        or parts.full_year
+    )
 
 
 def _dates_the_day(parts: Parts) -> bool:
@@ -2999,6 +3056,10 @@ def _resolve(
         return Period("year", date(published.year, 1, 1), date(published.year, 12, 31))
     if parts.the_year and year is None and carry is not None and carry.kind == "year":
         return carry  # "... released its 2021 annual report. Sales throughout the year ..."
+    if parts.the_year and year is None and carry is not None and carry.end.year < published.year:
+        # "NIO delivered 50,045 vehicles in Q4, taking deliveries for the year to 160,038" in
+        # March 2024: that year, to the end of the time told
+        return _year_to(carry.end)
     if (
         parts.alone
         and parts.ytd

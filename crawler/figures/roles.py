@@ -190,7 +190,8 @@ _BUILDS_FOR_CLAUSE = re.compile(
 )
 # a relative clause on the name with its own figure verb
 _WHICH_VERB_AFTER = re.compile(
-    r"(?:\s*\([^()]{1,24}\))?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+)?(?:sold|delivered"
+    # ("its Galaxy brand, which delivered 120,868": what the name is, then the clause)
+    r"(?:\s*\([^()]{1,24}\))?(?:\s+(?:brand|marque|sub-brand))?,?\s+(?:which|that|who)\s+(?:has\s+|had\s+)?(?:sold|delivered"
     r"|handed over|shipped|produced|exported|built|made|posted|recorded|reported)\b",
     re.I,
 )

@@ -168,6 +168,7 @@ _NOT_NAME_WORDS = """a an the it its this that these those they their he she we 
     across among including despite together earlier later today yesterday separately
     additionally furthermore moreover likewise similarly notably previously currently recently
     now then thus therefore hence besides last worldwide globally elsewhere internationally
+    abroad domestically locally
     automakers carmakers manufacturers companies firms brands dealers dealerships consumers
     buyers customers producers exporters startups players rivals peers competitors
     having being given following compared excluding although though because if unlike"""
@@ -980,6 +981,30 @@ _MAKER_NOUN_AFTER = re.compile(
 )
 
 
+# "its Galaxy brand", "the Fangchengbao marque": a brand named after its owner's "its"
+_ITS_BRAND = re.compile(
+    r"\b(?:its|their|the)\s+([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)?)\s+(?:brand|sub-brand|marque)\b"
+)
+
+
+@cache
+def brands_by_short_name() -> dict[str, str]:
+    """The brands whose name is their owner's and a word of their own ("Geely Galaxy"), by
+    that word ("galaxy"), when no place goes by it."""
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for entity in lex.entities.values():
+        if entity.kind != "brand" or not entity.parent:
+            continue
+        if not entity.name.startswith(f"{entity.parent} "):
+            continue
+        short = entity.name[len(entity.parent) + 1 :].casefold()
+        place = lex.by_alias.get(short)
+        if place is None or not lex.entities[place].is_region:
+            out[short] = entity.name
+    return out
+
+
 def names_in(s: str) -> list[Mention]:
     """Lexicon mentions in ``s`` plus the organisations it does not know (kind "unknown") and
     places outside China (kind "unknown", level ``FOREIGN``)."""
@@ -1003,6 +1028,14 @@ def names_in(s: str) -> list[Mention]:
         )
     ]
     foreign = list(unknown)
+    for brand in _ITS_BRAND.finditer(s) if "brand" in s or "marque" in s else ():
+        a, b = brand.span(1)
+        if not any(k.start < b and a < k.end for k in known):
+            # "its Galaxy brand, which delivered 120,868": the brand, by its short name when
+            # the lexicon knows it so, else a name it does not know (never the parent's)
+            short = brands_by_short_name().get(brand[1].casefold())
+            entity = lex.entities[short] if short else Entity(brand[1], "unknown", "", None, False)
+            unknown.append(Mention(entity, a, b))
     for u in unknown_organisations(s, known):
         if any(f.start < u.end and u.start < f.end for f in foreign):
             continue  # "South Africa" is a place, not an organisation
