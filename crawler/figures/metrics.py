@@ -92,7 +92,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             ],
             # 外销: Taiwan's word for exports
             [
-                r"出口(?:市场)?的?(?:销量|销售|交付)?|海外(?:市场)?(?:累计|总)?(?:销量|销售|交付|出货)"
+                r"出口(?:市场)?的?(?:累计|总)?(?:销量|销售|交付)?"
+                r"|海外(?:市场)?(?:累计|总)?(?:销量|销售|交付|出货)"
                 r"|销往(?:海外|国外|境外)"
                 r"|出海(?:市场)?(?:累计|总)?(?:销量|销售|交付)?|外销"
                 # "在中國以外的電動車銷售量": sales outside China
@@ -488,7 +489,11 @@ _TRAP = _vocabulary(
         r"(?<!\bin )(?<!alphabetical )(?<!chronological )(?<!descending )(?<!ascending )"
         r"(?<!reverse )(?<!particular )orders?\b",
         # "running at an annual rate of 246,900": a month extended over a year, no count
-        r"(?:annual|annuali[sz]ed|yearly)\s+(?:run[- ])?rate\b", r"run[- ]rate\b",
+        # ("Extrapolating August into an annual sales rate gives us 168,432", "if we multiply
+        # the August figure by 8, we get 112,288": a sum worked out, no count)
+        r"(?:annual|annuali[sz]ed|yearly)\s+(?:sales\s+|delivery\s+)?(?:run[- ])?rate\b",
+        r"run[- ]rate\b", r"extrapolat(?:e|es|ed|ing|ion)\b", r"multipl(?:y|ied|ying)\b",
+        r"(?:we|you) (?:get|arrive at|end up with)\b", r"gives us\b",
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b",

@@ -199,7 +199,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rival_of",
         re.compile(
-            r"\b(?:[Ii]ts|[Tt]heir|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}['’]s) "
+            # ("the Tesla rival said it built 317,892": the same, named before the noun)
+            r"\b(?:[Ii]ts|[Tt]heir|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}['’]s"
+            r"|[Tt]he [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}) "
             r"(?:(?:main|biggest|closest|chief|fiercest|key|major|domestic|local|Chinese) )?"
             # ("Its partner's cumulative sales": the partner's, someone else)
             r"(?:arch-?rival|rival|competitor|challenger|nemesis|partner|peer)\b(?! [A-Z])"
@@ -5122,11 +5124,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     and (_PART_OR_RATE.search(s, starts[cand.clause]) or _OF_WHICH_AT.match(s))
                 )
                 # "2020年…共售出111.2万辆。其中哈弗品牌累计销量为75万辆": a part of the year's
+                # ("其中，新能源车累计销量16.04万台，海外市场累计销量19.77万台": its parts listed)
                 or (
                     state.carry_period.kind in ("year", "half", "quarter")
-                    and cand.clause == 0
                     and _OF_WHICH_AT.match(s)
                     and not _GLOBAL_WORD.search(clause)
+                    and not _a_time_before(s, n.start)
                 )
             )
         ):
@@ -5603,9 +5606,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "第200万辆比亚迪王朝网宋家族新车": the milestone car of one model
                 or (cand.number.ordinal and _model_of_the_car(s, cand.number.unit_end))
                 # "the Hongguang MINIEV family sold 171,064 units. Since its launch, its
-                # cumulative sales have passed 1.6 million": "its" is the model's
+                # cumulative sales have passed 1.6 million": "its" is the model's (so in "The
+                # G6 came next with 6,324 units, and its January-November sales grew to 71,471")
                 or (
-                    state.model_said == state.sentence_no - 1
+                    state.model_said in (state.sentence_no - 1, state.sentence_no)
                     and D_SUBJECT_PRONOUN in cand.doubts
                     and _ITS_ONLY.search(s, starts[cand.clause], cand.number.start) is not None
                     and not any(_by_its_name(s, m) for m, ok in subjects if ok)
@@ -6641,6 +6645,13 @@ _GAP_BREAK = re.compile(
 def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
     """A metric word right after a number that counts it ("20,116 deliveries", "25万辆的销量")."""
     return hit.start - unit_end <= 16 and _GAP_BREAK.search(s, unit_end, hit.start) is None
+
+
+def _a_time_before(s: str, end: int) -> bool:
+    """``s[:end]`` names a time other than a running total's word (累计)."""
+    return any(
+        values.keys() - {"lifetime", "total"} for _a, _b, values in find_parts(s, 0, end).components
+    )
 
 
 def _span_of_the_list(s: str, cands: list[_Candidate], cand: _Candidate) -> Period | None:
@@ -9156,7 +9167,8 @@ _COMPARED_BEFORE = re.compile(
     # ("down from third place and 6.0% in 2024": a rank and a share, then their time)
     r"|\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:[\w-]+\s+){0,3}?\d[\d.,]*\s*"
     r"(?:%|per\s*cent|percent|(?:million|billion)?\s*(?:units|vehicles)?))"
-    r"\s+(?:in\s+|during\s+)?(?:the\s+)?$"
+    # ("up more than 390% from last July": the month a year before)
+    r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:last\s+)?$"
     # "几乎追平特斯拉2020年的全球销量", "比2020年": the year compared with
     r"|(?:比(?!亚迪)|较|相比|相较于?|追平|超过了?|超越了?|高于|低于|不及)[^\d，,。；;：:]{0,6}$",
     re.I,

@@ -916,7 +916,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(?:as of|as at|by|through|until|up to)\s+(?:the\s+end\s+of\s+)?"
+            r"\b(?:as of|as at|by|through|until|up to"
+            # "from the start of the year to September 30": the year so far, to then
+            # (not "in the year to March": a fiscal or rolling year)
+            r"|(?<=of the year )to|(?<=of this year )to)\s+(?:the\s+end\s+of\s+)?"
             # "as of late September": up to about then
             r"(?:(?:late|mid|mid-|the middle of|the end of)\s*)?"
             + _MON
@@ -1518,7 +1521,16 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_quarter_elided": ("quarter", "half"),
     "en_roman_quarter": ("quarter",),
     "en_half": ("half", "h1", "h2"),
-    "en_as_of": ("as of", "as at", "by ", "through", "until", "up to"),
+    "en_as_of": (
+        "as of",
+        "as at",
+        "by ",
+        "through",
+        "until",
+        "up to",
+        "of the year to",
+        "of this year to",
+    ),
     "en_as_of_dm": ("as of", "as at", "by ", "through", "until", "up to"),
     "en_year_end": ("end of",),
     "zh_year_end": ("截",),
@@ -1571,7 +1583,7 @@ _SAID_AT_TIME = re.compile(
     r"(?:,?\s+20\d\d)?),?\s+that\b",
     re.IGNORECASE,
 )
-_SPAN_TO = re.compile(r"(?:through|until|up to)\s", re.IGNORECASE)
+_SPAN_TO = re.compile(r"(?:through|until|up to|to)\s", re.IGNORECASE)
 _YEAR_START_BEFORE = re.compile(
     r"\b(?:from|since)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year,?\s+$", re.I
 )

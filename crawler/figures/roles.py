@@ -117,6 +117,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
     if _BOUGHT_BEFORE.search(before):
         return True  # "the carmaker that bought Volvo Car Corp.", "the owner of Volvo": owned
+    if _SCOPE_OF_A_SUPERLATIVE.search(before):
+        return True  # "XPeng looked the strongest of NIO, XPeng and Li Auto": the ones it tops
     if _PERSON_TITLE_AFTER.match(s, mention.end) and not mention.entity.is_region:
         return True  # "长城汽车股份有限公司董事长魏建军…出席第10万辆整车下线仪式": a guest's title
     if _PARENT_BEFORE.search(before):
@@ -138,6 +140,9 @@ def dependent(s: str, mention: Mention) -> bool:
     return bool(_DEPENDENT_BEFORE_LOWER.search(before.lower()))
 
 
+_SCOPE_OF_A_SUPERLATIVE = re.compile(
+    r"\b(?:\w+est|best|worst|most\s+\w+|least\s+\w+)\s+(?:of|among)\s+(?:the\s+)?[\"“‘']?$", re.I
+)
 _SOURCE_OF_DATA_AFTER = re.compile(
     r"\s+(?:data|figures|statistics|numbers)\s+(?:showed|show|shows|released|published|indicated"
     r"|indicate|revealed)\b(?!\s+(?:a|an|its|their)\b)",
@@ -411,7 +416,9 @@ def appositions(s: str, ends: list[int]) -> list[tuple[int, int]]:
 # "问界是赛力斯与华为合作的品牌": names inside what the subject is said to be
 _COPULA_BEFORE = re.compile(r"(?:是|为|系)[^,，。；;:：]{0,16}$")
 _COPULA_AFTER = re.compile(
-    r"^[^,，。；;:：]{0,16}?的(?:\w{0,4})?(?:品牌|公司|车企|企业|子公司|合资公司|合资企业|旗下品牌)"
+    r"^[^,，。；;:：]{0,16}?的(?:\w{0,4})?(?:品牌|公司|车企|企业|子公司|合资公司|合资企业|旗下品牌"
+    # "哈弗依旧是长城汽车的核心销量支柱": what the subject is to the maker
+    r"|支柱|主力军?|顶梁柱|担当|基石|台柱)"
 )
 
 
@@ -828,7 +835,9 @@ _COMPARED_FRAME_AFTER_ZH = re.compile(
 
 # "...的30,566辆": the name's own count right after it (past a stock code: "比亚迪(002594)的")
 _OWN_COUNT_AFTER = re.compile(
-    r"[^，,。；;\d]{0,10}?(?:[（(]\s*\d{4,6}(?:\.[A-Za-z]{2})?\s*[)）]\s*)?(?:的|[（(])\s*\d"
+    # ("首次超过特斯拉（全年交付约164万辆）": what its count is, then the count)
+    r"[^，,。；;\d]{0,10}?(?:[（(]\s*\d{4,6}(?:\.[A-Za-z]{2})?\s*[)）]\s*)?"
+    r"(?:的\s*|[（(][^()（）\d，,。；;]{0,10}?)\d"
     r"|['’]s\s+(?:(?:about|around|nearly|some)\s+)?\d"
 )
 
