@@ -824,6 +824,9 @@ _MAKER_OF_A_KIND = re.compile(
 )
 # "volume dropped by 40.7% to 88,868", "volumes reached 1.2 million": the count of the metric
 # the sentences before counted
+_RANKED_BEHIND = re.compile(
+    r"\b(?:behind|trailing|second only to|below only)\s+(?:only\s+)?[^,;.\d]{0,24}$", re.I
+)
 _A_TIME_AS_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter"
     # (not "May": a month the period reader takes only where it cannot be the verb)
@@ -3775,6 +3778,8 @@ _LAUNCHED_BEFORE = re.compile(
 # the article's counts report on
 _NOT_A_REPORTED_TIME = re.compile(
     r"曾(?:经|經)?(?:在|于|於)"
+    # "自2022年跌出“百万辆俱乐部”后": after something that happened then
+    r"|自(?:19|20)\d\d\s*年[^，,。；;\d]{1,20}?(?:后|以后|之后)"
     # "Its deliveries had more than quadrupled in July 2020": the past before the story's time
     r"|\bhad\s+(?:(?:more than|nearly|almost|already|also|just|previously|\w+ly)\s+)*"
     r"(?:\w+ed|risen|grown|fallen|been|sold|built|seen|hit)\b"
@@ -3860,6 +3865,28 @@ def _glosses_follow(s: str, mentions: list[tuple[Mention, bool]]) -> list[tuple[
     return out
 
 
+# a sentence opening on a maker described, not named ("The Chinese carmaker has ...")
+_DESCRIBED_OPENING = re.compile(
+    r"\s*(?:The|the)\s+(?:[\w-]+\s+){1,3}?(?:carmaker|automaker|company|firm|maker|manufacturer"
+    r"|startup|start-up)\b"
+)
+
+
+def _remember_a_described_opening(s: str, state: _State) -> None:
+    """ "BYD took the lead, but Tesla won it back. The Chinese carmaker has strengths of its own.
+    In the third quarter it sold 1,129,256": the maker a sentence without counts opens on,
+    described rather than named, is what "it" points back to next."""
+    described = _DESCRIBED_OPENING.match(s)
+    if described is None:
+        return
+    for mention, _ in _mentions(s, state):
+        maker = mention.entity
+        if mention.start < described.end() and maker.kind != "unknown" and not maker.is_region:
+            _remember(state.last, maker)
+            state.recent = [*state.recent[-3:], maker]
+            return
+
+
 def _sentence(work: str, original: str, start: int, end: int, state: _State) -> list[Figure]:
     s = work[start:end]
     carry_segment = state.carry_segment
@@ -3872,6 +3899,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         segs = _segment_hits(s) if state.para_opening == state.sentence_no else []
         _carry_updates(s, find_parts(s, bases=False), segs, state, [])
         _update_last(state, _named_subjects(s), s)
+        _remember_a_described_opening(s, state)
         if _MARKET_OPENING.match(s):
             # "The Chinese light vehicle market as a whole made a solid start to the third
             # quarter." in a story about a maker: what follows is the market's
@@ -5296,6 +5324,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and not _years_mixed(parts_all.without(_compared_times(s, parts_all)), state.published)
             # "That beat the prior record of 21,333 in September": a reference to the past
             and not _RECORD_BEATEN.search(s, c0, n.start)
+            # ("…, behind only January's 266,737 units": the count it is ranked after)
+            and not _RANKED_BEHIND.search(s, c0, n.start)
             # "fell short of its 2023 volumes in several regions, among them Europe (… to
             # 641,800)": a comparison's time
             and not _only_compared_times(s, parts)

@@ -58,7 +58,7 @@ _CEREMONY_AFTER = re.compile(r"(?:隆重)?(?:举行|举办)")
 # "武汉开发区", "合肥经开区", "西安高新区": a zone of a city, not the city
 _ZH_ZONE_AFTER = re.compile(
     r"(?:市)?(?:经济技术开发区|经济开发区|经开区|开发区|高新区|高新技术产业开发区|新区|保税区"
-    r"|自贸区|工业园区?|产业园区?)"
+    r"|自贸区|工业园区?|产业园区?|汽车产业新城|汽车城)"
 )
 # "蔚来在合肥的第二工厂", "赛力斯两江工厂": a maker's plant at a place (after a known maker)
 _ZH_PLANT_AFTER = re.compile(
@@ -318,6 +318,10 @@ _EN_LABELLED = re.compile(
     r"\s*(?:\(?[ivx]{1,4}\)|\d{1,2}[.)]|[-*•])?\s*([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
     r"\s*:\s*(?=[~≈]?\s*\d)"
 )
+# "No. 3 Galaxy, full-year sales of ...", "#4 Jetour (Chery), ...": the name a ranking's line is of
+_EN_RANKED = re.compile(
+    r"(?:No\.?|#)\s*\d{1,2}[:.]?\s+([A-Z][\w&'’-]*(?:\s+[A-Z0-9][\w&'’-]*){0,3})(?=\s*[,(:–—-])"
+)
 # labels that name no one: a metric, a segment, a total, a time
 _NOT_A_LABEL_NAME = re.compile(
     r"\b(?:Total|Overall|All|Combined|Note|Source|Sales|Deliveries|Delivery|Exports?|Production"
@@ -502,6 +506,10 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         # "(i) Tank: 49,000 units sold in Q1": a name the lexicon does not know, labelling the
         # count after it
         out.append(Unknown(labelled.group(1), labelled.start(1), labelled.end(1)))
+    ranked = _EN_RANKED.match(s) if s.startswith(("No", "#")) else None
+    if ranked and not covered(ranked.start(1), ranked.end(1)):
+        # "No. 3 Foobar, full-year sales of 1,236,681 units": the name a ranking's line is of
+        out.append(Unknown(ranked.group(1), ranked.start(1), ranked.end(1)))
     apposed = _EN_APPOSED.match(s)
     if (
         apposed
