@@ -342,6 +342,14 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _METRIC_LOWER = [(metric, _lowered(pattern)) for metric, pattern in METRIC_PATTERNS]
 
 
+_SUMMED_WITH_EXPORTS = re.compile(
+    r"\b(?:domestic )?(?:sales|deliveries) (?:and|plus|&) exports(?=(?: from [\w ]{2,20}?)?"
+    r" (?:together|combined)\b)"
+    r"|\bexports (?:and|plus|&) (?:domestic )?(?:sales|deliveries)(?= (?:together|combined)\b)",
+    re.I,
+)
+
+
 def metric_hits(text: str) -> list[Hit]:
     """The metric words of a sentence, left to right, none overlapping."""
     low = text.lower()
@@ -360,6 +368,10 @@ def metric_hits(text: str) -> list[Hit]:
             for m in pattern.finditer(low)
         ]
     hits = _overseas(text, hits)
+    for m in _SUMMED_WITH_EXPORTS.finditer(text) if "export" in low else ():
+        # "Domestic sales and exports together totaled 30,688": all it sold, exports included
+        hits = [h for h in hits if not (m.start() <= h.start < m.end())]
+        hits.append(Hit("sales", m.start(), m.end()))
     pairs = odd or "产" in text or "and sales" in low or "and sold" in low  # _PRODSALES needs one
     for m in _PRODSALES.finditer(text) if pairs else ():
         hits = [h for h in hits if not (m.start() <= h.start < m.end())]
@@ -493,6 +505,11 @@ _TRAP = _vocabulary(
         # the August figure by 8, we get 112,288": a sum worked out, no count)
         r"(?:annual|annuali[sz]ed|yearly)\s+(?:sales\s+|delivery\s+)?(?:run[- ])?rate\b",
         r"run[- ]rate\b", r"extrapolat(?:e|es|ed|ing|ion)\b", r"multipl(?:y|ied|ying)\b",
+        # "manufacturers that wholesaled more than 10,000 NEVs each accounted for 90.6%": the
+        # bar a group of makers is drawn by
+        r"(?:manufacturers|makers|carmakers|automakers|companies|brands|firms) (?:that|which)"
+        r" (?:each )?(?:wholesaled|sold|delivered|produced|exported|shipped|registered)"
+        r" (?:more than|over|at least|above|fewer than|less than|under)\b",
         r"(?:we|you) (?:get|arrive at|end up with)\b", r"gives us\b",
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
@@ -693,7 +710,9 @@ _TRAP = _vocabulary(
         # "前6个月月销量均突破3万辆": a bar each month of a span passed, no count
         r"(?:个月|月份)[^，,。；;\d]{0,6}?(?:均|都|每月|全部)(?:突破|超过|在|达到|保持|站稳)",
         # one batch for one buyer: "交付当地公安", "向希腊交付250辆"
-        r"交付(?:给)?当地|向(?!用户|客户|车主|消费者|海外|境外|国外)[^，,。；;\d]{1,12}?(?<!用户)(?<!客户)(?<!车主)交付|首批|这批|该批|一批|下发",
+        r"交付(?:给)?当地|向(?!用户|客户|车主|消费者|海外|境外|国外)[^，,。；;\d]{1,12}?(?<!用户)(?<!客户)(?<!车主)交付|首批|这批|该批|一批|下发"
+        # "100辆宇通双源无轨电车批量交付哈萨克斯坦": a batch handed to a buyer
+        r"|批量交付",
         # a rolling window or a span since a start, no calendar period ("近两个月…已出口55726辆",
         # "前三年累计在华交付2.12万辆")
         r"(?:过去|近)\s*(?:\d{1,2}|十一|十二|[两二三四五六七八九十])\s*个月|过去(?:一|1)年|滚动"

@@ -77,6 +77,8 @@ FULLWIDTH = str.maketrans(
         **dict(zip(_TRADITIONAL, _SIMPLIFIED, strict=True)),
         **dict(zip("０１２３４５６７８９．﹒，﹐", "0123456789..,,", strict=True)),
         **dict(zip("％：＋－～〜", "%:+-~~", strict=True)),
+        # "三四四○萬輛": a circle for the zero of digits written one by one
+        "○": "〇",
     }
 )
 
@@ -492,6 +494,10 @@ def _zh_value(text: str) -> int | None:
     for prefix, mult in (("千万", 10_000_000), ("百万", 1_000_000)):
         if text == prefix:
             return mult
+    spelled = _ZH_DIGITS_ONE_BY_ONE.fullmatch(text)
+    if spelled is not None:  # "三四四〇万": digits one by one, then the multiplier
+        value = int("".join(str(_ZH_DIGIT[c]) for c in spelled.group(1)))
+        return value * _ZH_MULT_OF.get(spelled.group(2), 1)
     decimal = _ZH_DECIMAL.fullmatch(text)
     try:
         if decimal is None:
@@ -506,6 +512,7 @@ def _zh_value(text: str) -> int | None:
 # "二六一点五万": whole part, decimal digits, multiplier
 _ZH_DECIMAL = re.compile(r"(.+?)[点點]([零〇一二三四五六七八九]+)([万亿]?)")
 _ZH_MULT_OF = {"万": 10_000, "亿": 100_000_000}
+_ZH_DIGITS_ONE_BY_ONE = re.compile(r"([零〇一二三四五六七八九]{2,})([万亿]?)")
 _ZH_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 

@@ -1545,6 +1545,17 @@ _CHINESE_DIGIT_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九
 _DIGIT_OF = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
+def _of_which_spelled_alike(text: str) -> str:
+    """The text with 当中 / 當中 opening a clause ("共賣出71,447輛；當中國內銷售39,881輛": of
+    which) spelled 其中, the word every reader of parts knows (offsets kept)."""
+    if "当中" not in text and "當中" not in text:
+        return text
+    return _CLAUSE_OPENING_AMONG.sub("其中", text)
+
+
+_CLAUSE_OPENING_AMONG = re.compile(r"(?<=[，,；;。：:])[当當]中")
+
+
 def _digit_years(text: str) -> str:
     """The text with years written in Chinese digits in Arabic ones (offsets kept)."""
     if "年" not in text:
@@ -1603,8 +1614,10 @@ def _parse(text: str, published: date, trace: list[NumberTrace] | None) -> list[
 def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> list[Figure]:
     if isinstance(published, datetime):
         published = published.date()
-    work = _digit_years(
-        _space_thousands(_decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH))))
+    work = _of_which_spelled_alike(
+        _digit_years(
+            _space_thousands(_decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH))))
+        )
     )
     headline = work[: max(0, work.find("\n"))]
     short = _short_names(work)

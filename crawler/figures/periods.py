@@ -311,6 +311,8 @@ _COMPARISON = re.compile(
     r"|(?:jump|rise|increase|growth|gain|surge|climb|drop|fall|decline|decrease|up|down)"
     r"(?:\s+in\s+[\w-]+){0,2}\s+(?:from|over|on|versus|compared with)\s+last year"
     r"|(?:和|与|同)(?:去年|上年)(?:同期)?(?:基本)?持平"  # "基本和去年持平": level with last year's
+    # "排名由5月的第六跃升至第四": the month of a rank it climbed from
+    r"|(?<=由)\s*\d{1,2}\s*月(?:份)?的第"
     # "渗透率为51.5%，与3月基本持平": level with another month, no time of the count
     r"|(?:和|与|同|较)(?:今年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:相比)?(?:基本|大致|大体)?持平"
     r"|(?:that|those|the level) of last year"
@@ -1752,10 +1754,14 @@ def _scan(text: str, start: int, end: int) -> Parts:
     parts = Parts()
     chunk = text[start:end]
     lowered = chunk.lower()
-    # every comparison phrase has "year", 同期 or 持平 in it
+    # every comparison phrase has "year", 同期, 持平, 全年 or 的第 in it
     taken: list[tuple[int, int]] = (
         [(m.start(), m.end()) for m in _COMPARISON.finditer(text, start, end)]
-        if "year" in lowered or "同期" in chunk or "持平" in chunk or "全年" in chunk
+        if "year" in lowered
+        or "同期" in chunk
+        or "持平" in chunk
+        or "全年" in chunk
+        or "的第" in chunk
         else []
     )
     if _SINCE_NEEDLE.search(lowered) or "自" in chunk or "从" in chunk or "以来" in chunk:

@@ -704,7 +704,10 @@ _BOTH_KINDS = re.compile(
     r"passenger (?:vehicles?|cars?)\b|乘用车(?:和|与|及|、)商用车|商用车(?:和|与|及|、)乘用车"
     # "overseas sales of passenger cars and pickups": all a maker of both sells
     r"|\bpassenger (?:vehicles?|cars?),?\s+(?:and|&)\s+pick-?ups?(?: trucks?)?\b"
-    r"|乘用车(?:和|与|及|、)皮卡",
+    r"|乘用车(?:和|与|及|、)皮卡"
+    # "Domestic sales and exports together totaled 30,688": the home market and the rest
+    r"|\bdomestic (?:sales|deliveries|retail sales) (?:and|plus|&) exports\b"
+    r"|\bexports (?:and|plus|&) domestic (?:sales|deliveries)\b",
     re.I,
 )
 
