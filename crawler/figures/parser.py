@@ -822,11 +822,12 @@ _MAKER_OF_A_KIND = re.compile(
     r"|(?:纯电动?|新能源|电动)(?:汽车)?(?:品牌|车企|企业|厂商)",
     re.I,
 )
-# "volume dropped by 40.7% to 88,868", "volumes reached 1.2 million": the count of the metric
-# the sentences before counted
+# "…, behind only January's 266,737 units": the count another is ranked after
 _RANKED_BEHIND = re.compile(
     r"\b(?:behind|trailing|second only to|below only)\s+(?:only\s+)?[^,;.\d]{0,24}$", re.I
 )
+# "The second quarter came in at 1.6 million, and the first quarter at 1.4 million": a time
+# standing as the subject of a count
 _A_TIME_AS_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter"
     # (not "May": a month the period reader takes only where it cannot be the verb)
@@ -836,6 +837,8 @@ _A_TIME_AS_SUBJECT = re.compile(
     r"(?:(?:about|around|nearly|almost|some|more than|over|just over|just under)\s+)?$",
     re.I,
 )
+# "volume dropped by 40.7% to 88,868", "volumes reached 1.2 million": the count of the metric
+# the sentences before counted
 _VOLUME_BEFORE = re.compile(
     r"\bvolumes?\b(?:[^.;:,]|(?<=\d)[.,](?=\d)){0,40}?\b(?:to|at|of|reached|hit|totall?ed)\s+"
     r"(?:(?:about|around|nearly|almost|some|more than|over|just over|just under)\s+)?$",
@@ -6208,8 +6211,6 @@ _RELATIVE_DAY = re.compile(r"(昨日|昨天|yesterday)|(今日|今天|today)", r
 _MARK_PASSED = re.compile(
     r"突破|跨越|迈过|站上|越过|\b(?:passed|crossed|topped|surpassed|exceeded|hit|reached)\b", re.I
 )
-
-
 _WEEKDAY_ANY_CASE = re.compile(_WEEKDAY.pattern, re.I)
 
 

@@ -222,13 +222,17 @@ class Parts:
         return out
 
     def _only(self, keep: Callable[[int, int], bool]) -> Parts:
+        return Parts.of([(a, b, values) for a, b, values in self.components if keep(a, b)])
+
+    @staticmethod
+    def of(components: list[tuple[int, int, dict[str, object]]]) -> Parts:
+        """The parts these components (start, end, fields they set) make up."""
         out = Parts()
-        for a, b, values in self.components:
-            if keep(a, b):
-                out.components.append((a, b, values))
-                out.spans.append((a, b))
-                for k, v in values.items():
-                    setattr(out, k, v)
+        for a, b, values in components:
+            out.components.append((a, b, values))
+            out.spans.append((a, b))
+            for k, v in values.items():
+                setattr(out, k, v)
         return out
 
 
@@ -2080,18 +2084,18 @@ def _scan(text: str, start: int, end: int) -> Parts:
     if parts.the_year and parts.quarter:
         # "NIO 2023 Q4 results: record 160,038 deliveries for the year": the quarter names the
         # report, the year is the count's
-        out = Parts()
-        for a, b, values in parts.components:
-            if "quarter" in values and _REPORT_AFTER.match(text, b):
-                values = {k: v for k, v in values.items() if k != "quarter"}
-                values["report_quarter"] = parts.quarter
-            if values:
-                out.components.append((a, b, values))
-                out.spans.append((a, b))
-                for k, v in values.items():
-                    setattr(out, k, v)
-        return out
+        return Parts.of([_as_a_report(text, a, b, values) for a, b, values in parts.components])
     return parts
+
+
+def _as_a_report(
+    text: str, a: int, b: int, values: dict[str, object]
+) -> tuple[int, int, dict[str, object]]:
+    """A quarter followed by "results" or "report" as the quarter a report is of."""
+    if "quarter" not in values or not _REPORT_AFTER.match(text, b):
+        return a, b, values
+    told = {k: v for k, v in values.items() if k != "quarter"}
+    return a, b, told | {"report_quarter": values["quarter"]}
 
 
 # what a quarter names when it is followed by it: a report, not a time of the counts in it
