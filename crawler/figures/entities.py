@@ -210,12 +210,11 @@ _MONTH_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])\s*月(?!\d)")
 _NOT_AFTER = {"一汽": "第", "大陆": "洲新", "商务部": "国", "理想": "不很较太最更挺够分常当言"}
 # Chinese aliases whose characters belong to two other words in these spellings: 规上 / 以上 /
 # 线上 ("above the size", "above", "online") before 汽车 ("cars"); 其中 / 集中 / 当中 ("of
-# which", "together", "among") before 国内 / 国产 / 国际 / 国外 (中国内地 stays China), in
-# either script
+# which", "together", "among") before 国内 / 国产 / 国际 / 国外 (中国内地 stays China). The
+# parser reads traditional characters as simplified ones, so one spelling is enough.
 _SPLIT_WORDS = {
     "上汽": re.compile("[规以线]上汽车"),
-    "中国": re.compile("[其集当當]中国(?:[产际外]|内(?!地))"),
-    "中國": re.compile("[其集当當]中國(?:[產产際际外]|[內内](?!地))"),
+    "中国": re.compile("[其集当]中国(?:[产际外]|内(?!地))"),
 }
 _Trie = dict[str, "_Trie"]
 
