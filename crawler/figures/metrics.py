@@ -615,6 +615,8 @@ _TRAP = _vocabulary(
         # "目标…从最初的7万辆调到10万辆，再到12万辆，最终定为13万辆": a goal moved step by step
         r"|调(?:到|至|整为)|(?<!认)定为|再到\s*(?=\d)|(?<![\d.])或(?:将|可|有望)?(?:首次|首度)?(?=突破|超过|超|达到|达|接近|逼近)"
         r"|大概率|很可能|应该|应当|或许|承诺|保证|若(?!干)|假设|假定"
+        # "至于能否冲上550万辆": whether it can, still to come
+        r"|能否|能不能|是否能"
         r"|(?:至少|必须|需要|需|须)要?(?:达成|实现|达到|完成)"
         # "这意味着11月和12月每月需交付超过3.1万辆": what would be needed; "宣布到2025年实现
         # 销量300万辆": a year's aim announced
@@ -759,7 +761,12 @@ SENTENCE_TRAP = re.compile(
     r"|^\s*(?:over|in|during|for|across) the (?:following|next|subsequent|ensuing) (?:few |several "
     r"|two |three |four |five )?years\b"
     # "engine products posted strong growth: February sales reached 22,991 units": engines
-    r"|\bengine (?:products|business|segment)\b|发动机(?:产品|业务|板块)",
+    r"|\bengine (?:products|business|segment)\b|发动机(?:产品|业务|板块)"
+    # "自4月19日复工复产以来，上海超级工厂已累计下线整车4万多辆", "since resuming production on
+    # April 19, the plant has built 40,000": a span since a restart, no calendar period
+    r"|(?:复工|复产|恢复生产)[^，,。；;\d]{0,4}?(?:以来|至今)"
+    r"|\bsince (?:(?:it|the plant|the factory|production|work) )?(?:resum|restart|reopen)"
+    r"(?:ed|ing)\b",
     _I,
 )
 # "200,000 vehicles a year" after the number: a capacity

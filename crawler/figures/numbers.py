@@ -623,6 +623,8 @@ _ROLLED_OFF_AFTER = re.compile(
 
 
 # Stock codes: "(SZ: 002594)", "1211.HK", "601633.SH", "(09866.HK)", "比亚迪股份(01211)"
+# "360 Group", "58 Auto Holdings": a number that opens a company's name
+_COMPANY_WORD_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?)\b")
 #: stock exchanges as tickers name them ("SZ: 002594", "NYSE:GM")
 EXCHANGES = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|HK|SZ|SH|SS|SHA|SHE|SSE|SZSE|STAR|OTC)"
 # (and a stock index named with a number: 沪深300, 中证500, 上证50)
@@ -774,6 +776,8 @@ def find_numbers(text: str) -> list[Number]:
             and not _UNIT_NOUN_AFTER.match(after)
         ):
             counts = OTHER  # "The Tank 300, 400 and 500 kept selling": more model numbers
+        elif is_plain_int and value < 10_000 and _COMPANY_WORD_AFTER.match(after):
+            counts = OTHER  # "Zhou Hongyi, chairman of 360 Group": a company's name
         elif (
             is_plain_int
             and len(digits) == 4

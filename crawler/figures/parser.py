@@ -1154,6 +1154,11 @@ _MODEL_NAMED_AFTER = re.compile(
 
 # "sold more than 150,000 Hongguang Minis": a known model's name right after the count
 _KNOWN_MODEL_AFTER = re.compile(rf"\s+((?:{_MODEL_NAMES.en_pattern()})(?:\s+[A-Z][\w-]*)?)")
+# "5,979 premium SUVs, 2,814 of them ES7s": a part of the count before, by a model's code
+_OF_THEM_A_MODEL = re.compile(
+    r"\s+of (?:them|which)(?: were)?\s+(?:the\s+)?((?:[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Za-z+]{0,3}"
+    rf"|{_MODEL_NAMES.en_pattern()})s?)\b"
+)
 # "sold 31,950 Dolphin EVs": a model's name between the count and its vehicle noun
 _MODEL_BEFORE_THE_NOUN = re.compile(
     rf"\s+(?!(?:{_NOT_A_MODEL_WORD}|Chinese|Electric|Battery|Plug-in|Hybrid|Premium|Luxury|Used"
@@ -1974,13 +1979,15 @@ _OUR_PLACE = re.compile(r"(?:我|全|本)(?:省|市|区)")
 
 
 def _national_lead(work: str, start: int, end: int, figures: list[Figure]) -> Entity | None:
-    """China, when the Chinese lead paragraph (``work[start:end]``) reports national totals
-    only and names no maker: a statistics release, whose later paragraphs drop the subject as
-    Chinese does ("7月，汽车产销分别完成245.5万辆和242万辆"). English names one ("NEV output")."""
+    """China, when the lead paragraph (``work[start:end]``) reports national totals only and
+    names no maker: a statistics release, whose later paragraphs drop the subject as Chinese
+    does ("7月，汽车产销分别完成245.5万辆和242万辆"), or name no one in English ("From January to
+    September, auto production and sales came to …"). An English lead without figures frames
+    nothing."""
     if any(f.entity != "China" for f in figures):
         return None
     lead = work[start:end]
-    if len(_HAN.findall(lead)) < len(lead) * 0.3:
+    if len(_HAN.findall(lead)) < len(lead) * 0.3 and not figures:
         return None
     named = names_in(lead)
     if any(not m.entity.is_region for m in named):
@@ -3808,6 +3815,8 @@ _NOT_A_REPORTED_TIME = re.compile(
     # "The drop was in line with what happened in January 2021": a time compared with
     r"|\bin line with\b|\bwhat happened in\b"
     r"|\b(?:fall|drop|decline|rise|increase|growth|jump|gain)\s+seen\s+in\b"
+    # "after 21 straight months of decline going back to July 2018": when a streak began
+    r"|\b(?:going|dating|stretching|reaching)\s+back\s+to\b"
     # "(BEV sales were strong in January and February this year …)": an aside in brackets
     r"|^\s*[(（][^()（）]*[)）][.。]?\s*$",
     re.I,
@@ -4163,6 +4172,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         model = (
             _MODEL_BEFORE_THE_NOUN.match(s, n.end)
             or _KNOWN_MODEL_AFTER.match(s, n.end)
+            or _OF_THEM_A_MODEL.match(s, n.end)
             or _UNITS_OF_A_MODEL.match(s, n.end)
             or _WERE_A_MODEL.match(s, n.unit_end)
         )
@@ -6845,6 +6855,17 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
         for a, b in _reference_times(s, clause)
         if not (own is not None and (a, b) in own.parts.spans)
     }
+    # "lifting its first-half 2025 total above 157,000 units and putting it on course to beat
+    # its full-year 2024 volume": a year compared with, after the number
+    compared = _compared_times(s, clause)
+    held |= {
+        (a, b)
+        for a, b, values in clause.components
+        if (a, b) in compared
+        and a > number
+        and set(values) <= {"year", "full_year"}
+        and not (own is not None and (a, b) in own.parts.spans)
+    }
     # (and the year said right before the month: 去年 of 去年12月)
     held |= {(a, b) for a, b, _ in clause.components if any(b == start for start, _ in held)}
     if not held or not any((a, b) in held for a, b, _ in clause.components):
@@ -9202,6 +9223,9 @@ _COMPARED_BEFORE = re.compile(
     r"(?:\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bfrom"
     # "fell short of its 2023 volumes", "below their 2019 level": the year compared with
     r"|\b(?:short|shy) of\s+(?:its|their)|\b(?:below|above)\s+(?:its|their)"
+    # "on course to beat its full-year 2024 volume": a time a count is set to outdo
+    r"|\b(?:beat(?:s|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|outdo(?:es|ing)?)\s+"
+    r"(?:its|their)"
     # "GM sold about 2.9 million vehicles in China, matching its 2020 total"
     r"|\b(?:matching|equalling|equaling|level with|on par with)\s+(?:its|their|the)"
     # "the pace of growth was half that of 2013" (the time "of 2013")

@@ -143,6 +143,7 @@ class Parts:
     last_year_zh: bool = False  # 去年: "去年累计生产" is last year's total, not a running one
     this_month_zh: bool = False  # 本月: in a roundup early in the next month, the month reported
     now: bool = False  # "Today production has passed 10 million": counted up to the day it was said
+    to_now: bool = False  # 截至目前: a running or yearly total counted up to the day it was said
     spans: list[tuple[int, int]] = field(default_factory=list)
     components: list[tuple[int, int, dict[str, object]]] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)  # numbers with a time of their own
@@ -443,6 +444,8 @@ _BEATEN_RECORD_TIME = re.compile(
     r"(?:from|in|of|set in)\s+(?P<t>[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?)"
     r"|\b(?:record|high|best|peak)\s+(?:that\s+)?(?:it|they|the (?:company|carmaker|automaker"
     r"|brand|maker))\s+(?:had\s+)?set\s+in\s+(?P<t2>" + _MON + r"(?:\s+(?:19|20)\d\d)?)"
+    # (not "the record it set in November (10,878)": a base with its count, read as one)
+    r"(?!\s*\(\s*\d)"
     r"|\b(?:beating|beat|surpassing|surpassed|topping|topped|breaking|broke|eclipsing"
     r"|eclipsed)\s+(?:its|their|the)\s+(?P<t3>" + _MON + r"(?:\s+(?:19|20)\d\d)?)"
     r"\s+(?:monthly\s+)?(?:record|high|best|peak)\b",
@@ -726,6 +729,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "上季交付9.3万辆" (not "较上季度增长", "环比上季": a comparison, nor 上季度末)
     (re.compile(r"(?<![较比与于和跟])上一?季(?:度)?(?![末初])"), "last_quarter"),
     (re.compile(r"本月"), "zh_this_month"),
+    # "截至目前，长沙比亚迪汽车2022年产量已突破33万辆": up to the day it was said
+    (re.compile(r"(?:截[至止]|到)(?:目前|当前)(?:为止)?|迄今为止"), "zh_to_now"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
     # ("Tesla在同一季度只交付了343,830辆": the quarter just said)
     (re.compile(r"当季|本季度|同一季度?"), "that_quarter"),
@@ -1358,7 +1363,7 @@ _ZH_PATTERNS = _PATTERNS[:_FIRST_EN]
 _EN_PATTERNS = _PATTERNS[_FIRST_EN:]
 # "蔚来累计交付的汽车总数已达145,703台": the grand total, since the start
 _GRAND_TOTAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?总(?:数|量)(?:已经?)?(?:达|突破|超过|超)")
-_ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来|\d\s*日")
+_ZH_TRIGGER = re.compile(r"[月季年累计积迄天]|半年|历史总|以来|\d\s*日|目前|当前")
 _EN_TRIGGER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third"
     r"|fourth|year|ytd|annual|cumulative|accumulated|total|to date|since|millionth|month|whole"
@@ -1462,6 +1467,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "prior_month": ("month",),
     "this_month": ("this month",),
     "zh_this_month": ("本月",),
+    "zh_to_now": ("目前", "当前", "迄今为止"),
     "that_month": ("当月",),
     "that_quarter": (
         "当季",
@@ -1588,6 +1594,13 @@ _SAID_AT_TIME = re.compile(
     r"|early\s+)?(?:in|on)\s+(?P<t>(?:early\s+|late\s+|mid-)?" + _MON + r"(?:\s+\d{1,2})?"
     r"(?:,?\s+20\d\d)?),?\s+that\b",
     re.IGNORECASE,
+)
+# "…, as the China Association of Automobile Manufacturers reported in mid-January": when a
+# source told it, after the count
+_AS_REPORTED_AT_TIME = re.compile(
+    r"\bas\s+(?:the\s+)?[A-Z][^,.;]{0,80}?\b(?:said|announced|reported|disclosed|revealed"
+    r"|confirmed)\s+(?:earlier\s+|late\s+|early\s+)?(?:in|on)\s+(?P<t>(?:early\s+|late\s+|mid-)?"
+    r"(?i:" + _MON + r")(?:\s+\d{1,2})?(?:,?\s+20\d\d)?)\s*(?:[.;]|$)",
 )
 _SPAN_TO = re.compile(r"(?:through|until|up to|to)\s", re.IGNORECASE)
 _YEAR_START_BEFORE = re.compile(
@@ -1721,6 +1734,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "prior_month": {"last_month": True, "prior_month": True},
     "this_month": {"this_month": True},
     "zh_this_month": {"this_month": True, "this_month_zh": True},
+    "zh_to_now": {"to_now": True},
 }
 
 
@@ -1789,6 +1803,8 @@ def _scan(text: str, start: int, end: int) -> Parts:
         taken += [m.span("t") for m in _FROM_TIME_TO_NUMBER.finditer(text, start, end)]
     if " that " in lowered:
         taken += [m.span("t") for m in _SAID_AT_TIME.finditer(text, start, end)]
+    if "as " in lowered:
+        taken += [m.span("t") for m in _AS_REPORTED_AT_TIME.finditer(text, start, end)]
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
         taken += [m.span("t") for m in _RATE_OVER_TIME.finditer(text, start, end)]
         taken += [m.span("t") for m in _RATE_FROM_TIME_AFTER.finditer(text, start, end)]
@@ -2812,9 +2828,29 @@ def resolve(
         # "截至2025年12月，其年内累计交付量达49.44万辆" on 10 December: the year so far to the
         # last month ended (never a whole year not over yet)
         period = Period("ytd", period.start, last_month_end(published))
+    if (
+        parts.to_now
+        and period is not None
+        and period.kind in ("ytd", "lifetime")
+        and not (parts.month or parts.months or parts.as_of or parts.day)
+        and period.end.year == published.year
+    ):
+        # "截至目前，长沙比亚迪汽车2022年产量已突破33万辆" on 20 November: to the day it was said,
+        # not to the end of a month told before
+        end = said_to_end(published)
+        if period.kind == "lifetime":
+            return Period("lifetime", LIFETIME_START, end)
+        if end >= period.start:
+            period = Period("ytd", period.start, end)
     if period is not None and period.kind == "ytd" and period.end == date(period.end.year, 1, 31):
         return Period("month", period.start, period.end)
     return period
+
+
+def said_to_end(published: date) -> date:
+    """Where a count "to date" ends: the day it was published, or the end of the month before
+    when it was published in a month's first days (a report on the month just ended)."""
+    return last_month_end(published) if published.day <= 5 else published
 
 
 def _year_to(end: date) -> Period:
@@ -3169,8 +3205,7 @@ def _lifetime_end(carry: Period | None, published: date) -> date:
         and (published - carry.end).days <= (31 if carry.kind == "year" else 62)
     ):
         return carry.end
-    # a report out in a month's first days counts to the end of the month before
-    return last_month_end(published) if published.day <= 5 else published
+    return said_to_end(published)
 
 
 def month_period(month: int, year: int | None, published: date) -> Period:

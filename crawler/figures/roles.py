@@ -309,6 +309,8 @@ _SCOPE_AFTER = re.compile(
     # 共卖出21万辆", the market that sold: the place's count)
     r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌"
     r"|市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))|消费者|用户|企业|厂商)"
+    # "在中国大陆和香港市场共向客户交付": the first of the markets named together
+    r"|[和及与、][\u4e00-\u9fff]{1,6}?市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))"
     # "在中國以外的銷量", "中国之外": what is outside the place
     r"|以外|之外|境外"
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker

@@ -463,6 +463,10 @@ def _period(text: str, published: date, year_hint: int | None) -> tuple[Period |
                 return Period("year", date(y, 1, 1), date(y, 12, 31)), True, rest
             return None, True, rest
         return None, False, text
+    if len({v["month"] for _, _, v in parts.components if "month" in v}) > 1:
+        # "NIO delivers 10,489 EVs in December 2021, just short of its November record": two
+        # months, no one time of the label
+        return None, True, _YEAR.sub(" ", _blank(text, parts.spans))
     if parts.year is None and parts.year_rel is None and year_hint is not None:
         parts.year = year_hint
     period = resolve(parts, published, None)

@@ -574,6 +574,9 @@ def place_in_a_name(s: str, mention: Mention) -> bool:
 
 # "在美国上市的蔚来汽车": where a maker's shares are listed, no market it sells in
 _NOT_LISTED_THERE = r"(?!(?:纽约|纳斯达克|纽交所|证券交易所|交易所|股市)?(?:上市|挂牌))"
+# "红旗节能车销量296777台": a maker's cars that are not NEVs (not "节能与新能源汽车", the policy
+# phrase for both)
+_ENERGY_SAVING_CARS = r"|(?<!与)(?<!和)(?<!及)节能(?:汽)?车(?!型|企|产业|技术)"
 _SUBSEGMENT = re.compile(
     r"\bpassenger (?:car|vehicle|NEV|EV|BEV|PHEV|new energy vehicle|electric vehicle)s?\b"
     # ("BYD's commercial plug-in vehicles came to 563": the commercial ones of a powertrain)
@@ -616,8 +619,9 @@ _SUBSEGMENT = re.compile(
     + r"|乘用车|商用车|纯电|插混|插电|混动|混合动力|增程|轿车|国内(?!首|第|唯一|最|领先)|本土市场"
     r"|自主(?:品牌|体系|新能源|乘用车|板块)|合资品牌"
     r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车"
+    + _ENERGY_SAVING_CARS
     # "fuel vehicle sales reached 135,732": the maker's cars that are not NEVs
-    r"|\b(?:traditional[- ]|conventional[- ])?fuel[- ](?:powered[- ]|engine[- ])?"
+    + r"|\b(?:traditional[- ]|conventional[- ])?fuel[- ](?:powered[- ]|engine[- ])?"
     r"(?:vehicles?|cars?)\b"
     r"|\b(?:petrol|gasoline|ICE|combustion[- ]engine)[- ](?:powered[- ])?(?:vehicles?|cars?)\b",
     re.I,
@@ -750,7 +754,8 @@ _POWERTRAIN = re.compile(
     r"|(?<!插电)(?<!插电式)(?:混合动力|混动)"
     # the other side: "7月常规燃油车零售84万辆", "combustion-engine cars"
     r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车|\b(?:internal[- ])?combustion[- ]engine\b"
-    r"|\b(?:traditional|conventional)[- ]fuel\b"
+    + _ENERGY_SAVING_CARS
+    + r"|\b(?:traditional|conventional)[- ]fuel\b"
     r"|\b(?:petrol|gasoline)\b(?!-electric)",
     re.I,
 )
