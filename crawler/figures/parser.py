@@ -4343,6 +4343,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         ):
             cand.drop("a rounded restatement of the count before")  # "491万辆，接近500万辆"
             continue
+        if (
+            cand.clause > 0
+            and _A_BAR_PASSED.match(clause)
+            and any(
+                c.clause == cand.clause - 1 and c.number.value > n.value
+                for c in cands
+                if c.number.counts == VEHICLE
+            )
+        ):
+            # "exports reached 753,000 units, topping 700,000 units again after November": the
+            # bar the count before passed
+            cand.drop("a bar the count before passed")
+            continue
         lead_clause = s[starts[cand.clause - 1] : c0] if cand.clause else ""
         if _BEFORE_A_YEAR.search(clause) or (
             cand.clause - 1 not in first_number and _BEFORE_A_YEAR.search(lead_clause)
@@ -6613,6 +6626,13 @@ _PLAN_COLON = re.compile(r"(?:目标|计划|规划|任务|愿景)[”\"』」]?\
 _ENDS_WITH_A_COUNT = re.compile(
     r"\d\s*(?:万|亿|million|m)?\s*(?:辆|台|units|vehicles|cars)\s*[，,]\s*$", re.I
 )
+# ", topping 700,000 units again": a bar the count before the comma passed
+_A_BAR_PASSED = re.compile(
+    r"\s*(?:topping|passing|exceeding|surpassing|crossing|breaking|clearing|beating)\s+"
+    r"(?:the\s+)?[\d.,]+\s*(?:million|m|thousand)?\s*(?:units|vehicles|cars|EVs)?"
+    r"(?:\s+mark)?(?:\s+(?:again|once again|once more|for the first time))?\b",
+    re.I,
+)
 # a Chinese label that ends on a colon names what the clause after it gives
 _PLAN_LABEL = re.compile(r"[\u4e00-\u9fff][:：]\s*$")
 # a clause without a verb of its own, hanging on the clause before it
@@ -7032,7 +7052,10 @@ _SIMPLE_PAST_TOTAL = re.compile(
     re.I,
 )
 # a clause said of today, not of the time told before it
-_NOW_BEFORE = re.compile(r"今天|今日|如今|\b(?:today|now)\b", re.I)
+# (not "many of its products now sit in the mid-market": an adverb of another verb)
+_NOW_BEFORE = re.compile(
+    r"今天|今日|如今|\btoday\b|^\s*now\b|\b(?:as of|until|till|up to|by|right) now\b", re.I
+)
 
 
 def _said_of_today(s: str, at: int, parts: Parts, parts_all: Parts, own: Parts) -> bool:
@@ -7431,8 +7454,9 @@ _UNITS_OF_NAME = re.compile(r"\s*(?:units|vehicles|cars)\s+of\s+(?:the\s+|its\s+
 
 # ("the 89,064 China-made vehicles Tesla sold": a made-in word may stand before the noun)
 _UNITS_THEN = re.compile(
-    r"\s*(?:(?:China|Shanghai|locally)[- ](?:made|built|produced)\s+)?(?:units?|vehicles?|cars?"
-    r"|EVs?|autos?)\s+",
+    r"\s*(?:(?:China|Shanghai|locally)[- ](?:made|built|produced)\s+)?(?:(?:units?|vehicles?|cars?"
+    # ("ahead of the 91,429 that Nio delivered")
+    r"|EVs?|autos?)\s+(?:that\s+)?|that\s+)",
     re.I,
 )
 _MAKERS_VERB = re.compile(

@@ -2739,6 +2739,9 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
                 end.replace(day=1) if current.kind == "month" else date(end.year, end.month - 2, 1)
             )
             return Period(current.kind, first, end)
+    if usable and _A_RIVALS_COUNT.search(tie.text):
+        # "ahead of the 91,429 that Nio delivered": another maker's count over the same time
+        return current
     if p.year is not None:
         return resolve(p, ref, None)
     year = _YEAR_BEFORE_ITS_NOUN.search(tie.text)
@@ -2748,6 +2751,11 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
     return None
 
 
+# "the 91,429 that Nio delivered", "the 91,429 delivered by NIO": a count another maker made
+_A_RIVALS_COUNT = re.compile(
+    r"\bthat\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:delivered|sold|shipped|exported|produced|built)\b"
+    r"|\b(?:delivered|sold|shipped|exported|produced|built)\s+by\s+[A-Z]"
+)
 # (not "the previous year, when its then-record sales came to": that year's)
 _A_RECORD = re.compile(r"\b(?:record|high|peak|best)\s+(?:of|set)\b|纪录|记录", re.IGNORECASE)
 # "its 2019 peak of", "the 2016 record of": a year said as the adjective of a base's noun
