@@ -532,6 +532,9 @@ _TRAP = _vocabulary(
         r"imported(?=\s+(?:about |around |nearly |more than |over |some |almost )?\d)",
         r"(?:were|was|been|being) imported\b",
         r"recalled\b", r"market share\b", r"waiting list\b", r"backlog\b", r"downloads?\b",
+        # "a delivery ban on 320,000 cars that had not yet been handed over": cars held back
+        r"(?:delivery|sales?|stop-sale)\s+(?:ban|stop|halt|freeze)\b",
+        r"not\s+yet\s+(?:been\s+)?(?:handed over|delivered|sold)\b",
         r"followers\b", r"kilomet(?:er|re)s\b", r"miles\b",
         r"Fortune (?:Global )?500\b",  # a ranking of companies, no count
         # vehicles in use: "the NEV fleet stood at", "base of car owners"
@@ -615,8 +618,8 @@ _TRAP = _vocabulary(
         # "目标…从最初的7万辆调到10万辆，再到12万辆，最终定为13万辆": a goal moved step by step
         r"|调(?:到|至|整为)|(?<!认)定为|再到\s*(?=\d)|(?<![\d.])或(?:将|可|有望)?(?:首次|首度)?(?=突破|超过|超|达到|达|接近|逼近)"
         r"|大概率|很可能|应该|应当|或许|承诺|保证|若(?!干)|假设|假定"
-        # "至于能否冲上550万辆": whether it can, still to come
-        r"|能否|能不能|是否能"
+        # "至于能否冲上550万辆": whether it can, still to come; "依然难以达到80万辆": out of reach
+        r"|能否|能不能|是否能|难以(?:达到|实现|完成|突破|超过)"
         r"|(?:至少|必须|需要|需|须)要?(?:达成|实现|达到|完成)"
         # "这意味着11月和12月每月需交付超过3.1万辆": what would be needed; "宣布到2025年实现
         # 销量300万辆": a year's aim announced

@@ -533,6 +533,7 @@ _NAMED_VEHICLES = re.compile(
     r"|(?:(?:[A-Z][\w-]*|\d{1,3}|and|&)\s+){1,6}(?:vehicles|cars|EVs|units)\b)"
 )
 _YEAR_UNIT_AFTER = re.compile(r"\s*(?:辆|台|units|vehicles|cars)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:its|their|the|this|that)\s+$|['’]s\s+$", re.I)
 _LETTER_OR_HYPHEN_AFTER = re.compile(r"\s*[\"“]?[A-Za-z-]")
 _ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
 
@@ -790,7 +791,13 @@ def find_numbers(text: str) -> list[Number]:
                 )
             )
         ):
-            counts = OTHER if not _YEAR_UNIT_AFTER.match(after) else VEHICLE
+            counts = (
+                VEHICLE
+                if _YEAR_UNIT_AFTER.match(after)
+                # "36.7% of its 2024 vehicles": the year the vehicles are of
+                and not _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+                else OTHER
+            )
         elif text[:start].rstrip(" ")[-1:] in ("第", "#", "№"):
             ordinal = text[:start].rstrip(" ")[-1:] == "第"
             counts = OTHER if not ordinal else NEUTRAL

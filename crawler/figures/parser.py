@@ -2065,6 +2065,22 @@ def _section_heading(work: str, start: int, end: int) -> bool:
     )
 
 
+def _a_heading_line(work: str, start: int, end: int) -> bool:
+    """The sentence is a short paragraph of one line, a name and a colon, that ends without a
+    stop: a section's heading ("广汽埃安：80万辆，同比增幅66%"; not a line of a list)."""
+    line = work[start:end].strip()
+    return (
+        work[max(0, start - 2) : start] == "\n\n"
+        and work[end:].lstrip(" ").startswith("\n\n")
+        and len(line) <= 40
+        and _NAME_AND_COLON.match(line) is not None
+        and not line.endswith(("。", ".", "！", "!", "？", "?", "；", ";"))
+    )
+
+
+_NAME_AND_COLON = re.compile(r"[^\d:：,，]{2,16}[:：]")
+
+
 def _a_span(parts: Parts) -> bool:
     """The time is a half, a quarter, a range of months or the year so far (今年以来): no point
     a milestone was hit on."""
@@ -3579,8 +3595,12 @@ _SET_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared (?:with|to))\s+(?
 
 # "twice as many ... as start-up", "more cars than rival": the maker a subject is measured
 # against
+# ("零跑…月销量仅次于理想和鸿蒙智行，高于蔚来、小鹏和极氪等品牌": the makers it ranks against)
 _MEASURED_AGAINST = re.compile(
-    r"\b(?:as|than)\s+(?:(?:its\s+|the\s+)?(?:start-?up|rival|peer|competitor)s?\s+)?$", re.I
+    r"\b(?:as|than)\s+(?:(?:its\s+|the\s+)?(?:start-?up|rival|peer|competitor)s?\s+)?$"
+    r"|(?:仅次于|次于|高于|低于|超过了?|超越了?|领先于?|落后于|不及|胜过|强于|弱于)"
+    r"(?:[^，,。；;：:\d]{1,8}?(?:、|和|与|及|以及))*$",
+    re.I,
 )
 
 
@@ -3817,6 +3837,8 @@ _NOT_A_REPORTED_TIME = re.compile(
     r"|\b(?:fall|drop|decline|rise|increase|growth|jump|gain)\s+seen\s+in\b"
     # "after 21 straight months of decline going back to July 2018": when a streak began
     r"|\b(?:going|dating|stretching|reaching)\s+back\s+to\b"
+    # "由于2020年4月汽车产销已逐步恢复，低基数带来的高增长效应明显减弱": the base compared with
+    r"|基数"
     # "(BEV sales were strong in January and February this year …)": an aside in brackets
     r"|^\s*[(（][^()（）]*[)）][.。]?\s*$",
     re.I,
@@ -4749,6 +4771,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # subject, with no count, tells of that one
             and not (i not in number_clauses and _about_another(makers_named, i, cand.clause))
         ]
+        if parts_all.empty and state.paragraph > 0 and _a_heading_line(work, start, end):
+            # "广汽埃安:80万辆,同比增幅66%" over a section: a heading's count, its time told in the
+            # section (or not at all: a target)
+            cand.drop("a heading's count, no time of its own")
+            continue
         parts = own
         if own.empty and not n.ordinal and not _continues_the_count(s, starts, bounds, cand.clause):
             cand.doubts.append(D_PERIOD_AWAY)
