@@ -901,6 +901,33 @@ def _year_listed_before(parts_all: Parts, number: int) -> int | None:
     return years[-1] if years else None
 
 
+def _own_and_earlier_times(
+    parts_all: Parts, number: int, lead_parts: list[Parts], clause: int
+) -> tuple[Parts | None, list[Parts]]:
+    """The time of the count at ``number`` and the times of the counts before it: those said
+    right with each count ("46,319 in Q4 2022 and 26,524 in Q3") or by their clauses
+    ("2022年第四季度46,319輛；第三季度26,524輛")."""
+    own = parts_all.tie_at(number)
+    if own is not None:
+        return own.parts, [t.parts for t in parts_all.ties if t.number < number and not t.base]
+    return lead_parts[clause], lead_parts[:clause]
+
+
+def _year_of_quarters_counted_down(own: Parts | None, before: list[Parts]) -> int | None:
+    """The year of a quarter said without one, when the times before it count down quarter by
+    quarter from one with a year ("2022年第四季度46,319輛；第三季度26,524輛；第二季度28,687輛")."""
+    if own is None or own.quarter is None or own.year or own.year_rel:
+        return None
+    quarter = own.quarter
+    for told in reversed(before):
+        if told.quarter != quarter + 1 or told.year_rel is not None:
+            return None
+        if told.year is not None:
+            return told.year
+        quarter += 1
+    return None
+
+
 # a sentence (or a clause after a colon) opening on the time before the one told: "The month
 # before,", "A year earlier,", "…, though the base is high: a year ago Tesla posted 100,291"
 _EARLIER_OPENER = re.compile(
@@ -2063,6 +2090,14 @@ def _section_heading(work: str, start: int, end: int) -> bool:
         and work[end:].lstrip(" ").startswith("\n")
         and find_parts(line).empty
     )
+
+
+# "The industry total was 1,892 units", "全行业销量": the whole market's
+_THE_INDUSTRYS_TOTAL = re.compile(
+    r"\bthe\s+(?:whole\s+|entire\s+)?industry(?:['’]s)?\s+(?:total|tally|volume|sales|deliveries"
+    r"|output)\b|全行业(?:总)?(?:销量|产量|销售|交付)|行业(?:总|合计)(?:销量|产量|销售|交付)",
+    re.I,
+)
 
 
 def _a_heading_line(work: str, start: int, end: int) -> bool:
@@ -4994,6 +5029,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # of that year
             parts = replace(parts, year=whole_year, year_rel=None)
             period = resolve(parts, state.published, _carried_for(parts, state, s), announce)
+        elif (
+            counted_down := _year_of_quarters_counted_down(
+                *_own_and_earlier_times(parts_all, n.start, lead_parts, cand.clause)
+            )
+        ) is not None:
+            # "2022年第四季度46,319輛；第三季度26,524輛；第二季度28,687輛": quarters counted down
+            # from one with its year are of that year
+            parts = replace(parts, year=counted_down, year_rel=None)
+            period = resolve(parts, state.published, _carried_for(parts, state, s), announce)
         elif listed_year is not None and _not_over(period, state.published):
             # "158,696 in Q4 2024, 152,831 in Q3, ... and 80,400 in Q1" in March 2025: a time
             # not over yet in its own year is one of the year said before it in the list
@@ -5979,6 +6023,14 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.entity, cand.entity_obj = china.name, china
         elif _too_large_for_a_maker(cand):
             cand.drop("too large for its maker, place or period: a larger or longer total")
+        elif (
+            cand.entity_obj is not None
+            and not cand.entity_obj.is_region
+            and _THE_INDUSTRYS_TOTAL.search(s, 0, cand.number.start) is not None
+        ):
+            # "The industry total was 1,892 units, against 2,112 in February 2022" after a
+            # ranking of makers: the whole market's, no maker's
+            cand.drop("the industry's total, no maker's")
         elif _not_over(cand.period, state.published) and not _bound_so_far(s, cand, state):
             # "今年全年交付量大概在44万台", "In September, retail sales totaled" on 23 September
             cand.drop("its period had not ended when the article was published")

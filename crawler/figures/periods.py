@@ -645,6 +645,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?<!\d)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!度?目标)(?!之前|以前)"
             r"|(?<!\d)(19[5-9]\d)\s*年(?=的?\s*[\d.]+\s*万?辆)"
+            # "2022全年133,246輛": the year said without 年 before 全年
+            r"|(?<![\d.,])(20\d\d)(?=\s*全年)"
         ),
         "zh_year",
     ),

@@ -34,7 +34,9 @@ _CLAUSE_BREAK = re.compile(
     # "特斯拉第400万辆国产整车下线 11月交付86700辆": a milestone's half ends with the roll-off
     r"|(?<=下线|下線)[ \u3000]+(?=\S)"
     # "上汽12月新能源车销量21.9万辆创新高 全年销售112.3万辆": a gap between two Han characters
-    r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])",
+    # (or before a month: "…再創新高 11月賣342.9萬輛"; not "2022 年 11 月", "對比 11 月的")
+    r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
+    r"|(?<=[\u4e00-\u9fff])(?<![年的比至到于於在和与與及自从從截])[ \u3000]+(?=\d{1,2}月)",
     re.IGNORECASE,
 )
 # _CLAUSE_BREAK for lowered text, case-sensitive: the same matches (faster) unless the text has
