@@ -534,6 +534,8 @@ _NAMED_VEHICLES = re.compile(
 )
 _YEAR_UNIT_AFTER = re.compile(r"\s*(?:辆|台|units|vehicles|cars)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:its|their|the|this|that)\s+$|['’]s\s+$", re.I)
+# "360 Group", "58 Auto Holdings": a number that opens a company's name
+_COMPANY_WORD_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?)\b")
 _LETTER_OR_HYPHEN_AFTER = re.compile(r"\s*[\"“]?[A-Za-z-]")
 _ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
 
@@ -624,8 +626,6 @@ _ROLLED_OFF_AFTER = re.compile(
 
 
 # Stock codes: "(SZ: 002594)", "1211.HK", "601633.SH", "(09866.HK)", "比亚迪股份(01211)"
-# "360 Group", "58 Auto Holdings": a number that opens a company's name
-_COMPANY_WORD_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Group|Holdings|Inc\.?|Corp\.?|Ltd\.?)\b")
 #: stock exchanges as tickers name them ("SZ: 002594", "NYSE:GM")
 EXCHANGES = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|HKG|HK|SZ|SH|SS|SHA|SHE|SSE|SZSE|STAR|OTC)"
 # (and a stock index named with a number: 沪深300, 中证500, 上证50)

@@ -2100,6 +2100,9 @@ _THE_INDUSTRYS_TOTAL = re.compile(
 )
 
 
+_NAME_AND_COLON = re.compile(r"[^\d:：,，]{2,16}[:：]")
+
+
 def _a_heading_line(work: str, start: int, end: int) -> bool:
     """The sentence is a short paragraph of one line, a name and a colon, that ends without a
     stop: a section's heading ("广汽埃安：80万辆，同比增幅66%"; not a line of a list)."""
@@ -2111,9 +2114,6 @@ def _a_heading_line(work: str, start: int, end: int) -> bool:
         and _NAME_AND_COLON.match(line) is not None
         and not line.endswith(("。", ".", "！", "!", "？", "?", "；", ";"))
     )
-
-
-_NAME_AND_COLON = re.compile(r"[^\d:：,，]{2,16}[:：]")
 
 
 def _a_span(parts: Parts) -> bool:
