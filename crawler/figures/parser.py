@@ -4791,6 +4791,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 and (
                     _EVENT.search(s, starts[i], bounds[i])
                     or _STREAK.search(s, starts[i], bounds[i])
+                    # "极氪销量22.2万辆，…，并在第三季度首次实现盈利": when money was made
+                    or _MONEY_MADE.search(s, starts[i], bounds[i])
                 )
             )
             # "其中新能源汽车销量1684辆，本年累计销量12411辆": a time leading a later clause's
@@ -4949,7 +4951,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     # the quarter": the quarter said in the first conjunct)
                     and (p.explicit or p.as_of is not None or p.that_quarter)
                     and not _PLANNED.search(s, starts[i], bounds[i])
-                    and not (i not in number_clauses and _EVENT.search(s, starts[i], bounds[i]))
+                    # (nor the time of an event or of money made: "极氪销量22.2万辆，同比增长87%，
+                    # 并在第三季度首次实现盈利")
+                    and not (
+                        i not in number_clauses
+                        and (
+                            _EVENT.search(s, starts[i], bounds[i])
+                            or _MONEY_MADE.search(s, starts[i], bounds[i])
+                        )
+                    )
                     # "理想仅交付28529辆，自5月起已连续三个月环比下降": when a streak began
                     and not (
                         i > cand.clause
@@ -9320,6 +9330,10 @@ _EVENT = re.compile(
     r"|won|founded|established|went public)\b|上市|发布|亮相|首发|开工|投产|开业|启动"
     r"|建成|落户|成立|夺得|摘得",
     re.I,
+)
+# a profit or a loss, and when it was made: no count's time
+_MONEY_MADE = re.compile(
+    r"盈利|扭亏|亏损|利润|净利|营收|\b(?:profit(?:s|able)?|losses|loss-making|revenue)\b", re.I
 )
 # the words a comparison puts before its time: "than in", "compared with", "versus"
 _COMPARED_BEFORE = re.compile(
