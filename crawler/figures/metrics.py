@@ -600,6 +600,10 @@ _TRAP = _vocabulary(
         # throughput, batches, rolling windows, forecasts in the infinitive
         r"handl(?:ed|es|ing)\b", r"batch(?:es)?\b", r"to come in at\b",
         r"(?:past|last|trailing) (?:12|twelve) months\b",
+        # "Its first 100,000 deliveries took 230 days", "the next 200,000 in only 232 days": a
+        # mark reached over a number of days, no calendar period
+        r"took (?:only |just |about |around |nearly |some )?[\d,]+ (?:days|weeks)\b",
+        r"in (?:only |just |about |around |nearly |some )?[\d,]+ (?:days|weeks)\b",
         # a headline's future: "China's auto sales to reach 30 million units in 2023"
         r"(?:sales|deliveries|output|production|exports|shipments) to (?:reach|hit|top|exceed"
         r"|surpass|pass|rise|grow|climb|jump|increase|fall|drop|decline|slow)\b",
@@ -649,8 +653,12 @@ _TRAP = _vocabulary(
         r"|(?:必须|需要|需|须)(?:在|于)|向[^，,。；;]{0,12}?迈进"
         # "41个城市超过200万辆", "11家车企销量超过1万辆", "产量超过200万辆的城市包括": a bar that
         # counts its members
-        r"|(?:\d+|[多几数两])个(?:城市|省份|省区|地区|国家)"
-        r"|(?:\d+|[多几数两]|十几)家[^，,。；;\d]{0,12}?(?:超过|超|突破|破|过|以上)"
+        # (a Chinese word comes first in this vocabulary: the number is looked behind at)
+        # ("十六省过百万辆": sixteen provinces above the bar)
+        r"|(?<=[\d多几数两])个(?:城市|省份|省区|地区|国家)"
+        r"|(?<=[一二三四五六七八九十几])个?(?:城市|省份?|省区|省市|地区|国家)"
+        r"(?=[^，,。；;\d]{0,12}?(?:超过|超|突破|破|过|以上))"
+        r"|(?<=[\d多几数两])家[^，,。；;\d]{0,12}?(?:超过|超|突破|破|过|以上)"
         r"|辆(?:以上)?的(?:城市|省份|省区|地区|国家|企业|车企|品牌|车型)"
         # "前三名销量都破了10万辆": a bar several cleared
         r"|前[\d二三四五六七八九十]{1,2}(?:名|位)[^，,。；;\d]{0,8}?(?:都|均)"

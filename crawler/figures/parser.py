@@ -543,6 +543,8 @@ _FORECAST_OPENING = re.compile(
 )
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
+# "as NEV shipments double", "while NEV exports doubled": a clause with a subject of its own
+_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:as|while|whereas)\s+(?!well\b|many\b|much\b|of\b)", re.I)
 _WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMPANY_WORD = re.compile(r"\bcompany\b|公司", re.I)
@@ -4708,7 +4710,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         seg_clause = [
             h
             for h in segs
-            if c0 <= h.start < c1 and not any(a <= h.start < b for a, b in theirs_said)
+            if c0 <= h.start < c1
+            and not any(a <= h.start < b for a, b in theirs_said)
+            # "exports pass 600,000 in September as NEV shipments double": the kind of the
+            # subject of a clause of its own after the count
+            and not (h.start > n.end and _CLAUSE_OF_ITS_OWN.search(s, n.end, h.start))
         ]
         if n.start in paired_segments:
             cand.segment = paired_segments[n.start]
@@ -6701,7 +6707,9 @@ _BATCH_TO = re.compile(
 )
 # "with 1,000 of them sold to Chile": one foreign market's part of the figure
 _TO_ONE_MARKET = re.compile(
-    r"\s+(?:(?:units?|vehicles?|cars?|buses)\s+)?of (?:them|these|those)\s+(?:were\s+)?"
+    r"\s+(?:(?:units?|vehicles?|cars?|buses)\s+)?of (?:them|these|those|(?:its|their|the)\s+"
+    # ("70,600 of its exports went to European markets")
+    r"(?:exports|shipments|sales|deliveries))\s+(?:were\s+)?"
     r"(?:sold|exported|shipped|delivered|went)\s+to\s+(?:the\s+)?[A-Z]"
 )
 # "vehicle shipments to Russia soared 545% to 840,000 units": one foreign market's part
@@ -7937,8 +7945,9 @@ _A_MAKER_SAID = re.compile(
     re.I,
 )
 _ITS_OWN = re.compile(
-    r"\b(?:it|its|they|their)\b|\bthe\s+(?:company|carmaker|automaker|firm|plant|factory"
-    r"|start-?up|brand|group)\b|[该該其](?:厂|廠|公司|品牌|企业|企業|集团|集團|工厂|工廠)",
+    # ("the Chinese smartphone maker sold a record 48,654 electric vehicles")
+    r"\b(?:it|its|they|their)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|carmaker|automaker|maker"
+    r"|manufacturer|firm|plant|factory|start-?up|brand|group)\b|[该該其](?:厂|廠|公司|品牌|企业|企業|集团|集團|工厂|工廠)",
     re.I,
 )
 
@@ -9345,6 +9354,10 @@ _COMPARED_BEFORE = re.compile(
     r"(?:its|their)"
     # "GM sold about 2.9 million vehicles in China, matching its 2020 total"
     r"|\b(?:matching|equalling|equaling|level with|on par with)\s+(?:its|their|the)"
+    # "a rise of 48.5% on the NEV volume exported in 2024": the count a rise is measured on
+    # (the rise said before it: the window is short)
+    r"|(?:%|\bpercent|\bper cent)\s+on\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:volumes?|figures?|total|level|number)(?:\s+(?:exported|sold|delivered|built|produced|recorded|reported))?"
     # "the pace of growth was half that of 2013" (the time "of 2013")
     r"|\b(?:that|those)(?=\s+$)"
     # "down from 20.0 per cent in 2022", "against 20.0 per cent in 2022": the value compared
@@ -9355,7 +9368,7 @@ _COMPARED_BEFORE = re.compile(
     # ("up more than 390% from last July": the month a year before)
     r"\s+(?:in\s+|during\s+)?(?:the\s+)?(?:last\s+)?$"
     # "几乎追平特斯拉2020年的全球销量", "比2020年": the year compared with
-    r"|(?:比(?!亚迪)|较|相比|相较于?|追平|超过了?|超越了?|高于|低于|不及)[^\d，,。；;：:]{0,6}$",
+    r"|(?:(?<![同环])比(?!亚迪)|较|相比|相较于?|追平|超过了?|超越了?|高于|低于|不及)[^\d，,。；;：:]{0,6}$",
     re.I,
 )
 

@@ -572,9 +572,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:前|首)\s*([一二三两1-3])\s*个?\s*季(?:度)?"), "zh_first_q"),
     (
         # (not "同一季度", the same quarter)
-        re.compile(r"第\s*([一二三四1-4])\s*季(?:度)?|(?<!同)([一二三四1-4])\s*季度|(首)季(?:度)?"),
+        re.compile(
+            r"第\s*([一二三四1-4])\s*季(?:度)?|(?<!同)([一二三四1-4])\s*季度|(首)季(?:度)?"
+            # "2023年最后一季", "最後一個季度": the year's fourth
+            r"|(最[后後]|末)(?:一[个個]?)?季(?:度)?"
+        ),
         "zh_quarter",
     ),  # 首季: HK
+    # "2023年最后一个月": December of that year
+    (re.compile(r"((?:19|20)\d\d)\s*年\s*的?最[后後]一\s*[个個]?\s*月"), "zh_end_month"),
     # "1Q23累计产量508.7万辆": analysts' quarter of a year
     (_QUARTER_CODE, "quarter_code"),
     (re.compile(r"上半年"), "h1"),
@@ -682,6 +688,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?<!比)(?:去年|上一?年)(?!同期|同月|底|末|年底)"
             r"|(?<=比)(?:去年|上一?年)(?!同期|同月|底|末|年底|增长|下降|增加|减少|上升|下滑|上涨|提升)"
+            # "刚刚过去的一年，重庆全年汽车产量…": the year just ended
+            r"|刚刚?过去的(?:一年|这一年)"
         ),
         "zh_last_year",
     ),
@@ -852,7 +860,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bQ([1-4])\s*/\s*(20\d\d)\b", re.IGNORECASE), "en_quarter_slash_year"),
     (
         re.compile(
-            r"(?:\b(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
+            r"(?:\b(first|second|third|fourth|final|1st|2nd|3rd|4th"
+            # ("the last quarter of 2023": its fourth; "last quarter" alone is the one before)
+            r"|last(?=\s+quarter\s+of\s+(?:20\d\d|last\s+year|the\s+year)\b))[\s-]+quarter"
             # (not "the first quarter of growth after eight quarters of decline": a count of
             # quarters, nor "the second quarter in which")
             r"(?!\s+(?:of\s+(?:growth|decline|gains?|loss(?:es)?|expansion|increase|decrease"
@@ -1402,6 +1412,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_date": ("日", "号"),
     "zh_day": ("日",),
     "en_end_month": ("month of",),
+    "zh_end_month": ("最后一", "最後一"),
     "zh_month": ("月",),
     "zh_year": ("年",),
     "last_year": (
@@ -1414,7 +1425,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "上年",
         "上一年",
     ),
-    "zh_last_year": ("去年", "上年", "上一年"),
+    "zh_last_year": ("去年", "上年", "上一年", "过去的"),
     "full_year": (
         "全年",
         "年交付",
@@ -1906,7 +1917,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 # (said without its year in a list: the year last said before it)
                 _year_of(g[0] or _year_said_before(text, m.start()), parts)
             elif kind == "zh_quarter":
-                q = small_int(g[0] or g[1]) if g[0] or g[1] else 1  # 首季: the first
+                q = small_int(g[0] or g[1]) if g[0] or g[1] else 1 if g[2] else 4  # 首季: the first
                 _add(parts, m, quarter=q)
             elif kind == "h1":
                 _add(parts, m, half=1)
@@ -1929,6 +1940,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind == "en_end_month":
                 _add(parts, m, month=1 if g[0].lower() in ("first", "opening") else 12)
                 _year_of(g[1], parts)
+            elif kind == "zh_end_month":
+                _add(parts, m, month=12)
+                _year_of(g[0], parts)
             elif kind == "zh_day":
                 if 1 <= int(g[0]) <= 31:
                     _add(parts, m, day=(0, int(g[0])))  # month 0: of the publication

@@ -256,6 +256,7 @@ _OBJECT_BEFORE = re.compile(
     r"|ship(?:s|ped|ping)?)|overtake|surpass"
     r"|trailed|trailing|follows|followed|than|behind|ahead of|clear of|ran over|edged out"
     r"|edging out|moved past|moving past|edged past|leapfrogged|leapfrogging"
+    r"|pass|passes|passed|passing"  # "Xiaomi's car sales in China pass Tesla's"
     # "The Continental led Lincoln with a 136% jump to 1,200 units": a model leading its brand
     r"|led|leads"
     # "BYD ..., knocking Volkswagen off the top spot": the one displaced
