@@ -520,8 +520,10 @@ _TRAP = _vocabulary(
         r"(?<!parking )spaces\b", r"houses\b", r"piles?\b", r"cent(?:er|re)s\b",
         r"employees?\b", r"staff\b", r"workers?\b", r"workforce\b", r"headcount\b",
         r"price[sd]?\b", r"pricing\b",
-        # "368,000 vehicles valued at 33.17 billion yuan": the count stays a count
-        r"worth\b", r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )valued\b",
+        # "368,000 vehicles valued at 33.17 billion yuan", "15,377 vehicles worth 2.07 billion
+        # yuan": the count stays a count
+        r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )(?<!NEVs )(?<!EVs )worth\b",
+        r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )valued\b",
         # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of",
         # "with an export value of"
         r"(?<!\bwith a )(?<!\bwith a combined )(?<!\bwith a total )(?<!\bwith an export )"

@@ -4755,6 +4755,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
 
         own = _without_others_times(lead_parts[cand.clause], parts_all, n.start, s)
         others_time = own is not lead_parts[cand.clause]
+        # "the Audi brand sold 36,900 units and kept the largest market share … from January to
+        # April": the time of a share or a rank held, in a conjunct after the number
+        rank_held = {
+            (a, b)
+            for a, b, _ in own.components
+            if a > n.start and _A_RANK_HELD.search(s, n.start, a) is not None
+        }
+        if rank_held:
+            own = own.without(rank_held)
         before_lead = [
             p
             for i, p in enumerate(lead_parts)
@@ -5167,6 +5176,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             ):
                 # "其中,海外销售4.5万辆,1-11月累计海外销售40.4万辆": beside the year so far
                 # stated again, the untimed number is the month it ends with
+                period = Period("month", period.end.replace(day=1), period.end)
+            if (
+                period is not None
+                and period.kind == "ytd"
+                and _month_on_month_after(s, n, period.end.month)
+            ):
+                # "BYD sold 31,451 vehicles overseas, up 25.7% year-on-year and up 4.8% from
+                # July" after its January-August total: a count changed from the month before
+                # is the month's
                 period = Period("month", period.end.replace(day=1), period.end)
             opener = _EARLIER_OPENER.search(s, 0, n.start)
             if period is not None and opener is not None:
@@ -6175,6 +6193,27 @@ def _one_key_two_values(live: list[_Candidate], segments: dict[int, str]) -> lis
     ]
 
 
+# a rate against the month before: "month-on-month", 环比, "up 4.8% from July"
+_MONTH_ON_MONTH = re.compile(
+    r"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b|\bMoM\b|环比"
+    r"|(?:%|\bpercent|\bper cent)\s+(?:from|over|on|compared with|versus)\s+(?:the\s+)?"
+    r"(?P<month>[A-Z][a-z]{2,8})\b(?!\s+\d{4})",
+)
+
+
+def _month_on_month_after(s: str, n: Number, month: int) -> bool:
+    """The clauses after ``n`` (up to the next number) compare it with the month before
+    ``month``."""
+    nxt = re.compile(r"\d[\d,.]*\s*(?:万|million|billion)?\s*(?:辆|台|units|vehicles|cars)")
+    later = nxt.search(s, n.unit_end)
+    end = later.start() if later else len(s)
+    for m in _MONTH_ON_MONTH.finditer(s, n.unit_end, end):
+        said = m.group("month")
+        if said is None or MONTHS.get(said.lower()) == (month - 2) % 12 + 1:
+            return True
+    return False
+
+
 _A_MONTHS_COUNT = re.compile(
     r"\b(?:monthly|single-month|one-month|a month['’]s)\s+(?:sales|deliveries|output|production)",
     re.I,
@@ -6598,8 +6637,8 @@ def _parent_of_a_whole(
 _CHINA_SCOPED_COUNT = re.compile(
     r"(?<!car )(?<!cars )(?<!vehicle )(?<!auto )(?<!passenger )(?<!NEV )(?<!EV )(?<!market )"
     r"(?<!total )(?<!overall )(?<!retail )(?<!wholesale )(?<!industry )"
-    r"\b(?:(?:deliveries|sales)\s+in\s+(?:mainland\s+China|China|the\s+country)\b"
-    r"|China\s+(?:sales|deliveries)\b)"
+    r"\b(?:(?:deliveries|sales|output|production)\s+in\s+(?:mainland\s+China|China|the\s+country)\b"
+    r"|China\s+(?:sales|deliveries|output|production)\b)"
     # "That leaves 62,398 units sold within China in March"
     r"|\b(?:sold|delivered|retailed)\s+(?:with)?in\s+(?:mainland\s+)?China\b"
     r"|\bin\s+(?:mainland\s+)?China,\s+(?:its\s+)?(?:sales|deliveries)\b",
@@ -6616,12 +6655,17 @@ def _maker_in_china(
     the country's total."""
     if (
         cand.entity != "China"
-        or cand.metric not in ("sales", "deliveries")
+        or cand.metric not in ("sales", "deliveries", "production")
         # (or said right after it: "62,398 units sold within China")
         or not _CHINA_SCOPED_COUNT.search(s, 0, min(len(s), cand.number.unit_end + 24))
     ):
         return None
-    named = [m.entity for m, _ in subjects if m.end <= cand.number.start and not m.entity.is_region]
+    named = [
+        m.entity
+        for m, _ in subjects
+        # (not "Production outside Japan declined …, and output in China": a place abroad)
+        if m.end <= cand.number.start and not m.entity.is_region and m.entity.level != FOREIGN
+    ]
     maker = named[-1] if named else state.last.get("maker")
     if maker is not None and maker.parent and f"{maker.parent} China" == maker.name:
         maker = lexicon().entities[maker.parent]  # "Tesla China" named last: Tesla's arm
@@ -6990,6 +7034,12 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     return clause.without(held)
 
 
+_A_RANK_HELD = re.compile(
+    r"(?:\band|,)\s+(?:kept|keeping|held|holding|retained|retaining|maintained|maintaining"
+    r"|claimed|claiming|took|taking|won|winning|remained|remaining|stayed|staying)\s+"
+    r"[^,;.\d]{0,60}?\b(?:share|spot|place|position|lead|title|crown|rank(?:ing)?)\b",
+    re.I,
+)
 _RELATIVE = re.compile(r",?\s+(?:whose|which|who)\s[^,;:，；：。]*")
 _MAKER_NOUN_BEFORE = re.compile(
     r"\b(?:brand|marque|company|maker|carmaker|automaker|startup|start-up|firm|group"
@@ -9034,10 +9084,24 @@ def _respective_rates(
             placed.append(second[1])
         rates, respectively = rates[:2], True
         after = [g for g in after if g.start < rates[1].end()]
+    if len(live) == 1 and said_after is not None and _WORTH_AFTER.match(s, live[0].number.unit_end):
+        # "exported 105,670 cars worth 12.51 billion yuan, up 3.6 times and 1.3 times
+        # respectively": the first rate is the count's, the second its value's
+        if len(rates) >= 2:
+            _rates_in_order(s, live, rates[:1], after)
+        return [g for g in growth if g not in after]
     if len(live) < 2 or len(rates) != len(live) or not respectively:
         return [g for g in growth if g not in placed]
     _rates_in_order(s, live, rates, after)
     return [g for g in growth if g not in after and g not in placed]
+
+
+# "105,670 cars worth 12.51 billion yuan": the count, then its value
+_WORTH_AFTER = re.compile(
+    r"\s*(?:(?:cars|vehicles|units|autos|NEVs|EVs)\s+)?"
+    r"(?:worth|valued at|with a (?:total |combined )?value of)\s",
+    re.I,
+)
 
 
 def _second_pair(

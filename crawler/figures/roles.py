@@ -66,6 +66,8 @@ _CATEGORY_BRACKET_BEFORE = re.compile(
 # a name followed by what it invests in or holds: an investor, not the one whose figures follow
 _INVESTOR_AFTER = re.compile(
     r"\s*(?:入股|参股|持股|注资|增持|减持|战略投资)"
+    # "重庆小康控股等三家股东的红利": shareholders, named by what they own
+    r"|(?:控股)?(?:等[\d一二三四五六七八九十两几]*家?)?(?:控股|大)?股东"
     r"|(?:'s?|’s?)\s+(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+)?"
     r"(?:stake|shareholding|investment)\s+in\b|-backed\b"
     r"|\s+(?:invested|invests|is investing|(?:took|bought|acquired) a stake)\s+in\b",
