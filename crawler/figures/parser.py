@@ -544,7 +544,17 @@ _FORECAST_OPENING = re.compile(
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
 # "as NEV shipments double", "while NEV exports doubled": a clause with a subject of its own
-_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:as|while|whereas)\s+(?!well\b|many\b|much\b|of\b)", re.I)
+# "… pass 120,000 as 2024 sales top 683,000": a count of its own, after "as"
+_AS_ITS_OWN_COUNT = re.compile(
+    r"\bas\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:sales|deliveries|output|production"
+    r"|exports|shipments)\b",
+    re.I,
+)
+_CLAUSE_OF_ITS_OWN = re.compile(
+    r"(?<!such )\b(?:as|while|whereas)\s+(?!well\b|many\b|much\b|of\b|at\b|early\b|late\b|soon\b"
+    r"|far\b|a\b|an\b|the\s+(?:first|second|third|largest|biggest|top|only)\b)",
+    re.I,
+)
 _WHICH_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.I)
 _GROUP_WORD = re.compile(r"\bgroup\b|集团", re.I)
 _COMPANY_WORD = re.compile(r"\bcompany\b|公司", re.I)
@@ -4713,8 +4723,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             if c0 <= h.start < c1
             and not any(a <= h.start < b for a, b in theirs_said)
             # "exports pass 600,000 in September as NEV shipments double": the kind of the
-            # subject of a clause of its own after the count
+            # subject of a clause of its own after the count (or before it: "EV deliveries pass
+            # 120,000 as 2024 sales top 683,000")
             and not (h.start > n.end and _CLAUSE_OF_ITS_OWN.search(s, n.end, h.start))
+            and not (h.end <= n.start and _AS_ITS_OWN_COUNT.search(s, h.end, n.start))
         ]
         if n.start in paired_segments:
             cand.segment = paired_segments[n.start]
@@ -4740,6 +4752,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 # "Its NEV sales eased to 903,558 units, while 1,066,915 vehicles in all were
                 # exported": the kind of another metric's count stays with it
                 and not _another_metrics_kind(h, cand, cands, starts)
+                and not _AS_ITS_OWN_COUNT.search(s, h.end, n.start)
             ]
             if seg_before:
                 cand.segment = seg_before[-1].kind
@@ -4756,14 +4769,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         own = _without_others_times(lead_parts[cand.clause], parts_all, n.start, s)
         others_time = own is not lead_parts[cand.clause]
         # "the Audi brand sold 36,900 units and kept the largest market share … from January to
-        # April": the time of a share or a rank held, in a conjunct after the number
-        rank_held = {
+        # April": the time of a share or a rank held, in a conjunct after the number; "BMW's
+        # China NEV deliveries pass 400,000 as 2024 sales top 714,000": of a clause of its own
+        not_its_own = {
             (a, b)
             for a, b, _ in own.components
-            if a > n.start and _A_RANK_HELD.search(s, n.start, a) is not None
+            if a > n.start
+            and (
+                _A_RANK_HELD.search(s, n.start, a) is not None
+                or _CLAUSE_OF_ITS_OWN.search(s, n.end, a) is not None
+            )
         }
-        if rank_held:
-            own = own.without(rank_held)
+        if not_its_own:
+            own = own.without(not_its_own)
         before_lead = [
             p
             for i, p in enumerate(lead_parts)

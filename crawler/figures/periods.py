@@ -937,6 +937,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_year_end",
     ),
+    # "has delivered more than 400,000 NEVs in China as of 2024": up to that year's end
+    (
+        re.compile(r"\bas (?:of|at)\s+((?:19|20)\d\d)\b(?![-–/]|\s*(?:Q[1-4]|H[12])\b)", re.I),
+        "en_up_to_a_year",
+    ),
     (
         re.compile(
             r"\b(?:as of|as at|by|through|until|up to"
@@ -1039,7 +1044,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # "in 2023", "in the year 2021", "for the entire 2023" (not "the final month of
             # 2025": read whole by "en_end_month")
-            r"(?<!\bmonth )\b(?:in|for|during|of|throughout|through|by|across"
+            # (not "as of 2024": up to its end, read by "zh_up_to_a_year")
+            r"(?<!\bmonth )(?<!\bas )\b(?:in|for|during|of|throughout|through|by|across"
             r"|over(?=\s+the\s+(?:entire|whole|full)\b))\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
             r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
             # "in calendar 2017", "in the calendar year 2017"
@@ -1560,6 +1566,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_year_end": ("end of",),
     "zh_year_end": ("截",),
     "zh_up_to_a_year": ("截",),
+    "en_up_to_a_year": ("as of", "as at"),
     "en_date": _MONTH_NEEDLES,
     "en_date_dm": _MONTH_NEEDLES,
     "en_month": _MONTH_NEEDLES,
@@ -1926,7 +1933,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
             elif kind in ("zh_year_end", "en_year_end"):
                 _add(parts, m, as_of=(12, None))
                 _year_of(g[0], parts)
-            elif kind == "zh_up_to_a_year":
+            elif kind in ("zh_up_to_a_year", "en_up_to_a_year"):
                 _add(parts, m, year_end_of=int(g[0]))
                 _year_of(g[0], parts)
             elif kind == "zh_as_of":

@@ -982,9 +982,11 @@ _FOREIGN_MARKET = re.compile(
     r"(?=[A-Z])\b(?:Thai|Mexican|European|Russian|Brazilian|Australian|Japanese|German|British"
     r"|Egyptian|Indonesian|Malaysian|Vietnamese|Middle Eastern|Saudi|Israeli|Turkish"
     r"|South African|Indian|Korean|South Korean|Spanish|Italian|French|Norwegian|Dutch"
-    r"|Belgian|Polish|Chilean|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|American|Latin American)"
+    r"|Belgian|Polish|Chilean|Argentine|Kazakh|Uzbek|Philippine|US|U\.S\.|UK|U\.K\.|American"
+    r"|Latin American)"
     r"(?= (?:(?:car|auto|vehicle|EV|passenger car|new car) )?(?:market|sales|registrations"
-    r"|buyers|customers|consumers|automakers|carmakers|manufacturers)\b)"
+    # ("UK output fell 28.0% to 18,878 units": a maker's plants there)
+    r"|output|production|buyers|customers|consumers|automakers|carmakers|manufacturers)\b)"
 )
 FOREIGN = "foreign"  # the ``level`` of a place outside China
 
