@@ -7052,6 +7052,10 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     return clause.without(held)
 
 
+_A_RANKING_BEFORE = re.compile(
+    r"\b(?:its|their|the)\s+(?:highest|best|biggest|strongest|largest)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _A_RANK_HELD = re.compile(
     r"(?:\band|,)\s+(?:kept|keeping|held|holding|retained|retaining|maintained|maintaining"
     r"|claimed|claiming|took|taking|won|winning|remained|remaining|stayed|staying)\s+"
@@ -7093,6 +7097,8 @@ def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
         or _EARLIER_CHANGE_BEFORE.search(s, max(0, a - 60), a)
         or _TREND_BEFORE.search(s, max(0, a - 60), a)
         or _RATE_COMPARED_BEFORE.search(s, max(0, a - 60), a)
+        # "480,186 NEVs, its highest monthly total so far in 2025": the time of a ranking
+        or _A_RANKING_BEFORE.search(s, max(0, a - 40), a)
     }
 
 

@@ -843,6 +843,8 @@ _OWN_COUNT_AFTER = re.compile(
     # ("首次超过特斯拉（全年交付约164万辆）": what its count is, then the count)
     r"[^，,。；;\d]{0,10}?(?:[（(]\s*\d{4,6}(?:\.[A-Za-z]{2})?\s*[)）]\s*)?"
     r"(?:的\s*|[（(][^()（）\d，,。；;]{0,10}?)\d"
+    # ("超过特斯拉全年163.6万辆的成绩": its count of the time said, right after it)
+    r"|(?:汽车)?(?:全年|同期|当月|当年|上半年|下半年|[一二三四]季度)(?:的)?\s*(?:约|近|超)?\d"
     r"|['’]s\s+(?:(?:about|around|nearly|some)\s+)?\d"
 )
 

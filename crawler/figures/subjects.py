@@ -648,6 +648,9 @@ _VEHICLE_TYPE = re.compile(
     # "China-branded passenger vehicles": the cars of one origin, a part of the market
     r"|\b(?:China|Chinese|domestic|foreign|Japanese|German|joint[- ]venture)[- ]brand(?:ed|s)?"
     r"\s+(?:passenger\s+)?(?:cars?|vehicles?)\b"
+    # "B级电动车批发销量20.5万辆", "B-segment EVs": one size class of the market
+    r"|(?<![A-Za-z])[ABCD]0{0,2}级(?:纯电动|电动|新能源|燃油)?(?:车|汽车|轿车|SUV)"
+    r"|\b[ABCD]-segment\s+(?:cars?|vehicles?|EVs?|NEVs?|SUVs?|sedans?)\b"
     r"|重卡|重型(?:卡车|货车|车)|中重卡|中重型|轻卡|轻型(?:卡车|货车)|微卡|卡车|货车|客车|大巴|公交车"
     r"|皮卡|牵引车|专用车|校车|环卫车|工程车|发动机|柴油机|内燃机",
     re.I,
