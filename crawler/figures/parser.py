@@ -7112,7 +7112,9 @@ _RATE_COMPARED_BEFORE = re.compile(
     r"\b(?:than|above|below|from|compared (?:with|to)|versus)\s+(?:the\s+)?[\d.]+\s*"
     r"(?:%|percent|per cent)\s+(?:(?:share|rate|penetration)\s+)?"
     r"(?:(?:seen|recorded|posted|reported|registered|achieved)\s+)?"
-    r"(?:in|during|for)\s+(?:the\s+)?$",
+    # ("a slowdown from 11.2% in September and 15.1% in August": the rates listed)
+    r"(?:in|during|for)\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+\d{4})?(?:,|\s+and)\s+[\d.]+\s*"
+    r"(?:%|percent|per cent)\s+in\s+)?$",
     re.I,
 )
 
@@ -7219,7 +7221,9 @@ _NOW_OR_A_FIRST = re.compile(
 )
 _SIMPLE_PAST_TOTAL = re.compile(
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?:sold|delivered|exported|shipped|produced|built|made)"
-    r"\s+a\s+total\s+of\b",
+    r"\s+(?:a\s+total\s+of\b"
+    # "It sold 97,004 units in China in total": all its ventures together, that month
+    r"|[\d,.]+\s*(?:million\s+)?(?:units|vehicles|cars)?(?:\s+in\s+[A-Z][a-z]+)?\s+in\s+total\b)",
     re.I,
 )
 # a clause said of today, not of the time told before it
@@ -9293,9 +9297,11 @@ def _carry_updates(
         # ("dropped to 160,000, ending the growth seen in January": only a trend's time, none
         # told of)
         # (nor "after the record 12,961 it reached in June": a record's time)
+        # (nor "a sharp slowdown from 11.2% in September and 15.1% in August": rates compared)
         only_referred = len(referred) == len(parts.components) and any(
             _TREND_BEFORE.search(s, max(0, a - 60), a)
             or _RECORD_NUMBER_TIME_BEFORE.search(s, max(0, a - 60), a)
+            or _RATE_COMPARED_BEFORE.search(s, max(0, a - 60), a)
             for a, _ in referred
         )
         if referred and len(referred) < len(parts.components):
