@@ -543,13 +543,13 @@ _FORECAST_OPENING = re.compile(
 )
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
-# "as NEV shipments double", "while NEV exports doubled": a clause with a subject of its own
 # "… pass 120,000 as 2024 sales top 683,000": a count of its own, after "as"
 _AS_ITS_OWN_COUNT = re.compile(
     r"\bas\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:sales|deliveries|output|production"
     r"|exports|shipments)\b",
     re.I,
 )
+# "as NEV shipments double", "while NEV exports doubled": a clause with a subject of its own
 _CLAUSE_OF_ITS_OWN = re.compile(
     r"(?<!such )\b(?:as|while|whereas)\s+(?!well\b|many\b|much\b|of\b|at\b|early\b|late\b|soon\b"
     r"|far\b|a\b|an\b|the\s+(?:first|second|third|largest|biggest|top|only)\b)",
@@ -6217,13 +6217,15 @@ _MONTH_ON_MONTH = re.compile(
     r"|(?:%|\bpercent|\bper cent)\s+(?:from|over|on|compared with|versus)\s+(?:the\s+)?"
     r"(?P<month>[A-Z][a-z]{2,8})\b(?!\s+\d{4})",
 )
+_A_VEHICLE_COUNT = re.compile(
+    r"\d[\d,.]*\s*(?:万|million|billion)?\s*(?:辆|台|units|vehicles|cars)"
+)
 
 
 def _month_on_month_after(s: str, n: Number, month: int) -> bool:
-    """The clauses after ``n`` (up to the next number) compare it with the month before
+    """The clauses after ``n`` (up to the next count) compare it with the month before
     ``month``."""
-    nxt = re.compile(r"\d[\d,.]*\s*(?:万|million|billion)?\s*(?:辆|台|units|vehicles|cars)")
-    later = nxt.search(s, n.unit_end)
+    later = _A_VEHICLE_COUNT.search(s, n.unit_end)
     end = later.start() if later else len(s)
     for m in _MONTH_ON_MONTH.finditer(s, n.unit_end, end):
         said = m.group("month")
@@ -9072,6 +9074,14 @@ def _attach_claims(
             t.claims.append(claim.claim)
 
 
+# "105,670 cars worth 12.51 billion yuan": the count, then its value
+_WORTH_AFTER = re.compile(
+    r"\s*(?:(?:cars|vehicles|units|autos|NEVs|EVs)\s+)?"
+    r"(?:worth|valued at|with a (?:total |combined )?value of)\s",
+    re.I,
+)
+
+
 def _respective_rates(
     s: str, live: list[_Candidate], growth: list[mx.Growth], hi: int, makers: list[Mention]
 ) -> list[mx.Growth]:
@@ -9122,14 +9132,6 @@ def _respective_rates(
         return [g for g in growth if g not in placed]
     _rates_in_order(s, live, rates, after)
     return [g for g in growth if g not in after and g not in placed]
-
-
-# "105,670 cars worth 12.51 billion yuan": the count, then its value
-_WORTH_AFTER = re.compile(
-    r"\s*(?:(?:cars|vehicles|units|autos|NEVs|EVs)\s+)?"
-    r"(?:worth|valued at|with a (?:total |combined )?value of)\s",
-    re.I,
-)
 
 
 def _second_pair(
