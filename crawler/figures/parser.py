@@ -3886,6 +3886,8 @@ _NOT_A_REPORTED_TIME = re.compile(
     r"|\b(?:going|dating|stretching|reaching)\s+back\s+to\b"
     # "由于2020年4月汽车产销已逐步恢复，低基数带来的高增长效应明显减弱": the base compared with
     r"|基数"
+    # "A refreshed SU7 is due in April": a time to come
+    r"|\b(?:is|are)\s+(?:due\s+(?:in|for|out)|slated|scheduled)\b"
     # "(BEV sales were strong in January and February this year …)": an aside in brackets
     r"|^\s*[(（][^()（）]*[)）][.。]?\s*$",
     re.I,
@@ -4016,7 +4018,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             state.carry_metric = _RANKED_METRIC[(ranked[1] or ranked[2]).lower()]
         return []
     mentions = _mentions(s, state)
-    parts_all = _without_dashed_asides(s, find_parts(s))
+    parts_all = _without_good_starts(s, _without_dashed_asides(s, find_parts(s)))
     segs = _segment_hits(s)
     numbers = []
     found = find_numbers(s)
@@ -4778,6 +4780,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and (
                 _A_RANK_HELD.search(s, n.start, a) is not None
                 or _CLAUSE_OF_ITS_OWN.search(s, n.end, a) is not None
+                # "赛力斯（超42万辆）……昊铂BU（12月销量40066辆）": in brackets that hold a count
+                # of their own
+                or _bracketed_apart(s, a, b, n.start)
             )
         }
         if not_its_own:
@@ -7054,6 +7059,21 @@ def _without_others_times(clause: Parts, parts_all: Parts, number: int, s: str) 
     return clause.without(held)
 
 
+_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
+_A_COUNT_INSIDE = re.compile(r"\d\s*万?\s*(?:辆|台|units?\b|vehicles\b|cars\b)")
+
+
+def _bracketed_apart(s: str, a: int, b: int, number: int) -> bool:
+    """The time at ``a``..``b`` stands in brackets that hold a count of their own and not
+    ``number``."""
+    if "（" not in s and "(" not in s:
+        return False
+    for m in _BRACKETS.finditer(s):
+        if m.start() < a and b <= m.end():
+            return not m.start() < number < m.end() and bool(_A_COUNT_INSIDE.search(m.group()))
+    return False
+
+
 _A_RANKING_BEFORE = re.compile(
     r"\b(?:its|their|the)\s+(?:highest|best|biggest|strongest|largest)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
@@ -9243,6 +9263,22 @@ def _without_dashed_asides(s: str, parts: Parts) -> Parts:
     asides = [m.span() for m in _DASHED_ASIDE.finditer(s)]
     inside = {(a, b) for a, b, _ in parts.components if any(x <= a < y for x, y in asides)}
     return parts.without(inside) if inside else parts
+
+
+_GOOD_START_OF = re.compile(r"\s*(?:迎来|实现|喜迎|取得|收获|打响)?\s*了?\s*“?开门红")
+
+
+def _without_good_starts(s: str, parts: Parts) -> Parts:
+    """``parts`` without a longer time whose good start is told ("下半年迎来开门红"): its first
+    month, told beside it, is the time of the counts."""
+    if "开门红" not in s:
+        return parts
+    starts = {
+        (a, b)
+        for a, b, values in parts.components
+        if _GOOD_START_OF.match(s, b) and not {"month", "months", "day"} & set(values)
+    }
+    return parts.without(starts) if starts else parts
 
 
 # the punctuation a clause opens after ("...: ..., so we expect growth to stay high")
