@@ -742,6 +742,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "截至目前，长沙比亚迪汽车2022年产量已突破33万辆": up to the day it was said
     (re.compile(r"(?:截[至止]|到)(?:目前|当前)(?:为止)?|迄今为止"), "zh_to_now"),
     (re.compile(r"当月(?!.{0,3}同比)"), "that_month"),
+    # "尊界虽然月交付仅2000辆": its monthly count, the month reported (not 月均, 月产能, 每月)
+    (
+        re.compile(r"(?<![\d\s一二三四五六七八九十两几上本当该同每个整首单次正近])月(?=交付|销)"),
+        "zh_monthly",
+    ),
     # ("Tesla在同一季度只交付了343,830辆": the quarter just said)
     (re.compile(r"当季|本季度|同一季度?"), "that_quarter"),
     # "极氪品牌同期交付2.7万辆": in the same period (not 去年同期, a year earlier)
@@ -1488,6 +1493,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_this_month": ("本月",),
     "zh_to_now": ("目前", "当前", "迄今为止"),
     "that_month": ("当月",),
+    "zh_monthly": ("月交付", "月销"),
     "that_quarter": (
         "当季",
         "本季度",
@@ -1735,6 +1741,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "zh_rolling": {"rolling": True},
     "en_partial": {"rolling": True},
     "that_month": {"that_month": True},
+    "zh_monthly": {"that_month": True},
     "en_that_month": {"that_month": True},
     "en_month_said": {"that_month": True, "month_said": True},
     "en_now": {"now": True},
