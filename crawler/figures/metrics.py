@@ -476,6 +476,8 @@ _TRAP = _vocabulary(
         r"\b(?:is|are)\s+to\s+be\s+(?:sold|delivered|exported|produced|built|shipped|made)\b",
         # "is close to turning out about 500,000 cars in 2021": not yet done
         r"close to (?!\d)\w+ing\b",
+        # "pushed its monthly sales towards 100,000": a level it came near
+        r"towards?\s+(?=\d)",
         # a count to pass a bar is to come: "Giga Shanghai 2021 Production To Cross 500,000"
         # (not "Sales Rise 20% To Top 70,000")
         r"\b(?:production|output|sales|deliveries|exports|shipments)\s+to\s+(?:cross|top|hit"
