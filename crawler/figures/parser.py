@@ -6734,6 +6734,7 @@ _SOLD_THERE = re.compile(
 )
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _WITH_AFTER = re.compile(r"\s+with\b", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:global|worldwide|combined)\s+)?(?:(?:own|record|tally|total of)\s+)?"
     # ("about 52% of Tesla's global total of roughly 1.636 million")
@@ -7719,6 +7720,12 @@ def _assign_entity(
             # a place something is made in ("零跑汽车在浙江的产量")
             and not place_as_scope(s, m)
             and not _LOCATED_IN.search(s, max(0, m.start - 2), m.start)
+            # "Tesla opens 2023 in China with 66K sales": the market it sold them in
+            and not (
+                m.entity.is_region
+                and _IN_BEFORE.search(s, max(0, m.start - 4), m.start)
+                and _WITH_AFTER.match(s, m.end)
+            )
             # "XPeng edged out Li Auto with 30,350": the one who won has the count
             and not (beaten(s, m) and _WITH_AFTER.match(s, m.end))
         ),
