@@ -567,13 +567,13 @@ _WHOM_IT_MATTERS_TO = re.compile(
 )
 # "is one of Honda's", "remains GM's": a name in what the subject is said to be
 _COPULA_BEFORE = re.compile(
-    r"\b(?:is|was|remains|remained|became|becomes|stays|stayed)\s+(?:also\s+)?"
+    r"\b(?:is|was|remains|remained|become|became|becomes|stays|stayed)\s+(?:also\s+)?"
     r"(?:one of\s+|among\s+)?(?:the\s+)?$",
     re.I,
 )
 _PREDICATE_BEFORE = re.compile(
     r"\b(?:making|made|makes)\s+it\s+$"
-    r"|\b(?:is|was|became|becomes|remains|remained|stayed|stays|as)\s+$",
+    r"|\b(?:is|was|become|became|becomes|remains|remained|stayed|stays|as)\s+$",
     re.I,
 )
 _COMBINED = re.compile(
