@@ -8044,6 +8044,9 @@ _BODY_DATA = re.compile(
     r" Association|CPCA|China Association of Automobile Manufacturers|CAAM)\b"
     r"|\b(?:CPCA|CAAM|Passenger Car Association|Association of Automobile Manufacturers)(?:['’]s)?"
     r"\s+(?:\w+\s+){0,3}?(?:data|figures|statistics)\b"
+    # ("data released on Tuesday by the China Passenger Car Association")
+    r"|\b(?:data|figures|statistics)\s+(?:\w+\s+){0,4}?(?:by|from)\s+(?:the\s+)?(?:China Passenger"
+    r" Car Association|CPCA|China Association of Automobile Manufacturers|CAAM)\b"
 )
 # a maker said by what it is ("the US carmaker"), or cars said by where they were made
 _A_MAKER_SAID = re.compile(
