@@ -367,7 +367,7 @@ _PRONOUN_WORDS = {
                   "challenger", "player"),
     "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
                "country's", "chinese", "global"),
-    "other": ("startup", "start-up", "maker", "seller", "leader", "company", "firm",
+    "other": ("startup", "start-up", "maker", "seller", "leader", "compan", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
               "remaining ", "other ", "last ", "those ", "these ", "combined", "together",
