@@ -337,8 +337,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|led|achieved|reached|hit|set|saw|also|again|continued|extended|maintained|exceeded"
             r"|surpassed|broke))"
             # (not "西安比亚迪汽车有限公司销售": the end of a name)
-            # (nor "并列第二集团": a tier of a ranking; nor "前十的企业集团合计": makers in general)
-            r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?<!企业)"
+            # (nor "并列第二集团": a tier of a ranking; nor "前十的企业集团合计": makers in general;
+            # nor "上汽乘用车郑州分公司": a branch, the end of its name)
+            r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?<!企业)(?<!分)"
             r"(?<!第[一二三四五六七八九十\d])"
             r"(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产"
             r"|销售|出口))"
