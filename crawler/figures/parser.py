@@ -1418,7 +1418,8 @@ def _own_plant(words: str, maker: Entity | None) -> Entity:
 # "the Shanghai factory", "上海工厂" after Tesla: that maker's plant at the place
 _PLANT_AFTER_PLACE = re.compile(
     r"\s?(?:(?:super )?(?:plant|factory|gigafactory|Gigafactory|base)\b"
-    r"|超级工厂|工厂|生产基地|基地|厂(?![商家长区]))"
+    # ("比亚迪位于河南省郑州市的超级工厂": the maker's plant there)
+    r"|的?(?:超级工厂|工厂|生产基地|基地)|厂(?![商家长区]))"
 )
 _THE_BEFORE = re.compile(r"\b(?:the|its)\s+$|^$|[\u4e00-\u9fff，,。；;：:]$", re.I)
 
@@ -3935,7 +3936,8 @@ def _named_subjects(s: str) -> list[tuple[Mention, bool]]:
     beaten or followed ("Li Auto followed Neta. It delivered ...": Li Auto), nor a partner
     ("Toyota works with FAW and GAC")."""
     out: list[tuple[Mention, bool]] = []
-    for mention in names_in(s):
+    # ("比亚迪位于陕西省西安市的生产基地": the maker's plant there, as in a sentence with figures)
+    for mention in (_place_plant(s, f, None) for f in names_in(s)):
         listed = bool(out) and not out[-1][1] and LIST_SEP.match(s[out[-1][0].end : mention.start])
         out.append(
             (

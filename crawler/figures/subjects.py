@@ -92,6 +92,7 @@ _JOINT_VENTURE = re.compile(
 #: "the plant", "the base", 该工厂: a plant named before, or one the lexicon does not know
 THE_PLANT = re.compile(
     rf"\b[Tt]he (?:[\w-]+ ){{0,2}}?{_PLANT_WORDS}\b|该工厂|该基地"
+    r"|(?:这座|这家|这个|这一|此)(?:超级)?(?:工厂|生产基地|基地)"
     # "今年7月，工厂开启双班生产，…迎来第10万辆整车下线": the plant said before, opening a clause
     r"|(?:^|(?<=[，,；;：:。]))(?:工厂|基地)"
 )
