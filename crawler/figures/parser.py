@@ -2421,6 +2421,33 @@ def _city_before_maker(s: str, found: list[Mention]) -> list[Mention]:
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# a model's code right after a brand written in Chinese: "坦克700", "问界M9", "零跑C11" (not
+# "比亚迪2024年", "长安9月", "蔚来Q3": a quarter)
+_ZH_MODEL_CODE_AFTER = re.compile(
+    r"(?:(?![QH]\d(?![A-Za-z0-9]))[A-Z]{1,3}\d{1,3}[A-Z]{0,2}\+?"
+    r"|\d{3}(?![\d年万亿辆台家款个多余%％]))(?![A-Za-z0-9.])"
+)
+
+
+def _brand_with_a_model_code(s: str, found: list[Mention], published: date) -> list[Mention]:
+    """``found`` with each brand written in Chinese and followed by a model's code as that
+    model, a name the lexicon does not know ("坦克700月销跌至400台": the model's count, nobody's
+    in the lexicon), unless the model is all the maker sold then ("小米SU7", 2024)."""
+    out = []
+    for f in found:
+        code = (
+            _ZH_MODEL_CODE_AFTER.match(s, f.end)
+            if not f.entity.is_region and _CJK_CHAR.match(s, f.end - 1)
+            else None
+        )
+        if code is None or sole_model_of(f.entity.name, s[f.start : code.end()], published):
+            out.append(f)
+        else:
+            name = s[f.start : code.end()]
+            out.append(Mention(Entity(name, "unknown", "", None, False), f.start, code.end()))
+    return out
+
+
 _COMPANY_AFTER = re.compile(r"汽车|集团|股份|有限|公司")
 
 
@@ -2571,7 +2598,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
         ],
         state.last.get("maker"),
     )
-    found = _city_before_maker(s, _maker_at_place(s, found))
+    found = _brand_with_a_model_code(
+        s, _city_before_maker(s, _maker_at_place(s, found)), state.published
+    )
     pronouns: list[tuple[int, int, str]] = []
     listed_sets = _sets_of_the_listed(s, found)
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
@@ -4196,7 +4225,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             continue
         if (
             n.unit_end == n.end
-            and any(m.end == n.start and not m.entity.is_region for m, _ in mentions)
+            and any(
+                (m.end == n.start or m.start < n.start < m.end) and not m.entity.is_region
+                for m, _ in mentions
+            )
             and _CJK_CHAR.match(s, n.start - 1)
         ):
             cand.drop("a model's name (坦克300), no count")
