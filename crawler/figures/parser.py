@@ -773,7 +773,10 @@ def _a_name_and_its_counts(s: str) -> bool:
 _FIGURES_OF_A_METRIC = re.compile(
     r"\b(?P<metric>delivery|deliveries|sales|production|output|export|exports)\s+(?:numbers"
     r"|figures|data|results|tall(?:y|ies))\b"
-    r"|(?P<metric_zh>交付|销量|产量|出口)(?:量)?数据",
+    r"|(?P<metric_zh>交付|销量|产量|出口)(?:量)?数据"
+    # "the startups released their August deliveries one after another"
+    r"|\b(?:released|published|announced|reported|posted)\s+(?:their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<released>deliveries|sales|exports|output)\b",
     re.I,
 )
 _FIGURES_METRIC = {
@@ -788,7 +791,7 @@ def _figures_metric(s: str) -> str | None:
     said = _FIGURES_OF_A_METRIC.search(s)
     if said is None:
         return None
-    metric = (said["metric"] or said["metric_zh"]).lower()
+    metric = (said["metric"] or said["metric_zh"] or said["released"]).lower()
     return _FIGURES_METRIC.get(metric, metric)
 
 
@@ -6919,8 +6922,13 @@ _GAP_BREAK = re.compile(
 
 
 def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
-    """A metric word right after a number that counts it ("20,116 deliveries", "25万辆的销量")."""
-    return hit.start - unit_end <= 16 and _GAP_BREAK.search(s, unit_end, hit.start) is None
+    """A metric word right after a number that counts it ("20,116 deliveries", "25万辆的销量"),
+    or its passive verb a little further ("14,174 had in fact been exported")."""
+    gap = hit.start - unit_end
+    return (
+        gap <= 16
+        or (gap <= 32 and _AUXILIARY_BEFORE.search(s, max(0, hit.start - 14), hit.start) is not None)
+    ) and _GAP_BREAK.search(s, unit_end, hit.start) is None
 
 
 def _a_time_before(s: str, end: int) -> bool:
@@ -7608,7 +7616,7 @@ def _subject_end(subjects: list[tuple[Mention, bool]], cand: _Candidate) -> int:
     return max(ends) if ends else cand.number.start
 
 
-_AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been)\s+$", re.I)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:were|was|are|is|been)\s+$", re.I)
 _PARTICIPLE_LEAD = re.compile(
     r"[\s,]*(?:producing|delivering|selling|exporting|building|making|manufacturing|shipping"
     r"|handing over|rolling out"

@@ -990,7 +990,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\bsince (?:the (?:start|beginning) of (?:the|this) year|(?:early )?january)\b"
-            r"(?!\s+\d)",
+            r"(?!\s+\d)"
+            # ("since the start of 2025": that year so far, its year read on its own)
+            r"|\bsince the (?:start|beginning)(?= of (?:19|20)\d\d\b)",
             re.IGNORECASE,
         ),
         "ytd",
@@ -1673,7 +1675,9 @@ _FOUNDED_BEFORE = re.compile(
 )
 # "155,804 since the vehicle entered the market in 2019": the year a running total started
 _SINCE_AN_EVENT_BEFORE = re.compile(
-    r"\bsince\s+(?:it|the|its|they|their|we|our)\b[^.;,]{0,60}?\s(?:in\s+)?"
+    # (not "since the start of 2025": that year so far)
+    r"\bsince\s+(?!the\s+(?:start|beginning)\s*$)(?:it|the|its|they|their|we|our)\b[^.;,]{0,60}?\s"
+    r"(?:in\s+)?"
     r"(?:(?:early|late|mid)-?\s*)?$",
     re.IGNORECASE,
 )

@@ -63,6 +63,9 @@ _ONE_BRAND_AFTER = re.compile(
 _CATEGORY_BRACKET_BEFORE = re.compile(
     r"(?:独资|合资|外资|自主|品牌|企业|车企)\s*[（(]\s*(?:如|例如|包括)?$"
 )
+# "华晨宝马生产宝马汽车超过70万辆": the brand of the cars made, sold or shipped, not who did it
+_PRODUCT_VERB_BEFORE = re.compile(r"(?:生产|制造|销售|售出|出口|交付)了?\s*$")
+_PRODUCT_AFTER = re.compile(r"\s*(?:品牌)?(?:汽车|轿车|车型|乘用车|整车)")
 # a name followed by what it invests in or holds: an investor, not the one whose figures follow
 _INVESTOR_AFTER = re.compile(
     r"\s*(?:入股|参股|持股|注资|增持|减持|战略投资)"
@@ -108,6 +111,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "外商独资(特斯拉)销量9573辆": an example of the kind counted
     if _INVESTOR_AFTER.match(s, mention.end):
         return True  # "中国一汽入股的传闻", "Stellantis's stake in Leapmotor": an investor
+    if _PRODUCT_VERB_BEFORE.search(before) and _PRODUCT_AFTER.match(s, mention.end):
+        return True  # "华晨宝马生产宝马汽车": the brand of what was made
     source = None if mention.entity.is_region else _SOURCE_OF_DATA_AFTER.match(s, mention.end)
     if source is not None and any(
         m.entity is not mention.entity for m in names_in(s[source.end() :])
