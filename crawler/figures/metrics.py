@@ -131,8 +131,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"c(?:ame|omes?|oming) off\b",
                 # (not "11,489 locally built vehicles", "70,847 of the cars built in China":
                 # what the cars sold are)
+                # (nor "40,066 vehicles built for export": what they were made for, exports)
                 r"(?<!-)(?<!locally )(?<!domestically )(?<!the cars )(?<!the vehicles )built\b"
-                + _DESCRIBES_THE_CARS.format(verb="built"),
+                r"(?!\s+for\s+export)" + _DESCRIBES_THE_CARS.format(verb="built"),
                 r"(?<!-)(?<!locally )(?<!domestically )assembled\b",
                 r"builds\b(?!\s+(?:on|upon)\b)",  # "builds on": adds to
                 r"off the (?:production |assembly )?lines?\b",
