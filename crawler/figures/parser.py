@@ -3371,17 +3371,27 @@ def _part_out_of_a_total(s: str, live: list[_Candidate]) -> None:
     said out of a larger one with the same key is a part of it, no figure of its own."""
     for part, total in itertools.pairwise(live):
         if (
-            not part.dropped
-            and not total.dropped
-            and _OUT_OF_BEFORE.search(s, max(part.number.unit_end, total.number.start - 40),
-                                      total.number.start)
-            and _same_series(total, part)
-            and part.number.value < total.number.value
-        ):  # fmt: skip
+            part.dropped
+            or total.dropped
+            or part.number.value >= total.number.value
+            or not _OUT_OF_BEFORE.search(
+                s, max(part.number.unit_end, total.number.start - 40), total.number.start
+            )
+        ):
+            continue
+        if part.metric == total.metric == "exports" and part.entity == total.entity:
+            # "sold 50,614 units outside China ..., out of a global total of 131,533": all it
+            # sold, at home and abroad
+            total.metric = "sales"
+        elif _same_series(total, part):
             part.drop("a part of the total after it (out of ...)")
 
 
-_OUT_OF_BEFORE = re.compile(r"\bout of\s+(?:a\s+|the\s+)?(?:total\s+(?:of\s+)?)?$", re.I)
+_OUT_OF_BEFORE = re.compile(
+    r"\bout of\s+(?:a\s+|the\s+|its\s+)?(?:(?:global|worldwide|overall|combined)\s+)?"
+    r"(?:total\s+(?:of\s+)?)?$",
+    re.I,
+)
 
 
 def _part_of_them(s: str, live: list[_Candidate]) -> None:
