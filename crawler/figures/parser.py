@@ -4028,6 +4028,9 @@ def _remember_a_described_opening(s: str, state: _State) -> None:
             return
 
 
+_THE_COMPANY = re.compile(r"\bthe (?:company|carmaker|automaker)\b", re.I)
+
+
 def _sentence(work: str, original: str, start: int, end: int, state: _State) -> list[Figure]:
     s = work[start:end]
     carry_segment = state.carry_segment
@@ -4039,7 +4042,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # Exports in the month came to 136,728 units")
         segs = _segment_hits(s) if state.para_opening == state.sentence_no else []
         _carry_updates(s, find_parts(s, bases=False), segs, state, [])
-        _update_last(state, _named_subjects(s), s)
+        # ("The company's progress on new energy is disappointing. Its NEV sales …": whom "the
+        # company" points back to is who "its" means next)
+        named = _mentions(s, state) if _THE_COMPANY.search(s) else _named_subjects(s)
+        _update_last(state, named, s)
         _remember_a_described_opening(s, state)
         if _MARKET_OPENING.match(s):
             # "The Chinese light vehicle market as a whole made a solid start to the third
