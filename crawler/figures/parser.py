@@ -220,7 +220,8 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # "That joint venture's deliveries tumbled"
             r"|\b(?:that|this) (?:joint )?venture\b"
             # "该合资公司乘用车累计销量为188,244辆": the venture said before
-            r"|(?:该|这家|此)合资(?:公司|企业)",
+            # ("这家与广汽集团合资的企业": the venture, its partner named inside)
+            r"|(?:该|这家|此)(?:与[\u4e00-\u9fff]{1,8}?)?合资的?(?:公司|企业)",
             re.I,
         ),
     ),
@@ -2613,8 +2614,9 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             continue  # perf: a word every match holds is missing
         twin = None if odd else _PRONOUN_LOWER.get(kind)
         for m in twin.finditer(low) if twin is not None else pattern.finditer(s):
-            if kind == "rival_of":
-                # the name inside is the one rivalled, not the subject
+            if kind == "rival_of" or (kind == "reference" and m.group(0).find("与") > 0):
+                # the name inside is the one rivalled, not the subject (or the venture's
+                # partner: "这家与广汽集团合资的企业")
                 found = [f for f in found if not m.start() <= f.start < m.end()]
             if kind == "maker" and re.search(r"['’]s ", m.group(0)):
                 # "China's biggest auto group": the maker it describes, not the place
@@ -2776,7 +2778,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                         # "'our total vehicle production had reached 217,000 units,' a
                         # representative of the base said": the plant the speaker speaks for
                         target = last["plant"]
-            if target is not None and target.kind == "jv" and _GROUP_WORD.search(s[a:b]):
+            # (the words that name it, past a partner named inside: "这家与广汽集团合资的企业")
+            said = s[a:b]
+            if kind == "reference" and said.find("与") >= 0:
+                said = said[said.find("合资") :]
+            if target is not None and target.kind == "jv" and _GROUP_WORD.search(said):
                 # "Dongfeng Yueda Kia sold 224,567. The group last sold …": no venture is a
                 # group; the maker named last before it, or the venture's parent
                 target = next(
@@ -2785,11 +2791,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                 )
             if (
                 target is not None
-                and (_GROUP_WORD.search(s[a:b]) or _ACROSS_BRANDS.search(s, b))
+                and (_GROUP_WORD.search(said) or _ACROSS_BRANDS.search(s, b))
                 and target.parent
                 and target.kind != "group"
                 # (not after "Zeekr Group" was named: that group)
-                and not (_GROUP_WORD.search(s[a:b]) and target.name in state.named_as_group)
+                and not (_GROUP_WORD.search(said) and target.name in state.named_as_group)
             ):
                 # "the group" of a brand, "the company delivered N across all three brands":
                 # its parent
