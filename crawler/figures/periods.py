@@ -588,8 +588,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!为)下半年(?!开)"), "h2"),
     # "截至2023年底": the end of that year (a running total counted to it)
     (re.compile(r"截[至止](?:到)?\s*(20\d\d)\s*年\s*(?:底|末)"), "zh_year_end"),
-    # "截至2008年，一汽累计销售…": up to that year, said with no month
-    (re.compile(r"截[至止](?:到)?\s*((?:19|20)\d\d)\s*年(?=\s*[，,])"), "zh_up_to_a_year"),
+    # "截至2008年，一汽累计销售…", "截至2022年累计生产": up to that year, said with no month
+    (re.compile(r"截[至止](?:到)?\s*((?:19|20)\d\d)\s*年(?=\s*(?:[，,]|累计))"), "zh_up_to_a_year"),
     (
         re.compile(
             # ("截至今年9月": this year's September)
