@@ -558,6 +558,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?<![\d.])(\d{1,2})\s*月(?:份)?\s*(?:至|到|-|–|—|~)\s*(\d{1,2})\s*月"),
         "zh_range",
     ),
+    # "4月和5月两个月，全市共出口汽车1.6万辆": the two months together
+    (
+        re.compile(
+            r"(?<![\d.])(\d{1,2})\s*月(?:份)?\s*(?:和|与|及|、)\s*(\d{1,2})\s*月(?:份)?\s*"
+            r"(?=这?(?:两|二|2)个月)"
+        ),
+        "zh_range",
+    ),
     # 首11个月: HK usage; not "提前两个月" (two months early), "之前两个月" (the two months before)
     (re.compile(r"(?:(?<![提之此以])前|首)\s*" + _ZN + r"\s*个?\s*月"), "zh_first_n"),
     # "截至2022年3月31日止季度34,561辆，6月30日止季度34,422辆": the quarter that ended that day
