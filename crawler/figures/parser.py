@@ -7946,6 +7946,17 @@ def _assign_entity(
         elif state.para_entity is not None:
             cand.doubts.append(D_SUBJECT_HEADLINE if state.para_from_frame else D_SUBJECT_CARRIED)
             if (
+                state.para_entity.is_region
+                and state.para_entity.level != "country"
+                and _BODY_DATA.search(s)
+                and not _A_MAKER_SAID.search(s)
+            ):
+                # "In January, 301,000 vehicles were exported, the CAAM said" in a story about
+                # Guangdong: the national body's count is the country's
+                china = lexicon().entities["China"]
+                cand.entity, cand.entity_obj = china.name, china
+                return
+            if (
                 not state.para_entity.is_region
                 and s.isascii()
                 # (a kind of vehicle the maker makes among others: not Tesla's NEVs)
@@ -8109,6 +8120,9 @@ _BODY_DATA = re.compile(
     r" Association|CPCA|China Association of Automobile Manufacturers|CAAM)\b"
     r"|\b(?:CPCA|CAAM|Passenger Car Association|Association of Automobile Manufacturers)(?:['’]s)?"
     r"\s+(?:\w+\s+){0,3}?(?:data|figures|statistics)\b"
+    # ("the CAAM said")
+    r"|\b(?:the\s+)?(?:CPCA|CAAM|China Passenger Car Association|China Association of Automobile"
+    r" Manufacturers)\s+(?:said|says|reported)\b"
     # ("data released on Tuesday by the China Passenger Car Association")
     r"|\b(?:data|figures|statistics)\s+(?:\w+\s+){0,4}?(?:by|from)\s+(?:the\s+)?(?:China Passenger"
     r" Car Association|CPCA|China Association of Automobile Manufacturers|CAAM)\b"
