@@ -711,6 +711,9 @@ _TRAP = _vocabulary(
         r"均(?:保持|维持|稳定)",  # "月产量均保持在4.5万辆以上": a floor every month kept
         # "月交付量一直在5000台左右徘徊": a level held over months, no count
         r"徘徊|一直(?:在|维持|保持)|(?:基本|始终|长期)(?:维持|保持|稳定)在",
+        # "只用了七个多月就达成首个10万辆交付里程碑": how long a mark took, no period counted
+        r"用了?(?:短短|仅仅|不到|近|约)?\s*[\d一二三四五六七八九十两半]+\s*多?个?多?(?:年|月|天|日)"
+        r"(?:时间)?(?:就|才|便)",
         # "2012年至2020年，汽车出口量每年保持在100万辆左右": a level held each year
         r"每年(?:都|均)?(?:保持|维持|稳定)",
         # "2012年至2020年间，年出口量大体维持在100万辆上下": a level held over years
