@@ -7187,6 +7187,8 @@ def _reference_times(s: str, parts: Parts) -> set[tuple[int, int]]:
         or _RATE_COMPARED_BEFORE.search(s, max(0, a - 60), a)
         # "480,186 NEVs, its highest monthly total so far in 2025": the time of a ranking
         or _A_RANKING_BEFORE.search(s, max(0, a - 40), a)
+        # "扭转了2024年的下滑态势": the time of a trend
+        or _TREND_AFTER_ZH.match(s, b)
     }
 
 
@@ -7208,6 +7210,9 @@ _RATE_COMPARED_BEFORE = re.compile(
 
 
 # "ending the growth seen in": the time of that trend
+_TREND_AFTER_ZH = re.compile(
+    r"\s*(?:以来)?的?(?:下滑|下降|下跌|增长|颓势|低迷|负增长|回落)(?:态势|趋势|势头|局面)"
+)
 _TREND_BEFORE = re.compile(
     r"\b" + _TREND + r"\s+[^.;,\d]{0,40}?\b(?:in|since|from)\s+(?:the\s+)?$", re.I
 )
