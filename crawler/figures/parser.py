@@ -3936,6 +3936,8 @@ _NOT_A_REPORTED_TIME = re.compile(
     r"|\b(?:going|dating|stretching|reaching)\s+back\s+to\b"
     # "由于2020年4月汽车产销已逐步恢复，低基数带来的高增长效应明显减弱": the base compared with
     r"|基数"
+    # "2024年管理层改革后成效逐步显现": after something done then
+    r"|(?:19|20)\d\d\s*年[^，,。；;\d]{2,12}?(?:后|之后|以后)"
     # "A refreshed SU7 is due in April": a time to come
     r"|\b(?:is|are)\s+(?:due\s+(?:in|for|out)|slated|scheduled)\b"
     # "(BEV sales were strong in January and February this year …)": an aside in brackets
