@@ -6815,7 +6815,9 @@ _POSSESSIVE_BEFORE = re.compile(
     # "含乐道品牌4,820辆", "其中极氪1.2万辆", "超过德国的261万辆", "日本汽车出口量95.4万辆": the
     # name right before the number, or with its metric between
     r"|(?<=[\u4e00-\u9fff])\s*(?:品牌)?(?:的)?\s*(?:(?:新能源)?(?:汽车|乘用车)?(?:出口量?|销量|产量"
-    r"|交付量)(?:为|达到?)?)?\s*(?:约|近|超过?|逾)?\s*",
+    r"|交付量)(?:为|达到?)?)?\s*(?:约|近|超过?|逾)?\s*"
+    # ("昊铂GT获选为中国第2000万辆新能源汽车的下线车型": the country's 20-millionth)
+    r"|(?<=[\u4e00-\u9fff])\s*第\s*",
     re.I,
 )
 # "31,379 of which were exported", "93,000 of them were sold overseas"
