@@ -679,6 +679,7 @@ _TRAP = _vocabulary(
         # "下乡活动…现场成交车辆约2100辆": deals closed at a sales event
         r"现场成交|现场签约|现场订单|"
         r"保有|推广(?:应用)?(?:新能源)?(?:汽车|车)|(?<![向给为])用户(?!交付)|里程(?!碑)|公里|千米|量级",
+        r"车主(?:人数|总数|数量|规模)",  # "全球车主人数接近700万": owners, the cars on the road
         # "为安徽带来超过30万辆的增量": by how much a count grew, no count
         r"增量",
         # other products of the same makers: "小米手机7月出货量1200万台", 两轮车, 无人机
