@@ -366,7 +366,10 @@ _SINCE_START = re.compile(
     # 27日首台量产车下线算起": the day counting started from
     r"|(?P<t7>(?:19|20)\d\d\s*年)(?=以来)"
     r"|从(?P<t8>(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"
-    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?=[^。；;，,]{0,20}?算起)",
+    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?=[^。；;，,]{0,20}?算起)"
+    # "从2021年到2022年11月": the start of a span to a month of a year said in full
+    r"|从(?P<t9>(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?)"
+    r"(?=\s*(?:到|至)\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月)",
     re.IGNORECASE,
 )
 
@@ -643,7 +646,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # not "问界M9月交付": a model name's digit before 月
             # (a count may follow at once: "相比2月11288辆"; a day may not: "2月11日", "2月1-20日")
             # ("到2018年11月就迎来": by a month of a year said in full, not "1月到5月")
-            r"(?<![\d.\-–—~A-Za-z])(?:(?<![至到])|(?<![\d年月日号份][至到])(?=20\d\d\s*年))"
+            # ("从2021年到2022年11月": to a month of a year said in full, the span's end)
+            r"(?<![\d.\-–—~A-Za-z])(?:(?<![至到])|(?<![\d年月日号份][至到])(?=20\d\d\s*年)"
+            r"|(?<=[至到])(?=20\d\d\s*年\s*\d{1,2}\s*月))"
             r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?"
             r"(?![至到\-–—~]|\d{1,2}(?!\d)(?:\s*[日号]|\s*[至到\-–—~]|[.\d]*\s*$)|\d\.)"
             # "2020年九月份": a month in Chinese numerals, after its year or as 月份

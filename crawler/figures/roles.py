@@ -65,6 +65,7 @@ _CATEGORY_BRACKET_BEFORE = re.compile(
 )
 # "华晨宝马生产宝马汽车超过70万辆": the brand of the cars made, sold or shipped, not who did it
 _PRODUCT_VERB_BEFORE = re.compile(r"(?:生产|制造|销售|售出|出口|交付)了?\s*$")
+_FIRST_OF_ITS_KIND_AFTER = re.compile(r"(?:国内)?(?:首个|首家|首辆|第一个|第一家|第一辆)")
 _PRODUCT_AFTER = re.compile(r"\s*(?:品牌)?(?:汽车|轿车|车型|乘用车|整车)")
 # a name followed by what it invests in or holds: an investor, not the one whose figures follow
 _INVESTOR_AFTER = re.compile(
@@ -113,6 +114,8 @@ def dependent(s: str, mention: Mention) -> bool:
         return True  # "中国一汽入股的传闻", "Stellantis's stake in Leapmotor": an investor
     if _PRODUCT_VERB_BEFORE.search(before) and _PRODUCT_AFTER.match(s, mention.end):
         return True  # "华晨宝马生产宝马汽车": the brand of what was made
+    if mention.entity.is_region and _FIRST_OF_ITS_KIND_AFTER.match(s, mention.end):
+        return True  # "下线中国首个第100万辆新能源汽车": where it was the first, not whose
     source = None if mention.entity.is_region else _SOURCE_OF_DATA_AFTER.match(s, mention.end)
     if source is not None and any(
         m.entity is not mention.entity for m in names_in(s[source.end() :])
