@@ -517,6 +517,8 @@ _TRAP = _vocabulary(
         r"order intake\b", r"inventor(?:y|ies)\b", r"unsold\b", r"stockpiles?\b",
         r"bookings?\b", r"reservations?\b", r"pre-?order(?:s|ed)?\b", r"ordered\b", r"stores?\b",
         r"showrooms?\b",
+        # "the number of its NEV dealers grew to 450" (not "shipments to dealers": wholesale)
+        r"(?:vehicle|car|NEV|EV|brand) dealers\b(?!['’])", r"dealerships?\b", r"dealer networks?\b",
         # (not "trade outlet Just-Auto said": a publication)
         r"(?<!news )(?<!media )(?<!trade )(?<!state )(?<!press )(?<!industry )outlets?\b",
         r"charging\b", r"chargers?\b", r"stations?\b",
