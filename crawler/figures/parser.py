@@ -6797,6 +6797,7 @@ _SOLD_THERE = re.compile(
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _WITH_AFTER = re.compile(r"\s+with\b", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+_EXPORTS_WORD = re.compile(r"\bexport", re.I)
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:global|worldwide|combined)\s+)?(?:(?:own|record|tally|total of)\s+)?"
     # ("about 52% of Tesla's global total of roughly 1.636 million")
@@ -7866,6 +7867,18 @@ def _assign_entity(
         cand.entity, cand.entity_obj = owner.entity.name, owner.entity
         return
     before = [(i, m) for i, (m, ok) in enumerate(subjects) if ok and m.end <= n.start]
+    if cand.metric == "exports":
+        # "retail sales in China fell 7% to 531,855 units and exports fell 10% to 222,706": the
+        # market sold in, before the exports are named, is not who exported
+        before = [
+            (i, m)
+            for i, m in before
+            if not (
+                m.entity.is_region
+                and _IN_BEFORE.search(s, max(0, m.start - 4), m.start)
+                and _EXPORTS_WORD.search(s, m.end, n.start)
+            )
+        ]
     # ("2022年大幅增至84.99万辆（2022年3月，比亚迪正式停产燃油车），2023年达到173.3万辆": a name
     # inside a bracket closed before the number is the bracket's, no subject of it)
     before = [b for b in before if not _in_a_closed_bracket(s, b[1].start, n.start)] or before
