@@ -6952,10 +6952,10 @@ def _attached_after(s: str, unit_end: int, hit: mx.Hit) -> bool:
     """A metric word right after a number that counts it ("20,116 deliveries", "25万辆的销量"),
     or its passive verb a little further ("14,174 had in fact been exported")."""
     gap = hit.start - unit_end
-    return (
-        gap <= 16
-        or (gap <= 32 and _AUXILIARY_BEFORE.search(s, max(0, hit.start - 14), hit.start) is not None)
-    ) and _GAP_BREAK.search(s, unit_end, hit.start) is None
+    passive = _AUXILIARY_BEFORE.search(s, max(0, hit.start - 14), hit.start) is not None
+    return (gap <= 16 or (gap <= 32 and passive)) and _GAP_BREAK.search(
+        s, unit_end, hit.start
+    ) is None
 
 
 def _a_time_before(s: str, end: int) -> bool:
