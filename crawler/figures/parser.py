@@ -4052,8 +4052,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         _carry_updates(s, find_parts(s, bases=False), segs, state, [])
         # ("The company's progress on new energy is disappointing. Its NEV sales …": whom "the
         # company" points back to is who "its" means next)
-        named = _mentions(s, state) if _THE_COMPANY.search(s) else _named_subjects(s)
-        _update_last(state, named, s)
+        mentioned = _mentions(s, state) if _THE_COMPANY.search(s) else _named_subjects(s)
+        _update_last(state, mentioned, s)
         _remember_a_described_opening(s, state)
         if _MARKET_OPENING.match(s):
             # "The Chinese light vehicle market as a whole made a solid start to the third
