@@ -2860,7 +2860,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     _POSSESSIVE_AFTER.match(s, mention.end) is not None
                     and _PREDICATE_BEFORE.search(s, max(0, mention.start - 24), mention.start)
                     is not None
-                    and any(f.end <= mention.start for f in found)
+                    and any(f.end <= mention.start and not f.entity.is_region for f in found)
                 )
                 or any(a <= mention.start < b for a, b in apposed)
                 or beaten(s, mention)
