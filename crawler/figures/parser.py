@@ -2614,7 +2614,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             continue  # perf: a word every match holds is missing
         twin = None if odd else _PRONOUN_LOWER.get(kind)
         for m in twin.finditer(low) if twin is not None else pattern.finditer(s):
-            if kind == "rival_of" or (kind == "reference" and m.group(0).find("与") > 0):
+            if kind == "rival_of" or (kind == "reference" and "与" in m.group(0)):
                 # the name inside is the one rivalled, not the subject (or the venture's
                 # partner: "这家与广汽集团合资的企业")
                 found = [f for f in found if not m.start() <= f.start < m.end()]
@@ -2780,7 +2780,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                         target = last["plant"]
             # (the words that name it, past a partner named inside: "这家与广汽集团合资的企业")
             said = s[a:b]
-            if kind == "reference" and said.find("与") >= 0:
+            if kind == "reference" and "与" in said:
                 said = said[said.find("合资") :]
             if target is not None and target.kind == "jv" and _GROUP_WORD.search(said):
                 # "Dongfeng Yueda Kia sold 224,567. The group last sold …": no venture is a
@@ -7214,10 +7214,11 @@ _RATE_COMPARED_BEFORE = re.compile(
 )
 
 
-# "ending the growth seen in": the time of that trend
+# "扭转了2024年的下滑态势": the time of a trend, said before it
 _TREND_AFTER_ZH = re.compile(
     r"\s*(?:以来)?的?(?:下滑|下降|下跌|增长|颓势|低迷|负增长|回落)(?:态势|趋势|势头|局面)"
 )
+# "ending the growth seen in": the time of that trend
 _TREND_BEFORE = re.compile(
     r"\b" + _TREND + r"\s+[^.;,\d]{0,40}?\b(?:in|since|from)\s+(?:the\s+)?$", re.I
 )

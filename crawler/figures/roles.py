@@ -65,8 +65,9 @@ _CATEGORY_BRACKET_BEFORE = re.compile(
 )
 # "华晨宝马生产宝马汽车超过70万辆": the brand of the cars made, sold or shipped, not who did it
 _PRODUCT_VERB_BEFORE = re.compile(r"(?:生产|制造|销售|售出|出口|交付)了?\s*$")
-_FIRST_OF_ITS_KIND_AFTER = re.compile(r"(?:国内)?(?:首个|首家|首辆|第一个|第一家|第一辆)")
 _PRODUCT_AFTER = re.compile(r"\s*(?:品牌)?(?:汽车|轿车|车型|乘用车|整车)")
+# "下线中国首个第100万辆新能源汽车": where something was the first of its kind
+_FIRST_OF_ITS_KIND_AFTER = re.compile(r"(?:国内)?(?:首个|首家|首辆|第一个|第一家|第一辆)")
 # a name followed by what it invests in or holds: an investor, not the one whose figures follow
 _INVESTOR_AFTER = re.compile(
     r"\s*(?:入股|参股|持股|注资|增持|减持|战略投资)"
