@@ -775,6 +775,8 @@ SENTENCE_TRAP = re.compile(
     r"|第\s*\d{1,2}\s*周|\bweek\s+\d{1,2}\b(?!\s*(?:months?|days?))"
     # "如果算上埃安，2022年新势力的交付规模已突破100万辆": a sum under a condition
     r"|^\s*(?:如果|假如|倘若|要是)(?!说)"
+    # "2024年安徽增产的53万辆汽车中，新能源汽车多达35万辆": an increase and its parts
+    r"|(?:增产|多产)了?的\s*(?:约|近|超过?)?\s*[\d.]+\s*万?辆(?:汽车|整车)?中"
     # "108辆国产汽车…搭乘“翡翠精英”号滚装船出口至墨西哥": one ship's load
     r"|滚装(?:船|轮)|\bro-?ro\s+(?:ship|vessel|carrier)s?\b"
     # a port's throughput, whatever clause the number stands in: "上海港全年汽车吞吐量达到363万
@@ -838,6 +840,7 @@ BASE_BEFORE = re.compile(
     r"|higher|lower|behind|ahead|short) by|\b(?:gap|difference|margin|lead) of"
     r"|多(?:交付|销售|销|卖出?|售出|生产|产|出口)了?|多了|少了|增加了?|减少了?|(?:锐|骤|大|猛)减了?|相差|差距(?:为|仅|只有)?[:：]?"
     r"|净增(?:加)?了?|净减(?:少)?了?"  # "同比净增31.7万辆": by how much
+    r"|增产了?(?:约|近|超过?)?"  # "全年增产53万辆": by how much output grew
     r"|多出了?\s*(?:约|近|超过|超|逾)?"  # "仅比2023年多出约25万辆"
     # "已损失80万辆": short of last year; "六年销量蒸发100万辆": lost over years
     r"|(?:损失|少卖|缺口|蒸发)了?\s*(?:约|近|超过|超|逾)?"
