@@ -540,6 +540,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?:过去|近)\s*(?:12|十二)\s*个月"
             r"|(?<![前头首])(?:这|这两|两|二|三)个?月(?=合计|累计|共计|总计|加起来)"
+            # "最近一个半月里，小米汽车又交付了约4.2万台": a month and a half back from then
+            r"|(?:最近|过去|近)的?\s*(?:[一两二三四五六七八九十\d]+个半|半个)月"
         ),
         "zh_rolling",
     ),
@@ -1537,7 +1539,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "zh_total": ("总计",),
     "rolling": ("12", "twelve", "十二", "months", "years", "decade", "a quarter", "single quarter"),
-    "zh_rolling": ("个月", "两月", "三月"),
+    "zh_rolling": ("个月", "两月", "三月", "半月"),
     "en_past_months": ("months",),
     "en_months_told": ("months",),
     "zh_partial": ("周", "旬", "日", "天", "开年"),
