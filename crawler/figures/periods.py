@@ -277,6 +277,11 @@ class Tie:
             parts.year, parts.year_rel = clause.year, clause.year_rel
         # "cumulative deliveries passed 100,000 in November"; not the 累计 of "前5月累计"
         parts.lifetime = clause.lifetime and clause.months is None and not clause.ytd
+        if parts.year is not None and not (
+            parts.month or parts.months or parts.quarter or parts.half
+        ):
+            # "413,000 vehicles in 2021 as of Nov 30": that year so far, to the day said
+            parts.as_of = clause.as_of
         parts.spans = self.parts.spans
         return resolve(parts, published, current)
 
