@@ -6797,7 +6797,6 @@ _SOLD_THERE = re.compile(
 _LOCATED_IN = re.compile(r"(?:在|于)\s*$")
 _WITH_AFTER = re.compile(r"\s+with\b", re.I)
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
-_EXPORTS_WORD = re.compile(r"\bexport", re.I)
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:'s|’s|')\s+(?:(?:global|worldwide|combined)\s+)?(?:(?:own|record|tally|total of)\s+)?"
     # ("about 52% of Tesla's global total of roughly 1.636 million")
@@ -7877,7 +7876,7 @@ def _assign_entity(
             if not (
                 m.entity.is_region
                 and _IN_BEFORE.search(s, max(0, m.start - 4), m.start)
-                and _EXPORTS_WORD.search(s, m.end, n.start)
+                and _EXPORTS_TOLD.search(s, m.end, n.start)
             )
         ]
     # ("2022年大幅增至84.99万辆（2022年3月，比亚迪正式停产燃油车），2023年达到173.3万辆": a name
