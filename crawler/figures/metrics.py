@@ -16,6 +16,10 @@ from dataclasses import dataclass, replace
 from crawler.figures.periods import small_int
 
 _I = re.IGNORECASE
+# what may stand between a verb and its count ("shipped a total of 916,660 vehicles")
+_BEFORE_A_COUNT = (
+    r"(?:a record |a total of |a combined |more than |over |about |around |nearly |almost |some )?"
+)
 
 
 def _vocabulary(english: list[str], chinese: list[str]) -> re.Pattern[str]:
@@ -158,7 +162,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"sell(?:s|ing)?\b",
                 r"(?<!export )retail(?:ed)?\b", r"shipments\b",
                 # "Great Wall shipped 1.28 million vehicles" (not "shipped abroad": exports)
-                r"shipped\s+(?=(?:a record |more than |over |about |nearly |some )?\d[\d,.]*"
+                rf"shipped\s+(?={_BEFORE_A_COUNT}\d[\d,.]*"
                 # (not "shipped 52,153 cars to Chinese buyers": shipped to whom, a market)
                 r"\s*(?:million\s+)?(?:vehicles|cars|units|EVs)\b(?!\s+to\b)(?![^.;]{0,40}\b(?:abroad"
                 r"|overseas|to (?:foreign|overseas|international)|from (?:its|the) )))",
@@ -169,7 +173,7 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:were|was|been|being|newly)\s+registered\b"
                 r"(?![^.;]{0,60}?\b(?:by|as of|at) the end of\b)",
                 # "it shifted 190,080 vehicles worldwide in September": sold (car trade slang)
-                r"shift(?:ed|s|ing)\s+(?=(?:a record |more than |over |about |nearly |some )?"
+                rf"shift(?:ed|s|ing)\s+(?={_BEFORE_A_COUNT}"
                 r"\d[\d,.]*\s*(?:million\s+)?(?:vehicles|cars|units|EVs)\b)",
                 # "the top 10 players in the bus market were JMC (6,743 units), ...": a ranking
                 # by sales in a market
