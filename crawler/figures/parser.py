@@ -259,9 +259,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # (not "across all three brands": the maker's own brands, summed up)
             r"|(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )(?<!top )(?<!of )"
             r"(?<!across all )(?<!across )"
+            # ("Four electric vehicle (EV) makers delivered more than 10,000 cars each")
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+"
-            r"(?:[\w-]+\s+){0,3}?(?:carmakers|automakers|makers|companies|brands|firms"
-            r"|manufacturers|enterprises|startups)\b"
+            r"(?:[\w()-]+\s+){0,3}?(?:carmakers|automakers|makers|companies|brands|firms"
+            r"|manufacturers|enterprises|start-?ups)\b"
             r"|"
             + _ORIGIN_BRANDS.pattern
             + r"|前(?:[二三四五六七八九十]|\d{1,2})(?:位|名|家|大)?的?(?:企业|车企|品牌|集团|厂商)"
