@@ -7204,12 +7204,14 @@ def _only_reference_times(s: str, parts: Parts) -> bool:
 
 # "took 51.6% of sales, well above the 44.6% seen in April 2024": the time of a rate compared
 _RATE_COMPARED_BEFORE = re.compile(
-    r"\b(?:than|above|below|from|compared (?:with|to)|versus)\s+(?:the\s+)?[\d.]+\s*"
+    r"\b(?:than|above|below|from|compared (?:with|to)|versus|against)\s+(?:the\s+)?[\d.]+\s*"
     r"(?:%|percent|per cent)\s+(?:(?:share|rate|penetration)\s+)?"
     r"(?:(?:seen|recorded|posted|reported|registered|achieved)\s+)?"
     # ("a slowdown from 11.2% in September and 15.1% in August": the rates listed)
     r"(?:in|during|for)\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+\d{4})?(?:,|\s+and)\s+[\d.]+\s*"
-    r"(?:%|percent|per cent)\s+in\s+)?$",
+    r"(?:%|percent|per cent)\s+in\s+)?"
+    # ("a gross margin of 14.5% against 8.1% in the same period of 2024")
+    r"(?:same\s+(?:period|month|quarter)\s+)?$",
     re.I,
 )
 

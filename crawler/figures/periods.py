@@ -1299,7 +1299,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:(?:for|in|during|over) the (?:quarter|three months|three-month period)"
-            r"|(?:as of|at) the end of the quarter)\b"
+            r"|(?:as of|at) the end of the quarter"
+            # "Its quarterly deliveries of 35,221 were up 40.2%": the quarter's count
+            r"|quarterly (?:deliveries|sales|shipments|output|production|exports)"
+            r"(?=\s+(?:of|reached|rose|grew|climbed|jumped|fell|dropped|declined|were|was|stood"
+            r"|came|totall?ed|hit)\b))\b"
             # "The quarter wasn't bad either - Geely dealers moved 48,438 units": the quarter as
             # the sentence's topic
             r"|^\s*The (?:whole |full |entire )?quarter\b(?=\s+(?:was|wasn['’]t|has|had|also"
@@ -1523,7 +1527,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "单季",
         "quarterly",
     ),
-    "en_that_quarter": ("the quarter", "three-month", "three months"),
+    "en_that_quarter": ("the quarter", "three-month", "three months", "quarterly "),
     "that_half": ("half-year", "half year", "six months", "six-month"),
     "that_period": ("the same", "the period", "the given period", "同期"),
     "en_that_month": ("given month", "the month", "same month", "its"),
