@@ -5362,6 +5362,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             period is not None and period.kind == "day"
         )
         if said_on_a_day and not n.ordinal and not _ONE_DAY.search(s):
+            if any(v.get("rolling") and b <= n.start for _, b, v in parts_all.components):
+                # "7月30日,理想发布了7月22日-28日的销量榜,理想以1.28万辆排在首位": the week
+                # said that day, no calendar period; never the month the article reports on
+                cand.drop("a count of a part of a month said on a day, no period of its own")
+                continue
             # "2,000 cars in a single day" is that day's
             # "On July 1, Li Auto delivered 7,713": the day it was said, no reporting period
             period = state.carry_period
