@@ -676,8 +676,9 @@ _TRAP = _vocabulary(
         r"|测试牌照|测试号牌|示范运营|道路测试|通知书"  # test plates and permits, not cars sold
         # "每100台上牌新车中有约25台", "每销售100辆汽车，就有近40辆是新能源汽车": a ratio
         r"|每(?:销售|卖出|售出|生产|交付|上牌|銷售|賣出|售出|生產|交付)?\s*\d+\s*(?:台|辆|臺|輛)"
-        # "还差2万辆", "尚需交付8万辆": what is left to reach a goal; "百万辆倒计时": not yet
-        r"|还差|还需|尚需|尚差|還差|還需|倒计时|倒計時"
+        # "还差2万辆", "尚需交付8万辆": what is left to reach a goal; "百万辆倒计时", "百万辆里程碑
+        # 在望": not yet
+        r"|还差|还需|尚需|尚差|還差|還需|倒计时|倒計時|在望(?!京)"
         r"|距离|距離"  # "距离第800万辆下线仅过去2个月", "距离35万辆的目标": another time, a goal
         r"|进口(?![车汽品版])"  # "汽车进口8.66万辆": cars bought from abroad (not 进口车's sales)
         r"|挑战"  # "45万辆的年销量…依然挑战不小": a bar to clear

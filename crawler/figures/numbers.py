@@ -421,7 +421,7 @@ _FUNCTION_WORDS = {
     "not",
 }
 _ZH_OTHER_UNITS = set(
-    "家座个名人款项次年月日号天周时分秒里米度瓦伏吨件套条位倍岁届场期批股元块所户只颗枚亩平种类"
+    "家座个名人款项次年月日号天周时分秒里米度瓦伏吨件套条位倍岁届场期批股元块所户只颗枚亩平种类城省"
 )
 _MONEY_BEFORE = re.compile(r"(?:\$|US\$|USD|RMB|¥|￥|HK\$|€|£|CNY)\s*$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(
