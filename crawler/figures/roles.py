@@ -81,6 +81,11 @@ _INVESTOR_AFTER = re.compile(
 
 
 _INCLUDED_AFTER = re.compile(r"\s+(?:included|excluded)\b")
+# "大众汽车品牌连同捷达子品牌共交付", "BYD, together with its Denza brand, sold": counted in
+# with the name before
+_COUNTED_WITH_BEFORE = re.compile(
+    r"(?:连同|連同|\b(?:together|along)\s+with\s+(?:its\s+|the\s+)?)$", re.I
+)
 # the company another bought or owns, named as what describes the buyer
 _BOUGHT_BEFORE = re.compile(
     r"(?:\b(?:that|which|who)\s+(?:bought|acquired|purchased|took over|owns|controls)"
@@ -124,7 +129,7 @@ def dependent(s: str, mention: Mention) -> bool:
         # "GAC data showed that China exported 3.22 million": whose data, when what they show
         # names its own subject (not "Official Chery data show that … the brand's exports")
         return True
-    if _INCLUDED_AFTER.match(s, mention.end):
+    if _INCLUDED_AFTER.match(s, mention.end) or _COUNTED_WITH_BEFORE.search(before):
         return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
     if _BOUGHT_BEFORE.search(before):
         return True  # "the carmaker that bought Volvo Car Corp.", "the owner of Volvo": owned
@@ -320,7 +325,8 @@ _SCOPE_AFTER = re.compile(
     # "中国新势力车企最快纪录", "中国品牌", "中国市场": the place describes a noun (not "中国市场
     # 共卖出21万辆", the market that sold: the place's count)
     r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌"
-    r"|市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))|消费者|用户|企业|厂商)"
+    # ("向中国客户交付汽车2.47万辆": the buyers the place describes)
+    r"|市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))|消费者|用户|客户|企业|厂商)"
     # "在中国大陆和香港市场共向客户交付": the first of the markets named together
     r"|[和及与、][\u4e00-\u9fff]{1,6}?市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))"
     # "在中國以外的銷量", "中国之外": what is outside the place

@@ -622,7 +622,7 @@ _SUBSEGMENT = re.compile(
     r"|拉美|印尼|马来西亚)(?:市场)?"
     + _NOT_LISTED_THERE
     # (not 国内首个, 国内第一: the scope of a rank)
-    + r"|乘用车|商用车|纯电|插混|插电|混动|混合动力|增程|轿车|国内(?!首|第|唯一|最|领先)|本土市场"
+    + r"|乘用车|商用车|纯电|插混|插电|混动|混合动力|增程|轿车|国内(?!首|第|唯一|最|领先|地(?!区))|本土市场"
     r"|自主(?:品牌|体系|新能源|乘用车|板块)|合资品牌"
     r"|燃油车|燃油汽车|传统(?:燃料|能源|动力)(?:汽)?车"
     + _ENERGY_SAVING_CARS
@@ -857,7 +857,7 @@ def passenger_only(clause: str) -> bool:
 # domestically and 3,853 were exported": the second count is all the maker exported)
 HOME_SCOPE = re.compile(
     r"\bdomestic(?:ally)?\b|\bin the (?:Chinese|China|domestic|home) market\b|\bat home\b"
-    r"|国内(?!首|第|唯一|最|领先)|本土市场",
+    r"|国内(?!首|第|唯一|最|领先|地(?!区))|本土市场",
     re.I,
 )
 
