@@ -1072,7 +1072,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "in 2023", "in the year 2021", "for the entire 2023" (not "the final month of
             # 2025": read whole by "en_end_month")
             # (not "as of 2024": up to its end, read by "zh_up_to_a_year")
-            r"(?<!\bmonth )(?<!\bas )\b(?:in|for|during|of|throughout|through|by|across"
+            # ("as early as 2018, producing a record 1.03 million": when it happened)
+            r"(?<!\bmonth )(?<!\bas )\b(?:in|for|during|of|throughout|through|by|across|as early as"
             r"|over(?=\s+the\s+(?:entire|whole|full)\b))\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
             r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
             # "in calendar 2017", "in the calendar year 2017"
@@ -1212,6 +1213,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "over the last ten years", "in the past decade": a span of years back from now
             r"|\b(?:last|past|previous|preceding)\s+(?:(?:\d{1,2}|two|three|four|five|six|seven"
             r"|eight|nine|ten|fifteen|twenty)\s+years|decades?)\b"
+            # "In the years that followed, its output held at around 1 million": years after
+            # the one told, none of them said
+            r"|\b(?:in|over|during)\s+the\s+(?:(?:following|subsequent|next)\s+(?:few\s+)?years"
+            r"|years\s+(?:that\s+followed|since|after\s+that))\b"
             r"|过去\s*(?:12|十二)\s*个月|近\s*(?:12|十二)\s*个月"
             # "in the nearly 13 months since", "the 12 months since the plant opened": a span
             # from an event, no calendar period
@@ -2288,7 +2293,7 @@ _TIME_AGO = re.compile(
 )
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
 # a growth "from/on/over" before these is the period itself ("rose 9% over the first two months")
-_WHEN_IN = re.compile(r"(?:in|by)\s", re.I)
+_WHEN_IN = re.compile(r"(?:in|by|as early as)\s", re.I)
 _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of", "that_half")
 
 _ZH_BASE = re.compile(
