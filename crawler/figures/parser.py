@@ -597,6 +597,12 @@ _RESPECTIVELY_BEFORE = ("分别", "依次")  # said before the counts they pair
 _SEMI = re.compile(r"[;；]")
 _TOOK_BEFORE = re.compile(r"\btook\s+(?:[\w-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}$", re.I)
 _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\s*(?:到|达到|至)\s*$")
+# "Going from the 2 millionth to the 3 millionth NEV took BYD only half a year": the span of
+# two marks, then how long it took (not "rose from 100,000 to 150,000": no "took" after)
+_FROM_A_MARK_TO_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+|its\s+)?[\w,.-]+\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+|its\s+)?$", re.I
+)
+_TOOK_LATER = re.compile(r"[^.;]{0,60}?\b(?:took|has taken|had taken|needed)\b", re.I)
 _TOOK_AFTER = re.compile(
     r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
 )
@@ -4511,6 +4517,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             )
             or _TOOK_THEN_BEFORE.search(s, max(c0 - 30, 0), n.start)
             or ("从" in s[c0 : n.start] and _TOOK_A_NAMED_ONE_AFTER.match(s, n.unit_end))
+            or (
+                _FROM_A_MARK_TO_BEFORE.search(s, max(0, n.start - 60), n.start)
+                and _TOOK_LATER.match(s, n.unit_end)
+            )
         ):
             # "从0到1000万辆用了20多年", "it took 82 months to get the first 500,000": how long
             # a milestone took, not when it was reached
