@@ -7339,7 +7339,12 @@ _SIMPLE_PAST_TOTAL = re.compile(
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\b(?:sold|delivered|exported|shipped|produced|built|made)"
     r"\s+(?:a\s+total\s+of\b"
     # "It sold 97,004 units in China in total": all its ventures together, that month
-    r"|[\d,.]+\s*(?:million\s+)?(?:units|vehicles|cars)?(?:\s+in\s+[A-Z][a-z]+)?\s+in\s+total\b)",
+    r"|[\d,.]+\s*(?:million\s+)?(?:units|vehicles|cars)?(?:\s+in\s+[A-Z][a-z]+)?\s+in\s+total\b)"
+    # "The market dropped 6.6% to 1.81 million units in total": a month's sum that changed (a
+    # running total since the start never falls)
+    r"|\b(?:fell|dropped|declined|slid|slipped|sank|shrank|contracted)\s+(?:by\s+)?[\d.]+\s*"
+    r"(?:%|percent|per cent)\s+to\s+[\d,.]+\s*(?:million\s+)?(?:units|vehicles|cars)?"
+    r"\s+in\s+total\b",
     re.I,
 )
 # a clause said of today, not of the time told before it
