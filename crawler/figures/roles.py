@@ -452,7 +452,7 @@ def in_predicate(s: str, mention: Mention, earlier: bool) -> bool:
 
 
 # "特斯拉1月在中国大陆销量": what a maker sold in the place
-_SOLD_THERE_AFTER = re.compile(r"(?:大陆)?的?(?:销量|销售|零售|交付|上险)")
+_SOLD_THERE_AFTER = re.compile(r"(?:大陆|本地|本土|境内)?的?(?:销量|销售|零售|交付|上险)")
 # "第2000万辆新能源车于7月3日在大湾区的广州完工": where the milestone car was built
 _BUILT_THERE = re.compile(r"在[^，,。；;\d]{0,8}?$")
 _BUILT_AFTER = re.compile(
@@ -472,6 +472,8 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or (before.endswith("在") and _SOLD_THERE_AFTER.match(after))
         or (_BUILT_THERE.search(before) and _BUILT_AFTER.match(after))
         or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
+        # "Tesla在中国本地销售及由中国出口的Model 3": where a maker's cars left from
+        or (before.endswith(("由", "从")) and after.startswith("出口") and _maker_in(before))
         or _DOMESTIC_BEFORE.search(before)
         or _LOCATION_BEFORE.search(before)
         or _MAKES_THERE_BEFORE.search(s, max(0, mention.start - 60), mention.start)
@@ -512,6 +514,11 @@ _TIME_AFTER_MAKER = re.compile(
     r"\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月|\d{1,2}\s*[-—–]"
     r"\s*\d{1,2}月|今年|去年|全年)?\s*"
 )
+
+
+def _maker_in(text: str) -> bool:
+    """``text`` names a maker (not a place)."""
+    return any(not found.entity.is_region for found in lexicon().find(text))
 
 
 def _maker_and_time_before(before: str) -> bool:
