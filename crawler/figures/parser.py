@@ -2522,6 +2522,9 @@ _SHORT_NAME = re.compile(
 )
 
 
+_LIST_JOINT = re.compile(r"\s*(?:[、,，]|和|与|及|and)\s*", re.I)
+
+
 def _short_names(text: str) -> dict[str, Entity]:
     """The short names ``text`` defines for a named entity, when the short name is an alias of
     another entity in the lexicon (else the lexicon already reads it right)."""
@@ -2542,9 +2545,11 @@ def _short_names(text: str) -> dict[str, Entity]:
         before = names_in(text[max(0, m.start() - 80) : m.start()])
         if not before or before[-1].entity.is_region:
             continue
-        between = text[max(0, m.start() - 80) : m.start()][before[-1].end :]
-        if not _COMPANY_WORDS.fullmatch(between):
+        window = text[max(0, m.start() - 80) : m.start()]
+        if not _COMPANY_WORDS.fullmatch(window[before[-1].end :]):
             continue  # other words between the name and the bracket
+        if len(before) > 1 and _LIST_JOINT.fullmatch(window, before[-2].end, before[-1].start):
+            continue  # "宝马、奔驰、奥迪（BBA）": the short name of them all, not of the last
         named = lexicon().find(m["short"])
         if not named or named[0].entity == before[-1].entity:
             out.setdefault(m["short"].casefold(), before[-1].entity)

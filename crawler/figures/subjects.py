@@ -193,6 +193,13 @@ _ZH_HEAD = re.compile(
     # (and "星光品牌约12万辆")
     r"|为\s*(?:约|近|超过?)?\d|(?<=汽车|汽車)\s*\d|(?<=品牌)(?:约|近|超过?|逾)\s*\d)"
 )
+# "BBA上半年在华合计卖出近110万辆": a name in Latin capitals in Chinese text, heading a count
+# the same way (not a kind of vehicle or a body that reports: SUV, NEV, CPCA)
+_ZH_LATIN_HEAD = re.compile(
+    r"(?:^|(?<=[，,；;：:。（(\s]))(?!(?:SUV|MPV|NEV|EV|PHEV|BEV|HEV|EREV|CPCA|CAAM|OEM)"
+    r"(?![A-Z]))([A-Z]{2,6})(?=\d{1,2}月|今年|去年|上半年|下半年|前\d|全年|当月|上月|在华|合计|累计"
+    r"|交付|销量|销售|产量|出口)"
+)
 # a county: no province or city the lexicon knows, never one of them ("下辖的长丰县")
 _ZH_COUNTY = re.compile(
     r"(?:^|(?<=[，,；;：:。（(\s的]))((?![全各该本每一两三四五六七八九十])[\u4e00-\u9fff]{2,4}?[县縣])"
@@ -527,6 +534,9 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         name = m.group(1)
         if not _ZH_COMMON.match(name) and not covered(m.start(1), m.end(1)):
             out.append(Unknown(name, m.start(1), m.end(1)))
+    for m in _ZH_LATIN_HEAD.finditer(s) if not s.isascii() else ():
+        if not covered(m.start(1), m.end(1)):
+            out.append(Unknown(m.group(1), m.start(1), m.end(1)))
     for k in known if "系" in s else ():
         # "丰田系均超过七万辆": a foreign maker's joint ventures in China, not the maker (a
         # Chinese group's is the group: "长安系全年产量约为268万辆")
