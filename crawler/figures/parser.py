@@ -4882,6 +4882,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 and any(part_start <= m.start < n.start for m, ok in mentions if ok)
             )
         ]
+        if any(p.explicit and not _compared_elsewhere(s, p, n) for p in [own, *before_lead]):
+            # "Deliveries more than doubled from last year, and in October it delivered 70,289":
+            # the time compared with is not the year of the time the count has (but "halved
+            # from December, when it had climbed above 10,000" dates the count by it)
+            before_lead = [p for p in before_lead if not _compared_elsewhere(s, p, n)]
         # "..., with a strong finish in December, when it sold 3,512": December is 3,512's
         theirs = {
             i
