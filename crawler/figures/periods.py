@@ -1213,6 +1213,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "over the last ten years", "in the past decade": a span of years back from now
             r"|\b(?:last|past|previous|preceding)\s+(?:(?:\d{1,2}|two|three|four|five|six|seven"
             r"|eight|nine|ten|fifteen|twenty)\s+years|decades?)\b"
+            # "Last year exports passed three million, and the year before that two million":
+            # a year counted back from another (not one this reading dates)
+            r"|\bthe\s+year\s+before\s+(?:that|last)\b"
             # "In the years that followed, its output held at around 1 million": years after
             # the one told, none of them said
             r"|\b(?:in|over|during)\s+the\s+(?:(?:following|subsequent|next)\s+(?:few\s+)?years"
@@ -1552,7 +1555,17 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "total exports",
     ),
     "zh_total": ("总计",),
-    "rolling": ("12", "twelve", "十二", "months", "years", "decade", "a quarter", "single quarter"),
+    "rolling": (
+        "12",
+        "twelve",
+        "十二",
+        "months",
+        "years",
+        "decade",
+        "a quarter",
+        "single quarter",
+        "year before",
+    ),
     "zh_rolling": ("个月", "两月", "三月", "半月"),
     "en_past_months": ("months",),
     "en_months_told": ("months",),
