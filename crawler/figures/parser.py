@@ -1035,6 +1035,7 @@ _MODEL = re.compile(
     r"[A-Z]{1,4}-?\d{1,3}[A-Za-z+]*"
     r"|\d{3,4}(?= model)|\d{2,4}(?=车型|型)|Model [3SXY](?:s|['’]s)?|#\d)(?![A-Za-z])"
     r"|(?<![\d.])\d{1,2}系(?!列)"  # "宝马5系": a series of one brand
+    r"|(?<![\w.])\d\s+Series(?![\w-])"  # "the BMW 5 Series": the same in English
     r"|(?<=\b[Tt]he )0[1-9](?![\d,.%])"  # "the 03", "the 02": Lynk & Co's numbered models
     r"|(?<![A-Za-z])[A-Z]{1,2}系(?!列|统|數|数)"  # "零跑C系": a model series
     # (not 全系车型, "all its models": the brand's whole line-up, nor 新能源车型, 纯电动车型,
