@@ -286,6 +286,8 @@ _ZH_COMPANY_AFTER = re.compile(
 )
 _BASED = re.compile(
     r"^(?:(?:-|\s)(?:based|headquartered|listed|born)|-(?:made|built|produced|assembled))\b"
+    # "the Hangzhou, Zhejiang-based maker": the city before its province
+    r"|^,\s+[A-Z][a-z]+-(?:based|headquartered)\b"
     # "the Beijing phone maker", "a Hangzhou EV startup": one company from there (not
     # "Guangdong automakers", the province's makers)
     r"|^\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:maker|carmaker|automaker|start-?up|company|firm"
