@@ -341,6 +341,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # (not "西安比亚迪汽车有限公司销售": the end of a name)
             # (nor "并列第二集团": a tier of a ranking; nor "前十的企业集团合计": makers in general;
             # nor "上汽乘用车郑州分公司": a branch, the end of its name)
+            # ("这家总部位于重庆的国有车企": this company, described)
+            r"|这家[^，,。；;\d]{0,12}?(?:车企|企业|公司|集团|厂商|制造商)"
+            r"(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))"
             r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?<!企业)(?<!分)"
             r"(?<!第[一二三四五六七八九十\d])"
             r"(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产"
