@@ -1251,8 +1251,25 @@ def _segment_hits(s: str) -> list[mx.Hit]:
 
 
 # "of the 72,573 it sold, 45,359 were Model Y crossovers": what the part is, a model's name
+_A_MODEL_WORD = re.compile(r"\bmodels?\b")
+
+
+def _names_a_maker(model: re.Match[str], mentions: list[tuple[Mention, bool]]) -> bool:
+    """A name inside the model's name makes the count a maker's ("2,000 were BYD cars", "37,798
+    Tesla MIC cars"), unless the text calls it a model past the name ("were its Nezha S
+    model")."""
+    inside = [m for m, _ in mentions if model.start(1) <= m.start < model.end(1)]
+    return bool(inside) and not (
+        _A_MODEL_WORD.search(model[0])
+        and all(m.entity.kind == "unknown" or m.end < model.end(1) for m in inside)
+    )
+
+
 _WERE_A_MODEL = re.compile(
     r"\s+(?:units\s+|vehicles\s+|cars\s+)?(?:were|was)\s+(?:the\s+|its\s+)?"
+    # ("2,206 were its premium Nezha S model")
+    r"(?:(?:new|all-new|latest|premium|flagship|entry-level|best-selling|top-selling|popular"
+    r"|upmarket|cheaper|compact|electric)\s+)?"
     r"([A-Z][A-Za-z0-9-]{1,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV))?)"
     r"\s+(?:crossovers?|SUVs?|sedans?|hatchbacks?|MPVs?|pickups?|models?|cars|EVs)\b"
 )
@@ -4327,7 +4344,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         )
         if (
             model
-            and not any(model.start(1) <= m.start < model.end(1) for m, _ in mentions)
+            and not _names_a_maker(model, mentions)
             # ("Xpeng delivered 16,608 units of the G3" in 2019: its only model then, so its
             # count is the maker's)
             and not any(
