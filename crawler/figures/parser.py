@@ -692,6 +692,16 @@ def _parts_of_the_count_before(s: str, live: list[_Candidate]) -> None:
                 # whole's own key, a part would pass for it
                 cand.drop("a part of the count before it (N of them)")
                 continue
+        if (
+            not whole.dropped
+            and whole.period is not None
+            and whole.period.kind == "lifetime"
+            and cand.period != whole.period
+            and any(d in cand.doubts for d in _PERIOD_DOUBTS)
+        ):
+            # "had built a cumulative 17.18 million vehicles by July 31, 5.17 million of which
+            # went abroad": a part of a running total runs as long
+            cand.period = whole.period
         if not whole.dropped and whole.metric == cand.metric and whole.period == cand.period:
             answered = (D_METRIC_AWAY, D_NO_UNIT, *_PERIOD_DOUBTS)
             cand.doubts = [d for d in cand.doubts if d not in answered]
@@ -6873,7 +6883,7 @@ _OF_WHICH_WERE = re.compile(
     r"\s+(?:[\w-]+\s+)?",
     re.I,
 )
-_OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those)\b", re.I)
+_OF_THEM = re.compile(r"\s*(?:(?:units?|vehicles?|cars?)\s+)?of (?:them|these|those|which)\b", re.I)
 # "delivered 1,002 electric buses to Chile", "handed over 5,000 taxis to Thai operators": one
 # batch for one buyer, not the period's deliveries (customers, users, owners are everyone)
 _HANDED_BEFORE = re.compile(r"\b(?:delivered|handed over|hands over|delivers)\s+(?:\w+\s+)?$", re.I)
