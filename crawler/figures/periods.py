@@ -39,7 +39,10 @@ MONTHS = {
     for name in names
 }
 _EN_NUMS = SMALL_NUMBERS
-_SPAN_COUNTS = {"six": 6, "nine": 9, "twelve": 12, "6": 6, "9": 9, "12": 12}
+_SPAN_COUNTS = {
+    **dict(zip("two three four five six seven eight nine ten eleven twelve".split(), range(2, 13))),
+    **{str(n): n for n in range(2, 13)},
+}
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -923,10 +926,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_quarter_to",
     ),
-    # "in the six months ended June 30": the months up to that month's end
+    # "in the six months ended June 30", "for the 11 months ended Nov. 30": the months up to
+    # that month's end
     (
         re.compile(
-            r"\b(six|nine|twelve|6|9|12)[\s-]+months\s+(?:that\s+)?(?:ended|ending|through|to)"
+            r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])[\s-]+months"
+            r"\s+(?:that\s+)?(?:ended|ending|through|to)"
             r"\s+(?:in\s+)?(?:the\s+end\s+of\s+)?"
             + _MON
             + r"(?:\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?",
