@@ -2037,7 +2037,9 @@ def _scan(text: str, start: int, end: int) -> Parts:
                     continue  # "the company, founded in 2002, sold …": when it was set up
                 if _WHOLE.search(m.group(0)):  # "for the whole of 2023": all of that year
                     _add(parts, m, year=year, full_year=True)
-                elif kind == "en_year" and _WHEN_IN.match(m.group(0)):
+                elif (kind == "en_year" and _WHEN_IN.match(m.group(0))) or (
+                    kind == "zh_year" and _ZH_MARK_PASSED_THEN.match(text, m.end())
+                ):
                     _add(parts, m, year=year, year_alone=True, year_when=True)
                 else:
                     _add(parts, m, year=year, year_alone=True)
@@ -2311,6 +2313,11 @@ _TIME_AGO = re.compile(
 )
 _EN_CHAIN = re.compile(r"\s+and\s+the\s+(?=\d)", re.IGNORECASE)
 # a growth "from/on/over" before these is the period itself ("rose 9% over the first two months")
+# "2014年累计销量突破1000万辆大关": the year a running total passed a mark, not the year's count
+_ZH_MARK_PASSED_THEN = re.compile(
+    r"[^，,。；;\d]{0,8}?累计[^，,。；;\d]{0,8}?(?:突破|超过|达到|迈过|跨越|跨过)了?\s*[\d.,]+\s*万?"
+    r"\s*(?:辆|台)?\s*(?:大关|关口)"
+)
 _WHEN_IN = re.compile(r"(?:in|by|as early as)\s", re.I)
 _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of", "that_half")
 
