@@ -39,8 +39,9 @@ MONTHS = {
     for name in names
 }
 _EN_NUMS = SMALL_NUMBERS
+# "the 11 months ended Nov. 30", "the six months to June": how many months a span to a month has
 _SPAN_COUNTS = {
-    **dict(zip("two three four five six seven eight nine ten eleven twelve".split(), range(2, 13))),
+    **{word: n for word, n in _EN_NUMS.items() if n > 1},
     **{str(n): n for n in range(2, 13)},
 }
 _ORDINALS = {
