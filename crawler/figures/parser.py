@@ -297,6 +297,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bexports of Chinese (?:NEVs|EVs|cars|vehicles|automobiles|autos"
             r"|new energy vehicles)\b"
             r"|\A\s*Chinese (?:car|auto|vehicle|automobile|NEV|EV) (?:sales|output|production)\b"
+            # "5月，新能源乘用车批发销量达到19.6万辆": the market's wholesale or retail, as CPCA
+            # counts it (a maker says its own name, or 其中 for a part)
+            r"|\A\s*(?:\d{1,2}月份?|今年以来|前\d{1,2}个?月|1-\d{1,2}月)?[，,]?\s*(?:全国)?(?:狭义)?"
+            r"(?:新能源)?乘用车(?:市场)?(?:批发|零售)销量"
             # "Sales in the Chinese auto market rose 3.8% to 26 million": the country's
             rf"|\bthe Chinese {_MARKET_KIND} market\b"
             # "Automakers sold 786,000 NEVs in the world's biggest car market": China, as news
@@ -371,8 +375,8 @@ _PRONOUN_WORDS = {
     "parent": ("parent",),
     "reference": ("alliance", "venture", "jv", "合资", "consortium", "newcomer", "rival", "upstart",
                   "challenger", "player"),
-    "market": ("overall", "industry", "market", "行业", "市场", "车市", "national", "nationwide",
-               "country's", "chinese", "global"),
+    "market": ("overall", "industry", "market", "行业", "市场", "车市", "乘用车", "national",
+               "nationwide", "country's", "chinese", "global"),
     "other": ("startup", "start-up", "maker", "seller", "leader", "compan", "firm",
               "manufacturer", "rival", "newcomer", "player", "competitor", "peer",
               "企业", "车企", "品牌", "公司", "新势力", "厂商", "厂家", "top ", "集团", "bottom ",
