@@ -1079,8 +1079,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # 2025": read whole by "en_end_month")
             # (not "as of 2024": up to its end, read by "zh_up_to_a_year")
             # ("as early as 2018, producing a record 1.03 million": when it happened)
+            # ("exports over 2022 reached 198,242": that year; not "up 9% over 2022", a base)
             r"(?<!\bmonth )(?<!\bas )\b(?:in|for|during|of|throughout|through|by|across|as early as"
-            r"|over(?=\s+the\s+(?:entire|whole|full)\b))\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
+            r"|over(?=\s+the\s+(?:entire|whole|full)\b)"
+            r"|over(?=\s+20\d\d\s+(?:reached|totall?ed|came|stood|hit|amounted|were|was)\b))"
+            r"\s+(?:the\s+)?(?:(?:entire|whole|full)\s+"
             r"(?:of\s+)?|entirety\s+of\s+)?"  # "in the whole of 2018", "the entirety of 2023"
             # "in calendar 2017", "in the calendar year 2017"
             r"(?:(?:calendar\s+)?year\s+(?:of\s+)?|calendar\s+)?(20\d\d)\b"
