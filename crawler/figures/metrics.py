@@ -610,6 +610,9 @@ _TRAP = _vocabulary(
         r"|having|sold|selling|delivered|delivering|produced|producing|posted|posting|recorded"
         r"|recording|saw|seeing)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:more than|over|above|at least"
         r"|exceeding|in excess of)\b",
+        # "that has now been raised to more than 130,000 for the whole year": a goal revised
+        r"(?:been|was|were|is|are)\s+(?:now\s+)?(?:raised|lifted|upped|lowered|trimmed"
+        r"|revised(?:\s+(?:up|down)(?:wards?)?)?)\s+to\b",
         # throughput, batches, rolling windows, forecasts in the infinitive
         r"handl(?:ed|es|ing)\b", r"batch(?:es)?\b", r"to come in at\b",
         r"(?:past|last|trailing) (?:12|twelve) months\b",
