@@ -5235,6 +5235,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # news of the day (or of the weekday it names), not a running total to the end of
             # the month before
             period = Period("lifetime", period.start, _weekday_said(s, state.published))
+        elif period is not None and period.kind == "lifetime" and n.ordinal and _TODAY.search(s):
+            # "今天……我们见证了第500万辆新能源汽车下线": the mark was passed the day it is told
+            period = Period("lifetime", period.start, state.published)
         if (
             period is not None
             and period.kind == "ytd"
@@ -6533,6 +6536,9 @@ def _milestone_day(s: str, start: int, end: int, published: date) -> date | None
         said = _WEEKDAYS[(weekday[1] or weekday[2]).capitalize()]
         return published - timedelta(days=(published.weekday() - said) % 7)
     return None
+
+
+_TODAY = re.compile(r"今天|今日")  # ("said today that it had reached": when it was said)
 
 
 def _weekday_said(s: str, published: date) -> date:
