@@ -3118,8 +3118,10 @@ def _resolve(
         ):  # "On June 1, ... a total of 44,454" is no running total to June 1
             if day is not None and end > published:
                 return None  # "its 1-millionth vehicle on January 6", said on January 2: to come
-            if parts.as_of and day == 1:
-                end -= timedelta(1)  # "by January 1, 2026": counted to the end of December
+            if parts.as_of and (month, day) == (1, 1):
+                # "by January 1, 2026": counted to the end of the year before (but "截至8月1日"
+                # counts that day in August)
+                end -= timedelta(1)
             return Period("lifetime", LIFETIME_START, end)
         if announce and parts.day and parts.ytd and not parts.as_of and not parts.months:
             # "5月8日，长安汽车发布的最新销量数据显示，…；今年以来累计销量约为84.33万辆": the
