@@ -81,10 +81,11 @@ _INVESTOR_AFTER = re.compile(
 
 
 _INCLUDED_AFTER = re.compile(r"\s+(?:included|excluded)\b")
-# "大众汽车品牌连同捷达子品牌共交付", "BYD, together with its Denza brand, sold": counted in
-# with the name before
+# "大众汽车品牌连同捷达子品牌共交付", "大众汽车品牌及其子品牌捷达", "BYD, together with its
+# Denza brand, sold": counted in with the name before
 _COUNTED_WITH_BEFORE = re.compile(
-    r"(?:连同|連同|\b(?:together|along)\s+with\s+(?:its\s+|the\s+)?)$", re.I
+    r"(?:连同|連同|及其子品牌|及其旗下品牌|\b(?:together|along)\s+with\s+(?:its\s+|the\s+)?)$",
+    re.I,
 )
 # the company another bought or owns, named as what describes the buyer
 _BOUGHT_BEFORE = re.compile(
@@ -453,6 +454,7 @@ def in_predicate(s: str, mention: Mention, earlier: bool) -> bool:
 
 # "特斯拉1月在中国大陆销量": what a maker sold in the place
 _SOLD_THERE_AFTER = re.compile(r"(?:大陆|本地|本土|境内)?的?(?:销量|销售|零售|交付|上险)")
+_MARKETS_NAMED_TOGETHER = re.compile(r"[和及与、][\u4e00-\u9fff]{1,6}?(?:市场|地区)")
 # "第2000万辆新能源车于7月3日在大湾区的广州完工": where the milestone car was built
 _BUILT_THERE = re.compile(r"在[^，,。；;\d]{0,8}?$")
 _BUILT_AFTER = re.compile(
@@ -470,6 +472,8 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     if (
         _SCOPE_AFTER.match(after)
         or (before.endswith("在") and _SOLD_THERE_AFTER.match(after))
+        # "在中国大陆及香港地区共交付": where a maker delivered, the markets named together
+        or (before.endswith("在") and _MARKETS_NAMED_TOGETHER.match(after))
         or (_BUILT_THERE.search(before) and _BUILT_AFTER.match(after))
         or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
         # "Tesla在中国本地销售及由中国出口的Model 3": where a maker's cars left from
