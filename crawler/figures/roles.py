@@ -130,6 +130,8 @@ def dependent(s: str, mention: Mention) -> bool:
         # "GAC data showed that China exported 3.22 million": whose data, when what they show
         # names its own subject (not "Official Chery data show that … the brand's exports")
         return True
+    if before.endswith("从") and s.startswith(("手中", "手里"), mention.end):
+        return True  # "比亚迪首次从奇瑞手中夺下出口冠军": the one a title was taken from
     if _INCLUDED_AFTER.match(s, mention.end) or _COUNTED_WITH_BEFORE.search(before):
         return True  # "the Volkswagen brand, JETTA included, delivered": counted in with it
     if _BOUGHT_BEFORE.search(before):
