@@ -1401,9 +1401,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             # ("Xpeng delivered 4,224 during the same month": the month told before)
+            # (not "The month lifted its total sales for last year to 473,078": what the month
+            # added to a longer time's total)
             r"\b(?:(?:in|during|for|over) the (?:same )?month|^the month)\b(?!\s+(?:of|before|after"
             r"|earlier|ending|ended|to|through|in which|when|a year|one year|last year|the previous"
-            r"|the prior)\b)(?!['’])"
+            r"|the prior|lifted|brought|took|pushed|raised|boosted)\b)(?!['’])"
             # "reached 4,174 sales in only its second month on sale", "found 3,551 buyers in its
             # first full month": the month reported on
             r"|\bin (?:only |just )?its (?:first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th))"
