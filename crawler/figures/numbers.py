@@ -543,7 +543,8 @@ _ORDINAL_UNIT_AFTER = re.compile(r"\s*(?:[A-Za-z]|新能源|辆)")
 # "198 MAX jets", "47 planes", "5,000 e-bikes", "1,000 Weichai engines": things that are not the
 # vehicles counted here (components too, as in Chinese below)
 _NOT_VEHICLES_AFTER = re.compile(
-    r"\s*(?:(?:[A-Z][\w-]*|electric|diesel|petrol|gasoline|hybrid|drive|power)\s+){0,3}(?:jets|jetliners|planes|aircraft|airplanes|airliners|helicopters"
+    r"\s*(?:(?:[A-Z][\w-]*|electric|diesel|petrol|gasoline|hybrid|drive|power)\s+){0,3}"
+    r"(?:jets|jetliners|planes|aircraft|airplanes|airliners|helicopters"
     r"|ships|vessels|trains|locomotives|drones|scooters|motorcycles|motorbikes|e-bikes|bicycles"
     r"|tractors|excavators|smartphones|phones|handsets|[Mm]egapacks?|[Pp]owerwalls?|batteries"
     r"|battery packs|chargers|charging (?:piles|stations|posts)"

@@ -6538,7 +6538,8 @@ def _milestone_day(s: str, start: int, end: int, published: date) -> date | None
     return None
 
 
-_TODAY = re.compile(r"今天|今日")  # ("said today that it had reached": when it was said)
+# (not "today": "Earlier today, Zeekr said it had reached ..." dates the saying, not the mark)
+_TODAY = re.compile(r"今天|今日")
 
 
 def _weekday_said(s: str, published: date) -> date:
