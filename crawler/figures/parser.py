@@ -1467,7 +1467,8 @@ _PLANT_AFTER_PLACE = re.compile(
     # ("比亚迪位于河南省郑州市的超级工厂": the maker's plant there)
     r"|的?(?:超级工厂|工厂|生产基地|基地)|厂(?![商家长区]))"
 )
-_THE_BEFORE = re.compile(r"\b(?:the|its)\s+$|^$|[\u4e00-\u9fff，,。；;：:]$", re.I)
+# ("Tesla delivers 26,843 in China in Jan, Shanghai plant exports 39,208": a headline's clause)
+_THE_BEFORE = re.compile(r"\b(?:the|its)\s+$|^$|[\u4e00-\u9fff，,。；;：:]\s?$", re.I)
 
 
 def _place_plant(s: str, mention: Mention, maker: Entity | None) -> Mention:
