@@ -312,6 +312,10 @@ _SCOPE_BEFORE = re.compile(
     r"|penetration|(?:market )?share|presence)\s+(?:in|from)\s+(?:the\s+)?$",
     re.I,
 )
+# "在中国大陆和香港市场", "在中国大陆及香港地区": the first of the markets named together
+_MARKETS_NAMED_TOGETHER = r"[和及与、][\u4e00-\u9fff]{1,6}?(?:市场|地区)"
+# "中国市场共卖出21万辆": the market that sold, the place's own count
+_THE_MARKET_SOLD = r"(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付)"
 _SCOPE_AFTER = re.compile(
     r"^(?:\s+market\b"
     # "74073辆上海制造的汽车": where the cars were made
@@ -329,9 +333,9 @@ _SCOPE_AFTER = re.compile(
     # 共卖出21万辆", the market that sold: the place's count)
     r"|(?:的)?(?:造车)?(?:本土|国内|境内|本地)?(?:新势力|车企|品牌|自主品牌"
     # ("向中国客户交付汽车2.47万辆": the buyers the place describes)
-    r"|市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))|消费者|用户|客户|企业|厂商)"
+    rf"|市场(?!{_THE_MARKET_SOLD})|消费者|用户|客户|企业|厂商)"
     # "在中国大陆和香港市场共向客户交付": the first of the markets named together
-    r"|[和及与、][\u4e00-\u9fff]{1,6}?市场(?!(?:共|总共|一共|合计|共计)(?:卖出|售出|销售|零售|交付))"
+    rf"|{_MARKETS_NAMED_TOGETHER}(?!{_THE_MARKET_SOLD})"
     # "在中國以外的銷量", "中国之外": what is outside the place
     r"|以外|之外|境外"
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker
@@ -454,9 +458,9 @@ def in_predicate(s: str, mention: Mention, earlier: bool) -> bool:
     )
 
 
+_NAMED_TOGETHER_AFTER = re.compile(_MARKETS_NAMED_TOGETHER)
 # "特斯拉1月在中国大陆销量": what a maker sold in the place
 _SOLD_THERE_AFTER = re.compile(r"(?:大陆|本地|本土|境内)?的?(?:销量|销售|零售|交付|上险)")
-_MARKETS_NAMED_TOGETHER = re.compile(r"[和及与、][\u4e00-\u9fff]{1,6}?(?:市场|地区)")
 # "第2000万辆新能源车于7月3日在大湾区的广州完工": where the milestone car was built
 _BUILT_THERE = re.compile(r"在[^，,。；;\d]{0,8}?$")
 _BUILT_AFTER = re.compile(
@@ -474,8 +478,8 @@ def place_as_scope(s: str, mention: Mention) -> bool:
     if (
         _SCOPE_AFTER.match(after)
         or (before.endswith("在") and _SOLD_THERE_AFTER.match(after))
-        # "在中国大陆及香港地区共交付": where a maker delivered, the markets named together
-        or (before.endswith("在") and _MARKETS_NAMED_TOGETHER.match(after))
+        # "在中国大陆及香港地区共交付": where a maker delivered, whatever it did there
+        or (before.endswith("在") and _NAMED_TOGETHER_AFTER.match(after))
         or (_BUILT_THERE.search(before) and _BUILT_AFTER.match(after))
         or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
         # "Tesla在中国本地销售及由中国出口的Model 3": where a maker's cars left from
