@@ -97,9 +97,11 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # 外销: Taiwan's word for exports
             [
                 r"出口(?:市场)?的?(?:累计|总)?(?:销量|销售|交付)?"
-                # ("在海外市场的销量", "海外乘用车及皮卡销量": the kinds sold abroad between)
+                # ("在海外市场的销量", "海外乘用车及皮卡销量", "海外整车累计销量": the kinds
+                # sold abroad between; "在海外市场售出", "向海外发运")
                 r"|海外(?:市场)?的?(?:累计|总|实际)?"
-                r"(?:乘用车|新能源汽车|新能源车|汽车|整车|皮卡|及|和|、){0,4}(?:销量|销售|交付|出货)"
+                r"(?:乘用车|新能源汽车|新能源车|汽车|整车|皮卡|及|和|、|累计){0,4}"
+                r"(?:销量|销售|交付|出货|售出|卖出|发运)"
                 r"|销往(?:海外|国外|境外)"
                 r"|出海(?:市场)?(?:累计|总)?(?:销量|销售|交付)?|外销"
                 # "在中國以外的電動車銷售量": sales outside China
@@ -501,6 +503,8 @@ _TRAP = _vocabulary(
         # "has a chance to hand over its 100,000th vehicle in April": a possibility
         r"chances? (?:to|of)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
+        # "BYD is about to close 2025 with a milestone: one million exported": still to come
+        r"(?:is|are|was|were) about to\b",
         r"potential(?:ly)?\b", r"possibly\b", r"perhaps\b",
         r"(?<!\badd )(?<!\badds )(?<!\badded )up to\b", r"budget\b",
         r"coming year\b", r"next year\b", r"threshold of\b", r"if\b", r"unless\b",
@@ -769,6 +773,7 @@ FORECAST = re.compile(
     r"|expect(?:s|ed|ing)?\b|forecast(?:s|ed|ing)?\b|projected\b|estimat(?:e|es|ed|ing)\b|guidance\b"
     r"|guid(?:ed|es|ing) for\b|outlook\b|will\b"
     r"|would\b|could\b|(?-i:may)\b|might\b|on track to\b|set to\b|poised to\b|needs? to\b|must\b"
+    r"|(?:is|are|was|were)\s+about\s+to\b"
     # "sales are seen falling 5% to 26.68 million in 2019": a forecast
     r"|(?:is|are|was|were|been)\s+seen\s+(?:as\s+)?(?:\w+ing|at|to)\b"
     r"|next year\b)"
@@ -823,7 +828,7 @@ CAPACITY_AFTER = re.compile(
 # "from the '60,000' level to the '80,000' level", "the 80,000-unit tier", "二十万辆级的市场": a
 # size class, not a count
 LEVEL_AFTER = re.compile(
-    r"[\"”’」]?\s*(?:-?\s*(?:units?|vehicles?|cars?)\s*)?[\"”’」]?\s*(?:level|tier|class|bracket)s?\b"
+    r"[\"”’」]?\s*(?:-?\s*(?:units?|vehicles?|cars?)\s*)?[\"”’」]?\s*(?:level|tier|class|bracket|range)s?\b"
     r"|级(?!别)"
     # "销量都停留在3万辆出头的水平": a rough level, no count
     r"|\s*(?:辆|輛|台)?\s*(?:出头|出頭|左右|上下)?\s*的\s*水平",

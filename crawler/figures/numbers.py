@@ -140,7 +140,7 @@ NUMBER_RE = re.compile(
     + r"(millionth|million|mln|mn|billion|trillion|thousand|bn|m|k)(?![A-Za-z])"
     + r"|\s*(千万|百万|万|亿|千)"
     # ("325亿至338亿元": the first end of a range)
-    + r"(?=[辆台元多余以左上亿美港欧人家个的/／至到~～–—-]|大关|\s|[，,。；;、）)！!]|$))?"
+    + r"(?=[辆台元多余以左上亿美港欧人家个的/／至到~～–—+＋-]|大关|\s|[，,。；;、）)！!]|$))?"
     + r"|(?<![A-Za-z])(a quarter of a|three quarters of a|one|two|three|four|five|six|seven"
     + r"|eight|nine|ten|twenty|fifty|half a|a half|a hundred|one hundred|(?<!of )a)[ -]"
     + r"(millionth|million|billion|thousand)(?![A-Za-z])"

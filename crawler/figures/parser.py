@@ -521,7 +521,14 @@ _GLOSSED_BASE = re.compile(
 )
 # a plan said before a colon: what follows the colon spells it out
 _PLAN_BEFORE_A_COLON = re.compile(
-    r"目标|计划|规划|力争|要实现|要达到|\b(?:targets?|goals?|plans?)\b", re.I
+    r"目标|计划|规划|力争|要实现|要达到|\b(?:targets?|goals?|plans?)\b"
+    # "BYD is about to close 2025 with a milestone: one million exported in a single year"
+    r"|\b(?:about|poised|set|on track|on course) to\b",
+    re.I,
+)
+# "将刷新奇瑞在2025年创下的280.64万辆历史纪录": a record set, the one a goal would beat
+_RECORD_TO_BEAT = re.compile(
+    r"(?:刷新|打破|超越|改写)[^，,。；;]{0,16}?(?:创下|创造|录得)(?:了)?的\s*(?:历史)?(?:纪录|记录|新高)?\s*$"
 )
 # a goal already met: "has already passed that mark", "已提前完成", "超额完成"
 _GOAL_MET = re.compile(
@@ -3731,6 +3738,7 @@ _RIVAL_LIST_SEP = re.compile(
 _UNNAMED_PLANT = re.compile(
     r"\ban? (?:[\w$.-]+ ){0,4}?(?:plant|factory|gigafactory|production base)\b", re.I
 )
+_DESCRIBED_AFTER = re.compile(r"\s+(?:that|which|whose)\b")
 
 
 # the one a count is set against: "against Tesla's 484,500" (not "from", "than": those
@@ -3804,7 +3812,9 @@ def _update_last(state: _State, mentions: list[tuple[Mention, bool]], s: str) ->
         state.last_list = listed
         state.last_list_group = _whole_group(s, named)
     unnamed = _UNNAMED_PLANT.search(s)
-    if unnamed is not None:  # "opened a US$490 million factory in Rayong ... the plant"
+    # "opened a US$490 million factory in Rayong ... the plant" (not "one more landmark for a
+    # factory that has reshaped EV production": the plant told before, described)
+    if unnamed is not None and not _DESCRIBED_AFTER.match(s, unnamed.end()):
         state.last["plant"] = Entity(unnamed.group(0), "unknown", "", None, False)
     rivals = _rivals_named(s, [m for m, _ in mentions])
     for m in named:
@@ -4379,6 +4389,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "taking its deliveries for 2022 to 71,941 and beating its full-year goal of
             # 70,000": the goal is the later conjunct's, not this count's
             trap = mx.TRAP.search(s[c0 : n.unit_end])
+        if (
+            trap is not None
+            and trap is not sentence_trap
+            and c0 + trap.start() < n.start
+            and _RECORD_TO_BEAT.search(s, c0 + trap.end(), n.start)
+        ):
+            # "这一目标一旦达成，将刷新奇瑞在2025年创下的280.64万辆历史纪录": the record the goal
+            # would beat was set; it is a count
+            trap = None
         if trap is None and forecast_lead is not None and forecast_lead.start() < c0:
             trap = forecast_lead
         bracket = _BRACKET_BEFORE.search(s, max(0, n.start - 3), n.start)
@@ -4527,14 +4546,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if (
             cand.clause > 0
             and _A_BAR_PASSED.match(clause)
-            and any(
-                c.clause == cand.clause - 1 and c.number.value > n.value
-                for c in cands
-                if c.number.counts == VEHICLE
+            and (
+                before := [
+                    c for c in cands if c.number.counts == VEHICLE and c.clause < cand.clause
+                ]
             )
+            and before[-1].number.value > n.value
         ):
-            # "exports reached 753,000 units, topping 700,000 units again after November": the
-            # bar the count before passed
+            # "exports reached 753,000 units, topping 700,000 units again after November", also
+            # with growth rates between them: the bar the count before passed
             cand.drop("a bar the count before passed")
             continue
         lead_clause = s[starts[cand.clause - 1] : c0] if cand.clause else ""
@@ -6205,6 +6225,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # paragraph: the country's, whoever the carried subject is
             china = lexicon().entities["China"]
             cand.entity, cand.entity_obj = china.name, china
+        elif (
+            _too_large_for_a_maker(cand)
+            and cand.period is not None
+            and cand.period.kind == "month"
+            and _A_MARK_AFTER.match(s, cand.number.unit_end)
+        ):
+            # "the plant reached the three-million mark in October 2024": a running total
+            # reached that month, far more than any month's count
+            cand.period = Period("lifetime", LIFETIME_START, cand.period.end)
         elif _too_large_for_a_maker(cand):
             cand.drop("too large for its maker, place or period: a larger or longer total")
         elif (
@@ -6430,6 +6459,8 @@ _MONTHLY_AFTER = re.compile(
 )
 _MILESTONE_OF = re.compile(r"\bmilestone of\s+(?:about |over |more than )?$", re.I)
 # "Tesla passed the 1 million vehicle milestone in March 2020": a running total then
+# "the three-million mark", "the 1 million units mark"
+_A_MARK_AFTER = re.compile(r"[\s-]*(?:(?:vehicles?|units?|cars?|EVs?|NEVs?)[\s-]+)?mark\b", re.I)
 _MILESTONE_AFTER = re.compile(
     r"[\s-]*(?:(?:vehicle|unit|car|EV|NEV|delivery|production|output|sales|export)[\s-]+){0,2}"
     r"milestone\b"
@@ -9408,11 +9439,13 @@ _A_RATE = re.compile(r"\d(?:\.\d+)?\s*(?:%|percent\b|per cent\b|倍)", re.I)
 
 def _years_mixed(parts: Parts, published: date) -> bool:
     """ "从去年6月份开始…,但今年前1~2月…": the sentence names times of two years; no one period
-    of it is the one later sentences report on."""
+    of it is the one later sentences report on. (The year of a day is not one: "2026年1月1日，
+    吉利发布公告：2025年全年销量…" reports on 2025.)"""
     named = {"this": published.year, "last": published.year - 1}
     years = {
         published.year if k == "ytd" else named.get(str(v), v)
         for _, _, c in parts.components
+        if "day" not in c
         for k, v in c.items()
         if k in ("year", "year_rel", "ytd")
     }

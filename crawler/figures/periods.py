@@ -1186,9 +1186,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|as (?:of|at) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
             r"|yesterday|now)"
             # "built more than 100,000 vehicles in 1.5 years": counted from the start (not
-            # "sales tripled in three years to 427,000 in 2024", the span of a growth)
+            # "sales tripled in three years to 427,000 in 2024", "from 1 million units in 2020
+            # to nearly five times that number in three years", the span of a growth)
             r"|(?<!tripled )(?<!doubled )(?<!quadrupled )(?<!trebled )(?<!grew )(?<!rose )"
             r"(?<!increased )(?<!jumped )(?<!surged )(?<!soared )(?<!climbed )(?<!fold )"
+            r"(?<!number )(?<!figure )(?<!level )"
             r"in (?:just |only |about |less than |under )?(?:\d+(?:\.\d+)?|two|three|four|five"
             r"|six|seven|eight|nine|ten|a|one and a half) (?:and a half )?years"
             # "its first 500,000 vehicles in about 20 months", "reached 200,000 in those same 14

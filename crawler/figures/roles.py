@@ -340,8 +340,8 @@ _SCOPE_AFTER = re.compile(
     r"|以外|之外|境外"
     # "中國汽車製造商比亞迪", "中国电动车制造商": the place describes a maker
     r"|(?:的)?(?:汽车|电动车|新能源车)?(?:制造商|车企|厂商|厂家|车厂)|(?:的)?消费者"
-    # "其中国制电动车": made in the place
-    r"|制造?(?!商)"
+    # "其中国制电动车": made in the place; "Model Y 中国版": the place's version of a car
+    r"|制造?(?!商)|版(?!图)"
     # a kind of them, not all ("China's carmakers delivered 2.45 million" are all)
     r"|" + KIND_OF_MAKERS + ")",
     re.I,
