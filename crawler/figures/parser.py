@@ -4547,11 +4547,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.clause > 0
             and _A_BAR_PASSED.match(clause)
             and (
-                before := [
+                earlier_counts := [
                     c for c in cands if c.number.counts == VEHICLE and c.clause < cand.clause
                 ]
             )
-            and before[-1].number.value > n.value
+            and earlier_counts[-1].number.value > n.value
         ):
             # "exports reached 753,000 units, topping 700,000 units again after November", also
             # with growth rates between them: the bar the count before passed
