@@ -134,7 +134,10 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"production\b(?![- ](?:models?|versions?|variants?|ready|spec"
                 r"|lines?\s+(?:at|in|were|was|had|have)|capacity)\b)",
                 r"outputs?\b", r"(?<!-)manufactured\b", r"manufactur(?:ing|es)\b",
-                r"roll(?:ed|s|ing)? off\b", r"roll-off\b", r"turn(?:ed|s|ing)? out\b(?! to\b)",
+                r"roll(?:ed|s|ing)? off\b", r"roll-off\b",
+                # "Changan rolled out its 30 millionth vehicle" (not "rolled out a new model")
+                r"roll(?:ed|s|ing)? out\b(?=\s+[^\s]+\s+\d)",
+                r"turn(?:ed|s|ing)? out\b(?! to\b)",
                 r"churn(?:ed|s|ing)? out\b",
                 r"c(?:ame|omes?|oming) off\b",
                 # (not "11,489 locally built vehicles", "70,847 of the cars built in China":
@@ -429,6 +432,10 @@ class _TrapSearch:
         return getattr(self.compiled, name)
 
 
+# an expectation, not one met or beaten ("与此前的预期一致", "超出预期", "符合预期")
+EXPECTED = (
+    r"(?<!符合)(?<!超出)(?<!超过)(?<!高于)(?<!低于)(?<!好于)(?<!不及)(?<!超)预期(?!一致|相符)"
+)
 # Words that make a number something other than an actual vehicle figure, in its clause.
 _TRAP = _vocabulary(
     [
@@ -629,7 +636,9 @@ _TRAP = _vocabulary(
         r"|surpass|pass|rise|grow|climb|jump|increase|fall|drop|decline|slow)\b",
     ],
     [
-        r"目标|计划|预计|预期|有望|可望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺|拟|或将|估计|预估|任务|指引"
+        # (not "与此前的预期一致", "超出预期": an expectation met or beaten, the count is real)
+        r"目标|计划|预计|" + EXPECTED + r"|有望|可望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|冲刺"
+        r"|拟|或将|估计|预估|任务|指引"
         # "即便按每月约8万辆估算": a rate assumed to estimate with
         r"|估算|推算"
         # "极狐今年销量剑指4万辆": aimed at
@@ -777,7 +786,9 @@ FORECAST = re.compile(
     # "sales are seen falling 5% to 26.68 million in 2019": a forecast
     r"|(?:is|are|was|were|been)\s+seen\s+(?:as\s+)?(?:\w+ing|at|to)\b"
     r"|next year\b)"
-    r"|(?=[\u4e00-\u9fff])(?:目标|计划|预计|预期|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将)",
+    r"|(?=[\u4e00-\u9fff])(?:目标|计划|预计|"
+    + EXPECTED
+    + r"|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将)",
     _I,
 )
 # A sentence introduced like this is about plans, whatever its clauses say.

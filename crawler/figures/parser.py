@@ -510,7 +510,8 @@ _YEAR_STREAK_OPENING = re.compile(
 # the mark a streak names itself: "连续两月破两万", "above 10,000 for a third straight month"
 _STREAK_MARK = re.compile(r"\d|[一二两三四五六七八九十]+[万千]")
 _PLANNED = re.compile(
-    r"将(?!近|超|达)|计划|预计|预期|有望|拟于|\bwill\b|\bplans? to\b|\bexpects? to\b|\baims? to\b"
+    r"将(?!近|超|达)|计划|预计|" + mx.EXPECTED + r"|有望|拟于|\bwill\b|\bplans? to\b"
+    r"|\bexpects? to\b|\baims? to\b"
     r"|\bis set to\b|\bis expected to\b|\bscheduled\b",
     re.I,
 )
@@ -549,14 +550,16 @@ _GLOSSED_PLAN = re.compile(
 # the end of a clause that only says who forecasts: "中汽协预估，", "乘联会曾预计，", "analysts
 # expect that", "比亚迪将在…之际，"
 _FORECAST_LEAD = re.compile(
-    r"(?:(?:预估|预计|预测|估计|预期)[^，,。；;\d]{0,4}|(?<!即)将(?!近)[^，,。；;]{0,16})[，,：:]?\s*$"
+    r"(?:(?:预估|预计|预测|估计|" + mx.EXPECTED + r")[^，,。；;\d]{0,4}"
+    r"|(?<!即)将(?!近)[^，,。；;]{0,16})"
+    r"[，,：:]?\s*$"
     # "按此测算，全年…约为2162万辆": worked out from the forecast before
     r"|[按照据依以](?:此|这一?(?:趋势|预测|速度))(?:测算|推算|估算|计算)[，,：:]?\s*$"
     r"|\b(?:expects?|forecasts?|predicts?|estimates?|projects?)(?: that)?,?\s*$",
     re.I,
 )
 _FORECAST_OPENING = re.compile(
-    r"[^，,。；;\d]{0,12}?(?:预计|預計|预测|預測|预期|預期|预估|預估)", re.I
+    r"[^，,。；;\d]{0,12}?(?:预计|預計|预测|預測|" + mx.EXPECTED + r"|預期|预估|預估)", re.I
 )
 # a clause opening as a relative one ("..., which began deliveries", "..., that is, ...")
 _RELATIVE_CLAUSE = re.compile(r"[\s,]*(?:which|who|whose|that)\b", re.I)
@@ -1154,6 +1157,9 @@ def _model_between(s: str, start: int, end: int) -> bool:
             _CONCESSION_BEFORE.search(s, max(0, m.start() - 24), m.start())
             and _CLAUSE_BREAK.search(s, m.end(), end)
         )
+        # "其中P7为6,397辆、G3及G3i合计1,519辆；截至7月31日，年内累计总交付量达80,507辆": past the
+        # semicolon that ends a list of models, the maker's whole
+        and not _WHOLE_PAST_A_SEMICOLON.search(s, m.end(), end)
         for m in _MODEL.finditer(s, start, end)
     ) or bool(_MODEL_WORD_AFTER_A_NAME.match(s, start, end))
 
@@ -1164,6 +1170,7 @@ _CONCESSION_BEFORE = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+_WHOLE_PAST_A_SEMICOLON = re.compile(r"[；;][^；;。]*?(?:总|整体|全部)[^；;。]*$")
 
 
 # a model as the subject of its share in the maker's count: the count after it is the model's
@@ -1428,6 +1435,7 @@ class _Candidate:
     dropped: bool = False
     reason: str = ""  # why it was dropped, for --explain
     doubts: list[str] = field(default_factory=list)  # evidence found away from the number
+    part_of_the_count_before: bool = False  # "… of them": a part of the sentence before's count
 
     def drop(self, reason: str) -> None:
         self.dropped = True
@@ -3583,8 +3591,10 @@ _TO_THE_HOME_MARKET_AFTER = re.compile(
 # "300,000 of them": a part of the count before
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
+# (an aside in commas or dashes: "its one-millionth vehicle - an Aito M9 - came off the line")
 _OFF_THE_LINE_PAST_AN_ASIDE = re.compile(
-    r"[^,;.]{0,24},\s*(?:a|an|the)\s[^,;.]{1,60},\s*(?:came|comes|rolled|rolls|left|leaves"
+    r"[^,;.]{0,24}?(?:,|\s[-–—])\s*(?:a|an|the)\s[^,;.]{1,60}?(?:,|\s[-–—])\s*"
+    r"(?:came|comes|rolled|rolls|left|leaves"
     r"|drove|drives)\s+(?:off|out of)\b",
     re.I,
 )
@@ -5333,6 +5343,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 )
             ):
                 period = last_count[1]
+                # "865,000 vehicles rolled off the lines. New energy vehicles accounted for
+                # 398,000 of them": the whole just counted tells whose, what and when
+                cand.part_of_the_count_before = _OF_THEM_AFTER.match(s, n.unit_end) is not None
             if (
                 period is not None
                 and period.kind == "ytd"
@@ -6296,6 +6309,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         else:
             metrics_ = [metric]
         entities = [e.name for e in cand.each] or [cand.entity]
+        if cand.part_of_the_count_before:
+            cand.doubts = [d for d in cand.doubts if d not in _TOLD_BY_THE_WHOLE]
         for entity, metric_ in ((e, m) for e in entities for m in metrics_):
             state.carry_metric = metric_
             out.append(
@@ -8388,6 +8403,8 @@ def _plant_after(
 
 # "from 2019 through 2022, reaching 42,003, 60,033, 120,155 and 271,156", "2021-2023年分别为"
 _PERIOD_DOUBTS = (D_PERIOD_AWAY, D_PERIOD_PREVIOUS, D_PERIOD_CARRIED)
+# what the count a part is "of them" tells for it
+_TOLD_BY_THE_WHOLE = (*_PERIOD_DOUBTS, D_METRIC_CARRIED, D_SUBJECT_CARRIED, D_NO_UNIT)
 _YEAR_SPAN = re.compile(
     r"\bfrom\s+((?:19|20)\d\d)\s+(?:through|to|until)\s+((?:19|20)\d\d)\b"
     r"|((?:19|20)\d\d)\s*(?:年)?\s*(?:-|–|—|至|到)\s*((?:19|20)\d\d)\s*年",
