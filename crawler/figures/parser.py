@@ -326,8 +326,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (not "the biggest decline of any brand in the group": a scope, no subject)
             r"(?<!\bin )(?<!\bwithin )(?<!\bacross )(?<!\bamong )"
-            # ("the U.S. electric carmaker": a dotted abbreviation among the words)
-            r"\bthe (?:(?:[A-Za-z-]+|[A-Z]\.(?:[A-Z]\.)+) ){0,3}?"
+            # ("the U.S. electric carmaker": a dotted abbreviation among the words; "the Baoding,
+            # Hebei province-based company": a city before its province)
+            r"\bthe (?:(?:[A-Za-z-]+|[A-Z][a-z]+,|[A-Z]\.(?:[A-Z]\.)+) ){0,3}?"
             r"(?:company|carmaker|automaker|firm|group|startup|start-up"
             r"|(?:auto|car|carmaking|automotive|EV) giant"
             r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate"
@@ -558,6 +559,12 @@ _FORECAST_LEAD = re.compile(
     r"|\b(?:expects?|forecasts?|predicts?|estimates?|projects?)(?: that)?,?\s*$",
     re.I,
 )
+# the end of a clause that says the counts after it are worked out from a pace or a share
+# (not "按其官方公众号披露数据估算": summed from data told)
+_WORKED_OUT_FROM = re.compile(
+    r"(?:按照?|依照|照)[^，,。；;]{0,16}?(?:节奏|速度|增速|趋势|势头|进度)(?:来|去)?(?:测算|推算|估算)"
+    r"[，,：:]?\s*$"
+)
 _FORECAST_OPENING = re.compile(
     r"[^，,。；;\d]{0,12}?(?:预计|預計|预测|預測|" + mx.EXPECTED + r"|預期|预估|預估)", re.I
 )
@@ -612,6 +619,16 @@ _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|percent\b|per cent\b|倍)", re.I)
 _RESPECTIVELY = re.compile(r"\b(?:respectively|successively)\b|分别|依次", re.I)
 _RESPECTIVELY_BEFORE = ("分别", "依次")  # said before the counts they pair
 _SEMI = re.compile(r"[;；]")
+
+
+def _item_bounds(s: str, at: int) -> tuple[int, int]:
+    """Where the item of a list parted by semicolons that holds offset ``at`` begins and ends
+    (the whole sentence when it has no semicolons)."""
+    before = max(s.rfind(";", 0, at), s.rfind("；", 0, at))
+    after = _SEMI.search(s, at)
+    return before + 1, after.start() if after else len(s)
+
+
 _TOOK_BEFORE = re.compile(r"\btook\s+(?:[\w-]+\s+){1,4}?to\s+(?:[\w-]+\s+){0,4}$", re.I)
 _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\s*(?:到|达到|至)\s*$")
 # "Going from the 2 millionth to the 3 millionth NEV took BYD only half a year": the span of
@@ -619,9 +636,13 @@ _SPAN_FROM_BEFORE = re.compile(r"从\s*(?:0|零|1辆|一辆|[\d,.]+\s*万?辆)?\
 _FROM_A_MARK_TO_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+|its\s+)?[\w,.-]+\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+|its\s+)?$", re.I
 )
+_FROM_A_MARK_ZH = re.compile(r"从(?:生产)?(?:第|首)?\s*$")
+_TO_A_MARK_THEN_TOOK = re.compile(
+    r"[^。；;\d]{0,12}?到(?:第)?\s*[\d.]+\s*万?(?:辆|台)[^。；;]{0,24}?(?:用了|用时|历时|耗时|花了|仅用|只用)"
+)
 _TOOK_LATER = re.compile(r"[^.;]{0,60}?\b(?:took|has taken|had taken|needed)\b", re.I)
 _TOOK_AFTER = re.compile(
-    r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
+    r"[^，,。；;\d]{0,8}?[，,]?\s*(?:我们|仅|只|已|共|整整|足足)?(?:用了|用时|历时|耗时|花了|仅用|只用)"
 )
 # "只用了不到5年时间，成为突破80万辆最快的品牌", "仅用3年时间，销量就突破100万辆": how long it
 # took, then the milestone
@@ -1164,6 +1185,12 @@ def _model_between(s: str, start: int, end: int) -> bool:
     ) or bool(_MODEL_WORD_AFTER_A_NAME.match(s, start, end))
 
 
+# a sentence opening on a model named by its kind: "The micro EV set …", "This SUV sold …"
+_A_MODEL_OPENS = re.compile(
+    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:EV|SUV|sedan|hatchback|MPV|minivan|minicar"
+    r"|pickup|crossover|coupe|model)\b(?!\s+(?:maker|brand|company|giant|start-?up|firm|market"
+    r"|segment|sector|sales|industry|business|division|unit|line-?up|range)s?\b)"
+)
 _CONCESSION_BEFORE = re.compile(
     r"(?:尽管|虽然|虽|即便|即使|哪怕)[^，,。；;]{0,30}$"
     r"|\b(?:although|though|despite|even as|even though)\b[^,;.]{0,60}$",
@@ -4227,8 +4254,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         (
             lead
             for i in range(len(starts) - 1)
-            if i not in number_clauses
-            and (lead := _FORECAST_LEAD.search(s, starts[i], bounds[i])) is not None
+            if (
+                (lead := _FORECAST_LEAD.search(s, starts[i], bounds[i])) is not None
+                and i not in number_clauses
+            )
+            # (with counts of its own: "按照前50万辆的生产节奏推算，…达到100万辆也不会超过8年")
+            or (lead := _WORKED_OUT_FROM.search(s, starts[i], bounds[i])) is not None
         ),
         # "中汽协预计2025年汽车销量在3290万辆左右；新能源汽车1600万辆；汽车出口620万辆": a
         # sentence opening on a forecast forecasts each item of its list
@@ -4591,6 +4622,11 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             or (
                 _FROM_A_MARK_TO_BEFORE.search(s, max(0, n.start - 60), n.start)
                 and _TOOK_LATER.match(s, n.unit_end)
+            )
+            # "从第40万辆到第50万辆量产车下线，只用了100天": the mark it went from
+            or (
+                _FROM_A_MARK_ZH.search(s, max(0, n.start - 12), n.start)
+                and _TO_A_MARK_THEN_TOOK.match(s, n.unit_end)
             )
         ):
             # "从0到1000万辆用了20多年", "it took 82 months to get the first 500,000": how long
@@ -5468,7 +5504,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             and period.kind == "lifetime"
             and state.carry_period is not None
             and _BARE_CUMULATIVE.search(clause)
-            and not _SINCE_START_ZH.search(s)
+            # (in the number's own item of a list: "魏牌累计销量为21,985辆；…；坦克300上市以来累计
+            # 交付量已突破13万辆" keeps the first a part of the half year's)
+            and not _SINCE_START_ZH.search(s, *_item_bounds(s, n.start))
             # a part of the span's total or compared with a year before; not "理想ONE累计交付
             # 量达96516辆" after the maker's year so far (a model's running total)
             and (
@@ -5970,6 +6008,12 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                     and D_SUBJECT_PRONOUN in cand.doubts
                     and _ITS_ONLY.search(s, starts[cand.clause], cand.number.start) is not None
                     and not any(_by_its_name(s, m) for m, ok in subjects if ok)
+                )
+                # "The micro EV set a quarterly sales record of 99,000": a model told before,
+                # named by its kind, no maker named
+                or (
+                    _A_MODEL_OPENS.match(s) is not None
+                    and not any(ok and m.start < cand.number.start for m, ok in subjects)
                 )
                 # "全新福特锐际一季度销售近2,700辆": an all-new model of the brand
                 or any(
@@ -8433,6 +8477,21 @@ _FIRST_QUARTERS = re.compile(
     re.I,
 )
 _SMALL_COUNT = {"二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
+# "第一、二、三季度", "一季度和二季度", "the first, second and third quarters of 2020": quarters
+# named one by one
+_QUARTER_LIST = re.compile(
+    r"(?:(?P<zh_year>(?:19|20)\d\d)\s*年的?)?第?[一二三四1-4](?:季度)?"
+    r"(?:\s*[、,，和与及]\s*第?[一二三四1-4](?:季度)?){1,3}\s*季度"
+    r"|\b(?:first|second|third|fourth)(?:\s+quarter)?"
+    r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?(?:first|second|third|fourth)(?:\s+quarter)?){1,3}"
+    r"\s+quarters(?:\s+of\s+(?P<en_year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_A_QUARTER = re.compile(r"first|second|third|fourth|[一二三四1-4]", re.I)
+_QUARTER_NUMBER = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+}  # fmt: skip
 
 
 def _year_of_the_quarters(published: date) -> int:
@@ -8522,6 +8581,22 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
         paired = _in_order(s, numbers, opening.end(), periods)
         if paired:
             return paired
+    listed_quarters = _QUARTER_LIST.search(s)
+    if listed_quarters is not None:
+        # "2020年第一、二、三季度分别交付A、B和C", "A, B and C in the first, second and third
+        # quarters of 2020, respectively"
+        year_said = listed_quarters["zh_year"] or listed_quarters["en_year"]
+        quarter_words = listed_quarters[0].replace(year_said or "", "")  # (no year's digits)
+        order = [_QUARTER_NUMBER[q.lower()] for q in _A_QUARTER.findall(quarter_words)]
+        y = int(year_said) if year_said else _year_of_the_quarters(published)
+        if all(a < b for a, b in itertools.pairwise(order)):
+            periods = [Period("quarter", date(y, 3 * q - 2, 1), month_end(y, 3 * q)) for q in order]
+            before = [n for n in numbers if n.end <= listed_quarters.start()]
+            paired = _in_order(s, numbers, listed_quarters.end(), periods) or _in_order(
+                s, before, -1, periods
+            )
+            if paired:
+                return paired
     months = _MONTH_SPAN.search(s)
     if (
         months is not None

@@ -86,8 +86,12 @@ def _emit(out: list[Sentence], chunk: str, base: int, a: int, b: int, para: int)
 
 # "(NEVs)", "(CPCA)", "(Great Wall Motor)": a short gloss of the words before it
 _GLOSS = re.compile(r"\([A-Za-z][A-Za-z&.' -]{0,40}\)")
-# "General Motors (NYSE:GM) said", "Nio (NYSE: NIO; HKEX: 9866)": a ticker, no clause of its own
-_TICKER = re.compile(rf"\((?:{EXCHANGES}\s*[:：]\s*[A-Z0-9.]{{1,10}}(?:[;,，；]\s*|\s+and\s+)?)+\)")
+# "General Motors (NYSE:GM) said", "Nio (NYSE: NIO; HKEX: 9866)", "BYD (1211) selling": a
+# ticker, no clause of its own
+_TICKER = re.compile(
+    rf"\((?:{EXCHANGES}\s*[:：]\s*[A-Z0-9.]{{1,10}}(?:[;,，；]\s*|\s+and\s+)?)+\)"
+    r"|(?<=[A-Za-z] )\(\d{4,6}\)"
+)
 
 
 def _in_a_gloss(sentence: str, pos: int) -> bool:

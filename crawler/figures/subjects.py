@@ -285,9 +285,12 @@ _ZH_COMPANY_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{1,8}?(?:股份)?(?:有限(?:责任)?公司|集团(?:有限)?公司|控股集团)"
 )
 _BASED = re.compile(
-    r"^(?:(?:-|\s)(?:based|headquartered|listed|born)|-(?:made|built|produced|assembled))\b"
-    # "the Hangzhou, Zhejiang-based maker": the city before its province
-    r"|^,\s+[A-Z][a-z]+-(?:based|headquartered)\b"
+    # ("the Hebei province-based company")
+    r"^(?:\s+(?:province|city|municipality))?(?:(?:-|\s)(?:based|headquartered|listed|born)"
+    r"|-(?:made|built|produced|assembled))\b"
+    # "the Hangzhou, Zhejiang-based maker", "the Baoding, Hebei province-based company": the city
+    # before its province
+    r"|^,\s+[A-Z][a-z]+(?:\s+province)?-(?:based|headquartered)\b"
     # "the Beijing phone maker", "a Hangzhou EV startup": one company from there (not
     # "Guangdong automakers", the province's makers)
     r"|^\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:maker|carmaker|automaker|start-?up|company|firm"
