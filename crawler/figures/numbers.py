@@ -532,6 +532,8 @@ _NAMED_VEHICLES = re.compile(
     r"\s*(?:[A-Z][A-Za-z]+s\b(?!\s+(?:[A-Z]|\d))"
     r"|(?:(?:[A-Z][\w-]*|\d{1,3}|and|&)\s+){1,6}(?:vehicles|cars|EVs|units)\b)"
 )
+# brands named before the vehicle noun: "BMW and MINI vehicles"
+_BRANDS_VEHICLES = re.compile(r"\s*(?:(?:[A-Z][\w-]*|and|&)\s+){1,4}(?:vehicles|cars|EVs)\b")
 _YEAR_UNIT_AFTER = re.compile(r"\s*(?:辆|台|units|vehicles|cars)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:its|their|the|this|that)\s+$|['’]s\s+$", re.I)
 # "360 Group", "58 Auto Holdings": a number that opens a company's name
@@ -607,6 +609,8 @@ def _en_counts(after: str) -> tuple[str, int]:
             # by their maker's or models' names, made in China
             named = _NAMED_VEHICLES.match(after, pos)
             return (VEHICLE, named.end()) if named else (NEUTRAL, 0)
+        if word[0].isupper() and pos and (named := _BRANDS_VEHICLES.match(after, pos)):
+            return VEHICLE, named.end()  # "824,932 new BMW and MINI vehicles"
         if word[0].isupper() or low in _FUNCTION_WORDS:
             return (NEUTRAL, 0) if pos == 0 else (OTHER, 0)
         return OTHER, 0

@@ -789,6 +789,27 @@ def _cumulative_of_the_year(s: str, live: list[_Candidate]) -> None:
             cand.period = year.period
 
 
+def _a_second_running_total(s: str, live: list[_Candidate]) -> None:
+    """ "今年1至9月，蔚来累计交付66395辆，…；公司累计交付量已达142036辆": a second, larger running
+    total of the same maker past a semicolon, no time of its own, counts since the start."""
+    for first, cand in itertools.combinations(live, 2):
+        if (
+            first.period is not None
+            and first.period.kind == "ytd"
+            and cand.period == first.period
+            and cand.entity == first.entity
+            and cand.metric == first.metric
+            and cand.number.value > first.number.value
+            and _SEMI.search(s, first.number.end, cand.number.start)
+            and _ITS_RUNNING_TOTAL.match(s, _item_bounds(s, cand.number.start)[0])
+        ):
+            cand.period = Period("lifetime", LIFETIME_START, first.period.end)
+
+
+# "公司累计交付量已达", "其累计交付": the maker's running total, no time said
+_ITS_RUNNING_TOTAL = re.compile(
+    r"\s*(?:公司|该公司|其|它)累计[^，,。；;\d]{0,8}?(?:已|已经)?(?:达|达到|突破|超过)"
+)
 _CUMULATIVE_WORD = re.compile(r"\bcumulative(?:ly)?\b|累计", re.I)
 _ITS_ONLY = re.compile(r"\b(?:its|it)\b", re.I)
 # a sentence opening on a part of the count just told: "Of the total,", "Of these,"
@@ -6239,6 +6260,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             month = state.last_count[1]
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
     _cumulative_of_the_year(s, live)
+    _a_second_running_total(s, live)
     _parts_at_the_wholes_time(s, live)
     _parts_of_the_count_before(s, live)
     _worldwide_beside_china_in_the_sentence(s, live, starts, bounds)
@@ -6746,7 +6768,9 @@ _PASSENGER_CAR_ASSOCIATION = re.compile(
 # "China, the core market of the region, took", "year-to-date sales there": China as a market
 # the subject of the story sells in
 _CHINA_AS_A_MARKET = re.compile(
-    r"\bChina,\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?market\b(?:\s+of\s+[\w\s-]{1,30}?)?,"
+    # ("China, BMW's largest single market,", "China, the group's largest single market,")
+    r"\bChina,\s+(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
+    r"(?:\s+of\s+[\w\s-]{1,30}?)?,"
 )
 
 
@@ -6887,7 +6911,10 @@ _CHINA_SCOPED_COUNT = re.compile(
     r"|China\s+(?:sales|deliveries|output|production)\b)"
     # "That leaves 62,398 units sold within China in March"
     r"|\b(?:sold|delivered|retailed)\s+(?:with)?in\s+(?:mainland\s+)?China\b"
-    r"|\bin\s+(?:mainland\s+)?China,\s+(?:its\s+)?(?:sales|deliveries)\b",
+    r"|\bin\s+(?:mainland\s+)?China,\s+(?:its\s+)?(?:sales|deliveries)\b"
+    # "China, Volkswagen's largest single market, showed a similar performance"
+    r"|\bChina,\s+(?:its|[A-Z][\w-]*['’]s|the\s+(?:group|company|carmaker|automaker|brand)['’]s)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:market|region)\b",
     re.I,
 )
 
@@ -8955,10 +8982,11 @@ def _not_over(period: Period | None, published: date) -> bool:
     """A period that ends after the article was published counts nothing that happened yet:
     a forecast or an estimate. Running totals (a lifetime, the year so far up to this month,
     "as of Oct. 21") count to the day they are told."""
-    if period is None or period.end <= published or period.kind == "lifetime":
+    if period is None or period.end <= published:
         return False
+    # (not "到2019年底累计交付量超过40,000辆" in June 2019: to the end of a month still to come)
     return not (
-        period.kind == "ytd"
+        period.kind in ("ytd", "lifetime")
         and (period.end.year, period.end.month) == (published.year, published.month)
     )
 

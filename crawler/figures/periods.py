@@ -608,8 +608,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"上半年"), "h1"),
     # (not "为下半年开了个好头": a good start to a half still to come)
     (re.compile(r"(?<!为)下半年(?!开)"), "h2"),
-    # "截至2023年底": the end of that year (a running total counted to it)
-    (re.compile(r"截[至止](?:到)?\s*(20\d\d)\s*年\s*(?:底|末)"), "zh_year_end"),
+    # "截至2023年底", "到2019年底累计交付量超过40,000辆": the end of that year (a running total
+    # counted to it)
+    (
+        re.compile(
+            r"(?:截[至止](?:到)?|(?<![达得做])到(?=\s*20\d\d\s*年\s*(?:底|末)\s*[，,]?\s*累计))"
+            r"\s*(20\d\d)\s*年\s*(?:底|末)"
+        ),
+        "zh_year_end",
+    ),
     # "截至2008年，一汽累计销售…", "截至2022年累计生产": up to that year, said with no month
     (re.compile(r"截[至止](?:到)?\s*((?:19|20)\d\d)\s*年(?=\s*(?:[，,]|累计))"), "zh_up_to_a_year"),
     (
@@ -961,9 +968,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "en_half",
     ),
     # "By the end of 2023, NIO had delivered a total of 449,594": counted up to that year's end
+    # (so "By the end of the year, the company had exported a total of 5.85 million": the last)
     (
         re.compile(
-            r"\b(?:as of|as at|by|at|through|until|up to)\s+(?:the\s+)?end\s+of\s+(20\d\d)\b",
+            r"\b(?:as of|as at|by|at|through|until|up to)\s+(?:the\s+)?end\s+of\s+"
+            r"(?:(20\d\d)\b|the\s+year\b(?!\s+(?:19|20)\d\d))",
             re.IGNORECASE,
         ),
         "en_year_end",
@@ -1627,7 +1636,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "en_as_of_dm": ("as of", "as at", "by ", "through", "until", "up to"),
     "en_year_end": ("end of",),
-    "zh_year_end": ("截",),
+    "zh_year_end": ("截", "到"),
     "zh_up_to_a_year": ("截",),
     "en_up_to_a_year": ("as of", "as at"),
     "en_date": _MONTH_NEEDLES,
