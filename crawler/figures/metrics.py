@@ -83,7 +83,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"overseas[- ](?:production[- ])?(?:base|plant|factory)[- ]sales\b",
                 r"(?:sales|deliveries|shipments) (?:to|in) (?:overseas|foreign|international)"
                 r" markets\b",
-                r"sales (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b", _ABROAD,
+                # ("vehicle shipments abroad topped 7 million units")
+                r"(?:sales|shipments) (?:outside (?:of )?(?:mainland )?China|abroad|overseas)\b",
+                _ABROAD,
                 # "sold 1.2 million, 450,000 of them overseas"
                 r"of (?:them|these|those|which)\s+(?:were\s+|went\s+|(?:were\s+)?sold\s+)?"
                 r"(?:overseas|abroad)\b",

@@ -806,6 +806,25 @@ def _a_second_running_total(s: str, live: list[_Candidate]) -> None:
             cand.period = Period("lifetime", LIFETIME_START, first.period.end)
 
 
+def _parts_included(s: str, live: list[_Candidate]) -> None:
+    """ "vehicle shipments abroad topped 7 million units, including 2.615 million NEVs": a part
+    right after the count it is included in takes its whose, what and when from it."""
+    for whole, cand in itertools.pairwise(live):
+        if (
+            not whole.dropped
+            and whole.period is not None
+            and whole.period == cand.period
+            and whole.entity == cand.entity
+            and whole.metric == cand.metric
+            and cand.number.value < whole.number.value
+            and _INCLUDING.fullmatch(s, whole.number.unit_end, cand.number.start)
+        ):
+            cand.part_of_the_count_before = True
+
+
+_INCLUDING = re.compile(
+    r"\s*[,，]\s*(?:including|of which|其中)\s*(?:about |around |some |nearly |almost )?", re.I
+)
 # "公司累计交付量已达", "其累计交付": the maker's running total, no time said
 _ITS_RUNNING_TOTAL = re.compile(
     r"\s*(?:公司|该公司|其|它)累计[^，,。；;\d]{0,8}?(?:已|已经)?(?:达|达到|突破|超过)"
@@ -6261,6 +6280,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             cand.period = Period("ytd", date(month.end.year, 1, 1), month.end)
     _cumulative_of_the_year(s, live)
     _a_second_running_total(s, live)
+    _parts_included(s, live)
     _parts_at_the_wholes_time(s, live)
     _parts_of_the_count_before(s, live)
     _worldwide_beside_china_in_the_sentence(s, live, starts, bounds)
@@ -7876,7 +7896,10 @@ _PORT_SUBJECT = re.compile(
 )
 _LEVEL_OF = re.compile(r"\bthe\s+(?:level|figure|total|tally)\s+of\s+$", re.I)
 _RECORD_BEATEN = re.compile(
-    r"\b(?:previous|prior|earlier|old)\s+(?:monthly\s+)?(?:record|high|best|peak)\b", re.I
+    r"\b(?:previous|prior|earlier|old)\s+(?:monthly\s+)?(?:record|high|best|peak)\b"
+    # "GM's sales in China peaked at just over 4 million units in 2017": a past peak's time
+    r"|\bpeaked\s+at\b",
+    re.I,
 )
 _WHEN_CLAUSE = re.compile(r"\s*(?:when|during which|in which)\b", re.I)
 # "一年后", "a year later": the year after the one named before
