@@ -546,7 +546,9 @@ _TRAP = _vocabulary(
         r"price[sd]?\b", r"pricing\b",
         # "368,000 vehicles valued at 33.17 billion yuan", "15,377 vehicles worth 2.07 billion
         # yuan": the count stays a count
-        r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )(?<!NEVs )(?<!EVs )worth\b",
+        # (not "It is worth noting that BYD sold 31,382 vehicles")
+        r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )(?<!NEVs )(?<!EVs )worth\b"
+        r"(?!\s+(?:noting|mentioning|watching|remembering|pointing out)\b)",
         r"(?<!vehicles )(?<!cars )(?<!units )(?<!autos )valued\b",
         # "export value reached 57 billion"; not "exported 484,000 cars with a combined value of",
         # "with an export value of"
@@ -807,6 +809,9 @@ SENTENCE_TRAP = re.compile(
     r"|第\s*\d{1,2}\s*周|\bweek\s+\d{1,2}\b(?!\s*(?:months?|days?))"
     # "如果算上埃安，2022年新势力的交付规模已突破100万辆": a sum under a condition
     r"|^\s*(?:如果|假如|倘若|要是)(?!说)"
+    # "Average monthly exports came to 473,000 units in Q1, 553,000 units in Q2, …": every
+    # count of the sentence is an average
+    r"|^\s*(?:The\s+)?average\s+(?:monthly|weekly|daily)\b"
     # "2024年安徽增产的53万辆汽车中，新能源汽车多达35万辆": an increase and its parts
     r"|(?:增产|多产)了?的\s*(?:约|近|超过?)?\s*[\d.]+\s*万?辆(?:汽车|整车)?中"
     # "108辆国产汽车…搭乘“翡翠精英”号滚装船出口至墨西哥": one ship's load

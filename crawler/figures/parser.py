@@ -4857,8 +4857,10 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             elif state.carry_metric and (
                 n.counts == VEHICLE
                 or q == "at_least"
-                # "New energy vehicles made up 18,813 of those": a part of the count just told
+                # "New energy vehicles made up 18,813 of those", "Of the total, 15,283 were new
+                # energy vehicles": a part of the count just told
                 or _OF_THEM_AFTER.match(s, n.unit_end) is not None
+                or _OF_THE_TOTAL.match(s) is not None
                 or n.ordinal
                 # "That's a little higher than in April (75,842)": a base is counted as what
                 # it is compared with
@@ -4995,10 +4997,13 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         # China NEV deliveries pass 400,000 as 2024 sales top 714,000": of a clause of its own
         not_its_own = {
             (a, b)
-            for a, b, _ in own.components
+            for a, b, values in own.components
             if a > n.start
             and (
                 _A_RANK_HELD.search(s, n.start, a) is not None
+                # "more than 3 million sales in 2023 and over 6 million sales cumulatively": the
+                # running total of the count after this one
+                or (values.get("lifetime") and any(n.end < c.number.start < a for c in cands))
                 or _CLAUSE_OF_ITS_OWN.search(s, n.end, a) is not None
                 # "赛力斯（超42万辆）……昊铂BU（12月销量40066辆）": in brackets that hold a count
                 # of their own
@@ -5421,7 +5426,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 period = last_count[1]
                 # "865,000 vehicles rolled off the lines. New energy vehicles accounted for
                 # 398,000 of them": the whole just counted tells whose, what and when
-                cand.part_of_the_count_before = _OF_THEM_AFTER.match(s, n.unit_end) is not None
+                cand.part_of_the_count_before = bool(
+                    _OF_THEM_AFTER.match(s, n.unit_end) or _OF_THE_TOTAL.match(s)
+                )
             if (
                 period is not None
                 and period.kind == "ytd"
