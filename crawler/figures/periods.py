@@ -971,8 +971,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # (so "By the end of the year, the company had exported a total of 5.85 million": the last)
     (
         re.compile(
-            r"\b(?:as of|as at|by|at|through|until|up to)\s+(?:the\s+)?end\s+of\s+"
-            r"(?:(20\d\d)\b|the\s+year\b(?!\s+(?:19|20)\d\d))",
+            r"\b(?:as of|as at|by|at|through|until|up to)\s+(?:the\s+)?end\s+of\s+(20\d\d)\b"
+            r"|\b(?:as of|as at|by|through|until|up to)\s+the\s+end\s+of\s+the\s+year\b"
+            r"(?!\s+(?:19|20)\d\d)",
             re.IGNORECASE,
         ),
         "en_year_end",
