@@ -1,12 +1,18 @@
 """Decoding saved pages and text files as browsers do: a byte-order mark first, then the HTTP
-``Content-Type`` charset, then ``<meta charset>`` (both by ``w3lib.encoding.html_to_unicode``,
-which also reads GB2312 and GBK as their superset GB18030), and only then detection among
-UTF-8, GB18030 and Big5. What none of these decodes is refused, never stored as garbage."""
+``Content-Type`` charset, then ``<meta charset>`` (both read by ``w3lib.encoding``, which also
+takes GB2312 and GBK as their superset GB18030), and only then detection among UTF-8, GB18030
+and Big5. What none of these decodes is refused, never stored as garbage."""
 
 from __future__ import annotations
 
 from charset_normalizer import from_bytes
-from w3lib.encoding import html_to_unicode, read_bom, resolve_encoding
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+)
 
 # Candidates for pages that do not say what they are, in the order they are tried.
 DETECTED = ("utf_8", "gb18030", "big5")
@@ -42,18 +48,17 @@ def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
     """(encoding, text) of an HTML page; raises UndecodableError."""
     if read_bom(raw)[0] is not None:
         return html_to_unicode(content_type, raw)
-    detected: list[str] = []
-
-    def auto(body: bytes) -> str | None:
-        encoding = detect_encoding(body)
-        detected.append(encoding or "")
-        return encoding
-
-    encoding, _ = html_to_unicode(content_type, raw, auto_detect_fun=auto)
-    if detected and not detected[0]:
-        raise UndecodableError("neither UTF-8, GB18030 nor Big5")
-    what = "detected" if detected else "declared"
-    return encoding, _strict_or_refuse(raw, encoding, f"{what} {encoding}")
+    # (the declared encoding read here, not through html_to_unicode's auto_detect_fun, which
+    # w3lib 2.6 deprecates)
+    declared = http_content_type_encoding(content_type) or html_body_declared_encoding(raw)
+    if declared is None:
+        detected = detect_encoding(raw)
+        if detected is None:
+            raise UndecodableError("neither UTF-8, GB18030 nor Big5")
+        return detected, _strict_or_refuse(raw, detected, f"detected {detected}")
+    # (UTF-16 or UTF-32 declared without a byte-order mark: big-endian, as html_to_unicode reads)
+    encoding = f"{declared}-be" if declared in ("utf-16", "utf-32") else declared
+    return encoding, _strict_or_refuse(raw, encoding, f"declared {encoding}")
 
 
 def decode_text(raw: bytes) -> str:
