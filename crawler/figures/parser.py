@@ -808,7 +808,7 @@ def _a_second_running_total(s: str, live: list[_Candidate]) -> None:
 
 def _parts_included(s: str, live: list[_Candidate]) -> None:
     """ "vehicle shipments abroad topped 7 million units, including 2.615 million NEVs": a part
-    right after the count it is included in takes its whose, what and when from it."""
+    right after the count it is included in takes whose, what and when from it."""
     for whole, cand in itertools.pairwise(live):
         if (
             not whole.dropped
