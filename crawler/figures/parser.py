@@ -817,14 +817,14 @@ def _parts_included(s: str, live: list[_Candidate]) -> None:
             and whole.entity == cand.entity
             and whole.metric == cand.metric
             and cand.number.value < whole.number.value
-            and _INCLUDING.fullmatch(s, whole.number.unit_end, cand.number.start)
+            and (opening := _PARTS_OF_IT.match(s, whole.number.unit_end)) is not None
+            and _ROUGHLY.fullmatch(s, opening.end(), cand.number.start)
         ):
             cand.part_of_the_count_before = True
 
 
-_INCLUDING = re.compile(
-    r"\s*[,，]\s*(?:including|of which|其中)\s*(?:about |around |some |nearly |almost )?", re.I
-)
+# what may stand between a part's opening word and its number
+_ROUGHLY = re.compile(r"\s*(?:about |around |some |nearly |almost )?")
 # "公司累计交付量已达", "其累计交付": the maker's running total, no time said
 _ITS_RUNNING_TOTAL = re.compile(
     r"\s*(?:公司|该公司|其|它)累计[^，,。；;\d]{0,8}?(?:已|已经)?(?:达|达到|突破|超过)"
