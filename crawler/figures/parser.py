@@ -58,6 +58,7 @@ from crawler.figures.periods import (
     month_end,
     month_period,
     resolve,
+    shift_year,
     that_quarter,
 )
 from crawler.figures.roles import (
@@ -347,8 +348,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # (nor "并列第二集团": a tier of a ranking; nor "前十的企业集团合计": makers in general;
             # nor "上汽乘用车郑州分公司": a branch, the end of its name)
             # ("这家总部位于重庆的国有车企": this company, described)
-            r"|这家[^，,。；;\d]{0,12}?(?:车企|企业|公司|集团|厂商|制造商)"
-            r"(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|出口))"
+            # ("这家知名的中国插电式电动车制造商仅售出": a place in the description is its origin)
+            r"|这家[^，,。；;\d]{0,16}?(?:车企|企业|公司|集团|厂商|制造商)"
+            r"(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|售出|卖出|出口))"
             r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?<!企业)(?<!分)"
             r"(?<!第[一二三四五六七八九十\d])"
             r"(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产"
@@ -961,6 +963,12 @@ _THE_FIGURES = re.compile(
     r"\bthe (?:corresponding |comparable |equivalent |same )?(?:figures?|numbers?|tall(?:y|ies))"
     r"\b(?! of\b)|(?:这一|该|相应)(?:数字|数据)",
     re.I,
+)
+
+
+# "而在2019年，这一数字超过28,000辆": the count just told, in another year
+_THE_SAME_COUNT_IN_A_YEAR = re.compile(
+    r"(?:19|20)\d\d\s*年\s*[，,]?\s*(?:的)?(?:这一|这个|该|此)(?:数字|数据|数值)"
 )
 
 
@@ -2751,6 +2759,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if kind == "maker" and re.search(r"['’]s ", m.group(0)):
                 # "China's biggest auto group": the maker it describes, not the place
                 found = [f for f in found if not (f.entity.is_region and f.start == m.start())]
+            if kind == "maker" and m.group(0).startswith("这家"):
+                # "这家知名的中国插电式电动车制造商": where the maker described is from
+                found = [
+                    f for f in found if not (f.entity.is_region and m.start() < f.start < m.end())
+                ]
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             if kind == "maker" and any(
@@ -5321,6 +5334,17 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # not over yet in its own year is one of the year said before it in the list
             parts = replace(parts, year=listed_year, year_rel=None)
             period = resolve(parts, state.published, _carried_for(parts, state, s), announce)
+        elif (
+            parts.year_alone
+            and parts.year is not None
+            and not (parts.month or parts.months or parts.quarter or parts.half or parts.ytd)
+            and state.carry_period is not None
+            and state.carry_period.kind in ("month", "quarter", "half", "ytd")
+            and parts.year < state.carry_period.end.year
+            and _THE_SAME_COUNT_IN_A_YEAR.search(s, 0, n.start)
+        ):
+            # "1月，比亚迪售出7,018辆。而在2019年，这一数字超过28,000辆": that January, in 2019
+            period = shift_year(state.carry_period, parts.year)
         if (
             period is not None
             and period.kind == "lifetime"

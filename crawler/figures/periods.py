@@ -148,6 +148,7 @@ class Parts:
     this_month_zh: bool = False  # 本月: in a roundup early in the next month, the month reported
     now: bool = False  # "Today production has passed 10 million": counted up to the day it was said
     to_now: bool = False  # 截至目前: a running or yearly total counted up to the day it was said
+    this_ytd: bool = False  # 今年 read as the year so far: this year's, whatever year others name
     spans: list[tuple[int, int]] = field(default_factory=list)
     components: list[tuple[int, int, dict[str, object]]] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)  # numbers with a time of their own
@@ -174,7 +175,8 @@ class Parts:
         in ``self`` is not turned into a lifetime by ``other`` ("since it opened in 2017, ...
         made 235,000 last year")."""
         out = Parts(**{k: getattr(self, k) for k in self.__dataclass_fields__})
-        has_year = self.year is not None or self.year_rel is not None
+        # ("2022年，全年产量超过五百万辆；…今年的产量就已…": this year's)
+        has_year = self.year is not None or self.year_rel is not None or self.this_ytd
         has_period = has_year or any(getattr(self, k) for k in _PERIOD_FIELDS)
         has_span = any(getattr(self, k) for k in _SPAN_FIELDS)  # "2023年全年", not its December
         # "32,000 were produced in September": another clause's span is not that month's
@@ -698,9 +700,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # not "创年内新高", "今年以来最高": the scope of a record claim
     (
+        re.compile(r"今年(?:以来|至今)?(?!的?(?:新高|最高|新低|最低|最好|最佳|单月|月度))"),
+        "zh_this_ytd",
+    ),
+    (
         re.compile(
             # "年度第1000万辆": the year's 10 millionth
-            r"(?:(?:今年|年内|本年度?)(?:以来|至今)?|年初至今|年初以来|(?<!本)年度(?=第))"
+            r"(?:(?:年内|本年度?)(?:以来|至今)?|年初至今|年初以来|(?<!本)年度(?=第))"
             r"(?!的?(?:新高|最高|新低|最低|最好|最佳|单月|月度))"
         ),
         "ytd",
@@ -1616,6 +1622,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_range": _MONTH_NEEDLES,
     "en_across_years": ("from",),
     "ytd": (),
+    "zh_this_ytd": ("今年",),
     "en_first_n": ("first", "initial", "opening"),
     "en_nth_month": ("month of",),
     "en_n_month_period": ("month",),
@@ -1802,6 +1809,7 @@ def _matches_at(
 
 _FLAG_KINDS: dict[str, dict[str, object]] = {
     "this_year": {"year_rel": "this"},
+    "zh_this_ytd": {"ytd": True, "this_ytd": True},
     "alone": {"alone": True},
     "total": {"total": True},
     "zh_total": {"total": True},
@@ -2819,7 +2827,7 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
             and _A_YEAR_EARLIER.search(tie.text)
         ):
             # "compared with 28,841 units in December a year earlier": that month a year back
-            period = _shift_year(period, period.end.year - 1)
+            period = shift_year(period, period.end.year - 1)
         return period
     usable = current is not None and current.kind != "lifetime"
     if _A_RECORD.search(tie.text):
@@ -2836,7 +2844,7 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
             past = current.kind == "year" and current.end.year < published.year - 1
             y = (published.year if past else current.end.year) - 1
             return Period("year", date(y, 1, 1), date(y, 12, 31))
-        return _shift_year(current, p.year if p.year is not None else current.end.year - 1)
+        return shift_year(current, p.year if p.year is not None else current.end.year - 1)
     if usable and current is not None and current.kind in ("month", "quarter"):
         back = _REL_MONTH if current.kind == "month" else _REL_QUARTER
         if back.search(tie.text):
@@ -2870,7 +2878,7 @@ _YEAR_BEFORE_ITS_NOUN = re.compile(
 )
 
 
-def _shift_year(period: Period, year: int) -> Period:
+def shift_year(period: Period, year: int) -> Period:
     """The same kind of period in another year (lifetime and day periods have none)."""
     if period.kind in ("lifetime", "day"):
         return period
@@ -3201,6 +3209,9 @@ def _resolve(
     if parts.that_month and not parts.ytd:  # (not "The month brings deliveries for the year to")
         return _that_month(carry, published)
     if parts.that_period and carry is not None and carry.kind != "lifetime":
+        if parts.year is not None and parts.year != carry.end.year:
+            # "2024年全年累计销量为75637辆，2023年同期销量为88662辆": that period, in 2023
+            return shift_year(carry, parts.year)
         return carry
     if parts.that_quarter:
         quarter = that_quarter(carry, published, ended=parts.ended_quarter)
