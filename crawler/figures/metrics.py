@@ -93,8 +93,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # "Overseas markets took 472,000 of BYD's first-half sales"
                 r"(?:overseas|foreign|international) markets (?:took|absorbed|accounted for"
                 r"|made up|contributed|bought)\b",
-                r"(?:went|go(?:es)?|were sent|headed) (?:abroad|overseas|to (?:foreign|overseas)"
-                r" (?:customers|markets|buyers))",
+                r"(?:went|go(?:es|ing)?|gone|were sent|headed|heading) (?:abroad|overseas"
+                r"|to (?:foreign|overseas) (?:customers|markets|buyers))",
             ],
             # 外销: Taiwan's word for exports
             [
@@ -102,8 +102,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # ("在海外市场的销量", "海外乘用车及皮卡销量", "海外整车累计销量": the kinds
                 # sold abroad between; "在海外市场售出", "向海外发运")
                 r"|海外(?:市场)?的?(?:累计|总|实际)?"
-                r"(?:乘用车|新能源汽车|新能源车|汽车|整车|皮卡|及|和|、|累计){0,4}"
-                r"(?:销量|销售|交付|出货|售出|卖出|发运)"
+                # ("海外零售销量": counted at the dealer abroad)
+                r"(?:乘用车|新能源汽车|新能源车|汽车|整车|皮卡|及|和|、|累计|零售|终端){0,4}"
+                r"(?:销量|销售|交付|出货|售出|卖出|发运|零售)"
                 r"|销往(?:海外|国外|境外)"
                 r"|出海(?:市场)?(?:累计|总)?(?:销量|销售|交付)?|外销"
                 # "在中國以外的電動車銷售量": sales outside China

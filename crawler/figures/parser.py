@@ -132,6 +132,12 @@ _ORIGIN_BRANDS = re.compile(
     re.I,
 )
 
+_ONE_DESCRIBED_BEFORE = re.compile(r"(?:这家|这个|这一|该)$")
+_ONE_DESCRIBED_AS = re.compile(r"(?:这家|这一|这个|该)[^，,。；;\d]{0,8}$")
+_A_MAKER_NOUN_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:品牌|车企|制造商|厂商|企业|公司|集团)(?![\u4e00-\u9fff]{0,2}[和与及、])"
+)
+
 # the kinds of car market a text names China's by: "the Chinese light vehicle market"
 _MARKET_KIND = (
     r"(?:auto|car|automobile|automotive|vehicle|passenger[- ]car|passenger[- ]vehicle"
@@ -246,6 +252,11 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # "Those automakers shipped a combined 770,000": a set of makers, none named
             r"|\b(?:those|these) (?:\w+ )?(?:carmakers|automakers|makers|companies|brands|firms"
             r"|manufacturers|startups)\b"
+            # "the three electric vehicle makers delivered 280,075 … between them" (not "the
+            # three brands sold 13,506, 36,792 and 36,378 units respectively": each its own)
+            r"|\bthe (?:two|three|four|five|six) (?:[\w-]+ ){0,3}?(?:carmakers|automakers|makers"
+            r"|companies|brands|firms|manufacturers|startups|start-ups)\b"
+            r"(?![^.;]*\brespectively\b)"
             r"|\b(?:top|bottom|remaining|other|last) (?:two|three|four|five|six|seven|eight|nine"
             r"|ten|twenty|\d{1,2})\s+"
             r"(?:[\w-]+\s+){0,2}?(?:carmakers|automakers"
@@ -350,7 +361,9 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             # ("这家总部位于重庆的国有车企": this company, described)
             # ("这家知名的中国插电式电动车制造商仅售出": a place in the description is its origin)
             r"|这家[^，,。；;\d]{0,16}?(?:车企|企业|公司|集团|厂商|制造商)"
-            r"(?=[^，。]{0,6}(?:交付|销量|产量|生产|销售|售出|卖出|出口))"
+            # ("这家中国车企2020年2月共售出": a time between)
+            r"(?=(?:(?:19|20)\d\d年)?(?:\d{1,2}月(?:份)?)?[^，。]{0,6}"
+            r"(?:交付|销量|产量|生产|销售|售出|卖出|出口))"
             r"|该公司|该企业|该集团|(?<!有限)(?<!股份)(?<!汽车)(?<!控股)(?<!企业)(?<!分)"
             r"(?<!第[一二三四五六七八九十\d])"
             r"(?:公司|集团)(?=[^，。]{0,6}(?:交付|销量|产量|生产"
@@ -606,7 +619,7 @@ _PREDICATE_BEFORE = re.compile(
     re.I,
 )
 _COMBINED = re.compile(
-    r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|合计|共计|合共|总计"
+    r"\bcombined\b|\btogether\b|\bjointly\b|\bin total\b|\bbetween them\b|合计|共计|合共|总计"
     r"|加起来|共交付|共销售|总共",
     re.I,
 )
@@ -1742,6 +1755,17 @@ def _of_which_spelled_alike(text: str) -> str:
 _CLAUSE_OPENING_AMONG = re.compile(r"(?<=[，,；;。：:])[当當]中")
 
 
+def _percent_signs(text: str) -> str:
+    """The text with "11.38pc", "5 pct" (some outlets' percent) written with a percent sign,
+    padded with spaces (offsets kept)."""
+    if "pc" not in text:
+        return text
+    return _PERCENT_WORD.sub(lambda m: "%".ljust(len(m.group(0)), " "), text)
+
+
+_PERCENT_WORD = re.compile(r"(?<=\d)\s?pct?\b")
+
+
 def _digit_years(text: str) -> str:
     """The text with years written in Chinese digits in Arabic ones (offsets kept)."""
     if "年" not in text:
@@ -1801,8 +1825,10 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     if isinstance(published, datetime):
         published = published.date()
     work = _of_which_spelled_alike(
-        _digit_years(
-            _space_thousands(_decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH))))
+        _percent_signs(
+            _digit_years(
+                _space_thousands(_decimal_full_stops(_blank_datelines(text.translate(FULLWIDTH))))
+            )
         )
     )
     headline = work[: max(0, work.find("\n"))]
@@ -2743,6 +2769,16 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
     found = _brand_with_a_model_code(
         s, _city_before_maker(s, _maker_at_place(s, found)), state.published
     )
+    # "这家知名的中国插电式电动车制造商", "这一中国汽车品牌": where the maker described is from
+    found = [
+        f
+        for f in found
+        if not (
+            f.entity.is_region
+            and _ONE_DESCRIBED_AS.search(s, max(0, f.start - 10), f.start)
+            and _A_MAKER_NOUN_AFTER.match(s, f.end)
+        )
+    ]
     pronouns: list[tuple[int, int, str]] = []
     listed_sets = _sets_of_the_listed(s, found)
     low, odd = s.lower(), bool(_ODD_CASE.search(s))
@@ -2759,11 +2795,11 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             if kind == "maker" and re.search(r"['’]s ", m.group(0)):
                 # "China's biggest auto group": the maker it describes, not the place
                 found = [f for f in found if not (f.entity.is_region and f.start == m.start())]
-            if kind == "maker" and m.group(0).startswith("这家"):
-                # "这家知名的中国插电式电动车制造商": where the maker described is from
-                found = [
-                    f for f in found if not (f.entity.is_region and m.start() < f.start < m.end())
-                ]
+            if kind == "other" and _ORIGIN_BRANDS.fullmatch(m.group(0)):
+                if _ONE_DESCRIBED_BEFORE.search(s, max(0, m.start() - 2), m.start()):
+                    continue  # "这家中国车企2020年2月共售出": one maker described (see "maker")
+                # "中国车企共出口汽车15.8万辆": makers of that origin together, not the place
+                found = [f for f in found if not (f.entity.is_region and f.start == m.start())]
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             if kind == "maker" and any(
@@ -3093,6 +3129,12 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             or (_IN_AN_ASIDE.search(s, 0, mention.start) and not OWN_RELATIVE.match(s, mention.end))
             # "在全球(中国及海外市场)累计销售127496辆": the markets a world count spans
             or _SCOPE_GLOSS_OPEN.search(s, max(0, mention.start - 16), mention.start) is not None
+            # "to customers in the markets where it is present, mostly China, with": where most
+            # of a count was, said in passing
+            or (
+                mention.entity.is_region
+                and _MOSTLY_BEFORE.search(s, max(0, mention.start - 16), mention.start) is not None
+            )
             # "Teslas last month - retail sales in China plus exports - came to": a dashed aside
             or (
                 _DASH_ASIDE_OPEN.search(s, max(0, mention.start - 120), mention.start)
@@ -3219,6 +3261,7 @@ _IN_AN_ASIDE = re.compile(
     r"|co-developed|launched|designed|incubated|spun off)(?:\s+jointly)?\s+by)\b[^,]*$",
     re.I,
 )
+_MOSTLY_BEFORE = re.compile(r",\s*(?:mostly|mainly|chiefly|primarily|largely)\s+(?:in\s+)?$", re.I)
 _SCOPE_GLOSS_OPEN = re.compile(
     r"(?:全球|国内外|海内外|\bglobal(?:ly)?|\bworldwide)\s*[（(][^()（）]*$", re.I
 )
