@@ -979,6 +979,10 @@ _THE_FIGURES = re.compile(
 )
 
 
+_A_YEAR_EARLIER_OPENING = re.compile(
+    r"\s*(?:A|One) year (?:earlier|before|ago)\b|\s*(?:In|During|Over) the same (?:month|period"
+    r"|quarter) (?:a year (?:earlier|before|ago)|last year)\b"
+)
 # "而在2019年，这一数字超过28,000辆": the count just told, in another year
 _THE_SAME_COUNT_IN_A_YEAR = re.compile(
     r"(?:19|20)\d\d\s*年\s*[，,]?\s*(?:的)?(?:这一|这个|该|此)(?:数字|数据|数值)"
@@ -5769,6 +5773,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # after a sentence about December: the whole is more than that month
             cand.drop("a whole whose part is the month it would take")
             continue
+        if (
+            period.kind != "lifetime"
+            and carry_before is not None
+            and period.end.year == carry_before.end.year
+            and _A_YEAR_EARLIER_OPENING.match(s)
+        ):
+            # "Tesla sold 58,459 in April. A year earlier, with Shanghai under lockdown, it
+            # delivered just 1,512 vehicles in April": that April, a year back
+            period = shift_year(period, period.end.year - 1)
         cand.period = period
         if (
             (

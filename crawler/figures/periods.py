@@ -731,6 +731,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "zh_last_year",
     ),
     (re.compile(r"(?:去年|上一?年)(?=底|末|年底)"), "last_year"),
+    # "特斯拉中国用8个月时间实现近10万辆新能源汽车出口" in September: the months of the year so far
+    (re.compile(r"用了?" + _ZN + r"个月(?:的)?时间"), "zh_past_months"),
     # "皮卡年累计销量": the year's running total, not since the start
     # "年交付突破50万辆": the year's (after a quarter said the sentence before)
     (
@@ -1597,6 +1599,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "zh_rolling": ("个月", "两月", "三月", "半月"),
     "en_past_months": ("months",),
+    "zh_past_months": ("个月",),
     "en_months_told": ("months",),
     "zh_partial": ("周", "旬", "日", "天", "开年"),
     "zh_month_days": ("日",),
@@ -1984,7 +1987,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 _add(parts, m, months=(1, n))
                 if kind == "en_first_n":
                     _year_of(g[1], parts)
-            elif kind == "en_past_months":
+            elif kind in ("en_past_months", "zh_past_months"):
                 n = small_int(g[0])
                 if 1 <= n <= 11:
                     _add(parts, m, past_months=n)
@@ -2243,7 +2246,10 @@ _GROWTH = (
 )
 # "up 8% from", "compared with", "than", "tops the": what may come before a comparison base
 # ("from a low base of 3,635 in April 2020")
-_BASE_NOUN = r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?|base)"
+_BASE_NOUN = (
+    r"(?:sales|deliveries|output|production|exports|shipments|volumes?|levels?|base|totals?"
+    r"|tally)"
+)
 # how a base is judged before its number: "the very weak 2.22m", "a revised 15,000"
 _BASE_ADJECTIVE = (
     r"(?:(?:(?:very|relatively|rather|already|even)\s+)?(?:weak|strong|low|high|poor|solid"
@@ -2294,7 +2300,9 @@ _EN_BASE_LEAD = re.compile(
     r"|(?:high|peak|record|best)\s+of\s+(?=\d)(?!(?:19|20)\d\d\b)))?"
     # "less than that in December", "above those of 2024": the base named by its time alone
     r"(?:(?:that|those)\s+(?:in|of|for|during)\s+(?=\S))?"
-    r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=\d))?"
+    # ("below its June total of almost 13,000": a rounded base)
+    r"(?:(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+(?=(?:(?:more than|over|about|around"
+    r"|nearly|almost|roughly|some|just over|just under|less than|just|only)\s+)?\d))?"
     r"(?:(?:in|during|for|over|at)\s+)?(?P<the>(?:the|an?|its|their)\s+)?"
     r"(?:(?P<same>(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time))\s+)?"
     # "compared with last year's 130,000", "up from the year-ago 130,000"
@@ -2317,9 +2325,11 @@ _EN_BASE_END = re.compile(
 )
 # "than November's 230,427 units", "over February (6,010 units)": the base's own number
 # "from October's 17,342", "from October's record 17,342", "from 2023's (3,024,417)"
+# ("above May's sales of 331,817 units": the base's noun between)
 _POSSESSIVE = re.compile(
-    r"['’]s\s+(?:(?:(?:previous|prior|former|earlier)\s+)?(?:record|all-time high|high|peak"
-    r"|best)\s+(?:of\s+)?)?|\s*\(\s*"
+    r"['’]s\s+(?:(?:(?:previous|prior|former|earlier)\s+)?(?:record high|record|all-time high"
+    r"|high|peak|best)\s+(?:of\s+)?)?(?:(?:sales|deliveries|output|production|exports|shipments|volume"
+    r"|total|tally|figure)\s+(?:of\s+)?(?=\d))?|\s*\(\s*"
 )
 # "from March deliveries, when the company delivered 10,378", "from April, during which Nio
 # delivered 6,658": the base's own number, said in a clause of its time

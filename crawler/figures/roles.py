@@ -468,6 +468,12 @@ _BUILT_AFTER = re.compile(
 )
 
 
+_PARTIES_BEFORE = re.compile(
+    r"\bbetween\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+and\s+$"
+    r"|\b(?:row|rows|dispute|disputes|tensions?|talks|ties|relations|spat|feud)\s+with\s+$"
+)
+
+
 def place_as_scope(s: str, mention: Mention) -> bool:
     """A place that scopes or locates ("in the China market", "outside China", "one of China's
     largest", "headquartered in Chongqing"), not a place whose figure it is."""
@@ -498,6 +504,8 @@ def place_as_scope(s: str, mention: Mention) -> bool:
         or _DELIVERIES_IN.search(before) is not None
         # "when it launched in China in April last year": where a thing arrived
         or _ARRIVED_IN.search(before) is not None
+        # "the diplomatic row between Seoul and Beijing": a government, a party to relations
+        or _PARTIES_BEFORE.search(s, max(0, mention.start - 40), mention.start) is not None
     ):
         return True
     # "sales in China" stays China's; "in the China market", "outside China", "Honda's sales in
