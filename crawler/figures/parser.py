@@ -200,6 +200,16 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "the China joint venture of General Motors Co (GM.N) and SAIC Motor (600104.SS)": a
+    # venture described by its parents: the venture named before, else none of them
+    (
+        "venture_of",
+        re.compile(
+            r"\b[Tt]he (?:[\w-]+ ){0,2}?(?:joint venture|JV) (?:of|between) "
+            r"[A-Z](?:[^,;.()]|\([^()]{1,20}\)){0,60}? and [A-Z][\w&-]*(?: [A-Z][\w&.-]*){0,3}"
+            r"(?: \([^()]{1,20}\))?"
+        ),
+    ),
     # "Tesla's archrival, whose sales first crossed the 300,000 mark": the one that rivals the
     # name, never the name; the maker last named when that is another one (not "Tesla's rival
     # BYD": the name after it is the one meant)
@@ -379,6 +389,7 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
 _PRONOUN_WORDS = {
     "own_plant": ("its ", "其"),
     "rival_of": ("rival", "competitor", "challenger", "nemesis", "partner", "peer"),
+    "venture_of": ("joint venture of", "joint venture between", "jv of", "jv between"),
     "plant": ("operations", "plant", "factory", "base", "facilit", "gigafactory", "works", "site",
               "工厂", "基地", "该工厂", "该基地"),
     "province": ("province", "municipality", "autonomous region", "省", "全区"),
@@ -662,8 +673,13 @@ _TOOK_AFTER = re.compile(
 # "只用了不到5年时间，成为突破80万辆最快的品牌", "仅用3年时间，销量就突破100万辆": how long it
 # took, then the milestone
 _TOOK_THEN_BEFORE = re.compile(
-    r"(?:用了|用时|历时|耗时|花了|仅用|只用)[^。；;，,]{0,12}?(?:年|个月|月|天)多?(?:时间|之内|内)?"
-    r"[，,]?\s*[^，,。；;\d]{0,10}?(?:突破|超过|达到|迈过|站上|跨过|跨越|越过|冲破)了?$"
+    # ("长安用30年生产了第一个1000万辆汽车，又用7年达到2000万辆")
+    # (not 通用, 商用, 乘用: a name's or a kind's end)
+    r"(?:用了|用时|历时|耗时|花了|仅用|只用|(?<=[又再])用"
+    r"|(?<![通使应作费信利享运采启适实专公军民备日家商乘])用(?=\d{1,3}\s*(?:年|个月|天)))"
+    r"[^。；;，,]{0,12}?(?:年|个月|月|天)多?(?:时间|之内|内)?"
+    r"[，,]?\s*[^，,。；;\d]{0,10}?(?:(?:突破|超过|达到|迈过|站上|跨过|跨越|越过|冲破)了?"
+    r"|(?:生产|销售|交付|卖出|造出)了?(?:第一个|首个|第))$"
 )
 # "从4月开始交付以来，…：最初是7058台，5月份为8630台": the first month's count of a run
 _FIRST_OF_A_RUN = re.compile(
@@ -2792,7 +2808,7 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
             continue  # perf: a word every match holds is missing
         twin = None if odd else _PRONOUN_LOWER.get(kind)
         for m in twin.finditer(low) if twin is not None else pattern.finditer(s):
-            if kind == "rival_of" or (kind == "reference" and "与" in m.group(0)):
+            if kind in ("rival_of", "venture_of") or (kind == "reference" and "与" in m.group(0)):
                 # the name inside is the one rivalled, not the subject (or the venture's
                 # partner: "这家与广汽集团合资的企业")
                 found = [f for f in found if not m.start() <= f.start < m.end()]
@@ -2884,6 +2900,10 @@ def _mentions(s: str, state: _State) -> list[tuple[Mention, bool]]:
                     # "Aion ... sold 30,007 last month. Overall sales surged 126% to 271,000
                     # in 2022": the maker's sales across its range, in its paragraph
                     target = maker
+            elif kind == "venture_of":
+                # ("Beijing Hyundai reported … The 50-50 joint venture between Hyundai Motor and
+                # BAIC Motor sold 80,016": the venture named before)
+                target = last.get("jv") or Entity(s[a:b], "unknown", "", None, False)
             elif kind == "rival_of":
                 # ("its rival" names no one it rivals: nobody this text names)
                 maker = last.get("maker")
@@ -3638,6 +3658,14 @@ def _trap_in(s: str, a: int, b: int, n: Number) -> re.Match[str] | None:
     first = mx.TRAP.search(s[a:b])
     if first is None:
         return None
+    if (
+        _MEMBERS_OF_A_BAR.fullmatch(first.group(0))
+        and a + first.end() <= n.start
+        and _NAME_THEN_BRACKET_BEFORE.search(s, max(a, n.start - 16), n.start)
+    ):
+        # "单月销量超过1万辆的企业包括上汽通用五菱（41089辆）、比亚迪（28075辆）": the bar
+        # counts its members; each member's own count follows its name
+        return None
     if _MONEY_MADE_ON_A_COUNT_BEFORE.search(s, max(a, n.start - 40), n.start):
         return None  # "revenue of RMB 17.1 billion … on deliveries of 50,045 vehicles"
     goals = [g.span() for g in _MEASURED_AGAINST_A_GOAL.finditer(s, a, b)]
@@ -3650,6 +3678,11 @@ def _trap_in(s: str, a: int, b: int, n: Number) -> re.Match[str] | None:
         ):
             return cue
     return None
+
+
+# a bar's members, told as makers: "超过1万辆的企业"
+_MEMBERS_OF_A_BAR = re.compile(r"辆(?:以上)?的(?:企业|车企|品牌|厂商|厂家)")
+_NAME_THEN_BRACKET_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}\s*[（(]\s*$")
 
 
 def _trap_outside_glosses(s: str, a: int, b: int) -> re.Match[str] | None:

@@ -553,6 +553,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|(?<![前头首])(?:这|这两|两|二|三)个?月(?=合计|累计|共计|总计|加起来)"
             # "最近一个半月里，小米汽车又交付了约4.2万台": a month and a half back from then
             r"|(?:最近|过去|近)的?\s*(?:[一两二三四五六七八九十\d]+个半|半个)月"
+            # "二季度前两个月蔚来合计交付6591台": the first months of a quarter, no period evwatch
+            # stores
+            r"|(?:[一二三四1-4]|第[一二三四1-4])季度(?:的)?前\s*(?:两|二|2)\s*个?\s*月"
         ),
         "zh_rolling",
     ),
@@ -667,7 +670,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # (a count may follow at once: "相比2月11288辆"; a day may not: "2月11日", "2月1-20日")
             # ("到2018年11月就迎来": by a month of a year said in full, not "1月到5月")
             # ("从2021年到2022年11月": to a month of a year said in full, the span's end)
-            r"(?<![\d.\-–—~A-Za-z])(?:(?<![至到])|(?<![\d年月日号份][至到])(?=20\d\d\s*年)"
+            # ("国产Model 3 月销量": the digit of a model's name)
+            r"(?<![\d.\-–—~A-Za-z])(?<![A-Za-z]\s)"
+            r"(?:(?<![至到])|(?<![\d年月日号份][至到])(?=20\d\d\s*年)"
             r"|(?<=[至到])(?=20\d\d\s*年\s*\d{1,2}\s*月))"
             r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?"
             r"(?![至到\-–—~]|\d{1,2}(?!\d)(?:\s*[日号]|\s*[至到\-–—~]|[.\d]*\s*$)|\d\.)"

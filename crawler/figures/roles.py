@@ -267,7 +267,7 @@ _APPOSITION = re.compile(
 )
 # "X tops China", "A beats B with a record": the one beaten is not the subject
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:tops|topped|topping|beats|beat|beating|overtakes|overtook|overtaking|overtaken|surpasses"
+    r"\b(?:tops|topped|topping|beats|beat|beaten|beating|overtakes|overtook|overtaking|overtaken|surpasses"
     r"|surpassed|surpassing|trails"
     # "outsold", "out-produces", "outdelivered"; a headline's present: "Xiaomi's EV sales
     # overtake Tesla in China"
