@@ -510,6 +510,8 @@ _TRAP = _vocabulary(
         r"took (?:[\w-]+\s+){0,4}?\w+ (?:months|years|days) to\b",
         r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
         r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
+        # "Chinese carmakers bet on overtaking Japan … with shipments of 4.5 million units"
+        r"bet(?:s|ting)? on\b",
         # "has a chance to hand over its 100,000th vehicle in April": a possibility
         r"chances? (?:to|of)\b",
         r"ambitions?\b", r"quotas?\b", r"scheduled to\b", r"set to\b", r"poised to\b",
@@ -794,7 +796,9 @@ FORECAST = re.compile(
     r"|(?:is|are|was|were)\s+about\s+to\b"
     # "sales are seen falling 5% to 26.68 million in 2019": a forecast
     r"|(?:is|are|was|were|been)\s+seen\s+(?:as\s+)?(?:\w+ing|at|to)\b"
-    r"|next year\b)"
+    r"|next year\b"
+    # "Chinese carmakers bet on overtaking Japan … with shipments of 4.5 million units"
+    r"|bet(?:s|ting)? on\b)"
     r"|(?=[\u4e00-\u9fff])(?:目标|计划|预计|"
     + EXPECTED
     + r"|有望|(?<!即)将(?!近)|即将|力争|规划|预测|争取|拟|或将)",

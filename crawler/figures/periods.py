@@ -2277,6 +2277,11 @@ _EN_BASE = re.compile(
     r"|\bthe same as|\bsimilar to|\bin line with|\bon (?:a )?par with"
     # "to 2.14m in December 2019 from very weak sales of 2.22m in the same month a year before"
     r"|\bfrom(?=\s+(?:[\w-]+\s+){0,3}?" + _BASE_NOUN + r"\s+of\s+\d)"
+    # "950,000 new energy vehicles, more than six times the number it made in 2021": the time
+    # of what a count is a multiple of
+    r"|\btimes\s+(?:the|its|their)\s+(?:number|figure|level|total|amount|volume|output)\b"
+    r"(?:\s+(?:it|they|the\s+\w+)\s+(?:made|built|sold|produced|delivered|exported|shipped))?"
+    r"(?=\s+in\s+(?:19|20)\d\d\b)"
     # "its previous record was 290,000": the record that stood before
     r"|\b(?:its|their|the)\s+(?:previous|prior|former|earlier)\s+(?:[\w-]+\s+)?"
     r"(?:record|high|best|peak)\s+(?:was|is|of|stood at|had been)(?=\s+\d))\s+"
