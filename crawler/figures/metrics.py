@@ -510,6 +510,8 @@ _TRAP = _vocabulary(
         r"took (?:[\w-]+\s+){0,4}?\w+ (?:months|years|days) to\b",
         r"(?:is|are|was|were|been) seen (?:as )?(?:\w+ing|at|to)\b",
         r"seeks? to\b", r"hopes? to\b", r"wants? to\b", r"striv(?:e|es|ing)\b",
+        # "BYD cleared the 3 million mark it had set itself": the mark is a goal
+        r"mark (?:it|they|the company|the group) had set\b",
         # "Chinese carmakers bet on overtaking Japan … with shipments of 4.5 million units"
         r"bet(?:s|ting)? on\b",
         # "has a chance to hand over its 100,000th vehicle in April": a possibility
@@ -543,7 +545,8 @@ _TRAP = _vocabulary(
         r"(?:vehicle|car|NEV|EV|brand) dealers\b(?!['’])", r"dealerships?\b", r"dealer networks?\b",
         # (not "trade outlet Just-Auto said": a publication)
         r"(?<!news )(?<!media )(?<!trade )(?<!state )(?<!press )(?<!industry )outlets?\b",
-        r"charging\b", r"chargers?\b", r"stations?\b",
+        # (not "3,012,906 cars with a charging socket in all": plug-in cars)
+        r"charging\b(?!\s+(?:socket|port|plug|cable)s?\b)", r"chargers?\b", r"stations?\b",
         r"(?<!parking )spaces\b", r"houses\b", r"piles?\b", r"cent(?:er|re)s\b",
         r"employees?\b", r"staff\b", r"workers?\b", r"workforce\b", r"headcount\b",
         r"price[sd]?\b", r"pricing\b",
@@ -709,6 +712,11 @@ _TRAP = _vocabulary(
         # "距离第800万辆下线仅过去2个月", "距其第2000万辆下线仅过去四年多", "距离35万辆的目标":
         # another time, a goal
         r"|距离|距離|距其(?=第)"
+        # "300万辆大关近在眼前": a mark not reached yet
+        r"|(?:大关|关口|门槛)(?:已)?(?:近在眼前|在望|指日可待|触手可及)"
+        # "东风集团提出…海外出口要突破50万辆": what is to be reached, a plan
+        r"|(?<![主需重只想必总将])要(?=\s*[“\"]?(?:锚定|突破|达到|实现|超过|完成|跨过|跨越|冲击|挑战|力争"
+        r"|确保|冲刺|迈上|站上))"
         r"|进口(?![车汽品版])"  # "汽车进口8.66万辆": cars bought from abroad (not 进口车's sales)
         r"|挑战"  # "45万辆的年销量…依然挑战不小": a bar to clear
         r"|利润|营收|营业收入",  # "3000万辆汽车利润不如丰田一家的900万辆": money

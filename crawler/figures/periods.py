@@ -192,6 +192,10 @@ class Parts:
                 # "首次实现单月交付过万，10月累计交付新车突破10万辆": another clause's "alone"
                 # does not make a running total one month's
                 or (self.lifetime and name == "alone")
+                # "When it released its first-quarter numbers, it said cumulative deliveries
+                # as of March 31 stood at 192,838": a running total to the day said, not the
+                # other clause's quarter
+                or (self.lifetime and self.as_of is not None and name in _PERIOD_FIELDS)
             ):
                 continue
             if getattr(out, name) in (None, False):
