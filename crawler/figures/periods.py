@@ -1029,7 +1029,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b" + _MON + r"\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+(20\d\d))?",
+            # (not "December 1 to 31": the first day of a span of days)
+            r"\b" + _MON + r"\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?\b(?!,\d)"
+            r"(?!\s*(?:-|–|to|through|until)\s*\d)(?:,?\s+(20\d\d))?",
             re.IGNORECASE,
         ),
         "en_date",
@@ -1864,6 +1866,9 @@ _SINCE_START_ZH_CUE = re.compile(
 )
 
 
+_A_WHOLE_MONTH_BY_DAYS = re.compile(
+    _MON + r"\s+1(?:st)?\s*(?:-|–|to|through|until)\s*(28|29|30|31)(?:st|th)?", re.IGNORECASE
+)
 _END_OF_BEFORE = re.compile(
     # ("By the third quarter, BYD had sold 2.07 million this year": up to its end)
     r"\b(?:by|as of|as at|through|until|up to) (?:the end of )?(?:the\s+)?$",
@@ -1961,6 +1966,17 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 continue
             g = m.groups()
             if kind in _FLAG_KINDS:  # a word that only sets a flag: "this year", "alone", ...
+                whole = (
+                    _A_WHOLE_MONTH_BY_DAYS.fullmatch(m.group(0)) if kind == "en_partial" else None
+                )
+                if whole is not None and int(whole.group(2)) >= (
+                    28
+                    if MONTHS[whole.group(1).lower()] == 2
+                    else month_end(2001, MONTHS[whole.group(1).lower()]).day
+                ):
+                    # "from December 1 to 31 last year": a whole month told by its days
+                    _add(parts, m, month=MONTHS[whole.group(1).lower()])
+                    continue
                 if kind == "lifetime" and _CLAIM_BEFORE_SINCE.search(
                     text, max(start, m.start() - 60), m.start()
                 ):
