@@ -129,6 +129,10 @@ _EN_NAMED_SALES = re.compile(
     r"|reached|totaled|totalled|hit|slipped|dropped|jumped|climbed|grew|declined|increased"
     r"|decreased|surged|soared|slumped|came|stood|edged)\b"
 )
+# "The Dynasty brand accounted for 286,712 of them": a brand or series of the maker, by name
+_EN_NAMED_LINE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:{_CAP}\s+)?{_CAP})\s+(?:brand|sub-brand|series|marque)\b"
+)
 # words before "sales" that say which sales, not whose ("Retail sales fell")
 _SALES_KINDS = frozenset(
     ("retail", "export", "wholesale", "import", "vehicle", "car", "auto", "luxury", "truck",
@@ -503,7 +507,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         for m in (_EN_NAMED_SALES.finditer(s) if " sales " in s or " deliveries " in s else ())
         if m.group(1).casefold() not in _SALES_KINDS
     )
-    for m in chain(actors, gapped, listed, named):
+    lines = _EN_NAMED_LINE.finditer(s) if " brand" in s or " series" in s or " marque" in s else ()
+    for m in chain(actors, gapped, listed, named, lines):
         words = m.group(1).split()
         while words and words[0].casefold().strip("'’") in _NOT_NAMES:
             words = words[1:]
