@@ -132,8 +132,10 @@ _ORIGIN_BRANDS = re.compile(
     re.I,
 )
 
-_ONE_DESCRIBED_BEFORE = re.compile(r"(?:这家|这个|这一|该)$")
-_ONE_DESCRIBED_AS = re.compile(r"(?:这家|这一|这个|该)[^，,。；;\d]{0,8}$")
+# "这家", "这一", "该": one maker told of before, described
+_THIS_ONE = r"(?:这家|这一|这个|该)"
+_ONE_DESCRIBED_BEFORE = re.compile(_THIS_ONE + r"$")
+_ONE_DESCRIBED_AS = re.compile(_THIS_ONE + r"[^，,。；;\d]{0,8}$")
 _A_MAKER_NOUN_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:品牌|车企|制造商|厂商|企业|公司|集团)(?![\u4e00-\u9fff]{0,2}[和与及、])"
 )
