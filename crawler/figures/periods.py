@@ -1866,6 +1866,11 @@ _SINCE_START_ZH_CUE = re.compile(
 )
 
 
+def _to_the_months_end(month: int, last_day: int) -> bool:
+    """Days from the 1st to ``last_day`` cover the whole month (any February to its 28th)."""
+    return last_day >= (28 if month == 2 else month_end(2001, month).day)
+
+
 _A_WHOLE_MONTH_BY_DAYS = re.compile(
     _MON + r"\s+1(?:st)?\s*(?:-|–|to|through|until)\s*(28|29|30|31)(?:st|th)?", re.IGNORECASE
 )
@@ -1969,13 +1974,10 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 whole = (
                     _A_WHOLE_MONTH_BY_DAYS.fullmatch(m.group(0)) if kind == "en_partial" else None
                 )
-                if whole is not None and int(whole.group(2)) >= (
-                    28
-                    if MONTHS[whole.group(1).lower()] == 2
-                    else month_end(2001, MONTHS[whole.group(1).lower()]).day
-                ):
+                month = MONTHS[whole.group(1).lower()] if whole is not None else 0
+                if whole is not None and _to_the_months_end(month, int(whole.group(2))):
                     # "from December 1 to 31 last year": a whole month told by its days
-                    _add(parts, m, month=MONTHS[whole.group(1).lower()])
+                    _add(parts, m, month=month)
                     continue
                 if kind == "lifetime" and _CLAIM_BEFORE_SINCE.search(
                     text, max(start, m.start() - 60), m.start()
@@ -2069,7 +2071,7 @@ def _scan(text: str, start: int, end: int) -> Parts:
                 month, last = int(g[0]), int(g[1])
                 if not 1 <= month <= 12:
                     continue
-                if last >= (28 if month == 2 else month_end(2001, month).day):
+                if _to_the_months_end(month, last):
                     _add(parts, m, month=month)
                 else:
                     _add(parts, m, rolling=True)
