@@ -103,7 +103,8 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # sold abroad between; "在海外市场售出", "向海外发运")
                 r"|海外(?:市场)?的?(?:累计|总|实际)?"
                 # ("海外零售销量": counted at the dealer abroad)
-                r"(?:乘用车|新能源汽车|新能源车|汽车|整车|皮卡|及|和|、|累计|零售|终端){0,4}"
+                # ("海外年销量": a year's sales abroad)
+                r"(?:乘用车|新能源汽车|新能源车|汽车|整车|皮卡|及|和|、|累计|零售|终端|年){0,4}"
                 r"(?:销量|销售|交付|出货|售出|卖出|发运|零售)"
                 r"|销往(?:海外|国外|境外)"
                 r"|出海(?:市场)?(?:累计|总)?(?:销量|销售|交付)?|外销"
@@ -193,7 +194,9 @@ METRIC_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # 新注册登记: registrations, which the GUIDE counts as sales
             # 新增 (new registrations) and 上牌 (plates issued) count cars sold too
             # 出货, 出厂: what left the factory for dealers (CPCA's wholesale), not production
-            [r"销量|销售|售出|卖出|批发|零售|上险|注册登记|发运|出货|出厂|(?<!产)销(?=\d)|上牌|新增(?=[^，,。；;\d]{0,8}?(?:汽车|车辆|新能源))"],
+            [r"销量|销售|售出|卖出|批发|零售|上险|注册登记|发运|出货|出厂|(?<!产)销(?=\d)|上牌|新增(?=[^，,。；;\d]{0,8}?(?:汽车|车辆|新能源))"
+             # "比亚迪2023年卖了302.44万辆": sold
+             r"|卖了(?=\s*(?:约|近|超过|超|逾)?\s*\d)"],
         ),
     ),
 ]  # fmt: skip
@@ -327,7 +330,7 @@ _METRIC_NEEDLES = {
         "sold", "sales", "sell", "retail", "wholesale", "registrations", "registered", "shipments",
         "shipped",
         "shift", "market",
-        "销", "售", "卖出", "批发", "零售", "上险", "注册登记", "发运", "上牌", "新增",
+        "销", "售", "卖出", "卖了", "批发", "零售", "上险", "注册登记", "发运", "上牌", "新增",
         "出货", "出厂",
     ),
 }  # fmt: skip
@@ -360,7 +363,13 @@ _METRIC_LOWER = [(metric, _lowered(pattern)) for metric, pattern in METRIC_PATTE
 _SUMMED_WITH_EXPORTS = re.compile(
     r"\b(?:domestic )?(?:sales|deliveries) (?:and|plus|&) exports(?=(?: from [\w ]{2,20}?)?"
     r" (?:together|combined)\b)"
-    r"|\bexports (?:and|plus|&) (?:domestic )?(?:sales|deliveries)(?= (?:together|combined)\b)",
+    r"|\bexports (?:and|plus|&) (?:domestic )?(?:sales|deliveries)(?= (?:together|combined)\b)"
+    # "Taken together, Tesla's domestic sales and exports from China amounted to 30,688", "the
+    # combined volume of local sales and exports reached 56,515"
+    r"|(?:(?<=\bcombined )|(?<=\btogether, ))(?:[\w'’]+ ){0,4}?(?:domestic |local )?"
+    r"(?:sales|deliveries) (?:and|plus|&) exports\b"
+    r"|\b(?:domestic|local) (?:sales|deliveries) (?:and|plus|&) exports(?: from [\w ]{2,20}?)?"
+    r"(?= (?:amounted to|totall?ed|came to|reached|stood at)\b)",
     re.I,
 )
 
@@ -738,6 +747,8 @@ _TRAP = _vocabulary(
         r"|(?:平常|平时|往常|通常|一般)(?:每个?月|的?月)"
         # "今年翻番至每月约20万辆": a rate a month, no month's count
         r"|每个?月(?:约|大约|平均|均)"
+        # "零跑每月能卖出将近5万辆": what it can sell in any month
+        r"|每个?月(?:都)?(?:能|可以?|可)(?:卖出|卖|售出|销售|交付|生产|出口)"
         r"|周销量|周交付|单周|第\d{1,2}周|每(?:个)?(?:星期|週|礼拜)",
         # "首发列车装载260余台": one train's or ship's load
         r"装载|满载|班列|专列|单航次|单船|这批|该批|一批汽车",
@@ -913,7 +924,8 @@ BASE_BEFORE = re.compile(
     r"|\b(?:narrow(?:ed|ing|s)?|widen(?:ed|ing|s)?|shr[ua]nk|shrinking)\s+(?:to|from)"
     r"(?:\s+(?:within|under|below|about))?)"
     r"\s*(?:a |just |only |about |around |nearly |some |more than |over |将近|接近|大约|近|约|超过"
-    r"|超|逾|不足|不到)?$"
+    # ("一年多卖了上百万台": over a million more)
+    r"|超|逾|不足|不到|上)?$"
     r"|\bmonths?(?: in a row)? (?:above|over|of (?:more than|over)|beyond)\s*(?:the\s+)?$"
     # "湖北汽车产量下降近40万辆", "增长了12万辆": by how much, not to how much (that is 至)
     r"|(?:下降|下滑|回落|降低|缩减|增长|提升|上升|增多)了?\s*(?:近|约|超过|超|逾|多)?\s*$"
@@ -948,6 +960,8 @@ BASE_AFTER = re.compile(
     r"|ahead of\s+(?!(?:[\w'’-]+\s+){0,2}(?:expectations?|schedule"
     r"|forecasts?|estimates?|targets?|plans?|consensus|guidance)\b)"
     r"|(?:的)?差距"  # "和零跑仍有6000辆差距": the gap between two figures
+    # "SAIC Motor sold 3.53 million, leaving 200,000 vehicles between the two": the gap
+    r"|(?:vehicles|units|cars)?\s*between\s+the\s+two\b(?!\s+(?:of\s+them|combined))"
     # "以18万辆优势反超广东": the lead over another (not "以57,915辆的绝对优势稳坐榜首")
     r"|的?(?:微弱|明显|较大|巨大|绝对)?优势(?:领先|反超|超越|击败|力压|胜出)|的?领先优势"
     # "以2万辆的领先保住全球第一": the lead, not a count

@@ -3352,6 +3352,19 @@ _PREDICATE_OF_THE_FIRST = re.compile(
     re.I,
 )
 # "bringing its total to", "taking the cumulative total to": a running total after a count
+# "which peaked at 2.5 million", "reaching a peak of 1.56 million", "峰值为"
+_A_PEAK_BEFORE = re.compile(
+    r"(?:\b(?:peaked|peaking|topped out)\s+at|\ba\s+(?:record\s+)?peak\s+of)\s+(?:about\s+"
+    r"|around\s+|nearly\s+|almost\s+|over\s+|more than\s+|some\s+)?$"
+    r"|(?:峰值|最高峰)(?:时)?(?:为|达到?|曾达)?(?:近|约|超过?)?$",
+    re.IGNORECASE,
+)
+# ", with new energy vehicles (NEVs) at 11,307": a part of the count just told
+_A_PART_WITH_AT = re.compile(
+    r"[\s,;]*with\s+(?:[\w()'’-]+\s+){1,5}?at\s+(?:about\s+|around\s+|nearly\s+|almost\s+"
+    r"|over\s+|more than\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 _RUNNING_TOTAL_TO = re.compile(
     r"\b(?:bringing|taking|lifting|pushing)\s+(?:its|the|their)\s+(?:cumulative\s+)?total"
     r"(?:\s+(?:deliveries|sales|output|production))?\s+to\s+(?:about\s+|around\s+|nearly\s+"
@@ -3756,9 +3769,13 @@ _CHINESE_DESCRIBED = re.compile(r"\bChinese\b")
 # (an aside in commas or dashes: "its one-millionth vehicle - an Aito M9 - came off the line")
 _OFF_THE_LINE_PAST_AN_ASIDE = re.compile(
     r"[^,;.]{0,24}?(?:,|\s[-–—])\s*(?:a|an|the)\s[^,;.]{1,60}?(?:,|\s[-–—])\s*"
-    r"(?:came|comes|rolled|rolls|left|leaves"
-    r"|drove|drives)\s+(?:off|out of)\b",
+    # ("drove its 30 millionth vehicle, an Audi A5L sedan, off the line": the verb before)
+    r"(?:(?:came|comes|rolled|rolls|left|leaves"
+    r"|drove|drives)\s+)?(?:off|out of)\b",
     re.I,
+)
+_ROLLOUT_OF_BEFORE = re.compile(
+    r"\b(?:roll-?out|roll-?off)\s+of\s+(?:its|the|their|(?:the\s+)?[\w-]+['’]s)\s+$", re.I
 )
 _OFF_THE_LINE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:leaves|left|rolls off|rolled off|comes off|came off|drives off"
@@ -5009,6 +5026,8 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
                 _OFF_THE_LINE.match(s, n.unit_end) is not None
                 and not _AFTER_A_MILESTONE.search(s, max(0, n.start - 16), n.start)
             )
+            # "the ceremony celebrating the rollout of the company's one-millionth vehicle"
+            or _ROLLOUT_OF_BEFORE.search(s, max(0, n.start - 40), n.start) is not None
         )
         if off_the_line:
             cand.metric = "production"
@@ -5456,6 +5475,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         elif period is not None and period.kind == "lifetime" and n.ordinal and _TODAY.search(s):
             # "今天……我们见证了第500万辆新能源汽车下线": the mark was passed the day it is told
             period = Period("lifetime", period.start, state.published)
+
         if (
             period is not None
             and period.kind == "ytd"
@@ -5478,6 +5498,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "从去年12月的超5万台回落到3.9万台": the time named is the earlier count's; the
             # later one's is not said in the sentence
             cand.drop("no period of its own (the time named is the other count's)")
+            continue
+        if (
+            _A_PEAK_BEFORE.search(s, max(c0, n.start - 40), n.start)
+            and not (parts.explicit or parts.year_rel or parts.as_of or parts.ytd)
+            and not parts.lifetime
+        ):
+            # "Its annual sales, which peaked at 2.5 million vehicles, have dropped": a peak
+            # of a time not said (not the year the sentence's "annual" would carry)
+            cand.drop("a peak whose time is not said")
             continue
         if lead_parts[cand.clause].empty and _RUNNING_TOTAL_TO.search(
             s, max(c0, n.start - 40), n.start
@@ -5716,13 +5745,19 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         if period is None:
             cand.drop("no period")
             continue
-        later = _YEAR_LATER.search(s, c0, n.start)
+        untimed = parts.year is None and parts.year_rel is None
+        # ("A year later, its sales rose to 4.27 million": said in the clause before)
+        later = _YEAR_LATER.search(
+            s, starts[cand.clause - 1] if untimed and cand.clause else c0, n.start
+        )
         if later is not None and period.kind == "year":
             # "从2021年的29.95万辆,一年后猛增到87.47万辆", "a year later": the year after the one
             # named before
             named = [int(y) for y in _A_YEAR.findall(s, 0, later.start())]
-            if named:
-                y = named[-1] + 1
+            if named or untimed:
+                # (or the year carried from the sentence before: "BYD sold 3.02 million in
+                # 2023. A year later, its sales rose to 4.27 million")
+                y = (named[-1] if named else period.end.year) + 1
                 period = Period("year", date(y, 1, 1), date(y, 12, 31))
         if (
             period.kind == "year"
@@ -5803,6 +5838,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "During the first quarter it built its 100,000th car": a running total reached
             # then, never the quarter's count
             period = Period("lifetime", LIFETIME_START, period.end)
+        if (
+            period.kind == "lifetime"
+            and n.ordinal
+            and not (parts.month or parts.months or parts.year or parts.as_of or parts.day)
+            and _WEEKDAY.search(s)
+        ):
+            # "said on Tuesday at the ceremony celebrating the rollout of its one-millionth
+            # vehicle" after a sentence about December: the mark was passed that weekday
+            period = Period("lifetime", period.start, _weekday_said(s, state.published))
         if period.kind == "month" and _a_part_in_a_month(s, cand, cands, starts, lead_parts):
             # "Dongfeng Honda sold 652,400 vehicles, …, of which 68,100 were sold in December"
             # after a sentence about December: the whole is more than that month
@@ -5817,6 +5861,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "Tesla sold 58,459 in April. A year earlier, with Shanghai under lockdown, it
             # delivered just 1,512 vehicles in April": that April, a year back
             period = shift_year(period, period.end.year - 1)
+        if lead_parts[cand.clause].empty and _A_PART_WITH_AT.match(s, c0, n.start):
+            # "posting December sales of 53,454 units, its best month on record, with new energy
+            # vehicles at 11,307": a part of the count before, in its period
+            part_of = next(
+                (c.period for c in reversed(cands) if c.number.end <= c0 and not c.dropped),
+                None,
+            )
+            if part_of is not None:
+                period = part_of
         cand.period = period
         if (
             (
@@ -7687,8 +7740,9 @@ _A_YEAR_SAID = {"full_year", "year", "year_alone", "year_when"}
 _A_YEARS_COUNT = re.compile(r"年(?:度)?(?:产|销|产销|交付|出口)量?|\b(?:annual|yearly)\b", re.I)
 _NOWADAYS = re.compile(r"\s*(?:如今|现如今|时至今日|Nowadays|These days)\s*[，,]", re.I)
 _SINCE_A_YEAR_CHANGE = re.compile(
-    r"(?:19|20)\d\d\s*年以来[^。；;]*?(?:由|从)[^。；;]*?(?:增至|增长至|增长到|增加到|提升至|提高到|升至|攀升至|猛增至"
-    r"|跃升至|扩大至|达到)"
+    # ("从2018年到现在，…年销量由14.2万辆跃升到112.3万辆": the same, from then to now)
+    r"(?:19|20)\d\d\s*年(?:以来|(?:到|至)(?:现在|如今|今天|目前|今)(?!年))[^。；;]*?(?:由|从)[^。；;]*?"
+    r"(?:(?:增长|增加|提升|提高|攀升|猛增|跃升|扩大|飙升|增|升)(?:至|到)|达到)"
 )
 _GLOBAL_WORD = re.compile(r"全球|世界|global|worldwide", re.I)
 
@@ -7931,15 +7985,17 @@ def _brand_said_after(
     s: str, end: int, maker: Entity, mentions: list[tuple[Mention, bool]]
 ) -> Entity | None:
     """A brand of ``maker`` the count is said to be, right after it ("10,000 were Onvo
-    models", "223,700 of its imported premium Lexus vehicles")."""
+    models", "223,700 of its imported premium Lexus vehicles"), or of the group a brand
+    ``maker`` belongs to ("107,808 were Onvo vehicles and 39,414 were Firefly cars")."""
     said = _PREDICATE_AFTER.match(s, end) or _OF_ITS_BRANDS_CARS.match(s, end)
     if said is None:
         return None
+    owners = {maker.name, maker.parent} - {None}
     return next(
         (
             m.entity
             for m, _ in mentions
-            if said.start("what") <= m.start < said.end("what") and m.entity.parent == maker.name
+            if said.start("what") <= m.start < said.end("what") and m.entity.parent in owners
         ),
         None,
     )
@@ -8026,7 +8082,10 @@ _RECORD_BEATEN = re.compile(
 _WHEN_CLAUSE = re.compile(r"\s*(?:when|during which|in which)\b", re.I)
 # "一年后", "a year later": the year after the one named before
 _YEAR_LATER = re.compile(
-    r"一年后|一年後|次年|翌年|\b(?:a|one) year later\b|\bthe following year\b", re.I
+    r"一年后|一年後|次年|翌年|\b(?:a|one) year later\b|\bthe following year\b"
+    # "比亚迪2023年卖了302.44万辆，只过了一年就涨到427.21万辆"
+    r"|过了?一年(?:时间)?就",
+    re.I,
 )
 # a clause opening on the year before the last one told: "..., and the year before it passed"
 _YEAR_BEFORE_IN_CLAUSE = re.compile(
@@ -9334,10 +9393,24 @@ def _global_total(s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]]
                 or _PART_OF_THE_WHOLE.search(s, max(0, n.start - 40), n.start) is not None
             )
         )
+    if _A_PREDICATE_OPENS.match(s, c0) and any(
+        m.end <= c0 and m.entity.name == cand.entity for m, _ in subjects
+    ):
+        # "BYD, Tesla's chief Chinese rival, reports global car sales of 377,628": the clause
+        # is the predicate of the subject before the aside
+        return False
     return not any(
         c0 <= m.start and m.end <= world.start() + 2 and m.entity.name == cand.entity
         for m, _ in subjects
     )
+
+
+# a clause that opens on its verb: the predicate of a subject said before an aside
+_A_PREDICATE_OPENS = re.compile(
+    r"[\s,]*(?:reports|reported|posts|posted|records|recorded|logs|logged|sees|saw|says|said"
+    r"|announces|announced)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_base(cand: _Candidate, parts: Parts) -> bool:

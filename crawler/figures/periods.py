@@ -97,12 +97,13 @@ _PERIOD_FIELDS = (
     "half",
     "ytd",
     "full_year",
+    "annual",
     "last_month",
     "last_quarter",
 )
 # not inherited by a clause with its own time
 _OPEN_FIELDS = ("lifetime", "since_start", "total", "rolling")
-_SPAN_FIELDS = ("months", "quarter", "half", "full_year")
+_SPAN_FIELDS = ("months", "quarter", "half", "full_year", "annual")
 _END_FIELDS = ("month", "months", "quarter", "half")
 
 
@@ -123,6 +124,7 @@ class Parts:
     lifetime: bool = False
     since_start: bool = False  # 历史累计, 迄今: since the start, whatever months lead the clause
     full_year: bool = False
+    annual: bool = False  # 年销量, 年产量: a year's level (full_year too)
     last_month: bool = False
     last_quarter: bool = False  # "last quarter", 上季度: the quarter before the running one
     prior_month: bool = False  # "previous month's": the month before the reported one
@@ -380,6 +382,8 @@ _SINCE_START = re.compile(
     # "2018年以来，…年销量由14.2万辆增至112.3万辆": the year counting started from; "从2018年5月
     # 27日首台量产车下线算起": the day counting started from
     r"|(?P<t7>(?:19|20)\d\d\s*年)(?=以来)"
+    # "从2018年到现在，…年销量由14.2万辆跃升到112.3万辆": the same, told as from then to now
+    r"|从(?P<t10>(?:19|20)\d\d\s*年)(?=\s*(?:到|至)\s*(?:现在|如今|今天|目前|今)(?!年))"
     r"|从(?P<t8>(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?"
     r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)(?=[^。；;，,]{0,20}?算起)"
     # "从2021年到2022年11月": the start of a span to a month of a year said in full
@@ -749,10 +753,22 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # (not 年度目标, 全年榜单: a target's or a ranking's year, not the count's)
             # (not 稳居全年第三: a rank in the year's list)
             r"(?:全年|年度)(?!目标|计划|榜单|排名|排行|冠军|销冠|纪录|记录|第[一二三四五六七八九十\d])|整年"
-            r"|年产(?!能)"
             r"|(?<![今去明前\d])年累计"
-            r"|(?<![今去明前\d])年(?:交付|销量|销售)(?!目标)"
         ),
+        "full_year",
+    ),
+    # "河南新能源汽车年产量已超过70万辆", "年销量由14.2万辆跃升到112.3万辆": a year's level, with no
+    # year said: the last whole year, unless the article is counting this year's months
+    # (not "年产量首次突破1000万辆": a mark this year's running count passed)
+    (
+        re.compile(
+            r"(?:(?<![当今去明前\d])年产(?!能)|(?<![当今去明前\d])年(?:交付|销量|销售)(?!目标))"
+            r"(?![^，,。；;\d]{0,6}?(?:首次|第一次|破|越过|跨过|迈过|达成))"
+        ),
+        "zh_annual",
+    ),
+    (
+        re.compile(r"年产(?!能)|(?<![今去明前\d])年(?:交付|销量|销售)(?!目标)"),
         "full_year",
     ),
     # "当年完成...", "到了年底,郑州下线62.6万辆", "2023年是…之年。这一年，集团累计生产…": that
@@ -1149,9 +1165,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "1993 – The 100,000th Changan vehicle rolls off the assembly line": a line of a timeline
     (re.compile(r"\A\s*(?:[-•*]\s*)?((?:19|20)\d\d)\s*[–—-]\s+(?=[A-Z])"), "en_timeline"),
     # ("an increase of 208.64 per cent over 2021, when BYD sold almost 600,000": that year's)
+    # ("The run carried on into 2017, when sales went above 2 million")
     (
         re.compile(
-            r"\b(?:was|were|came in|remains|over|from|than|compared with|versus)\s+(20\d\d)"
+            r"\b(?:was|were|came in|remains|over|from|than|compared with|versus|into)\s+(20\d\d)"
             r"(?=\s*,\s*when\b)",
             re.I,
         ),
@@ -1383,7 +1400,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # (not "in the two months to February": a span to a month; "to 44,600" is the count)
             r"(?:\s+combined)?\b(?!\s+(?:of|ended|ending|through|before|after|ago|since)\b)"
             r"(?!\s+to\s+(?!(?:about |around |nearly |some |over |more than )?\d))"
-            r"|\b(?:these|those)\s+(three|3)\s+months\b|\bthe\s+(two|three)\s+months\s+combined\b",
+            r"|\b(?:these|those)\s+(three|3)\s+months\b|\bthe\s+(two|three)\s+months\s+combined\b"
+            # "the 283,043 units sold over the same four months of 2024": those months, that year
+            r"|\bthe\s+same\s+(two|2|three|3|four|five|six|seven|eight|nine|ten|eleven|[4-9]|1[01])"
+            r"\s+months\s+(?=(?:of|in)\s+(?:19|20)\d\d\b)",
             re.IGNORECASE,
         ),
         "en_months_told",
@@ -1513,6 +1533,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "上一年",
     ),
     "zh_last_year": ("去年", "上年", "上一年", "过去的"),
+    "zh_annual": ("年交付", "年销", "年产"),
     "full_year": (
         "全年",
         "年交付",
@@ -1845,6 +1866,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "last_year": {"year_rel": "last"},
     "zh_last_year": {"year_rel": "last", "last_year_zh": True},
     "full_year": {"full_year": True},
+    "zh_annual": {"full_year": True, "annual": True},
     "lifetime": {"lifetime": True},
     "last_month": {"last_month": True},
     "to_last_month_end": {"last_month": True, "lifetime": True},
@@ -2390,7 +2412,7 @@ _WHEN_IN = re.compile(r"(?:in|by|as early as)\s", re.I)
 _NOT_A_BASE = ("months", "ytd", "lifetime", "full_year", "as_of", "that_half")
 
 _ZH_BASE = re.compile(
-    r"(?P<cmp>较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如)"
+    r"(?P<cmp>(?<!比)较|相较于?|相比于?|(?<![同环])比(?!亚迪|例|重|较|如)"
     # "环比5月份增长10%": the month a month-on-month rate is taken against (not "环比1月份
     # 111333辆", the month's own count)
     r"|环比(?=\s*\d{1,2}\s*月份?(?![^，,。；;增降下上涨跌]*\d))"
@@ -2858,6 +2880,9 @@ def _base_period(tie: Tie, current: Period | None, published: date) -> Period | 
     """
     p = tie.parts
     ref = current.end if current is not None else published
+    if p.months_told is not None:
+        # "18.3% lower than the 283,043 units sold over the same four months of 2024"
+        return resolve(p, published, current)
     if any(v is not None for v in (p.month, p.months, p.quarter, p.half, p.as_of, p.day)):
         period = resolve(p, ref, None)
         if (
@@ -3088,11 +3113,14 @@ def _resolve(
         # told, if that is the year's so-manieth; else months summed (no period)
         if carry is None:
             return None
+        told: Period | None = None
         if months_long(carry) == parts.months_told:
-            return carry
-        if carry.kind == "month" and carry.end.month == parts.months_told > 2:
-            return Period("ytd", date(carry.end.year, 1, 1), carry.end)
-        return None
+            told = carry
+        elif carry.kind == "month" and carry.end.month == parts.months_told > 2:
+            told = Period("ytd", date(carry.end.year, 1, 1), carry.end)
+        if told is not None and parts.year is not None and parts.year != told.end.year:
+            return shift_year(told, parts.year)  # "over the same four months of 2024"
+        return told
     if parts.past_months is not None:
         # the months before the one published in, if they start with January; else a span
         # with no calendar period
@@ -3302,7 +3330,17 @@ def _resolve(
         # "今年…，也是小米月销量头一回达到3万台": a month's count this year, the month reported
         return carry
     if parts.ytd or (parts.full_year and year is None) or year == published.year:
-        if parts.full_year and not parts.ytd and year is None and published.month <= 6:
+        counting_this_year = (
+            carry is not None
+            and carry.kind in ("month", "ytd", "quarter")
+            and carry.end.year == published.year
+        )
+        if (
+            parts.full_year
+            and not parts.ytd
+            and year is None
+            and (published.month <= 6 or (parts.annual and not counting_this_year))
+        ):
             y = published.year - 1
             return Period("year", date(y, 1, 1), date(y, 12, 31))
         if (
