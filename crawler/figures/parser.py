@@ -1181,7 +1181,8 @@ _MODEL = re.compile(
     r"|\b(?:[A-Z][\w.-]*[\"”’']?\s+)(?:\d{1,3}\s+)?(?:[Ff]amily|[Ss]eries|line-?up)\b"
     r"|\bthe (?:model )?family\b"
     r"|\b[A-Z][\w.]*-[Ss]eries\b"  # "BAIC's EC-Series electric city car"
-    r"|[\u4e00-\u9fffA-Za-z0-9.]{1,4}(?:家族|系列)"
+    # ("「銀河」系列全年賣出123.58萬輛": a series named in quotes)
+    r"|[\u4e00-\u9fffA-Za-z0-9.]{1,4}[」”\"]?(?:家族|系列)"
     # '奇瑞"小蚂蚁"上市4年累计销量': a product's nickname in quotes
     r"|(?<=[\u4e00-\u9fff])[“\"][\u4e00-\u9fff]{2,5}[”\"](?=上市|累计|销量|交付|车型)"
     # "理想i8", "宏光MINIEV", "宋PLUS": model codes of Chinese makers
@@ -1410,6 +1411,11 @@ _WERE_A_MODEL = re.compile(
     r"|upmarket|cheaper|compact|electric)\s+)?"
     r"([A-Z][A-Za-z0-9-]{1,}(?:\s+(?:\d{1,3}|[A-Z]{1,3}\d{0,2}|Plus|Pro|Max|EV))?)"
     r"\s+(?:crossovers?|SUVs?|sedans?|hatchbacks?|MPVs?|pickups?|models?|cars|EVs)\b"
+)
+# "43,951 were Model Ys": a known model's name as what the count was, no noun after it
+_WERE_A_KNOWN_MODEL = re.compile(
+    r"\s+(?:units\s+|vehicles\s+|cars\s+)?(?:were|was)\s+(?:the\s+|its\s+)?"
+    rf"((?:{_MODEL_NAMES.en_pattern()}|Model [3SXY])(?:s|es)?)(?![\w-])"
 )
 # "4,385 units of the Encino, the Chinese version of the Kona": a model's count
 _UNITS_OF_A_MODEL = re.compile(
@@ -2017,7 +2023,7 @@ def _parse_text(text: str, published: date, trace: list[NumberTrace] | None) -> 
     figures = [f for f in figures if f.value not in state.worldwide or not _foreign(f.entity)]
     figures = _without_arm_repeats(_without_worldwide_beside_china(_arms_months(figures)))
     figures = _without_foreign_counts_told_of_no_china(figures, work)
-    return _drop_headline_repeats(_postprocess(figures), text.find("\n"))
+    return _drop_headline_repeats(_postprocess(figures, published), text.find("\n"))
 
 
 def _arms_months(figures: list[Figure]) -> list[Figure]:
@@ -3774,6 +3780,10 @@ _OFF_THE_LINE_PAST_AN_ASIDE = re.compile(
     r"|drove|drives)\s+)?(?:off|out of)\b",
     re.I,
 )
+# "its 10 millionth NEV of the year": the Nth this year
+_OF_THE_YEAR_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:of|this|in)\s+(?:the|this)\s+year\b", re.I
+)
 _ROLLOUT_OF_BEFORE = re.compile(
     r"\b(?:roll-?out|roll-?off)\s+of\s+(?:its|the|their|(?:the\s+)?[\w-]+['’]s)\s+$", re.I
 )
@@ -4559,6 +4569,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             or _OF_THEM_A_MODEL.match(s, n.end)
             or _UNITS_OF_A_MODEL.match(s, n.end)
             or _WERE_A_MODEL.match(s, n.unit_end)
+            or _WERE_A_KNOWN_MODEL.match(s, n.unit_end)
         )
         if (
             model
@@ -5491,7 +5502,15 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "昨日,中国新能源汽车年产量首次突破1000万辆", "On Thursday, its deliveries this year
             # passed 100,000": the year so far to the day the mark was passed
             period = Period("ytd", period.start, day)
-        if period is not None and state.off_calendar and _open_ended(parts):
+        part_of_a_month_before = any(
+            v.get("rolling") and b <= n.start for _, b, v in parts_all.components
+        )
+        if (
+            period is not None
+            and (state.off_calendar or part_of_a_month_before)
+            and _open_ended(parts)
+        ):
+            # ("7月1日至20日，…零售53.7万辆；今年以来累计零售600.6万辆": to the 20th)
             cand.drop("a running total that ends inside a part of a month or a rolling span")
             continue
         if others_time and not parts.explicit and parts.as_of is None and not parts.ytd:
@@ -5838,6 +5857,9 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             # "During the first quarter it built its 100,000th car": a running total reached
             # then, never the quarter's count
             period = Period("lifetime", LIFETIME_START, period.end)
+        if period.kind == "lifetime" and n.ordinal and _OF_THE_YEAR_AFTER.match(s, n.unit_end):
+            # "to mark China's 10 millionth NEV of the year": this year's running total
+            period = Period("ytd", date(period.end.year, 1, 1), period.end)
         if (
             period.kind == "lifetime"
             and n.ordinal
@@ -6110,6 +6132,18 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
             s[starts[cand.clause] : bounds[cand.clause]],
         )  # fmt: skip
         china = _china_arm(s, cand, starts, state.cpca_cited[1] == state.sentence_no - 1)
+        arm = cand.entity_obj
+        if (
+            arm is not None
+            and arm.foreign_arm
+            and arm.parent
+            and _PLANTS_SHARE_OF_BEFORE.search(
+                s, max(0, cand.number.start - 120), cand.number.start
+            )
+        ):
+            # "noting that the Shanghai plant supplied more than half of the over 1.8 million
+            # electric vehicles Tesla delivered around the world": the company's, not the arm's
+            cand.entity, cand.entity_obj = arm.parent, lexicon().entities[arm.parent]
         if market_of is not None:
             # "China, the core market of the region, took 59,435 vehicles" in a story about
             # Mercedes-Benz: the maker's sales in China
@@ -7010,20 +7044,44 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
         return None
     if _WORLD_OPENING.match(s):
         return None  # "全球方面，特斯拉2021年累计交付93.6万辆": the sentence's topic is the world
+    if _PLANTS_SHARE_OF_BEFORE.search(s, max(0, cand.number.start - 120), cand.number.start):
+        # "the Shanghai plant supplied more than half of the over 1.8 million electric vehicles
+        # Tesla delivered around the world": the maker's total, its China plant a share of it
+        return None
     if _PLANTS_SHARE_OF_THE_TOTAL.search(s, cand.number.end):
         # "Given that Tesla built 433,371 cars in Q1 2024, the Shanghai factory accounted for
         # 51% of the total": the maker's total, its China plant a share of it
         return None
-    # exports leave from its China plant; a China cue anywhere in the sentence scopes it; the
-    # association's own measures ("wholesale", 零售) are its counts of the China arm
+    # exports leave from its China plant; a China cue anywhere in the sentence scopes it (in
+    # a Chinese headline, anywhere in its part: "特斯拉二季度交付超44.4万辆 上海超级工厂6月交付
+    # 71007辆"); the association's own measures ("wholesale", 零售) are its counts of the China arm
     return (
         arm
         if cand.metric == "exports"
-        or made_in_china(s)
+        or made_in_china(_headline_part(s, cand.number.start))
         or cited_before
         or _ASSOCIATION_MEASURE.search(_said_of_the_count(s, start, cand.number))
         else None
     )
+
+
+# the space between two parts of a Chinese headline
+_HEADLINE_PARTS = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _headline_part(s: str, at: int) -> str:
+    """The part of a Chinese headline (parts parted by spaces, no full stop) that holds ``at``;
+    ``s`` itself otherwise."""
+    if "。" in s:
+        return s
+    start, end = 0, len(s)
+    for m in _HEADLINE_PARTS.finditer(s):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return s[start:end]
 
 
 # wholesale and retail: how the passenger car association counts a maker's China business (a
@@ -7031,6 +7089,14 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
 _ASSOCIATION_MEASURE = re.compile(r"\b(?:wholesales?|retail)\b|批发|零售|批發", re.I)
 
 
+_PLANTS_SHARE_OF_BEFORE = re.compile(
+    r"\b(?:factory|plant|gigafactory|Giga\s*Shanghai)\b[^.;]{0,40}?\b(?:supplied|accounted for"
+    r"|made up|represented|contributed|built|produced|delivered)\s+(?:more than |over |about "
+    r"|nearly |almost |roughly |just under |just over )?(?:half|a third|a quarter|two-thirds"
+    r"|[\d.]+\s*(?:%|percent|per cent))\s+of\s+(?:the\s+|its\s+)?(?:over |more than |about "
+    r"|nearly |almost |some |roughly )?$",
+    re.I,
+)
 _PLANTS_SHARE_OF_THE_TOTAL = re.compile(
     r"\b(?:factory|plant|gigafactory|Giga\s*Shanghai)\b[^.;]{0,40}?\b(?:accounted for|made up"
     r"|represented|contributed)\b[^.;]{0,30}?\bof (?:the|its|the company['’]s) (?:total|global"
@@ -10186,14 +10252,38 @@ def _key(f: Figure) -> tuple[object, ...]:
     return (f.entity, f.metric, f.period_kind, f.period_start, f.period_end)
 
 
-def _same_milestone(a: Figure, b: Figure) -> bool:
+def _same_milestone(a: Figure, b: Figure, published: date) -> bool:
     """Two running totals of one maker passing one mark in one month, dated once by its day
-    and once by its month ("5月25日…累计产量已突破2200万辆", then "第2200万辆整车下线")."""
-    return (
-        a.period_kind == b.period_kind == "lifetime"
-        and (a.entity, a.metric) == (b.entity, b.metric)
-        and a.period_end.replace(day=1) == b.period_end.replace(day=1)
+    and once by its month ("5月25日…累计产量已突破2200万辆", then "第2200万辆整车下线"), or
+    in months next to each other, dated once by its day and once by the time read for a mark
+    told without one (the day of the news, or the end of the month before it: "9月25日，零跑
+    宣布第100万辆整车下线" … "这是零跑汽车生产的第100万辆车")."""
+    if a.period_kind != "lifetime" or b.period_kind != "lifetime":
+        return False
+    if (a.entity, a.metric) != (b.entity, b.metric):
+        return False
+    if a.period_end.replace(day=1) == b.period_end.replace(day=1):
+        return True
+    months = abs(
+        (a.period_end.year - b.period_end.year) * 12 + a.period_end.month - b.period_end.month
     )
+    return (
+        months == 1
+        and a.value == b.value
+        and _untimed_end(a, published) != _untimed_end(b, published)
+    )
+
+
+def _untimed_end(f: Figure, published: date) -> bool:
+    """The end a running total told without a time of its own is given."""
+    return f.period_end in (published, last_month_end(published))
+
+
+def _mark_passed_on(a: Figure, b: Figure, published: date) -> date:
+    """When one mark was passed: the earlier day in one month, else the day said."""
+    if a.period_end.replace(day=1) == b.period_end.replace(day=1):
+        return min(a.period_end, b.period_end)
+    return b.period_end if _untimed_end(a, published) else a.period_end
 
 
 def _merge(keep: Figure, other: Figure) -> Figure:
@@ -10225,7 +10315,7 @@ def _region_names() -> frozenset[str]:
     return frozenset(n for n, e in lexicon().entities.items() if e.is_region)
 
 
-def _postprocess(figures: list[Figure]) -> list[Figure]:
+def _postprocess(figures: list[Figure], published: date) -> list[Figure]:
     # journalists write "sales" for a startup's deliveries: one metric per maker (a country or
     # a province sells)
     delivering = {f.entity for f in figures if f.metric == "deliveries"} - _region_names()
@@ -10242,12 +10332,14 @@ def _postprocess(figures: list[Figure]) -> list[Figure]:
             if _key(g) == _key(f):
                 out[i] = _merge(g, f)
                 break
-            if _same_milestone(g, f):
-                # the day it was passed (the earlier end), exact if either says so
-                merged = _merge(g, f)
+            if _same_milestone(g, f, published):
+                # the day it was passed (the earlier end in one month, else the day said: that
+                # statement stands), exact if either says so
+                day = _mark_passed_on(g, f, published)
+                keep, other = (f, g) if day == f.period_end != g.period_end else (g, f)
                 out[i] = replace(
-                    merged,
-                    period_end=min(g.period_end, f.period_end),
+                    _merge(keep, other),
+                    period_end=day,
                     qualifier="exact" if "exact" in (g.qualifier, f.qualifier) else g.qualifier,
                 )
                 break

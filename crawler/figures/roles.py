@@ -402,6 +402,9 @@ _DOMESTIC_BEFORE = re.compile(
 _LOCATION_BEFORE = re.compile(
     r"(?:\b(?:headquartered|based|located|registered|listed)\s+in|\b(?:city|province|port)\s+of"
     r"|\b(?:plant|factory|base|facility|gigafactory|works)\s+in)\s+(?:the\s+)?$"
+    # "Fujian Province in southeast China": a part of the country said by where it lies
+    r"|\bin\s+(?:(?:north|south)(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
+    r"|central)\s+$"
     r"|(?:产自|产于|生产于|位于|落户于?|坐落于|总部位于|来自)\s*$"
     # "70,847 of the cars built in China": where the cars counted were made
     r"|\b(?:cars|vehicles|units|EVs)\s+(?:built|made|produced|assembled)\s+in\s+(?:the\s+)?$"
