@@ -955,6 +955,8 @@ BASE_AFTER = re.compile(
     # "fell 897,564 vehicles, or 16.32 per cent, short of the target": a shortfall
     r"|(?:vehicles|units|cars)?,?(?:\s+or\s+[\d.]+\s*(?:%|per\s?cent|percent),?)?\s+short\s+of\b"
     r"|(?:more |fewer |less )?than\b|(?:behind|ahead)\b(?!\s+of\b)|short of\b|shy of\b"
+    # "2.75% (709 units) fewer than in the first quarter": the difference, in brackets
+    r"|(?:units?\s*|vehicles\s*|cars\s*)?[)）]\s*(?:more|fewer|less|higher|lower)\s+than\b"
     # "put it about 13,000 units ahead of runner-up SAIC-GM Wuling": a lead over another (not
     # "484,507 cars, ahead of expectations", "10,000 units ahead of schedule")
     r"|ahead of\s+(?!(?:[\w'’-]+\s+){0,2}(?:expectations?|schedule"

@@ -7175,7 +7175,9 @@ _CHINA_SCOPED_COUNT = re.compile(
     r"|\bin\s+(?:mainland\s+)?China,\s+(?:its\s+)?(?:sales|deliveries)\b"
     # "China, Volkswagen's largest single market, showed a similar performance"
     r"|\bChina,\s+(?:its|[A-Z][\w-]*['’]s|the\s+(?:group|company|carmaker|automaker|brand)['’]s)"
-    r"\s+(?:[\w-]+\s+){0,2}?(?:market|region)\b",
+    r"\s+(?:[\w-]+\s+){0,2}?(?:market|region)\b"
+    # "大陸本土銷量年減65%": a maker's sales at home
+    r"|(?:大陆|大陸)本土(?:市场|市場)?的?(?:销量|銷量|销售|銷售)",
     re.I,
 )
 
@@ -7479,10 +7481,13 @@ _BODY_NAMES = re.compile(
 )
 # a clause whose subject stands in the clause before it
 _VERB_LED = re.compile(
-    r"\s*(?:were|was|are|is|reached|totaled|totalled|came to|stood at|hit|amounted to"
+    r"\s*(?:(?:were|was|are|is|reached|totaled|totalled|came to|stood at|hit|amounted to"
     # "Light commercial vehicle sales remained weak in July, slipping 1.6% … to 320,000 units"
     r"|slipping|falling|dropping|declining|sliding|rising|climbing|growing|jumping|surging"
-    r"|increasing|decreasing)\b",
+    r"|increasing|decreasing)\b"
+    # "但国内销量同比下降65%，降至89590辆": where the count of the clause before went
+    r"|(?:降至|降到|跌至|回落至|下滑至|滑落至|下降至|下降到|增至|增长至|增长到|增加到|升至|升到|攀升至"
+    r"|提升至))",
     re.I,
 )
 _APPOSITION = re.compile(r"\s*(?:the|a|an|one of)\s", re.I)
@@ -8482,6 +8487,16 @@ def _assign_entity(
         ):
             index, mention, group = index - 1, listed[-1], listed
     group = group or list_group(subjects, index, s)
+    joined = _JOINED_TO_A_NAME_ZH.search(s, max(0, mention.start - 10), mention.start)
+    if (
+        len(group) == 1
+        and joined is not None
+        and not any(m.end == joined.start("and") for m, _ in subjects)
+        and _COMBINED.search(s, mention.end, n.start)
+    ):
+        # "解放和东风合计卖出超过13.3万辆": summed with a name the lexicon does not know
+        cand.drop("several subjects, no combined total")
+        return
     if len(group) > 1:
         region = s[group[0].start : n.end]
         # "combined NEV sales of the Geely Auto, Lynk & Co and Zeekr brands reached": the
@@ -8518,6 +8533,10 @@ def _assign_entity(
         return
     entity = _plant_after(s, cand.number, mention.entity, subjects, bounds[cand.clause])
     cand.entity, cand.entity_obj = entity.name, entity
+
+
+# "解放和东风": a name joined to the one after it
+_JOINED_TO_A_NAME_ZH = re.compile(r"[\u4e00-\u9fff]{2,6}(?P<and>和|与|及|、)$")
 
 
 # "Tesla's China numbers", "its China sales": a foreign maker's figures in China
@@ -10382,6 +10401,13 @@ def _postprocess(figures: list[Figure], published: date) -> list[Figure]:
                     or (
                         g.qualifier == "approx"
                         and f.qualifier == "at_least"
+                        and len(str(g.value).rstrip("0")) >= 4
+                    )
+                    # "exports top one million" in the headline, "more than 1.0496 million" in
+                    # the body: the looser bound of the same count
+                    or (
+                        g.qualifier == f.qualifier == "at_least"
+                        and g.value > f.value
                         and len(str(g.value).rstrip("0")) >= 4
                     )
                 )

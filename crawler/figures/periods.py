@@ -836,6 +836,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"|Lunar New Year|Dragon Boat)\b(?:\s+(?:holiday|break|period))?"
             # "so far in November", "month-to-date": a month not yet over
             r"|\bso far (?:in |this )(?:month\b|" + _MON + r")|\bmonth[- ]to[- ]date\b"
+            # "In a weak month, BMW sells only about 30,000 cars": any such month, no calendar's
+            r"|\bin an? (?:weak|slow|bad|poor|good|strong|busy|normal|typical|average|usual)"
+            r" month\b"
             # "in the first half of Feb": half a month
             r"|\b(?:first|second|latter)\s+half\s+of\s+(?:the\s+month\b|" + _MON + r")"
             r"|\b"
@@ -1447,6 +1450,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "en_so_far",
     ),
+    # "In total, NIO has now sold 431,582 electric cars": all it sold, to the time reported
+    (
+        re.compile(
+            r"\b(?:has|have)\s+now\s+(?:sold|delivered|built|produced|made|exported)\b"
+            r"(?![^.;]*?\b(?:this year|year[- ]to[- ]date|in (?:19|20)\d\d|last|since)\b)",
+            re.IGNORECASE,
+        ),
+        "en_now_in_all",
+    ),
     # "delivered 52,153 units during the month", "The month produced a total of 56,006": the
     # month reported on (not "in the month of May", "the month before")
     (
@@ -1605,6 +1617,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "en_month_said": ("that",),
     "en_now": ("today", "as of now", "day"),
     "en_so_far": ("so far", "thus far", "to date"),
+    "en_now_in_all": ("now",),
     "quarterly_claim": ("quarterly",),
     "this_year": ("今年",),
     "alone": ("仅", "单月", "月销", "月交付", "alone", "single", "on its own"),
@@ -1636,6 +1649,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "zh_partial": ("周", "旬", "日", "天", "开年"),
     "zh_month_days": ("日",),
     "en_partial": (
+        " month",
         "week",
         "days",
         "day",
@@ -1858,6 +1872,7 @@ _FLAG_KINDS: dict[str, dict[str, object]] = {
     "en_month_said": {"that_month": True, "month_said": True},
     "en_now": {"now": True},
     "en_so_far": {"now": True, "lifetime": True},
+    "en_now_in_all": {"lifetime": True},
     "that_quarter": {"that_quarter": True},
     "en_that_quarter": {"that_quarter": True, "ended_quarter": True},
     "that_half": {"that_half": True},
