@@ -6133,14 +6133,7 @@ def _sentence(work: str, original: str, start: int, end: int, state: _State) -> 
         )  # fmt: skip
         china = _china_arm(s, cand, starts, state.cpca_cited[1] == state.sentence_no - 1)
         arm = cand.entity_obj
-        if (
-            arm is not None
-            and arm.foreign_arm
-            and arm.parent
-            and _PLANTS_SHARE_OF_BEFORE.search(
-                s, max(0, cand.number.start - 120), cand.number.start
-            )
-        ):
+        if arm is not None and arm.foreign_arm and arm.parent and _plants_share_of(s, cand.number):
             # "noting that the Shanghai plant supplied more than half of the over 1.8 million
             # electric vehicles Tesla delivered around the world": the company's, not the arm's
             cand.entity, cand.entity_obj = arm.parent, lexicon().entities[arm.parent]
@@ -7044,7 +7037,7 @@ def _china_arm(s: str, cand: _Candidate, starts: list[int], cited_before: bool) 
         return None
     if _WORLD_OPENING.match(s):
         return None  # "全球方面，特斯拉2021年累计交付93.6万辆": the sentence's topic is the world
-    if _PLANTS_SHARE_OF_BEFORE.search(s, max(0, cand.number.start - 120), cand.number.start):
+    if _plants_share_of(s, cand.number):
         # "the Shanghai plant supplied more than half of the over 1.8 million electric vehicles
         # Tesla delivered around the world": the maker's total, its China plant a share of it
         return None
@@ -7097,6 +7090,14 @@ _PLANTS_SHARE_OF_BEFORE = re.compile(
     r"|nearly |almost |some |roughly )?$",
     re.I,
 )
+
+
+def _plants_share_of(s: str, n: Number) -> bool:
+    """The count is the whole a plant's share is said of ("the Shanghai plant supplied more
+    than half of the over 1.8 million electric vehicles Tesla delivered")."""
+    return _PLANTS_SHARE_OF_BEFORE.search(s, max(0, n.start - 120), n.start) is not None
+
+
 _PLANTS_SHARE_OF_THE_TOTAL = re.compile(
     r"\b(?:factory|plant|gigafactory|Giga\s*Shanghai)\b[^.;]{0,40}?\b(?:accounted for|made up"
     r"|represented|contributed)\b[^.;]{0,30}?\bof (?:the|its|the company['’]s) (?:total|global"

@@ -539,6 +539,9 @@ _FROM_TIME_TO_NUMBER = re.compile(
 
 # "1Q23", "4Q2024": a quarter of a year, as analysts write it
 _QUARTER_CODE = re.compile(r"(?<![A-Za-z0-9])([1-4])Q((?:20)?\d\d)(?![A-Za-z0-9])")
+# 年产量, 年销量, 年交付: a year's level (not 年产能, capacity; nor 年销量目标, a target)
+_A_YEARS_LEVEL = r"(?:年产(?!能)|(?<![今去明前\d])年(?:交付|销量|销售)(?!目标))"
+
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # weeks, ten-day spans, day ranges and holidays: a part of a month, no calendar period
     (
@@ -762,15 +765,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # (not "年产量首次突破1000万辆": a mark this year's running count passed)
     (
         re.compile(
-            r"(?:(?<![当今去明前\d])年产(?!能)|(?<![当今去明前\d])年(?:交付|销量|销售)(?!目标))"
+            rf"(?<![当今去明前\d]){_A_YEARS_LEVEL}"
             r"(?![^，,。；;\d]{0,6}?(?:首次|第一次|破|越过|跨过|迈过|达成))"
         ),
         "zh_annual",
     ),
-    (
-        re.compile(r"年产(?!能)|(?<![今去明前\d])年(?:交付|销量|销售)(?!目标)"),
-        "full_year",
-    ),
+    (re.compile(_A_YEARS_LEVEL), "full_year"),
     # "当年完成...", "到了年底,郑州下线62.6万辆", "2023年是…之年。这一年，集团累计生产…": that
     # year, counted to its end, said at the start of a clause (not "这一年来": the past twelve
     # months; "同年4月": a month; "回看小米汽车这一年": a year in review)
