@@ -357,7 +357,10 @@ _PRONOUNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:auto|car|carmaking|automotive|EV) giant"
             r"|EV maker|NEV maker|electric[- ]vehicle maker|manufacturer|conglomerate"
             # "The German sports car maker handed over 56,887 vehicles in China"
-            r"|(?:car|auto|vehicle) ?maker)\b"
+            r"|(?:car|auto|vehicle) ?maker"
+            # "the Chinese smartphone maker sold a record 48,654 electric vehicles": a maker of
+            # other things that builds cars too
+            r"|(?:smartphone|phone|handset|electronics|tech) (?:maker|giant|company|firm))\b"
             # "sales at China's biggest auto group fell 16.8%": the maker described, not China
             r"|\b(?:China|the country|the nation)['’]s (?:[\w-]+ )?(?:biggest|largest|top"
             r"|leading|No\. ?1) (?:(?:auto|car|vehicle|automobile|carmaking|state-owned|EV|NEV"
