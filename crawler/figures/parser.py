@@ -66,6 +66,7 @@ from crawler.figures.roles import (
     LIST_SEP,
     OWN_RELATIVE,
     OWNER_AFTER,
+    REPORTER,
     appositions,
     beaten,
     brand_of_the_count,
@@ -3305,15 +3306,11 @@ _DASH_ASIDE_OPEN = re.compile(r"\s[-–—]\s[^-–—.;；。\d]*$")
 _DASH_ASIDE_CLOSE = re.compile(r"[^-–—.;；。\d]*\s[-–—]\s")
 _IN_A_GLOSS = re.compile(r"[（(](?:含|包括|including\s+)[^（()）\d]*$", re.I)
 _GLOSS_END = re.compile(r"[^（()）\d]*[)）]")
-_REPORTER = re.compile(
-    r"(?:China Association of Automobile Manufacturers|CAAM|China Passenger Car Association|CPCA"
-    r"|中国汽车工业协会|中汽协|乘联会|乘联分会|全国乘用车市场信息联席会"
-    r"|Ministry of Industry and Information Technology|MIIT|工业和信息化部|工信部"
-    r"|National Bureau of Statistics|国家统计局)$"
-)
 _REPORTS_AFTER = re.compile(
     r"\s*(?:data|figures|statistics|numbers)?\s*(?:showed|shows|said|says|reported|estimated"
-    r"|indicated|revealed)\b|数据显示|数据|统计|表示|称",
+    r"|indicated|revealed)\b|数据显示|数据|统计|表示|称"
+    # "乘联会厂家数据显示": the body's data of the makers it polls
+    r"|(?:厂家|厂商|企业|最新|月度|初步)数据",
     re.I,
 )
 _REPORTS_BEFORE = re.compile(
@@ -3327,7 +3324,7 @@ _REPORTS_BEFORE = re.compile(
 
 def _reporting(s: str, mention: Mention) -> bool:
     """An industry body named as the source of a figure ("CPCA data showed", "据乘联会")."""
-    if not _REPORTER.search(s, mention.start, mention.end):
+    if not REPORTER.search(s, mention.start, mention.end):
         return False
     return bool(
         _REPORTS_AFTER.match(s, mention.end)
@@ -6929,7 +6926,7 @@ def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[i
     """The count is a foreign maker's across the world, and the lexicon has no China arm to
     name its China figures apart: its name stands for its business in China."""
     start, end = starts[cand.clause], _within_the_clause(s, cand.number.unit_end, 30)
-    if cand.clause > 0 and _WITH_LEAD.match(s, start):
+    if cand.clause > 0 and _WITH_OR_AT_LEAD.match(s, start):
         # "the best-selling luxury brand globally, with a record 2.214 million units": the
         # clause the count is attached to
         start = starts[cand.clause - 1]
@@ -6950,6 +6947,8 @@ def _worldwide_count_of_a_foreign_maker(s: str, cand: _Candidate, starts: list[i
     )
 
 
+# ("global sales were only 3 percent lower than in 2023, at 310,718 units": the clause before)
+_WITH_OR_AT_LEAD = re.compile(r"[\s,]*(?:with|at)\b", re.I)
 _WORLD_OPENING = re.compile(
     r"\s*(?:在)?全球(?:范围内|市场)?(?:方面|上)?\s*[，,]|\s*(?:Globally|Worldwide|Around the world"
     r"|Across the world)\b",
@@ -6996,6 +6995,9 @@ _CHINA_AS_A_MARKET = re.compile(
     # ("China, BMW's largest single market,", "China, the group's largest single market,")
     r"\bChina,\s+(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
     r"(?:\s+of\s+[\w\s-]{1,30}?)?,"
+    # ("China was predictably the number one market, with 824,932 cars handed over")
+    r"|\bChina\s+(?:was|is|remained|remains|became|stayed)\s+(?:[a-z]+ly\s+|again\s+|still\s+)?"
+    r"(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
 )
 
 
@@ -7973,14 +7975,21 @@ def _market_lead(s: str, starts: list[int]) -> str:
     """A sentence opening on one market or kind of vehicle ("In Brazil, ...", "在巴西市场,",
     "乘用车方面,"): its words, which scope every number of the sentence."""
     lead = s[: starts[1]] if len(starts) > 1 else ""
+    if len(starts) > 2 and _BY_KIND_LEAD.fullmatch(lead):
+        lead = s[: starts[2]]  # "分类型看,燃油车方面,": the kind after the look by kinds
     return " " + lead if _MARKET_LEAD.match(lead) else ""
+
+
+_BY_KIND_LEAD = re.compile(r"\s*(?:分类型|分车型|分动力类型|分燃料类型|具体|细分)来?看\s*[,，]\s*")
 
 
 _MARKET_LEAD = re.compile(
     r"\s*(?:In|Across)\s+(?:the\s+)?[A-Z][\w ]{1,30}?[,，]\s*$|\s*在[^，,]{2,8}市场"
     r"|\s*(?:At home|Domestically)\s*[,，]\s*$"
     # "乘用车方面，11月产销分别为233.1万辆和219.2万辆": the market a paragraph turns to
-    r"|\s*(?:乘用车|商用车|货车|客车|轿车|SUV|MPV)方面\s*[,，]\s*$"
+    r"|\s*(?:(?:分类型|分车型|分动力类型|分燃料类型|具体|细分)来?看\s*[,，]\s*)?"
+    r"(?:乘用车|商用车|货车|客车|轿车|SUV|MPV|(?:传统)?燃油(?:汽)?车|纯电动?(?:汽)?车"
+    r"|插电(?:式)?混(?:合)?动(?:力)?(?:汽)?车|插混(?:汽)?车)方面\s*[,，]\s*$"
 )
 
 
@@ -8689,7 +8698,7 @@ def _source_before(s: str, mention: Mention, n: Number) -> bool:
     CPCA, ...")."""
     return (
         mention.end <= n.start
-        and _REPORTER.search(s, mention.start, mention.end) is not None
+        and REPORTER.search(s, mention.start, mention.end) is not None
         and _ACCORDING_TO.search(s, max(0, mention.start - 20), mention.start) is not None
     )
 
@@ -8724,7 +8733,7 @@ def _speaker(
             continue
         if not _by_its_name(s, m):
             return None  # "it said": whoever "it" is was the subject before
-        reporter = _REPORTER.search(s, m.start, m.end)
+        reporter = REPORTER.search(s, m.start, m.end)
         if m.entity.is_region and not reporter:
             return None  # "according to Shanghai Securities News": a place tells nothing
         told = _REPORTS_AFTER.match(s, m.end)
@@ -8780,6 +8789,12 @@ _YEAR_SPAN = re.compile(
 _YEAR_LIST = re.compile(
     r"(?:19|20)\d\d\s*年?(?:\s*(?:、|,|，|和|与|及|,?\s*and)\s*(?:19|20)\d\d\s*年?)+"
     r"(?!\s*[-–—至到])"
+)
+# the list's last item, the next year so far: "以及2025年1-7月", "以及截至2025年7月31日止的7个月"
+_YEAR_SO_FAR_AFTER = re.compile(
+    r"\s*(?:以及|及|和|与|、|，|,)\s*(?:(?P<y1>(?:19|20)\d\d)\s*年\s*1\s*[-–—~至到]\s*(?P<m1>\d{1,2})"
+    r"\s*月|截至\s*(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<m2>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?止?的?"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月(?:期间)?)"
 )
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SAID = re.compile(r"(?<!\d)(?<!\d[.,])(?:19|20)\d\d(?:\s*年|(?!\d|[.,]\d|%))")
@@ -8862,7 +8877,11 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
     if span is not None:
         first, last = (int(y) for y in (span[1] or span[3], span[2] or span[4]))
         years = list(range(first, last + 1)) if last > first else []
-        return _in_order(s, numbers, span.end(), [_year(y) for y in years])
+        paired = _in_order(s, numbers, span.end(), [_year(y) for y in years])
+        # (a span said after the counts, "2022年至2024年销量的复合年增长率", is a rate's: the
+        # counts may still follow a list of times)
+        if paired or not numbers or span.start() < numbers[0].start:
+            return paired
     if not _RESPECTIVELY.search(s):
         return _months_then_their_counts(s, numbers, published)
     kinds = _YTD_AND_LIFETIME.search(s)
@@ -8877,7 +8896,16 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
     if listed is not None:
         years = [int(y) for y in _A_YEAR.findall(listed[0])]
         if all(a < b for a, b in itertools.pairwise(years)):
-            return _in_order(s, numbers, listed.end(), [_year(y) for y in years])
+            periods, end = [_year(y) for y in years], listed.end()
+            so_far = _YEAR_SO_FAR_AFTER.match(s, end)
+            if so_far is not None:
+                # "2022年、2023年、2024年以及截至2025年7月31日止的7个月": the years, then the
+                # next one so far
+                y, m = int(so_far["y1"] or so_far["y2"]), int(so_far["m1"] or so_far["m2"])
+                if y > years[-1] and 1 <= m <= 12:
+                    periods.append(Period("ytd", date(y, 1, 1), month_end(y, m)))
+                    end = so_far.end()
+            return _in_order(s, numbers, end, periods)
     quarters = _EACH_QUARTER.search(s)
     if quarters is not None:  # "2023年各季度分别为A、B、C、D"
         y = int(quarters[1])
@@ -9293,6 +9321,14 @@ _MARKETS_ABROAD_SAID = re.compile(
 )
 
 
+# after a place that opens the sentence: it is a market of the maker's ("is still Porsche's
+# biggest market", "remained its second-largest market")
+_A_MARKET_SAID = re.compile(
+    r"\s+(?:is|was|remains|remained|became|stayed)\s+(?:[a-z]+ly\s+|again\s+|still\s+)?"
+    r"(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
+)
+
+
 def _in_foreign_market(
     s: str, cand: _Candidate, subjects: list[tuple[Mention, bool]], c0: int, c1: int
 ) -> bool:
@@ -9303,6 +9339,11 @@ def _in_foreign_market(
     if cand.entity_obj is None:
         return False
     n = cand.number
+    opening = next((b for a, b in foreign_places(s) if not s[:a].strip()), None)
+    if opening is not None and _A_MARKET_SAID.match(s, opening) and not cand.entity_obj.is_region:
+        # "North America is still Porsche's biggest market, with 86,541 deliveries": the
+        # maker's count in that market
+        return True
     if (
         _THERE_AFTER.match(s, n.unit_end)
         # "reaches 28 European countries, where it sold more than 100,000 vehicles"
@@ -10562,13 +10603,14 @@ def _is_round(value: int) -> bool:
 
 
 def _rounds_to(precise: int, rounded: int) -> bool:
-    """``rounded`` (40,000; 331,000) is ``precise`` (40,073; 330,823) said to fewer digits."""
+    """``rounded`` (40,000; 331,000) is ``precise`` (40,073; 330,823) said to fewer digits,
+    rounded or cut ("sells 93,000 cars" in a headline for 93,680)."""
     if precise == rounded:
         return False
     unit: int = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
     # (not 100,000 for 60,000: one digit rounds that far, a count said round does not)
     close = abs(precise - rounded) * 10 <= rounded
-    return unit > 1 and close and round(precise / unit) * unit == rounded
+    return unit > 1 and close and rounded in (round(precise / unit) * unit, precise // unit * unit)
 
 
 def _one_reading_per_number(figures: list[Figure]) -> list[Figure]:

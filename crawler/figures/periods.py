@@ -682,7 +682,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # ("到2018年11月就迎来": by a month of a year said in full, not "1月到5月")
             # ("从2021年到2022年11月": to a month of a year said in full, the span's end)
             # ("国产Model 3 月销量": the digit of a model's name)
-            r"(?<![\d.\-–—~A-Za-z])(?<![A-Za-z]\s)"
+            # (but "NIO 6月交付", "Tesla 6 月": a month after a name in Latin letters)
+            r"(?<![\d.\-–—~A-Za-z])(?<![Mm]odel\s)(?<!MODEL\s)(?<!Polestar\s)"
             r"(?:(?<![至到])|(?<![\d年月日号份][至到])(?=20\d\d\s*年)"
             r"|(?<=[至到])(?=20\d\d\s*年\s*\d{1,2}\s*月))"
             r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月(?:份)?"
@@ -1320,8 +1321,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             # "after delivering about 11,000 cars the prior month": the month before (not the
             # base of a rate, "up 4% from the previous month")
             r"|(?<!from )(?<!(?<!handed )over )(?<!than )(?<!on )(?<!versus )(?<!with )(?<!to )"
-            r"(?<!vs )(?<!against )(?<!in )(?<!during )"
-            r"\bthe (?:previous|prior|preceding) month\b(?!['’])",
+            r"(?<!vs )(?<!against )"
+            r"\bthe (?:previous|prior|preceding) month\b(?!['’])"
+            # "It delivered 11,008 a month earlier": the month before the one reported
+            r"|(?<!from )(?<!than )(?<!with )(?<!to )(?<!versus )(?<!vs )(?<!against )"
+            r"\b(?:a|one) month (?:earlier|before)\b",
             re.IGNORECASE,
         ),
         "prior_month",

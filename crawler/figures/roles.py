@@ -130,6 +130,11 @@ def dependent(s: str, mention: Mention) -> bool:
         # "GAC data showed that China exported 3.22 million": whose data, when what they show
         # names its own subject (not "Official Chery data show that … the brand's exports")
         return True
+    if _DATA_FROM_BEFORE.search(before) and (shown := _SHOWN_AFTER.match(s, mention.end)):
+        # "Data from CAAM showed NEV sales of 98,000": who tells the count, and whose it is
+        # unless what the data show names its own subject ("Figures from GAC show that China
+        # exported ...")
+        return any(m.entity is not mention.entity for m in names_in(s[shown.end() :]))
     if before.endswith("从") and s.startswith(("手中", "手里"), mention.end):
         return True  # "比亚迪首次从奇瑞手中夺下出口冠军": the one a title was taken from
     if _INCLUDED_AFTER.match(s, mention.end) or _COUNTED_WITH_BEFORE.search(before):
@@ -165,6 +170,18 @@ _SCOPE_OF_A_SUPERLATIVE = re.compile(
 _SOURCE_OF_DATA_AFTER = re.compile(
     r"\s+(?:data|figures|statistics|numbers)\s+(?:showed|show|shows|released|published|indicated"
     r"|indicate|revealed)\b(?!\s+(?:a|an|its|their)\b)",
+    re.I,
+)
+# "The latest figures from the", "data released on Tuesday by": a source of data named next
+_DATA_FROM_BEFORE = re.compile(
+    r"\b(?:data|figures|statistics|numbers)\s+(?:(?:released|published|compiled|issued)\b"
+    r"[^,;.\d]{0,24}?\s+)?(?:from|by)\s+(?:the\s+)?$",
+    re.I,
+)
+# " (CAAM) show that": what the data show follows
+_SHOWN_AFTER = re.compile(
+    r"(?:\s*\([^()\d]{1,12}\))?\s+(?:showed|show|shows|indicated|indicate|indicates"
+    r"|revealed|reveal|reveals)(?:\s+that)?\b",
     re.I,
 )
 _HELD_AT_BASE = re.compile(
@@ -477,18 +494,27 @@ _PARTIES_BEFORE = re.compile(
 )
 
 
+# the industry bodies and offices that report the national totals (names of China)
+REPORTER = re.compile(
+    r"(?:China Association of Automobile Manufacturers|CAAM|China Passenger Car Association|CPCA"
+    r"|中国汽车工业协会|中汽协|乘联会|乘联分会|全国乘用车市场信息联席会"
+    r"|Ministry of Industry and Information Technology|MIIT|工业和信息化部|工信部"
+    r"|National Bureau of Statistics|国家统计局)$"
+)
+
+
 def place_as_scope(s: str, mention: Mention) -> bool:
     """A place that scopes or locates ("in the China market", "outside China", "one of China's
     largest", "headquartered in Chongqing"), not a place whose figure it is."""
-    if not mention.entity.is_region:
-        return False
+    if not mention.entity.is_region or REPORTER.search(s, mention.start, mention.end):
+        return False  # (a body that reports, "乘联会厂家数据", describes nothing)
     before = s[max(0, mention.start - 30) : mention.start]
     after = s[mention.end : mention.end + 40]
     if (
         _SCOPE_AFTER.match(after)
-        or (before.endswith("在") and _SOLD_THERE_AFTER.match(after))
+        or (before.endswith(("在", "于")) and _SOLD_THERE_AFTER.match(after))
         # "在中国大陆及香港地区共交付": where a maker delivered, whatever it did there
-        or (before.endswith("在") and _NAMED_TOGETHER_AFTER.match(after))
+        or (before.endswith(("在", "于")) and _NAMED_TOGETHER_AFTER.match(after))
         or (_BUILT_THERE.search(before) and _BUILT_AFTER.match(after))
         or (_SOLD_THERE_AFTER.match(after) and _maker_and_time_before(before))
         # "Tesla在中国本地销售及由中国出口的Model 3": where a maker's cars left from

@@ -60,6 +60,8 @@ _ZH_ZONE_AFTER = re.compile(
     r"(?:市)?(?:经济技术开发区|经济开发区|经开区|开发区|高新区|高新技术产业开发区|新区|保税区"
     r"|自贸区|工业园区?|产业园区?|汽车产业新城|汽车城)"
 )
+# the same zone after a name the lexicon does not know: two characters, then the zone
+_ZH_UNKNOWN_ZONE = re.compile(r"[\u4e00-\u9fff]{2}(?:新区|经开区|高新区)")
 # "蔚来在合肥的第二工厂", "赛力斯两江工厂": a maker's plant at a place (after a known maker)
 _ZH_PLANT_AFTER = re.compile(
     r"(?:在|的)?([\u4e00-\u9fff]{2,3}?)(?:市|省|区)?的?(?:第[一二三四五六]|新|超级|整车)?"
@@ -404,6 +406,14 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
         zone = _ZH_ZONE_AFTER.match(s, k.end) if k.entity.is_region else None
         if zone is not None and not any(u.start <= k.start < u.end for u in out):
             out.append(Unknown(s[k.start : zone.end()], k.start, zone.end()))
+    # "汽车重镇两江新区": a zone the lexicon does not know, after no known place
+    for m in _ZH_UNKNOWN_ZONE.finditer(s) if not s.isascii() else ():
+        if not any(
+            u.start <= m.start() < u.end or m.start() <= u.start < m.end() for u in out
+        ) and not any(
+            k.start <= m.start() < k.end or m.start() <= k.start < m.end() for k in known
+        ):
+            out.append(Unknown(m.group(0), m.start(), m.end()))
     # "Xi'an BYD produced 610,000": the maker's plant at that place, when the lexicon knows it
     lex = lexicon()
     for place, owner in pairwise(known):
