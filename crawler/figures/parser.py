@@ -8896,16 +8896,16 @@ def _times_in_order(s: str, numbers: list[Number], published: date) -> dict[int,
     if listed is not None:
         years = [int(y) for y in _A_YEAR.findall(listed[0])]
         if all(a < b for a, b in itertools.pairwise(years)):
-            periods, end = [_year(y) for y in years], listed.end()
-            so_far = _YEAR_SO_FAR_AFTER.match(s, end)
+            periods, list_end = [_year(y) for y in years], listed.end()
+            so_far = _YEAR_SO_FAR_AFTER.match(s, list_end)
             if so_far is not None:
                 # "2022年、2023年、2024年以及截至2025年7月31日止的7个月": the years, then the
                 # next one so far
                 y, m = int(so_far["y1"] or so_far["y2"]), int(so_far["m1"] or so_far["m2"])
                 if y > years[-1] and 1 <= m <= 12:
                     periods.append(Period("ytd", date(y, 1, 1), month_end(y, m)))
-                    end = so_far.end()
-            return _in_order(s, numbers, end, periods)
+                    list_end = so_far.end()
+            return _in_order(s, numbers, list_end, periods)
     quarters = _EACH_QUARTER.search(s)
     if quarters is not None:  # "2023年各季度分别为A、B、C、D"
         y = int(quarters[1])
