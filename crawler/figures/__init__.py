@@ -19,7 +19,7 @@ from crawler.figures.model import LIFETIME_START, Figure
 if TYPE_CHECKING:
     from crawler.figures.parser import NumberTrace, explain_figures, parse_figures
 
-PARSER_VERSION = "155"
+PARSER_VERSION = "156"
 
 __all__ = [
     "LIFETIME_START", "PARSER_VERSION", "Figure", "NumberTrace", "explain_figures", "parse_figures",

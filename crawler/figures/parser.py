@@ -1191,6 +1191,8 @@ _MODEL = re.compile(
     r"|(?<=[\u4e00-\u9fff])[“\"][\u4e00-\u9fff]{2,5}[”\"](?=上市|累计|销量|交付|车型)"
     # "理想i8", "宏光MINIEV", "宋PLUS": model codes of Chinese makers
     r"|(?<![A-Za-z])[a-z]\d{1,2}(?![A-Za-z0-9])|MINI ?EV|(?<=[宋秦汉唐元])(?:PLUS|Pro|UP|L|DM)"
+    # "比亚迪秦继续排名第一": a Dynasty model right after its maker's name
+    r"|(?<=比亚迪)[秦汉唐宋](?![山朝代])"
     # "奇瑞eQ1", "宝马iX3": a lower-case letter, capitals, digits; Mercedes' EQA, EQB, EQC
     r"|(?<![A-Za-z])[a-z][A-Z]{1,2}\d{0,2}(?![A-Za-z0-9])|(?<![A-Za-z])EQ[A-Z](?![A-Za-z])"
     # well-known model names, which no maker, brand or place shares

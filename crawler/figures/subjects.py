@@ -1227,8 +1227,8 @@ def named_part(s: str, mention: Mention) -> int | None:
     if brand and not lexicon().find(brand.group(0)):
         # (not "Ford's Lincoln brand": the brand it names is the subject)
         return brand.end()
-    if _BRAND_BEFORE.search(s, max(0, mention.start - 8), mention.start):
-        return mention.end  # "its premium brand NIO"
+    if _BRAND_BEFORE.search(s, max(0, mention.start - 60), mention.start):
+        return mention.end  # "its premium brand NIO" (not "Chinese EV brand NIO": NIO itself)
     return None
 
 
@@ -1242,7 +1242,9 @@ def has_brands(name: str) -> bool:
 _BRAND_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:brand|marque)\b|品牌", re.I)
 
 
-_BRAND_BEFORE = re.compile(r"\bbrand\s+$", re.I)
+_BRAND_BEFORE = re.compile(
+    r"\b(?:its|their|(?:the\s+)?[\w-]+['’]s?)\s+(?:[\w-]+\s+){0,4}?brand\s+$", re.I
+)
 
 
 # "极氪001", "问界M9", "Zeekr 001", "AITO M9": a model of the maker
