@@ -6993,13 +6993,18 @@ _PASSENGER_CAR_ASSOCIATION = re.compile(
 
 # "China, the core market of the region, took", "year-to-date sales there": China as a market
 # the subject of the story sells in
+# after a place: it is a market of the maker's ("is still Porsche's biggest market",
+# "remained its second-largest market")
+_IS_ITS_MARKET = (
+    r"\s+(?:is|was|remains|remained|became|stayed)\s+(?:[a-z]+ly\s+|again\s+|still\s+)?"
+    r"(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
+)
 _CHINA_AS_A_MARKET = re.compile(
     # ("China, BMW's largest single market,", "China, the group's largest single market,")
     r"\bChina,\s+(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
     r"(?:\s+of\s+[\w\s-]{1,30}?)?,"
     # ("China was predictably the number one market, with 824,932 cars handed over")
-    r"|\bChina\s+(?:was|is|remained|remains|became|stayed)\s+(?:[a-z]+ly\s+|again\s+|still\s+)?"
-    r"(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
+    r"|\bChina" + _IS_ITS_MARKET
 )
 
 
@@ -7982,14 +7987,16 @@ def _market_lead(s: str, starts: list[int]) -> str:
     return " " + lead if _MARKET_LEAD.match(lead) else ""
 
 
-_BY_KIND_LEAD = re.compile(r"\s*(?:分类型|分车型|分动力类型|分燃料类型|具体|细分)来?看\s*[,，]\s*")
+# "分类型看，": a look at the market by kinds, before the kind
+_BY_KIND_LOOK = r"(?:分类型|分车型|分动力类型|分燃料类型|具体|细分)来?看\s*[,，]\s*"
+_BY_KIND_LEAD = re.compile(r"\s*" + _BY_KIND_LOOK)
 
 
 _MARKET_LEAD = re.compile(
     r"\s*(?:In|Across)\s+(?:the\s+)?[A-Z][\w ]{1,30}?[,，]\s*$|\s*在[^，,]{2,8}市场"
     r"|\s*(?:At home|Domestically)\s*[,，]\s*$"
     # "乘用车方面，11月产销分别为233.1万辆和219.2万辆": the market a paragraph turns to
-    r"|\s*(?:(?:分类型|分车型|分动力类型|分燃料类型|具体|细分)来?看\s*[,，]\s*)?"
+    rf"|\s*(?:{_BY_KIND_LOOK})?"
     r"(?:乘用车|商用车|货车|客车|轿车|SUV|MPV|(?:传统)?燃油(?:汽)?车|纯电动?(?:汽)?车"
     r"|插电(?:式)?混(?:合)?动(?:力)?(?:汽)?车|插混(?:汽)?车)方面\s*[,，]\s*$"
 )
@@ -9323,12 +9330,7 @@ _MARKETS_ABROAD_SAID = re.compile(
 )
 
 
-# after a place that opens the sentence: it is a market of the maker's ("is still Porsche's
-# biggest market", "remained its second-largest market")
-_A_MARKET_SAID = re.compile(
-    r"\s+(?:is|was|remains|remained|became|stayed)\s+(?:[a-z]+ly\s+|again\s+|still\s+)?"
-    r"(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?market\b"
-)
+_A_MARKET_SAID = re.compile(_IS_ITS_MARKET)
 
 
 def _in_foreign_market(

@@ -408,11 +408,8 @@ def unknown_organisations(s: str, known: list[Mention]) -> list[Unknown]:
             out.append(Unknown(s[k.start : zone.end()], k.start, zone.end()))
     # "汽车重镇两江新区": a zone the lexicon does not know, after no known place
     for m in _ZH_UNKNOWN_ZONE.finditer(s) if not s.isascii() else ():
-        if not any(
-            u.start <= m.start() < u.end or m.start() <= u.start < m.end() for u in out
-        ) and not any(
-            k.start <= m.start() < k.end or m.start() <= k.start < m.end() for k in known
-        ):
+        spans = [(u.start, u.end) for u in out] + [(k.start, k.end) for k in known]
+        if not any(a < m.end() and m.start() < b for a, b in spans):
             out.append(Unknown(m.group(0), m.start(), m.end()))
     # "Xi'an BYD produced 610,000": the maker's plant at that place, when the lexicon knows it
     lex = lexicon()
